@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "pb-cli.h"
+#include "pb-import.h"
+#include "pb-library.h"
+#include "pb-search.h"
+
+/* The command line: the same binary without a display. Each command prints
+ * text for people, or JSON with --json for scripts, and on failure exits
+ * non-zero after one line on stderr. GTK is never initialised here. */
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char     *library_dir;
+  gboolean  json;
+} CommonOptions;
+
+typedef int (*CommandFunc) (CommonOptions *common,
+                            int            argc,
+                            char         **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int run_import (CommonOptions *common, int argc, char **argv);
+static int run_list   (CommonOptions *common, int argc, char **argv);
+static int run_search (CommonOptions *common, int argc, char **argv);
+static int run_show   (CommonOptions *common, int argc, char **argv);
+
+static const Command commands[] = {
+  { "import", N_("FILE…"), N_("Import PDF reports into the library"), run_import },
+  { "list", "", N_("List the reports in the library"), run_list },
+  { "search", N_("QUERY"), N_("Search the text of every report"), run_search },
+  { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), run_show },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static int
+fail (const char *message)
+{
+  g_autofree char *one_line = g_strdup (message);
+
+  g_strdelimit (one_line, "\n", ' ');
+  fprintf (stderr, "panel-brief: %s\n", one_line);
+  return EXIT_FAILED;
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_date_or_null (JsonBuilder *builder,
+                  const char  *name,
+                  GDateTime   *value)
+{
+  g_autofree char *text = value ? g_date_time_format_iso8601 (value) : NULL;
+  add_string_or_null (builder, name, text);
+}
+
+static void
+add_report_members (JsonBuilder *builder,
+                    PbReport    *report)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, pb_report_get_id (report));
+  add_string_or_null (builder, "title", pb_report_get_title (report));
+  add_string_or_null (builder, "sha256", pb_report_get_sha256 (report));
+  json_builder_set_member_name (builder, "pages");
+  json_builder_add_int_value (builder, pb_report_get_page_count (report));
+  add_date_or_null (builder, "imported_at", pb_report_get_imported_at (report));
+  add_string_or_null (builder, "file_name", pb_report_get_file_name (report));
+  json_builder_set_member_name (builder, "bytes");
+  json_builder_add_int_value (builder, pb_report_get_byte_size (report));
+  add_date_or_null (builder, "created", pb_report_get_created (report));
+  add_string_or_null (builder, "author", pb_report_get_author (report));
+  json_builder_set_member_name (builder, "has_text_layer");
+  json_builder_add_boolean_value (builder, pb_report_get_has_text_layer (report));
+  json_builder_set_member_name (builder, "tagged");
+  json_builder_add_boolean_value (builder, pb_report_get_is_tagged (report));
+  add_string_or_null (builder, "classification",
+                      pb_report_get_is_exempt (report) ? "exempt" : "public");
+}
+
+/* Parses the command's own options, plus the ones every command takes. */
+static gboolean
+parse_options (CommonOptions  *common,
+               const Command  *command,
+               GOptionEntry   *extra,
+               int            *argc,
+               char         ***argv,
+               GError        **error)
+{
+  GOptionEntry common_entries[] = {
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, &common->library_dir,
+      N_("Use the library in DIR"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &common->json,
+      N_("Print JSON for scripts"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name, _(command->args));
+
+  context = g_option_context_new (parameter);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+  if (extra != NULL)
+    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+static PbLibrary *
+open_library (CommonOptions  *common,
+              GError        **error)
+{
+  g_autofree char *path = pb_library_resolve_path (common->library_dir);
+  return pb_library_open (path, error);
+}
+
+static int
+run_import (CommonOptions  *common,
+            int             argc,
+            char          **argv)
+{
+  g_autofree char *password = NULL;
+  GOptionEntry entries[] = {
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
+      N_("Password for encrypted PDFs"), N_("PASSWORD") },
+    { NULL }
+  };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_failed = 0;
+
+  if (!parse_options (common, find_command ("import"), entries, &argc, &argv, &error))
+    return fail (error->message);
+
+  if (argc < 3)
+    {
+      fprintf (stderr, "panel-brief: %s\n", _("Name at least one PDF file to import."));
+      return EXIT_USAGE;
+    }
+
+  if (!(library = open_library (common, &error)))
+    return fail (error->message);
+
+  pb_import_clean_leftovers (library);
+
+  json_builder_begin_array (builder);
+
+  for (int i = 2; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(GError) import_error = NULL;
+      PbImportStatus status = PB_IMPORT_STATUS_FAILED;
+      gint64 report_id = 0;
+
+      if (!pb_import_file (library, file, password, NULL, NULL, NULL,
+                           &status, &report_id, &import_error))
+        {
+          status = PB_IMPORT_STATUS_FAILED;
+          n_failed++;
+        }
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "file", argv[i]);
+      add_string_or_null (builder, "status", pb_import_status_to_string (status));
+      json_builder_set_member_name (builder, "id");
+      if (report_id > 0)
+        json_builder_add_int_value (builder, report_id);
+      else
+        json_builder_add_null_value (builder);
+      add_string_or_null (builder, "error", import_error ? import_error->message : NULL);
+      json_builder_end_object (builder);
+
+      if (common->json)
+        continue;
+
+      if (status == PB_IMPORT_STATUS_IMPORTED)
+        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), argv[i], report_id);
+      else if (status == PB_IMPORT_STATUS_DUPLICATE)
+        printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"),
+                argv[i], report_id);
+      else
+        fprintf (stderr, "panel-brief: %s\n", import_error->message);
+    }
+
+  json_builder_end_array (builder);
+
+  if (common->json)
+    print_json (builder);
+
+  return n_failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  if (date == NULL)
+    return g_strdup ("");
+  return g_date_time_format (date, "%Y-%m-%d");
+}
+
+static int
+run_list (CommonOptions  *common,
+          int             argc,
+          char          **argv)
+{
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (common, find_command ("list"), NULL, &argc, &argv, &error))
+    return fail (error->message);
+
+  if (argc > 2)
+    {
+      fprintf (stderr, "panel-brief: %s\n", _("“list” takes no arguments."));
+      return EXIT_USAGE;
+    }
+
+  if (!(library = open_library (common, &error)) ||
+      !(reports = pb_library_list_reports (library, &error)))
+    return fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < reports->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_report_members (builder, g_ptr_array_index (reports, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  if (reports->len == 0)
+    {
+      printf ("%s\n", _("The library is empty. Import reports with “panel-brief import FILE…”."));
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PbReport *report = g_ptr_array_index (reports, i);
+      g_autofree char *date = format_date (pb_report_get_imported_at (report));
+
+      printf ("%5" G_GINT64_FORMAT "  %.12s  %4u p.  %s  %s\n",
+              pb_report_get_id (report), pb_report_get_sha256 (report),
+              pb_report_get_page_count (report), date, pb_report_get_title (report));
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_search (CommonOptions  *common,
+            int             argc,
+            char          **argv)
+{
+  int limit = 20;
+  GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N hits"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  gboolean bold;
+
+  if (!parse_options (common, find_command ("search"), entries, &argc, &argv, &error))
+    return fail (error->message);
+
+  if (argc < 3)
+    {
+      fprintf (stderr, "panel-brief: %s\n", _("Give a query to search for."));
+      return EXIT_USAGE;
+    }
+
+  query = g_strjoinv (" ", argv + 2);
+
+  if (!(library = open_library (common, &error)) ||
+      !(hits = pb_library_search (library, query, MAX (limit, 1), &error)))
+    return fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          PbSearchHit *hit = g_ptr_array_index (hits, i);
+          g_autofree char *snippet = pb_search_hit_dup_snippet (hit);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "report_id");
+          json_builder_add_int_value (builder, pb_search_hit_get_report_id (hit));
+          add_string_or_null (builder, "title", pb_search_hit_get_report_title (hit));
+          json_builder_set_member_name (builder, "page");
+          json_builder_add_int_value (builder, pb_search_hit_get_page (hit));
+          add_string_or_null (builder, "snippet", snippet);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, pb_search_hit_get_rank (hit));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  if (hits->len == 0)
+    {
+      printf ("%s\n", _("No matches."));
+      return EXIT_OK;
+    }
+
+  bold = isatty (STDOUT_FILENO);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PbSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autoptr(GString) snippet = g_string_new (pb_search_hit_get_raw_snippet (hit));
+
+      g_string_replace (snippet, PB_SEARCH_MATCH_START, bold ? "\033[1m" : "", 0);
+      g_string_replace (snippet, PB_SEARCH_MATCH_END, bold ? "\033[0m" : "", 0);
+      g_string_replace (snippet, "\n", " ", 0);
+
+      printf (_("%s (report %" G_GINT64_FORMAT "), page %u\n    %s\n"),
+              pb_search_hit_get_report_title (hit), pb_search_hit_get_report_id (hit),
+              pb_search_hit_get_page (hit), snippet->str);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_show (CommonOptions  *common,
+          int             argc,
+          char          **argv)
+{
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(PbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (common, find_command ("show"), NULL, &argc, &argv, &error))
+    return fail (error->message);
+
+  if (argc != 3)
+    {
+      fprintf (stderr, "panel-brief: %s\n", _("Name one report: its id or the start of its checksum."));
+      return EXIT_USAGE;
+    }
+
+  if (!(library = open_library (common, &error)) ||
+      !(report = pb_library_find_report (library, argv[2], &error)))
+    return fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+
+      json_builder_begin_object (builder);
+      add_report_members (builder, report);
+      add_string_or_null (builder, "path", path);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  {
+    g_autofree char *created = format_date (pb_report_get_created (report));
+    g_autofree char *imported = format_date (pb_report_get_imported_at (report));
+
+    printf ("%s\n", pb_report_get_title (report));
+    printf ("  %-14s %" G_GINT64_FORMAT "\n", _("Id:"), pb_report_get_id (report));
+    printf ("  %-14s %s\n", _("File:"), pb_report_get_file_name (report));
+    printf ("  %-14s %u\n", _("Pages:"), pb_report_get_page_count (report));
+    printf ("  %-14s %s\n", _("Created:"), created);
+    printf ("  %-14s %s\n", _("Imported:"), imported);
+    printf ("  %-14s %s\n", _("SHA-256:"), pb_report_get_sha256 (report));
+    if (!pb_report_get_has_text_layer (report))
+      printf ("  %s\n", _("This report has no text layer: it cannot be searched."));
+  }
+
+  return EXIT_OK;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: panel-brief [COMMAND] [--library DIR] [--json] …"));
+  fprintf (out, "\n%s\n", _("Without a command, Panel Brief opens its window."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %-8s %s\n", commands[i].name, _(commands[i].args),
+             _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “panel-brief COMMAND --help” for a command’s options."));
+}
+
+/**
+ * pb_cli_wants_command_line:
+ *
+ * Whether the arguments name a command (or ask for command help), in which case
+ * the command line runs instead of the window.
+ */
+gboolean
+pb_cli_wants_command_line (int    argc,
+                           char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "help"))
+        return TRUE;
+
+      /* Skip the value of an option that takes one. */
+      if (g_str_equal (arg, "--library") || g_str_equal (arg, "-l"))
+        {
+          i++;
+          continue;
+        }
+
+      if (arg[0] == '-')
+        continue;
+
+      return find_command (arg) != NULL;
+    }
+
+  return FALSE;
+}
+
+int
+pb_cli_run (int    argc,
+            char **argv)
+{
+  g_autofree char **args = g_new0 (char *, argc + 1);
+  CommonOptions common = { 0 };
+  const Command *command = NULL;
+  int command_index = -1;
+  int status;
+
+  /* Find the command; options may come before or after it. The command is moved
+   * to argv[1] so every command sees "panel-brief COMMAND …". */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--library") || g_str_equal (argv[i], "-l"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] != '-')
+        {
+          command_index = i;
+          break;
+        }
+    }
+
+  if (command_index < 0 || g_str_equal (argv[command_index], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+
+  if (!(command = find_command (argv[command_index])))
+    {
+      fprintf (stderr, _("panel-brief: unknown command “%s”.\n"), argv[command_index]);
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  args[0] = argv[0];
+  args[1] = argv[command_index];
+  for (int i = 1, j = 2; i < argc; i++)
+    if (i != command_index)
+      args[j++] = argv[i];
+
+  status = command->run (&common, argc, args);
+
+  g_free (common.library_dir);
+
+  return status;
+}

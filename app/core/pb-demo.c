@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-demo"
+
+#include "config.h"
+
+#include "pb-demo.h"
+#include "pb-pdf-writer.h"
+
+/* A sample inspection report for the demo library, in the shape of an ILACS
+ * report (judgement table, "What needs to improve?", one section per cohort,
+ * paragraphs numbered through the whole report). Harrowdale and everyone in it
+ * are made up; the text was written for Panel Brief. */
+
+#define AUTHORITY "Harrowdale"
+#define SHORT_TITLE "Inspection of Harrowdale local authority children’s services"
+
+static const char * const judgements[] = {
+  "The impact of leaders on social work practice with children and families",
+  "The experiences and progress of children who need help and protection",
+  "The experiences and progress of children in care",
+  "The experiences and progress of care leavers",
+  "Overall effectiveness",
+};
+
+static const char * const grades[] = {
+  "Good",
+  "Requires improvement to be good",
+  "Good",
+  "Requires improvement to be good",
+  "Good",
+};
+
+static const char * const improvements[] = {
+  "The timeliness and quality of strategy meetings when children may be at risk of "
+  "significant harm out of hours.",
+  "The consistency of management oversight and supervision in the assessment teams, so "
+  "that plans for children are progressed without delay.",
+  "The quality of pathway plans for care leavers, including how well they reflect young "
+  "people’s own views and plans for education and work.",
+  "The sufficiency of local homes for children in care with complex needs, so that fewer "
+  "children live far from Harrowdale.",
+};
+
+typedef struct
+{
+  const char *heading;
+  const char *paragraphs[6];
+} Section;
+
+static const Section sections[] = {
+  {
+    "The experiences and progress of children who need help and protection: requires "
+    "improvement to be good",
+    {
+      "Children and families who need help receive a prompt response from the integrated "
+      "front door. Partner agencies understand thresholds well, and the multi-agency "
+      "safeguarding hub makes timely decisions about next steps for most children.",
+      "Out of hours, the response to children at risk is less consistent. Strategy "
+      "meetings are sometimes held late or without police and health partners present, "
+      "and the reasons for decisions are not always recorded.",
+      "Most assessments are thorough and consider children’s histories. In the assessment "
+      "teams, however, the frequency and depth of supervision vary, and some plans drift "
+      "when actions are not followed up.",
+      "Early help services are well regarded by families. Family hubs offer a wide range of "
+      "support, and step-down from statutory services is planned carefully so that "
+      "progress is sustained.",
+      "Children at risk of exploitation are identified quickly. The adolescent safety team "
+      "builds trusting relationships with young people, and disruption activity with "
+      "partners is effective.",
+      NULL,
+    }
+  },
+  {
+    "The experiences and progress of children in care: good",
+    {
+      "Decisions for children to come into care are timely and well considered. Children "
+      "are helped to understand why they are in care through life-story work that is "
+      "sensitive and child-centred.",
+      "Most children live in stable homes with carers who know them well. Foster carers "
+      "speak highly of the training and support they receive from the fostering service.",
+      "The virtual school has a strong focus on attendance and attainment. Personal "
+      "education plans are of good quality and are reviewed regularly.",
+      "Too many children with complex needs live in residential homes a long way from "
+      "Harrowdale. Leaders have a credible sufficiency strategy, but it is at an early "
+      "stage and has not yet made a difference for these children.",
+      "Children’s health needs are well met. Initial and review health assessments are "
+      "completed on time, and emotional well-being is assessed and supported.",
+      NULL,
+    }
+  },
+  {
+    "The experiences and progress of care leavers: requires improvement to be good",
+    {
+      "Care leavers are supported by personal advisers who are persistent and caring. "
+      "Most young people stay in touch with their adviser, and many describe the "
+      "relationship as the most important one they have.",
+      "Pathway plans are not consistently of good quality. Some are written for young "
+      "people rather than with them, and actions are not specific enough to help them "
+      "reach their goals in education, training and work.",
+      "The local offer is generous and well publicised. Care leavers are exempt from "
+      "council tax until they are 25 and receive help with setting up home.",
+      "Too few care leavers are in education, employment or training. The council’s "
+      "apprenticeship scheme is a strength but reaches a small number of young people.",
+      NULL,
+    }
+  },
+  {
+    "The impact of leaders on social work practice with children and families: good",
+    {
+      "Senior leaders have a clear and accurate understanding of the strengths and "
+      "weaknesses of services. Their self-evaluation matched inspectors’ findings.",
+      "The corporate parenting panel is well attended and ambitious for children. "
+      "Councillors hear directly from children in care and care leavers, and their views "
+      "have shaped the local offer.",
+      "Caseloads are manageable in most teams, and the workforce is increasingly stable. "
+      "Social workers are positive about working in Harrowdale and value the training "
+      "offered.",
+      "Quality assurance is well established. Audits are moderated and lead to learning, "
+      "although the learning is not yet embedded in all teams.",
+      NULL,
+    }
+  },
+};
+
+gboolean
+pb_demo_write_report (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(PbPdfWriter) writer = NULL;
+  g_autoptr(GDateTime) published = g_date_time_new_utc (2024, 11, 4, 9, 30, 0);
+  guint number = 1;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  writer = pb_pdf_writer_new (path, NULL, "Ofsted (sample report for Panel Brief)");
+  pb_pdf_writer_set_footer (writer, SHORT_TITLE);
+  pb_pdf_writer_set_created (writer, published);
+
+  pb_pdf_writer_heading (writer, 1, SHORT_TITLE);
+  pb_pdf_writer_paragraph (writer,
+                           "Inspection dates: 9 to 20 September 2024\n"
+                           "Lead inspector: Joan Fairweather, His Majesty’s Inspector");
+  pb_pdf_writer_table (writer, "Judgement", "Grade",
+                       (const char **)judgements, (const char **)grades,
+                       G_N_ELEMENTS (judgements));
+
+  pb_pdf_writer_paragraph (writer,
+                           "Children and families in " AUTHORITY " receive good help from "
+                           "services that have improved steadily since the last inspection. "
+                           "Leaders know their services well and have acted on most of the "
+                           "recommendations made at that time. Some children who need help and "
+                           "protection, and some care leavers, do not yet receive a consistently "
+                           "good service.");
+  pb_pdf_writer_paragraph (writer,
+                           "This is a sample report, made up for the Panel Brief demo "
+                           "library. " AUTHORITY " is not a real local authority.");
+
+  pb_pdf_writer_heading (writer, 2, "What needs to improve?");
+  for (guint i = 0; i < G_N_ELEMENTS (improvements); i++)
+    pb_pdf_writer_bullet (writer, improvements[i]);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      pb_pdf_writer_heading (writer, 2, sections[s].heading);
+      for (guint p = 0; sections[s].paragraphs[p] != NULL; p++)
+        pb_pdf_writer_numbered (writer, number++, sections[s].paragraphs[p]);
+    }
+
+  pb_pdf_writer_heading (writer, 2, "Ofsted");
+  pb_pdf_writer_paragraph (writer,
+                           "This report is fictional and carries no Ofsted authority. It shows "
+                           "how Panel Brief reads the judgement table, the recommendations and "
+                           "the numbered paragraphs of a children’s services inspection report.");
+
+  return pb_pdf_writer_finish (writer, error);
+}

@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-import-job"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pb-import-job.h"
+#include "pb-library-private.h"
+
+/* Imports a batch of files on a worker thread, one after another, and reports
+ * on the main thread: progress as properties, each file's outcome as a signal,
+ * and each new report through the library's "report-added". */
+
+struct _PbImportResult
+{
+  GObject         parent_instance;
+  GFile          *file;
+  PbImportStatus  status;
+  gint64          report_id;
+  GError         *error;
+};
+
+G_DEFINE_FINAL_TYPE (PbImportResult, pb_import_result, G_TYPE_OBJECT)
+
+static void
+pb_import_result_finalize (GObject *object)
+{
+  PbImportResult *self = (PbImportResult *)object;
+
+  g_clear_object (&self->file);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (pb_import_result_parent_class)->finalize (object);
+}
+
+static void
+pb_import_result_class_init (PbImportResultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_import_result_finalize;
+}
+
+static void
+pb_import_result_init (PbImportResult *self)
+{
+}
+
+GFile *
+pb_import_result_get_file (PbImportResult *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), NULL);
+  return self->file;
+}
+
+PbImportStatus
+pb_import_result_get_status (PbImportResult *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), PB_IMPORT_STATUS_FAILED);
+  return self->status;
+}
+
+gint64
+pb_import_result_get_report_id (PbImportResult *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), 0);
+  return self->report_id;
+}
+
+const GError *
+pb_import_result_get_error (PbImportResult *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), NULL);
+  return self->error;
+}
+
+struct _PbImportJob
+{
+  GObject       parent_instance;
+
+  PbLibrary    *library;
+  GPtrArray    *files;
+  char         *password;
+
+  /* Main-thread view of the progress. */
+  guint         n_done;
+  double        fraction;
+  char         *current_name;
+  gboolean      running;
+};
+
+G_DEFINE_FINAL_TYPE (PbImportJob, pb_import_job, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_N_FILES,
+  PROP_N_DONE,
+  PROP_FRACTION,
+  PROP_CURRENT_NAME,
+  N_PROPS
+};
+
+enum {
+  FILE_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* Messages from the worker to the main thread. */
+typedef struct
+{
+  PbImportJob    *job;
+  guint           index;
+  double          fraction;
+  char           *name;
+  PbImportResult *result;     /* NULL for a progress update */
+} Update;
+
+typedef struct
+{
+  PbImportJob  *job;          /* for posting updates */
+  GMainContext *context;
+  guint         index;
+  double        last_posted;
+} WorkerState;
+
+static void
+update_free (Update *update)
+{
+  g_clear_object (&update->job);
+  g_clear_pointer (&update->name, g_free);
+  g_clear_object (&update->result);
+  g_free (update);
+}
+
+static gboolean
+apply_update (gpointer data)
+{
+  Update *update = data;
+  PbImportJob *self = update->job;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (self->current_name, update->name) != 0)
+    {
+      g_free (self->current_name);
+      self->current_name = g_strdup (update->name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_NAME]);
+    }
+
+  if (self->fraction != update->fraction)
+    {
+      self->fraction = update->fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
+    }
+
+  if (update->result != NULL)
+    {
+      self->n_done = update->index + 1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DONE]);
+
+      if (update->result->status == PB_IMPORT_STATUS_IMPORTED)
+        _pb_library_emit_report_added (self->library, update->result->report_id);
+
+      g_signal_emit (self, signals [FILE_FINISHED], 0, update->result);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+post_update (WorkerState    *worker,
+             double          file_fraction,
+             PbImportResult *result)
+{
+  Update *update = g_new0 (Update, 1);
+  GFile *file = g_ptr_array_index (worker->job->files, worker->index);
+
+  update->job = g_object_ref (worker->job);
+  update->index = worker->index;
+  update->fraction = (worker->index + file_fraction) / worker->job->files->len;
+  update->name = g_file_get_basename (file);
+  update->result = result;
+
+  g_main_context_invoke_full (worker->context, G_PRIORITY_DEFAULT, apply_update,
+                              update, (GDestroyNotify)update_free);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  WorkerState *worker = user_data;
+
+  /* Every percent is plenty for a progress bar, and keeps the main loop calm
+   * during a 300-page import. */
+  if (fraction - worker->last_posted < 0.01 && fraction < 1.0)
+    return;
+
+  worker->last_posted = fraction;
+  post_update (worker, fraction, NULL);
+}
+
+static void
+import_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  PbImportJob *self = source_object;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  WorkerState worker = { 0 };
+
+  worker.job = self;
+  worker.context = g_task_get_context (task);
+
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      PbImportResult *result = g_object_new (PB_TYPE_IMPORT_RESULT, NULL);
+      GFile *file = g_ptr_array_index (self->files, i);
+
+      worker.index = i;
+      worker.last_posted = -1;
+
+      result->file = g_object_ref (file);
+      if (!g_cancellable_set_error_if_cancelled (cancellable, &result->error))
+        pb_import_file (self->library, file, self->password, cancellable,
+                        progress_cb, &worker, &result->status, &result->report_id,
+                        &result->error);
+
+      if (result->error != NULL)
+        result->status = PB_IMPORT_STATUS_FAILED;
+
+      g_ptr_array_add (results, g_object_ref (result));
+      post_update (&worker, 1.0, result);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+pb_import_job_finalize (GObject *object)
+{
+  PbImportJob *self = (PbImportJob *)object;
+
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->current_name, g_free);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
+
+  G_OBJECT_CLASS (pb_import_job_parent_class)->finalize (object);
+}
+
+static void
+pb_import_job_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PbImportJob *self = PB_IMPORT_JOB (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_FILES:
+      g_value_set_uint (value, self->files->len);
+      break;
+
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->n_done);
+      break;
+
+    case PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
+
+    case PROP_CURRENT_NAME:
+      g_value_set_string (value, self->current_name);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_import_job_class_init (PbImportJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pb_import_job_finalize;
+  object_class->get_property = pb_import_job_get_property;
+
+  properties [PROP_N_FILES] =
+    g_param_spec_uint ("n-files", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_N_DONE] =
+    g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CURRENT_NAME] =
+    g_param_spec_string ("current-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PbImportJob::file-finished:
+   * @result: the outcome for one file
+   *
+   * Emitted on the main thread as each file is imported, found to be a
+   * duplicate, or fails.
+   */
+  signals [FILE_FINISHED] =
+    g_signal_new ("file-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_IMPORT_RESULT);
+}
+
+static void
+pb_import_job_init (PbImportJob *self)
+{
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+PbImportJob *
+pb_import_job_new (PbLibrary  *library,
+                   GFile     **files,
+                   guint       n_files)
+{
+  PbImportJob *self;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+
+  self = g_object_new (PB_TYPE_IMPORT_JOB, NULL);
+  self->library = g_object_ref (library);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (self->files, g_object_ref (files[i]));
+
+  return self;
+}
+
+void
+pb_import_job_set_password (PbImportJob *self,
+                            const char  *password)
+{
+  g_return_if_fail (PB_IS_IMPORT_JOB (self));
+  g_return_if_fail (!self->running);
+
+  g_free (self->password);
+  self->password = g_strdup (password);
+}
+
+guint
+pb_import_job_get_n_files (PbImportJob *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_JOB (self), 0);
+  return self->files->len;
+}
+
+guint
+pb_import_job_get_n_done (PbImportJob *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_JOB (self), 0);
+  return self->n_done;
+}
+
+double
+pb_import_job_get_fraction (PbImportJob *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_JOB (self), 0);
+  return self->fraction;
+}
+
+const char *
+pb_import_job_get_current_name (PbImportJob *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_JOB (self), NULL);
+  return self->current_name;
+}
+
+void
+pb_import_job_run_async (PbImportJob         *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PB_IS_IMPORT_JOB (self));
+  g_return_if_fail (!self->running);
+
+  self->running = TRUE;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pb_import_job_run_async);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, import_worker);
+}
+
+/**
+ * pb_import_job_run_finish:
+ *
+ * Returns: (transfer container): one #PbImportResult per file, in order, or
+ *   %NULL with %G_IO_ERROR_CANCELLED if the job was cancelled (the files done
+ *   before then stay imported, and were reported by #PbImportJob::file-finished).
+ */
+GPtrArray *
+pb_import_job_run_finish (PbImportJob   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_JOB (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  self->running = FALSE;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

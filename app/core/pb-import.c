@@ -1,0 +1,760 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pb-db.h"
+#include "pb-import.h"
+#include "pb-library-private.h"
+#include "pb-pdf-text.h"
+
+/* Importing one PDF:
+ *
+ *   1. copy it into reports/ under a temporary name, hashing as it goes, and
+ *      check that it is a PDF at all;
+ *   2. if the library already has that SHA-256, stop: it is a duplicate;
+ *   3. open the copy with poppler and read metadata and each page's text;
+ *   4. in one transaction, insert the report and its pages, move the copy to
+ *      reports/<sha256>.pdf and commit.
+ *
+ * Any failure or cancellation rolls back and deletes the copy, so a failed
+ * import leaves neither rows nor files behind. The source file is only read. */
+
+#define TEMP_PREFIX ".import-"
+#define TEMP_SUFFIX ".part"
+
+/* Where the work goes, for progress: copying is quick, reading the pages is
+ * most of it, the commit (with its fsync) is the rest. */
+#define COPY_SHARE   0.10
+#define PAGES_SHARE  0.85
+
+G_DEFINE_QUARK (pb-import-error-quark, pb_import_error)
+
+typedef struct
+{
+  double width;
+  double height;
+  char  *text;
+} PageData;
+
+typedef struct
+{
+  PbLibrary            *library;
+  GFile                *file;
+  const char           *password;
+  GCancellable         *cancellable;
+  PbImportProgressFunc  progress;
+  gpointer              progress_data;
+
+  char                 *display_name;
+  char                 *temp_path;
+  char                 *sha256;
+  gint64                byte_size;
+
+  PopplerDocument      *document;
+  GArray               *pages;        /* PageData */
+  char                 *title;
+  gboolean              has_text_layer;
+  gboolean              is_tagged;
+} ImportState;
+
+static void
+page_data_clear (PageData *page)
+{
+  g_free (page->text);
+}
+
+static void
+import_state_clear (ImportState *state)
+{
+  if (state->temp_path != NULL)
+    g_unlink (state->temp_path);
+
+  g_clear_pointer (&state->display_name, g_free);
+  g_clear_pointer (&state->temp_path, g_free);
+  g_clear_pointer (&state->sha256, g_free);
+  g_clear_object (&state->document);
+  g_clear_pointer (&state->pages, g_array_unref);
+  g_clear_pointer (&state->title, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportState, import_state_clear)
+
+static void
+report_progress (ImportState *state,
+                 double       fraction)
+{
+  if (state->progress != NULL)
+    state->progress (CLAMP (fraction, 0.0, 1.0), state->progress_data);
+}
+
+const char *
+pb_import_status_to_string (PbImportStatus status)
+{
+  switch (status)
+    {
+    case PB_IMPORT_STATUS_IMPORTED:
+      return "imported";
+
+    case PB_IMPORT_STATUS_DUPLICATE:
+      return "duplicate";
+
+    case PB_IMPORT_STATUS_FAILED:
+    default:
+      return "error";
+    }
+}
+
+static void
+set_storage_error (ImportState  *state,
+                   int           saved_errno,
+                   GError      **error)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE,
+                 _("There is not enough free disk space to import “%s”."),
+                 state->display_name);
+  else
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE,
+                 _("“%s” could not be stored in the library: %s."),
+                 state->display_name, g_strerror (saved_errno));
+}
+
+/* Rewords a database error so that the user learns which file it was about. */
+static void
+set_database_error (ImportState  *state,
+                    GError       *db_error,
+                    GError      **error)
+{
+  if (g_error_matches (db_error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
+    set_storage_error (state, ENOSPC, error);
+  else
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE,
+                 _("“%s” could not be added to the library. %s"),
+                 state->display_name, db_error->message);
+}
+
+/* A PDF announces itself with "%PDF-" in its first kilobyte. Pages saved from
+ * a web browser under a .pdf name are common enough to get their own message. */
+static gboolean
+check_pdf_header (ImportState  *state,
+                  const guint8 *head,
+                  gsize         len,
+                  GError      **error)
+{
+  gsize skip = 0;
+
+  for (gsize i = 0; i + 5 <= MIN (len, 1024); i++)
+    if (memcmp (head + i, "%PDF-", 5) == 0)
+      return TRUE;
+
+  if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+    skip = 3;
+  while (skip < len && g_ascii_isspace (head[skip]))
+    skip++;
+
+  if (skip < len && head[skip] == '<')
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_NOT_PDF,
+                 _("“%s” is a web page saved under a PDF name, not a PDF. "
+                   "Download the report again and choose the PDF link."),
+                 state->display_name);
+  else
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_NOT_PDF,
+                 _("“%s” is not a PDF file."), state->display_name);
+
+  return FALSE;
+}
+
+static gboolean
+copy_and_hash (ImportState  *state,
+               GError      **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *template = NULL;
+  g_autofree guint8 *buffer = NULL;
+  goffset total_size = 0;
+  gboolean header_checked = FALSE;
+  guint8 head[1024];
+  gsize head_len = 0;
+  int fd;
+
+  {
+    g_autoptr(GFileInfo) info =
+      g_file_query_info (state->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                         G_FILE_QUERY_INFO_NONE, state->cancellable, NULL);
+    if (info != NULL)
+      total_size = g_file_info_get_size (info);
+  }
+
+  if (!(input = g_file_read (state->file, state->cancellable, &local_error)))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                     _("“%s” is a folder, not a PDF file."), state->display_name);
+      else
+        g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                     _("“%s” could not be read: %s."),
+                     state->display_name, local_error->message);
+      return FALSE;
+    }
+
+  template = g_build_filename (_pb_library_get_reports_dir (state->library),
+                               TEMP_PREFIX "XXXXXX" TEMP_SUFFIX, NULL);
+  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+  if (fd < 0)
+    {
+      set_storage_error (state, errno, error);
+      return FALSE;
+    }
+  state->temp_path = g_steal_pointer (&template);
+
+  buffer = g_malloc (64 * 1024);
+
+  for (;;)
+    {
+      gssize n_read = g_input_stream_read (G_INPUT_STREAM (input), buffer, 64 * 1024,
+                                           state->cancellable, &local_error);
+      gssize written = 0;
+
+      if (n_read < 0)
+        {
+          g_close (fd, NULL);
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                         _("“%s” could not be read: %s."),
+                         state->display_name, local_error->message);
+          return FALSE;
+        }
+
+      if (n_read == 0)
+        break;
+
+      if (head_len < sizeof head)
+        {
+          gsize take = MIN (sizeof head - head_len, (gsize)n_read);
+          memcpy (head + head_len, buffer, take);
+          head_len += take;
+        }
+
+      if (!header_checked && head_len == sizeof head)
+        {
+          if (!check_pdf_header (state, head, head_len, error))
+            {
+              g_close (fd, NULL);
+              return FALSE;
+            }
+          header_checked = TRUE;
+        }
+
+      g_checksum_update (checksum, buffer, n_read);
+
+      while (written < n_read)
+        {
+          gssize w = write (fd, buffer + written, n_read - written);
+
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w < 0)
+            {
+              int saved_errno = errno;
+              g_close (fd, NULL);
+              set_storage_error (state, saved_errno, error);
+              return FALSE;
+            }
+          written += w;
+        }
+
+      state->byte_size += n_read;
+      if (total_size > 0)
+        report_progress (state, COPY_SHARE * state->byte_size / (double)total_size);
+    }
+
+  /* The copy must be on disk before the commit that points at it. */
+  if (fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+      g_close (fd, NULL);
+      set_storage_error (state, saved_errno, error);
+      return FALSE;
+    }
+
+  if (!g_close (fd, error))
+    return FALSE;
+
+  if (state->byte_size == 0)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_EMPTY,
+                   _("“%s” is empty."), state->display_name);
+      return FALSE;
+    }
+
+  if (!header_checked && !check_pdf_header (state, head, head_len, error))
+    return FALSE;
+
+  state->sha256 = g_strdup (g_checksum_get_string (checksum));
+  report_progress (state, COPY_SHARE);
+
+  return TRUE;
+}
+
+static gboolean
+open_document (ImportState  *state,
+               GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = g_filename_to_uri (state->temp_path, NULL, NULL);
+
+  state->document = poppler_document_new_from_file (uri, state->password, &local_error);
+
+  if (state->document == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        {
+          if (state->password != NULL && *state->password != '\0')
+            g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD,
+                         _("The password for “%s” is not right."), state->display_name);
+          else
+            g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCRYPTED,
+                         _("“%s” is protected by a password."), state->display_name);
+        }
+      else
+        {
+          g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_DAMAGED,
+                       _("“%s” is damaged and cannot be read as a PDF."),
+                       state->display_name);
+        }
+      return FALSE;
+    }
+
+  if (poppler_document_get_n_pages (state->document) < 1)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_DAMAGED,
+                   _("“%s” is damaged: it has no pages."), state->display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_pages (ImportState  *state,
+            GError      **error)
+{
+  int n_pages = poppler_document_get_n_pages (state->document);
+
+  state->pages = g_array_sized_new (FALSE, TRUE, sizeof (PageData), n_pages);
+  g_array_set_clear_func (state->pages, (GDestroyNotify)page_data_clear);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page;
+      PageData data = { 0 };
+
+      if (g_cancellable_set_error_if_cancelled (state->cancellable, error))
+        return FALSE;
+
+      if ((page = poppler_document_get_page (state->document, i)) != NULL)
+        {
+          poppler_page_get_size (page, &data.width, &data.height);
+          data.text = pb_pdf_page_get_reading_text (page);
+
+          if (i == 0 && state->title == NULL)
+            state->title = pb_pdf_page_guess_heading (page);
+
+          g_object_unref (page);
+        }
+      else
+        {
+          data.text = g_strdup ("");
+        }
+
+      for (const char *p = data.text; *p && !state->has_text_layer; p++)
+        state->has_text_layer = !g_ascii_isspace (*p);
+
+      g_array_append_val (state->pages, data);
+      report_progress (state, COPY_SHARE + PAGES_SHARE * (i + 1) / n_pages);
+    }
+
+  return TRUE;
+}
+
+static char *
+date_to_iso8601 (GDateTime *date)
+{
+  if (date == NULL)
+    return NULL;
+  return g_date_time_format_iso8601 (date);
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gint64
+find_existing (sqlite3     *db,
+               const char  *sha256,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = pb_db_prepare (db, "SELECT id FROM reports WHERE sha256 = ?1", error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return -1;
+    }
+
+  return 0;
+}
+
+static gint64
+insert_rows (ImportState  *state,
+             sqlite3      *db,
+             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) report = NULL;
+  g_autoptr(sqlite3_stmt) page = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) created = poppler_document_get_creation_date_time (state->document);
+  g_autoptr(GDateTime) modified = poppler_document_get_modification_date_time (state->document);
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  g_autofree char *created_text = date_to_iso8601 (created);
+  g_autofree char *modified_text = date_to_iso8601 (modified);
+  g_autofree char *author = poppler_document_get_author (state->document);
+  g_autofree char *subject = poppler_document_get_subject (state->document);
+  g_autofree char *keywords = poppler_document_get_keywords (state->document);
+  g_autofree char *creator = poppler_document_get_creator (state->document);
+  g_autofree char *producer = poppler_document_get_producer (state->document);
+  g_autofree char *pdf_title = poppler_document_get_title (state->document);
+  gint64 report_id;
+
+  if (!(report = pb_db_prepare (db,
+                                "INSERT INTO reports (sha256, title, file_name, byte_size,"
+                                "  page_count, pdf_title, pdf_author, pdf_subject, pdf_keywords,"
+                                "  pdf_creator, pdf_producer, pdf_created, pdf_modified,"
+                                "  is_tagged, has_text_layer, imported_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                "  ?13, ?14, ?15, ?16)",
+                                error)))
+    return -1;
+
+  sqlite3_bind_text (report, 1, state->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (report, 2, state->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (report, 3, state->display_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (report, 4, state->byte_size);
+  sqlite3_bind_int (report, 5, (int)state->pages->len);
+  bind_optional_text (report, 6, pdf_title);
+  bind_optional_text (report, 7, author);
+  bind_optional_text (report, 8, subject);
+  bind_optional_text (report, 9, keywords);
+  bind_optional_text (report, 10, creator);
+  bind_optional_text (report, 11, producer);
+  bind_optional_text (report, 12, created_text);
+  bind_optional_text (report, 13, modified_text);
+  sqlite3_bind_int (report, 14, state->is_tagged);
+  sqlite3_bind_int (report, 15, state->has_text_layer);
+  sqlite3_bind_text (report, 16, now_text, -1, SQLITE_TRANSIENT);
+
+  if (!pb_db_step_done (report, error))
+    return -1;
+
+  report_id = sqlite3_last_insert_rowid (db);
+
+  if (!(page = pb_db_prepare (db,
+                              "INSERT INTO report_pages (report_id, page_number, width,"
+                              "  height, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error)))
+    return -1;
+
+  for (guint i = 0; i < state->pages->len; i++)
+    {
+      const PageData *data = &g_array_index (state->pages, PageData, i);
+
+      sqlite3_reset (page);
+      sqlite3_bind_int64 (page, 1, report_id);
+      sqlite3_bind_int (page, 2, (int)i + 1);
+      sqlite3_bind_double (page, 3, data->width);
+      sqlite3_bind_double (page, 4, data->height);
+      sqlite3_bind_text (page, 5, data->text, -1, SQLITE_STATIC);
+
+      if (!pb_db_step_done (page, error))
+        return -1;
+    }
+
+  return report_id;
+}
+
+/* Moves the copy into place and commits. Returns the report id, 0 if another
+ * import of the same file got there first, or -1 on error. */
+static gint64
+store (ImportState  *state,
+       GError      **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  g_autofree char *final_path = NULL;
+  gboolean file_was_there;
+  sqlite3 *db;
+  gint64 report_id = -1;
+  gint64 existing;
+
+  if (!(db = _pb_library_open_connection (state->library, &db_error)))
+    {
+      set_database_error (state, db_error, error);
+      return -1;
+    }
+
+  final_path = pb_library_dup_report_path (state->library, state->sha256);
+  file_was_there = g_file_test (final_path, G_FILE_TEST_EXISTS);
+
+  if (!pb_db_begin (db, &db_error))
+    goto failed;
+
+  /* Checked again under the write lock: another process may have imported the
+   * same file since the first look. */
+  if ((existing = find_existing (db, state->sha256, &db_error)) != 0)
+    {
+      pb_db_rollback (db);
+      pb_db_close (db);
+      if (existing < 0)
+        set_database_error (state, db_error, error);
+      return existing < 0 ? -1 : 0;
+    }
+
+  if ((report_id = insert_rows (state, db, &db_error)) < 0)
+    goto failed;
+
+  if (g_cancellable_set_error_if_cancelled (state->cancellable, error))
+    {
+      pb_db_rollback (db);
+      pb_db_close (db);
+      return -1;
+    }
+
+  if (g_rename (state->temp_path, final_path) != 0)
+    {
+      int saved_errno = errno;
+      pb_db_rollback (db);
+      pb_db_close (db);
+      set_storage_error (state, saved_errno, error);
+      return -1;
+    }
+  g_clear_pointer (&state->temp_path, g_free);
+
+  if (!pb_db_commit (db, &db_error))
+    {
+      /* The row is gone, so the file must go too, unless it was there before
+       * (left by an earlier, interrupted import) and is still of use. */
+      if (!file_was_there)
+        g_unlink (final_path);
+      goto failed;
+    }
+
+  pb_db_close (db);
+  return report_id;
+
+failed:
+  pb_db_rollback (db);
+  pb_db_close (db);
+  set_database_error (state, db_error, error);
+  return -1;
+}
+
+/* A duplicate whose stored copy has gone missing gets it back from this import. */
+static void
+restore_missing_copy (ImportState *state)
+{
+  g_autofree char *final_path = pb_library_dup_report_path (state->library, state->sha256);
+
+  if (!g_file_test (final_path, G_FILE_TEST_EXISTS) &&
+      g_rename (state->temp_path, final_path) == 0)
+    g_clear_pointer (&state->temp_path, g_free);
+}
+
+/**
+ * pb_import_file:
+ * @library: the library to import into
+ * @file: the PDF to import; it is only read
+ * @password: (nullable): the password, for an encrypted PDF
+ * @progress: (nullable): called as the import advances, from this thread
+ * @out_status: (out): imported or duplicate
+ * @out_report_id: (out): the id of the new or existing report
+ *
+ * Imports one PDF. Safe to call from any thread. On failure nothing is left
+ * behind in the library and @error says why, in a sentence meant for the user.
+ */
+gboolean
+pb_import_file (PbLibrary             *library,
+                GFile                 *file,
+                const char            *password,
+                GCancellable          *cancellable,
+                PbImportProgressFunc   progress,
+                gpointer               progress_data,
+                PbImportStatus        *out_status,
+                gint64                *out_report_id,
+                GError               **error)
+{
+  g_auto(ImportState) state = { 0 };
+  g_autoptr(GError) db_error = NULL;
+  gint64 report_id;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  state.library = library;
+  state.file = file;
+  state.password = password;
+  state.cancellable = cancellable;
+  state.progress = progress;
+  state.progress_data = progress_data;
+  state.display_name = g_file_get_basename (file);
+
+  if (out_status != NULL)
+    *out_status = PB_IMPORT_STATUS_FAILED;
+  if (out_report_id != NULL)
+    *out_report_id = 0;
+
+  if (!copy_and_hash (&state, error))
+    return FALSE;
+
+  /* A read-only look first, so a duplicate never waits for the write lock. */
+  {
+    sqlite3 *db = _pb_library_open_connection (library, &db_error);
+    gint64 existing = db != NULL ? find_existing (db, state.sha256, &db_error) : -1;
+
+    pb_db_close (db);
+
+    if (existing < 0)
+      {
+        set_database_error (&state, db_error, error);
+        return FALSE;
+      }
+
+    if (existing > 0)
+      {
+        restore_missing_copy (&state);
+        if (out_status != NULL)
+          *out_status = PB_IMPORT_STATUS_DUPLICATE;
+        if (out_report_id != NULL)
+          *out_report_id = existing;
+        report_progress (&state, 1.0);
+        return TRUE;
+      }
+  }
+
+  if (!open_document (&state, error))
+    return FALSE;
+
+  {
+    PopplerStructureElementIter *structure =
+      poppler_structure_element_iter_new (state.document);
+    g_autofree char *pdf_title = poppler_document_get_title (state.document);
+
+    state.is_tagged = structure != NULL;
+    g_clear_pointer (&structure, poppler_structure_element_iter_free);
+    state.title = pb_pdf_clean_title (pdf_title);
+  }
+
+  if (!read_pages (&state, error))
+    return FALSE;
+
+  if (state.title == NULL)
+    {
+      g_autofree char *base = g_strdup (state.display_name);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base && g_ascii_strcasecmp (dot, ".pdf") == 0)
+        *dot = '\0';
+      state.title = g_strdup (base);
+    }
+
+  if ((report_id = store (&state, error)) < 0)
+    return FALSE;
+
+  if (report_id == 0)
+    {
+      /* Lost a race with another import of the same file: it is a duplicate. */
+      g_autoptr(GError) lookup_error = NULL;
+      sqlite3 *db = _pb_library_open_connection (library, &lookup_error);
+
+      report_id = db != NULL ? find_existing (db, state.sha256, &lookup_error) : -1;
+      pb_db_close (db);
+      if (out_status != NULL)
+        *out_status = PB_IMPORT_STATUS_DUPLICATE;
+    }
+  else if (out_status != NULL)
+    {
+      *out_status = PB_IMPORT_STATUS_IMPORTED;
+    }
+
+  if (out_report_id != NULL)
+    *out_report_id = report_id;
+
+  report_progress (&state, 1.0);
+
+  return TRUE;
+}
+
+/**
+ * pb_import_clean_leftovers:
+ *
+ * Deletes partial copies left in reports/ by imports that were killed. Only
+ * old ones: a younger one may belong to an import running in another process.
+ */
+void
+pb_import_clean_leftovers (PbLibrary *library)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *reports_dir;
+  const char *name;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_if_fail (PB_IS_LIBRARY (library));
+
+  reports_dir = _pb_library_get_reports_dir (library);
+  if (!(dir = g_dir_open (reports_dir, 0, NULL)))
+    return;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, TEMP_PREFIX) || !g_str_has_suffix (name, TEMP_SUFFIX))
+        continue;
+
+      path = g_build_filename (reports_dir, name, NULL);
+      if (g_stat (path, &st) == 0 && now - st.st_mtime > 24 * 60 * 60)
+        g_unlink (path);
+    }
+}
+

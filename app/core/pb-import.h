@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pb-library.h"
+
+G_BEGIN_DECLS
+
+#define PB_IMPORT_ERROR (pb_import_error_quark ())
+
+typedef enum
+{
+  PB_IMPORT_ERROR_UNREADABLE,
+  PB_IMPORT_ERROR_EMPTY,
+  PB_IMPORT_ERROR_NOT_PDF,
+  PB_IMPORT_ERROR_DAMAGED,
+  PB_IMPORT_ERROR_ENCRYPTED,
+  PB_IMPORT_ERROR_WRONG_PASSWORD,
+  PB_IMPORT_ERROR_STORAGE,
+} PbImportError;
+
+typedef enum
+{
+  PB_IMPORT_STATUS_IMPORTED,
+  PB_IMPORT_STATUS_DUPLICATE,
+  PB_IMPORT_STATUS_FAILED,
+} PbImportStatus;
+
+/**
+ * PbImportProgressFunc:
+ * @fraction: how much of this file is done, from 0 to 1
+ *
+ * Called from the thread that runs the import.
+ */
+typedef void (*PbImportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+GQuark      pb_import_error_quark   (void);
+const char *pb_import_status_to_string (PbImportStatus status);
+gboolean    pb_import_file          (PbLibrary             *library,
+                                     GFile                 *file,
+                                     const char            *password,
+                                     GCancellable          *cancellable,
+                                     PbImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     PbImportStatus        *out_status,
+                                     gint64                *out_report_id,
+                                     GError               **error);
+void        pb_import_clean_leftovers (PbLibrary           *library);
+
+G_END_DECLS

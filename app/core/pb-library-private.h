@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pb-library.h"
+
+G_BEGIN_DECLS
+
+#define PB_LIBRARY_DIR_MODE  0700
+#define PB_LIBRARY_FILE_MODE 0600
+
+sqlite3    *_pb_library_get_db              (PbLibrary   *self);
+sqlite3    *_pb_library_open_connection     (PbLibrary   *self,
+                                             GError     **error);
+const char *_pb_library_get_reports_dir     (PbLibrary   *self);
+void        _pb_library_emit_report_added   (PbLibrary   *self,
+                                             gint64       id);
+
+G_END_DECLS

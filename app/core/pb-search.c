@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-search"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pb-db.h"
+#include "pb-library-private.h"
+#include "pb-search.h"
+
+/* Library-wide search over the page text index. What a user types is turned
+ * into an FTS5 query here, never passed through: every word becomes a quoted
+ * string, so punctuation and FTS syntax in it cannot break the query. */
+
+/* A prefix shorter than this matches so much of the index that a query takes a
+ * second ("c*"), so such prefixes are refused with a message instead. */
+#define MIN_PREFIX_CHARS 3
+
+struct _PbSearchHit
+{
+  GObject  parent_instance;
+  gint64   report_id;
+  char    *report_title;
+  guint    page;
+  double   rank;
+  char    *snippet;
+};
+
+G_DEFINE_FINAL_TYPE (PbSearchHit, pb_search_hit, G_TYPE_OBJECT)
+
+static void
+pb_search_hit_finalize (GObject *object)
+{
+  PbSearchHit *self = (PbSearchHit *)object;
+
+  g_clear_pointer (&self->report_title, g_free);
+  g_clear_pointer (&self->snippet, g_free);
+
+  G_OBJECT_CLASS (pb_search_hit_parent_class)->finalize (object);
+}
+
+static void
+pb_search_hit_class_init (PbSearchHitClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_search_hit_finalize;
+}
+
+static void
+pb_search_hit_init (PbSearchHit *self)
+{
+}
+
+gint64
+pb_search_hit_get_report_id (PbSearchHit *self)
+{
+  g_return_val_if_fail (PB_IS_SEARCH_HIT (self), 0);
+  return self->report_id;
+}
+
+const char *
+pb_search_hit_get_report_title (PbSearchHit *self)
+{
+  g_return_val_if_fail (PB_IS_SEARCH_HIT (self), NULL);
+  return self->report_title;
+}
+
+guint
+pb_search_hit_get_page (PbSearchHit *self)
+{
+  g_return_val_if_fail (PB_IS_SEARCH_HIT (self), 0);
+  return self->page;
+}
+
+double
+pb_search_hit_get_rank (PbSearchHit *self)
+{
+  g_return_val_if_fail (PB_IS_SEARCH_HIT (self), 0);
+  return self->rank;
+}
+
+const char *
+pb_search_hit_get_raw_snippet (PbSearchHit *self)
+{
+  g_return_val_if_fail (PB_IS_SEARCH_HIT (self), NULL);
+  return self->snippet;
+}
+
+/* The snippet as one line of plain text. */
+char *
+pb_search_hit_dup_snippet (PbSearchHit *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (PB_IS_SEARCH_HIT (self), NULL);
+
+  out = g_string_new (NULL);
+  for (const char *p = self->snippet; *p; p++)
+    {
+      if (*p == PB_SEARCH_MATCH_START[0] || *p == PB_SEARCH_MATCH_END[0])
+        continue;
+      g_string_append_c (out, *p == '\n' ? ' ' : *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The snippet as Pango markup, with the matched words in bold. */
+char *
+pb_search_hit_dup_snippet_markup (PbSearchHit *self)
+{
+  g_autofree char *escaped = NULL;
+  g_auto(GStrv) parts = NULL;
+  GString *out;
+
+  g_return_val_if_fail (PB_IS_SEARCH_HIT (self), NULL);
+
+  out = g_string_new (NULL);
+  parts = g_strsplit_set (self->snippet, PB_SEARCH_MATCH_START PB_SEARCH_MATCH_END, -1);
+
+  /* Splitting on either marker alternates plain and matched parts. */
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *part = g_markup_escape_text (parts[i], -1);
+
+      g_strdelimit (part, "\n", ' ');
+      if (i % 2 == 1)
+        g_string_append_printf (out, "<b>%s</b>", part);
+      else
+        g_string_append (out, part);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_term (GString    *query,
+             const char *term,
+             gsize       len,
+             gboolean    prefix)
+{
+  if (query->len > 0)
+    g_string_append_c (query, ' ');
+
+  g_string_append_c (query, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (term[i] == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, term[i]);
+    }
+  g_string_append_c (query, '"');
+
+  if (prefix)
+    g_string_append_c (query, '*');
+}
+
+static guint
+count_word_chars (const char *text,
+                  gsize       len)
+{
+  guint n = 0;
+
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      n++;
+
+  return n;
+}
+
+/**
+ * pb_search_build_fts_query:
+ * @text: what the user typed
+ *
+ * Words are all required; "a phrase" in double quotes matches as a phrase; a
+ * word ending in * matches as a prefix (three characters or more); OR between
+ * two words matches either.
+ *
+ * Returns: an FTS5 MATCH expression, or %NULL with @error set.
+ */
+char *
+pb_search_build_fts_query (const char  *text,
+                           GError     **error)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  const char *p = text;
+  gboolean pending_or = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (*p)
+    {
+      const char *start;
+      gsize len;
+      gboolean prefix = FALSE;
+
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      if (!*p)
+        break;
+
+      if (*p == '"')
+        {
+          start = ++p;
+          while (*p && *p != '"')
+            p++;
+          len = p - start;
+          if (*p == '"')
+            p++;
+        }
+      else
+        {
+          start = p;
+          while (*p && !g_ascii_isspace (*p))
+            p++;
+          len = p - start;
+        }
+
+      while (len > 0 && start[len - 1] == '*')
+        {
+          prefix = TRUE;
+          len--;
+        }
+
+      if (count_word_chars (start, len) == 0)
+        continue;
+
+      if (len == 2 && strncmp (start, "OR", 2) == 0 && !prefix && query->len > 0)
+        {
+          pending_or = TRUE;
+          continue;
+        }
+
+      if (prefix && count_word_chars (start, len) < MIN_PREFIX_CHARS)
+        {
+          g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_INVALID_QUERY,
+                       _("Type at least %d letters before “*”."), MIN_PREFIX_CHARS);
+          return NULL;
+        }
+
+      if (pending_or)
+        g_string_append (query, " OR");
+      pending_or = FALSE;
+
+      append_term (query, start, len, prefix);
+    }
+
+  if (query->len == 0)
+    {
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_INVALID_QUERY,
+                   _("Type a word to search for."));
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/**
+ * pb_library_search:
+ * @limit: the most hits to return
+ *
+ * Returns: (transfer container): #PbSearchHit, best first.
+ */
+GPtrArray *
+pb_library_search (PbLibrary   *library,
+                   const char  *text,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *match = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!(match = pb_search_build_fts_query (text, error)))
+    return NULL;
+
+  db = _pb_library_get_db (library);
+
+  /* ORDER BY the table's own rank column lets FTS5 sort and stop at the limit
+   * itself, so snippets are made only for the hits returned. */
+  if (!(stmt = pb_db_prepare (db,
+                              "SELECT p.report_id, r.title, p.page_number,"
+                              "  snippet (report_pages_fts, 0, ?3, ?4, '…', 14), f.rank"
+                              " FROM report_pages_fts AS f"
+                              " JOIN report_pages AS p ON p.id = f.rowid"
+                              " JOIN reports AS r ON r.id = p.report_id"
+                              " WHERE report_pages_fts MATCH ?1"
+                              " ORDER BY f.rank LIMIT ?2",
+                              error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int)MIN (limit, (guint)G_MAXINT));
+  sqlite3_bind_text (stmt, 3, PB_SEARCH_MATCH_START, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, PB_SEARCH_MATCH_END, -1, SQLITE_STATIC);
+
+  hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PbSearchHit *hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
+
+      hit->report_id = sqlite3_column_int64 (stmt, 0);
+      hit->report_title = g_strdup (pb_db_column_text (stmt, 1));
+      hit->page = (guint)sqlite3_column_int (stmt, 2);
+      hit->snippet = g_strdup (pb_db_column_text (stmt, 3));
+      hit->rank = sqlite3_column_double (stmt, 4);
+      g_ptr_array_add (hits, hit);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&hits);
+}

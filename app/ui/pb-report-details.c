@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-report-details"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "pb-report-details.h"
+#include "pb-report-row.h"
+
+/* What the library knows about one report: its document properties and where
+ * it came from. */
+
+struct _PbReportDetails
+{
+  GtkWidget  parent_instance;
+
+  PbReport  *report;
+
+  GtkWidget *scroller;
+  GtkLabel  *title_label;
+  GtkLabel  *summary_label;
+  GtkWidget *no_text_box;
+  GtkLabel  *pages_value;
+  GtkLabel  *created_value;
+  GtkLabel  *author_value;
+  GtkWidget *author_row;
+  GtkLabel  *structure_value;
+  GtkLabel  *producer_value;
+  GtkWidget *producer_row;
+  GtkLabel  *file_value;
+  GtkLabel  *size_value;
+  GtkLabel  *imported_value;
+  GtkLabel  *classification_value;
+  GtkLabel  *checksum_value;
+};
+
+G_DEFINE_FINAL_TYPE (PbReportDetails, pb_report_details, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static char *
+format_date (GDateTime  *date,
+             const char *format)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date == NULL)
+    return g_strdup (_("Unknown"));
+
+  local = g_date_time_to_local (date);
+  return g_date_time_format (local, format);
+}
+
+static void
+set_optional (GtkLabel   *label,
+              GtkWidget  *row,
+              const char *value)
+{
+  gtk_label_set_label (label, value ? value : "");
+  gtk_widget_set_visible (row, value != NULL && *value != '\0');
+}
+
+static void
+update (PbReportDetails *self)
+{
+  PbReport *report = self->report;
+  g_autofree char *summary = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *size = NULL;
+
+  if (report == NULL)
+    return;
+
+  summary = pb_format_report_summary (report);
+  pages = g_strdup_printf ("%u", pb_report_get_page_count (report));
+  /* Translators: a full date; see strftime(3) */
+  created = format_date (pb_report_get_created (report), _("%-d %B %Y"));
+  /* Translators: a date and time; see strftime(3) */
+  imported = format_date (pb_report_get_imported_at (report), _("%-d %B %Y, %H:%M"));
+  size = g_format_size (pb_report_get_byte_size (report));
+
+  gtk_label_set_label (self->title_label, pb_report_get_title (report));
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_widget_set_visible (self->no_text_box, !pb_report_get_has_text_layer (report));
+  gtk_label_set_label (self->pages_value, pages);
+  gtk_label_set_label (self->created_value, created);
+  set_optional (self->author_value, self->author_row, pb_report_get_author (report));
+  set_optional (self->producer_value, self->producer_row, pb_report_get_producer (report));
+  gtk_label_set_label (self->structure_value,
+                       pb_report_get_is_tagged (report)
+                         ? _("Tagged: headings, lists and tables can be read")
+                         : _("Untagged: read from the page layout"));
+  gtk_label_set_label (self->file_value, pb_report_get_file_name (report));
+  gtk_label_set_label (self->size_value, size);
+  gtk_label_set_label (self->imported_value, imported);
+  gtk_label_set_label (self->classification_value,
+                       pb_report_get_is_exempt (report)
+                         ? _("Exempt — not for publication")
+                         : _("Public"));
+  gtk_label_set_label (self->checksum_value, pb_report_get_sha256 (report));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}
+
+static void
+copy_checksum_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PbReportDetails *self = PB_REPORT_DETAILS (widget);
+  GtkWidget *overlay;
+
+  if (self->report == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), pb_report_get_sha256 (self->report));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("Checksum copied")));
+}
+
+static void
+pb_report_details_dispose (GObject *object)
+{
+  PbReportDetails *self = (PbReportDetails *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_REPORT_DETAILS);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (pb_report_details_parent_class)->dispose (object);
+}
+
+static void
+pb_report_details_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PbReportDetails *self = PB_REPORT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_report_details_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PbReportDetails *self = PB_REPORT_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      pb_report_details_set_report (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_report_details_class_init (PbReportDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_report_details_dispose;
+  object_class->get_property = pb_report_details_get_property;
+  object_class->set_property = pb_report_details_set_property;
+
+  properties [PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, PB_TYPE_REPORT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-report-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, no_text_box);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, pages_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, created_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, author_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, author_row);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, structure_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, producer_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, producer_row);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, file_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, size_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, imported_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, classification_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, checksum_value);
+
+  gtk_widget_class_install_action (widget_class, "details.copy-checksum", NULL, copy_checksum_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reportdetails");
+}
+
+static void
+pb_report_details_init (PbReportDetails *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pb_report_details_new (void)
+{
+  return g_object_new (PB_TYPE_REPORT_DETAILS, NULL);
+}
+
+PbReport *
+pb_report_details_get_report (PbReportDetails *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT_DETAILS (self), NULL);
+  return self->report;
+}
+
+void
+pb_report_details_set_report (PbReportDetails *self,
+                              PbReport        *report)
+{
+  g_return_if_fail (PB_IS_REPORT_DETAILS (self));
+  g_return_if_fail (!report || PB_IS_REPORT (report));
+
+  if (!g_set_object (&self->report, report))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT]);
+}

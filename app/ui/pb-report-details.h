@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-report.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_REPORT_DETAILS (pb_report_details_get_type ())
+
+G_DECLARE_FINAL_TYPE (PbReportDetails, pb_report_details, PB, REPORT_DETAILS, GtkWidget)
+
+GtkWidget *pb_report_details_new        (void);
+PbReport  *pb_report_details_get_report (PbReportDetails *self);
+void       pb_report_details_set_report (PbReportDetails *self,
+                                         PbReport        *report);
+
+G_END_DECLS

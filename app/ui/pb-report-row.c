@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-report-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-report-row.h"
+
+/* One report in the library sidebar: its title, and its date and length. */
+
+struct _PbReportRow
+{
+  GtkWidget  parent_instance;
+  PbReport  *report;
+  GtkWidget *box;
+};
+
+G_DEFINE_FINAL_TYPE (PbReportRow, pb_report_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/**
+ * pb_format_report_summary:
+ *
+ * Returns: "4 November 2024 · 12 pages", for lists and headers
+ */
+char *
+pb_format_report_summary (PbReport *report)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *pages = NULL;
+  GDateTime *when;
+
+  if (report == NULL)
+    return NULL;
+
+  when = pb_report_get_display_date (report);
+  /* Translators: a report's date in the library list; see strftime(3) */
+  date = when ? g_date_time_format (when, _("%-d %B %Y")) : NULL;
+  pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages",
+                                        pb_report_get_page_count (report)),
+                           pb_report_get_page_count (report));
+
+  if (date == NULL)
+    return g_steal_pointer (&pages);
+
+  return g_strdup_printf ("%s · %s", date, pages);
+}
+
+static char *
+format_summary (gpointer  unused,
+                PbReport *report)
+{
+  return pb_format_report_summary (report);
+}
+
+static gboolean
+has_no_text (gpointer  unused,
+             PbReport *report)
+{
+  return report != NULL && !pb_report_get_has_text_layer (report);
+}
+
+static void
+pb_report_row_dispose (GObject *object)
+{
+  PbReportRow *self = (PbReportRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_REPORT_ROW);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (pb_report_row_parent_class)->dispose (object);
+}
+
+static void
+pb_report_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PbReportRow *self = PB_REPORT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_report_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PbReportRow *self = PB_REPORT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      pb_report_row_set_report (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_report_row_class_init (PbReportRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_report_row_dispose;
+  object_class->get_property = pb_report_row_get_property;
+  object_class->set_property = pb_report_row_set_property;
+
+  properties [PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, PB_TYPE_REPORT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-report-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbReportRow, box);
+  gtk_widget_class_bind_template_callback (widget_class, format_summary);
+  gtk_widget_class_bind_template_callback (widget_class, has_no_text);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reportrow");
+}
+
+static void
+pb_report_row_init (PbReportRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pb_report_row_new (PbReport *report)
+{
+  return g_object_new (PB_TYPE_REPORT_ROW, "report", report, NULL);
+}
+
+PbReport *
+pb_report_row_get_report (PbReportRow *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT_ROW (self), NULL);
+  return self->report;
+}
+
+void
+pb_report_row_set_report (PbReportRow *self,
+                          PbReport    *report)
+{
+  g_return_if_fail (PB_IS_REPORT_ROW (self));
+  g_return_if_fail (!report || PB_IS_REPORT (report));
+
+  if (g_set_object (&self->report, report))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT]);
+}

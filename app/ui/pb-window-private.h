@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pb-import-job.h"
+#include "pb-import-progress.h"
+#include "pb-report-details.h"
+#include "pb-report-list.h"
+#include "pb-window.h"
+
+G_BEGIN_DECLS
+
+struct _PbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  PbLibrary            *library;
+  PbReportList         *reports;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+
+  /* Imports run one batch at a time; later requests wait in the queue. */
+  GQueue                pending_jobs;
+  PbImportJob          *running_job;
+  GCancellable         *import_cancellable;
+  GPtrArray            *failures;          /* PbImportResult */
+  GPtrArray            *locked;            /* PbImportResult, encrypted */
+  guint                 n_imported;
+  guint                 n_duplicates;
+  gint64                last_report_id;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkStack             *sidebar_stack;
+  GtkListView          *report_view;
+  PbImportProgress       *import_progress;
+  AdwWindowTitle       *content_title;
+  GtkStack             *content_stack;
+  PbReportDetails      *report_details;
+};
+
+void _pb_window_class_add_actions   (GtkWidgetClass *widget_class);
+void _pb_window_update_actions      (PbWindow       *self);
+void _pb_window_import_with_password (PbWindow      *self,
+                                      GFile         *file,
+                                      const char    *password);
+void _pb_window_toast               (PbWindow       *self,
+                                     const char     *message);
+
+G_END_DECLS

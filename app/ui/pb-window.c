@@ -1,0 +1,635 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-password-dialog.h"
+#include "pb-report-row.h"
+#include "pb-window-private.h"
+
+G_DEFINE_FINAL_TYPE (PbWindow, pb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_IMPORTING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void start_next_job (PbWindow *self);
+
+void
+_pb_window_toast (PbWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+update_library_state (PbWindow *self)
+{
+  guint n_reports = g_list_model_get_n_items (G_LIST_MODEL (self->reports));
+  g_autofree char *subtitle = NULL;
+
+  if (n_reports > 0)
+    /* Translators: the number of reports in the library, under its title */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", n_reports),
+                                n_reports);
+
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, n_reports > 0 ? "list" : "empty");
+}
+
+static void
+update_content (PbWindow *self)
+{
+  PbReport *report = gtk_single_selection_get_selected_item (self->selection);
+  guint n_reports = g_list_model_get_n_items (G_LIST_MODEL (self->reports));
+
+  pb_report_details_set_report (self->report_details, report);
+
+  if (report != NULL)
+    {
+      adw_window_title_set_title (self->content_title, pb_report_get_title (report));
+      gtk_stack_set_visible_child_name (self->content_stack, "details");
+    }
+  else
+    {
+      adw_window_title_set_title (self->content_title, _("Panel Brief"));
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        n_reports > 0 ? "unselected" : "empty");
+    }
+
+  _pb_window_update_actions (self);
+}
+
+static void
+reports_changed_cb (PbWindow   *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *model)
+{
+  update_library_state (self);
+  update_content (self);
+}
+
+static void
+selection_changed_cb (PbWindow   *self,
+                      GParamSpec *pspec,
+                      GtkSingleSelection *selection)
+{
+  update_content (self);
+
+  if (gtk_single_selection_get_selected_item (selection) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+report_activated_cb (PbWindow    *self,
+                     guint        position,
+                     GtkListView *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Import outcomes */
+
+static const char *
+result_name (PbImportResult *result)
+{
+  return g_object_get_data (G_OBJECT (result), "pb-display-name");
+}
+
+static void
+file_finished_cb (PbWindow       *self,
+                  PbImportResult *result,
+                  PbImportJob    *job)
+{
+  const GError *error = pb_import_result_get_error (result);
+
+  g_object_set_data_full (G_OBJECT (result), "pb-display-name",
+                          g_file_get_basename (pb_import_result_get_file (result)), g_free);
+
+  switch (pb_import_result_get_status (result))
+    {
+    case PB_IMPORT_STATUS_IMPORTED:
+      self->n_imported++;
+      self->last_report_id = pb_import_result_get_report_id (result);
+      break;
+
+    case PB_IMPORT_STATUS_DUPLICATE:
+      self->n_duplicates++;
+      self->last_report_id = pb_import_result_get_report_id (result);
+      break;
+
+    case PB_IMPORT_STATUS_FAILED:
+    default:
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        break;
+      if (g_error_matches (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCRYPTED) ||
+          g_error_matches (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD))
+        g_ptr_array_add (self->locked, g_object_ref (result));
+      else
+        g_ptr_array_add (self->failures, g_object_ref (result));
+      break;
+    }
+}
+
+static void
+show_failures (PbWindow *self)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->failures->len == 0)
+    return;
+
+  if (self->failures->len == 1)
+    {
+      PbImportResult *result = g_ptr_array_index (self->failures, 0);
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("“%s” Was Not Imported"), result_name (result));
+      g_string_append (body, pb_import_result_get_error (result)->message);
+    }
+  else
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u File Was Not Imported",
+                                              "%u Files Were Not Imported",
+                                              self->failures->len),
+                                 self->failures->len);
+      for (guint i = 0; i < self->failures->len; i++)
+        {
+          PbImportResult *result = g_ptr_array_index (self->failures, i);
+
+          if (i > 0)
+            g_string_append (body, "\n\n");
+          g_string_append (body, pb_import_result_get_error (result)->message);
+        }
+    }
+
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Nothing was added to the library for these files."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+password_response_cb (PbWindow         *self,
+                      const char       *password,
+                      PbPasswordDialog *dialog)
+{
+  GFile *file = pb_password_dialog_get_file (dialog);
+
+  if (password != NULL)
+    _pb_window_import_with_password (self, file, password);
+}
+
+static void
+ask_for_passwords (PbWindow *self)
+{
+  for (guint i = 0; i < self->locked->len; i++)
+    {
+      PbImportResult *result = g_ptr_array_index (self->locked, i);
+      const GError *error = pb_import_result_get_error (result);
+      gboolean retry = g_error_matches (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD);
+      PbPasswordDialog *dialog;
+
+      dialog = pb_password_dialog_new (GTK_WINDOW (self), pb_import_result_get_file (result), retry);
+      g_signal_connect_object (dialog, "password-entered", G_CALLBACK (password_response_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+announce_outcome (PbWindow *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->last_report_id > 0)
+    pb_window_select_report (self, self->last_report_id);
+
+  if (self->n_imported == 1 && self->n_duplicates == 0)
+    {
+      g_autoptr(PbReport) report = pb_library_get_report (self->library, self->last_report_id, NULL);
+
+      if (report != NULL)
+        message = g_strdup_printf (_("Imported “%s”"), pb_report_get_title (report));
+    }
+  else if (self->n_imported > 0)
+    {
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u report",
+                                              "Imported %u reports", self->n_imported),
+                                 self->n_imported);
+    }
+  else if (self->n_duplicates == 1)
+    {
+      message = g_strdup (_("That report is already in the library"));
+    }
+  else if (self->n_duplicates > 1)
+    {
+      message = g_strdup (_("Those reports are already in the library"));
+    }
+
+  if (message != NULL)
+    _pb_window_toast (self, message);
+
+  show_failures (self);
+  ask_for_passwords (self);
+}
+
+static void
+job_finished_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PbWindow) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = pb_import_job_run_finish (PB_IMPORT_JOB (object), result, &error);
+
+  /* The window closed while the import ran: the library has the outcome, and
+   * there is no one left to tell. */
+  if (self->import_progress == NULL)
+    {
+      g_clear_object (&self->running_job);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _pb_window_toast (self, _("Import cancelled. Reports already imported were kept."));
+  else
+    announce_outcome (self);
+
+  g_clear_object (&self->running_job);
+  g_clear_object (&self->import_cancellable);
+  pb_import_progress_set_job (self->import_progress, NULL, NULL);
+
+  start_next_job (self);
+}
+
+static void
+start_next_job (PbWindow *self)
+{
+  if (self->running_job != NULL)
+    return;
+
+  if (!(self->running_job = g_queue_pop_head (&self->pending_jobs)))
+    {
+      _pb_window_update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPORTING]);
+      return;
+    }
+
+  g_ptr_array_set_size (self->failures, 0);
+  g_ptr_array_set_size (self->locked, 0);
+  self->n_imported = 0;
+  self->n_duplicates = 0;
+  self->last_report_id = 0;
+  self->import_cancellable = g_cancellable_new ();
+
+  g_signal_connect_object (self->running_job, "file-finished",
+                           G_CALLBACK (file_finished_cb), self, G_CONNECT_SWAPPED);
+  pb_import_progress_set_job (self->import_progress, self->running_job, self->import_cancellable);
+  pb_import_job_run_async (self->running_job, self->import_cancellable,
+                           job_finished_cb, g_object_ref (self));
+
+  _pb_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPORTING]);
+}
+
+static void
+queue_job (PbWindow    *self,
+           PbImportJob *job)
+{
+  g_queue_push_tail (&self->pending_jobs, job);
+  start_next_job (self);
+}
+
+void
+_pb_window_import_with_password (PbWindow   *self,
+                                 GFile      *file,
+                                 const char *password)
+{
+  PbImportJob *job = pb_import_job_new (self->library, &file, 1);
+
+  pb_import_job_set_password (job, password);
+  queue_job (self, job);
+}
+
+/* Drag and drop */
+
+static gboolean
+drop_cb (PbWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l; l = l->next)
+    g_ptr_array_add (files, l->data);
+
+  if (files->len == 0)
+    return FALSE;
+
+  pb_window_import_files (self, (GFile **)files->pdata, files->len);
+  return TRUE;
+}
+
+/* Window state */
+
+static void
+restore_window_state (PbWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+pb_window_close_request (GtkWindow *window)
+{
+  PbWindow *self = PB_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set (self->settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  /* An import still running is finished by its own transaction or rolled back;
+   * cancelling here means nothing half-done is left behind. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
+}
+
+static void
+pb_window_constructed (GObject *object)
+{
+  PbWindow *self = (PbWindow *)object;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (pb_window_parent_class)->constructed (object);
+
+  g_assert (PB_IS_LIBRARY (self->library));
+
+  if (PB_IS_APPLICATION (app) && pb_application_get_settings (PB_APPLICATION (app)))
+    self->settings = g_object_ref (pb_application_get_settings (PB_APPLICATION (app)));
+  restore_window_state (self);
+
+  self->reports = pb_report_list_new (self->library);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reports)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_list_view_set_model (self->report_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->reports, "items-changed",
+                           G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (!pb_report_list_reload (self->reports, &error))
+    _pb_window_toast (self, error->message);
+
+  update_library_state (self);
+  update_content (self);
+}
+
+static void
+pb_window_dispose (GObject *object)
+{
+  PbWindow *self = (PbWindow *)object;
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  g_queue_clear_full (&self->pending_jobs, g_object_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
+}
+
+static void
+pb_window_finalize (GObject *object)
+{
+  PbWindow *self = (PbWindow *)object;
+
+  g_clear_object (&self->running_job);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->reports);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->failures, g_ptr_array_unref);
+  g_clear_pointer (&self->locked, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pb_window_parent_class)->finalize (object);
+}
+
+static void
+pb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PbWindow *self = PB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, pb_window_get_importing (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PbWindow *self = PB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_window_class_init (PbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pb_window_constructed;
+  object_class->dispose = pb_window_dispose;
+  object_class->finalize = pb_window_finalize;
+  object_class->get_property = pb_window_get_property;
+  object_class->set_property = pb_window_set_property;
+
+  window_class->close_request = pb_window_close_request;
+
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PB_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PB_TYPE_IMPORT_PROGRESS);
+  g_type_ensure (PB_TYPE_REPORT_DETAILS);
+  g_type_ensure (PB_TYPE_REPORT_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, report_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
+
+  _pb_window_class_add_actions (widget_class);
+}
+
+static void
+pb_window_init (PbWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_queue_init (&self->pending_jobs);
+  self->failures = g_ptr_array_new_with_free_func (g_object_unref);
+  self->locked = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_signal_connect_object (self->report_view, "activate",
+                           G_CALLBACK (report_activated_cb), self, G_CONNECT_SWAPPED);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+PbWindow *
+pb_window_new (PbApplication *application,
+               PbLibrary     *library)
+{
+  g_return_val_if_fail (!application || PB_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  return g_object_new (PB_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       NULL);
+}
+
+/**
+ * pb_window_get_reports:
+ *
+ * Returns: (transfer none): the library's reports, as the sidebar lists them
+ */
+GListModel *
+pb_window_get_reports (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->reports);
+}
+
+gboolean
+pb_window_select_report (PbWindow *self,
+                         gint64    report_id)
+{
+  gint position;
+
+  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
+
+  if ((position = pb_report_list_find (self->reports, report_id)) < 0)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, (guint)position);
+  return TRUE;
+}
+
+/**
+ * pb_window_get_selected_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown, if any
+ */
+PbReport *
+pb_window_get_selected_report (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+pb_window_import_files (PbWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+
+  if (n_files == 0)
+    return;
+
+  queue_job (self, pb_import_job_new (self->library, files, n_files));
+}
+
+gboolean
+pb_window_get_importing (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
+  return self->running_job != NULL;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pb-application.h"
+#include "pb-library.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_WINDOW (pb_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PbWindow, pb_window, PB, WINDOW, AdwApplicationWindow)
+
+PbWindow   *pb_window_new           (PbApplication  *application,
+                                     PbLibrary      *library);
+GListModel *pb_window_get_reports   (PbWindow       *self);
+gboolean    pb_window_select_report (PbWindow       *self,
+                                     gint64          report_id);
+PbReport   *pb_window_get_selected_report (PbWindow *self);
+void        pb_window_import_files  (PbWindow       *self,
+                                     GFile         **files,
+                                     guint           n_files);
+gboolean    pb_window_get_importing (PbWindow       *self);
+
+G_END_DECLS
