@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "pb-cli.h"
@@ -483,7 +484,10 @@ pb_cli_wants_command_line (int    argc,
       if (arg[0] == '-')
         continue;
 
-      return find_command (arg) != NULL;
+      /* A word that is neither a command nor a file is a mistyped command:
+       * better an "unknown command" than a window trying to import it. */
+      return find_command (arg) != NULL ||
+             (strpbrk (arg, "./") == NULL && !g_file_test (arg, G_FILE_TEST_EXISTS));
     }
 
   return FALSE;

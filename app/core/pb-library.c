@@ -83,15 +83,39 @@ ensure_private_file (const char  *path,
 }
 
 /* Reads the schema version without writing anything, so that a library made by
- * a newer Panel Brief is refused before it is touched. */
+ * a newer Panel Brief is refused before it is touched: not even the -wal and
+ * -shm files an ordinary connection makes. Opened "immutable", SQLite reads the
+ * main file alone; that is exact unless a WAL with unsaved pages is there, and
+ * then an ordinary read-only connection reads it (its files exist already). */
 static gint
 peek_schema_version (const char  *db_path,
                      GError     **error)
 {
-  sqlite3 *db;
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  sqlite3 *db = NULL;
   gint version;
+  int rc;
 
-  if (!(db = pb_db_open (db_path, TRUE, error)))
+  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
+    {
+      db = pb_db_open (db_path, TRUE, error);
+    }
+  else
+    {
+      file_uri = g_filename_to_uri (db_path, NULL, NULL);
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc != SQLITE_OK)
+        {
+          pb_db_set_error (db, rc, error);
+          g_clear_pointer (&db, sqlite3_close);
+        }
+    }
+
+  if (db == NULL)
     return -1;
 
   version = pb_schema_get_version (db, error);

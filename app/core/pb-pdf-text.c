@@ -86,23 +86,24 @@ builder_glyph (TextBuilder            *b,
   b->prev = rect;
 }
 
+/**
+ * pb_pdf_text_from_layout:
+ * @text: a page's text as poppler_page_get_text () gives it
+ * @rects: the box of each character of @text, as poppler_page_get_text_layout ()
+ *   gives them (top-left origin)
+ *
+ * The pure half of pb_pdf_page_get_reading_text (): puts back the spaces and
+ * line breaks that the boxes show.
+ */
 char *
-pb_pdf_page_get_reading_text (PopplerPage *page)
+pb_pdf_text_from_layout (const char             *text,
+                         const PopplerRectangle *rects,
+                         guint                   n_rects)
 {
-  g_autofree char *text = NULL;
-  g_autofree PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
   TextBuilder b;
   guint i = 0;
 
-  g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
-
-  text = poppler_page_get_text (page);
-  if (text == NULL)
-    return g_strdup ("");
-
-  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
-    n_rects = 0;
+  g_return_val_if_fail (text != NULL, NULL);
 
   b.out = g_string_sized_new (strlen (text) + 64);
   b.prev = NULL;
@@ -121,6 +122,25 @@ pb_pdf_page_get_reading_text (PopplerPage *page)
   trim_trailing_spaces (b.out);
 
   return g_string_free (b.out, FALSE);
+}
+
+char *
+pb_pdf_page_get_reading_text (PopplerPage *page)
+{
+  g_autofree char *text = NULL;
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+
+  g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
+
+  text = poppler_page_get_text (page);
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+
+  return pb_pdf_text_from_layout (text, rects, n_rects);
 }
 
 /* The text of the first run of the largest type on the page: the document's

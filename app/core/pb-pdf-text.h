@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+char *pb_pdf_text_from_layout      (const char             *text,
+                                    const PopplerRectangle *rects,
+                                    guint                   n_rects);
 char *pb_pdf_page_get_reading_text (PopplerPage *page);
 char *pb_pdf_page_guess_heading    (PopplerPage *page);
 char *pb_pdf_clean_title           (const char  *title);

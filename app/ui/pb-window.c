@@ -633,3 +633,16 @@ pb_window_get_importing (PbWindow *self)
   g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
   return self->running_job != NULL;
 }
+
+/**
+ * pb_window_get_content_page:
+ *
+ * Returns: which page the content area shows: "empty" (no reports),
+ *   "unselected" or "details"
+ */
+const char *
+pb_window_get_content_page (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}

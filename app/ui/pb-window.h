@@ -22,5 +22,6 @@ void        pb_window_import_files  (PbWindow       *self,
                                      GFile         **files,
                                      guint           n_files);
 gboolean    pb_window_get_importing (PbWindow       *self);
+const char *pb_window_get_content_page (PbWindow    *self);
 
 G_END_DECLS

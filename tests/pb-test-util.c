@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pb-test-util.h"
+
+char *
+pb_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pb-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+pb_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL || !(dir = g_dir_open (path, 0, NULL)))
+    return;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        pb_test_remove_dir (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+/* Writes one page's text, one line per "\n", in a 12 pt font. Cells of a line
+ * separated by a tab are drawn 60 points apart, as table columns. */
+static void
+draw_page_text (cairo_t    *cr,
+                const char *text,
+                double      top)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  double y = top;
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 12);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+      double x = 72;
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          cairo_text_extents_t extents;
+
+          cairo_move_to (cr, x, y);
+          cairo_show_text (cr, cells[c]);
+          cairo_text_extents (cr, cells[c], &extents);
+          x += extents.x_advance + 60;
+        }
+      y += 18;
+    }
+}
+
+char *
+pb_test_write_pdf (const char              *dir,
+                   const char              *name,
+                   const char * const      *pages,
+                   const PbTestPdfOptions  *options)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create (path, 595, 842);
+  if (options != NULL && options->title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, options->title);
+
+  cr = cairo_create (surface);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      double top = 100;
+
+      if (options != NULL && options->no_text)
+        {
+          cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+          for (int r = 0; r < 20; r++)
+            cairo_rectangle (cr, 72, 100 + r * 24, 300 + (r * 37) % 150, 10);
+          cairo_fill (cr);
+        }
+      else
+        {
+          if (i == 0 && options != NULL && options->heading != NULL)
+            {
+              cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                                      CAIRO_FONT_WEIGHT_BOLD);
+              cairo_set_font_size (cr, 22);
+              cairo_move_to (cr, 72, 90);
+              cairo_show_text (cr, options->heading);
+              top = 140;
+            }
+
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          draw_page_text (cr, pages[i], top);
+        }
+
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_steal_pointer (&path);
+}
+
+char *
+pb_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+/* An AES-256 encrypted copy of @source, made with qpdf; NULL (and the test
+ * skipped) where qpdf is not installed. */
+char *
+pb_test_encrypt_pdf (const char *source,
+                     const char *password)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("qpdf is not installed, so no encrypted PDF can be made");
+      return NULL;
+    }
+
+  out = g_strconcat (source, ".encrypted.pdf", NULL);
+  {
+    const char *argv[] = { qpdf, "--encrypt", password, password, "256", "--", source, out, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&out);
+}
+
+/* A file from the shared test corpus, or NULL when the corpus is absent. */
+char *
+pb_test_corpus_path (const char *relative)
+{
+  const char *root = g_getenv ("PB_CORPUS_DIR");
+  g_autofree char *path = NULL;
+
+  if (root == NULL)
+    return NULL;
+
+  path = g_build_filename (root, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+guint
+pb_test_count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  if (dir == NULL)
+    return 0;
+
+  while (g_dir_read_name (dir))
+    n++;
+
+  return n;
+}
+
+/* Counts rows by reading the database directly: the tests check the core's
+ * promises from outside it. */
+gint64
+pb_test_count_rows (const char *library_dir,
+                    const char *table)
+{
+  g_autofree char *db_path = g_build_filename (library_dir, "library.db", NULL);
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  /* A table name cannot be a bound parameter; the tests pass only literals. */
+  g_assert_cmpuint (strspn (table, "abcdefghijklmnopqrstuvwxyz_"), ==, strlen (table));
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+guint
+pb_test_file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* Drops the caller's reference to @object and waits until every other holder
+ * lets go. A GTask's worker thread keeps its reference to the task (and so to
+ * the task's source object) for a moment after the callback has run on the
+ * main thread, so an object used by a task is finalized "soon", not at once. */
+void
+pb_test_wait_for_finalize (gpointer object)
+{
+  gpointer weak = object;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+
+  if (weak != NULL)
+    g_error ("%s was not finalized: something still holds a reference", G_OBJECT_TYPE_NAME (weak));
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *title;          /* PDF metadata title, or NULL */
+  const char *heading;        /* large text at the top of page 1, or NULL */
+  gboolean    no_text;        /* draw shapes only: a "scan" with no text layer */
+} PbTestPdfOptions;
+
+char     *pb_test_make_dir           (void);
+void      pb_test_remove_dir         (const char              *path);
+char     *pb_test_write_pdf          (const char              *dir,
+                                      const char              *name,
+                                      const char * const      *pages,
+                                      const PbTestPdfOptions  *options);
+char     *pb_test_write_file         (const char              *dir,
+                                      const char              *name,
+                                      const char              *contents,
+                                      gssize                   length);
+char     *pb_test_encrypt_pdf        (const char              *source,
+                                      const char              *password);
+char     *pb_test_corpus_path        (const char              *relative);
+guint     pb_test_count_files        (const char              *dir);
+gint64    pb_test_count_rows         (const char              *library_dir,
+                                      const char              *table);
+guint     pb_test_file_mode          (const char              *path);
+void      pb_test_wait_for_finalize  (gpointer                 object);
+
+G_END_DECLS

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pb-import.h"
+#include "pb-library.h"
+#include "pb-search.h"
+#include "pb-test-util.h"
+
+static void
+assert_query (const char *typed,
+              const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = pb_search_build_fts_query (typed, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (query, ==, expected);
+}
+
+static void
+assert_refused (const char *typed,
+                const char *expected_words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = pb_search_build_fts_query (typed, &error);
+
+  g_assert_null (query);
+  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_INVALID_QUERY);
+  g_assert_nonnull (strstr (error->message, expected_words));
+}
+
+static void
+test_query_builder (void)
+{
+  assert_query ("care leavers", "\"care\" \"leavers\"");
+  assert_query ("  \"care leavers\"  offer ", "\"care leavers\" \"offer\"");
+  assert_query ("inspect*", "\"inspect\"*");
+  assert_query ("fostering OR adoption", "\"fostering\" OR \"adoption\"");
+  /* FTS syntax typed by a user is only ever searched for as words. */
+  assert_query ("NEAR(care leavers) AND -x", "\"NEAR(care\" \"leavers)\" \"AND\" \"-x\"");
+  assert_query ("say \"hello", "\"say\" \"hello\"");
+  assert_query ("a\"b", "\"a\"\"b\"");
+  assert_query ("OR care", "\"OR\" \"care\"");   /* nothing before it to join */
+  assert_query ("care OR", "\"care\"");
+  assert_query ("¶24 children’s", "\"¶24\" \"children’s\"");
+
+  assert_refused ("c*", "at least 3 letters");
+  assert_refused ("ca*", "at least 3 letters");
+  assert_refused ("", "Type a word");
+  assert_refused ("  * \" \" ", "Type a word");
+}
+
+typedef struct
+{
+  char      *dir;
+  PbLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const report_a[] = {
+    "Leaders & managers <know> their services well.",
+    "Care leavers are supported by personal advisers.\nThe local offer is generous.",
+    NULL
+  };
+  static const char * const report_b[] = {
+    "Children in care are visited regularly.",
+    "Care leavers care leavers care leavers: pathway plans for care leavers.",
+    NULL
+  };
+  g_autofree char *library_dir = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GFile) fa = NULL;
+  g_autoptr(GFile) fb = NULL;
+
+  f->dir = pb_test_make_dir ();
+  library_dir = g_build_filename (f->dir, "library", NULL);
+  f->library = pb_library_open (library_dir, NULL);
+
+  a = pb_test_write_pdf (f->dir, "a.pdf", (const char **)report_a, &(PbTestPdfOptions) { .title = "Report A" });
+  b = pb_test_write_pdf (f->dir, "b.pdf", (const char **)report_b, &(PbTestPdfOptions) { .title = "Report B" });
+  fa = g_file_new_for_path (a);
+  fb = g_file_new_for_path (b);
+  g_assert_true (pb_import_file (f->library, fa, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (pb_import_file (f->library, fb, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->library);
+  pb_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_ranked_hits (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  PbSearchHit *best;
+
+  hits = pb_library_search (f->library, "care leavers", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+
+  /* The page that says it four times ranks first. */
+  best = g_ptr_array_index (hits, 0);
+  g_assert_cmpstr (pb_search_hit_get_report_title (best), ==, "Report B");
+  g_assert_cmpuint (pb_search_hit_get_page (best), ==, 2);
+  g_assert_cmpfloat (pb_search_hit_get_rank (best), <=,
+                     pb_search_hit_get_rank (g_ptr_array_index (hits, 1)));
+
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = pb_library_search (f->library, "care leavers", 1, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+static void
+test_stemming_and_prefix (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) visit = pb_library_search (f->library, "visit", 10, NULL);
+  g_autoptr(GPtrArray) prefix = pb_library_search (f->library, "advis*", 10, NULL);
+  g_autoptr(GPtrArray) phrase = pb_library_search (f->library, "\"offer is generous\"", 10, NULL);
+  g_autoptr(GPtrArray) none = pb_library_search (f->library, "\"generous offer\"", 10, NULL);
+
+  g_assert_cmpuint (visit->len, ==, 1);     /* "visited" */
+  g_assert_cmpuint (prefix->len, ==, 1);    /* "advisers" */
+  g_assert_cmpuint (phrase->len, ==, 1);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_snippet_markup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hits = pb_library_search (f->library, "managers", 10, NULL);
+  g_autofree char *markup = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_cmpuint (hits->len, ==, 1);
+  markup = pb_search_hit_dup_snippet_markup (g_ptr_array_index (hits, 0));
+  plain = pb_search_hit_dup_snippet (g_ptr_array_index (hits, 0));
+
+  g_assert_nonnull (strstr (markup, "<b>managers</b>"));
+  g_assert_nonnull (strstr (markup, "&amp;"));
+  g_assert_nonnull (strstr (markup, "&lt;know&gt;"));
+  {
+    /* Well-formed: it parses as markup. */
+    g_autofree char *wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
+    GMarkupParser parser = { 0 };
+    g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_markup_parse_context_parse (context, wrapped, -1, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (plain, "Leaders & managers <know>"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search/query-builder", test_query_builder);
+  g_test_add ("/search/ranked-hits", Fixture, NULL, fixture_setup, test_ranked_hits, fixture_teardown);
+  g_test_add ("/search/stemming-and-prefix", Fixture, NULL, fixture_setup, test_stemming_and_prefix, fixture_teardown);
+  g_test_add ("/search/snippet-markup", Fixture, NULL, fixture_setup, test_snippet_markup, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pb-import.h"
+#include "pb-import-job.h"
+#include "pb-import-progress.h"
+#include "pb-password-dialog.h"
+#include "pb-report-details.h"
+#include "pb-report-row.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+/* Every .ui file is instantiated here, so a widget the platform lacks, a
+ * typo in a property or a leaked child fails a test and not a user's session. */
+
+typedef struct
+{
+  char      *dir;
+  PbLibrary *library;
+  PbReport  *report;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const pages[] = { "Children in care.", NULL };
+  g_autofree char *library_dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GFile) file = NULL;
+  gint64 id;
+
+  f->dir = pb_test_make_dir ();
+  library_dir = g_build_filename (f->dir, "library", NULL);
+  f->library = pb_library_open (library_dir, NULL);
+  pdf = pb_test_write_pdf (f->dir, "r.pdf", (const char **)pages, &(PbTestPdfOptions) { .title = "Row title" });
+  file = g_file_new_for_path (pdf);
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &id, NULL));
+  f->report = pb_library_get_report (f->library, id, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->report);
+  g_assert_finalize_object (f->library);
+  pb_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  return window;
+}
+
+static void
+test_report_row (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *row = g_object_ref_sink (pb_report_row_new (NULL));
+  GtkWidget *window;
+
+  pb_report_row_set_report (PB_REPORT_ROW (row), f->report);
+  g_assert_true (pb_report_row_get_report (PB_REPORT_ROW (row)) == f->report);
+
+  window = show_in_window (row);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (row);
+}
+
+static void
+test_report_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *details = g_object_ref_sink (pb_report_details_new ());
+  GtkWidget *window;
+
+  pb_report_details_set_report (PB_REPORT_DETAILS (details), f->report);
+  window = show_in_window (details);
+  pb_report_details_set_report (PB_REPORT_DETAILS (details), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (details);
+}
+
+static void
+test_import_progress (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *progress = g_object_ref_sink (pb_import_progress_new ());
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/a.pdf");
+  g_autoptr(PbImportJob) job = pb_import_job_new (f->library, &file, 1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GtkWidget *window;
+
+  pb_import_progress_set_job (PB_IMPORT_PROGRESS (progress), job, cancellable);
+  g_assert_cmpstr (pb_import_progress_get_text (PB_IMPORT_PROGRESS (progress)), ==, "Preparing to import…");
+  window = show_in_window (progress);
+  pb_import_progress_set_job (PB_IMPORT_PROGRESS (progress), NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (progress);
+}
+
+static void
+password_cb (PbPasswordDialog *dialog,
+             const char       *password,
+             char            **out)
+{
+  *out = g_strdup (password ? password : "(cancelled)");
+}
+
+static void
+test_password_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/secret.pdf");
+  PbPasswordDialog *dialog = g_object_ref (pb_password_dialog_new (NULL, file, TRUE));
+  g_autofree char *answer = NULL;
+
+  g_assert_true (pb_password_dialog_get_file (dialog) == file);
+  g_signal_connect (dialog, "password-entered", G_CALLBACK (password_cb), &answer);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* Unlock stays off until something is typed. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "unlock"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_cmpstr (answer, ==, "(cancelled)");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->library));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_reports (window)), ==, 1);
+  g_assert_cmpstr (pb_window_get_content_page (window), ==, "unselected");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (overlay);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/templates/report-row", Fixture, NULL, fixture_setup, test_report_row, fixture_teardown);
+  g_test_add ("/templates/report-details", Fixture, NULL, fixture_setup, test_report_details, fixture_teardown);
+  g_test_add ("/templates/import-progress", Fixture, NULL, fixture_setup, test_import_progress, fixture_teardown);
+  g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
+  g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
+  g_test_add_func ("/templates/help-overlay", test_help_overlay);
+
+  return g_test_run ();
+}

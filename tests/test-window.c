@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <libglib-testing/signal-logger.h>
+
+#include "pb-report-details.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+typedef struct
+{
+  char      *dir;
+  PbLibrary *library;
+  PbWindow  *window;
+} Fixture;
+
+static const char * const pages[] = {
+  "Inspection of Fernleigh children's services",
+  "Care leavers receive a generous local offer.",
+  NULL
+};
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *library_dir = NULL;
+
+  f->dir = pb_test_make_dir ();
+  library_dir = g_build_filename (f->dir, "library", NULL);
+  f->library = pb_library_open (library_dir, NULL);
+  g_assert_nonnull (f->library);
+
+  f->window = g_object_ref (pb_window_new (NULL, f->library));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  pb_test_wait_for_finalize (f->window);
+  g_assert_finalize_object (f->library);
+  pb_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("timed out waiting for the window");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until_idle (Fixture *f)
+{
+  guint timeout = g_timeout_add_seconds (20, timeout_cb, NULL);
+
+  while (pb_window_get_importing (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  g_source_remove (timeout);
+}
+
+static void
+import_uri (Fixture    *f,
+            const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  const char *uris[] = { uri, NULL };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-uris", "^as", uris));
+  g_assert_true (pb_window_get_importing (f->window));
+  wait_until_idle (f);
+}
+
+static AdwMessageDialog *
+find_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_window_empty (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_reports (f->window)), ==, 0);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "empty");
+  g_assert_null (pb_window_get_selected_report (f->window));
+}
+
+static void
+test_window_import_adds_row (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *pdf = pb_test_write_pdf (f->dir, "fernleigh.pdf", (const char **)pages,
+                                            &(PbTestPdfOptions) { .title = "Fernleigh inspection" });
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  GListModel *reports = pb_window_get_reports (f->window);
+  guint position, removed, added;
+
+  gt_signal_logger_connect (logger, reports, "items-changed");
+
+  import_uri (f, pdf);
+
+  gt_signal_logger_assert_emission_pop (logger, reports, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (added, ==, 1);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* The new report is selected and its details are shown. */
+  g_assert_nonnull (pb_window_get_selected_report (f->window));
+  g_assert_cmpstr (pb_report_get_title (pb_window_get_selected_report (f->window)), ==,
+                   "Fernleigh inspection");
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "details");
+  g_assert_null (find_dialog (f));
+
+  /* The same file again adds nothing. */
+  import_uri (f, pdf);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);
+}
+
+static void
+test_window_import_failure_explained (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *html = pb_test_write_file (f->dir, "inspection.pdf",
+                                              "<!DOCTYPE html><html><body>Not found</body></html>", -1);
+  AdwMessageDialog *dialog;
+
+  import_uri (f, html);
+
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "inspection.pdf"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "web page"));
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_reports (f->window)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_window_remove_report (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *pdf = pb_test_write_pdf (f->dir, "fernleigh.pdf", (const char **)pages, NULL);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  GListModel *reports = pb_window_get_reports (f->window);
+  AdwMessageDialog *dialog;
+  guint position, removed, added;
+
+  import_uri (f, pdf);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);
+
+  gt_signal_logger_connect (logger, reports, "items-changed");
+
+  /* Cancelling the question keeps the report. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-report", NULL));
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gt_signal_logger_assert_no_emissions (logger);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-report", NULL));
+  dialog = find_dialog (f);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gt_signal_logger_assert_emission_pop (logger, reports, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/empty", Fixture, NULL, fixture_setup, test_window_empty, fixture_teardown);
+  g_test_add ("/window/import-adds-row", Fixture, NULL, fixture_setup, test_window_import_adds_row, fixture_teardown);
+  g_test_add ("/window/import-failure-explained", Fixture, NULL, fixture_setup, test_window_import_failure_explained, fixture_teardown);
+  g_test_add ("/window/remove-report", Fixture, NULL, fixture_setup, test_window_remove_report, fixture_teardown);
+
+  return g_test_run ();
+}
