@@ -2,8 +2,17 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include "pb-import.h"
+#include "pb-library.h"
 
 #include "pb-test-util.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
 
 /* Runs the real panel-brief binary, with no display, as a script would. */
 
@@ -270,6 +279,160 @@ test_bad_library_and_usage (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "search"));
 }
 
+static char *
+write_long_pdf (const char *dir,
+                guint       n_pages)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_pages; i++)
+    g_ptr_array_add (pages, g_strdup_printf ("Page %u. Children in care and care leavers.\n"
+                                             "Leaders know their services well.", i + 1));
+  g_ptr_array_add (pages, NULL);
+
+  return pb_test_write_pdf (dir, "long.pdf", (const char **)pages->pdata, NULL);
+}
+
+static void
+assert_library_consistent (const char *library_dir,
+                           guint       expected_pages)
+{
+  g_autofree char *db_path = g_build_filename (library_dir, "library.db", NULL);
+  g_autofree char *reports_dir = g_build_filename (library_dir, "reports", NULL);
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* Opening the library recovers whatever a killed writer left in the WAL. */
+  library = pb_library_open (library_dir, &error);
+  g_assert_no_error (error);
+  pb_import_clean_leftovers (library);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* All or nothing: no report, or the whole report with its file. */
+  reports = pb_library_list_reports (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, <=, 1);
+  if (reports->len == 1)
+    {
+      PbReport *report = g_ptr_array_index (reports, 0);
+      g_autofree char *stored = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+
+      g_assert_cmpuint (pb_report_get_page_count (report), ==, expected_pages);
+      g_assert_cmpint (pb_test_count_rows (library_dir, "report_pages"), ==, expected_pages);
+      g_assert_true (g_file_test (stored, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (pb_test_count_files (reports_dir), ==, 1);
+    }
+  else
+    {
+      g_assert_cmpint (pb_test_count_rows (library_dir, "report_pages"), ==, 0);
+      g_assert_cmpuint (pb_test_count_files (reports_dir), ==, 0);
+    }
+}
+
+/* An import killed at any moment leaves a consistent library. */
+static void
+test_killed_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = write_long_pdf (f->dir, 120);
+  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint n_complete = 0;
+  gint64 full_run_us;
+
+  /* How long a whole import takes here, so the kills land inside one. */
+  {
+    g_autofree char *library_dir = g_strdup_printf ("%s/timed", f->dir);
+    g_auto(Run) timed = { 0 };
+    gint64 start;
+
+    g_clear_object (&(PbLibrary *) { pb_library_open (library_dir, NULL) });
+    start = g_get_monotonic_time ();
+    run_cli (&timed, "import", "--library", library_dir, pdf, NULL);
+    full_run_us = g_get_monotonic_time () - start;
+    g_assert_cmpint (timed.status, ==, 0);
+  }
+
+  for (guint run = 0; run < 12; run++)
+    {
+      g_autofree char *library_dir = g_strdup_printf ("%s/killed-%u", f->dir, run);
+      const char *argv[] = { g_getenv ("PB_BINARY"), "import", "--library", library_dir, pdf, NULL };
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int wait_status;
+
+      /* Create the library first, so the kill lands in the import. */
+      g_clear_object (&(PbLibrary *) { pb_library_open (library_dir, NULL) });
+
+      g_spawn_async (NULL, (char **)argv, NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+
+      g_usleep (g_rand_int_range (rand, 0, (gint32)full_run_us));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+
+      if (WIFEXITED (wait_status))
+        n_complete++;
+
+      assert_library_consistent (library_dir, 120);
+    }
+
+  g_test_message ("%u of 12 imports finished before the kill (a whole import: %.0f ms)",
+                  n_complete, full_run_us / 1000.0);
+  g_rand_free (rand);
+}
+
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+  /* Writing past the limit then fails with EFBIG instead of killing us. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A write that fails part-way (here: a file-size limit, as a full disk would)
+ * is reported in plain words and leaves nothing behind. */
+static void
+test_write_failure (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = write_long_pdf (f->dir, 200);
+  const char *argv[] = { g_getenv ("PB_BINARY"), "import", "--library", f->library_dir, pdf, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 64 * 1024);
+  g_clear_object (&(PbLibrary *) { pb_library_open (f->library_dir, NULL) });
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, limit_file_size, NULL,
+                NULL, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "panel-brief: "));
+  g_assert_nonnull (strstr (err, "long.pdf"));
+  g_assert_nonnull (strstr (err, "could not be stored in the library"));
+
+  assert_library_consistent (f->library_dir, 200);
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +443,8 @@ main (int   argc,
   g_test_add ("/cli/import-text-and-errors", Fixture, NULL, fixture_setup, test_import_text_and_errors, fixture_teardown);
   g_test_add ("/cli/list-and-show", Fixture, NULL, fixture_setup, test_list_and_show, fixture_teardown);
   g_test_add ("/cli/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/cli/killed-import", Fixture, NULL, fixture_setup, test_killed_import, fixture_teardown);
+  g_test_add ("/cli/write-failure", Fixture, NULL, fixture_setup, test_write_failure, fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL, fixture_setup, test_bad_library_and_usage, fixture_teardown);
 
   return g_test_run ();

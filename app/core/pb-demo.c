@@ -6,10 +6,12 @@
 #include "pb-demo.h"
 #include "pb-pdf-writer.h"
 
-/* A sample inspection report for the demo library, in the shape of an ILACS
- * report (judgement table, "What needs to improve?", one section per cohort,
- * paragraphs numbered through the whole report). Harrowdale and everyone in it
- * are made up; the text was written for Panel Brief. */
+/* Sample documents for the demo library: an inspection report in the shape of
+ * an ILACS report (judgement table, "What needs to improve?", one section per
+ * cohort, paragraphs numbered through the whole report), an earlier focused
+ * visit letter, and minutes of the corporate parenting panel. Harrowdale and
+ * everyone in these documents are made up; the text was written for Panel
+ * Brief. */
 
 #define AUTHORITY "Harrowdale"
 #define SHORT_TITLE "Inspection of Harrowdale local authority children’s services"
@@ -122,9 +124,9 @@ static const Section sections[] = {
   },
 };
 
-gboolean
-pb_demo_write_report (const char  *path,
-                      GError     **error)
+static gboolean
+write_inspection (const char  *path,
+                  GError     **error)
 {
   g_autoptr(PbPdfWriter) writer = NULL;
   g_autoptr(GDateTime) published = g_date_time_new_utc (2024, 11, 4, 9, 30, 0);
@@ -173,4 +175,154 @@ pb_demo_write_report (const char  *path,
                            "the numbered paragraphs of a children’s services inspection report.");
 
   return pb_pdf_writer_finish (writer, error);
+}
+
+static gboolean
+write_focused_visit (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(PbPdfWriter) writer = NULL;
+  g_autoptr(GDateTime) published = g_date_time_new_utc (2022, 12, 14, 10, 0, 0);
+
+  writer = pb_pdf_writer_new (path, NULL, "Ofsted (sample letter for Panel Brief)");
+  pb_pdf_writer_set_footer (writer, "Focused visit to Harrowdale local authority");
+  pb_pdf_writer_set_created (writer, published);
+
+  pb_pdf_writer_heading (writer, 1, "Focused visit to Harrowdale local authority children’s services");
+  pb_pdf_writer_paragraph (writer,
+                           "Dear Director of Children’s Services\n\n"
+                           "This letter summarises the findings of the focused visit to Harrowdale "
+                           "children’s services on 8 and 9 November 2022. Inspectors looked at the "
+                           "council’s arrangements for care leavers. This visit was carried out in "
+                           "line with the inspection of local authority children’s services "
+                           "framework. The letter is a sample written for the Panel Brief demo.");
+
+  pb_pdf_writer_heading (writer, 2, "Headline findings");
+  pb_pdf_writer_paragraph (writer,
+                           "Care leavers in Harrowdale are supported by committed personal "
+                           "advisers who know them well. Leaders have increased the local offer, "
+                           "and more young people are living in suitable accommodation. However, "
+                           "pathway plans are not consistently updated when young people’s "
+                           "circumstances change, and too few care leavers are in education, "
+                           "employment or training.");
+
+  pb_pdf_writer_heading (writer, 2, "What needs to improve in this area of social work practice?");
+  pb_pdf_writer_bullet (writer, "The quality and timeliness of pathway plans, so that they are "
+                                "updated when young people’s circumstances change.");
+  pb_pdf_writer_bullet (writer, "The range of opportunities for care leavers to enter education, "
+                                "employment and training.");
+
+  pb_pdf_writer_heading (writer, 2, "Main findings");
+  pb_pdf_writer_paragraph (writer,
+                           "Personal advisers are allocated before young people turn 17 and a half, "
+                           "which gives time to build relationships. Young people who spoke to "
+                           "inspectors valued the persistence of their advisers.");
+  pb_pdf_writer_paragraph (writer,
+                           "Accommodation has improved. The council has opened two supported "
+                           "lodgings schemes, and no care leaver was living in bed and breakfast "
+                           "accommodation at the time of the visit.");
+  pb_pdf_writer_paragraph (writer,
+                           "Pathway plans vary in quality. The strongest are written with young "
+                           "people and record their ambitions; weaker plans are out of date and "
+                           "do not say who will do what by when.");
+  pb_pdf_writer_paragraph (writer,
+                           "Ofsted will take the findings from this focused visit into account "
+                           "when planning the next inspection or visit.\n\n"
+                           "Yours sincerely\n\nJoan Fairweather\nHis Majesty’s Inspector");
+
+  return pb_pdf_writer_finish (writer, error);
+}
+
+static gboolean
+write_panel_minutes (const char  *path,
+                     GError     **error)
+{
+  static const char * const actions[] = {
+    "Officers to bring a revised pathway plan template to the March meeting.",
+    "The virtual school head to report on attendance of children in care at secondary schools.",
+    "Members to visit the new supported lodgings scheme before the next meeting.",
+  };
+  static const char * const owners[] = {
+    "Head of Service, Care Leavers",
+    "Virtual School Head",
+    "Democratic Services",
+  };
+  g_autoptr(PbPdfWriter) writer = NULL;
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2025, 1, 22, 16, 30, 0);
+
+  writer = pb_pdf_writer_new (path, "Corporate Parenting Panel minutes, 21 January 2025",
+                              "Harrowdale Borough Council (sample for Panel Brief)");
+  pb_pdf_writer_set_footer (writer, "Corporate Parenting Panel, 21 January 2025");
+  pb_pdf_writer_set_created (writer, created);
+
+  pb_pdf_writer_heading (writer, 1, "Corporate Parenting Panel minutes, 21 January 2025");
+  pb_pdf_writer_paragraph (writer,
+                           "Present: Councillor A. Okafor (Chair), Councillor R. Penhaligon, "
+                           "Councillor S. Whitlock, Councillor J. Marsh. Officers: Director of "
+                           "Children’s Services, Head of Service for Care Leavers, Virtual School "
+                           "Head. Also present: two members of the Children in Care Council.");
+
+  pb_pdf_writer_heading (writer, 2, "1. Voice of children in care");
+  pb_pdf_writer_paragraph (writer,
+                           "Members of the Children in Care Council presented their survey of "
+                           "young people’s views on contact with brothers and sisters. The panel "
+                           "thanked them and asked officers to respond to each recommendation.");
+
+  pb_pdf_writer_heading (writer, 2, "2. Progress since the focused visit");
+  pb_pdf_writer_paragraph (writer,
+                           "The Head of Service reported that 78% of pathway plans had been "
+                           "reviewed in the last six months, up from 54% at the time of the "
+                           "focused visit. Members asked how the quality of the plans was being "
+                           "checked, and noted that audits would be reported in March.");
+
+  pb_pdf_writer_heading (writer, 2, "3. Education, employment and training");
+  pb_pdf_writer_paragraph (writer,
+                           "The panel discussed the proportion of care leavers aged 19 to 21 in "
+                           "education, employment or training, which remains below the regional "
+                           "average. The council’s apprenticeship scheme has eight places this "
+                           "year.");
+
+  pb_pdf_writer_heading (writer, 2, "Actions");
+  pb_pdf_writer_table (writer, "Action", "Owner", (const char **)actions, (const char **)owners,
+                       G_N_ELEMENTS (actions));
+
+  pb_pdf_writer_paragraph (writer, "This document is a sample written for the Panel Brief demo.");
+
+  return pb_pdf_writer_finish (writer, error);
+}
+
+/**
+ * pb_demo_write_samples:
+ * @dir: an existing folder
+ *
+ * Writes the sample documents into @dir.
+ *
+ * Returns: (transfer full): their paths, oldest document first
+ */
+GPtrArray *
+pb_demo_write_samples (const char  *dir,
+                       GError     **error)
+{
+  static const struct {
+    const char *name;
+    gboolean (*write) (const char *, GError **);
+  } samples[] = {
+    { "harrowdale-focused-visit-2022.pdf", write_focused_visit },
+    { "harrowdale-ilacs-2024.pdf", write_inspection },
+    { "corporate-parenting-panel-2025-01.pdf", write_panel_minutes },
+  };
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, samples[i].name, NULL);
+
+      if (!samples[i].write (path, error))
+        return NULL;
+      g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+
+  return g_steal_pointer (&paths);
 }

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-gboolean pb_demo_write_report (const char  *path,
-                               GError     **error);
+GPtrArray *pb_demo_write_samples (const char  *dir,
+                                  GError     **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "pb-db.h"
@@ -56,6 +57,7 @@ typedef struct
 
   char                 *display_name;
   char                 *temp_path;
+  int                   temp_fd;      /* held open and locked while importing */
   char                 *sha256;
   gint64                byte_size;
 
@@ -77,6 +79,8 @@ import_state_clear (ImportState *state)
 {
   if (state->temp_path != NULL)
     g_unlink (state->temp_path);
+  if (state->temp_fd >= 0)
+    g_close (state->temp_fd, NULL);
 
   g_clear_pointer (&state->display_name, g_free);
   g_clear_pointer (&state->temp_path, g_free);
@@ -219,6 +223,11 @@ copy_and_hash (ImportState  *state,
       return FALSE;
     }
   state->temp_path = g_steal_pointer (&template);
+  state->temp_fd = fd;
+
+  /* The lock says "an import is using this file" for as long as this process
+   * lives; pb_import_clean_leftovers () removes only unlocked ones. */
+  flock (fd, LOCK_EX);
 
   buffer = g_malloc (64 * 1024);
 
@@ -230,7 +239,6 @@ copy_and_hash (ImportState  *state,
 
       if (n_read < 0)
         {
-          g_close (fd, NULL);
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
@@ -253,10 +261,7 @@ copy_and_hash (ImportState  *state,
       if (!header_checked && head_len == sizeof head)
         {
           if (!check_pdf_header (state, head, head_len, error))
-            {
-              g_close (fd, NULL);
-              return FALSE;
-            }
+            return FALSE;
           header_checked = TRUE;
         }
 
@@ -270,9 +275,7 @@ copy_and_hash (ImportState  *state,
             continue;
           if (w < 0)
             {
-              int saved_errno = errno;
-              g_close (fd, NULL);
-              set_storage_error (state, saved_errno, error);
+              set_storage_error (state, errno, error);
               return FALSE;
             }
           written += w;
@@ -286,14 +289,9 @@ copy_and_hash (ImportState  *state,
   /* The copy must be on disk before the commit that points at it. */
   if (fsync (fd) != 0)
     {
-      int saved_errno = errno;
-      g_close (fd, NULL);
-      set_storage_error (state, saved_errno, error);
+      set_storage_error (state, errno, error);
       return FALSE;
     }
-
-  if (!g_close (fd, error))
-    return FALSE;
 
   if (state->byte_size == 0)
     {
@@ -622,7 +620,7 @@ pb_import_file (PbLibrary             *library,
                 gint64                *out_report_id,
                 GError               **error)
 {
-  g_auto(ImportState) state = { 0 };
+  g_auto(ImportState) state = { .temp_fd = -1 };
   g_autoptr(GError) db_error = NULL;
   gint64 report_id;
 
@@ -727,8 +725,9 @@ pb_import_file (PbLibrary             *library,
 /**
  * pb_import_clean_leftovers:
  *
- * Deletes partial copies left in reports/ by imports that were killed. Only
- * old ones: a younger one may belong to an import running in another process.
+ * Deletes partial copies left in reports/ by imports that were killed. A copy
+ * still locked belongs to an import running now, perhaps in another process,
+ * and is left alone.
  */
 void
 pb_import_clean_leftovers (PbLibrary *library)
@@ -736,7 +735,6 @@ pb_import_clean_leftovers (PbLibrary *library)
   g_autoptr(GDir) dir = NULL;
   const char *reports_dir;
   const char *name;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_return_if_fail (PB_IS_LIBRARY (library));
 
@@ -747,14 +745,21 @@ pb_import_clean_leftovers (PbLibrary *library)
   while ((name = g_dir_read_name (dir)))
     {
       g_autofree char *path = NULL;
-      GStatBuf st;
+      int fd;
 
       if (!g_str_has_prefix (name, TEMP_PREFIX) || !g_str_has_suffix (name, TEMP_SUFFIX))
         continue;
 
       path = g_build_filename (reports_dir, name, NULL);
-      if (g_stat (path, &st) == 0 && now - st.st_mtime > 24 * 60 * 60)
-        g_unlink (path);
+      if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+        continue;
+
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("Removing %s, left by an import that did not finish", name);
+          g_unlink (path);
+        }
+
+      g_close (fd, NULL);
     }
 }
-

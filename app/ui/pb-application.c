@@ -18,6 +18,7 @@ struct _PbApplication
   char           *library_dir;
   gboolean        demo;
   char           *demo_dir;      /* removed on shutdown */
+  GPtrArray      *demo_samples;  /* paths, imported when the window opens */
   PbLibrary      *library;
   GSettings      *settings;
 };
@@ -79,13 +80,10 @@ open_library (PbApplication *self)
 
   if (self->demo)
     {
-      g_autofree char *sample = NULL;
-
       if (!(self->demo_dir = g_dir_make_tmp ("panel-brief-demo-XXXXXX", &error)))
         goto failed;
 
-      sample = g_build_filename (self->demo_dir, "harrowdale-ilacs-2024.pdf", NULL);
-      if (!pb_demo_write_report (sample, &error))
+      if (!(self->demo_samples = pb_demo_write_samples (self->demo_dir, &error)))
         goto failed;
 
       path = g_build_filename (self->demo_dir, "library", NULL);
@@ -116,12 +114,15 @@ ensure_window (PbApplication *self)
 
   window = GTK_WINDOW (pb_window_new (self, self->library));
 
-  if (self->demo_dir != NULL)
+  if (self->demo_samples != NULL)
     {
-      g_autofree char *sample = g_build_filename (self->demo_dir, "harrowdale-ilacs-2024.pdf", NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (sample);
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      pb_window_import_files (PB_WINDOW (window), &file, 1);
+      for (guint i = 0; i < self->demo_samples->len; i++)
+        g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (self->demo_samples, i)));
+
+      pb_window_import_files (PB_WINDOW (window), (GFile **)files->pdata, files->len);
+      g_clear_pointer (&self->demo_samples, g_ptr_array_unref);
     }
 
   return PB_WINDOW (window);
@@ -263,6 +264,7 @@ pb_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->library_dir, g_free);
   g_clear_pointer (&self->demo_dir, g_free);
+  g_clear_pointer (&self->demo_samples, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pb_application_parent_class)->finalize (object);
 }

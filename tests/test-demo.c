@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pb-demo.h"
+#include "pb-import.h"
+#include "pb-library.h"
+#include "pb-search.h"
+#include "pb-test-util.h"
+
+/* The demo's sample documents are real PDFs that import like any other, with
+ * the structure an inspection report has. */
+static void
+test_demo_samples_import (void)
+{
+  static const char * const titles[] = {
+    "Focused visit to Harrowdale local authority children’s services",
+    "Inspection of Harrowdale local authority children’s services",
+    "Corporate Parenting Panel minutes, 21 January 2025",
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *library_dir = g_build_filename (dir, "library", NULL);
+  g_autoptr(PbLibrary) library = pb_library_open (library_dir, NULL);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 inspection_id = 0;
+
+  paths = pb_demo_write_samples (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, G_N_ELEMENTS (titles));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
+      g_autoptr(PbReport) report = NULL;
+      gint64 id = 0;
+
+      g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, &id, &error));
+      g_assert_no_error (error);
+      report = pb_library_get_report (library, id, NULL);
+      g_assert_cmpstr (pb_report_get_title (report), ==, titles[i]);
+      g_assert_true (pb_report_get_has_text_layer (report));
+      g_assert_true (pb_report_get_is_tagged (report));
+      g_assert_nonnull (pb_report_get_created (report));
+      if (i == 1)
+        inspection_id = id;
+    }
+
+  /* The inspection report has its judgement table and numbered paragraphs. */
+  {
+    g_autofree char *first = pb_library_dup_page_text (library, inspection_id, 1, NULL);
+
+    g_assert_nonnull (strstr (first, "Judgement Grade"));
+    g_assert_nonnull (strstr (first, "Overall effectiveness Good"));
+    g_assert_nonnull (strstr (first, "What needs to improve?"));
+  }
+
+  hits = pb_library_search (library, "\"pathway plans\"", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 3);
+
+  g_clear_object (&library);
+  pb_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/demo/samples-import", test_demo_samples_import);
+  return g_test_run ();
+}
