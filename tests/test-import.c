@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
 #include <libglib-testing/signal-logger.h>
 
 #include "pb-import.h"
@@ -537,6 +539,48 @@ test_remove_report (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* What killed imports leave behind goes; what a live import or a report uses
+ * stays. */
+static void
+test_clean_leftovers (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = pb_test_write_pdf (f->dir, "kept.pdf", (const char **)three_pages, NULL);
+  g_autoptr(PbReport) report = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *orphan = g_build_filename (f->reports_dir,
+                                              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.pdf", NULL);
+  g_autofree char *stale_part = g_build_filename (f->reports_dir, ".import-AAAAAA.part", NULL);
+  g_autofree char *live_part = g_build_filename (f->reports_dir, ".import-BBBBBB.part", NULL);
+  g_autofree char *other = g_build_filename (f->reports_dir, "notes.txt", NULL);
+  gint64 id = import_ok (f, path, NULL, PB_IMPORT_STATUS_IMPORTED);
+  int live_fd;
+
+  report = pb_library_get_report (f->library, id, NULL);
+  kept = pb_library_dup_report_path (f->library, pb_report_get_sha256 (report));
+
+  g_assert_true (g_file_set_contents (orphan, "%PDF-1.4 orphan", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_part, "%PDF-1.4 partial", -1, NULL));
+  g_assert_true (g_file_set_contents (live_part, "%PDF-1.4 partial", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
+
+  /* An import in progress holds a lock on its partial copy. */
+  live_fd = g_open (live_part, O_RDONLY, 0);
+  g_assert_cmpint (flock (live_fd, LOCK_EX), ==, 0);
+
+  pb_import_clean_leftovers (f->library);
+
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_part, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live_part, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  g_close (live_fd, NULL);
+  pb_import_clean_leftovers (f->library);
+  g_assert_false (g_file_test (live_part, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +607,7 @@ main (int   argc,
   ADD ("job/batch", test_import_job_batch);
   ADD ("job/cancel", test_import_job_cancel);
   ADD ("remove", test_remove_report);
+  ADD ("clean-leftovers", test_clean_leftovers);
 #undef ADD
 
   return g_test_run ();

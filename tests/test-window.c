@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <libglib-testing/signal-logger.h>
 
+#include "pb-password-dialog.h"
 #include "pb-report-details.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
@@ -194,6 +195,70 @@ test_window_remove_report (Fixture       *f,
   g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "empty");
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+answer_password (Fixture    *f,
+                 const char *password)
+{
+  AdwMessageDialog *dialog = find_dialog (f);
+  GtkWidget *entry;
+
+  g_assert_true (PB_IS_PASSWORD_DIALOG (dialog));
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  adw_message_dialog_response (dialog, "unlock");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (pb_window_get_importing (f->window));
+  wait_until_idle (f);
+}
+
+/* An encrypted PDF asks for its password, says so when it is wrong, and
+ * imports once it is right. */
+static void
+test_window_import_encrypted (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *plain = pb_test_write_pdf (f->dir, "exempt-report.pdf", (const char **)pages, NULL);
+  g_autofree char *locked = pb_test_encrypt_pdf (plain, "panel");
+  GListModel *reports = pb_window_get_reports (f->window);
+
+  if (locked == NULL)
+    return;
+
+  import_uri (f, locked);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 0);
+
+  answer_password (f, "wrong");
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 0);
+  g_assert_nonnull (find_dialog (f));     /* asked again */
+
+  answer_password (f, "panel");
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);
+  g_assert_null (find_dialog (f));
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "details");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +269,7 @@ main (int   argc,
   g_test_add ("/window/empty", Fixture, NULL, fixture_setup, test_window_empty, fixture_teardown);
   g_test_add ("/window/import-adds-row", Fixture, NULL, fixture_setup, test_window_import_adds_row, fixture_teardown);
   g_test_add ("/window/import-failure-explained", Fixture, NULL, fixture_setup, test_window_import_failure_explained, fixture_teardown);
+  g_test_add ("/window/import-encrypted", Fixture, NULL, fixture_setup, test_window_import_encrypted, fixture_teardown);
   g_test_add ("/window/remove-report", Fixture, NULL, fixture_setup, test_window_remove_report, fixture_teardown);
 
   return g_test_run ();

@@ -722,12 +722,71 @@ pb_import_file (PbLibrary             *library,
   return TRUE;
 }
 
+static gboolean
+is_report_file_name (const char *name)
+{
+  return strlen (name) == 64 + strlen (".pdf") &&
+         strspn (name, "0123456789abcdef") == 64 &&
+         g_str_has_suffix (name, ".pdf");
+}
+
+/* Removes stored PDFs that no report row points at: what an import killed
+ * between moving its copy into place and committing leaves. They may hold
+ * sensitive material the user believes was never imported, so they go. The
+ * write lock is held while looking: an import in another process only moves
+ * a copy into place inside its own write transaction, so none is half-way. */
+static void
+remove_orphans (PbLibrary  *library,
+                const char *reports_dir)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  sqlite3 *db;
+
+  if (!(db = _pb_library_open_connection (library, NULL)))
+    return;
+
+  if (!pb_db_begin (db, NULL) ||
+      !(stmt = pb_db_prepare (db, "SELECT 1 FROM reports WHERE sha256 = ?1", NULL)) ||
+      !(dir = g_dir_open (reports_dir, 0, NULL)))
+    goto out;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *sha256 = NULL;
+      int rc;
+
+      if (!is_report_file_name (name))
+        continue;
+
+      sha256 = g_strndup (name, 64);
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_DONE)
+        {
+          g_autofree char *path = g_build_filename (reports_dir, name, NULL);
+
+          g_debug ("Removing %s: no report in the library refers to it", name);
+          g_unlink (path);
+        }
+    }
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  pb_db_rollback (db);
+  pb_db_close (db);
+}
+
 /**
  * pb_import_clean_leftovers:
  *
- * Deletes partial copies left in reports/ by imports that were killed. A copy
- * still locked belongs to an import running now, perhaps in another process,
- * and is left alone.
+ * Deletes what imports that were killed left in reports/: partial copies, and
+ * complete copies whose report was never committed. A partial copy still
+ * locked belongs to an import running now, perhaps in another process, and is
+ * left alone.
  */
 void
 pb_import_clean_leftovers (PbLibrary *library)
@@ -762,4 +821,6 @@ pb_import_clean_leftovers (PbLibrary *library)
 
       g_close (fd, NULL);
     }
+
+  remove_orphans (library, reports_dir);
 }

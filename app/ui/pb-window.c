@@ -177,7 +177,10 @@ show_failures (PbWindow *self)
     }
 
   g_string_append (body, "\n\n");
-  g_string_append (body, _("Nothing was added to the library for these files."));
+  g_string_append (body, g_dngettext (GETTEXT_PACKAGE,
+                                      "Nothing was added to the library for this file.",
+                                      "Nothing was added to the library for these files.",
+                                      self->failures->len));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
