@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "pb-library.h"
 #include "pb-test-util.h"
 
 char *
@@ -17,6 +18,19 @@ pb_test_make_dir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+/* A new library in @dir/library. Returns a PbLibrary (typed loosely so that
+ * this helper needs no core header). */
+gpointer
+pb_test_open_library (const char *dir)
+{
+  g_autofree char *library_dir = g_build_filename (dir, "library", NULL);
+  g_autoptr(GError) error = NULL;
+  PbLibrary *library = pb_library_open (library_dir, &error);
+
+  g_assert_no_error (error);
+  return library;
 }
 
 void

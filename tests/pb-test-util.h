@@ -13,6 +13,7 @@ typedef struct
 } PbTestPdfOptions;
 
 char     *pb_test_make_dir           (void);
+gpointer  pb_test_open_library       (const char              *dir);
 void      pb_test_remove_dir         (const char              *path);
 char     *pb_test_write_pdf          (const char              *dir,
                                       const char              *name,

@@ -22,12 +22,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *library_dir = NULL;
-
   f->dir = pb_test_make_dir ();
-  library_dir = g_build_filename (f->dir, "library", NULL);
-  f->library = pb_library_open (library_dir, NULL);
-  g_assert_nonnull (f->library);
+  f->library = pb_test_open_library (f->dir);
 }
 
 static void

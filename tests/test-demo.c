@@ -18,8 +18,7 @@ test_demo_samples_import (void)
     "Corporate Parenting Panel minutes, 21 January 2025",
   };
   g_autofree char *dir = pb_test_make_dir ();
-  g_autofree char *library_dir = g_build_filename (dir, "library", NULL);
-  g_autoptr(PbLibrary) library = pb_library_open (library_dir, NULL);
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;

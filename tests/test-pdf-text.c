@@ -135,7 +135,6 @@ test_real_judgement_table (void)
 {
   g_autofree char *path = pb_test_corpus_path ("ilacs/norfolk-2026-may.pdf");
   g_autofree char *dir = NULL;
-  g_autofree char *library_dir = NULL;
   g_autofree char *text = NULL;
   g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GFile) file = NULL;
@@ -149,8 +148,7 @@ test_real_judgement_table (void)
     }
 
   dir = pb_test_make_dir ();
-  library_dir = g_build_filename (dir, "library", NULL);
-  library = pb_library_open (library_dir, NULL);
+  library = pb_test_open_library (dir);
   file = g_file_new_for_path (path);
   g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, &id, NULL));
 

@@ -33,12 +33,11 @@ static void
 test_report_list_follows_library (void)
 {
   g_autofree char *dir = pb_test_make_dir ();
-  g_autofree char *library_dir = g_build_filename (dir, "library", NULL);
   g_autofree char *first = pb_test_write_pdf (dir, "first.pdf", (const char **)pages, &(PbTestPdfOptions) { .title = "First" });
   g_autofree char *second = pb_test_write_pdf (dir, "second.pdf", (const char **)pages, &(PbTestPdfOptions) { .title = "Second" });
   g_autofree char *third = pb_test_write_pdf (dir, "third.pdf", (const char **)pages, &(PbTestPdfOptions) { .title = "Third" });
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
-  g_autoptr(PbLibrary) library = pb_library_open (library_dir, NULL);
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
   g_autoptr(PbReportList) list = pb_report_list_new (library);
   g_autoptr(PbReport) newest = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);

@@ -70,15 +70,13 @@ fixture_setup (Fixture       *f,
     "Care leavers care leavers care leavers: pathway plans for care leavers.",
     NULL
   };
-  g_autofree char *library_dir = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autoptr(GFile) fa = NULL;
   g_autoptr(GFile) fb = NULL;
 
   f->dir = pb_test_make_dir ();
-  library_dir = g_build_filename (f->dir, "library", NULL);
-  f->library = pb_library_open (library_dir, NULL);
+  f->library = pb_test_open_library (f->dir);
 
   a = pb_test_write_pdf (f->dir, "a.pdf", (const char **)report_a, &(PbTestPdfOptions) { .title = "Report A" });
   b = pb_test_write_pdf (f->dir, "b.pdf", (const char **)report_b, &(PbTestPdfOptions) { .title = "Report B" });

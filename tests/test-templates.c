@@ -27,14 +27,12 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   static const char * const pages[] = { "Children in care.", NULL };
-  g_autofree char *library_dir = NULL;
   g_autofree char *pdf = NULL;
   g_autoptr(GFile) file = NULL;
   gint64 id;
 
   f->dir = pb_test_make_dir ();
-  library_dir = g_build_filename (f->dir, "library", NULL);
-  f->library = pb_library_open (library_dir, NULL);
+  f->library = pb_test_open_library (f->dir);
   pdf = pb_test_write_pdf (f->dir, "r.pdf", (const char **)pages, &(PbTestPdfOptions) { .title = "Row title" });
   file = g_file_new_for_path (pdf);
   g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &id, NULL));

@@ -39,7 +39,7 @@ import_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) pdf_filter = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
 
-  /* GtkFileDialog needs GTK 4.10; the native chooser also uses the desktop
+  /* The newer file dialog API needs GTK 4.10; the native chooser also uses the desktop
    * portal where there is one. */
   chooser = gtk_file_chooser_native_new (_("Import Reports"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
