@@ -7,6 +7,7 @@
 
 #include "pb-import-job.h"
 #include "pb-library-private.h"
+#include "pb-post.h"
 
 /* Imports a batch of files on a worker thread, one after another, and reports
  * on the main thread: progress as properties, each file's outcome as a signal,
@@ -185,8 +186,7 @@ post_update (WorkerState    *worker,
   update->name = g_file_get_basename (file);
   update->result = result;
 
-  g_main_context_invoke_full (worker->context, G_PRIORITY_DEFAULT, apply_update,
-                              update, (GDestroyNotify)update_free);
+  pb_post (worker->context, apply_update, update, (GDestroyNotify)update_free);
 }
 
 static void

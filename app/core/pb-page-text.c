@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-page-text"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pb-page-text.h"
+
+/* A page's characters in reading order, each with its box: what text selection
+ * works on. Selecting is a range of character indexes; these functions turn
+ * points into indexes, and ranges into text and into one rectangle per line. */
+
+struct _PbPageText
+{
+  gatomicrefcount  ref_count;
+  guint            page;
+  char            *text;
+  guint           *offsets;    /* byte offset of each character in text */
+  PbRect          *boxes;
+  guint            n_chars;
+};
+
+G_DEFINE_BOXED_TYPE (PbPageText, pb_page_text, pb_page_text_ref, pb_page_text_unref)
+
+/**
+ * pb_page_text_new:
+ * @text: the page's text; character i has box i
+ * @boxes: one box per character of @text (extra boxes are ignored; a
+ *   character without one gets an empty box at the previous one's end)
+ */
+PbPageText *
+pb_page_text_new (guint         page,
+                  const char   *text,
+                  const PbRect *boxes,
+                  guint         n_boxes)
+{
+  PbPageText *self = g_new0 (PbPageText, 1);
+  guint i = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->page = page;
+  self->text = g_strdup (text);
+  self->n_chars = (guint)g_utf8_strlen (text, -1);
+  self->offsets = g_new (guint, self->n_chars + 1);
+  self->boxes = g_new0 (PbRect, MAX (self->n_chars, 1));
+
+  for (const char *p = self->text; *p; p = g_utf8_next_char (p), i++)
+    {
+      self->offsets[i] = p - self->text;
+      if (i < n_boxes)
+        self->boxes[i] = boxes[i];
+      else if (i > 0)
+        self->boxes[i] = (PbRect) { self->boxes[i - 1].x2, self->boxes[i - 1].y1,
+                                    self->boxes[i - 1].x2, self->boxes[i - 1].y2 };
+    }
+  self->offsets[self->n_chars] = strlen (self->text);
+
+  return self;
+}
+
+PbPageText *
+pb_page_text_ref (PbPageText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+pb_page_text_unref (PbPageText *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_free (self->text);
+      g_free (self->offsets);
+      g_free (self->boxes);
+      g_free (self);
+    }
+}
+
+guint
+pb_page_text_get_page (const PbPageText *self)
+{
+  return self->page;
+}
+
+guint
+pb_page_text_get_n_chars (const PbPageText *self)
+{
+  return self->n_chars;
+}
+
+static gboolean
+is_line_break (const PbPageText *self,
+               guint             i)
+{
+  return self->text[self->offsets[i]] == '\n';
+}
+
+/**
+ * pb_page_text_index_at_point:
+ *
+ * Returns: the index of the character at (@x, @y) in PDF points; off any
+ *   character, the nearest one on the nearest line; -1 on a page with no text
+ */
+int
+pb_page_text_index_at_point (const PbPageText *self,
+                             double            x,
+                             double            y)
+{
+  double best_line = G_MAXDOUBLE;
+  double best_x = G_MAXDOUBLE;
+  int best = -1;
+
+  for (guint i = 0; i < self->n_chars; i++)
+    {
+      const PbRect *b = &self->boxes[i];
+      double dy, dx;
+
+      if (is_line_break (self, i))
+        continue;
+
+      if (x >= b->x1 && x <= b->x2 && y >= b->y1 && y <= b->y2)
+        {
+          /* In the right half of a character, the selection ends after it. */
+          return (x > (b->x1 + b->x2) / 2) ? (int)i + 1 : (int)i;
+        }
+
+      dy = y < b->y1 ? b->y1 - y : (y > b->y2 ? y - b->y2 : 0);
+      dx = x < b->x1 ? b->x1 - x : (x > b->x2 ? x - b->x2 : 0);
+
+      if (dy < best_line - 0.5 || (fabs (dy - best_line) <= 0.5 && dx < best_x))
+        {
+          best_line = dy;
+          best_x = dx;
+          best = (x > b->x2) ? (int)i + 1 : (int)i;
+        }
+    }
+
+  return best;
+}
+
+/* The text of characters @start to @end (exclusive). */
+char *
+pb_page_text_dup_range (const PbPageText *self,
+                        guint             start,
+                        guint             end)
+{
+  start = MIN (start, self->n_chars);
+  end = MIN (MAX (end, start), self->n_chars);
+
+  return g_strndup (self->text + self->offsets[start],
+                    self->offsets[end] - self->offsets[start]);
+}
+
+/**
+ * pb_page_text_get_range_rects:
+ *
+ * Returns: (transfer full) (element-type PbRect): one rectangle per line
+ *   covered by characters @start to @end (exclusive)
+ */
+GArray *
+pb_page_text_get_range_rects (const PbPageText *self,
+                              guint             start,
+                              guint             end)
+{
+  GArray *rects = g_array_new (FALSE, FALSE, sizeof (PbRect));
+  PbRect line = { 0 };
+  gboolean open = FALSE;
+
+  start = MIN (start, self->n_chars);
+  end = MIN (end, self->n_chars);
+
+  for (guint i = start; i < end; i++)
+    {
+      const PbRect *b = &self->boxes[i];
+      double mid = (b->y1 + b->y2) / 2;
+
+      if (is_line_break (self, i) || b->x2 <= b->x1)
+        continue;
+
+      /* Same line: vertically overlapping and moving right. */
+      if (open && mid >= line.y1 && mid <= line.y2 && b->x1 >= line.x1 - 1)
+        {
+          line.x1 = MIN (line.x1, b->x1);
+          line.x2 = MAX (line.x2, b->x2);
+          line.y1 = MIN (line.y1, b->y1);
+          line.y2 = MAX (line.y2, b->y2);
+          continue;
+        }
+
+      if (open)
+        g_array_append_val (rects, line);
+      line = *b;
+      open = TRUE;
+    }
+
+  if (open)
+    g_array_append_val (rects, line);
+
+  return rects;
+}
