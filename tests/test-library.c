@@ -290,6 +290,42 @@ test_find_report (Fixture       *f,
   g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_FOUND);
 }
 
+static void
+test_view_state (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  PbViewState state = { 0 };
+  PbViewState saved = { .page = 7, .zoom = 1.5, .sizing = "free" };
+
+  make_version_one_library (f->library_dir);
+  library = pb_library_open (f->library_dir, NULL);
+
+  g_assert_cmpint (pb_library_get_last_read_report (library), ==, 0);
+  g_assert_false (pb_library_get_view_state (library, 1, &state));
+
+  g_assert_true (pb_library_save_view_state (library, 1, &saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_library_get_view_state (library, 1, &state));
+  g_assert_cmpuint (state.page, ==, 7);
+  g_assert_cmpfloat (state.zoom, ==, 1.5);
+  g_assert_cmpstr (state.sizing, ==, "free");
+  g_assert_cmpint (pb_library_get_last_read_report (library), ==, 1);
+
+  /* Saving again updates the one row; a state for no report is refused. */
+  saved.page = 2;
+  g_assert_true (pb_library_save_view_state (library, 1, &saved, NULL));
+  g_assert_true (pb_library_get_view_state (library, 1, &state));
+  g_assert_cmpuint (state.page, ==, 2);
+  g_assert_false (pb_library_save_view_state (library, 99, &saved, &error));
+  g_assert_nonnull (error);
+
+  /* Removing the report removes where it was left. */
+  g_assert_true (pb_library_remove_report (library, 1, NULL));
+  g_assert_cmpint (pb_library_get_last_read_report (library), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +340,7 @@ main (int   argc,
   g_test_add ("/library/refuses-newer-schema", Fixture, NULL, fixture_setup, test_refuses_newer_schema, fixture_teardown);
   g_test_add ("/library/not-a-library", Fixture, NULL, fixture_setup, test_not_a_library, fixture_teardown);
   g_test_add ("/library/find-report", Fixture, NULL, fixture_setup, test_find_report, fixture_teardown);
+  g_test_add ("/library/view-state", Fixture, NULL, fixture_setup, test_view_state, fixture_teardown);
   g_test_add_func ("/library/resolve-path", test_resolve_path);
 
   return g_test_run ();

@@ -44,4 +44,21 @@ gboolean    pb_library_remove_report    (PbLibrary     *self,
                                          gint64         id,
                                          GError       **error);
 
+/* Where a report was left. sizing is "free", "fit-width" or "fit-page". */
+typedef struct
+{
+  guint   page;      /* from 0 */
+  double  zoom;
+  char    sizing[16];
+} PbViewState;
+
+gboolean    pb_library_get_view_state   (PbLibrary     *self,
+                                         gint64         report_id,
+                                         PbViewState   *state);
+gboolean    pb_library_save_view_state  (PbLibrary     *self,
+                                         gint64         report_id,
+                                         const PbViewState *state,
+                                         GError       **error);
+gint64      pb_library_get_last_read_report (PbLibrary *self);
+
 G_END_DECLS

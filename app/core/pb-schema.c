@@ -144,6 +144,17 @@ static const char * const migrations[] = {
   "  text       TEXT NOT NULL DEFAULT '',"
   "  CHECK ((kind = 'finding') = (finding_id IS NOT NULL))"
   ");",
+
+  /* 3: where each report was left: page, zoom, and when it was last read. */
+  "CREATE TABLE report_view_state ("
+  "  report_id INTEGER PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,"
+  "  page      INTEGER NOT NULL DEFAULT 0 CHECK (page >= 0),"
+  "  zoom      REAL NOT NULL DEFAULT 1.0,"
+  "  sizing    TEXT NOT NULL DEFAULT 'fit-width'"
+  "            CHECK (sizing IN ('free', 'fit-width', 'fit-page')),"
+  "  opened_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX report_view_state_by_time ON report_view_state (opened_at);",
 };
 
 guint

@@ -160,14 +160,134 @@ go_back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Reading */
+
+static PbDocumentView *
+current_view (PbWindow *self)
+{
+  PbDocumentView *view = pb_reader_get_view (self->reader);
+
+  return pb_document_view_get_document (view) != NULL ? view : NULL;
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PbDocumentView *view = current_view (PB_WINDOW (widget));
+
+  if (view == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    pb_document_view_zoom_in (view);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    pb_document_view_zoom_out (view);
+  else if (g_str_equal (action_name, "win.zoom-reset"))
+    pb_document_view_set_zoom (view, 1.0);
+  else if (g_str_equal (action_name, "win.fit-width"))
+    pb_document_view_set_sizing (view, PB_SIZING_FIT_WIDTH);
+  else if (g_str_equal (action_name, "win.fit-page"))
+    pb_document_view_set_sizing (view, PB_SIZING_FIT_PAGE);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (current_view (self) == NULL)
+    return;
+
+  _pb_window_set_show_details (self, FALSE);
+  pb_reader_show_find (self->reader);
+}
+
+/* Goes to a page, counted from 1 as the user counts them. */
+static void
+go_to_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PbDocumentView *view = current_view (PB_WINDOW (widget));
+  guint page = g_variant_get_uint32 (parameter);
+
+  if (view != NULL && page >= 1)
+    pb_document_view_set_page (view, page - 1);
+}
+
+static void
+step_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PbDocumentView *view = current_view (PB_WINDOW (widget));
+  guint page, n;
+
+  if (view == NULL)
+    return;
+
+  page = pb_document_view_get_page (view);
+  n = pb_document_get_n_pages (pb_document_view_get_document (view));
+
+  if (g_str_equal (action_name, "win.next-page"))
+    page = MIN (page + 1, n - 1);
+  else if (g_str_equal (action_name, "win.previous-page"))
+    page = page > 0 ? page - 1 : 0;
+  else if (g_str_equal (action_name, "win.first-page"))
+    page = 0;
+  else
+    page = n - 1;
+
+  pb_document_view_set_page (view, page);
+}
+
+static void
+focus_page_entry_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (current_view (self) == NULL)
+    return;
+
+  _pb_window_set_show_details (self, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->page_entry));
+  gtk_editable_select_region (self->page_entry, 0, -1);
+}
+
+static void
+search_library_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->library_search));
+}
+
 void
 _pb_window_update_actions (PbWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  gboolean reading = self->reader != NULL && current_view (self) != NULL;
+  static const char * const reading_actions[] = {
+    "win.zoom-in", "win.zoom-out", "win.zoom-reset", "win.fit-width", "win.fit-page",
+    "win.find", "win.go-to-page", "win.next-page", "win.previous-page", "win.first-page",
+    "win.last-page", "win.focus-page-entry",
+  };
 
   gtk_widget_action_set_enabled (widget, "win.remove-report",
                                  pb_window_get_selected_report (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", self->running_job != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reading_actions); i++)
+    gtk_widget_action_set_enabled (widget, reading_actions[i], reading);
 }
 
 void
@@ -181,7 +301,36 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
                                    open_library_folder_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-width", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-page", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-page", "u", go_to_page_action);
+  gtk_widget_class_install_action (widget_class, "win.next-page", NULL, step_page_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, step_page_action);
+  gtk_widget_class_install_action (widget_class, "win.first-page", NULL, step_page_action);
+  gtk_widget_class_install_action (widget_class, "win.last-page", NULL, step_page_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-page-entry", NULL, focus_page_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.focus-page-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "win.first-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "win.last-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }

@@ -3,6 +3,7 @@
 
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
+#include "pb-reader.h"
 #include "pb-report-details.h"
 #include "pb-report-list.h"
 #include "pb-window.h"
@@ -27,6 +28,10 @@ struct _PbWindow
   guint                 n_imported;
   guint                 n_duplicates;
   gint64                last_report_id;
+  GListStore           *hits;              /* PbSearchHit */
+  gboolean              show_details;
+  guint                 controls_idle;
+  GHashTable           *passwords;         /* report id -> password, this session only */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -38,6 +43,16 @@ struct _PbWindow
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
   PbReportDetails      *report_details;
+  GtkSearchEntry       *library_search;
+  GtkListView          *hit_view;
+  GtkLabel             *no_hits_label;
+  GtkWidget            *page_controls;
+  GtkEditable          *page_entry;
+  GtkLabel             *page_total;
+  GtkWidget            *details_button;
+  GtkWidget            *find_button;
+  GtkMenuButton        *zoom_button;
+  PbReader             *reader;
 };
 
 void _pb_window_class_add_actions   (GtkWidgetClass *widget_class);
@@ -47,5 +62,7 @@ void _pb_window_import_with_password (PbWindow      *self,
                                       const char    *password);
 void _pb_window_toast               (PbWindow       *self,
                                      const char     *message);
+void _pb_window_set_show_details    (PbWindow       *self,
+                                     gboolean        show_details);
 
 G_END_DECLS

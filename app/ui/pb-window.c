@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-password-dialog.h"
 #include "pb-report-row.h"
+#include "pb-search.h"
 #include "pb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PbWindow, pb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -15,6 +17,7 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_IMPORTING,
+  PROP_SHOW_DETAILS,
   N_PROPS
 };
 
@@ -41,7 +44,52 @@ update_library_state (PbWindow *self)
                                 n_reports);
 
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+
+  if (self->library_search != NULL &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->library_search)) != '\0')
+    return;   /* the search results stay until the search is cleared */
+
   gtk_stack_set_visible_child_name (self->sidebar_stack, n_reports > 0 ? "list" : "empty");
+}
+
+static void
+update_reader_controls (PbWindow *self)
+{
+  PbDocumentView *view;
+  PbDocument *document;
+  gboolean reading;
+  g_autofree char *page = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *zoom = NULL;
+
+  if (self->reader == NULL)
+    return;   /* being destroyed */
+
+  view = pb_reader_get_view (self->reader);
+  document = pb_document_view_get_document (view);
+  reading = document != NULL && !self->show_details;
+
+  gtk_widget_set_visible (self->page_controls, reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
+  gtk_widget_set_visible (self->find_button, reading);
+  gtk_widget_set_visible (self->details_button,
+                          gtk_single_selection_get_selected_item (self->selection) != NULL);
+
+  if (document == NULL)
+    return;
+
+  page = g_strdup_printf ("%u", pb_document_view_get_page (view) + 1);
+  /* Translators: after the page number entry: "of 12" */
+  total = g_strdup_printf (_("of %u"), pb_document_get_n_pages (document));
+  zoom = g_strdup_printf ("%.0f%%", pb_document_view_get_zoom (view) * 100);
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->page_entry)) &&
+      gtk_widget_get_focus_child (GTK_WIDGET (self->page_entry)) == NULL)
+    gtk_editable_set_text (self->page_entry, page);
+  gtk_label_set_label (self->page_total, total);
+  gtk_menu_button_set_label (self->zoom_button, zoom);
+
+  _pb_window_update_actions (self);
 }
 
 static void
@@ -50,12 +98,19 @@ update_content (PbWindow *self)
   PbReport *report = gtk_single_selection_get_selected_item (self->selection);
   guint n_reports = g_list_model_get_n_items (G_LIST_MODEL (self->reports));
 
+  if (self->reader == NULL)
+    return;   /* being destroyed */
+
   pb_report_details_set_report (self->report_details, report);
+  pb_reader_open (self->reader, self->library, report,
+                  report ? g_hash_table_lookup (self->passwords, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)))
+                         : NULL);
 
   if (report != NULL)
     {
       adw_window_title_set_title (self->content_title, pb_report_get_title (report));
-      gtk_stack_set_visible_child_name (self->content_stack, "details");
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        self->show_details ? "details" : "reader");
     }
   else
     {
@@ -64,7 +119,199 @@ update_content (PbWindow *self)
                                         n_reports > 0 ? "unselected" : "empty");
     }
 
+  update_reader_controls (self);
   _pb_window_update_actions (self);
+}
+
+static void
+controls_idle_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  self->controls_idle = 0;
+  update_reader_controls (self);
+}
+
+/* The view reports page and zoom changes while it is being laid out; changing
+ * the header bar then would come too late for this frame, so it waits. */
+static void
+queue_update_reader_controls (PbWindow *self)
+{
+  if (self->controls_idle == 0)
+    self->controls_idle = g_idle_add_once (controls_idle_cb, self);
+}
+
+void
+_pb_window_set_show_details (PbWindow *self,
+                             gboolean  show_details)
+{
+  show_details = !!show_details;
+  if (self->show_details == show_details)
+    return;
+
+  self->show_details = show_details;
+  update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETAILS]);
+}
+
+static void
+page_entry_activate_cb (PbWindow *self)
+{
+  const char *text = gtk_editable_get_text (self->page_entry);
+  PbDocumentView *view = pb_reader_get_view (self->reader);
+  guint64 page;
+
+  if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &page, NULL))
+    pb_document_view_set_page (view, (guint)page - 1);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  update_reader_controls (self);
+}
+
+/* Library search */
+
+static char *
+find_text_for_query (const char *query)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *quote = strchr (query, '"');
+
+  /* A quoted phrase is what to look for on the page; otherwise the first word. */
+  if (quote != NULL)
+    {
+      const char *end = strchr (quote + 1, '"');
+      g_string_append_len (text, quote + 1, end ? end - quote - 1 : (gssize)strlen (quote + 1));
+    }
+  else
+    {
+      g_auto(GStrv) words = g_strsplit_set (query, " \t", -1);
+
+      for (guint i = 0; words[i]; i++)
+        if (*words[i] != '\0' && !g_str_equal (words[i], "OR"))
+          {
+            g_string_append (text, words[i]);
+            break;
+          }
+    }
+
+  g_strdelimit (text->str, "*", ' ');
+  g_strstrip (text->str);
+  return g_strdup (text->str);
+}
+
+static void
+library_search_changed_cb (PbWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->library_search));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      g_list_store_remove_all (self->hits);
+      update_library_state (self);
+      return;
+    }
+
+  hits = pb_library_search (self->library, text, 200, &error);
+  if (hits == NULL)
+    {
+      g_list_store_remove_all (self->hits);
+      gtk_label_set_label (self->no_hits_label, error->message);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "no-hits");
+      return;
+    }
+
+  g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
+                       hits->pdata, hits->len);
+  gtk_label_set_label (self->no_hits_label, _("No report mentions that."));
+  gtk_stack_set_visible_child_name (self->sidebar_stack, hits->len > 0 ? "search" : "no-hits");
+}
+
+static void
+open_hit (PbWindow    *self,
+          PbSearchHit *hit)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->library_search));
+  g_autofree char *find_text = find_text_for_query (query);
+
+  if (!pb_window_select_report (self, pb_search_hit_get_report_id (hit)))
+    return;
+
+  _pb_window_set_show_details (self, FALSE);
+  pb_document_view_set_page (pb_reader_get_view (self->reader), pb_search_hit_get_page (hit) - 1);
+  if (*find_text != '\0')
+    pb_reader_find (self->reader, find_text, (int)pb_search_hit_get_page (hit) - 1);
+}
+
+static void
+hit_activated_cb (PbWindow    *self,
+                  guint        position,
+                  GtkListView *view)
+{
+  g_autoptr(PbSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), position);
+
+  if (hit != NULL)
+    open_hit (self, hit);
+}
+
+static void
+library_search_activate_cb (PbWindow *self)
+{
+  g_autoptr(PbSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
+
+  if (hit != NULL)
+    open_hit (self, hit);
+}
+
+static void
+hit_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *page = gtk_label_new (NULL);
+  GtkWidget *snippet = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (page), 0);
+  gtk_widget_add_css_class (page, "caption");
+  gtk_widget_add_css_class (page, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "caption");
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+hit_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  PbSearchHit *hit = gtk_list_item_get_item (item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *page = gtk_widget_get_next_sibling (title);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (page);
+  g_autofree char *page_text = NULL;
+  g_autofree char *markup = pb_search_hit_dup_snippet_markup (hit);
+
+  /* Translators: where a search hit is */
+  page_text = g_strdup_printf (_("Page %u"), pb_search_hit_get_page (hit));
+  gtk_label_set_label (GTK_LABEL (title), pb_search_hit_get_report_title (hit));
+  gtk_label_set_label (GTK_LABEL (page), page_text);
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
 }
 
 static void
@@ -107,6 +354,30 @@ result_name (PbImportResult *result)
 }
 
 static void
+forget_password (gpointer data)
+{
+  char *password = data;
+
+  memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+/* A password typed to import a report also opens it for reading, until the
+ * window closes. It is kept in memory only, never in the library. */
+static void
+remember_password (PbWindow       *self,
+                   PbImportJob    *job,
+                   PbImportResult *result)
+{
+  const char *password = g_object_get_data (G_OBJECT (job), "pb-password");
+
+  if (password != NULL)
+    g_hash_table_replace (self->passwords,
+                          GSIZE_TO_POINTER ((gsize)pb_import_result_get_report_id (result)),
+                          g_strdup (password));
+}
+
+static void
 file_finished_cb (PbWindow       *self,
                   PbImportResult *result,
                   PbImportJob    *job)
@@ -121,11 +392,13 @@ file_finished_cb (PbWindow       *self,
     case PB_IMPORT_STATUS_IMPORTED:
       self->n_imported++;
       self->last_report_id = pb_import_result_get_report_id (result);
+      remember_password (self, job, result);
       break;
 
     case PB_IMPORT_STATUS_DUPLICATE:
       self->n_duplicates++;
       self->last_report_id = pb_import_result_get_report_id (result);
+      remember_password (self, job, result);
       break;
 
     case PB_IMPORT_STATUS_FAILED:
@@ -329,6 +602,7 @@ _pb_window_import_with_password (PbWindow   *self,
   PbImportJob *job = pb_import_job_new (self->library, &file, 1);
 
   pb_import_job_set_password (job, password);
+  g_object_set_data_full (G_OBJECT (job), "pb-password", g_strdup (password), forget_password);
   queue_job (self, job);
 }
 
@@ -379,6 +653,9 @@ pb_window_close_request (GtkWindow *window)
 {
   PbWindow *self = PB_WINDOW (window);
 
+  if (self->reader != NULL)
+    pb_reader_save_state (self->reader);
+
   if (self->settings != NULL)
     {
       int width, height;
@@ -427,6 +704,9 @@ pb_window_constructed (GObject *object)
   if (!pb_report_list_reload (self->reports, &error))
     _pb_window_toast (self, error->message);
 
+  /* Back where the user left off. */
+  pb_window_select_report (self, pb_library_get_last_read_report (self->library));
+
   update_library_state (self);
   update_content (self);
 }
@@ -440,6 +720,7 @@ pb_window_dispose (GObject *object)
     g_cancellable_cancel (self->import_cancellable);
 
   g_queue_clear_full (&self->pending_jobs, g_object_unref);
+  g_clear_handle_id (&self->controls_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
@@ -459,6 +740,8 @@ pb_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   g_clear_pointer (&self->locked, g_ptr_array_unref);
+  g_clear_object (&self->hits);
+  g_clear_pointer (&self->passwords, g_hash_table_unref);
 
   G_OBJECT_CLASS (pb_window_parent_class)->finalize (object);
 }
@@ -481,6 +764,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, pb_window_get_importing (self));
       break;
 
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -498,6 +785,10 @@ pb_window_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_DETAILS:
+      _pb_window_set_show_details (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -526,11 +817,15 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_IMPORTING] =
     g_param_spec_boolean ("importing", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PB_TYPE_IMPORT_PROGRESS);
   g_type_ensure (PB_TYPE_REPORT_DETAILS);
   g_type_ensure (PB_TYPE_REPORT_ROW);
+  g_type_ensure (PB_TYPE_READER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
@@ -542,6 +837,19 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, library_search);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, hit_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, no_hits_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, page_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, page_total);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, reader);
+  gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, library_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, library_search_activate_cb);
 
   _pb_window_class_add_actions (widget_class);
 }
@@ -555,10 +863,37 @@ pb_window_init (PbWindow *self)
 
   g_queue_init (&self->pending_jobs);
   self->failures = g_ptr_array_new_with_free_func (g_object_unref);
+  self->passwords = g_hash_table_new_full (NULL, NULL, NULL, forget_password);
   self->locked = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect_object (self->report_view, "activate",
                            G_CALLBACK (report_activated_cb), self, G_CONNECT_SWAPPED);
+
+  self->hits = g_list_store_new (PB_TYPE_SEARCH_HIT);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->hits))));
+
+    g_signal_connect (factory, "setup", G_CALLBACK (hit_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (hit_bind_cb), NULL);
+    gtk_list_view_set_factory (self->hit_view, factory);
+    gtk_list_view_set_model (self->hit_view, selection);
+    g_object_unref (factory);
+    g_object_unref (selection);
+  }
+  g_signal_connect_object (self->hit_view, "activate", G_CALLBACK (hit_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  {
+    PbDocumentView *view = pb_reader_get_view (self->reader);
+
+    g_signal_connect_object (view, "notify::page", G_CALLBACK (queue_update_reader_controls),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (view, "notify::zoom", G_CALLBACK (queue_update_reader_controls),
+                             self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (view, "notify::document", G_CALLBACK (queue_update_reader_controls),
+                             self, G_CONNECT_SWAPPED);
+  }
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
@@ -648,4 +983,28 @@ pb_window_get_content_page (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+/**
+ * pb_window_get_reader:
+ *
+ * Returns: (transfer none): the reader showing the selected report
+ */
+PbReader *
+pb_window_get_reader (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+/**
+ * pb_window_get_search_hits:
+ *
+ * Returns: (transfer none): the library search's results, best first
+ */
+GListModel *
+pb_window_get_search_hits (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->hits);
 }

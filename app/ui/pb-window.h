@@ -5,6 +5,7 @@
 
 #include "pb-application.h"
 #include "pb-library.h"
+#include "pb-reader.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,7 @@ void        pb_window_import_files  (PbWindow       *self,
                                      guint           n_files);
 gboolean    pb_window_get_importing (PbWindow       *self);
 const char *pb_window_get_content_page (PbWindow    *self);
+PbReader   *pb_window_get_reader    (PbWindow       *self);
+GListModel *pb_window_get_search_hits (PbWindow     *self);
 
 G_END_DECLS
