@@ -137,6 +137,9 @@ controls_idle_cb (gpointer data)
 static void
 queue_update_reader_controls (PbWindow *self)
 {
+  /* What can be done is known now; only the header bar waits. */
+  _pb_window_update_actions (self);
+
   if (self->controls_idle == 0)
     self->controls_idle = g_idle_add_once (controls_idle_cb, self);
 }

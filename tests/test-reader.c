@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <poppler.h>
+
+#include "pb-import.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *pdf;
+  PbLibrary *library;
+  PbWindow  *window;
+  gint64     report_id;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("timed out waiting for the reader");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_until (gboolean (*done) (Fixture *f),
+               Fixture  *f)
+{
+  guint timeout = g_timeout_add_seconds (20, timeout_cb, NULL);
+
+  while (!done (f))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+static gboolean
+reader_loaded (Fixture *f)
+{
+  return pb_reader_get_loaded (pb_window_get_reader (f->window));
+}
+
+static gboolean
+find_finished (Fixture *f)
+{
+  return !pb_reader_get_finding (pb_window_get_reader (f->window));
+}
+
+static PbWindow *
+open_window (Fixture *f)
+{
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->library));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) file = NULL;
+
+  for (guint i = 0; i < 8; i++)
+    g_ptr_array_add (pages, g_strdup_printf ("Page %u: care leavers and the local offer.\n"
+                                             "Personal advisers keep in touch with care\n"
+                                             "leavers until they are 25.", i + 1));
+  g_ptr_array_add (pages, NULL);
+
+  f->dir = pb_test_make_dir ();
+  f->pdf = pb_test_write_pdf (f->dir, "offer.pdf", (const char **)pages->pdata,
+                              &(PbTestPdfOptions) { .title = "Local offer" });
+  f->library = pb_test_open_library (f->dir);
+  file = g_file_new_for_path (f->pdf);
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &f->report_id, NULL));
+
+  f->window = open_window (f);
+  g_assert_true (pb_window_select_report (f->window, f->report_id));
+  iterate_until (reader_loaded, f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  pb_test_wait_for_finalize (f->window);
+  pb_test_wait_for_finalize (f->library);
+  pb_test_remove_dir (f->dir);
+  g_free (f->pdf);
+  g_free (f->dir);
+}
+
+static PbDocumentView *
+view_of (Fixture *f)
+{
+  return pb_reader_get_view (pb_window_get_reader (f->window));
+}
+
+static void
+test_go_to_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  PbDocumentView *view = view_of (f);
+  guint first, last;
+
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  g_assert_cmpuint (pb_document_view_get_page (view), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 6));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_cmpuint (pb_document_view_get_page (view), ==, 5);
+  pb_document_view_get_visible_pages (view, &first, &last);
+  g_assert_cmpuint (first, <=, 5);
+  g_assert_cmpuint (last, >=, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-page", NULL));
+  g_assert_cmpuint (pb_document_view_get_page (view), ==, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.first-page", NULL));
+  g_assert_cmpuint (pb_document_view_get_page (view), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.last-page", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpuint (pb_document_view_get_page (view), ==, 7);
+}
+
+static void
+test_zoom (Fixture       *f,
+           gconstpointer  data)
+{
+  PbDocumentView *view = view_of (f);
+  double fitted = pb_document_view_get_zoom (view);
+
+  g_assert_cmpint (pb_document_view_get_sizing (view), ==, PB_SIZING_FIT_WIDTH);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat (pb_document_view_get_zoom (view), ==, 1.0);
+  g_assert_cmpint (pb_document_view_get_sizing (view), ==, PB_SIZING_FREE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (pb_document_view_get_zoom (view), >, 1.0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fit-width", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat_with_epsilon (pb_document_view_get_zoom (view), fitted, 0.01);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fit-page", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (pb_document_view_get_zoom (view), <, fitted);
+}
+
+static guint
+poppler_count (const char *pdf,
+               const char *text)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, NULL);
+  guint n = 0;
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      GList *found = poppler_page_find_text_with_options (page, text, POPPLER_FIND_MULTILINE);
+
+      for (GList *l = found; l; l = l->next)
+        if (!poppler_rectangle_find_get_match_continued (l->data))
+          n++;
+      g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
+      g_object_unref (page);
+    }
+
+  g_object_unref (document);
+  return n;
+}
+
+static void
+test_find (Fixture       *f,
+           gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+
+  /* Across a line break too: "care\nleavers" on each page counts. */
+  pb_reader_find (reader, "care leavers", -1);
+  iterate_until (find_finished, f);
+
+  g_assert_cmpuint (pb_reader_get_n_matches (reader), ==, poppler_count (f->pdf, "care leavers"));
+  g_assert_cmpuint (pb_reader_get_n_matches (reader), ==, 16);
+  g_assert_cmpint (pb_reader_get_current_match (reader), ==, 0);
+
+  pb_reader_find_next (reader);
+  g_assert_cmpint (pb_reader_get_current_match (reader), ==, 1);
+  pb_reader_find_previous (reader);
+  pb_reader_find_previous (reader);
+  g_assert_cmpint (pb_reader_get_current_match (reader), ==, 15);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpuint (pb_document_view_get_page (view_of (f)), ==, 7);
+}
+
+static gboolean
+has_selection (Fixture *f)
+{
+  gboolean selected;
+
+  g_object_get (view_of (f), "has-selection", &selected, NULL);
+  return selected;
+}
+
+static void
+clipboard_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static void
+test_select_and_copy (Fixture       *f,
+                      gconstpointer  data)
+{
+  PbDocumentView *view = view_of (f);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autofree char *copied = NULL;
+  double x1, y1, x2, y2;
+
+  /* Drag from the first letter of the page's first line (baseline at y = 100
+   * points) to the middle of its second line. */
+  g_assert_true (pb_document_view_page_to_widget (view, 0, 73, 96, &x1, &y1));
+  g_assert_true (pb_document_view_page_to_widget (view, 0, 72 + 124, 114, &x2, &y2));
+  pb_document_view_select_between (view, x1, y1, x2, y2);
+  iterate_until (has_selection, f);
+
+  spans = pb_document_view_get_selection (view);
+  g_assert_cmpuint (spans->len, ==, 1);
+  g_assert_cmpuint (((PbSelectionSpan *)g_ptr_array_index (spans, 0))->page, ==, 0);
+  g_assert_cmpuint (((PbSelectionSpan *)g_ptr_array_index (spans, 0))->rects->len, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.copy", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL, clipboard_cb, &copied);
+  while (copied == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_str_has_prefix (copied, "Page 1: care leavers and the local offer.\nPersonal advisers"));
+  g_assert_null (strstr (copied, "until"));
+}
+
+static void
+test_select_across_pages (Fixture       *f,
+                          gconstpointer  data)
+{
+  PbDocumentView *view = view_of (f);
+  g_autofree char *text = NULL;
+  double x1, y1, x2, y2;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* From the last line of page 1 to the first word of page 2. */
+  g_assert_true (pb_document_view_page_to_widget (view, 0, 73, 132, &x1, &y1));
+  g_assert_true (pb_document_view_page_to_widget (view, 1, 72 + 28, 96, &x2, &y2));   /* in the "e" of "Page" */
+  pb_document_view_select_between (view, x1, y1, x2, y2);
+
+  while (TRUE)
+    {
+      g_autoptr(GPtrArray) spans = pb_document_view_get_selection (view);
+      if (spans->len == 2)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  text = pb_document_view_dup_selected_text (view);
+  g_assert_cmpstr (text, ==, "leavers until they are 25.\nPage");
+}
+
+static void
+test_state_restored (Fixture       *f,
+                     gconstpointer  data)
+{
+  PbWindow *second;
+  PbDocumentView *view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 4));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* Closing saves where the report was left... */
+  gtk_window_close (GTK_WINDOW (f->window));
+
+  /* ...and a new window opens that report there. */
+  second = open_window (f);
+  g_assert_nonnull (pb_window_get_selected_report (second));
+  g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (second)), ==, f->report_id);
+  {
+    PbWindow *first = f->window;
+
+    f->window = second;
+    iterate_until (reader_loaded, f);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (second));
+    f->window = first;
+  }
+
+  view = pb_reader_get_view (pb_window_get_reader (second));
+  g_assert_cmpuint (pb_document_view_get_page (view), ==, 3);
+  g_assert_cmpfloat (pb_document_view_get_zoom (view), ==, 1.0);
+  g_assert_cmpint (pb_document_view_get_sizing (view), ==, PB_SIZING_FREE);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  pb_test_wait_for_finalize (second);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/reader/go-to-page", Fixture, NULL, fixture_setup, test_go_to_page, fixture_teardown);
+  g_test_add ("/reader/zoom", Fixture, NULL, fixture_setup, test_zoom, fixture_teardown);
+  g_test_add ("/reader/find", Fixture, NULL, fixture_setup, test_find, fixture_teardown);
+  g_test_add ("/reader/select-and-copy", Fixture, NULL, fixture_setup, test_select_and_copy, fixture_teardown);
+  g_test_add ("/reader/select-across-pages", Fixture, NULL, fixture_setup, test_select_across_pages, fixture_teardown);
+  g_test_add ("/reader/state-restored", Fixture, NULL, fixture_setup, test_state_restored, fixture_teardown);
+
+  return g_test_run ();
+}
