@@ -1002,6 +1002,8 @@ pb_document_view_init (PbDocumentView *self)
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 
+  /* Pages scrolled partly out of view are drawn whole; clip them to the view. */
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
 

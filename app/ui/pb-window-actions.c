@@ -192,6 +192,11 @@ zoom_action (GtkWidget  *widget,
     pb_document_view_set_sizing (view, PB_SIZING_FIT_PAGE);
 }
 
+static void search_library_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter);
+
+/* Finds in the report being read; with none open, searches the library. */
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -200,7 +205,10 @@ find_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
 
   if (current_view (self) == NULL)
-    return;
+    {
+      search_library_action (widget, action_name, parameter);
+      return;
+    }
 
   _pb_window_set_show_details (self, FALSE);
   pb_reader_show_find (self->reader);
@@ -278,7 +286,7 @@ _pb_window_update_actions (PbWindow *self)
   gboolean reading = self->reader != NULL && current_view (self) != NULL;
   static const char * const reading_actions[] = {
     "win.zoom-in", "win.zoom-out", "win.zoom-reset", "win.fit-width", "win.fit-page",
-    "win.find", "win.go-to-page", "win.next-page", "win.previous-page", "win.first-page",
+    "win.go-to-page", "win.next-page", "win.previous-page", "win.first-page",
     "win.last-page", "win.focus-page-entry",
   };
 

@@ -887,6 +887,9 @@ pb_window_init (PbWindow *self)
   g_signal_connect_object (self->hit_view, "activate", G_CALLBACK (hit_activated_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* Typing in the report list searches the library. */
+  gtk_search_entry_set_key_capture_widget (self->library_search, GTK_WIDGET (self->report_view));
+
   {
     PbDocumentView *view = pb_reader_get_view (self->reader);
 
