@@ -7,6 +7,7 @@
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
 #include "pb-password-dialog.h"
+#include "pb-preferences-window.h"
 #include "pb-report-details.h"
 #include "pb-report-row.h"
 #include "pb-test-util.h"
@@ -154,6 +155,49 @@ test_window (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PbPreferencesWindow *window = NULL;
+  GtkSpinButton *spin;
+
+  g_settings_set_uint (settings, "page-cache-size", 512);
+  window = g_object_ref (pb_preferences_window_new (NULL, settings, "/tmp/library"));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The memory setting is the schema's, both ways. */
+  spin = GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 512);
+  gtk_spin_button_set_value (spin, 1024);
+  g_assert_cmpuint (g_settings_get_uint (settings, "page-cache-size"), ==, 1024);
+
+  g_settings_reset (settings, "page-cache-size");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_help_overlay (void)
 {
@@ -176,6 +220,7 @@ main (int   argc,
   g_test_add ("/templates/import-progress", Fixture, NULL, fixture_setup, test_import_progress, fixture_teardown);
   g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
   g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
+  g_test_add_func ("/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-preferences-window.h"
 #include "pb-window-private.h"
 
 static void
@@ -279,6 +280,19 @@ search_library_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->library_search));
 }
 
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbPreferencesWindow *preferences;
+
+  preferences = pb_preferences_window_new (GTK_WINDOW (self), self->settings,
+                                           pb_library_get_path (self->library));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 void
 _pb_window_update_actions (PbWindow *self)
 {
@@ -322,6 +336,8 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.last-page", NULL, step_page_action);
   gtk_widget_class_install_action (widget_class, "win.focus-page-entry", NULL, focus_page_entry_action);
   gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

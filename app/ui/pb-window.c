@@ -678,6 +678,15 @@ pb_window_close_request (GtkWindow *window)
 }
 
 static void
+cache_size_changed_cb (PbWindow *self)
+{
+  guint megabytes = g_settings_get_uint (self->settings, "page-cache-size");
+
+  pb_document_view_set_cache_budget (pb_reader_get_view (self->reader),
+                                     (gsize)megabytes * 1024 * 1024);
+}
+
+static void
 pb_window_constructed (GObject *object)
 {
   PbWindow *self = (PbWindow *)object;
@@ -691,6 +700,13 @@ pb_window_constructed (GObject *object)
   if (PB_IS_APPLICATION (app) && pb_application_get_settings (PB_APPLICATION (app)))
     self->settings = g_object_ref (pb_application_get_settings (PB_APPLICATION (app)));
   restore_window_state (self);
+
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::page-cache-size",
+                               G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
+      cache_size_changed_cb (self);
+    }
 
   self->reports = pb_report_list_new (self->library);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reports)));
