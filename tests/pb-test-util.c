@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <poppler.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -274,4 +275,53 @@ pb_test_wait_for_finalize (gpointer object)
 
   if (weak != NULL)
     g_error ("%s was not finalized: something still holds a reference", G_OBJECT_TYPE_NAME (weak));
+}
+
+/* How many matches poppler's own find gives for @text in @pdf, counting a
+ * match over several lines once: the reference a find is checked against. */
+guint
+pb_test_poppler_count (const char *pdf,
+                       const char *text)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (document);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      GList *found = poppler_page_find_text_with_options (page, text, POPPLER_FIND_MULTILINE);
+
+      for (GList *l = found; l; l = l->next)
+        if (!poppler_rectangle_find_get_match_continued (l->data))
+          n++;
+
+      g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
+      g_object_unref (page);
+    }
+
+  g_object_unref (document);
+  return n;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of an array of doubles (sorted in place). */
+double
+pb_test_median (GArray *values)
+{
+  g_assert_cmpuint (values->len, >, 0);
+
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
 }

@@ -154,30 +154,6 @@ test_zoom (Fixture       *f,
   g_assert_cmpfloat (pb_document_view_get_zoom (view), <, fitted);
 }
 
-static guint
-poppler_count (const char *pdf,
-               const char *text)
-{
-  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, NULL);
-  guint n = 0;
-
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      GList *found = poppler_page_find_text_with_options (page, text, POPPLER_FIND_MULTILINE);
-
-      for (GList *l = found; l; l = l->next)
-        if (!poppler_rectangle_find_get_match_continued (l->data))
-          n++;
-      g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
-      g_object_unref (page);
-    }
-
-  g_object_unref (document);
-  return n;
-}
-
 static void
 test_find (Fixture       *f,
            gconstpointer  data)
@@ -188,7 +164,7 @@ test_find (Fixture       *f,
   pb_reader_find (reader, "care leavers", -1);
   iterate_until (find_finished, f);
 
-  g_assert_cmpuint (pb_reader_get_n_matches (reader), ==, poppler_count (f->pdf, "care leavers"));
+  g_assert_cmpuint (pb_reader_get_n_matches (reader), ==, pb_test_poppler_count (f->pdf, "care leavers"));
   g_assert_cmpuint (pb_reader_get_n_matches (reader), ==, 16);
   g_assert_cmpint (pb_reader_get_current_match (reader), ==, 0);
 

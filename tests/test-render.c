@@ -191,31 +191,6 @@ find_done_cb (GObject      *object,
   g_assert_no_error (error);
 }
 
-static guint
-poppler_count (const char *pdf,
-               const char *text)
-{
-  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
-  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, NULL);
-  guint n = 0;
-
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      GList *found = poppler_page_find_text_with_options (page, text, POPPLER_FIND_MULTILINE);
-
-      for (GList *l = found; l; l = l->next)
-        if (!poppler_rectangle_find_get_match_continued (l->data))
-          n++;
-
-      g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
-      g_object_unref (page);
-    }
-
-  g_object_unref (document);
-  return n;
-}
-
 static void
 test_find (Fixture       *f,
            gconstpointer  data)
@@ -230,7 +205,7 @@ test_find (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpuint (matches->len, ==, 12);
-  g_assert_cmpuint (matches->len, ==, poppler_count (f->pdf, "CARE leavers"));
+  g_assert_cmpuint (matches->len, ==, pb_test_poppler_count (f->pdf, "CARE leavers"));
 
   /* Top-left origin: the first line of a page is near its top. */
   first = g_ptr_array_index (matches, 0);

@@ -18,23 +18,6 @@
 
 #define RUNS 5
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
 static double
 now_ms (void)
 {
@@ -61,7 +44,7 @@ time_pdftotext (const char *pdf)
       g_array_append_val (times, elapsed);
     }
 
-  return median (times);
+  return pb_test_median (times);
 }
 
 static double
@@ -86,7 +69,7 @@ time_import (const char *pdf)
       pb_test_remove_dir (dir);
     }
 
-  return median (times);
+  return pb_test_median (times);
 }
 
 static const char * const vocabulary[] = {
@@ -197,7 +180,7 @@ bench_search (guint n_reports)
   printf ("search: %u reports, %u pages (generated and imported in %.1f s)\n",
           n_reports, n_pages, import_ms / 1000);
   printf ("search: median of %u queries %.2f ms, slowest %.2f ms (target: median under 20 ms)\n",
-          times->len, median (times), g_array_index (times, double, times->len - 1));
+          times->len, pb_test_median (times), g_array_index (times, double, times->len - 1));
 
   g_rand_free (rand);
   g_clear_object (&library);

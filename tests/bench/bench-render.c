@@ -27,23 +27,6 @@ typedef struct
   PbPageCache *cache;
 } Wait;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
-}
-
 static double
 now_ms (void)
 {
@@ -74,7 +57,7 @@ time_pdftoppm (const char *pdf,
       g_array_append_val (times, elapsed);
     }
 
-  return median (times);
+  return pb_test_median (times);
 }
 
 static void
@@ -129,7 +112,7 @@ time_ours (const char *pdf,
       g_main_loop_unref (wait.loop);
     }
 
-  return median (times);
+  return pb_test_median (times);
 }
 
 static gsize
