@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <poppler.h>
 
 #include "pb-import.h"
 #include "pb-test-util.h"
