@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <poppler.h>
 
 #include "pb-document.h"
 #include "pb-page-cache.h"
