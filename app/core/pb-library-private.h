@@ -17,4 +17,11 @@ const char *_pb_library_get_reports_dir     (PbLibrary   *self);
 void        _pb_library_emit_report_added   (PbLibrary   *self,
                                              gint64       id);
 
+void        _pb_library_emit_finding_added   (PbLibrary   *self,
+                                              gint64       id);
+void        _pb_library_emit_finding_changed (PbLibrary   *self,
+                                              gint64       id);
+void        _pb_library_emit_finding_removed (PbLibrary   *self,
+                                              gint64       id);
+
 G_END_DECLS

@@ -35,6 +35,9 @@ G_DEFINE_QUARK (pb-library-error-quark, pb_library_error)
 enum {
   REPORT_ADDED,
   REPORT_REMOVED,
+  FINDING_ADDED,
+  FINDING_CHANGED,
+  FINDING_REMOVED,
   N_SIGNALS
 };
 
@@ -239,6 +242,30 @@ pb_library_class_init (PbLibraryClass *klass)
    */
   signals [REPORT_REMOVED] =
     g_signal_new ("report-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PbLibrary::finding-added:
+   * @id: the new finding
+   */
+  signals [FINDING_ADDED] =
+    g_signal_new ("finding-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PbLibrary::finding-changed:
+   * @id: the finding edited
+   */
+  signals [FINDING_CHANGED] =
+    g_signal_new ("finding-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PbLibrary::finding-removed:
+   * @id: the finding deleted
+   */
+  signals [FINDING_REMOVED] =
+    g_signal_new ("finding-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
@@ -616,4 +643,25 @@ pb_library_get_last_read_report (PbLibrary *self)
   return MAX (pb_db_query_int (self->db,
                                "SELECT report_id FROM report_view_state"
                                " ORDER BY opened_at DESC LIMIT 1", NULL), 0);
+}
+
+void
+_pb_library_emit_finding_added (PbLibrary *self,
+                                gint64     id)
+{
+  g_signal_emit (self, signals [FINDING_ADDED], 0, id);
+}
+
+void
+_pb_library_emit_finding_changed (PbLibrary *self,
+                                  gint64     id)
+{
+  g_signal_emit (self, signals [FINDING_CHANGED], 0, id);
+}
+
+void
+_pb_library_emit_finding_removed (PbLibrary *self,
+                                  gint64     id)
+{
+  g_signal_emit (self, signals [FINDING_REMOVED], 0, id);
 }

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libglib-testing/signal-logger.h>
+
+#include "pb-finding-list.h"
+#include "pb-findings.h"
+#include "pb-import.h"
+#include "pb-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *pdf;
+  PbLibrary *library;
+  PbReport  *report;
+} Fixture;
+
+static const char * const pages[] = {
+  "Children in care live in stable homes.\nThe virtual school is effective.",
+  "Pathway plans for care leavers are not\nconsistently updated when things change.",
+  "Leaders know their services well.",
+  NULL
+};
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  gint64 id = 0;
+
+  f->dir = pb_test_make_dir ();
+  f->pdf = pb_test_write_pdf (f->dir, "r.pdf", (const char **)pages, &(PbTestPdfOptions) { .title = "Report" });
+  f->library = pb_test_open_library (f->dir);
+  file = g_file_new_for_path (f->pdf);
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &id, NULL));
+  f->report = pb_library_get_report (f->library, id, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->report);
+  g_assert_finalize_object (f->library);
+  pb_test_remove_dir (f->dir);
+  g_free (f->pdf);
+  g_free (f->dir);
+}
+
+static PbFinding *
+make_finding (Fixture            *f,
+              guint               page,
+              const char         *quote,
+              const char * const *cohorts,
+              PbFindingKind       kind,
+              const char         *note)
+{
+  PbFinding *finding = pb_finding_new ();
+  PbAnchor anchor = { page, { 72, 90, 300, 104 } };
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (f->report));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, quote);
+  pb_finding_set_cohorts (finding, cohorts);
+  pb_finding_set_kind (finding, kind);
+  pb_finding_set_note (finding, note);
+  return finding;
+}
+
+static const char * const cic[] = { "children_in_care", NULL };
+static const char * const leavers_and_leaders[] = { "care_leavers", "leadership", NULL };
+
+static void
+test_add_get_edit (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PbFinding) finding = make_finding (f, 2, "Pathway plans for care leavers are not consistently updated",
+                                               leavers_and_leaders, PB_FINDING_KIND_AREA_FOR_IMPROVEMENT,
+                                               "Raise at panel");
+  g_autoptr(PbFinding) read = NULL;
+  g_autoptr(PbFinding) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pb_finding_set_exempt (finding, TRUE);
+  pb_finding_set_status (finding, PB_FINDING_STATUS_IN_PROGRESS);
+  id = pb_library_add_finding (f->library, finding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (pb_finding_get_id (finding), ==, id);
+
+  read = pb_library_get_finding (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_finding_get_quote (read), ==, pb_finding_get_quote (finding));
+  g_assert_cmpstr (pb_finding_get_note (read), ==, "Raise at panel");
+  g_assert_cmpuint (pb_finding_get_page (read), ==, 2);
+  g_assert_cmpint (pb_finding_get_report_id (read), ==, pb_report_get_id (f->report));
+  g_assert_cmpstr (pb_finding_get_report_title (read), ==, "Report");
+  g_assert_true (pb_finding_get_exempt (read));
+  g_assert_cmpint (pb_finding_get_status (read), ==, PB_FINDING_STATUS_IN_PROGRESS);
+  g_assert_cmpint (pb_finding_get_kind (read), ==, PB_FINDING_KIND_AREA_FOR_IMPROVEMENT);
+  g_assert_cmpstrv (pb_finding_get_cohorts (read), leavers_and_leaders);
+  g_assert_cmpuint (pb_finding_get_anchors (read)->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (pb_finding_get_anchors (read), PbAnchor, 0).rect.x2, ==, 300);
+  g_assert_nonnull (pb_finding_get_created (read));
+
+  /* Every field can change; the cohorts are replaced, not added to. */
+  pb_finding_set_cohorts (read, cic);
+  pb_finding_set_kind (read, PB_FINDING_KIND_STRENGTH);
+  pb_finding_set_note (read, "Now better");
+  pb_finding_set_exempt (read, FALSE);
+  g_assert_true (pb_library_update_finding (f->library, read, &error));
+  g_assert_no_error (error);
+
+  edited = pb_library_get_finding (f->library, id, NULL);
+  g_assert_cmpstrv (pb_finding_get_cohorts (edited), cic);
+  g_assert_cmpint (pb_finding_get_kind (edited), ==, PB_FINDING_KIND_STRENGTH);
+  g_assert_cmpstr (pb_finding_get_note (edited), ==, "Now better");
+  g_assert_false (pb_finding_get_exempt (edited));
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "findings"), ==, 1);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "finding_cohorts"), ==, 1);
+}
+
+static void
+test_invalid_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const none[] = { NULL };
+  static const char * const unknown[] = { "martians", NULL };
+  g_autoptr(PbFinding) no_cohort = make_finding (f, 1, "stable homes", none, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) bad_cohort = make_finding (f, 1, "stable homes", unknown, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) bad_page = make_finding (f, 9, "stable homes", cic, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (pb_library_add_finding (f->library, no_cohort, &error), ==, 0);
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* An unknown cohort rolls the whole finding back. */
+  g_assert_cmpint (pb_library_add_finding (f->library, bad_cohort, &error), ==, 0);
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (pb_library_add_finding (f->library, bad_page, &error), ==, 0);
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID);
+
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "findings"), ==, 0);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "finding_cohorts"), ==, 0);
+}
+
+static void
+test_filters_and_text (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PbFinding) a = make_finding (f, 1, "Children in care live in stable homes", cic,
+                                         PB_FINDING_KIND_STRENGTH, "Good placement stability");
+  g_autoptr(PbFinding) b = make_finding (f, 2, "Pathway plans for care leavers", leavers_and_leaders,
+                                         PB_FINDING_KIND_AREA_FOR_IMPROVEMENT, "Ask about audits");
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) leavers = NULL;
+  g_autoptr(GPtrArray) strengths = NULL;
+  g_autoptr(GPtrArray) exempt = NULL;
+  g_autoptr(GPtrArray) by_note = NULL;
+  g_autoptr(GPtrArray) by_quote = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+
+  pb_finding_set_exempt (b, TRUE);
+  pb_finding_set_status (b, PB_FINDING_STATUS_OPEN);
+  g_assert_cmpint (pb_library_add_finding (f->library, a, NULL), >, 0);
+  g_assert_cmpint (pb_library_add_finding (f->library, b, NULL), >, 0);
+
+  all = pb_library_list_findings (f->library, NULL, NULL);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpint (pb_finding_get_id (g_ptr_array_index (all, 0)), ==, pb_finding_get_id (a));
+
+  filter.cohort = "care_leavers";
+  leavers = pb_library_list_findings (f->library, &filter, NULL);
+  g_assert_cmpuint (leavers->len, ==, 1);
+  g_assert_cmpint (pb_finding_get_id (g_ptr_array_index (leavers, 0)), ==, pb_finding_get_id (b));
+
+  filter = (PbFindingFilter) PB_FINDING_FILTER_INIT;
+  filter.kind = PB_FINDING_KIND_STRENGTH;
+  strengths = pb_library_list_findings (f->library, &filter, NULL);
+  g_assert_cmpuint (strengths->len, ==, 1);
+
+  filter = (PbFindingFilter) PB_FINDING_FILTER_INIT;
+  filter.exempt = 1;
+  exempt = pb_library_list_findings (f->library, &filter, NULL);
+  g_assert_cmpuint (exempt->len, ==, 1);
+  g_assert_true (pb_finding_get_exempt (g_ptr_array_index (exempt, 0)));
+
+  filter = (PbFindingFilter) PB_FINDING_FILTER_INIT;
+  filter.status = PB_FINDING_STATUS_OPEN;
+  open = pb_library_list_findings (f->library, &filter, NULL);
+  g_assert_cmpuint (open->len, ==, 1);
+
+  /* Full text over the note and over the quote, stemmed. */
+  filter = (PbFindingFilter) PB_FINDING_FILTER_INIT;
+  filter.text = "audit";
+  by_note = pb_library_list_findings (f->library, &filter, NULL);
+  g_assert_cmpuint (by_note->len, ==, 1);
+  g_assert_cmpint (pb_finding_get_id (g_ptr_array_index (by_note, 0)), ==, pb_finding_get_id (b));
+
+  filter.text = "\"stable homes\"";
+  by_quote = pb_library_list_findings (f->library, &filter, NULL);
+  g_assert_cmpuint (by_quote->len, ==, 1);
+  g_assert_cmpint (pb_finding_get_id (g_ptr_array_index (by_quote, 0)), ==, pb_finding_get_id (a));
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PbFinding) finding = make_finding (f, 2, "Pathway plans", leavers_and_leaders,
+                                               PB_FINDING_KIND_RECOMMENDATION, "A note");
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(PbFinding) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pb_finding_set_exempt (finding, TRUE);
+  id = pb_library_add_finding (f->library, finding, NULL);
+
+  deleted = pb_library_delete_findings (f->library, &id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 1);
+  g_assert_null (pb_library_get_finding (f->library, id, NULL));
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "finding_cohorts"), ==, 0);
+
+  /* Undo: the same finding, same id, same cohorts, same flags. */
+  g_assert_true (pb_library_restore_findings (f->library, deleted, &error));
+  g_assert_no_error (error);
+  back = pb_library_get_finding (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (pb_finding_get_cohorts (back), leavers_and_leaders);
+  g_assert_cmpstr (pb_finding_get_note (back), ==, "A note");
+  g_assert_true (pb_finding_get_exempt (back));
+  g_assert_cmpint (pb_finding_get_kind (back), ==, PB_FINDING_KIND_RECOMMENDATION);
+  g_assert_true (g_date_time_equal (pb_finding_get_created (back), pb_finding_get_created (g_ptr_array_index (deleted, 0))));
+
+  /* Still found by text after coming back. */
+  {
+    PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+    g_autoptr(GPtrArray) hits = NULL;
+
+    filter.text = "note";
+    hits = pb_library_list_findings (f->library, &filter, NULL);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+}
+
+static void
+test_reanchor (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(PbFinding) finding = make_finding (f, 1, "care leavers are not consistently updated",
+                                               leavers_and_leaders, PB_FINDING_KIND_AREA_FOR_IMPROVEMENT, "");
+  g_autoptr(PbFinding) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *anchors;
+  gint64 id;
+
+  /* The stored rectangles are wrong (page 1): the quote is on page 2, over
+   * two lines. */
+  id = pb_library_add_finding (f->library, finding, NULL);
+  g_assert_true (pb_library_reanchor_finding (f->library, id, &error));
+  g_assert_no_error (error);
+
+  moved = pb_library_get_finding (f->library, id, NULL);
+  anchors = pb_finding_get_anchors (moved);
+  g_assert_cmpuint (pb_finding_get_page (moved), ==, 2);
+  g_assert_cmpuint (anchors->len, ==, 2);
+  g_assert_cmpuint (g_array_index (anchors, PbAnchor, 0).page, ==, 2);
+  g_assert_cmpfloat (g_array_index (anchors, PbAnchor, 0).rect.y1, <,
+                     g_array_index (anchors, PbAnchor, 1).rect.y1);
+
+  /* A quote that is not in the report is an error, and nothing changes. */
+  pb_finding_set_quote (moved, "nowhere in this report");
+  g_assert_true (pb_library_update_finding (f->library, moved, NULL));
+  g_assert_false (pb_library_reanchor_finding (f->library, id, &error));
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND);
+}
+
+static void
+test_cohorts (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const disabled[] = { "disabled_children", NULL };
+  g_autoptr(PbCohort) added = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(PbFinding) finding = NULL;
+  g_autoptr(PbFinding) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  added = pb_library_add_cohort (f->library, "  Disabled children ", "#c061cb", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_cohort_get_slug (added), ==, "disabled_children");
+  g_assert_cmpstr (pb_cohort_get_name (added), ==, "Disabled children");
+
+  g_assert_null (pb_library_add_cohort (f->library, "Disabled Children", "#c061cb", &error));
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (pb_library_add_cohort (f->library, "Private fostering", "red", &error));
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  cohorts = pb_library_list_cohorts (f->library, NULL);
+  g_assert_cmpuint (cohorts->len, ==, 5);
+  g_assert_cmpstr (pb_cohort_get_slug (g_ptr_array_index (cohorts, 4)), ==, "disabled_children");
+
+  g_assert_true (pb_library_update_cohort (f->library, "disabled_children", "Disabled children and young people", "#813d9c", &error));
+  g_assert_no_error (error);
+
+  finding = make_finding (f, 1, "stable homes", disabled, PB_FINDING_KIND_CONTEXT, "");
+  id = pb_library_add_finding (f->library, finding, NULL);
+  g_assert_cmpuint (pb_library_count_cohort_findings (f->library, "disabled_children"), ==, 1);
+
+  /* In use: refused, so the user can be asked; then removed on request. */
+  g_assert_false (pb_library_remove_cohort (f->library, "disabled_children", FALSE, &error));
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_COHORT_IN_USE);
+  g_assert_true (pb_library_remove_cohort (f->library, "disabled_children", TRUE, NULL));
+
+  after = pb_library_get_finding (f->library, id, NULL);
+  g_assert_cmpuint (g_strv_length ((char **)pb_finding_get_cohorts (after)), ==, 0);
+}
+
+static void
+test_list_model (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PbFindingList) list = pb_finding_list_new (f->library);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(PbFinding) a = make_finding (f, 1, "stable homes", cic, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) b = make_finding (f, 2, "Pathway plans", leavers_and_leaders, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(GPtrArray) deleted = NULL;
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  guint position, removed, added;
+  gint64 id_b;
+
+  filter.cohort = "care_leavers";
+  pb_finding_list_set_filter (list, &filter);
+  g_assert_true (pb_finding_list_reload (list, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  gt_signal_logger_connect (logger, list, "items-changed");
+
+  /* Outside the filter: no change at all. */
+  pb_library_add_finding (f->library, a, NULL);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  id_b = pb_library_add_finding (f->library, b, NULL);
+  gt_signal_logger_assert_emission_pop (logger, list, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (added, ==, 1);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* An edit that keeps it in the list: one change in place. */
+  pb_finding_set_note (b, "edited");
+  pb_library_update_finding (f->library, b, NULL);
+  gt_signal_logger_assert_emission_pop (logger, list, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* An edit that takes it out of the filter removes it. */
+  pb_finding_set_cohorts (b, cic);
+  pb_library_update_finding (f->library, b, NULL);
+  gt_signal_logger_assert_emission_pop (logger, list, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 0);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* Deleting something not listed changes nothing. */
+  deleted = pb_library_delete_findings (f->library, &id_b, 1, NULL);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add ("/findings/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("add-get-edit", test_add_get_edit);
+  ADD ("invalid-refused", test_invalid_refused);
+  ADD ("filters-and-text", test_filters_and_text);
+  ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("reanchor", test_reanchor);
+  ADD ("cohorts", test_cohorts);
+  ADD ("list-model", test_list_model);
+#undef ADD
+
+  return g_test_run ();
+}
