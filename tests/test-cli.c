@@ -279,6 +279,80 @@ test_bad_library_and_usage (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "search"));
 }
 
+static void
+test_findings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(Run) import = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) add_exempt = { 0 };
+  g_auto(Run) missing_quote = { 0 };
+  g_auto(Run) wrong_page = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) by_cohort = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) filtered = NULL;
+  JsonObject *item;
+  JsonArray *cohorts;
+
+  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+           "--quote", "generous local offer", "--cohort", "care_leavers", "--cohort", "leadership",
+           "--kind", "strength", "--note", "Tell the panel", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_cmpstr (add.out, ==, "1\n");
+
+  run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
+           "--quote", "Fernleigh children's services", "--cohort", "help_and_protection",
+           "--kind", "recommendation", "--classification", "exempt", "--status", "open", NULL);
+  g_assert_cmpint (add_exempt.status, ==, 0);
+
+  run_cli (&missing_quote, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+           "--quote", "words that are not there", "--cohort", "leadership", "--kind", "context", NULL);
+  assert_one_line_error (&missing_quote);
+  g_assert_nonnull (strstr (missing_quote.err, "not found"));
+
+  run_cli (&wrong_page, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
+           "--quote", "generous local offer", "--cohort", "leadership", "--kind", "context", NULL);
+  assert_one_line_error (&wrong_page);
+  g_assert_nonnull (strstr (wrong_page.err, "page 2"));
+
+  run_cli (&usage, "findings", "add", "--library", f->library_dir, "--report", "1", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  run_cli (&list, "findings", "list", "--library", f->library_dir, "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  item = json_array_get_object_element (json_node_get_array (root), 1);
+  g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (item, "report_id"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (item, "page"), ==, 2);
+  g_assert_true (json_object_get_null_member (item, "paragraph"));
+  g_assert_cmpstr (json_object_get_string_member (item, "quote"), ==, "generous local offer");
+  cohorts = json_object_get_array_member (item, "cohorts");
+  g_assert_cmpuint (json_array_get_length (cohorts), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (cohorts, 0), ==, "care_leavers");
+  g_assert_cmpstr (json_array_get_string_element (cohorts, 1), ==, "leadership");
+  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "strength");
+  g_assert_cmpstr (json_object_get_string_member (item, "note"), ==, "Tell the panel");
+  g_assert_cmpstr (json_object_get_string_member (item, "classification"), ==, "public");
+  g_assert_true (json_object_get_null_member (item, "status"));
+  item = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "classification"), ==, "exempt");
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "open");
+
+  run_cli (&by_cohort, "findings", "list", "--library", f->library_dir, "--json",
+           "--cohort", "help_and_protection", "--kind", "recommendation", "--report", "1", NULL);
+  g_assert_cmpint (by_cohort.status, ==, 0);
+  filtered = parse_json (by_cohort.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (filtered)), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (filtered), 0), "id"), ==, 2);
+}
+
 static char *
 write_long_pdf (const char *dir,
                 guint       n_pages)
@@ -443,6 +517,7 @@ main (int   argc,
   g_test_add ("/cli/import-text-and-errors", Fixture, NULL, fixture_setup, test_import_text_and_errors, fixture_teardown);
   g_test_add ("/cli/list-and-show", Fixture, NULL, fixture_setup, test_list_and_show, fixture_teardown);
   g_test_add ("/cli/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/cli/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
   g_test_add ("/cli/killed-import", Fixture, NULL, fixture_setup, test_killed_import, fixture_teardown);
   g_test_add ("/cli/write-failure", Fixture, NULL, fixture_setup, test_write_failure, fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL, fixture_setup, test_bad_library_and_usage, fixture_teardown);

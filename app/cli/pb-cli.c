@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pb-cli.h"
+#include "pb-findings.h"
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-search.h"
@@ -46,12 +47,14 @@ static int run_import (CommonOptions *common, int argc, char **argv);
 static int run_list   (CommonOptions *common, int argc, char **argv);
 static int run_search (CommonOptions *common, int argc, char **argv);
 static int run_show   (CommonOptions *common, int argc, char **argv);
+static int run_findings (CommonOptions *common, int argc, char **argv);
 
 static const Command commands[] = {
   { "import", N_("FILE…"), N_("Import PDF reports into the library"), run_import },
   { "list", "", N_("List the reports in the library"), run_list },
   { "search", N_("QUERY"), N_("Search the text of every report"), run_search },
   { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), run_show },
+  { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
 };
 
 static const Command *
@@ -443,6 +446,250 @@ run_show (CommonOptions  *common,
   }
 
   return EXIT_OK;
+}
+
+static void
+add_finding_members (JsonBuilder *builder,
+                     PbFinding   *finding)
+{
+  const char * const *cohorts = pb_finding_get_cohorts (finding);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, pb_finding_get_id (finding));
+  json_builder_set_member_name (builder, "report_id");
+  json_builder_add_int_value (builder, pb_finding_get_report_id (finding));
+  json_builder_set_member_name (builder, "page");
+  json_builder_add_int_value (builder, pb_finding_get_page (finding));
+  json_builder_set_member_name (builder, "paragraph");
+  if (pb_finding_get_paragraph (finding) > 0)
+    json_builder_add_int_value (builder, pb_finding_get_paragraph (finding));
+  else
+    json_builder_add_null_value (builder);
+  add_string_or_null (builder, "quote", pb_finding_get_quote (finding));
+  json_builder_set_member_name (builder, "cohorts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; cohorts[i] != NULL; i++)
+    json_builder_add_string_value (builder, cohorts[i]);
+  json_builder_end_array (builder);
+  add_string_or_null (builder, "kind", pb_finding_kind_to_slug (pb_finding_get_kind (finding)));
+  add_string_or_null (builder, "note", pb_finding_get_note (finding));
+  add_string_or_null (builder, "classification", pb_finding_get_exempt (finding) ? "exempt" : "public");
+  add_string_or_null (builder, "status", pb_finding_status_to_slug (pb_finding_get_status (finding)));
+}
+
+static int
+usage_error (const char *message)
+{
+  fprintf (stderr, "panel-brief: %s\n", message);
+  return EXIT_USAGE;
+}
+
+static int
+run_findings_list (CommonOptions  *common,
+                   int             argc,
+                   char          **argv)
+{
+  g_autofree char *cohort = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *classification = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *text = NULL;
+  GOptionEntry entries[] = {
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only findings for this cohort"), N_("SLUG") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only findings of this kind"), N_("KIND") },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report, N_("Only findings in this report"), N_("REPORT") },
+    { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("public or exempt"), N_("CLASS") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only findings with this status"), N_("STATUS") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Words in the quote or note"), N_("WORDS") },
+    { NULL }
+  };
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (common, find_command ("findings"), entries, &argc, &argv, &error))
+    return fail (error->message);
+
+  if (kind != NULL)
+    {
+      PbFindingKind k;
+      if (!pb_finding_kind_from_slug (kind, &k))
+        return usage_error (_("Kinds are strength, area_for_improvement, recommendation, commitment and context."));
+      filter.kind = k;
+    }
+
+  if (status != NULL)
+    {
+      PbFindingStatus st;
+      if (!pb_finding_status_from_slug (status, &st))
+        return usage_error (_("Statuses are open, in_progress, met and not_met."));
+      filter.status = st;
+    }
+
+  if (classification != NULL)
+    {
+      if (!g_str_equal (classification, "public") && !g_str_equal (classification, "exempt"))
+        return usage_error (_("The classification is public or exempt."));
+      filter.exempt = g_str_equal (classification, "exempt");
+    }
+
+  filter.cohort = cohort;
+  filter.text = text;
+
+  if (!(library = open_library (common, &error)))
+    return fail (error->message);
+
+  if (report != NULL)
+    {
+      g_autoptr(PbReport) r = pb_library_find_report (library, report, &error);
+      if (r == NULL)
+        return fail (error->message);
+      filter.report_id = pb_report_get_id (r);
+    }
+
+  if (!(findings = pb_library_list_findings (library, &filter, &error)))
+    return fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_finding_members (builder, g_ptr_array_index (findings, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  if (findings->len == 0)
+    printf ("%s\n", _("No findings."));
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *cohorts = g_strjoinv (", ", (char **)pb_finding_get_cohorts (finding));
+
+      printf ("%5" G_GINT64_FORMAT "  %s, p. %u  [%s%s]  %s\n    “%s”\n",
+              pb_finding_get_id (finding), pb_finding_get_report_title (finding),
+              pb_finding_get_page (finding), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+              pb_finding_get_exempt (finding) ? _(", exempt") : "", cohorts,
+              pb_finding_get_quote (finding));
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_findings_add (CommonOptions  *common,
+                  int             argc,
+                  char          **argv)
+{
+  g_autofree char *report = NULL;
+  int page = 0;
+  g_autofree char *quote = NULL;
+  g_auto(GStrv) cohorts = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *classification = NULL;
+  g_autofree char *status = NULL;
+  GOptionEntry entries[] = {
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report, N_("The report (id or checksum)"), N_("REPORT") },
+    { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("The page the quote is on, from 1"), N_("N") },
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("The passage, as printed"), N_("TEXT") },
+    { "cohort", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cohorts, N_("A cohort it concerns (repeatable)"), N_("SLUG") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("strength, area_for_improvement, recommendation, commitment or context"), N_("KIND") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the panel"), N_("TEXT") },
+    { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("public (the default) or exempt"), N_("CLASS") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("open, in_progress, met or not_met"), N_("STATUS") },
+    { NULL }
+  };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(PbReport) r = NULL;
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  g_autoptr(GArray) anchors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PbFindingKind k;
+  PbFindingStatus st = PB_FINDING_STATUS_NONE;
+  gint64 id;
+
+  if (!parse_options (common, find_command ("findings"), entries, &argc, &argv, &error))
+    return fail (error->message);
+
+  if (report == NULL || page < 1 || quote == NULL || cohorts == NULL || kind == NULL)
+    return usage_error (_("“findings add” needs --report, --page, --quote, --cohort and --kind."));
+  if (!pb_finding_kind_from_slug (kind, &k))
+    return usage_error (_("Kinds are strength, area_for_improvement, recommendation, commitment and context."));
+  if (status != NULL && !pb_finding_status_from_slug (status, &st))
+    return usage_error (_("Statuses are open, in_progress, met and not_met."));
+  if (classification != NULL && !g_str_equal (classification, "public") && !g_str_equal (classification, "exempt"))
+    return usage_error (_("The classification is public or exempt."));
+
+  if (!(library = open_library (common, &error)) ||
+      !(r = pb_library_find_report (library, report, &error)))
+    return fail (error->message);
+
+  /* The quote must be on the page named: a finding cites what the report says. */
+  path = pb_library_dup_report_path (library, pb_report_get_sha256 (r));
+  if (!(anchors = pb_pdf_locate_quote (path, NULL, (guint)page, quote, &error)))
+    return fail (error->message);
+  if (g_array_index (anchors, PbAnchor, 0).page != (guint)page)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The quote is not on page %d (it is on page %u)."), page,
+                         g_array_index (anchors, PbAnchor, 0).page);
+      return fail (message);
+    }
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (r));
+  pb_finding_set_anchors (finding, (PbAnchor *)(gpointer)anchors->data, anchors->len);
+  pb_finding_set_quote (finding, quote);
+  pb_finding_set_cohorts (finding, (const char * const *)cohorts);
+  pb_finding_set_kind (finding, k);
+  pb_finding_set_note (finding, note);
+  pb_finding_set_status (finding, st);
+  pb_finding_set_exempt (finding, g_strcmp0 (classification, "exempt") == 0);
+
+  if (!(id = pb_library_add_finding (library, finding, &error)))
+    return fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(PbFinding) saved = pb_library_get_finding (library, id, NULL);
+
+      json_builder_begin_object (builder);
+      add_finding_members (builder, saved);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      printf ("%" G_GINT64_FORMAT "\n", id);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_findings (CommonOptions  *common,
+              int             argc,
+              char          **argv)
+{
+  /* argv: panel-brief findings ACTION …; the action becomes the command. */
+  if (argc >= 3 && g_str_equal (argv[2], "list"))
+    return run_findings_list (common, argc - 1, argv + 1);
+  if (argc >= 3 && g_str_equal (argv[2], "add"))
+    return run_findings_add (common, argc - 1, argv + 1);
+
+  return usage_error (_("Use “findings list” or “findings add”."));
 }
 
 static void
