@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pb-demo.h"
+#include "pb-findings.h"
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-search.h"
@@ -62,11 +63,48 @@ test_demo_samples_import (void)
   pb_test_remove_dir (dir);
 }
 
+/* The demo library comes with findings, every quote found in its report. */
+static void
+test_demo_populate (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  PbFindingFilter exempt = PB_FINDING_FILTER_INIT;
+  g_autoptr(GPtrArray) exempt_findings = NULL;
+
+  g_assert_true (pb_demo_populate (library, dir, &error));
+  g_assert_no_error (error);
+
+  reports = pb_library_list_reports (library, NULL);
+  g_assert_cmpuint (reports->len, ==, 3);
+
+  findings = pb_library_list_findings (library, NULL, NULL);
+  g_assert_cmpuint (findings->len, >=, 5);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (findings, i);
+
+      g_assert_cmpuint (pb_finding_get_anchors (finding)->len, >=, 1);
+      g_assert_nonnull (pb_finding_get_cohorts (finding)[0]);
+    }
+
+  exempt.exempt = 1;
+  exempt_findings = pb_library_list_findings (library, &exempt, NULL);
+  g_assert_cmpuint (exempt_findings->len, ==, 1);
+
+  g_clear_object (&library);
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/demo/samples-import", test_demo_samples_import);
+  g_test_add_func ("/demo/populate", test_demo_populate);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pb-findings-panel.h"
 #include "pb-import.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
@@ -293,6 +294,145 @@ test_state_restored (Fixture       *f,
   pb_test_wait_for_finalize (second);
 }
 
+static void
+test_add_finding (Fixture       *f,
+                  gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  PbDocumentView *view = view_of (f);
+  GListModel *findings = pb_reader_get_findings (reader);
+  PbFindingsPanel *panel = PB_FINDINGS_PANEL (pb_reader_get_findings_panel (reader));
+  PbFindingEditor *editor;
+  g_autoptr(PbFinding) saved = NULL;
+  double x1, y1, x2, y2;
+
+  g_assert_nonnull (findings);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  g_assert_cmpuint (pb_document_view_count_highlights (view, 0), ==, 0);
+
+  /* Nothing selected: nothing to add. */
+  g_assert_null (pb_reader_add_finding (reader));
+
+  g_assert_true (pb_document_view_page_to_widget (view, 0, 73, 114, &x1, &y1));
+  g_assert_true (pb_document_view_page_to_widget (view, 0, 72 + 130, 132, &x2, &y2));
+  pb_document_view_select_between (view, x1, y1, x2, y2);
+  iterate_until (has_selection, f);
+
+  /* The action, as the popover button, the context menu and Ctrl+Enter use. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reader.add-finding", NULL));
+  editor = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+        if (PB_IS_FINDING_EDITOR (window))
+          editor = PB_FINDING_EDITOR (window);
+      }
+  }
+  g_assert_nonnull (editor);
+
+  /* "Add" needs a cohort: without one nothing is saved. */
+  g_assert_false (pb_finding_editor_commit (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  pb_finding_editor_set_cohort (editor, "care_leavers", TRUE);
+  pb_finding_editor_set_cohort (editor, "leadership", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  saved = g_list_model_get_item (findings, 0);
+  g_assert_cmpstr (pb_finding_get_quote (saved), ==,
+                   "Personal advisers keep in touch with care leavers until they are");
+  g_assert_cmpuint (pb_finding_get_page (saved), ==, 1);
+  g_assert_cmpuint (pb_finding_get_anchors (saved)->len, ==, 2);
+  g_assert_true (pb_finding_has_cohort (saved, "care_leavers"));
+  g_assert_true (pb_finding_has_cohort (saved, "leadership"));
+
+  /* Drawn on its page and listed in the panel (under both cohorts, once). */
+  g_assert_cmpuint (pb_document_view_count_highlights (view, 0), ==, 1);
+  g_assert_cmpuint (pb_document_view_count_highlights (view, 1), ==, 0);
+  g_assert_cmpuint (pb_findings_panel_get_n_shown (panel), ==, 1);
+
+  /* Clicking the highlight finds it. */
+  {
+    const PbAnchor *anchor = &g_array_index (pb_finding_get_anchors (saved), PbAnchor, 0);
+    double x, y;
+
+    g_assert_true (pb_document_view_page_to_widget (view, 0, (anchor->rect.x1 + anchor->rect.x2) / 2,
+                                                    (anchor->rect.y1 + anchor->rect.y2) / 2, &x, &y));
+    g_assert_true (pb_document_view_finding_at (view, x, y) != NULL);
+    g_assert_cmpint (pb_finding_get_id (pb_document_view_finding_at (view, x, y)), ==,
+                     pb_finding_get_id (saved));
+  }
+}
+
+static void
+test_edit_delete_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  GListModel *findings = pb_reader_get_findings (reader);
+  static const char * const cohorts[] = { "care_leavers", NULL };
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  PbAnchor anchor = { 2, { 72, 90, 300, 104 } };
+  PbFindingEditor *editor;
+  g_autoptr(PbFinding) first = NULL;
+  g_autoptr(PbFinding) edited = NULL;
+  AdwToastOverlay *overlay;
+  gint64 id;
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (pb_reader_get_report (reader)));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, "Page 2: care leavers and the local offer.");
+  pb_finding_set_cohorts (finding, cohorts);
+  id = pb_library_add_finding (f->library, finding, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+
+  /* An existing finding saves as it is edited. */
+  first = g_list_model_get_item (findings, 0);
+  editor = g_object_ref (pb_finding_editor_new (GTK_WINDOW (f->window), f->library, first));
+  pb_finding_editor_set_cohort (editor, "children_in_care", TRUE);
+  edited = pb_library_get_finding (f->library, id, NULL);
+  g_assert_true (pb_finding_has_cohort (edited, "children_in_care"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+
+  /* Delete from the editor of a clicked highlight: the reader deletes it and
+   * offers Undo in a toast. */
+  overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (reader), ADW_TYPE_TOAST_OVERLAY));
+  g_assert_nonnull (overlay);
+  g_signal_emit_by_name (pb_reader_get_view (reader), "finding-activated", first);
+  editor = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+        if (PB_IS_FINDING_EDITOR (window))
+          editor = PB_FINDING_EDITOR (window);
+      }
+  }
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  g_assert_null (pb_library_get_finding (f->library, id, NULL));
+
+  /* The toast's Undo puts it back, cohorts and all. */
+  {
+    g_autoptr(PbFinding) back = NULL;
+
+    g_assert_true (pb_reader_undo_last_delete (reader));
+    g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+    back = pb_library_get_finding (f->library, id, NULL);
+    g_assert_nonnull (back);
+    g_assert_true (pb_finding_has_cohort (back, "children_in_care"));
+    g_assert_true (pb_finding_has_cohort (back, "care_leavers"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +445,8 @@ main (int   argc,
   g_test_add ("/reader/find", Fixture, NULL, fixture_setup, test_find, fixture_teardown);
   g_test_add ("/reader/select-and-copy", Fixture, NULL, fixture_setup, test_select_and_copy, fixture_teardown);
   g_test_add ("/reader/select-across-pages", Fixture, NULL, fixture_setup, test_select_across_pages, fixture_teardown);
+  g_test_add ("/reader/add-finding", Fixture, NULL, fixture_setup, test_add_finding, fixture_teardown);
+  g_test_add ("/reader/edit-delete-undo", Fixture, NULL, fixture_setup, test_edit_delete_undo, fixture_teardown);
   g_test_add ("/reader/state-restored", Fixture, NULL, fixture_setup, test_state_restored, fixture_teardown);
 
   return g_test_run ();

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "pb-finding-editor.h"
+#include "pb-findings-panel.h"
 #include "pb-import.h"
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
@@ -199,6 +201,35 @@ test_preferences_window (void)
 }
 
 static void
+test_finding_editor (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  PbFindingEditor *editor;
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (f->report));
+  pb_finding_set_quote (finding, "Children in care.");
+  editor = g_object_ref (pb_finding_editor_new (NULL, f->library, finding));
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  g_assert_cmpstr (pb_finding_get_quote (pb_finding_editor_get_finding (editor)), ==, "Children in care.");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_findings_panel (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *panel = g_object_ref_sink (pb_findings_panel_new ());
+  GtkWidget *window = show_in_window (panel);
+
+  g_assert_cmpuint (pb_findings_panel_get_n_shown (PB_FINDINGS_PANEL (panel)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (panel);
+}
+
+static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
@@ -221,6 +252,8 @@ main (int   argc,
   g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
   g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
   g_test_add_func ("/templates/preferences-window", test_preferences_window);
+  g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);
+  g_test_add ("/templates/findings-panel", Fixture, NULL, fixture_setup, test_findings_panel, fixture_teardown);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 
   return g_test_run ();

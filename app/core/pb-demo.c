@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "pb-demo.h"
+#include "pb-findings.h"
+#include "pb-import.h"
 #include "pb-pdf-writer.h"
 
 /* Sample documents for the demo library: an inspection report in the shape of
@@ -325,4 +327,102 @@ pb_demo_write_samples (const char  *dir,
     }
 
   return g_steal_pointer (&paths);
+}
+
+typedef struct
+{
+  guint            sample;     /* index into the samples written */
+  guint            page;
+  const char      *quote;
+  const char      *cohorts[3];
+  PbFindingKind    kind;
+  PbFindingStatus  status;
+  gboolean         exempt;
+  const char      *note;
+} SampleFinding;
+
+static const SampleFinding sample_findings[] = {
+  { 1, 2, "Out of hours, the response to children at risk is less consistent.",
+    { "help_and_protection", NULL }, PB_FINDING_KIND_AREA_FOR_IMPROVEMENT, PB_FINDING_STATUS_NONE, FALSE,
+    "Ask for the out-of-hours audit at the next panel." },
+  { 1, 2, "Most children live in stable homes with carers who know them well.",
+    { "children_in_care", NULL }, PB_FINDING_KIND_STRENGTH, PB_FINDING_STATUS_NONE, FALSE, "" },
+  { 1, 3, "Pathway plans are not consistently of good quality.",
+    { "care_leavers", NULL }, PB_FINDING_KIND_AREA_FOR_IMPROVEMENT, PB_FINDING_STATUS_NONE, FALSE,
+    "Same finding as the 2022 focused visit." },
+  { 1, 2, "The sufficiency of local homes for children in care with complex needs",
+    { "children_in_care", "leadership", NULL }, PB_FINDING_KIND_RECOMMENDATION, PB_FINDING_STATUS_OPEN, FALSE,
+    "Sufficiency strategy due at cabinet in the spring." },
+  { 0, 1, "Accommodation has improved.",
+    { "care_leavers", NULL }, PB_FINDING_KIND_STRENGTH, PB_FINDING_STATUS_NONE, FALSE, "" },
+  { 2, 1, "78% of pathway plans had been reviewed in the last six months",
+    { "care_leavers", NULL }, PB_FINDING_KIND_COMMITMENT, PB_FINDING_STATUS_NONE, TRUE,
+    "Figures not yet published: exempt until the March report." },
+};
+
+/**
+ * pb_demo_populate:
+ * @dir: a folder for the sample files
+ *
+ * Writes the sample documents, imports them into @library and marks a few
+ * findings in them, as an officer would.
+ */
+gboolean
+pb_demo_populate (PbLibrary   *library,
+                  const char  *dir,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
+
+  if (!(paths = pb_demo_write_samples (dir, error)))
+    return FALSE;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, i));
+      g_autoptr(PbReport) report = NULL;
+      gint64 id = 0;
+      if (!pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, &id, error) ||
+          !(report = pb_library_get_report (library, id, error)))
+        return FALSE;
+
+      g_ptr_array_add (shas, g_strdup (pb_report_get_sha256 (report)));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_findings); i++)
+    {
+      const SampleFinding *sample = &sample_findings[i];
+      const char *sha = g_ptr_array_index (shas, sample->sample);
+      g_autofree char *path = pb_library_dup_report_path (library, sha);
+      g_autoptr(PbFinding) finding = pb_finding_new ();
+      g_autoptr(GArray) anchors = NULL;
+
+      if (!(anchors = pb_pdf_locate_quote (path, NULL, sample->page, sample->quote, error)))
+        return FALSE;
+
+      pb_finding_set_report_sha256 (finding, sha);
+      pb_finding_set_anchors (finding, (PbAnchor *)(gpointer)anchors->data, anchors->len);
+      pb_finding_set_quote (finding, sample->quote);
+      pb_finding_set_cohorts (finding, sample->cohorts);
+      pb_finding_set_kind (finding, sample->kind);
+      pb_finding_set_status (finding, sample->status);
+      pb_finding_set_exempt (finding, sample->exempt);
+      pb_finding_set_note (finding, sample->note);
+
+      if (!pb_library_add_finding (library, finding, error))
+        return FALSE;
+    }
+
+  /* Open on the inspection report, at its first cohort section. */
+  {
+    g_autoptr(PbReport) inspection = pb_library_find_report (library, g_ptr_array_index (shas, 1), NULL);
+    PbViewState state = { .page = 1, .zoom = 1.0, .sizing = "fit-width" };
+
+    if (inspection != NULL &&
+        !pb_library_save_view_state (library, pb_report_get_id (inspection), &state, error))
+      return FALSE;
+  }
+
+  return TRUE;
 }

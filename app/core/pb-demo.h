@@ -3,9 +3,15 @@
 
 #include <glib.h>
 
+#include "pb-library.h"
+
 G_BEGIN_DECLS
 
 GPtrArray *pb_demo_write_samples (const char  *dir,
+                                  GError     **error);
+
+gboolean   pb_demo_populate      (PbLibrary   *library,
+                                  const char  *dir,
                                   GError     **error);
 
 G_END_DECLS

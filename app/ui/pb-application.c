@@ -18,7 +18,6 @@ struct _PbApplication
   char           *library_dir;
   gboolean        demo;
   char           *demo_dir;      /* removed on shutdown */
-  GPtrArray      *demo_samples;  /* paths, imported when the window opens */
   PbLibrary      *library;
   GSettings      *settings;
 };
@@ -83,9 +82,6 @@ open_library (PbApplication *self)
       if (!(self->demo_dir = g_dir_make_tmp ("panel-brief-demo-XXXXXX", &error)))
         goto failed;
 
-      if (!(self->demo_samples = pb_demo_write_samples (self->demo_dir, &error)))
-        goto failed;
-
       path = g_build_filename (self->demo_dir, "library", NULL);
     }
   else
@@ -94,6 +90,10 @@ open_library (PbApplication *self)
     }
 
   if (!(self->library = pb_library_open (path, &error)))
+    goto failed;
+
+  /* Three small sample documents: quick enough to import before the window. */
+  if (self->demo && !pb_demo_populate (self->library, self->demo_dir, &error))
     goto failed;
 
   pb_import_clean_leftovers (self->library);
@@ -114,16 +114,10 @@ ensure_window (PbApplication *self)
 
   window = GTK_WINDOW (pb_window_new (self, self->library));
 
-  if (self->demo_samples != NULL)
-    {
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The demo shows what findings look like from the start. */
+  if (self->demo)
+    g_object_set (window, "show-findings", TRUE, NULL);
 
-      for (guint i = 0; i < self->demo_samples->len; i++)
-        g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (self->demo_samples, i)));
-
-      pb_window_import_files (PB_WINDOW (window), (GFile **)files->pdata, files->len);
-      g_clear_pointer (&self->demo_samples, g_ptr_array_unref);
-    }
 
   return PB_WINDOW (window);
 }
@@ -264,7 +258,6 @@ pb_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->library_dir, g_free);
   g_clear_pointer (&self->demo_dir, g_free);
-  g_clear_pointer (&self->demo_samples, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pb_application_parent_class)->finalize (object);
 }

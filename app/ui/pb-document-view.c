@@ -67,6 +67,8 @@ struct _PbDocumentView
   GPtrArray      *matches;       /* PbFindMatch */
   int             current_match;
 
+  GListModel     *findings;      /* PbFinding, drawn as highlights */
+  GHashTable     *cohort_colors; /* slug -> GdkRGBA */
   GHashTable     *page_texts;    /* page -> PbPageText */
   GHashTable     *page_texts_requested;
   PagePoint       anchor;
@@ -80,6 +82,15 @@ static void pb_document_view_scrollable_init (GtkScrollableInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PbDocumentView, pb_document_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, pb_document_view_scrollable_init))
+
+enum {
+  SELECTION_FINISHED,
+  FINDING_ACTIVATED,
+  CONTEXT_MENU,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 enum {
   PROP_0,
@@ -445,6 +456,67 @@ append_rects (PbDocumentView  *self,
     }
 }
 
+static GdkRGBA
+cohort_color (PbDocumentView *self,
+              const char     *slug)
+{
+  GdkRGBA *color = self->cohort_colors ? g_hash_table_lookup (self->cohort_colors, slug) : NULL;
+  GdkRGBA fallback = { 0.6, 0.6, 0.6, 1 };
+
+  return color ? *color : fallback;
+}
+
+/* Each finding as a translucent band over its lines, coloured by cohort: with
+ * several cohorts, the band is striped, one stripe a cohort, so every colour
+ * shows. */
+static void
+append_findings (PbDocumentView *self,
+                 GtkSnapshot    *snapshot,
+                 guint           page)
+{
+  graphene_rect_t area;
+  double k;
+  guint n;
+
+  if (self->findings == NULL)
+    return;
+
+  area = page_rect (self, page);
+  k = px_per_pt (self);
+  n = g_list_model_get_n_items (self->findings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+      GArray *anchors = pb_finding_get_anchors (finding);
+      const char * const *cohorts = pb_finding_get_cohorts (finding);
+      guint n_cohorts = cohorts ? g_strv_length ((char **)cohorts) : 0;
+
+      for (guint a = 0; a < anchors->len; a++)
+        {
+          const PbAnchor *anchor = &g_array_index (anchors, PbAnchor, a);
+          double x = area.origin.x + anchor->rect.x1 * k - 1;
+          double y = area.origin.y + anchor->rect.y1 * k - 1;
+          double w = (anchor->rect.x2 - anchor->rect.x1) * k + 2;
+          double h = (anchor->rect.y2 - anchor->rect.y1) * k + 2;
+
+          if (anchor->page != page + 1)
+            continue;
+
+          for (guint c = 0; c < MAX (n_cohorts, 1); c++)
+            {
+              GdkRGBA color = cohort_color (self, n_cohorts ? cohorts[c] : "");
+              double stripe = h / MAX (n_cohorts, 1);
+
+              color.alpha = 0.38;
+              gtk_snapshot_append_color (snapshot, &color,
+                                         &GRAPHENE_RECT_INIT ((float)x, (float)(y + c * stripe),
+                                                              (float)w, (float)stripe));
+            }
+        }
+    }
+}
+
 static void
 pb_document_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -482,6 +554,8 @@ pb_document_view_snapshot (GtkWidget   *widget,
         texture = (GdkTexture *)pb_page_cache_lookup_any (self->cache, page, &cached_scale);
       if (texture != NULL)
         gtk_snapshot_append_texture (snapshot, texture, &area);
+
+      append_findings (self, snapshot, page);
 
       if (self->matches != NULL)
         for (guint i = 0; i < self->matches->len; i++)
@@ -758,6 +832,60 @@ drag_update_cb (PbDocumentView *self,
                                    self->drag_x + dx, self->drag_y + dy);
 }
 
+static void
+drag_end_cb (PbDocumentView *self,
+             double          dx,
+             double          dy,
+             GtkGestureDrag *gesture)
+{
+  if (fabs (dx) + fabs (dy) >= 3 && self->anchor.set)
+    g_signal_emit (self, signals [SELECTION_FINISHED], 0);
+}
+
+static void
+click_released_cb (PbDocumentView  *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  PbFinding *finding;
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      g_signal_emit (self, signals [CONTEXT_MENU], 0, x, y);
+      return;
+    }
+
+  if (n_press == 1 && self->anchor.set == FALSE &&
+      (finding = pb_document_view_finding_at (self, x, y)))
+    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+}
+
+static gboolean
+query_tooltip_cb (PbDocumentView *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  PbFinding *finding = keyboard ? NULL : pb_document_view_finding_at (self, x, y);
+  g_autofree char *text = NULL;
+
+  if (finding == NULL)
+    return FALSE;
+
+  if (*pb_finding_get_note (finding) != '\0')
+    text = g_strdup_printf ("%s\n%s", pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+                            pb_finding_get_note (finding));
+  else
+    text = g_strdup (pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* Zooming */
 
 static gboolean
@@ -812,6 +940,7 @@ pb_document_view_dispose (GObject *object)
   PbDocumentView *self = (PbDocumentView *)object;
 
   pb_document_view_set_document (self, NULL);
+  pb_document_view_set_findings (self, NULL);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->hadjustment, self);
@@ -833,6 +962,7 @@ pb_document_view_finalize (GObject *object)
   g_clear_pointer (&self->page_texts, g_hash_table_unref);
   g_clear_pointer (&self->page_texts_requested, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->cohort_colors, g_hash_table_unref);
 
   G_OBJECT_CLASS (pb_document_view_parent_class)->finalize (object);
 }
@@ -972,6 +1102,32 @@ pb_document_view_class_init (PbDocumentViewClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * PbDocumentView::selection-finished:
+   *
+   * Emitted when a drag has selected text.
+   */
+  signals [SELECTION_FINISHED] =
+    g_signal_new ("selection-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * PbDocumentView::finding-activated:
+   * @finding: the finding whose highlight was clicked
+   */
+  signals [FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  /**
+   * PbDocumentView::context-menu:
+   * @x: where, in widget coordinates
+   * @y: where, in widget coordinates
+   */
+  signals [CONTEXT_MENU] =
+    g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -988,6 +1144,7 @@ static void
 pb_document_view_init (PbDocumentView *self)
 {
   GtkGesture *drag;
+  GtkGesture *click;
   GtkGesture *zoom;
   GtkEventController *scroll;
 
@@ -1011,7 +1168,16 @@ pb_document_view_init (PbDocumentView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
@@ -1259,5 +1425,166 @@ pb_document_view_page_to_widget (PbDocumentView *self,
   area = page_rect (self, page);
   *x = area.origin.x + x_pt * px_per_pt (self);
   *y = area.origin.y + y_pt * px_per_pt (self);
+  return TRUE;
+}
+
+/**
+ * pb_document_view_set_findings:
+ * @findings: (nullable): a list of #PbFinding to draw; it is followed as it
+ *   changes
+ */
+void
+pb_document_view_set_findings (PbDocumentView *self,
+                               GListModel     *findings)
+{
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_set_object (&self->findings, findings);
+  if (findings != NULL)
+    g_signal_connect_object (findings, "items-changed", G_CALLBACK (gtk_widget_queue_draw),
+                             self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pb_document_view_set_cohort_colors:
+ * @colors: (element-type utf8 GdkRGBA): each cohort's colour, by slug
+ */
+void
+pb_document_view_set_cohort_colors (PbDocumentView *self,
+                                    GHashTable     *colors)
+{
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+
+  g_clear_pointer (&self->cohort_colors, g_hash_table_unref);
+  if (colors != NULL)
+    self->cohort_colors = g_hash_table_ref (colors);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* How many findings are drawn on @page (from 0). */
+guint
+pb_document_view_count_highlights (PbDocumentView *self,
+                                   guint           page)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), 0);
+
+  if (self->findings == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+      GArray *anchors = pb_finding_get_anchors (finding);
+
+      for (guint a = 0; a < anchors->len; a++)
+        if (g_array_index (anchors, PbAnchor, a).page == page + 1)
+          {
+            count++;
+            break;
+          }
+    }
+
+  return count;
+}
+
+/**
+ * pb_document_view_finding_at:
+ *
+ * Returns: (transfer none) (nullable): the finding highlighted at (@x, @y)
+ */
+PbFinding *
+pb_document_view_finding_at (PbDocumentView *self,
+                             double          x,
+                             double          y)
+{
+  PagePoint point;
+
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), NULL);
+
+  if (self->findings == NULL || self->tops == NULL)
+    return NULL;
+
+  point = point_at (self, x, y);
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+      GArray *anchors = pb_finding_get_anchors (finding);
+
+      for (guint a = 0; a < anchors->len; a++)
+        {
+          const PbAnchor *anchor = &g_array_index (anchors, PbAnchor, a);
+
+          if (anchor->page == point.page + 1 &&
+              point.x >= anchor->rect.x1 - 1 && point.x <= anchor->rect.x2 + 1 &&
+              point.y >= anchor->rect.y1 - 1 && point.y <= anchor->rect.y2 + 1)
+            return finding;   /* the list model keeps its own reference */
+        }
+    }
+
+  return NULL;
+}
+
+/* Scrolls so that the finding's first line is a third of the way down. */
+void
+pb_document_view_show_finding (PbDocumentView *self,
+                               PbFinding      *finding)
+{
+  GArray *anchors;
+  const PbAnchor *first;
+  double y;
+
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (PB_IS_FINDING (finding));
+
+  anchors = pb_finding_get_anchors (finding);
+  if (self->tops == NULL || anchors->len == 0)
+    {
+      pb_document_view_set_page (self, pb_finding_get_page (finding) - 1);
+      return;
+    }
+
+  first = &g_array_index (anchors, PbAnchor, 0);
+  if (first->page < 1 || first->page > n_pages (self))
+    return;
+
+  y = self->tops[first->page - 1] + first->rect.y1 * px_per_pt (self);
+  gtk_adjustment_set_value (self->vadjustment, y - gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
+}
+
+/* The selection's last line, in widget coordinates: where to point a popover. */
+gboolean
+pb_document_view_get_selection_area (PbDocumentView *self,
+                                     GdkRectangle   *area)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  PbSelectionSpan *last;
+  const PbRect *rect;
+  graphene_rect_t page;
+  double k;
+
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), FALSE);
+
+  spans = pb_document_view_get_selection (self);
+  if (spans->len == 0)
+    return FALSE;
+
+  last = g_ptr_array_index (spans, spans->len - 1);
+  if (last->rects->len == 0)
+    return FALSE;
+
+  rect = &g_array_index (last->rects, PbRect, last->rects->len - 1);
+  page = page_rect (self, last->page);
+  k = px_per_pt (self);
+
+  area->x = (int)(page.origin.x + rect->x1 * k);
+  area->y = (int)(page.origin.y + rect->y1 * k);
+  area->width = (int)MAX ((rect->x2 - rect->x1) * k, 1);
+  area->height = (int)MAX ((rect->y2 - rect->y1) * k, 1);
   return TRUE;
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "pb-document.h"
+#include "pb-finding.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,19 @@ void        pb_document_view_select_between     (PbDocumentView *self,
 void        pb_document_view_clear_selection    (PbDocumentView *self);
 GPtrArray  *pb_document_view_get_selection      (PbDocumentView *self);
 char       *pb_document_view_dup_selected_text  (PbDocumentView *self);
+void        pb_document_view_set_findings       (PbDocumentView *self,
+                                                 GListModel     *findings);
+void        pb_document_view_set_cohort_colors  (PbDocumentView *self,
+                                                 GHashTable     *colors);
+guint       pb_document_view_count_highlights   (PbDocumentView *self,
+                                                 guint           page);
+PbFinding  *pb_document_view_finding_at         (PbDocumentView *self,
+                                                 double          x,
+                                                 double          y);
+void        pb_document_view_show_finding       (PbDocumentView *self,
+                                                 PbFinding      *finding);
+gboolean    pb_document_view_get_selection_area (PbDocumentView *self,
+                                                 GdkRectangle   *area);
 gboolean    pb_document_view_page_to_widget     (PbDocumentView *self,
                                                  guint           page,
                                                  double          x_pt,

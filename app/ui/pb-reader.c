@@ -6,6 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pb-finding-editor.h"
+#include "pb-finding-list.h"
+#include "pb-findings-panel.h"
 #include "pb-password-dialog.h"
 #include "pb-reader.h"
 
@@ -31,8 +34,15 @@ struct _PbReader
   int             current_match;
   guint           save_source;
   gboolean        finding;
+  PbFindingList  *findings;
+  GPtrArray      *cohorts;
+  GPtrArray      *last_deleted;     /* for Undo */
 
   GtkWidget      *box;
+  AdwFlap        *flap;
+  PbFindingsPanel *findings_panel;
+  GtkWidget      *selection_popover;
+  GtkWidget      *context_popover;
   GtkSearchBar   *search_bar;
   GtkEditable    *find_entry;
   GtkLabel       *find_count;
@@ -51,6 +61,7 @@ enum {
   PROP_REPORT,
   PROP_LOADED,
   PROP_FINDING,
+  PROP_SHOW_FINDINGS,
   N_PROPS
 };
 
@@ -289,6 +300,254 @@ search_mode_changed_cb (PbReader *self)
     gtk_editable_set_text (self->find_entry, "");
 }
 
+/* Findings */
+
+static void
+load_findings (PbReader *self)
+{
+  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify)gdk_rgba_free);
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->findings);
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+
+  if (self->library == NULL || self->report == NULL)
+    {
+      pb_document_view_set_findings (self->view, NULL);
+      pb_findings_panel_set_model (self->findings_panel, NULL, NULL);
+      return;
+    }
+
+  self->cohorts = pb_library_list_cohorts (self->library, NULL);
+  for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
+    {
+      PbCohort *cohort = g_ptr_array_index (self->cohorts, i);
+      GdkRGBA rgba;
+
+      if (gdk_rgba_parse (&rgba, pb_cohort_get_color (cohort)))
+        g_hash_table_insert (colors, g_strdup (pb_cohort_get_slug (cohort)), gdk_rgba_copy (&rgba));
+    }
+
+  self->findings = pb_finding_list_new (self->library);
+  filter.report_id = pb_report_get_id (self->report);
+  pb_finding_list_set_filter (self->findings, &filter);
+  if (!pb_finding_list_reload (self->findings, &error))
+    g_warning ("Could not read the report’s findings: %s", error->message);
+
+  pb_document_view_set_cohort_colors (self->view, colors);
+  pb_document_view_set_findings (self->view, G_LIST_MODEL (self->findings));
+  pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts);
+}
+
+static void
+toast (PbReader   *self,
+       AdwToast   *toast_)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast_);
+  else
+    g_object_unref (g_object_ref_sink (toast_));
+}
+
+/**
+ * pb_reader_undo_last_delete:
+ *
+ * Puts back the findings deleted last, as the toast's Undo does.
+ */
+gboolean
+pb_reader_undo_last_delete (PbReader *self)
+{
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PB_IS_READER (self), FALSE);
+
+  if (self->library == NULL || self->last_deleted == NULL)
+    return FALSE;
+
+  deleted = g_steal_pointer (&self->last_deleted);
+  if (!pb_library_restore_findings (self->library, deleted, &error))
+    {
+      toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+undo_clicked_cb (AdwToast *toast_,
+                 PbReader *self)
+{
+  pb_reader_undo_last_delete (self);
+}
+
+static void
+delete_requested_cb (PbReader        *self,
+                     PbFinding       *finding,
+                     PbFindingEditor *editor)
+{
+  gint64 id = pb_finding_get_id (finding);
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *notice;
+
+  if (!(deleted = pb_library_delete_findings (self->library, &id, 1, &error)))
+    {
+      toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
+  self->last_deleted = g_ptr_array_ref (deleted);
+
+  notice = adw_toast_new (_("Finding deleted"));
+  adw_toast_set_button_label (notice, _("_Undo"));
+  adw_toast_set_priority (notice, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (notice, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  toast (self, notice);
+}
+
+static PbFindingEditor *
+open_editor (PbReader  *self,
+             PbFinding *finding)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PbFindingEditor *editor;
+
+  editor = pb_finding_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->library, finding);
+  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (delete_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+/* One space between words: a quote keeps the words, not the line breaks. */
+static char *
+normalize_quote (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+  g_autofree char *joined = g_strjoinv (" ", words);
+
+  return g_strdup (g_strstrip (joined));
+}
+
+/**
+ * pb_reader_add_finding:
+ *
+ * Opens the editor for a new finding on the selected passage.
+ *
+ * Returns: (transfer none) (nullable): the editor, or %NULL with no selection
+ */
+PbFindingEditor *
+pb_reader_add_finding (PbReader *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GArray) anchors = NULL;
+  g_autoptr(PbFinding) finding = NULL;
+  g_autoptr(GString) quote = NULL;
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (PB_IS_READER (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+
+  spans = pb_document_view_get_selection (self->view);
+  if (spans->len == 0)
+    return NULL;
+
+  anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
+  quote = g_string_new (NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      PbSelectionSpan *span = g_ptr_array_index (spans, i);
+
+      for (guint r = 0; r < span->rects->len; r++)
+        {
+          PbAnchor anchor = { span->page + 1, g_array_index (span->rects, PbRect, r) };
+          g_array_append_val (anchors, anchor);
+        }
+      g_string_append_printf (quote, "%s ", span->text);
+    }
+
+  clean = normalize_quote (quote->str);
+  if (*clean == '\0' || anchors->len == 0)
+    return NULL;
+
+  finding = pb_finding_new ();
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (self->report));
+  pb_finding_set_anchors (finding, (PbAnchor *)(gpointer)anchors->data, anchors->len);
+  pb_finding_set_quote (finding, clean);
+
+  gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
+  pb_document_view_clear_selection (self->view);
+
+  return open_editor (self, finding);
+}
+
+static void
+add_finding_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  pb_reader_add_finding (PB_READER (widget));
+}
+
+static void
+selection_finished_cb (PbReader *self)
+{
+  GdkRectangle area;
+  graphene_point_t point;
+
+  if (!pb_document_view_get_selection_area (self->view, &area))
+    return;
+
+  /* The popover hangs from the reader; translate from the view. */
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (area.x, area.y), &point))
+    return;
+
+  area.x = (int)point.x;
+  area.y = (int)point.y;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->selection_popover), &area);
+  gtk_popover_popup (GTK_POPOVER (self->selection_popover));
+}
+
+static void
+context_menu_cb (PbReader *self,
+                 double    x,
+                 double    y)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT ((float)x, (float)y), &point))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
+                               &(GdkRectangle) { (int)point.x, (int)point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_popover));
+}
+
+static void
+view_finding_activated_cb (PbReader  *self,
+                           PbFinding *finding)
+{
+  open_editor (self, finding);
+}
+
+static void
+panel_finding_activated_cb (PbReader  *self,
+                            PbFinding *finding)
+{
+  pb_document_view_show_finding (self->view, finding);
+}
+
 /* Opening */
 
 static void
@@ -388,6 +647,8 @@ document_opened_cb (GObject      *object,
       pb_document_view_set_sizing (self->view, PB_SIZING_FIT_WIDTH);
     }
 
+  load_findings (self);
+
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "document");
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
@@ -438,7 +699,15 @@ close_document (PbReader *self)
    * and that must not schedule another save. */
   g_clear_object (&self->document);
   if (self->view != NULL)
-    pb_document_view_set_document (self->view, NULL);
+    {
+      pb_document_view_set_document (self->view, NULL);
+      pb_document_view_set_findings (self->view, NULL);
+    }
+  if (self->findings_panel != NULL)
+    pb_findings_panel_set_model (self->findings_panel, NULL, NULL);
+  g_clear_object (&self->findings);
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->finding = FALSE;
 
@@ -455,6 +724,8 @@ pb_reader_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->library);
 
+  g_clear_pointer (&self->selection_popover, gtk_widget_unparent);
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_READER);
 
   G_OBJECT_CLASS (pb_reader_parent_class)->dispose (object);
@@ -482,9 +753,66 @@ pb_reader_get_property (GObject    *object,
       g_value_set_boolean (value, self->finding);
       break;
 
+    case PROP_SHOW_FINDINGS:
+      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->flap));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+flap_revealed_cb (PbReader *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_FINDINGS]);
+}
+
+static void
+pb_reader_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PbReader *self = PB_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_FINDINGS:
+      adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The reader lays out its one child, and presents its popovers, which a
+ * layout manager would not do. */
+static void
+pb_reader_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  gtk_widget_measure (PB_READER (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+pb_reader_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  PbReader *self = PB_READER (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->selection_popover));
+  gtk_popover_present (GTK_POPOVER (self->context_popover));
 }
 
 static void
@@ -495,6 +823,10 @@ pb_reader_class_init (PbReaderClass *klass)
 
   object_class->dispose = pb_reader_dispose;
   object_class->get_property = pb_reader_get_property;
+  object_class->set_property = pb_reader_set_property;
+
+  widget_class->measure = pb_reader_measure;
+  widget_class->size_allocate = pb_reader_size_allocate;
 
   properties [PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, PB_TYPE_REPORT,
@@ -505,12 +837,20 @@ pb_reader_class_init (PbReaderClass *klass)
   properties [PROP_FINDING] =
     g_param_spec_boolean ("finding", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_FINDINGS] =
+    g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PB_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (PB_TYPE_FINDINGS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, PbReader, box);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, flap);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, selection_popover);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, context_popover);
   gtk_widget_class_bind_template_child (widget_class, PbReader, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PbReader, find_entry);
   gtk_widget_class_bind_template_child (widget_class, PbReader, find_count);
@@ -525,8 +865,18 @@ pb_reader_class_init (PbReaderClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, ask_password_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
+  gtk_widget_class_bind_template_callback (widget_class, panel_finding_activated_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "reader.add-finding", NULL, add_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "reader.add-finding", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "reader.add-finding", NULL);
+  gtk_widget_class_install_property_action (widget_class, "reader.show-findings", "show-findings");
+
   gtk_widget_class_set_css_name (widget_class, "reader");
 }
 
@@ -536,6 +886,12 @@ pb_reader_init (PbReader *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Template objects outside the widget tree: popovers hang from the reader. */
+  gtk_widget_set_parent (self->selection_popover, GTK_WIDGET (self));
+  gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
 
   self->pending_find_page = -1;
   self->current_match = -1;
@@ -670,4 +1026,23 @@ pb_reader_get_n_matches (PbReader *self)
 {
   g_return_val_if_fail (PB_IS_READER (self), 0);
   return self->matches ? self->matches->len : 0;
+}
+
+/**
+ * pb_reader_get_findings:
+ *
+ * Returns: (transfer none) (nullable): the findings of the report being read
+ */
+GListModel *
+pb_reader_get_findings (PbReader *self)
+{
+  g_return_val_if_fail (PB_IS_READER (self), NULL);
+  return self->findings ? G_LIST_MODEL (self->findings) : NULL;
+}
+
+GtkWidget *
+pb_reader_get_findings_panel (PbReader *self)
+{
+  g_return_val_if_fail (PB_IS_READER (self), NULL);
+  return GTK_WIDGET (self->findings_panel);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "pb-document-view.h"
+#include "pb-finding-editor.h"
 #include "pb-library.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,9 @@ int             pb_reader_get_current_match (PbReader *self);
 void            pb_reader_find_next      (PbReader    *self);
 void            pb_reader_find_previous  (PbReader    *self);
 void            pb_reader_save_state     (PbReader    *self);
+PbFindingEditor *pb_reader_add_finding   (PbReader    *self);
+gboolean        pb_reader_undo_last_delete (PbReader  *self);
+GListModel     *pb_reader_get_findings   (PbReader    *self);
+GtkWidget      *pb_reader_get_findings_panel (PbReader *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _PbWindow
   gint64                last_report_id;
   GListStore           *hits;              /* PbSearchHit */
   gboolean              show_details;
+  gboolean              show_findings;
   guint                 controls_idle;
   GHashTable           *passwords;         /* report id -> password, this session only */
 
@@ -51,6 +52,7 @@ struct _PbWindow
   GtkLabel             *page_total;
   GtkWidget            *details_button;
   GtkWidget            *find_button;
+  GtkWidget            *findings_button;
   GtkMenuButton        *zoom_button;
   PbReader             *reader;
 };

@@ -18,6 +18,7 @@ enum {
   PROP_LIBRARY,
   PROP_IMPORTING,
   PROP_SHOW_DETAILS,
+  PROP_SHOW_FINDINGS,
   N_PROPS
 };
 
@@ -72,6 +73,7 @@ update_reader_controls (PbWindow *self)
   gtk_widget_set_visible (self->page_controls, reading);
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
   gtk_widget_set_visible (self->find_button, reading);
+  gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->details_button,
                           gtk_single_selection_get_selected_item (self->selection) != NULL);
 
@@ -787,6 +789,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_details);
       break;
 
+    case PROP_SHOW_FINDINGS:
+      g_value_set_boolean (value, self->show_findings);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -808,6 +814,14 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_DETAILS:
       _pb_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_FINDINGS:
+      if (self->show_findings != g_value_get_boolean (value))
+        {
+          self->show_findings = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -839,6 +853,9 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SHOW_DETAILS] =
     g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_FINDINGS] =
+    g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PB_TYPE_IMPORT_PROGRESS);
@@ -864,6 +881,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_total);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
@@ -905,6 +923,10 @@ pb_window_init (PbWindow *self)
 
   /* Typing in the report list searches the library. */
   gtk_search_entry_set_key_capture_widget (self->library_search, GTK_WIDGET (self->report_view));
+
+  /* The header's toggle is the window's; the panel is the reader's. */
+  g_object_bind_property (self, "show-findings", self->reader, "show-findings",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   {
     PbDocumentView *view = pb_reader_get_view (self->reader);

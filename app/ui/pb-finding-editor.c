@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-finding-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-cohort-dot.h"
+#include "pb-finding-editor.h"
+
+/* Edits one finding. A new one (no id yet) is added, in one transaction, by
+ * "Add Finding" (or Ctrl+Enter). An existing one is saved as each field
+ * changes: there is nothing to remember to save. */
+
+struct _PbFindingEditor
+{
+  AdwWindow       parent_instance;
+
+  PbLibrary      *library;
+  PbFinding      *finding;
+  GPtrArray      *cohort_toggles;   /* GtkToggleButton, slug in "pb-slug" */
+  gboolean        loading;
+
+  AdwWindowTitle *window_title;
+  GtkWidget      *cancel_button;
+  GtkWidget      *done_button;
+  GtkLabel       *quote_label;
+  GtkLabel       *citation_label;
+  GtkFlowBox     *cohort_box;
+  AdwComboRow    *kind_row;
+  AdwComboRow    *status_row;
+  GtkSwitch      *exempt_switch;
+  GtkTextView    *note_view;
+  GtkLabel       *error_label;
+  GtkWidget      *delete_button;
+};
+
+G_DEFINE_FINAL_TYPE (PbFindingEditor, pb_finding_editor, ADW_TYPE_WINDOW)
+
+enum {
+  DELETE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static gboolean
+is_new (PbFindingEditor *self)
+{
+  return pb_finding_get_id (self->finding) == 0;
+}
+
+static void
+show_error (PbFindingEditor *self,
+            const char      *message)
+{
+  gtk_label_set_label (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Copies the fields into the finding. */
+static void
+collect (PbFindingEditor *self)
+{
+  g_autoptr(GStrvBuilder) cohorts = g_strv_builder_new ();
+  g_auto(GStrv) slugs = NULL;
+  g_autofree char *note = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  for (guint i = 0; i < self->cohort_toggles->len; i++)
+    {
+      GtkToggleButton *toggle = g_ptr_array_index (self->cohort_toggles, i);
+
+      if (gtk_toggle_button_get_active (toggle))
+        g_strv_builder_add (cohorts, g_object_get_data (G_OBJECT (toggle), "pb-slug"));
+    }
+  slugs = g_strv_builder_end (cohorts);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  pb_finding_set_cohorts (self->finding, (const char * const *)slugs);
+  pb_finding_set_kind (self->finding, adw_combo_row_get_selected (self->kind_row));
+  pb_finding_set_status (self->finding,
+                         pb_finding_get_kind (self->finding) == PB_FINDING_KIND_RECOMMENDATION
+                           ? adw_combo_row_get_selected (self->status_row)
+                           : PB_FINDING_STATUS_NONE);
+  pb_finding_set_exempt (self->finding, gtk_switch_get_active (self->exempt_switch));
+  pb_finding_set_note (self->finding, g_strstrip (note));
+}
+
+static void
+update_sensitivity (PbFindingEditor *self)
+{
+  const char * const *cohorts = pb_finding_get_cohorts (self->finding);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.done",
+                                 !is_new (self) || (cohorts != NULL && cohorts[0] != NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row),
+                          pb_finding_get_kind (self->finding) == PB_FINDING_KIND_RECOMMENDATION);
+}
+
+/* An existing finding is saved at once; a new one waits for "Add". */
+static void
+field_changed_cb (PbFindingEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Loading the fields, or being torn down. */
+  if (self->loading || self->finding == NULL)
+    return;
+
+  collect (self);
+  update_sensitivity (self);
+
+  if (is_new (self))
+    return;
+
+  if (!pb_library_update_finding (self->library, self->finding, &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+}
+
+static void
+kind_changed_cb (PbFindingEditor *self)
+{
+  field_changed_cb (self);
+}
+
+/**
+ * pb_finding_editor_commit:
+ *
+ * Adds a new finding, or (for an existing one) saves it. Returns %FALSE and
+ * shows why in the editor if it cannot be saved.
+ */
+gboolean
+pb_finding_editor_commit (PbFindingEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PB_IS_FINDING_EDITOR (self), FALSE);
+
+  collect (self);
+
+  if (is_new (self) ? !pb_library_add_finding (self->library, self->finding, &error)
+                    : !pb_library_update_finding (self->library, self->finding, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+done_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+
+  if (pb_finding_editor_commit (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+
+  g_signal_emit (self, signals [DELETE_REQUESTED], 0, self->finding);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+load_cohorts (PbFindingEditor *self)
+{
+  g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (self->library, NULL);
+
+  if (cohorts == NULL)
+    return;
+
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      PbCohort *cohort = g_ptr_array_index (cohorts, i);
+      GtkWidget *toggle = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (pb_cohort_get_color (cohort)));
+      gtk_box_append (GTK_BOX (box), gtk_label_new (pb_cohort_get_name (cohort)));
+      gtk_button_set_child (GTK_BUTTON (toggle), box);
+      gtk_widget_add_css_class (toggle, "cohort-toggle");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pb_cohort_get_name (cohort), -1);
+      g_object_set_data_full (G_OBJECT (toggle), "pb-slug",
+                              g_strdup (pb_cohort_get_slug (cohort)), g_free);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
+                                    pb_finding_has_cohort (self->finding, pb_cohort_get_slug (cohort)));
+      g_signal_connect_object (toggle, "toggled", G_CALLBACK (field_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+
+      gtk_flow_box_append (self->cohort_box, toggle);
+      g_ptr_array_add (self->cohort_toggles, toggle);
+    }
+}
+
+static void
+pb_finding_editor_dispose (GObject *object)
+{
+  PbFindingEditor *self = (PbFindingEditor *)object;
+
+  self->loading = TRUE;
+  g_clear_object (&self->library);
+  g_clear_object (&self->finding);
+  g_clear_pointer (&self->cohort_toggles, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDING_EDITOR);
+
+  G_OBJECT_CLASS (pb_finding_editor_parent_class)->dispose (object);
+}
+
+static void
+pb_finding_editor_class_init (PbFindingEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_finding_editor_dispose;
+
+  /**
+   * PbFindingEditor::delete-requested:
+   * @finding: the finding to delete
+   *
+   * The owner deletes it, so that it can offer to undo.
+   */
+  signals [DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-finding-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, done_button);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, citation_label);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, cohort_box);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, exempt_switch);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.done", NULL, done_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.done", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pb_finding_editor_init (PbFindingEditor *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cohort_toggles = g_ptr_array_new ();
+
+  for (PbFindingKind k = PB_FINDING_KIND_STRENGTH; k <= PB_FINDING_KIND_CONTEXT; k++)
+    gtk_string_list_append (kinds, pb_finding_kind_get_label (k));
+  for (PbFindingStatus st = PB_FINDING_STATUS_NONE; st <= PB_FINDING_STATUS_NOT_MET; st++)
+    gtk_string_list_append (statuses, pb_finding_status_get_label (st));
+
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+}
+
+/**
+ * pb_finding_editor_new:
+ * @finding: a finding: new (no id), to be added, or one in the library
+ */
+PbFindingEditor *
+pb_finding_editor_new (GtkWindow *parent,
+                       PbLibrary *library,
+                       PbFinding *finding)
+{
+  PbFindingEditor *self;
+  g_autofree char *quote = NULL;
+  g_autofree char *citation = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PB_IS_FINDING (finding), NULL);
+
+  self = g_object_new (PB_TYPE_FINDING_EDITOR, "transient-for", parent, NULL);
+  self->library = g_object_ref (library);
+  self->finding = pb_finding_copy (finding);
+  self->loading = TRUE;
+
+  quote = g_strdup_printf ("“%s”", pb_finding_get_quote (finding));
+  gtk_label_set_label (self->quote_label, quote);
+  if (pb_finding_get_paragraph (finding) > 0)
+    /* Translators: where a finding is: paragraph and page */
+    citation = g_strdup_printf (_("¶%u, page %u"), pb_finding_get_paragraph (finding),
+                                pb_finding_get_page (finding));
+  else
+    citation = g_strdup_printf (_("Page %u"), pb_finding_get_page (finding));
+  gtk_label_set_label (self->citation_label, citation);
+
+  load_cohorts (self);
+  adw_combo_row_set_selected (self->kind_row, pb_finding_get_kind (finding));
+  adw_combo_row_set_selected (self->status_row, pb_finding_get_status (finding));
+  gtk_switch_set_active (self->exempt_switch, pb_finding_get_exempt (finding));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), pb_finding_get_note (finding), -1);
+
+  if (!is_new (self))
+    {
+      adw_window_title_set_title (self->window_title, _("Finding"));
+      gtk_button_set_label (GTK_BUTTON (self->done_button), _("_Done"));
+      gtk_widget_set_visible (self->cancel_button, FALSE);
+      gtk_widget_set_visible (self->delete_button, TRUE);
+      g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                               G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  self->loading = FALSE;
+  collect (self);
+  update_sensitivity (self);
+
+  return self;
+}
+
+/**
+ * pb_finding_editor_get_finding:
+ *
+ * Returns: (transfer none): the finding as edited so far
+ */
+PbFinding *
+pb_finding_editor_get_finding (PbFindingEditor *self)
+{
+  g_return_val_if_fail (PB_IS_FINDING_EDITOR (self), NULL);
+  return self->finding;
+}
+
+void
+pb_finding_editor_set_cohort (PbFindingEditor *self,
+                              const char      *slug,
+                              gboolean         active)
+{
+  g_return_if_fail (PB_IS_FINDING_EDITOR (self));
+
+  for (guint i = 0; i < self->cohort_toggles->len; i++)
+    {
+      GtkToggleButton *toggle = g_ptr_array_index (self->cohort_toggles, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (toggle), "pb-slug"), slug) == 0)
+        gtk_toggle_button_set_active (toggle, active);
+    }
+}

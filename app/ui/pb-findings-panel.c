@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-findings-panel"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pb-cohort-dot.h"
+#include "pb-findings-panel.h"
+
+/* The findings of the report being read, beside its pages: grouped by cohort
+ * (a finding about two cohorts is under both) or by page, and filtered by
+ * words in the quote or note. Activating one shows it on the page. */
+
+struct _PbFindingsPanel
+{
+  GtkWidget     parent_instance;
+
+  GListModel   *findings;
+  GPtrArray    *cohorts;     /* PbCohort */
+  guint         n_shown;
+
+  GtkWidget    *box;
+  GtkEditable  *filter_entry;
+  GtkDropDown  *group_dropdown;
+  GtkStack     *stack;
+  GtkListBox   *list;
+};
+
+G_DEFINE_FINAL_TYPE (PbFindingsPanel, pb_findings_panel, GTK_TYPE_WIDGET)
+
+enum {
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static PbCohort *
+cohort_by_slug (PbFindingsPanel *self,
+                const char      *slug)
+{
+  for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
+    if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (self->cohorts, i)), slug))
+      return g_ptr_array_index (self->cohorts, i);
+  return NULL;
+}
+
+static gboolean
+matches_filter (PbFinding  *finding,
+                const char *folded_filter)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *note = NULL;
+
+  if (folded_filter == NULL || *folded_filter == '\0')
+    return TRUE;
+
+  quote = g_utf8_casefold (pb_finding_get_quote (finding), -1);
+  note = g_utf8_casefold (pb_finding_get_note (finding), -1);
+  return strstr (quote, folded_filter) != NULL || strstr (note, folded_filter) != NULL;
+}
+
+static GtkWidget *
+make_row (PbFindingsPanel *self,
+          PbFinding       *finding)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *kind;
+  GtkWidget *quote;
+  g_autofree char *meta_text = NULL;
+  const char * const *cohorts = pb_finding_get_cohorts (finding);
+
+  for (guint i = 0; cohorts[i] != NULL; i++)
+    {
+      PbCohort *cohort = cohort_by_slug (self, cohorts[i]);
+      gtk_box_append (GTK_BOX (meta), pb_cohort_dot_new (cohort ? pb_cohort_get_color (cohort) : NULL));
+    }
+
+  /* Translators: kind of finding, then where: "Strength · p. 4" */
+  meta_text = g_strdup_printf (_("%s · p. %u%s"), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+                               pb_finding_get_page (finding),
+                               pb_finding_get_exempt (finding) ? _(" · exempt") : "");
+  kind = gtk_label_new (meta_text);
+  gtk_widget_add_css_class (kind, "caption");
+  gtk_widget_add_css_class (kind, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_box_append (GTK_BOX (meta), kind);
+
+  quote = gtk_label_new (pb_finding_get_quote (finding));
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_box_append (GTK_BOX (box), quote);
+
+  if (*pb_finding_get_note (finding) != '\0')
+    {
+      GtkWidget *note = gtk_label_new (pb_finding_get_note (finding));
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (note), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (note, "caption");
+      gtk_box_append (GTK_BOX (box), note);
+    }
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "pb-finding", g_object_ref (finding), g_object_unref);
+
+  return row;
+}
+
+static void
+add_header (PbFindingsPanel *self,
+            const char      *text,
+            const char      *color)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  if (color != NULL)
+    gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (color));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 8);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->list, row);
+}
+
+static void
+rebuild (PbFindingsPanel *self)
+{
+  g_autofree char *filter = g_utf8_casefold (gtk_editable_get_text (self->filter_entry), -1);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  gboolean by_page = gtk_drop_down_get_selected (self->group_dropdown) == 1;
+  guint n = self->findings ? g_list_model_get_n_items (self->findings) : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+
+  if (by_page)
+    {
+      guint current_page = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+
+          if (!matches_filter (finding, filter))
+            continue;
+
+          if (pb_finding_get_page (finding) != current_page)
+            {
+              g_autofree char *title = NULL;
+
+              current_page = pb_finding_get_page (finding);
+              title = g_strdup_printf (_("Page %u"), current_page);
+              add_header (self, title, NULL);
+            }
+
+          gtk_list_box_append (self->list, make_row (self, finding));
+          g_hash_table_add (shown, finding);
+        }
+    }
+  else
+    {
+      for (guint c = 0; self->cohorts && c < self->cohorts->len; c++)
+        {
+          PbCohort *cohort = g_ptr_array_index (self->cohorts, c);
+          gboolean header = FALSE;
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+
+              if (!pb_finding_has_cohort (finding, pb_cohort_get_slug (cohort)) ||
+                  !matches_filter (finding, filter))
+                continue;
+
+              if (!header)
+                add_header (self, pb_cohort_get_name (cohort), pb_cohort_get_color (cohort));
+              header = TRUE;
+
+              gtk_list_box_append (self->list, make_row (self, finding));
+              g_hash_table_add (shown, finding);
+            }
+        }
+    }
+
+  self->n_shown = g_hash_table_size (shown);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+row_activated_cb (PbFindingsPanel *self,
+                  GtkListBoxRow   *row,
+                  GtkListBox      *list)
+{
+  PbFinding *finding = g_object_get_data (G_OBJECT (row), "pb-finding");
+
+  if (finding != NULL)
+    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+}
+
+static void
+pb_findings_panel_dispose (GObject *object)
+{
+  PbFindingsPanel *self = (PbFindingsPanel *)object;
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_clear_object (&self->findings);
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDINGS_PANEL);
+
+  G_OBJECT_CLASS (pb_findings_panel_parent_class)->dispose (object);
+}
+
+static void
+pb_findings_panel_class_init (PbFindingsPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pb_findings_panel_dispose;
+
+  /**
+   * PbFindingsPanel::finding-activated:
+   * @finding: the finding to show
+   */
+  signals [FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-findings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, list);
+  gtk_widget_class_bind_template_callback (widget_class, rebuild);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "findingspanel");
+}
+
+static void
+pb_findings_panel_init (PbFindingsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rebuild (self);
+}
+
+GtkWidget *
+pb_findings_panel_new (void)
+{
+  return g_object_new (PB_TYPE_FINDINGS_PANEL, NULL);
+}
+
+/**
+ * pb_findings_panel_set_model:
+ * @findings: (nullable): the report's findings, followed as they change
+ * @cohorts: (nullable) (element-type PbCohort): the library's cohorts, in order
+ */
+void
+pb_findings_panel_set_model (PbFindingsPanel *self,
+                             GListModel      *findings,
+                             GPtrArray       *cohorts)
+{
+  g_return_if_fail (PB_IS_FINDINGS_PANEL (self));
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_set_object (&self->findings, findings);
+  if (findings != NULL)
+    g_signal_connect_object (findings, "items-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  if (cohorts != NULL)
+    self->cohorts = g_ptr_array_ref (cohorts);
+
+  rebuild (self);
+}
+
+/* How many different findings the panel lists now. */
+guint
+pb_findings_panel_get_n_shown (PbFindingsPanel *self)
+{
+  g_return_val_if_fail (PB_IS_FINDINGS_PANEL (self), 0);
+  return self->n_shown;
+}

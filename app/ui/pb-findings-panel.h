@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-findings.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_FINDINGS_PANEL (pb_findings_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (PbFindingsPanel, pb_findings_panel, PB, FINDINGS_PANEL, GtkWidget)
+
+GtkWidget *pb_findings_panel_new            (void);
+void       pb_findings_panel_set_model      (PbFindingsPanel *self,
+                                             GListModel      *findings,
+                                             GPtrArray       *cohorts);
+guint      pb_findings_panel_get_n_shown    (PbFindingsPanel *self);
+
+G_END_DECLS
