@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when a source file with translatable strings is missing from
 po/POTFILES.in, or when POTFILES.in names a file that does not exist or has
-nothing to translate."""
+nothing to translate. With --write, rewrites po/POTFILES.in instead."""
 
 import pathlib
 import re
@@ -29,6 +29,13 @@ candidates = [p for p in (root / 'app').rglob('*.c')] + [p for p in (root / 'ui'
 candidates += list((root / 'data').glob('*.in')) + list((root / 'data').glob('*.gschema.xml'))
 
 needed = sorted(str(p.relative_to(root)) for p in candidates if translatable(p))
+
+if '--write' in sys.argv[2:]:
+    (root / 'po' / 'POTFILES.in').write_text(
+        '# Files with translatable strings; tests/check-potfiles.py keeps this list complete.\n'
+        + '\n'.join(needed) + '\n')
+    sys.exit(0)
+
 problems = []
 for name in needed:
     if name not in listed:

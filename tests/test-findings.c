@@ -381,6 +381,34 @@ test_list_model (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+static void
+test_retag (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(PbFinding) a = make_finding (f, 1, "stable homes", cic, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) b = make_finding (f, 2, "Pathway plans", leavers_and_leaders, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) a2 = NULL;
+  g_autoptr(PbFinding) b2 = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[2];
+
+  ids[0] = pb_library_add_finding (f->library, a, NULL);
+  ids[1] = pb_library_add_finding (f->library, b, NULL);
+
+  g_assert_true (pb_library_retag_findings (f->library, ids, 2, "leadership", TRUE, &error));
+  g_assert_no_error (error);
+  a2 = pb_library_get_finding (f->library, ids[0], NULL);
+  g_assert_true (pb_finding_has_cohort (a2, "leadership"));
+  g_assert_true (pb_finding_has_cohort (a2, "children_in_care"));
+
+  /* Taking away the last cohort of one finding refuses the whole change. */
+  g_assert_false (pb_library_retag_findings (f->library, ids, 2, "children_in_care", FALSE, &error) &&
+                  pb_library_retag_findings (f->library, ids, 2, "leadership", FALSE, &error));
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID);
+  b2 = pb_library_get_finding (f->library, ids[1], NULL);
+  g_assert_true (pb_finding_has_cohort (b2, "leadership"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +423,7 @@ main (int   argc,
   ADD ("reanchor", test_reanchor);
   ADD ("cohorts", test_cohorts);
   ADD ("list-model", test_list_model);
+  ADD ("retag", test_retag);
 #undef ADD
 
   return g_test_run ();

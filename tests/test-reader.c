@@ -354,6 +354,30 @@ test_add_finding (Fixture       *f,
   g_assert_cmpuint (pb_document_view_count_highlights (view, 1), ==, 0);
   g_assert_cmpuint (pb_findings_panel_get_n_shown (panel), ==, 1);
 
+  /* And in the library-wide Findings view, which opens it at its passage. */
+  {
+    PbFindingsView *table = pb_window_get_findings_view (f->window);
+    GListModel *rows = pb_findings_view_get_model (table);
+    g_autoptr(PbFinding) row = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all-findings", NULL));
+    g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "findings");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    row = g_list_model_get_item (rows, 0);
+    g_assert_cmpint (pb_finding_get_id (row), ==, pb_finding_get_id (saved));
+
+    pb_findings_view_set_search (table, "advisers");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    pb_findings_view_set_search (table, "adoption");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+    pb_findings_view_set_search (table, "ad*");    /* refused by the index: nothing, no crash */
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+    pb_findings_view_set_search (table, "");
+
+    g_signal_emit_by_name (table, "finding-activated", row);
+    g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  }
+
   /* Clicking the highlight finds it. */
   {
     const PbAnchor *anchor = &g_array_index (pb_finding_get_anchors (saved), PbAnchor, 0);
@@ -439,6 +463,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Layout settles at once: nothing is measured half-way through a slide. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/reader/go-to-page", Fixture, NULL, fixture_setup, test_go_to_page, fixture_teardown);
   g_test_add ("/reader/zoom", Fixture, NULL, fixture_setup, test_zoom, fixture_teardown);

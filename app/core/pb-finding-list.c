@@ -77,7 +77,9 @@ refresh_one (PbFindingList *self,
 
   if (!(fresh = pb_library_list_findings (self->library, &self->filter, &error)))
     {
-      g_warning ("Could not read the findings: %s", error->message);
+      /* The filter cannot be run (a search the index refuses): the list
+       * stays as it is, empty, until the filter changes. */
+      g_debug ("Could not read the findings: %s", error->message);
       return;
     }
 
@@ -217,4 +219,18 @@ pb_finding_list_find (PbFindingList *self,
 {
   g_return_val_if_fail (PB_IS_FINDING_LIST (self), -1);
   return index_in (self->findings, id);
+}
+
+/* Empties the list, until the next reload. */
+void
+pb_finding_list_clear (PbFindingList *self)
+{
+  guint removed;
+
+  g_return_if_fail (PB_IS_FINDING_LIST (self));
+
+  removed = self->findings->len;
+  g_ptr_array_set_size (self->findings, 0);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
 }

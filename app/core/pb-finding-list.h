@@ -16,6 +16,7 @@ void           pb_finding_list_set_filter (PbFindingList          *self,
                                            const PbFindingFilter  *filter);
 gboolean       pb_finding_list_reload     (PbFindingList          *self,
                                            GError                **error);
+void           pb_finding_list_clear      (PbFindingList          *self);
 gint           pb_finding_list_find       (PbFindingList          *self,
                                            gint64                  id);
 

@@ -678,6 +678,77 @@ pb_library_delete_findings (PbLibrary     *library,
   return g_steal_pointer (&deleted);
 }
 
+/**
+ * pb_library_retag_findings:
+ * @add: %TRUE to give each finding @cohort, %FALSE to take it away
+ *
+ * Changes one cohort on many findings, in one transaction. A finding left
+ * with no cohort at all is refused, and nothing changes.
+ */
+gboolean
+pb_library_retag_findings (PbLibrary     *library,
+                           const gint64  *ids,
+                           guint          n_ids,
+                           const char    *cohort,
+                           gboolean       add,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(sqlite3_stmt) touch = NULL;
+  g_autofree char *now = now_iso8601 ();
+  sqlite3 *db = _pb_library_get_db (library);
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (cohort != NULL, FALSE);
+
+  if (!(stmt = pb_db_prepare (db, add
+                                    ? "INSERT OR IGNORE INTO finding_cohorts (finding_id, cohort_id)"
+                                      " SELECT ?1, id FROM cohorts WHERE slug = ?2"
+                                    : "DELETE FROM finding_cohorts WHERE finding_id = ?1 AND"
+                                      " cohort_id = (SELECT id FROM cohorts WHERE slug = ?2)", error)) ||
+      !(count = pb_db_prepare (db, "SELECT count (*) FROM finding_cohorts WHERE finding_id = ?1", error)) ||
+      !(touch = pb_db_prepare (db, "UPDATE findings SET updated_at = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  if (!pb_db_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sqlite3_bind_text (stmt, 2, cohort, -1, SQLITE_TRANSIENT);
+      sqlite3_reset (touch);
+      sqlite3_bind_int64 (touch, 1, ids[i]);
+      sqlite3_bind_text (touch, 2, now, -1, SQLITE_TRANSIENT);
+
+      if (!pb_db_step_done (stmt, error) || !pb_db_step_done (touch, error))
+        goto failed;
+
+      sqlite3_reset (count);
+      sqlite3_bind_int64 (count, 1, ids[i]);
+      if (sqlite3_step (count) != SQLITE_ROW || sqlite3_column_int (count, 0) == 0)
+        {
+          g_set_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID,
+                       _("Every finding needs at least one cohort."));
+          goto failed;
+        }
+    }
+
+  if (!pb_db_commit (db, error))
+    goto failed;
+
+  for (guint i = 0; i < n_ids; i++)
+    _pb_library_emit_finding_changed (library, ids[i]);
+
+  return TRUE;
+
+failed:
+  pb_db_rollback (db);
+  return FALSE;
+}
+
 /* Puts deleted findings back as they were: same ids, same cohort links. */
 gboolean
 pb_library_restore_findings (PbLibrary  *library,

@@ -64,6 +64,12 @@ GPtrArray  *pb_library_delete_findings        (PbLibrary              *library,
                                                const gint64           *ids,
                                                guint                   n_ids,
                                                GError                **error);
+gboolean    pb_library_retag_findings         (PbLibrary              *library,
+                                               const gint64           *ids,
+                                               guint                   n_ids,
+                                               const char             *cohort,
+                                               gboolean                add,
+                                               GError                **error);
 gboolean    pb_library_restore_findings       (PbLibrary              *library,
                                                GPtrArray              *findings,
                                                GError                **error);

@@ -37,6 +37,7 @@ struct _PbReader
   PbFindingList  *findings;
   GPtrArray      *cohorts;
   GPtrArray      *last_deleted;     /* for Undo */
+  PbFinding      *pending_show;     /* to show once the report is open */
 
   GtkWidget      *box;
   AdwFlap        *flap;
@@ -649,6 +650,12 @@ document_opened_cb (GObject      *object,
 
   load_findings (self);
 
+  if (self->pending_show != NULL)
+    {
+      g_autoptr(PbFinding) finding = g_steal_pointer (&self->pending_show);
+      pb_document_view_show_finding (self->view, finding);
+    }
+
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "document");
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
@@ -708,6 +715,7 @@ close_document (PbReader *self)
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
+  g_clear_object (&self->pending_show);
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->finding = FALSE;
 
@@ -1045,4 +1053,18 @@ pb_reader_get_findings_panel (PbReader *self)
 {
   g_return_val_if_fail (PB_IS_READER (self), NULL);
   return GTK_WIDGET (self->findings_panel);
+}
+
+/* Shows @finding on its page, now or as soon as the report has opened. */
+void
+pb_reader_show_finding (PbReader  *self,
+                        PbFinding *finding)
+{
+  g_return_if_fail (PB_IS_READER (self));
+  g_return_if_fail (PB_IS_FINDING (finding));
+
+  if (self->document == NULL)
+    g_set_object (&self->pending_show, finding);
+  else
+    pb_document_view_show_finding (self->view, finding);
 }

@@ -340,6 +340,9 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
+  gtk_widget_class_install_property_action (widget_class, "win.show-all-findings", "show-all-findings");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-all-findings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-findings", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

@@ -3,6 +3,7 @@
 
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
+#include "pb-findings-view.h"
 #include "pb-reader.h"
 #include "pb-report-details.h"
 #include "pb-report-list.h"
@@ -31,6 +32,7 @@ struct _PbWindow
   GListStore           *hits;              /* PbSearchHit */
   gboolean              show_details;
   gboolean              show_findings;
+  gboolean              show_all_findings;
   guint                 controls_idle;
   GHashTable           *passwords;         /* report id -> password, this session only */
 
@@ -55,6 +57,7 @@ struct _PbWindow
   GtkWidget            *findings_button;
   GtkMenuButton        *zoom_button;
   PbReader             *reader;
+  PbFindingsView       *findings_view;
 };
 
 void _pb_window_class_add_actions   (GtkWidgetClass *widget_class);

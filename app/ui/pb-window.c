@@ -19,6 +19,7 @@ enum {
   PROP_IMPORTING,
   PROP_SHOW_DETAILS,
   PROP_SHOW_FINDINGS,
+  PROP_SHOW_ALL_FINDINGS,
   N_PROPS
 };
 
@@ -68,14 +69,15 @@ update_reader_controls (PbWindow *self)
 
   view = pb_reader_get_view (self->reader);
   document = pb_document_view_get_document (view);
-  reading = document != NULL && !self->show_details;
+  reading = document != NULL && !self->show_details && !self->show_all_findings;
 
   gtk_widget_set_visible (self->page_controls, reading);
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
   gtk_widget_set_visible (self->find_button, reading);
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->details_button,
-                          gtk_single_selection_get_selected_item (self->selection) != NULL);
+                          gtk_single_selection_get_selected_item (self->selection) != NULL &&
+                          !self->show_all_findings);
 
   if (document == NULL)
     return;
@@ -104,6 +106,18 @@ update_content (PbWindow *self)
     return;   /* being destroyed */
 
   pb_report_details_set_report (self->report_details, report);
+
+  if (self->show_all_findings)
+    {
+      adw_window_title_set_title (self->content_title, _("Findings"));
+      adw_window_title_set_subtitle (self->content_title, _("In every report"));
+      gtk_stack_set_visible_child_name (self->content_stack, "findings");
+      update_reader_controls (self);
+      _pb_window_update_actions (self);
+      return;
+    }
+
+  adw_window_title_set_subtitle (self->content_title, NULL);
   pb_reader_open (self->reader, self->library, report,
                   report ? g_hash_table_lookup (self->passwords, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)))
                          : NULL);
@@ -157,6 +171,32 @@ _pb_window_set_show_details (PbWindow *self,
   self->show_details = show_details;
   update_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETAILS]);
+}
+
+static void
+set_show_all_findings (PbWindow *self,
+                       gboolean  show)
+{
+  show = !!show;
+  if (self->show_all_findings == show)
+    return;
+
+  self->show_all_findings = show;
+  if (show)
+    pb_findings_view_refresh (self->findings_view);
+  update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
+}
+
+/* A row of the findings table: open its report at the passage. */
+static void
+all_findings_activated_cb (PbWindow  *self,
+                           PbFinding *finding)
+{
+  set_show_all_findings (self, FALSE);
+  _pb_window_set_show_details (self, FALSE);
+  if (pb_window_select_report (self, pb_finding_get_report_id (finding)))
+    pb_reader_show_finding (self->reader, finding);
 }
 
 static void
@@ -335,6 +375,13 @@ selection_changed_cb (PbWindow   *self,
                       GParamSpec *pspec,
                       GtkSingleSelection *selection)
 {
+  /* Choosing a report goes to it, out of the findings table. */
+  if (gtk_single_selection_get_selected_item (selection) != NULL && self->show_all_findings)
+    {
+      self->show_all_findings = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
+    }
+
   update_content (self);
 
   if (gtk_single_selection_get_selected_item (selection) != NULL)
@@ -725,6 +772,8 @@ pb_window_constructed (GObject *object)
   if (!pb_report_list_reload (self->reports, &error))
     _pb_window_toast (self, error->message);
 
+  pb_findings_view_set_library (self->findings_view, self->library);
+
   /* Back where the user left off. */
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
 
@@ -793,6 +842,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_findings);
       break;
 
+    case PROP_SHOW_ALL_FINDINGS:
+      g_value_set_boolean (value, self->show_all_findings);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -814,6 +867,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_DETAILS:
       _pb_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_ALL_FINDINGS:
+      set_show_all_findings (self, g_value_get_boolean (value));
       break;
 
     case PROP_SHOW_FINDINGS:
@@ -853,6 +910,9 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SHOW_DETAILS] =
     g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_ALL_FINDINGS] =
+    g_param_spec_boolean ("show-all-findings", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_FINDINGS] =
     g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -862,6 +922,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_REPORT_DETAILS);
   g_type_ensure (PB_TYPE_REPORT_ROW);
   g_type_ensure (PB_TYPE_READER);
+  g_type_ensure (PB_TYPE_FINDINGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
@@ -884,6 +945,8 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
+  gtk_widget_class_bind_template_callback (widget_class, all_findings_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, library_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, library_search_activate_cb);
@@ -1051,4 +1114,11 @@ pb_window_get_search_hits (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return G_LIST_MODEL (self->hits);
+}
+
+PbFindingsView *
+pb_window_get_findings_view (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->findings_view;
 }

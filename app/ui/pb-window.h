@@ -5,6 +5,7 @@
 
 #include "pb-application.h"
 #include "pb-library.h"
+#include "pb-findings-view.h"
 #include "pb-reader.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,6 @@ gboolean    pb_window_get_importing (PbWindow       *self);
 const char *pb_window_get_content_page (PbWindow    *self);
 PbReader   *pb_window_get_reader    (PbWindow       *self);
 GListModel *pb_window_get_search_hits (PbWindow     *self);
+PbFindingsView *pb_window_get_findings_view (PbWindow *self);
 
 G_END_DECLS

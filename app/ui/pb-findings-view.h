@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pb-findings.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_FINDINGS_VIEW (pb_findings_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PbFindingsView, pb_findings_view, PB, FINDINGS_VIEW, GtkWidget)
+
+GtkWidget         *pb_findings_view_new            (void);
+void               pb_findings_view_set_library    (PbFindingsView *self,
+                                                    PbLibrary      *library);
+GListModel        *pb_findings_view_get_model      (PbFindingsView *self);
+GtkSelectionModel *pb_findings_view_get_selection  (PbFindingsView *self);
+void               pb_findings_view_set_search     (PbFindingsView *self,
+                                                    const char     *text);
+void               pb_findings_view_refresh        (PbFindingsView *self);
+
+G_END_DECLS
