@@ -208,6 +208,24 @@ text_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The quote, the point of a finding, gets two lines. */
+static void
+quote_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PbFindingsView           *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+  gtk_list_item_set_child (item, label);
+}
+
 static void
 text_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -275,7 +293,8 @@ add_column (PbFindingsView *self,
   else
     {
       g_object_set_data (G_OBJECT (factory), "pb-text", text);
-      g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), self);
+      g_signal_connect (factory, "setup",
+                        text == quote_text ? G_CALLBACK (quote_setup_cb) : G_CALLBACK (text_setup_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), self);
     }
 
@@ -614,16 +633,16 @@ pb_findings_view_init (PbFindingsView *self)
 
   self->report_dates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_date_time_unref);
 
-  add_column (self, _("Report"), report_text, NULL, FALSE, 220);
-  add_column (self, _("Date"), date_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 100);
-  add_column (self, _("Where"), where_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 70);
-  add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 190);
-  add_column (self, _("Kind"), kind_text, NULL, FALSE, 150);
-  add_column (self, _("Status"), status_text, NULL, FALSE, 90);
-  add_column (self, _("Classification"), classification_text, NULL, FALSE, 100);
   add_column (self, _("Quote"), quote_text, NULL, TRUE, -1);
+  add_column (self, _("Report"), report_text, NULL, FALSE, 170);
+  add_column (self, _("Date"), date_text,
+              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 90);
+  add_column (self, _("Where"), where_text,
+              GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 56);
+  add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 150);
+  add_column (self, _("Kind"), kind_text, NULL, FALSE, 130);
+  add_column (self, _("Status"), status_text, NULL, FALSE, 84);
+  add_column (self, _("Classification"), classification_text, NULL, FALSE, 96);
 
   fill_dropdowns (self);
 }
