@@ -177,14 +177,16 @@ find_descendant (GtkWidget *widget,
 }
 
 static void
-test_preferences_window (void)
+test_preferences_window (Fixture       *f,
+                         gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   PbPreferencesWindow *window = NULL;
   GtkSpinButton *spin;
 
   g_settings_set_uint (settings, "page-cache-size", 512);
-  window = g_object_ref (pb_preferences_window_new (NULL, settings, "/tmp/library"));
+  window = g_object_ref (pb_preferences_window_new (NULL, settings, f->library));
+  g_assert_cmpuint (pb_preferences_window_get_n_cohort_rows (window), ==, 4);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
@@ -253,7 +255,7 @@ main (int   argc,
   g_test_add ("/templates/import-progress", Fixture, NULL, fixture_setup, test_import_progress, fixture_teardown);
   g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
   g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
-  g_test_add_func ("/templates/preferences-window", test_preferences_window);
+  g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);
   g_test_add ("/templates/findings-panel", Fixture, NULL, fixture_setup, test_findings_panel, fixture_teardown);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);

@@ -143,6 +143,7 @@ pb_library_add_cohort (PbLibrary   *library,
     }
 
   id = sqlite3_last_insert_rowid (db);
+  _pb_library_emit_cohorts_changed (library);
   return pb_cohort_new (id, slug, clean_name, color, FALSE);
 }
 
@@ -187,6 +188,7 @@ pb_library_update_cohort (PbLibrary   *library,
       return FALSE;
     }
 
+  _pb_library_emit_cohorts_changed (library);
   return TRUE;
 }
 
@@ -254,6 +256,7 @@ pb_library_remove_cohort (PbLibrary   *library,
       return FALSE;
     }
 
+  _pb_library_emit_cohorts_changed (library);
   return TRUE;
 }
 

@@ -24,4 +24,6 @@ void        _pb_library_emit_finding_changed (PbLibrary   *self,
 void        _pb_library_emit_finding_removed (PbLibrary   *self,
                                               gint64       id);
 
+void        _pb_library_emit_cohorts_changed (PbLibrary   *self);
+
 G_END_DECLS

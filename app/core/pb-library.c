@@ -38,6 +38,7 @@ enum {
   FINDING_ADDED,
   FINDING_CHANGED,
   FINDING_REMOVED,
+  COHORTS_CHANGED,
   N_SIGNALS
 };
 
@@ -267,6 +268,15 @@ pb_library_class_init (PbLibraryClass *klass)
   signals [FINDING_REMOVED] =
     g_signal_new ("finding-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PbLibrary::cohorts-changed:
+   *
+   * Emitted when a cohort is added, renamed, recoloured or removed.
+   */
+  signals [COHORTS_CHANGED] =
+    g_signal_new ("cohorts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -664,4 +674,10 @@ _pb_library_emit_finding_removed (PbLibrary *self,
                                   gint64     id)
 {
   g_signal_emit (self, signals [FINDING_REMOVED], 0, id);
+}
+
+void
+_pb_library_emit_cohorts_changed (PbLibrary *self)
+{
+  g_signal_emit (self, signals [COHORTS_CHANGED], 0);
 }

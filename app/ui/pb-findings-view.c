@@ -690,6 +690,8 @@ pb_findings_view_set_library (PbFindingsView *self,
   g_return_if_fail (PB_IS_LIBRARY (library));
 
   g_set_object (&self->library, library);
+  g_signal_connect_object (library, "cohorts-changed", G_CALLBACK (pb_findings_view_refresh),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);

@@ -3,24 +3,205 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "pb-findings.h"
 #include "pb-preferences-window.h"
 
-/* The few things worth choosing: how much memory the reader may keep, and
- * where the library is (shown, not changed: --library chooses another). */
+/* The few things worth choosing: how much memory the reader may keep, where
+ * the library is (shown, not changed: --library chooses another), and the
+ * cohorts findings are tagged with. */
 
 struct _PbPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  PbLibrary            *library;
+  GPtrArray            *cohort_rows;
+
   GtkSpinButton        *cache_spin;
   AdwActionRow         *library_row;
+  AdwPreferencesGroup  *cohorts_group;
+  AdwEntryRow          *new_cohort_row;
 };
 
 G_DEFINE_FINAL_TYPE (PbPreferencesWindow, pb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+/* Colours for new cohorts, from the GNOME palette, in turn. */
+static const char * const palette[] = {
+  "#c061cb", "#e5a50a", "#1c71d8", "#26a269", "#c01c28", "#865e3c", "#63452c", "#613583",
+};
+
+static void load_cohorts (PbPreferencesWindow *self);
+
+static void
+report_error (PbPreferencesWindow *self,
+              const GError        *error)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+rename_cb (AdwEntryRow         *row,
+           PbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *slug = g_object_get_data (G_OBJECT (row), "pb-slug");
+
+  if (!pb_library_update_cohort (self->library, slug, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                 NULL, &error))
+    report_error (self, error);
+}
+
+static void
+color_set_cb (GtkColorButton      *button,
+              PbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hex = NULL;
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  hex = g_strdup_printf ("#%02x%02x%02x", (int)(rgba.red * 255 + 0.5),
+                         (int)(rgba.green * 255 + 0.5), (int)(rgba.blue * 255 + 0.5));
+
+  if (!pb_library_update_cohort (self->library, g_object_get_data (G_OBJECT (button), "pb-slug"),
+                                 NULL, hex, &error))
+    report_error (self, error);
+}
+
+static void
+remove_response_cb (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    PbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+
+  if (!pb_library_remove_cohort (self->library, g_object_get_data (G_OBJECT (dialog), "pb-slug"),
+                                 TRUE, &error))
+    report_error (self, error);
+  else
+    load_cohorts (self);
+}
+
+static void
+remove_clicked_cb (GtkButton           *button,
+                   PbPreferencesWindow *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (button), "pb-slug");
+  const char *name = g_object_get_data (G_OBJECT (button), "pb-name");
+  guint in_use = pb_library_count_cohort_findings (self->library, slug);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (in_use == 0)
+    {
+      if (!pb_library_remove_cohort (self->library, slug, FALSE, &error))
+        report_error (self, error);
+      else
+        load_cohorts (self);
+      return;
+    }
+
+  /* In use: ask first, saying what happens to the findings. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Cohort?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u finding is tagged with “%s”. It keeps its "
+                                               "other cohorts and loses this one.",
+                                               "%u findings are tagged with “%s”. They keep "
+                                               "their other cohorts and lose this one.",
+                                               in_use),
+                                  in_use, name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pb-slug", g_strdup (slug), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_cohorts (PbPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) cohorts = NULL;
+
+  for (guint i = 0; i < self->cohort_rows->len; i++)
+    adw_preferences_group_remove (self->cohorts_group, g_ptr_array_index (self->cohort_rows, i));
+  g_ptr_array_set_size (self->cohort_rows, 0);
+
+  if (self->library == NULL || !(cohorts = pb_library_list_cohorts (self->library, NULL)))
+    return;
+
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      PbCohort *cohort = g_ptr_array_index (cohorts, i);
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *color;
+      GtkWidget *remove;
+      GdkRGBA rgba;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), pb_cohort_get_name (cohort));
+      g_object_set_data_full (G_OBJECT (row), "pb-slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
+      g_signal_connect (row, "apply", G_CALLBACK (rename_cb), self);
+
+      if (!gdk_rgba_parse (&rgba, pb_cohort_get_color (cohort)))
+        rgba = (GdkRGBA) { 0.6, 0.6, 0.6, 1 };
+      color = gtk_color_button_new_with_rgba (&rgba);
+      gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (color, _("Colour"));
+      g_object_set_data_full (G_OBJECT (color), "pb-slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
+      g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), self);
+      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), color);
+
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove Cohort"));
+      g_object_set_data_full (G_OBJECT (remove), "pb-slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "pb-name", g_strdup (pb_cohort_get_name (cohort)), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+
+      adw_preferences_group_add (self->cohorts_group, row);
+      g_ptr_array_add (self->cohort_rows, row);
+    }
+}
+
+static void
+add_cohort_cb (PbPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) existing = pb_library_list_cohorts (self->library, NULL);
+  g_autoptr(PbCohort) cohort = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *color = palette[(existing ? existing->len : 0) % G_N_ELEMENTS (palette)];
+
+  cohort = pb_library_add_cohort (self->library, gtk_editable_get_text (GTK_EDITABLE (self->new_cohort_row)),
+                                  color, &error);
+  if (cohort == NULL)
+    {
+      report_error (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_cohort_row), "");
+  load_cohorts (self);
+}
+
 static void
 pb_preferences_window_dispose (GObject *object)
 {
+  PbPreferencesWindow *self = PB_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->cohort_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), PB_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (pb_preferences_window_parent_class)->dispose (object);
 }
@@ -35,12 +216,16 @@ pb_preferences_window_class_init (PbPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, cache_spin);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, library_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, cohorts_group);
+  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, new_cohort_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_cohort_cb);
 }
 
 static void
 pb_preferences_window_init (PbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cohort_rows = g_ptr_array_new ();
 }
 
 /**
@@ -51,7 +236,7 @@ pb_preferences_window_init (PbPreferencesWindow *self)
 PbPreferencesWindow *
 pb_preferences_window_new (GtkWindow  *parent,
                            GSettings  *settings,
-                           const char *library_path)
+                           PbLibrary  *library)
 {
   PbPreferencesWindow *self;
 
@@ -67,7 +252,16 @@ pb_preferences_window_new (GtkWindow  *parent,
   else
     gtk_spin_button_set_value (self->cache_spin, 160);
 
-  adw_action_row_set_subtitle (self->library_row, library_path);
+  self->library = library ? g_object_ref (library) : NULL;
+  adw_action_row_set_subtitle (self->library_row, library ? pb_library_get_path (library) : "");
+  load_cohorts (self);
 
   return self;
+}
+
+guint
+pb_preferences_window_get_n_cohort_rows (PbPreferencesWindow *self)
+{
+  g_return_val_if_fail (PB_IS_PREFERENCES_WINDOW (self), 0);
+  return self->cohort_rows->len;
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "pb-library.h"
+
 G_BEGIN_DECLS
 
 #define PB_TYPE_PREFERENCES_WINDOW (pb_preferences_window_get_type ())
@@ -11,6 +13,7 @@ G_DECLARE_FINAL_TYPE (PbPreferencesWindow, pb_preferences_window, PB, PREFERENCE
 
 PbPreferencesWindow *pb_preferences_window_new (GtkWindow  *parent,
                                                 GSettings  *settings,
-                                                const char *library_path);
+                                                PbLibrary  *library);
+guint                pb_preferences_window_get_n_cohort_rows (PbPreferencesWindow *self);
 
 G_END_DECLS

@@ -331,6 +331,10 @@ load_findings (PbReader *self)
         g_hash_table_insert (colors, g_strdup (pb_cohort_get_slug (cohort)), gdk_rgba_copy (&rgba));
     }
 
+  g_signal_handlers_disconnect_by_func (self->library, load_findings, self);
+  g_signal_connect_object (self->library, "cohorts-changed", G_CALLBACK (load_findings),
+                           self, G_CONNECT_SWAPPED);
+
   self->findings = pb_finding_list_new (self->library);
   filter.report_id = pb_report_get_id (self->report);
   pb_finding_list_set_filter (self->findings, &filter);

@@ -288,8 +288,7 @@ preferences_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
   PbPreferencesWindow *preferences;
 
-  preferences = pb_preferences_window_new (GTK_WINDOW (self), self->settings,
-                                           pb_library_get_path (self->library));
+  preferences = pb_preferences_window_new (GTK_WINDOW (self), self->settings, self->library);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
