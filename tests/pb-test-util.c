@@ -325,3 +325,52 @@ pb_test_median (GArray *values)
   g_array_sort (values, compare_doubles);
   return g_array_index (values, double, values->len / 2);
 }
+
+/* A copy of @pdf with a highlight annotation over @text on @page (from 0) and
+ * @comment as its contents, as a reviewer's PDF reader would save it. */
+char *
+pb_test_add_highlight (const char *pdf,
+                       guint       page,
+                       const char *text,
+                       const char *comment)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autofree char *out = g_strconcat (pdf, ".highlighted.pdf", NULL);
+  g_autofree char *out_uri = g_filename_to_uri (out, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *p;
+  GList *found;
+  PopplerRectangle *r;
+  PopplerQuadrilateral quad;
+  g_autoptr(GArray) quads = g_array_new (FALSE, FALSE, sizeof (PopplerQuadrilateral));
+  PopplerAnnot *annot;
+  PopplerColor yellow = { 65535, 65535, 0 };
+
+  g_assert_no_error (error);
+  p = poppler_document_get_page (document, (int)page);
+  found = poppler_page_find_text (p, text);
+  g_assert_nonnull (found);
+  r = found->data;
+
+  /* Find results and quadrilaterals share the bottom-left origin. */
+  quad.p1 = (PopplerPoint) { r->x1, r->y2 };
+  quad.p2 = (PopplerPoint) { r->x2, r->y2 };
+  quad.p3 = (PopplerPoint) { r->x1, r->y1 };
+  quad.p4 = (PopplerPoint) { r->x2, r->y1 };
+  g_array_append_val (quads, quad);
+
+  annot = poppler_annot_text_markup_new_highlight (document, r, quads);
+  poppler_annot_set_contents (annot, comment);
+  poppler_annot_set_color (annot, &yellow);
+  poppler_page_add_annot (p, annot);
+  g_assert_true (poppler_document_save (document, out_uri, &error));
+  g_assert_no_error (error);
+
+  g_object_unref (annot);
+  g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
+  g_object_unref (p);
+  g_object_unref (document);
+
+  return g_steal_pointer (&out);
+}

@@ -34,5 +34,9 @@ void      pb_test_wait_for_finalize  (gpointer                 object);
 guint     pb_test_poppler_count      (const char              *pdf,
                                       const char              *text);
 double    pb_test_median             (GArray                  *values);
+char     *pb_test_add_highlight      (const char              *pdf,
+                                      guint                    page,
+                                      const char              *text,
+                                      const char              *comment);
 
 G_END_DECLS

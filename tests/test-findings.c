@@ -6,6 +6,7 @@
 #include "pb-finding-list.h"
 #include "pb-findings.h"
 #include "pb-import.h"
+#include "pb-suggestion.h"
 #include "pb-test-util.h"
 
 typedef struct
@@ -409,6 +410,55 @@ test_retag (Fixture       *f,
   g_assert_true (pb_finding_has_cohort (b2, "leadership"));
 }
 
+static void
+test_pdf_highlights_offered (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *marked = pb_test_add_highlight (f->pdf, 1, "Pathway plans for care leavers",
+                                                   "Raise this at panel");
+  g_autoptr(GFile) file = g_file_new_for_path (marked);
+  g_autoptr(PbReport) report = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  PbFinding *draft;
+  gint64 id = 0;
+
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+
+  suggestions = pb_library_list_suggestions (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, ==, 1);
+
+  draft = pb_suggestion_get_draft (g_ptr_array_index (suggestions, 0));
+  g_assert_cmpstr (pb_finding_get_quote (draft), ==, "Pathway plans for care leavers");
+  g_assert_cmpstr (pb_finding_get_note (draft), ==, "Raise this at panel");
+  g_assert_cmpuint (pb_finding_get_page (draft), ==, 2);
+  g_assert_cmpuint (pb_finding_get_anchors (draft)->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (pb_finding_get_anchors (draft), PbAnchor, 0).rect.y1, <, 200);
+
+  /* Accepted: it becomes a finding once it has a cohort, and is not offered again. */
+  {
+    g_autoptr(PbFinding) finding = pb_finding_copy (draft);
+    static const char * const cohorts[] = { "care_leavers", NULL };
+
+    pb_finding_set_cohorts (finding, cohorts);
+    g_assert_cmpint (pb_library_add_finding (f->library, finding, &error), >, 0);
+    g_assert_true (pb_library_close_suggestion (f->library,
+                                                pb_suggestion_get_id (g_ptr_array_index (suggestions, 0)),
+                                                TRUE, &error));
+  }
+  after = pb_library_list_suggestions (f->library, id, NULL);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  /* A PDF without annotations offers nothing. */
+  {
+    g_autoptr(GPtrArray) none = pb_library_list_suggestions (f->library, pb_report_get_id (f->report), NULL);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +474,7 @@ main (int   argc,
   ADD ("cohorts", test_cohorts);
   ADD ("list-model", test_list_model);
   ADD ("retag", test_retag);
+  ADD ("pdf-highlights-offered", test_pdf_highlights_offered);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include "pb-findings-panel.h"
 #include "pb-import.h"
+#include "pb-suggestion.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -391,6 +392,60 @@ test_add_finding (Fixture       *f,
   }
 }
 
+static PbFindingEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  PbFindingEditor *editor = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (PB_IS_FINDING_EDITOR (window))
+        editor = PB_FINDING_EDITOR (window);
+    }
+
+  return editor;
+}
+
+/* A PDF that arrives with a reviewer's highlight offers it as a finding. */
+static void
+test_pdf_highlight_accepted (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *marked = pb_test_add_highlight (f->pdf, 2, "Personal advisers keep in touch", "Good practice");
+  g_autoptr(GFile) file = g_file_new_for_path (marked);
+  PbReader *reader = pb_window_get_reader (f->window);
+  PbFindingsPanel *panel = PB_FINDINGS_PANEL (pb_reader_get_findings_panel (reader));
+  g_autoptr(GPtrArray) suggestions = NULL;
+  PbFindingEditor *editor;
+  gint64 id = 0;
+
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &id, NULL));
+  {
+    g_autoptr(PbReport) report = pb_library_get_report (f->library, id, NULL);
+    g_signal_emit_by_name (f->library, "report-added", report);
+  }
+  g_assert_true (pb_window_select_report (f->window, id));
+  iterate_until (reader_loaded, f);
+
+  g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel), ==, 1);
+  suggestions = pb_library_list_suggestions (f->library, id, NULL);
+  g_signal_emit_by_name (panel, "suggestion-accepted", g_ptr_array_index (suggestions, 0));
+
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (pb_finding_get_quote (pb_finding_editor_get_finding (editor)), ==,
+                   "Personal advisers keep in touch");
+  g_assert_cmpstr (pb_finding_get_note (pb_finding_editor_get_finding (editor)), ==, "Good practice");
+  pb_finding_editor_set_cohort (editor, "care_leavers", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.done", NULL));
+
+  g_assert_cmpuint (g_list_model_get_n_items (pb_reader_get_findings (reader)), ==, 1);
+  g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel), ==, 0);
+  g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 2), ==, 1);
+}
+
 static void
 test_edit_delete_undo (Fixture       *f,
                        gconstpointer  data)
@@ -472,6 +527,7 @@ main (int   argc,
   g_test_add ("/reader/select-and-copy", Fixture, NULL, fixture_setup, test_select_and_copy, fixture_teardown);
   g_test_add ("/reader/select-across-pages", Fixture, NULL, fixture_setup, test_select_across_pages, fixture_teardown);
   g_test_add ("/reader/add-finding", Fixture, NULL, fixture_setup, test_add_finding, fixture_teardown);
+  g_test_add ("/reader/pdf-highlight-accepted", Fixture, NULL, fixture_setup, test_pdf_highlight_accepted, fixture_teardown);
   g_test_add ("/reader/edit-delete-undo", Fixture, NULL, fixture_setup, test_edit_delete_undo, fixture_teardown);
   g_test_add ("/reader/state-restored", Fixture, NULL, fixture_setup, test_state_restored, fixture_teardown);
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "pb-db.h"
+#include "pb-finding.h"
 #include "pb-import.h"
 #include "pb-library-private.h"
 #include "pb-pdf-text.h"
@@ -46,6 +47,24 @@ typedef struct
   char  *text;
 } PageData;
 
+/* A highlight or underline the PDF arrived with: offered as a finding. */
+typedef struct
+{
+  guint   page;
+  GArray *anchors;    /* PbAnchor */
+  char   *quote;
+  char   *note;
+} Markup;
+
+static void
+markup_free (Markup *markup)
+{
+  g_clear_pointer (&markup->anchors, g_array_unref);
+  g_free (markup->quote);
+  g_free (markup->note);
+  g_free (markup);
+}
+
 typedef struct
 {
   PbLibrary            *library;
@@ -63,6 +82,7 @@ typedef struct
 
   PopplerDocument      *document;
   GArray               *pages;        /* PageData */
+  GPtrArray            *markups;      /* Markup */
   char                 *title;
   gboolean              has_text_layer;
   gboolean              is_tagged;
@@ -87,6 +107,7 @@ import_state_clear (ImportState *state)
   g_clear_pointer (&state->sha256, g_free);
   g_clear_object (&state->document);
   g_clear_pointer (&state->pages, g_array_unref);
+  g_clear_pointer (&state->markups, g_ptr_array_unref);
   g_clear_pointer (&state->title, g_free);
 }
 
@@ -348,6 +369,82 @@ open_document (ImportState  *state,
   return TRUE;
 }
 
+static char *
+collapse_spaces (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", text ? text : "", 0, 0);
+  g_autofree char *joined = g_strjoinv (" ", words);
+
+  return g_strdup (g_strstrip (joined));
+}
+
+static void
+read_markups (ImportState *state,
+              PopplerPage *page,
+              guint        page_number,
+              double       height)
+{
+  GList *mapping = poppler_page_get_annot_mapping (page);
+
+  for (GList *l = mapping; l; l = l->next)
+    {
+      PopplerAnnotMapping *m = l->data;
+      PopplerAnnotType type = poppler_annot_get_annot_type (m->annot);
+      g_autoptr(GArray) quads = NULL;
+      g_autoptr(GString) text = NULL;
+      Markup *markup;
+
+      if (type != POPPLER_ANNOT_HIGHLIGHT && type != POPPLER_ANNOT_UNDERLINE)
+        continue;
+
+      quads = poppler_annot_text_markup_get_quadrilaterals (POPPLER_ANNOT_TEXT_MARKUP (m->annot));
+      if (quads == NULL || quads->len == 0)
+        continue;
+
+      markup = g_new0 (Markup, 1);
+      markup->page = page_number;
+      markup->anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
+      text = g_string_new (NULL);
+
+      for (guint q = 0; q < quads->len; q++)
+        {
+          PopplerQuadrilateral *quad = &g_array_index (quads, PopplerQuadrilateral, q);
+          double xs[] = { quad->p1.x, quad->p2.x, quad->p3.x, quad->p4.x };
+          double ys[] = { quad->p1.y, quad->p2.y, quad->p3.y, quad->p4.y };
+          PbAnchor anchor = { page_number, { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE } };
+          PopplerRectangle area;
+          g_autofree char *words = NULL;
+
+          /* Quadrilaterals use the PDF's bottom-left origin. */
+          for (guint k = 0; k < 4; k++)
+            {
+              anchor.rect.x1 = MIN (anchor.rect.x1, xs[k]);
+              anchor.rect.x2 = MAX (anchor.rect.x2, xs[k]);
+              anchor.rect.y1 = MIN (anchor.rect.y1, height - ys[k]);
+              anchor.rect.y2 = MAX (anchor.rect.y2, height - ys[k]);
+            }
+          g_array_append_val (markup->anchors, anchor);
+
+          area = (PopplerRectangle) { anchor.rect.x1, anchor.rect.y1, anchor.rect.x2, anchor.rect.y2 };
+          words = poppler_page_get_text_for_area (page, &area);
+          g_string_append_printf (text, "%s ", words ? words : "");
+        }
+
+      markup->quote = collapse_spaces (text->str);
+      {
+        g_autofree char *contents = poppler_annot_get_contents (m->annot);
+        markup->note = collapse_spaces (contents);
+      }
+
+      if (*markup->quote == '\0')
+        markup_free (markup);
+      else
+        g_ptr_array_add (state->markups, markup);
+    }
+
+  poppler_page_free_annot_mapping (mapping);
+}
+
 static gboolean
 read_pages (ImportState  *state,
             GError      **error)
@@ -355,6 +452,7 @@ read_pages (ImportState  *state,
   int n_pages = poppler_document_get_n_pages (state->document);
 
   state->pages = g_array_sized_new (FALSE, TRUE, sizeof (PageData), n_pages);
+  state->markups = g_ptr_array_new_with_free_func ((GDestroyNotify)markup_free);
   g_array_set_clear_func (state->pages, (GDestroyNotify)page_data_clear);
 
   for (int i = 0; i < n_pages; i++)
@@ -372,6 +470,8 @@ read_pages (ImportState  *state,
 
           if (i == 0 && state->title == NULL)
             state->title = pb_pdf_page_guess_heading (page);
+
+          read_markups (state, page, (guint)i + 1, data.height);
 
           g_object_unref (page);
         }
@@ -506,6 +606,32 @@ insert_rows (ImportState  *state,
 
       if (!pb_db_step_done (page, error))
         return -1;
+    }
+
+  if (state->markups->len > 0)
+    {
+      g_autoptr(sqlite3_stmt) suggestion = NULL;
+
+      if (!(suggestion = pb_db_prepare (db,
+                                        "INSERT INTO suggestions (report_sha256, source, page_number,"
+                                        "  quads, quote, note) VALUES (?1, 'pdf-annotation', ?2, ?3, ?4, ?5)",
+                                        error)))
+        return -1;
+
+      for (guint i = 0; i < state->markups->len; i++)
+        {
+          Markup *markup = g_ptr_array_index (state->markups, i);
+          g_autofree char *quads = pb_anchors_to_json (markup->anchors);
+
+          sqlite3_reset (suggestion);
+          sqlite3_bind_text (suggestion, 1, state->sha256, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (suggestion, 2, (int)markup->page);
+          sqlite3_bind_text (suggestion, 3, quads, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (suggestion, 4, markup->quote, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (suggestion, 5, markup->note, -1, SQLITE_TRANSIENT);
+          if (!pb_db_step_done (suggestion, error))
+            return -1;
+        }
     }
 
   return report_id;

@@ -155,6 +155,22 @@ static const char * const migrations[] = {
   "  opened_at TEXT NOT NULL"
   ");"
   "CREATE INDEX report_view_state_by_time ON report_view_state (opened_at);",
+
+  /* 4: passages offered as findings, to accept or dismiss: for now the
+   * highlight and underline annotations a PDF arrived with. */
+  "CREATE TABLE suggestions ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  report_sha256 TEXT NOT NULL REFERENCES reports (sha256) ON DELETE CASCADE,"
+  "  source        TEXT NOT NULL CHECK (source IN ('pdf-annotation', 'structure')),"
+  "  page_number   INTEGER NOT NULL CHECK (page_number >= 1),"
+  "  quads         TEXT NOT NULL DEFAULT '[]',"
+  "  quote         TEXT NOT NULL,"
+  "  note          TEXT NOT NULL DEFAULT '',"
+  "  kind          TEXT NOT NULL DEFAULT 'context',"
+  "  cohort        TEXT,"
+  "  state         TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'dismissed'))"
+  ");"
+  "CREATE INDEX suggestions_by_report ON suggestions (report_sha256, state);",
 };
 
 guint

@@ -39,6 +39,7 @@ G_DEFINE_FINAL_TYPE (PbFindingEditor, pb_finding_editor, ADW_TYPE_WINDOW)
 
 enum {
   DELETE_REQUESTED,
+  ADDED,
   N_SIGNALS
 };
 
@@ -144,8 +145,19 @@ pb_finding_editor_commit (PbFindingEditor *self)
 
   collect (self);
 
-  if (is_new (self) ? !pb_library_add_finding (self->library, self->finding, &error)
-                    : !pb_library_update_finding (self->library, self->finding, &error))
+  if (is_new (self))
+    {
+      if (!pb_library_add_finding (self->library, self->finding, &error))
+        {
+          show_error (self, error->message);
+          return FALSE;
+        }
+
+      g_signal_emit (self, signals [ADDED], 0, self->finding);
+      return TRUE;
+    }
+
+  if (!pb_library_update_finding (self->library, self->finding, &error))
     {
       show_error (self, error->message);
       return FALSE;
@@ -239,6 +251,14 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
    */
   signals [DELETE_REQUESTED] =
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  /**
+   * PbFindingEditor::added:
+   * @finding: the new finding, now in the library
+   */
+  signals [ADDED] =
+    g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-finding-editor.ui");

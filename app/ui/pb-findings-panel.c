@@ -20,6 +20,7 @@ struct _PbFindingsPanel
 
   GListModel   *findings;
   GPtrArray    *cohorts;     /* PbCohort */
+  GPtrArray    *suggestions; /* PbSuggestion */
   guint         n_shown;
 
   GtkWidget    *box;
@@ -33,6 +34,8 @@ G_DEFINE_FINAL_TYPE (PbFindingsPanel, pb_findings_panel, GTK_TYPE_WIDGET)
 
 enum {
   FINDING_ACTIVATED,
+  SUGGESTION_ACCEPTED,
+  SUGGESTION_DISMISSED,
   N_SIGNALS
 };
 
@@ -142,6 +145,68 @@ add_header (PbFindingsPanel *self,
 }
 
 static void
+suggestion_button_cb (GtkButton       *button,
+                      PbFindingsPanel *self)
+{
+  PbSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "pb-suggestion");
+  gboolean accept = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pb-accept"));
+
+  g_signal_emit (self, signals [accept ? SUGGESTION_ACCEPTED : SUGGESTION_DISMISSED], 0, suggestion);
+}
+
+static GtkWidget *
+make_suggestion_row (PbFindingsPanel *self,
+                     PbSuggestion    *suggestion)
+{
+  PbFinding *draft = pb_suggestion_get_draft (suggestion);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *quote = gtk_label_new (pb_finding_get_quote (draft));
+  g_autofree char *where = g_strdup_printf (_("Highlighted in the PDF · p. %u"), pb_finding_get_page (draft));
+  GtkWidget *meta = gtk_label_new (where);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add…"));
+  GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_lines (GTK_LABEL (quote), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_box_append (GTK_BOX (box), quote);
+
+  if (*pb_finding_get_note (draft) != '\0')
+    {
+      GtkWidget *note = gtk_label_new (pb_finding_get_note (draft));
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_widget_add_css_class (note, "caption");
+      gtk_box_append (GTK_BOX (box), note);
+    }
+
+  gtk_widget_add_css_class (add, "suggested-action");
+  g_object_set_data (G_OBJECT (add), "pb-accept", GINT_TO_POINTER (TRUE));
+  g_object_set_data_full (G_OBJECT (add), "pb-suggestion", g_object_ref (suggestion), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dismiss), "pb-suggestion", g_object_ref (suggestion), g_object_unref);
+  g_signal_connect (add, "clicked", G_CALLBACK (suggestion_button_cb), self);
+  g_signal_connect (dismiss, "clicked", G_CALLBACK (suggestion_button_cb), self);
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), dismiss);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
 rebuild (PbFindingsPanel *self)
 {
   g_autofree char *filter = g_utf8_casefold (gtk_editable_get_text (self->filter_entry), -1);
@@ -152,6 +217,14 @@ rebuild (PbFindingsPanel *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
+
+  /* Highlights the PDF came with come first: they wait for a decision. */
+  if (self->suggestions != NULL && self->suggestions->len > 0)
+    {
+      add_header (self, _("Highlights in the PDF"), NULL);
+      for (guint i = 0; i < self->suggestions->len; i++)
+        gtk_list_box_append (self->list, make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
+    }
 
   if (by_page)
     {
@@ -203,7 +276,9 @@ rebuild (PbFindingsPanel *self)
     }
 
   self->n_shown = g_hash_table_size (shown);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n > 0 || (self->suggestions && self->suggestions->len > 0)
+                                      ? "list" : "empty");
 }
 
 static void
@@ -226,6 +301,7 @@ pb_findings_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->findings, self);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDINGS_PANEL);
 
@@ -246,6 +322,22 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
   signals [FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  /**
+   * PbFindingsPanel::suggestion-accepted:
+   * @suggestion: the highlight to make a finding of
+   */
+  signals [SUGGESTION_ACCEPTED] =
+    g_signal_new ("suggestion-accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
+
+  /**
+   * PbFindingsPanel::suggestion-dismissed:
+   * @suggestion: the highlight not to offer again
+   */
+  signals [SUGGESTION_DISMISSED] =
+    g_signal_new ("suggestion-dismissed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, box);
@@ -304,4 +396,27 @@ pb_findings_panel_get_n_shown (PbFindingsPanel *self)
 {
   g_return_val_if_fail (PB_IS_FINDINGS_PANEL (self), 0);
   return self->n_shown;
+}
+
+/**
+ * pb_findings_panel_set_suggestions:
+ * @suggestions: (nullable) (element-type PbSuggestion): passages offered
+ */
+void
+pb_findings_panel_set_suggestions (PbFindingsPanel *self,
+                                   GPtrArray       *suggestions)
+{
+  g_return_if_fail (PB_IS_FINDINGS_PANEL (self));
+
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  if (suggestions != NULL)
+    self->suggestions = g_ptr_array_ref (suggestions);
+  rebuild (self);
+}
+
+guint
+pb_findings_panel_get_n_suggestions (PbFindingsPanel *self)
+{
+  g_return_val_if_fail (PB_IS_FINDINGS_PANEL (self), 0);
+  return self->suggestions ? self->suggestions->len : 0;
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "pb-findings.h"
+#include "pb-suggestion.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,8 @@ void       pb_findings_panel_set_model      (PbFindingsPanel *self,
                                              GListModel      *findings,
                                              GPtrArray       *cohorts);
 guint      pb_findings_panel_get_n_shown    (PbFindingsPanel *self);
+void       pb_findings_panel_set_suggestions (PbFindingsPanel *self,
+                                              GPtrArray       *suggestions);
+guint      pb_findings_panel_get_n_suggestions (PbFindingsPanel *self);
 
 G_END_DECLS

@@ -304,6 +304,17 @@ search_mode_changed_cb (PbReader *self)
 /* Findings */
 
 static void
+load_suggestions (PbReader *self)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+
+  if (self->library != NULL && self->report != NULL)
+    suggestions = pb_library_list_suggestions (self->library, pb_report_get_id (self->report), NULL);
+
+  pb_findings_panel_set_suggestions (self->findings_panel, suggestions);
+}
+
+static void
 load_findings (PbReader *self)
 {
   g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -344,6 +355,7 @@ load_findings (PbReader *self)
   pb_document_view_set_cohort_colors (self->view, colors);
   pb_document_view_set_findings (self->view, G_LIST_MODEL (self->findings));
   pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts);
+  load_suggestions (self);
 }
 
 static void
@@ -540,6 +552,39 @@ context_menu_cb (PbReader *self,
 }
 
 static void
+suggestion_added_cb (PbReader        *self,
+                     PbFinding       *finding,
+                     PbFindingEditor *editor)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (editor), "pb-suggestion-id"));
+
+  pb_library_close_suggestion (self->library, id, TRUE, NULL);
+  load_suggestions (self);
+}
+
+static void
+suggestion_accepted_cb (PbReader     *self,
+                        PbSuggestion *suggestion)
+{
+  PbFindingEditor *editor = open_editor (self, pb_suggestion_get_draft (suggestion));
+
+  g_object_set_data (G_OBJECT (editor), "pb-suggestion-id",
+                     GSIZE_TO_POINTER ((gsize)pb_suggestion_get_id (suggestion)));
+  g_signal_connect_object (editor, "added", G_CALLBACK (suggestion_added_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+suggestion_dismissed_cb (PbReader     *self,
+                         PbSuggestion *suggestion)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_library_close_suggestion (self->library, pb_suggestion_get_id (suggestion), FALSE, &error))
+    toast (self, adw_toast_new (error->message));
+  load_suggestions (self);
+}
+
+static void
 view_finding_activated_cb (PbReader  *self,
                            PbFinding *finding)
 {
@@ -658,6 +703,19 @@ document_opened_cb (GObject      *object,
     {
       g_autoptr(PbFinding) finding = g_steal_pointer (&self->pending_show);
       pb_document_view_show_finding (self->view, finding);
+    }
+
+  if (pb_findings_panel_get_n_suggestions (self->findings_panel) > 0)
+    {
+      guint n = pb_findings_panel_get_n_suggestions (self->findings_panel);
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "This PDF came with %u highlight: it is offered as a finding",
+                                      "This PDF came with %u highlights: they are offered as findings", n),
+                         n);
+
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+      toast (self, adw_toast_new (message));
     }
 
   gtk_spinner_stop (self->spinner);
@@ -904,6 +962,10 @@ pb_reader_init (PbReader *self)
   gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "suggestion-accepted",
+                           G_CALLBACK (suggestion_accepted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "suggestion-dismissed",
+                           G_CALLBACK (suggestion_dismissed_cb), self, G_CONNECT_SWAPPED);
 
   self->pending_find_page = -1;
   self->current_match = -1;

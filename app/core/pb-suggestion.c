@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-suggestion"
+
+#include "config.h"
+
+#include "pb-db.h"
+#include "pb-library-private.h"
+#include "pb-suggestion.h"
+
+/* A passage offered as a finding: the officer accepts it (it becomes a real
+ * finding, once they have chosen its cohorts) or dismisses it. Either way it
+ * is not offered again. */
+
+struct _PbSuggestion
+{
+  GObject    parent_instance;
+  gint64     id;
+  PbFinding *draft;
+};
+
+G_DEFINE_FINAL_TYPE (PbSuggestion, pb_suggestion, G_TYPE_OBJECT)
+
+static void
+pb_suggestion_finalize (GObject *object)
+{
+  g_clear_object (&PB_SUGGESTION (object)->draft);
+  G_OBJECT_CLASS (pb_suggestion_parent_class)->finalize (object);
+}
+
+static void
+pb_suggestion_class_init (PbSuggestionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_suggestion_finalize;
+}
+
+static void
+pb_suggestion_init (PbSuggestion *self)
+{
+}
+
+gint64
+pb_suggestion_get_id (PbSuggestion *self)
+{
+  g_return_val_if_fail (PB_IS_SUGGESTION (self), 0);
+  return self->id;
+}
+
+/**
+ * pb_suggestion_get_draft:
+ *
+ * Returns: (transfer none): the finding it would become (no id, no cohorts
+ *   unless the suggestion knows one)
+ */
+PbFinding *
+pb_suggestion_get_draft (PbSuggestion *self)
+{
+  g_return_val_if_fail (PB_IS_SUGGESTION (self), NULL);
+  return self->draft;
+}
+
+/**
+ * pb_library_list_suggestions:
+ *
+ * Returns: (transfer container) (element-type PbSuggestion): the report's open
+ *   suggestions, in page order
+ */
+GPtrArray *
+pb_library_list_suggestions (PbLibrary  *library,
+                             gint64      report_id,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3 *db = _pb_library_get_db (library);
+  int rc;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  if (!(stmt = pb_db_prepare (db,
+                              "SELECT s.id, s.report_sha256, s.page_number, s.quads, s.quote,"
+                              "  s.note, s.kind, s.cohort FROM suggestions AS s"
+                              " JOIN reports AS r ON r.sha256 = s.report_sha256"
+                              " WHERE r.id = ?1 AND s.state = 'open'"
+                              " ORDER BY s.page_number, s.id", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, report_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PbSuggestion *suggestion = g_object_new (PB_TYPE_SUGGESTION, NULL);
+      g_autoptr(GArray) anchors = pb_anchors_from_json (pb_db_column_text (stmt, 3), NULL);
+      const char *cohort = pb_db_column_text (stmt, 7);
+      PbFindingKind kind = PB_FINDING_KIND_CONTEXT;
+
+      suggestion->id = sqlite3_column_int64 (stmt, 0);
+      suggestion->draft = pb_finding_new ();
+      pb_finding_set_report_sha256 (suggestion->draft, pb_db_column_text (stmt, 1));
+      if (anchors != NULL)
+        pb_finding_set_anchors (suggestion->draft, (PbAnchor *)(gpointer)anchors->data, anchors->len);
+      pb_finding_set_page (suggestion->draft, (guint)MAX (sqlite3_column_int (stmt, 2), 1));
+      pb_finding_set_quote (suggestion->draft, pb_db_column_text (stmt, 4));
+      pb_finding_set_note (suggestion->draft, pb_db_column_text (stmt, 5));
+      pb_finding_kind_from_slug (pb_db_column_text (stmt, 6), &kind);
+      pb_finding_set_kind (suggestion->draft, kind);
+      if (cohort != NULL)
+        pb_finding_set_cohorts (suggestion->draft, (const char * const[]) { cohort, NULL });
+
+      g_ptr_array_add (suggestions, suggestion);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&suggestions);
+}
+
+/* Marks a suggestion accepted (a finding was made of it) or dismissed. */
+gboolean
+pb_library_close_suggestion (PbLibrary  *library,
+                             gint64      id,
+                             gboolean    accepted,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+
+  if (!(stmt = pb_db_prepare (_pb_library_get_db (library),
+                              "UPDATE suggestions SET state = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, accepted ? "accepted" : "dismissed", -1, SQLITE_STATIC);
+
+  return pb_db_step_done (stmt, error);
+}
