@@ -33,6 +33,7 @@ struct _PbFindingEditor
   GtkTextView    *note_view;
   GtkLabel       *error_label;
   GtkWidget      *delete_button;
+  GtkWidget      *existing_box;
 };
 
 G_DEFINE_FINAL_TYPE (PbFindingEditor, pb_finding_editor, ADW_TYPE_WINDOW)
@@ -177,6 +178,35 @@ done_action (GtkWidget  *widget,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* For a highlight that no longer sits on its words: look for the quote again. */
+static void
+reanchor_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbFinding) moved = NULL;
+  g_autofree char *citation = NULL;
+
+  if (!pb_library_reanchor_finding (self->library, pb_finding_get_id (self->finding), &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  if ((moved = pb_library_get_finding (self->library, pb_finding_get_id (self->finding), NULL)))
+    {
+      pb_finding_set_anchors (self->finding,
+                              (PbAnchor *)(gpointer)pb_finding_get_anchors (moved)->data,
+                              pb_finding_get_anchors (moved)->len);
+      citation = g_strdup_printf (_("Page %u"), pb_finding_get_page (moved));
+      gtk_label_set_label (self->citation_label, citation);
+    }
+
+  show_error (self, NULL);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -274,11 +304,13 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, existing_box);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.reanchor", NULL, reanchor_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -344,6 +376,7 @@ pb_finding_editor_new (GtkWindow *parent,
       gtk_button_set_label (GTK_BUTTON (self->done_button), _("_Done"));
       gtk_widget_set_visible (self->cancel_button, FALSE);
       gtk_widget_set_visible (self->delete_button, TRUE);
+      gtk_widget_set_visible (self->existing_box, TRUE);
       g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                                G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
     }
