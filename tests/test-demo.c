@@ -95,6 +95,20 @@ test_demo_populate (void)
   exempt_findings = pb_library_list_findings (library, &exempt, NULL);
   g_assert_cmpuint (exempt_findings->len, ==, 1);
 
+  /* Findings in the numbered inspection report cite their paragraph; the
+   * minutes have none. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (pb_finding_get_quote (finding), "Out of hours, the response to children at risk is less consistent."))
+        g_assert_cmpuint (pb_finding_get_paragraph (finding), ==, 2);
+      if (g_str_equal (pb_finding_get_quote (finding), "Most children live in stable homes with carers who know them well."))
+        g_assert_cmpuint (pb_finding_get_paragraph (finding), ==, 7);
+      if (g_str_has_prefix (pb_finding_get_quote (finding), "78%"))
+        g_assert_cmpuint (pb_finding_get_paragraph (finding), ==, 0);
+    }
+
   g_clear_object (&library);
   pb_test_remove_dir (dir);
 }

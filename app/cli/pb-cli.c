@@ -14,6 +14,7 @@
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-search.h"
+#include "pb-structure.h"
 
 /* The command line: the same binary without a display. Each command prints
  * text for people, or JSON with --json for scripts, and on failure exits
@@ -48,6 +49,7 @@ static int run_list   (CommonOptions *common, int argc, char **argv);
 static int run_search (CommonOptions *common, int argc, char **argv);
 static int run_show   (CommonOptions *common, int argc, char **argv);
 static int run_findings (CommonOptions *common, int argc, char **argv);
+static int run_inspect (CommonOptions *common, int argc, char **argv);
 
 static const Command commands[] = {
   { "import", N_("FILE…"), N_("Import PDF reports into the library"), run_import },
@@ -55,6 +57,7 @@ static const Command commands[] = {
   { "search", N_("QUERY"), N_("Search the text of every report"), run_search },
   { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), run_show },
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
+  { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
 };
 
 static const Command *
@@ -690,6 +693,166 @@ run_findings (CommonOptions  *common,
     return run_findings_add (common, argc - 1, argv + 1);
 
   return usage_error (_("Use “findings list” or “findings add”."));
+}
+
+static void
+add_date_member (JsonBuilder *builder,
+                 const char  *name,
+                 const GDate *date)
+{
+  json_builder_set_member_name (builder, name);
+  if (g_date_valid (date))
+    {
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_structure (JsonBuilder *builder,
+               PbStructure *s)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "type", pb_document_type_to_slug (s->type));
+  add_string_or_null (builder, "local_authority", s->local_authority);
+  add_date_member (builder, "inspection_start", &s->inspection_start);
+  add_date_member (builder, "inspection_end", &s->inspection_end);
+  add_date_member (builder, "published", &s->published);
+  add_string_or_null (builder, "lead_inspector", s->lead_inspector);
+
+  json_builder_set_member_name (builder, "judgements");
+  json_builder_begin_object (builder);
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    if (s->judgements[j] != PB_GRADE_NONE)
+      add_string_or_null (builder, pb_judgement_to_slug (j), pb_grade_to_slug (s->judgements[j]));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "cic_and_care_leavers_combined");
+  json_builder_add_boolean_value (builder, s->cic_and_care_leavers_combined);
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < s->sections->len; i++)
+    {
+      PbSection *section = &g_array_index (s->sections, PbSection, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "cohort", section->cohort);
+      add_string_or_null (builder, "heading", section->heading);
+      add_string_or_null (builder, "grade", pb_grade_to_slug (section->grade));
+      json_builder_set_member_name (builder, "first_page");
+      json_builder_add_int_value (builder, section->first_page);
+      json_builder_set_member_name (builder, "last_page");
+      json_builder_add_int_value (builder, section->last_page);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "paragraphs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < s->paragraphs->len; i++)
+    {
+      PbParagraph *paragraph = &g_array_index (s->paragraphs, PbParagraph, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, paragraph->number);
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_int_value (builder, paragraph->page);
+      add_string_or_null (builder, "cohort", paragraph->cohort);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "recommendations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < s->recommendations->len; i++)
+    {
+      PbRecommendation *rec = &g_array_index (s->recommendations, PbRecommendation, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "text", rec->text);
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_int_value (builder, rec->page);
+      add_string_or_null (builder, "cohort", rec->cohort);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static int
+run_inspect (CommonOptions  *common,
+             int             argc,
+             char          **argv)
+{
+  g_autofree char *password = NULL;
+  GOptionEntry entries[] = {
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password, N_("Password for an encrypted PDF"), N_("PASSWORD") },
+    { NULL }
+  };
+  g_autoptr(PbStructure) structure = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (!parse_options (common, find_command ("inspect"), entries, &argc, &argv, &error))
+    return fail (error->message);
+
+  if (argc != 3)
+    return usage_error (_("Name one PDF file to inspect."));
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  path = g_file_get_path (file);
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be read."), argv[2]);
+      return fail (message);
+    }
+
+  if (!(structure = pb_structure_read_pdf (path, password, &error)))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” cannot be read as a PDF: %s"), argv[2], error->message);
+      return fail (message);
+    }
+
+  add_structure (builder, structure);
+
+  if (common->json)
+    {
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  {
+    char start[16] = "", end[16] = "";
+
+    if (g_date_valid (&structure->inspection_start))
+      g_date_strftime (start, sizeof start, "%Y-%m-%d", &structure->inspection_start);
+    if (g_date_valid (&structure->inspection_end))
+      g_date_strftime (end, sizeof end, "%Y-%m-%d", &structure->inspection_end);
+
+    printf ("%s\n", pb_document_type_to_slug (structure->type));
+    if (structure->local_authority)
+      printf ("  %-20s %s\n", _("Local authority:"), structure->local_authority);
+    if (*start)
+      printf ("  %-20s %s to %s\n", _("Inspection:"), start, end);
+    if (structure->lead_inspector)
+      printf ("  %-20s %s\n", _("Lead inspector:"), structure->lead_inspector);
+    for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+      if (structure->judgements[j] != PB_GRADE_NONE)
+        printf ("  %-20s %s\n", pb_judgement_to_slug (j), pb_grade_to_slug (structure->judgements[j]));
+    printf ("  %u sections, %u numbered paragraphs, %u recommendations\n",
+            structure->sections->len, structure->paragraphs->len, structure->recommendations->len);
+  }
+
+  return EXIT_OK;
 }
 
 static void

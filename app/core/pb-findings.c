@@ -12,6 +12,7 @@
 #include "pb-findings.h"
 #include "pb-library-private.h"
 #include "pb-search.h"
+#include "pb-structure.h"
 
 /* Findings and cohorts in the library. Every user action is one transaction:
  * a finding and its cohort links are saved together or not at all. */
@@ -460,7 +461,22 @@ pb_library_add_finding (PbLibrary  *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), 0);
   g_return_val_if_fail (PB_IS_FINDING (finding), 0);
 
-  if (!validate (library, finding, error) || !pb_db_begin (db, error))
+  if (!validate (library, finding, error))
+    return 0;
+
+  /* Cite "¶24" where the report numbers its paragraphs. */
+  if (pb_finding_get_paragraph (finding) == 0)
+    {
+      g_auto(GStrv) pages = pb_library_dup_page_texts (library, pb_finding_get_report_sha256 (finding), NULL);
+
+      if (pages != NULL)
+        pb_finding_set_paragraph (finding,
+                                  pb_structure_paragraph_for_quote ((const char * const *)pages,
+                                                                    pb_finding_get_page (finding),
+                                                                    pb_finding_get_quote (finding)));
+    }
+
+  if (!pb_db_begin (db, error))
     return 0;
 
   if (!insert_finding (db, finding, FALSE, error) || !pb_db_commit (db, error))

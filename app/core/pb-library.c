@@ -681,3 +681,37 @@ _pb_library_emit_cohorts_changed (PbLibrary *self)
 {
   g_signal_emit (self, signals [COHORTS_CHANGED], 0);
 }
+
+/**
+ * pb_library_dup_page_texts:
+ *
+ * Returns: (transfer full): every page's text of the report, in order
+ */
+GStrv
+pb_library_dup_page_texts (PbLibrary   *self,
+                           const char  *sha256,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) pages = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+
+  if (!(stmt = pb_db_prepare (self->db,
+                              "SELECT p.text FROM report_pages AS p JOIN reports AS r ON r.id = p.report_id"
+                              " WHERE r.sha256 = ?1 ORDER BY p.page_number", error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (pages, pb_db_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (self->db, rc, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (pages);
+}

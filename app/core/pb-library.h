@@ -36,6 +36,9 @@ PbReport   *pb_library_get_report       (PbLibrary     *self,
 PbReport   *pb_library_find_report      (PbLibrary     *self,
                                          const char    *id_or_sha256,
                                          GError       **error);
+GStrv       pb_library_dup_page_texts   (PbLibrary     *self,
+                                         const char    *sha256,
+                                         GError       **error);
 char       *pb_library_dup_page_text    (PbLibrary     *self,
                                          gint64         report_id,
                                          guint          page_number,

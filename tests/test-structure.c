@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pb-demo.h"
+#include "pb-structure.h"
+#include "pb-test-util.h"
+
+static char *
+iso (const GDate *date)
+{
+  char text[16] = "";
+
+  if (g_date_valid (date))
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
+static const char *
+grade (PbStructure *s,
+       PbJudgement  j)
+{
+  const char *slug = pb_grade_to_slug (s->judgements[j]);
+  return slug ? slug : "";
+}
+
+/* Every field of expected.csv, for every published report in the corpus. */
+static void
+test_corpus_expected (void)
+{
+  g_autofree char *csv_path = pb_test_corpus_path ("ilacs/expected.csv");
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) rows = NULL;
+  guint checked = 0;
+
+  if (csv_path == NULL)
+    {
+      g_test_skip ("the shared corpus is not here; set PB_CORPUS_DIR");
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  rows = g_strsplit (csv, "\n", -1);
+
+  for (guint r = 1; rows[r] != NULL; r++)
+    {
+      g_auto(GStrv) f = NULL;
+      g_autofree char *relative = NULL;
+      g_autofree char *pdf = NULL;
+      g_autoptr(PbStructure) s = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+
+      g_strchomp (rows[r]);
+      if (*rows[r] == '\0')
+        continue;
+
+      f = g_strsplit (rows[r], ",", -1);
+      g_assert_cmpuint (g_strv_length (f), ==, 13);
+
+      relative = g_build_filename ("ilacs", f[0], NULL);
+      pdf = pb_test_corpus_path (relative);
+      g_assert_nonnull (pdf);
+      s = pb_structure_read_pdf (pdf, NULL, &error);
+      g_assert_no_error (error);
+
+      g_test_message ("checking %s", f[0]);
+      g_assert_cmpstr (pb_document_type_to_slug (s->type), ==,
+                       g_str_equal (f[1], "sif") ? "sif_inspection" : "ilacs_inspection");
+      g_assert_cmpstr (s->local_authority, ==, f[2]);
+      start = iso (&s->inspection_start);
+      end = iso (&s->inspection_end);
+      g_assert_cmpstr (start, ==, f[3]);
+      g_assert_cmpstr (end, ==, f[4]);
+      g_assert_cmpstr (s->lead_inspector, ==, f[5]);
+      g_assert_cmpstr (grade (s, PB_JUDGEMENT_OVERALL), ==, f[6]);
+      g_assert_cmpstr (grade (s, PB_JUDGEMENT_LEADERS), ==, f[7]);
+      g_assert_cmpstr (grade (s, PB_JUDGEMENT_HELP_AND_PROTECTION), ==, f[8]);
+      g_assert_cmpstr (grade (s, PB_JUDGEMENT_CHILDREN_IN_CARE), ==, f[9]);
+      g_assert_cmpstr (grade (s, PB_JUDGEMENT_CARE_LEAVERS), ==, f[10]);
+      g_assert_cmpstr (grade (s, PB_JUDGEMENT_ADOPTION), ==, f[11]);
+      g_assert_cmpint (s->cic_and_care_leavers_combined, ==, g_str_equal (f[12], "yes"));
+
+      /* Numbered paragraphs run from 1 without a gap. */
+      g_assert_cmpuint (s->paragraphs->len, >, 20);
+      for (guint i = 0; i < s->paragraphs->len; i++)
+        g_assert_cmpuint (g_array_index (s->paragraphs, PbParagraph, i).number, ==, i + 1);
+
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, ==, 14);
+}
+
+static void
+test_seeds (void)
+{
+  static const char * const others[] = {
+    "seeds/focused-visit-cabinet-report-2023.pdf", "seeds/scrutiny-minutes-2018.pdf",
+    "seeds/press-release-2023.pdf", "seeds/press-release-2024.pdf",
+  };
+  g_autofree char *ilacs = pb_test_corpus_path ("seeds/ilacs-2023-inspection.pdf");
+  g_autoptr(PbStructure) s = NULL;
+  g_autofree char *start = NULL;
+
+  if (ilacs == NULL)
+    {
+      g_test_skip ("the shared corpus is not here; set PB_CORPUS_DIR");
+      return;
+    }
+
+  s = pb_structure_read_pdf (ilacs, NULL, NULL);
+  g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+  g_assert_cmpstr (s->local_authority, ==, "Barnsley");
+  start = iso (&s->inspection_start);
+  g_assert_cmpstr (start, ==, "2023-09-11");
+  g_assert_cmpstr (s->lead_inspector, ==, "Anna Gravelle");
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_LEADERS], ==, PB_GRADE_GOOD);
+  g_assert_false (s->cic_and_care_leavers_combined);
+
+  /* Council papers about inspections are not inspections. */
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *path = pb_test_corpus_path (others[i]);
+      g_autoptr(PbStructure) other = pb_structure_read_pdf (path, NULL, NULL);
+
+      g_test_message ("checking %s", others[i]);
+      g_assert_cmpint (other->type, ==, PB_DOCUMENT_OTHER);
+      for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+        g_assert_cmpint (other->judgements[j], ==, PB_GRADE_NONE);
+      g_assert_cmpuint (other->paragraphs->len, ==, 0);
+    }
+}
+
+static PbStructure *
+read_pages (const char *page1,
+            const char *page2)
+{
+  const char *pages[] = { page1, page2, NULL };
+  return pb_structure_read_text (pages);
+}
+
+/* One report per era, as text in reading order. */
+static void
+test_eras (void)
+{
+  g_autoptr(PbStructure) sif = read_pages (
+    "Northmoor Metropolitan Borough Council\n"
+    "Inspection of services for children in need of help and\nprotection, children looked after and care leavers\n"
+    "Inspection date: 3 March 2015 – 26 March 2015\nReport published: 1 May 2015\n"
+    "Children’s services in Northmoor are inadequate\n"
+    "1. Children who need help and protection Inadequate\n"
+    "2. Children looked after and achieving\npermanence\nRequires\nimprovement\n"
+    "2.1 Adoption performance Good\n2.2 Experiences and progress of care leavers Inadequate\n"
+    "3. Leadership, management and governance\nInadequate\n",
+    "1. The local authority has not acted on findings.\n2. Thresholds are unclear.\nLead inspector: Ann Example HMI\n");
+  g_autoptr(PbStructure) combined = read_pages (
+    "Westvale County Council\nInspection of children’s social care services\n"
+    "Inspection dates: 4 to 15 March 2019\nLead inspector: Bob Sample\nHer Majesty’s Inspector\n"
+    "Judgement Grade\nThe impact of leaders on social work practice with children\nand families Good\n"
+    "The experiences and progress of children who need help and\nprotection Good\n"
+    "The experiences and progress of children in care and care\nleavers\nRequires improvement\nto be good\n"
+    "Overall effectiveness Good\nChildren in Westvale are well served, and leaders know it well and act on what they find in their many audits of practice.\n",
+    "What needs to improve?\n\u25FC Pathway plans for care leavers.\n\u25FC Management oversight of\nassessments.\n"
+    "The experiences and progress of children who need help and protection: good\n1. Children get help.\n2. Risks are understood.\n"
+    "The experiences and progress of children in care and care leavers: requires\nimprovement to be good\n3. Most children live in stable homes.\n");
+  g_autoptr(PbStructure) recent = read_pages (
+    "Inspection of Eastmoor local\nauthority children’s services\nInspection dates: 8 to 19 June 2026\n"
+    "Lead inspector: Cleo Person, His Majesty’s Inspector\nJudgement Grade\n"
+    "The impact of leaders on social work\npractice with children and families\nGood\n"
+    "The experiences and progress of\nchildren who need help and protection\nGood\n"
+    "The experiences and progress of\nchildren in care\nOutstanding\n"
+    "The experiences and progress of care\nleavers\nRequires improvement to be good\n"
+    "Since the last inspection leaders have improved services for children and families across the whole of the area.\n",
+    NULL);
+  g_autoptr(PbStructure) visit = read_pages ("Focused visit to Southdale local authority children’s services\n"
+                                       "Inspection dates: 1 and 2 May 2024\nLead inspector: Di Name, His Majesty’s Inspector\n", NULL);
+  g_autofree char *sif_start = iso (&sif->inspection_start);
+  g_autofree char *sif_published = iso (&sif->published);
+
+  g_assert_cmpint (sif->type, ==, PB_DOCUMENT_SIF_INSPECTION);
+  g_assert_cmpstr (sif->local_authority, ==, "Northmoor");
+  g_assert_cmpstr (sif_start, ==, "2015-03-03");
+  g_assert_cmpstr (sif_published, ==, "2015-05-01");
+  g_assert_cmpstr (sif->lead_inspector, ==, "Ann Example");
+  g_assert_cmpint (sif->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_INADEQUATE);
+  g_assert_cmpint (sif->judgements[PB_JUDGEMENT_CHILDREN_IN_CARE], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpint (sif->judgements[PB_JUDGEMENT_ADOPTION], ==, PB_GRADE_GOOD);
+  g_assert_cmpint (sif->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_INADEQUATE);
+  g_assert_cmpint (sif->judgements[PB_JUDGEMENT_LEADERS], ==, PB_GRADE_INADEQUATE);
+  /* The table's numbered rows are not paragraphs; the report's are. */
+  g_assert_cmpuint (sif->paragraphs->len, ==, 2);
+  g_assert_cmpuint (g_array_index (sif->paragraphs, PbParagraph, 0).page, ==, 2);
+
+  g_assert_cmpint (combined->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+  g_assert_cmpstr (combined->local_authority, ==, "Westvale");
+  g_assert_cmpstr (combined->lead_inspector, ==, "Bob Sample");
+  g_assert_true (combined->cic_and_care_leavers_combined);
+  g_assert_cmpint (combined->judgements[PB_JUDGEMENT_CHILDREN_IN_CARE], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpint (combined->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpint (combined->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_GOOD);
+  g_assert_cmpint (combined->judgements[PB_JUDGEMENT_ADOPTION], ==, PB_GRADE_NONE);
+  g_assert_cmpuint (combined->recommendations->len, ==, 2);
+  g_assert_cmpstr (g_array_index (combined->recommendations, PbRecommendation, 0).cohort, ==, "care_leavers");
+  g_assert_cmpstr (g_array_index (combined->recommendations, PbRecommendation, 1).text, ==,
+                   "Management oversight of assessments.");
+  g_assert_cmpuint (combined->sections->len, ==, 2);
+  g_assert_cmpstr (g_array_index (combined->sections, PbSection, 1).cohort, ==, "children_in_care");
+  g_assert_cmpint (g_array_index (combined->sections, PbSection, 1).grade, ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpuint (combined->paragraphs->len, ==, 3);
+  g_assert_cmpstr (g_array_index (combined->paragraphs, PbParagraph, 2).cohort, ==, "children_in_care");
+
+  g_assert_cmpint (recent->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+  g_assert_cmpstr (recent->local_authority, ==, "Eastmoor");
+  g_assert_cmpint (recent->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_NONE);
+  g_assert_cmpint (recent->judgements[PB_JUDGEMENT_CHILDREN_IN_CARE], ==, PB_GRADE_OUTSTANDING);
+  g_assert_cmpint (recent->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_false (recent->cic_and_care_leavers_combined);
+
+  g_assert_cmpint (visit->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+  g_assert_cmpstr (visit->local_authority, ==, "Southdale");
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    g_assert_cmpint (visit->judgements[j], ==, PB_GRADE_NONE);
+}
+
+/* The demo's generated report and letter, as PDFs. */
+static void
+test_generated_pdfs (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(GPtrArray) paths = pb_demo_write_samples (dir, NULL);
+  g_autoptr(PbStructure) visit = pb_structure_read_pdf (g_ptr_array_index (paths, 0), NULL, NULL);
+  g_autoptr(PbStructure) inspection = pb_structure_read_pdf (g_ptr_array_index (paths, 1), NULL, NULL);
+  g_autoptr(PbStructure) minutes = pb_structure_read_pdf (g_ptr_array_index (paths, 2), NULL, NULL);
+  g_autofree char *end = iso (&inspection->inspection_end);
+
+  g_assert_cmpint (inspection->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+  g_assert_cmpstr (inspection->local_authority, ==, "Harrowdale");
+  g_assert_cmpstr (end, ==, "2024-09-20");
+  g_assert_cmpstr (inspection->lead_inspector, ==, "Joan Fairweather");
+  g_assert_cmpint (inspection->judgements[PB_JUDGEMENT_LEADERS], ==, PB_GRADE_GOOD);
+  g_assert_cmpint (inspection->judgements[PB_JUDGEMENT_HELP_AND_PROTECTION], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpint (inspection->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpint (inspection->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_GOOD);
+  g_assert_cmpuint (inspection->sections->len, ==, 4);
+  g_assert_cmpuint (inspection->paragraphs->len, ==, 18);
+  g_assert_cmpuint (inspection->recommendations->len, ==, 4);
+
+  g_assert_cmpint (visit->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+  g_assert_cmpstr (visit->local_authority, ==, "Harrowdale");
+  g_assert_cmpint (minutes->type, ==, PB_DOCUMENT_OTHER);
+
+  pb_test_remove_dir (dir);
+}
+
+/* Anything at all gives an answer, and nothing is claimed of non-reports. */
+static void
+test_garbage (void)
+{
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      GString *text = g_string_new (NULL);
+      g_autoptr(PbStructure) s = NULL;
+      const char *pieces[] = { "Inspection of ", "Judgement Grade\n", "Good", "Requires improvement",
+                               "1. ", "2. ", "\n", "What needs to improve?\n", "\u25FC ", "Lead inspector:",
+                               "The experiences and progress of ", ": ", "Inspection dates: 31 to 2 February 2020\n",
+                               "local authority children's services", "\xe2\x80\x99", "x" };
+
+      for (guint i = 0; i < 60; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+      s = read_pages (text->str, round % 2 ? "" : NULL);
+      g_assert_nonnull (s);
+      g_string_free (text, TRUE);
+    }
+
+  {
+    g_autoptr(PbStructure) empty = read_pages ("", NULL);
+    g_assert_cmpint (empty->type, ==, PB_DOCUMENT_OTHER);
+  }
+
+  g_rand_free (rand);
+}
+
+static void
+test_paragraph_for_quote (void)
+{
+  const char *pages[] = {
+    "Inspection of Eastmoor local authority children's services\nJudgement Grade\nOverall effectiveness Good\n",
+    "The experiences and progress of children in care: good\n1. Children live in stable homes.\n"
+    "2. The virtual school is effective, and\nteachers know the children well.\n",
+    NULL
+  };
+
+  g_assert_cmpuint (pb_structure_paragraph_for_quote (pages, 2, "teachers know the children"), ==, 2);
+  g_assert_cmpuint (pb_structure_paragraph_for_quote (pages, 2, "Children live in stable"), ==, 1);
+  g_assert_cmpuint (pb_structure_paragraph_for_quote (pages, 1, "Overall effectiveness"), ==, 0);
+  g_assert_cmpuint (pb_structure_paragraph_for_quote (pages, 2, "not on the page"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/structure/corpus-expected", test_corpus_expected);
+  g_test_add_func ("/structure/seeds", test_seeds);
+  g_test_add_func ("/structure/eras", test_eras);
+  g_test_add_func ("/structure/generated-pdfs", test_generated_pdfs);
+  g_test_add_func ("/structure/garbage", test_garbage);
+  g_test_add_func ("/structure/paragraph-for-quote", test_paragraph_for_quote);
+
+  return g_test_run ();
+}
