@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include "pb-demo.h"
+#include "pb-import.h"
+#include "pb-report-structure.h"
+#include "pb-suggestion.h"
 #include "pb-structure.h"
 #include "pb-test-util.h"
 
@@ -300,6 +303,75 @@ test_paragraph_for_quote (void)
   g_assert_cmpuint (pb_structure_paragraph_for_quote (pages, 2, "not on the page"), ==, 0);
 }
 
+/* Import reads and keeps the structure, and offers its recommendations and
+ * section grades as findings. */
+static void
+test_stored_at_import (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(GPtrArray) paths = pb_demo_write_samples (dir, NULL);
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (paths, 1));
+  g_autoptr(PbStructure) s = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  guint recommendations = 0, grades = 0;
+  gint64 id = 0;
+
+  g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+
+  s = pb_library_get_structure (library, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+  g_assert_cmpstr (s->local_authority, ==, "Harrowdale");
+  start = iso (&s->inspection_start);
+  g_assert_cmpstr (start, ==, "2024-09-09");
+  g_assert_cmpstr (s->lead_inspector, ==, "Joan Fairweather");
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_HELP_AND_PROTECTION], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpuint (s->sections->len, ==, 4);
+  g_assert_cmpuint (s->paragraphs->len, ==, 18);
+
+  suggestions = pb_library_list_suggestions (library, id, NULL);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PbFinding *draft = pb_suggestion_get_draft (g_ptr_array_index (suggestions, i));
+
+      g_assert_false (pb_suggestion_is_from_pdf (g_ptr_array_index (suggestions, i)));
+      if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION)
+        recommendations++;
+      else
+        {
+          grades++;
+          g_assert_nonnull (pb_finding_get_cohorts (draft)[0]);
+        }
+    }
+  g_assert_cmpuint (recommendations, ==, 4);
+  g_assert_cmpuint (grades, ==, 4);
+
+  /* A report imported before structure was read gets it on request. */
+  {
+    g_autoptr(PbStructure) again = NULL;
+
+    g_assert_true (pb_library_read_structure (library, id, &error));
+    g_assert_no_error (error);
+    again = pb_library_get_structure (library, id, NULL);
+    g_assert_cmpuint (again->sections->len, ==, 4);
+    g_assert_cmpuint (again->paragraphs->len, ==, 18);
+
+    /* Nothing is offered twice. */
+    {
+      g_autoptr(GPtrArray) twice = pb_library_list_suggestions (library, id, NULL);
+      g_assert_cmpuint (twice->len, ==, suggestions->len);
+    }
+  }
+
+  g_clear_object (&library);
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/structure/generated-pdfs", test_generated_pdfs);
   g_test_add_func ("/structure/garbage", test_garbage);
   g_test_add_func ("/structure/paragraph-for-quote", test_paragraph_for_quote);
+  g_test_add_func ("/structure/stored-at-import", test_stored_at_import);
 
   return g_test_run ();
 }

@@ -17,6 +17,8 @@
 #include "pb-import.h"
 #include "pb-library-private.h"
 #include "pb-pdf-text.h"
+#include "pb-report-structure.h"
+#include "pb-structure.h"
 
 /* Importing one PDF:
  *
@@ -607,6 +609,20 @@ insert_rows (ImportState  *state,
       if (!pb_db_step_done (page, error))
         return -1;
     }
+
+  /* What the report says about itself: type, dates, judgements, sections. */
+  {
+    g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+    g_autoptr(PbStructure) structure = NULL;
+
+    for (guint i = 0; i < state->pages->len; i++)
+      g_ptr_array_add (texts, g_array_index (state->pages, PageData, i).text);
+    g_ptr_array_add (texts, NULL);
+
+    structure = pb_structure_read_text ((const char * const *)texts->pdata);
+    if (!_pb_structure_store (db, report_id, state->sha256, structure, error))
+      return -1;
+  }
 
   if (state->markups->len > 0)
     {

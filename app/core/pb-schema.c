@@ -171,6 +171,38 @@ static const char * const migrations[] = {
   "  state         TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'dismissed'))"
   ");"
   "CREATE INDEX suggestions_by_report ON suggestions (report_sha256, state);",
+
+  /* 5: what a report says about itself, read at import. */
+  "ALTER TABLE reports ADD COLUMN doc_type TEXT;"
+  "ALTER TABLE reports ADD COLUMN local_authority TEXT;"
+  "ALTER TABLE reports ADD COLUMN inspection_start TEXT;"
+  "ALTER TABLE reports ADD COLUMN inspection_end TEXT;"
+  "ALTER TABLE reports ADD COLUMN published TEXT;"
+  "ALTER TABLE reports ADD COLUMN lead_inspector TEXT;"
+  "ALTER TABLE reports ADD COLUMN cic_and_care_leavers_combined INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE judgements ("
+  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  judgement TEXT NOT NULL,"
+  "  grade     TEXT NOT NULL,"
+  "  PRIMARY KEY (report_id, judgement)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sections ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  report_id  INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL,"
+  "  cohort     TEXT NOT NULL,"
+  "  heading    TEXT NOT NULL,"
+  "  grade      TEXT,"
+  "  first_page INTEGER NOT NULL,"
+  "  last_page  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE paragraphs ("
+  "  report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  number    INTEGER NOT NULL,"
+  "  page      INTEGER NOT NULL,"
+  "  cohort    TEXT,"
+  "  PRIMARY KEY (report_id, number)"
+  ") WITHOUT ROWID;",
 };
 
 guint

@@ -16,6 +16,7 @@ struct _PbSuggestion
   GObject    parent_instance;
   gint64     id;
   PbFinding *draft;
+  gboolean   from_pdf;
 };
 
 G_DEFINE_FINAL_TYPE (PbSuggestion, pb_suggestion, G_TYPE_OBJECT)
@@ -43,6 +44,15 @@ pb_suggestion_get_id (PbSuggestion *self)
 {
   g_return_val_if_fail (PB_IS_SUGGESTION (self), 0);
   return self->id;
+}
+
+/* Whether it is a highlight the PDF came with, or read from the report's
+ * structure (a recommendation, a section's grade). */
+gboolean
+pb_suggestion_is_from_pdf (PbSuggestion *self)
+{
+  g_return_val_if_fail (PB_IS_SUGGESTION (self), FALSE);
+  return self->from_pdf;
 }
 
 /**
@@ -78,10 +88,10 @@ pb_library_list_suggestions (PbLibrary  *library,
 
   if (!(stmt = pb_db_prepare (db,
                               "SELECT s.id, s.report_sha256, s.page_number, s.quads, s.quote,"
-                              "  s.note, s.kind, s.cohort FROM suggestions AS s"
+                              "  s.note, s.kind, s.cohort, s.source FROM suggestions AS s"
                               " JOIN reports AS r ON r.sha256 = s.report_sha256"
                               " WHERE r.id = ?1 AND s.state = 'open'"
-                              " ORDER BY s.page_number, s.id", error)))
+                              " ORDER BY s.source = 'structure', s.page_number, s.id", error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, report_id);
@@ -94,6 +104,7 @@ pb_library_list_suggestions (PbLibrary  *library,
       PbFindingKind kind = PB_FINDING_KIND_CONTEXT;
 
       suggestion->id = sqlite3_column_int64 (stmt, 0);
+      suggestion->from_pdf = g_strcmp0 (pb_db_column_text (stmt, 8), "pdf-annotation") == 0;
       suggestion->draft = pb_finding_new ();
       pb_finding_set_report_sha256 (suggestion->draft, pb_db_column_text (stmt, 1));
       if (anchors != NULL)

@@ -163,11 +163,19 @@ make_suggestion_row (PbFindingsPanel *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *quote = gtk_label_new (pb_finding_get_quote (draft));
-  g_autofree char *where = g_strdup_printf (_("Highlighted in the PDF · p. %u"), pb_finding_get_page (draft));
-  GtkWidget *meta = gtk_label_new (where);
+  g_autofree char *where = NULL;
+  GtkWidget *meta;
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add…"));
   GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
 
+  if (pb_suggestion_is_from_pdf (suggestion))
+    /* Translators: where an offered finding comes from */
+    where = g_strdup_printf (_("Highlighted in the PDF · p. %u"), pb_finding_get_page (draft));
+  else
+    /* Translators: kind of an offered finding read from the report, and its page */
+    where = g_strdup_printf (_("%s · p. %u"), pb_finding_kind_get_label (pb_finding_get_kind (draft)),
+                             pb_finding_get_page (draft));
+  meta = gtk_label_new (where);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_widget_add_css_class (meta, "caption");
   gtk_widget_add_css_class (meta, "dim-label");
@@ -221,7 +229,7 @@ rebuild (PbFindingsPanel *self)
   /* Highlights the PDF came with come first: they wait for a decision. */
   if (self->suggestions != NULL && self->suggestions->len > 0)
     {
-      add_header (self, _("Highlights in the PDF"), NULL);
+      add_header (self, _("Suggested Findings"), NULL);
       for (guint i = 0; i < self->suggestions->len; i++)
         gtk_list_box_append (self->list, make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
     }

@@ -566,7 +566,21 @@ static void
 suggestion_accepted_cb (PbReader     *self,
                         PbSuggestion *suggestion)
 {
-  PbFindingEditor *editor = open_editor (self, pb_suggestion_get_draft (suggestion));
+  g_autoptr(PbFinding) draft = pb_finding_copy (pb_suggestion_get_draft (suggestion));
+  PbFindingEditor *editor;
+
+  /* Read from the structure, it has words but no place yet: find them. */
+  if (pb_finding_get_anchors (draft)->len == 0)
+    {
+      g_autofree char *path = pb_library_dup_report_path (self->library, pb_report_get_sha256 (self->report));
+      g_autoptr(GArray) anchors = pb_pdf_locate_quote (path, self->password, pb_finding_get_page (draft),
+                                                       pb_finding_get_quote (draft), NULL);
+
+      if (anchors != NULL)
+        pb_finding_set_anchors (draft, (PbAnchor *)(gpointer)anchors->data, anchors->len);
+    }
+
+  editor = open_editor (self, draft);
 
   g_object_set_data (G_OBJECT (editor), "pb-suggestion-id",
                      GSIZE_TO_POINTER ((gsize)pb_suggestion_get_id (suggestion)));
@@ -705,16 +719,16 @@ document_opened_cb (GObject      *object,
       pb_document_view_show_finding (self->view, finding);
     }
 
-  if (pb_findings_panel_get_n_suggestions (self->findings_panel) > 0)
+  if (pb_findings_panel_get_n_suggestions (self->findings_panel) > 0 &&
+      pb_findings_panel_get_n_shown (self->findings_panel) == 0)
     {
       guint n = pb_findings_panel_get_n_suggestions (self->findings_panel);
       g_autofree char *message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "This PDF came with %u highlight: it is offered as a finding",
-                                      "This PDF came with %u highlights: they are offered as findings", n),
+                                      "%u suggested finding, in the findings panel",
+                                      "%u suggested findings, in the findings panel", n),
                          n);
 
-      adw_flap_set_reveal_flap (self->flap, TRUE);
       toast (self, adw_toast_new (message));
     }
 

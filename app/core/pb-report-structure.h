@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "pb-library.h"
+#include "pb-structure.h"
+
+G_BEGIN_DECLS
+
+gboolean     _pb_structure_store          (sqlite3      *db,
+                                           gint64        report_id,
+                                           const char   *sha256,
+                                           PbStructure  *structure,
+                                           GError      **error);
+PbStructure *pb_library_get_structure     (PbLibrary    *library,
+                                           gint64        report_id,
+                                           GError      **error);
+gboolean     pb_library_read_structure    (PbLibrary    *library,
+                                           gint64        report_id,
+                                           GError      **error);
+
+G_END_DECLS
