@@ -34,6 +34,8 @@ struct _PbReportDetails
   GtkLabel  *imported_value;
   GtkLabel  *classification_value;
   GtkLabel  *checksum_value;
+  AdwPreferencesGroup *inspection_group;
+  GPtrArray *inspection_rows;
 };
 
 G_DEFINE_FINAL_TYPE (PbReportDetails, pb_report_details, GTK_TYPE_WIDGET)
@@ -112,6 +114,157 @@ update (PbReportDetails *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
+const char *
+pb_document_type_get_label (PbDocumentType type)
+{
+  switch (type)
+    {
+    case PB_DOCUMENT_SIF_INSPECTION:
+      return _("SIF inspection");
+    case PB_DOCUMENT_ILACS_INSPECTION:
+      return _("ILACS inspection");
+    case PB_DOCUMENT_FOCUSED_VISIT:
+      return _("Focused visit");
+    case PB_DOCUMENT_MONITORING_VISIT:
+      return _("Monitoring visit");
+    case PB_DOCUMENT_JTAI:
+      return _("Joint targeted area inspection");
+    case PB_DOCUMENT_OTHER:
+    default:
+      return _("Other document");
+    }
+}
+
+const char *
+pb_judgement_get_label (PbJudgement judgement)
+{
+  static const char * const labels[] = {
+    N_("Overall effectiveness"), N_("Impact of leaders"), N_("Help and protection"),
+    N_("Children in care"), N_("Care leavers"), N_("Adoption"),
+  };
+
+  g_return_val_if_fail (judgement < PB_N_JUDGEMENTS, NULL);
+  return _(labels[judgement]);
+}
+
+GtkWidget *
+pb_grade_badge_new (PbGrade grade)
+{
+  static const char * const labels[] = {
+    NULL, N_("Outstanding"), N_("Good"), N_("Requires improvement"), N_("Inadequate"),
+  };
+  g_autofree char *css = NULL;
+  GtkWidget *badge;
+
+  g_return_val_if_fail (grade > PB_GRADE_NONE && grade <= PB_GRADE_INADEQUATE, NULL);
+
+  badge = gtk_label_new (_(labels[grade]));
+  css = g_strconcat ("grade-", pb_grade_to_slug (grade), NULL);
+  gtk_widget_add_css_class (badge, "grade-badge");
+  gtk_widget_add_css_class (badge, css);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  return badge;
+}
+
+/* "9 to 20 September 2024", or NULL */
+char *
+pb_format_inspection_dates (PbStructure *s)
+{
+  char start[32], end[32];
+
+  if (s == NULL || !g_date_valid (&s->inspection_end))
+    return NULL;
+
+  /* Translators: inspection dates; see strftime(3) */
+  g_date_strftime (end, sizeof end, _("%-d %B %Y"), &s->inspection_end);
+  if (!g_date_valid (&s->inspection_start) || g_date_compare (&s->inspection_start, &s->inspection_end) == 0)
+    return g_strdup (end);
+
+  if (g_date_get_month (&s->inspection_start) == g_date_get_month (&s->inspection_end) &&
+      g_date_get_year (&s->inspection_start) == g_date_get_year (&s->inspection_end))
+    g_date_strftime (start, sizeof start, "%-d", &s->inspection_start);
+  else
+    g_date_strftime (start, sizeof start, _("%-d %B %Y"), &s->inspection_start);
+
+  /* Translators: a span of dates, "9 to 20 September 2024" */
+  return g_strdup_printf (_("%s to %s"), start, end);
+}
+
+static void
+add_inspection_row (PbReportDetails *self,
+                    const char      *title,
+                    const char      *value,
+                    GtkWidget       *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (value != NULL)
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (suffix != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+
+  adw_preferences_group_add (self->inspection_group, row);
+  g_ptr_array_add (self->inspection_rows, row);
+}
+
+/**
+ * pb_report_details_set_structure:
+ * @structure: (nullable): what the report says about itself
+ */
+void
+pb_report_details_set_structure (PbReportDetails *self,
+                                 PbStructure     *s)
+{
+  g_autofree char *dates = NULL;
+
+  g_return_if_fail (PB_IS_REPORT_DETAILS (self));
+
+  for (guint i = 0; i < self->inspection_rows->len; i++)
+    adw_preferences_group_remove (self->inspection_group, g_ptr_array_index (self->inspection_rows, i));
+  g_ptr_array_set_size (self->inspection_rows, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->inspection_group), s != NULL && s->type != PB_DOCUMENT_OTHER);
+  if (s == NULL || s->type == PB_DOCUMENT_OTHER)
+    return;
+
+  dates = pb_format_inspection_dates (s);
+  add_inspection_row (self, _("Type"), pb_document_type_get_label (s->type), NULL);
+  if (s->local_authority)
+    add_inspection_row (self, _("Local authority"), s->local_authority, NULL);
+  if (dates)
+    add_inspection_row (self, _("Inspected"), dates, NULL);
+  if (s->lead_inspector)
+    add_inspection_row (self, _("Lead inspector"), s->lead_inspector, NULL);
+
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    {
+      g_autofree char *title = NULL;
+
+      if (s->judgements[j] == PB_GRADE_NONE)
+        continue;
+
+      /* Judged together in 2018-2022: said so on both rows. */
+      if (s->cic_and_care_leavers_combined &&
+          (j == PB_JUDGEMENT_CHILDREN_IN_CARE || j == PB_JUDGEMENT_CARE_LEAVERS))
+        title = g_strdup_printf (_("%s (judged with %s)"), pb_judgement_get_label (j),
+                                 pb_judgement_get_label (j == PB_JUDGEMENT_CHILDREN_IN_CARE
+                                                           ? PB_JUDGEMENT_CARE_LEAVERS
+                                                           : PB_JUDGEMENT_CHILDREN_IN_CARE));
+      else
+        title = g_strdup (pb_judgement_get_label (j));
+
+      add_inspection_row (self, title, NULL, pb_grade_badge_new (s->judgements[j]));
+    }
+}
+
 static void
 copy_checksum_action (GtkWidget  *widget,
                       const char *action_name,
@@ -138,6 +291,7 @@ pb_report_details_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_REPORT_DETAILS);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->inspection_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pb_report_details_parent_class)->dispose (object);
 }
@@ -212,6 +366,7 @@ pb_report_details_class_init (PbReportDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbReportDetails, imported_value);
   gtk_widget_class_bind_template_child (widget_class, PbReportDetails, classification_value);
   gtk_widget_class_bind_template_child (widget_class, PbReportDetails, checksum_value);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, inspection_group);
 
   gtk_widget_class_install_action (widget_class, "details.copy-checksum", NULL, copy_checksum_action);
 
@@ -223,6 +378,7 @@ static void
 pb_report_details_init (PbReportDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->inspection_rows = g_ptr_array_new ();
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 
 #include "pb-password-dialog.h"
 #include "pb-report-row.h"
+#include "pb-report-structure.h"
 #include "pb-search.h"
 #include "pb-window-private.h"
 
@@ -118,6 +119,27 @@ update_content (PbWindow *self)
     }
 
   adw_window_title_set_subtitle (self->content_title, NULL);
+  if (report != NULL)
+    {
+      g_autoptr(PbStructure) structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
+
+      /* Reports imported before structure was read: read it now, once. */
+      if (structure == NULL && pb_library_read_structure (self->library, pb_report_get_id (report), NULL))
+        structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
+
+      pb_report_details_set_structure (self->report_details, structure);
+      if (structure != NULL && structure->type != PB_DOCUMENT_OTHER)
+        {
+          g_autofree char *dates = pb_format_inspection_dates (structure);
+          g_autofree char *subtitle = dates ? g_strdup_printf ("%s · %s", pb_document_type_get_label (structure->type), dates)
+                                            : g_strdup (pb_document_type_get_label (structure->type));
+
+          adw_window_title_set_subtitle (self->content_title, subtitle);
+        }
+    }
+  else
+    pb_report_details_set_structure (self->report_details, NULL);
+
   pb_reader_open (self->reader, self->library, report,
                   report ? g_hash_table_lookup (self->passwords, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)))
                          : NULL);
