@@ -372,6 +372,65 @@ test_stored_at_import (void)
   pb_test_remove_dir (dir);
 }
 
+/* Grades over time: an authority's inspections, oldest first, each with its
+ * sections' pages. */
+static void
+test_inspections_over_time (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
+  g_autoptr(GPtrArray) inspections = NULL;
+  g_auto(GStrv) authorities = NULL;
+  const char *older[] = {
+    "Westvale County Council\nInspection of children’s social care services\n"
+    "Inspection dates: 4 to 15 March 2019\nLead inspector: Bob Sample\nJudgement Grade\n"
+    "The impact of leaders on social work practice with children and families Good\n"
+    "The experiences and progress of children who need help and protection Good\n"
+    "The experiences and progress of children in care and care leavers Inadequate\n"
+    "Overall effectiveness Good\n", NULL };
+  const char *newer[] = {
+    "Inspection of Westvale local authority children’s services\nInspection dates: 1 to 12 May 2025\n"
+    "Judgement Grade\nThe impact of leaders on social work practice with children and families Good\n"
+    "The experiences and progress of children who need help and protection Good\n"
+    "The experiences and progress of children in care Good\n"
+    "The experiences and progress of care leavers Outstanding\nOverall effectiveness Good\n",
+    "The experiences and progress of care leavers: outstanding\n1. Advisers are strong.\n", NULL };
+  g_autoptr(PbStructure) a = pb_structure_read_text (newer);
+  g_autoptr(PbStructure) b = pb_structure_read_text (older);
+  char *pdf_a = pb_test_write_pdf (dir, "newer.pdf", newer, NULL);
+  char *pdf_b = pb_test_write_pdf (dir, "older.pdf", older, NULL);
+  PbInspection *first, *second;
+
+  /* Imported newest first; listed oldest first. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (i == 0 ? pdf_a : pdf_b);
+      g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
+    }
+
+  authorities = pb_library_list_authorities (library, NULL);
+  g_assert_cmpuint (g_strv_length (authorities), ==, 1);
+  g_assert_cmpstr (authorities[0], ==, "Westvale");
+
+  inspections = pb_library_list_inspections (library, "Westvale", NULL);
+  g_assert_cmpuint (inspections->len, ==, 2);
+  first = g_ptr_array_index (inspections, 0);
+  second = g_ptr_array_index (inspections, 1);
+  g_assert_true (first->structure->cic_and_care_leavers_combined);
+  g_assert_cmpint (first->structure->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_INADEQUATE);
+  g_assert_false (second->structure->cic_and_care_leavers_combined);
+  g_assert_cmpint (second->structure->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_OUTSTANDING);
+  g_assert_cmpuint (pb_structure_page_for_judgement (second->structure, PB_JUDGEMENT_CARE_LEAVERS), ==, 2);
+  g_assert_cmpuint (pb_structure_page_for_judgement (second->structure, PB_JUDGEMENT_OVERALL), ==, 1);
+
+  (void)a;
+  (void)b;
+  g_free (pdf_a);
+  g_free (pdf_b);
+  g_clear_object (&library);
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/structure/garbage", test_garbage);
   g_test_add_func ("/structure/paragraph-for-quote", test_paragraph_for_quote);
   g_test_add_func ("/structure/stored-at-import", test_stored_at_import);
+  g_test_add_func ("/structure/inspections-over-time", test_inspections_over_time);
 
   return g_test_run ();
 }

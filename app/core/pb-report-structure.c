@@ -341,3 +341,124 @@ pb_library_get_structure (PbLibrary  *library,
 
   return s;
 }
+
+void
+pb_inspection_free (PbInspection *inspection)
+{
+  if (inspection == NULL)
+    return;
+  g_free (inspection->title);
+  pb_structure_free (inspection->structure);
+  g_free (inspection);
+}
+
+/**
+ * pb_library_list_authorities:
+ *
+ * Returns: (transfer full): the authorities the library has graded
+ *   inspections of, by name
+ */
+GStrv
+pb_library_list_authorities (PbLibrary  *library,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  if (!(stmt = pb_db_prepare (_pb_library_get_db (library),
+                              "SELECT DISTINCT local_authority FROM reports"
+                              " WHERE local_authority IS NOT NULL"
+                              "  AND doc_type IN ('sif_inspection', 'ilacs_inspection')"
+                              " ORDER BY local_authority COLLATE NOCASE", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, pb_db_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (_pb_library_get_db (library), rc, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (names);
+}
+
+/**
+ * pb_library_list_inspections:
+ *
+ * Returns: (transfer container) (element-type PbInspection): the authority's
+ *   graded inspections, oldest first
+ */
+GPtrArray *
+pb_library_list_inspections (PbLibrary   *library,
+                             const char  *authority,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) inspections = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_inspection_free);
+  int rc;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (authority != NULL, NULL);
+
+  if (!(stmt = pb_db_prepare (_pb_library_get_db (library),
+                              "SELECT id, title FROM reports WHERE local_authority = ?1"
+                              " AND doc_type IN ('sif_inspection', 'ilacs_inspection')"
+                              " ORDER BY coalesce (inspection_end, imported_at), id", error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, authority, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PbInspection *inspection = g_new0 (PbInspection, 1);
+
+      inspection->report_id = sqlite3_column_int64 (stmt, 0);
+      inspection->title = g_strdup (pb_db_column_text (stmt, 1));
+      inspection->structure = pb_library_get_structure (library, inspection->report_id, NULL);
+      if (inspection->structure == NULL)
+        pb_inspection_free (inspection);
+      else
+        g_ptr_array_add (inspections, inspection);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (_pb_library_get_db (library), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&inspections);
+}
+
+/* The first page of the section a judgement is about; 1 when unknown. */
+guint
+pb_structure_page_for_judgement (PbStructure *structure,
+                                 PbJudgement  judgement)
+{
+  static const char * const cohorts[] = {
+    NULL, "leadership", "help_and_protection", "children_in_care", "care_leavers", "children_in_care",
+  };
+  const char *cohort;
+
+  g_return_val_if_fail (judgement < PB_N_JUDGEMENTS, 1);
+
+  cohort = cohorts[judgement];
+  for (guint i = 0; cohort != NULL && i < structure->sections->len; i++)
+    {
+      PbSection *section = &g_array_index (structure->sections, PbSection, i);
+
+      if (g_strcmp0 (section->cohort, cohort) == 0)
+        return section->first_page;
+    }
+
+  /* Care leavers judged with children in care share their section. */
+  if (judgement == PB_JUDGEMENT_CARE_LEAVERS && structure->cic_and_care_leavers_combined)
+    return pb_structure_page_for_judgement (structure, PB_JUDGEMENT_CHILDREN_IN_CARE);
+
+  return 1;
+}

@@ -20,4 +20,21 @@ gboolean     pb_library_read_structure    (PbLibrary    *library,
                                            gint64        report_id,
                                            GError      **error);
 
+/* One inspection of an authority, for the grades over time. */
+typedef struct
+{
+  gint64       report_id;
+  char        *title;
+  PbStructure *structure;
+} PbInspection;
+
+void         pb_inspection_free            (PbInspection *inspection);
+GStrv        pb_library_list_authorities   (PbLibrary    *library,
+                                            GError      **error);
+GPtrArray   *pb_library_list_inspections   (PbLibrary    *library,
+                                            const char   *authority,
+                                            GError      **error);
+guint        pb_structure_page_for_judgement (PbStructure *structure,
+                                              PbJudgement  judgement);
+
 G_END_DECLS
