@@ -17,6 +17,7 @@ test_demo_samples_import (void)
     "Focused visit to Harrowdale local authority children’s services",
     "Inspection of Harrowdale local authority children’s services",
     "Corporate Parenting Panel minutes, 21 January 2025",
+    "Inspection of Harrowdale local authority children’s services",
   };
   g_autofree char *dir = pb_test_make_dir ();
   g_autoptr(PbLibrary) library = pb_test_open_library (dir);
@@ -79,7 +80,7 @@ test_demo_populate (void)
   g_assert_no_error (error);
 
   reports = pb_library_list_reports (library, NULL);
-  g_assert_cmpuint (reports->len, ==, 3);
+  g_assert_cmpuint (reports->len, ==, 4);
 
   findings = pb_library_list_findings (library, NULL, NULL);
   g_assert_cmpuint (findings->len, >=, 5);

@@ -3,7 +3,10 @@
 
 #include <adwaita.h>
 
+#include "pb-demo.h"
 #include "pb-findings-panel.h"
+#include "pb-report-list.h"
+#include "pb-report-structure.h"
 #include "pb-import.h"
 #include "pb-suggestion.h"
 #include "pb-test-util.h"
@@ -512,6 +515,77 @@ test_edit_delete_undo (Fixture       *f,
   }
 }
 
+static gboolean
+other_report_loaded (Fixture *f)
+{
+  PbReport *report = pb_window_get_selected_report (f->window);
+
+  return report != NULL && pb_report_get_id (report) != f->report_id && reader_loaded (f);
+}
+
+/* The grades over time: one column per inspection, oldest first, the era's
+ * combined judgement as one cell; a grade opens its report at the section
+ * that gives it, even over the page the reader was last left at. */
+static void
+test_overview_opens_section (Fixture       *f,
+                             gconstpointer  data)
+{
+  PbCohortOverview *overview = pb_window_get_cohort_overview (f->window);
+  g_autoptr(GPtrArray) inspections = NULL;
+  g_autoptr(GError) error = NULL;
+  PbInspection *latest;
+  GtkWidget *cell;
+  guint page;
+
+  /* Imported behind the window's back, as the demo is before it opens. */
+  g_assert_true (pb_demo_populate (f->library, f->dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (pb_window_get_reports (f->window)), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-overview", NULL));
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "overview");
+  g_assert_cmpstr (pb_cohort_overview_get_authority (overview), ==, "Harrowdale");
+  g_assert_cmpuint (pb_cohort_overview_get_n_inspections (overview), ==, 2);
+
+  /* 2019: one cell for both cohorts; 2024: one each. */
+  cell = pb_cohort_overview_get_cell (overview, 0, PB_JUDGEMENT_CHILDREN_IN_CARE);
+  g_assert_nonnull (cell);
+  g_assert_true (cell == pb_cohort_overview_get_cell (overview, 0, PB_JUDGEMENT_CARE_LEAVERS));
+  g_assert_nonnull (pb_cohort_overview_get_cell (overview, 1, PB_JUDGEMENT_CARE_LEAVERS));
+  g_assert_true (pb_cohort_overview_get_cell (overview, 1, PB_JUDGEMENT_CHILDREN_IN_CARE) !=
+                 pb_cohort_overview_get_cell (overview, 1, PB_JUDGEMENT_CARE_LEAVERS));
+  g_assert_null (pb_cohort_overview_get_cell (overview, 0, PB_JUDGEMENT_ADOPTION));
+
+  inspections = pb_library_list_inspections (f->library, "Harrowdale", &error);
+  g_assert_no_error (error);
+  latest = g_ptr_array_index (inspections, 1);
+  page = pb_structure_page_for_judgement (latest->structure, PB_JUDGEMENT_CARE_LEAVERS);
+  g_assert_cmpuint (page, >, 1);
+
+  g_signal_emit_by_name (pb_cohort_overview_get_cell (overview, 1, PB_JUDGEMENT_CARE_LEAVERS), "clicked");
+  iterate_until (other_report_loaded, f);
+
+  g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (f->window)), ==, latest->report_id);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  g_assert_cmpuint (pb_document_view_get_page (pb_reader_get_view (pb_window_get_reader (f->window))), ==, page - 1);
+
+  /* A report removed while the grid is shown leaves it at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-overview", NULL));
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "overview");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overview)));
+  g_assert_true (pb_library_remove_report (f->library,
+                                           ((PbInspection *)g_ptr_array_index (inspections, 0))->report_id,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "overview");
+  g_assert_cmpuint (pb_cohort_overview_get_n_inspections (overview), ==, 1);
+  g_assert_nonnull (pb_cohort_overview_get_cell (overview, 0, PB_JUDGEMENT_CHILDREN_IN_CARE));
+  g_assert_true (pb_cohort_overview_get_cell (overview, 0, PB_JUDGEMENT_CHILDREN_IN_CARE) !=
+                 pb_cohort_overview_get_cell (overview, 0, PB_JUDGEMENT_CARE_LEAVERS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +603,7 @@ main (int   argc,
   g_test_add ("/reader/add-finding", Fixture, NULL, fixture_setup, test_add_finding, fixture_teardown);
   g_test_add ("/reader/pdf-highlight-accepted", Fixture, NULL, fixture_setup, test_pdf_highlight_accepted, fixture_teardown);
   g_test_add ("/reader/edit-delete-undo", Fixture, NULL, fixture_setup, test_edit_delete_undo, fixture_teardown);
+  g_test_add ("/reader/overview-opens-section", Fixture, NULL, fixture_setup, test_overview_opens_section, fixture_teardown);
   g_test_add ("/reader/state-restored", Fixture, NULL, fixture_setup, test_state_restored, fixture_teardown);
 
   return g_test_run ();

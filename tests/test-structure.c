@@ -249,6 +249,17 @@ test_generated_pdfs (void)
   g_assert_cmpuint (inspection->paragraphs->len, ==, 18);
   g_assert_cmpuint (inspection->recommendations->len, ==, 4);
 
+  {
+    g_autoptr(PbStructure) earlier = pb_structure_read_pdf (g_ptr_array_index (paths, 3), NULL, NULL);
+
+    g_assert_cmpint (earlier->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_true (earlier->cic_and_care_leavers_combined);
+    g_assert_cmpint (earlier->judgements[PB_JUDGEMENT_CHILDREN_IN_CARE], ==, PB_GRADE_INADEQUATE);
+    g_assert_cmpint (earlier->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_INADEQUATE);
+    g_assert_cmpint (earlier->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+    g_assert_cmpuint (earlier->sections->len, ==, 3);
+  }
+
   g_assert_cmpint (visit->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
   g_assert_cmpstr (visit->local_authority, ==, "Harrowdale");
   g_assert_cmpint (minutes->type, ==, PB_DOCUMENT_OTHER);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pb-cohort-overview.h"
 #include "pb-finding-editor.h"
 #include "pb-findings-panel.h"
 #include "pb-import.h"
@@ -231,6 +232,23 @@ test_findings_panel (Fixture       *f,
   g_assert_finalize_object (panel);
 }
 
+/* A library with no graded inspection: the overview says so and holds on to
+ * nothing once it is gone. */
+static void
+test_cohort_overview (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *overview = g_object_ref_sink (pb_cohort_overview_new ());
+  GtkWidget *window = show_in_window (overview);
+
+  pb_cohort_overview_set_library (PB_COHORT_OVERVIEW (overview), f->library);
+  g_assert_cmpuint (pb_cohort_overview_get_n_inspections (PB_COHORT_OVERVIEW (overview)), ==, 0);
+  g_assert_null (pb_cohort_overview_get_authority (PB_COHORT_OVERVIEW (overview)));
+  g_assert_null (pb_cohort_overview_get_cell (PB_COHORT_OVERVIEW (overview), 0, PB_JUDGEMENT_OVERALL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (overview);
+}
+
 static void
 test_help_overlay (void)
 {
@@ -258,6 +276,7 @@ main (int   argc,
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);
   g_test_add ("/templates/findings-panel", Fixture, NULL, fixture_setup, test_findings_panel, fixture_teardown);
+  g_test_add ("/templates/cohort-overview", Fixture, NULL, fixture_setup, test_cohort_overview, fixture_teardown);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 
   return g_test_run ();

@@ -11,9 +11,10 @@
 /* Sample documents for the demo library: an inspection report in the shape of
  * an ILACS report (judgement table, "What needs to improve?", one section per
  * cohort, paragraphs numbered through the whole report), an earlier focused
- * visit letter, and minutes of the corporate parenting panel. Harrowdale and
- * everyone in these documents are made up; the text was written for Panel
- * Brief. */
+ * visit letter, minutes of the corporate parenting panel, and the inspection
+ * before, from the years when children in care and care leavers were judged
+ * together. Harrowdale and everyone in these documents are made up; the
+ * text was written for Panel Brief. */
 
 #define AUTHORITY "Harrowdale"
 #define SHORT_TITLE "Inspection of Harrowdale local authority children’s services"
@@ -179,6 +180,91 @@ write_inspection (const char  *path,
   return pb_pdf_writer_finish (writer, error);
 }
 
+/* The inspection before: in 2019 children in care and care leavers were
+ * judged together, so the overview has an era's combined grade to show. */
+static gboolean
+write_earlier_inspection (const char  *path,
+                          GError     **error)
+{
+  static const char * const judged[] = {
+    "The impact of leaders on social work practice with children and families",
+    "The experiences and progress of children who need help and protection",
+    "The experiences and progress of children in care and care leavers",
+    "Overall effectiveness",
+  };
+  static const char * const graded[] = {
+    "Requires improvement to be good",
+    "Requires improvement to be good",
+    "Inadequate",
+    "Requires improvement to be good",
+  };
+  static const Section earlier[] = {
+    {
+      "The experiences and progress of children who need help and protection: requires "
+      "improvement to be good",
+      {
+        "Most children referred to the front door receive a timely response, but thresholds "
+        "are not applied consistently by all partner agencies.",
+        "Assessments are too variable in quality. The weakest do not take account of "
+        "children’s histories or of what children say about their lives.",
+        NULL,
+      }
+    },
+    {
+      "The experiences and progress of children in care and care leavers: inadequate",
+      {
+        "Too many children come into care in an emergency, and too many live in homes far "
+        "from Harrowdale.",
+        "Care leavers do not know their entitlements, and pathway plans are not written with "
+        "them.",
+        NULL,
+      }
+    },
+    {
+      "The impact of leaders on social work practice with children and families: requires "
+      "improvement to be good",
+      {
+        "Leaders have an accurate picture of where practice is weakest and have begun to "
+        "act, but improvements are recent.",
+        NULL,
+      }
+    },
+  };
+  g_autoptr(PbPdfWriter) writer = NULL;
+  g_autoptr(GDateTime) published = g_date_time_new_utc (2019, 12, 2, 9, 30, 0);
+  guint number = 1;
+
+  writer = pb_pdf_writer_new (path, NULL, "Ofsted (sample report for Panel Brief)");
+  pb_pdf_writer_set_footer (writer, SHORT_TITLE);
+  pb_pdf_writer_set_created (writer, published);
+
+  pb_pdf_writer_heading (writer, 1, SHORT_TITLE);
+  pb_pdf_writer_paragraph (writer,
+                           "Inspection dates: 14 to 25 October 2019\n"
+                           "Lead inspector: Peter Ashdown, Her Majesty’s Inspector");
+  pb_pdf_writer_table (writer, "Judgement", "Grade", (const char **)judged, (const char **)graded,
+                       G_N_ELEMENTS (judged));
+
+  pb_pdf_writer_paragraph (writer,
+                           "Services for children in " AUTHORITY " have declined since the last "
+                           "inspection. This is a sample report, made up for the Panel Brief demo "
+                           "library. " AUTHORITY " is not a real local authority.");
+
+  pb_pdf_writer_heading (writer, 2, "What needs to improve?");
+  pb_pdf_writer_bullet (writer, "The sufficiency of homes for children in care close to Harrowdale.");
+  pb_pdf_writer_bullet (writer, "The quality of pathway plans, and care leavers’ knowledge of their "
+                                "entitlements.");
+
+  for (guint s = 0; s < G_N_ELEMENTS (earlier); s++)
+    {
+      pb_pdf_writer_heading (writer, 2, earlier[s].heading);
+      for (guint p = 0; earlier[s].paragraphs[p] != NULL; p++)
+        pb_pdf_writer_numbered (writer, number++, earlier[s].paragraphs[p]);
+    }
+
+  return pb_pdf_writer_finish (writer, error);
+}
+
 static gboolean
 write_focused_visit (const char  *path,
                      GError     **error)
@@ -299,7 +385,8 @@ write_panel_minutes (const char  *path,
  *
  * Writes the sample documents into @dir.
  *
- * Returns: (transfer full): their paths, oldest document first
+ * Returns: (transfer full): their paths: the focused visit, the 2024
+ *   inspection, the panel's minutes and the 2019 inspection
  */
 GPtrArray *
 pb_demo_write_samples (const char  *dir,
@@ -312,6 +399,7 @@ pb_demo_write_samples (const char  *dir,
     { "harrowdale-focused-visit-2022.pdf", write_focused_visit },
     { "harrowdale-ilacs-2024.pdf", write_inspection },
     { "corporate-parenting-panel-2025-01.pdf", write_panel_minutes },
+    { "harrowdale-ilacs-2019.pdf", write_earlier_inspection },
   };
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 

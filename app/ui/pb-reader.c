@@ -38,6 +38,7 @@ struct _PbReader
   GPtrArray      *cohorts;
   GPtrArray      *last_deleted;     /* for Undo */
   PbFinding      *pending_show;     /* to show once the report is open */
+  guint           pending_page;     /* likewise, from 1; 0 for none */
 
   GtkWidget      *box;
   AdwFlap        *flap;
@@ -719,6 +720,12 @@ document_opened_cb (GObject      *object,
       pb_document_view_show_finding (self->view, finding);
     }
 
+  if (self->pending_page > 0)
+    {
+      pb_document_view_set_page (self->view, self->pending_page - 1);
+      self->pending_page = 0;
+    }
+
   if (pb_findings_panel_get_n_suggestions (self->findings_panel) > 0 &&
       pb_findings_panel_get_n_shown (self->findings_panel) == 0)
     {
@@ -792,6 +799,7 @@ close_document (PbReader *self)
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   g_clear_object (&self->pending_show);
+  self->pending_page = 0;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->finding = FALSE;
 
@@ -1147,4 +1155,22 @@ pb_reader_show_finding (PbReader  *self,
     g_set_object (&self->pending_show, finding);
   else
     pb_document_view_show_finding (self->view, finding);
+}
+
+/**
+ * pb_reader_show_page:
+ * @page: from 0
+ *
+ * Shows the page, now or once the report being opened is ready.
+ */
+void
+pb_reader_show_page (PbReader *self,
+                     guint     page)
+{
+  g_return_if_fail (PB_IS_READER (self));
+
+  if (self->document == NULL)
+    self->pending_page = page + 1;
+  else
+    pb_document_view_set_page (self->view, page);
 }

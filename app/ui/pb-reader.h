@@ -33,6 +33,8 @@ void            pb_reader_find_previous  (PbReader    *self);
 void            pb_reader_save_state     (PbReader    *self);
 PbFindingEditor *pb_reader_add_finding   (PbReader    *self);
 gboolean        pb_reader_undo_last_delete (PbReader  *self);
+void            pb_reader_show_page      (PbReader    *self,
+                                          guint        page);
 void            pb_reader_show_finding   (PbReader    *self,
                                           PbFinding   *finding);
 GListModel     *pb_reader_get_findings   (PbReader    *self);

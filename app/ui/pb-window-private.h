@@ -3,6 +3,7 @@
 
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
+#include "pb-cohort-overview.h"
 #include "pb-findings-view.h"
 #include "pb-reader.h"
 #include "pb-report-details.h"
@@ -33,6 +34,8 @@ struct _PbWindow
   gboolean              show_details;
   gboolean              show_findings;
   gboolean              show_all_findings;
+  gboolean              show_overview;
+  PbReport             *selected_report;   /* to tell a new choice from a move */
   guint                 controls_idle;
   GHashTable           *passwords;         /* report id -> password, this session only */
 
@@ -58,6 +61,7 @@ struct _PbWindow
   GtkMenuButton        *zoom_button;
   PbReader             *reader;
   PbFindingsView       *findings_view;
+  PbCohortOverview     *cohort_overview;
 };
 
 void _pb_window_class_add_actions   (GtkWidgetClass *widget_class);

@@ -21,6 +21,7 @@ enum {
   PROP_SHOW_DETAILS,
   PROP_SHOW_FINDINGS,
   PROP_SHOW_ALL_FINDINGS,
+  PROP_SHOW_OVERVIEW,
   N_PROPS
 };
 
@@ -70,7 +71,7 @@ update_reader_controls (PbWindow *self)
 
   view = pb_reader_get_view (self->reader);
   document = pb_document_view_get_document (view);
-  reading = document != NULL && !self->show_details && !self->show_all_findings;
+  reading = document != NULL && !self->show_details && !self->show_all_findings && !self->show_overview;
 
   gtk_widget_set_visible (self->page_controls, reading);
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
@@ -78,7 +79,7 @@ update_reader_controls (PbWindow *self)
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->details_button,
                           gtk_single_selection_get_selected_item (self->selection) != NULL &&
-                          !self->show_all_findings);
+                          !self->show_all_findings && !self->show_overview);
 
   if (document == NULL)
     return;
@@ -113,6 +114,16 @@ update_content (PbWindow *self)
       adw_window_title_set_title (self->content_title, _("Findings"));
       adw_window_title_set_subtitle (self->content_title, _("In every report"));
       gtk_stack_set_visible_child_name (self->content_stack, "findings");
+      update_reader_controls (self);
+      _pb_window_update_actions (self);
+      return;
+    }
+
+  if (self->show_overview)
+    {
+      adw_window_title_set_title (self->content_title, _("Grades Over Time"));
+      adw_window_title_set_subtitle (self->content_title, _("Each cohort, inspection by inspection"));
+      gtk_stack_set_visible_child_name (self->content_stack, "overview");
       update_reader_controls (self);
       _pb_window_update_actions (self);
       return;
@@ -206,8 +217,46 @@ set_show_all_findings (PbWindow *self,
   self->show_all_findings = show;
   if (show)
     pb_findings_view_refresh (self->findings_view);
+  if (show && self->show_overview)
+    {
+      self->show_overview = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_OVERVIEW]);
+    }
   update_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
+}
+
+static void
+set_show_overview (PbWindow *self,
+                   gboolean  show)
+{
+  show = !!show;
+  if (self->show_overview == show)
+    return;
+
+  self->show_overview = show;
+  if (show)
+    pb_cohort_overview_refresh (self->cohort_overview);
+  if (show && self->show_all_findings)
+    {
+      self->show_all_findings = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
+    }
+  update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_OVERVIEW]);
+}
+
+/* A grade in the overview: open its report at the section that gives it. */
+static void
+overview_open_page_cb (PbWindow         *self,
+                       gint64            report_id,
+                       guint             page,
+                       PbCohortOverview *overview)
+{
+  set_show_overview (self, FALSE);
+  _pb_window_set_show_details (self, FALSE);
+  if (pb_window_select_report (self, report_id))
+    pb_reader_show_page (self->reader, page - 1);
 }
 
 /* A row of the findings table: open its report at the passage. */
@@ -397,11 +446,24 @@ selection_changed_cb (PbWindow   *self,
                       GParamSpec *pspec,
                       GtkSingleSelection *selection)
 {
+  PbReport *report = gtk_single_selection_get_selected_item (selection);
+
+  /* Reports added or removed around the one shown move it in the list
+   * without changing what the user is looking at. */
+  if (report == self->selected_report)
+    return;
+  g_set_object (&self->selected_report, report);
+
   /* Choosing a report goes to it, out of the findings table. */
   if (gtk_single_selection_get_selected_item (selection) != NULL && self->show_all_findings)
     {
       self->show_all_findings = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
+    }
+  if (gtk_single_selection_get_selected_item (selection) != NULL && self->show_overview)
+    {
+      self->show_overview = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_OVERVIEW]);
     }
 
   update_content (self);
@@ -795,6 +857,7 @@ pb_window_constructed (GObject *object)
     _pb_window_toast (self, error->message);
 
   pb_findings_view_set_library (self->findings_view, self->library);
+  pb_cohort_overview_set_library (self->cohort_overview, self->library);
 
   /* Back where the user left off. */
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
@@ -813,6 +876,7 @@ pb_window_dispose (GObject *object)
 
   g_queue_clear_full (&self->pending_jobs, g_object_unref);
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  g_clear_object (&self->selected_report);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
@@ -868,6 +932,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_all_findings);
       break;
 
+    case PROP_SHOW_OVERVIEW:
+      g_value_set_boolean (value, self->show_overview);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -893,6 +961,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_ALL_FINDINGS:
       set_show_all_findings (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_OVERVIEW:
+      set_show_overview (self, g_value_get_boolean (value));
       break;
 
     case PROP_SHOW_FINDINGS:
@@ -935,11 +1007,15 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SHOW_ALL_FINDINGS] =
     g_param_spec_boolean ("show-all-findings", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_OVERVIEW] =
+    g_param_spec_boolean ("show-overview", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_FINDINGS] =
     g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PB_TYPE_COHORT_OVERVIEW);
   g_type_ensure (PB_TYPE_IMPORT_PROGRESS);
   g_type_ensure (PB_TYPE_REPORT_DETAILS);
   g_type_ensure (PB_TYPE_REPORT_ROW);
@@ -968,7 +1044,9 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
   gtk_widget_class_bind_template_callback (widget_class, all_findings_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overview_open_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, library_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, library_search_activate_cb);
@@ -1105,7 +1183,7 @@ pb_window_get_importing (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected" or "details"
+ *   "unselected", "reader", "details", "findings" or "overview"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)
@@ -1143,4 +1221,11 @@ pb_window_get_findings_view (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return self->findings_view;
+}
+
+PbCohortOverview *
+pb_window_get_cohort_overview (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->cohort_overview;
 }

@@ -5,6 +5,7 @@
 
 #include "pb-application.h"
 #include "pb-library.h"
+#include "pb-cohort-overview.h"
 #include "pb-findings-view.h"
 #include "pb-reader.h"
 
@@ -28,5 +29,6 @@ const char *pb_window_get_content_page (PbWindow    *self);
 PbReader   *pb_window_get_reader    (PbWindow       *self);
 GListModel *pb_window_get_search_hits (PbWindow     *self);
 PbFindingsView *pb_window_get_findings_view (PbWindow *self);
+PbCohortOverview *pb_window_get_cohort_overview (PbWindow *self);
 
 G_END_DECLS
