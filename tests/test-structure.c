@@ -339,6 +339,26 @@ test_stored_at_import (void)
   g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
   g_assert_cmpstr (s->local_authority, ==, "Harrowdale");
   start = iso (&s->inspection_start);
+
+  /* The report itself knows what it is and whom it is about, for grouping. */
+  {
+    g_autoptr(PbReport) report = pb_library_get_report (library, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_report_get_document_type (report), ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_cmpstr (pb_report_get_local_authority (report), ==, "Harrowdale");
+  }
+  {
+    g_autoptr(GFile) minutes_file = g_file_new_for_path (g_ptr_array_index (paths, 2));
+    g_autoptr(PbReport) minutes = NULL;
+    gint64 minutes_id = 0;
+
+    g_assert_true (pb_import_file (library, minutes_file, NULL, NULL, NULL, NULL, NULL, &minutes_id, &error));
+    minutes = pb_library_get_report (library, minutes_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_report_get_document_type (minutes), ==, PB_DOCUMENT_OTHER);
+    g_assert_null (pb_report_get_local_authority (minutes));
+  }
   g_assert_cmpstr (start, ==, "2024-09-09");
   g_assert_cmpstr (s->lead_inspector, ==, "Joan Fairweather");
   g_assert_cmpint (s->judgements[PB_JUDGEMENT_HELP_AND_PROTECTION], ==, PB_GRADE_REQUIRES_IMPROVEMENT);

@@ -4,7 +4,10 @@
 #include <adwaita.h>
 #include <libglib-testing/signal-logger.h>
 
+#include "pb-demo.h"
 #include "pb-password-dialog.h"
+#include "pb-report-group.h"
+#include "pb-report-list.h"
 #include "pb-report-details.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
@@ -256,6 +259,111 @@ test_window_import_encrypted (Fixture       *f,
   g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
 }
 
+/* "Harrowdale (3)" for a group heading, the title for a report. */
+static char *
+describe_rows (Fixture *f)
+{
+  GListModel *rows = pb_window_get_sidebar_rows (f->window);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      if (PB_IS_REPORT_GROUP (item))
+        g_string_append_printf (text, "%s (%u)", pb_report_group_get_title (PB_REPORT_GROUP (item)),
+                                g_list_model_get_n_items (pb_report_group_get_reports (PB_REPORT_GROUP (item))));
+      else
+        g_string_append_printf (text, "%s %u", pb_report_get_file_name (PB_REPORT (item)),
+                                gtk_tree_list_row_get_depth (row));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gint64
+find_report_id (Fixture    *f,
+                const char *file_name)
+{
+  GListModel *reports = pb_window_get_reports (f->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(PbReport) report = g_list_model_get_item (reports, i);
+
+      if (g_str_equal (pb_report_get_file_name (report), file_name))
+        return pb_report_get_id (report);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The sidebar groups reports by authority or by kind, keeps the report being
+ * read chosen while it regroups, and follows imports into the groups. */
+static void
+test_window_grouping (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *papers = NULL;
+  gint64 minutes_id;
+
+  g_assert_true (pb_demo_populate (f->library, f->dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (pb_window_get_reports (f->window)), &error));
+  g_assert_no_error (error);
+  minutes_id = find_report_id (f, "corporate-parenting-panel-2025-01.pdf");
+
+  /* Latest imported first, as one list. */
+  text = describe_rows (f);
+  g_assert_cmpstr (text, ==, "harrowdale-ilacs-2019.pdf 0; corporate-parenting-panel-2025-01.pdf 0; "
+                             "harrowdale-ilacs-2024.pdf 0; harrowdale-focused-visit-2022.pdf 0");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.group-by", "s", "authority"));
+  text = describe_rows (f);
+  g_assert_cmpstr (text, ==, "Harrowdale (3); harrowdale-ilacs-2019.pdf 1; harrowdale-ilacs-2024.pdf 1; "
+                             "harrowdale-focused-visit-2022.pdf 1; Other Documents (1); corporate-parenting-panel-2025-01.pdf 1");
+  g_clear_pointer (&text, g_free);
+
+  /* Choosing a report in a closed group opens the group. */
+  {
+    g_autoptr(GtkTreeListRow) other = g_list_model_get_item (pb_window_get_sidebar_rows (f->window), 4);
+
+    gtk_tree_list_row_set_expanded (other, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_sidebar_rows (f->window)), ==, 5);
+    g_assert_true (pb_window_select_report (f->window, minutes_id));
+    g_assert_true (gtk_tree_list_row_get_expanded (other));
+    g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (f->window)), ==, minutes_id);
+  }
+
+  /* Regrouping keeps the report being read. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.group-by", "s", "type"));
+  text = describe_rows (f);
+  g_assert_cmpstr (text, ==, "ILACS Inspections (2); harrowdale-ilacs-2019.pdf 1; harrowdale-ilacs-2024.pdf 1; "
+                             "Focused Visits (1); harrowdale-focused-visit-2022.pdf 1; "
+                             "Other Documents (1); corporate-parenting-panel-2025-01.pdf 1");
+  g_clear_pointer (&text, g_free);
+  g_assert_nonnull (pb_window_get_selected_report (f->window));
+  g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (f->window)), ==, minutes_id);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+
+  /* An import joins its group. */
+  papers = pb_test_write_pdf (f->dir, "fernleigh.pdf", (const char **)pages,
+                              &(PbTestPdfOptions) { .title = "Fernleigh paper" });
+  import_uri (f, papers);
+  text = describe_rows (f);
+  g_assert_nonnull (strstr (text, "Other Documents (2); fernleigh.pdf 1; corporate-parenting-panel-2025-01.pdf 1"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.group-by", "s", "none"));
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_sidebar_rows (f->window)), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +377,7 @@ main (int   argc,
   g_test_add ("/window/import-adds-row", Fixture, NULL, fixture_setup, test_window_import_adds_row, fixture_teardown);
   g_test_add ("/window/import-failure-explained", Fixture, NULL, fixture_setup, test_window_import_failure_explained, fixture_teardown);
   g_test_add ("/window/import-encrypted", Fixture, NULL, fixture_setup, test_window_import_encrypted, fixture_teardown);
+  g_test_add ("/window/grouping", Fixture, NULL, fixture_setup, test_window_grouping, fixture_teardown);
   g_test_add ("/window/remove-report", Fixture, NULL, fixture_setup, test_window_remove_report, fixture_teardown);
 
   return g_test_run ();

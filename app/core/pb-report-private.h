@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* The columns _pb_report_new_from_stmt () expects, in this order. */
 #define PB_REPORT_COLUMNS \
   "id, sha256, title, file_name, byte_size, page_count, pdf_author, pdf_subject, " \
-  "pdf_producer, pdf_created, imported_at, has_text_layer, is_tagged, classification"
+  "pdf_producer, pdf_created, imported_at, has_text_layer, is_tagged, classification, " \
+  "local_authority, doc_type"
 
 PbReport *_pb_report_new_from_stmt (sqlite3_stmt *stmt);
 

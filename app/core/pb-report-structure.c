@@ -283,9 +283,7 @@ pb_library_get_structure (PbLibrary  *library,
 
   /* An empty structure, then the stored parts. */
   s = pb_structure_read_text (none);
-  for (PbDocumentType t = PB_DOCUMENT_OTHER; t <= PB_DOCUMENT_JTAI; t++)
-    if (g_str_equal (type, pb_document_type_to_slug (t)))
-      s->type = t;
+  s->type = pb_document_type_from_slug (type);
   s->local_authority = g_strdup (pb_db_column_text (head, 1));
   read_date (&s->inspection_start, pb_db_column_text (head, 2));
   read_date (&s->inspection_end, pb_db_column_text (head, 3));

@@ -27,6 +27,8 @@ struct _PbReport
   guint      has_text_layer : 1;
   guint      is_tagged : 1;
   guint      is_exempt : 1;
+  char      *local_authority;
+  PbDocumentType document_type;
 };
 
 G_DEFINE_FINAL_TYPE (PbReport, pb_report, G_TYPE_OBJECT)
@@ -68,6 +70,7 @@ pb_report_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->producer, g_free);
+  g_clear_pointer (&self->local_authority, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->imported_at, g_date_time_unref);
 
@@ -196,6 +199,8 @@ _pb_report_new_from_stmt (sqlite3_stmt *stmt)
   self->has_text_layer = sqlite3_column_int (stmt, 11) != 0;
   self->is_tagged = sqlite3_column_int (stmt, 12) != 0;
   self->is_exempt = g_strcmp0 (pb_db_column_text (stmt, 13), "exempt") == 0;
+  self->local_authority = g_strdup (pb_db_column_text (stmt, 14));
+  self->document_type = pb_document_type_from_slug (pb_db_column_text (stmt, 15));
 
   return self;
 }
@@ -323,4 +328,20 @@ pb_report_compare_newest_first (gconstpointer a,
     return cmp;
 
   return (rb->id > ra->id) - (rb->id < ra->id);
+}
+
+/* The authority an inspection report is about; NULL for other documents
+ * and for reports whose structure has not been read. */
+const char *
+pb_report_get_local_authority (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->local_authority;
+}
+
+PbDocumentType
+pb_report_get_document_type (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), PB_DOCUMENT_OTHER);
+  return self->document_type;
 }

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "pb-structure.h"
+
 G_BEGIN_DECLS
 
 #define PB_TYPE_REPORT (pb_report_get_type ())
@@ -24,6 +26,8 @@ gboolean    pb_report_get_has_text_layer (PbReport *self);
 gboolean    pb_report_get_is_tagged      (PbReport *self);
 gboolean    pb_report_get_is_exempt      (PbReport *self);
 GDateTime  *pb_report_get_display_date   (PbReport *self);
+const char *pb_report_get_local_authority (PbReport *self);
+PbDocumentType pb_report_get_document_type (PbReport *self);
 int         pb_report_compare_newest_first (gconstpointer a,
                                             gconstpointer b);
 

@@ -44,6 +44,16 @@ pb_document_type_to_slug (PbDocumentType type)
   return slugs[type];
 }
 
+/* Anything unknown, or NULL, is another document. */
+PbDocumentType
+pb_document_type_from_slug (const char *slug)
+{
+  for (PbDocumentType type = PB_DOCUMENT_OTHER; type <= PB_DOCUMENT_JTAI; type++)
+    if (g_strcmp0 (slug, pb_document_type_to_slug (type)) == 0)
+      return type;
+  return PB_DOCUMENT_OTHER;
+}
+
 const char *
 pb_grade_to_slug (PbGrade grade)
 {

@@ -76,6 +76,7 @@ typedef struct
 } PbStructure;
 
 const char  *pb_document_type_to_slug (PbDocumentType  type);
+PbDocumentType pb_document_type_from_slug (const char *slug);
 const char  *pb_grade_to_slug         (PbGrade         grade);
 const char  *pb_judgement_to_slug     (PbJudgement     judgement);
 PbStructure *pb_structure_read_text   (const char * const *pages);

@@ -5,6 +5,7 @@
 #include "pb-import-progress.h"
 #include "pb-cohort-overview.h"
 #include "pb-findings-view.h"
+#include "pb-report-group.h"
 #include "pb-reader.h"
 #include "pb-report-details.h"
 #include "pb-report-list.h"
@@ -36,6 +37,12 @@ struct _PbWindow
   gboolean              show_all_findings;
   gboolean              show_overview;
   PbReport             *selected_report;   /* to tell a new choice from a move */
+  PbGrouping            grouping;
+  GListStore           *root_models;       /* the one list the sidebar shows: reports or groups */
+  GtkTreeListModel     *tree;
+  gboolean              regrouping;
+  guint                 regroup_idle;
+  gboolean              disposed;
   guint                 controls_idle;
   GHashTable           *passwords;         /* report id -> password, this session only */
 

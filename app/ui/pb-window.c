@@ -22,6 +22,7 @@ enum {
   PROP_SHOW_FINDINGS,
   PROP_SHOW_ALL_FINDINGS,
   PROP_SHOW_OVERVIEW,
+  PROP_GROUPING,
   N_PROPS
 };
 
@@ -78,7 +79,7 @@ update_reader_controls (PbWindow *self)
   gtk_widget_set_visible (self->find_button, reading);
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->details_button,
-                          gtk_single_selection_get_selected_item (self->selection) != NULL &&
+                          pb_window_get_selected_report (self) != NULL &&
                           !self->show_all_findings && !self->show_overview);
 
   if (document == NULL)
@@ -101,7 +102,7 @@ update_reader_controls (PbWindow *self)
 static void
 update_content (PbWindow *self)
 {
-  PbReport *report = gtk_single_selection_get_selected_item (self->selection);
+  PbReport *report = pb_window_get_selected_report (self);
   guint n_reports = g_list_model_get_n_items (G_LIST_MODEL (self->reports));
 
   if (self->reader == NULL)
@@ -186,6 +187,10 @@ controls_idle_cb (gpointer data)
 static void
 queue_update_reader_controls (PbWindow *self)
 {
+  /* A reader still closing its report as the window goes away. */
+  if (self->disposed)
+    return;
+
   /* What can be done is known now; only the header bar waits. */
   _pb_window_update_actions (self);
 
@@ -430,6 +435,150 @@ hit_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
 }
 
+/* The sidebar, as one list or in groups */
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer data)
+{
+  if (PB_IS_REPORT_GROUP (item))
+    return g_object_ref (pb_report_group_get_reports (PB_REPORT_GROUP (item)));
+  return NULL;
+}
+
+static void
+setup_row_cb (PbWindow                 *self,
+              GtkListItem              *list_item,
+              GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (list_item, gtk_tree_expander_new ());
+}
+
+static GtkWidget *
+group_heading_new (PbReportGroup *group)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (pb_report_group_get_title (group));
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  g_object_bind_property (group, "n-reports", count, "label", G_BINDING_SYNC_CREATE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), count);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  return box;
+}
+
+static void
+bind_row_cb (PbWindow                 *self,
+             GtkListItem              *list_item,
+             GtkSignalListItemFactory *factory)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+  GtkWidget *child = gtk_tree_expander_get_child (expander);
+
+  gtk_tree_expander_set_list_row (expander, row);
+
+  if (PB_IS_REPORT_GROUP (item))
+    {
+      /* A heading opens and closes; only reports are chosen. */
+      gtk_tree_expander_set_child (expander, group_heading_new (PB_REPORT_GROUP (item)));
+      gtk_tree_expander_set_indent_for_icon (expander, TRUE);
+      gtk_list_item_set_selectable (list_item, FALSE);
+      return;
+    }
+
+  if (!PB_IS_REPORT_ROW (child))
+    gtk_tree_expander_set_child (expander, child = pb_report_row_new (NULL));
+  pb_report_row_set_report (PB_REPORT_ROW (child), PB_REPORT (item));
+  gtk_tree_expander_set_indent_for_icon (expander, FALSE);
+  gtk_list_item_set_selectable (list_item, TRUE);
+}
+
+static gboolean
+same_groups (GListModel *a,
+             GListModel *b)
+{
+  if (g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(PbReportGroup) group_a = g_list_model_get_item (a, i);
+      g_autoptr(PbReportGroup) group_b = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (pb_report_group_get_title (group_a), pb_report_group_get_title (group_b)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Shows the reports as one list or under their groups.  Groups come and go
+ * with the reports in them; the report being read stays chosen throughout. */
+static void
+update_groups (PbWindow *self,
+               gboolean  force)
+{
+  g_autoptr(GListModel) shown = NULL;
+  g_autoptr(GListModel) wanted = NULL;
+  g_autoptr(PbReport) keep = self->selected_report ? g_object_ref (self->selected_report) : NULL;
+
+  if (self->root_models == NULL)
+    return;
+
+  shown = g_list_model_get_item (G_LIST_MODEL (self->root_models), 0);
+  if (self->grouping == PB_GROUPING_NONE)
+    wanted = g_object_ref (G_LIST_MODEL (self->reports));
+  else
+    wanted = G_LIST_MODEL (pb_report_groups_new (G_LIST_MODEL (self->reports), self->grouping));
+
+  /* Reports moving within the same groups need nothing: each group's list
+   * follows the library by itself, as the one list does. */
+  if (!force && shown != NULL &&
+      (shown == wanted || (!PB_IS_REPORT_LIST (shown) && !PB_IS_REPORT_LIST (wanted) &&
+                           same_groups (shown, wanted))))
+    return;
+
+  self->regrouping = TRUE;
+  g_list_store_splice (self->root_models, 0, shown ? 1 : 0, (gpointer *)&wanted, 1);
+  if (keep != NULL)
+    pb_window_select_report (self, pb_report_get_id (keep));
+  self->regrouping = FALSE;
+}
+
+static void
+regroup_idle_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  self->regroup_idle = 0;
+  update_groups (self, FALSE);
+}
+
+static void
+set_grouping (PbWindow   *self,
+              PbGrouping  grouping)
+{
+  if (self->grouping == grouping)
+    return;
+
+  self->grouping = grouping;
+  update_groups (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPING]);
+}
+
 static void
 reports_changed_cb (PbWindow   *self,
                     guint       position,
@@ -437,6 +586,10 @@ reports_changed_cb (PbWindow   *self,
                     guint       added,
                     GListModel *model)
 {
+  /* Groups change once the list has finished changing, not in the middle
+   * of telling everyone about it. */
+  if (self->grouping != PB_GROUPING_NONE && self->regroup_idle == 0)
+    self->regroup_idle = g_idle_add_once (regroup_idle_cb, self);
   update_library_state (self);
   update_content (self);
 }
@@ -446,7 +599,10 @@ selection_changed_cb (PbWindow   *self,
                       GParamSpec *pspec,
                       GtkSingleSelection *selection)
 {
-  PbReport *report = gtk_single_selection_get_selected_item (selection);
+  PbReport *report = pb_window_get_selected_report (self);
+
+  if (self->regrouping)
+    return;
 
   /* Reports added or removed around the one shown move it in the list
    * without changing what the user is looking at. */
@@ -455,12 +611,12 @@ selection_changed_cb (PbWindow   *self,
   g_set_object (&self->selected_report, report);
 
   /* Choosing a report goes to it, out of the findings table. */
-  if (gtk_single_selection_get_selected_item (selection) != NULL && self->show_all_findings)
+  if (report != NULL && self->show_all_findings)
     {
       self->show_all_findings = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
     }
-  if (gtk_single_selection_get_selected_item (selection) != NULL && self->show_overview)
+  if (report != NULL && self->show_overview)
     {
       self->show_overview = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_OVERVIEW]);
@@ -468,7 +624,7 @@ selection_changed_cb (PbWindow   *self,
 
   update_content (self);
 
-  if (gtk_single_selection_get_selected_item (selection) != NULL)
+  if (report != NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -477,6 +633,16 @@ report_activated_cb (PbWindow    *self,
                      guint        position,
                      GtkListView *view)
 {
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  /* A group's heading opens or closes the group. */
+  if (PB_IS_REPORT_GROUP (item))
+    {
+      gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+      return;
+    }
+
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -842,7 +1008,11 @@ pb_window_constructed (GObject *object)
     }
 
   self->reports = pb_report_list_new (self->library);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reports)));
+  self->root_models = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->root_models)))),
+                                        FALSE, TRUE, create_children_cb, NULL, NULL);
+  update_groups (self, TRUE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -855,6 +1025,10 @@ pb_window_constructed (GObject *object)
 
   if (!pb_report_list_reload (self->reports, &error))
     _pb_window_toast (self, error->message);
+
+  /* Grouping follows the settings once the list exists to group. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
 
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
@@ -871,11 +1045,13 @@ pb_window_dispose (GObject *object)
 {
   PbWindow *self = (PbWindow *)object;
 
+  self->disposed = TRUE;
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
 
   g_queue_clear_full (&self->pending_jobs, g_object_unref);
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  g_clear_handle_id (&self->regroup_idle, g_source_remove);
   g_clear_object (&self->selected_report);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
@@ -891,6 +1067,8 @@ pb_window_finalize (GObject *object)
   g_clear_object (&self->running_job);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->root_models);
   g_clear_object (&self->reports);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -936,6 +1114,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_overview);
       break;
 
+    case PROP_GROUPING:
+      g_value_set_string (value, pb_grouping_to_string (self->grouping));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -965,6 +1147,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_OVERVIEW:
       set_show_overview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_GROUPING:
+      set_grouping (self, pb_grouping_from_string (g_value_get_string (value)));
       break;
 
     case PROP_SHOW_FINDINGS:
@@ -1010,6 +1196,9 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SHOW_OVERVIEW] =
     g_param_spec_boolean ("show-overview", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_GROUPING] =
+    g_param_spec_string ("grouping", NULL, NULL, "none",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_FINDINGS] =
     g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1068,6 +1257,13 @@ pb_window_init (PbWindow *self)
 
   g_signal_connect_object (self->report_view, "activate",
                            G_CALLBACK (report_activated_cb), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, G_CONNECT_SWAPPED);
+    gtk_list_view_set_factory (self->report_view, factory);
+  }
 
   self->hits = g_list_store_new (PB_TYPE_SEARCH_HIT);
   {
@@ -1136,15 +1332,35 @@ gboolean
 pb_window_select_report (PbWindow *self,
                          gint64    report_id)
 {
-  gint position;
+  GListModel *rows = G_LIST_MODEL (self->tree);
 
   g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
 
-  if ((position = pb_report_list_find (self->reports, report_id)) < 0)
+  if (pb_report_list_find (self->reports, report_id) < 0)
     return FALSE;
 
-  gtk_single_selection_set_selected (self->selection, (guint)position);
-  return TRUE;
+  /* Open the report's group if it was closed, then find its row. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (PB_IS_REPORT_GROUP (item) && !gtk_tree_list_row_get_expanded (row))
+        {
+          gint position = pb_report_list_find (self->reports, report_id);
+          g_autoptr(PbReport) report = g_list_model_get_item (G_LIST_MODEL (self->reports), (guint)position);
+
+          if (pb_report_group_contains (PB_REPORT_GROUP (item), report))
+            gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+      else if (PB_IS_REPORT (item) && pb_report_get_id (PB_REPORT (item)) == report_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /**
@@ -1155,8 +1371,17 @@ pb_window_select_report (PbWindow *self,
 PbReport *
 pb_window_get_selected_report (PbWindow *self)
 {
+  GtkTreeListRow *row;
+  gpointer item;
+
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
-  return gtk_single_selection_get_selected_item (self->selection);
+
+  /* A group's heading is never a report. */
+  row = gtk_single_selection_get_selected_item (self->selection);
+  item = row ? gtk_tree_list_row_get_item (row) : NULL;   /* transfer full */
+  if (item != NULL)
+    g_object_unref (item);   /* the row holds it */
+  return PB_IS_REPORT (item) ? item : NULL;
 }
 
 void
@@ -1228,4 +1453,17 @@ pb_window_get_cohort_overview (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return self->cohort_overview;
+}
+
+/**
+ * pb_window_get_sidebar_rows:
+ *
+ * Returns: (transfer none): the library's rows as the sidebar shows them,
+ *   each a #GtkTreeListRow of a #PbReportGroup heading or a #PbReport
+ */
+GListModel *
+pb_window_get_sidebar_rows (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->tree);
 }

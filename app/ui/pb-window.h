@@ -30,5 +30,6 @@ PbReader   *pb_window_get_reader    (PbWindow       *self);
 GListModel *pb_window_get_search_hits (PbWindow     *self);
 PbFindingsView *pb_window_get_findings_view (PbWindow *self);
 PbCohortOverview *pb_window_get_cohort_overview (PbWindow *self);
+GListModel *pb_window_get_sidebar_rows (PbWindow *self);
 
 G_END_DECLS
