@@ -248,6 +248,11 @@ test_generated_pdfs (void)
   g_assert_cmpuint (inspection->sections->len, ==, 4);
   g_assert_cmpuint (inspection->paragraphs->len, ==, 18);
   g_assert_cmpuint (inspection->recommendations->len, ==, 4);
+  /* The second runs over the page break, past the page's footer. */
+  g_assert_cmpint (g_array_index (inspection->recommendations, PbRecommendation, 1).page, ==, 1);
+  g_assert_cmpstr (g_array_index (inspection->recommendations, PbRecommendation, 1).text, ==,
+                   "The consistency of management oversight and supervision in the assessment teams, so "
+                   "that plans for children are progressed without delay.");
 
   {
     g_autoptr(PbStructure) earlier = pb_structure_read_pdf (g_ptr_array_index (paths, 3), NULL, NULL);

@@ -26,6 +26,7 @@ typedef struct
   char  *text;       /* apostrophes and dashes made plain, for matching */
   guint  page;       /* from 1 */
   gsize  offset;     /* of the line in its page's text */
+  gboolean running;  /* a header or footer repeated on the pages */
 } Line;
 
 static const char * const months[] = {
@@ -123,7 +124,7 @@ split_lines (const char * const *pages)
           const char *end = strchr (start, '\n');
           gsize len = end ? (gsize)(end - start) : strlen (start);
           g_autofree char *raw = g_strndup (start, len);
-          Line line;
+          Line line = { NULL, 0, 0, FALSE };
 
           g_strstrip (raw);
           if (*raw != '\0')
@@ -141,6 +142,71 @@ split_lines (const char * const *pages)
     }
 
   return lines;
+}
+
+/* The line with its numbers taken out: "… - page 3" and "… - page 4" are
+ * the same running footer. */
+static char *
+without_digits (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* Marks the headers and footers that repeat at the top or bottom of most
+ * pages, so that text running over a page break reads on without them. */
+static void
+mark_running_lines (GArray *lines)
+{
+  g_autoptr(GHashTable) pages_with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_pages = lines->len > 0 ? g_array_index (lines, Line, lines->len - 1).page : 0;
+  guint threshold = MAX (2, (n_pages + 1) / 2);
+  guint first = 0;
+
+  if (n_pages < 2)
+    return;
+
+  /* Count each page once for each of its first two and last two lines. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      first = 0;
+      while (first < lines->len)
+        {
+          guint page = g_array_index (lines, Line, first).page;
+          guint end = first;
+          g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+          while (end < lines->len && g_array_index (lines, Line, end).page == page)
+            end++;
+
+          for (guint i = first; i < end; i++)
+            {
+              Line *line = &g_array_index (lines, Line, i);
+              char *key;
+
+              if (i >= first + 2 && i + 2 < end)
+                continue;
+
+              key = without_digits (line->text);
+              if (pass == 0 && !g_hash_table_contains (seen, key))
+                {
+                  g_hash_table_add (seen, g_strdup (key));
+                  g_hash_table_insert (pages_with, g_strdup (key),
+                                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pages_with, key)) + 1));
+                }
+              else if (pass == 1)
+                line->running = *key != '\0' &&
+                                GPOINTER_TO_UINT (g_hash_table_lookup (pages_with, key)) >= threshold;
+              g_free (key);
+            }
+
+          first = end;
+        }
+    }
 }
 
 static const char *
@@ -617,7 +683,8 @@ read_recommendations (GArray      *lines,
           item = g_string_new (strip_bullet (line));
           item_page = g_array_index (lines, Line, i).page;
         }
-      else if (item != NULL && strspn (line, "0123456789") != strlen (line))
+      else if (item != NULL && strspn (line, "0123456789") != strlen (line) &&
+               !g_array_index (lines, Line, i).running)
         {
           g_string_append_c (item, ' ');
           g_string_append (item, line);
@@ -735,6 +802,7 @@ pb_structure_read_text (const char * const *pages)
   g_array_set_clear_func (structure->recommendations, (GDestroyNotify)recommendation_clear);
 
   lines = split_lines (pages);
+  mark_running_lines (lines);
   structure->type = detect_type (lines);
 
   if (structure->type == PB_DOCUMENT_OTHER)
