@@ -66,6 +66,17 @@ matches_filter (PbFinding  *finding,
   return strstr (quote, folded_filter) != NULL || strstr (note, folded_filter) != NULL;
 }
 
+/* "¶24, p. 9" where the paragraph is known, else "p. 9". */
+static char *
+format_citation (PbFinding *finding)
+{
+  if (pb_finding_get_paragraph (finding) > 0)
+    /* Translators: a numbered paragraph and its page, "¶24, p. 9" */
+    return g_strdup_printf (_("¶%u, p. %u"), pb_finding_get_paragraph (finding), pb_finding_get_page (finding));
+  /* Translators: a page reference, "p. 9" */
+  return g_strdup_printf (_("p. %u"), pb_finding_get_page (finding));
+}
+
 static GtkWidget *
 make_row (PbFindingsPanel *self,
           PbFinding       *finding)
@@ -76,6 +87,7 @@ make_row (PbFindingsPanel *self,
   GtkWidget *kind;
   GtkWidget *quote;
   g_autofree char *meta_text = NULL;
+  g_autofree char *citation = NULL;
   const char * const *cohorts = pb_finding_get_cohorts (finding);
 
   for (guint i = 0; cohorts[i] != NULL; i++)
@@ -84,10 +96,10 @@ make_row (PbFindingsPanel *self,
       gtk_box_append (GTK_BOX (meta), pb_cohort_dot_new (cohort ? pb_cohort_get_color (cohort) : NULL));
     }
 
-  /* Translators: kind of finding, then where: "Strength · p. 4" */
-  meta_text = g_strdup_printf (_("%s · p. %u%s"), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
-                               pb_finding_get_page (finding),
-                               pb_finding_get_exempt (finding) ? _(" · exempt") : "");
+  citation = format_citation (finding);
+  /* Translators: kind of finding, then where: "Strength · ¶24, p. 9" */
+  meta_text = g_strdup_printf (_("%s · %s%s"), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+                               citation, pb_finding_get_exempt (finding) ? _(" · exempt") : "");
   kind = gtk_label_new (meta_text);
   gtk_widget_add_css_class (kind, "caption");
   gtk_widget_add_css_class (kind, "dim-label");
@@ -164,17 +176,17 @@ make_suggestion_row (PbFindingsPanel *self,
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *quote = gtk_label_new (pb_finding_get_quote (draft));
   g_autofree char *where = NULL;
+  g_autofree char *citation = format_citation (draft);
   GtkWidget *meta;
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add…"));
   GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
 
   if (pb_suggestion_is_from_pdf (suggestion))
     /* Translators: where an offered finding comes from */
-    where = g_strdup_printf (_("Highlighted in the PDF · p. %u"), pb_finding_get_page (draft));
+    where = g_strdup_printf (_("Highlighted in the PDF · %s"), citation);
   else
-    /* Translators: kind of an offered finding read from the report, and its page */
-    where = g_strdup_printf (_("%s · p. %u"), pb_finding_kind_get_label (pb_finding_get_kind (draft)),
-                             pb_finding_get_page (draft));
+    /* Translators: kind of an offered finding read from the report, and where */
+    where = g_strdup_printf (_("%s · %s"), pb_finding_kind_get_label (pb_finding_get_kind (draft)), citation);
   meta = gtk_label_new (where);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_widget_add_css_class (meta, "caption");
