@@ -5,7 +5,9 @@
 #include "pb-import.h"
 #include "pb-report-structure.h"
 #include "pb-suggestion.h"
+#include "pb-pdf-text.h"
 #include "pb-structure.h"
+#include "pb-structure-tagged.h"
 #include "pb-test-util.h"
 
 static char *
@@ -26,6 +28,30 @@ grade (PbStructure *s,
   return slug ? slug : "";
 }
 
+/* The grades read both ways: from the layout text alone, and from the
+ * tagged table when the PDF has one (returns FALSE when it has none). */
+static gboolean
+read_both_ways (const char  *pdf,
+                PbStructure **layout,
+                PbGrade      *tagged,
+                gboolean     *tagged_combined)
+{
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GObject) document = G_OBJECT (poppler_document_new_from_file (uri, NULL, NULL));
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  PopplerDocument *doc = POPPLER_DOCUMENT (document);
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
+      g_ptr_array_add (pages, pb_pdf_page_get_reading_text (POPPLER_PAGE (page)));
+    }
+  g_ptr_array_add (pages, NULL);
+
+  *layout = pb_structure_read_text ((const char * const *)pages->pdata);
+  return pb_structure_read_tagged_judgements (doc, tagged, tagged_combined);
+}
+
 /* Every field of expected.csv, for every published report in the corpus. */
 static void
 test_corpus_expected (void)
@@ -33,7 +59,7 @@ test_corpus_expected (void)
   g_autofree char *csv_path = pb_test_corpus_path ("ilacs/expected.csv");
   g_autofree char *csv = NULL;
   g_auto(GStrv) rows = NULL;
-  guint checked = 0;
+  guint checked = 0, tagged_tables = 0;
 
   if (csv_path == NULL)
     {
@@ -84,6 +110,32 @@ test_corpus_expected (void)
       g_assert_cmpstr (grade (s, PB_JUDGEMENT_ADOPTION), ==, f[11]);
       g_assert_cmpint (s->cic_and_care_leavers_combined, ==, g_str_equal (f[12], "yes"));
 
+      /* The layout text alone and the tagged table agree, wherever the
+       * table is there to read. */
+      {
+        g_autoptr(PbStructure) layout = NULL;
+        PbGrade tagged[PB_N_JUDGEMENTS];
+        gboolean tagged_combined = FALSE;
+
+        if (read_both_ways (pdf, &layout, tagged, &tagged_combined))
+          {
+            guint n_tagged = 0;
+
+            for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+              if (tagged[j] != PB_GRADE_NONE)
+                {
+                  g_assert_cmpint (tagged[j], ==, layout->judgements[j]);
+                  n_tagged++;
+                }
+            g_assert_cmpuint (n_tagged, >=, 3);
+            g_assert_cmpint (tagged_combined, ==, layout->cic_and_care_leavers_combined);
+            tagged_tables++;
+          }
+
+        for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+          g_assert_cmpint (layout->judgements[j], ==, s->judgements[j]);
+      }
+
       /* Numbered paragraphs run from 1 without a gap. */
       g_assert_cmpuint (s->paragraphs->len, >, 20);
       for (guint i = 0; i < s->paragraphs->len; i++)
@@ -93,6 +145,8 @@ test_corpus_expected (void)
     }
 
   g_assert_cmpuint (checked, ==, 14);
+  g_test_message ("%u of %u reports have a tagged judgement table", tagged_tables, checked);
+  g_assert_cmpuint (tagged_tables, >, 0);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "pb-db.h"
 #include "pb-finding.h"
 #include "pb-import.h"
+#include "pb-structure-tagged.h"
 #include "pb-library-private.h"
 #include "pb-pdf-text.h"
 #include "pb-report-structure.h"
@@ -619,7 +620,7 @@ insert_rows (ImportState  *state,
       g_ptr_array_add (texts, g_array_index (state->pages, PageData, i).text);
     g_ptr_array_add (texts, NULL);
 
-    structure = pb_structure_read_text ((const char * const *)texts->pdata);
+    structure = pb_structure_read_document (state->document, (const char * const *)texts->pdata);
     if (!_pb_structure_store (db, report_id, state->sha256, structure, error))
       return -1;
   }

@@ -8,6 +8,8 @@
 
 #include "pb-pdf-text.h"
 #include "pb-structure.h"
+#include "pb-structure-private.h"
+#include "pb-structure-tagged.h"
 
 /* Reads what an inspection report says about itself: its type, authority,
  * dates, lead inspector, judgements, cohort sections, numbered paragraphs and
@@ -78,8 +80,8 @@ pb_judgement_to_slug (PbJudgement judgement)
   return slugs[judgement];
 }
 
-static char *
-plain (const char *text)
+char *
+_pb_plain_text (const char *text)
 {
   GString *out = g_string_new (NULL);
 
@@ -129,7 +131,7 @@ split_lines (const char * const *pages)
           g_strstrip (raw);
           if (*raw != '\0')
             {
-              line.text = plain (raw);
+              line.text = _pb_plain_text (raw);
               line.page = i + 1;
               line.offset = start - pages[i];
               g_array_append_val (lines, line);
@@ -443,8 +445,8 @@ detect_lead_inspector (GArray *lines)
   return NULL;
 }
 
-static PbGrade
-grade_from_words (const char *words)
+PbGrade
+_pb_grade_from_words (const char *words)
 {
   g_autofree char *folded = g_ascii_strdown (words, -1);
 
@@ -460,9 +462,9 @@ grade_from_words (const char *words)
 }
 
 /* Which judgements a table row's label names. */
-static guint
-classify_label (const char *label,
-                gboolean   *combined)
+guint
+_pb_classify_label (const char *label,
+                    gboolean   *combined)
 {
   g_autofree char *l = g_ascii_strdown (label, -1);
   guint mask = 0;
@@ -530,13 +532,13 @@ read_table (GArray      *lines,
       if (strlen (label) > 170)
         break;
 
-      mask = classify_label (label, &combined);
+      mask = _pb_classify_label (label, &combined);
       if (mask == 0)
         break;
 
       for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
         if ((mask & (1u << j)) && structure->judgements[j] == PB_GRADE_NONE)
-          structure->judgements[j] = grade_from_words (words);
+          structure->judgements[j] = _pb_grade_from_words (words);
       if (combined)
         structure->cic_and_care_leavers_combined = TRUE;
 
@@ -571,7 +573,7 @@ read_sif_overall (GArray      *lines,
       (words = match_group ("Children's services in .+? (?:are|is) (outstanding|good|inadequate)", title, 1)) ||
       (words = match_group ("Children's services in .+? (requires? improvement)", title, 1)))
     {
-      structure->judgements[PB_JUDGEMENT_OVERALL] = grade_from_words (words);
+      structure->judgements[PB_JUDGEMENT_OVERALL] = _pb_grade_from_words (words);
       g_free (words);
     }
 }
@@ -734,7 +736,7 @@ read_body (GArray      *lines,
 
               /* The grade may run onto the next line ("requires" / "improvement to be good"). */
               PbSection section = { cohort_of_heading (heading->str), NULL,
-                                    grade_from_words (grade_words), line->page, line->page };
+                                    _pb_grade_from_words (grade_words), line->page, line->page };
 
               if (section.cohort != NULL)
                 {
@@ -847,6 +849,7 @@ pb_structure_read_pdf (const char  *path,
   g_autofree char *uri = g_filename_to_uri (path, NULL, error);
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
   PopplerDocument *document;
+  PbStructure *structure;
 
   if (uri == NULL || !(document = poppler_document_new_from_file (uri, password, error)))
     return NULL;
@@ -859,9 +862,10 @@ pb_structure_read_pdf (const char  *path,
       g_clear_object (&page);
     }
   g_ptr_array_add (pages, NULL);
-  g_object_unref (document);
 
-  return pb_structure_read_text ((const char * const *)pages->pdata);
+  structure = pb_structure_read_document (document, (const char * const *)pages->pdata);
+  g_object_unref (document);
+  return structure;
 }
 
 void

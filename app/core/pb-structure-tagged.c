@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-structure"
+
+#include "config.h"
+
+#include <poppler.h>
+
+#include "pb-structure-private.h"
+#include "pb-structure-tagged.h"
+
+/* The judgement table as the PDF's structure tree gives it.
+ *
+ * Published reports are mostly tagged: the judgements are a table whose rows
+ * hold a label cell and a grade cell.  Read that way, a grade belongs to its
+ * row by the document's own account rather than by where the words fall on
+ * the page, so where the tree has the table its grades are the ones kept. */
+
+static gboolean
+is_cell (PopplerStructureElementKind kind)
+{
+  return kind == POPPLER_STRUCTURE_ELEMENT_TABLE_DATA ||
+         kind == POPPLER_STRUCTURE_ELEMENT_TABLE_HEADING;
+}
+
+/* A row's cells, as plain text. */
+static GPtrArray *
+row_cells (PopplerStructureElementIter *row)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  PopplerStructureElementIter *child = poppler_structure_element_iter_get_child (row);
+
+  if (child == NULL)
+    return cells;
+
+  do
+    {
+      g_autoptr(GObject) element = G_OBJECT (poppler_structure_element_iter_get_element (child));
+
+      if (element != NULL && is_cell (poppler_structure_element_get_kind (POPPLER_STRUCTURE_ELEMENT (element))))
+        {
+          g_autofree char *text = poppler_structure_element_get_text (POPPLER_STRUCTURE_ELEMENT (element),
+                                                                      POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+          char *cell = _pb_plain_text (text ? text : "");
+
+          g_ptr_array_add (cells, g_strstrip (cell));
+        }
+    }
+  while (poppler_structure_element_iter_next (child));
+
+  poppler_structure_element_iter_free (child);
+  return cells;
+}
+
+typedef struct
+{
+  PbGrade   judgements[PB_N_JUDGEMENTS];
+  gboolean  combined;
+  guint     n_rows;      /* judgement rows read */
+  gboolean  done;        /* a judgement table has been read */
+} TableReading;
+
+static void
+read_row (PopplerStructureElementIter *row,
+          TableReading                *reading)
+{
+  g_autoptr(GPtrArray) cells = row_cells (row);
+  gboolean combined = FALSE;
+  PbGrade grade;
+  guint mask;
+
+  if (cells->len < 2)
+    return;
+
+  mask = _pb_classify_label (g_ptr_array_index (cells, 0), &combined);
+  grade = _pb_grade_from_words (g_ptr_array_index (cells, cells->len - 1));
+  if (mask == 0 || grade == PB_GRADE_NONE)
+    return;
+
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    if ((mask & (1u << j)) && reading->judgements[j] == PB_GRADE_NONE)
+      reading->judgements[j] = grade;
+  reading->combined = reading->combined || combined;
+  reading->n_rows++;
+}
+
+static void
+walk (PopplerStructureElementIter *iter,
+      TableReading                *reading,
+      guint                        depth)
+{
+  /* Tables sit near the top of the tree; a deep tree is not worth the walk. */
+  if (depth > 12)
+    return;
+
+  do
+    {
+      g_autoptr(GObject) element = G_OBJECT (poppler_structure_element_iter_get_element (iter));
+      PopplerStructureElementKind kind = element ? poppler_structure_element_get_kind (POPPLER_STRUCTURE_ELEMENT (element))
+                                                 : POPPLER_STRUCTURE_ELEMENT_CONTENT;
+      PopplerStructureElementIter *child;
+
+      if (kind == POPPLER_STRUCTURE_ELEMENT_TABLE_ROW)
+        {
+          read_row (iter, reading);
+          continue;
+        }
+
+      if (kind == POPPLER_STRUCTURE_ELEMENT_CONTENT || kind == POPPLER_STRUCTURE_ELEMENT_PARAGRAPH ||
+          kind == POPPLER_STRUCTURE_ELEMENT_SPAN || kind == POPPLER_STRUCTURE_ELEMENT_LINK)
+        continue;
+
+      if ((child = poppler_structure_element_iter_get_child (iter)) != NULL)
+        {
+          guint rows_before = reading->n_rows;
+
+          walk (child, reading, depth + 1);
+          poppler_structure_element_iter_free (child);
+
+          /* The first table with judgements in it is the judgement table. */
+          if (kind == POPPLER_STRUCTURE_ELEMENT_TABLE && reading->n_rows >= rows_before + 2)
+            reading->done = TRUE;
+        }
+    }
+  while (!reading->done && poppler_structure_element_iter_next (iter));
+}
+
+/**
+ * pb_structure_read_tagged_judgements:
+ * @document: an open document
+ * @judgements: (out caller-allocates) (array fixed-size=6): the grades read
+ * @combined: (out): whether children in care and care leavers share a row
+ *
+ * Reads the judgement table from the document's structure tree.
+ *
+ * Returns: whether the tree has a judgement table
+ */
+gboolean
+pb_structure_read_tagged_judgements (PopplerDocument *document,
+                                     PbGrade          judgements[PB_N_JUDGEMENTS],
+                                     gboolean        *combined)
+{
+  PopplerStructureElementIter *root;
+  TableReading reading = { { PB_GRADE_NONE }, FALSE, 0, FALSE };
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), FALSE);
+
+  if ((root = poppler_structure_element_iter_new (document)) == NULL)
+    return FALSE;
+
+  walk (root, &reading, 0);
+  poppler_structure_element_iter_free (root);
+
+  if (!reading.done)
+    return FALSE;
+
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    judgements[j] = reading.judgements[j];
+  *combined = reading.combined;
+  return TRUE;
+}
+
+/**
+ * pb_structure_read_document:
+ * @pages: the document's pages' reading text, %NULL-terminated
+ *
+ * Reads the structure from the text, then takes the judgement grades from
+ * the tagged table where the document has one.
+ */
+PbStructure *
+pb_structure_read_document (PopplerDocument    *document,
+                            const char * const *pages)
+{
+  PbStructure *structure = pb_structure_read_text (pages);
+  PbGrade tagged[PB_N_JUDGEMENTS];
+  gboolean combined = FALSE;
+
+  /* Only an inspection report has a judgement table to read. */
+  if (structure->type != PB_DOCUMENT_SIF_INSPECTION && structure->type != PB_DOCUMENT_ILACS_INSPECTION)
+    return structure;
+
+  if (!pb_structure_read_tagged_judgements (document, tagged, &combined))
+    return structure;
+
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    if (tagged[j] != PB_GRADE_NONE)
+      structure->judgements[j] = tagged[j];
+  structure->cic_and_care_leavers_combined = structure->cic_and_care_leavers_combined || combined;
+  return structure;
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <poppler.h>
+
+#include "pb-structure.h"
+
+G_BEGIN_DECLS
+
+gboolean     pb_structure_read_tagged_judgements (PopplerDocument    *document,
+                                                  PbGrade             judgements[PB_N_JUDGEMENTS],
+                                                  gboolean           *combined);
+PbStructure *pb_structure_read_document          (PopplerDocument    *document,
+                                                  const char * const *pages);
+
+G_END_DECLS
