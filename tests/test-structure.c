@@ -197,6 +197,54 @@ read_pages (const char *page1,
   return pb_structure_read_text (pages);
 }
 
+static void
+assert_recommendations (PbStructure        *s,
+                        const char * const *expected)
+{
+  guint n = g_strv_length ((char **)expected);
+
+  g_assert_cmpuint (s->recommendations->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (g_array_index (s->recommendations, PbRecommendation, i).text, ==, expected[i]);
+}
+
+/* The lists of recommendations each kind of report has, and where they end. */
+static void
+test_recommendation_lists (void)
+{
+  g_autoptr(PbStructure) sif = read_pages (
+    "Inspection of services for children in need of help and protection, children looked after and care leavers\n"
+    "Northmoor Metropolitan Borough Council\nInspection date: 3 March 2015 – 26 March 2015\n"
+    "Recommendations\n1. Ensure that thresholds of need are understood\nand applied.\n"
+    "2. Improve the delivery of life story work.\nSummary for children and young people\n"
+    "Inspectors spoke to many children.\n", NULL);
+  g_autoptr(PbStructure) letter = read_pages (
+    "Focused visit to Southdale local authority children’s services\n"
+    "Inspection dates: 1 and 2 May 2024\nLead inspector: Di Name, His Majesty’s Inspector\n"
+    "Areas for priority action\n\u25FC Children at risk of harm are seen promptly.\n"
+    "What needs to improve in this area of social work practice?\n\u25FC The quality of plans.\n"
+    "Main findings\nPersonal advisers know young people well.\n", NULL);
+  g_autoptr(PbStructure) framework = read_pages (
+    "Inspection of Eastmoor local authority children’s services\nInspection dates: 8 to 19 June 2026\n"
+    "What needs to improve?\n\u25FC The quality of supervision, including decisions for\nchildren entering care.\n"
+    "(outcome 2, national framework)\n\u25FC The support to young carers.\n"
+    "The experiences and progress of children who need help and protection: good\n1. Children get help.\n",
+    NULL);
+
+  g_assert_cmpint (sif->type, ==, PB_DOCUMENT_SIF_INSPECTION);
+  assert_recommendations (sif, (const char * const[]) {
+    "Ensure that thresholds of need are understood and applied.",
+    "Improve the delivery of life story work.", NULL });
+
+  g_assert_cmpint (letter->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+  assert_recommendations (letter, (const char * const[]) {
+    "The quality of plans.", "Children at risk of harm are seen promptly.", NULL });
+
+  assert_recommendations (framework, (const char * const[]) {
+    "The quality of supervision, including decisions for children entering care. (outcome 2, national framework)",
+    "The support to young carers.", NULL });
+}
+
 /* One report per era, as text in reading order. */
 static void
 test_eras (void)
@@ -302,6 +350,10 @@ test_generated_pdfs (void)
   g_assert_cmpuint (inspection->sections->len, ==, 4);
   g_assert_cmpuint (inspection->paragraphs->len, ==, 18);
   g_assert_cmpuint (inspection->recommendations->len, ==, 4);
+  /* The letter's list ends at the next heading, not at the signature. */
+  g_assert_cmpuint (visit->recommendations->len, ==, 2);
+  g_assert_cmpstr (g_array_index (visit->recommendations, PbRecommendation, 1).text, ==,
+                   "The range of opportunities for care leavers to enter education, employment and training.");
   /* The second runs over the page break, past the page's footer. */
   g_assert_cmpint (g_array_index (inspection->recommendations, PbRecommendation, 1).page, ==, 1);
   g_assert_cmpstr (g_array_index (inspection->recommendations, PbRecommendation, 1).text, ==,
@@ -530,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/structure/corpus-expected", test_corpus_expected);
   g_test_add_func ("/structure/seeds", test_seeds);
   g_test_add_func ("/structure/eras", test_eras);
+  g_test_add_func ("/structure/recommendation-lists", test_recommendation_lists);
   g_test_add_func ("/structure/generated-pdfs", test_generated_pdfs);
   g_test_add_func ("/structure/garbage", test_garbage);
   g_test_add_func ("/structure/paragraph-for-quote", test_paragraph_for_quote);

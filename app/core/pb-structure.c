@@ -648,58 +648,106 @@ strip_bullet (const char *line)
 }
 
 static void
-read_recommendations (GArray      *lines,
-                      guint        from,
-                      PbStructure *structure)
+add_recommendation (PbStructure *structure,
+                    GString     *item,
+                    guint        page)
+{
+  PbRecommendation rec = { g_string_free (item, FALSE), page, NULL };
+
+  rec.cohort = cohort_of_words (rec.text);
+  g_array_append_val (structure->recommendations, rec);
+}
+
+static gboolean
+ends_sentence (const char *text,
+               gsize       len)
+{
+  return len > 0 && strchr (".?!", text[len - 1]) != NULL;
+}
+
+/* The items of a list of recommendations that starts after line @start:
+ * bulleted under "What needs to improve?" and "Areas for priority action",
+ * numbered under a SIF report's "Recommendations".  An item runs on over
+ * its wrapped lines; the list ends at the next heading, at the report's
+ * numbered paragraphs, or at prose after a finished item. */
+static void
+read_list (GArray      *lines,
+           guint        start,
+           gboolean     numbered_items,
+           PbStructure *structure)
 {
   g_autoptr(GRegex) numbered = g_regex_new ("^\\d{1,3}\\. ", G_REGEX_OPTIMIZE, 0, NULL);
-  guint start = find_line (lines, from, "What needs to improve", lines->len);
   GString *item = NULL;
   guint item_page = 0;
 
-  if (start == G_MAXUINT)
-    return;
-
   for (guint i = start + 1; i < lines->len; i++)
     {
-      const char *line = line_at (lines, i);
-      gboolean bullet = is_bullet (line);
-      gboolean ends = !bullet && (g_str_has_prefix (line, "The experiences and progress") ||
-                                  g_str_has_prefix (line, "The impact of leaders") ||
-                                  (g_ascii_isdigit (line[0]) && g_regex_match (numbered, line, 0, NULL)));
+      const Line *line = &g_array_index (lines, Line, i);
+      const char *text = line->text;
+      gboolean is_number = g_ascii_isdigit (text[0]) && g_regex_match (numbered, text, 0, NULL);
+      gboolean starts = numbered_items ? is_number : is_bullet (text);
+      gboolean ends = !starts && (g_str_has_prefix (text, "The experiences and progress") ||
+                                  g_str_has_prefix (text, "The impact of leaders") ||
+                                  g_str_has_prefix (text, "What needs to improve") ||
+                                  g_str_has_prefix (text, "Areas for priority action") ||
+                                  is_number);
 
-      if ((bullet || ends) && item != NULL)
+      /* A short capitalised line without a full stop, after a finished
+       * item, is the next heading; "(outcome 2, …)" still belongs to it. */
+      if (!starts && !ends && item != NULL && ends_sentence (item->str, item->len) &&
+          !line->running && g_unichar_isupper (g_utf8_get_char (text)) &&
+          strlen (text) < 80 && !ends_sentence (text, strlen (text)))
+        ends = TRUE;
+
+      if ((starts || ends) && item != NULL)
         {
-          PbRecommendation rec = { g_string_free (item, FALSE), item_page, NULL };
-
-          rec.cohort = cohort_of_words (rec.text);
-          g_array_append_val (structure->recommendations, rec);
+          add_recommendation (structure, item, item_page);
           item = NULL;
         }
 
       if (ends)
         break;
 
-      if (bullet)
+      if (starts)
         {
-          item = g_string_new (strip_bullet (line));
-          item_page = g_array_index (lines, Line, i).page;
+          const char *body = numbered_items ? strchr (text, ' ') + 1 : strip_bullet (text);
+
+          item = g_string_new (body);
+          item_page = line->page;
         }
-      else if (item != NULL && strspn (line, "0123456789") != strlen (line) &&
-               !g_array_index (lines, Line, i).running)
+      else if (item != NULL && strspn (text, "0123456789") != strlen (text) && !line->running)
         {
           g_string_append_c (item, ' ');
-          g_string_append (item, line);
+          g_string_append (item, text);
         }
+      else if (item == NULL && structure->recommendations->len == 0 && i > start + 3)
+        break;   /* no list here after all */
     }
 
   if (item != NULL)
-    {
-      PbRecommendation rec = { g_string_free (item, FALSE), item_page, NULL };
+    add_recommendation (structure, item, item_page);
+}
 
-      rec.cohort = cohort_of_words (rec.text);
-      g_array_append_val (structure->recommendations, rec);
-    }
+static void
+read_recommendations (GArray      *lines,
+                      guint        from,
+                      PbStructure *structure)
+{
+  guint start;
+
+  if ((start = find_line (lines, from, "What needs to improve", lines->len)) != G_MAXUINT)
+    read_list (lines, start, FALSE, structure);
+  if ((start = find_line (lines, from, "Areas for priority action", lines->len)) != G_MAXUINT)
+    read_list (lines, start, FALSE, structure);
+
+  /* SIF reports: "Recommendations", then a numbered list. */
+  if (structure->type == PB_DOCUMENT_SIF_INSPECTION)
+    for (guint i = from; i < lines->len; i++)
+      if (g_str_equal (line_at (lines, i), "Recommendations"))
+        {
+          read_list (lines, i, TRUE, structure);
+          break;
+        }
 }
 
 /* Section headings and the numbered paragraphs under them. */
