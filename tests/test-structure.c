@@ -6,6 +6,7 @@
 #include "pb-report-structure.h"
 #include "pb-suggestion.h"
 #include "pb-pdf-text.h"
+#include "pb-pdf-writer.h"
 #include "pb-structure.h"
 #include "pb-structure-tagged.h"
 #include "pb-test-util.h"
@@ -378,6 +379,62 @@ test_generated_pdfs (void)
   pb_test_remove_dir (dir);
 }
 
+/* A report in the 2013–2017 framework's layout, as a PDF: the numbered
+ * judgement table with adoption, and the overall judgement in the summary. */
+static void
+test_generated_sif (void)
+{
+  static const char * const labels[] = {
+    "1. Children who need help and protection",
+    "2. Children looked after and achieving permanence",
+    "2.1 Adoption performance",
+    "2.2 Experiences and progress of care leavers",
+    "3. Leadership, management and governance",
+  };
+  static const char * const grades[] = {
+    "Inadequate", "Requires improvement", "Good", "Inadequate", "Inadequate",
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sif.pdf", NULL);
+  g_autoptr(PbPdfWriter) writer = pb_pdf_writer_new (path, NULL, NULL);
+  g_autoptr(PbStructure) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+
+  pb_pdf_writer_heading (writer, 1, "Northmoor Metropolitan Borough Council");
+  pb_pdf_writer_paragraph (writer, "Inspection of services for children in need of help and protection, "
+                                   "children looked after and care leavers\n"
+                                   "Inspection date: 3 March 2015 to 26 March 2015\n"
+                                   "Report published: 1 May 2015");
+  pb_pdf_writer_paragraph (writer, "Children’s services in Northmoor are inadequate");
+  pb_pdf_writer_table (writer, "Judgement", "Grade", (const char **)labels, (const char **)grades,
+                       G_N_ELEMENTS (labels));
+  pb_pdf_writer_heading (writer, 2, "Recommendations");
+  pb_pdf_writer_numbered (writer, 1, "Ensure that thresholds of need are understood and applied.");
+  pb_pdf_writer_numbered (writer, 2, "Improve the delivery of life story work for children looked after.");
+  pb_pdf_writer_heading (writer, 2, "Summary for children and young people");
+  pb_pdf_writer_paragraph (writer, "Inspectors spoke to many children.\nLead inspector: Ann Example HMI");
+  g_assert_true (pb_pdf_writer_finish (writer, &error));
+  g_assert_no_error (error);
+
+  s = pb_structure_read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  start = iso (&s->inspection_start);
+  g_assert_cmpint (s->type, ==, PB_DOCUMENT_SIF_INSPECTION);
+  g_assert_cmpstr (s->local_authority, ==, "Northmoor");
+  g_assert_cmpstr (start, ==, "2015-03-03");
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_INADEQUATE);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_HELP_AND_PROTECTION], ==, PB_GRADE_INADEQUATE);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_CHILDREN_IN_CARE], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_ADOPTION], ==, PB_GRADE_GOOD);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_INADEQUATE);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_LEADERS], ==, PB_GRADE_INADEQUATE);
+  g_assert_false (s->cic_and_care_leavers_combined);
+  g_assert_cmpuint (s->recommendations->len, ==, 2);
+
+  pb_test_remove_dir (dir);
+}
+
 /* Anything at all gives an answer, and nothing is claimed of non-reports. */
 static void
 test_garbage (void)
@@ -584,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/structure/eras", test_eras);
   g_test_add_func ("/structure/recommendation-lists", test_recommendation_lists);
   g_test_add_func ("/structure/generated-pdfs", test_generated_pdfs);
+  g_test_add_func ("/structure/generated-sif", test_generated_sif);
   g_test_add_func ("/structure/garbage", test_garbage);
   g_test_add_func ("/structure/paragraph-for-quote", test_paragraph_for_quote);
   g_test_add_func ("/structure/stored-at-import", test_stored_at_import);
