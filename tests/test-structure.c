@@ -35,7 +35,8 @@ static gboolean
 read_both_ways (const char  *pdf,
                 PbStructure **layout,
                 PbGrade      *tagged,
-                gboolean     *tagged_combined)
+                gboolean     *tagged_combined,
+                GArray      **tagged_sections)
 {
   g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
   g_autoptr(GObject) document = G_OBJECT (poppler_document_new_from_file (uri, NULL, NULL));
@@ -50,6 +51,7 @@ read_both_ways (const char  *pdf,
   g_ptr_array_add (pages, NULL);
 
   *layout = pb_structure_read_text ((const char * const *)pages->pdata);
+  *tagged_sections = pb_structure_read_tagged_sections (doc);
   return pb_structure_read_tagged_judgements (doc, tagged, tagged_combined);
 }
 
@@ -60,7 +62,7 @@ test_corpus_expected (void)
   g_autofree char *csv_path = pb_test_corpus_path ("ilacs/expected.csv");
   g_autofree char *csv = NULL;
   g_auto(GStrv) rows = NULL;
-  guint checked = 0, tagged_tables = 0;
+  guint checked = 0, tagged_tables = 0, tagged_headings = 0;
 
   if (csv_path == NULL)
     {
@@ -115,10 +117,11 @@ test_corpus_expected (void)
        * table is there to read. */
       {
         g_autoptr(PbStructure) layout = NULL;
+        g_autoptr(GArray) tagged_sections = NULL;
         PbGrade tagged[PB_N_JUDGEMENTS];
         gboolean tagged_combined = FALSE;
 
-        if (read_both_ways (pdf, &layout, tagged, &tagged_combined))
+        if (read_both_ways (pdf, &layout, tagged, &tagged_combined, &tagged_sections))
           {
             guint n_tagged = 0;
 
@@ -135,6 +138,24 @@ test_corpus_expected (void)
 
         for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
           g_assert_cmpint (layout->judgements[j], ==, s->judgements[j]);
+
+        /* Each section its tagged heading names, the layout text finds too,
+         * with the same grade. */
+        for (guint k = 0; tagged_sections != NULL && k < tagged_sections->len; k++)
+          {
+            PbSection *heading = &g_array_index (tagged_sections, PbSection, k);
+            gboolean found = FALSE;
+
+            for (guint i = 0; i < layout->sections->len && !found; i++)
+              {
+                PbSection *section = &g_array_index (layout->sections, PbSection, i);
+
+                found = g_strcmp0 (section->cohort, heading->cohort) == 0 && section->grade == heading->grade;
+              }
+            if (!found)
+              g_error ("%s: the tagged heading \"%s\" has no matching section", f[0], heading->heading);
+            tagged_headings++;
+          }
       }
 
       /* Numbered paragraphs run from 1 without a gap. */
@@ -146,8 +167,10 @@ test_corpus_expected (void)
     }
 
   g_assert_cmpuint (checked, ==, 14);
-  g_test_message ("%u of %u reports have a tagged judgement table", tagged_tables, checked);
+  g_test_message ("%u of %u reports have a tagged judgement table; %u tagged section headings",
+                  tagged_tables, checked, tagged_headings);
   g_assert_cmpuint (tagged_tables, >, 0);
+  g_assert_cmpuint (tagged_headings, >, 0);
 }
 
 static void

@@ -11,5 +11,6 @@ char    *_pb_plain_text       (const char *text);
 PbGrade  _pb_grade_from_words (const char *words);
 guint    _pb_classify_label   (const char *label,
                                gboolean   *combined);
+const char *_pb_cohort_of_heading (const char *heading);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <poppler.h>
+#include <string.h>
 
 #include "pb-structure-private.h"
 #include "pb-structure-tagged.h"
@@ -57,7 +58,35 @@ typedef struct
   gboolean  combined;
   guint     n_rows;      /* judgement rows read */
   gboolean  done;        /* a judgement table has been read */
+  GArray   *sections;    /* PbSection from the section headings, or NULL */
 } TableReading;
+
+/* "The experiences and progress of children in care: good" as a heading. */
+static void
+read_heading (PopplerStructureElement *element,
+              TableReading            *reading)
+{
+  g_autofree char *raw = poppler_structure_element_get_text (element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+  g_autofree char *text = _pb_plain_text (raw ? raw : "");
+  const char *colon = strchr (text, ':');
+  PbSection section = { NULL, NULL, PB_GRADE_NONE, 0, 0 };
+
+  if (colon == NULL)
+    return;
+
+  g_strdelimit (text, "\n", ' ');
+  section.heading = g_strstrip (g_strndup (text, colon - text));
+  section.cohort = _pb_cohort_of_heading (section.heading);
+  section.grade = _pb_grade_from_words (g_strstrip ((char *)colon + 1));
+  section.first_page = (guint)MAX (0, poppler_structure_element_get_page (element)) + 1;
+
+  if (section.cohort == NULL || section.grade == PB_GRADE_NONE)
+    {
+      g_free (section.heading);
+      return;
+    }
+  g_array_append_val (reading->sections, section);
+}
 
 static void
 read_row (PopplerStructureElementIter *row,
@@ -101,7 +130,15 @@ walk (PopplerStructureElementIter *iter,
 
       if (kind == POPPLER_STRUCTURE_ELEMENT_TABLE_ROW)
         {
-          read_row (iter, reading);
+          if (!reading->done)
+            read_row (iter, reading);
+          continue;
+        }
+
+      if (kind >= POPPLER_STRUCTURE_ELEMENT_HEADING && kind <= POPPLER_STRUCTURE_ELEMENT_HEADING_6)
+        {
+          if (reading->sections != NULL)
+            read_heading (POPPLER_STRUCTURE_ELEMENT (element), reading);
           continue;
         }
 
@@ -121,7 +158,54 @@ walk (PopplerStructureElementIter *iter,
             reading->done = TRUE;
         }
     }
-  while (!reading->done && poppler_structure_element_iter_next (iter));
+  while ((!reading->done || reading->sections != NULL) && poppler_structure_element_iter_next (iter));
+}
+
+static gboolean
+read_tree (PopplerDocument *document,
+           TableReading    *reading)
+{
+  PopplerStructureElementIter *root = poppler_structure_element_iter_new (document);
+
+  if (root == NULL)
+    return FALSE;
+
+  walk (root, reading, 0);
+  poppler_structure_element_iter_free (root);
+  return TRUE;
+}
+
+static void
+section_clear (PbSection *section)
+{
+  g_free (section->heading);
+}
+
+/**
+ * pb_structure_read_tagged_sections:
+ * @document: an open document
+ *
+ * Reads the cohort sections from the headings in the document's structure
+ * tree: "The experiences and progress of care leavers: good".
+ *
+ * Returns: (transfer full) (nullable) (element-type PbSection): the
+ *   sections with their grade and first page, or %NULL when the document
+ *   has no structure tree
+ */
+GArray *
+pb_structure_read_tagged_sections (PopplerDocument *document)
+{
+  TableReading reading = { { PB_GRADE_NONE }, FALSE, 0, TRUE, NULL };
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+
+  /* Marked done, the table is not read again. */
+  reading.sections = g_array_new (FALSE, TRUE, sizeof (PbSection));
+  g_array_set_clear_func (reading.sections, (GDestroyNotify)section_clear);
+
+  if (!read_tree (document, &reading))
+    g_clear_pointer (&reading.sections, g_array_unref);
+  return reading.sections;
 }
 
 /**
@@ -139,18 +223,11 @@ pb_structure_read_tagged_judgements (PopplerDocument *document,
                                      PbGrade          judgements[PB_N_JUDGEMENTS],
                                      gboolean        *combined)
 {
-  PopplerStructureElementIter *root;
-  TableReading reading = { { PB_GRADE_NONE }, FALSE, 0, FALSE };
+  TableReading reading = { { PB_GRADE_NONE }, FALSE, 0, FALSE, NULL };
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), FALSE);
 
-  if ((root = poppler_structure_element_iter_new (document)) == NULL)
-    return FALSE;
-
-  walk (root, &reading, 0);
-  poppler_structure_element_iter_free (root);
-
-  if (!reading.done)
+  if (!read_tree (document, &reading) || !reading.done)
     return FALSE;
 
   for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
@@ -185,5 +262,22 @@ pb_structure_read_document (PopplerDocument    *document,
     if (tagged[j] != PB_GRADE_NONE)
       structure->judgements[j] = tagged[j];
   structure->cic_and_care_leavers_combined = structure->cic_and_care_leavers_combined || combined;
+
+  /* A section's grade as its tagged heading gives it. */
+  {
+    g_autoptr(GArray) headings = pb_structure_read_tagged_sections (document);
+
+    for (guint i = 0; headings != NULL && i < structure->sections->len; i++)
+      {
+        PbSection *section = &g_array_index (structure->sections, PbSection, i);
+
+        for (guint k = 0; k < headings->len; k++)
+          if (g_strcmp0 (g_array_index (headings, PbSection, k).cohort, section->cohort) == 0)
+            {
+              section->grade = g_array_index (headings, PbSection, k).grade;
+              break;
+            }
+      }
+  }
   return structure;
 }

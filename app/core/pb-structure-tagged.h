@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 gboolean     pb_structure_read_tagged_judgements (PopplerDocument    *document,
                                                   PbGrade             judgements[PB_N_JUDGEMENTS],
                                                   gboolean           *combined);
+GArray      *pb_structure_read_tagged_sections   (PopplerDocument    *document);
 PbStructure *pb_structure_read_document          (PopplerDocument    *document,
                                                   const char * const *pages);
 

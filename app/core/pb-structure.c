@@ -590,8 +590,8 @@ find_line (GArray     *lines,
   return G_MAXUINT;
 }
 
-static const char *
-cohort_of_heading (const char *heading)
+const char *
+_pb_cohort_of_heading (const char *heading)
 {
   g_autofree char *h = g_ascii_strdown (heading, -1);
 
@@ -783,7 +783,7 @@ read_body (GArray      *lines,
               g_autofree char *grade_words = g_strstrip (g_strdup (colon + 1));
 
               /* The grade may run onto the next line ("requires" / "improvement to be good"). */
-              PbSection section = { cohort_of_heading (heading->str), NULL,
+              PbSection section = { _pb_cohort_of_heading (heading->str), NULL,
                                     _pb_grade_from_words (grade_words), line->page, line->page };
 
               if (section.cohort != NULL)
