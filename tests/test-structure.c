@@ -458,6 +458,62 @@ test_generated_sif (void)
   pb_test_remove_dir (dir);
 }
 
+/* A report in the layout used from April 2026: no overall effectiveness,
+ * children in care and care leavers judged apart. */
+static void
+test_generated_2026 (void)
+{
+  static const char * const labels[] = {
+    "The impact of leaders on social work practice with children and families",
+    "The experiences and progress of children who need help and protection",
+    "The experiences and progress of children in care",
+    "The experiences and progress of care leavers",
+  };
+  static const char * const grades[] = {
+    "Good", "Good", "Outstanding", "Requires improvement to be good",
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "ilacs-2026.pdf", NULL);
+  g_autoptr(PbPdfWriter) writer = pb_pdf_writer_new (path, NULL, NULL);
+  g_autoptr(PbStructure) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *end = NULL;
+
+  pb_pdf_writer_heading (writer, 1, "Inspection of Eastmoor local authority children’s services");
+  pb_pdf_writer_paragraph (writer, "Inspection dates: 8 to 19 June 2026\n"
+                                   "Lead inspector: Cleo Person, His Majesty’s Inspector");
+  pb_pdf_writer_table (writer, "Judgement", "Grade", (const char **)labels, (const char **)grades,
+                       G_N_ELEMENTS (labels));
+  pb_pdf_writer_paragraph (writer, "Since the last inspection, leaders have improved services for children.");
+  pb_pdf_writer_heading (writer, 2, "What needs to improve?");
+  pb_pdf_writer_bullet (writer, "The quality of pathway plans for care leavers. (outcome 4, national framework)");
+  pb_pdf_writer_heading (writer, 2, "The experiences and progress of children in care: outstanding");
+  pb_pdf_writer_numbered (writer, 1, "Children live in stable homes.");
+  pb_pdf_writer_heading (writer, 2, "The experiences and progress of care leavers: requires improvement to be good");
+  pb_pdf_writer_numbered (writer, 2, "Personal advisers know young people well.");
+  g_assert_true (pb_pdf_writer_finish (writer, &error));
+  g_assert_no_error (error);
+
+  s = pb_structure_read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  end = iso (&s->inspection_end);
+  g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+  g_assert_cmpstr (s->local_authority, ==, "Eastmoor");
+  g_assert_cmpstr (end, ==, "2026-06-19");
+  g_assert_cmpstr (s->lead_inspector, ==, "Cleo Person");
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_NONE);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_LEADERS], ==, PB_GRADE_GOOD);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_CHILDREN_IN_CARE], ==, PB_GRADE_OUTSTANDING);
+  g_assert_cmpint (s->judgements[PB_JUDGEMENT_CARE_LEAVERS], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  g_assert_false (s->cic_and_care_leavers_combined);
+  g_assert_cmpuint (s->sections->len, ==, 2);
+  g_assert_cmpuint (s->paragraphs->len, ==, 2);
+  g_assert_cmpuint (s->recommendations->len, ==, 1);
+  g_assert_cmpstr (g_array_index (s->recommendations, PbRecommendation, 0).cohort, ==, "care_leavers");
+
+  pb_test_remove_dir (dir);
+}
+
 /* Anything at all gives an answer, and nothing is claimed of non-reports. */
 static void
 test_garbage (void)
@@ -665,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/structure/recommendation-lists", test_recommendation_lists);
   g_test_add_func ("/structure/generated-pdfs", test_generated_pdfs);
   g_test_add_func ("/structure/generated-sif", test_generated_sif);
+  g_test_add_func ("/structure/generated-2026", test_generated_2026);
   g_test_add_func ("/structure/garbage", test_garbage);
   g_test_add_func ("/structure/paragraph-for-quote", test_paragraph_for_quote);
   g_test_add_func ("/structure/stored-at-import", test_stored_at_import);

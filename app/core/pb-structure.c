@@ -756,7 +756,9 @@ read_body (GArray      *lines,
            guint        from,
            PbStructure *structure)
 {
-  g_autoptr(GRegex) numbered = g_regex_new ("^(\\d{1,3})\\. \\S", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "12. Text…", or "12." alone when the number is set apart from a
+   * paragraph of one line. */
+  g_autoptr(GRegex) numbered = g_regex_new ("^(\\d{1,3})\\.( \\S|$)", G_REGEX_OPTIMIZE, 0, NULL);
   const char *cohort = NULL;
   guint next = 1;
   guint n_pages = lines->len > 0 ? g_array_index (lines, Line, lines->len - 1).page : 0;
