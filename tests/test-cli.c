@@ -353,6 +353,82 @@ test_findings (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (filtered), 0), "id"), ==, 2);
 }
 
+/* Packs from scripts: a public pack refuses an exempt finding with a
+ * non-zero exit and one line saying why; an exempt pack takes it. */
+static void
+test_packs (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) import = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) add_exempt = { 0 };
+  g_auto(Run) create = { 0 };
+  g_auto(Run) create_exempt = { 0 };
+  g_auto(Run) no_title = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) pack_add = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) exempt_add = { 0 };
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *packs;
+  JsonObject *pack;
+
+  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+           "--quote", "generous local offer", "--cohort", "care_leavers", "--kind", "strength", NULL);
+  g_assert_cmpstr (add.out, ==, "1\n");
+  run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
+           "--quote", "Fernleigh children's services", "--cohort", "leadership", "--kind", "context",
+           "--classification", "exempt", NULL);
+  g_assert_cmpstr (add_exempt.out, ==, "2\n");
+
+  run_cli (&create, "pack", "create", "--library", f->library_dir, "--title", "Panel, 12 March",
+           "--meeting-date", "2026-03-12", NULL);
+  g_assert_cmpint (create.status, ==, 0);
+  g_assert_cmpstr (create.out, ==, "1\n");
+
+  run_cli (&no_title, "pack", "create", "--library", f->library_dir, NULL);
+  g_assert_cmpint (no_title.status, ==, 2);
+  run_cli (&bad_date, "pack", "create", "--library", f->library_dir, "--title", "T", "--meeting-date", "March", NULL);
+  assert_one_line_error (&bad_date);
+
+  run_cli (&pack_add, "pack", "add", "--library", f->library_dir, "1", "1", NULL);
+  g_assert_cmpint (pack_add.status, ==, 0);
+  run_cli (&refused, "pack", "add", "--library", f->library_dir, "1", "2", NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, "not for publication"));
+
+  run_cli (&create_exempt, "pack", "create", "--library", f->library_dir, "--title", "Part 2",
+           "--classification", "exempt", NULL);
+  g_assert_cmpstr (create_exempt.out, ==, "2\n");
+  run_cli (&exempt_add, "pack", "add", "--library", f->library_dir, "2", "1", "2", NULL);
+  g_assert_cmpint (exempt_add.status, ==, 0);
+
+  run_cli (&list, "pack", "list", "--library", f->library_dir, "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse_json (list.out);
+  packs = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (packs), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      pack = json_array_get_object_element (packs, i);
+      if (json_object_get_int_member (pack, "id") == 1)
+        {
+          g_assert_cmpstr (json_object_get_string_member (pack, "classification"), ==, "public");
+          g_assert_cmpstr (json_object_get_string_member (pack, "meeting_date"), ==, "2026-03-12");
+          g_assert_cmpint (json_object_get_int_member (pack, "findings"), ==, 1);
+        }
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (pack, "classification"), ==, "exempt");
+          g_assert_true (json_object_get_null_member (pack, "meeting_date"));
+          g_assert_cmpint (json_object_get_int_member (pack, "findings"), ==, 2);
+        }
+    }
+}
+
 static char *
 write_long_pdf (const char *dir,
                 guint       n_pages)
@@ -518,6 +594,7 @@ main (int   argc,
   g_test_add ("/cli/list-and-show", Fixture, NULL, fixture_setup, test_list_and_show, fixture_teardown);
   g_test_add ("/cli/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/cli/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
+  g_test_add ("/cli/packs", Fixture, NULL, fixture_setup, test_packs, fixture_teardown);
   g_test_add ("/cli/killed-import", Fixture, NULL, fixture_setup, test_killed_import, fixture_teardown);
   g_test_add ("/cli/write-failure", Fixture, NULL, fixture_setup, test_write_failure, fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL, fixture_setup, test_bad_library_and_usage, fixture_teardown);

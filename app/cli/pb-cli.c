@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pb-cli.h"
+#include "pb-cli-private.h"
 #include "pb-findings.h"
 #include "pb-import.h"
 #include "pb-library.h"
@@ -19,30 +20,6 @@
 /* The command line: the same binary without a display. Each command prints
  * text for people, or JSON with --json for scripts, and on failure exits
  * non-zero after one line on stderr. GTK is never initialised here. */
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct
-{
-  char     *library_dir;
-  gboolean  json;
-} CommonOptions;
-
-typedef int (*CommandFunc) (CommonOptions *common,
-                            int            argc,
-                            char         **argv);
-
-typedef struct
-{
-  const char  *name;
-  const char  *args;
-  const char  *summary;
-  CommandFunc  run;
-} Command;
 
 static int run_import (CommonOptions *common, int argc, char **argv);
 static int run_list   (CommonOptions *common, int argc, char **argv);
@@ -58,10 +35,11 @@ static const Command commands[] = {
   { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), run_show },
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
   { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
+  { "pack", N_("create|add|list"), N_("Make a briefing pack, add findings to it, or list packs"), _pb_cli_run_pack },
 };
 
-static const Command *
-find_command (const char *name)
+const Command *
+_pb_cli_find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (commands[i].name, name) == 0)
@@ -69,8 +47,8 @@ find_command (const char *name)
   return NULL;
 }
 
-static int
-fail (const char *message)
+int
+_pb_cli_fail (const char *message)
 {
   g_autofree char *one_line = g_strdup (message);
 
@@ -79,8 +57,8 @@ fail (const char *message)
   return EXIT_FAILED;
 }
 
-static void
-print_json (JsonBuilder *builder)
+void
+_pb_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -138,8 +116,8 @@ add_report_members (JsonBuilder *builder,
 }
 
 /* Parses the command's own options, plus the ones every command takes. */
-static gboolean
-parse_options (CommonOptions  *common,
+gboolean
+_pb_cli_parse_options (CommonOptions  *common,
                const Command  *command,
                GOptionEntry   *extra,
                int            *argc,
@@ -166,8 +144,8 @@ parse_options (CommonOptions  *common,
   return g_option_context_parse (context, argc, argv, error);
 }
 
-static PbLibrary *
-open_library (CommonOptions  *common,
+PbLibrary *
+_pb_cli_open_library (CommonOptions  *common,
               GError        **error)
 {
   g_autofree char *path = pb_library_resolve_path (common->library_dir);
@@ -190,8 +168,8 @@ run_import (CommonOptions  *common,
   g_autoptr(GError) error = NULL;
   guint n_failed = 0;
 
-  if (!parse_options (common, find_command ("import"), entries, &argc, &argv, &error))
-    return fail (error->message);
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("import"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
 
   if (argc < 3)
     {
@@ -199,8 +177,8 @@ run_import (CommonOptions  *common,
       return EXIT_USAGE;
     }
 
-  if (!(library = open_library (common, &error)))
-    return fail (error->message);
+  if (!(library = _pb_cli_open_library (common, &error)))
+    return _pb_cli_fail (error->message);
 
   pb_import_clean_leftovers (library);
 
@@ -246,7 +224,7 @@ run_import (CommonOptions  *common,
   json_builder_end_array (builder);
 
   if (common->json)
-    print_json (builder);
+    _pb_cli_print_json (builder);
 
   return n_failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
@@ -268,8 +246,8 @@ run_list (CommonOptions  *common,
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options (common, find_command ("list"), NULL, &argc, &argv, &error))
-    return fail (error->message);
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("list"), NULL, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
 
   if (argc > 2)
     {
@@ -277,9 +255,9 @@ run_list (CommonOptions  *common,
       return EXIT_USAGE;
     }
 
-  if (!(library = open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library (common, &error)) ||
       !(reports = pb_library_list_reports (library, &error)))
-    return fail (error->message);
+    return _pb_cli_fail (error->message);
 
   if (common->json)
     {
@@ -293,7 +271,7 @@ run_list (CommonOptions  *common,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      _pb_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -332,8 +310,8 @@ run_search (CommonOptions  *common,
   g_autofree char *query = NULL;
   gboolean bold;
 
-  if (!parse_options (common, find_command ("search"), entries, &argc, &argv, &error))
-    return fail (error->message);
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("search"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
 
   if (argc < 3)
     {
@@ -343,9 +321,9 @@ run_search (CommonOptions  *common,
 
   query = g_strjoinv (" ", argv + 2);
 
-  if (!(library = open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library (common, &error)) ||
       !(hits = pb_library_search (library, query, MAX (limit, 1), &error)))
-    return fail (error->message);
+    return _pb_cli_fail (error->message);
 
   if (common->json)
     {
@@ -369,7 +347,7 @@ run_search (CommonOptions  *common,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      _pb_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -407,8 +385,8 @@ run_show (CommonOptions  *common,
   g_autoptr(PbReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options (common, find_command ("show"), NULL, &argc, &argv, &error))
-    return fail (error->message);
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("show"), NULL, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
 
   if (argc != 3)
     {
@@ -416,9 +394,9 @@ run_show (CommonOptions  *common,
       return EXIT_USAGE;
     }
 
-  if (!(library = open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library (common, &error)) ||
       !(report = pb_library_find_report (library, argv[2], &error)))
-    return fail (error->message);
+    return _pb_cli_fail (error->message);
 
   if (common->json)
     {
@@ -429,7 +407,7 @@ run_show (CommonOptions  *common,
       add_report_members (builder, report);
       add_string_or_null (builder, "path", path);
       json_builder_end_object (builder);
-      print_json (builder);
+      _pb_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -480,8 +458,8 @@ add_finding_members (JsonBuilder *builder,
   add_string_or_null (builder, "status", pb_finding_status_to_slug (pb_finding_get_status (finding)));
 }
 
-static int
-usage_error (const char *message)
+int
+_pb_cli_usage_error (const char *message)
 {
   fprintf (stderr, "panel-brief: %s\n", message);
   return EXIT_USAGE;
@@ -512,14 +490,14 @@ run_findings_list (CommonOptions  *common,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options (common, find_command ("findings"), entries, &argc, &argv, &error))
-    return fail (error->message);
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("findings"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
 
   if (kind != NULL)
     {
       PbFindingKind k;
       if (!pb_finding_kind_from_slug (kind, &k))
-        return usage_error (_("Kinds are strength, area_for_improvement, recommendation, commitment and context."));
+        return _pb_cli_usage_error (_("Kinds are strength, area_for_improvement, recommendation, commitment and context."));
       filter.kind = k;
     }
 
@@ -527,33 +505,33 @@ run_findings_list (CommonOptions  *common,
     {
       PbFindingStatus st;
       if (!pb_finding_status_from_slug (status, &st))
-        return usage_error (_("Statuses are open, in_progress, met and not_met."));
+        return _pb_cli_usage_error (_("Statuses are open, in_progress, met and not_met."));
       filter.status = st;
     }
 
   if (classification != NULL)
     {
       if (!g_str_equal (classification, "public") && !g_str_equal (classification, "exempt"))
-        return usage_error (_("The classification is public or exempt."));
+        return _pb_cli_usage_error (_("The classification is public or exempt."));
       filter.exempt = g_str_equal (classification, "exempt");
     }
 
   filter.cohort = cohort;
   filter.text = text;
 
-  if (!(library = open_library (common, &error)))
-    return fail (error->message);
+  if (!(library = _pb_cli_open_library (common, &error)))
+    return _pb_cli_fail (error->message);
 
   if (report != NULL)
     {
       g_autoptr(PbReport) r = pb_library_find_report (library, report, &error);
       if (r == NULL)
-        return fail (error->message);
+        return _pb_cli_fail (error->message);
       filter.report_id = pb_report_get_id (r);
     }
 
   if (!(findings = pb_library_list_findings (library, &filter, &error)))
-    return fail (error->message);
+    return _pb_cli_fail (error->message);
 
   if (common->json)
     {
@@ -567,7 +545,7 @@ run_findings_list (CommonOptions  *common,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      _pb_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -623,32 +601,32 @@ run_findings_add (CommonOptions  *common,
   PbFindingStatus st = PB_FINDING_STATUS_NONE;
   gint64 id;
 
-  if (!parse_options (common, find_command ("findings"), entries, &argc, &argv, &error))
-    return fail (error->message);
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("findings"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
 
   if (report == NULL || page < 1 || quote == NULL || cohorts == NULL || kind == NULL)
-    return usage_error (_("“findings add” needs --report, --page, --quote, --cohort and --kind."));
+    return _pb_cli_usage_error (_("“findings add” needs --report, --page, --quote, --cohort and --kind."));
   if (!pb_finding_kind_from_slug (kind, &k))
-    return usage_error (_("Kinds are strength, area_for_improvement, recommendation, commitment and context."));
+    return _pb_cli_usage_error (_("Kinds are strength, area_for_improvement, recommendation, commitment and context."));
   if (status != NULL && !pb_finding_status_from_slug (status, &st))
-    return usage_error (_("Statuses are open, in_progress, met and not_met."));
+    return _pb_cli_usage_error (_("Statuses are open, in_progress, met and not_met."));
   if (classification != NULL && !g_str_equal (classification, "public") && !g_str_equal (classification, "exempt"))
-    return usage_error (_("The classification is public or exempt."));
+    return _pb_cli_usage_error (_("The classification is public or exempt."));
 
-  if (!(library = open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library (common, &error)) ||
       !(r = pb_library_find_report (library, report, &error)))
-    return fail (error->message);
+    return _pb_cli_fail (error->message);
 
   /* The quote must be on the page named: a finding cites what the report says. */
   path = pb_library_dup_report_path (library, pb_report_get_sha256 (r));
   if (!(anchors = pb_pdf_locate_quote (path, NULL, (guint)page, quote, &error)))
-    return fail (error->message);
+    return _pb_cli_fail (error->message);
   if (g_array_index (anchors, PbAnchor, 0).page != (guint)page)
     {
       g_autofree char *message =
         g_strdup_printf (_("The quote is not on page %d (it is on page %u)."), page,
                          g_array_index (anchors, PbAnchor, 0).page);
-      return fail (message);
+      return _pb_cli_fail (message);
     }
 
   pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (r));
@@ -661,7 +639,7 @@ run_findings_add (CommonOptions  *common,
   pb_finding_set_exempt (finding, g_strcmp0 (classification, "exempt") == 0);
 
   if (!(id = pb_library_add_finding (library, finding, &error)))
-    return fail (error->message);
+    return _pb_cli_fail (error->message);
 
   if (common->json)
     {
@@ -671,7 +649,7 @@ run_findings_add (CommonOptions  *common,
       json_builder_begin_object (builder);
       add_finding_members (builder, saved);
       json_builder_end_object (builder);
-      print_json (builder);
+      _pb_cli_print_json (builder);
     }
   else
     {
@@ -692,7 +670,7 @@ run_findings (CommonOptions  *common,
   if (argc >= 3 && g_str_equal (argv[2], "add"))
     return run_findings_add (common, argc - 1, argv + 1);
 
-  return usage_error (_("Use “findings list” or “findings add”."));
+  return _pb_cli_usage_error (_("Use “findings list” or “findings add”."));
 }
 
 static void
@@ -801,11 +779,11 @@ run_inspect (CommonOptions  *common,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
-  if (!parse_options (common, find_command ("inspect"), entries, &argc, &argv, &error))
-    return fail (error->message);
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("inspect"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
 
   if (argc != 3)
-    return usage_error (_("Name one PDF file to inspect."));
+    return _pb_cli_usage_error (_("Name one PDF file to inspect."));
 
   file = g_file_new_for_commandline_arg (argv[2]);
   path = g_file_get_path (file);
@@ -813,20 +791,20 @@ run_inspect (CommonOptions  *common,
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” could not be read."), argv[2]);
-      return fail (message);
+      return _pb_cli_fail (message);
     }
 
   if (!(structure = pb_structure_read_pdf (path, password, &error)))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” cannot be read as a PDF: %s"), argv[2], error->message);
-      return fail (message);
+      return _pb_cli_fail (message);
     }
 
   add_structure (builder, structure);
 
   if (common->json)
     {
-      print_json (builder);
+      _pb_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -862,8 +840,14 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("Without a command, Panel Brief opens its window."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %-8s %s\n", commands[i].name, _(commands[i].args),
-             _(commands[i].summary));
+    {
+      /* Padded by characters, not bytes: "FILE…" is wider in bytes. */
+      const char *args = _(commands[i].args);
+      glong width = (glong)strlen (commands[i].name) + 1 + g_utf8_strlen (args, -1);
+
+      fprintf (out, "  %s %s%*s %s\n", commands[i].name, args, (int)MAX (0, 24 - width), "",
+               _(commands[i].summary));
+    }
   fprintf (out, "\n%s\n", _("Run “panel-brief COMMAND --help” for a command’s options."));
 }
 
@@ -896,7 +880,7 @@ pb_cli_wants_command_line (int    argc,
 
       /* A word that is neither a command nor a file is a mistyped command:
        * better an "unknown command" than a window trying to import it. */
-      return find_command (arg) != NULL ||
+      return _pb_cli_find_command (arg) != NULL ||
              (strpbrk (arg, "./") == NULL && !g_file_test (arg, G_FILE_TEST_EXISTS));
     }
 
@@ -935,7 +919,7 @@ pb_cli_run (int    argc,
       return EXIT_OK;
     }
 
-  if (!(command = find_command (argv[command_index])))
+  if (!(command = _pb_cli_find_command (argv[command_index])))
     {
       fprintf (stderr, _("panel-brief: unknown command “%s”.\n"), argv[command_index]);
       print_usage (stderr);

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "pb-cli-private.h"
+#include "pb-pack.h"
+
+/* panel-brief pack create|add|list: briefing packs from scripts. */
+
+static void
+add_pack_members (JsonBuilder *builder,
+                  PbPack      *pack)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, pb_pack_get_id (pack));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, pb_pack_get_title (pack));
+  json_builder_set_member_name (builder, "meeting_date");
+  if (pb_pack_get_meeting_date (pack) != NULL)
+    json_builder_add_string_value (builder, pb_pack_get_meeting_date (pack));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "classification");
+  json_builder_add_string_value (builder, pb_pack_get_exempt (pack) ? "exempt" : "public");
+  json_builder_set_member_name (builder, "findings");
+  json_builder_add_int_value (builder, pb_pack_get_n_findings (pack));
+}
+
+static int
+run_pack_create (CommonOptions  *common,
+                 int             argc,
+                 char          **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *classification = NULL;
+  g_autofree char *meeting_date = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The pack’s title"), N_("TITLE") },
+    { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("public (the default) or exempt"), N_("CLASS") },
+    { "meeting-date", 0, 0, G_OPTION_ARG_STRING, &meeting_date, N_("The meeting’s date"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("pack"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
+  if (title == NULL)
+    return _pb_cli_usage_error (_("“pack create” needs --title."));
+  if (classification != NULL && !g_str_equal (classification, "public") && !g_str_equal (classification, "exempt"))
+    return _pb_cli_usage_error (_("The classification is public or exempt."));
+
+  if (!(library = _pb_cli_open_library (common, &error)) ||
+      !(id = pb_library_create_pack (library, title, g_strcmp0 (classification, "exempt") == 0,
+                                     meeting_date, &error)))
+    return _pb_cli_fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(PbPack) pack = pb_library_get_pack (library, id, NULL);
+
+      json_builder_begin_object (builder);
+      add_pack_members (builder, pack);
+      json_builder_end_object (builder);
+      _pb_cli_print_json (builder);
+    }
+  else
+    {
+      printf ("%" G_GINT64_FORMAT "\n", id);
+    }
+
+  return EXIT_OK;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64)value;
+  return TRUE;
+}
+
+static int
+run_pack_add (CommonOptions  *common,
+              int             argc,
+              char          **argv)
+{
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GArray) findings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 pack_id;
+
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("pack"), NULL, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
+
+  /* argv: pack-name "add" PACK FINDING… */
+  if (argc < 4 || !parse_id (argv[2], &pack_id))
+    return _pb_cli_usage_error (_("Use “pack add PACK FINDING…” with the pack’s and findings’ ids."));
+  for (int i = 3; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!parse_id (argv[i], &id))
+        return _pb_cli_usage_error (_("Findings are given by their ids, as “findings list” shows them."));
+      g_array_append_val (findings, id);
+    }
+
+  if (!(library = _pb_cli_open_library (common, &error)) ||
+      !pb_library_add_to_pack (library, pack_id, (gint64 *)(gpointer)findings->data, findings->len, &error))
+    return _pb_cli_fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(PbPack) pack = pb_library_get_pack (library, pack_id, NULL);
+
+      json_builder_begin_object (builder);
+      add_pack_members (builder, pack);
+      json_builder_end_object (builder);
+      _pb_cli_print_json (builder);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+run_pack_list (CommonOptions  *common,
+               int             argc,
+               char          **argv)
+{
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("pack"), NULL, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
+
+  if (!(library = _pb_cli_open_library (common, &error)) ||
+      !(packs = pb_library_list_packs (library, &error)))
+    return _pb_cli_fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < packs->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_pack_members (builder, g_ptr_array_index (packs, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      _pb_cli_print_json (builder);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < packs->len; i++)
+    {
+      PbPack *pack = g_ptr_array_index (packs, i);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%s\n", pb_pack_get_id (pack),
+              pb_pack_get_meeting_date (pack) ? pb_pack_get_meeting_date (pack) : "-",
+              pb_pack_get_exempt (pack) ? "exempt" : "public",
+              pb_pack_get_n_findings (pack), pb_pack_get_title (pack));
+    }
+
+  return EXIT_OK;
+}
+
+int
+_pb_cli_run_pack (CommonOptions  *common,
+                  int             argc,
+                  char          **argv)
+{
+  /* argv: panel-brief pack ACTION …; the action becomes the command. */
+  if (argc >= 3 && g_str_equal (argv[2], "create"))
+    return run_pack_create (common, argc - 1, argv + 1);
+  if (argc >= 3 && g_str_equal (argv[2], "add"))
+    return run_pack_add (common, argc - 1, argv + 1);
+  if (argc >= 3 && g_str_equal (argv[2], "list"))
+    return run_pack_list (common, argc - 1, argv + 1);
+
+  return _pb_cli_usage_error (_("Use “pack create”, “pack add” or “pack list”."));
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "pb-library.h"
+
+G_BEGIN_DECLS
+
+/* What the command line's commands share. */
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char     *library_dir;
+  gboolean  json;
+} CommonOptions;
+
+typedef int (*CommandFunc) (CommonOptions *common,
+                            int            argc,
+                            char         **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+const Command *_pb_cli_find_command   (const char     *name);
+int            _pb_cli_fail           (const char     *message);
+int            _pb_cli_usage_error    (const char     *message);
+void           _pb_cli_print_json     (JsonBuilder    *builder);
+gboolean       _pb_cli_parse_options  (CommonOptions  *common,
+                                       const Command  *command,
+                                       GOptionEntry   *extra,
+                                       int            *argc,
+                                       char         ***argv,
+                                       GError        **error);
+PbLibrary     *_pb_cli_open_library   (CommonOptions  *common,
+                                       GError        **error);
+
+int            _pb_cli_run_pack       (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "pb-demo.h"
+#include "pb-findings.h"
+#include "pb-pack.h"
+#include "pb-test-util.h"
+
+typedef struct
+{
+  char      *dir;
+  PbLibrary *library;
+  GPtrArray *findings;     /* PbFinding, the demo's */
+  gint64     exempt_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = pb_test_make_dir ();
+  f->library = pb_test_open_library (f->dir);
+  g_assert_true (pb_demo_populate (f->library, f->dir, NULL));
+  f->findings = pb_library_list_findings (f->library, NULL, NULL);
+  g_assert_cmpuint (f->findings->len, >=, 5);
+
+  for (guint i = 0; i < f->findings->len; i++)
+    if (pb_finding_get_exempt (g_ptr_array_index (f->findings, i)))
+      f->exempt_id = pb_finding_get_id (g_ptr_array_index (f->findings, i));
+  g_assert_cmpint (f->exempt_id, >, 0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_ptr_array_unref (f->findings);
+  g_assert_finalize_object (f->library);
+  pb_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* The findings that may go anywhere. */
+static GArray *
+public_ids (Fixture *f)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < f->findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (f->findings, i);
+      gint64 id = pb_finding_get_id (finding);
+
+      if (!pb_finding_get_exempt (finding))
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static PbFinding *
+finding_by_id (Fixture *f,
+               gint64   id)
+{
+  for (guint i = 0; i < f->findings->len; i++)
+    if (pb_finding_get_id (g_ptr_array_index (f->findings, i)) == id)
+      return g_ptr_array_index (f->findings, i);
+  g_assert_not_reached ();
+}
+
+static guint
+count_findings (Fixture *f,
+                gint64   pack_id)
+{
+  g_autoptr(PbPack) pack = pb_library_get_pack (f->library, pack_id, NULL);
+  return pb_pack_get_n_findings (pack);
+}
+
+/* A new pack has a section for each cohort, in the Ofsted order; findings
+ * go to their first cohort's section, in the order added, once each. */
+static void
+test_pack_sections (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const cohorts[] = { "help_and_protection", "children_in_care", "care_leavers", "leadership" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(PbPack) pack = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
+  guint placed = 0;
+  gint64 id;
+
+  id = pb_library_create_pack (f->library, "  Corporate parenting panel, March  ", FALSE, "2026-03-12", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  pack = pb_library_get_pack (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_pack_get_title (pack), ==, "Corporate parenting panel, March");
+  g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2026-03-12");
+  g_assert_false (pb_pack_get_exempt (pack));
+
+  g_assert_true (pb_library_add_to_pack (f->library, id, (gint64 *)ids->data, ids->len, &error));
+  g_assert_no_error (error);
+  /* Again: nothing doubles. */
+  g_assert_true (pb_library_add_to_pack (f->library, id, (gint64 *)ids->data, ids->len, &error));
+  g_assert_cmpuint (count_findings (f, id), ==, ids->len);
+
+  sections = pb_library_get_pack_sections (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sections->len, ==, G_N_ELEMENTS (cohorts));
+  for (guint s = 0; s < sections->len; s++)
+    {
+      PbPackSection *section = g_ptr_array_index (sections, s);
+      gint64 previous = -1;
+
+      g_assert_cmpstr (section->cohort, ==, cohorts[s]);
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
+          PbFinding *finding = finding_by_id (f, item->finding_id);
+          guint order = 0;
+
+          g_assert_cmpint (item->kind, ==, PB_PACK_ITEM_FINDING);
+          g_assert_cmpstr (pb_finding_get_cohorts (finding)[0], ==, section->cohort);
+          /* In the order they were added. */
+          for (guint k = 0; k < ids->len; k++)
+            if (g_array_index (ids, gint64, k) == item->finding_id)
+              order = k;
+          g_assert_cmpint ((gint64)order, >, previous);
+          previous = order;
+          placed++;
+        }
+    }
+  g_assert_cmpuint (placed, ==, ids->len);
+
+  packs = pb_library_list_packs (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (packs->len, ==, 1);
+  g_assert_cmpint (pb_pack_get_id (g_ptr_array_index (packs, 0)), ==, id);
+}
+
+static void
+test_pack_invalid (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  g_autoptr(GPtrArray) packs = NULL;
+  gint64 finding = g_array_index (ids, gint64, 0);
+
+  g_assert_cmpint (pb_library_create_pack (f->library, "  ", FALSE, NULL, &error), ==, 0);
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (pb_library_create_pack (f->library, "Panel", FALSE, "12/03/2026", &error), ==, 0);
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (pb_library_create_pack (f->library, "Panel", FALSE, "2026-02-30", &error), ==, 0);
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (pb_library_add_to_pack (f->library, 999, &finding, 1, &error));
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Nothing was made. */
+  packs = pb_library_list_packs (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (packs->len, ==, 0);
+}
+
+/* A public pack refuses an exempt finding, and the others with it. */
+static void
+test_public_refuses_exempt (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  gint64 id = pb_library_create_pack (f->library, "Public pack", FALSE, NULL, &error);
+  gint64 both[] = { g_array_index (ids, gint64, 0), f->exempt_id };
+
+  g_assert_false (pb_library_add_to_pack (f->library, id, both, G_N_ELEMENTS (both), &error));
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_EXEMPT);
+  g_assert_nonnull (strstr (error->message, "not for publication"));
+  g_assert_cmpuint (count_findings (f, id), ==, 0);
+}
+
+/* An exempt pack takes it; made public, it lists what it holds and lets go
+ * only when told to. */
+static void
+test_exempt_pack_made_public (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  g_autoptr(GArray) held = NULL;
+  g_autoptr(PbPack) pack = NULL;
+  gint64 id = pb_library_create_pack (f->library, "Exempt pack", TRUE, NULL, &error);
+
+  g_assert_true (pb_library_add_to_pack (f->library, id, &f->exempt_id, 1, &error));
+  g_assert_true (pb_library_add_to_pack (f->library, id, (gint64 *)ids->data, ids->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_findings (f, id), ==, ids->len + 1);
+
+  held = pb_library_list_pack_exempt_findings (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (held->len, ==, 1);
+  g_assert_cmpint (g_array_index (held, gint64, 0), ==, f->exempt_id);
+
+  g_assert_false (pb_library_set_pack_exempt (f->library, id, FALSE, FALSE, &error));
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_HOLDS_EXEMPT);
+  g_clear_error (&error);
+  pack = pb_library_get_pack (f->library, id, NULL);
+  g_assert_true (pb_pack_get_exempt (pack));
+  g_assert_cmpuint (pb_pack_get_n_findings (pack), ==, ids->len + 1);
+  g_clear_object (&pack);
+
+  g_assert_true (pb_library_set_pack_exempt (f->library, id, FALSE, TRUE, &error));
+  g_assert_no_error (error);
+  pack = pb_library_get_pack (f->library, id, NULL);
+  g_assert_false (pb_pack_get_exempt (pack));
+  g_assert_cmpuint (pb_pack_get_n_findings (pack), ==, ids->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/packs/sections", Fixture, NULL, fixture_setup, test_pack_sections, fixture_teardown);
+  g_test_add ("/packs/invalid", Fixture, NULL, fixture_setup, test_pack_invalid, fixture_teardown);
+  g_test_add ("/packs/public-refuses-exempt", Fixture, NULL, fixture_setup, test_public_refuses_exempt, fixture_teardown);
+  g_test_add ("/packs/exempt-pack-made-public", Fixture, NULL, fixture_setup, test_exempt_pack_made_public, fixture_teardown);
+
+  return g_test_run ();
+}
