@@ -30,6 +30,21 @@ add_pack_members (JsonBuilder *builder,
   json_builder_add_int_value (builder, pb_pack_get_n_findings (pack));
 }
 
+/* The pack as it now stands, for a script to read. */
+static void
+print_pack_json (PbLibrary *library,
+                 gint64     id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(PbPack) pack = pb_library_get_pack (library, id, NULL);
+
+  json_builder_begin_object (builder);
+  if (pack != NULL)
+    add_pack_members (builder, pack);
+  json_builder_end_object (builder);
+  _pb_cli_print_json (builder);
+}
+
 static int
 run_pack_create (CommonOptions  *common,
                  int             argc,
@@ -61,19 +76,9 @@ run_pack_create (CommonOptions  *common,
     return _pb_cli_fail (error->message);
 
   if (common->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(PbPack) pack = pb_library_get_pack (library, id, NULL);
-
-      json_builder_begin_object (builder);
-      add_pack_members (builder, pack);
-      json_builder_end_object (builder);
-      _pb_cli_print_json (builder);
-    }
+    print_pack_json (library, id);
   else
-    {
-      printf ("%" G_GINT64_FORMAT "\n", id);
-    }
+    printf ("%" G_GINT64_FORMAT "\n", id);
 
   return EXIT_OK;
 }
@@ -120,15 +125,7 @@ run_pack_add (CommonOptions  *common,
     return _pb_cli_fail (error->message);
 
   if (common->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(PbPack) pack = pb_library_get_pack (library, pack_id, NULL);
-
-      json_builder_begin_object (builder);
-      add_pack_members (builder, pack);
-      json_builder_end_object (builder);
-      _pb_cli_print_json (builder);
-    }
+    print_pack_json (library, pack_id);
 
   return EXIT_OK;
 }
