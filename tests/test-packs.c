@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <poppler.h>
 #include <string.h>
 
 #include "pb-demo.h"
 #include "pb-findings.h"
 #include "pb-pack.h"
+#include "pb-pack-export.h"
 #include "pb-test-util.h"
 
 typedef struct
@@ -226,6 +228,136 @@ test_exempt_pack_made_public (Fixture       *f,
   g_assert_cmpuint (pb_pack_get_n_findings (pack), ==, ids->len);
 }
 
+/* Text without its white space, so line breaks do not matter. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+collect_outline (PopplerIndexIter *iter,
+                 GPtrArray        *titles)
+{
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child = poppler_index_iter_get_child (iter);
+
+      g_ptr_array_add (titles, g_strdup (action->any.title));
+      poppler_action_free (action);
+      if (child != NULL)
+        {
+          collect_outline (child, titles);
+          poppler_index_iter_free (child);
+        }
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+/* The exported PDF, read back: every finding's passage, a bookmark for each
+ * part, and NOT FOR PUBLICATION on every page of an exempt pack and on none
+ * of a public one. */
+static void
+check_export (Fixture  *f,
+              gboolean  exempt)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  g_autofree char *path = g_build_filename (f->dir, exempt ? "exempt.pdf" : "public.pdf", NULL);
+  g_autofree char *partial = g_strconcat (path, ".part", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) all_text = g_string_new (NULL);
+  g_autofree char *squeezed = NULL;
+  PopplerDocument *document;
+  PopplerIndexIter *index;
+  gint64 id;
+  int n_pages;
+
+  id = pb_library_create_pack (f->library, "Corporate parenting panel", exempt, "2026-03-12", &error);
+  g_assert_no_error (error);
+  if (exempt)
+    g_assert_true (pb_library_add_to_pack (f->library, id, &f->exempt_id, 1, &error));
+  g_assert_true (pb_library_add_to_pack (f->library, id, (gint64 *)ids->data, ids->len, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pb_library_export_pack_pdf (f->library, id, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = poppler_document_get_n_pages (document);
+  g_assert_cmpint (n_pages, >=, 4);   /* cover, grades, and a page a section */
+  {
+    g_autofree char *title = poppler_document_get_title (document);
+    g_assert_cmpstr (title, ==, "Corporate parenting panel");
+  }
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_assert_cmpint (strstr (text, "NOT FOR PUBLICATION") != NULL, ==, exempt);
+      g_string_append (all_text, text);
+      g_object_unref (page);
+    }
+
+  squeezed = squeeze (all_text->str);
+  for (guint i = 0; i < f->findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (f->findings, i);
+      g_autofree char *quote = squeeze (pb_finding_get_quote (finding));
+
+      g_assert_cmpint (strstr (squeezed, quote) != NULL, ==, exempt || !pb_finding_get_exempt (finding));
+    }
+
+  index = poppler_index_iter_new (document);
+  g_assert_nonnull (index);
+  collect_outline (index, titles);
+  poppler_index_iter_free (index);
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Corporate parenting panel", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Grades at a glance", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Care leavers", g_str_equal, NULL));
+
+  g_object_unref (document);
+}
+
+static void
+test_export_pdf_public (Fixture       *f,
+                        gconstpointer  data)
+{
+  check_export (f, FALSE);
+}
+
+static void
+test_export_pdf_exempt (Fixture       *f,
+                        gconstpointer  data)
+{
+  check_export (f, TRUE);
+}
+
+/* A file that cannot be written leaves nothing behind and says why. */
+static void
+test_export_fails_cleanly (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "pack.pdf", NULL);
+  gint64 id = pb_library_create_pack (f->library, "Pack", FALSE, NULL, &error);
+
+  g_assert_false (pb_library_export_pack_pdf (f->library, id, path, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +368,10 @@ main (int   argc,
   g_test_add ("/packs/invalid", Fixture, NULL, fixture_setup, test_pack_invalid, fixture_teardown);
   g_test_add ("/packs/public-refuses-exempt", Fixture, NULL, fixture_setup, test_public_refuses_exempt, fixture_teardown);
   g_test_add ("/packs/exempt-pack-made-public", Fixture, NULL, fixture_setup, test_exempt_pack_made_public, fixture_teardown);
+
+  g_test_add ("/packs/export-pdf-public", Fixture, NULL, fixture_setup, test_export_pdf_public, fixture_teardown);
+  g_test_add ("/packs/export-pdf-exempt", Fixture, NULL, fixture_setup, test_export_pdf_exempt, fixture_teardown);
+  g_test_add ("/packs/export-fails-cleanly", Fixture, NULL, fixture_setup, test_export_fails_cleanly, fixture_teardown);
 
   return g_test_run ();
 }

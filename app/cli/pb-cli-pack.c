@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "pb-cli-private.h"
-#include "pb-pack.h"
+#include "pb-pack-export.h"
 
 /* panel-brief pack create|add|list: briefing packs from scripts. */
 
@@ -175,6 +175,37 @@ run_pack_list (CommonOptions  *common,
   return EXIT_OK;
 }
 
+static int
+run_pack_export (CommonOptions  *common,
+                 int             argc,
+                 char          **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pack_id;
+
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("pack"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
+  if (argc != 3 || !parse_id (argv[2], &pack_id) || output == NULL)
+    return _pb_cli_usage_error (_("Use “pack export PACK --format pdf -o FILE”."));
+  /* The other formats the panel asks for are still to come. */
+  if (format != NULL && !g_str_equal (format, "pdf"))
+    return _pb_cli_usage_error (_("Packs export as pdf for now."));
+
+  if (!(library = _pb_cli_open_library (common, &error)) ||
+      !pb_library_export_pack_pdf (library, pack_id, output, &error))
+    return _pb_cli_fail (error->message);
+
+  return EXIT_OK;
+}
+
 int
 _pb_cli_run_pack (CommonOptions  *common,
                   int             argc,
@@ -187,6 +218,8 @@ _pb_cli_run_pack (CommonOptions  *common,
     return run_pack_add (common, argc - 1, argv + 1);
   if (argc >= 3 && g_str_equal (argv[2], "list"))
     return run_pack_list (common, argc - 1, argv + 1);
+  if (argc >= 3 && g_str_equal (argv[2], "export"))
+    return run_pack_export (common, argc - 1, argv + 1);
 
-  return _pb_cli_usage_error (_("Use “pack create”, “pack add” or “pack list”."));
+  return _pb_cli_usage_error (_("Use “pack create”, “pack add”, “pack list” or “pack export”."));
 }

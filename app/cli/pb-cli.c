@@ -35,7 +35,7 @@ static const Command commands[] = {
   { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), run_show },
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
   { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
-  { "pack", N_("create|add|list"), N_("Make a briefing pack, add findings to it, or list packs"), _pb_cli_run_pack },
+  { "pack", N_("create|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
 };
 
 const Command *

@@ -31,6 +31,9 @@ struct _PbPdfWriter
   cairo_surface_t *surface;
   cairo_t         *cr;
   char            *footer;
+  char            *header;          /* on every page, e.g. NOT FOR PUBLICATION */
+  gboolean         outline;         /* headings become bookmarks */
+  int              outline_parent;  /* the last level-1 bookmark */
   double           y;
   guint            page;
   gboolean         page_has_content;
@@ -84,8 +87,24 @@ draw_footer (PbPdfWriter *self)
 }
 
 static void
+draw_header (PbPdfWriter *self)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (self->header == NULL)
+    return;
+
+  layout = make_layout (self, "Sans Bold 10", BODY_WIDTH, self->header);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (self->cr, 0.65, 0.07, 0.09);
+  cairo_move_to (self->cr, MARGIN_LEFT, MARGIN_TOP - 40);
+  pango_cairo_show_layout (self->cr, layout);
+}
+
+static void
 start_new_page (PbPdfWriter *self)
 {
+  draw_header (self);
   draw_footer (self);
   cairo_show_page (self->cr);
   self->page++;
@@ -167,6 +186,7 @@ pb_pdf_writer_finalize (GObject *object)
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->footer, g_free);
+  g_clear_pointer (&self->header, g_free);
 
   G_OBJECT_CLASS (pb_pdf_writer_parent_class)->finalize (object);
 }
@@ -230,9 +250,10 @@ pb_pdf_writer_set_created (PbPdfWriter *self,
 }
 
 void
-pb_pdf_writer_heading (PbPdfWriter *self,
-                       guint        level,
-                       const char  *text)
+pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
+                                 guint        level,
+                                 const char  *text,
+                                 const char  *dest)
 {
   static const char * const fonts[] = { "Sans Bold 20", "Sans Bold 14", "Sans Bold 11.5" };
   g_autoptr(PangoLayout) layout = NULL;
@@ -253,11 +274,108 @@ pb_pdf_writer_heading (PbPdfWriter *self,
   /* Keep a heading with at least three lines of what follows it. */
   reserve (self, layout_height (layout) + 48);
 
+  if (dest != NULL)
+    {
+      g_autofree char *attributes = g_strdup_printf ("name='%s'", dest);
+      cairo_tag_begin (self->cr, CAIRO_TAG_DEST, attributes);
+    }
   cairo_tag_begin (self->cr, tag, NULL);
   show_layout_at (self, layout, MARGIN_LEFT, self->y);
   cairo_tag_end (self->cr, tag);
+  if (dest != NULL)
+    cairo_tag_end (self->cr, CAIRO_TAG_DEST);
+
+  if (self->outline && level <= 2)
+    {
+      g_autofree char *target = g_strdup_printf ("page=%u pos=[%g %g]", self->page, MARGIN_LEFT, self->y);
+      int id = cairo_pdf_surface_add_outline (self->surface,
+                                              level == 1 ? CAIRO_PDF_OUTLINE_ROOT : self->outline_parent,
+                                              text, target, 0);
+      if (level == 1)
+        self->outline_parent = id;
+    }
 
   self->y += layout_height (layout) + (level == 1 ? 14 : 8);
+}
+
+void
+pb_pdf_writer_heading (PbPdfWriter *self,
+                       guint        level,
+                       const char  *text)
+{
+  pb_pdf_writer_heading_with_dest (self, level, text, NULL);
+}
+
+/* A line that links to a heading's destination, as in a contents list. */
+void
+pb_pdf_writer_link (PbPdfWriter *self,
+                    const char  *text,
+                    const char  *dest)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *attributes = g_strdup_printf ("dest='%s'", dest);
+
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  layout = make_layout (self, "Sans 10.5", BODY_WIDTH, text);
+  reserve (self, layout_height (layout));
+
+  cairo_tag_begin (self->cr, "P", NULL);
+  cairo_tag_begin (self->cr, CAIRO_TAG_LINK, attributes);
+  cairo_set_source_rgb (self->cr, 0.1, 0.3, 0.65);
+  cairo_move_to (self->cr, MARGIN_LEFT, self->y);
+  pango_cairo_show_layout (self->cr, layout);
+  cairo_tag_end (self->cr, CAIRO_TAG_LINK);
+  cairo_tag_end (self->cr, "P");
+
+  self->y += layout_height (layout) + 6;
+}
+
+/* A quoted passage: set in, in italics, with a rule beside it. */
+void
+pb_pdf_writer_quote (PbPdfWriter *self,
+                     const char  *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  guint page;
+  double top;
+
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  layout = make_layout (self, "Serif Italic 11", BODY_WIDTH - 24, text);
+  reserve (self, MIN (layout_height (layout), 40));
+  top = self->y;
+  page = self->page;
+
+  cairo_tag_begin (self->cr, "BlockQuote", NULL);
+  flow_layout (self, layout, MARGIN_LEFT + 16, 6);
+  cairo_tag_end (self->cr, "BlockQuote");
+
+  /* The rule beside a passage that stayed on one page. */
+  if (self->page == page && self->y > top)
+    {
+      cairo_set_source_rgb (self->cr, 0.7, 0.72, 0.76);
+      cairo_rectangle (self->cr, MARGIN_LEFT + 2, top, 3, self->y - top - 6);
+      cairo_fill (self->cr);
+    }
+}
+
+void
+pb_pdf_writer_set_header (PbPdfWriter *self,
+                          const char  *header)
+{
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  g_free (self->header);
+  self->header = g_strdup (header);
+}
+
+void
+pb_pdf_writer_set_outline (PbPdfWriter *self,
+                           gboolean     outline)
+{
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+  self->outline = outline;
 }
 
 void
@@ -401,6 +519,7 @@ pb_pdf_writer_finish (PbPdfWriter  *self,
 
   g_return_val_if_fail (PB_IS_PDF_WRITER (self), FALSE);
 
+  draw_header (self);
   draw_footer (self);
   cairo_show_page (self->cr);
   cairo_surface_finish (self->surface);

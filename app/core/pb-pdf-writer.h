@@ -19,6 +19,19 @@ void         pb_pdf_writer_set_created    (PbPdfWriter  *self,
 void         pb_pdf_writer_heading        (PbPdfWriter  *self,
                                            guint         level,
                                            const char   *text);
+void         pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
+                                              guint        level,
+                                              const char  *text,
+                                              const char  *dest);
+void         pb_pdf_writer_link           (PbPdfWriter  *self,
+                                           const char   *text,
+                                           const char   *dest);
+void         pb_pdf_writer_quote          (PbPdfWriter  *self,
+                                           const char   *text);
+void         pb_pdf_writer_set_header     (PbPdfWriter  *self,
+                                           const char   *header);
+void         pb_pdf_writer_set_outline    (PbPdfWriter  *self,
+                                           gboolean      outline);
 void         pb_pdf_writer_paragraph      (PbPdfWriter  *self,
                                            const char   *text);
 void         pb_pdf_writer_numbered       (PbPdfWriter  *self,

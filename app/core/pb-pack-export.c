@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-pack"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "pb-findings.h"
+#include "pb-pack-export.h"
+#include "pb-pdf-writer.h"
+#include "pb-report-structure.h"
+
+/* A pack as the PDF the panel receives: a cover, contents that link to each
+ * part, the grades of the inspections it cites, then each section's
+ * findings as quoted passages with their citation, kind, status and note.
+ * Every page of an exempt pack is headed NOT FOR PUBLICATION.  The file
+ * appears whole or not at all. */
+
+static const char *
+judgement_label (PbJudgement judgement)
+{
+  static const char * const labels[] = {
+    N_("Overall effectiveness"), N_("Impact of leaders"), N_("Help and protection"),
+    N_("Children in care"), N_("Care leavers"), N_("Adoption"),
+  };
+  return _(labels[judgement]);
+}
+
+static const char *
+grade_label (PbGrade grade)
+{
+  static const char * const labels[] = {
+    "", N_("Outstanding"), N_("Good"), N_("Requires improvement to be good"), N_("Inadequate"),
+  };
+  return _(labels[grade]);
+}
+
+static char *
+format_gdate (const GDate *date)
+{
+  char text[64];
+
+  if (!g_date_valid (date))
+    return NULL;
+  /* Translators: a date in an exported pack; see strftime(3) */
+  g_date_strftime (text, sizeof text, _("%-d %B %Y"), date);
+  return g_strdup (text);
+}
+
+static char *
+format_iso_date (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL)
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, iso);
+  return format_gdate (&date);
+}
+
+/* "Inspection of Harrowdale…, 20 September 2024, ¶7 (page 3)" */
+static char *
+format_citation (PbFinding   *finding,
+                 PbStructure *structure)
+{
+  g_autofree char *date = structure ? format_gdate (&structure->inspection_end) : NULL;
+  g_autoptr(GString) text = g_string_new (pb_finding_get_report_title (finding));
+
+  if (date != NULL)
+    g_string_append_printf (text, ", %s", date);
+  if (pb_finding_get_paragraph (finding) > 0)
+    /* Translators: where a finding is in its report */
+    g_string_append_printf (text, _(", ¶%u (page %u)"), pb_finding_get_paragraph (finding),
+                            pb_finding_get_page (finding));
+  else
+    g_string_append_printf (text, _(", page %u"), pb_finding_get_page (finding));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+typedef struct
+{
+  PbLibrary  *library;
+  PbPack     *pack;
+  GPtrArray  *sections;     /* PbPackSection */
+  GHashTable *findings;     /* id → PbFinding, those that may be printed */
+  GHashTable *structures;   /* report id → PbStructure, or NULL for none */
+  GArray     *report_order; /* report ids, as first cited */
+} Export;
+
+static void
+export_clear (Export *export)
+{
+  g_clear_object (&export->pack);
+  g_clear_pointer (&export->sections, g_ptr_array_unref);
+  g_clear_pointer (&export->findings, g_hash_table_unref);
+  g_clear_pointer (&export->structures, g_hash_table_unref);
+  g_clear_pointer (&export->report_order, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+static gboolean
+load (Export   *export,
+      gint64    pack_id,
+      GError  **error)
+{
+  if (!(export->pack = pb_library_get_pack (export->library, pack_id, error)) ||
+      !(export->sections = pb_library_get_pack_sections (export->library, pack_id, error)))
+    return FALSE;
+
+  export->findings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  export->structures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify)pb_structure_free);
+  export->report_order = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint s = 0; s < export->sections->len; s++)
+    {
+      PbPackSection *section = g_ptr_array_index (export->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
+          PbFinding *finding;
+          gint64 report_id;
+
+          if (item->kind != PB_PACK_ITEM_FINDING)
+            continue;
+          if (!(finding = pb_library_get_finding (export->library, item->finding_id, error)))
+            return FALSE;
+
+          /* The rule holds in the library; this holds it at the door too. */
+          if (pb_finding_get_exempt (finding) && !pb_pack_get_exempt (export->pack))
+            {
+              g_object_unref (finding);
+              continue;
+            }
+
+          g_hash_table_insert (export->findings, g_memdup2 (&item->finding_id, sizeof (gint64)), finding);
+          report_id = pb_finding_get_report_id (finding);
+          if (!g_hash_table_contains (export->structures, &report_id))
+            {
+              g_hash_table_insert (export->structures, g_memdup2 (&report_id, sizeof (gint64)),
+                                   pb_library_get_structure (export->library, report_id, NULL));
+              g_array_append_val (export->report_order, report_id);
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static guint
+count_printed (Export        *export,
+               PbPackSection *section)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
+
+      if (item->kind != PB_PACK_ITEM_FINDING || g_hash_table_contains (export->findings, &item->finding_id))
+        n++;
+    }
+  return n;
+}
+
+static void
+write_cover (Export      *export,
+             PbPdfWriter *writer)
+{
+  PbPack *pack = export->pack;
+  g_autofree char *meeting = format_iso_date (pb_pack_get_meeting_date (pack));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  pb_pdf_writer_heading (writer, 1, pb_pack_get_title (pack));
+
+  if (*pb_pack_get_committee (pack) != '\0')
+    g_string_append_printf (details, "%s\n", pb_pack_get_committee (pack));
+  if (meeting != NULL)
+    g_string_append_printf (details, _("Meeting: %s\n"), meeting);
+  g_string_append_printf (details, _("Classification: %s\n"),
+                          pb_pack_get_exempt (pack) ? _("Exempt — not for publication") : _("Public"));
+  if (*pb_pack_get_author (pack) != '\0')
+    g_string_append_printf (details, _("Prepared by %s\n"), pb_pack_get_author (pack));
+  g_string_append_printf (details, _("Produced on %s"), today);
+  pb_pdf_writer_paragraph (writer, details->str);
+
+  if (*pb_pack_get_introduction (pack) != '\0')
+    pb_pdf_writer_paragraph (writer, pb_pack_get_introduction (pack));
+}
+
+static void
+write_contents (Export      *export,
+                PbPdfWriter *writer)
+{
+  pb_pdf_writer_heading (writer, 2, _("Contents"));
+  if (export->report_order->len > 0)
+    pb_pdf_writer_link (writer, _("Grades at a glance"), "grades");
+
+  for (guint s = 0; s < export->sections->len; s++)
+    {
+      PbPackSection *section = g_ptr_array_index (export->sections, s);
+      g_autofree char *dest = g_strdup_printf ("section-%u", s);
+
+      if (count_printed (export, section) > 0)
+        pb_pdf_writer_link (writer, section->title, dest);
+    }
+}
+
+static void
+write_grades (Export      *export,
+              PbPdfWriter *writer)
+{
+  if (export->report_order->len == 0)
+    return;
+
+  pb_pdf_writer_page_break (writer);
+  pb_pdf_writer_heading_with_dest (writer, 1, _("Grades at a glance"), "grades");
+
+  for (guint r = 0; r < export->report_order->len; r++)
+    {
+      gint64 report_id = g_array_index (export->report_order, gint64, r);
+      PbStructure *structure = g_hash_table_lookup (export->structures, &report_id);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autoptr(GPtrArray) grades = g_ptr_array_new ();
+      g_autofree char *dates = NULL;
+      g_autofree char *title = NULL;
+
+      if (structure == NULL || (structure->type != PB_DOCUMENT_SIF_INSPECTION &&
+                                structure->type != PB_DOCUMENT_ILACS_INSPECTION))
+        continue;
+
+      for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+        if (structure->judgements[j] != PB_GRADE_NONE)
+          {
+            g_ptr_array_add (labels, (gpointer)judgement_label (j));
+            g_ptr_array_add (grades, (gpointer)grade_label (structure->judgements[j]));
+          }
+
+      dates = format_gdate (&structure->inspection_end);
+      title = dates ? g_strdup_printf (_("%s, inspection ending %s"), structure->local_authority
+                                       ? structure->local_authority : "", dates)
+                    : g_strdup (structure->local_authority ? structure->local_authority : "");
+      pb_pdf_writer_heading (writer, 3, title);
+      pb_pdf_writer_table (writer, _("Judgement"), _("Grade"), (const char **)labels->pdata,
+                           (const char **)grades->pdata, labels->len);
+    }
+}
+
+static void
+write_sections (Export      *export,
+                PbPdfWriter *writer)
+{
+  for (guint s = 0; s < export->sections->len; s++)
+    {
+      PbPackSection *section = g_ptr_array_index (export->sections, s);
+      g_autofree char *dest = g_strdup_printf ("section-%u", s);
+
+      if (count_printed (export, section) == 0)
+        continue;
+
+      pb_pdf_writer_page_break (writer);
+      pb_pdf_writer_heading_with_dest (writer, 1, section->title, dest);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
+          PbFinding *finding;
+          gint64 report_id;
+          g_autofree char *citation = NULL;
+          g_autofree char *about = NULL;
+
+          if (item->kind == PB_PACK_ITEM_HEADING)
+            {
+              pb_pdf_writer_heading (writer, 2, item->text);
+              continue;
+            }
+          if (item->kind == PB_PACK_ITEM_NOTE)
+            {
+              pb_pdf_writer_paragraph (writer, item->text);
+              continue;
+            }
+          if (!(finding = g_hash_table_lookup (export->findings, &item->finding_id)))
+            continue;
+
+          report_id = pb_finding_get_report_id (finding);
+          citation = format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
+          if (pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE)
+            about = g_strdup_printf ("%s · %s · %s", citation,
+                                     pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+                                     pb_finding_status_get_label (pb_finding_get_status (finding)));
+          else
+            about = g_strdup_printf ("%s · %s", citation,
+                                     pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+
+          pb_pdf_writer_quote (writer, pb_finding_get_quote (finding));
+          pb_pdf_writer_paragraph (writer, about);
+          if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
+            {
+              /* Translators: an officer's note on a finding, in an exported pack */
+              g_autofree char *note = g_strdup_printf (_("Note: %s"), pb_finding_get_note (finding));
+              pb_pdf_writer_paragraph (writer, note);
+            }
+        }
+    }
+}
+
+/**
+ * pb_library_export_pack_pdf:
+ *
+ * Writes the pack as a PDF at @path, replacing any file there only once
+ * the new one is complete.
+ */
+gboolean
+pb_library_export_pack_pdf (PbLibrary   *library,
+                            gint64       pack_id,
+                            const char  *path,
+                            GError     **error)
+{
+  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(PbPdfWriter) writer = NULL;
+  g_autofree char *partial = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!load (&export, pack_id, error))
+    return FALSE;
+
+  partial = g_strconcat (path, ".part", NULL);
+  writer = pb_pdf_writer_new (partial, pb_pack_get_title (export.pack), pb_pack_get_author (export.pack));
+  pb_pdf_writer_set_footer (writer, pb_pack_get_title (export.pack));
+  pb_pdf_writer_set_outline (writer, TRUE);
+  if (pb_pack_get_exempt (export.pack))
+    /* Translators: on every page of an exempt pack */
+    pb_pdf_writer_set_header (writer, _("NOT FOR PUBLICATION"));
+
+  write_cover (&export, writer);
+  write_contents (&export, writer);
+  write_grades (&export, writer);
+  write_sections (&export, writer);
+
+  if (!pb_pdf_writer_finish (writer, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+  g_clear_object (&writer);
+
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The pack could not be saved as %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
