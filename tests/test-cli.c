@@ -370,6 +370,10 @@ test_packs (Fixture       *f,
   g_auto(Run) refused = { 0 };
   g_auto(Run) exempt_add = { 0 };
   g_auto(Run) list = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) other_format = { 0 };
+  g_autofree char *pdf = g_build_filename (f->dir, "pack.pdf", NULL);
+  g_autofree char *contents = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *packs;
   JsonObject *pack;
@@ -427,6 +431,14 @@ test_packs (Fixture       *f,
           g_assert_cmpint (json_object_get_int_member (pack, "findings"), ==, 2);
         }
     }
+
+  run_cli (&export, "pack", "export", "--library", f->library_dir, "2", "--format", "pdf", "-o", pdf, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  run_cli (&other_format, "pack", "export", "--library", f->library_dir, "2", "--format", "odt", "-o", pdf, NULL);
+  g_assert_cmpint (other_format.status, ==, 2);
 }
 
 static char *
