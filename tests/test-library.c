@@ -280,6 +280,14 @@ test_find_report (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (pb_report_get_id (by_id), ==, pb_report_get_id (by_prefix));
 
+  /* A checksum that starts with digits only is still found by them. */
+  {
+    g_autoptr(PbReport) by_digits = pb_library_find_report (library, "0123456789", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_report_get_id (by_digits), ==, pb_report_get_id (by_id));
+  }
+
   missing = pb_library_find_report (library, "42", &error);
   g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_FOUND);
   g_clear_error (&error);

@@ -444,7 +444,20 @@ pb_library_find_report (PbLibrary   *self,
   g_return_val_if_fail (id_or_sha256 != NULL, NULL);
 
   if (g_ascii_string_to_unsigned (id_or_sha256, 10, 1, G_MAXINT64, &id, NULL))
-    return pb_library_get_report (self, (gint64)id, error);
+    {
+      g_autoptr(GError) local_error = NULL;
+      PbReport *report = pb_library_get_report (self, (gint64)id, &local_error);
+
+      /* A checksum may start with digits only: "4018263517" is an id if
+       * there is such a report, else the start of a checksum. */
+      if (report != NULL || strlen (id_or_sha256) < 6 ||
+          !g_error_matches (local_error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_FOUND))
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return report;
+        }
+    }
 
   if (strlen (id_or_sha256) < 6 || strspn (id_or_sha256, "0123456789abcdefABCDEF") != strlen (id_or_sha256))
     {
