@@ -344,6 +344,69 @@ test_export_pdf_exempt (Fixture       *f,
   check_export (f, TRUE);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* CSV: a header and one row per finding, every field quoted; HTML: one
+ * page with its language, a heading per section, each passage quoted, and
+ * the exempt banner only on an exempt pack. */
+static void
+test_export_csv_html (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  g_autofree char *csv_path = g_build_filename (f->dir, "pack.csv", NULL);
+  g_autofree char *html_path = g_build_filename (f->dir, "pack.html", NULL);
+  g_autofree char *public_html_path = g_build_filename (f->dir, "public.html", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *public_html = NULL;
+  gint64 exempt_pack = pb_library_create_pack (f->library, "Part 2 & more", TRUE, NULL, &error);
+  gint64 public_pack = pb_library_create_pack (f->library, "Public", FALSE, NULL, &error);
+
+  g_assert_true (pb_library_add_to_pack (f->library, exempt_pack, &f->exempt_id, 1, &error));
+  g_assert_true (pb_library_add_to_pack (f->library, exempt_pack, (gint64 *)ids->data, ids->len, &error));
+  g_assert_true (pb_library_add_to_pack (f->library, public_pack, (gint64 *)ids->data, ids->len, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pb_library_export_pack_csv (f->library, exempt_pack, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\"section\",\"report\",\"page\",\"paragraph\",\"quote\""));
+  g_assert_cmpuint (count_occurrences (csv, "\r\n"), ==, ids->len + 2);
+  g_assert_cmpuint (count_occurrences (csv, "\"exempt\""), ==, 1);
+
+  g_assert_true (pb_library_export_pack_html (f->library, exempt_pack, html_path, &error));
+  g_assert_true (pb_library_export_pack_html (f->library, public_pack, public_html_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_true (g_file_get_contents (public_html_path, &public_html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "<html lang=\"en-GB\">"));
+  g_assert_nonnull (strstr (html, "<h1>Part 2 &amp; more</h1>"));
+  g_assert_nonnull (strstr (html, "NOT FOR PUBLICATION"));
+  g_assert_null (strstr (public_html, "NOT FOR PUBLICATION"));
+  g_assert_cmpuint (count_occurrences (html, "<blockquote>"), ==, ids->len + 1);
+
+  for (guint i = 0; i < f->findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (f->findings, i);
+      g_autofree char *escaped = g_markup_escape_text (pb_finding_get_quote (finding), -1);
+
+      g_assert_nonnull (strstr (csv, pb_finding_get_quote (finding)));
+      g_assert_nonnull (strstr (html, escaped));
+      g_assert_cmpint (strstr (public_html, escaped) != NULL, ==, !pb_finding_get_exempt (finding));
+    }
+}
+
 /* A file that cannot be written leaves nothing behind and says why. */
 static void
 test_export_fails_cleanly (Fixture       *f,
@@ -371,6 +434,7 @@ main (int   argc,
 
   g_test_add ("/packs/export-pdf-public", Fixture, NULL, fixture_setup, test_export_pdf_public, fixture_teardown);
   g_test_add ("/packs/export-pdf-exempt", Fixture, NULL, fixture_setup, test_export_pdf_exempt, fixture_teardown);
+  g_test_add ("/packs/export-csv-html", Fixture, NULL, fixture_setup, test_export_csv_html, fixture_teardown);
   g_test_add ("/packs/export-fails-cleanly", Fixture, NULL, fixture_setup, test_export_fails_cleanly, fixture_teardown);
 
   return g_test_run ();

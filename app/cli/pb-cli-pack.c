@@ -183,24 +183,29 @@ run_pack_export (CommonOptions  *common,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf (the default), csv or html"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   gint64 pack_id;
+  gboolean (*export) (PbLibrary *, gint64, const char *, GError **) = pb_library_export_pack_pdf;
 
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("pack"), entries, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
   if (argc != 3 || !parse_id (argv[2], &pack_id) || output == NULL)
-    return _pb_cli_usage_error (_("Use “pack export PACK --format pdf -o FILE”."));
-  /* The other formats the panel asks for are still to come. */
-  if (format != NULL && !g_str_equal (format, "pdf"))
-    return _pb_cli_usage_error (_("Packs export as pdf for now."));
+    return _pb_cli_usage_error (_("Use “pack export PACK --format pdf|csv|html -o FILE”."));
+  if (g_strcmp0 (format, "csv") == 0)
+    export = pb_library_export_pack_csv;
+  else if (g_strcmp0 (format, "html") == 0)
+    export = pb_library_export_pack_html;
+  else if (format != NULL && !g_str_equal (format, "pdf"))
+    /* DOCX is still to come. */
+    return _pb_cli_usage_error (_("Packs export as pdf, csv or html."));
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
-      !pb_library_export_pack_pdf (library, pack_id, output, &error))
+      !export (library, pack_id, output, &error))
     return _pb_cli_fail (error->message);
 
   return EXIT_OK;

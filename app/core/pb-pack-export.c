@@ -365,3 +365,228 @@ pb_library_export_pack_pdf (PbLibrary   *library,
 
   return TRUE;
 }
+
+/* CSV and HTML: the same content, built as text and saved atomically. */
+
+static void
+csv_field (GString    *out,
+           const char *text,
+           gboolean    last)
+{
+  /* RFC 4180: every field quoted, quotes doubled. */
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append (out, last ? "\"\r\n" : "\",");
+}
+
+static char *
+cohort_list (PbFinding *finding)
+{
+  return g_strjoinv (" ", (char **)pb_finding_get_cohorts (finding));
+}
+
+/**
+ * pb_library_export_pack_csv:
+ *
+ * Writes one row for each finding in the pack, in the pack's order.
+ */
+gboolean
+pb_library_export_pack_csv (PbLibrary   *library,
+                            gint64       pack_id,
+                            const char  *path,
+                            GError     **error)
+{
+  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!load (&export, pack_id, error))
+    return FALSE;
+
+  g_string_append (out, "\"section\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
+                        "\"kind\",\"status\",\"classification\",\"note\"\r\n");
+
+  for (guint s = 0; s < export.sections->len; s++)
+    {
+      PbPackSection *section = g_ptr_array_index (export.sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
+          PbFinding *finding = item->kind == PB_PACK_ITEM_FINDING
+                               ? g_hash_table_lookup (export.findings, &item->finding_id) : NULL;
+          g_autofree char *page = NULL;
+          g_autofree char *paragraph = NULL;
+          g_autofree char *cohorts = NULL;
+
+          if (finding == NULL)
+            continue;
+
+          page = g_strdup_printf ("%u", pb_finding_get_page (finding));
+          paragraph = pb_finding_get_paragraph (finding) > 0
+                      ? g_strdup_printf ("%u", pb_finding_get_paragraph (finding)) : g_strdup ("");
+          cohorts = cohort_list (finding);
+
+          csv_field (out, section->title, FALSE);
+          csv_field (out, pb_finding_get_report_title (finding), FALSE);
+          csv_field (out, page, FALSE);
+          csv_field (out, paragraph, FALSE);
+          csv_field (out, pb_finding_get_quote (finding), FALSE);
+          csv_field (out, cohorts, FALSE);
+          csv_field (out, pb_finding_kind_to_slug (pb_finding_get_kind (finding)), FALSE);
+          csv_field (out, pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE
+                          ? pb_finding_status_to_slug (pb_finding_get_status (finding)) : "", FALSE);
+          csv_field (out, pb_finding_get_exempt (finding) ? "exempt" : "public", FALSE);
+          csv_field (out, pb_finding_get_note (finding), TRUE);
+        }
+    }
+
+  return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}
+
+static void
+html_text (GString    *out,
+           const char *element,
+           const char *attributes,
+           const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  g_string_append_printf (out, "<%s%s%s>%s</%s>\n", element, attributes ? " " : "",
+                          attributes ? attributes : "", escaped, element);
+}
+
+/**
+ * pb_library_export_pack_html:
+ *
+ * Writes the pack as one accessible HTML page: headings, a linked contents
+ * list, the grades as a table, quotes as block quotes.
+ */
+gboolean
+pb_library_export_pack_html (PbLibrary   *library,
+                             gint64       pack_id,
+                             const char  *path,
+                             GError     **error)
+{
+  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *meeting = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!load (&export, pack_id, error))
+    return FALSE;
+
+  title = g_markup_escape_text (pb_pack_get_title (export.pack), -1);
+  meeting = format_iso_date (pb_pack_get_meeting_date (export.pack));
+
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+                               "<title>%s</title>\n"
+                               "<style>body{font-family:sans-serif;max-width:44em;margin:2em auto;line-height:1.5}"
+                               "blockquote{font-style:italic;border-left:4px solid #bbb;margin-left:0;padding-left:1em}"
+                               "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .6em;text-align:left}"
+                               ".exempt{color:#a51d2d;font-weight:bold;text-align:center}</style>\n"
+                               "</head>\n<body>\n", title);
+  if (pb_pack_get_exempt (export.pack))
+    html_text (out, "p", "class=\"exempt\"", _("NOT FOR PUBLICATION"));
+
+  html_text (out, "h1", NULL, pb_pack_get_title (export.pack));
+  if (*pb_pack_get_committee (export.pack) != '\0')
+    html_text (out, "p", NULL, pb_pack_get_committee (export.pack));
+  if (meeting != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Meeting: %s"), meeting);
+      html_text (out, "p", NULL, line);
+    }
+  if (*pb_pack_get_introduction (export.pack) != '\0')
+    html_text (out, "p", NULL, pb_pack_get_introduction (export.pack));
+
+  /* Contents */
+  g_string_append_printf (out, "<nav aria-label=\"%s\">\n<ul>\n", _("Contents"));
+  for (guint s = 0; s < export.sections->len; s++)
+    {
+      PbPackSection *section = g_ptr_array_index (export.sections, s);
+      g_autofree char *escaped = g_markup_escape_text (section->title, -1);
+
+      if (count_printed (&export, section) > 0)
+        g_string_append_printf (out, "<li><a href=\"#section-%u\">%s</a></li>\n", s, escaped);
+    }
+  g_string_append (out, "</ul>\n</nav>\n");
+
+  /* Grades of the inspections cited */
+  if (export.report_order->len > 0)
+    html_text (out, "h2", "id=\"grades\"", _("Grades at a glance"));
+  for (guint r = 0; r < export.report_order->len; r++)
+    {
+      gint64 report_id = g_array_index (export.report_order, gint64, r);
+      PbStructure *structure = g_hash_table_lookup (export.structures, &report_id);
+      g_autofree char *dates = NULL;
+      g_autofree char *caption = NULL;
+
+      if (structure == NULL || (structure->type != PB_DOCUMENT_SIF_INSPECTION &&
+                                structure->type != PB_DOCUMENT_ILACS_INSPECTION))
+        continue;
+
+      dates = format_gdate (&structure->inspection_end);
+      caption = g_strdup_printf (_("%s, inspection ending %s"),
+                                 structure->local_authority ? structure->local_authority : "",
+                                 dates ? dates : "");
+      g_string_append (out, "<table>\n");
+      html_text (out, "caption", NULL, caption);
+      g_string_append_printf (out, "<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
+                              _("Judgement"), _("Grade"));
+      for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+        if (structure->judgements[j] != PB_GRADE_NONE)
+          g_string_append_printf (out, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n",
+                                  judgement_label (j), grade_label (structure->judgements[j]));
+      g_string_append (out, "</table>\n");
+    }
+
+  for (guint s = 0; s < export.sections->len; s++)
+    {
+      PbPackSection *section = g_ptr_array_index (export.sections, s);
+      g_autofree char *id = g_strdup_printf ("id=\"section-%u\"", s);
+
+      if (count_printed (&export, section) == 0)
+        continue;
+
+      g_string_append (out, "<section>\n");
+      html_text (out, "h2", id, section->title);
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
+          PbFinding *finding;
+          gint64 report_id;
+          g_autofree char *citation = NULL;
+
+          if (item->kind == PB_PACK_ITEM_HEADING)
+            html_text (out, "h3", NULL, item->text);
+          else if (item->kind == PB_PACK_ITEM_NOTE)
+            html_text (out, "p", NULL, item->text);
+          if (item->kind != PB_PACK_ITEM_FINDING ||
+              !(finding = g_hash_table_lookup (export.findings, &item->finding_id)))
+            continue;
+
+          report_id = pb_finding_get_report_id (finding);
+          citation = format_citation (finding, g_hash_table_lookup (export.structures, &report_id));
+          html_text (out, "blockquote", NULL, pb_finding_get_quote (finding));
+          html_text (out, "p", NULL, citation);
+          html_text (out, "p", NULL, pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+          if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
+            html_text (out, "p", NULL, pb_finding_get_note (finding));
+        }
+      g_string_append (out, "</section>\n");
+    }
+
+  g_string_append (out, "</body>\n</html>\n");
+  return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}

@@ -10,4 +10,13 @@ gboolean pb_library_export_pack_pdf (PbLibrary   *library,
                                      const char  *path,
                                      GError     **error);
 
+gboolean pb_library_export_pack_csv  (PbLibrary   *library,
+                                     gint64       pack_id,
+                                     const char  *path,
+                                     GError     **error);
+gboolean pb_library_export_pack_html (PbLibrary   *library,
+                                      gint64       pack_id,
+                                      const char  *path,
+                                      GError     **error);
+
 G_END_DECLS
