@@ -439,6 +439,28 @@ test_packs (Fixture       *f,
 
   run_cli (&other_format, "pack", "export", "--library", f->library_dir, "2", "--format", "odt", "-o", pdf, NULL);
   g_assert_cmpint (other_format.status, ==, 2);
+
+  /* The report with its findings as highlights; the exempt one only on request. */
+  {
+    g_auto(Run) annotated = { 0 };
+    g_auto(Run) no_output = { 0 };
+    g_autofree char *out = g_build_filename (f->dir, "annotated.pdf", NULL);
+    g_autofree char *annotated_pdf = NULL;
+    gsize length = 0;
+    gboolean has_highlight = FALSE;
+
+    run_cli (&annotated, "export-annotated", "--library", f->library_dir, "1", "-o", out, NULL);
+    g_assert_cmpint (annotated.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &annotated_pdf, &length, NULL));
+    g_assert_true (g_str_has_prefix (annotated_pdf, "%PDF-"));
+    /* The file is binary: look through all of it, not up to a NUL. */
+    for (gsize i = 0; i + 10 <= length && !has_highlight; i++)
+      has_highlight = memcmp (annotated_pdf + i, "/Highlight", 10) == 0;
+    g_assert_true (has_highlight);
+
+    run_cli (&no_output, "export-annotated", "--library", f->library_dir, "1", NULL);
+    g_assert_cmpint (no_output.status, ==, 2);
+  }
 }
 
 static char *

@@ -4,6 +4,8 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "pb-annotated-export.h"
+#include "pb-cohort.h"
 #include "pb-demo.h"
 #include "pb-findings.h"
 #include "pb-pack.h"
@@ -407,6 +409,135 @@ test_export_csv_html (Fixture       *f,
     }
 }
 
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/* The highlights in a PDF, as "color|contents" strings. */
+static GPtrArray *
+read_highlights (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      GList *mappings = poppler_page_get_annot_mapping (page);
+
+      for (GList *l = mappings; l != NULL; l = l->next)
+        {
+          PopplerAnnot *annot = ((PopplerAnnotMapping *)l->data)->annot;
+          g_autofree PopplerColor *color = NULL;
+          g_autofree char *contents = NULL;
+
+          if (poppler_annot_get_annot_type (annot) != POPPLER_ANNOT_HIGHLIGHT)
+            continue;
+          color = poppler_annot_get_color (annot);
+          contents = poppler_annot_get_contents (annot);
+          g_ptr_array_add (found, g_strdup_printf ("#%02x%02x%02x|%s", color->red >> 8, color->green >> 8,
+                                                   color->blue >> 8, contents ? contents : ""));
+        }
+      poppler_page_free_annot_mapping (mappings);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return found;
+}
+
+/* A report written out with its findings as highlight annotations: one per
+ * finding, in its first cohort's colour, with its note; the library's copy
+ * untouched, and exempt findings only when asked for. */
+static void
+check_annotated_report (Fixture   *f,
+                        GPtrArray *cohorts,
+                        gint64     report_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("annotated-%" G_GINT64_FORMAT ".pdf", report_id);
+  g_autofree char *name_all = g_strdup_printf ("annotated-%" G_GINT64_FORMAT "-all.pdf", report_id);
+  g_autofree char *out = g_build_filename (f->dir, name, NULL);
+  g_autofree char *with_exempt = g_build_filename (f->dir, name_all, NULL);
+  g_autoptr(PbReport) report = pb_library_get_report (f->library, report_id, NULL);
+  g_autofree char *source = pb_library_dup_report_path (f->library, pb_report_get_sha256 (report));
+  g_autofree char *before = file_checksum (source);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GPtrArray) all_highlights = NULL;
+  guint expected = 0, expected_all = 0;
+
+  g_assert_true (pb_library_export_annotated (f->library, report_id, out, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (pb_library_export_annotated (f->library, report_id, with_exempt, TRUE, &error));
+  g_assert_no_error (error);
+  after = file_checksum (source);
+  g_assert_cmpstr (before, ==, after);
+
+  highlights = read_highlights (out);
+  all_highlights = read_highlights (with_exempt);
+
+  for (guint i = 0; i < f->findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (f->findings, i);
+      const char *color = NULL;
+      gboolean found = FALSE;
+
+      if (pb_finding_get_report_id (finding) != report_id)
+        continue;
+      expected_all++;
+      if (!pb_finding_get_exempt (finding))
+        expected++;
+
+      /* Its highlight: the first cohort's colour, with its note. */
+      for (guint c = 0; c < cohorts->len; c++)
+        if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, c)), pb_finding_get_cohorts (finding)[0]))
+          color = pb_cohort_get_color (g_ptr_array_index (cohorts, c));
+      for (guint h = 0; h < all_highlights->len && !found; h++)
+        {
+          const char *highlight = g_ptr_array_index (all_highlights, h);
+
+          found = g_ascii_strncasecmp (highlight, color, 7) == 0 &&
+                  (pb_finding_get_note (finding) == NULL || strstr (highlight, pb_finding_get_note (finding)) != NULL);
+        }
+      g_assert_true (found);
+    }
+
+  /* One each (the demo's passages are each on one page). */
+  g_assert_cmpuint (highlights->len, ==, expected);
+  g_assert_cmpuint (all_highlights->len, ==, expected_all);
+}
+
+/* A report written out with its findings as highlight annotations: one per
+ * finding, in its first cohort's colour, with its note; the library's copy
+ * untouched, and exempt findings only when asked for. */
+static void
+test_export_annotated (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (f->library, NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < f->findings->len; i++)
+    {
+      gint64 report_id = pb_finding_get_report_id (g_ptr_array_index (f->findings, i));
+
+      if (g_hash_table_contains (done, &report_id))
+        continue;
+      check_annotated_report (f, cohorts, report_id);
+      g_hash_table_add (done, g_memdup2 (&report_id, sizeof report_id));
+    }
+  g_assert_cmpuint (g_hash_table_size (done), >=, 2);
+}
+
 /* A file that cannot be written leaves nothing behind and says why. */
 static void
 test_export_fails_cleanly (Fixture       *f,
@@ -435,6 +566,7 @@ main (int   argc,
   g_test_add ("/packs/export-pdf-public", Fixture, NULL, fixture_setup, test_export_pdf_public, fixture_teardown);
   g_test_add ("/packs/export-pdf-exempt", Fixture, NULL, fixture_setup, test_export_pdf_exempt, fixture_teardown);
   g_test_add ("/packs/export-csv-html", Fixture, NULL, fixture_setup, test_export_csv_html, fixture_teardown);
+  g_test_add ("/packs/export-annotated", Fixture, NULL, fixture_setup, test_export_annotated, fixture_teardown);
   g_test_add ("/packs/export-fails-cleanly", Fixture, NULL, fixture_setup, test_export_fails_cleanly, fixture_teardown);
 
   return g_test_run ();

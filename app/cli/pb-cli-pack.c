@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pb-annotated-export.h"
 #include "pb-cli-private.h"
 #include "pb-pack-export.h"
 
-/* panel-brief pack create|add|list: briefing packs from scripts. */
+/* panel-brief pack create|add|list|export and export-annotated: briefing
+ * packs and annotated reports from scripts. */
 
 static void
 add_pack_members (JsonBuilder *builder,
@@ -227,4 +229,34 @@ _pb_cli_run_pack (CommonOptions  *common,
     return run_pack_export (common, argc - 1, argv + 1);
 
   return _pb_cli_usage_error (_("Use “pack create”, “pack add”, “pack list” or “pack export”."));
+}
+
+int
+_pb_cli_run_export_annotated (CommonOptions  *common,
+                              int             argc,
+                              char          **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean include_exempt = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
+    { "include-exempt", 0, 0, G_OPTION_ARG_NONE, &include_exempt,
+      N_("Write in findings that are not for publication too"), NULL },
+    { NULL }
+  };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(PbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("export-annotated"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
+  if (argc != 3 || output == NULL)
+    return _pb_cli_usage_error (_("Use “export-annotated REPORT -o FILE”."));
+
+  if (!(library = _pb_cli_open_library (common, &error)) ||
+      !(report = pb_library_find_report (library, argv[2], &error)) ||
+      !pb_library_export_annotated (library, pb_report_get_id (report), output, include_exempt, &error))
+    return _pb_cli_fail (error->message);
+
+  return EXIT_OK;
 }

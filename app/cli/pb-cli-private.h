@@ -49,5 +49,8 @@ PbLibrary     *_pb_cli_open_library   (CommonOptions  *common,
 int            _pb_cli_run_pack       (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
+int            _pb_cli_run_export_annotated (CommonOptions *common,
+                                             int            argc,
+                                             char         **argv);
 
 G_END_DECLS

@@ -36,6 +36,8 @@ static const Command commands[] = {
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
   { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
   { "pack", N_("create|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
+  { "export-annotated", N_("REPORT"), N_("Save a copy of a report with its findings as highlights"),
+    _pb_cli_run_export_annotated },
 };
 
 const Command *
@@ -845,7 +847,7 @@ print_usage (FILE *out)
       const char *args = _(commands[i].args);
       glong width = (glong)strlen (commands[i].name) + 1 + g_utf8_strlen (args, -1);
 
-      fprintf (out, "  %s %s%*s %s\n", commands[i].name, args, (int)MAX (0, 24 - width), "",
+      fprintf (out, "  %s %s%*s %s\n", commands[i].name, args, (int)MAX (0, 30 - width), "",
                _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Run “panel-brief COMMAND --help” for a command’s options."));

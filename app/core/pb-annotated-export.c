@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-annotated-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "pb-annotated-export.h"
+#include "pb-cohort.h"
+#include "pb-findings.h"
+
+/* A report with its findings written in as real PDF highlight annotations,
+ * coloured by cohort, with the kind, cohorts and note as each one's text,
+ * so any PDF reader shows them.  The copy in the library is not touched. */
+
+static void
+parse_color (const char   *hex,
+             PopplerColor *color)
+{
+  guint value = 0xf6d32d;   /* a highlighter yellow when the cohort has none */
+
+  if (hex != NULL && hex[0] == '#' && strlen (hex) == 7)
+    value = (guint)g_ascii_strtoull (hex + 1, NULL, 16);
+  color->red = (guint16)(((value >> 16) & 0xff) * 257);
+  color->green = (guint16)(((value >> 8) & 0xff) * 257);
+  color->blue = (guint16)((value & 0xff) * 257);
+}
+
+static char *
+describe (PbFinding  *finding,
+          GHashTable *cohort_names)
+{
+  g_autoptr(GString) text = g_string_new (pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+  const char * const *cohorts = pb_finding_get_cohorts (finding);
+
+  for (guint i = 0; cohorts[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (cohort_names, cohorts[i]);
+      g_string_append_printf (text, i == 0 ? " · %s" : ", %s", name ? name : cohorts[i]);
+    }
+  if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
+    g_string_append_printf (text, "\n%s", pb_finding_get_note (finding));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* One highlight on @page_number for the finding's anchors there. */
+static void
+add_highlight (PopplerDocument *document,
+               PbFinding       *finding,
+               guint            page_number,
+               const char      *contents,
+               const char      *color_hex)
+{
+  GArray *anchors = pb_finding_get_anchors (finding);
+  g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (document, (int)page_number - 1));
+  g_autoptr(GArray) quads = g_array_new (FALSE, FALSE, sizeof (PopplerQuadrilateral));
+  PopplerRectangle bounds = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  g_autoptr(GObject) annot = NULL;
+  PopplerColor color;
+  double height;
+
+  if (page == NULL)
+    return;
+  poppler_page_get_size (POPPLER_PAGE (page), NULL, &height);
+
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      PbAnchor *anchor = &g_array_index (anchors, PbAnchor, i);
+      /* Anchors are measured from the top of the page; PDF from the bottom. */
+      double top = height - anchor->rect.y1, bottom = height - anchor->rect.y2;
+      PopplerQuadrilateral quad = {
+        { anchor->rect.x1, top }, { anchor->rect.x2, top },
+        { anchor->rect.x1, bottom }, { anchor->rect.x2, bottom },
+      };
+
+      if (anchor->page != page_number)
+        continue;
+      g_array_append_val (quads, quad);
+      bounds.x1 = MIN (bounds.x1, anchor->rect.x1);
+      bounds.x2 = MAX (bounds.x2, anchor->rect.x2);
+      bounds.y1 = MIN (bounds.y1, bottom);
+      bounds.y2 = MAX (bounds.y2, top);
+    }
+  if (quads->len == 0)
+    return;
+
+  annot = G_OBJECT (poppler_annot_text_markup_new_highlight (document, &bounds, quads));
+  parse_color (color_hex, &color);
+  poppler_annot_set_color (POPPLER_ANNOT (annot), &color);
+  poppler_annot_set_contents (POPPLER_ANNOT (annot), contents);
+  poppler_annot_markup_set_label (POPPLER_ANNOT_MARKUP (annot), PACKAGE_NAME);
+  poppler_page_add_annot (POPPLER_PAGE (page), POPPLER_ANNOT (annot));
+}
+
+/**
+ * pb_library_export_annotated:
+ * @include_exempt: whether findings not for publication are written in too
+ *
+ * Saves a copy of the report at @path with its findings as highlight
+ * annotations.  The file appears whole or not at all.
+ */
+gboolean
+pb_library_export_annotated (PbLibrary   *library,
+                             gint64       report_id,
+                             const char  *path,
+                             gboolean     include_exempt,
+                             GError     **error)
+{
+  g_autoptr(PbReport) report = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(GHashTable) colors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GObject) document = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *source_uri = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *partial_uri = NULL;
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  filter.report_id = report_id;
+  if (!include_exempt)
+    filter.exempt = 0;
+
+  if (!(report = pb_library_get_report (library, report_id, error)) ||
+      !(findings = pb_library_list_findings (library, &filter, error)) ||
+      !(cohorts = pb_library_list_cohorts (library, error)))
+    return FALSE;
+
+  for (guint i = 0; i < cohorts->len; i++)
+    {
+      PbCohort *cohort = g_ptr_array_index (cohorts, i);
+      g_hash_table_insert (colors, (gpointer)pb_cohort_get_slug (cohort), (gpointer)pb_cohort_get_color (cohort));
+      g_hash_table_insert (names, (gpointer)pb_cohort_get_slug (cohort), (gpointer)pb_cohort_get_name (cohort));
+    }
+
+  source = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+  if (!(source_uri = g_filename_to_uri (source, NULL, error)) ||
+      !(document = G_OBJECT (poppler_document_new_from_file (source_uri, NULL, error))))
+    return FALSE;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (findings, i);
+      GArray *anchors = pb_finding_get_anchors (finding);
+      g_autofree char *contents = describe (finding, names);
+      const char *first = pb_finding_get_cohorts (finding)[0];
+      guint last_page = 0;
+
+      /* One highlight on each page the passage runs over. */
+      for (guint a = 0; anchors != NULL && a < anchors->len; a++)
+        {
+          guint page_number = g_array_index (anchors, PbAnchor, a).page;
+
+          if (page_number == last_page)
+            continue;
+          add_highlight (POPPLER_DOCUMENT (document), finding, page_number, contents,
+                         first ? g_hash_table_lookup (colors, first) : NULL);
+          last_page = page_number;
+        }
+    }
+
+  partial = g_strconcat (path, ".part", NULL);
+  if (!(partial_uri = g_filename_to_uri (partial, NULL, error)))
+    return FALSE;
+  if (!poppler_document_save (POPPLER_DOCUMENT (document), partial_uri, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The annotated report could not be saved as %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
