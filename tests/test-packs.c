@@ -7,6 +7,7 @@
 #include "pb-annotated-export.h"
 #include "pb-cohort.h"
 #include "pb-demo.h"
+#include <zip.h>
 #include "pb-findings.h"
 #include "pb-pack.h"
 #include "pb-pack-export.h"
@@ -538,6 +539,93 @@ test_export_annotated (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (done), >=, 2);
 }
 
+static char *
+read_zip_part (const char *path,
+               const char *name)
+{
+  zip_t *zip = zip_open (path, ZIP_RDONLY, NULL);
+  zip_stat_t stat;
+  zip_file_t *file;
+  char *contents;
+
+  g_assert_nonnull (zip);
+  if (zip_stat (zip, name, 0, &stat) != 0)
+    {
+      zip_close (zip);
+      return NULL;
+    }
+  contents = g_malloc0 (stat.size + 1);
+  file = zip_fopen (zip, name, 0);
+  g_assert_nonnull (file);
+  g_assert_cmpint (zip_fread (file, contents, stat.size), ==, (zip_int64_t)stat.size);
+  zip_fclose (file);
+  zip_close (zip);
+  return contents;
+}
+
+/* DOCX: the package's parts, Word's heading and quote styles, a real grade
+ * table, the header on an exempt pack; and python-docx (as CI installs it)
+ * reads it as Word would. */
+static void
+test_export_docx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  g_autofree char *path = g_build_filename (f->dir, "pack.docx", NULL);
+  g_autofree char *public_path = g_build_filename (f->dir, "public.docx", NULL);
+  g_autofree char *document = NULL;
+  g_autofree char *types = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *public_header = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *checker = g_getenv ("PB_CHECK_DOCX");
+  gint64 exempt_pack = pb_library_create_pack (f->library, "Part 2", TRUE, "2026-03-12", &error);
+  gint64 public_pack = pb_library_create_pack (f->library, "Public", FALSE, NULL, &error);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+
+  g_assert_true (pb_library_add_to_pack (f->library, exempt_pack, &f->exempt_id, 1, &error));
+  g_assert_true (pb_library_add_to_pack (f->library, exempt_pack, (gint64 *)ids->data, ids->len, &error));
+  g_assert_true (pb_library_add_to_pack (f->library, public_pack, (gint64 *)ids->data, ids->len, &error));
+  g_assert_true (pb_library_export_pack_docx (f->library, exempt_pack, path, &error));
+  g_assert_true (pb_library_export_pack_docx (f->library, public_pack, public_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull ((document = read_zip_part (path, "word/document.xml")));
+  g_assert_nonnull ((types = read_zip_part (path, "[Content_Types].xml")));
+  g_assert_nonnull (strstr (types, "wordprocessingml.document.main+xml"));
+  g_assert_nonnull ((header = read_zip_part (path, "word/header1.xml")));
+  g_assert_nonnull ((public_header = read_zip_part (public_path, "word/header1.xml")));
+  g_assert_nonnull (strstr (header, "NOT FOR PUBLICATION"));
+  g_assert_null (strstr (public_header, "NOT FOR PUBLICATION"));
+  g_assert_nonnull (strstr (document, "<w:pStyle w:val=\"Heading1\"/>"));
+  g_assert_nonnull (strstr (document, "<w:tbl>"));
+  g_assert_nonnull (strstr (document, "<w:headerReference"));
+  g_assert_cmpuint (count_occurrences (document, "<w:pStyle w:val=\"Quote\"/>"), ==, ids->len + 1);
+
+  if (checker == NULL)
+    {
+      g_test_skip ("PB_CHECK_DOCX is not set; run under meson test");
+      return;
+    }
+
+  /* Debian's Python, where python3-docx is installed. */
+  g_ptr_array_add (argv, g_file_test ("/usr/bin/python3", G_FILE_TEST_EXISTS) ? "/usr/bin/python3" : "python3");
+  g_ptr_array_add (argv, (gpointer)checker);
+  g_ptr_array_add (argv, path);
+  for (guint i = 0; i < f->findings->len; i++)
+    g_ptr_array_add (argv, (gpointer)pb_finding_get_quote (g_ptr_array_index (f->findings, i)));
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python-docx did not read the document as expected:\n%s%s", out, err);
+}
+
 /* A file that cannot be written leaves nothing behind and says why. */
 static void
 test_export_fails_cleanly (Fixture       *f,
@@ -567,6 +655,7 @@ main (int   argc,
   g_test_add ("/packs/export-pdf-exempt", Fixture, NULL, fixture_setup, test_export_pdf_exempt, fixture_teardown);
   g_test_add ("/packs/export-csv-html", Fixture, NULL, fixture_setup, test_export_csv_html, fixture_teardown);
   g_test_add ("/packs/export-annotated", Fixture, NULL, fixture_setup, test_export_annotated, fixture_teardown);
+  g_test_add ("/packs/export-docx", Fixture, NULL, fixture_setup, test_export_docx, fixture_teardown);
   g_test_add ("/packs/export-fails-cleanly", Fixture, NULL, fixture_setup, test_export_fails_cleanly, fixture_teardown);
 
   return g_test_run ();

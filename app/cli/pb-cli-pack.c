@@ -185,7 +185,7 @@ run_pack_export (CommonOptions  *common,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf (the default), csv or html"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf (the default), docx, csv or html"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
     { NULL }
   };
@@ -197,14 +197,15 @@ run_pack_export (CommonOptions  *common,
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("pack"), entries, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
   if (argc != 3 || !parse_id (argv[2], &pack_id) || output == NULL)
-    return _pb_cli_usage_error (_("Use “pack export PACK --format pdf|csv|html -o FILE”."));
-  if (g_strcmp0 (format, "csv") == 0)
+    return _pb_cli_usage_error (_("Use “pack export PACK --format pdf|docx|csv|html -o FILE”."));
+  if (g_strcmp0 (format, "docx") == 0)
+    export = pb_library_export_pack_docx;
+  else if (g_strcmp0 (format, "csv") == 0)
     export = pb_library_export_pack_csv;
   else if (g_strcmp0 (format, "html") == 0)
     export = pb_library_export_pack_html;
   else if (format != NULL && !g_str_equal (format, "pdf"))
-    /* DOCX is still to come. */
-    return _pb_cli_usage_error (_("Packs export as pdf, csv or html."));
+    return _pb_cli_usage_error (_("Packs export as pdf, docx, csv or html."));
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
       !export (library, pack_id, output, &error))

@@ -9,6 +9,7 @@
 
 #include "pb-findings.h"
 #include "pb-pack-export.h"
+#include "pb-pack-export-private.h"
 #include "pb-pdf-writer.h"
 #include "pb-report-structure.h"
 
@@ -18,8 +19,8 @@
  * Every page of an exempt pack is headed NOT FOR PUBLICATION.  The file
  * appears whole or not at all. */
 
-static const char *
-judgement_label (PbJudgement judgement)
+const char *
+_pb_pack_judgement_label (PbJudgement judgement)
 {
   static const char * const labels[] = {
     N_("Overall effectiveness"), N_("Impact of leaders"), N_("Help and protection"),
@@ -28,8 +29,8 @@ judgement_label (PbJudgement judgement)
   return _(labels[judgement]);
 }
 
-static const char *
-grade_label (PbGrade grade)
+const char *
+_pb_pack_grade_label (PbGrade grade)
 {
   static const char * const labels[] = {
     "", N_("Outstanding"), N_("Good"), N_("Requires improvement to be good"), N_("Inadequate"),
@@ -37,8 +38,8 @@ grade_label (PbGrade grade)
   return _(labels[grade]);
 }
 
-static char *
-format_gdate (const GDate *date)
+char *
+_pb_pack_format_gdate (const GDate *date)
 {
   char text[64];
 
@@ -49,8 +50,8 @@ format_gdate (const GDate *date)
   return g_strdup (text);
 }
 
-static char *
-format_iso_date (const char *iso)
+char *
+_pb_pack_format_iso_date (const char *iso)
 {
   GDate date;
 
@@ -58,15 +59,15 @@ format_iso_date (const char *iso)
     return NULL;
   g_date_clear (&date, 1);
   g_date_set_parse (&date, iso);
-  return format_gdate (&date);
+  return _pb_pack_format_gdate (&date);
 }
 
 /* "Inspection of Harrowdale…, 20 September 2024, ¶7 (page 3)" */
-static char *
-format_citation (PbFinding   *finding,
+char *
+_pb_pack_format_citation (PbFinding   *finding,
                  PbStructure *structure)
 {
-  g_autofree char *date = structure ? format_gdate (&structure->inspection_end) : NULL;
+  g_autofree char *date = structure ? _pb_pack_format_gdate (&structure->inspection_end) : NULL;
   g_autoptr(GString) text = g_string_new (pb_finding_get_report_title (finding));
 
   if (date != NULL)
@@ -80,18 +81,10 @@ format_citation (PbFinding   *finding,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-typedef struct
-{
-  PbLibrary  *library;
-  PbPack     *pack;
-  GPtrArray  *sections;     /* PbPackSection */
-  GHashTable *findings;     /* id → PbFinding, those that may be printed */
-  GHashTable *structures;   /* report id → PbStructure, or NULL for none */
-  GArray     *report_order; /* report ids, as first cited */
-} Export;
 
-static void
-export_clear (Export *export)
+
+void
+_pb_pack_export_clear (Export *export)
 {
   g_clear_object (&export->pack);
   g_clear_pointer (&export->sections, g_ptr_array_unref);
@@ -100,10 +93,9 @@ export_clear (Export *export)
   g_clear_pointer (&export->report_order, g_array_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
 
-static gboolean
-load (Export   *export,
+gboolean
+_pb_pack_export_load (Export   *export,
       gint64    pack_id,
       GError  **error)
 {
@@ -152,8 +144,8 @@ load (Export   *export,
   return TRUE;
 }
 
-static guint
-count_printed (Export        *export,
+guint
+_pb_pack_count_printed (Export        *export,
                PbPackSection *section)
 {
   guint n = 0;
@@ -173,7 +165,7 @@ write_cover (Export      *export,
              PbPdfWriter *writer)
 {
   PbPack *pack = export->pack;
-  g_autofree char *meeting = format_iso_date (pb_pack_get_meeting_date (pack));
+  g_autofree char *meeting = _pb_pack_format_iso_date (pb_pack_get_meeting_date (pack));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
   g_autoptr(GString) details = g_string_new (NULL);
@@ -208,7 +200,7 @@ write_contents (Export      *export,
       PbPackSection *section = g_ptr_array_index (export->sections, s);
       g_autofree char *dest = g_strdup_printf ("section-%u", s);
 
-      if (count_printed (export, section) > 0)
+      if (_pb_pack_count_printed (export, section) > 0)
         pb_pdf_writer_link (writer, section->title, dest);
     }
 }
@@ -239,11 +231,11 @@ write_grades (Export      *export,
       for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
         if (structure->judgements[j] != PB_GRADE_NONE)
           {
-            g_ptr_array_add (labels, (gpointer)judgement_label (j));
-            g_ptr_array_add (grades, (gpointer)grade_label (structure->judgements[j]));
+            g_ptr_array_add (labels, (gpointer)_pb_pack_judgement_label (j));
+            g_ptr_array_add (grades, (gpointer)_pb_pack_grade_label (structure->judgements[j]));
           }
 
-      dates = format_gdate (&structure->inspection_end);
+      dates = _pb_pack_format_gdate (&structure->inspection_end);
       title = dates ? g_strdup_printf (_("%s, inspection ending %s"), structure->local_authority
                                        ? structure->local_authority : "", dates)
                     : g_strdup (structure->local_authority ? structure->local_authority : "");
@@ -262,7 +254,7 @@ write_sections (Export      *export,
       PbPackSection *section = g_ptr_array_index (export->sections, s);
       g_autofree char *dest = g_strdup_printf ("section-%u", s);
 
-      if (count_printed (export, section) == 0)
+      if (_pb_pack_count_printed (export, section) == 0)
         continue;
 
       pb_pdf_writer_page_break (writer);
@@ -290,7 +282,7 @@ write_sections (Export      *export,
             continue;
 
           report_id = pb_finding_get_report_id (finding);
-          citation = format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
+          citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
           if (pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE)
             about = g_strdup_printf ("%s · %s · %s", citation,
                                      pb_finding_kind_get_label (pb_finding_get_kind (finding)),
@@ -330,7 +322,7 @@ pb_library_export_pack_pdf (PbLibrary   *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!load (&export, pack_id, error))
+  if (!_pb_pack_export_load (&export, pack_id, error))
     return FALSE;
 
   partial = g_strconcat (path, ".part", NULL);
@@ -407,7 +399,7 @@ pb_library_export_pack_csv (PbLibrary   *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!load (&export, pack_id, error))
+  if (!_pb_pack_export_load (&export, pack_id, error))
     return FALSE;
 
   g_string_append (out, "\"section\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
@@ -483,11 +475,11 @@ pb_library_export_pack_html (PbLibrary   *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!load (&export, pack_id, error))
+  if (!_pb_pack_export_load (&export, pack_id, error))
     return FALSE;
 
   title = g_markup_escape_text (pb_pack_get_title (export.pack), -1);
-  meeting = format_iso_date (pb_pack_get_meeting_date (export.pack));
+  meeting = _pb_pack_format_iso_date (pb_pack_get_meeting_date (export.pack));
 
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                                "<title>%s</title>\n"
@@ -517,7 +509,7 @@ pb_library_export_pack_html (PbLibrary   *library,
       PbPackSection *section = g_ptr_array_index (export.sections, s);
       g_autofree char *escaped = g_markup_escape_text (section->title, -1);
 
-      if (count_printed (&export, section) > 0)
+      if (_pb_pack_count_printed (&export, section) > 0)
         g_string_append_printf (out, "<li><a href=\"#section-%u\">%s</a></li>\n", s, escaped);
     }
   g_string_append (out, "</ul>\n</nav>\n");
@@ -536,7 +528,7 @@ pb_library_export_pack_html (PbLibrary   *library,
                                 structure->type != PB_DOCUMENT_ILACS_INSPECTION))
         continue;
 
-      dates = format_gdate (&structure->inspection_end);
+      dates = _pb_pack_format_gdate (&structure->inspection_end);
       caption = g_strdup_printf (_("%s, inspection ending %s"),
                                  structure->local_authority ? structure->local_authority : "",
                                  dates ? dates : "");
@@ -547,7 +539,7 @@ pb_library_export_pack_html (PbLibrary   *library,
       for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
         if (structure->judgements[j] != PB_GRADE_NONE)
           g_string_append_printf (out, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n",
-                                  judgement_label (j), grade_label (structure->judgements[j]));
+                                  _pb_pack_judgement_label (j), _pb_pack_grade_label (structure->judgements[j]));
       g_string_append (out, "</table>\n");
     }
 
@@ -556,7 +548,7 @@ pb_library_export_pack_html (PbLibrary   *library,
       PbPackSection *section = g_ptr_array_index (export.sections, s);
       g_autofree char *id = g_strdup_printf ("id=\"section-%u\"", s);
 
-      if (count_printed (&export, section) == 0)
+      if (_pb_pack_count_printed (&export, section) == 0)
         continue;
 
       g_string_append (out, "<section>\n");
@@ -577,7 +569,7 @@ pb_library_export_pack_html (PbLibrary   *library,
             continue;
 
           report_id = pb_finding_get_report_id (finding);
-          citation = format_citation (finding, g_hash_table_lookup (export.structures, &report_id));
+          citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export.structures, &report_id));
           html_text (out, "blockquote", NULL, pb_finding_get_quote (finding));
           html_text (out, "p", NULL, citation);
           html_text (out, "p", NULL, pb_finding_kind_get_label (pb_finding_get_kind (finding)));

@@ -19,4 +19,9 @@ gboolean pb_library_export_pack_html (PbLibrary   *library,
                                       const char  *path,
                                       GError     **error);
 
+gboolean pb_library_export_pack_docx (PbLibrary   *library,
+                                      gint64       pack_id,
+                                      const char  *path,
+                                      GError     **error);
+
 G_END_DECLS

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pb-findings.h"
+#include "pb-pack.h"
+#include "pb-structure.h"
+
+G_BEGIN_DECLS
+
+/* What every pack export reads, and the words they share. */
+typedef struct
+{
+  PbLibrary  *library;
+  PbPack     *pack;
+  GPtrArray  *sections;     /* PbPackSection */
+  GHashTable *findings;     /* id → PbFinding, those that may be printed */
+  GHashTable *structures;   /* report id → PbStructure, or NULL for none */
+  GArray     *report_order; /* report ids, as first cited */
+} Export;
+
+gboolean    _pb_pack_export_load      (Export        *export,
+                                       gint64         pack_id,
+                                       GError       **error);
+void        _pb_pack_export_clear     (Export        *export);
+guint       _pb_pack_count_printed    (Export        *export,
+                                       PbPackSection *section);
+const char *_pb_pack_judgement_label  (PbJudgement    judgement);
+const char *_pb_pack_grade_label      (PbGrade        grade);
+char       *_pb_pack_format_gdate     (const GDate   *date);
+char       *_pb_pack_format_iso_date  (const char    *iso);
+char       *_pb_pack_format_citation  (PbFinding     *finding,
+                                       PbStructure   *structure);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, _pb_pack_export_clear)
+
+G_END_DECLS
