@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
@@ -11,6 +10,7 @@
 
 #include "pb-annotated-export.h"
 #include "pb-cohort.h"
+#include "pb-export-file.h"
 #include "pb-findings.h"
 
 /* A report with its findings written in as real PDF highlight annotations,
@@ -167,7 +167,7 @@ pb_library_export_annotated (PbLibrary   *library,
         }
     }
 
-  partial = g_strconcat (path, ".part", NULL);
+  partial = pb_export_partial_path (path);
   if (!(partial_uri = g_filename_to_uri (partial, NULL, error)))
     return FALSE;
   if (!poppler_document_save (POPPLER_DOCUMENT (document), partial_uri, error))
@@ -176,15 +176,5 @@ pb_library_export_annotated (PbLibrary   *library,
       return FALSE;
     }
 
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (partial);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The annotated report could not be saved as %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return pb_export_move_into_place (partial, path, error);
 }

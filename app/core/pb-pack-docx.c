@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <zip.h>
 
+#include "pb-export-file.h"
 #include "pb-pack-export.h"
 #include "pb-pack-export-private.h"
 
@@ -282,7 +282,7 @@ pb_library_export_pack_docx (PbLibrary   *library,
   core = build_core (&export);
 
   /* The parts stay alive until zip_close () reads them. */
-  partial = g_strconcat (path, ".part", NULL);
+  partial = pb_export_partial_path (path);
   if (!(zip = zip_open (partial, ZIP_CREATE | ZIP_TRUNCATE, &zip_error)))
     {
       zip_error_t details;
@@ -316,15 +316,5 @@ pb_library_export_pack_docx (PbLibrary   *library,
       return FALSE;
     }
 
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (partial);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The pack could not be saved as %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return pb_export_move_into_place (partial, path, error);
 }

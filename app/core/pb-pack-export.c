@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pb-export-file.h"
 #include "pb-findings.h"
 #include "pb-pack-export.h"
 #include "pb-pack-export-private.h"
@@ -325,7 +325,7 @@ pb_library_export_pack_pdf (PbLibrary   *library,
   if (!_pb_pack_export_load (&export, pack_id, error))
     return FALSE;
 
-  partial = g_strconcat (path, ".part", NULL);
+  partial = pb_export_partial_path (path);
   writer = pb_pdf_writer_new (partial, pb_pack_get_title (export.pack), pb_pack_get_author (export.pack));
   pb_pdf_writer_set_footer (writer, pb_pack_get_title (export.pack));
   pb_pdf_writer_set_outline (writer, TRUE);
@@ -345,17 +345,7 @@ pb_library_export_pack_pdf (PbLibrary   *library,
     }
   g_clear_object (&writer);
 
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (partial);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The pack could not be saved as %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return pb_export_move_into_place (partial, path, error);
 }
 
 /* CSV and HTML: the same content, built as text and saved atomically. */
