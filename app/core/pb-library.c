@@ -39,6 +39,7 @@ enum {
   FINDING_CHANGED,
   FINDING_REMOVED,
   COHORTS_CHANGED,
+  PACK_CHANGED,
   N_SIGNALS
 };
 
@@ -277,6 +278,17 @@ pb_library_class_init (PbLibraryClass *klass)
   signals [COHORTS_CHANGED] =
     g_signal_new ("cohorts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * PbLibrary::pack-changed:
+   * @id: the pack created, edited or deleted
+   *
+   * Emitted after a change to a pack, its details or its contents has been
+   * committed.
+   */
+  signals [PACK_CHANGED] =
+    g_signal_new ("pack-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -727,4 +739,11 @@ pb_library_dup_page_texts (PbLibrary   *self,
     }
 
   return g_strv_builder_end (pages);
+}
+
+void
+_pb_library_emit_pack_changed (PbLibrary *self,
+                               gint64     id)
+{
+  g_signal_emit (self, signals [PACK_CHANGED], 0, id);
 }

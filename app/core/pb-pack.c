@@ -126,6 +126,7 @@ pb_library_create_pack (PbLibrary   *library,
   if (!pb_db_step_done (sections, error) || !pb_db_commit (db, error))
     goto fail;
 
+  _pb_library_emit_pack_changed (library, id);
   return id;
 
 fail:
@@ -419,6 +420,7 @@ pb_library_add_to_pack (PbLibrary     *library,
 
   if (!pb_db_step_done (touch, error) || !pb_db_commit (db, error))
     goto fail;
+  _pb_library_emit_pack_changed (library, pack_id);
   return TRUE;
 
 fail:
@@ -523,6 +525,7 @@ pb_library_set_pack_exempt (PbLibrary  *library,
   sqlite3_bind_text (update, 3, now, -1, SQLITE_TRANSIENT);
   if (!pb_db_step_done (update, error) || !pb_db_commit (db, error))
     goto fail;
+  _pb_library_emit_pack_changed (library, pack_id);
   return TRUE;
 
 fail:
