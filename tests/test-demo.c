@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pb-demo.h"
+#include "pb-pack.h"
 #include "pb-findings.h"
 #include "pb-import.h"
 #include "pb-library.h"
@@ -95,6 +96,18 @@ test_demo_populate (void)
   exempt.exempt = 1;
   exempt_findings = pb_library_list_findings (library, &exempt, NULL);
   g_assert_cmpuint (exempt_findings->len, ==, 1);
+
+  /* The demo pack: public, so every finding but the exempt one. */
+  {
+    gint64 pack_id = pb_demo_add_pack (library, &error);
+    g_autoptr(PbPack) pack = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pack_id, >, 0);
+    pack = pb_library_get_pack (library, pack_id, &error);
+    g_assert_false (pb_pack_get_exempt (pack));
+    g_assert_cmpuint (pb_pack_get_n_findings (pack), ==, findings->len - 1);
+  }
 
   /* Findings in the numbered inspection report cite their paragraph; the
    * minutes have none. */

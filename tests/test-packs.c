@@ -10,6 +10,7 @@
 #include <zip.h>
 #include "pb-findings.h"
 #include "pb-pack.h"
+#include "pb-pack-edit.h"
 #include "pb-pack-export.h"
 #include "pb-test-util.h"
 
@@ -640,6 +641,82 @@ test_export_fails_cleanly (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  GError **error = data;
+
+  if (!pb_library_export_pack_finish (PB_LIBRARY (object), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* Exported off the main thread, each format, with notes and headings written in. */
+static void
+test_export_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  g_autoptr(GPtrArray) sections = NULL;
+  gint64 id;
+
+  id = pb_library_create_pack (f->library, "Panel", FALSE, NULL, &error);
+  g_assert_true (pb_library_add_to_pack (f->library, id, (gint64 *)ids->data, ids->len, &error));
+  sections = pb_library_get_pack_sections (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_library_add_pack_text (f->library, ((PbPackSection *)g_ptr_array_index (sections, 0))->id,
+                                             PB_PACK_ITEM_NOTE, "Officers will report back in June.", 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  for (PbPackFormat format = PB_PACK_FORMAT_PDF; format <= PB_PACK_FORMAT_HTML; format++)
+    {
+      g_autofree char *name = g_strconcat ("async.", pb_pack_format_get_extension (format), NULL);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GError) result = NULL;
+
+      pb_library_export_pack_async (f->library, id, format, path, NULL, export_done_cb, &result);
+      /* Nothing is written on this thread. */
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_error (result, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* "done", no failure */
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+      if (format == PB_PACK_FORMAT_PDF)
+        g_assert_cmpuint (pb_test_poppler_count (path, "Officers will report back in June."), ==, 1);
+      if (format == PB_PACK_FORMAT_HTML)
+        {
+          g_autofree char *html = NULL;
+
+          g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+          g_assert_nonnull (strstr (html, "Officers will report back in June."));
+        }
+    }
+
+  /* A pack that is not there: the error comes back, no file is left. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "missing.pdf", NULL);
+    g_autoptr(GError) result = NULL;
+
+    pb_library_export_pack_async (f->library, id + 1000, PB_PACK_FORMAT_PDF, path, NULL, export_done_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (result, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  /* A finished task lets go of the library on its worker thread, a moment
+   * after the answer arrives here. */
+  while (g_atomic_int_get (&G_OBJECT (f->library)->ref_count) > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +733,7 @@ main (int   argc,
   g_test_add ("/packs/export-csv-html", Fixture, NULL, fixture_setup, test_export_csv_html, fixture_teardown);
   g_test_add ("/packs/export-annotated", Fixture, NULL, fixture_setup, test_export_annotated, fixture_teardown);
   g_test_add ("/packs/export-docx", Fixture, NULL, fixture_setup, test_export_docx, fixture_teardown);
+  g_test_add ("/packs/export-async", Fixture, NULL, fixture_setup, test_export_async, fixture_teardown);
   g_test_add ("/packs/export-fails-cleanly", Fixture, NULL, fixture_setup, test_export_fails_cleanly, fixture_teardown);
 
   return g_test_run ();

@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pb-demo.h"
+#include "pb-pack-edit.h"
 #include "pb-findings.h"
 #include "pb-import.h"
 #include "pb-pdf-writer.h"
@@ -513,4 +516,53 @@ pb_demo_populate (PbLibrary   *library,
   }
 
   return TRUE;
+}
+
+/**
+ * pb_demo_add_pack:
+ *
+ * A briefing pack for the demo library: its public findings in their
+ * cohorts' sections, an introduction, a note and a section of questions.
+ *
+ * Returns: the pack's id, or 0 with @error set
+ */
+gint64
+pb_demo_add_pack (PbLibrary  *library,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) pack_sections = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  gint64 pack, questions;
+
+  filter.exempt = 0;
+  if (!(findings = pb_library_list_findings (library, &filter, error)))
+    return 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      gint64 id = pb_finding_get_id (g_ptr_array_index (findings, i));
+      g_array_append_val (ids, id);
+    }
+
+  if (!(pack = pb_library_create_pack (library, _("Corporate Parenting Panel, March 2026"), FALSE,
+                                       "2026-03-12", error)) ||
+      !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_COMMITTEE, _("Corporate Parenting Panel"), error) ||
+      !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_AUTHOR, _("Children’s Services Improvement Team"), error) ||
+      !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_INTRODUCTION,
+                                  _("This pack brings together what Ofsted found at its most recent inspection of "
+                                    "Harrowdale’s children’s services, with the actions officers have committed to. "
+                                    "Members are asked to note the findings and to agree the questions at the end."),
+                                  error) ||
+      !pb_library_add_to_pack (library, pack, (gint64 *)(gpointer)ids->data, ids->len, error) ||
+      !(pack_sections = pb_library_get_pack_sections (library, pack, error)) ||
+      pack_sections->len == 0 ||
+      !pb_library_add_pack_text (library, ((PbPackSection *)g_ptr_array_index (pack_sections, 0))->id, PB_PACK_ITEM_NOTE,
+                                 _("The service’s own audit in January reached the same view."), 0, error) ||
+      !(questions = pb_library_add_pack_section (library, pack, _("Questions for officers"), error)) ||
+      !pb_library_add_pack_text (library, questions, PB_PACK_ITEM_NOTE,
+                                 _("When will every care leaver have a pathway plan written with them?"), -1, error))
+    return 0;
+
+  return pack;
 }

@@ -14,4 +14,7 @@ gboolean   pb_demo_populate      (PbLibrary   *library,
                                   const char  *dir,
                                   GError     **error);
 
+gint64     pb_demo_add_pack      (PbLibrary   *library,
+                                  GError     **error);
+
 G_END_DECLS

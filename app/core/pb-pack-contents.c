@@ -42,6 +42,14 @@ struct _PbPackContents
 
 static void list_model_iface_init (GListModelInterface *iface);
 
+enum {
+  PROP_0,
+  PROP_PACK,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (PbPackContents, pb_pack_contents, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
@@ -369,6 +377,8 @@ pb_pack_contents_reload (PbPackContents  *self,
   g_set_object (&self->pack, pack);
   g_clear_pointer (&self->summary, g_ptr_array_unref);
   self->summary = build_summary (self, structures);
+  /* Its details may have changed even when no row did. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PACK]);
 
   old_len = self->rows->len;
   new_len = rows->len;
@@ -725,12 +735,42 @@ pb_pack_contents_finalize (GObject *object)
 }
 
 static void
+pb_pack_contents_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PbPackContents *self = PB_PACK_CONTENTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PACK:
+      g_value_set_object (value, self->pack);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pb_pack_contents_class_init (PbPackContentsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = pb_pack_contents_dispose;
   object_class->finalize = pb_pack_contents_finalize;
+  object_class->get_property = pb_pack_contents_get_property;
+
+  /**
+   * PbPackContents:pack:
+   *
+   * The pack as last read; notified after every reload.
+   */
+  properties [PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL, PB_TYPE_PACK,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

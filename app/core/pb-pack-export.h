@@ -24,4 +24,32 @@ gboolean pb_library_export_pack_docx (PbLibrary   *library,
                                       const char  *path,
                                       GError     **error);
 
+typedef enum
+{
+  PB_PACK_FORMAT_PDF,
+  PB_PACK_FORMAT_DOCX,
+  PB_PACK_FORMAT_CSV,
+  PB_PACK_FORMAT_HTML,
+} PbPackFormat;
+
+const char *pb_pack_format_get_extension (PbPackFormat format);
+gboolean    pb_pack_format_from_name     (const char   *name,
+                                          PbPackFormat *format);
+
+gboolean pb_library_export_pack      (PbLibrary     *library,
+                                      gint64         pack_id,
+                                      PbPackFormat   format,
+                                      const char    *path,
+                                      GError       **error);
+void     pb_library_export_pack_async  (PbLibrary           *library,
+                                        gint64               pack_id,
+                                        PbPackFormat         format,
+                                        const char          *path,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean pb_library_export_pack_finish (PbLibrary           *library,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
 G_END_DECLS

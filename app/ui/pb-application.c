@@ -93,7 +93,8 @@ open_library (PbApplication *self)
     goto failed;
 
   /* Three small sample documents: quick enough to import before the window. */
-  if (self->demo && !pb_demo_populate (self->library, self->demo_dir, &error))
+  if (self->demo && (!pb_demo_populate (self->library, self->demo_dir, &error) ||
+                     !pb_demo_add_pack (self->library, &error)))
     goto failed;
 
   pb_import_clean_leftovers (self->library);

@@ -7,6 +7,7 @@
 
 #include "pb-cohort-dot.h"
 #include "pb-finding-editor.h"
+#include "pb-pack-menu.h"
 
 /* Edits one finding. A new one (no id yet) is added, in one transaction, by
  * "Add Finding" (or Ctrl+Enter). An existing one is saved as each field
@@ -34,6 +35,7 @@ struct _PbFindingEditor
   GtkLabel       *error_label;
   GtkWidget      *delete_button;
   GtkWidget      *existing_box;
+  GtkMenuButton  *pack_button;
 };
 
 G_DEFINE_FINAL_TYPE (PbFindingEditor, pb_finding_editor, ADW_TYPE_WINDOW)
@@ -208,6 +210,27 @@ reanchor_action (GtkWidget  *widget,
 }
 
 static void
+add_to_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+  gint64 id = pb_finding_get_id (self->finding);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  /* The pack takes the finding as saved, so save what has been changed first. */
+  if (!pb_finding_editor_commit (self))
+    return;
+  if (!(message = pb_pack_menu_add_findings (self->library, g_variant_get_int64 (parameter), &id, 1, &error)))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  pb_show_toast (widget, adw_toast_new (message));
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -305,11 +328,13 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, existing_box);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, pack_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-to-pack", "x", add_to_pack_action);
   gtk_widget_class_install_action (widget_class, "editor.reanchor", NULL, reanchor_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -377,6 +402,10 @@ pb_finding_editor_new (GtkWindow *parent,
       gtk_widget_set_visible (self->cancel_button, FALSE);
       gtk_widget_set_visible (self->delete_button, TRUE);
       gtk_widget_set_visible (self->existing_box, TRUE);
+      {
+        g_autoptr(GMenuModel) menu = pb_pack_menu_new (library, "editor.add-to-pack");
+        gtk_menu_button_set_menu_model (self->pack_button, menu);
+      }
       g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                                G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
     }

@@ -9,6 +9,7 @@
 #include "pb-cohort-dot.h"
 #include "pb-finding-list.h"
 #include "pb-findings-view.h"
+#include "pb-pack-menu.h"
 
 /* Every finding in the library, in a table: filter by cohort, kind, status,
  * classification and report, search quotes and notes, sort by any column,
@@ -41,6 +42,7 @@ struct _PbFindingsView
   GtkActionBar      *action_bar;
   GtkLabel          *selection_label;
   GtkBox            *tag_box;
+  GtkMenuButton     *pack_button;
 };
 
 G_DEFINE_FINAL_TYPE (PbFindingsView, pb_findings_view, GTK_TYPE_WIDGET)
@@ -519,6 +521,32 @@ delete_selected_action (GtkWidget  *widget,
   show_toast (self, toast);
 }
 
+/* Add to Pack: the selection, all or none as the exempt rule allows. */
+static void
+add_to_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbFindingsView *self = PB_FINDINGS_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ids->len == 0)
+    return;
+  message = pb_pack_menu_add_findings (self->library, g_variant_get_int64 (parameter),
+                                       (gint64 *)(gpointer)ids->data, ids->len, &error);
+  show_toast (self, adw_toast_new (message ? message : error->message));
+}
+
+static void
+rebuild_pack_menu (PbFindingsView *self)
+{
+  g_autoptr(GMenuModel) menu = pb_pack_menu_new (self->library, "findings.add-to-pack");
+
+  gtk_menu_button_set_menu_model (self->pack_button, menu);
+}
+
 static void
 row_activated_cb (PbFindingsView *self,
                   guint           position,
@@ -616,10 +644,12 @@ pb_findings_view_class_init (PbFindingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, action_bar);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, tag_box);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsView, pack_button);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "findings.delete-selected", NULL, delete_selected_action);
+  gtk_widget_class_install_action (widget_class, "findings.add-to-pack", "x", add_to_pack_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "findings.delete-selected", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -692,6 +722,9 @@ pb_findings_view_set_library (PbFindingsView *self,
   g_set_object (&self->library, library);
   g_signal_connect_object (library, "cohorts-changed", G_CALLBACK (pb_findings_view_refresh),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "pack-changed", G_CALLBACK (rebuild_pack_menu),
+                           self, G_CONNECT_SWAPPED);
+  rebuild_pack_menu (self);
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);

@@ -343,6 +343,9 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-all-findings", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-overview", "show-overview");
+  gtk_widget_class_install_property_action (widget_class, "win.show-packs", "show-packs");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-packs", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.group-by", "grouping");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-overview", NULL);

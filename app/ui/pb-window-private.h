@@ -5,6 +5,7 @@
 #include "pb-import-progress.h"
 #include "pb-cohort-overview.h"
 #include "pb-findings-view.h"
+#include "pb-packs-view.h"
 #include "pb-report-group.h"
 #include "pb-reader.h"
 #include "pb-report-details.h"
@@ -36,6 +37,7 @@ struct _PbWindow
   gboolean              show_findings;
   gboolean              show_all_findings;
   gboolean              show_overview;
+  gboolean              show_packs;
   PbReport             *selected_report;   /* to tell a new choice from a move */
   PbGrouping            grouping;
   GListStore           *root_models;       /* the one list the sidebar shows: reports or groups */
@@ -69,6 +71,7 @@ struct _PbWindow
   PbReader             *reader;
   PbFindingsView       *findings_view;
   PbCohortOverview     *cohort_overview;
+  PbPacksView          *packs_view;
 };
 
 void _pb_window_class_add_actions   (GtkWidgetClass *widget_class);

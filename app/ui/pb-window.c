@@ -22,6 +22,7 @@ enum {
   PROP_SHOW_FINDINGS,
   PROP_SHOW_ALL_FINDINGS,
   PROP_SHOW_OVERVIEW,
+  PROP_SHOW_PACKS,
   PROP_GROUPING,
   N_PROPS
 };
@@ -72,7 +73,8 @@ update_reader_controls (PbWindow *self)
 
   view = pb_reader_get_view (self->reader);
   document = pb_document_view_get_document (view);
-  reading = document != NULL && !self->show_details && !self->show_all_findings && !self->show_overview;
+  reading = document != NULL && !self->show_details && !self->show_all_findings && !self->show_overview &&
+            !self->show_packs;
 
   gtk_widget_set_visible (self->page_controls, reading);
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
@@ -80,7 +82,7 @@ update_reader_controls (PbWindow *self)
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->details_button,
                           pb_window_get_selected_report (self) != NULL &&
-                          !self->show_all_findings && !self->show_overview);
+                          !self->show_all_findings && !self->show_overview && !self->show_packs);
 
   if (document == NULL)
     return;
@@ -115,6 +117,16 @@ update_content (PbWindow *self)
       adw_window_title_set_title (self->content_title, _("Findings"));
       adw_window_title_set_subtitle (self->content_title, _("In every report"));
       gtk_stack_set_visible_child_name (self->content_stack, "findings");
+      update_reader_controls (self);
+      _pb_window_update_actions (self);
+      return;
+    }
+
+  if (self->show_packs)
+    {
+      adw_window_title_set_title (self->content_title, _("Briefing Packs"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "packs");
       update_reader_controls (self);
       _pb_window_update_actions (self);
       return;
@@ -211,6 +223,26 @@ _pb_window_set_show_details (PbWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETAILS]);
 }
 
+/* The findings table, the overview and the packs take the content area
+ * in turn: showing one leaves the others. */
+static void
+leave_other_views (PbWindow *self,
+                   guint     keep)
+{
+  static const guint views[] = { PROP_SHOW_ALL_FINDINGS, PROP_SHOW_OVERVIEW, PROP_SHOW_PACKS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gboolean *flag = views[i] == PROP_SHOW_ALL_FINDINGS ? &self->show_all_findings
+                       : views[i] == PROP_SHOW_OVERVIEW ? &self->show_overview : &self->show_packs;
+
+      if (views[i] == keep || !*flag)
+        continue;
+      *flag = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [views[i]]);
+    }
+}
+
 static void
 set_show_all_findings (PbWindow *self,
                        gboolean  show)
@@ -221,11 +253,9 @@ set_show_all_findings (PbWindow *self,
 
   self->show_all_findings = show;
   if (show)
-    pb_findings_view_refresh (self->findings_view);
-  if (show && self->show_overview)
     {
-      self->show_overview = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_OVERVIEW]);
+      pb_findings_view_refresh (self->findings_view);
+      leave_other_views (self, PROP_SHOW_ALL_FINDINGS);
     }
   update_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
@@ -241,14 +271,29 @@ set_show_overview (PbWindow *self,
 
   self->show_overview = show;
   if (show)
-    pb_cohort_overview_refresh (self->cohort_overview);
-  if (show && self->show_all_findings)
     {
-      self->show_all_findings = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_ALL_FINDINGS]);
+      pb_cohort_overview_refresh (self->cohort_overview);
+      leave_other_views (self, PROP_SHOW_OVERVIEW);
     }
   update_content (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_OVERVIEW]);
+}
+
+static void
+set_show_packs (PbWindow *self,
+                gboolean  show)
+{
+  show = !!show;
+  if (self->show_packs == show)
+    return;
+
+  self->show_packs = show;
+  if (show)
+    leave_other_views (self, PROP_SHOW_PACKS);
+  update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_PACKS]);
+  if (show)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /* A grade in the overview: open its report at the section that gives it. */
@@ -264,12 +309,13 @@ overview_open_page_cb (PbWindow         *self,
     pb_reader_show_page (self->reader, page - 1);
 }
 
-/* A row of the findings table: open its report at the passage. */
+/* A row of the findings table or a pack: open its report at the passage. */
 static void
 all_findings_activated_cb (PbWindow  *self,
                            PbFinding *finding)
 {
   set_show_all_findings (self, FALSE);
+  set_show_packs (self, FALSE);
   _pb_window_set_show_details (self, FALSE);
   if (pb_window_select_report (self, pb_finding_get_report_id (finding)))
     pb_reader_show_finding (self->reader, finding);
@@ -620,6 +666,11 @@ selection_changed_cb (PbWindow   *self,
     {
       self->show_overview = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_OVERVIEW]);
+    }
+  if (report != NULL && self->show_packs)
+    {
+      self->show_packs = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_PACKS]);
     }
 
   update_content (self);
@@ -1032,6 +1083,7 @@ pb_window_constructed (GObject *object)
 
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
+  pb_packs_view_set_library (self->packs_view, self->library);
 
   /* Back where the user left off. */
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
@@ -1114,6 +1166,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_overview);
       break;
 
+    case PROP_SHOW_PACKS:
+      g_value_set_boolean (value, self->show_packs);
+      break;
+
     case PROP_GROUPING:
       g_value_set_string (value, pb_grouping_to_string (self->grouping));
       break;
@@ -1147,6 +1203,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_OVERVIEW:
       set_show_overview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_PACKS:
+      set_show_packs (self, g_value_get_boolean (value));
       break;
 
     case PROP_GROUPING:
@@ -1196,6 +1256,9 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SHOW_OVERVIEW] =
     g_param_spec_boolean ("show-overview", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_PACKS] =
+    g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1210,6 +1273,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_REPORT_ROW);
   g_type_ensure (PB_TYPE_READER);
   g_type_ensure (PB_TYPE_FINDINGS_VIEW);
+  g_type_ensure (PB_TYPE_PACKS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
@@ -1234,6 +1298,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
   gtk_widget_class_bind_template_callback (widget_class, all_findings_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_open_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
@@ -1408,7 +1473,7 @@ pb_window_get_importing (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected", "reader", "details", "findings" or "overview"
+ *   "unselected", "reader", "details", "findings", "overview" or "packs"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)
@@ -1466,4 +1531,11 @@ pb_window_get_sidebar_rows (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return G_LIST_MODEL (self->tree);
+}
+
+PbPacksView *
+pb_window_get_packs_view (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->packs_view;
 }

@@ -7,6 +7,7 @@
 #include "pb-library.h"
 #include "pb-cohort-overview.h"
 #include "pb-findings-view.h"
+#include "pb-packs-view.h"
 #include "pb-reader.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,6 @@ GListModel *pb_window_get_search_hits (PbWindow     *self);
 PbFindingsView *pb_window_get_findings_view (PbWindow *self);
 PbCohortOverview *pb_window_get_cohort_overview (PbWindow *self);
 GListModel *pb_window_get_sidebar_rows (PbWindow *self);
+PbPacksView *pb_window_get_packs_view (PbWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pb-pack.h"
+
+G_BEGIN_DECLS
+
+GMenuModel *pb_pack_menu_new          (PbLibrary    *library,
+                                       const char   *action_name);
+char       *pb_pack_menu_add_findings (PbLibrary    *library,
+                                       gint64        pack_id,
+                                       const gint64 *finding_ids,
+                                       guint         n_findings,
+                                       GError      **error);
+void        pb_show_toast             (GtkWidget    *widget,
+                                       AdwToast     *toast);
+
+G_END_DECLS

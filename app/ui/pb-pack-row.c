@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-pack-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-cohort-dot.h"
+#include "pb-pack-row.h"
+
+/* One row of a pack's contents: a section's heading, a finding as its
+ * quoted passage with where it comes from, a note or a heading.  Rows only
+ * show; the editor decides what they do. */
+
+struct _PbPackRow
+{
+  GtkListBoxRow  parent_instance;
+
+  PbPackEntry   *entry;
+};
+
+G_DEFINE_FINAL_TYPE (PbPackRow, pb_pack_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  REMOVE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static GtkWidget *
+wrapped_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+remove_button (void)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove from the Pack (Delete)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "row.remove");
+  return button;
+}
+
+static GtkWidget *
+build_section (PbPackRow  *self,
+               const char *color)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *title = wrapped_label (pb_pack_entry_get_text (self->entry), "heading");
+  guint n = pb_pack_entry_get_n_items (self->entry);
+  g_autofree char *count = n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n)
+                             : g_strdup (_("Empty"));
+  GtkWidget *count_label = gtk_label_new (count);
+
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_widget_add_css_class (count_label, "caption");
+  if (pb_pack_entry_get_cohort (self->entry) != NULL)
+    gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (color));
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), count_label);
+  gtk_box_append (GTK_BOX (box), remove_button ());
+  gtk_widget_add_css_class (GTK_WIDGET (self), "pack-section");
+  return box;
+}
+
+static GtkWidget *
+build_finding (PbPackRow *self)
+{
+  PbFinding *finding = pb_pack_entry_get_finding (self->entry);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *quote;
+  g_autoptr(GString) meta = g_string_new (NULL);
+
+  if (finding == NULL)
+    {
+      gtk_box_append (GTK_BOX (box), wrapped_label (_("This finding is no longer in the library"), "dim-label"));
+      return box;
+    }
+
+  quote = wrapped_label (pb_finding_get_quote (finding), "pack-quote");
+  gtk_label_set_lines (GTK_LABEL (quote), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (text), quote);
+
+  g_string_append (meta, pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+  if (pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE)
+    g_string_append_printf (meta, " · %s", pb_finding_status_get_label (pb_finding_get_status (finding)));
+  g_string_append_printf (meta, " · %s", pb_pack_entry_get_citation (self->entry));
+  gtk_box_append (GTK_BOX (text), wrapped_label (meta->str, "caption"));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (text), "dim-label");
+
+  if (*pb_finding_get_note (finding) != '\0')
+    gtk_box_append (GTK_BOX (text), wrapped_label (pb_finding_get_note (finding), NULL));
+
+  if (pb_finding_get_exempt (finding))
+    {
+      GtkWidget *tag = gtk_label_new (_("Not for publication"));
+
+      gtk_widget_set_halign (tag, GTK_ALIGN_START);
+      gtk_widget_add_css_class (tag, "exempt-tag");
+      gtk_box_append (GTK_BOX (text), tag);
+    }
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), remove_button ());
+  gtk_widget_add_css_class (GTK_WIDGET (self), "pack-item");
+  return box;
+}
+
+static GtkWidget *
+build_text (PbPackRow *self)
+{
+  gboolean note = pb_pack_entry_get_kind (self->entry) == PB_PACK_ENTRY_NOTE;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon = gtk_image_new_from_icon_name (note ? "document-edit-symbolic" : "format-text-bold-symbolic");
+  GtkWidget *text = wrapped_label (pb_pack_entry_get_text (self->entry), note ? NULL : "heading");
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_widget_set_tooltip_text (icon, note ? _("Note") : _("Heading"));
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), remove_button ());
+  gtk_widget_add_css_class (GTK_WIDGET (self), "pack-item");
+  return box;
+}
+
+/* What a screen reader says for the row: its kind, then its words. */
+static char *
+describe (PbPackEntry *entry)
+{
+  switch (pb_pack_entry_get_kind (entry))
+    {
+    case PB_PACK_ENTRY_SECTION:
+      return g_strdup_printf (_("Section: %s"), pb_pack_entry_get_text (entry));
+    case PB_PACK_ENTRY_FINDING:
+      return g_strdup_printf (_("Finding: %s"), pb_pack_entry_get_text (entry) ? pb_pack_entry_get_text (entry) : "");
+    case PB_PACK_ENTRY_NOTE:
+      return g_strdup_printf (_("Note: %s"), pb_pack_entry_get_text (entry));
+    case PB_PACK_ENTRY_HEADING:
+    default:
+      return g_strdup_printf (_("Heading: %s"), pb_pack_entry_get_text (entry));
+    }
+}
+
+GtkWidget *
+pb_pack_row_new (PbPackEntry *entry,
+                 const char  *cohort_color)
+{
+  PbPackRow *self;
+  GtkWidget *child;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (PB_IS_PACK_ENTRY (entry), NULL);
+
+  self = g_object_new (PB_TYPE_PACK_ROW, NULL);
+  self->entry = g_object_ref (entry);
+
+  switch (pb_pack_entry_get_kind (entry))
+    {
+    case PB_PACK_ENTRY_SECTION:
+      child = build_section (self, cohort_color);
+      break;
+    case PB_PACK_ENTRY_FINDING:
+      child = build_finding (self);
+      break;
+    case PB_PACK_ENTRY_NOTE:
+    case PB_PACK_ENTRY_HEADING:
+    default:
+      child = build_text (self);
+      break;
+    }
+
+  gtk_widget_add_css_class (child, "pack-row-content");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), child);
+  label = describe (entry);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return GTK_WIDGET (self);
+}
+
+PbPackEntry *
+pb_pack_row_get_entry (PbPackRow *self)
+{
+  g_return_val_if_fail (PB_IS_PACK_ROW (self), NULL);
+  return self->entry;
+}
+
+static void
+pb_pack_row_finalize (GObject *object)
+{
+  PbPackRow *self = (PbPackRow *)object;
+
+  g_clear_object (&self->entry);
+
+  G_OBJECT_CLASS (pb_pack_row_parent_class)->finalize (object);
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PbPackRow *self = PB_PACK_ROW (widget);
+
+  g_signal_emit (self, signals [REMOVE_REQUESTED], 0);   /* the row only asks */
+}
+
+static void
+pb_pack_row_class_init (PbPackRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = pb_pack_row_finalize;
+
+  /**
+   * PbPackRow::remove-requested:
+   *
+   * The row's remove button was pressed.
+   */
+  signals [REMOVE_REQUESTED] =
+    g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "row.remove", NULL, remove_action);
+}
+
+static void
+pb_pack_row_init (PbPackRow *self)
+{
+}
