@@ -299,6 +299,7 @@ write_sections (Export      *export,
               g_autofree char *note = g_strdup_printf (_("Note: %s"), pb_finding_get_note (finding));
               pb_pdf_writer_paragraph (writer, note);
             }
+          pb_pdf_writer_space (writer, 10);
         }
     }
 }

@@ -393,6 +393,18 @@ pb_pdf_writer_paragraph (PbPdfWriter *self,
   cairo_tag_end (self->cr, "P");
 }
 
+/* Room between blocks that belong apart, such as two findings; none at the
+ * top of a page. */
+void
+pb_pdf_writer_space (PbPdfWriter *self,
+                     double       points)
+{
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  if (self->page_has_content)
+    self->y += points;
+}
+
 void
 pb_pdf_writer_numbered (PbPdfWriter *self,
                         guint        number,

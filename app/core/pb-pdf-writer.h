@@ -32,6 +32,8 @@ void         pb_pdf_writer_set_header     (PbPdfWriter  *self,
                                            const char   *header);
 void         pb_pdf_writer_set_outline    (PbPdfWriter  *self,
                                            gboolean      outline);
+void         pb_pdf_writer_space          (PbPdfWriter  *self,
+                                           double        points);
 void         pb_pdf_writer_paragraph      (PbPdfWriter  *self,
                                            const char   *text);
 void         pb_pdf_writer_numbered       (PbPdfWriter  *self,
