@@ -423,14 +423,9 @@ selection_changed_cb (PbFindingsView *self)
 
 static void
 show_toast (PbFindingsView *self,
-            AdwToast       *toast)
+            AdwToast *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  pb_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void

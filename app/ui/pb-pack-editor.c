@@ -9,6 +9,7 @@
 #include "pb-findings.h"
 #include "pb-pack-editor.h"
 #include "pb-pack-export.h"
+#include "pb-pack-menu.h"
 #include "pb-pack-row.h"
 #include "pb-preview-window.h"
 #include "pb-print.h"
@@ -66,14 +67,9 @@ static guint signals [N_SIGNALS];
 
 static void
 show_toast (PbPackEditor *self,
-            AdwToast     *toast)
+            AdwToast *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  pb_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void
