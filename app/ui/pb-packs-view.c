@@ -179,6 +179,19 @@ new_action (GtkWidget  *widget,
   pb_packs_view_new_pack (PB_PACKS_VIEW (widget));
 }
 
+/* Preview and print answer anywhere in the view, not only inside the editor. */
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PbPacksView *self = PB_PACKS_VIEW (widget);
+
+  if (self->selected_id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->editor),
+                                g_str_equal (action_name, "packs.print") ? "pack.print" : "pack.preview", NULL);
+}
+
 /**
  * pb_packs_view_new_pack:
  *
@@ -297,6 +310,10 @@ pb_packs_view_class_init (PbPacksViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "packs.new", NULL, new_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "packs.new", NULL);
+  gtk_widget_class_install_action (widget_class, "packs.preview", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "packs.print", NULL, forward_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "packs.preview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "packs.print", NULL);
 }
 
 static void
