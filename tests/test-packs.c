@@ -12,6 +12,7 @@
 #include "pb-pack.h"
 #include "pb-pack-edit.h"
 #include "pb-pack-export.h"
+#include "pb-pdf-catalog.h"
 #include "pb-test-util.h"
 
 typedef struct
@@ -294,6 +295,14 @@ check_export (Fixture  *f,
   g_assert_true (pb_library_export_pack_pdf (f->library, id, path, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  {
+    /* Tagged and in English, for screen readers. */
+    g_autofree char *catalog = pb_pdf_read_catalog (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (catalog, "/MarkInfo << /Marked true >>"));
+    g_assert_nonnull (strstr (catalog, "/Lang (en-GB)"));
+  }
 
   document = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);

@@ -52,7 +52,7 @@ static const char styles[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   "<w:styles " W_NS ">"
   "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
-  "<w:sz w:val=\"22\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
+  "<w:sz w:val=\"22\"/><w:lang w:val=\"" PB_EXPORT_LANGUAGE "\"/></w:rPr></w:rPrDefault>"
   "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
   "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
   "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
@@ -228,7 +228,7 @@ build_core (Export *export)
   return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                           "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
                           " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                          "<dc:title>%s</dc:title><dc:language>en-GB</dc:language><dc:creator>%s</dc:creator>"
+                          "<dc:title>%s</dc:title><dc:language>" PB_EXPORT_LANGUAGE "</dc:language><dc:creator>%s</dc:creator>"
                           "</cp:coreProperties>", title, PACKAGE_NAME);
 }
 

@@ -472,7 +472,7 @@ pb_library_export_pack_html (PbLibrary   *library,
   title = g_markup_escape_text (pb_pack_get_title (export.pack), -1);
   meeting = _pb_pack_format_iso_date (pb_pack_get_meeting_date (export.pack));
 
-  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"" PB_EXPORT_LANGUAGE "\">\n<head>\n<meta charset=\"utf-8\">\n"
                                "<title>%s</title>\n"
                                "<style>body{font-family:sans-serif;max-width:44em;margin:2em auto;line-height:1.5}"
                                "blockquote{font-style:italic;border-left:4px solid #bbb;margin-left:0;padding-left:1em}"

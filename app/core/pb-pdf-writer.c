@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "pb-export-file.h"
+#include "pb-pdf-catalog.h"
 #include "pb-pdf-writer.h"
 
 /* Writes a simple flowing document to an A4 PDF: headings, paragraphs
@@ -30,6 +32,7 @@ struct _PbPdfWriter
 
   cairo_surface_t *surface;
   cairo_t         *cr;
+  char            *path;
   char            *footer;
   char            *header;          /* on every page, e.g. NOT FOR PUBLICATION */
   gboolean         outline;         /* headings become bookmarks */
@@ -185,6 +188,7 @@ pb_pdf_writer_finalize (GObject *object)
 
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->footer, g_free);
   g_clear_pointer (&self->header, g_free);
 
@@ -214,6 +218,7 @@ pb_pdf_writer_new (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (PB_TYPE_PDF_WRITER, NULL);
+  self->path = g_strdup (path);
   self->surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   self->cr = cairo_create (self->surface);
 
@@ -544,5 +549,5 @@ pb_pdf_writer_finish (PbPdfWriter  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return pb_pdf_mark_accessible (self->path, PB_EXPORT_LANGUAGE, error);
 }
