@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "pb-demo.h"
+#include "pb-finding-picker.h"
+#include "pb-finding-tile.h"
 #include "pb-findings.h"
 #include "pb-pack-edit.h"
 #include "pb-pack-editor.h"
@@ -424,6 +426,180 @@ test_window_packs (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+static void
+collect_tiles (GtkWidget *widget,
+               GPtrArray *tiles)
+{
+  if (PB_IS_FINDING_TILE (widget) && pb_finding_tile_get_finding (PB_FINDING_TILE (widget)) != NULL)
+    g_ptr_array_add (tiles, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_tiles (child, tiles);
+}
+
+static PbFindingTile *
+tile_for (GtkWidget *picker,
+          gint64     finding_id)
+{
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new ();
+
+  collect_tiles (picker, tiles);
+  for (guint i = 0; i < tiles->len; i++)
+    if (pb_finding_get_id (pb_finding_tile_get_finding (g_ptr_array_index (tiles, i))) == finding_id)
+      return g_ptr_array_index (tiles, i);
+  return NULL;
+}
+
+/* What a tile hands over when it is dragged: its finding, or nothing when
+ * the pack cannot take it. */
+static PbFinding *
+drag_value (PbFindingTile *tile)
+{
+  GtkEventController *source = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (tile));
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && source == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        source = controller;
+    }
+  g_assert_nonnull (source);
+
+  g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &provider);
+  if (provider == NULL)
+    return NULL;
+  g_value_init (&value, PB_TYPE_FINDING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
+  g_assert_no_error (error);
+  return g_value_dup_object (&value);
+}
+
+/* The Findings list beside the packs: each finding says whether the pack
+ * holds it or cannot take it, Enter adds one to its cohort's section, a
+ * drag carries it, and the search narrows the list. */
+static void
+test_picker (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = pb_library_list_findings (f->library, NULL, &error);
+  GtkWidget *window = gtk_window_new ();
+  PbPacksView *view = g_object_new (PB_TYPE_PACKS_VIEW, NULL);
+  GtkWidget *picker = pb_packs_view_get_picker (view);
+  GListModel *listed;
+  PbPackContents *contents;
+  PbFinding *exempt = NULL, *addable = NULL;
+  g_autoptr(PbFinding) dragged = NULL;
+  GtkListView *list_view;
+  gint64 pack_id;
+  guint position, removed, added, addable_position = G_MAXUINT;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  pb_packs_view_set_library (view, f->library);
+  pack_id = pb_library_create_pack (f->library, "Empty pack", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_packs_view_select_pack (view, pack_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "packs.show-findings", NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  listed = pb_finding_picker_get_findings (PB_FINDING_PICKER (picker));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, findings->len);
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (listed, i);
+      PbFindingTile *tile = tile_for (picker, pb_finding_get_id (finding));
+
+      g_assert_nonnull (tile);
+      if (pb_finding_get_exempt (finding))
+        {
+          g_assert_cmpint (pb_finding_tile_get_state (tile), ==, PB_FINDING_TILE_REFUSED);
+          exempt = pb_finding_tile_get_finding (tile);
+        }
+      else
+        {
+          g_assert_cmpint (pb_finding_tile_get_state (tile), ==, PB_FINDING_TILE_ADDABLE);
+          if (addable == NULL)
+            {
+              addable = pb_finding_tile_get_finding (tile);
+              addable_position = i;
+            }
+        }
+    }
+  g_assert_nonnull (exempt);
+  g_assert_nonnull (addable);
+  g_object_ref (exempt);
+  g_object_ref (addable);
+
+  /* A drag carries the finding; an exempt one cannot be dragged into a public pack. */
+  dragged = drag_value (tile_for (picker, pb_finding_get_id (addable)));
+  g_assert_true (dragged == addable);
+  g_assert_null (drag_value (tile_for (picker, pb_finding_get_id (exempt))));
+
+  /* Enter on a finding adds it to its cohort's section, and says so. */
+  contents = pb_pack_editor_get_contents (pb_packs_view_get_editor (view));
+  gt_signal_logger_connect (logger, contents, "items-changed");
+  list_view = GTK_LIST_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (tile_for (picker, pb_finding_get_id (addable))), GTK_TYPE_LIST_VIEW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", addable_position));
+  gt_signal_logger_assert_emission_pop (logger, contents, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (added, >=, 1);
+  {
+    guint at = pb_pack_contents_find (contents, PB_PACK_ENTRY_SECTION, pb_pack_contents_section_at (contents, position));
+    g_autoptr(PbPackEntry) section = g_list_model_get_item (G_LIST_MODEL (contents), at);
+
+    g_assert_true (pb_finding_has_cohort (addable, pb_pack_entry_get_cohort (section)));
+  }
+  g_assert_cmpint (pb_finding_tile_get_state (tile_for (picker, pb_finding_get_id (addable))), ==,
+                   PB_FINDING_TILE_IN_PACK);
+
+  /* Enter on the exempt one changes nothing. */
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (listed, i);
+
+      if (pb_finding_get_id (finding) == pb_finding_get_id (exempt))
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "list.activate-item", "u", i));
+    }
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* Made exempt, the pack can take it. */
+  g_assert_true (pb_library_set_pack_exempt (f->library, pack_id, TRUE, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_finding_tile_get_state (tile_for (picker, pb_finding_get_id (exempt))), ==,
+                   PB_FINDING_TILE_ADDABLE);
+  gt_signal_logger_free (g_steal_pointer (&logger));
+
+  /* The search narrows the list, and says when nothing matches. */
+  {
+    GtkWidget *entry = gtk_widget_get_first_child (gtk_widget_get_first_child (picker));
+    GtkStack *stack;
+
+    g_assert_true (GTK_IS_SEARCH_ENTRY (entry));
+    stack = GTK_STACK (gtk_widget_get_next_sibling (entry));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "stable homes");
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "no finding says this");
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  }
+
+  g_object_unref (exempt);
+  g_object_unref (addable);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +612,7 @@ main (int   argc,
   g_test_add ("/packs-ui/make-public-asks", Fixture, NULL, fixture_setup, test_make_public_asks, fixture_teardown);
   g_test_add ("/packs-ui/drop-finding", Fixture, NULL, fixture_setup, test_drop_finding, fixture_teardown);
   g_test_add ("/packs-ui/window-packs", Fixture, NULL, fixture_setup, test_window_packs, fixture_teardown);
+  g_test_add ("/packs-ui/picker", Fixture, NULL, fixture_setup, test_picker, fixture_teardown);
   g_test_add ("/packs-ui/preview-and-print", Fixture, NULL, fixture_setup, test_preview_and_print, fixture_teardown);
 
   return g_test_run ();

@@ -63,6 +63,28 @@ pb_library_list_cohorts (PbLibrary  *library,
   return g_steal_pointer (&cohorts);
 }
 
+/**
+ * pb_library_get_cohort_colors:
+ *
+ * Returns: (transfer full): each cohort's colour by its slug, for drawing
+ *   the dots that match findings to cohorts; empty if they cannot be read
+ */
+GHashTable *
+pb_library_get_cohort_colors (PbLibrary *library)
+{
+  g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (library, NULL);
+  GHashTable *colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+    {
+      PbCohort *cohort = g_ptr_array_index (cohorts, i);
+
+      g_hash_table_insert (colors, g_strdup (pb_cohort_get_slug (cohort)),
+                           g_strdup (pb_cohort_get_color (cohort)));
+    }
+  return colors;
+}
+
 static char *
 slug_from_name (const char *name)
 {

@@ -33,6 +33,7 @@ typedef struct
 GQuark      pb_findings_error_quark           (void);
 GPtrArray  *pb_library_list_cohorts           (PbLibrary              *library,
                                                GError                **error);
+GHashTable *pb_library_get_cohort_colors      (PbLibrary              *library);
 PbCohort   *pb_library_add_cohort             (PbLibrary              *library,
                                                const char             *name,
                                                const char             *color,

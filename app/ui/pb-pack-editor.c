@@ -54,6 +54,7 @@ struct _PbPackEditor
   AdwPreferencesGroup  *summary_group;
   GtkListBox           *summary_list;
   GtkListBox           *contents_list;
+  GtkScrolledWindow    *scroller;
 };
 
 G_DEFINE_FINAL_TYPE (PbPackEditor, pb_pack_editor, GTK_TYPE_WIDGET)
@@ -848,6 +849,74 @@ drop_cb (GtkDropTarget *target,
   return FALSE;
 }
 
+/* The row holding @finding_id, or G_MAXUINT. */
+static guint
+finding_position (PbPackEditor *self,
+                  gint64        finding_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->contents));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PbPackEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->contents), i);
+      PbFinding *held = pb_pack_entry_get_finding (entry);
+
+      if (held != NULL && pb_finding_get_id (held) == finding_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* Scrolls @row into sight and selects it, leaving the keyboard where it is
+ * (adding from the list of findings goes on from there). */
+static void
+reveal_row (PbPackEditor  *self,
+            GtkListBoxRow *row)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_rect_t bounds;
+
+  gtk_list_box_unselect_all (self->contents_list);
+  gtk_list_box_select_row (self->contents_list, row);
+  if (gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+}
+
+/**
+ * pb_pack_editor_add_finding:
+ *
+ * Adds a finding to the section for its cohort (all of the exempt rule
+ * applies) and shows where it went.
+ */
+gboolean
+pb_pack_editor_add_finding (PbPackEditor *self,
+                            PbFinding    *finding)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 finding_id;
+  guint position;
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (PB_IS_PACK_EDITOR (self), FALSE);
+  g_return_val_if_fail (PB_IS_FINDING (finding), FALSE);
+
+  if (self->contents == NULL)
+    return FALSE;
+
+  finding_id = pb_finding_get_id (finding);
+  if (!pb_library_add_to_pack (self->library, pb_pack_editor_get_pack_id (self), &finding_id, 1, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  position = finding_position (self, finding_id);
+  if (position != G_MAXUINT && (row = gtk_list_box_get_row_at_index (self->contents_list, (int)position)) != NULL)
+    reveal_row (self, row);
+  return position != G_MAXUINT;
+}
+
 /**
  * pb_pack_editor_drop_finding:
  * @before_row: the row it should end up before
@@ -881,15 +950,7 @@ pb_pack_editor_drop_finding (PbPackEditor *self,
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->contents));
-  for (guint i = 0; i < n && from == G_MAXUINT; i++)
-    {
-      g_autoptr(PbPackEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->contents), i);
-      PbFinding *held = pb_pack_entry_get_finding (entry);
-
-      if (held != NULL && pb_finding_get_id (held) == finding_id)
-        from = i;
-    }
-  if (from == G_MAXUINT)
+  if ((from = finding_position (self, finding_id)) == G_MAXUINT)
     return FALSE;
 
   to = anchor ? pb_pack_contents_find (self->contents, pb_pack_entry_get_kind (anchor), pb_pack_entry_get_id (anchor))
@@ -900,6 +961,16 @@ pb_pack_editor_drop_finding (PbPackEditor *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+drop_anywhere_cb (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  PbPackEditor  *self)
+{
+  return pb_pack_editor_add_finding (self, g_value_get_object (value));
 }
 
 static GtkWidget *
@@ -931,15 +1002,8 @@ contents_changed_cb (PbPackEditor *self)
 static void
 load_cohort_colors (PbPackEditor *self)
 {
-  g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (self->library, NULL);
-
-  g_hash_table_remove_all (self->cohort_colors);
-  for (guint i = 0; cohorts && i < cohorts->len; i++)
-    {
-      PbCohort *cohort = g_ptr_array_index (cohorts, i);
-      g_hash_table_insert (self->cohort_colors, g_strdup (pb_cohort_get_slug (cohort)),
-                           g_strdup (pb_cohort_get_color (cohort)));
-    }
+  g_hash_table_unref (self->cohort_colors);
+  self->cohort_colors = pb_library_get_cohort_colors (self->library);
 }
 
 /* Exports, preview and print */
@@ -1381,6 +1445,7 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, summary_group);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, summary_list);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, contents_list);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, scroller);
   gtk_widget_class_bind_template_callback (widget_class, field_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, classification_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, contents_row_activated_cb);
@@ -1439,6 +1504,11 @@ pb_pack_editor_init (PbPackEditor *self)
   g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave_cb), self, 0);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->contents_list), GTK_EVENT_CONTROLLER (target));
+
+  /* A finding dropped anywhere else in the editor goes to its cohort's section. */
+  target = gtk_drop_target_new (PB_TYPE_FINDING, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_anywhere_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), GTK_EVENT_CONTROLLER (target));
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_cb), self, 0);

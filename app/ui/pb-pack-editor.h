@@ -20,6 +20,8 @@ PbPackContents *pb_pack_editor_get_contents (PbPackEditor *self);
 GtkListBox     *pb_pack_editor_get_list     (PbPackEditor *self);
 void            pb_pack_editor_focus_title  (PbPackEditor *self);
 gboolean        pb_pack_editor_undo_remove  (PbPackEditor *self);
+gboolean        pb_pack_editor_add_finding  (PbPackEditor *self,
+                                             PbFinding    *finding);
 gboolean        pb_pack_editor_drop_finding (PbPackEditor *self,
                                              PbFinding    *finding,
                                              guint         before_row);

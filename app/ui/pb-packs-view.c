@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-finding-picker.h"
 #include "pb-pack-edit.h"
 #include "pb-packs-view.h"
 
 /* The briefing packs: a list of them beside the one being edited.  The
  * list follows the library, so a pack renamed, filled or deleted anywhere
- * shows at once, and the pack being edited stays chosen. */
+ * shows at once, and the pack being edited stays chosen.  In the same
+ * column, the library's findings wait to be dragged or added into it. */
 
 struct _PbPacksView
 {
@@ -22,9 +24,11 @@ struct _PbPacksView
   gboolean      reloading;
 
   /* Template children */
-  GtkStack     *stack;
-  GtkListBox   *pack_list;
-  PbPackEditor *editor;
+  GtkStack        *stack;
+  GtkStack        *column_stack;
+  GtkListBox      *pack_list;
+  PbFindingPicker *picker;
+  PbPackEditor    *editor;
 };
 
 G_DEFINE_FINAL_TYPE (PbPacksView, pb_packs_view, GTK_TYPE_WIDGET)
@@ -100,6 +104,7 @@ show_pack (PbPacksView *self,
   self->selected_id = pack_id;
   if (pack_id > 0)
     pb_pack_editor_set_pack (self->editor, self->library, pack_id);
+  pb_finding_picker_set_contents (self->picker, pack_id > 0 ? pb_pack_editor_get_contents (self->editor) : NULL);
 }
 
 static void
@@ -129,7 +134,7 @@ reload (PbPacksView *self)
   gtk_stack_set_visible_child_name (self->stack, packs->len > 0 ? "packs" : "empty");
   if (packs->len == 0)
     {
-      self->selected_id = 0;
+      show_pack (self, 0);
       return;
     }
 
@@ -169,6 +174,26 @@ editor_finding_activated_cb (PbPacksView  *self,
                              PbPackEditor *editor)
 {
   g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+}
+
+static void
+picker_finding_chosen_cb (PbPacksView     *self,
+                          PbFinding       *finding,
+                          PbFindingPicker *picker)
+{
+  if (self->selected_id > 0)
+    pb_pack_editor_add_finding (self->editor, finding);
+}
+
+static void
+show_findings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PbPacksView *self = PB_PACKS_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->column_stack, "findings");
+  pb_finding_picker_focus_search (self->picker);
 }
 
 static void
@@ -244,6 +269,7 @@ pb_packs_view_set_library (PbPacksView *self,
   g_set_object (&self->library, library);
   if (library != NULL)
     g_signal_connect_object (library, "pack-changed", G_CALLBACK (pack_changed_cb), self, G_CONNECT_SWAPPED);
+  pb_finding_picker_set_library (self->picker, library);
   reload (self);
 }
 
@@ -252,6 +278,18 @@ pb_packs_view_get_editor (PbPacksView *self)
 {
   g_return_val_if_fail (PB_IS_PACKS_VIEW (self), NULL);
   return self->editor;
+}
+
+/**
+ * pb_packs_view_get_picker:
+ *
+ * Returns: (transfer none): the findings offered for the pack, a #PbFindingPicker
+ */
+GtkWidget *
+pb_packs_view_get_picker (PbPacksView *self)
+{
+  g_return_val_if_fail (PB_IS_PACKS_VIEW (self), NULL);
+  return GTK_WIDGET (self->picker);
 }
 
 /**
@@ -299,17 +337,22 @@ pb_packs_view_class_init (PbPacksViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
 
   g_type_ensure (PB_TYPE_PACK_EDITOR);
+  g_type_ensure (PB_TYPE_FINDING_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/panelbrief/PanelBrief/pb-packs-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "packsview");
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PbPacksView, column_stack);
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, pack_list);
+  gtk_widget_class_bind_template_child (widget_class, PbPacksView, picker);
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, editor);
   gtk_widget_class_bind_template_callback (widget_class, pack_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picker_finding_chosen_cb);
 
   gtk_widget_class_install_action (widget_class, "packs.new", NULL, new_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "packs.new", NULL);
+  gtk_widget_class_install_action (widget_class, "packs.show-findings", NULL, show_findings_action);
   gtk_widget_class_install_action (widget_class, "packs.preview", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "packs.print", NULL, forward_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "packs.preview", NULL);
