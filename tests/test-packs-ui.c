@@ -364,6 +364,81 @@ test_preview_and_print (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+preview_window_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (PB_IS_PREVIEW_WINDOW (window))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+fraction_cb (GtkProgressBar *bar,
+             GParamSpec     *pspec,
+             double         *highest)
+{
+  *highest = MAX (*highest, gtk_progress_bar_get_fraction (bar));
+}
+
+/* Preview shows how far the export has got, up to the whole; cancelled, it
+ * stops without a preview. */
+static void
+test_preview_progress_cancel (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (f->editor), GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *busy = gtk_widget_get_parent (bar);
+  GtkWidget *preview;
+  double highest = 0;
+
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_widget_get_visible (busy));
+  g_signal_connect (bar, "notify::fraction", G_CALLBACK (fraction_cb), &highest);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.preview", NULL));
+  g_assert_true (gtk_widget_get_visible (busy));
+  while ((preview = preview_window_shown ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_visible (busy));
+  g_assert_cmpfloat (highest, ==, 1.0);
+  gtk_window_destroy (GTK_WINDOW (preview));
+
+  /* Cancelled as soon as it starts: the worker has not yet opened the library. */
+  highest = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.preview", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.cancel-export", NULL));
+  while (gtk_widget_get_visible (busy))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (preview_window_shown ());
+  g_assert_cmpfloat (highest, <, 1.0);
+  g_signal_handlers_disconnect_by_func (bar, fraction_cb, &highest);
+}
+
 /* In the window: Ctrl+Shift+B shows the packs; Add to Pack in the Findings
  * table makes a new pack of the selected findings, and the list of packs
  * follows. */
@@ -613,6 +688,7 @@ main (int   argc,
   g_test_add ("/packs-ui/drop-finding", Fixture, NULL, fixture_setup, test_drop_finding, fixture_teardown);
   g_test_add ("/packs-ui/window-packs", Fixture, NULL, fixture_setup, test_window_packs, fixture_teardown);
   g_test_add ("/packs-ui/picker", Fixture, NULL, fixture_setup, test_picker, fixture_teardown);
+  g_test_add ("/packs-ui/preview-progress-cancel", Fixture, NULL, fixture_setup, test_preview_progress_cancel, fixture_teardown);
   g_test_add ("/packs-ui/preview-and-print", Fixture, NULL, fixture_setup, test_preview_and_print, fixture_teardown);
 
   return g_test_run ();

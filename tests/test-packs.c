@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -687,7 +688,7 @@ test_export_async (Fixture       *f,
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
       g_autoptr(GError) result = NULL;
 
-      pb_library_export_pack_async (f->library, id, format, path, NULL, export_done_cb, &result);
+      pb_library_export_pack_async (f->library, id, format, path, NULL, NULL, NULL, export_done_cb, &result);
       /* Nothing is written on this thread. */
       while (result == NULL)
         g_main_context_iteration (NULL, TRUE);
@@ -710,7 +711,7 @@ test_export_async (Fixture       *f,
     g_autofree char *path = g_build_filename (f->dir, "missing.pdf", NULL);
     g_autoptr(GError) result = NULL;
 
-    pb_library_export_pack_async (f->library, id + 1000, PB_PACK_FORMAT_PDF, path, NULL, export_done_cb, &result);
+    pb_library_export_pack_async (f->library, id + 1000, PB_PACK_FORMAT_PDF, path, NULL, NULL, NULL, export_done_cb, &result);
     while (result == NULL)
       g_main_context_iteration (NULL, TRUE);
     g_assert_error (result, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND);
@@ -719,6 +720,106 @@ test_export_async (Fixture       *f,
 
   /* A finished task lets go of the library on its worker thread, a moment
    * after the answer arrives here. */
+  while (g_atomic_int_get (&G_OBJECT (f->library)->ref_count) > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+typedef struct
+{
+  GArray       *fractions;   /* double */
+  GCancellable *cancel_at_half;
+  GThread      *thread;      /* where the reports came from */
+} Progress;
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Progress *progress = data;
+
+  g_array_append_val (progress->fractions, fraction);
+  progress->thread = g_thread_self ();
+  if (progress->cancel_at_half != NULL && fraction >= 0.5)
+    g_cancellable_cancel (progress->cancel_at_half);
+}
+
+static gint64
+pack_of_every_public_finding (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = public_ids (f);
+  gint64 id = pb_library_create_pack (f->library, "Panel", FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >=, 3);
+  g_assert_true (pb_library_add_to_pack (f->library, id, (gint64 *)ids->data, ids->len, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Each format reports from 0 to 1, never going back, with a step for each
+ * finding; cancelled half way it stops, says so, and leaves no file. */
+static void
+test_export_progress (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = pack_of_every_public_finding (f);
+
+  for (PbPackFormat format = PB_PACK_FORMAT_PDF; format <= PB_PACK_FORMAT_HTML; format++)
+    {
+      g_autofree char *name = g_strconcat ("progress.", pb_pack_format_get_extension (format), NULL);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *partial = g_strconcat (path, ".part", NULL);
+      g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      Progress progress = { fractions, NULL, NULL };
+
+      g_assert_true (pb_library_export_pack_full (f->library, id, format, path, NULL, progress_cb, &progress, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (fractions->len, >=, 2 + 3);
+      g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0);
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1);
+      for (guint i = 1; i < fractions->len; i++)
+        g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_cmpint (g_unlink (path), ==, 0);
+
+      g_array_set_size (fractions, 0);
+      progress.cancel_at_half = cancellable;
+      g_assert_false (pb_library_export_pack_full (f->library, id, format, path, cancellable,
+                                                   progress_cb, &progress, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <, 1);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* In the background, the reports arrive on the caller's thread, before the
+ * answer, and end at 1. */
+static void
+test_export_async_progress (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 id = pack_of_every_public_finding (f);
+  g_autofree char *path = g_build_filename (f->dir, "async-progress.pdf", NULL);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) result = NULL;
+  Progress progress = { fractions, NULL, NULL };
+
+  pb_library_export_pack_async (f->library, id, PB_PACK_FORMAT_PDF, path, NULL, progress_cb, &progress,
+                                export_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (result, G_IO_ERROR, G_IO_ERROR_EXISTS);   /* "done", no failure */
+  g_assert_cmpuint (fractions->len, >=, 2);
+  g_assert_true (progress.thread == g_thread_self ());
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1);
+
   while (g_atomic_int_get (&G_OBJECT (f->library)->ref_count) > 1)
     {
       g_main_context_iteration (NULL, FALSE);
@@ -743,6 +844,8 @@ main (int   argc,
   g_test_add ("/packs/export-annotated", Fixture, NULL, fixture_setup, test_export_annotated, fixture_teardown);
   g_test_add ("/packs/export-docx", Fixture, NULL, fixture_setup, test_export_docx, fixture_teardown);
   g_test_add ("/packs/export-async", Fixture, NULL, fixture_setup, test_export_async, fixture_teardown);
+  g_test_add ("/packs/export-progress", Fixture, NULL, fixture_setup, test_export_progress, fixture_teardown);
+  g_test_add ("/packs/export-async-progress", Fixture, NULL, fixture_setup, test_export_async_progress, fixture_teardown);
   g_test_add ("/packs/export-fails-cleanly", Fixture, NULL, fixture_setup, test_export_fails_cleanly, fixture_teardown);
 
   return g_test_run ();

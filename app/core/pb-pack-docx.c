@@ -181,6 +181,8 @@ build_document (Export *export)
               !(finding = g_hash_table_lookup (export->findings, &item->finding_id)))
             continue;
 
+          if (!_pb_pack_export_step (export))
+            break;
           report_id = pb_finding_get_report_id (finding);
           citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
           about = g_strdup_printf ("%s · %s", citation, pb_finding_kind_get_label (pb_finding_get_kind (finding)));
@@ -252,18 +254,16 @@ add_part (zip_t      *zip,
 }
 
 /**
- * pb_library_export_pack_docx:
+ * _pb_pack_write_docx:
  *
  * Writes the pack as a Word document at @path; the file appears whole or
  * not at all.
  */
 gboolean
-pb_library_export_pack_docx (PbLibrary   *library,
-                             gint64       pack_id,
-                             const char  *path,
-                             GError     **error)
+_pb_pack_write_docx (Export      *export,
+                     const char  *path,
+                     GError     **error)
 {
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
   g_autofree char *document = NULL;
   g_autofree char *header = NULL;
   g_autofree char *core = NULL;
@@ -271,15 +271,11 @@ pb_library_export_pack_docx (PbLibrary   *library,
   zip_t *zip;
   int zip_error = 0;
 
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!_pb_pack_export_load (&export, pack_id, error))
+  document = build_document (export);
+  if (_pb_pack_export_cancelled (export, error))
     return FALSE;
-
-  document = build_document (&export);
-  header = build_header (&export);
-  core = build_core (&export);
+  header = build_header (export);
+  core = build_core (export);
 
   /* The parts stay alive until zip_close () reads them. */
   partial = pb_export_partial_path (path);
@@ -317,4 +313,19 @@ pb_library_export_pack_docx (PbLibrary   *library,
     }
 
   return pb_export_move_into_place (partial, path, error);
+}
+
+gboolean
+pb_library_export_pack_docx (PbLibrary   *library,
+                             gint64       pack_id,
+                             const char  *path,
+                             GError     **error)
+{
+  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return _pb_pack_export_load (&export, pack_id, error) &&
+         _pb_pack_write_docx (&export, path, error);
 }

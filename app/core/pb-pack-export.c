@@ -93,6 +93,32 @@ _pb_pack_export_clear (Export *export)
   g_clear_pointer (&export->report_order, g_array_unref);
 }
 
+/* Counts a finding written; FALSE once the export is to stop. */
+gboolean
+_pb_pack_export_step (Export *export)
+{
+  guint total = MAX (g_hash_table_size (export->findings), 1);
+
+  export->n_written++;
+  /* Loading is the first tenth and finishing the file the last. */
+  _pb_pack_export_report (export, 0.1 + 0.8 * MIN (export->n_written, total) / total);
+  return !g_cancellable_is_cancelled (export->cancellable);
+}
+
+void
+_pb_pack_export_report (Export *export,
+                        double  fraction)
+{
+  if (export->progress != NULL)
+    export->progress (fraction, export->progress_data);
+}
+
+gboolean
+_pb_pack_export_cancelled (Export  *export,
+                           GError **error)
+{
+  return g_cancellable_set_error_if_cancelled (export->cancellable, error);
+}
 
 gboolean
 _pb_pack_export_load (Export   *export,
@@ -291,6 +317,8 @@ write_sections (Export      *export,
             about = g_strdup_printf ("%s · %s", citation,
                                      pb_finding_kind_get_label (pb_finding_get_kind (finding)));
 
+          if (!_pb_pack_export_step (export))
+            return;
           pb_pdf_writer_quote (writer, pb_finding_get_quote (finding));
           pb_pdf_writer_paragraph (writer, about);
           if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
@@ -305,11 +333,43 @@ write_sections (Export      *export,
 }
 
 /**
- * pb_library_export_pack_pdf:
+ * _pb_pack_write_pdf:
  *
  * Writes the pack as a PDF at @path, replacing any file there only once
  * the new one is complete.
  */
+gboolean
+_pb_pack_write_pdf (Export      *export,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(PbPdfWriter) writer = NULL;
+  g_autofree char *partial = NULL;
+
+  partial = pb_export_partial_path (path);
+  writer = pb_pdf_writer_new (partial, pb_pack_get_title (export->pack), pb_pack_get_author (export->pack));
+  pb_pdf_writer_set_footer (writer, pb_pack_get_title (export->pack));
+  pb_pdf_writer_set_outline (writer, TRUE);
+  if (pb_pack_get_exempt (export->pack))
+    /* Translators: on every page of an exempt pack */
+    pb_pdf_writer_set_header (writer, _("NOT FOR PUBLICATION"));
+
+  write_cover (export, writer);
+  write_contents (export, writer);
+  write_grades (export, writer);
+  write_sections (export, writer);
+
+  if (_pb_pack_export_cancelled (export, error) || !pb_pdf_writer_finish (writer, error))
+    {
+      g_clear_object (&writer);
+      g_unlink (partial);
+      return FALSE;
+    }
+  g_clear_object (&writer);
+
+  return pb_export_move_into_place (partial, path, error);
+}
+
 gboolean
 pb_library_export_pack_pdf (PbLibrary   *library,
                             gint64       pack_id,
@@ -317,36 +377,12 @@ pb_library_export_pack_pdf (PbLibrary   *library,
                             GError     **error)
 {
   g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
-  g_autoptr(PbPdfWriter) writer = NULL;
-  g_autofree char *partial = NULL;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!_pb_pack_export_load (&export, pack_id, error))
-    return FALSE;
-
-  partial = pb_export_partial_path (path);
-  writer = pb_pdf_writer_new (partial, pb_pack_get_title (export.pack), pb_pack_get_author (export.pack));
-  pb_pdf_writer_set_footer (writer, pb_pack_get_title (export.pack));
-  pb_pdf_writer_set_outline (writer, TRUE);
-  if (pb_pack_get_exempt (export.pack))
-    /* Translators: on every page of an exempt pack */
-    pb_pdf_writer_set_header (writer, _("NOT FOR PUBLICATION"));
-
-  write_cover (&export, writer);
-  write_contents (&export, writer);
-  write_grades (&export, writer);
-  write_sections (&export, writer);
-
-  if (!pb_pdf_writer_finish (writer, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-  g_clear_object (&writer);
-
-  return pb_export_move_into_place (partial, path, error);
+  return _pb_pack_export_load (&export, pack_id, error) &&
+         _pb_pack_write_pdf (&export, path, error);
 }
 
 /* CSV and HTML: the same content, built as text and saved atomically. */
@@ -374,43 +410,40 @@ cohort_list (PbFinding *finding)
 }
 
 /**
- * pb_library_export_pack_csv:
+ * _pb_pack_write_csv:
  *
  * Writes one row for each finding in the pack, in the pack's order.
  */
 gboolean
-pb_library_export_pack_csv (PbLibrary   *library,
-                            gint64       pack_id,
-                            const char  *path,
-                            GError     **error)
+_pb_pack_write_csv (Export      *export,
+                    const char  *path,
+                    GError     **error)
 {
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
   g_autoptr(GString) out = g_string_new (NULL);
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!_pb_pack_export_load (&export, pack_id, error))
-    return FALSE;
 
   g_string_append (out, "\"section\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
                         "\"kind\",\"status\",\"classification\",\"note\"\r\n");
 
-  for (guint s = 0; s < export.sections->len; s++)
+  for (guint s = 0; s < export->sections->len; s++)
     {
-      PbPackSection *section = g_ptr_array_index (export.sections, s);
+      PbPackSection *section = g_ptr_array_index (export->sections, s);
 
       for (guint i = 0; i < section->items->len; i++)
         {
           PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
           PbFinding *finding = item->kind == PB_PACK_ITEM_FINDING
-                               ? g_hash_table_lookup (export.findings, &item->finding_id) : NULL;
+                               ? g_hash_table_lookup (export->findings, &item->finding_id) : NULL;
           g_autofree char *page = NULL;
           g_autofree char *paragraph = NULL;
           g_autofree char *cohorts = NULL;
 
           if (finding == NULL)
             continue;
+          if (!_pb_pack_export_step (export))
+            {
+              _pb_pack_export_cancelled (export, error);
+              return FALSE;
+            }
 
           page = g_strdup_printf ("%u", pb_finding_get_page (finding));
           paragraph = pb_finding_get_paragraph (finding) > 0
@@ -434,6 +467,21 @@ pb_library_export_pack_csv (PbLibrary   *library,
   return g_file_set_contents (path, out->str, (gssize)out->len, error);
 }
 
+gboolean
+pb_library_export_pack_csv (PbLibrary   *library,
+                            gint64       pack_id,
+                            const char  *path,
+                            GError     **error)
+{
+  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return _pb_pack_export_load (&export, pack_id, error) &&
+         _pb_pack_write_csv (&export, path, error);
+}
+
 static void
 html_text (GString    *out,
            const char *element,
@@ -447,30 +495,22 @@ html_text (GString    *out,
 }
 
 /**
- * pb_library_export_pack_html:
+ * _pb_pack_write_html:
  *
  * Writes the pack as one accessible HTML page: headings, a linked contents
  * list, the grades as a table, quotes as block quotes.
  */
 gboolean
-pb_library_export_pack_html (PbLibrary   *library,
-                             gint64       pack_id,
-                             const char  *path,
-                             GError     **error)
+_pb_pack_write_html (Export      *export,
+                     const char  *path,
+                     GError     **error)
 {
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *meeting = NULL;
 
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!_pb_pack_export_load (&export, pack_id, error))
-    return FALSE;
-
-  title = g_markup_escape_text (pb_pack_get_title (export.pack), -1);
-  meeting = _pb_pack_format_iso_date (pb_pack_get_meeting_date (export.pack));
+  title = g_markup_escape_text (pb_pack_get_title (export->pack), -1);
+  meeting = _pb_pack_format_iso_date (pb_pack_get_meeting_date (export->pack));
 
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"" PB_EXPORT_LANGUAGE "\">\n<head>\n<meta charset=\"utf-8\">\n"
                                "<title>%s</title>\n"
@@ -479,39 +519,39 @@ pb_library_export_pack_html (PbLibrary   *library,
                                "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .6em;text-align:left}"
                                ".exempt{color:#a51d2d;font-weight:bold;text-align:center}</style>\n"
                                "</head>\n<body>\n", title);
-  if (pb_pack_get_exempt (export.pack))
+  if (pb_pack_get_exempt (export->pack))
     html_text (out, "p", "class=\"exempt\"", _("NOT FOR PUBLICATION"));
 
-  html_text (out, "h1", NULL, pb_pack_get_title (export.pack));
-  if (*pb_pack_get_committee (export.pack) != '\0')
-    html_text (out, "p", NULL, pb_pack_get_committee (export.pack));
+  html_text (out, "h1", NULL, pb_pack_get_title (export->pack));
+  if (*pb_pack_get_committee (export->pack) != '\0')
+    html_text (out, "p", NULL, pb_pack_get_committee (export->pack));
   if (meeting != NULL)
     {
       g_autofree char *line = g_strdup_printf (_("Meeting: %s"), meeting);
       html_text (out, "p", NULL, line);
     }
-  if (*pb_pack_get_introduction (export.pack) != '\0')
-    html_text (out, "p", NULL, pb_pack_get_introduction (export.pack));
+  if (*pb_pack_get_introduction (export->pack) != '\0')
+    html_text (out, "p", NULL, pb_pack_get_introduction (export->pack));
 
   /* Contents */
   g_string_append_printf (out, "<nav aria-label=\"%s\">\n<ul>\n", _("Contents"));
-  for (guint s = 0; s < export.sections->len; s++)
+  for (guint s = 0; s < export->sections->len; s++)
     {
-      PbPackSection *section = g_ptr_array_index (export.sections, s);
+      PbPackSection *section = g_ptr_array_index (export->sections, s);
       g_autofree char *escaped = g_markup_escape_text (section->title, -1);
 
-      if (_pb_pack_count_printed (&export, section) > 0)
+      if (_pb_pack_count_printed (export, section) > 0)
         g_string_append_printf (out, "<li><a href=\"#section-%u\">%s</a></li>\n", s, escaped);
     }
   g_string_append (out, "</ul>\n</nav>\n");
 
   /* Grades of the inspections cited */
-  if (export.report_order->len > 0)
+  if (export->report_order->len > 0)
     html_text (out, "h2", "id=\"grades\"", _("Grades at a glance"));
-  for (guint r = 0; r < export.report_order->len; r++)
+  for (guint r = 0; r < export->report_order->len; r++)
     {
-      gint64 report_id = g_array_index (export.report_order, gint64, r);
-      PbStructure *structure = g_hash_table_lookup (export.structures, &report_id);
+      gint64 report_id = g_array_index (export->report_order, gint64, r);
+      PbStructure *structure = g_hash_table_lookup (export->structures, &report_id);
       g_autofree char *dates = NULL;
       g_autofree char *caption = NULL;
 
@@ -534,12 +574,12 @@ pb_library_export_pack_html (PbLibrary   *library,
       g_string_append (out, "</table>\n");
     }
 
-  for (guint s = 0; s < export.sections->len; s++)
+  for (guint s = 0; s < export->sections->len; s++)
     {
-      PbPackSection *section = g_ptr_array_index (export.sections, s);
+      PbPackSection *section = g_ptr_array_index (export->sections, s);
       g_autofree char *id = g_strdup_printf ("id=\"section-%u\"", s);
 
-      if (_pb_pack_count_printed (&export, section) == 0)
+      if (_pb_pack_count_printed (export, section) == 0)
         continue;
 
       g_string_append (out, "<section>\n");
@@ -556,11 +596,16 @@ pb_library_export_pack_html (PbLibrary   *library,
           else if (item->kind == PB_PACK_ITEM_NOTE)
             html_text (out, "p", NULL, item->text);
           if (item->kind != PB_PACK_ITEM_FINDING ||
-              !(finding = g_hash_table_lookup (export.findings, &item->finding_id)))
+              !(finding = g_hash_table_lookup (export->findings, &item->finding_id)))
             continue;
 
+          if (!_pb_pack_export_step (export))
+            {
+              _pb_pack_export_cancelled (export, error);
+              return FALSE;
+            }
           report_id = pb_finding_get_report_id (finding);
-          citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export.structures, &report_id));
+          citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
           html_text (out, "blockquote", NULL, pb_finding_get_quote (finding));
           html_text (out, "p", NULL, citation);
           html_text (out, "p", NULL, pb_finding_kind_get_label (pb_finding_get_kind (finding)));
@@ -572,4 +617,19 @@ pb_library_export_pack_html (PbLibrary   *library,
 
   g_string_append (out, "</body>\n</html>\n");
   return g_file_set_contents (path, out->str, (gssize)out->len, error);
+}
+
+gboolean
+pb_library_export_pack_html (PbLibrary   *library,
+                             gint64       pack_id,
+                             const char  *path,
+                             GError     **error)
+{
+  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return _pb_pack_export_load (&export, pack_id, error) &&
+         _pb_pack_write_html (&export, path, error);
 }

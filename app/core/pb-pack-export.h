@@ -36,16 +36,35 @@ const char *pb_pack_format_get_extension (PbPackFormat format);
 gboolean    pb_pack_format_from_name     (const char   *name,
                                           PbPackFormat *format);
 
+/**
+ * PbExportProgressFunc:
+ * @fraction: how much of the export is done, from 0 to 1
+ *
+ * Called from the thread that runs the export.
+ */
+typedef void (*PbExportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
 gboolean pb_library_export_pack      (PbLibrary     *library,
                                       gint64         pack_id,
                                       PbPackFormat   format,
                                       const char    *path,
                                       GError       **error);
+gboolean pb_library_export_pack_full (PbLibrary            *library,
+                                      gint64                pack_id,
+                                      PbPackFormat          format,
+                                      const char           *path,
+                                      GCancellable         *cancellable,
+                                      PbExportProgressFunc  progress,
+                                      gpointer              progress_data,
+                                      GError              **error);
 void     pb_library_export_pack_async  (PbLibrary           *library,
                                         gint64               pack_id,
                                         PbPackFormat         format,
                                         const char          *path,
                                         GCancellable        *cancellable,
+                                        PbExportProgressFunc progress,
+                                        gpointer             progress_data,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
 gboolean pb_library_export_pack_finish (PbLibrary           *library,

@@ -4,58 +4,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "pb-findings.h"
 #include "pb-pack-editor.h"
+#include "pb-pack-editor-private.h"
 #include "pb-pack-export.h"
 #include "pb-pack-menu.h"
 #include "pb-pack-row.h"
-#include "pb-preview-window.h"
-#include "pb-print.h"
 #include "pb-report-details.h"
 
 /* One briefing pack being put together: its details, the latest grades of
  * what it cites, and its contents in order.  Rows move by drag and drop or
  * Alt+Up/Down, leave with Undo, and the pack goes out as PDF, Word, a web
  * page or a spreadsheet, previewed and printed, all written off the main
- * thread. */
-
-struct _PbPackEditor
-{
-  GtkWidget            parent_instance;
-
-  PbLibrary           *library;
-  PbPackContents      *contents;
-  GHashTable          *cohort_colors;    /* slug → colour */
-  PbPackRemoval       *last_removal;
-  GCancellable        *cancellable;
-  GtkNativeDialog     *chooser;
-  PbPackFormat         chooser_format;
-  guint                intro_save;
-  gboolean             filling;
-  gboolean             busy;
-
-  /* Template children */
-  GtkWidget            *box;
-  GtkWidget            *busy_box;
-  GtkSpinner           *busy_spinner;
-  GtkLabel             *busy_label;
-  GtkMenuButton        *export_button;
-  GtkLabel             *title_label;
-  GtkLabel             *subtitle_label;
-  GtkLabel             *classification_badge;
-  AdwEntryRow          *title_row;
-  AdwEntryRow          *committee_row;
-  AdwEntryRow          *date_row;
-  AdwEntryRow          *author_row;
-  AdwComboRow          *classification_row;
-  GtkTextView          *introduction_view;
-  AdwPreferencesGroup  *summary_group;
-  GtkListBox           *summary_list;
-  GtkListBox           *contents_list;
-  GtkScrolledWindow    *scroller;
-};
+ * thread (see pb-pack-editor-export.c). */
 
 G_DEFINE_FINAL_TYPE (PbPackEditor, pb_pack_editor, GTK_TYPE_WIDGET)
 
@@ -66,22 +28,22 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static void
-show_toast (PbPackEditor *self,
-            AdwToast *toast)
+void
+_pb_pack_editor_show_toast (PbPackEditor *self,
+                            AdwToast     *toast)
 {
   pb_show_toast (GTK_WIDGET (self), toast);
 }
 
-static void
-show_error (PbPackEditor *self,
-            const GError *error)
+void
+_pb_pack_editor_show_error (PbPackEditor *self,
+                            const GError *error)
 {
-  show_toast (self, adw_toast_new (error->message));
+  _pb_pack_editor_show_toast (self, adw_toast_new (error->message));
 }
 
-static PbPack *
-current_pack (PbPackEditor *self)
+PbPack *
+_pb_pack_editor_current_pack (PbPackEditor *self)
 {
   return self->contents ? pb_pack_contents_get_pack (self->contents) : NULL;
 }
@@ -102,7 +64,7 @@ set_row_text (AdwEntryRow *row,
 static void
 fill_header (PbPackEditor *self)
 {
-  PbPack *pack = current_pack (self);
+  PbPack *pack = _pb_pack_editor_current_pack (self);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   guint n;
 
@@ -138,7 +100,7 @@ fill_header (PbPackEditor *self)
 static void
 fill_details (PbPackEditor *self)
 {
-  PbPack *pack = current_pack (self);
+  PbPack *pack = _pb_pack_editor_current_pack (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->introduction_view);
 
   if (pack == NULL)
@@ -180,14 +142,14 @@ field_apply_cb (PbPackEditor *self,
                                   gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
-static void
-save_introduction (PbPackEditor *self)
+void
+_pb_pack_editor_save_introduction (PbPackEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->introduction_view);
   g_autofree char *text = NULL;
@@ -195,15 +157,15 @@ save_introduction (PbPackEditor *self)
   GtkTextIter start, end;
 
   g_clear_handle_id (&self->intro_save, g_source_remove);
-  if (self->contents == NULL || current_pack (self) == NULL)
+  if (self->contents == NULL || _pb_pack_editor_current_pack (self) == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, pb_pack_get_introduction (current_pack (self))) != 0 &&
+  if (g_strcmp0 (text, pb_pack_get_introduction (_pb_pack_editor_current_pack (self))) != 0 &&
       !pb_library_set_pack_field (self->library, pb_pack_editor_get_pack_id (self),
                                   PB_PACK_FIELD_INTRODUCTION, text, &error))
-    show_error (self, error);
+    _pb_pack_editor_show_error (self, error);
 }
 
 static gboolean
@@ -212,7 +174,7 @@ introduction_save_cb (gpointer data)
   PbPackEditor *self = data;
 
   self->intro_save = 0;
-  save_introduction (self);
+  _pb_pack_editor_save_introduction (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -239,7 +201,7 @@ make_public_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (error != NULL)
-    show_error (self, error);
+    _pb_pack_editor_show_error (self, error);
   /* Kept exempt: the choice goes back to what it is. */
   fill_details (self);
 }
@@ -291,14 +253,14 @@ classification_selected_cb (PbPackEditor *self)
   g_autoptr(GArray) held = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->filling || current_pack (self) == NULL || exempt == pb_pack_get_exempt (current_pack (self)))
+  if (self->filling || _pb_pack_editor_current_pack (self) == NULL || exempt == pb_pack_get_exempt (_pb_pack_editor_current_pack (self)))
     return;
 
   if (!exempt)
     {
       if (!(held = pb_library_list_pack_exempt_findings (self->library, pb_pack_editor_get_pack_id (self), &error)))
         {
-          show_error (self, error);
+          _pb_pack_editor_show_error (self, error);
           fill_details (self);
           return;
         }
@@ -311,7 +273,7 @@ classification_selected_cb (PbPackEditor *self)
 
   if (!pb_library_set_pack_exempt (self->library, pb_pack_editor_get_pack_id (self), exempt, FALSE, &error))
     {
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       fill_details (self);
     }
 }
@@ -460,7 +422,7 @@ move_action (GtkWidget  *widget,
   if (!pb_pack_contents_move (self->contents, (guint)position, direction, &error))
     {
       if (error != NULL)
-        show_error (self, error);
+        _pb_pack_editor_show_error (self, error);
       else
         gtk_widget_error_bell (widget);
       return;
@@ -487,7 +449,7 @@ pb_pack_editor_undo_remove (PbPackEditor *self)
     return FALSE;
   if (!pb_library_restore_to_pack (self->library, removal, &error))
     {
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       return FALSE;
     }
   return TRUE;
@@ -515,7 +477,7 @@ remove_rows (PbPackEditor *self,
 
   if (!(removal = pb_pack_contents_remove (self->contents, (guint *)(gpointer)positions->data, positions->len, &error)))
     {
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       return;
     }
 
@@ -535,7 +497,7 @@ remove_rows (PbPackEditor *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_removal_cb), self, 0);
-  show_toast (self, toast);
+  _pb_pack_editor_show_toast (self, toast);
 }
 
 static void
@@ -616,7 +578,7 @@ text_edit_save_cb (GtkWidget *button,
 
   if (!saved)
     {
-      show_error (edit->self, error);
+      _pb_pack_editor_show_error (edit->self, error);
       return;
     }
   gtk_popover_popdown (GTK_POPOVER (edit->popover));
@@ -734,7 +696,7 @@ add_text_action (GtkWidget  *widget,
 
   if (id == 0)
     {
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       return;
     }
 
@@ -840,7 +802,7 @@ drop_cb (GtkDropTarget *target,
       if (!pb_pack_contents_move_before (self->contents, from, to, &error))
         {
           if (error != NULL)
-            show_error (self, error);
+            _pb_pack_editor_show_error (self, error);
           return FALSE;
         }
       focus_entry (self, pb_pack_entry_get_kind (entry), pb_pack_entry_get_id (entry));
@@ -907,7 +869,7 @@ pb_pack_editor_add_finding (PbPackEditor *self,
   finding_id = pb_finding_get_id (finding);
   if (!pb_library_add_to_pack (self->library, pb_pack_editor_get_pack_id (self), &finding_id, 1, &error))
     {
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       return FALSE;
     }
 
@@ -945,7 +907,7 @@ pb_pack_editor_drop_finding (PbPackEditor *self,
   finding_id = pb_finding_get_id (finding);
   if (!pb_library_add_to_pack (self->library, pb_pack_editor_get_pack_id (self), &finding_id, 1, &error))
     {
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       return FALSE;
     }
 
@@ -957,7 +919,7 @@ pb_pack_editor_drop_finding (PbPackEditor *self,
               : n;
   if (to != from && to != from + 1 && !pb_pack_contents_move_before (self->contents, from, to, &error) && error)
     {
-      show_error (self, error);
+      _pb_pack_editor_show_error (self, error);
       return FALSE;
     }
   return TRUE;
@@ -1006,253 +968,6 @@ load_cohort_colors (PbPackEditor *self)
   self->cohort_colors = pb_library_get_cohort_colors (self->library);
 }
 
-/* Exports, preview and print */
-
-static void
-set_busy (PbPackEditor *self,
-          const char   *message)
-{
-  self->busy = message != NULL;
-  gtk_widget_set_visible (self->busy_box, self->busy);
-  gtk_spinner_set_spinning (self->busy_spinner, self->busy);
-  gtk_label_set_label (self->busy_label, message ? message : "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pack.export", !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pack.preview", !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pack.print", !self->busy);
-}
-
-typedef enum
-{
-  AFTER_EXPORT_TELL,
-  AFTER_EXPORT_PREVIEW,
-  AFTER_EXPORT_PRINT,
-} AfterExport;
-
-typedef struct
-{
-  PbPackEditor *self;
-  AfterExport   then;
-  char         *path;
-  char         *title;
-} ExportRun;
-
-static void
-export_run_free (ExportRun *run)
-{
-  g_object_unref (run->self);
-  g_free (run->path);
-  g_free (run->title);
-  g_free (run);
-}
-
-static void
-open_export_cb (AdwToast  *toast,
-                GtkWidget *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (self)), uri, GDK_CURRENT_TIME);
-}
-
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               char                    *path)
-{
-  g_unlink (path);
-}
-
-static void
-print_file (PbPackEditor *self,
-            const char   *path,
-            const char   *title)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(operation = pb_print_operation_new_for_pdf (path, title, &error)))
-    {
-      g_unlink (path);
-      show_error (self, error);
-      return;
-    }
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  /* The temporary file goes once printing is done with it. */
-  g_signal_connect_data (operation, "done", G_CALLBACK (print_done_cb), g_strdup (path),
-                         (GClosureNotify)(void (*) (void))g_free, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, error);
-}
-
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      data)
-{
-  ExportRun *run = data;
-  PbPackEditor *self = run->self;
-  g_autoptr(GError) error = NULL;
-
-  set_busy (self, NULL);
-
-  if (!pb_library_export_pack_finish (PB_LIBRARY (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("The pack could not be exported: %s"), error->message);
-          show_toast (self, adw_toast_new (message));
-        }
-      if (run->then != AFTER_EXPORT_TELL)
-        g_unlink (run->path);
-    }
-  else if (run->then == AFTER_EXPORT_PREVIEW && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    {
-      GtkWidget *window = pb_preview_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                 run->path, run->title, TRUE);
-      gtk_window_present (GTK_WINDOW (window));
-    }
-  else if (run->then == AFTER_EXPORT_PRINT)
-    print_file (self, run->path, run->title);
-  else if (run->then == AFTER_EXPORT_TELL)
-    {
-      g_autofree char *name = g_path_get_basename (run->path);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "uri", g_filename_to_uri (run->path, NULL, NULL), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_export_cb), self, 0);
-      show_toast (self, toast);
-    }
-  else
-    g_unlink (run->path);
-
-  export_run_free (run);
-}
-
-static void
-start_export (PbPackEditor *self,
-              PbPackFormat  format,
-              const char   *path,
-              AfterExport   then)
-{
-  ExportRun *run = g_new0 (ExportRun, 1);
-  PbPack *pack = current_pack (self);
-
-  save_introduction (self);
-
-  run->self = g_object_ref (self);
-  run->then = then;
-  run->path = g_strdup (path);
-  run->title = g_strdup (pack ? pb_pack_get_title (pack) : "");
-
-  set_busy (self, then == AFTER_EXPORT_TELL ? _("Exporting…") : _("Preparing the pack…"));
-  pb_library_export_pack_async (self->library, pb_pack_editor_get_pack_id (self), format, path,
-                                self->cancellable, export_done_cb, run);
-}
-
-/* A private file for a preview or a print run: the pack may be exempt. */
-static char *
-temporary_pdf (PbPackEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GFile) file = g_file_new_tmp ("panel-brief-XXXXXX.pdf", &stream, &error);
-
-  if (file == NULL)
-    {
-      show_error (self, error);
-      return NULL;
-    }
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-  return g_file_get_path (file);
-}
-
-static void
-preview_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PbPackEditor *self = PB_PACK_EDITOR (widget);
-  g_autofree char *path = NULL;
-
-  if (self->contents == NULL || self->busy || !(path = temporary_pdf (self)))
-    return;
-  start_export (self, PB_PACK_FORMAT_PDF, path,
-                g_str_equal (action_name, "pack.print") ? AFTER_EXPORT_PRINT : AFTER_EXPORT_PREVIEW);
-}
-
-static void
-chooser_response_cb (PbPackEditor    *self,
-                     int              response,
-                     GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    start_export (self, self->chooser_format, path, AFTER_EXPORT_TELL);
-
-  g_clear_object (&self->chooser);
-}
-
-/* "Panel, 12 March 2026" → "Panel, 12 March 2026.pdf", without characters
- * that file systems refuse. */
-static char *
-suggested_name (PbPack       *pack,
-                PbPackFormat  format)
-{
-  g_autofree char *title = g_strdup (pack ? pb_pack_get_title (pack) : _("Briefing pack"));
-
-  g_strdelimit (title, "/\\:*?\"<>|", '-');
-  return g_strconcat (title, ".", pb_pack_format_get_extension (format), NULL);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PbPackEditor *self = PB_PACK_EDITOR (widget);
-  static const char * const filter_names[] = {
-    N_("PDF documents"), N_("Word documents"), N_("Spreadsheets (CSV)"), N_("Web pages"),
-  };
-  static const char * const mime_types[] = {
-    "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "text/csv", "text/html",
-  };
-  g_autofree char *name = NULL;
-  GtkFileFilter *filter;
-  PbPackFormat format;
-
-  if (self->contents == NULL || self->busy ||
-      !pb_pack_format_from_name (g_variant_get_string (parameter, NULL), &format))
-    return;
-
-  self->chooser_format = format;
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Pack"),
-                                                                  GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                  _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  name = suggested_name (current_pack (self), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _(filter_names[format]));
-  gtk_file_filter_add_mime_type (filter, mime_types[format]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (self->chooser);
-}
-
 static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
@@ -1262,7 +977,7 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "delete") &&
       !pb_library_delete_pack (self->library, pb_pack_editor_get_pack_id (self), &error))
-    show_error (self, error);
+    _pb_pack_editor_show_error (self, error);
 }
 
 static void
@@ -1274,10 +989,10 @@ delete_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
-  if (current_pack (self) == NULL)
+  if (_pb_pack_editor_current_pack (self) == NULL)
     return;
 
-  heading = g_strdup_printf (_("Delete “%s”?"), pb_pack_get_title (current_pack (self)));
+  heading = g_strdup_printf (_("Delete “%s”?"), pb_pack_get_title (_pb_pack_editor_current_pack (self)));
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
                                    _("Its sections, notes and order are lost. The findings stay in the library, "
                                      "and files already exported are not touched."));
@@ -1305,7 +1020,7 @@ pb_pack_editor_set_pack (PbPackEditor *self,
   if (self->contents != NULL && self->library == library && pb_pack_editor_get_pack_id (self) == pack_id)
     return;
 
-  save_introduction (self);
+  _pb_pack_editor_save_introduction (self);
   g_clear_pointer (&self->last_removal, pb_pack_removal_free);
 
   if (self->library != library)
@@ -1339,7 +1054,7 @@ gint64
 pb_pack_editor_get_pack_id (PbPackEditor *self)
 {
   g_return_val_if_fail (PB_IS_PACK_EDITOR (self), 0);
-  return current_pack (self) ? pb_pack_get_id (current_pack (self)) : 0;
+  return _pb_pack_editor_current_pack (self) ? pb_pack_get_id (_pb_pack_editor_current_pack (self)) : 0;
 }
 
 /**
@@ -1379,8 +1094,9 @@ pb_pack_editor_dispose (GObject *object)
 {
   PbPackEditor *self = (PbPackEditor *)object;
 
-  save_introduction (self);
+  _pb_pack_editor_save_introduction (self);
   g_cancellable_cancel (self->cancellable);
+  _pb_pack_editor_cancel_export (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
@@ -1400,6 +1116,7 @@ pb_pack_editor_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_cancellable);
   g_hash_table_unref (self->cohort_colors);
 
   G_OBJECT_CLASS (pb_pack_editor_parent_class)->finalize (object);
@@ -1430,7 +1147,7 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
 
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, box);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, busy_box);
-  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, busy_progress);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, busy_label);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, export_button);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, title_label);
@@ -1456,9 +1173,7 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "pack.add-note", NULL, add_text_action);
   gtk_widget_class_install_action (widget_class, "pack.add-heading", NULL, add_text_action);
   gtk_widget_class_install_action (widget_class, "pack.add-section", NULL, add_text_action);
-  gtk_widget_class_install_action (widget_class, "pack.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "pack.preview", NULL, preview_action);
-  gtk_widget_class_install_action (widget_class, "pack.print", NULL, preview_action);
+  _pb_pack_editor_class_init_export (widget_class);
   gtk_widget_class_install_action (widget_class, "pack.delete", NULL, delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "pack.move-up", NULL);
@@ -1514,5 +1229,5 @@ pb_pack_editor_init (PbPackEditor *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->contents_list), keys);
 
-  set_busy (self, NULL);
+  _pb_pack_editor_set_busy (self, NULL);
 }
