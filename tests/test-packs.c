@@ -386,6 +386,7 @@ test_export_csv_html (Fixture       *f,
   g_autofree char *public_html = NULL;
   gint64 exempt_pack = pb_library_create_pack (f->library, "Part 2 & more", TRUE, NULL, &error);
   gint64 public_pack = pb_library_create_pack (f->library, "Public", FALSE, NULL, &error);
+  guint n_notes = 0;
 
   g_assert_true (pb_library_add_to_pack (f->library, exempt_pack, &f->exempt_id, 1, &error));
   g_assert_true (pb_library_add_to_pack (f->library, exempt_pack, (gint64 *)ids->data, ids->len, &error));
@@ -415,10 +416,23 @@ test_export_csv_html (Fixture       *f,
       PbFinding *finding = g_ptr_array_index (f->findings, i);
       g_autofree char *escaped = g_markup_escape_text (pb_finding_get_quote (finding), -1);
 
+      g_autofree char *kind = g_strdup_printf (" · %s", pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+
       g_assert_nonnull (strstr (csv, pb_finding_get_quote (finding)));
       g_assert_nonnull (strstr (html, escaped));
       g_assert_cmpint (strstr (public_html, escaped) != NULL, ==, !pb_finding_get_exempt (finding));
+      /* Under each quote, as in the PDF: where it comes from and what it is, then the note. */
+      g_assert_nonnull (strstr (html, kind));
+      if (*pb_finding_get_note (finding) != '\0')
+        {
+          g_autofree char *note = g_markup_escape_text (pb_finding_get_note (finding), -1);
+          g_autofree char *line = g_strdup_printf ("<p>Note: %s</p>", note);
+
+          g_assert_nonnull (strstr (html, line));
+          n_notes++;
+        }
     }
+  g_assert_cmpuint (n_notes, >, 0);
 }
 
 static char *

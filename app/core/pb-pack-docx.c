@@ -169,8 +169,6 @@ build_document (Export *export)
         {
           PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
           PbFinding *finding;
-          gint64 report_id;
-          g_autofree char *citation = NULL;
           g_autofree char *about = NULL;
 
           if (item->kind == PB_PACK_ITEM_HEADING)
@@ -183,9 +181,7 @@ build_document (Export *export)
 
           if (!_pb_pack_export_step (export))
             break;
-          report_id = pb_finding_get_report_id (finding);
-          citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
-          about = g_strdup_printf ("%s · %s", citation, pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+          about = _pb_pack_format_about (export, finding);
           paragraph (out, "Quote", pb_finding_get_quote (finding));
           paragraph (out, NULL, about);
           if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
@@ -321,11 +317,5 @@ pb_library_export_pack_docx (PbLibrary   *library,
                              const char  *path,
                              GError     **error)
 {
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return _pb_pack_export_load (&export, pack_id, error) &&
-         _pb_pack_write_docx (&export, path, error);
+  return pb_library_export_pack_full (library, pack_id, PB_PACK_FORMAT_DOCX, path, NULL, NULL, NULL, error);
 }

@@ -56,6 +56,8 @@ char       *_pb_pack_format_gdate     (const GDate   *date);
 char       *_pb_pack_format_iso_date  (const char    *iso);
 char       *_pb_pack_format_citation  (PbFinding     *finding,
                                        PbStructure   *structure);
+char       *_pb_pack_format_about     (Export        *export,
+                                       PbFinding     *finding);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, _pb_pack_export_clear)
 

@@ -81,6 +81,22 @@ _pb_pack_format_citation (PbFinding   *finding,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "Report, date, ¶4 (page 2) · Recommendation · Open": where a finding
+ * comes from and what it is, under its quote in every format. */
+char *
+_pb_pack_format_about (Export    *export,
+                       PbFinding *finding)
+{
+  gint64 report_id = pb_finding_get_report_id (finding);
+  g_autofree char *citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
+  const char *kind = pb_finding_kind_get_label (pb_finding_get_kind (finding));
+
+  if (pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE)
+    return g_strdup_printf ("%s · %s · %s", citation, kind,
+                            pb_finding_status_get_label (pb_finding_get_status (finding)));
+  return g_strdup_printf ("%s · %s", citation, kind);
+}
+
 
 
 void
@@ -290,8 +306,6 @@ write_sections (Export      *export,
         {
           PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
           PbFinding *finding;
-          gint64 report_id;
-          g_autofree char *citation = NULL;
           g_autofree char *about = NULL;
 
           if (item->kind == PB_PACK_ITEM_HEADING)
@@ -307,15 +321,7 @@ write_sections (Export      *export,
           if (!(finding = g_hash_table_lookup (export->findings, &item->finding_id)))
             continue;
 
-          report_id = pb_finding_get_report_id (finding);
-          citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
-          if (pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE)
-            about = g_strdup_printf ("%s · %s · %s", citation,
-                                     pb_finding_kind_get_label (pb_finding_get_kind (finding)),
-                                     pb_finding_status_get_label (pb_finding_get_status (finding)));
-          else
-            about = g_strdup_printf ("%s · %s", citation,
-                                     pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+          about = _pb_pack_format_about (export, finding);
 
           if (!_pb_pack_export_step (export))
             return;
@@ -376,13 +382,7 @@ pb_library_export_pack_pdf (PbLibrary   *library,
                             const char  *path,
                             GError     **error)
 {
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return _pb_pack_export_load (&export, pack_id, error) &&
-         _pb_pack_write_pdf (&export, path, error);
+  return pb_library_export_pack_full (library, pack_id, PB_PACK_FORMAT_PDF, path, NULL, NULL, NULL, error);
 }
 
 /* CSV and HTML: the same content, built as text and saved atomically. */
@@ -473,13 +473,7 @@ pb_library_export_pack_csv (PbLibrary   *library,
                             const char  *path,
                             GError     **error)
 {
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return _pb_pack_export_load (&export, pack_id, error) &&
-         _pb_pack_write_csv (&export, path, error);
+  return pb_library_export_pack_full (library, pack_id, PB_PACK_FORMAT_CSV, path, NULL, NULL, NULL, error);
 }
 
 static void
@@ -588,8 +582,7 @@ _pb_pack_write_html (Export      *export,
         {
           PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
           PbFinding *finding;
-          gint64 report_id;
-          g_autofree char *citation = NULL;
+          g_autofree char *about = NULL;
 
           if (item->kind == PB_PACK_ITEM_HEADING)
             html_text (out, "h3", NULL, item->text);
@@ -604,13 +597,14 @@ _pb_pack_write_html (Export      *export,
               _pb_pack_export_cancelled (export, error);
               return FALSE;
             }
-          report_id = pb_finding_get_report_id (finding);
-          citation = _pb_pack_format_citation (finding, g_hash_table_lookup (export->structures, &report_id));
+          about = _pb_pack_format_about (export, finding);
           html_text (out, "blockquote", NULL, pb_finding_get_quote (finding));
-          html_text (out, "p", NULL, citation);
-          html_text (out, "p", NULL, pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+          html_text (out, "p", NULL, about);
           if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
-            html_text (out, "p", NULL, pb_finding_get_note (finding));
+            {
+              g_autofree char *note = g_strdup_printf (_("Note: %s"), pb_finding_get_note (finding));
+              html_text (out, "p", NULL, note);
+            }
         }
       g_string_append (out, "</section>\n");
     }
@@ -625,11 +619,5 @@ pb_library_export_pack_html (PbLibrary   *library,
                              const char  *path,
                              GError     **error)
 {
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return _pb_pack_export_load (&export, pack_id, error) &&
-         _pb_pack_write_html (&export, path, error);
+  return pb_library_export_pack_full (library, pack_id, PB_PACK_FORMAT_HTML, path, NULL, NULL, NULL, error);
 }

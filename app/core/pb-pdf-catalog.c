@@ -117,20 +117,26 @@ dictionary_inner (Bytes       bytes,
   return NULL;
 }
 
+/* Where the value of @key starts in a dictionary's text, or NULL. */
+static const char *
+dictionary_value (const char *inner,
+                  const char *key)
+{
+  const char *found = strstr (inner, key);
+
+  return found != NULL ? found + strlen (key) : NULL;
+}
+
 /* The number after @key in a dictionary's text, e.g. /Size 109. */
 static gboolean
 dictionary_number (const char *inner,
                    const char *key,
                    guint64    *number)
 {
-  const char *found = strstr (inner, key);
   Bytes bytes = { inner, strlen (inner) };
-  const char *p;
+  const char *p = dictionary_value (inner, key);
 
-  if (found == NULL)
-    return FALSE;
-  p = found + strlen (key);
-  return read_number (bytes, &p, number);
+  return p != NULL && read_number (bytes, &p, number);
 }
 
 /* Looks @object up in the xref section at @section; FALSE when that
@@ -223,14 +229,10 @@ dictionary_reference (const char *inner,
                       guint64    *number,
                       guint64    *generation)
 {
-  const char *found = strstr (inner, key);
   Bytes bytes = { inner, strlen (inner) };
-  const char *p;
+  const char *p = dictionary_value (inner, key);
 
-  if (found == NULL)
-    return FALSE;
-  p = found + strlen (key);
-  return read_reference (bytes, &p, number, generation);
+  return p != NULL && read_reference (bytes, &p, number, generation);
 }
 
 /* A finished PDF as its newest trailer describes it. */
