@@ -291,8 +291,11 @@ test_findings (Fixture       *f,
   g_auto(Run) usage = { 0 };
   g_auto(Run) list = { 0 };
   g_auto(Run) by_cohort = { 0 };
+  g_auto(Run) csv_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) filtered = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "care-leavers.csv", NULL);
+  g_autofree char *csv = NULL;
   JsonObject *item;
   JsonArray *cohorts;
 
@@ -351,6 +354,21 @@ test_findings (Fixture       *f,
   filtered = parse_json (by_cohort.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (filtered)), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (filtered), 0), "id"), ==, 2);
+
+  /* The same filters, written as CSV: a header and the one matching row. */
+  run_cli (&csv_run, "findings", "list", "--library", f->library_dir, "--cohort", "care_leavers",
+           "--csv", csv_path, NULL);
+  g_assert_cmpint (csv_run.status, ==, 0);
+  {
+    g_autofree char *said = g_strdup_printf ("Wrote 1 finding to %s\n", csv_path);
+    g_assert_cmpstr (csv_run.out, ==, said);
+  }
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "\"id\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","));
+  g_assert_nonnull (strstr (csv, "\r\n\"1\",\""));
+  g_assert_nonnull (strstr (csv, "\"generous local offer\",\"care_leavers leadership\",\"strength\",\"\",\"public\",\"Tell the panel\"\r\n"));
+  g_assert_null (strstr (csv, "Fernleigh children's services\",\""));   /* the exempt finding's quote */
+  g_assert_cmpstr (strchr (strstr (csv, "\r\n") + 2, '\n') + 1, ==, "");     /* header and one row only */
 }
 
 /* Packs from scripts: a public pack refuses an exempt finding with a

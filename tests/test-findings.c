@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <libglib-testing/signal-logger.h>
 
 #include "pb-finding-list.h"
 #include "pb-findings.h"
+#include "pb-findings-csv.h"
 #include "pb-import.h"
 #include "pb-suggestion.h"
 #include "pb-test-util.h"
@@ -459,6 +462,64 @@ test_pdf_highlights_offered (Fixture       *f,
   }
 }
 
+/* A filtered set written as CSV: a row each, in the order given, with
+ * quotes doubled inside quoted fields; to a folder that is not there, an
+ * error and no file. */
+static void
+test_write_csv (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PbFinding) first = make_finding (f, 1, "Children in care live in stable homes.", cic,
+                                             PB_FINDING_KIND_STRENGTH, "Say \"well done\"");
+  g_autoptr(PbFinding) second = make_finding (f, 2, "Pathway plans for care leavers are not", leavers_and_leaders,
+                                              PB_FINDING_KIND_AREA_FOR_IMPROVEMENT, "");
+  g_autoptr(PbFinding) third = make_finding (f, 3, "Leaders know their services well.", leavers_and_leaders,
+                                             PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "findings.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "missing", "findings.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+
+  pb_finding_set_exempt (third, TRUE);
+  g_assert_cmpint (pb_library_add_finding (f->library, first, &error), >, 0);
+  g_assert_cmpint (pb_library_add_finding (f->library, second, &error), >, 0);
+  g_assert_cmpint (pb_library_add_finding (f->library, third, &error), >, 0);
+  g_assert_no_error (error);
+
+  filter.cohort = "care_leavers";
+  chosen = pb_library_list_findings (f->library, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chosen->len, ==, 2);
+  /* Any set, in any order: here the two care leavers' findings, then one more. */
+  g_ptr_array_add (chosen, pb_library_get_finding (f->library, pb_finding_get_id (first), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pb_findings_write_csv (chosen, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 + 1);   /* header, rows, and "" after the last */
+  g_assert_cmpstr (lines[0], ==, "\"id\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
+                                 "\"kind\",\"status\",\"classification\",\"note\"");
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (chosen, i);
+      g_autofree char *start = g_strdup_printf ("\"%" G_GINT64_FORMAT "\",\"Report\",", pb_finding_get_id (finding));
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], start));
+      g_assert_nonnull (strstr (lines[i + 1], pb_finding_get_quote (finding)));
+      g_assert_cmpint (strstr (lines[i + 1], "\"exempt\"") != NULL, ==, pb_finding_get_exempt (finding));
+    }
+  g_assert_true (g_str_has_suffix (lines[3], "\"strength\",\"\",\"public\",\"Say \"\"well done\"\"\""));
+
+  g_assert_false (pb_findings_write_csv (chosen, nowhere, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +536,7 @@ main (int   argc,
   ADD ("list-model", test_list_model);
   ADD ("retag", test_retag);
   ADD ("pdf-highlights-offered", test_pdf_highlights_offered);
+  ADD ("write-csv", test_write_csv);
 #undef ADD
 
   return g_test_run ();

@@ -675,6 +675,48 @@ test_picker (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+/* The Findings table saves what it shows, as filtered and sorted, as CSV,
+ * from its Export button in the header bar. */
+static void
+test_findings_export_csv (Fixture       *f,
+                          gconstpointer  data)
+{
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->library));
+  PbFindingsView *view = pb_window_get_findings_view (window);
+  GListModel *shown = pb_findings_view_get_model (view);
+  g_autofree char *path = g_build_filename (f->dir, "shown.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_all;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-findings", NULL));
+  n_all = g_list_model_get_n_items (shown);
+  pb_findings_view_set_search (view, "pathway");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_all);
+
+  pb_findings_view_export_to (view, file);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, g_list_model_get_n_items (shown) + 2);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (shown, i);
+      g_autofree char *start = g_strdup_printf ("\"%" G_GINT64_FORMAT "\",", pb_finding_get_id (finding));
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], start));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +731,7 @@ main (int   argc,
   g_test_add ("/packs-ui/window-packs", Fixture, NULL, fixture_setup, test_window_packs, fixture_teardown);
   g_test_add ("/packs-ui/picker", Fixture, NULL, fixture_setup, test_picker, fixture_teardown);
   g_test_add ("/packs-ui/preview-progress-cancel", Fixture, NULL, fixture_setup, test_preview_progress_cancel, fixture_teardown);
+  g_test_add ("/packs-ui/findings-export-csv", Fixture, NULL, fixture_setup, test_findings_export_csv, fixture_teardown);
   g_test_add ("/packs-ui/preview-and-print", Fixture, NULL, fixture_setup, test_preview_and_print, fixture_teardown);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "pb-cli.h"
 #include "pb-cli-private.h"
 #include "pb-findings.h"
+#include "pb-findings-csv.h"
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-search.h"
@@ -478,6 +479,7 @@ run_findings_list (CommonOptions  *common,
   g_autofree char *classification = NULL;
   g_autofree char *status = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
   GOptionEntry entries[] = {
     { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only findings for this cohort"), N_("SLUG") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only findings of this kind"), N_("KIND") },
@@ -485,6 +487,7 @@ run_findings_list (CommonOptions  *common,
     { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("public or exempt"), N_("CLASS") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only findings with this status"), N_("STATUS") },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Words in the quote or note"), N_("WORDS") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead"), N_("FILE") },
     { NULL }
   };
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
@@ -534,6 +537,28 @@ run_findings_list (CommonOptions  *common,
 
   if (!(findings = pb_library_list_findings (library, &filter, &error)))
     return _pb_cli_fail (error->message);
+
+  if (csv != NULL)
+    {
+      if (!pb_findings_write_csv (findings, csv, &error))
+        return _pb_cli_fail (error->message);
+      if (!common->json)
+        printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u finding to %s\n", "Wrote %u findings to %s\n", findings->len),
+                findings->len, csv);
+      else
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "path");
+          json_builder_add_string_value (builder, csv);
+          json_builder_set_member_name (builder, "findings");
+          json_builder_add_int_value (builder, findings->len);
+          json_builder_end_object (builder);
+          _pb_cli_print_json (builder);
+        }
+      return EXIT_OK;
+    }
 
   if (common->json)
     {

@@ -8,6 +8,7 @@
 
 #include "pb-export-file.h"
 #include "pb-findings.h"
+#include "pb-findings-csv.h"
 #include "pb-pack-export.h"
 #include "pb-pack-export-private.h"
 #include "pb-pdf-writer.h"
@@ -387,27 +388,6 @@ pb_library_export_pack_pdf (PbLibrary   *library,
 
 /* CSV and HTML: the same content, built as text and saved atomically. */
 
-static void
-csv_field (GString    *out,
-           const char *text,
-           gboolean    last)
-{
-  /* RFC 4180: every field quoted, quotes doubled. */
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append (out, last ? "\"\r\n" : "\",");
-}
-
-static char *
-cohort_list (PbFinding *finding)
-{
-  return g_strjoinv (" ", (char **)pb_finding_get_cohorts (finding));
-}
 
 /**
  * _pb_pack_write_csv:
@@ -421,8 +401,8 @@ _pb_pack_write_csv (Export      *export,
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  g_string_append (out, "\"section\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
-                        "\"kind\",\"status\",\"classification\",\"note\"\r\n");
+  g_string_append (out, "\"section\",");
+  g_string_append (out, pb_csv_finding_header ());
 
   for (guint s = 0; s < export->sections->len; s++)
     {
@@ -433,9 +413,6 @@ _pb_pack_write_csv (Export      *export,
           PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
           PbFinding *finding = item->kind == PB_PACK_ITEM_FINDING
                                ? g_hash_table_lookup (export->findings, &item->finding_id) : NULL;
-          g_autofree char *page = NULL;
-          g_autofree char *paragraph = NULL;
-          g_autofree char *cohorts = NULL;
 
           if (finding == NULL)
             continue;
@@ -445,22 +422,8 @@ _pb_pack_write_csv (Export      *export,
               return FALSE;
             }
 
-          page = g_strdup_printf ("%u", pb_finding_get_page (finding));
-          paragraph = pb_finding_get_paragraph (finding) > 0
-                      ? g_strdup_printf ("%u", pb_finding_get_paragraph (finding)) : g_strdup ("");
-          cohorts = cohort_list (finding);
-
-          csv_field (out, section->title, FALSE);
-          csv_field (out, pb_finding_get_report_title (finding), FALSE);
-          csv_field (out, page, FALSE);
-          csv_field (out, paragraph, FALSE);
-          csv_field (out, pb_finding_get_quote (finding), FALSE);
-          csv_field (out, cohorts, FALSE);
-          csv_field (out, pb_finding_kind_to_slug (pb_finding_get_kind (finding)), FALSE);
-          csv_field (out, pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE
-                          ? pb_finding_status_to_slug (pb_finding_get_status (finding)) : "", FALSE);
-          csv_field (out, pb_finding_get_exempt (finding) ? "exempt" : "public", FALSE);
-          csv_field (out, pb_finding_get_note (finding), TRUE);
+          pb_csv_append_field (out, section->title, FALSE);
+          pb_csv_append_finding (out, finding);
         }
     }
 

@@ -8,13 +8,14 @@
 
 #include "pb-cohort-dot.h"
 #include "pb-finding-list.h"
+#include "pb-findings-csv.h"
 #include "pb-findings-view.h"
 #include "pb-pack-menu.h"
 
 /* Every finding in the library, in a table: filter by cohort, kind, status,
  * classification and report, search quotes and notes, sort by any column,
- * select several to change a cohort on them or delete them (with Undo), and
- * open one at its passage. */
+ * select several to change a cohort on them or delete them (with Undo),
+ * open one at its passage, and export those shown as CSV. */
 
 struct _PbFindingsView
 {
@@ -28,6 +29,8 @@ struct _PbFindingsView
   GPtrArray         *reports;      /* PbReport, likewise */
   GHashTable        *report_dates; /* report id -> GDateTime */
   GPtrArray         *last_deleted;
+  GtkNativeDialog   *chooser;
+  GCancellable      *cancellable;
 
   GtkWidget         *box;
   GtkEditable       *search_entry;
@@ -589,11 +592,153 @@ fill_dropdowns (PbFindingsView *self)
   gtk_drop_down_set_model (self->report_dropdown, G_LIST_MODEL (reports));
 }
 
+/* Export */
+
+static void
+open_export_cb (AdwToast       *toast,
+                PbFindingsView *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
+
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+}
+
+typedef struct
+{
+  PbFindingsView *self;
+  GFile          *file;
+  guint           n_findings;
+} CsvRun;
+
+static void
+csv_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  CsvRun *run = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pb_findings_write_csv_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("The findings could not be exported: %s"), error->message);
+          show_toast (run->self, adw_toast_new (message));
+        }
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (run->file);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u finding to “%s”",
+                                                               "Exported %u findings to “%s”", run->n_findings),
+                                                  run->n_findings, name);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (run->file), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_export_cb), run->self, 0);
+      show_toast (run->self, toast);
+    }
+
+  g_object_unref (run->self);
+  g_object_unref (run->file);
+  g_free (run);
+}
+
+/**
+ * pb_findings_view_export_to:
+ * @file: where the CSV goes
+ *
+ * Writes the findings shown, as filtered and sorted, to @file as CSV, off
+ * the main thread, and says when done.
+ */
+void
+pb_findings_view_export_to (PbFindingsView *self,
+                            GFile          *file)
+{
+  GListModel *shown = G_LIST_MODEL (self->sorted);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_file_get_path (file);
+  CsvRun *run;
+
+  g_return_if_fail (PB_IS_FINDINGS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  for (guint i = 0; shown != NULL && i < g_list_model_get_n_items (shown); i++)
+    g_ptr_array_add (findings, g_list_model_get_item (shown, i));
+  if (path == NULL)
+    {
+      show_toast (self, adw_toast_new (_("Findings can only be exported to a folder on this computer")));
+      return;
+    }
+
+  run = g_new0 (CsvRun, 1);
+  run->self = g_object_ref (self);
+  run->file = g_object_ref (file);
+  run->n_findings = findings->len;
+  pb_findings_write_csv_async (findings, path, self->cancellable, csv_written_cb, run);
+}
+
+static void
+chooser_response_cb (PbFindingsView  *self,
+                     int              response,
+                     GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    pb_findings_view_export_to (self, file);
+  g_clear_object (&self->chooser);
+}
+
+/**
+ * pb_findings_view_export:
+ *
+ * Asks where to save the findings shown, then saves them as CSV.
+ */
+void
+pb_findings_view_export (PbFindingsView *self)
+{
+  GtkFileFilter *filter;
+
+  g_return_if_fail (PB_IS_FINDINGS_VIEW (self));
+
+  if (self->sorted == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0)
+    {
+      show_toast (self, adw_toast_new (_("No findings are shown, so there is nothing to export")));
+      return;
+    }
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Findings"),
+                                                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                  _("_Export"), _("_Cancel")));
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  /* Translators: the file name suggested for findings exported as CSV */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Findings.csv"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->chooser);
+}
+
 static void
 pb_findings_view_dispose (GObject *object)
 {
   PbFindingsView *self = (PbFindingsView *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -657,6 +802,7 @@ pb_findings_view_init (PbFindingsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->report_dates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_date_time_unref);
+  self->cancellable = g_cancellable_new ();
 
   add_column (self, _("Quote"), quote_text, NULL, TRUE, -1);
   add_column (self, _("Report"), report_text, NULL, FALSE, 170);

@@ -19,5 +19,8 @@ GtkSelectionModel *pb_findings_view_get_selection  (PbFindingsView *self);
 void               pb_findings_view_set_search     (PbFindingsView *self,
                                                     const char     *text);
 void               pb_findings_view_refresh        (PbFindingsView *self);
+void               pb_findings_view_export         (PbFindingsView *self);
+void               pb_findings_view_export_to      (PbFindingsView *self,
+                                                    GFile          *file);
 
 G_END_DECLS

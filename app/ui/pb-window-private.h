@@ -67,6 +67,7 @@ struct _PbWindow
   GtkWidget            *details_button;
   GtkWidget            *find_button;
   GtkWidget            *findings_button;
+  GtkWidget            *export_findings_button;
   GtkMenuButton        *zoom_button;
   PbReader             *reader;
   PbFindingsView       *findings_view;

@@ -80,6 +80,7 @@ update_reader_controls (PbWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
   gtk_widget_set_visible (self->find_button, reading);
   gtk_widget_set_visible (self->findings_button, reading);
+  gtk_widget_set_visible (self->export_findings_button, self->show_all_findings);
   gtk_widget_set_visible (self->details_button,
                           pb_window_get_selected_report (self) != NULL &&
                           !self->show_all_findings && !self->show_overview && !self->show_packs);
@@ -1294,6 +1295,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, export_findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);

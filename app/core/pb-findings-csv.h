@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pb-finding.h"
+
+G_BEGIN_DECLS
+
+void     pb_csv_append_field          (GString              *out,
+                                       const char           *text,
+                                       gboolean              last);
+void     pb_csv_append_finding        (GString              *out,
+                                       PbFinding            *finding);
+const char *pb_csv_finding_header     (void);
+
+gboolean pb_findings_write_csv        (GPtrArray            *findings,
+                                       const char           *path,
+                                       GError              **error);
+void     pb_findings_write_csv_async  (GPtrArray            *findings,
+                                       const char           *path,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+gboolean pb_findings_write_csv_finish (GAsyncResult         *result,
+                                       GError              **error);
+
+G_END_DECLS
