@@ -16,6 +16,7 @@
 #include "pb-packs-view.h"
 #include "pb-preview-window.h"
 #include "pb-print.h"
+#include "pb-save-annotated.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -717,6 +718,76 @@ test_findings_export_csv (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+static guint
+count_highlights (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      GList *mappings = poppler_page_get_annot_mapping (page);
+
+      for (GList *l = mappings; l != NULL; l = l->next)
+        n += poppler_annot_get_annot_type (((PopplerAnnotMapping *)l->data)->annot) == POPPLER_ANNOT_HIGHLIGHT;
+      poppler_page_free_annot_mapping (mappings);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return n;
+}
+
+/* Save a Copy with Findings: a highlight for each of the report's findings,
+ * off the main thread; exempt ones only when asked for. */
+static void
+test_save_annotated (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = pb_library_list_findings (f->library, NULL, &error);
+  PbFinding *exempt = NULL;
+  g_autoptr(PbReport) report = NULL;
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  g_autoptr(GPtrArray) in_report = NULL;
+  int refs = g_atomic_int_get (&G_OBJECT (f->library)->ref_count);
+
+  for (guint i = 0; i < findings->len && exempt == NULL; i++)
+    if (pb_finding_get_exempt (g_ptr_array_index (findings, i)))
+      exempt = g_ptr_array_index (findings, i);
+  g_assert_nonnull (exempt);
+  report = pb_library_get_report (f->library, pb_finding_get_report_id (exempt), &error);
+  g_assert_no_error (error);
+  filter.report_id = pb_report_get_id (report);
+  in_report = pb_library_list_findings (f->library, &filter, &error);
+  g_assert_no_error (error);
+
+  for (int include = 0; include <= 1; include++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/copy-%d.pdf", f->dir, include);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      guint expected = 0;
+
+      for (guint i = 0; i < in_report->len; i++)
+        expected += include || !pb_finding_get_exempt (g_ptr_array_index (in_report, i));
+
+      pb_save_annotated_to (GTK_WIDGET (f->editor), f->library, report, file, include);
+      while (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (count_highlights (path), ==, expected);
+    }
+
+  /* Each save's task lets go of the library once its answer is in. */
+  while (g_atomic_int_get (&G_OBJECT (f->library)->ref_count) > refs)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +803,7 @@ main (int   argc,
   g_test_add ("/packs-ui/picker", Fixture, NULL, fixture_setup, test_picker, fixture_teardown);
   g_test_add ("/packs-ui/preview-progress-cancel", Fixture, NULL, fixture_setup, test_preview_progress_cancel, fixture_teardown);
   g_test_add ("/packs-ui/findings-export-csv", Fixture, NULL, fixture_setup, test_findings_export_csv, fixture_teardown);
+  g_test_add ("/packs-ui/save-annotated", Fixture, NULL, fixture_setup, test_save_annotated, fixture_teardown);
   g_test_add ("/packs-ui/preview-and-print", Fixture, NULL, fixture_setup, test_preview_and_print, fixture_teardown);
 
   return g_test_run ();

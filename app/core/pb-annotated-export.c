@@ -178,3 +178,81 @@ pb_library_export_annotated (PbLibrary   *library,
 
   return pb_export_move_into_place (partial, path, error);
 }
+
+typedef struct
+{
+  char     *library_path;
+  gint64    report_id;
+  char     *path;
+  gboolean  include_exempt;
+} AnnotatedJob;
+
+static void
+annotated_job_free (AnnotatedJob *job)
+{
+  g_free (job->library_path);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* On its own connection: SQLite connections stay with their thread. */
+static void
+annotated_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AnnotatedJob *job = task_data;
+  g_autoptr(PbLibrary) library = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if ((library = pb_library_open (job->library_path, &error)) != NULL &&
+      pb_library_export_annotated (library, job->report_id, job->path, job->include_exempt, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * pb_library_export_annotated_async:
+ *
+ * Like pb_library_export_annotated(), off the caller's thread: a long
+ * report takes a while to save.
+ */
+void
+pb_library_export_annotated_async (PbLibrary           *library,
+                                   gint64               report_id,
+                                   const char          *path,
+                                   gboolean             include_exempt,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AnnotatedJob *job;
+
+  g_return_if_fail (PB_IS_LIBRARY (library));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (AnnotatedJob, 1);
+  job->library_path = g_strdup (pb_library_get_path (library));
+  job->report_id = report_id;
+  job->path = g_strdup (path);
+  job->include_exempt = include_exempt;
+
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pb_library_export_annotated_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)annotated_job_free);
+  g_task_run_in_thread (task, annotated_worker);
+}
+
+gboolean
+pb_library_export_annotated_finish (PbLibrary     *library,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, library), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

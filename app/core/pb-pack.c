@@ -217,7 +217,6 @@ pb_library_get_pack_sections (PbLibrary  *library,
   sqlite3 *db = _pb_library_get_db (library);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_pack_section_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   int rc;
 
   /* Sections with their items, one row per item (or one for an empty

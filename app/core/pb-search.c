@@ -110,7 +110,6 @@ pb_search_hit_dup_snippet (PbSearchHit *self)
 char *
 pb_search_hit_dup_snippet_markup (PbSearchHit *self)
 {
-  g_autofree char *escaped = NULL;
   g_auto(GStrv) parts = NULL;
   GString *out;
 

@@ -195,7 +195,6 @@ pb_finding_tile_set_finding (PbFindingTile *self,
 {
   const char * const *cohorts;
   g_autoptr(GString) meta = NULL;
-  g_autofree char *source = NULL;
   GtkWidget *dot;
 
   g_return_if_fail (PB_IS_FINDING_TILE (self));

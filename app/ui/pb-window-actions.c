@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-preferences-window.h"
+#include "pb-save-annotated.h"
 #include "pb-window-private.h"
 
 static void
@@ -281,6 +282,18 @@ search_library_action (GtkWidget  *widget,
 }
 
 static void
+save_annotated_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+  PbReport *report = pb_window_get_selected_report (self);
+
+  if (report != NULL)
+    pb_save_annotated (widget, self->library, report);
+}
+
+static void
 export_findings_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -348,6 +361,7 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.export-findings", NULL, export_findings_action);
+  gtk_widget_class_install_action (widget_class, "win.save-annotated", NULL, save_annotated_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
