@@ -45,6 +45,17 @@ pb_pack_menu_new (PbLibrary  *library,
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+/* The toast overlay that is @window's content, if it is one. */
+static GtkWidget *
+window_overlay (GtkWindow *window)
+{
+  GtkWidget *content = ADW_IS_APPLICATION_WINDOW (window)
+                       ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
+                       : gtk_window_get_child (window);
+
+  return ADW_IS_TOAST_OVERLAY (content) ? content : NULL;
+}
+
 /**
  * pb_pack_menu_add_findings:
  * @pack_id: the pack, or 0 for a new one
@@ -83,15 +94,11 @@ pb_show_toast (GtkWidget *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   GtkRoot *root = gtk_widget_get_root (widget);
 
+  /* From the window itself, or a dialog over it: the window's overlay. */
+  if (overlay == NULL && GTK_IS_WINDOW (root))
+    overlay = window_overlay (GTK_WINDOW (root));
   if (overlay == NULL && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
-    {
-      GtkWidget *content = gtk_window_get_child (gtk_window_get_transient_for (GTK_WINDOW (root)));
-
-      if (ADW_IS_APPLICATION_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (root))))
-        content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (root))));
-      if (ADW_IS_TOAST_OVERLAY (content))
-        overlay = content;
-    }
+    overlay = window_overlay (gtk_window_get_transient_for (GTK_WINDOW (root)));
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
