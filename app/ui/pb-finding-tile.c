@@ -152,6 +152,8 @@ pb_finding_tile_init (PbFindingTile *self)
   self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->add_button, _("Add to Pack"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add to Pack"), -1);
   gtk_widget_add_css_class (self->add_button, "flat");
   gtk_widget_add_css_class (self->add_button, "circular");
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);

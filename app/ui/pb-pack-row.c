@@ -50,6 +50,8 @@ remove_button (void)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove from the Pack (Delete)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove from the Pack"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "row.remove");
   return button;
 }
