@@ -502,6 +502,23 @@ test_window_packs (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+/* The stack below @widget that has a page called @name. */
+static GtkStack *
+find_stack_with_page (GtkWidget  *widget,
+                      const char *name)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL)
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_stack_with_page (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 collect_tiles (GtkWidget *widget,
                GPtrArray *tiles)
@@ -652,13 +669,15 @@ test_picker (Fixture       *f,
                    PB_FINDING_TILE_ADDABLE);
   gt_signal_logger_free (g_steal_pointer (&logger));
 
-  /* The search narrows the list, and says when nothing matches. */
+  /* The search and the cohort narrow the list, and it says when nothing matches. */
   {
-    GtkWidget *entry = gtk_widget_get_first_child (gtk_widget_get_first_child (picker));
-    GtkStack *stack;
+    GtkWidget *entry = find_widget (picker, GTK_TYPE_SEARCH_ENTRY);
+    GtkDropDown *cohort = GTK_DROP_DOWN (find_widget (picker, GTK_TYPE_DROP_DOWN));
+    GtkStack *stack = find_stack_with_page (picker, "list");
+    GListModel *names = gtk_drop_down_get_model (cohort);
+    g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (f->library, NULL);
+    guint care_leavers = 0;
 
-    g_assert_true (GTK_IS_SEARCH_ENTRY (entry));
-    stack = GTK_STACK (gtk_widget_get_next_sibling (entry));
     gtk_editable_set_text (GTK_EDITABLE (entry), "stable homes");
     g_signal_emit_by_name (entry, "search-changed");
     g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
@@ -667,6 +686,25 @@ test_picker (Fixture       *f,
     g_signal_emit_by_name (entry, "search-changed");
     g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, findings->len);
+
+    /* "All cohorts", then each cohort by name, in the library's order. */
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, cohorts->len + 1);
+    for (guint i = 0; i < cohorts->len; i++)
+      if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, i)), "care_leavers"))
+        care_leavers = i + 1;
+    g_assert_cmpuint (care_leavers, >, 0);
+    gtk_drop_down_set_selected (cohort, care_leavers);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), <, findings->len);
+    for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+      {
+        g_autoptr(PbFinding) finding = g_list_model_get_item (listed, i);
+
+        g_assert_true (pb_finding_has_cohort (finding, "care_leavers"));
+      }
   }
 
   g_object_unref (exempt);

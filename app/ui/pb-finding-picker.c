@@ -6,12 +6,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pb-cohort.h"
 #include "pb-finding-list.h"
 #include "pb-finding-picker.h"
 #include "pb-finding-tile.h"
 #include "pb-findings.h"
 
-/* Every finding in the library, to fill a pack from: search them, then drag
+/* Every finding in the library, to fill a pack from: search them or pick a
+ * cohort, then drag
  * one into the pack or add it with its button or Enter.  Each says whether
  * the pack already holds it, or cannot (exempt material and a public pack),
  * and follows the pack as it changes. */
@@ -27,10 +29,12 @@ struct _PbFindingPicker
   GHashTable         *in_pack;        /* finding ids the pack holds */
   gboolean            pack_exempt;
   GHashTable         *cohort_colors;  /* slug → colour */
+  GPtrArray          *cohorts;        /* PbCohort, in the dropdown after "All cohorts" */
   GPtrArray          *tiles;          /* PbFindingTile now showing a finding */
 
   /* Template children */
   GtkSearchEntry     *search_entry;
+  GtkDropDown        *cohort_dropdown;
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -100,7 +104,7 @@ static void
 update_empty (PbFindingPicker *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean searching = text != NULL && *text != '\0';
+  gboolean searching = (text != NULL && *text != '\0') || gtk_drop_down_get_selected (self->cohort_dropdown) > 0;
 
   if (self->findings != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->findings)) > 0)
     {
@@ -110,7 +114,7 @@ update_empty (PbFindingPicker *self)
 
   adw_status_page_set_title (self->empty_page, searching ? _("No Findings Match") : _("No Findings Yet"));
   adw_status_page_set_description (self->empty_page,
-                                   searching ? _("Try other words.")
+                                   searching ? _("Try other words or another cohort.")
                                              : _("Mark passages in a report as findings, then add them to the pack from here."));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -120,11 +124,14 @@ search_changed_cb (PbFindingPicker *self)
 {
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
   g_autoptr(GError) error = NULL;
+  guint cohort = gtk_drop_down_get_selected (self->cohort_dropdown);
 
   if (self->findings == NULL)
     return;
 
   filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (cohort != GTK_INVALID_LIST_POSITION && cohort > 0 && self->cohorts != NULL && cohort <= self->cohorts->len)
+    filter.cohort = pb_cohort_get_slug (g_ptr_array_index (self->cohorts, cohort - 1));
   pb_finding_list_set_filter (self->findings, &filter);
   if (!pb_finding_list_reload (self->findings, &error))
     {
@@ -204,11 +211,40 @@ unbind_cb (GtkSignalListItemFactory *factory,
   pb_finding_tile_set_finding (tile, NULL, NULL);
 }
 
+/* The cohorts' colours for the dots, and their names for the filter. */
 static void
-load_cohort_colors (PbFindingPicker *self)
+load_cohorts (PbFindingPicker *self)
 {
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *chosen = NULL;
+  guint selected = 0;
+  guint old = gtk_drop_down_get_selected (self->cohort_dropdown);
+
+  if (self->cohorts != NULL && old != GTK_INVALID_LIST_POSITION && old > 0 && old <= self->cohorts->len)
+    chosen = pb_cohort_get_slug (g_ptr_array_index (self->cohorts, old - 1));
+
   g_clear_pointer (&self->cohort_colors, g_hash_table_unref);
   self->cohort_colors = pb_library_get_cohort_colors (self->library);
+
+  gtk_string_list_append (names, _("All cohorts"));
+  {
+    g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (self->library, NULL);
+
+    for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+      {
+        gtk_string_list_append (names, pb_cohort_get_name (g_ptr_array_index (cohorts, i)));
+        if (g_strcmp0 (chosen, pb_cohort_get_slug (g_ptr_array_index (cohorts, i))) == 0)
+          selected = i + 1;
+      }
+    g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+    self->cohorts = cohorts ? g_ptr_array_ref (cohorts) : NULL;
+  }
+
+  /* The same cohort stays chosen, found again by its slug. */
+  g_signal_handlers_block_by_func (self->cohort_dropdown, search_changed_cb, self);
+  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->cohort_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->cohort_dropdown, search_changed_cb, self);
 }
 
 static void
@@ -237,6 +273,7 @@ pb_finding_picker_finalize (GObject *object)
 
   g_clear_pointer (&self->in_pack, g_hash_table_unref);
   g_clear_pointer (&self->cohort_colors, g_hash_table_unref);
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pb_finding_picker_parent_class)->finalize (object);
@@ -265,6 +302,7 @@ pb_finding_picker_class_init (PbFindingPickerClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingpicker");
   gtk_widget_class_bind_template_child (widget_class, PbFindingPicker, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingPicker, cohort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PbFindingPicker, stack);
   gtk_widget_class_bind_template_child (widget_class, PbFindingPicker, list_view);
   gtk_widget_class_bind_template_child (widget_class, PbFindingPicker, empty_page);
@@ -323,8 +361,8 @@ pb_finding_picker_set_library (PbFindingPicker *self,
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       g_signal_connect_object (self->findings, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (library, "cohorts-changed", G_CALLBACK (load_cohort_colors), self, G_CONNECT_SWAPPED);
-      load_cohort_colors (self);
+      g_signal_connect_object (library, "cohorts-changed", G_CALLBACK (load_cohorts), self, G_CONNECT_SWAPPED);
+      load_cohorts (self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       search_changed_cb (self);
     }
