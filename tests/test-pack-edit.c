@@ -7,6 +7,7 @@
 #include "pb-demo.h"
 #include "pb-findings.h"
 #include "pb-pack-contents.h"
+#include "pb-pack-copy.h"
 #include "pb-pack-edit.h"
 #include "pb-test-util.h"
 
@@ -62,12 +63,13 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-/* The pack's order as text: "Title[F12,Nsome note,Hheading] Title[]…" */
+/* A pack's order as text: "Title[F12,Nsome note,Hheading] Title[]…" */
 static char *
-describe_pack (Fixture *f)
+describe_pack_id (Fixture *f,
+                  gint64   pack_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sections = pb_library_get_pack_sections (f->library, f->pack_id, &error);
+  g_autoptr(GPtrArray) sections = pb_library_get_pack_sections (f->library, pack_id, &error);
   GString *text = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -90,6 +92,12 @@ describe_pack (Fixture *f)
       g_string_append_c (text, ']');
     }
   return g_string_free (text, FALSE);
+}
+
+static char *
+describe_pack (Fixture *f)
+{
+  return describe_pack_id (f, f->pack_id);
 }
 
 /* The flat list as text: section rows as "#Title", others by kind and text or id. */
@@ -462,6 +470,69 @@ test_summary (Fixture       *f,
     }
 }
 
+/* A copy is the same pack, item for item, for the next meeting: no date
+ * yet, a title that says it is a copy, announced under its own id; the
+ * original is untouched, and a pack that is not there is not copied. */
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(PbPack) original = NULL;
+  g_autoptr(PbPack) copy = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *copied = NULL;
+  gint64 extra, copy_id, changed = 0;
+
+  g_assert_true (pb_library_add_to_pack (f->library, f->pack_id, &f->exempt_id, 1, &error));
+  g_assert_true (pb_library_add_to_pack (f->library, f->pack_id, (gint64 *)f->public_ids->data, f->public_ids->len, &error));
+  extra = pb_library_add_pack_section (f->library, f->pack_id, "Questions", &error);
+  g_assert_cmpint (pb_library_add_pack_text (f->library, extra, PB_PACK_ITEM_HEADING, "For officers", -1, &error), >, 0);
+  g_assert_cmpint (pb_library_add_pack_text (f->library, extra, PB_PACK_ITEM_NOTE, "When will plans be updated?", -1, &error), >, 0);
+  sections = pb_library_get_pack_sections (f->library, f->pack_id, &error);
+  g_assert_true (pb_library_move_pack_section (f->library, ((PbPackSection *)g_ptr_array_index (sections, 0))->id, 3, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_INTRODUCTION, "As before.", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_AUTHOR, "Head of Service", &error));
+  g_assert_no_error (error);
+  before = describe_pack (f);
+
+  gt_signal_logger_connect (logger, f->library, "pack-changed");
+  copy_id = pb_library_duplicate_pack (f->library, f->pack_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy_id, >, f->pack_id);
+  gt_signal_logger_assert_emission_pop (logger, f->library, "pack-changed", &changed);
+  g_assert_cmpint (changed, ==, copy_id);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  copied = describe_pack_id (f, copy_id);
+  g_assert_cmpstr (copied, ==, before);
+  {
+    g_autofree char *after = describe_pack (f);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  original = pb_library_get_pack (f->library, f->pack_id, &error);
+  copy = pb_library_get_pack (f->library, copy_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_pack_get_title (copy), ==, "Panel, March (copy)");
+  g_assert_null (pb_pack_get_meeting_date (copy));
+  g_assert_cmpstr (pb_pack_get_meeting_date (original), ==, "2026-03-12");
+  g_assert_true (pb_pack_get_exempt (copy));
+  g_assert_cmpstr (pb_pack_get_introduction (copy), ==, "As before.");
+  g_assert_cmpstr (pb_pack_get_author (copy), ==, "Head of Service");
+  g_assert_cmpuint (pb_pack_get_n_findings (copy), ==, pb_pack_get_n_findings (original));
+
+  /* Not there: an error, and no pack made. */
+  g_assert_cmpint (pb_library_duplicate_pack (f->library, copy_id + 100, &error), ==, 0);
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND);
+  gt_signal_logger_assert_no_emissions (logger);
+  packs = pb_library_list_packs (f->library, NULL);
+  g_assert_cmpuint (packs->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +545,7 @@ main (int   argc,
   g_test_add ("/pack-edit/contents-drop", Fixture, NULL, fixture_setup, test_contents_drop, fixture_teardown);
   g_test_add ("/pack-edit/remove-restore", Fixture, NULL, fixture_setup, test_remove_restore, fixture_teardown);
   g_test_add ("/pack-edit/restore-respects-exempt", Fixture, NULL, fixture_setup, test_restore_respects_exempt, fixture_teardown);
+  g_test_add ("/pack-edit/duplicate", Fixture, NULL, fixture_setup, test_duplicate, fixture_teardown);
   g_test_add ("/pack-edit/summary", Fixture, NULL, fixture_setup, test_summary, fixture_teardown);
 
   return g_test_run ();

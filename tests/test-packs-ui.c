@@ -498,6 +498,20 @@ test_window_packs (Fixture       *f,
   g_assert_nonnull (newest);
   g_assert_cmpuint (pb_pack_get_n_findings (newest), ==, n_public);
 
+  /* Duplicate Pack, from the editor's menu: the copy is listed and shown. */
+  {
+    g_autoptr(PbPack) shown = NULL;
+    gint64 from = pb_pack_editor_get_pack_id (pb_packs_view_get_editor (packs_view));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-packs", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pb_packs_view_get_editor (packs_view)),
+                                               "packs.duplicate", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (packs), ==, 3);
+    g_assert_cmpint (pb_pack_editor_get_pack_id (pb_packs_view_get_editor (packs_view)), >, from);
+    shown = pb_library_get_pack (f->library, pb_pack_editor_get_pack_id (pb_packs_view_get_editor (packs_view)), NULL);
+    g_assert_true (g_str_has_suffix (pb_pack_get_title (shown), " (copy)"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   pb_test_wait_for_finalize (window);
 }

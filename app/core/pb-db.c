@@ -210,3 +210,13 @@ pb_db_column_text (sqlite3_stmt *stmt,
 {
   return (const char *)sqlite3_column_text (stmt, column);
 }
+
+/* The time now, as every created_at and updated_at column holds it: UTC,
+ * ISO 8601. */
+char *
+pb_db_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}

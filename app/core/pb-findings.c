@@ -25,12 +25,6 @@ G_DEFINE_QUARK (pb-findings-error-quark, pb_findings_error)
   " (SELECT group_concat (slug, ' ') FROM (SELECT c.slug FROM finding_cohorts AS fc" \
   "   JOIN cohorts AS c ON c.id = fc.cohort_id WHERE fc.finding_id = f.id ORDER BY c.position))"
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format_iso8601 (now);
-}
 
 /* Cohorts */
 
@@ -438,7 +432,7 @@ insert_finding (sqlite3    *db,
                 GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pb_db_now ();
   g_autofree char *created = NULL;
 
   if (!(stmt = pb_db_prepare (db,
@@ -518,7 +512,7 @@ pb_library_update_finding (PbLibrary  *library,
                            GError    **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pb_db_now ();
   sqlite3 *db = _pb_library_get_db (library);
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
@@ -737,7 +731,7 @@ pb_library_retag_findings (PbLibrary     *library,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) count = NULL;
   g_autoptr(sqlite3_stmt) touch = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pb_db_now ();
   sqlite3 *db = _pb_library_get_db (library);
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);

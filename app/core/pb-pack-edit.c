@@ -41,12 +41,6 @@ struct _PbPackRemoval
 
 static const char * const item_kinds[] = { "finding", "note", "heading" };
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format_iso8601 (now);
-}
 
 static gboolean
 is_iso_date (const char *text)
@@ -199,7 +193,7 @@ static gboolean
 touch_pack (sqlite3 *db, gint64 pack_id, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = pb_db_prepare (db, "UPDATE packs SET updated_at = ?2 WHERE id = ?1", error);
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pb_db_now ();
 
   if (stmt == NULL)
     return FALSE;

@@ -55,12 +55,6 @@ pack_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format_iso8601 (now);
-}
 
 /* "2026-03-12", and a real day. */
 static gboolean
@@ -84,7 +78,7 @@ pb_library_create_pack (PbLibrary   *library,
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) sections = NULL;
   g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pb_db_now ();
   gint64 id;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), 0);
@@ -396,7 +390,7 @@ pb_library_add_to_pack (PbLibrary     *library,
 {
   sqlite3 *db = _pb_library_get_db (library);
   g_autoptr(sqlite3_stmt) touch = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pb_db_now ();
   gboolean exempt = FALSE;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
@@ -482,7 +476,7 @@ pb_library_set_pack_exempt (PbLibrary  *library,
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) remove = NULL;
   g_autoptr(GArray) held = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = pb_db_now ();
   gboolean was_exempt;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);

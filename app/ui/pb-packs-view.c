@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "pb-finding-picker.h"
+#include "pb-pack-copy.h"
 #include "pb-pack-edit.h"
+#include "pb-pack-menu.h"
 #include "pb-packs-view.h"
 
 /* The briefing packs: a list of them beside the one being edited.  The
@@ -196,6 +198,27 @@ show_findings_action (GtkWidget  *widget,
   pb_finding_picker_focus_search (self->picker);
 }
 
+/* The selected pack copied, for the next meeting, and shown to be renamed. */
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PbPacksView *self = PB_PACKS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->library == NULL || self->selected_id <= 0)
+    return;
+  if (!(id = pb_library_duplicate_pack (self->library, self->selected_id, &error)))
+    {
+      pb_show_toast (widget, adw_toast_new (error->message));
+      return;
+    }
+  pb_packs_view_select_pack (self, id);
+  pb_pack_editor_focus_title (self->editor);
+}
+
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
@@ -353,6 +376,7 @@ pb_packs_view_class_init (PbPacksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "packs.new", NULL, new_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "packs.new", NULL);
   gtk_widget_class_install_action (widget_class, "packs.show-findings", NULL, show_findings_action);
+  gtk_widget_class_install_action (widget_class, "packs.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "packs.preview", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "packs.print", NULL, forward_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "packs.preview", NULL);
