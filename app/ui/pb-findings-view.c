@@ -648,13 +648,15 @@ csv_written_cb (GObject      *object,
 /**
  * pb_findings_view_export_to:
  * @file: where the CSV goes
+ * @include_exempt: whether findings not for publication go in too
  *
  * Writes the findings shown, as filtered and sorted, to @file as CSV, off
  * the main thread, and says when done.
  */
 void
 pb_findings_view_export_to (PbFindingsView *self,
-                            GFile          *file)
+                            GFile          *file,
+                            gboolean        include_exempt)
 {
   GListModel *shown = G_LIST_MODEL (self->sorted);
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -665,7 +667,14 @@ pb_findings_view_export_to (PbFindingsView *self,
   g_return_if_fail (G_IS_FILE (file));
 
   for (guint i = 0; shown != NULL && i < g_list_model_get_n_items (shown); i++)
-    g_ptr_array_add (findings, g_list_model_get_item (shown, i));
+    {
+      PbFinding *finding = g_list_model_get_item (shown, i);
+
+      if (include_exempt || !pb_finding_get_exempt (finding))
+        g_ptr_array_add (findings, finding);
+      else
+        g_object_unref (finding);
+    }
   if (path == NULL)
     {
       show_toast (self, adw_toast_new (_("Findings can only be exported to a folder on this computer")));
@@ -688,8 +697,24 @@ chooser_response_cb (PbFindingsView  *self,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    pb_findings_view_export_to (self, file);
+    pb_findings_view_export_to (self, file,
+                                g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "exempt"), "true") == 0);
   g_clear_object (&self->chooser);
+}
+
+static gboolean
+shows_exempt (PbFindingsView *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->sorted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (shown, i);
+
+      if (pb_finding_get_exempt (finding))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -720,6 +745,14 @@ pb_findings_view_export (PbFindingsView *self)
   gtk_native_dialog_set_modal (self->chooser, TRUE);
   /* Translators: the file name suggested for findings exported as CSV */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Findings.csv"));
+  /* A spreadsheet travels: material not for publication goes in only when
+   * the officer says so, here in the save dialog. */
+  if (shows_exempt (self))
+    {
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "exempt",
+                                   _("Include findings not for publication"), NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "exempt", "false");
+    }
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
   gtk_file_filter_add_mime_type (filter, "text/csv");

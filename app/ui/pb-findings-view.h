@@ -21,6 +21,7 @@ void               pb_findings_view_set_search     (PbFindingsView *self,
 void               pb_findings_view_refresh        (PbFindingsView *self);
 void               pb_findings_view_export         (PbFindingsView *self);
 void               pb_findings_view_export_to      (PbFindingsView *self,
-                                                    GFile          *file);
+                                                    GFile          *file,
+                                                    gboolean        include_exempt);
 
 G_END_DECLS
