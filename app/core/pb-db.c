@@ -204,6 +204,35 @@ pb_db_query_int (sqlite3     *db,
   return -1;
 }
 
+/* The first column of every row @sql gives, with ?1 bound to @id: the ids
+ * of what belongs to something, in the query's order. */
+GArray *
+pb_db_query_ids (sqlite3     *db,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = pb_db_prepare (db, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, value);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 const char *
 pb_db_column_text (sqlite3_stmt *stmt,
                    int           column)

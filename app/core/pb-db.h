@@ -41,6 +41,10 @@ void          pb_db_set_error      (sqlite3       *db,
 gint64        pb_db_query_int      (sqlite3       *db,
                                     const char    *sql,
                                     GError       **error);
+GArray       *pb_db_query_ids      (sqlite3       *db,
+                                    const char    *sql,
+                                    gint64         id,
+                                    GError       **error);
 char         *pb_db_now            (void);
 const char   *pb_db_column_text    (sqlite3_stmt  *stmt,
                                     int            column);

@@ -95,45 +95,18 @@ section_of_item (sqlite3 *db, gint64 item_id, gint64 *section_id, GError **error
                    _("That item is no longer in the pack"), error);
 }
 
-/* The ids under @parent_id, in order. */
-static GArray *
-ordered_ids (sqlite3     *db,
-             const char  *sql,
-             gint64       parent_id,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = pb_db_prepare (db, sql, error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      pb_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 static GArray *
 section_order (sqlite3 *db, gint64 pack_id, GError **error)
 {
-  return ordered_ids (db, "SELECT id FROM pack_sections WHERE pack_id = ?1 ORDER BY position, id",
-                      pack_id, error);
+  return pb_db_query_ids (db, "SELECT id FROM pack_sections WHERE pack_id = ?1 ORDER BY position, id",
+                          pack_id, error);
 }
 
 static GArray *
 item_order (sqlite3 *db, gint64 section_id, GError **error)
 {
-  return ordered_ids (db, "SELECT id FROM pack_items WHERE section_id = ?1 ORDER BY position, id",
-                      section_id, error);
+  return pb_db_query_ids (db, "SELECT id FROM pack_items WHERE section_id = ?1 ORDER BY position, id",
+                          section_id, error);
 }
 
 /* Writes 0, 1, 2… as the positions of @ids, and @parent_id as their parent. */

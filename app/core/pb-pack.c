@@ -432,31 +432,13 @@ pb_library_list_pack_exempt_findings (PbLibrary  *library,
                                       gint64      pack_id,
                                       GError    **error)
 {
-  sqlite3 *db = _pb_library_get_db (library);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (!(stmt = pb_db_prepare (db, "SELECT f.id FROM pack_items AS i"
-                                  " JOIN pack_sections AS s ON s.id = i.section_id"
-                                  " JOIN findings AS f ON f.id = i.finding_id"
-                                  " WHERE s.pack_id = ?1 AND f.classification = 'exempt'"
-                                  " ORDER BY s.position, i.position", error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, pack_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      pb_db_set_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return pb_db_query_ids (_pb_library_get_db (library),
+                          "SELECT f.id FROM pack_items AS i"
+                          " JOIN pack_sections AS s ON s.id = i.section_id"
+                          " JOIN findings AS f ON f.id = i.finding_id"
+                          " WHERE s.pack_id = ?1 AND f.classification = 'exempt'"
+                          " ORDER BY s.position, i.position",
+                          pack_id, error);
 }
 
 /**

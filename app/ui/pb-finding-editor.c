@@ -8,6 +8,7 @@
 #include "pb-cohort-dot.h"
 #include "pb-finding-editor.h"
 #include "pb-pack-menu.h"
+#include "pb-toast.h"
 
 /* Edits one finding. A new one (no id yet) is added, in one transaction, by
  * "Add Finding" (or Ctrl+Enter). An existing one is saved as each field

@@ -11,6 +11,7 @@
 #include "pb-findings-csv.h"
 #include "pb-findings-view.h"
 #include "pb-pack-menu.h"
+#include "pb-toast.h"
 
 /* Every finding in the library, in a table: filter by cohort, kind, status,
  * classification and report, search quotes and notes, sort by any column,
@@ -594,15 +595,6 @@ fill_dropdowns (PbFindingsView *self)
 
 /* Export */
 
-static void
-open_export_cb (AdwToast       *toast,
-                PbFindingsView *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
-}
-
 typedef struct
 {
   PbFindingsView *self;
@@ -632,12 +624,8 @@ csv_written_cb (GObject      *object,
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u finding to “%s”",
                                                                "Exported %u findings to “%s”", run->n_findings),
                                                   run->n_findings, name);
-      AdwToast *toast = adw_toast_new (message);
 
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (run->file), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_export_cb), run->self, 0);
-      show_toast (run->self, toast);
+      pb_show_file_toast (GTK_WIDGET (run->self), message, run->file);
     }
 
   g_object_unref (run->self);

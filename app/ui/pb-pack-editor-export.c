@@ -9,6 +9,7 @@
 #include "pb-pack-editor-private.h"
 #include "pb-preview-window.h"
 #include "pb-print.h"
+#include "pb-toast.h"
 
 /* The pack going out: exported through a file chooser, or to a private
  * temporary file for the preview window or a print run.  Every export runs
@@ -59,15 +60,6 @@ export_run_free (ExportRun *run)
   g_free (run->path);
   g_free (run->title);
   g_free (run);
-}
-
-static void
-open_export_cb (AdwToast  *toast,
-                GtkWidget *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (self)), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -137,12 +129,9 @@ export_done_cb (GObject      *object,
     {
       g_autofree char *name = g_path_get_basename (run->path);
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-      AdwToast *toast = adw_toast_new (message);
+      g_autoptr(GFile) file = g_file_new_for_path (run->path);
 
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "uri", g_filename_to_uri (run->path, NULL, NULL), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_export_cb), self, 0);
-      _pb_pack_editor_show_toast (self, toast);
+      pb_show_file_toast (GTK_WIDGET (self), message, file);
     }
   else
     g_unlink (run->path);

@@ -9,9 +9,9 @@
 #include "pb-pack-editor.h"
 #include "pb-pack-editor-private.h"
 #include "pb-pack-export.h"
-#include "pb-pack-menu.h"
 #include "pb-pack-row.h"
 #include "pb-report-details.h"
+#include "pb-toast.h"
 
 /* One briefing pack being put together: its details, the latest grades of
  * what it cites, and its contents in order.  Rows move by drag and drop or

@@ -45,17 +45,6 @@ pb_pack_menu_new (PbLibrary  *library,
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
-/* The toast overlay that is @window's content, if it is one. */
-static GtkWidget *
-window_overlay (GtkWindow *window)
-{
-  GtkWidget *content = ADW_IS_APPLICATION_WINDOW (window)
-                       ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
-                       : gtk_window_get_child (window);
-
-  return ADW_IS_TOAST_OVERLAY (content) ? content : NULL;
-}
-
 /**
  * pb_pack_menu_add_findings:
  * @pack_id: the pack, or 0 for a new one
@@ -84,24 +73,4 @@ pb_pack_menu_add_findings (PbLibrary     *library,
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding added to “%s”", "%u findings added to “%s”",
                                        n_findings),
                           n_findings, pb_pack_get_title (pack));
-}
-
-/* Toasts belong to the main window, also when asked for from a dialog on it. */
-void
-pb_show_toast (GtkWidget *widget,
-               AdwToast  *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  /* From the window itself, or a dialog over it: the window's overlay. */
-  if (overlay == NULL && GTK_IS_WINDOW (root))
-    overlay = window_overlay (GTK_WINDOW (root));
-  if (overlay == NULL && GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
-    overlay = window_overlay (gtk_window_get_transient_for (GTK_WINDOW (root)));
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
 }

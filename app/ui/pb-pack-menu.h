@@ -14,7 +14,5 @@ char       *pb_pack_menu_add_findings (PbLibrary    *library,
                                        const gint64 *finding_ids,
                                        guint         n_findings,
                                        GError      **error);
-void        pb_show_toast             (GtkWidget    *widget,
-                                       AdwToast     *toast);
 
 G_END_DECLS

@@ -8,8 +8,8 @@
 #include "pb-finding-picker.h"
 #include "pb-pack-copy.h"
 #include "pb-pack-edit.h"
-#include "pb-pack-menu.h"
 #include "pb-packs-view.h"
+#include "pb-toast.h"
 
 /* The briefing packs: a list of them beside the one being edited.  The
  * list follows the library, so a pack renamed, filled or deleted anywhere

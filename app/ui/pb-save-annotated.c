@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "pb-annotated-export.h"
-#include "pb-pack-menu.h"
 #include "pb-save-annotated.h"
+#include "pb-toast.h"
 
 /* "Save a Copy with Findings…": the report as a new PDF with its findings
  * as highlights any PDF reader shows, for a councillor who reads elsewhere.
@@ -20,15 +20,6 @@ typedef struct
   GtkWidget *widget;    /* for the toast */
   GFile     *file;
 } SaveRun;
-
-static void
-open_saved_cb (AdwToast  *toast,
-               GtkWidget *widget)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
-}
 
 static void
 saved_cb (GObject      *object,
@@ -47,12 +38,8 @@ saved_cb (GObject      *object,
     {
       g_autofree char *name = g_file_get_basename (run->file);
       g_autofree char *message = g_strdup_printf (_("Saved “%s” with its findings"), name);
-      AdwToast *toast = adw_toast_new (message);
 
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (run->file), g_free);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_saved_cb), run->widget, 0);
-      pb_show_toast (run->widget, toast);
+      pb_show_file_toast (run->widget, message, run->file);
     }
 
   g_object_unref (run->widget);
