@@ -7,6 +7,7 @@
 
 #include "pb-db.h"
 #include "pb-library-private.h"
+#include "pb-pack-private.h"
 #include "pb-pack-copy.h"
 
 /* A pack as the start of the next one: the panel meets every few months and
@@ -107,8 +108,7 @@ pb_library_duplicate_pack (PbLibrary  *library,
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND,
-                   _("There is no pack %" G_GINT64_FORMAT), pack_id);
+      _pb_pack_set_not_found (error, pack_id);
       goto fail;
     }
 

@@ -8,6 +8,7 @@
 
 #include "pb-db.h"
 #include "pb-library-private.h"
+#include "pb-pack-private.h"
 #include "pb-pack-edit.h"
 
 /* Sections and items keep their order in a position column, renumbered
@@ -176,8 +177,7 @@ touch_pack (sqlite3 *db, gint64 pack_id, GError **error)
     return FALSE;
   if (sqlite3_changes (db) == 0)
     {
-      g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND,
-                   _("There is no pack %" G_GINT64_FORMAT), pack_id);
+      _pb_pack_set_not_found (error, pack_id);
       return FALSE;
     }
   return TRUE;
@@ -271,8 +271,7 @@ pb_library_delete_pack (PbLibrary  *library,
     return FALSE;
   if (sqlite3_changes (db) == 0)
     {
-      g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND,
-                   _("There is no pack %" G_GINT64_FORMAT), pack_id);
+      _pb_pack_set_not_found (error, pack_id);
       return FALSE;
     }
   _pb_library_emit_pack_changed (library, pack_id);

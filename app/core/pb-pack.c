@@ -9,6 +9,7 @@
 
 #include "pb-db.h"
 #include "pb-library-private.h"
+#include "pb-pack-private.h"
 #include "pb-pack.h"
 
 /* Briefing packs: what the panel receives.  A pack has sections, by default
@@ -174,7 +175,7 @@ pb_library_get_pack (PbLibrary  *library,
     return pack_from_row (stmt);
 
   if (rc == SQLITE_DONE)
-    g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND, _("There is no pack %" G_GINT64_FORMAT), id);
+    _pb_pack_set_not_found (error, id);
   else
     pb_db_set_error (db, rc, error);
   return NULL;
@@ -282,7 +283,7 @@ pack_is_exempt (sqlite3  *db,
     }
 
   if (rc == SQLITE_DONE)
-    g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND, _("There is no pack %" G_GINT64_FORMAT), pack_id);
+    _pb_pack_set_not_found (error, pack_id);
   else
     pb_db_set_error (db, rc, error);
   return FALSE;
@@ -587,4 +588,12 @@ pb_pack_class_init (PbPackClass *klass)
 static void
 pb_pack_init (PbPack *self)
 {
+}
+
+/* The error for a pack id that names no pack. */
+void
+_pb_pack_set_not_found (GError **error,
+                        gint64   pack_id)
+{
+  g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND, _("There is no pack %" G_GINT64_FORMAT), pack_id);
 }
