@@ -539,46 +539,182 @@ test_remove_report (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
-/* What killed imports leave behind goes; what a live import or a report uses
- * stays. */
+/* What killed imports leave behind, recognised by its own marks, goes; what a
+ * live import or a report uses stays; and so does a stored PDF that no row
+ * points at, which may be all that is left of a report. */
 static void
 test_clean_leftovers (Fixture       *f,
                       gconstpointer  data)
 {
   g_autofree char *path = pb_test_write_pdf (f->dir, "kept.pdf", (const char **)three_pages, NULL);
   g_autoptr(PbReport) report = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
-  g_autofree char *orphan = g_build_filename (f->reports_dir,
-                                              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.pdf", NULL);
+  const char *orphan_sha = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  const char *placed_sha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+  const char *live_sha = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc";
+  g_autofree char *orphan = g_strdup_printf ("%s/%s.pdf", f->reports_dir, orphan_sha);
+  g_autofree char *placed = g_strdup_printf ("%s/%s.pdf", f->reports_dir, placed_sha);
+  g_autofree char *placed_journal = g_strdup_printf ("%s/.import-%s.journal", f->reports_dir, placed_sha);
+  g_autofree char *live = g_strdup_printf ("%s/%s.pdf", f->reports_dir, live_sha);
+  g_autofree char *live_journal = g_strdup_printf ("%s/.import-%s.journal", f->reports_dir, live_sha);
   g_autofree char *stale_part = g_build_filename (f->reports_dir, ".import-AAAAAA.part", NULL);
   g_autofree char *live_part = g_build_filename (f->reports_dir, ".import-BBBBBB.part", NULL);
   g_autofree char *other = g_build_filename (f->reports_dir, "notes.txt", NULL);
   gint64 id = import_ok (f, path, NULL, PB_IMPORT_STATUS_IMPORTED);
-  int live_fd;
+  g_autofree char *kept_journal = NULL;
+  int live_fd, live_journal_fd;
 
   report = pb_library_get_report (f->library, id, NULL);
   kept = pb_library_dup_report_path (f->library, pb_report_get_sha256 (report));
+  kept_journal = g_strdup_printf ("%s/.import-%s.journal", f->reports_dir, pb_report_get_sha256 (report));
 
   g_assert_true (g_file_set_contents (orphan, "%PDF-1.4 orphan", -1, NULL));
+  g_assert_true (g_file_set_contents (placed, "%PDF-1.4 placed, never committed", -1, NULL));
+  g_assert_true (g_file_set_contents (placed_journal, placed_sha, -1, NULL));
+  g_assert_true (g_file_set_contents (live, "%PDF-1.4 being placed", -1, NULL));
+  g_assert_true (g_file_set_contents (live_journal, live_sha, -1, NULL));
+  /* Killed after the commit, before the journal went: the report keeps its file. */
+  g_assert_true (g_file_set_contents (kept_journal, "", -1, NULL));
   g_assert_true (g_file_set_contents (stale_part, "%PDF-1.4 partial", -1, NULL));
   g_assert_true (g_file_set_contents (live_part, "%PDF-1.4 partial", -1, NULL));
   g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
 
-  /* An import in progress holds a lock on its partial copy. */
+  /* An import in progress holds a lock on its partial copy and its journal. */
   live_fd = g_open (live_part, O_RDONLY, 0);
   g_assert_cmpint (flock (live_fd, LOCK_EX), ==, 0);
+  live_journal_fd = g_open (live_journal, O_RDONLY, 0);
+  g_assert_cmpint (flock (live_journal_fd, LOCK_EX), ==, 0);
 
   pb_import_clean_leftovers (f->library);
 
   g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (kept_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (placed, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (placed_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live_journal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (stale_part, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live_part, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 
+  /* The orphan is listed; the file being placed is not (it has its journal). */
+  orphans = pb_import_list_orphans (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (orphans, 0), ==, orphan_sha);
+
   g_close (live_fd, NULL);
+  g_close (live_journal_fd, NULL);
   pb_import_clean_leftovers (f->library);
   g_assert_false (g_file_test (live_part, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (orphan, G_FILE_TEST_EXISTS));
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* The database is replaced by an older copy (a backup restored by hand), then
+ * emptied: the reports imported since must still be on disk, listed as
+ * orphans, and an import of something else must not delete them. */
+static void
+test_replaced_database_keeps_files (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char * const first[] = { "The first report, imported before the copy.", NULL };
+  static const char * const second[] = { "The second report, imported after the copy.", NULL };
+  static const char * const third[] = { "The third report, imported after the restore.", NULL };
+  g_autofree char *first_pdf = pb_test_write_pdf (f->dir, "first.pdf", (const char **)first, NULL);
+  g_autofree char *second_pdf = pb_test_write_pdf (f->dir, "second.pdf", (const char **)second, NULL);
+  g_autofree char *third_pdf = pb_test_write_pdf (f->dir, "third.pdf", (const char **)third, NULL);
+  g_autofree char *db_path = g_build_filename (f->library_dir, "library.db", NULL);
+  g_autofree char *old_copy = g_build_filename (f->dir, "old-library.db", NULL);
+  g_autoptr(PbReport) second_report = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second_sha = NULL;
+  gint64 second_id;
+
+  import_ok (f, first_pdf, NULL, PB_IMPORT_STATUS_IMPORTED);
+
+  /* A copy as a careful user takes it: with the library closed. */
+  pb_test_wait_for_finalize (g_steal_pointer (&f->library));
+  copy_file (db_path, old_copy);
+  f->library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+
+  second_id = import_ok (f, second_pdf, NULL, PB_IMPORT_STATUS_IMPORTED);
+  second_report = pb_library_get_report (f->library, second_id, NULL);
+  second_sha = g_strdup (pb_report_get_sha256 (second_report));
+  g_assert_cmpuint (pb_test_count_files (f->reports_dir), ==, 2);
+
+  /* The older copy goes back into place. */
+  pb_test_wait_for_finalize (g_steal_pointer (&f->library));
+  copy_file (old_copy, db_path);
+  f->library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+
+  pb_import_clean_leftovers (f->library);
+  import_ok (f, third_pdf, NULL, PB_IMPORT_STATUS_IMPORTED);
+  pb_import_clean_leftovers (f->library);
+
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 2);
+  g_assert_cmpuint (pb_test_count_files (f->reports_dir), ==, 3);
+
+  orphans = pb_import_list_orphans (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (orphans, 0), ==, second_sha);
+}
+
+/* Removing a report deletes its file only when no backup lists it. */
+static void
+test_remove_keeps_file_a_backup_needs (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *path = pb_test_write_pdf (f->dir, "r.pdf", (const char **)three_pages, NULL);
+  g_autofree char *backups_dir = g_build_filename (f->library_dir, "backups", NULL);
+  g_autofree char *backup = g_build_filename (backups_dir, "library-by-hand.db", NULL);
+  g_autofree char *db_path = g_build_filename (f->library_dir, "library.db", NULL);
+  g_autoptr(PbReport) report = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  gint64 id = import_ok (f, path, NULL, PB_IMPORT_STATUS_IMPORTED);
+
+  report = pb_library_get_report (f->library, id, NULL);
+  file = pb_library_dup_report_path (f->library, pb_report_get_sha256 (report));
+
+  pb_test_wait_for_finalize (g_steal_pointer (&f->library));
+  g_assert_cmpint (g_mkdir_with_parents (backups_dir, 0700), ==, 0);
+  copy_file (db_path, backup);
+  f->library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (pb_library_remove_report (f->library, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 0);
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  /* Kept for the backup, it is not an orphan to re-attach. */
+  orphans = pb_import_list_orphans (f->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  /* Imported again, the report is whole and no longer counted as removed. */
+  import_ok (f, path, NULL, PB_IMPORT_STATUS_IMPORTED);
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "removed_reports"), ==, 0);
 }
 
 int
@@ -608,6 +744,8 @@ main (int   argc,
   ADD ("job/cancel", test_import_job_cancel);
   ADD ("remove", test_remove_report);
   ADD ("clean-leftovers", test_clean_leftovers);
+  ADD ("replaced-database-keeps-files", test_replaced_database_keeps_files);
+  ADD ("remove-keeps-file-a-backup-needs", test_remove_keeps_file_a_backup_needs);
 #undef ADD
 
   return g_test_run ();

@@ -31,10 +31,19 @@
  *      reports/<sha256>.pdf and commit.
  *
  * Any failure or cancellation rolls back and deletes the copy, so a failed
- * import leaves neither rows nor files behind. The source file is only read. */
+ * import leaves neither rows nor files behind. The source file is only read.
+ *
+ * A process killed part-way leaves one of two things, each with its own mark:
+ * a partial copy named .import-XXXXXX.part, or, if it died between moving the
+ * copy into place and committing, a journal .import-<sha256>.journal beside
+ * reports/<sha256>.pdf. Only these marks make a file a leftover. A stored PDF
+ * that no report row points at is never deleted for that alone: the database
+ * may have been replaced by an older copy, and the file may be all that is left
+ * of a report (see pb_import_list_orphans ()). */
 
 #define TEMP_PREFIX ".import-"
 #define TEMP_SUFFIX ".part"
+#define JOURNAL_SUFFIX ".journal"
 
 /* Where the work goes, for progress: copying is quick, reading the pages is
  * most of it, the commit (with its fsync) is the rest. */
@@ -590,6 +599,18 @@ insert_rows (ImportState  *state,
 
   report_id = sqlite3_last_insert_rowid (db);
 
+  /* A report removed earlier and imported again is no longer "kept only for a
+   * backup's sake". */
+  {
+    g_autoptr(sqlite3_stmt) unremove = NULL;
+
+    if (!(unremove = pb_db_prepare (db, "DELETE FROM removed_reports WHERE sha256 = ?1", error)))
+      return -1;
+    sqlite3_bind_text (unremove, 1, state->sha256, -1, SQLITE_TRANSIENT);
+    if (!pb_db_step_done (unremove, error))
+      return -1;
+  }
+
   if (!(page = pb_db_prepare (db,
                               "INSERT INTO report_pages (report_id, page_number, width,"
                               "  height, text) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -654,6 +675,60 @@ insert_rows (ImportState  *state,
   return report_id;
 }
 
+static char *
+journal_path_for (PbLibrary  *library,
+                  const char *sha256)
+{
+  g_autofree char *name = g_strconcat (TEMP_PREFIX, sha256, JOURNAL_SUFFIX, NULL);
+
+  return g_build_filename (_pb_library_get_reports_dir (library), name, NULL);
+}
+
+/* Creates the journal that marks reports/<sha256>.pdf as placed by this import
+ * and not yet committed, locked for as long as the import runs, and on disk
+ * before the file it marks. Called with the write lock held, so that
+ * pb_import_clean_leftovers (), which takes the write lock too, never sees a
+ * journal between its creation and its lock. */
+static gboolean
+journal_open (ImportState  *state,
+              int          *out_fd,
+              GError      **error)
+{
+  g_autofree char *path = journal_path_for (state->library, state->sha256);
+  int fd = g_open (path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+
+  if (fd < 0 || flock (fd, LOCK_EX) != 0 ||
+      write (fd, state->sha256, strlen (state->sha256)) < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          g_close (fd, NULL);
+          g_unlink (path);
+        }
+      set_storage_error (state, saved_errno, error);
+      return FALSE;
+    }
+
+  *out_fd = fd;
+  return TRUE;
+}
+
+static void
+journal_close (ImportState *state,
+               int          fd)
+{
+  g_autofree char *path = NULL;
+
+  if (fd < 0)
+    return;
+
+  path = journal_path_for (state->library, state->sha256);
+  g_unlink (path);
+  g_close (fd, NULL);
+}
+
 /* Moves the copy into place and commits. Returns the report id, 0 if another
  * import of the same file got there first, or -1 on error. */
 static gint64
@@ -663,6 +738,7 @@ store (ImportState  *state,
   g_autoptr(GError) db_error = NULL;
   g_autofree char *final_path = NULL;
   gboolean file_was_there;
+  int journal_fd = -1;
   sqlite3 *db;
   gint64 report_id = -1;
   gint64 existing;
@@ -700,11 +776,23 @@ store (ImportState  *state,
       return -1;
     }
 
+  /* A file this import puts into reports/ is marked by a journal until the
+   * commit, so that if the process dies in between, the file is known for a
+   * leftover of this import and not for an orphan that some database needs.
+   * A file that was there already is someone else's and needs no mark. */
+  if (!file_was_there && !journal_open (state, &journal_fd, error))
+    {
+      pb_db_rollback (db);
+      pb_db_close (db);
+      return -1;
+    }
+
   if (g_rename (state->temp_path, final_path) != 0)
     {
       int saved_errno = errno;
       pb_db_rollback (db);
       pb_db_close (db);
+      journal_close (state, journal_fd);
       set_storage_error (state, saved_errno, error);
       return -1;
     }
@@ -712,13 +800,14 @@ store (ImportState  *state,
 
   if (!pb_db_commit (db, &db_error))
     {
-      /* The row is gone, so the file must go too, unless it was there before
-       * (left by an earlier, interrupted import) and is still of use. */
+      /* The row is gone, so the file this import placed goes too. */
       if (!file_was_there)
         g_unlink (final_path);
+      journal_close (state, journal_fd);
       goto failed;
     }
 
+  journal_close (state, journal_fd);
   pb_db_close (db);
   return report_id;
 
@@ -865,78 +954,135 @@ pb_import_file (PbLibrary             *library,
   return TRUE;
 }
 
-static gboolean
-is_report_file_name (const char *name)
+/**
+ * pb_import_is_report_file_name:
+ * @name: a file name, without its folder
+ *
+ * Returns: whether @name is that of a stored report: 64 lowercase hex digits
+ *   (a SHA-256) and ".pdf".
+ */
+gboolean
+pb_import_is_report_file_name (const char *name)
 {
   return strlen (name) == 64 + strlen (".pdf") &&
          strspn (name, "0123456789abcdef") == 64 &&
          g_str_has_suffix (name, ".pdf");
 }
 
-/* Removes stored PDFs that no report row points at: what an import killed
- * between moving its copy into place and committing leaves. They may hold
- * sensitive material the user believes was never imported, so they go. The
- * write lock is held while looking: an import in another process only moves
- * a copy into place inside its own write transaction, so none is half-way. */
-static void
-remove_orphans (PbLibrary  *library,
-                const char *reports_dir)
+static int
+compare_strings (gconstpointer a,
+                           gconstpointer b)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-  sqlite3 *db;
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
 
-  if (!(db = _pb_library_open_connection (library, NULL)))
+/* Unlinks @path when no other process holds a lock on it: a lock means an
+ * import that is still running, here or in another process. */
+static gboolean
+remove_if_unlocked (const char *path)
+{
+  gboolean removed = FALSE;
+  int fd;
+
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return FALSE;
+
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    removed = g_unlink (path) == 0;
+
+  g_close (fd, NULL);
+  return removed;
+}
+
+/* A journal whose import is dead: the import placed reports/<sha256>.pdf and
+ * did not live to commit. If the row is there after all (it died between the
+ * commit and removing the journal), the file is the report's; otherwise the
+ * file is this import's leftover and goes, unless a backup lists the report,
+ * in which case it is kept for the backup's sake. */
+static void
+settle_journal (PbLibrary    *library,
+                sqlite3_stmt *has_row,
+                const char   *reports_dir,
+                const char   *name)
+{
+  g_autofree char *journal = g_build_filename (reports_dir, name, NULL);
+  g_autofree char *sha256 = NULL;
+  g_autofree char *pdf_name = NULL;
+  g_autofree char *pdf_path = NULL;
+  gsize prefix_len = strlen (TEMP_PREFIX);
+  gsize name_len = strlen (name);
+  int fd;
+
+  if (name_len != prefix_len + 64 + strlen (JOURNAL_SUFFIX))
     return;
 
-  if (!pb_db_begin (db, NULL) ||
-      !(stmt = pb_db_prepare (db, "SELECT 1 FROM reports WHERE sha256 = ?1", NULL)) ||
-      !(dir = g_dir_open (reports_dir, 0, NULL)))
-    goto out;
+  sha256 = g_strndup (name + prefix_len, 64);
+  if (strspn (sha256, "0123456789abcdef") != 64)
+    return;
 
-  while ((name = g_dir_read_name (dir)))
+  if ((fd = g_open (journal, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return;
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
-      g_autofree char *sha256 = NULL;
-      int rc;
-
-      if (!is_report_file_name (name))
-        continue;
-
-      sha256 = g_strndup (name, 64);
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-
-      if (rc == SQLITE_DONE)
-        {
-          g_autofree char *path = g_build_filename (reports_dir, name, NULL);
-
-          g_debug ("Removing %s: no report in the library refers to it", name);
-          g_unlink (path);
-        }
+      g_close (fd, NULL);
+      return;
     }
 
-out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  pb_db_rollback (db);
-  pb_db_close (db);
+  sqlite3_reset (has_row);
+  sqlite3_bind_text (has_row, 1, sha256, -1, SQLITE_TRANSIENT);
+
+  switch (sqlite3_step (has_row))
+    {
+    case SQLITE_ROW:
+      break;
+
+    case SQLITE_DONE:
+      pdf_name = g_strconcat (sha256, ".pdf", NULL);
+      pdf_path = g_build_filename (reports_dir, pdf_name, NULL);
+      if (_pb_library_backups_may_list (library, sha256))
+        {
+          g_debug ("Keeping %s, left by an import that did not finish: a backup lists it",
+                   pdf_name);
+        }
+      else
+        {
+          g_debug ("Removing %s, left by an import that did not finish", pdf_name);
+          g_unlink (pdf_path);
+        }
+      break;
+
+    default:
+      /* Not known either way: keep both, and look again next time. */
+      g_close (fd, NULL);
+      return;
+    }
+
+  g_unlink (journal);
+  g_close (fd, NULL);
 }
 
 /**
  * pb_import_clean_leftovers:
+ * @library: the library to tidy
  *
- * Deletes what imports that were killed left in reports/: partial copies, and
- * complete copies whose report was never committed. A partial copy still
- * locked belongs to an import running now, perhaps in another process, and is
- * left alone.
+ * Deletes what imports that were killed left in reports/, recognised by their
+ * own marks and nothing else: partial copies (.import-XXXXXX.part) and copies
+ * moved into place whose commit never came (marked by .import-<sha256>.journal).
+ * A mark still locked belongs to an import running now, perhaps in another
+ * process, and is left alone. A stored PDF with no report row and no journal
+ * is an orphan and is kept (see pb_import_list_orphans ()).
+ *
+ * Errors are not reported: anything that cannot be looked at is left as it is.
  */
 void
 pb_import_clean_leftovers (PbLibrary *library)
 {
+  g_autoptr(sqlite3_stmt) has_row = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *reports_dir;
   const char *name;
+  sqlite3 *db;
 
   g_return_if_fail (PB_IS_LIBRARY (library));
 
@@ -944,26 +1090,105 @@ pb_import_clean_leftovers (PbLibrary *library)
   if (!(dir = g_dir_open (reports_dir, 0, NULL)))
     return;
 
+  /* The write lock, so that no import in another process is between creating
+   * its journal and locking it (it creates journals under the write lock). */
+  if (!(db = _pb_library_open_connection (library, NULL)))
+    return;
+  if (!pb_db_begin (db, NULL) ||
+      !(has_row = pb_db_prepare (db, "SELECT 1 FROM reports WHERE sha256 = ?1", NULL)))
+    goto out;
+
   while ((name = g_dir_read_name (dir)))
     {
       g_autofree char *path = NULL;
-      int fd;
 
-      if (!g_str_has_prefix (name, TEMP_PREFIX) || !g_str_has_suffix (name, TEMP_SUFFIX))
+      if (!g_str_has_prefix (name, TEMP_PREFIX))
         continue;
 
-      path = g_build_filename (reports_dir, name, NULL);
-      if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-        continue;
-
-      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+      if (g_str_has_suffix (name, TEMP_SUFFIX))
         {
-          g_debug ("Removing %s, left by an import that did not finish", name);
-          g_unlink (path);
+          path = g_build_filename (reports_dir, name, NULL);
+          if (remove_if_unlocked (path))
+            g_debug ("Removed %s, left by an import that did not finish", name);
         }
-
-      g_close (fd, NULL);
+      else if (g_str_has_suffix (name, JOURNAL_SUFFIX))
+        {
+          settle_journal (library, has_row, reports_dir, name);
+        }
     }
 
-  remove_orphans (library, reports_dir);
+out:
+  g_clear_pointer (&has_row, sqlite3_finalize);
+  pb_db_rollback (db);
+  pb_db_close (db);
+}
+
+/**
+ * pb_import_list_orphans:
+ * @library: the library to look in
+ * @error: a #GError, or %NULL
+ *
+ * Lists the stored PDFs in reports/ that no report row points at and that no
+ * import is placing: what a database replaced by an older copy, or emptied,
+ * has lost track of. They are never deleted; re-importing one from its own
+ * file (pb_library_dup_report_path ()) reads its text and structure again.
+ * Files kept only because a backup lists a report that was removed since are
+ * not orphans and are not listed.
+ *
+ * Returns: (transfer full) (element-type utf8): the SHA-256 checksums (64
+ *   lowercase hex digits), sorted; or %NULL with @error set from the
+ *   database (PB_DB_ERROR) if the library could not be read.
+ */
+GPtrArray *
+pb_import_list_orphans (PbLibrary  *library,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) has_row = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *reports_dir;
+  const char *name;
+  sqlite3 *db;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  reports_dir = _pb_library_get_reports_dir (library);
+  if (!(dir = g_dir_open (reports_dir, 0, NULL)))
+    return g_steal_pointer (&orphans);
+
+  db = _pb_library_get_db (library);
+  if (!(has_row = pb_db_prepare (db,
+                                 "SELECT 1 FROM reports WHERE sha256 = ?1"
+                                 " UNION ALL SELECT 1 FROM removed_reports WHERE sha256 = ?1",
+                                 error)))
+    return NULL;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *sha256 = NULL;
+      g_autofree char *journal = NULL;
+      int rc;
+
+      if (!pb_import_is_report_file_name (name))
+        continue;
+
+      sha256 = g_strndup (name, 64);
+      journal = journal_path_for (library, sha256);
+      if (g_file_test (journal, G_FILE_TEST_EXISTS))
+        continue;
+
+      sqlite3_reset (has_row);
+      sqlite3_bind_text (has_row, 1, sha256, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (has_row);
+      if (rc == SQLITE_DONE)
+        g_ptr_array_add (orphans, g_steal_pointer (&sha256));
+      else if (rc != SQLITE_ROW)
+        {
+          pb_db_set_error (db, rc, error);
+          return NULL;
+        }
+    }
+
+  g_ptr_array_sort (orphans, (GCompareFunc)compare_strings);
+  return g_steal_pointer (&orphans);
 }

@@ -48,5 +48,8 @@ gboolean    pb_import_file          (PbLibrary             *library,
                                      gint64                *out_report_id,
                                      GError               **error);
 void        pb_import_clean_leftovers (PbLibrary           *library);
+GPtrArray  *pb_import_list_orphans  (PbLibrary             *library,
+                                     GError               **error);
+gboolean    pb_import_is_report_file_name (const char      *name);
 
 G_END_DECLS

@@ -14,6 +14,8 @@ sqlite3    *_pb_library_get_db              (PbLibrary   *self);
 sqlite3    *_pb_library_open_connection     (PbLibrary   *self,
                                              GError     **error);
 const char *_pb_library_get_reports_dir     (PbLibrary   *self);
+gboolean    _pb_library_backups_may_list    (PbLibrary   *self,
+                                             const char  *sha256);
 void        _pb_library_emit_report_added   (PbLibrary   *self,
                                              gint64       id);
 

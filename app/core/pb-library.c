@@ -529,36 +529,114 @@ pb_library_remove_report (PbLibrary  *self,
 {
   g_autoptr(PbReport) report = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) kept = NULL;
   g_autofree char *file_path = NULL;
+  const char *sha256;
+  gboolean keep_file;
 
   g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
 
   if (!(report = pb_library_get_report (self, id, error)))
     return FALSE;
 
+  sha256 = pb_report_get_sha256 (report);
+  keep_file = _pb_library_backups_may_list (self, sha256);
+
   if (!(stmt = pb_db_prepare (self->db, "DELETE FROM reports WHERE id = ?1", error)))
     return FALSE;
-
   sqlite3_bind_int64 (stmt, 1, id);
+
+  if (keep_file &&
+      !(kept = pb_db_prepare (self->db,
+                              "INSERT OR REPLACE INTO removed_reports (sha256, title, removed_at)"
+                              " VALUES (?1, ?2, ?3)",
+                              error)))
+    return FALSE;
 
   if (!pb_db_begin (self->db, error))
     return FALSE;
 
-  if (!pb_db_step_done (stmt, error) || !pb_db_commit (self->db, error))
+  if (kept != NULL)
+    {
+      g_autofree char *now = pb_db_now ();
+
+      sqlite3_bind_text (kept, 1, sha256, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (kept, 2, pb_report_get_title (report), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (kept, 3, now, -1, SQLITE_TRANSIENT);
+    }
+
+  if (!pb_db_step_done (stmt, error) ||
+      (kept != NULL && !pb_db_step_done (kept, error)) ||
+      !pb_db_commit (self->db, error))
     {
       pb_db_rollback (self->db);
       return FALSE;
     }
 
-  /* The row goes first: a crash here leaves a stray file, which is harmless and
-   * which a later import of the same file simply reuses. */
-  file_path = pb_library_dup_report_path (self, pb_report_get_sha256 (report));
-  if (g_unlink (file_path) != 0 && errno != ENOENT)
+  /* The row goes first: a crash here leaves the file with no row, an orphan
+   * that Check Library lists and nothing deletes. The file itself goes only
+   * when no backup lists the report: restoring that backup would need it. */
+  file_path = pb_library_dup_report_path (self, sha256);
+  if (!keep_file && g_unlink (file_path) != 0 && errno != ENOENT)
     g_warning ("Could not remove %s: %s", file_path, g_strerror (errno));
 
   g_signal_emit (self, signals [REPORT_REMOVED], 0, id);
 
   return TRUE;
+}
+
+/* Whether any database in backups/ lists the report @sha256, or might: a
+ * backup that cannot be read counts as listing it. A report's file must
+ * outlive every database that could be restored and point at it. */
+gboolean
+_pb_library_backups_may_list (PbLibrary  *self,
+                              const char *sha256)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), TRUE);
+  g_return_val_if_fail (sha256 != NULL, TRUE);
+
+  if (!(dir = g_dir_open (self->backups_dir, 0, NULL)))
+    return g_file_test (self->backups_dir, G_FILE_TEST_EXISTS);
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *file_uri = NULL;
+      g_autofree char *uri = NULL;
+      sqlite3_stmt *stmt = NULL;
+      sqlite3 *db = NULL;
+      gboolean listed;
+
+      if (!g_str_has_suffix (name, ".db"))
+        continue;
+
+      path = g_build_filename (self->backups_dir, name, NULL);
+      file_uri = g_filename_to_uri (path, NULL, NULL);
+      if (file_uri == NULL)
+        return TRUE;
+      /* Backups are complete files, never written again: read them as such. */
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+
+      if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+          sqlite3_prepare_v2 (db, "SELECT 1 FROM reports WHERE sha256 = ?1", -1, &stmt, NULL) != SQLITE_OK)
+        {
+          sqlite3_close (db);
+          return TRUE;
+        }
+
+      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+      listed = sqlite3_step (stmt) != SQLITE_DONE;
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      if (listed)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 sqlite3 *

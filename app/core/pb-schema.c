@@ -203,6 +203,14 @@ static const char * const migrations[] = {
   "  cohort    TEXT,"
   "  PRIMARY KEY (report_id, number)"
   ") WITHOUT ROWID;",
+
+  /* 6: reports removed whose file is kept because a backup still lists them,
+   * so that they are not mistaken for orphans to re-attach. */
+  "CREATE TABLE removed_reports ("
+  "  sha256     TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+  "  title      TEXT NOT NULL,"
+  "  removed_at TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 guint
