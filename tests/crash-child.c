@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pb-finding-store.h"
+#include "pb-finding.h"
+#include "pb-library.h"
 #include <stdio.h>
 
-#include "pb-findings.h"
 
 /* For the crash test: adds findings to a library as fast as it can, printing
  * each one's id only once it is committed, until it is killed. */

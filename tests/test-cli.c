@@ -9,6 +9,8 @@
 #include "pb-import.h"
 #include "pb-library.h"
 
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-util.h"
 
 #include <glib/gstdio.h>

@@ -5,6 +5,8 @@
 
 #include "pb-import.h"
 #include "pb-library.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-util.h"
 
 /* Imports every PDF of the shared corpus: real published reports, PDFs made

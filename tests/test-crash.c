@@ -6,8 +6,11 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
-#include "pb-findings.h"
+#include "pb-finding-store.h"
+#include "pb-finding.h"
 #include "pb-import.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-util.h"
 
 /* A process adding findings is killed with SIGKILL at random moments. After

@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include "pb-demo.h"
-#include "pb-pack.h"
-#include "pb-findings.h"
+#include "pb-finding-store.h"
+#include "pb-finding.h"
 #include "pb-import.h"
 #include "pb-library.h"
+#include "pb-pack-store.h"
+#include "pb-pack.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-search.h"
 #include "pb-test-util.h"
 

@@ -5,10 +5,14 @@
 
 #include <libglib-testing/signal-logger.h>
 
+#include "pb-cohort-store.h"
+#include "pb-cohort.h"
 #include "pb-finding-list.h"
-#include "pb-findings.h"
 #include "pb-findings-csv.h"
 #include "pb-import.h"
+#include "pb-reanchor.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-suggestion.h"
 #include "pb-test-util.h"
 

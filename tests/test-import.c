@@ -6,9 +6,11 @@
 #include <sys/file.h>
 #include <libglib-testing/signal-logger.h>
 
-#include "pb-import.h"
 #include "pb-import-job.h"
+#include "pb-import.h"
 #include "pb-library.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-search.h"
 #include "pb-test-util.h"
 

@@ -6,8 +6,12 @@
 
 #include "pb-db.h"
 #include "pb-library.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-schema.h"
 #include "pb-test-util.h"
+#include "pb-view-state-store.h"
+#include "pb-view-state.h"
 
 typedef struct
 {
@@ -305,7 +309,7 @@ test_view_state (Fixture       *f,
   g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   PbViewState state = { 0 };
-  PbViewState saved = { .page = 7, .zoom = 1.5, .sizing = "free" };
+  PbViewState saved = { .page_index = 7, .zoom = 1.5, .sizing = PB_SIZING_FREE };
 
   make_version_one_library (f->library_dir);
   library = pb_library_open (f->library_dir, NULL);
@@ -316,16 +320,16 @@ test_view_state (Fixture       *f,
   g_assert_true (pb_library_save_view_state (library, 1, &saved, &error));
   g_assert_no_error (error);
   g_assert_true (pb_library_get_view_state (library, 1, &state));
-  g_assert_cmpuint (state.page, ==, 7);
+  g_assert_cmpuint (state.page_index, ==, 7);
   g_assert_cmpfloat (state.zoom, ==, 1.5);
-  g_assert_cmpstr (state.sizing, ==, "free");
+  g_assert_cmpint (state.sizing, ==, PB_SIZING_FREE);
   g_assert_cmpint (pb_library_get_last_read_report (library), ==, 1);
 
   /* Saving again updates the one row; a state for no report is refused. */
-  saved.page = 2;
+  saved.page_index = 2;
   g_assert_true (pb_library_save_view_state (library, 1, &saved, NULL));
   g_assert_true (pb_library_get_view_state (library, 1, &state));
-  g_assert_cmpuint (state.page, ==, 2);
+  g_assert_cmpuint (state.page_index, ==, 2);
   g_assert_false (pb_library_save_view_state (library, 99, &saved, &error));
   g_assert_nonnull (error);
 

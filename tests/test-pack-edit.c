@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "pb-demo.h"
-#include "pb-findings.h"
+#include "pb-finding-store.h"
 #include "pb-pack-contents.h"
-#include "pb-pack-copy.h"
-#include "pb-pack-edit.h"
+#include "pb-structure-store.h"
+#include "pb-structure.h"
 #include "pb-test-util.h"
 
 /* Editing a pack: its details, sections, notes and headings, moving things

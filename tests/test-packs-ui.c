@@ -7,16 +7,18 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "pb-cohort-store.h"
+#include "pb-cohort.h"
 #include "pb-demo.h"
 #include "pb-finding-picker.h"
+#include "pb-finding-store.h"
 #include "pb-finding-tile.h"
-#include "pb-findings.h"
-#include "pb-pack-edit.h"
 #include "pb-pack-editor.h"
 #include "pb-pack-export.h"
 #include "pb-packs-view.h"
 #include "pb-preview-window.h"
 #include "pb-print.h"
+#include "pb-report-store.h"
 #include "pb-save-annotated.h"
 #include "pb-test-util.h"
 #include "pb-window.h"

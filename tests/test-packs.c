@@ -9,11 +9,16 @@
 #include "pb-cohort.h"
 #include "pb-demo.h"
 #include <zip.h>
-#include "pb-findings.h"
-#include "pb-pack.h"
-#include "pb-pack-edit.h"
+#include "pb-cohort-store.h"
+#include "pb-finding-store.h"
+#include "pb-finding.h"
 #include "pb-pack-export.h"
+#include "pb-pack-items.h"
+#include "pb-pack-store.h"
+#include "pb-pack.h"
 #include "pb-pdf-catalog.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-util.h"
 
 typedef struct

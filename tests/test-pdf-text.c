@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "pb-library.h"
 #include "pb-import.h"
+#include "pb-library.h"
 #include "pb-pdf-text.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-util.h"
 
 /* Lays out @text as glyphs 7 points wide on lines 14 points high. In

@@ -4,10 +4,12 @@
 #include <adwaita.h>
 
 #include "pb-demo.h"
+#include "pb-finding-store.h"
 #include "pb-findings-panel.h"
-#include "pb-report-list.h"
-#include "pb-report-structure.h"
 #include "pb-import.h"
+#include "pb-report-list.h"
+#include "pb-report-store.h"
+#include "pb-structure-store.h"
 #include "pb-suggestion.h"
 #include "pb-test-util.h"
 #include "pb-window.h"

@@ -3,9 +3,11 @@
 
 #include <libglib-testing/signal-logger.h>
 
-#include "pb-import.h"
 #include "pb-import-job.h"
+#include "pb-import.h"
 #include "pb-report-list.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-util.h"
 
 static const char * const pages[] = { "A page about care leavers.", NULL };

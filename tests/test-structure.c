@@ -3,12 +3,15 @@
 
 #include "pb-demo.h"
 #include "pb-import.h"
-#include "pb-report-structure.h"
-#include "pb-suggestion.h"
 #include "pb-pdf-text.h"
 #include "pb-pdf-writer.h"
+#include "pb-reindex.h"
+#include "pb-report-store.h"
+#include "pb-structure-pdf.h"
+#include "pb-structure-reader.h"
+#include "pb-structure-store.h"
 #include "pb-structure.h"
-#include "pb-structure-tagged.h"
+#include "pb-suggestion.h"
 #include "pb-test-util.h"
 
 static char *

@@ -9,6 +9,10 @@
 #include "pb-annotated-export.h"
 #include "pb-cli-private.h"
 #include "pb-pack-export.h"
+#include "pb-pack-items.h"
+#include "pb-pack-store.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 
 /* panel-brief pack create|add|list|export and export-annotated: briefing
  * packs and annotated reports from scripts. */

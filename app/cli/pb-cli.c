@@ -9,13 +9,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pb-cli.h"
 #include "pb-cli-private.h"
-#include "pb-findings.h"
+#include "pb-cli.h"
+#include "pb-finding-store.h"
 #include "pb-findings-csv.h"
 #include "pb-import.h"
 #include "pb-library.h"
+#include "pb-quote-locate.h"
+#include "pb-report-store.h"
 #include "pb-search.h"
+#include "pb-structure-pdf.h"
 #include "pb-structure.h"
 
 /* The command line: the same binary without a display. Each command prints

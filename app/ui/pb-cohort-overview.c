@@ -8,7 +8,7 @@
 
 #include "pb-cohort-overview.h"
 #include "pb-report-details.h"
-#include "pb-report-structure.h"
+#include "pb-structure-store.h"
 
 /* One authority's grades for each cohort at each inspection, oldest first,
  * so the panel sees where things got better or worse.  Each grade opens the

@@ -4,16 +4,10 @@
 #include <gtk/gtk.h>
 
 #include "pb-document.h"
+#include "pb-view-state.h"
 #include "pb-finding.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  PB_SIZING_FREE,
-  PB_SIZING_FIT_WIDTH,
-  PB_SIZING_FIT_PAGE,
-} PbSizing;
 
 /* One page's part of a text selection. */
 typedef struct

@@ -6,8 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "pb-cohort-dot.h"
+#include "pb-cohort-store.h"
+#include "pb-cohort.h"
 #include "pb-finding-editor.h"
+#include "pb-finding-store.h"
+#include "pb-finding.h"
+#include "pb-library.h"
 #include "pb-pack-menu.h"
+#include "pb-reanchor.h"
 #include "pb-toast.h"
 
 /* Edits one finding. A new one (no id yet) is added, in one transaction, by

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pb-finding.h"
+#include "pb-library.h"
 #include <adwaita.h>
 
-#include "pb-findings.h"
 
 G_BEGIN_DECLS
 

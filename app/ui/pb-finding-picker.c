@@ -6,11 +6,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pb-cohort-store.h"
 #include "pb-cohort.h"
 #include "pb-finding-list.h"
 #include "pb-finding-picker.h"
 #include "pb-finding-tile.h"
-#include "pb-findings.h"
 
 /* Every finding in the library, to fill a pack from: search them or pick a
  * cohort, then drag

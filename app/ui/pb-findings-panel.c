@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pb-cohort-dot.h"
+#include "pb-cohort.h"
 #include "pb-findings-panel.h"
 
 /* The findings of the report being read, beside its pages: grouped by cohort

@@ -3,7 +3,6 @@
 
 #include <gtk/gtk.h>
 
-#include "pb-findings.h"
 #include "pb-suggestion.h"
 
 G_BEGIN_DECLS

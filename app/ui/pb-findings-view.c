@@ -7,10 +7,14 @@
 #include <glib/gi18n.h>
 
 #include "pb-cohort-dot.h"
+#include "pb-cohort-store.h"
+#include "pb-cohort.h"
 #include "pb-finding-list.h"
 #include "pb-findings-csv.h"
 #include "pb-findings-view.h"
 #include "pb-pack-menu.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-toast.h"
 
 /* Every finding in the library, in a table: filter by cohort, kind, status,

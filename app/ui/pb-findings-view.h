@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pb-library.h"
 #include <gtk/gtk.h>
 
-#include "pb-findings.h"
 
 G_BEGIN_DECLS
 

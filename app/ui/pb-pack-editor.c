@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "pb-findings.h"
-#include "pb-pack-editor.h"
+#include "pb-cohort-store.h"
+#include "pb-finding-store.h"
 #include "pb-pack-editor-private.h"
+#include "pb-pack-editor.h"
 #include "pb-pack-export.h"
 #include "pb-pack-row.h"
 #include "pb-report-details.h"
+#include "pb-structure-store.h"
 #include "pb-toast.h"
 
 /* One briefing pack being put together: its details, the latest grades of

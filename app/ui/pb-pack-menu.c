@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-library.h"
+#include "pb-pack-items.h"
 #include "pb-pack-menu.h"
+#include "pb-pack-store.h"
 
 /* "Add to Pack": the same menu of packs wherever findings are chosen (the
  * Findings table, a finding opened in the reader), and the same words

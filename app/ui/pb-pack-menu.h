@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pb-library.h"
 #include "pb-pack.h"
 
 G_BEGIN_DECLS

@@ -6,8 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "pb-finding-picker.h"
-#include "pb-pack-copy.h"
-#include "pb-pack-edit.h"
 #include "pb-packs-view.h"
 #include "pb-toast.h"
 

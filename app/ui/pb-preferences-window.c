@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pb-findings.h"
+#include "pb-cohort-store.h"
+#include "pb-cohort.h"
 #include "pb-preferences-window.h"
 
 /* The few things worth choosing: how much memory the reader may keep, where

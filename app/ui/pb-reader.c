@@ -6,11 +6,17 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pb-cohort-store.h"
+#include "pb-cohort.h"
 #include "pb-finding-editor.h"
 #include "pb-finding-list.h"
 #include "pb-findings-panel.h"
 #include "pb-password-dialog.h"
+#include "pb-quote-locate.h"
 #include "pb-reader.h"
+#include "pb-report.h"
+#include "pb-view-state-store.h"
+#include "pb-view-state.h"
 
 /* A report open for reading: the page view, its find bar, and what happens
  * while the PDF opens or when it cannot (a password, a damaged file). Where
@@ -71,31 +77,6 @@ static GParamSpec *properties [N_PROPS];
 
 static void open_document (PbReader *self);
 
-static const char *
-sizing_to_string (PbSizing sizing)
-{
-  switch (sizing)
-    {
-    case PB_SIZING_FREE:
-      return "free";
-    case PB_SIZING_FIT_PAGE:
-      return "fit-page";
-    case PB_SIZING_FIT_WIDTH:
-    default:
-      return "fit-width";
-    }
-}
-
-static PbSizing
-sizing_from_string (const char *text)
-{
-  if (g_strcmp0 (text, "free") == 0)
-    return PB_SIZING_FREE;
-  if (g_strcmp0 (text, "fit-page") == 0)
-    return PB_SIZING_FIT_PAGE;
-  return PB_SIZING_FIT_WIDTH;
-}
-
 void
 pb_reader_save_state (PbReader *self)
 {
@@ -109,10 +90,9 @@ pb_reader_save_state (PbReader *self)
   if (self->library == NULL || self->report == NULL || self->document == NULL)
     return;
 
-  state.page = pb_document_view_get_page (self->view);
+  state.page_index = pb_document_view_get_page (self->view);
   state.zoom = pb_document_view_get_zoom (self->view);
-  g_strlcpy (state.sizing, sizing_to_string (pb_document_view_get_sizing (self->view)),
-             sizeof state.sizing);
+  state.sizing = pb_document_view_get_sizing (self->view);
 
   if (!pb_library_save_view_state (self->library, pb_report_get_id (self->report), &state, &error))
     g_debug ("Could not remember the reading position: %s", error->message);
@@ -699,13 +679,11 @@ document_opened_cb (GObject      *object,
 
   if (pb_library_get_view_state (self->library, pb_report_get_id (self->report), &state))
     {
-      PbSizing sizing = sizing_from_string (state.sizing);
-
-      if (sizing == PB_SIZING_FREE)
+      if (state.sizing == PB_SIZING_FREE)
         pb_document_view_set_zoom (self->view, state.zoom);
       else
-        pb_document_view_set_sizing (self->view, sizing);
-      pb_document_view_set_page (self->view, state.page);
+        pb_document_view_set_sizing (self->view, state.sizing);
+      pb_document_view_set_page (self->view, state.page_index);
     }
   else
     {

@@ -6,6 +6,7 @@
 #include "pb-document-view.h"
 #include "pb-finding-editor.h"
 #include "pb-library.h"
+#include "pb-report.h"
 
 G_BEGIN_DECLS
 

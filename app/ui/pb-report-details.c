@@ -114,80 +114,20 @@ update (PbReportDetails *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
-const char *
-pb_document_type_get_label (PbDocumentType type)
-{
-  switch (type)
-    {
-    case PB_DOCUMENT_SIF_INSPECTION:
-      return _("SIF inspection");
-    case PB_DOCUMENT_ILACS_INSPECTION:
-      return _("ILACS inspection");
-    case PB_DOCUMENT_FOCUSED_VISIT:
-      return _("Focused visit");
-    case PB_DOCUMENT_MONITORING_VISIT:
-      return _("Monitoring visit");
-    case PB_DOCUMENT_JTAI:
-      return _("Joint targeted area inspection");
-    case PB_DOCUMENT_OTHER:
-    default:
-      return _("Other document");
-    }
-}
-
-const char *
-pb_judgement_get_label (PbJudgement judgement)
-{
-  static const char * const labels[] = {
-    N_("Overall effectiveness"), N_("Impact of leaders"), N_("Help and protection"),
-    N_("Children in care"), N_("Care leavers"), N_("Adoption"),
-  };
-
-  g_return_val_if_fail (judgement < PB_N_JUDGEMENTS, NULL);
-  return _(labels[judgement]);
-}
-
 GtkWidget *
 pb_grade_badge_new (PbGrade grade)
 {
-  static const char * const labels[] = {
-    NULL, N_("Outstanding"), N_("Good"), N_("Requires improvement"), N_("Inadequate"),
-  };
   g_autofree char *css = NULL;
   GtkWidget *badge;
 
   g_return_val_if_fail (grade > PB_GRADE_NONE && grade <= PB_GRADE_INADEQUATE, NULL);
 
-  badge = gtk_label_new (_(labels[grade]));
+  badge = gtk_label_new (pb_grade_get_label (grade));
   css = g_strconcat ("grade-", pb_grade_to_slug (grade), NULL);
   gtk_widget_add_css_class (badge, "grade-badge");
   gtk_widget_add_css_class (badge, css);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   return badge;
-}
-
-/* "9 to 20 September 2024", or NULL */
-char *
-pb_format_inspection_dates (PbStructure *s)
-{
-  char start[32], end[32];
-
-  if (s == NULL || !g_date_valid (&s->inspection_end))
-    return NULL;
-
-  /* Translators: inspection dates; see strftime(3) */
-  g_date_strftime (end, sizeof end, _("%-d %B %Y"), &s->inspection_end);
-  if (!g_date_valid (&s->inspection_start) || g_date_compare (&s->inspection_start, &s->inspection_end) == 0)
-    return g_strdup (end);
-
-  if (g_date_get_month (&s->inspection_start) == g_date_get_month (&s->inspection_end) &&
-      g_date_get_year (&s->inspection_start) == g_date_get_year (&s->inspection_end))
-    g_date_strftime (start, sizeof start, "%-d", &s->inspection_start);
-  else
-    g_date_strftime (start, sizeof start, _("%-d %B %Y"), &s->inspection_start);
-
-  /* Translators: a span of dates, "9 to 20 September 2024" */
-  return g_strdup_printf (_("%s to %s"), start, end);
 }
 
 static void

@@ -19,8 +19,5 @@ void       pb_report_details_set_report (PbReportDetails *self,
 void       pb_report_details_set_structure (PbReportDetails *self,
                                             PbStructure     *structure);
 GtkWidget *pb_grade_badge_new           (PbGrade          grade);
-const char *pb_judgement_get_label      (PbJudgement      judgement);
-const char *pb_document_type_get_label  (PbDocumentType   type);
-char       *pb_format_inspection_dates  (PbStructure     *structure);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-preferences-window.h"
+#include "pb-report-store.h"
 #include "pb-save-annotated.h"
 #include "pb-window-private.h"
 

@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "pb-password-dialog.h"
+#include "pb-reindex.h"
 #include "pb-report-row.h"
-#include "pb-report-structure.h"
+#include "pb-report-store.h"
 #include "pb-search.h"
+#include "pb-structure-store.h"
+#include "pb-view-state-store.h"
 #include "pb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PbWindow, pb_window, ADW_TYPE_APPLICATION_WINDOW)

@@ -9,6 +9,7 @@
 #include "pb-pdf-text.h"
 #include "pb-pdf-writer.h"
 #include "pb-search.h"
+#include "pb-structure-reader.h"
 #include "pb-structure.h"
 #include "pb-test-util.h"
 

@@ -4,8 +4,11 @@
 #include <stdio.h>
 
 #include "pb-demo.h"
-#include "pb-findings.h"
+#include "pb-finding-store.h"
+#include "pb-finding.h"
 #include "pb-pack-export.h"
+#include "pb-pack-items.h"
+#include "pb-pack-store.h"
 #include "pb-test-util.h"
 
 /* Pack export benchmark: a 200-finding pack written as PDF, DOCX, CSV and HTML,

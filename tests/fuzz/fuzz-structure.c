@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pb-pdf-text.h"
+#include "pb-structure-reader.h"
 #include "pb-structure.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "pb-import-private.h"
+#include "pb-library-private.h"
+
+/* The first step of an import: a private copy in reports/, under a temporary
+ * name that marks it as an import in progress, hashed as it is written and
+ * checked to be a PDF at all. The source file is only read. */
+
+/* A PDF announces itself with "%PDF-" in its first kilobyte. Pages saved from
+ * a web browser under a .pdf name are common enough to get their own message. */
+static gboolean
+check_pdf_header (PbImportState  *state,
+                  const guint8 *head,
+                  gsize         len,
+                  GError      **error)
+{
+  gsize skip = 0;
+
+  for (gsize i = 0; i + 5 <= MIN (len, 1024); i++)
+    if (memcmp (head + i, "%PDF-", 5) == 0)
+      return TRUE;
+
+  if (len >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+    skip = 3;
+  while (skip < len && g_ascii_isspace (head[skip]))
+    skip++;
+
+  if (skip < len && head[skip] == '<')
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_NOT_PDF,
+                 _("“%s” is a web page saved under a PDF name, not a PDF. "
+                   "Download the report again and choose the PDF link."),
+                 state->display_name);
+  else
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_NOT_PDF,
+                 _("“%s” is not a PDF file."), state->display_name);
+
+  return FALSE;
+}
+
+gboolean
+_pb_import_copy_and_hash (PbImportState  *state,
+               GError      **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *template = NULL;
+  g_autofree guint8 *buffer = NULL;
+  goffset total_size = 0;
+  gboolean header_checked = FALSE;
+  guint8 head[1024];
+  gsize head_len = 0;
+  int fd;
+
+  {
+    g_autoptr(GFileInfo) info =
+      g_file_query_info (state->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                         G_FILE_QUERY_INFO_NONE, state->cancellable, NULL);
+    if (info != NULL)
+      total_size = g_file_info_get_size (info);
+  }
+
+  if (!(input = g_file_read (state->file, state->cancellable, &local_error)))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                     _("“%s” is a folder, not a PDF file."), state->display_name);
+      else
+        g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                     _("“%s” could not be read: %s."),
+                     state->display_name, local_error->message);
+      return FALSE;
+    }
+
+  template = g_build_filename (_pb_library_get_reports_dir (state->library),
+                               PB_IMPORT_TEMP_PREFIX "XXXXXX" PB_IMPORT_TEMP_SUFFIX, NULL);
+  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+  if (fd < 0)
+    {
+      _pb_import_set_storage_error (state, errno, error);
+      return FALSE;
+    }
+  state->temp_path = g_steal_pointer (&template);
+  state->temp_fd = fd;
+
+  /* The lock says "an import is using this file" for as long as this process
+   * lives; pb_import_clean_leftovers () removes only unlocked ones. */
+  flock (fd, LOCK_EX);
+
+  buffer = g_malloc (64 * 1024);
+
+  for (;;)
+    {
+      gssize n_read = g_input_stream_read (G_INPUT_STREAM (input), buffer, 64 * 1024,
+                                           state->cancellable, &local_error);
+      gssize written = 0;
+
+      if (n_read < 0)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                         _("“%s” could not be read: %s."),
+                         state->display_name, local_error->message);
+          return FALSE;
+        }
+
+      if (n_read == 0)
+        break;
+
+      if (head_len < sizeof head)
+        {
+          gsize take = MIN (sizeof head - head_len, (gsize)n_read);
+          memcpy (head + head_len, buffer, take);
+          head_len += take;
+        }
+
+      if (!header_checked && head_len == sizeof head)
+        {
+          if (!check_pdf_header (state, head, head_len, error))
+            return FALSE;
+          header_checked = TRUE;
+        }
+
+      g_checksum_update (checksum, buffer, n_read);
+
+      while (written < n_read)
+        {
+          gssize w = write (fd, buffer + written, n_read - written);
+
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w < 0)
+            {
+              _pb_import_set_storage_error (state, errno, error);
+              return FALSE;
+            }
+          written += w;
+        }
+
+      state->byte_size += n_read;
+      if (total_size > 0)
+        _pb_import_report_progress (state, PB_IMPORT_COPY_SHARE * state->byte_size / (double)total_size);
+    }
+
+  /* The copy must be on disk before the commit that points at it. */
+  if (fsync (fd) != 0)
+    {
+      _pb_import_set_storage_error (state, errno, error);
+      return FALSE;
+    }
+
+  if (state->byte_size == 0)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_EMPTY,
+                   _("“%s” is empty."), state->display_name);
+      return FALSE;
+    }
+
+  if (!header_checked && !check_pdf_header (state, head, head_len, error))
+    return FALSE;
+
+  state->sha256 = g_strdup (g_checksum_get_string (checksum));
+  _pb_import_report_progress (state, PB_IMPORT_COPY_SHARE);
+
+  return TRUE;
+}

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "pb-db.h"
+#include "pb-import-private.h"
+#include "pb-library-private.h"
+#include "pb-pdf-content.h"
+#include "pb-report-insert.h"
+#include "pb-structure-pdf.h"
+
+/* Importing one PDF:
+ *
+ *   1. copy it into reports/ under a temporary name, hashing as it goes, and
+ *      check that it is a PDF at all;
+ *   2. if the library already has that SHA-256, stop: it is a duplicate;
+ *   3. open the copy with poppler and read metadata, each page's text and the
+ *      report's structure (pb-pdf-content.c, pb-structure-pdf.c);
+ *   4. in one transaction, insert the report and its pages
+ *      (pb-report-insert.c), move the copy to reports/<sha256>.pdf and commit.
+ *
+ * Any failure or cancellation rolls back and deletes the copy, so a failed
+ * import leaves neither rows nor files behind. The source file is only read.
+ *
+ * A process killed part-way leaves one of two things, each with its own mark:
+ * a partial copy named .import-XXXXXX.part, or, if it died between moving the
+ * copy into place and committing, a journal .import-<sha256>.journal beside
+ * reports/<sha256>.pdf. Only these marks make a file a leftover. A stored PDF
+ * that no report row points at is never deleted for that alone: the database
+ * may have been replaced by an older copy, and the file may be all that is left
+ * of a report (see pb_import_list_orphans ()). */
+
+G_DEFINE_QUARK (pb-import-error-quark, pb_import_error)
+
+static void
+import_state_clear (PbImportState *state)
+{
+  if (state->temp_path != NULL)
+    g_unlink (state->temp_path);
+  if (state->temp_fd >= 0)
+    g_close (state->temp_fd, NULL);
+
+  g_clear_pointer (&state->display_name, g_free);
+  g_clear_pointer (&state->temp_path, g_free);
+  g_clear_pointer (&state->sha256, g_free);
+  g_clear_object (&state->document);
+  g_clear_pointer (&state->content, pb_report_content_free);
+  g_clear_pointer (&state->structure, pb_structure_free);
+  g_clear_pointer (&state->title, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PbImportState, import_state_clear)
+
+void
+_pb_import_report_progress (PbImportState *state,
+                 double       fraction)
+{
+  if (state->progress != NULL)
+    state->progress (CLAMP (fraction, 0.0, 1.0), state->progress_data);
+}
+
+const char *
+pb_import_status_to_string (PbImportStatus status)
+{
+  switch (status)
+    {
+    case PB_IMPORT_STATUS_IMPORTED:
+      return "imported";
+
+    case PB_IMPORT_STATUS_DUPLICATE:
+      return "duplicate";
+
+    case PB_IMPORT_STATUS_FAILED:
+    default:
+      return "error";
+    }
+}
+
+void
+_pb_import_set_storage_error (PbImportState  *state,
+                   int           saved_errno,
+                   GError      **error)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE,
+                 _("There is not enough free disk space to import “%s”."),
+                 state->display_name);
+  else
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE,
+                 _("“%s” could not be stored in the library: %s."),
+                 state->display_name, g_strerror (saved_errno));
+}
+
+/* Rewords a database error so that the user learns which file it was about. */
+static void
+set_database_error (PbImportState  *state,
+                    GError       *db_error,
+                    GError      **error)
+{
+  if (g_error_matches (db_error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
+    _pb_import_set_storage_error (state, ENOSPC, error);
+  else
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE,
+                 _("“%s” could not be added to the library. %s"),
+                 state->display_name, db_error->message);
+}
+
+static gboolean
+open_document (PbImportState  *state,
+               GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = g_filename_to_uri (state->temp_path, NULL, NULL);
+
+  state->document = poppler_document_new_from_file (uri, state->password, &local_error);
+
+  if (state->document == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        {
+          if (state->password != NULL && *state->password != '\0')
+            g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD,
+                         _("The password for “%s” is not right."), state->display_name);
+          else
+            g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCRYPTED,
+                         _("“%s” is protected by a password."), state->display_name);
+        }
+      else
+        {
+          g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_DAMAGED,
+                       _("“%s” is damaged and cannot be read as a PDF."),
+                       state->display_name);
+        }
+      return FALSE;
+    }
+
+  if (poppler_document_get_n_pages (state->document) < 1)
+    {
+      g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_DAMAGED,
+                   _("“%s” is damaged: it has no pages."), state->display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Creates the journal that marks reports/<sha256>.pdf as placed by this import
+ * and not yet committed, locked for as long as the import runs, and on disk
+ * before the file it marks. Called with the write lock held, so that
+ * pb_import_clean_leftovers (), which takes the write lock too, never sees a
+ * journal between its creation and its lock. */
+static gboolean
+journal_open (PbImportState  *state,
+              int          *out_fd,
+              GError      **error)
+{
+  g_autofree char *path = _pb_import_journal_path (state->library, state->sha256);
+  int fd = g_open (path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+
+  if (fd < 0 || flock (fd, LOCK_EX) != 0 ||
+      write (fd, state->sha256, strlen (state->sha256)) < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          g_close (fd, NULL);
+          g_unlink (path);
+        }
+      _pb_import_set_storage_error (state, saved_errno, error);
+      return FALSE;
+    }
+
+  *out_fd = fd;
+  return TRUE;
+}
+
+static void
+journal_close (PbImportState *state,
+               int          fd)
+{
+  g_autofree char *path = NULL;
+
+  if (fd < 0)
+    return;
+
+  path = _pb_import_journal_path (state->library, state->sha256);
+  g_unlink (path);
+  g_close (fd, NULL);
+}
+
+static void
+pages_read_cb (double   fraction,
+               gpointer user_data)
+{
+  _pb_import_report_progress (user_data, PB_IMPORT_COPY_SHARE + PB_IMPORT_PAGES_SHARE * fraction);
+}
+
+/* Moves the copy into place and commits. Returns the report id, 0 if another
+ * import of the same file got there first, or -1 on error. */
+static gint64
+store (PbImportState  *state,
+       GError      **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  g_autofree char *final_path = NULL;
+  gboolean file_was_there;
+  int journal_fd = -1;
+  sqlite3 *db;
+  gint64 report_id = -1;
+  gint64 existing;
+
+  if (!(db = _pb_library_open_connection (state->library, &db_error)))
+    {
+      set_database_error (state, db_error, error);
+      return -1;
+    }
+
+  final_path = pb_library_dup_report_path (state->library, state->sha256);
+  file_was_there = g_file_test (final_path, G_FILE_TEST_EXISTS);
+
+  if (!pb_db_begin (db, &db_error))
+    goto failed;
+
+  /* Checked again under the write lock: another process may have imported the
+   * same file since the first look. */
+  if ((existing = _pb_library_lookup_report (db, state->sha256, &db_error)) != 0)
+    {
+      pb_db_rollback (db);
+      pb_db_close (db);
+      if (existing < 0)
+        set_database_error (state, db_error, error);
+      return existing < 0 ? -1 : 0;
+    }
+
+  if ((report_id = _pb_library_insert_report (db, state->sha256, state->display_name,
+                                               state->byte_size, state->title, state->content,
+                                               state->structure, &db_error)) < 0)
+    goto failed;
+
+  if (g_cancellable_set_error_if_cancelled (state->cancellable, error))
+    {
+      pb_db_rollback (db);
+      pb_db_close (db);
+      return -1;
+    }
+
+  /* A file this import puts into reports/ is marked by a journal until the
+   * commit, so that if the process dies in between, the file is known for a
+   * leftover of this import and not for an orphan that some database needs.
+   * A file that was there already is someone else's and needs no mark. */
+  if (!file_was_there && !journal_open (state, &journal_fd, error))
+    {
+      pb_db_rollback (db);
+      pb_db_close (db);
+      return -1;
+    }
+
+  if (g_rename (state->temp_path, final_path) != 0)
+    {
+      int saved_errno = errno;
+      pb_db_rollback (db);
+      pb_db_close (db);
+      journal_close (state, journal_fd);
+      _pb_import_set_storage_error (state, saved_errno, error);
+      return -1;
+    }
+  g_clear_pointer (&state->temp_path, g_free);
+
+  if (!pb_db_commit (db, &db_error))
+    {
+      /* The row is gone, so the file this import placed goes too. */
+      if (!file_was_there)
+        g_unlink (final_path);
+      journal_close (state, journal_fd);
+      goto failed;
+    }
+
+  journal_close (state, journal_fd);
+  pb_db_close (db);
+  return report_id;
+
+failed:
+  pb_db_rollback (db);
+  pb_db_close (db);
+  set_database_error (state, db_error, error);
+  return -1;
+}
+
+/* A duplicate whose stored copy has gone missing gets it back from this import. */
+static void
+restore_missing_copy (PbImportState *state)
+{
+  g_autofree char *final_path = pb_library_dup_report_path (state->library, state->sha256);
+
+  if (!g_file_test (final_path, G_FILE_TEST_EXISTS) &&
+      g_rename (state->temp_path, final_path) == 0)
+    g_clear_pointer (&state->temp_path, g_free);
+}
+
+/**
+ * pb_import_file:
+ * @library: the library to import into
+ * @file: the PDF to import; it is only read
+ * @password: (nullable): the password, for an encrypted PDF
+ * @progress: (nullable): called as the import advances, from this thread
+ * @out_status: (out): imported or duplicate
+ * @out_report_id: (out): the id of the new or existing report
+ *
+ * Imports one PDF. Safe to call from any thread. On failure nothing is left
+ * behind in the library and @error says why, in a sentence meant for the user.
+ */
+gboolean
+pb_import_file (PbLibrary             *library,
+                GFile                 *file,
+                const char            *password,
+                GCancellable          *cancellable,
+                PbImportProgressFunc   progress,
+                gpointer               progress_data,
+                PbImportStatus        *out_status,
+                gint64                *out_report_id,
+                GError               **error)
+{
+  g_auto(PbImportState) state = { .temp_fd = -1 };
+  g_autoptr(GError) db_error = NULL;
+  gint64 report_id;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  state.library = library;
+  state.file = file;
+  state.password = password;
+  state.cancellable = cancellable;
+  state.progress = progress;
+  state.progress_data = progress_data;
+  state.display_name = g_file_get_basename (file);
+
+  if (out_status != NULL)
+    *out_status = PB_IMPORT_STATUS_FAILED;
+  if (out_report_id != NULL)
+    *out_report_id = 0;
+
+  if (!_pb_import_copy_and_hash (&state, error))
+    return FALSE;
+
+  /* A read-only look first, so a duplicate never waits for the write lock. */
+  {
+    sqlite3 *db = _pb_library_open_connection (library, &db_error);
+    gint64 existing = db != NULL ? _pb_library_lookup_report (db, state.sha256, &db_error) : -1;
+
+    pb_db_close (db);
+
+    if (existing < 0)
+      {
+        set_database_error (&state, db_error, error);
+        return FALSE;
+      }
+
+    if (existing > 0)
+      {
+        restore_missing_copy (&state);
+        if (out_status != NULL)
+          *out_status = PB_IMPORT_STATUS_DUPLICATE;
+        if (out_report_id != NULL)
+          *out_report_id = existing;
+        _pb_import_report_progress (&state, 1.0);
+        return TRUE;
+      }
+  }
+
+  if (!open_document (&state, error))
+    return FALSE;
+
+  if (!(state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error)))
+    return FALSE;
+
+  /* Read before the write transaction, so that no other import waits on it. */
+  {
+    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (state.content);
+
+    state.structure = pb_structure_read_document (state.document, (const char * const *)texts->pdata);
+  }
+
+  if (state.content->title != NULL)
+    {
+      state.title = g_strdup (state.content->title);
+    }
+  else
+    {
+      g_autofree char *base = g_strdup (state.display_name);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base && g_ascii_strcasecmp (dot, ".pdf") == 0)
+        *dot = '\0';
+      state.title = g_strdup (base);
+    }
+
+  if ((report_id = store (&state, error)) < 0)
+    return FALSE;
+
+  if (report_id == 0)
+    {
+      /* Lost a race with another import of the same file: it is a duplicate. */
+      g_autoptr(GError) lookup_error = NULL;
+      sqlite3 *db = _pb_library_open_connection (library, &lookup_error);
+
+      report_id = db != NULL ? _pb_library_lookup_report (db, state.sha256, &lookup_error) : -1;
+      pb_db_close (db);
+      if (out_status != NULL)
+        *out_status = PB_IMPORT_STATUS_DUPLICATE;
+    }
+  else if (out_status != NULL)
+    {
+      *out_status = PB_IMPORT_STATUS_IMPORTED;
+    }
+
+  if (out_report_id != NULL)
+    *out_report_id = report_id;
+
+  _pb_import_report_progress (&state, 1.0);
+
+  return TRUE;
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define PB_PACKS_ERROR (pb_packs_error_quark ())
+
+typedef enum
+{
+  PB_PACKS_ERROR_INVALID,
+  PB_PACKS_ERROR_NOT_FOUND,
+  PB_PACKS_ERROR_EXEMPT,          /* an exempt finding for a public pack */
+  PB_PACKS_ERROR_HOLDS_EXEMPT,    /* made public while holding exempt findings */
+} PbPacksError;
+
+GQuark pb_packs_error_quark (void);
+
+#define PB_TYPE_PACK (pb_pack_get_type ())
+
+G_DECLARE_FINAL_TYPE (PbPack, pb_pack, PB, PACK, GObject)
+
+gint64      pb_pack_get_id             (PbPack *self);
+const char *pb_pack_get_title          (PbPack *self);
+const char *pb_pack_get_committee      (PbPack *self);
+const char *pb_pack_get_meeting_date   (PbPack *self);   /* ISO date, or NULL */
+const char *pb_pack_get_author         (PbPack *self);
+gboolean    pb_pack_get_exempt         (PbPack *self);
+const char *pb_pack_get_introduction   (PbPack *self);
+guint       pb_pack_get_n_findings     (PbPack *self);
+
+/* A pack's contents: sections in order, each with its items in order. */
+typedef enum
+{
+  PB_PACK_ITEM_FINDING,
+  PB_PACK_ITEM_NOTE,
+  PB_PACK_ITEM_HEADING,
+} PbPackItemKind;
+
+typedef struct
+{
+  gint64          id;
+  PbPackItemKind  kind;
+  gint64          finding_id;   /* for a finding */
+  char           *text;         /* for a note or heading */
+} PbPackItem;
+
+typedef struct
+{
+  gint64      id;
+  char       *title;
+  char       *cohort;         /* the cohort's slug, or NULL for a free section */
+  GArray     *items;          /* PbPackItem */
+} PbPackSection;
+
+void        pb_pack_item_clear         (PbPackItem    *item);
+void        pb_pack_section_free       (PbPackSection *section);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPackSection, pb_pack_section_free)
+
+G_END_DECLS

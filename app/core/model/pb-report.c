@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-report"
+
+#include "config.h"
+
+#include "pb-report-private.h"
+
+/* One report in the library, as a read-only snapshot of its row. The library
+ * hands out new snapshots when a report changes. */
+
+G_DEFINE_FINAL_TYPE (PbReport, pb_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_SHA256,
+  PROP_TITLE,
+  PROP_FILE_NAME,
+  PROP_PAGE_COUNT,
+  PROP_CREATED,
+  PROP_IMPORTED_AT,
+  PROP_DISPLAY_DATE,
+  PROP_HAS_TEXT_LAYER,
+  PROP_IS_EXEMPT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+GDateTime *
+_pb_report_parse_time (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+static void
+pb_report_finalize (GObject *object)
+{
+  PbReport *self = (PbReport *)object;
+
+  g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->file_name, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->producer, g_free);
+  g_clear_pointer (&self->local_authority, g_free);
+  g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->imported_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (pb_report_parent_class)->finalize (object);
+}
+
+static void
+pb_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PbReport *self = PB_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_SHA256:
+      g_value_set_string (value, self->sha256);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_FILE_NAME:
+      g_value_set_string (value, self->file_name);
+      break;
+
+    case PROP_PAGE_COUNT:
+      g_value_set_uint (value, self->page_count);
+      break;
+
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+
+    case PROP_IMPORTED_AT:
+      g_value_set_boxed (value, self->imported_at);
+      break;
+
+    case PROP_DISPLAY_DATE:
+      g_value_set_boxed (value, pb_report_get_display_date (self));
+      break;
+
+    case PROP_HAS_TEXT_LAYER:
+      g_value_set_boolean (value, self->has_text_layer);
+      break;
+
+    case PROP_IS_EXEMPT:
+      g_value_set_boolean (value, self->is_exempt);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_report_class_init (PbReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pb_report_finalize;
+  object_class->get_property = pb_report_get_property;
+
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHA256] =
+    g_param_spec_string ("sha256", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_FILE_NAME] =
+    g_param_spec_string ("file-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PAGE_COUNT] =
+    g_param_spec_uint ("page-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CREATED] =
+    g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_IMPORTED_AT] =
+    g_param_spec_boxed ("imported-at", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_DISPLAY_DATE] =
+    g_param_spec_boxed ("display-date", NULL, NULL, G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_HAS_TEXT_LAYER] =
+    g_param_spec_boolean ("has-text-layer", NULL, NULL, TRUE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_IS_EXEMPT] =
+    g_param_spec_boolean ("is-exempt", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pb_report_init (PbReport *self)
+{
+  self->has_text_layer = TRUE;
+}
+
+/* For the store, which fills in the fields of the row it read. */
+PbReport *
+_pb_report_new (void)
+{
+  return g_object_new (PB_TYPE_REPORT, NULL);
+}
+
+gint64
+pb_report_get_id (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), 0);
+  return self->id;
+}
+
+const char *
+pb_report_get_sha256 (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->sha256;
+}
+
+const char *
+pb_report_get_title (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->title;
+}
+
+const char *
+pb_report_get_file_name (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->file_name;
+}
+
+gint64
+pb_report_get_byte_size (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), 0);
+  return self->byte_size;
+}
+
+guint
+pb_report_get_page_count (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), 0);
+  return self->page_count;
+}
+
+const char *
+pb_report_get_author (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->author;
+}
+
+const char *
+pb_report_get_subject (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->subject;
+}
+
+const char *
+pb_report_get_producer (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->producer;
+}
+
+GDateTime *
+pb_report_get_created (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->created;
+}
+
+GDateTime *
+pb_report_get_imported_at (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->imported_at;
+}
+
+gboolean
+pb_report_get_has_text_layer (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), FALSE);
+  return self->has_text_layer;
+}
+
+gboolean
+pb_report_get_is_tagged (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), FALSE);
+  return self->is_tagged;
+}
+
+gboolean
+pb_report_get_is_exempt (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), FALSE);
+  return self->is_exempt;
+}
+
+/**
+ * pb_report_get_display_date:
+ *
+ * The date a reader would put on the report: when the document was made, or
+ * failing that when it came into the library.
+ */
+GDateTime *
+pb_report_get_display_date (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->created != NULL ? self->created : self->imported_at;
+}
+
+int
+pb_report_compare_newest_first (gconstpointer a,
+                                gconstpointer b)
+{
+  PbReport *ra = (PbReport *)a;
+  PbReport *rb = (PbReport *)b;
+  int cmp = g_date_time_compare (rb->imported_at, ra->imported_at);
+
+  if (cmp != 0)
+    return cmp;
+
+  return (rb->id > ra->id) - (rb->id < ra->id);
+}
+
+/* The authority an inspection report is about; NULL for other documents
+ * and for reports whose structure has not been read. */
+const char *
+pb_report_get_local_authority (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->local_authority;
+}
+
+PbDocumentType
+pb_report_get_document_type (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), PB_DOCUMENT_OTHER);
+  return self->document_type;
+}

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-structure"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-structure.h"
+
+/* What a report says about itself, on one scheme across Ofsted's frameworks:
+ * the names the library stores for types, grades and judgements, and
+ * questions asked of a structure once read. The reading itself is in
+ * core/structure/. */
+
+const char *
+pb_document_type_to_slug (PbDocumentType type)
+{
+  static const char * const slugs[] = {
+    "other", "sif_inspection", "ilacs_inspection", "focused_visit", "monitoring_visit", "jtai",
+  };
+
+  g_return_val_if_fail (type < G_N_ELEMENTS (slugs), "other");
+  return slugs[type];
+}
+
+/* Anything unknown, or NULL, is another document. */
+PbDocumentType
+pb_document_type_from_slug (const char *slug)
+{
+  for (PbDocumentType type = PB_DOCUMENT_OTHER; type <= PB_DOCUMENT_JTAI; type++)
+    if (g_strcmp0 (slug, pb_document_type_to_slug (type)) == 0)
+      return type;
+  return PB_DOCUMENT_OTHER;
+}
+
+const char *
+pb_grade_to_slug (PbGrade grade)
+{
+  static const char * const slugs[] = {
+    NULL, "outstanding", "good", "requires_improvement", "inadequate",
+  };
+
+  g_return_val_if_fail (grade < G_N_ELEMENTS (slugs), NULL);
+  return slugs[grade];
+}
+
+const char *
+pb_judgement_to_slug (PbJudgement judgement)
+{
+  static const char * const slugs[] = {
+    "overall_effectiveness", "impact_of_leaders", "help_and_protection",
+    "children_in_care", "care_leavers", "adoption",
+  };
+
+  g_return_val_if_fail (judgement < G_N_ELEMENTS (slugs), NULL);
+  return slugs[judgement];
+}
+
+static void
+section_clear (PbSection *section)
+{
+  g_free (section->heading);
+}
+
+static void
+recommendation_clear (PbRecommendation *rec)
+{
+  g_free (rec->text);
+}
+
+/**
+ * pb_structure_new:
+ *
+ * Returns: (transfer full): an empty structure: type "other", no dates, no
+ *   grades, and empty arrays of sections, paragraphs and recommendations
+ */
+PbStructure *
+pb_structure_new (void)
+{
+  PbStructure *structure = g_new0 (PbStructure, 1);
+
+  g_date_clear (&structure->inspection_start, 1);
+  g_date_clear (&structure->inspection_end, 1);
+  g_date_clear (&structure->published, 1);
+  structure->sections = g_array_new (FALSE, TRUE, sizeof (PbSection));
+  structure->paragraphs = g_array_new (FALSE, TRUE, sizeof (PbParagraph));
+  structure->recommendations = g_array_new (FALSE, TRUE, sizeof (PbRecommendation));
+  g_array_set_clear_func (structure->sections, (GDestroyNotify)section_clear);
+  g_array_set_clear_func (structure->recommendations, (GDestroyNotify)recommendation_clear);
+
+  return structure;
+}
+
+void
+pb_structure_free (PbStructure *structure)
+{
+  if (structure == NULL)
+    return;
+
+  g_free (structure->local_authority);
+  g_free (structure->lead_inspector);
+  g_clear_pointer (&structure->sections, g_array_unref);
+  g_clear_pointer (&structure->paragraphs, g_array_unref);
+  g_clear_pointer (&structure->recommendations, g_array_unref);
+  g_free (structure);
+}
+
+/* The cohort of the section @page (from 1) is in, or NULL. */
+const char *
+pb_structure_cohort_at_page (PbStructure *structure,
+                             guint        page)
+{
+  const char *cohort = NULL;
+
+  for (guint i = 0; i < structure->sections->len; i++)
+    {
+      const PbSection *s = &g_array_index (structure->sections, PbSection, i);
+
+      if (s->first_page <= page)
+        cohort = s->cohort;
+    }
+
+  return cohort;
+}
+
+/* The first page of the section a judgement is about; 1 when unknown. */
+guint
+pb_structure_page_for_judgement (PbStructure *structure,
+                                 PbJudgement  judgement)
+{
+  static const char * const cohorts[] = {
+    NULL, "leadership", "help_and_protection", "children_in_care", "care_leavers", "children_in_care",
+  };
+  const char *cohort;
+
+  g_return_val_if_fail (judgement < PB_N_JUDGEMENTS, 1);
+
+  cohort = cohorts[judgement];
+  for (guint i = 0; cohort != NULL && i < structure->sections->len; i++)
+    {
+      PbSection *section = &g_array_index (structure->sections, PbSection, i);
+
+      if (g_strcmp0 (section->cohort, cohort) == 0)
+        return section->first_page;
+    }
+
+  /* Care leavers judged with children in care share their section. */
+  if (judgement == PB_JUDGEMENT_CARE_LEAVERS && structure->cic_and_care_leavers_combined)
+    return pb_structure_page_for_judgement (structure, PB_JUDGEMENT_CHILDREN_IN_CARE);
+
+  return 1;
+}
+
+/**
+ * pb_judgement_get_label:
+ * @judgement: a judgement
+ *
+ * Returns: the judgement's name as the app and every export write it
+ */
+const char *
+pb_judgement_get_label (PbJudgement judgement)
+{
+  static const char * const labels[] = {
+    N_("Overall effectiveness"), N_("Impact of leaders"), N_("Help and protection"),
+    N_("Children in care"), N_("Care leavers"), N_("Adoption"),
+  };
+
+  g_return_val_if_fail (judgement < PB_N_JUDGEMENTS, "");
+  return _(labels[judgement]);
+}
+
+/**
+ * pb_grade_get_label:
+ * @grade: a grade
+ *
+ * Returns: the grade in Ofsted's own words ("Requires improvement to be
+ *   good"); "" for %PB_GRADE_NONE
+ */
+const char *
+pb_grade_get_label (PbGrade grade)
+{
+  static const char * const labels[] = {
+    "", N_("Outstanding"), N_("Good"), N_("Requires improvement to be good"), N_("Inadequate"),
+  };
+
+  g_return_val_if_fail (grade <= PB_GRADE_INADEQUATE, "");
+  return grade == PB_GRADE_NONE ? "" : _(labels[grade]);
+}
+
+/**
+ * pb_document_type_get_label:
+ * @type: a document type
+ *
+ * Returns: the type in words, as the app and exports write it
+ */
+const char *
+pb_document_type_get_label (PbDocumentType type)
+{
+  switch (type)
+    {
+    case PB_DOCUMENT_SIF_INSPECTION:
+      return _("SIF inspection");
+    case PB_DOCUMENT_ILACS_INSPECTION:
+      return _("ILACS inspection");
+    case PB_DOCUMENT_FOCUSED_VISIT:
+      return _("Focused visit");
+    case PB_DOCUMENT_MONITORING_VISIT:
+      return _("Monitoring visit");
+    case PB_DOCUMENT_JTAI:
+      return _("Joint targeted area inspection");
+    case PB_DOCUMENT_OTHER:
+    default:
+      return _("Other document");
+    }
+}
+
+/**
+ * pb_format_inspection_dates:
+ * @s: (nullable): a report's structure
+ *
+ * Returns: (transfer full) (nullable): "9 to 20 September 2024", or the end
+ *   date alone, or %NULL when the structure has no inspection end date
+ */
+char *
+pb_format_inspection_dates (PbStructure *s)
+{
+  char start[32], end[32];
+
+  if (s == NULL || !g_date_valid (&s->inspection_end))
+    return NULL;
+
+  /* Translators: inspection dates; see strftime(3) */
+  g_date_strftime (end, sizeof end, _("%-d %B %Y"), &s->inspection_end);
+  if (!g_date_valid (&s->inspection_start) || g_date_compare (&s->inspection_start, &s->inspection_end) == 0)
+    return g_strdup (end);
+
+  if (g_date_get_month (&s->inspection_start) == g_date_get_month (&s->inspection_end) &&
+      g_date_get_year (&s->inspection_start) == g_date_get_year (&s->inspection_end))
+    g_date_strftime (start, sizeof start, "%-d", &s->inspection_start);
+  else
+    g_date_strftime (start, sizeof start, _("%-d %B %Y"), &s->inspection_start);
+
+  /* Translators: a span of dates, "9 to 20 September 2024" */
+  return g_strdup_printf (_("%s to %s"), start, end);
+}

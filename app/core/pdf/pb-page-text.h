@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "pb-rect.h"
+
+G_BEGIN_DECLS
+
+#define PB_TYPE_PAGE_TEXT (pb_page_text_get_type ())
+
+typedef struct _PbPageText PbPageText;
+
+GType        pb_page_text_get_type       (void) G_GNUC_CONST;
+PbPageText  *pb_page_text_new            (guint              page,
+                                          const char        *text,
+                                          const PbRect      *boxes,
+                                          guint              n_boxes);
+PbPageText  *pb_page_text_ref            (PbPageText        *self);
+void         pb_page_text_unref          (PbPageText        *self);
+guint        pb_page_text_get_page       (const PbPageText  *self);
+guint        pb_page_text_get_n_chars    (const PbPageText  *self);
+int          pb_page_text_index_at_point (const PbPageText  *self,
+                                          double             x,
+                                          double             y);
+char        *pb_page_text_dup_range      (const PbPageText  *self,
+                                          guint              start,
+                                          guint              end);
+GArray      *pb_page_text_get_range_rects (const PbPageText *self,
+                                          guint              start,
+                                          guint              end);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPageText, pb_page_text_unref)
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pb-finding.h"
+
+G_BEGIN_DECLS
+
+GArray     *pb_pdf_locate_quote               (const char             *pdf_path,
+                                               const char             *password,
+                                               guint                   page,
+                                               const char             *quote,
+                                               GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-report-insert"
+
+#include "config.h"
+
+#include "pb-db.h"
+#include "pb-report-insert.h"
+#include "pb-structure-store-private.h"
+
+/* The rows of a new report: the report, its pages (and so the full-text
+ * index, by trigger), its structure and the highlights it arrived with, all in
+ * the caller's transaction. */
+
+static char *
+date_to_iso8601 (GDateTime *date)
+{
+  if (date == NULL)
+    return NULL;
+  return g_date_time_format_iso8601 (date);
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/**
+ * _pb_library_lookup_report:
+ * @db: a connection to the library
+ * @sha256: a report's checksum, 64 lowercase hex digits
+ * @error: a #GError, or %NULL
+ *
+ * Returns: the id of the report with that checksum; 0 when there is none;
+ *   -1 with @error set (PB_DB_ERROR) when the library could not be read
+ */
+gint64
+_pb_library_lookup_report (sqlite3     *db,
+                           const char  *sha256,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = pb_db_prepare (db, "SELECT id FROM reports WHERE sha256 = ?1", error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return -1;
+    }
+
+  return 0;
+}
+
+/**
+ * _pb_library_insert_report:
+ * @db: a connection to the library, in a write transaction
+ * @sha256: the checksum of the PDF, 64 lowercase hex digits
+ * @file_name: the name the file had when imported, valid UTF-8
+ * @byte_size: its size in bytes
+ * @title: the title to list it under
+ * @content: what was read from its pages
+ * @structure: (nullable): what it says about itself; %NULL to store none
+ * @error: a #GError, or %NULL
+ *
+ * Inserts a new report's rows. Undone by rolling back the transaction.
+ *
+ * Returns: the new report's id, or -1 with @error set (PB_DB_ERROR)
+ */
+gint64
+_pb_library_insert_report (sqlite3          *db,
+                           const char       *sha256,
+                           const char       *file_name,
+                           gint64            byte_size,
+                           const char       *title,
+                           PbReportContent  *content,
+                           PbStructure      *structure,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) report = NULL;
+  g_autoptr(sqlite3_stmt) page = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  g_autofree char *created_text = date_to_iso8601 (content->created);
+  g_autofree char *modified_text = date_to_iso8601 (content->modified);
+  gint64 report_id;
+
+  if (!(report = pb_db_prepare (db,
+                                "INSERT INTO reports (sha256, title, file_name, byte_size,"
+                                "  page_count, pdf_title, pdf_author, pdf_subject, pdf_keywords,"
+                                "  pdf_creator, pdf_producer, pdf_created, pdf_modified,"
+                                "  is_tagged, has_text_layer, imported_at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                "  ?13, ?14, ?15, ?16)",
+                                error)))
+    return -1;
+
+  sqlite3_bind_text (report, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (report, 2, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (report, 3, file_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (report, 4, byte_size);
+  sqlite3_bind_int (report, 5, (int)content->pages->len);
+  bind_optional_text (report, 6, content->pdf_title);
+  bind_optional_text (report, 7, content->author);
+  bind_optional_text (report, 8, content->subject);
+  bind_optional_text (report, 9, content->keywords);
+  bind_optional_text (report, 10, content->creator);
+  bind_optional_text (report, 11, content->producer);
+  bind_optional_text (report, 12, created_text);
+  bind_optional_text (report, 13, modified_text);
+  sqlite3_bind_int (report, 14, content->is_tagged);
+  sqlite3_bind_int (report, 15, content->has_text_layer);
+  sqlite3_bind_text (report, 16, now_text, -1, SQLITE_TRANSIENT);
+
+  if (!pb_db_step_done (report, error))
+    return -1;
+
+  report_id = sqlite3_last_insert_rowid (db);
+
+  /* A report removed earlier and imported again is no longer "kept only for a
+   * backup's sake". */
+  {
+    g_autoptr(sqlite3_stmt) unremove = NULL;
+
+    if (!(unremove = pb_db_prepare (db, "DELETE FROM removed_reports WHERE sha256 = ?1", error)))
+      return -1;
+    sqlite3_bind_text (unremove, 1, sha256, -1, SQLITE_TRANSIENT);
+    if (!pb_db_step_done (unremove, error))
+      return -1;
+  }
+
+  if (!(page = pb_db_prepare (db,
+                              "INSERT INTO report_pages (report_id, page_number, width,"
+                              "  height, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error)))
+    return -1;
+
+  for (guint i = 0; i < content->pages->len; i++)
+    {
+      const PbPageContent *data = &g_array_index (content->pages, PbPageContent, i);
+
+      sqlite3_reset (page);
+      sqlite3_bind_int64 (page, 1, report_id);
+      sqlite3_bind_int (page, 2, (int)i + 1);
+      sqlite3_bind_double (page, 3, data->width);
+      sqlite3_bind_double (page, 4, data->height);
+      sqlite3_bind_text (page, 5, data->text, -1, SQLITE_STATIC);
+
+      if (!pb_db_step_done (page, error))
+        return -1;
+    }
+
+  /* What the report says about itself: type, dates, judgements, sections. */
+  if (structure != NULL && !_pb_structure_store (db, report_id, sha256, structure, error))
+    return -1;
+
+  if (content->markups->len > 0)
+    {
+      g_autoptr(sqlite3_stmt) suggestion = NULL;
+
+      if (!(suggestion = pb_db_prepare (db,
+                                        "INSERT INTO suggestions (report_sha256, source, page_number,"
+                                        "  quads, quote, note) VALUES (?1, 'pdf-annotation', ?2, ?3, ?4, ?5)",
+                                        error)))
+        return -1;
+
+      for (guint i = 0; i < content->markups->len; i++)
+        {
+          PbMarkup *markup = g_ptr_array_index (content->markups, i);
+          g_autofree char *quads = pb_anchors_to_json (markup->anchors);
+
+          sqlite3_reset (suggestion);
+          sqlite3_bind_text (suggestion, 1, sha256, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (suggestion, 2, (int)markup->page);
+          sqlite3_bind_text (suggestion, 3, quads, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (suggestion, 4, markup->quote, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (suggestion, 5, markup->note, -1, SQLITE_TRANSIENT);
+          if (!pb_db_step_done (suggestion, error))
+            return -1;
+        }
+    }
+
+  return report_id;
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-structure"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pb-structure-private.h"
+
+/* The report's text as lines, each knowing its page and place, with the
+ * running headers and footers that repeat on the pages marked. */
+
+char *
+_pb_plain_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2019 || c == 0x2018)
+        g_string_append_c (out, '\'');
+      else if (c == 0x201C || c == 0x201D)
+        g_string_append_c (out, '"');
+      else if (c == 0x2013 || c == 0x2014)
+        g_string_append_c (out, '-');
+      else if (c == 0xA0)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+line_clear (Line *line)
+{
+  g_free (line->text);
+}
+
+GArray *
+_pb_structure_split_lines (const char * const *pages)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+
+  g_array_set_clear_func (lines, (GDestroyNotify)line_clear);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      const char *start = pages[i];
+
+      while (*start)
+        {
+          const char *end = strchr (start, '\n');
+          gsize len = end ? (gsize)(end - start) : strlen (start);
+          g_autofree char *raw = g_strndup (start, len);
+          Line line = { NULL, 0, 0, FALSE };
+
+          g_strstrip (raw);
+          if (*raw != '\0')
+            {
+              line.text = _pb_plain_text (raw);
+              line.page = i + 1;
+              line.offset = start - pages[i];
+              g_array_append_val (lines, line);
+            }
+
+          start += len;
+          if (*start == '\n')
+            start++;
+        }
+    }
+
+  return lines;
+}
+
+/* The line with its numbers taken out: "… - page 3" and "… - page 4" are
+ * the same running footer. */
+static char *
+without_digits (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* Marks the headers and footers that repeat at the top or bottom of most
+ * pages, so that text running over a page break reads on without them. */
+void
+_pb_structure_mark_running_lines (GArray *lines)
+{
+  g_autoptr(GHashTable) pages_with = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_pages = lines->len > 0 ? g_array_index (lines, Line, lines->len - 1).page : 0;
+  guint threshold = MAX (2, (n_pages + 1) / 2);
+  guint first = 0;
+
+  if (n_pages < 2)
+    return;
+
+  /* Count each page once for each of its first two and last two lines. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      first = 0;
+      while (first < lines->len)
+        {
+          guint page = g_array_index (lines, Line, first).page;
+          guint end = first;
+          g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+          while (end < lines->len && g_array_index (lines, Line, end).page == page)
+            end++;
+
+          for (guint i = first; i < end; i++)
+            {
+              Line *line = &g_array_index (lines, Line, i);
+              char *key;
+
+              if (i >= first + 2 && i + 2 < end)
+                continue;
+
+              key = without_digits (line->text);
+              if (pass == 0 && !g_hash_table_contains (seen, key))
+                {
+                  g_hash_table_add (seen, g_strdup (key));
+                  g_hash_table_insert (pages_with, g_strdup (key),
+                                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pages_with, key)) + 1));
+                }
+              else if (pass == 1)
+                line->running = *key != '\0' &&
+                                GPOINTER_TO_UINT (g_hash_table_lookup (pages_with, key)) >= threshold;
+              g_free (key);
+            }
+
+          first = end;
+        }
+    }
+}
+
+const char *
+_pb_structure_line_at (GArray *lines,
+                       guint   i)
+{
+  return i < lines->len ? g_array_index (lines, Line, i).text : "";
+}
+
+/* The first lines of the first page, joined: the document's title block. */
+char *
+_pb_structure_title_block (GArray *lines,
+                           guint   n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len && i < n && g_array_index (lines, Line, i).page == 1; i++)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, _pb_structure_line_at (lines, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+_pb_structure_match_group (const char *pattern,
+                           const char *text,
+                           int         group)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (regex == NULL || !g_regex_match (regex, text, 0, &match))
+    return NULL;
+
+  return g_match_info_fetch (match, group);
+}
+
+guint
+_pb_structure_find_line (GArray     *lines,
+                         guint       from,
+                         const char *prefix,
+                         guint       limit)
+{
+  for (guint i = from; i < lines->len && i < limit; i++)
+    if (g_str_has_prefix (_pb_structure_line_at (lines, i), prefix))
+      return i;
+  return G_MAXUINT;
+}
