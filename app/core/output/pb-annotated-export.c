@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pb-annotated-export.h"
@@ -17,7 +16,8 @@
 
 /* A report with its findings written in as real PDF highlight annotations,
  * coloured by cohort, with the kind, cohorts and note as each one's text,
- * so any PDF reader shows them.  The copy in the library is not touched. */
+ * so any PDF reader shows them.  The copy in the library is not touched;
+ * the new one is private (mode 0600) and appears whole or not at all. */
 
 static char *
 describe (PbFinding  *finding,
@@ -38,10 +38,19 @@ describe (PbFinding  *finding,
 
 /**
  * pb_library_export_annotated:
+ * @library: the library holding the report
+ * @report_id: the report
+ * @path: where to write the copy; a file there is replaced once the new
+ *   one is complete
  * @include_exempt: whether findings not for publication are written in too
+ * @error: a #GError, or %NULL
  *
  * Saves a copy of the report at @path with its findings as highlight
- * annotations.  The file appears whole or not at all.
+ * annotations: a private file (mode 0600) that appears whole or not at
+ * all.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (a library error, poppler's
+ *   %POPPLER_ERROR, or %G_IO_ERROR for the file) and nothing left behind
  */
 gboolean
 pb_library_export_annotated (PbLibrary   *library,
@@ -57,7 +66,7 @@ pb_library_export_annotated (PbLibrary   *library,
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) highlights = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_highlight_free);
   g_autofree char *source = NULL;
-  g_autofree char *partial = NULL;
+  g_autoptr(PbExportFile) file = NULL;
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
@@ -96,15 +105,13 @@ pb_library_export_annotated (PbLibrary   *library,
       g_ptr_array_add (highlights, highlight);
     }
 
+  /* Poppler saves by file name, opening the private file made for it and
+   * writing it afresh, so the file keeps its mode; the commit then puts it
+   * on disk and in place.  Freed uncommitted, it is removed. */
   source = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
-  partial = pb_export_partial_path (path);
-  if (!pb_pdf_write_highlights (source, NULL, highlights, partial, error))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  return pb_export_move_into_place (partial, path, error);
+  return (file = pb_export_file_new (path, error)) != NULL &&
+         pb_pdf_write_highlights (source, NULL, highlights, pb_export_file_get_temp_path (file), error) &&
+         pb_export_file_commit (file, error);
 }
 
 typedef struct
@@ -145,6 +152,13 @@ annotated_worker (GTask        *task,
 
 /**
  * pb_library_export_annotated_async:
+ * @library: the library holding the report
+ * @report_id: the report
+ * @path: where to write the copy
+ * @include_exempt: whether findings not for publication are written in too
+ * @cancellable: (nullable): stops the export before it starts
+ * @callback: called on the caller's thread when the copy is written
+ * @user_data: for @callback
  *
  * Like pb_library_export_annotated(), off the caller's thread: a long
  * report takes a while to save.
@@ -176,6 +190,12 @@ pb_library_export_annotated_async (PbLibrary           *library,
   g_task_run_in_thread (task, annotated_worker);
 }
 
+/**
+ * pb_library_export_annotated_finish:
+ *
+ * Returns: %TRUE, or %FALSE with @error set as for
+ *   pb_library_export_annotated()
+ */
 gboolean
 pb_library_export_annotated_finish (PbLibrary     *library,
                                     GAsyncResult  *result,

@@ -9,9 +9,31 @@ G_BEGIN_DECLS
  * the DOCX styles and the HTML page all say so for screen readers. */
 #define PB_EXPORT_LANGUAGE "en-GB"
 
-char     *pb_export_partial_path (const char  *path);
-gboolean  pb_export_move_into_place (const char  *partial,
-                                     const char  *path,
-                                     GError     **error);
+/* Exports are the user's alone until they choose otherwise: a pack may be
+ * exempt, and reports can concern children. */
+#define PB_EXPORT_FILE_MODE 0600
+#define PB_EXPORT_DIR_MODE  0700
+
+typedef struct _PbExportFile PbExportFile;
+
+PbExportFile *pb_export_file_new           (const char    *path,
+                                            GError       **error);
+const char   *pb_export_file_get_temp_path (PbExportFile  *self);
+gboolean      pb_export_file_write         (PbExportFile  *self,
+                                            const void    *data,
+                                            gsize          length,
+                                            GError       **error);
+gboolean      pb_export_file_commit        (PbExportFile  *self,
+                                            GError       **error);
+void          pb_export_file_free          (PbExportFile  *self);
+
+gboolean      pb_export_write_contents     (const char    *path,
+                                            const void    *data,
+                                            gsize          length,
+                                            GError       **error);
+char         *pb_export_new_private_file   (const char    *name_template,
+                                            GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbExportFile, pb_export_file_free)
 
 G_END_DECLS

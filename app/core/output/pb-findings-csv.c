@@ -3,28 +3,21 @@
 
 #include "config.h"
 
+#include "pb-csv.h"
+#include "pb-export-file.h"
 #include "pb-findings-csv.h"
 
-/* Findings as a spreadsheet: one row each, every field quoted (RFC 4180),
- * for whatever set the caller chose: a pack, or the Findings table as
- * filtered and sorted.  The file is written whole or not at all. */
+/* Findings as a spreadsheet: one row each, every field quoted (RFC 4180)
+ * and no text cell read as a formula (pb-csv.c), for whatever set the
+ * caller chose: a pack, or the Findings table as filtered and sorted.  The
+ * file is private, and written whole or not at all. */
 
-void
-pb_csv_append_field (GString    *out,
-                     const char *text,
-                     gboolean    last)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append (out, last ? "\"\r\n" : "\",");
-}
-
-/* The header for the columns pb_csv_append_finding() writes. */
+/**
+ * pb_csv_finding_header:
+ *
+ * Returns: the header row, ending in CR LF, for the columns
+ *   pb_csv_append_finding() writes
+ */
 const char *
 pb_csv_finding_header (void)
 {
@@ -32,19 +25,30 @@ pb_csv_finding_header (void)
          "\"kind\",\"status\",\"classification\",\"note\"\r\n";
 }
 
-/* One finding's columns, ending the row. */
+/**
+ * pb_csv_append_finding:
+ * @out: the file so far
+ * @finding: the finding
+ *
+ * Appends one finding's columns, ending the row: its report, page number
+ * (from 1), paragraph number (empty when unknown), quote, cohort slugs,
+ * kind, status, classification and note.
+ */
 void
 pb_csv_append_finding (GString   *out,
                        PbFinding *finding)
 {
-  g_autofree char *page = g_strdup_printf ("%u", pb_finding_get_page (finding));
-  g_autofree char *paragraph = pb_finding_get_paragraph (finding) > 0
-                               ? g_strdup_printf ("%u", pb_finding_get_paragraph (finding)) : g_strdup ("");
   g_autofree char *cohorts = g_strjoinv (" ", (char **)pb_finding_get_cohorts (finding));
 
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (PB_IS_FINDING (finding));
+
   pb_csv_append_field (out, pb_finding_get_report_title (finding), FALSE);
-  pb_csv_append_field (out, page, FALSE);
-  pb_csv_append_field (out, paragraph, FALSE);
+  pb_csv_append_number (out, pb_finding_get_page (finding), FALSE);
+  if (pb_finding_get_paragraph (finding) > 0)
+    pb_csv_append_number (out, pb_finding_get_paragraph (finding), FALSE);
+  else
+    pb_csv_append_field (out, NULL, FALSE);
   pb_csv_append_field (out, pb_finding_get_quote (finding), FALSE);
   pb_csv_append_field (out, cohorts, FALSE);
   pb_csv_append_field (out, pb_finding_kind_to_slug (pb_finding_get_kind (finding)), FALSE);
@@ -57,6 +61,13 @@ pb_csv_append_finding (GString   *out,
 /**
  * pb_findings_write_csv:
  * @findings: (element-type PbFinding): the rows, in order
+ * @path: where to write; a file there is replaced once the new one is
+ *   complete
+ * @error: a #GError, or %NULL
+ *
+ * Writes the findings as CSV, one row each after a header, with their ids.
+ *
+ * Returns: %TRUE, or %FALSE with @error set in %G_IO_ERROR
  */
 gboolean
 pb_findings_write_csv (GPtrArray   *findings,
@@ -72,13 +83,12 @@ pb_findings_write_csv (GPtrArray   *findings,
   for (guint i = 0; i < findings->len; i++)
     {
       PbFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, pb_finding_get_id (finding));
 
-      pb_csv_append_field (out, id, FALSE);
+      pb_csv_append_number (out, pb_finding_get_id (finding), FALSE);
       pb_csv_append_finding (out, finding);
     }
 
-  return g_file_set_contents (path, out->str, (gssize)out->len, error);
+  return pb_export_write_contents (path, out->str, out->len, error);
 }
 
 static void

@@ -3,13 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "pb-csv.h"
 #include "pb-finding.h"
 
 G_BEGIN_DECLS
 
-void     pb_csv_append_field          (GString              *out,
-                                       const char           *text,
-                                       gboolean              last);
 void     pb_csv_append_finding        (GString              *out,
                                        PbFinding            *finding);
 const char *pb_csv_finding_header     (void);

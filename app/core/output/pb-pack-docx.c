@@ -4,19 +4,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <zip.h>
 
 #include "pb-export-file.h"
-#include "pb-pack-export.h"
-#include "pb-pack-export-private.h"
+#include "pb-pack-writers-private.h"
+#include "pb-xml-text.h"
 
 /* A pack as a Word document, written as an OOXML package by hand: real
  * heading styles (so Word's navigation pane lists the parts), passages in
  * the Quote style, the grades as a real table with a repeating header row,
  * the language set, and NOT FOR PUBLICATION in the page header of an
- * exempt pack. */
+ * exempt pack.  Text goes in through pb-xml-text.c, which keeps out what
+ * XML forbids and Word refuses.  The package is assembled in memory and
+ * saved whole, privately. */
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
              "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
@@ -78,12 +80,12 @@ paragraph (GString    *out,
            const char *style,
            const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
-
   g_string_append (out, "<w:p>");
   if (style != NULL)
     g_string_append_printf (out, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
-  g_string_append_printf (out, "<w:r><w:t xml:space=\"preserve\">%s</w:t></w:r></w:p>", escaped);
+  g_string_append (out, "<w:r><w:t xml:space=\"preserve\">");
+  pb_xml_append_text (out, text);
+  g_string_append (out, "</w:t></w:r></w:p>");
 }
 
 static void
@@ -91,126 +93,117 @@ cell (GString    *out,
       const char *text,
       gboolean    bold)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append_printf (out, "<w:tc><w:p><w:r>%s<w:t xml:space=\"preserve\">%s</w:t></w:r></w:p></w:tc>",
-                          bold ? "<w:rPr><w:b/></w:rPr>" : "", escaped);
+  g_string_append_printf (out, "<w:tc><w:p><w:r>%s<w:t xml:space=\"preserve\">", bold ? "<w:rPr><w:b/></w:rPr>" : "");
+  pb_xml_append_text (out, text);
+  g_string_append (out, "</w:t></w:r></w:p></w:tc>");
 }
 
 static void
-grades_table (GString     *out,
-              PbStructure *structure)
+grades_table (GString          *out,
+              const PbPackPart *part)
 {
   g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
                         "<w:tblGrid><w:gridCol w:w=\"5400\"/><w:gridCol w:w=\"3600\"/></w:tblGrid>");
   g_string_append (out, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
-  cell (out, _("Judgement"), TRUE);
-  cell (out, _("Grade"), TRUE);
+  cell (out, part->columns[0], TRUE);
+  cell (out, part->columns[1], TRUE);
   g_string_append (out, "</w:tr>");
 
-  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-    if (structure->judgements[j] != PB_GRADE_NONE)
-      {
-        g_string_append (out, "<w:tr>");
-        cell (out, pb_judgement_get_label (j), FALSE);
-        cell (out, pb_grade_get_label (structure->judgements[j]), FALSE);
-        g_string_append (out, "</w:tr>");
-      }
+  for (guint i = 0; i < part->n_rows; i++)
+    {
+      g_string_append (out, "<w:tr>");
+      cell (out, part->labels[i], FALSE);
+      cell (out, part->grades[i], FALSE);
+      g_string_append (out, "</w:tr>");
+    }
   g_string_append (out, "</w:tbl>");
 }
 
-static char *
-build_document (Export *export)
+/* The body of word/document.xml, a part at a time.  Word lists its own
+ * headings in the navigation pane, so the contents are left to it. */
+static gboolean
+visit_cb (const PbPackPart  *part,
+          gpointer           data,
+          GError           **error)
 {
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document " W_NS "><w:body>");
-  g_autofree char *meeting = pb_date_format_iso (pb_pack_get_meeting_date (export->pack));
+  GString *out = data;
 
-  if (pb_pack_get_exempt (export->pack))
-    paragraph (out, NULL, _("NOT FOR PUBLICATION"));
-  paragraph (out, "Title", pb_pack_get_title (export->pack));
-  if (*pb_pack_get_committee (export->pack) != '\0')
-    paragraph (out, NULL, pb_pack_get_committee (export->pack));
-  if (meeting != NULL)
+  switch (part->kind)
     {
-      g_autofree char *line = g_strdup_printf (_("Meeting: %s"), meeting);
-      paragraph (out, NULL, line);
+    case PB_PACK_PART_COVER:
+      if (part->banner != NULL)
+        paragraph (out, NULL, part->banner);
+      paragraph (out, "Title", part->text);
+      for (guint i = 0; part->details[i] != NULL; i++)
+        paragraph (out, NULL, part->details[i]);
+      if (part->introduction != NULL)
+        paragraph (out, NULL, part->introduction);
+      break;
+
+    case PB_PACK_PART_GRADES:
+    case PB_PACK_PART_SECTION:
+      paragraph (out, "Heading1", part->text);
+      break;
+
+    case PB_PACK_PART_INSPECTION:
+      paragraph (out, "Heading2", part->text);
+      grades_table (out, part);
+      break;
+
+    case PB_PACK_PART_HEADING:
+      paragraph (out, "Heading2", part->text);
+      break;
+
+    case PB_PACK_PART_NOTE:
+      paragraph (out, NULL, part->text);
+      break;
+
+    case PB_PACK_PART_FINDING:
+      paragraph (out, "Quote", part->text);
+      paragraph (out, NULL, part->about);
+      if (part->note != NULL)
+        paragraph (out, NULL, part->note);
+      break;
+
+    case PB_PACK_PART_CONTENTS:
+    case PB_PACK_PART_SECTION_END:
+    default:
+      break;
     }
-  if (*pb_pack_get_introduction (export->pack) != '\0')
-    paragraph (out, NULL, pb_pack_get_introduction (export->pack));
+  return TRUE;
+}
 
-  if (export->report_order->len > 0)
-    paragraph (out, "Heading1", _("Grades at a glance"));
-  for (guint r = 0; r < export->report_order->len; r++)
-    {
-      gint64 report_id = g_array_index (export->report_order, gint64, r);
-      PbStructure *structure = g_hash_table_lookup (export->structures, &report_id);
-      g_autofree char *dates = NULL;
-      g_autofree char *caption = NULL;
+static char *
+build_document (PbPackWalk  *walk,
+                GError     **error)
+{
+  g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                                         "<w:document " W_NS "><w:body>");
 
-      if (structure == NULL || (structure->type != PB_DOCUMENT_SIF_INSPECTION &&
-                                structure->type != PB_DOCUMENT_ILACS_INSPECTION))
-        continue;
-      dates = pb_date_format (&structure->inspection_end);
-      caption = g_strdup_printf (_("%s, inspection ending %s"),
-                                 structure->local_authority ? structure->local_authority : "", dates ? dates : "");
-      paragraph (out, "Heading2", caption);
-      grades_table (out, structure);
-    }
-
-  for (guint s = 0; s < export->sections->len; s++)
-    {
-      PbPackSection *section = g_ptr_array_index (export->sections, s);
-
-      if (_pb_pack_count_printed (export, section) == 0)
-        continue;
-
-      paragraph (out, "Heading1", section->title);
-      for (guint i = 0; i < section->items->len; i++)
-        {
-          PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
-          PbFinding *finding;
-          g_autofree char *about = NULL;
-
-          if (item->kind == PB_PACK_ITEM_HEADING)
-            paragraph (out, "Heading2", item->text);
-          else if (item->kind == PB_PACK_ITEM_NOTE)
-            paragraph (out, NULL, item->text);
-          if (item->kind != PB_PACK_ITEM_FINDING ||
-              !(finding = g_hash_table_lookup (export->findings, &item->finding_id)))
-            continue;
-
-          if (!_pb_pack_export_step (export))
-            break;
-          about = _pb_pack_format_about (export, finding);
-          paragraph (out, "Quote", pb_finding_get_quote (finding));
-          paragraph (out, NULL, about);
-          if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
-            {
-              g_autofree char *note = g_strdup_printf (_("Note: %s"), pb_finding_get_note (finding));
-              paragraph (out, NULL, note);
-            }
-        }
-    }
+  if (!pb_pack_walk_run (walk, visit_cb, out, error))
+    return NULL;
 
   /* A4, with the header on every page of an exempt pack. */
   g_string_append_printf (out, "<w:sectPr>%s<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
                                "<w:pgMar w:top=\"1440\" w:right=\"1247\" w:bottom=\"1440\" w:left=\"1247\""
                                " w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
-                          pb_pack_get_exempt (export->pack)
+                          pb_pack_walk_get_banner (walk) != NULL
                           ? "<w:headerReference w:type=\"default\" r:id=\"rId2\"/>" : "");
-  return g_string_free (out, FALSE);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static char *
-build_header (Export *export)
+build_header (PbPackWalk *walk)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr " W_NS ">");
+  const char *banner = pb_pack_walk_get_banner (walk);
 
-  if (pb_pack_get_exempt (export->pack))
+  if (banner != NULL)
     {
-      g_autofree char *text = g_markup_escape_text (_("NOT FOR PUBLICATION"), -1);
-      g_string_append_printf (out, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val=\"A51D2D\"/></w:rPr>"
-                                   "<w:t>%s</w:t></w:r></w:p>", text);
+      g_string_append (out, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val=\"A51D2D\"/></w:rPr>"
+                            "<w:t>");
+      pb_xml_append_text (out, banner);
+      g_string_append (out, "</w:t></w:r></w:p>");
     }
   else
     g_string_append (out, "<w:p/>");
@@ -219,15 +212,24 @@ build_header (Export *export)
 }
 
 static char *
-build_core (Export *export)
+build_core (PbPackWalk *walk)
 {
-  g_autofree char *title = g_markup_escape_text (pb_pack_get_title (export->pack), -1);
+  g_autofree char *title = pb_xml_escape_text (pb_pack_get_title (pb_pack_walk_get_pack (walk)));
+  g_autofree char *creator = pb_xml_escape_text (PACKAGE_NAME);
 
   return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                           "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
                           " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
                           "<dc:title>%s</dc:title><dc:language>" PB_EXPORT_LANGUAGE "</dc:language><dc:creator>%s</dc:creator>"
-                          "</cp:coreProperties>", title, PACKAGE_NAME);
+                          "</cp:coreProperties>", title, creator);
+}
+
+static void
+set_zip_error (GError      **error,
+               zip_error_t  *details)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be assembled: %s"),
+               zip_error_strerror (details));
 }
 
 static gboolean
@@ -240,8 +242,7 @@ add_part (zip_t      *zip,
 
   if (source == NULL || zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be assembled: %s"),
-                   zip_strerror (zip));
+      set_zip_error (error, zip_get_error (zip));
       if (source != NULL)
         zip_source_free (source);
       return FALSE;
@@ -249,73 +250,114 @@ add_part (zip_t      *zip,
   return TRUE;
 }
 
+/* The bytes of the package @source holds once its archive is closed. */
+static GBytes *
+read_source (zip_source_t  *source,
+             GError       **error)
+{
+  zip_int64_t length;
+  guint8 *data;
+
+  if (zip_source_open (source) < 0)
+    {
+      set_zip_error (error, zip_source_error (source));
+      return NULL;
+    }
+  if (zip_source_seek (source, 0, SEEK_END) < 0 || (length = zip_source_tell (source)) < 0 ||
+      zip_source_seek (source, 0, SEEK_SET) < 0)
+    {
+      set_zip_error (error, zip_source_error (source));
+      zip_source_close (source);
+      return NULL;
+    }
+  data = g_malloc (MAX (length, 1));
+  if (zip_source_read (source, data, (zip_uint64_t)length) != length)
+    {
+      set_zip_error (error, zip_source_error (source));
+      zip_source_close (source);
+      g_free (data);
+      return NULL;
+    }
+  zip_source_close (source);
+  return g_bytes_new_take (data, (gsize)length);
+}
+
+/* The parts as a zip archive in memory. */
+static GBytes *
+assemble (const char * const  *names,
+          const char * const  *parts,
+          guint                n_parts,
+          GError             **error)
+{
+  zip_error_t details;
+  zip_source_t *source;
+  zip_t *zip;
+  GBytes *bytes;
+
+  zip_error_init (&details);
+  if (!(source = zip_source_buffer_create (NULL, 0, 0, &details)) ||
+      !(zip = zip_open_from_source (source, ZIP_TRUNCATE, &details)))
+    {
+      set_zip_error (error, &details);
+      zip_error_fini (&details);
+      if (source != NULL)
+        zip_source_free (source);
+      return NULL;
+    }
+  zip_error_fini (&details);
+
+  /* Kept past zip_close (), which is when the archive is written into it. */
+  zip_source_keep (source);
+  for (guint i = 0; i < n_parts; i++)
+    if (!add_part (zip, names[i], parts[i], error))
+      {
+        zip_discard (zip);
+        zip_source_free (source);
+        return NULL;
+      }
+  if (zip_close (zip) < 0)
+    {
+      set_zip_error (error, zip_get_error (zip));
+      zip_discard (zip);
+      zip_source_free (source);
+      return NULL;
+    }
+
+  bytes = read_source (source, error);
+  zip_source_free (source);
+  return bytes;
+}
+
 /**
  * _pb_pack_write_docx:
  *
- * Writes the pack as a Word document at @path; the file appears whole or
- * not at all.
+ * Writes the pack as a Word document at @path.
  */
 gboolean
-_pb_pack_write_docx (Export      *export,
+_pb_pack_write_docx (PbPackWalk  *walk,
                      const char  *path,
                      GError     **error)
 {
+  static const char * const names[] = {
+    "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
+    "word/styles.xml", "word/header1.xml", "docProps/core.xml",
+  };
   g_autofree char *document = NULL;
   g_autofree char *header = NULL;
   g_autofree char *core = NULL;
-  g_autofree char *partial = NULL;
-  zip_t *zip;
-  int zip_error = 0;
+  g_autoptr(GBytes) package = NULL;
 
-  document = build_document (export);
-  if (_pb_pack_export_cancelled (export, error))
+  if (!(document = build_document (walk, error)))
     return FALSE;
-  header = build_header (export);
-  core = build_core (export);
+  header = build_header (walk);
+  core = build_core (walk);
 
-  /* The parts stay alive until zip_close () reads them. */
-  partial = pb_export_partial_path (path);
-  if (!(zip = zip_open (partial, ZIP_CREATE | ZIP_TRUNCATE, &zip_error)))
-    {
-      zip_error_t details;
+  {
+    const char * const parts[] = { content_types, package_rels, document_rels, document, styles, header, core };
 
-      zip_error_init_with_code (&details, zip_error);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be written at %s: %s"),
-                   path, zip_error_strerror (&details));
-      zip_error_fini (&details);
+    G_STATIC_ASSERT (G_N_ELEMENTS (parts) == G_N_ELEMENTS (names));
+    if (!(package = assemble (names, parts, G_N_ELEMENTS (names), error)))
       return FALSE;
-    }
-
-  if (!add_part (zip, "[Content_Types].xml", content_types, error) ||
-      !add_part (zip, "_rels/.rels", package_rels, error) ||
-      !add_part (zip, "word/_rels/document.xml.rels", document_rels, error) ||
-      !add_part (zip, "word/document.xml", document, error) ||
-      !add_part (zip, "word/styles.xml", styles, error) ||
-      !add_part (zip, "word/header1.xml", header, error) ||
-      !add_part (zip, "docProps/core.xml", core, error))
-    {
-      zip_discard (zip);
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  if (zip_close (zip) < 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be written at %s: %s"),
-                   path, zip_strerror (zip));
-      zip_discard (zip);
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  return pb_export_move_into_place (partial, path, error);
-}
-
-gboolean
-pb_library_export_pack_docx (PbLibrary   *library,
-                             gint64       pack_id,
-                             const char  *path,
-                             GError     **error)
-{
-  return pb_library_export_pack_full (library, pack_id, PB_PACK_FORMAT_DOCX, path, NULL, NULL, NULL, error);
+  }
+  return pb_export_write_contents (path, g_bytes_get_data (package, NULL), g_bytes_get_size (package), error);
 }

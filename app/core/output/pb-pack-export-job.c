@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "pb-pack-export.h"
-#include "pb-pack-export-private.h"
 
 /* Exports off the caller's thread.  The worker opens the library again on
  * its own connection: SQLite connections are not to be shared between
@@ -25,94 +24,6 @@ typedef struct
   GTask                *task;          /* not owned: the job lives as long */
   int                   percent;       /* last sent, touched by the worker only */
 } ExportJob;
-
-static const char * const format_names[] = { "pdf", "docx", "csv", "html" };
-
-const char *
-pb_pack_format_get_extension (PbPackFormat format)
-{
-  g_return_val_if_fail (format <= PB_PACK_FORMAT_HTML, NULL);
-  return format_names[format];
-}
-
-gboolean
-pb_pack_format_from_name (const char   *name,
-                          PbPackFormat *format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (g_strcmp0 (name, format_names[i]) == 0)
-      {
-        *format = (PbPackFormat)i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-gboolean
-pb_library_export_pack (PbLibrary     *library,
-                        gint64         pack_id,
-                        PbPackFormat   format,
-                        const char    *path,
-                        GError       **error)
-{
-  return pb_library_export_pack_full (library, pack_id, format, path, NULL, NULL, NULL, error);
-}
-
-/**
- * pb_library_export_pack_full:
- * @cancellable: (nullable): stops the export, leaving no file
- * @progress: (nullable): told how far the export has got
- *
- * Writes the pack at @path in @format, replacing any file there only once
- * the new one is complete.
- */
-gboolean
-pb_library_export_pack_full (PbLibrary            *library,
-                             gint64                pack_id,
-                             PbPackFormat          format,
-                             const char           *path,
-                             GCancellable         *cancellable,
-                             PbExportProgressFunc  progress,
-                             gpointer              progress_data,
-                             GError              **error)
-{
-  g_auto(Export) export = { library, NULL, NULL, NULL, NULL, NULL };
-  gboolean done;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (format <= PB_PACK_FORMAT_HTML, FALSE);
-
-  export.cancellable = cancellable;
-  export.progress = progress;
-  export.progress_data = progress_data;
-
-  _pb_pack_export_report (&export, 0);
-  if (!_pb_pack_export_load (&export, pack_id, error) || _pb_pack_export_cancelled (&export, error))
-    return FALSE;
-  _pb_pack_export_report (&export, 0.1);
-
-  switch (format)
-    {
-    case PB_PACK_FORMAT_PDF:
-      done = _pb_pack_write_pdf (&export, path, error);
-      break;
-    case PB_PACK_FORMAT_DOCX:
-      done = _pb_pack_write_docx (&export, path, error);
-      break;
-    case PB_PACK_FORMAT_CSV:
-      done = _pb_pack_write_csv (&export, path, error);
-      break;
-    case PB_PACK_FORMAT_HTML:
-    default:
-      done = _pb_pack_write_html (&export, path, error);
-      break;
-    }
-
-  if (done)
-    _pb_pack_export_report (&export, 1);
-  return done;
-}
 
 static void
 export_job_free (ExportJob *job)
@@ -188,6 +99,22 @@ export_worker (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/**
+ * pb_library_export_pack_async:
+ * @library: the library holding the pack
+ * @pack_id: the pack
+ * @format: the file's format
+ * @path: where to write, as for pb_library_export_pack_full()
+ * @cancellable: (nullable): stops the export, leaving no file
+ * @progress: (nullable): told how far the export has got, from 0 to 1, on
+ *   the caller's thread, a percent at a time and never after @callback
+ * @progress_data: for @progress
+ * @callback: called on the caller's thread when the export is over
+ * @user_data: for @callback
+ *
+ * Runs pb_library_export_pack_full() on another thread, on a connection
+ * of its own to the library.
+ */
 void
 pb_library_export_pack_async (PbLibrary           *library,
                               gint64               pack_id,
@@ -223,6 +150,12 @@ pb_library_export_pack_async (PbLibrary           *library,
   g_task_run_in_thread (task, export_worker);
 }
 
+/**
+ * pb_library_export_pack_finish:
+ *
+ * Returns: %TRUE, or %FALSE with @error set as for
+ *   pb_library_export_pack_full()
+ */
 gboolean
 pb_library_export_pack_finish (PbLibrary     *library,
                                GAsyncResult  *result,

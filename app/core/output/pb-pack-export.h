@@ -3,6 +3,7 @@
 
 #include "pb-library.h"
 #include "pb-pack.h"
+#include "pb-pack-walk.h"
 
 G_BEGIN_DECLS
 
@@ -36,15 +37,6 @@ typedef enum
 const char *pb_pack_format_get_extension (PbPackFormat format);
 gboolean    pb_pack_format_from_name     (const char   *name,
                                           PbPackFormat *format);
-
-/**
- * PbExportProgressFunc:
- * @fraction: how much of the export is done, from 0 to 1
- *
- * Called from the thread that runs the export.
- */
-typedef void (*PbExportProgressFunc) (double   fraction,
-                                      gpointer user_data);
 
 gboolean pb_library_export_pack      (PbLibrary     *library,
                                       gint64         pack_id,

@@ -15,7 +15,11 @@
 /* Writes a simple flowing document to an A4 PDF: headings, paragraphs
  * (optionally numbered in the margin, as inspection reports are), bullets and
  * two-column tables, breaking pages as it goes. The output is tagged, so that
- * screen readers and structure-aware readers see headings, lists and tables. */
+ * screen readers and structure-aware readers see headings, lists and tables.
+ *
+ * Cairo writes into memory; the finished file has its catalogue completed
+ * (pb-pdf-catalog.c) and is then saved whole, as a private file renamed into
+ * place (pb-export-file.c), so no half-written PDF is ever on disk. */
 
 #define PAGE_WIDTH    595.276   /* A4 in points */
 #define PAGE_HEIGHT   841.890
@@ -32,7 +36,9 @@ struct _PbPdfWriter
 
   cairo_surface_t *surface;
   cairo_t         *cr;
+  GByteArray      *data;            /* what cairo has written so far */
   char            *path;
+  char            *title;
   char            *footer;
   char            *header;          /* on every page, e.g. NOT FOR PUBLICATION */
   gboolean         outline;         /* headings become bookmarks */
@@ -188,7 +194,9 @@ pb_pdf_writer_finalize (GObject *object)
 
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_clear_pointer (&self->data, g_byte_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->footer, g_free);
   g_clear_pointer (&self->header, g_free);
 
@@ -208,6 +216,24 @@ pb_pdf_writer_init (PbPdfWriter *self)
   self->y = MARGIN_TOP;
 }
 
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * pb_pdf_writer_new:
+ * @path: where pb_pdf_writer_finish() saves the PDF
+ * @title: (nullable): the document's title, shown by viewers in place of
+ *   the file name
+ * @author: (nullable): its author
+ *
+ * Returns: (transfer full): a writer at the top of an empty first page
+ */
 PbPdfWriter *
 pb_pdf_writer_new (const char *path,
                    const char *title,
@@ -219,7 +245,9 @@ pb_pdf_writer_new (const char *path,
 
   self = g_object_new (PB_TYPE_PDF_WRITER, NULL);
   self->path = g_strdup (path);
-  self->surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  self->title = g_strdup (title);
+  self->data = g_byte_array_new ();
+  self->surface = cairo_pdf_surface_create_for_stream (write_cb, self->data, PAGE_WIDTH, PAGE_HEIGHT);
   self->cr = cairo_create (self->surface);
 
   if (title != NULL)
@@ -528,13 +556,28 @@ pb_pdf_writer_page_break (PbPdfWriter *self)
     start_new_page (self);
 }
 
+/**
+ * pb_pdf_writer_finish:
+ * @self: a writer
+ * @error: a #GError, or %NULL
+ *
+ * Ends the last page and saves the PDF, tagged and marked accessible, at
+ * the path given to pb_pdf_writer_new(): private (mode 0600), replacing
+ * any file there only once it is complete.  Nothing more can be written.
+ *
+ * Returns: %TRUE, or %FALSE with @error set in %G_IO_ERROR, leaving no
+ *   file behind
+ */
 gboolean
 pb_pdf_writer_finish (PbPdfWriter  *self,
                       GError      **error)
 {
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) marked = NULL;
   cairo_status_t status;
 
   g_return_val_if_fail (PB_IS_PDF_WRITER (self), FALSE);
+  g_return_val_if_fail (self->data != NULL, FALSE);
 
   draw_header (self);
   draw_footer (self);
@@ -549,5 +592,8 @@ pb_pdf_writer_finish (PbPdfWriter  *self,
       return FALSE;
     }
 
-  return pb_pdf_mark_accessible (self->path, PB_EXPORT_LANGUAGE, error);
+  written = g_byte_array_free_to_bytes (g_steal_pointer (&self->data));
+  if (!(marked = pb_pdf_mark_accessible_bytes (written, PB_EXPORT_LANGUAGE, self->title, error)))
+    return FALSE;
+  return pb_export_write_contents (self->path, g_bytes_get_data (marked, NULL), g_bytes_get_size (marked), error);
 }
