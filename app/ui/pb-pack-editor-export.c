@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "pb-export-file.h"
 #include "pb-pack-editor-private.h"
 #include "pb-preview-window.h"
 #include "pb-print.h"
@@ -162,21 +163,17 @@ start_export (PbPackEditor *self,
                                 self->export_cancellable, export_progress_cb, run, export_done_cb, run);
 }
 
-/* A private file for a preview or a print run: the pack may be exempt. */
+/* A private file for a preview or a print run, in a private folder rather
+ * than the shared temporary one: the pack may be exempt. */
 static char *
 temporary_pdf (PbPackEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GFile) file = g_file_new_tmp ("panel-brief-XXXXXX.pdf", &stream, &error);
+  char *path = pb_export_new_private_file ("preview-XXXXXX.pdf", &error);
 
-  if (file == NULL)
-    {
-      _pb_pack_editor_show_error (self, error);
-      return NULL;
-    }
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-  return g_file_get_path (file);
+  if (path == NULL)
+    _pb_pack_editor_show_error (self, error);
+  return path;
 }
 
 static void
