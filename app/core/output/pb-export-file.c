@@ -184,6 +184,13 @@ pb_export_file_commit (PbExportFile  *self,
   return TRUE;
 }
 
+/**
+ * pb_export_file_free:
+ * @self: (nullable): a file
+ *
+ * Closes the file; one not committed is removed, so an export that failed
+ * or was cancelled leaves nothing behind.
+ */
 void
 pb_export_file_free (PbExportFile *self)
 {

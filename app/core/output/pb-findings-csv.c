@@ -134,6 +134,12 @@ pb_findings_write_csv_async (GPtrArray           *findings,
   g_task_run_in_thread (task, write_worker);
 }
 
+/**
+ * pb_findings_write_csv_finish:
+ *
+ * Returns: %TRUE, or %FALSE with @error set as for pb_findings_write_csv()
+ *   (or %G_IO_ERROR_CANCELLED)
+ */
 gboolean
 pb_findings_write_csv_finish (GAsyncResult  *result,
                               GError       **error)

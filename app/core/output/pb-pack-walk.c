@@ -38,6 +38,10 @@ struct _PbPackWalk
   guint                 n_walked;      /* findings given so far */
 };
 
+/**
+ * pb_pack_walk_free:
+ * @self: (nullable): a walk
+ */
 void
 pb_pack_walk_free (PbPackWalk *self)
 {
