@@ -76,7 +76,7 @@ run_pack_create (CommonOptions  *common,
   if (classification != NULL && !g_str_equal (classification, "public") && !g_str_equal (classification, "exempt"))
     return _pb_cli_usage_error (_("The classification is public or exempt."));
 
-  if (!(library = _pb_cli_open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library_to_change (common, &error)) ||
       !(id = pb_library_create_pack (library, title, g_strcmp0 (classification, "exempt") == 0,
                                      meeting_date, &error)))
     return _pb_cli_fail (error->message);
@@ -126,7 +126,7 @@ run_pack_add (CommonOptions  *common,
       g_array_append_val (findings, id);
     }
 
-  if (!(library = _pb_cli_open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library_to_change (common, &error)) ||
       !pb_library_add_to_pack (library, pack_id, (gint64 *)(gpointer)findings->data, findings->len, &error))
     return _pb_cli_fail (error->message);
 

@@ -45,6 +45,8 @@ gboolean       _pb_cli_parse_options  (CommonOptions  *common,
                                        GError        **error);
 PbLibrary     *_pb_cli_open_library   (CommonOptions  *common,
                                        GError        **error);
+PbLibrary     *_pb_cli_open_library_to_change (CommonOptions  *common,
+                                               GError        **error);
 
 int            _pb_cli_run_pack       (CommonOptions  *common,
                                        int             argc,
@@ -52,5 +54,16 @@ int            _pb_cli_run_pack       (CommonOptions  *common,
 int            _pb_cli_run_export_annotated (CommonOptions *common,
                                              int            argc,
                                              char         **argv);
+
+/* pb-cli-library.c */
+int            _pb_cli_run_check      (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_backup     (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_restore    (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
 
 G_END_DECLS

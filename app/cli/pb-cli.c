@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pb-backup.h"
 #include "pb-cli-private.h"
 #include "pb-cli.h"
 #include "pb-finding-store.h"
@@ -40,6 +41,9 @@ static const Command commands[] = {
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
   { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
   { "pack", N_("create|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
+  { "check", "", N_("Check the library, and with --repair mend what can be mended"), _pb_cli_run_check },
+  { "backup", "", N_("Back up the library now, or --list the backups"), _pb_cli_run_backup },
+  { "restore", N_("BACKUP"), N_("Put a backup back in place of the library (or --latest)"), _pb_cli_run_restore },
   { "export-annotated", N_("REPORT"), N_("Save a copy of a report with its findings as highlights"),
     _pb_cli_run_export_annotated },
 };
@@ -150,12 +154,44 @@ _pb_cli_parse_options (CommonOptions  *common,
   return g_option_context_parse (context, argc, argv, error);
 }
 
+/* Opens the library, saying on standard error what the user should know:
+ * something set right while opening, or why it can only be read. */
 PbLibrary *
 _pb_cli_open_library (CommonOptions  *common,
-              GError        **error)
+                      GError        **error)
 {
   g_autofree char *path = pb_library_resolve_path (common->library_dir);
-  return pb_library_open (path, error);
+  PbLibrary *library = pb_library_open (path, error);
+
+  if (library != NULL && pb_library_get_notice (library) != NULL)
+    fprintf (stderr, "panel-brief: %s\n", pb_library_get_notice (library));
+  if (library != NULL && pb_library_get_problem (library) != NULL)
+    fprintf (stderr, "panel-brief: %s\n", pb_library_get_problem (library)->message);
+
+  return library;
+}
+
+/* As _pb_cli_open_library (), for a command that changes the library: it
+ * fails at once when the library can only be read, and takes the day's
+ * backup first if none was taken today. */
+PbLibrary *
+_pb_cli_open_library_to_change (CommonOptions  *common,
+                                GError        **error)
+{
+  g_autofree char *path = pb_library_resolve_path (common->library_dir);
+  g_autoptr(PbLibrary) library = pb_library_open (path, error);
+  g_autoptr(GError) backup_error = NULL;
+
+  if (library == NULL || !pb_library_check_writable (library, error))
+    return NULL;
+
+  if (pb_library_get_notice (library) != NULL)
+    fprintf (stderr, "panel-brief: %s\n", pb_library_get_notice (library));
+  if (!pb_library_backup_if_due (library, NULL, &backup_error))
+    fprintf (stderr, _("panel-brief: the day’s backup could not be made: %s\n"),
+             backup_error->message);
+
+  return g_steal_pointer (&library);
 }
 
 static int
@@ -183,7 +219,7 @@ run_import (CommonOptions  *common,
       return EXIT_USAGE;
     }
 
-  if (!(library = _pb_cli_open_library (common, &error)))
+  if (!(library = _pb_cli_open_library_to_change (common, &error)))
     return _pb_cli_fail (error->message);
 
   pb_import_clean_leftovers (library);
@@ -527,7 +563,7 @@ run_findings_list (CommonOptions  *common,
   filter.cohort = cohort;
   filter.text = text;
 
-  if (!(library = _pb_cli_open_library (common, &error)))
+  if (!(library = _pb_cli_open_library_to_change (common, &error)))
     return _pb_cli_fail (error->message);
 
   if (report != NULL)
@@ -543,7 +579,8 @@ run_findings_list (CommonOptions  *common,
 
   if (csv != NULL)
     {
-      if (!pb_findings_write_csv (findings, csv, &error))
+      if (!pb_library_check_output_path (library, csv, &error) ||
+          !pb_findings_write_csv (findings, csv, &error))
         return _pb_cli_fail (error->message);
       if (!common->json)
         printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u finding to %s\n", "Wrote %u findings to %s\n", findings->len),
@@ -648,8 +685,8 @@ run_findings_add (CommonOptions  *common,
     return _pb_cli_fail (error->message);
 
   /* The quote must be on the page named: a finding cites what the report says. */
-  path = pb_library_dup_report_path (library, pb_report_get_sha256 (r));
-  if (!(anchors = pb_pdf_locate_quote (path, NULL, (guint)page, quote, &error)))
+  if (!(path = pb_library_locate_report_file (library, pb_report_get_sha256 (r), &error)) ||
+      !(anchors = pb_pdf_locate_quote (path, NULL, (guint)page, quote, &error)))
     return _pb_cli_fail (error->message);
   if (g_array_index (anchors, PbAnchor, 0).page != (guint)page)
     {

@@ -201,6 +201,59 @@ out:
   pb_db_close (db);
 }
 
+static gboolean
+is_unlocked (const char *path)
+{
+  gboolean unlocked;
+  int fd;
+
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return FALSE;
+  unlocked = flock (fd, LOCK_SH | LOCK_NB) == 0;
+  g_close (fd, NULL);
+  return unlocked;
+}
+
+/**
+ * pb_import_list_leftovers:
+ * @library: the library to look in
+ *
+ * Lists the marks of imports that were killed: partial copies and journals
+ * in reports/ that no running import holds. pb_import_clean_leftovers ()
+ * settles them.
+ *
+ * Returns: (transfer full) (element-type filename): their paths, sorted
+ */
+GPtrArray *
+pb_import_list_leftovers (PbLibrary *library)
+{
+  g_autoptr(GPtrArray) leftovers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  if (!(dir = g_dir_open (_pb_library_get_reports_dir (library), 0, NULL)))
+    return g_steal_pointer (&leftovers);
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, PB_IMPORT_TEMP_PREFIX) ||
+          (!g_str_has_suffix (name, PB_IMPORT_TEMP_SUFFIX) &&
+           !g_str_has_suffix (name, PB_IMPORT_JOURNAL_SUFFIX)))
+        continue;
+
+      path = g_build_filename (_pb_library_get_reports_dir (library), name, NULL);
+      if (is_unlocked (path))
+        g_ptr_array_add (leftovers, g_steal_pointer (&path));
+    }
+
+  g_ptr_array_sort (leftovers, (GCompareFunc)compare_strings);
+  return g_steal_pointer (&leftovers);
+}
+
 /**
  * pb_import_list_orphans:
  * @library: the library to look in

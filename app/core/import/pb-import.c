@@ -344,12 +344,22 @@ pb_import_file (PbLibrary             *library,
   state.cancellable = cancellable;
   state.progress = progress;
   state.progress_data = progress_data;
-  state.display_name = g_file_get_basename (file);
+  /* The name as the user sees it, valid UTF-8 whatever bytes the file system
+   * holds: it is stored, shown and written into JSON. The GFile keeps the
+   * bytes for reading the file. */
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    state.display_name = g_filename_display_name (basename);
+  }
 
   if (out_status != NULL)
     *out_status = PB_IMPORT_STATUS_FAILED;
   if (out_report_id != NULL)
     *out_report_id = 0;
+
+  if (!pb_library_check_writable (library, error))
+    return FALSE;
 
   if (!_pb_import_copy_and_hash (&state, error))
     return FALSE;

@@ -50,6 +50,7 @@ gboolean    pb_import_file          (PbLibrary             *library,
 void        pb_import_clean_leftovers (PbLibrary           *library);
 GPtrArray  *pb_import_list_orphans  (PbLibrary             *library,
                                      GError               **error);
+GPtrArray  *pb_import_list_leftovers (PbLibrary            *library);
 gboolean    pb_import_is_report_file_name (const char      *name);
 
 G_END_DECLS

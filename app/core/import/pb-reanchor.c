@@ -6,6 +6,7 @@
 #include "pb-finding-store.h"
 #include "pb-quote-locate.h"
 #include "pb-reanchor.h"
+#include "pb-report-store.h"
 
 /* A finding whose highlight no longer sits on its words (the report's text
  * was read again, or the finding was made without rectangles) is placed again
@@ -31,7 +32,8 @@ pb_library_reanchor_finding (PbLibrary  *library,
   if (!(finding = pb_library_get_finding (library, id, error)))
     return FALSE;
 
-  path = pb_library_dup_report_path (library, pb_finding_get_report_sha256 (finding));
+  if (!(path = pb_library_locate_report_file (library, pb_finding_get_report_sha256 (finding), error)))
+    return FALSE;
   if (!(anchors = pb_pdf_locate_quote (path, NULL, pb_finding_get_page (finding),
                                        pb_finding_get_quote (finding), error)))
     return FALSE;

@@ -72,6 +72,9 @@ pb_library_export_annotated (PbLibrary   *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!pb_library_check_output_path (library, path, error))
+    return FALSE;
+
   filter.report_id = report_id;
   if (!include_exempt)
     filter.exempt = 0;
@@ -108,7 +111,8 @@ pb_library_export_annotated (PbLibrary   *library,
   /* Poppler saves by file name, opening the private file made for it and
    * writing it afresh, so the file keeps its mode; the commit then puts it
    * on disk and in place.  Freed uncommitted, it is removed. */
-  source = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+  if (!(source = pb_library_locate_report_file (library, pb_report_get_sha256 (report), error)))
+    return FALSE;
   return (file = pb_export_file_new (path, error)) != NULL &&
          pb_pdf_write_highlights (source, NULL, highlights, pb_export_file_get_temp_path (file), error) &&
          pb_export_file_commit (file, error);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "pb-export-file.h"
@@ -38,8 +39,15 @@ set_errno_error (GError     **error,
                  int          saved,
                  const char  *path)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               _("The file could not be saved as %s: %s"), path, g_strerror (saved));
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (saved == ENOSPC || saved == EDQUOT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The disk is full: %s was not saved, and any file of that name is as it "
+                   "was. Free some space and try again."), display);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 _("The file could not be saved as %s: %s"), display, g_strerror (saved));
 }
 
 static char *
@@ -151,6 +159,26 @@ pb_export_file_write (PbExportFile  *self,
   return TRUE;
 }
 
+/* Poppler writes some exports by name into the file made for them: an empty
+ * file there means that writing failed without saying so (as on a full disk),
+ * and it must not replace a good one. */
+static gboolean
+check_size (int fd)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) != 0)
+    return FALSE;
+  if (st.st_size == 0)
+    {
+      struct statvfs fs;
+
+      errno = fstatvfs (fd, &fs) == 0 && fs.f_bavail == 0 ? ENOSPC : EIO;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pb_export_file_commit:
  *
@@ -172,7 +200,8 @@ pb_export_file_commit (PbExportFile  *self,
    * the old one was. */
   fd = self->fd;
   self->fd = -1;
-  if (fsync (fd) != 0 || close (fd) != 0 || g_rename (self->temp_path, self->path) != 0)
+  if (fsync (fd) != 0 || !check_size (fd) || close (fd) != 0 ||
+      g_rename (self->temp_path, self->path) != 0)
     {
       int saved = errno;
 

@@ -89,7 +89,8 @@ pb_library_export_pack_full (PbLibrary            *library,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (format <= PB_PACK_FORMAT_HTML, FALSE);
 
-  if (!(walk = pb_pack_walk_new (library, pack_id, cancellable, progress, progress_data, error)) ||
+  if (!pb_library_check_output_path (library, path, error) ||
+      !(walk = pb_pack_walk_new (library, pack_id, cancellable, progress, progress_data, error)) ||
       !writers[format] (walk, path, error))
     return FALSE;
 

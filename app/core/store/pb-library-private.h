@@ -13,6 +13,18 @@ G_BEGIN_DECLS
 sqlite3    *_pb_library_get_db              (PbLibrary   *self);
 sqlite3    *_pb_library_open_connection     (PbLibrary   *self,
                                              GError     **error);
+sqlite3    *_pb_library_open_reader         (PbLibrary   *self,
+                                             GError     **error);
+const char *_pb_library_get_backups_dir     (PbLibrary   *self);
+gboolean    _pb_library_is_read_only        (PbLibrary   *self);
+
+/* pb-library-session.c */
+int         _pb_library_session_enter       (const char  *db_path,
+                                             char       **out_notice);
+void        _pb_library_session_record      (int          fd,
+                                             const char  *db_path);
+void        _pb_library_session_leave       (int          fd,
+                                             const char  *db_path);
 const char *_pb_library_get_reports_dir     (PbLibrary   *self);
 gboolean    _pb_library_backups_may_list    (PbLibrary   *self,
                                              const char  *sha256);

@@ -7,7 +7,11 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "pb-backup.h"
 #include "pb-db.h"
 #include "pb-library-private.h"
 #include "pb-report-private.h"
@@ -26,7 +30,13 @@ struct _PbLibrary
   char     *db_path;
   char     *reports_dir;
   char     *backups_dir;
+  char     *second_backup_folder;
   sqlite3  *db;
+
+  int       session_fd;     /* library.db-session, see pb-library-session.c */
+  gboolean  read_only;      /* nothing may be written: see problem */
+  GError   *problem;        /* why the library is read-only, or NULL */
+  char     *notice;         /* something set right while opening, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PbLibrary, pb_library, G_TYPE_OBJECT)
@@ -132,53 +142,179 @@ peek_schema_version (const char  *db_path,
       g_autoptr(GError) local_error = g_steal_pointer (error);
 
       g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is not a Panel Brief library: %s"),
+                   _("“%s” is not a Panel Brief library: %s If it is your library, it is "
+                     "damaged: restore a backup (“panel-brief restore --latest”). The file "
+                     "is kept as it is."),
                    db_path, local_error->message);
     }
 
   return version;
 }
 
-static gboolean
-backup_before_migration (PbLibrary  *self,
-                         gint        from_version,
-                         GError    **error)
+static void
+set_problem (PbLibrary  *self,
+             GError     *problem)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *name = g_strdup_printf ("library-v%d-%s.db", from_version, stamp);
-  g_autofree char *backup_path = g_build_filename (self->backups_dir, name, NULL);
+  g_clear_error (&self->problem);
+  self->problem = problem;
+  self->read_only = TRUE;
+}
+
+/* Opens library.db for reading only, for a library that must not (or cannot)
+ * be written. A WAL database on read-only media needs its -shm; when SQLite
+ * cannot make one and no -wal holds unsaved pages, the main file alone is the
+ * whole library and is read as immutable. */
+static sqlite3 *
+open_read_only (const char  *db_path,
+                GError     **error)
+{
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if ((db = pb_db_open (db_path, TRUE, &local_error)) != NULL &&
+      pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error) >= 0)
+    return db;
+  g_clear_pointer (&db, pb_db_close);
+
+  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  file_uri = g_filename_to_uri (db_path, NULL, NULL);
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      pb_db_set_error (db, sqlite3_errcode (db), error);
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* SQLite's quick_check: the b-trees and their pages, without the slower
+ * index-against-table comparisons of integrity_check. */
+static gboolean
+quick_check (sqlite3  *db,
+             GError  **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
-  if (!ensure_private_dir (self->backups_dir, error))
+  if (!(stmt = pb_db_prepare (db, "PRAGMA quick_check", error)))
     return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 (pb_db_column_text (stmt, 0), "ok") == 0)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                 _("The library database is damaged (%s)."), pb_db_column_text (stmt, 0));
+  else
+    pb_db_set_error (db, rc, error);
+  return FALSE;
+}
 
-  if (!(stmt = pb_db_prepare (self->db, "VACUUM INTO ?1", error)))
-    return FALSE;
+/* library.db-checked records the main file as it was at its last good
+ * quick_check. In WAL mode the main file changes only when pages are copied
+ * back into it (a checkpoint, which every session that wrote ends with), so a
+ * file unchanged since a good check needs no new one: opening a large library
+ * to read it stays quick. The day's backup checks the whole file anyway. */
+static char *
+stamp_of (const char *db_path)
+{
+  GStatBuf st;
 
-  sqlite3_bind_text (stmt, 1, backup_path, -1, SQLITE_TRANSIENT);
-  if (!pb_db_step_done (stmt, error))
-    return FALSE;
+  if (g_stat (db_path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%llu %llu %lld %ld.%09ld\n",
+                          (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+                          (long long)st.st_size, (long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+}
 
-  g_chmod (backup_path, PB_LIBRARY_FILE_MODE);
-  g_debug ("Backed up the library to %s before migrating", backup_path);
+static gboolean
+check_is_due (const char *db_path)
+{
+  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
+  g_autofree char *recorded = NULL;
+  g_autofree char *now = stamp_of (db_path);
 
-  return TRUE;
+  return !g_file_get_contents (checked_path, &recorded, NULL, NULL) ||
+         g_strcmp0 (recorded, now) != 0;
+}
+
+static void
+record_check (const char *db_path)
+{
+  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
+  g_autofree char *now = stamp_of (db_path);
+  int fd;
+
+  if (now == NULL)
+    return;
+  if ((fd = g_open (checked_path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    return;
+  if (write (fd, now, strlen (now)) < 0)
+    g_debug ("Could not record the check of %s", db_path);
+  g_close (fd, NULL);
+}
+
+static GError *
+damaged_problem (void)
+{
+  return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED,
+                      _("The library database is damaged. Panel Brief has opened it "
+                        "read-only so that nothing more is written to it. Restore the "
+                        "newest good backup (Restore from Backup…, or "
+                        "“panel-brief restore --latest”); the damaged file is kept."));
+}
+
+static GError *
+unwritable_problem (const GError *cause)
+{
+  if (g_error_matches (cause, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL) ||
+      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DISK_FULL,
+                        _("The disk is full. Panel Brief can show the library but not "
+                          "change it until some space is freed."));
+  return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
+                      _("The library cannot be written (%s). Panel Brief can show it "
+                        "but not change it."), cause->message);
 }
 
 static gboolean
 pb_library_initialize (PbLibrary  *self,
                        GError    **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gboolean existed;
   gint version = 0;
   guint latest = pb_schema_latest_version ();
 
-  if (!ensure_private_dir (self->path, error) ||
-      !ensure_private_dir (self->reports_dir, error))
-    return FALSE;
+  if (!ensure_private_dir (self->path, &local_error) ||
+      !ensure_private_dir (self->reports_dir, &local_error))
+    {
+      /* A library on read-only media can still be read. */
+      if (!g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR) ||
+          (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) &&
+           !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      set_problem (self, unwritable_problem (local_error));
+      g_clear_error (&local_error);
+    }
 
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
+
+  if (!self->read_only)
+    self->session_fd = _pb_library_session_enter (self->db_path, &self->notice);
 
   if (existed && (version = peek_schema_version (self->db_path, error)) < 0)
     return FALSE;
@@ -193,17 +329,87 @@ pb_library_initialize (PbLibrary  *self,
       return FALSE;
     }
 
-  if (!ensure_private_file (self->db_path, error))
+  if (!self->read_only && !ensure_private_file (self->db_path, &local_error))
+    {
+      int code = local_error->code;
+
+      if (!existed || (code != G_IO_ERROR_PERMISSION_DENIED && code != G_IO_ERROR_READ_ONLY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      set_problem (self, unwritable_problem (local_error));
+      g_clear_error (&local_error);
+    }
+
+  if (!self->read_only)
+    {
+      gboolean due = check_is_due (self->db_path);
+
+      if ((self->db = pb_db_open (self->db_path, FALSE, &local_error)) != NULL &&
+          due && !quick_check (self->db, &local_error))
+        g_clear_pointer (&self->db, pb_db_close);
+      else if (self->db != NULL && due)
+        record_check (self->db_path);
+
+      if (self->db == NULL)
+        {
+          if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
+            set_problem (self, damaged_problem ());
+          else if (existed)
+            set_problem (self, unwritable_problem (local_error));
+          else
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          g_clear_error (&local_error);
+        }
+    }
+
+  if (self->read_only)
+    {
+      if (!(self->db = open_read_only (self->db_path, &local_error)))
+        {
+          g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED,
+                       _("The library database cannot be read (%s). Restore the newest "
+                         "good backup (“panel-brief restore --latest”)."),
+                       local_error->message);
+          return FALSE;
+        }
+
+      /* A damaged file found on read-only media is still damaged. */
+      if (!g_error_matches (self->problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED) &&
+          !quick_check (self->db, &local_error))
+        {
+          if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
+            set_problem (self, damaged_problem ());
+          g_clear_error (&local_error);
+        }
+
+      if (version < (gint)latest)
+        {
+          g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
+                       _("This library needs to be brought up to date, but it cannot be "
+                         "written: %s"), self->problem->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (version > 0 && version < (gint)latest)
+    {
+      g_autofree char *backup = pb_library_backup (self, PB_BACKUP_BEFORE_UPGRADE, error);
+
+      if (backup == NULL)
+        return FALSE;
+    }
+
+  if (!pb_schema_migrate (self->db, latest, error))
     return FALSE;
 
-  if (!(self->db = pb_db_open (self->db_path, FALSE, error)))
-    return FALSE;
-
-  if (version > 0 && version < (gint)latest &&
-      !backup_before_migration (self, version, error))
-    return FALSE;
-
-  return pb_schema_migrate (self->db, latest, error);
+  _pb_library_session_record (self->session_fd, self->db_path);
+  return TRUE;
 }
 
 static void
@@ -212,6 +418,10 @@ pb_library_finalize (GObject *object)
   PbLibrary *self = (PbLibrary *)object;
 
   g_clear_pointer (&self->db, pb_db_close);
+  _pb_library_session_leave (self->session_fd, self->db_path);
+  g_clear_error (&self->problem);
+  g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->second_backup_folder, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->reports_dir, g_free);
@@ -295,6 +505,7 @@ pb_library_class_init (PbLibraryClass *klass)
 static void
 pb_library_init (PbLibrary *self)
 {
+  self->session_fd = -1;
 }
 
 /**
@@ -427,7 +638,131 @@ _pb_library_open_connection (PbLibrary  *self,
                              GError    **error)
 {
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+
+  if (self->read_only)
+    return open_read_only (self->db_path, error);
   return pb_db_open (self->db_path, FALSE, error);
+}
+
+/* A connection that only reads, whatever the library's state: for backups
+ * and checks, which must work on a damaged or read-only library too. */
+sqlite3 *
+_pb_library_open_reader (PbLibrary  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return open_read_only (self->db_path, error);
+}
+
+const char *
+_pb_library_get_backups_dir (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->backups_dir;
+}
+
+gboolean
+_pb_library_is_read_only (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), TRUE);
+  return self->read_only;
+}
+
+/**
+ * pb_library_is_read_only:
+ * @self: a library
+ *
+ * Returns: whether the library was opened read-only because it is damaged,
+ *   on a full disk or cannot be written; pb_library_get_problem () says why
+ */
+gboolean
+pb_library_is_read_only (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), TRUE);
+  return self->read_only;
+}
+
+/**
+ * pb_library_get_problem:
+ * @self: a library
+ *
+ * Returns: (nullable) (transfer none): why the library is read-only, in a
+ *   sentence for the user saying what happened and what to do:
+ *   PB_LIBRARY_ERROR_DAMAGED, PB_LIBRARY_ERROR_DISK_FULL or
+ *   PB_LIBRARY_ERROR_READ_ONLY; %NULL when it can be written
+ */
+const GError *
+pb_library_get_problem (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->problem;
+}
+
+/**
+ * pb_library_get_notice:
+ * @self: a library
+ *
+ * Returns: (nullable): something set right while the library was opened
+ *   (a journal file that was not the library's, set aside), in a sentence
+ *   for the user; %NULL when there was nothing
+ */
+const char *
+pb_library_get_notice (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->notice;
+}
+
+/**
+ * pb_library_check_writable:
+ * @self: a library
+ * @error: a #GError, or %NULL
+ *
+ * Returns: %TRUE when the library may be changed; otherwise %FALSE with
+ *   @error set to a copy of pb_library_get_problem ()
+ */
+gboolean
+pb_library_check_writable (PbLibrary  *self,
+                           GError    **error)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
+
+  if (!self->read_only)
+    return TRUE;
+  if (error != NULL)
+    *error = g_error_copy (self->problem);
+  return FALSE;
+}
+
+/**
+ * pb_library_set_second_backup_folder:
+ * @self: a library
+ * @folder: (nullable): a folder (a USB stick, a network drive), or %NULL
+ *
+ * Every backup is copied to @folder too, where it is rotated by the same rule.
+ */
+void
+pb_library_set_second_backup_folder (PbLibrary  *self,
+                                     const char *folder)
+{
+  g_return_if_fail (PB_IS_LIBRARY (self));
+
+  g_free (self->second_backup_folder);
+  self->second_backup_folder = folder != NULL && *folder != '\0' ? g_strdup (folder) : NULL;
+}
+
+/**
+ * pb_library_get_second_backup_folder:
+ * @self: a library
+ *
+ * Returns: (nullable): the folder set by
+ *   pb_library_set_second_backup_folder (), or %NULL
+ */
+const char *
+pb_library_get_second_backup_folder (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->second_backup_folder;
 }
 
 const char *
@@ -494,4 +829,50 @@ _pb_library_emit_pack_changed (PbLibrary *self,
                                gint64     id)
 {
   g_signal_emit (self, signals [PACK_CHANGED], 0, id);
+}
+
+/**
+ * pb_library_check_output_path:
+ * @self: a library
+ * @path: (type filename): where an export is to be written
+ * @error: a #GError, or %NULL
+ *
+ * Exports are written outside the library folder: a file there could
+ * replace library.db, a backup or a stored report.
+ *
+ * Returns: %TRUE when @path is outside the library folder; otherwise %FALSE
+ *   with PB_LIBRARY_ERROR_OUTPUT_INSIDE
+ */
+gboolean
+pb_library_check_output_path (PbLibrary   *self,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *real_folder = NULL;
+  g_autofree char *real_library = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Through symbolic links too: compare the real folders. */
+  absolute = g_canonicalize_filename (path, NULL);
+  folder = g_path_get_dirname (absolute);
+  real_folder = realpath (folder, NULL);
+  real_library = realpath (self->path, NULL);
+  if (real_folder == NULL || real_library == NULL)
+    return TRUE;
+
+  if (!g_str_equal (real_folder, real_library) &&
+      !(g_str_has_prefix (real_folder, real_library) &&
+        real_folder[strlen (real_library)] == G_DIR_SEPARATOR))
+    return TRUE;
+
+  display = g_filename_display_name (absolute);
+  g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OUTPUT_INSIDE,
+               _("“%s” is inside the library folder. Save exports somewhere else, such as "
+                 "your Documents folder."), display);
+  return FALSE;
 }

@@ -14,6 +14,12 @@ typedef enum
   PB_LIBRARY_ERROR_NOT_A_LIBRARY,
   PB_LIBRARY_ERROR_NOT_FOUND,
   PB_LIBRARY_ERROR_INVALID_QUERY,
+  PB_LIBRARY_ERROR_DAMAGED,
+  PB_LIBRARY_ERROR_DISK_FULL,
+  PB_LIBRARY_ERROR_READ_ONLY,
+  PB_LIBRARY_ERROR_BUSY,
+  PB_LIBRARY_ERROR_MISSING_FILE,
+  PB_LIBRARY_ERROR_OUTPUT_INSIDE,
 } PbLibraryError;
 
 #define PB_TYPE_LIBRARY (pb_library_get_type ())
@@ -27,4 +33,12 @@ PbLibrary  *pb_library_open             (const char    *path,
 const char *pb_library_get_path         (PbLibrary     *self);
 char       *pb_library_dup_report_path  (PbLibrary     *self,
                                          const char    *sha256);
+gboolean    pb_library_is_read_only     (PbLibrary     *self);
+const GError *pb_library_get_problem    (PbLibrary     *self);
+const char *pb_library_get_notice       (PbLibrary     *self);
+gboolean    pb_library_check_writable   (PbLibrary     *self,
+                                         GError       **error);
+gboolean    pb_library_check_output_path (PbLibrary    *self,
+                                          const char   *path,
+                                          GError      **error);
 G_END_DECLS

@@ -301,3 +301,38 @@ pb_library_dup_page_texts (PbLibrary   *self,
 
   return g_strv_builder_end (pages);
 }
+
+/**
+ * pb_library_locate_report_file:
+ * @self: a library
+ * @sha256: a report's checksum, 64 lowercase hex digits
+ * @error: a #GError, or %NULL
+ *
+ * The stored PDF of a report, for reading: like pb_library_dup_report_path (),
+ * but making sure it is there.
+ *
+ * Returns: (transfer full) (type filename): the path of reports/<sha256>.pdf;
+ *   or %NULL with PB_LIBRARY_ERROR_MISSING_FILE ("The file for “Title” is
+ *   missing from the library. Run Check Library.")
+ */
+char *
+pb_library_locate_report_file (PbLibrary   *self,
+                               const char  *sha256,
+                               GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PbReport) report = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  path = pb_library_dup_report_path (self, sha256);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&path);
+
+  report = pb_library_find_report (self, sha256, NULL);
+  g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_MISSING_FILE,
+               _("The file for “%s” is missing from the library. Run Check Library."),
+               report != NULL ? pb_report_get_title (report) : sha256);
+  return NULL;
+}

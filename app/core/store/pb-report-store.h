@@ -25,4 +25,8 @@ gboolean    pb_library_remove_report    (PbLibrary     *self,
                                          gint64         id,
                                          GError       **error);
 
+char       *pb_library_locate_report_file (PbLibrary    *self,
+                                          const char   *sha256,
+                                          GError      **error);
+
 G_END_DECLS

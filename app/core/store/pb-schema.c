@@ -236,20 +236,34 @@ pb_schema_migrate (sqlite3  *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (target_version <= G_N_ELEMENTS (migrations), FALSE);
 
-  if ((current = pb_schema_get_version (db, error)) < 0)
-    return FALSE;
-
   /* Each step is its own transaction: a crash between steps leaves a library at
-   * an older, consistent version, and the next start carries on from there. */
-  for (guint step = (guint)current; step < target_version; step++)
+   * an older, consistent version, and the next start carries on from there.
+   * The version is read again under the write lock for every step, because
+   * another process opening the same library at the same moment may have
+   * taken the step since this one last looked. */
+  for (;;)
     {
       g_autofree char *set_version = NULL;
 
-      /* PRAGMA takes no bound parameters; the value is our own integer. */
-      set_version = g_strdup_printf ("PRAGMA user_version = %u", step + 1);
+      if (!pb_db_begin (db, error))
+        return FALSE;
 
-      if (!pb_db_begin (db, error) ||
-          !pb_db_exec (db, migrations[step], error) ||
+      if ((current = pb_schema_get_version (db, error)) < 0)
+        {
+          pb_db_rollback (db);
+          return FALSE;
+        }
+
+      if ((guint)current >= target_version)
+        {
+          pb_db_rollback (db);
+          return TRUE;
+        }
+
+      /* PRAGMA takes no bound parameters; the value is our own integer. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", current + 1);
+
+      if (!pb_db_exec (db, migrations[current], error) ||
           !pb_db_exec (db, set_version, error) ||
           !pb_db_commit (db, error))
         {
@@ -257,8 +271,6 @@ pb_schema_migrate (sqlite3  *db,
           return FALSE;
         }
 
-      g_debug ("Library schema migrated to version %u", step + 1);
+      g_debug ("Library schema migrated to version %d", current + 1);
     }
-
-  return TRUE;
 }

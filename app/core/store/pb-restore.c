@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-restore"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "pb-backup.h"
+#include "pb-db.h"
+#include "pb-library-private.h"
+#include "pb-restore.h"
+#include "pb-schema.h"
+
+/* Putting a backup back in place of library.db.
+ *
+ * Nothing is lost on the way: the current state is backed up first (or, when
+ * it is too damaged to copy, the file itself is moved aside under a new
+ * name), the backup is copied in under a temporary name and only renamed over
+ * library.db once it is on disk, and the backup itself stays where it was.
+ * Reports imported after the backup was taken keep their files in reports/:
+ * the restored database does not list them, so Check Library offers them as
+ * orphans to re-attach. */
+
+G_DEFINE_QUARK (pb-restore-error-quark, pb_restore_error)
+
+static gboolean
+fail_errno (GError     **error,
+            int          saved_errno,
+            const char  *what)
+{
+  if (saved_errno == ENOSPC)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The disk is full: %s. Free some space and try again."), what);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s.", what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static char *
+aside_name (const char *path,
+            const char *label)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+
+  return g_strdup_printf ("%s.%s-%s.%03d", path, label, stamp,
+                          g_date_time_get_microsecond (now) / 1000);
+}
+
+/* Copies @from to a private temporary file in @folder and syncs it. */
+static char *
+copy_in (const char  *from,
+         const char  *folder,
+         GError     **error)
+{
+  g_autofree char *partial = g_build_filename (folder, ".restore-XXXXXX.part", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = NULL;
+  int fd;
+
+  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    {
+      fail_errno (error, errno, _("The backup could not be copied into the library"));
+      return NULL;
+    }
+
+  dest = g_file_new_for_path (partial);
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) ||
+      fsync (fd) != 0)
+    {
+      if (error != NULL && *error == NULL)
+        fail_errno (error, errno, _("The backup could not be copied into the library"));
+      g_close (fd, NULL);
+      g_unlink (partial);
+      return NULL;
+    }
+  g_close (fd, NULL);
+  return g_steal_pointer (&partial);
+}
+
+/**
+ * pb_library_restore:
+ * @library_path: the library folder, with no PbLibrary open on it in this
+ *   process (close it first)
+ * @backup_path: the backup to restore (a library.db file)
+ * @out_safety_copy: (out) (optional) (transfer full): where the state before
+ *   the restore was kept: a backup in backups/, or the damaged library.db
+ *   moved aside; %NULL when there was no library.db
+ * @error: a #GError, or %NULL
+ *
+ * Puts @backup_path in place of the library's database, after checking it
+ * with integrity_check and keeping the current state.
+ *
+ * Returns: %TRUE on success. Otherwise %FALSE with @error set, and the
+ *   library as it was: PB_RESTORE_ERROR_DAMAGED_BACKUP (the backup does not
+ *   check out), PB_RESTORE_ERROR_NEWER (made by a newer Panel Brief),
+ *   PB_RESTORE_ERROR_IN_USE (another program has the library open), or a
+ *   G_IO_ERROR (G_IO_ERROR_NO_SPACE for a full disk)
+ */
+gboolean
+pb_library_restore (const char  *library_path,
+                    const char  *backup_path,
+                    char       **out_safety_copy,
+                    GError     **error)
+{
+  g_autofree char *db_path = g_build_filename (library_path, "library.db", NULL);
+  g_autofree char *session_path = g_strconcat (db_path, "-session", NULL);
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm_path = g_strconcat (db_path, "-shm", NULL);
+  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
+  g_autofree char *safety = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr(PbBackup) backup = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int session_fd;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (library_path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  if (out_safety_copy != NULL)
+    *out_safety_copy = NULL;
+
+  if (!(backup = pb_backup_read (backup_path, &local_error)) ||
+      !pb_backup_verify (backup, &local_error))
+    {
+      g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_DAMAGED_BACKUP,
+                   _("“%s” cannot be restored: %s Choose another backup."),
+                   backup_path, local_error->message);
+      return FALSE;
+    }
+
+  if (pb_backup_get_version (backup) > (gint)pb_schema_latest_version ())
+    {
+      g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_NEWER,
+                   _("“%s” was made by a newer version of Panel Brief. Update Panel Brief "
+                     "to restore it."), backup_path);
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (library_path, 0700) != 0)
+    return fail_errno (error, errno, _("The library folder could not be made"));
+
+  /* Nobody else may have the library open while its database is replaced. */
+  if ((session_fd = g_open (session_path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    return fail_errno (error, errno, _("The library could not be locked"));
+  if (flock (session_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      g_close (session_fd, NULL);
+      g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_IN_USE,
+                   _("The library is open in another window or program. Close it and "
+                     "try again."));
+      return FALSE;
+    }
+
+  if (!(partial = copy_in (backup_path, library_path, error)))
+    goto out;
+
+  /* Keep the state being replaced: a checked backup when it can be read,
+   * otherwise the file itself (with its journal) under a new name. */
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(PbLibrary) current = NULL;
+
+      /* Opening it takes the session lock itself: let go of it meanwhile,
+       * and take it back after (failing if someone came in between). */
+      flock (session_fd, LOCK_UN);
+      if ((current = pb_library_open (library_path, NULL)) != NULL &&
+          !pb_library_is_read_only (current))
+        safety = pb_library_backup (current, PB_BACKUP_BEFORE_CHANGE, NULL);
+      g_clear_object (&current);
+
+      if (flock (session_fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_IN_USE,
+                       _("The library is open in another window or program. Close it and "
+                         "try again."));
+          goto out;
+        }
+
+      if (safety == NULL)
+        {
+          g_autofree char *aside = aside_name (db_path, "damaged");
+
+          if (g_rename (db_path, aside) != 0)
+            {
+              fail_errno (error, errno, _("The damaged library could not be kept aside"));
+              goto out;
+            }
+          safety = g_steal_pointer (&aside);
+        }
+    }
+
+  /* A journal beside the old file belongs to it, never to the backup. An
+   * empty one holds nothing and simply goes. */
+  {
+    GStatBuf st;
+
+    if (g_stat (wal_path, &st) == 0 && st.st_size == 0)
+      g_unlink (wal_path);
+  }
+  if (g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *aside = aside_name (wal_path, "set-aside");
+
+      if (g_rename (wal_path, aside) != 0)
+        {
+          fail_errno (error, errno, _("The old journal file could not be kept aside"));
+          goto out;
+        }
+    }
+  g_unlink (shm_path);
+  g_unlink (checked_path);
+
+  if (g_rename (partial, db_path) != 0)
+    {
+      fail_errno (error, errno, _("The backup could not be put in place"));
+      goto out;
+    }
+  g_clear_pointer (&partial, g_free);
+
+  {
+    int dir_fd = g_open (library_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (dir_fd >= 0)
+      {
+        fsync (dir_fd);
+        g_close (dir_fd, NULL);
+      }
+  }
+
+  /* The new file's session starts clean. */
+  if (ftruncate (session_fd, 0) != 0)
+    g_debug ("Could not reset the session record");
+
+  g_debug ("Restored %s from %s; the state before is kept at %s",
+             db_path, backup_path, safety ? safety : "(none)");
+  if (out_safety_copy != NULL)
+    *out_safety_copy = g_steal_pointer (&safety);
+  ok = TRUE;
+
+out:
+  if (partial != NULL)
+    g_unlink (partial);
+  g_close (session_fd, NULL);
+  return ok;
+}
+
+/**
+ * pb_library_find_latest_good_backup:
+ * @library_path: the library folder
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the path of the newest backup in backups/ that
+ *   passes integrity_check; or %NULL with PB_RESTORE_ERROR_NO_BACKUP
+ */
+char *
+pb_library_find_latest_good_backup (const char  *library_path,
+                                    GError     **error)
+{
+  g_autofree char *folder = g_build_filename (library_path, "backups", NULL);
+  g_autoptr(GPtrArray) backups = _pb_backup_list_folder (folder);
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      PbBackup *backup = g_ptr_array_index (backups, i);
+
+      if (pb_backup_verify (backup, NULL))
+        return g_strdup (pb_backup_get_path (backup));
+    }
+
+  g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_NO_BACKUP,
+               _("There is no good backup of this library in “%s”."), folder);
+  return NULL;
+}

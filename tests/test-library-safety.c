@@ -1,0 +1,703 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pb-annotated-export.h"
+#include "pb-backup.h"
+#include "pb-finding-store.h"
+#include "pb-import.h"
+#include "pb-library-check.h"
+#include "pb-library.h"
+#include "pb-pack-export.h"
+#include "pb-pack-store.h"
+#include "pb-report-store.h"
+#include "pb-restore.h"
+#include "pb-search.h"
+#include "pb-test-child.h"
+#include "pb-test-util.h"
+
+/* The library never loses what the user saved, whatever happens to its
+ * files: a damaged or replaced database, a stray journal, a killed process,
+ * two processes at once, a read-only folder, a full disk. Each test checks
+ * that nothing is lost and that the user is told what happened. */
+
+typedef struct
+{
+  char *dir;
+  char *library_dir;
+  char *db_path;
+  char *reports_dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = pb_test_make_dir ();
+  f->library_dir = g_build_filename (f->dir, "library", NULL);
+  f->db_path = g_build_filename (f->library_dir, "library.db", NULL);
+  f->reports_dir = g_build_filename (f->library_dir, "reports", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  pb_test_remove_dir (f->dir);
+  g_free (f->reports_dir);
+  g_free (f->db_path);
+  g_free (f->library_dir);
+  g_free (f->dir);
+}
+
+static char *
+write_report (Fixture    *f,
+              const char *name,
+              const char *text)
+{
+  const char *pages[] = { text, NULL };
+
+  return pb_test_write_pdf (f->dir, name, pages, NULL);
+}
+
+static gint64
+import (PbLibrary  *library,
+        const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+static void
+add_finding (PbLibrary  *library,
+             gint64      report_id)
+{
+  static const char * const cohorts[] = { "care_leavers", NULL };
+  g_autoptr(PbReport) report = pb_library_get_report (library, report_id, NULL);
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  g_autoptr(GError) error = NULL;
+  PbAnchor anchor = { 1, { 72, 90, 300, 104 } };
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (report));
+  pb_finding_set_page (finding, 1);
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, "generous local offer");
+  pb_finding_set_cohorts (finding, cohorts);
+  g_assert_cmpint (pb_library_add_finding (library, finding, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* A flipped byte in a b-tree page: the library opens read-only, says so, and
+ * nothing is written to it; restoring the newest backup keeps the damaged
+ * file aside. */
+static void
+test_damaged_opens_read_only (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *later = write_report (f, "b.pdf", "Children in care live in stable homes.");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *safety = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    g_assert_no_error (error);
+    add_finding (library, import (library, pdf));
+    backup = pb_library_backup (library, PB_BACKUP_BY_HAND, &error);
+    g_assert_no_error (error);
+  }
+
+  /* Page 2 of library.db, its cell pointer area. */
+  {
+    int fd = g_open (f->db_path, O_RDWR, 0);
+    guint8 byte;
+
+    g_assert_cmpint (pread (fd, &byte, 1, 4096 + 5), ==, 1);
+    byte ^= 0xff;
+    g_assert_cmpint (pwrite (fd, &byte, 1, 4096 + 5), ==, 1);
+    g_close (fd, NULL);
+  }
+  before = read_file (f->db_path, &before_len);
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(GFile) file = g_file_new_for_path (later);
+    g_autoptr(PbCheckResult) result = NULL;
+    const GError *problem;
+
+    g_assert_no_error (error);
+    g_assert_true (pb_library_is_read_only (library));
+    problem = pb_library_get_problem (library);
+    g_assert_error (problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED);
+    g_assert_nonnull (strstr (problem->message, "damaged"));
+    g_assert_nonnull (strstr (problem->message, "backup"));
+
+    /* Refused, with the reason, before anything is written. */
+    g_assert_false (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED);
+    g_clear_error (&error);
+    g_assert_cmpuint (pb_test_count_files (f->reports_dir), ==, 1);
+
+    result = pb_library_check (library, TRUE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->problems->len, >=, 1);
+    g_assert_cmpint (((PbCheckProblem *)g_ptr_array_index (result->problems, 0))->kind, ==,
+                     PB_CHECK_DATABASE);
+  }
+
+  after = read_file (f->db_path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  /* Restored, the damaged file is kept beside the library, not deleted. */
+  g_assert_true (pb_library_restore (f->library_dir, backup, &safety, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (safety, "library.db.damaged-"));
+  g_assert_true (g_file_test (safety, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (pb_library_is_read_only (library));
+    g_assert_cmpint (pb_test_count_rows (f->library_dir, "findings"), ==, 1);
+  }
+}
+
+/* The issue's own scenario: restore an older backup, import a new PDF; every
+ * report file is still on disk, check lists the newer ones as orphans, and
+ * repair re-attaches them. */
+static void
+test_restore_older_then_import (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *first = write_report (f, "first.pdf", "The first report, from before the backup.");
+  g_autofree char *second = write_report (f, "second.pdf", "The second report, about fostering households.");
+  g_autofree char *third = write_report (f, "third.pdf", "The third report, imported after the restore.");
+  g_autofree char *backup = NULL;
+  g_autofree char *safety = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    import (library, first);
+    backup = pb_library_backup (library, PB_BACKUP_BY_HAND, &error);
+    g_assert_no_error (error);
+    import (library, second);
+  }
+
+  g_assert_true (pb_library_restore (f->library_dir, backup, &safety, &error));
+  g_assert_no_error (error);
+  /* The state before the restore was backed up first. */
+  g_assert_nonnull (strstr (safety, "backups"));
+  {
+    g_autoptr(PbBackup) kept = pb_backup_read (safety, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (pb_backup_get_n_reports (kept), ==, 2);
+  }
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(PbCheckResult) result = NULL;
+    g_autoptr(PbCheckResult) after = NULL;
+    g_autoptr(GPtrArray) repairs = NULL;
+    g_autoptr(GPtrArray) hits = NULL;
+    PbCheckProblem *problem;
+
+    g_assert_no_error (error);
+    import (library, third);
+    pb_import_clean_leftovers (library);
+
+    /* Every report's file is still on disk. */
+    g_assert_cmpuint (pb_test_count_files (f->reports_dir), ==, 3);
+    g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 2);
+
+    result = pb_library_check (library, TRUE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->problems->len, ==, 1);
+    problem = g_ptr_array_index (result->problems, 0);
+    g_assert_cmpint (problem->kind, ==, PB_CHECK_ORPHAN);
+    g_assert_true (problem->repairable);
+
+    repairs = pb_library_repair (library, result, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (repairs->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (repairs, 0), "Re-attached"));
+
+    after = pb_library_check (library, TRUE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->problems->len, ==, 0);
+    g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 3);
+
+    /* Re-attached, its text is read again and found. */
+    hits = pb_library_search (library, "fostering", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+}
+
+/* A -wal written by another library, left beside this one while it was
+ * closed: set aside, unread, with a message; this library's rows intact. */
+static void
+test_foreign_wal_set_aside (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *other_db = g_build_filename (other_dir, "library.db", NULL);
+  g_autofree char *other_wal = g_strconcat (other_db, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *wal_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize wal_len;
+  sqlite3 *db;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    import (library, pdf);
+  }
+  {
+    g_autoptr(PbLibrary) other = pb_library_open (other_dir, &error);
+    g_assert_no_error (error);
+  }
+
+  /* The other library with unsaved pages in its journal. */
+  g_assert_cmpint (sqlite3_open (other_db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint=0;"
+                                     "DELETE FROM cohorts;"
+                                     "INSERT INTO reports (sha256, title, file_name, byte_size,"
+                                     " page_count, imported_at) VALUES ('"
+                                     "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+                                     "', 'Another library', 'x.pdf', 1, 1, '2020-01-01');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  wal_bytes = read_file (other_wal, &wal_len);
+  g_assert_cmpuint (wal_len, >, 0);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_set_contents (wal, wal_bytes, wal_len, NULL));
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(GPtrArray) reports = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+    guint set_aside = 0;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (pb_library_get_notice (library));
+    g_assert_nonnull (strstr (pb_library_get_notice (library), "set aside"));
+
+    reports = pb_library_list_reports (library, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reports->len, ==, 1);
+    g_assert_cmpstr (pb_report_get_title (g_ptr_array_index (reports, 0)), ==, "a");
+    g_assert_cmpint (pb_test_count_rows (f->library_dir, "cohorts"), ==, 4);
+
+    dir = g_dir_open (f->library_dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)))
+      if (g_str_has_prefix (name, "library.db-wal.set-aside-"))
+        set_aside++;
+    g_assert_cmpuint (set_aside, ==, 1);
+  }
+}
+
+/* A process killed with findings still in the journal: the next start
+ * replays them (it is this library's own journal). */
+static void
+test_killed_session_replayed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *line = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(PbReport) report = pb_library_get_report (library, import (library, pdf), NULL);
+
+    sha = g_strdup (pb_report_get_sha256 (report));
+  }
+
+  {
+    const char *args[] = { "finding", f->library_dir, sha, NULL };
+    g_autoptr(PbTestChild) child = pb_test_child_spawn (args);
+
+    line = pb_test_child_read_line (child);
+    g_assert_true (g_str_has_prefix (line, "done "));
+    id = g_ascii_strtoll (line + 5, NULL, 10);
+    g_assert_cmpint (pb_test_child_wait (child), ==, 0);
+  }
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(PbFinding) finding = NULL;
+
+    g_assert_no_error (error);
+    g_assert_null (pb_library_get_notice (library));
+    finding = pb_library_get_finding (library, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (pb_finding_get_quote (finding), ==, "A finding made just before the end");
+  }
+}
+
+/* Two first-ever imports into a new library at once, and two upgrades of an
+ * old library at once: every process succeeds, every time. */
+static void
+test_two_processes_at_once (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *a = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *b = write_report (f, "b.pdf", "Children in care live in stable homes.");
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *library = g_strdup_printf ("%s/new-%u", f->dir, round);
+      const char *first_args[] = { "import", library, a, NULL };
+      const char *second_args[] = { "import", library, b, NULL };
+      g_autoptr(PbTestChild) first = pb_test_child_spawn (first_args);
+      g_autoptr(PbTestChild) second = pb_test_child_spawn (second_args);
+
+      g_assert_cmpint (pb_test_child_wait (first), ==, 0);
+      g_assert_cmpint (pb_test_child_wait (second), ==, 0);
+      g_assert_cmpint (pb_test_count_rows (library, "reports"), ==, 2);
+    }
+
+  /* An old library opened by two processes at once: one upgrade, two backups
+   * at most, each under its own name. */
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autofree char *library = g_strdup_printf ("%s/old-%u", f->dir, round);
+      g_autofree char *backups = g_build_filename (library, "backups", NULL);
+      g_autofree char *db_path = g_build_filename (library, "library.db", NULL);
+      const char *args[] = { "hold", library, NULL };
+      g_autoptr(PbTestChild) first = NULL;
+      g_autoptr(PbTestChild) second = NULL;
+      g_autofree char *first_line = NULL;
+      g_autofree char *second_line = NULL;
+      sqlite3 *db;
+
+      g_assert_cmpint (g_mkdir_with_parents (library, 0700), ==, 0);
+      g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE reports (id INTEGER PRIMARY KEY, sha256 TEXT"
+                                         " NOT NULL UNIQUE, title TEXT NOT NULL, file_name TEXT NOT NULL,"
+                                         " byte_size INTEGER NOT NULL, page_count INTEGER NOT NULL,"
+                                         " pdf_title TEXT, pdf_author TEXT, pdf_subject TEXT,"
+                                         " pdf_keywords TEXT, pdf_creator TEXT, pdf_producer TEXT,"
+                                         " pdf_created TEXT, pdf_modified TEXT, is_tagged INTEGER NOT NULL"
+                                         " DEFAULT 0, has_text_layer INTEGER NOT NULL DEFAULT 1,"
+                                         " classification TEXT NOT NULL DEFAULT 'public', imported_at"
+                                         " TEXT NOT NULL); PRAGMA user_version = 1;",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      first = pb_test_child_spawn (args);
+      second = pb_test_child_spawn (args);
+      first_line = pb_test_child_read_line (first);
+      second_line = pb_test_child_read_line (second);
+      g_assert_cmpstr (first_line, ==, "open");
+      g_assert_cmpstr (second_line, ==, "open");
+      g_assert_cmpint (pb_test_child_wait (first), ==, 0);
+      g_assert_cmpint (pb_test_child_wait (second), ==, 0);
+      g_assert_cmpuint (pb_test_count_files (backups), >=, 1);
+      g_assert_cmpuint (pb_test_count_files (backups), <=, 2);
+    }
+}
+
+/* A library that cannot be written (here: opened by a user who may only
+ * read it) opens read-only, lists its reports and refuses changes in words. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  pid_t pid;
+  int status;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+    import (library, pdf);
+  }
+
+  /* Readable by all, writable by none but its owner. */
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->library_dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->reports_dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->db_path, 0644), ==, 0);
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PbLibrary) library = NULL;
+      g_autoptr(GPtrArray) reports = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (pdf);
+
+      /* As root, become someone else; otherwise make the files the
+       * caller's own read-only. */
+      if (geteuid () == 0)
+        {
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (10);
+        }
+      else if (g_chmod (f->library_dir, 0555) != 0 || g_chmod (f->db_path, 0444) != 0)
+        {
+          _exit (11);
+        }
+
+      if (!(library = pb_library_open (f->library_dir, &error)))
+        {
+          g_printerr ("%s\n", error->message);
+          _exit (12);
+        }
+      if (!pb_library_is_read_only (library) ||
+          !g_error_matches (pb_library_get_problem (library), PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY))
+        _exit (13);
+      if (!(reports = pb_library_list_reports (library, &error)) || reports->len != 1)
+        _exit (14);
+      if (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, &error) ||
+          !g_error_matches (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY) ||
+          strstr (error->message, "cannot be written") == NULL)
+        _exit (15);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_chmod (f->library_dir, 0700);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* A folder on a small file system, for the full-disk test; %NULL when this
+ * machine cannot make one. */
+static char *
+mount_small_disk (Fixture *f)
+{
+  g_autofree char *mount_point = g_build_filename (f->dir, "small-disk", NULL);
+
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  if (mount ("tmpfs", mount_point, "tmpfs", 0, "size=1200k,mode=0700") != 0)
+    return NULL;
+  return g_steal_pointer (&mount_point);
+}
+
+/* Fills the disk with a file that is then removed, leaving it full. */
+static void
+fill_disk (const char *folder)
+{
+  g_autofree char *filler = g_build_filename (folder, "filler", NULL);
+  char block[4096] = { 0 };
+  int fd = g_open (filler, O_CREAT | O_WRONLY, 0600);
+
+  while (write (fd, block, sizeof block) > 0)
+    ;
+  g_close (fd, NULL);
+}
+
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *disk = mount_small_disk (f);
+  g_autofree char *library_dir = NULL;
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *bigger = NULL;
+  g_autofree char *export = NULL;
+  g_autofree char *old_export = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pack_id;
+
+  if (disk == NULL)
+    {
+      g_test_skip ("This machine cannot mount a small file system for the full-disk test "
+                   "(it needs root or user namespaces).");
+      return;
+    }
+
+  library_dir = g_build_filename (disk, "library", NULL);
+  export = g_build_filename (disk, "pack.csv", NULL);
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (library_dir, &error);
+    g_autoptr(GString) text = g_string_new (NULL);
+    const char *pages[] = { NULL, NULL };
+
+    g_assert_no_error (error);
+    import (library, pdf);
+    pack_id = pb_library_create_pack (library, "Panel", FALSE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (pb_library_export_pack (library, pack_id, PB_PACK_FORMAT_CSV, export, &error));
+    g_assert_no_error (error);
+    old_export = read_file (export, NULL);
+
+    fill_disk (disk);
+
+    /* An import that does not fit says so plainly and leaves nothing. */
+    for (guint i = 0; i < 400; i++)
+      g_string_append (text, "A long page of text so that the report does not fit. ");
+    pages[0] = text->str;
+    bigger = pb_test_write_pdf (f->dir, "bigger.pdf", pages, NULL);
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (bigger);
+
+      g_assert_false (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "disk"));
+      g_clear_error (&error);
+    }
+
+    /* An export onto the full disk fails in words and leaves the old file. */
+    g_assert_false (pb_library_export_pack (library, pack_id, PB_PACK_FORMAT_PDF, export, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "disk is full"));
+    g_clear_error (&error);
+    {
+      g_autofree char *now = read_file (export, NULL);
+      g_assert_cmpstr (now, ==, old_export);
+    }
+  }
+
+  /* The full library still opens and lists its report. */
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (library_dir, &error);
+    g_autoptr(GPtrArray) reports = NULL;
+
+    g_assert_no_error (error);
+    reports = pb_library_list_reports (library, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reports->len, ==, 1);
+  }
+
+  umount2 (disk, MNT_DETACH);
+}
+
+/* A file name that is not UTF-8 is stored (and so printed) as UTF-8. */
+static void
+test_file_name_not_utf8 (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *odd = g_build_filename (f->dir, "r\xe9port \xff.pdf", NULL);
+  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(PbReport) report = NULL;
+
+  g_assert_cmpint (g_rename (pdf, odd), ==, 0);
+  report = pb_library_get_report (library, import (library, odd), NULL);
+  g_assert_true (g_utf8_validate (pb_report_get_file_name (report), -1, NULL));
+  g_assert_true (g_utf8_validate (pb_report_get_title (report), -1, NULL));
+  g_assert_nonnull (strstr (pb_report_get_file_name (report), "port"));
+}
+
+/* Exports are refused inside the library folder, where they could replace
+ * library.db or a stored report. */
+static void
+test_export_inside_library (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(PbReport) report = pb_library_get_report (library, import (library, pdf), NULL);
+  g_autofree char *stored = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+  g_autofree char *db_before = NULL;
+  g_autofree char *pdf_before = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 pack_id = pb_library_create_pack (library, "Panel", FALSE, NULL, NULL);
+  gsize db_len, pdf_len;
+
+  db_before = read_file (f->db_path, &db_len);
+  pdf_before = read_file (stored, &pdf_len);
+
+  g_assert_false (pb_library_export_pack (library, pack_id, PB_PACK_FORMAT_PDF, f->db_path, &error));
+  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OUTPUT_INSIDE);
+  g_clear_error (&error);
+  g_assert_false (pb_library_export_annotated (library, pb_report_get_id (report), stored, TRUE, &error));
+  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OUTPUT_INSIDE);
+  g_clear_error (&error);
+
+  {
+    g_autofree char *pdf_after = read_file (stored, NULL);
+    g_assert_cmpmem (pdf_before, pdf_len, pdf_after, pdf_len);
+  }
+  g_assert_true (pb_library_check_output_path (library, "/tmp/pack.pdf", NULL));
+}
+
+/* A report's file gone from reports/: said in words, naming the report. */
+static void
+test_missing_report_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *out = g_build_filename (f->dir, "annotated.pdf", NULL);
+  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(PbReport) report = pb_library_get_report (library, import (library, pdf), NULL);
+  g_autofree char *stored = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+  g_autoptr(PbCheckResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_unlink (stored), ==, 0);
+
+  g_assert_false (pb_library_export_annotated (library, pb_report_get_id (report), out, TRUE, &error));
+  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_MISSING_FILE);
+  g_assert_cmpstr (error->message, ==, "The file for “a” is missing from the library. Run Check Library.");
+  g_clear_error (&error);
+
+  result = pb_library_check (library, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_cmpint (((PbCheckProblem *)g_ptr_array_index (result->problems, 0))->kind, ==,
+                   PB_CHECK_MISSING_FILE);
+  /* The report and its row stay: nothing the user saved goes. */
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add ("/safety/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("damaged-opens-read-only", test_damaged_opens_read_only);
+  ADD ("restore-older-then-import", test_restore_older_then_import);
+  ADD ("foreign-wal-set-aside", test_foreign_wal_set_aside);
+  ADD ("killed-session-replayed", test_killed_session_replayed);
+  ADD ("two-processes-at-once", test_two_processes_at_once);
+  ADD ("read-only", test_read_only);
+  ADD ("full-disk", test_full_disk);
+  ADD ("file-name-not-utf8", test_file_name_not_utf8);
+  ADD ("export-inside-library", test_export_inside_library);
+  ADD ("missing-report-file", test_missing_report_file);
+#undef ADD
+
+  return g_test_run ();
+}
