@@ -7,6 +7,7 @@
 #include "pb-backup.h"
 #include "pb-finding-store.h"
 #include "pb-import.h"
+#include "pb-library-archive.h"
 #include "pb-library.h"
 #include "pb-restore.h"
 
@@ -19,6 +20,9 @@
  *                                         each file
  *   library-child backup LIBRARY N        takes N backups, "done PATH" each
  *   library-child restore LIBRARY BACKUP… restores each in turn, "done" each
+ *   library-child archive LIBRARY ARCHIVE… opens each library archive into
+ *                                         it, printing "part" lines as it
+ *                                         goes and "done" after each
  *   library-child hold LIBRARY            opens it, prints "open", and keeps
  *                                         it open until standard input closes
  *   library-child finding LIBRARY SHA256  adds one finding, prints "done ID"
@@ -54,6 +58,21 @@ main (int   argc,
       return 2;
     }
   mode = argv[1];
+
+  if (g_str_equal (mode, "archive"))
+    {
+      for (int i = 3; i < argc; i++)
+        {
+          PbArchiveImport result = { 0 };
+
+          if (!pb_library_import_archive (argv[2], argv[i], &result, NULL, page_read_cb, NULL, &error))
+            return fail (error);
+          pb_archive_import_clear (&result);
+          printf ("done\n");
+          fflush (stdout);
+        }
+      return 0;
+    }
 
   if (g_str_equal (mode, "restore"))
     {

@@ -13,6 +13,7 @@
 #include "pb-backup.h"
 #include "pb-finding-store.h"
 #include "pb-import.h"
+#include "pb-library-archive.h"
 #include "pb-library-check.h"
 #include "pb-library.h"
 #include "pb-pack-export.h"
@@ -680,6 +681,136 @@ test_missing_report_file (Fixture       *f,
   g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 1);
 }
 
+/* A library whose every operation is killed at a random point, waiting on
+ * what the process says it has done, never on time: after each kill the
+ * library opens, and once leftovers are cleared, Check Library finds nothing
+ * that repairing cannot mend without loss, and after repairing, nothing. */
+static void
+test_killed_at_random (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *archive = g_build_filename (f->dir, "other.panel-brief-library", NULL);
+  g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
+  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GError) error = NULL;
+  guint kills = 0;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("report-%u.pdf", i);
+      const char *pages[] = { NULL, NULL, NULL, NULL };
+
+      g_string_printf (text, "Report %u. Care leavers have a generous local offer.", i);
+      pages[0] = pages[1] = pages[2] = text->str;
+      g_ptr_array_add (pdfs, pb_test_write_pdf (f->dir, name, pages, NULL));
+    }
+
+  /* Something to restore, and another library to open an archive of. */
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    import (library, g_ptr_array_index (pdfs, 0));
+    add_finding (library, 1);
+    g_ptr_array_add (backups, pb_library_backup (library, PB_BACKUP_BY_HAND, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(PbLibrary) other = pb_library_open (other_dir, &error);
+
+    for (guint i = 4; i < 8; i++)
+      import (other, g_ptr_array_index (pdfs, i));
+    g_assert_true (pb_library_export_archive (other, archive, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint round = 0; round < 16; round++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(PbTestChild) child = NULL;
+      guint operation = round % 4;
+      guint lines = (guint)g_rand_int_range (rand, 0, 4);
+      gboolean ended = FALSE;
+
+      switch (operation)
+        {
+        case 0:
+          g_ptr_array_add (args, (gpointer)"import");
+          g_ptr_array_add (args, f->library_dir);
+          for (guint i = 1; i < 4; i++)
+            g_ptr_array_add (args, g_ptr_array_index (pdfs, (i + round) % 4));
+          break;
+
+        case 1:
+          g_ptr_array_add (args, (gpointer)"backup");
+          g_ptr_array_add (args, f->library_dir);
+          g_ptr_array_add (args, (gpointer)"3");
+          break;
+
+        case 2:
+          g_ptr_array_add (args, (gpointer)"restore");
+          g_ptr_array_add (args, f->library_dir);
+          g_ptr_array_add (args, g_ptr_array_index (backups, 0));
+          g_ptr_array_add (args, g_ptr_array_index (backups, 0));
+          break;
+
+        default:
+          g_ptr_array_add (args, (gpointer)"archive");
+          g_ptr_array_add (args, f->library_dir);
+          g_ptr_array_add (args, archive);
+          break;
+        }
+      g_ptr_array_add (args, NULL);
+
+      child = pb_test_child_spawn ((const char * const *)args->pdata);
+      for (guint i = 0; i < lines && !ended; i++)
+        {
+          g_autofree char *line = pb_test_child_read_line (child);
+
+          ended = line == NULL;
+        }
+      pb_test_child_kill (child);
+      if (pb_test_child_wait (child) < 0)
+        kills++;
+
+      {
+        g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+        g_autoptr(PbCheckResult) result = NULL;
+        g_autoptr(PbCheckResult) after = NULL;
+        g_autoptr(GPtrArray) repairs = NULL;
+
+        g_assert_no_error (error);
+        g_assert_false (pb_library_is_read_only (library));
+        pb_import_clean_leftovers (library);
+
+        result = pb_library_check (library, TRUE, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < result->problems->len; i++)
+          {
+            PbCheckProblem *problem = g_ptr_array_index (result->problems, i);
+
+            if (!problem->repairable)
+              g_error ("Round %u (operation %u, %u lines): %s", round, operation, lines, problem->message);
+          }
+
+        repairs = pb_library_repair (library, result, NULL, &error);
+        g_assert_no_error (error);
+        after = pb_library_check (library, TRUE, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (after->problems->len, ==, 0);
+
+        /* What was there before the rounds is there still. */
+        g_assert_cmpint (pb_test_count_rows (f->library_dir, "findings"), >=, 1);
+      }
+    }
+
+  g_test_message ("16 rounds, %u killed part-way", kills);
+  g_assert_cmpuint (kills, >, 0);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +828,7 @@ main (int   argc,
   ADD ("file-name-not-utf8", test_file_name_not_utf8);
   ADD ("export-inside-library", test_export_inside_library);
   ADD ("missing-report-file", test_missing_report_file);
+  ADD ("killed-at-random", test_killed_at_random);
 #undef ADD
 
   return g_test_run ();

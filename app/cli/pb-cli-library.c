@@ -8,11 +8,13 @@
 
 #include "pb-backup.h"
 #include "pb-cli-private.h"
+#include "pb-library-archive.h"
 #include "pb-library-check.h"
 #include "pb-restore.h"
 
 /* The commands that look after the library as a whole: check (and repair),
- * backup, restore. */
+ * backup, restore, and library export and import (a whole library in one
+ * file). */
 
 static void
 print_problem (const PbCheckProblem *problem)
@@ -290,4 +292,106 @@ _pb_cli_run_restore (CommonOptions  *common,
     }
 
   return EXIT_OK;
+}
+
+static void
+print_import (const PbArchiveImport *result,
+              gboolean               json)
+{
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "new_library");
+      json_builder_add_boolean_value (builder, result->new_library);
+      json_builder_set_member_name (builder, "files_added");
+      json_builder_add_int_value (builder, result->files_added);
+      json_builder_set_member_name (builder, "reports_added");
+      json_builder_add_int_value (builder, result->merge.reports_added);
+      json_builder_set_member_name (builder, "reports_present");
+      json_builder_add_int_value (builder, result->merge.reports_present);
+      json_builder_set_member_name (builder, "findings_added");
+      json_builder_add_int_value (builder, result->merge.findings_added);
+      json_builder_set_member_name (builder, "findings_present");
+      json_builder_add_int_value (builder, result->merge.findings_present);
+      json_builder_set_member_name (builder, "packs_added");
+      json_builder_add_int_value (builder, result->merge.packs_added);
+      json_builder_set_member_name (builder, "packs_present");
+      json_builder_add_int_value (builder, result->merge.packs_present);
+      json_builder_set_member_name (builder, "cohorts_added");
+      json_builder_add_int_value (builder, result->merge.cohorts_added);
+      json_builder_end_object (builder);
+      _pb_cli_print_json (builder);
+      return;
+    }
+
+  if (result->new_library)
+    printf ("%s\n", _("Made a new library from the archive."));
+  else
+    printf (_("Merged the archive: %u reports, %u findings and %u packs added; %u reports, "
+              "%u findings and %u packs were there already.\n"),
+            result->merge.reports_added, result->merge.findings_added, result->merge.packs_added,
+            result->merge.reports_present, result->merge.findings_present,
+            result->merge.packs_present);
+}
+
+int
+_pb_cli_run_library (CommonOptions  *common,
+                     int             argc,
+                     char          **argv)
+{
+  char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the archive to FILE"), N_("FILE") },
+    { NULL }
+  };
+  g_autofree char *output_path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("library"), entries, &argc, &argv, &error))
+    return _pb_cli_usage_error (error->message);
+  output_path = output;
+
+  if (argc >= 3 && g_str_equal (argv[2], "export"))
+    {
+      g_autoptr(PbLibrary) library = NULL;
+
+      if (argc != 3 || output_path == NULL)
+        return _pb_cli_usage_error (_("“library export” needs -o FILE."));
+      if (!(library = _pb_cli_open_library (common, &error)) ||
+          !pb_library_export_archive (library, output_path, NULL, NULL, NULL, NULL, &error))
+        return _pb_cli_fail (error->message);
+      if (common->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "archive");
+          json_builder_add_string_value (builder, output_path);
+          json_builder_end_object (builder);
+          _pb_cli_print_json (builder);
+        }
+      else
+        {
+          printf (_("Wrote the library to %s.\n"), output_path);
+        }
+      return EXIT_OK;
+    }
+
+  if (argc >= 3 && g_str_equal (argv[2], "import"))
+    {
+      g_autofree char *library_path = pb_library_resolve_path (common->library_dir);
+      PbArchiveImport result = { 0 };
+
+      if (argc != 4)
+        return _pb_cli_usage_error (_("Name one library archive to import."));
+      if (!pb_library_import_archive (library_path, argv[3], &result, NULL, NULL, NULL, &error))
+        return _pb_cli_fail (error->message);
+      print_import (&result, common->json);
+      pb_archive_import_clear (&result);
+      return EXIT_OK;
+    }
+
+  return _pb_cli_usage_error (_("Use “library export -o FILE” or “library import FILE”."));
 }

@@ -65,5 +65,8 @@ int            _pb_cli_run_backup     (CommonOptions  *common,
 int            _pb_cli_run_restore    (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
+int            _pb_cli_run_library    (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
 
 G_END_DECLS

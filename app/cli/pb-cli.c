@@ -44,6 +44,7 @@ static const Command commands[] = {
   { "check", "", N_("Check the library, and with --repair mend what can be mended"), _pb_cli_run_check },
   { "backup", "", N_("Back up the library now, or --list the backups"), _pb_cli_run_backup },
   { "restore", N_("BACKUP"), N_("Put a backup back in place of the library (or --latest)"), _pb_cli_run_restore },
+  { "library", N_("export|import"), N_("Write the whole library to one file, or open such a file"), _pb_cli_run_library },
   { "export-annotated", N_("REPORT"), N_("Save a copy of a report with its findings as highlights"),
     _pb_cli_run_export_annotated },
 };

@@ -642,70 +642,25 @@ copy_to_folder (const char  *backup,
   return TRUE;
 }
 
-/**
- * pb_library_backup:
- * @self: a library
- * @reason: why the backup is taken
- * @error: a #GError, or %NULL
- *
- * Takes a backup of library.db into backups/, checks it, and only then
- * rotates older backups away (see pb_backup_select_expired ()) and forgets
- * the files of removed reports that no backup lists any more. When a second
- * backup folder is set, the backup is copied there too; a folder that cannot
- * be written (a USB stick not plugged in) is reported with g_warning () but
- * does not fail the backup.
- *
- * Returns: (transfer full): the new backup's path; or %NULL with @error set:
- *   PB_DB_ERROR (the library could not be read), G_IO_ERROR (the file could
- *   not be written; G_IO_ERROR_NO_SPACE for a full disk), or
- *   PB_DB_ERROR_CORRUPT when the copy did not check out (older backups are
- *   then all kept)
- */
-char *
-pb_library_backup (PbLibrary       *self,
-                   PbBackupReason   reason,
-                   GError         **error)
+/* Copies the library's database into @dest (an existing, private, empty
+ * file) with the online backup API, then checks the copy: integrity_check and
+ * the same numbers of reports, findings, packs and cohorts, and schema. */
+static gboolean
+backup_copy (PbLibrary   *self,
+             const char  *dest_path,
+             GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *name = pb_backup_file_name_for (now);
-  g_autofree char *partial = NULL;
-  g_autofree char *placed = NULL;
   g_autoptr(PbBackup) written = NULL;
-  const char *folder;
   sqlite3 *source = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *copy;
   Counts counts = { 0 };
-  int fd, rc;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
-
-  folder = _pb_library_get_backups_dir (self);
-  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The backups folder cannot be written: %s."), g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* Private from creation: a backup holds everything the library does. */
-  partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
-  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The backup could not be written: %s."), g_strerror (saved_errno));
-      return NULL;
-    }
-  g_close (fd, NULL);
+  int rc;
 
   if (!(source = _pb_library_open_reader (self, error)))
     goto failed;
 
-  rc = sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       pb_db_set_error (dest, rc, error);
@@ -738,11 +693,11 @@ pb_library_backup (PbLibrary       *self,
   g_clear_pointer (&source, pb_db_close);
   g_clear_pointer (&dest, sqlite3_close);
 
-  if (!fsync_path (partial, FALSE, error))
+  if (!fsync_path (dest_path, FALSE, error))
     goto failed;
 
   /* Checked before it counts as a backup. */
-  if (!(written = pb_backup_read (partial, error)) || !pb_backup_verify (written, error))
+  if (!(written = pb_backup_read (dest_path, error)) || !pb_backup_verify (written, error))
     goto failed;
   if (written->n_reports != counts.reports || written->n_findings != counts.findings ||
       written->n_packs != counts.packs || written->version != counts.version)
@@ -751,6 +706,115 @@ pb_library_backup (PbLibrary       *self,
                    _("The backup did not hold what the library holds, and was not kept."));
       goto failed;
     }
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&source, pb_db_close);
+  g_clear_pointer (&dest, sqlite3_close);
+  return FALSE;
+}
+
+/**
+ * pb_library_snapshot:
+ * @self: a library
+ * @dest: (type filename): a file to write; it is replaced, and private
+ *   (0600) from creation
+ * @error: a #GError, or %NULL
+ *
+ * Writes one consistent moment of library.db to @dest as a self-contained,
+ * checked file, as a backup is, but without naming or rotating anything:
+ * for a library archive.
+ *
+ * Returns: %TRUE, or %FALSE with @error set as by pb_library_backup () and
+ *   @dest removed
+ */
+gboolean
+pb_library_snapshot (PbLibrary   *self,
+                     const char  *dest,
+                     GError     **error)
+{
+  int fd;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  g_unlink (dest);
+  if ((fd = g_open (dest, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The library could not be copied: %s."), g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  if (!backup_copy (self, dest, error))
+    {
+      g_unlink (dest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pb_library_backup:
+ * @self: a library
+ * @reason: why the backup is taken
+ * @error: a #GError, or %NULL
+ *
+ * Takes a backup of library.db into backups/, checks it, and only then
+ * rotates older backups away (see pb_backup_select_expired ()) and forgets
+ * the files of removed reports that no backup lists any more. When a second
+ * backup folder is set, the backup is copied there too; a folder that cannot
+ * be written (a USB stick not plugged in) is reported with g_warning () but
+ * does not fail the backup.
+ *
+ * Returns: (transfer full): the new backup's path; or %NULL with @error set:
+ *   PB_DB_ERROR (the library could not be read), G_IO_ERROR (the file could
+ *   not be written; G_IO_ERROR_NO_SPACE for a full disk), or
+ *   PB_DB_ERROR_CORRUPT when the copy did not check out (older backups are
+ *   then all kept)
+ */
+char *
+pb_library_backup (PbLibrary       *self,
+                   PbBackupReason   reason,
+                   GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *name = pb_backup_file_name_for (now);
+  g_autofree char *partial = NULL;
+  g_autofree char *placed = NULL;
+  const char *folder;
+  int fd;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+
+  folder = _pb_library_get_backups_dir (self);
+  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The backups folder cannot be written: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* Private from creation: a backup holds everything the library does. */
+  partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
+  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The backup could not be written: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+  g_close (fd, NULL);
+
+  if (!backup_copy (self, partial, error))
+    goto failed;
 
   if (!(placed = place (partial, folder, name, error)))
     goto failed;
@@ -772,8 +836,6 @@ pb_library_backup (PbLibrary       *self,
   return g_steal_pointer (&placed);
 
 failed:
-  g_clear_pointer (&source, pb_db_close);
-  g_clear_pointer (&dest, sqlite3_close);
   g_unlink (partial);
   if (error != NULL && *error != NULL && g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
     {

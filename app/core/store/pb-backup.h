@@ -40,6 +40,9 @@ PbBackup   *pb_backup_read            (const char *path,
 gboolean    pb_backup_verify          (PbBackup   *self,
                                        GError    **error);
 
+gboolean    pb_library_snapshot       (PbLibrary      *self,
+                                       const char     *dest,
+                                       GError        **error);
 char       *pb_library_backup         (PbLibrary      *self,
                                        PbBackupReason  reason,
                                        GError        **error);

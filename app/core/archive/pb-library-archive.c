@@ -1,0 +1,732 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-library-archive"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "pb-backup.h"
+#include "pb-db.h"
+#include "pb-import.h"
+#include "pb-library-archive.h"
+#include "pb-library-private.h"
+#include "pb-report-store.h"
+#include "pb-restore.h"
+
+/* A whole library in one file, to move to a new laptop or hand to a
+ * colleague: a zip (libzip) holding
+ *
+ *   manifest.json      what it is, when it was made, and the SHA-256 and size
+ *                      of every other entry
+ *   library.db         one consistent moment of the database (a snapshot made
+ *                      with SQLite's backup API, checked)
+ *   reports/<sha>.pdf  every report's file, stored as it is
+ *
+ * and the settings that matter (in the manifest) for the app to apply.
+ * Opening one makes a new library from it, or merges it into an existing
+ * library (pb-library-merge.c). Every file taken out is checked against the
+ * manifest before it is used. The archive holds everything the library
+ * does, so it is written private (0600). */
+
+#define ARCHIVE_FORMAT  "panel-brief-library"
+#define ARCHIVE_VERSION 1
+#define MANIFEST_NAME   "manifest.json"
+#define DATABASE_NAME   "library.db"
+
+G_DEFINE_QUARK (pb-archive-error-quark, pb_archive_error)
+
+typedef struct
+{
+  PbArchiveProgressFunc progress;
+  gpointer              data;
+  double                start;
+  double                share;
+  GCancellable         *cancellable;
+} Progress;
+
+static void
+report (Progress *progress,
+        double    fraction)
+{
+  if (progress->progress != NULL)
+    progress->progress (progress->start + progress->share * CLAMP (fraction, 0, 1), progress->data);
+}
+
+static void
+zip_progress_cb (zip_t  *zip,
+                 double  fraction,
+                 void   *data)
+{
+  report (data, fraction);
+}
+
+static int
+zip_cancel_cb (zip_t *zip,
+               void  *data)
+{
+  Progress *progress = data;
+
+  return g_cancellable_is_cancelled (progress->cancellable) ? 1 : 0;
+}
+
+static void
+set_zip_error (GError     **error,
+               int          code,
+               const char  *what,
+               zip_error_t *details)
+{
+  g_set_error (error, PB_ARCHIVE_ERROR, code, "%s: %s.", what, zip_error_strerror (details));
+}
+
+static char *
+hash_file (const char  *path,
+           gint64      *out_size,
+           GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  gint64 size = 0;
+  ssize_t n;
+  int fd;
+
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("“%s” could not be read: %s."), path, g_strerror (saved_errno));
+      return NULL;
+    }
+  while ((n = read (fd, buffer, 64 * 1024)) > 0)
+    {
+      g_checksum_update (checksum, buffer, n);
+      size += n;
+    }
+  g_close (fd, NULL);
+  if (n < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” could not be read."), path);
+      return NULL;
+    }
+  if (out_size != NULL)
+    *out_size = size;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+add_entry (JsonBuilder *files,
+           const char  *name,
+           const char  *sha256,
+           gint64       size)
+{
+  json_builder_begin_object (files);
+  json_builder_set_member_name (files, "name");
+  json_builder_add_string_value (files, name);
+  json_builder_set_member_name (files, "sha256");
+  json_builder_add_string_value (files, sha256);
+  json_builder_set_member_name (files, "size");
+  json_builder_add_int_value (files, size);
+  json_builder_end_object (files);
+}
+
+static gboolean
+add_file (zip_t       *zip,
+          const char  *name,
+          const char  *path,
+          gboolean     compress,
+          GError     **error)
+{
+  zip_source_t *source = zip_source_file (zip, path, 0, -1);
+  zip_int64_t index;
+
+  if (source == NULL ||
+      (index = zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)) < 0)
+    {
+      if (source != NULL)
+        zip_source_free (source);
+      set_zip_error (error, PB_ARCHIVE_ERROR_DAMAGED, _("The archive could not be written"),
+                     zip_get_error (zip));
+      return FALSE;
+    }
+  /* PDFs are compressed already: storing them is as small and much quicker. */
+  zip_set_file_compression (zip, (zip_uint64_t)index, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0);
+  return TRUE;
+}
+
+/**
+ * pb_library_export_archive:
+ * @library: a library
+ * @path: (type filename): where to write the archive, outside the library
+ * @settings: (nullable): settings to carry (the app's own: default author,
+ *   council name, second backup folder…), returned by
+ *   pb_library_import_archive ()
+ * @cancellable: (nullable): to stop
+ * @progress: (nullable): called with the share done, 0 to 1
+ * @progress_data: for @progress
+ * @error: a #GError, or %NULL
+ *
+ * Writes the whole library into one archive file, private (0600), which
+ * appears whole or not at all. A report whose file is missing or changed is
+ * left out of the archive and named in @error only if nothing else could be
+ * written; run Check Library first.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (PB_LIBRARY_ERROR_OUTPUT_INSIDE,
+ *   G_IO_ERROR incl. G_IO_ERROR_NO_SPACE and G_IO_ERROR_CANCELLED,
+ *   PB_ARCHIVE_ERROR) and no file left
+ */
+gboolean
+pb_library_export_archive (PbLibrary              *library,
+                           const char             *path,
+                           JsonObject             *settings,
+                           GCancellable           *cancellable,
+                           PbArchiveProgressFunc   progress_func,
+                           gpointer                progress_data,
+                           GError                **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(JsonBuilder) manifest = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *manifest_text = NULL;
+  g_autofree char *db_sha = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  Progress progress = { progress_func, progress_data, 0, 0.1, cancellable };
+  zip_error_t details;
+  zip_t *zip = NULL;
+  gint64 db_size = 0;
+  gboolean ok = FALSE;
+  int fd;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!pb_library_check_output_path (library, path, error))
+    return FALSE;
+
+  folder = g_path_get_dirname (path);
+  partial = g_build_filename (folder, ".panel-brief-archive-XXXXXX.part", NULL);
+  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The archive could not be saved in “%s”: %s."), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  snapshot = g_strconcat (partial, ".db", NULL);
+
+  /* The database first: one moment of it, checked. */
+  if (!pb_library_snapshot (library, snapshot, error) ||
+      !(db_sha = hash_file (snapshot, &db_size, error)) ||
+      !(reports = pb_library_list_reports (library, error)))
+    goto out;
+  report (&progress, 1);
+
+  zip_error_init (&details);
+  if (!(zip = zip_open (partial, ZIP_TRUNCATE, NULL)))
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_DAMAGED,
+                   _("The archive could not be written."));
+      zip_error_fini (&details);
+      goto out;
+    }
+  zip_error_fini (&details);
+
+  json_builder_begin_object (manifest);
+  json_builder_set_member_name (manifest, "format");
+  json_builder_add_string_value (manifest, ARCHIVE_FORMAT);
+  json_builder_set_member_name (manifest, "version");
+  json_builder_add_int_value (manifest, ARCHIVE_VERSION);
+  json_builder_set_member_name (manifest, "application_version");
+  json_builder_add_string_value (manifest, PACKAGE_VERSION);
+  json_builder_set_member_name (manifest, "created");
+  json_builder_add_string_value (manifest, now_text);
+  json_builder_set_member_name (manifest, "reports");
+  json_builder_add_int_value (manifest, reports->len);
+  json_builder_set_member_name (manifest, "settings");
+  if (settings != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, settings);
+      json_builder_add_value (manifest, g_steal_pointer (&node));
+    }
+  else
+    {
+      json_builder_add_null_value (manifest);
+    }
+  json_builder_set_member_name (manifest, "files");
+  json_builder_begin_array (manifest);
+
+  if (!add_file (zip, DATABASE_NAME, snapshot, TRUE, error))
+    goto out;
+  add_entry (manifest, DATABASE_NAME, db_sha, db_size);
+
+  progress.start = 0.1;
+  progress.share = 0.3;
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PbReport *report_row = g_ptr_array_index (reports, i);
+      const char *sha256 = pb_report_get_sha256 (report_row);
+      g_autofree char *file = pb_library_dup_report_path (library, sha256);
+      g_autofree char *name = g_strdup_printf ("reports/%s.pdf", sha256);
+      g_autofree char *actual = NULL;
+      gint64 size = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+
+      /* A file that is not the one imported is not carried: Check Library
+       * says which. */
+      if (!(actual = hash_file (file, &size, NULL)) || !g_str_equal (actual, sha256))
+        {
+          g_warning ("Leaving %s out of the archive: it is missing or changed", file);
+          continue;
+        }
+      if (!add_file (zip, name, file, FALSE, error))
+        goto out;
+      add_entry (manifest, name, sha256, size);
+      report (&progress, (double)(i + 1) / reports->len);
+    }
+
+  json_builder_end_array (manifest);
+  json_builder_end_object (manifest);
+  root = json_builder_get_root (manifest);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  manifest_text = json_generator_to_data (generator, NULL);
+  {
+    zip_source_t *source = zip_source_buffer (zip, manifest_text, strlen (manifest_text), 0);
+
+    if (source == NULL || zip_file_add (zip, MANIFEST_NAME, source, ZIP_FL_ENC_UTF_8) < 0)
+      {
+        if (source != NULL)
+          zip_source_free (source);
+        set_zip_error (error, PB_ARCHIVE_ERROR_DAMAGED, _("The archive could not be written"),
+                       zip_get_error (zip));
+        goto out;
+      }
+  }
+
+  progress.start = 0.4;
+  progress.share = 0.6;
+  zip_register_progress_callback_with_state (zip, 0.01, zip_progress_cb, NULL, &progress);
+  zip_register_cancel_callback_with_state (zip, zip_cancel_cb, NULL, &progress);
+  if (zip_close (zip) < 0)
+    {
+      zip_error_t *zip_error = zip_get_error (zip);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        g_cancellable_set_error_if_cancelled (cancellable, error);
+      else if (zip_error_code_system (zip_error) == ENOSPC)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("The disk is full: the archive was not saved. Free some space and try again."));
+      else
+        set_zip_error (error, PB_ARCHIVE_ERROR_DAMAGED, _("The archive could not be written"),
+                       zip_error);
+      zip_discard (zip);
+      zip = NULL;
+      goto out;
+    }
+  zip = NULL;
+
+  /* libzip writes through a file of its own and renames it over ours: make
+   * sure the result is private and on disk before it takes its name. */
+  if ((fd = g_open (partial, O_RDONLY | O_CLOEXEC, 0)) < 0 || fchmod (fd, 0600) != 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   saved_errno == ENOSPC ? _("The disk is full: the archive was not saved.")
+                                         : _("The archive could not be saved: %s."),
+                   g_strerror (saved_errno));
+      goto out;
+    }
+  g_close (fd, NULL);
+
+  if (g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The archive could not be saved: %s."), g_strerror (saved_errno));
+      goto out;
+    }
+  g_clear_pointer (&partial, g_free);
+  report (&progress, 1);
+  ok = TRUE;
+
+out:
+  if (zip != NULL)
+    zip_discard (zip);
+  if (partial != NULL)
+    g_unlink (partial);
+  g_unlink (snapshot);
+  return ok;
+}
+
+/* The manifest's entries, by name: their SHA-256. */
+static GHashTable *
+read_manifest (zip_t        *zip,
+               JsonObject  **out_settings,
+               GError      **error)
+{
+  g_autoptr(GHashTable) entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  zip_stat_t st;
+  zip_file_t *file;
+  JsonObject *object;
+  JsonArray *files;
+
+  zip_stat_init (&st);
+  if (zip_stat (zip, MANIFEST_NAME, 0, &st) < 0 || st.size > 64 * 1024 * 1024 ||
+      !(file = zip_fopen (zip, MANIFEST_NAME, 0)))
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_NOT_AN_ARCHIVE,
+                   _("This is not a Panel Brief library archive."));
+      return NULL;
+    }
+  text = g_malloc0 (st.size + 1);
+  if (zip_fread (file, text, st.size) != (zip_int64_t)st.size)
+    {
+      zip_fclose (file);
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_DAMAGED,
+                   _("The archive is damaged: its list of contents cannot be read."));
+      return NULL;
+    }
+  zip_fclose (file);
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      !(object = json_node_get_object (json_parser_get_root (parser))) ||
+      g_strcmp0 (json_object_get_string_member_with_default (object, "format", ""), ARCHIVE_FORMAT) != 0 ||
+      !json_object_has_member (object, "files") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "files")))
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_NOT_AN_ARCHIVE,
+                   _("This is not a Panel Brief library archive."));
+      return NULL;
+    }
+  if (json_object_get_int_member_with_default (object, "version", 0) > ARCHIVE_VERSION)
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_NEWER,
+                   _("This archive was made by a newer version of Panel Brief. Update Panel "
+                     "Brief to open it."));
+      return NULL;
+    }
+
+  files = json_object_get_array_member (object, "files");
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (files, i);
+      const char *name = entry ? json_object_get_string_member_with_default (entry, "name", NULL) : NULL;
+      const char *sha = entry ? json_object_get_string_member_with_default (entry, "sha256", NULL) : NULL;
+
+      if (name != NULL && sha != NULL)
+        g_hash_table_insert (entries, g_strdup (name), g_strdup (sha));
+    }
+
+  if (out_settings != NULL && json_object_has_member (object, "settings") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "settings")))
+    *out_settings = json_object_ref (json_object_get_object_member (object, "settings"));
+
+  return g_steal_pointer (&entries);
+}
+
+/* Takes @name out of the archive into @dest (created private), checking its
+ * SHA-256 against the manifest's. */
+static gboolean
+extract (zip_t       *zip,
+         const char  *name,
+         const char  *expected_sha,
+         int          fd,
+         const char  *dest,
+         GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  zip_file_t *file;
+  zip_int64_t n;
+
+  if (!(file = zip_fopen (zip, name, 0)))
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_DAMAGED,
+                   _("The archive is damaged: “%s” is missing from it."), name);
+      return FALSE;
+    }
+
+  while ((n = zip_fread (file, buffer, 64 * 1024)) > 0)
+    {
+      gssize done = 0;
+
+      g_checksum_update (checksum, buffer, n);
+      while (done < n)
+        {
+          gssize w = write (fd, buffer + done, n - done);
+
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w < 0)
+            {
+              int saved_errno = errno;
+
+              zip_fclose (file);
+              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           saved_errno == ENOSPC ? _("The disk is full: the archive could not be opened.")
+                                                 : _("“%s” could not be written: %s."),
+                           dest, g_strerror (saved_errno));
+              return FALSE;
+            }
+          done += w;
+        }
+    }
+  zip_fclose (file);
+
+  if (n < 0 || g_strcmp0 (g_checksum_get_string (checksum), expected_sha) != 0)
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_DAMAGED,
+                   _("The archive is damaged: “%s” is not as it was when the archive was made."),
+                   name);
+      return FALSE;
+    }
+  if (fsync (fd) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("“%s” could not be written."), dest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Places each report file of the archive that reports/ lacks, through a
+ * locked partial file (a leftover if this process is killed). */
+static gboolean
+extract_reports (zip_t        *zip,
+                 GHashTable   *entries,
+                 const char   *reports_dir,
+                 Progress     *progress,
+                 guint        *files_added,
+                 GError      **error)
+{
+  GHashTableIter iter;
+  const char *name, *sha;
+  guint done = 0, total = g_hash_table_size (entries);
+
+  g_hash_table_iter_init (&iter, entries);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&sha))
+    {
+      g_autofree char *final_name = NULL;
+      g_autofree char *final_path = NULL;
+      g_autofree char *partial = NULL;
+      int fd;
+
+      done++;
+      if (!g_str_has_prefix (name, "reports/"))
+        continue;
+      final_name = g_strconcat (sha, ".pdf", NULL);
+      /* The manifest's name must be the checksum's: no path of its own. */
+      if (!g_str_equal (name + strlen ("reports/"), final_name) || !pb_import_is_report_file_name (final_name))
+        {
+          g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_DAMAGED,
+                       _("The archive is damaged: “%s” is not a report file."), name);
+          return FALSE;
+        }
+      final_path = g_build_filename (reports_dir, final_name, NULL);
+      if (g_file_test (final_path, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (g_cancellable_set_error_if_cancelled (progress->cancellable, error))
+        return FALSE;
+
+      partial = g_build_filename (reports_dir, ".import-XXXXXX.part", NULL);
+      if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600)) < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("The report files could not be stored: %s."), g_strerror (saved_errno));
+          return FALSE;
+        }
+      flock (fd, LOCK_EX);
+      if (!extract (zip, name, sha, fd, partial, error) || g_rename (partial, final_path) != 0)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The report files could not be stored."));
+          g_close (fd, NULL);
+          g_unlink (partial);
+          return FALSE;
+        }
+      g_close (fd, NULL);
+      (*files_added)++;
+      report (progress, (double)done / total);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+library_is_empty (const char *library_path)
+{
+  g_autofree char *db_path = g_build_filename (library_path, "library.db", NULL);
+  g_autoptr(PbBackup) current = NULL;
+
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  current = pb_backup_read (db_path, NULL);
+  return current != NULL && pb_backup_get_n_reports (current) == 0 &&
+         pb_backup_get_n_findings (current) == 0 && pb_backup_get_n_packs (current) == 0;
+}
+
+/**
+ * pb_archive_import_clear:
+ * @result: a result filled in by pb_library_import_archive ()
+ */
+void
+pb_archive_import_clear (PbArchiveImport *result)
+{
+  g_clear_pointer (&result->settings, json_object_unref);
+}
+
+/**
+ * pb_library_import_archive:
+ * @library_path: the library folder: new or empty (a new library is made
+ *   from the archive), or an existing library (the archive is merged into
+ *   it). No PbLibrary may be open on it in this process.
+ * @archive_path: (type filename): an archive made by
+ *   pb_library_export_archive ()
+ * @out_result: (out caller-allocates) (optional): what was done; clear it
+ *   with pb_archive_import_clear ()
+ * @cancellable: (nullable): to stop; what was placed so far stays
+ *   consistent (report files become orphans until they are merged)
+ * @progress: (nullable): called with the share done, 0 to 1
+ * @progress_data: for @progress
+ * @error: a #GError, or %NULL
+ *
+ * Opens a library archive. Each file taken out is checked against the
+ * archive's manifest first. A merge takes a backup of the library before it
+ * changes it, and adds nothing twice.
+ *
+ * Returns: %TRUE, or %FALSE with @error set: PB_ARCHIVE_ERROR (not an
+ *   archive, damaged, newer), PB_RESTORE_ERROR_IN_USE, PB_LIBRARY_ERROR,
+ *   G_IO_ERROR (G_IO_ERROR_NO_SPACE, G_IO_ERROR_CANCELLED)
+ */
+gboolean
+pb_library_import_archive (const char             *library_path,
+                           const char             *archive_path,
+                           PbArchiveImport        *out_result,
+                           GCancellable           *cancellable,
+                           PbArchiveProgressFunc   progress_func,
+                           gpointer                progress_data,
+                           GError                **error)
+{
+  g_autofree char *reports_dir = g_build_filename (library_path, "reports", NULL);
+  g_autofree char *extracted = NULL;
+  g_autoptr(GHashTable) entries = NULL;
+  PbArchiveImport result = { 0 };
+  Progress progress = { progress_func, progress_data, 0, 0.1, cancellable };
+  const char *db_sha;
+  zip_t *zip;
+  int zip_code = 0, fd;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (library_path != NULL, FALSE);
+  g_return_val_if_fail (archive_path != NULL, FALSE);
+
+  if (!(zip = zip_open (archive_path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_code)))
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_NOT_AN_ARCHIVE,
+                   zip_code == ZIP_ER_NOENT ? _("“%s” does not exist.")
+                                            : _("“%s” is not a Panel Brief library archive."),
+                   archive_path);
+      return FALSE;
+    }
+
+  if (!(entries = read_manifest (zip, &result.settings, error)))
+    goto out;
+  if (!(db_sha = g_hash_table_lookup (entries, DATABASE_NAME)))
+    {
+      g_set_error (error, PB_ARCHIVE_ERROR, PB_ARCHIVE_ERROR_DAMAGED,
+                   _("The archive is damaged: it holds no library."));
+      goto out;
+    }
+
+  if (g_mkdir_with_parents (reports_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The library folder could not be made: %s."), g_strerror (saved_errno));
+      goto out;
+    }
+  g_chmod (library_path, 0700);
+
+  extracted = g_build_filename (library_path, ".archive-XXXXXX.db", NULL);
+  if ((fd = g_mkstemp_full (extracted, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      g_clear_pointer (&extracted, g_free);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The archive could not be opened."));
+      goto out;
+    }
+  ok = extract (zip, DATABASE_NAME, db_sha, fd, extracted, error);
+  g_close (fd, NULL);
+  if (!ok)
+    goto out;
+  ok = FALSE;
+  report (&progress, 1);
+
+  progress.start = 0.1;
+  progress.share = 0.7;
+  if (!extract_reports (zip, entries, reports_dir, &progress, &result.files_added, error))
+    goto out;
+
+  progress.start = 0.8;
+  progress.share = 0.2;
+  if (library_is_empty (library_path))
+    {
+      /* A new library: the archive's database becomes this one's. */
+      result.new_library = TRUE;
+      if (!pb_library_restore (library_path, extracted, NULL, error))
+        goto out;
+    }
+  else
+    {
+      g_autoptr(PbLibrary) library = pb_library_open (library_path, error);
+      g_autofree char *backup = NULL;
+
+      if (library == NULL || !pb_library_check_writable (library, error) ||
+          !(backup = pb_library_backup (library, PB_BACKUP_BEFORE_CHANGE, error)) ||
+          !pb_library_merge_database (library, extracted, &result.merge, error))
+        goto out;
+    }
+  report (&progress, 1);
+  ok = TRUE;
+
+out:
+  zip_discard (zip);
+  if (extracted != NULL)
+    {
+      g_autofree char *journal = g_strconcat (extracted, "-journal", NULL);
+
+      g_unlink (extracted);
+      g_unlink (journal);
+    }
+  if (ok && out_result != NULL)
+    *out_result = result;
+  else
+    pb_archive_import_clear (&result);
+  return ok;
+}
