@@ -3,80 +3,18 @@
 
 #include "config.h"
 
-#include <math.h>
-
-#include "pb-document-view.h"
-#include "pb-page-cache.h"
+#include "pb-document-view-private.h"
 
 /* All pages of a document in one continuous column, as a GtkScrollable.
  *
- * Layout is in logical pixels: at zoom 1 a page is as big as it would be
- * printed, seen on a 96 dpi screen. Pages are rendered by the document's
- * worker at the zoom times the screen's scale factor, so they are sharp on
- * HiDPI screens. A page not rendered yet is drawn as a blank page of the right
- * size, or as an older rendering stretched, never as a jump. */
+ * Where the pages go is a PbPageLayout's arithmetic; which page is read, at
+ * what zoom and how pages are sized is the PbViewModel's, which the reader
+ * and the window's controls share. The view follows the model (a new page
+ * scrolls there, a new zoom relays the pages out) and tells it what only the
+ * view knows: the page scrolled to, and the zoom that fits. Drawing is in
+ * pb-document-view-draw.c, the pointer and keys in pb-document-view-input.c. */
 
-#define PX_PER_PT     (96.0 / 72.0)
-#define PAGE_GAP      14.0
-#define MARGIN        18.0
-#define MIN_ZOOM      0.25
-#define MAX_ZOOM      6.0
-#define ZOOM_STEP     1.2
-#define NEAR_PAGES    2
 #define DEFAULT_CACHE (160 * 1024 * 1024)
-
-void
-pb_selection_span_free (PbSelectionSpan *span)
-{
-  if (span == NULL)
-    return;
-  g_clear_pointer (&span->rects, g_array_unref);
-  g_free (span->text);
-  g_free (span);
-}
-
-typedef struct
-{
-  guint  page;
-  double x;      /* PDF points */
-  double y;
-  gboolean set;
-} PagePoint;
-
-struct _PbDocumentView
-{
-  GtkWidget       parent_instance;
-
-  PbDocument     *document;
-  PbPageCache    *cache;
-  GCancellable   *cancellable;
-
-  GtkAdjustment  *hadjustment;
-  GtkAdjustment  *vadjustment;
-  guint           hscroll_policy : 1;
-  guint           vscroll_policy : 1;
-
-  double          zoom;
-  PbSizing        sizing;
-  double         *tops;          /* layout y of each page's top */
-  double          max_page_width_pt;
-  double          content_height;
-  guint           current_page;
-  int             pending_page;  /* scroll there once laid out, or -1 */
-
-  GPtrArray      *matches;       /* PbFindMatch */
-  int             current_match;
-
-  GListModel     *findings;      /* PbFinding, drawn as highlights */
-  GHashTable     *cohort_colors; /* slug -> GdkRGBA */
-  GHashTable     *page_texts;    /* page -> PbPageText */
-  GHashTable     *page_texts_requested;
-  PagePoint       anchor;
-  PagePoint       focus;
-  double          drag_x;
-  double          drag_y;
-  double          zoom_gesture_start;
-};
 
 static void pb_document_view_scrollable_init (GtkScrollableInterface *iface);
 
@@ -95,9 +33,7 @@ static guint signals [N_SIGNALS];
 enum {
   PROP_0,
   PROP_DOCUMENT,
-  PROP_PAGE,
-  PROP_ZOOM,
-  PROP_SIZING,
+  PROP_MODEL,
   PROP_HAS_SELECTION,
   N_PROPS,
 
@@ -109,201 +45,118 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void update_renders (PbDocumentView *self);
-
 static void
 pb_document_view_scrollable_init (GtkScrollableInterface *iface)
 {
 }
 
-static double
-px_per_pt (PbDocumentView *self)
-{
-  return self->zoom * PX_PER_PT;
-}
-
-static double
-render_scale (PbDocumentView *self)
-{
-  return px_per_pt (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-}
-
 static guint
 n_pages (PbDocumentView *self)
 {
-  return self->document ? pb_document_get_n_pages (self->document) : 0;
-}
-
-static void
-page_size_px (PbDocumentView *self,
-              guint           page,
-              double         *w,
-              double         *h)
-{
-  double wp, hp;
-
-  pb_document_get_page_size (self->document, page, &wp, &hp);
-  *w = wp * px_per_pt (self);
-  *h = hp * px_per_pt (self);
-}
-
-static double
-content_width (PbDocumentView *self)
-{
-  return self->max_page_width_pt * px_per_pt (self) + 2 * MARGIN;
+  return pb_page_layout_get_n_pages (self->layout);
 }
 
 /* The page's rectangle in widget coordinates. */
-static graphene_rect_t
-page_rect (PbDocumentView *self,
-           guint           page)
+graphene_rect_t
+_pb_document_view_page_rect (PbDocumentView *self,
+                             guint           page)
 {
-  double w, h;
-  double view_width = gtk_widget_get_width (GTK_WIDGET (self));
-  double x;
+  PbRect rect = { 0 };
 
-  page_size_px (self, page, &w, &h);
-  x = (MAX (view_width, content_width (self)) - w) / 2;
-
-  return GRAPHENE_RECT_INIT ((float)(x - gtk_adjustment_get_value (self->hadjustment)),
-                             (float)(self->tops[page] - gtk_adjustment_get_value (self->vadjustment)),
-                             (float)w, (float)h);
+  pb_page_layout_get_page_rect (self->layout, page, &rect);
+  return GRAPHENE_RECT_INIT ((float)(rect.x1 - gtk_adjustment_get_value (self->hadjustment)),
+                             (float)(rect.y1 - gtk_adjustment_get_value (self->vadjustment)),
+                             (float)(rect.x2 - rect.x1), (float)(rect.y2 - rect.y1));
 }
 
+/* Widget coordinates to a page and a point on it, in PDF points. */
+gboolean
+_pb_document_view_point_at (PbDocumentView *self,
+                            double          x,
+                            double          y,
+                            guint          *page,
+                            double         *x_pt,
+                            double         *y_pt)
+{
+  return pb_page_layout_point_to_page (self->layout,
+                                       x + gtk_adjustment_get_value (self->hadjustment),
+                                       y + gtk_adjustment_get_value (self->vadjustment),
+                                       page, x_pt, y_pt);
+}
+
+/* The page changed because of the view (scrolling, a new document): the
+ * model is told, and must not send the view back to that page's top. */
 static void
-relayout (PbDocumentView *self)
+report_page (PbDocumentView *self,
+             guint           page)
 {
-  double y = MARGIN;
-  guint n = n_pages (self);
-
-  g_clear_pointer (&self->tops, g_free);
-  self->max_page_width_pt = 0;
-  self->content_height = 0;
-
-  if (n == 0)
-    return;
-
-  self->tops = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    {
-      double wp, hp;
-
-      pb_document_get_page_size (self->document, i, &wp, &hp);
-      self->max_page_width_pt = MAX (self->max_page_width_pt, wp);
-      self->tops[i] = y;
-      y += hp * px_per_pt (self) + PAGE_GAP;
-    }
-
-  self->content_height = y - PAGE_GAP + MARGIN;
-}
-
-/* The page under layout position @y. */
-static guint
-page_at_y (PbDocumentView *self,
-           double          y)
-{
-  guint lo = 0, hi = n_pages (self);
-
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (self->tops[mid] <= y)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-static void
-visible_range (PbDocumentView *self,
-               guint          *first,
-               guint          *last)
-{
-  double top = gtk_adjustment_get_value (self->vadjustment);
-  double bottom = top + gtk_widget_get_height (GTK_WIDGET (self));
-
-  *first = page_at_y (self, top);
-  *last = page_at_y (self, bottom);
-}
-
-static void
-set_current_page (PbDocumentView *self,
-                  guint           page)
-{
-  if (self->current_page == page)
-    return;
-
-  self->current_page = page;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
+  self->reporting_page = TRUE;
+  pb_view_model_set_page (self->model, page);
+  self->reporting_page = FALSE;
 }
 
 static void
 update_current_page (PbDocumentView *self)
 {
-  double top = gtk_adjustment_get_value (self->vadjustment);
-  double third = top + gtk_widget_get_height (GTK_WIDGET (self)) / 3.0;
-
   if (n_pages (self) == 0)
     return;
 
-  /* At the very top, page 1; otherwise the page a third of the way down. */
-  set_current_page (self, top <= 0 ? 0 : page_at_y (self, third));
+  report_page (self, pb_page_layout_get_current_page (self->layout,
+                                                      gtk_adjustment_get_value (self->vadjustment)));
 }
 
 static void
-configure_adjustments (PbDocumentView *self,
-                       double          keep_page_fraction,
-                       guint           keep_page)
+configure_adjustments (PbDocumentView *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double value;
+  double content_width, content_height, value;
 
-  if (self->tops == NULL)
+  if (n_pages (self) == 0)
     {
       gtk_adjustment_configure (self->vadjustment, 0, 0, height, height * 0.1, height * 0.9, height);
       gtk_adjustment_configure (self->hadjustment, 0, 0, width, width * 0.1, width * 0.9, width);
       return;
     }
 
-  value = keep_page_fraction >= 0
-    ? self->tops[keep_page] + keep_page_fraction * (self->content_height / MAX (n_pages (self), 1))
-    : gtk_adjustment_get_value (self->vadjustment);
+  content_width = pb_page_layout_get_content_width (self->layout);
+  content_height = pb_page_layout_get_content_height (self->layout);
+  value = gtk_adjustment_get_value (self->vadjustment);
 
   if (self->pending_page >= 0 && height > 1)
     {
-      value = self->tops[self->pending_page] - MARGIN;
+      value = pb_page_layout_get_page_offset (self->layout, (guint)self->pending_page);
       self->pending_page = -1;
     }
 
-  gtk_adjustment_configure (self->vadjustment,
-                            CLAMP (value, 0, MAX (0, self->content_height - height)),
-                            0, MAX (self->content_height, height), 40, height * 0.9, height);
+  gtk_adjustment_configure (self->vadjustment, pb_page_layout_clamp_offset (self->layout, value),
+                            0, MAX (content_height, height), 40, height * 0.9, height);
   gtk_adjustment_configure (self->hadjustment,
                             CLAMP (gtk_adjustment_get_value (self->hadjustment), 0,
-                                   MAX (0, content_width (self) - width)),
-                            0, MAX (content_width (self), width), 40, width * 0.9, width);
+                                   MAX (0, content_width - width)),
+                            0, MAX (content_width, width), 40, width * 0.9, width);
 }
 
-static double
-fitting_zoom (PbDocumentView *self)
+/* Scrolls so that @page (from 0) starts at the top. */
+static void
+scroll_to_page (PbDocumentView *self,
+                guint           page)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * MARGIN;
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * MARGIN;
-  double wp, hp, zoom;
+  if (self->document == NULL || page >= n_pages (self))
+    return;
 
-  if (self->document == NULL || n_pages (self) == 0 || width <= 0 || height <= 0)
-    return self->zoom;
+  if (gtk_widget_get_height (GTK_WIDGET (self)) <= 1)
+    {
+      /* Not laid out yet: go there once it is. */
+      self->pending_page = (int)page;
+      return;
+    }
 
-  pb_document_get_page_size (self->document, self->current_page, &wp, &hp);
-  zoom = width / (self->max_page_width_pt * PX_PER_PT);
-  if (self->sizing == PB_SIZING_FIT_PAGE)
-    zoom = MIN (zoom, height / (hp * PX_PER_PT));
+  gtk_adjustment_set_value (self->vadjustment, pb_page_layout_get_page_offset (self->layout, page));
 
-  return CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  /* Scrolled as far as it goes, a later page may be a third of the way
+   * down; the page asked for is the one being read. */
+  report_page (self, page);
 }
 
 /* Changes the zoom while keeping the current page where it was on screen. */
@@ -311,38 +164,40 @@ static void
 apply_zoom (PbDocumentView *self,
             double          zoom)
 {
-  guint page = self->current_page;
-  double offset = 0;
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double value;
 
-  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
-  if (fabs (zoom - self->zoom) < 1e-4)
+  if (G_APPROX_VALUE (zoom, pb_page_layout_get_zoom (self->layout), 1e-4))
     return;
 
-  if (self->tops != NULL)
-    offset = (gtk_adjustment_get_value (self->vadjustment) - self->tops[page]) / px_per_pt (self);
+  value = pb_page_layout_set_zoom_keeping (self->layout, zoom, pb_view_model_get_page (self->model),
+                                           gtk_adjustment_get_value (self->vadjustment));
+  if (n_pages (self) > 0)
+    gtk_adjustment_configure (self->vadjustment, value,
+                              0, MAX (pb_page_layout_get_content_height (self->layout), height),
+                              40, height * 0.9, height);
 
-  self->zoom = zoom;
-  relayout (self);
-
-  if (self->tops != NULL)
-    {
-      double height = gtk_widget_get_height (GTK_WIDGET (self));
-      double value = self->tops[page] + offset * px_per_pt (self);
-
-      gtk_adjustment_configure (self->vadjustment,
-                                CLAMP (value, 0, MAX (0, self->content_height - height)),
-                                0, MAX (self->content_height, height), 40, height * 0.9, height);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+model_page_changed_cb (PbDocumentView *self)
+{
+  if (!self->reporting_page)
+    scroll_to_page (self, pb_view_model_get_page (self->model));
+}
+
+static void
+model_zoom_changed_cb (PbDocumentView *self)
+{
+  apply_zoom (self, pb_view_model_get_zoom (self->model));
 }
 
 static void
 adjustment_changed_cb (PbDocumentView *self)
 {
   update_current_page (self);
-  update_renders (self);
+  _pb_document_view_update_renders (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -365,216 +220,11 @@ set_adjustment (PbDocumentView  *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* Rendering */
-
-static GObject *
-texture_from_surface (cairo_surface_t *surface,
-                      gpointer         user_data)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) bytes = NULL;
-
-  /* Made on the worker: the texture shares the surface's pixels, no copy.
-   * Cairo's ARGB32 is GDK's default memory format. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize)stride * height,
-                                      (GDestroyNotify)cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-
-  return G_OBJECT (gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride));
-}
-
 static void
-page_rendered_cb (PbDocumentView *self,
-                  guint           page,
-                  double          scale,
-                  GObject        *image,
-                  guint64         n_bytes,
-                  PbDocument     *document)
+selection_changed_cb (PbDocumentView *self)
 {
-  pb_page_cache_insert (self->cache, page, scale, image, (gsize)n_bytes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-update_renders (PbDocumentView *self)
-{
-  g_autoptr(GArray) requests = NULL;
-  double scale;
-  guint first, last, from, to;
-
-  if (self->document == NULL || self->tops == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  scale = render_scale (self);
-  visible_range (self, &first, &last);
-  from = first > NEAR_PAGES ? first - NEAR_PAGES : 0;
-  to = MIN (last + NEAR_PAGES, n_pages (self) - 1);
-
-  pb_page_cache_pin_range (self->cache, from, to);
-
-  requests = g_array_new (FALSE, FALSE, sizeof (PbRenderRequest));
-  for (guint page = first; page <= last; page++)
-    if (pb_page_cache_lookup (self->cache, page, scale) == NULL)
-      g_array_append_val (requests, ((PbRenderRequest) { page, scale, PB_RENDER_PRIORITY_VISIBLE }));
-
-  /* Then outwards from the screen: next page first, as reading goes down. */
-  for (guint d = 1; d <= NEAR_PAGES; d++)
-    {
-      if (last + d <= to && pb_page_cache_lookup (self->cache, last + d, scale) == NULL)
-        g_array_append_val (requests, ((PbRenderRequest) { last + d, scale, PB_RENDER_PRIORITY_NEAR }));
-      if (first >= from + d && pb_page_cache_lookup (self->cache, first - d, scale) == NULL)
-        g_array_append_val (requests, ((PbRenderRequest) { first - d, scale, PB_RENDER_PRIORITY_NEAR }));
-    }
-
-  pb_document_request_renders (self->document, (PbRenderRequest *)(gpointer)requests->data, requests->len);
-}
-
-/* Drawing */
-
-static void
-append_rects (PbDocumentView  *self,
-              GtkSnapshot     *snapshot,
-              guint            page,
-              GArray          *rects,
-              const GdkRGBA   *color)
-{
-  graphene_rect_t area = page_rect (self, page);
-  double k = px_per_pt (self);
-
-  for (guint i = 0; i < rects->len; i++)
-    {
-      const PbRect *r = &g_array_index (rects, PbRect, i);
-
-      gtk_snapshot_append_color (snapshot, color,
-                                 &GRAPHENE_RECT_INIT ((float)(area.origin.x + r->x1 * k - 1),
-                                                      (float)(area.origin.y + r->y1 * k - 1),
-                                                      (float)((r->x2 - r->x1) * k + 2),
-                                                      (float)((r->y2 - r->y1) * k + 2)));
-    }
-}
-
-static GdkRGBA
-cohort_color (PbDocumentView *self,
-              const char     *slug)
-{
-  GdkRGBA *color = self->cohort_colors ? g_hash_table_lookup (self->cohort_colors, slug) : NULL;
-  GdkRGBA fallback = { 0.6, 0.6, 0.6, 1 };
-
-  return color ? *color : fallback;
-}
-
-/* Each finding as a translucent band over its lines, coloured by cohort: with
- * several cohorts, the band is striped, one stripe a cohort, so every colour
- * shows. */
-static void
-append_findings (PbDocumentView *self,
-                 GtkSnapshot    *snapshot,
-                 guint           page)
-{
-  graphene_rect_t area;
-  double k;
-  guint n;
-
-  if (self->findings == NULL)
-    return;
-
-  area = page_rect (self, page);
-  k = px_per_pt (self);
-  n = g_list_model_get_n_items (self->findings);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
-      GArray *anchors = pb_finding_get_anchors (finding);
-      const char * const *cohorts = pb_finding_get_cohorts (finding);
-      guint n_cohorts = cohorts ? g_strv_length ((char **)cohorts) : 0;
-
-      for (guint a = 0; a < anchors->len; a++)
-        {
-          const PbAnchor *anchor = &g_array_index (anchors, PbAnchor, a);
-          double x = area.origin.x + anchor->rect.x1 * k - 1;
-          double y = area.origin.y + anchor->rect.y1 * k - 1;
-          double w = (anchor->rect.x2 - anchor->rect.x1) * k + 2;
-          double h = (anchor->rect.y2 - anchor->rect.y1) * k + 2;
-
-          if (anchor->page != page + 1)
-            continue;
-
-          for (guint c = 0; c < MAX (n_cohorts, 1); c++)
-            {
-              GdkRGBA color = cohort_color (self, n_cohorts ? cohorts[c] : "");
-              double stripe = h / MAX (n_cohorts, 1);
-
-              color.alpha = 0.38;
-              gtk_snapshot_append_color (snapshot, &color,
-                                         &GRAPHENE_RECT_INIT ((float)x, (float)(y + c * stripe),
-                                                              (float)w, (float)stripe));
-            }
-        }
-    }
-}
-
-static void
-pb_document_view_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
-{
-  PbDocumentView *self = PB_DOCUMENT_VIEW (widget);
-  static const GdkRGBA white = { 1, 1, 1, 1 };
-  static const GdkRGBA shadow = { 0, 0, 0, 0.22 };
-  static const GdkRGBA match_color = { 0.96, 0.83, 0.18, 0.45 };
-  static const GdkRGBA current_color = { 1.0, 0.47, 0.0, 0.55 };
-  GdkRGBA selection_color = { 0.21, 0.52, 0.89, 0.35 };
-  g_autoptr(GPtrArray) selection = NULL;
-  double scale;
-  guint first, last;
-
-  if (self->document == NULL || self->tops == NULL)
-    return;
-
-  scale = render_scale (self);
-  visible_range (self, &first, &last);
-  selection = pb_document_view_get_selection (self);
-
-  for (guint page = first; page <= last; page++)
-    {
-      graphene_rect_t area = page_rect (self, page);
-      GskRoundedRect outline;
-      GdkTexture *texture;
-      double cached_scale;
-
-      gsk_rounded_rect_init_from_rect (&outline, &area, 0);
-      gtk_snapshot_append_outset_shadow (snapshot, &outline, &shadow, 0, 1, 1, 4);
-      gtk_snapshot_append_color (snapshot, &white, &area);
-
-      texture = (GdkTexture *)pb_page_cache_lookup (self->cache, page, scale);
-      if (texture == NULL)
-        texture = (GdkTexture *)pb_page_cache_lookup_any (self->cache, page, &cached_scale);
-      if (texture != NULL)
-        gtk_snapshot_append_texture (snapshot, texture, &area);
-
-      append_findings (self, snapshot, page);
-
-      if (self->matches != NULL)
-        for (guint i = 0; i < self->matches->len; i++)
-          {
-            PbFindMatch *match = g_ptr_array_index (self->matches, i);
-
-            if (match->page == page)
-              append_rects (self, snapshot, page, match->rects,
-                            (int)i == self->current_match ? &current_color : &match_color);
-          }
-
-      for (guint i = 0; i < selection->len; i++)
-        {
-          PbSelectionSpan *span = g_ptr_array_index (selection, i);
-
-          if (span->page == page)
-            append_rects (self, snapshot, page, span->rects, &selection_color);
-        }
-    }
 }
 
 static void
@@ -584,354 +234,25 @@ pb_document_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   PbDocumentView *self = PB_DOCUMENT_VIEW (widget);
+  PbSizing sizing = pb_view_model_get_sizing (self->model);
 
-  if (self->sizing != PB_SIZING_FREE && self->document != NULL)
-    apply_zoom (self, fitting_zoom (self));
+  pb_page_layout_set_viewport (self->layout, width, height);
 
-  configure_adjustments (self, -1, 0);
+  /* The model is told the zoom that fits; the view follows it like any other. */
+  if (sizing != PB_SIZING_FREE && self->document != NULL)
+    pb_view_model_set_zoom (self->model,
+                            pb_page_layout_fit_zoom (self->layout, sizing, pb_view_model_get_page (self->model)));
+
+  configure_adjustments (self);
   update_current_page (self);
-  update_renders (self);
+  _pb_document_view_update_renders (self);
 }
 
 static void
 pb_document_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (pb_document_view_parent_class)->map (widget);
-  update_renders (PB_DOCUMENT_VIEW (widget));
-}
-
-/* Selection */
-
-static void
-page_text_ready_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(PbDocumentView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  PbPageText *text;
-
-  text = pb_document_get_page_text_finish (PB_DOCUMENT (object), result, &error);
-  if (text == NULL)
-    return;
-
-  if (PB_DOCUMENT (object) != self->document)
-    {
-      pb_page_text_unref (text);
-      return;
-    }
-
-  g_hash_table_insert (self->page_texts, GUINT_TO_POINTER (pb_page_text_get_page (text)), text);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static PbPageText *
-ensure_page_text (PbDocumentView *self,
-                  guint           page)
-{
-  PbPageText *text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (page));
-
-  if (text == NULL && !g_hash_table_contains (self->page_texts_requested, GUINT_TO_POINTER (page)))
-    {
-      g_hash_table_add (self->page_texts_requested, GUINT_TO_POINTER (page));
-      pb_document_get_page_text_async (self->document, page, self->cancellable,
-                                       page_text_ready_cb, g_object_ref (self));
-    }
-
-  return text;
-}
-
-/* Widget coordinates to a page and a point on it, in PDF points. */
-static PagePoint
-point_at (PbDocumentView *self,
-          double          x,
-          double          y)
-{
-  double layout_y = y + gtk_adjustment_get_value (self->vadjustment);
-  PagePoint point = { 0 };
-  graphene_rect_t area;
-  guint page;
-
-  if (self->tops == NULL)
-    return point;
-
-  page = page_at_y (self, layout_y);
-  area = page_rect (self, page);
-  point.page = page;
-  point.x = (x - area.origin.x) / px_per_pt (self);
-  point.y = (y - area.origin.y) / px_per_pt (self);
-  point.set = TRUE;
-
-  return point;
-}
-
-static void
-notify_selection (PbDocumentView *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-pb_document_view_clear_selection (PbDocumentView *self)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-
-  if (!self->anchor.set)
-    return;
-
-  self->anchor.set = FALSE;
-  self->focus.set = FALSE;
-  notify_selection (self);
-}
-
-/**
- * pb_document_view_select_between:
- *
- * Selects the text from (@x1, @y1) to (@x2, @y2), in widget coordinates, as a
- * drag between those points would.
- */
-void
-pb_document_view_select_between (PbDocumentView *self,
-                                 double          x1,
-                                 double          y1,
-                                 double          x2,
-                                 double          y2)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-
-  if (self->document == NULL)
-    return;
-
-  self->anchor = point_at (self, x1, y1);
-  self->focus = point_at (self, x2, y2);
-
-  for (guint page = MIN (self->anchor.page, self->focus.page);
-       page <= MAX (self->anchor.page, self->focus.page); page++)
-    ensure_page_text (self, page);
-
-  notify_selection (self);
-}
-
-static PbSelectionSpan *
-make_span (PbPageText *text,
-           guint       start,
-           guint       end)
-{
-  PbSelectionSpan *span;
-
-  if (end <= start)
-    return NULL;
-
-  span = g_new0 (PbSelectionSpan, 1);
-  span->page = pb_page_text_get_page (text);
-  span->rects = pb_page_text_get_range_rects (text, start, end);
-  span->text = pb_page_text_dup_range (text, start, end);
-  return span;
-}
-
-/**
- * pb_document_view_get_selection:
- *
- * Returns: (transfer container) (element-type PbSelectionSpan): the selection,
- *   one span per page, in reading order; pages whose text is still loading
- *   are left out until it arrives
- */
-GPtrArray *
-pb_document_view_get_selection (PbDocumentView *self)
-{
-  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_selection_span_free);
-  PagePoint start, end;
-
-  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), spans);
-
-  if (!self->anchor.set || !self->focus.set || self->document == NULL)
-    return spans;
-
-  start = self->anchor;
-  end = self->focus;
-  if (end.page < start.page || (end.page == start.page && (end.y < start.y - 4 ||
-                                                            (fabs (end.y - start.y) <= 4 && end.x < start.x))))
-    {
-      start = self->focus;
-      end = self->anchor;
-    }
-
-  for (guint page = start.page; page <= end.page; page++)
-    {
-      PbPageText *text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (page));
-      guint n;
-      int from = 0, to;
-      PbSelectionSpan *span;
-
-      if (text == NULL)
-        continue;
-
-      n = pb_page_text_get_n_chars (text);
-      to = (int)n;
-      if (page == start.page)
-        from = MAX (pb_page_text_index_at_point (text, start.x, start.y), 0);
-      if (page == end.page)
-        to = MAX (pb_page_text_index_at_point (text, end.x, end.y), 0);
-
-      if (page == start.page && page == end.page && to < from)
-        {
-          int t = to;
-          to = from;
-          from = t;
-        }
-
-      if ((span = make_span (text, (guint)from, (guint)to)))
-        g_ptr_array_add (spans, span);
-    }
-
-  return spans;
-}
-
-char *
-pb_document_view_dup_selected_text (PbDocumentView *self)
-{
-  g_autoptr(GPtrArray) spans = pb_document_view_get_selection (self);
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < spans->len; i++)
-    {
-      PbSelectionSpan *span = g_ptr_array_index (spans, i);
-
-      if (text->len > 0 && text->str[text->len - 1] != '\n')
-        g_string_append_c (text, '\n');
-      g_string_append (text, span->text);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-drag_begin_cb (PbDocumentView *self,
-               double          x,
-               double          y,
-               GtkGestureDrag *gesture)
-{
-  self->drag_x = x;
-  self->drag_y = y;
-  pb_document_view_clear_selection (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-drag_update_cb (PbDocumentView *self,
-                double          dx,
-                double          dy,
-                GtkGestureDrag *gesture)
-{
-  if (fabs (dx) + fabs (dy) < 3)
-    return;
-
-  pb_document_view_select_between (self, self->drag_x, self->drag_y,
-                                   self->drag_x + dx, self->drag_y + dy);
-}
-
-static void
-drag_end_cb (PbDocumentView *self,
-             double          dx,
-             double          dy,
-             GtkGestureDrag *gesture)
-{
-  if (fabs (dx) + fabs (dy) >= 3 && self->anchor.set)
-    g_signal_emit (self, signals [SELECTION_FINISHED], 0);
-}
-
-static void
-click_released_cb (PbDocumentView  *self,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   GtkGestureClick *gesture)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  PbFinding *finding;
-
-  if (button == GDK_BUTTON_SECONDARY)
-    {
-      g_signal_emit (self, signals [CONTEXT_MENU], 0, x, y);
-      return;
-    }
-
-  if (n_press == 1 && self->anchor.set == FALSE &&
-      (finding = pb_document_view_finding_at (self, x, y)))
-    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
-}
-
-static gboolean
-query_tooltip_cb (PbDocumentView *self,
-                  int             x,
-                  int             y,
-                  gboolean        keyboard,
-                  GtkTooltip     *tooltip)
-{
-  PbFinding *finding = keyboard ? NULL : pb_document_view_finding_at (self, x, y);
-  g_autofree char *text = NULL;
-
-  if (finding == NULL)
-    return FALSE;
-
-  if (*pb_finding_get_note (finding) != '\0')
-    text = g_strdup_printf ("%s\n%s", pb_finding_kind_get_label (pb_finding_get_kind (finding)),
-                            pb_finding_get_note (finding));
-  else
-    text = g_strdup (pb_finding_kind_get_label (pb_finding_get_kind (finding)));
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* Zooming */
-
-static gboolean
-scroll_cb (PbDocumentView           *self,
-           double                    dx,
-           double                    dy,
-           GtkEventControllerScroll *controller)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-
-  if (!(state & GDK_CONTROL_MASK) || self->document == NULL)
-    return FALSE;
-
-  self->sizing = PB_SIZING_FREE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIZING]);
-  apply_zoom (self, self->zoom * pow (ZOOM_STEP, -dy));
-  return TRUE;
-}
-
-static void
-zoom_begin_cb (PbDocumentView *self,
-               GdkEventSequence *sequence,
-               GtkGesture *gesture)
-{
-  self->zoom_gesture_start = self->zoom;
-}
-
-static void
-zoom_scale_changed_cb (PbDocumentView *self,
-                       double          scale,
-                       GtkGestureZoom *gesture)
-{
-  self->sizing = PB_SIZING_FREE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIZING]);
-  apply_zoom (self, self->zoom_gesture_start * scale);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  g_autofree char *text = pb_document_view_dup_selected_text (PB_DOCUMENT_VIEW (widget));
-
-  if (text != NULL && *text != '\0')
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  _pb_document_view_update_renders (PB_DOCUMENT_VIEW (widget));
 }
 
 static void
@@ -941,6 +262,7 @@ pb_document_view_dispose (GObject *object)
 
   pb_document_view_set_document (self, NULL);
   pb_document_view_set_findings (self, NULL);
+  pb_document_view_set_model (self, NULL);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->hadjustment, self);
@@ -948,6 +270,9 @@ pb_document_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (pb_document_view_parent_class)->dispose (object);
 }
@@ -958,9 +283,7 @@ pb_document_view_finalize (GObject *object)
   PbDocumentView *self = (PbDocumentView *)object;
 
   g_clear_object (&self->cache);
-  g_clear_pointer (&self->tops, g_free);
-  g_clear_pointer (&self->page_texts, g_hash_table_unref);
-  g_clear_pointer (&self->page_texts_requested, g_hash_table_unref);
+  g_clear_object (&self->layout);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->cohort_colors, g_hash_table_unref);
 
@@ -981,16 +304,8 @@ pb_document_view_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
-    case PROP_PAGE:
-      g_value_set_uint (value, self->current_page);
-      break;
-
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
-
-    case PROP_SIZING:
-      g_value_set_int (value, self->sizing);
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
       break;
 
     case PROP_HAS_SELECTION:
@@ -1035,16 +350,8 @@ pb_document_view_set_property (GObject      *object,
       pb_document_view_set_document (self, g_value_get_object (value));
       break;
 
-    case PROP_PAGE:
-      pb_document_view_set_page (self, g_value_get_uint (value));
-      break;
-
-    case PROP_ZOOM:
-      pb_document_view_set_zoom (self, g_value_get_double (value));
-      break;
-
-    case PROP_SIZING:
-      pb_document_view_set_sizing (self, g_value_get_int (value));
+    case PROP_MODEL:
+      pb_document_view_set_model (self, g_value_get_object (value));
       break;
 
     case PROP_HADJUSTMENT:
@@ -1081,22 +388,23 @@ pb_document_view_class_init (PbDocumentViewClass *klass)
   object_class->get_property = pb_document_view_get_property;
   object_class->set_property = pb_document_view_set_property;
 
-  widget_class->snapshot = pb_document_view_snapshot;
+  widget_class->snapshot = _pb_document_view_snapshot;
   widget_class->size_allocate = pb_document_view_size_allocate;
   widget_class->map = pb_document_view_map;
 
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, PB_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties [PROP_PAGE] =
-    g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties [PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+
+  /**
+   * PbDocumentView:model:
+   *
+   * The page, zoom and sizing the view shows, shared with whoever else
+   * follows or changes them. The view has its own until given one.
+   */
+  properties [PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, PB_TYPE_VIEW_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties [PROP_SIZING] =
-    g_param_spec_int ("sizing", NULL, NULL, PB_SIZING_FREE, PB_SIZING_FIT_PAGE, PB_SIZING_FIT_WIDTH,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_HAS_SELECTION] =
     g_param_spec_boolean ("has-selection", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -1133,8 +441,7 @@ pb_document_view_class_init (PbDocumentViewClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  gtk_widget_class_install_action (widget_class, "view.copy", NULL, copy_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "view.copy", NULL);
+  _pb_document_view_class_init_input (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "documentview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
@@ -1143,50 +450,22 @@ pb_document_view_class_init (PbDocumentViewClass *klass)
 static void
 pb_document_view_init (PbDocumentView *self)
 {
-  GtkGesture *drag;
-  GtkGesture *click;
-  GtkGesture *zoom;
-  GtkEventController *scroll;
+  g_autoptr(PbViewModel) model = pb_view_model_new ();
 
-  self->zoom = 1.0;
-  self->sizing = PB_SIZING_FIT_WIDTH;
   self->pending_page = -1;
   self->current_match = -1;
   self->cache = pb_page_cache_new (DEFAULT_CACHE);
-  self->page_texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)pb_page_text_unref);
-  self->page_texts_requested = g_hash_table_new (NULL, NULL);
+  self->layout = pb_page_layout_new ();
+  self->selection = pb_text_selection_new ();
+  g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (selection_changed_cb), self);
+  pb_document_view_set_model (self, model);
 
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 
   /* Pages scrolled partly out of view are drawn whole; clip them to the view. */
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
-
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  zoom = gtk_gesture_zoom_new ();
-  g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
-  g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  _pb_document_view_init_input (self);
 }
 
 GtkWidget *
@@ -1195,10 +474,68 @@ pb_document_view_new (void)
   return g_object_new (PB_TYPE_DOCUMENT_VIEW, NULL);
 }
 
+/**
+ * pb_document_view_get_model:
+ *
+ * Returns: (transfer none): the page, zoom and sizing the view shows
+ */
+PbViewModel *
+pb_document_view_get_model (PbDocumentView *self)
+{
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), NULL);
+  return self->model;
+}
+
+/**
+ * pb_document_view_set_model:
+ * @model: (nullable): the model to show and tell; %NULL only while the view
+ *   is being destroyed
+ *
+ * Shares @model with the view: the view takes its zoom and sizing, tells it
+ * how many pages the document has, and goes to its page.
+ */
+void
+pb_document_view_set_model (PbDocumentView *self,
+                            PbViewModel    *model)
+{
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (!model || PB_IS_VIEW_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+
+  if (model != NULL)
+    {
+      g_signal_connect_object (model, "notify::page", G_CALLBACK (model_page_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "notify::zoom", G_CALLBACK (model_zoom_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "notify::sizing", G_CALLBACK (gtk_widget_queue_allocate),
+                               self, G_CONNECT_SWAPPED);
+      pb_view_model_set_n_pages (model, n_pages (self));
+      apply_zoom (self, pb_view_model_get_zoom (model));
+      scroll_to_page (self, pb_view_model_get_page (model));
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
+}
+
+/**
+ * pb_document_view_set_document:
+ * @document: (nullable): the document to show, from its first page
+ */
 void
 pb_document_view_set_document (PbDocumentView *self,
                                PbDocument     *document)
 {
+  g_autoptr(GArray) sizes = NULL;
+  guint n;
+
   g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (!document || PB_IS_DOCUMENT (document));
 
@@ -1211,33 +548,39 @@ pb_document_view_set_document (PbDocumentView *self,
       pb_document_request_renders (self->document, NULL, 0);
     }
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_set_object (&self->document, document);
 
   pb_page_cache_clear (self->cache);
-  g_hash_table_remove_all (self->page_texts);
-  g_hash_table_remove_all (self->page_texts_requested);
+  pb_text_selection_set_document (self->selection, document);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->current_match = -1;
-  self->anchor.set = self->focus.set = FALSE;
-  self->current_page = 0;
   self->pending_page = -1;
 
-  if (document != NULL)
+  n = document ? pb_document_get_n_pages (document) : 0;
+  sizes = g_array_sized_new (FALSE, FALSE, sizeof (PbPageSize), n);
+  for (guint i = 0; i < n; i++)
     {
-      self->cancellable = g_cancellable_new ();
-      pb_document_set_image_func (document, texture_from_surface, NULL, NULL);
-      g_signal_connect_object (document, "page-rendered", G_CALLBACK (page_rendered_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
+      PbPageSize size;
 
-  relayout (self);
+      pb_document_get_page_size (document, i, &size.width, &size.height);
+      g_array_append_val (sizes, size);
+    }
+  pb_page_layout_set_pages (self->layout, (PbPageSize *)(gpointer)sizes->data, n);
+
+  if (document != NULL)
+    _pb_document_view_attach_renderer (self, document);
+
   gtk_adjustment_set_value (self->vadjustment, 0);
+  if (self->model != NULL)
+    {
+      self->reporting_page = TRUE;
+      pb_view_model_set_n_pages (self->model, n);
+      pb_view_model_set_page (self->model, 0);
+      self->reporting_page = FALSE;
+    }
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
 }
 
 PbDocument *
@@ -1247,14 +590,24 @@ pb_document_view_get_document (PbDocumentView *self)
   return self->document;
 }
 
+/**
+ * pb_document_view_get_page:
+ *
+ * Returns: the page being read, from 0, as the model has it
+ */
 guint
 pb_document_view_get_page (PbDocumentView *self)
 {
   g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), 0);
-  return self->current_page;
+  return pb_view_model_get_page (self->model);
 }
 
-/* Scrolls so that @page (from 0) starts at the top. */
+/**
+ * pb_document_view_set_page:
+ * @page: from 0
+ *
+ * Scrolls so that @page starts at the top, now or once the view is laid out.
+ */
 void
 pb_document_view_set_page (PbDocumentView *self,
                            guint           page)
@@ -1264,44 +617,36 @@ pb_document_view_set_page (PbDocumentView *self,
   if (self->document == NULL || page >= n_pages (self))
     return;
 
-  if (gtk_widget_get_height (GTK_WIDGET (self)) <= 1)
-    {
-      /* Not laid out yet: go there once it is. */
-      self->pending_page = (int)page;
-      set_current_page (self, page);
-      return;
-    }
-
-  gtk_adjustment_set_value (self->vadjustment, self->tops[page] - MARGIN);
-  set_current_page (self, page);
+  if (page == pb_view_model_get_page (self->model))
+    scroll_to_page (self, page);   /* the model has it: no notification to follow */
+  else
+    pb_view_model_set_page (self->model, page);
 }
 
 double
 pb_document_view_get_zoom (PbDocumentView *self)
 {
   g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), 1.0);
-  return self->zoom;
+  return pb_view_model_get_zoom (self->model);
 }
 
+/**
+ * pb_document_view_set_zoom:
+ * @zoom: the user's own zoom: pages stop fitting the view
+ */
 void
 pb_document_view_set_zoom (PbDocumentView *self,
                            double          zoom)
 {
   g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-
-  if (self->sizing != PB_SIZING_FREE)
-    {
-      self->sizing = PB_SIZING_FREE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIZING]);
-    }
-  apply_zoom (self, zoom);
+  pb_view_model_zoom_to (self->model, zoom);
 }
 
 PbSizing
 pb_document_view_get_sizing (PbDocumentView *self)
 {
   g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), PB_SIZING_FREE);
-  return self->sizing;
+  return pb_view_model_get_sizing (self->model);
 }
 
 void
@@ -1309,27 +654,27 @@ pb_document_view_set_sizing (PbDocumentView *self,
                              PbSizing        sizing)
 {
   g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-
-  if (self->sizing == sizing)
-    return;
-
-  self->sizing = sizing;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIZING]);
+  pb_view_model_set_sizing (self->model, sizing);
 }
 
 void
 pb_document_view_zoom_in (PbDocumentView *self)
 {
-  pb_document_view_set_zoom (self, self->zoom * ZOOM_STEP);
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+  pb_view_model_zoom_in (self->model);
 }
 
 void
 pb_document_view_zoom_out (PbDocumentView *self)
 {
-  pb_document_view_set_zoom (self, self->zoom / ZOOM_STEP);
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+  pb_view_model_zoom_out (self->model);
 }
 
+/**
+ * pb_document_view_set_cache_budget:
+ * @bytes: how much memory rendered pages may take
+ */
 void
 pb_document_view_set_cache_budget (PbDocumentView *self,
                                    gsize           bytes)
@@ -1338,6 +683,11 @@ pb_document_view_set_cache_budget (PbDocumentView *self,
   pb_page_cache_set_budget (self->cache, bytes);
 }
 
+/**
+ * pb_document_view_get_cache_size:
+ *
+ * Returns: how much memory rendered pages take now, in bytes
+ */
 gsize
 pb_document_view_get_cache_size (PbDocumentView *self)
 {
@@ -1345,6 +695,13 @@ pb_document_view_get_cache_size (PbDocumentView *self)
   return pb_page_cache_get_size (self->cache);
 }
 
+/**
+ * pb_document_view_get_visible_pages:
+ * @first: (out): the first page in sight, from 0
+ * @last: (out): the last, from 0
+ *
+ * Both are 0 with no document.
+ */
 void
 pb_document_view_get_visible_pages (PbDocumentView *self,
                                     guint          *first,
@@ -1352,13 +709,7 @@ pb_document_view_get_visible_pages (PbDocumentView *self,
 {
   g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
 
-  if (self->tops == NULL)
-    {
-      *first = *last = 0;
-      return;
-    }
-
-  visible_range (self, first, last);
+  pb_page_layout_get_visible_pages (self->layout, gtk_adjustment_get_value (self->vadjustment), first, last);
 }
 
 /**
@@ -1378,18 +729,23 @@ pb_document_view_set_matches (PbDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Makes match @index the current one and scrolls it into view. */
+/**
+ * pb_document_view_set_current_match:
+ * @index: which of the matches, from 0
+ *
+ * Makes match @index the current one and scrolls it into view.
+ */
 void
 pb_document_view_set_current_match (PbDocumentView *self,
                                     int             index)
 {
   PbFindMatch *match;
   const PbRect *rect;
-  double top, height, y;
+  double top, height, x, y;
 
   g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
 
-  if (self->matches == NULL || index < 0 || (guint)index >= self->matches->len || self->tops == NULL)
+  if (self->matches == NULL || index < 0 || (guint)index >= self->matches->len || n_pages (self) == 0)
     return;
 
   self->current_match = index;
@@ -1398,7 +754,7 @@ pb_document_view_set_current_match (PbDocumentView *self,
 
   top = gtk_adjustment_get_value (self->vadjustment);
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  y = self->tops[match->page] + rect->y1 * px_per_pt (self);
+  pb_page_layout_page_to_point (self->layout, match->page, rect->x1, rect->y1, &x, &y);
 
   if (y < top + 40 || y > top + height - 80)
     gtk_adjustment_set_value (self->vadjustment, y - height / 3);
@@ -1406,7 +762,16 @@ pb_document_view_set_current_match (PbDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Where a point on a page (PDF points) is in the widget; FALSE if unknown. */
+/**
+ * pb_document_view_page_to_widget:
+ * @page: from 0
+ * @x_pt: a point on the page, in PDF points from its left edge
+ * @y_pt: likewise, from its top edge
+ * @x: (out): where that is in the widget
+ * @y: (out): likewise
+ *
+ * Returns: %FALSE if the view has no such page
+ */
 gboolean
 pb_document_view_page_to_widget (PbDocumentView *self,
                                  guint           page,
@@ -1415,16 +780,13 @@ pb_document_view_page_to_widget (PbDocumentView *self,
                                  double         *x,
                                  double         *y)
 {
-  graphene_rect_t area;
-
   g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), FALSE);
 
-  if (self->tops == NULL || page >= n_pages (self))
+  if (!pb_page_layout_page_to_point (self->layout, page, x_pt, y_pt, x, y))
     return FALSE;
 
-  area = page_rect (self, page);
-  *x = area.origin.x + x_pt * px_per_pt (self);
-  *y = area.origin.y + y_pt * px_per_pt (self);
+  *x -= gtk_adjustment_get_value (self->hadjustment);
+  *y -= gtk_adjustment_get_value (self->vadjustment);
   return TRUE;
 }
 
@@ -1464,7 +826,12 @@ pb_document_view_set_cohort_colors (PbDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* How many findings are drawn on @page (from 0). */
+/**
+ * pb_document_view_count_highlights:
+ * @page: from 0
+ *
+ * Returns: how many findings are drawn on @page
+ */
 guint
 pb_document_view_count_highlights (PbDocumentView *self,
                                    guint           page)
@@ -1494,6 +861,8 @@ pb_document_view_count_highlights (PbDocumentView *self,
 
 /**
  * pb_document_view_finding_at:
+ * @x: in widget coordinates
+ * @y: likewise
  *
  * Returns: (transfer none) (nullable): the finding highlighted at (@x, @y)
  */
@@ -1502,14 +871,13 @@ pb_document_view_finding_at (PbDocumentView *self,
                              double          x,
                              double          y)
 {
-  PagePoint point;
+  double x_pt, y_pt;
+  guint page;
 
   g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), NULL);
 
-  if (self->findings == NULL || self->tops == NULL)
+  if (self->findings == NULL || !_pb_document_view_point_at (self, x, y, &page, &x_pt, &y_pt))
     return NULL;
-
-  point = point_at (self, x, y);
 
   for (guint i = 0; i < g_list_model_get_n_items (self->findings); i++)
     {
@@ -1520,9 +888,9 @@ pb_document_view_finding_at (PbDocumentView *self,
         {
           const PbAnchor *anchor = &g_array_index (anchors, PbAnchor, a);
 
-          if (anchor->page == point.page + 1 &&
-              point.x >= anchor->rect.x1 - 1 && point.x <= anchor->rect.x2 + 1 &&
-              point.y >= anchor->rect.y1 - 1 && point.y <= anchor->rect.y2 + 1)
+          if (anchor->page == page + 1 &&
+              x_pt >= anchor->rect.x1 - 1 && x_pt <= anchor->rect.x2 + 1 &&
+              y_pt >= anchor->rect.y1 - 1 && y_pt <= anchor->rect.y2 + 1)
             return finding;   /* the list model keeps its own reference */
         }
     }
@@ -1530,61 +898,34 @@ pb_document_view_finding_at (PbDocumentView *self,
   return NULL;
 }
 
-/* Scrolls so that the finding's first line is a third of the way down. */
+/**
+ * pb_document_view_show_finding:
+ * @finding: a finding of the document shown
+ *
+ * Scrolls so that the finding's first line is a third of the way down.
+ */
 void
 pb_document_view_show_finding (PbDocumentView *self,
                                PbFinding      *finding)
 {
   GArray *anchors;
   const PbAnchor *first;
-  double y;
+  double x, y;
 
   g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (PB_IS_FINDING (finding));
 
   anchors = pb_finding_get_anchors (finding);
-  if (self->tops == NULL || anchors->len == 0)
+  if (n_pages (self) == 0 || anchors->len == 0)
     {
       pb_document_view_set_page (self, pb_finding_get_page (finding) - 1);
       return;
     }
 
   first = &g_array_index (anchors, PbAnchor, 0);
-  if (first->page < 1 || first->page > n_pages (self))
+  if (first->page < 1 ||
+      !pb_page_layout_page_to_point (self->layout, first->page - 1, first->rect.x1, first->rect.y1, &x, &y))
     return;
 
-  y = self->tops[first->page - 1] + first->rect.y1 * px_per_pt (self);
   gtk_adjustment_set_value (self->vadjustment, y - gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);
-}
-
-/* The selection's last line, in widget coordinates: where to point a popover. */
-gboolean
-pb_document_view_get_selection_area (PbDocumentView *self,
-                                     GdkRectangle   *area)
-{
-  g_autoptr(GPtrArray) spans = NULL;
-  PbSelectionSpan *last;
-  const PbRect *rect;
-  graphene_rect_t page;
-  double k;
-
-  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), FALSE);
-
-  spans = pb_document_view_get_selection (self);
-  if (spans->len == 0)
-    return FALSE;
-
-  last = g_ptr_array_index (spans, spans->len - 1);
-  if (last->rects->len == 0)
-    return FALSE;
-
-  rect = &g_array_index (last->rects, PbRect, last->rects->len - 1);
-  page = page_rect (self, last->page);
-  k = px_per_pt (self);
-
-  area->x = (int)(page.origin.x + rect->x1 * k);
-  area->y = (int)(page.origin.y + rect->y1 * k);
-  area->width = (int)MAX ((rect->x2 - rect->x1) * k, 1);
-  area->height = (int)MAX ((rect->y2 - rect->y1) * k, 1);
-  return TRUE;
 }

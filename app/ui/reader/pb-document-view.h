@@ -4,20 +4,11 @@
 #include <gtk/gtk.h>
 
 #include "pb-document.h"
-#include "pb-view-state.h"
 #include "pb-finding.h"
+#include "pb-text-selection.h"
+#include "pb-view-model.h"
 
 G_BEGIN_DECLS
-
-/* One page's part of a text selection. */
-typedef struct
-{
-  guint   page;
-  GArray *rects;   /* PbRect, PDF points */
-  char   *text;
-} PbSelectionSpan;
-
-void pb_selection_span_free (PbSelectionSpan *span);
 
 #define PB_TYPE_DOCUMENT_VIEW (pb_document_view_get_type ())
 
@@ -27,6 +18,9 @@ GtkWidget  *pb_document_view_new                (void);
 void        pb_document_view_set_document       (PbDocumentView *self,
                                                  PbDocument     *document);
 PbDocument *pb_document_view_get_document       (PbDocumentView *self);
+PbViewModel *pb_document_view_get_model         (PbDocumentView *self);
+void        pb_document_view_set_model          (PbDocumentView *self,
+                                                 PbViewModel    *model);
 guint       pb_document_view_get_page           (PbDocumentView *self);
 void        pb_document_view_set_page           (PbDocumentView *self,
                                                  guint           page);

@@ -980,11 +980,11 @@ pb_reader_init (PbReader *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (find_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
 
-  g_signal_connect_object (self->view, "notify::page", G_CALLBACK (view_moved_cb),
+  g_signal_connect_object (pb_document_view_get_model (self->view), "notify::page", G_CALLBACK (view_moved_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (view_moved_cb),
+  g_signal_connect_object (pb_document_view_get_model (self->view), "notify::zoom", G_CALLBACK (view_moved_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view, "notify::sizing", G_CALLBACK (view_moved_cb),
+  g_signal_connect_object (pb_document_view_get_model (self->view), "notify::sizing", G_CALLBACK (view_moved_cb),
                            self, G_CONNECT_SWAPPED);
 }
 

@@ -1360,9 +1360,9 @@ pb_window_init (PbWindow *self)
   {
     PbDocumentView *view = pb_reader_get_view (self->reader);
 
-    g_signal_connect_object (view, "notify::page", G_CALLBACK (queue_update_reader_controls),
+    g_signal_connect_object (pb_document_view_get_model (view), "notify::page", G_CALLBACK (queue_update_reader_controls),
                              self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (view, "notify::zoom", G_CALLBACK (queue_update_reader_controls),
+    g_signal_connect_object (pb_document_view_get_model (view), "notify::zoom", G_CALLBACK (queue_update_reader_controls),
                              self, G_CONNECT_SWAPPED);
     g_signal_connect_object (view, "notify::document", G_CALLBACK (queue_update_reader_controls),
                              self, G_CONNECT_SWAPPED);
