@@ -11,6 +11,7 @@
 #include "pb-report-store.h"
 #include "pb-structure-store.h"
 #include "pb-suggestion.h"
+#include "pb-view-state-store.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -298,6 +299,52 @@ test_state_restored (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (second));
   pb_test_wait_for_finalize (second);
+}
+
+static gboolean
+state_written (Fixture *f)
+{
+  return !pb_reader_get_save_pending (pb_window_get_reader (f->window));
+}
+
+/* Opening a report and laying its pages out again at another size write
+ * nothing to the library: only the user moving does, a moment later. */
+static void
+test_layout_writes_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  PbDocumentView *view = view_of (f);
+  PbViewState state;
+  double fitted = pb_document_view_get_zoom (view);
+
+  g_assert_false (pb_library_get_view_state (f->library, f->report_id, &state));
+  g_assert_false (pb_reader_get_save_pending (reader));
+
+  /* A narrower window fits the width at a smaller zoom. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 700, 600);
+  while (pb_document_view_get_zoom (view) >= fitted)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (pb_document_view_get_sizing (view), ==, PB_SIZING_FIT_WIDTH);
+  g_assert_false (pb_reader_get_save_pending (reader));
+  g_assert_false (pb_library_get_view_state (f->library, f->report_id, &state));
+
+  /* Going to a page is a move: written once the moving stops. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 3));
+  g_assert_true (pb_reader_get_save_pending (reader));
+  g_assert_false (pb_library_get_view_state (f->library, f->report_id, &state));
+  iterate_until (state_written, f);
+  g_assert_true (pb_library_get_view_state (f->library, f->report_id, &state));
+  g_assert_cmpuint (state.page_index, ==, 2);
+  g_assert_cmpint (state.sizing, ==, PB_SIZING_FIT_WIDTH);
+
+  /* Moving away and back before the pause is over writes nothing: the
+   * library has it already. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 5));
+  g_assert_true (pb_reader_get_save_pending (reader));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 3));
+  g_assert_false (pb_reader_get_save_pending (reader));
 }
 
 static void
@@ -607,6 +654,7 @@ main (int   argc,
   g_test_add ("/reader/edit-delete-undo", Fixture, NULL, fixture_setup, test_edit_delete_undo, fixture_teardown);
   g_test_add ("/reader/overview-opens-section", Fixture, NULL, fixture_setup, test_overview_opens_section, fixture_teardown);
   g_test_add ("/reader/state-restored", Fixture, NULL, fixture_setup, test_state_restored, fixture_teardown);
+  g_test_add ("/reader/layout-writes-nothing", Fixture, NULL, fixture_setup, test_layout_writes_nothing, fixture_teardown);
 
   return g_test_run ();
 }

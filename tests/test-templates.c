@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pb-cohort-overview.h"
+#include "pb-find-bar.h"
 #include "pb-finding-editor.h"
 #include "pb-findings-panel.h"
 #include "pb-import-job.h"
@@ -233,6 +234,26 @@ test_findings_panel (Fixture       *f,
   g_assert_finalize_object (panel);
 }
 
+/* The find bar without a report: finding nothing, at once, and no match. */
+static void
+test_find_bar (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *bar = g_object_ref_sink (pb_find_bar_new ());
+  GtkWidget *view = g_object_ref_sink (pb_document_view_new ());
+  GtkWidget *window = show_in_window (bar);
+
+  pb_find_bar_set_view (PB_FIND_BAR (bar), PB_DOCUMENT_VIEW (view));
+  pb_find_bar_find (PB_FIND_BAR (bar), "care leavers", -1);
+  g_assert_false (pb_find_bar_get_finding (PB_FIND_BAR (bar)));
+  g_assert_cmpuint (pb_find_bar_get_n_matches (PB_FIND_BAR (bar)), ==, 0);
+  g_assert_cmpint (pb_find_bar_get_current_match (PB_FIND_BAR (bar)), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (bar);
+  g_assert_finalize_object (view);
+}
+
 /* A library with no graded inspection: the overview says so and holds on to
  * nothing once it is gone. */
 static void
@@ -277,6 +298,7 @@ main (int   argc,
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);
   g_test_add ("/templates/findings-panel", Fixture, NULL, fixture_setup, test_findings_panel, fixture_teardown);
+  g_test_add ("/templates/find-bar", Fixture, NULL, fixture_setup, test_find_bar, fixture_teardown);
   g_test_add ("/templates/cohort-overview", Fixture, NULL, fixture_setup, test_cohort_overview, fixture_teardown);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 

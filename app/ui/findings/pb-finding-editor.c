@@ -26,7 +26,9 @@ struct _PbFindingEditor
 
   PbLibrary      *library;
   PbFinding      *finding;
-  GPtrArray      *cohort_toggles;   /* GtkToggleButton, slug in "pb-slug" */
+  GPtrArray      *cohort_toggles;   /* GtkToggleButton */
+  GPtrArray      *cohort_slugs;     /* each toggle's cohort, by slug */
+  gint64          suggestion_id;
   gboolean        loading;
 
   AdwWindowTitle *window_title;
@@ -46,6 +48,14 @@ struct _PbFindingEditor
 };
 
 G_DEFINE_FINAL_TYPE (PbFindingEditor, pb_finding_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SUGGESTION_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   DELETE_REQUESTED,
@@ -84,7 +94,7 @@ collect (PbFindingEditor *self)
       GtkToggleButton *toggle = g_ptr_array_index (self->cohort_toggles, i);
 
       if (gtk_toggle_button_get_active (toggle))
-        g_strv_builder_add (cohorts, g_object_get_data (G_OBJECT (toggle), "pb-slug"));
+        g_strv_builder_add (cohorts, g_ptr_array_index (self->cohort_slugs, i));
     }
   slugs = g_strv_builder_end (cohorts);
 
@@ -268,8 +278,6 @@ load_cohorts (PbFindingEditor *self)
       gtk_widget_add_css_class (toggle, "cohort-toggle");
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       pb_cohort_get_name (cohort), -1);
-      g_object_set_data_full (G_OBJECT (toggle), "pb-slug",
-                              g_strdup (pb_cohort_get_slug (cohort)), g_free);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
                                     pb_finding_has_cohort (self->finding, pb_cohort_get_slug (cohort)));
       g_signal_connect_object (toggle, "toggled", G_CALLBACK (field_changed_cb),
@@ -277,6 +285,7 @@ load_cohorts (PbFindingEditor *self)
 
       gtk_flow_box_append (self->cohort_box, toggle);
       g_ptr_array_add (self->cohort_toggles, toggle);
+      g_ptr_array_add (self->cohort_slugs, g_strdup (pb_cohort_get_slug (cohort)));
     }
 }
 
@@ -289,10 +298,49 @@ pb_finding_editor_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->finding);
   g_clear_pointer (&self->cohort_toggles, g_ptr_array_unref);
+  g_clear_pointer (&self->cohort_slugs, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDING_EDITOR);
 
   G_OBJECT_CLASS (pb_finding_editor_parent_class)->dispose (object);
+}
+
+static void
+pb_finding_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUGGESTION_ID:
+      g_value_set_int64 (value, self->suggestion_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_finding_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUGGESTION_ID:
+      pb_finding_editor_set_suggestion_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -302,6 +350,20 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pb_finding_editor_dispose;
+  object_class->get_property = pb_finding_editor_get_property;
+  object_class->set_property = pb_finding_editor_set_property;
+
+  /**
+   * PbFindingEditor:suggestion-id:
+   *
+   * The suggested finding the new finding is made from, or 0: whoever
+   * offered the suggestion settles it when #PbFindingEditor::added says the
+   * finding is in the library.
+   */
+  properties [PROP_SUGGESTION_ID] =
+    g_param_spec_int64 ("suggestion-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PbFindingEditor::delete-requested:
@@ -355,6 +417,7 @@ pb_finding_editor_init (PbFindingEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cohort_toggles = g_ptr_array_new ();
+  self->cohort_slugs = g_ptr_array_new_with_free_func (g_free);
 
   for (PbFindingKind k = PB_FINDING_KIND_STRENGTH; k <= PB_FINDING_KIND_CONTEXT; k++)
     gtk_string_list_append (kinds, pb_finding_kind_get_label (k));
@@ -447,7 +510,36 @@ pb_finding_editor_set_cohort (PbFindingEditor *self,
     {
       GtkToggleButton *toggle = g_ptr_array_index (self->cohort_toggles, i);
 
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (toggle), "pb-slug"), slug) == 0)
+      if (g_strcmp0 (g_ptr_array_index (self->cohort_slugs, i), slug) == 0)
         gtk_toggle_button_set_active (toggle, active);
     }
+}
+
+/**
+ * pb_finding_editor_get_suggestion_id:
+ *
+ * Returns: the suggestion the finding is made from, or 0
+ */
+gint64
+pb_finding_editor_get_suggestion_id (PbFindingEditor *self)
+{
+  g_return_val_if_fail (PB_IS_FINDING_EDITOR (self), 0);
+  return self->suggestion_id;
+}
+
+/**
+ * pb_finding_editor_set_suggestion_id:
+ * @suggestion_id: the suggestion the finding is made from, or 0
+ */
+void
+pb_finding_editor_set_suggestion_id (PbFindingEditor *self,
+                                     gint64           suggestion_id)
+{
+  g_return_if_fail (PB_IS_FINDING_EDITOR (self));
+
+  if (self->suggestion_id == suggestion_id)
+    return;
+
+  self->suggestion_id = suggestion_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUGGESTION_ID]);
 }

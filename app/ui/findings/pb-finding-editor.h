@@ -20,5 +20,8 @@ void             pb_finding_editor_set_cohort  (PbFindingEditor *self,
                                                 const char      *slug,
                                                 gboolean         active);
 gboolean         pb_finding_editor_commit      (PbFindingEditor *self);
+gint64           pb_finding_editor_get_suggestion_id (PbFindingEditor *self);
+void             pb_finding_editor_set_suggestion_id (PbFindingEditor *self,
+                                                      gint64           suggestion_id);
 
 G_END_DECLS

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* Shared by the files that make up the page view: pb-document-view.c (the
  * scrolling, the model, the API), pb-document-view-draw.c (rendering and
- * drawing) and pb-document-view-input.c (pointer, keys and gestures). */
+ * drawing), pb-document-view-input.c (pointer, keys and gestures) and
+ * pb-document-view-marks.c (findings and find matches on the pages). */
 
 struct _PbDocumentView
 {
@@ -27,6 +28,7 @@ struct _PbDocumentView
   guint            vscroll_policy : 1;
 
   gboolean         reporting_page; /* the view tells the model: do not scroll back */
+  gboolean         laying_out;     /* in size_allocate: what changes is no one's move */
   int              pending_page;   /* scroll there once laid out, or -1 */
 
   GPtrArray       *matches;        /* PbFindMatch */

@@ -21,6 +21,7 @@ PbDocument *pb_document_view_get_document       (PbDocumentView *self);
 PbViewModel *pb_document_view_get_model         (PbDocumentView *self);
 void        pb_document_view_set_model          (PbDocumentView *self,
                                                  PbViewModel    *model);
+gboolean    pb_document_view_get_laying_out     (PbDocumentView *self);
 guint       pb_document_view_get_page           (PbDocumentView *self);
 void        pb_document_view_set_page           (PbDocumentView *self,
                                                  guint           page);

@@ -168,9 +168,7 @@ update_content (PbWindow *self)
   else
     pb_report_details_set_structure (self->report_details, NULL);
 
-  pb_reader_open (self->reader, self->library, report,
-                  report ? g_hash_table_lookup (self->passwords, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)))
-                         : NULL);
+  pb_reader_open (self->reader, self->library, report);
 
   if (report != NULL)
     {
@@ -729,9 +727,7 @@ remember_password (PbWindow       *self,
   const char *password = g_object_get_data (G_OBJECT (job), "pb-password");
 
   if (password != NULL)
-    g_hash_table_replace (self->passwords,
-                          GSIZE_TO_POINTER ((gsize)pb_import_result_get_report_id (result)),
-                          g_strdup (password));
+    pb_reader_remember_password (self->reader, pb_import_result_get_report_id (result), password);
 }
 
 static void
