@@ -10,6 +10,8 @@
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
 #include "pb-import.h"
+#include "pb-library-sidebar.h"
+#include "pb-page-controls.h"
 #include "pb-password-dialog.h"
 #include "pb-preferences-window.h"
 #include "pb-report-details.h"
@@ -234,6 +236,78 @@ test_findings_panel (Fixture       *f,
   g_assert_finalize_object (panel);
 }
 
+/* The sidebar on its own: the library's report, and a search of its text. */
+static void
+test_library_sidebar (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *sidebar = g_object_ref_sink (pb_library_sidebar_new ());
+  GtkWidget *window = show_in_window (sidebar);
+  PbLibrarySidebar *self = PB_LIBRARY_SIDEBAR (sidebar);
+
+  g_assert_true (pb_library_sidebar_set_library (self, f->library, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (pb_library_sidebar_get_reports (self)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pb_library_sidebar_get_rows (self)), ==, 1);
+  g_assert_null (pb_library_sidebar_get_selected_report (self));
+
+  g_assert_true (pb_library_sidebar_select_report (self, pb_report_get_id (f->report)));
+  g_assert_cmpint (pb_report_get_id (pb_library_sidebar_get_selected_report (self)), ==, pb_report_get_id (f->report));
+  g_assert_false (pb_library_sidebar_select_report (self, 9999));
+
+  pb_library_sidebar_search (self, "children");
+  g_assert_cmpuint (g_list_model_get_n_items (pb_library_sidebar_get_search_hits (self)), ==, 1);
+  gtk_test_widget_wait_for_draw (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (sidebar);
+}
+
+static void
+page_chosen_cb (PbPageControls *controls,
+                guint           page,
+                guint          *chosen)
+{
+  *chosen = page;
+}
+
+/* The page controls show the model's page, from 1, and its count, and offer
+ * the page typed. */
+static void
+test_page_controls (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *controls = g_object_ref_sink (pb_page_controls_new ());
+  g_autoptr(PbViewModel) model = pb_view_model_new ();
+  GtkWidget *window = show_in_window (controls);
+  GtkWidget *entry = find_descendant (controls, GTK_TYPE_ENTRY);
+  guint chosen = G_MAXUINT;
+
+  /* Not while the user types in it: the window gives the keyboard to it. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  pb_view_model_set_n_pages (model, 12);
+  pb_view_model_set_page (model, 2);
+  pb_page_controls_set_model (PB_PAGE_CONTROLS (controls), model);
+  g_assert_cmpstr (pb_page_controls_get_text (PB_PAGE_CONTROLS (controls)), ==, "3");
+  g_assert_cmpstr (pb_page_controls_get_total (PB_PAGE_CONTROLS (controls)), ==, "of 12");
+
+  /* A move shows once the frame is done. */
+  pb_view_model_set_page (model, 6);
+  while (!g_str_equal (pb_page_controls_get_text (PB_PAGE_CONTROLS (controls)), "7"))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_connect (controls, "page-chosen", G_CALLBACK (page_chosen_cb), &chosen);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "5");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (chosen, ==, 4);
+  chosen = G_MAXUINT;
+  gtk_editable_set_text (GTK_EDITABLE (entry), "five");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (chosen, ==, G_MAXUINT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (controls);
+}
+
 /* The find bar without a report: finding nothing, at once, and no match. */
 static void
 test_find_bar (Fixture       *f,
@@ -298,6 +372,8 @@ main (int   argc,
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);
   g_test_add ("/templates/findings-panel", Fixture, NULL, fixture_setup, test_findings_panel, fixture_teardown);
+  g_test_add ("/templates/library-sidebar", Fixture, NULL, fixture_setup, test_library_sidebar, fixture_teardown);
+  g_test_add ("/templates/page-controls", Fixture, NULL, fixture_setup, test_page_controls, fixture_teardown);
   g_test_add ("/templates/find-bar", Fixture, NULL, fixture_setup, test_find_bar, fixture_teardown);
   g_test_add ("/templates/cohort-overview", Fixture, NULL, fixture_setup, test_cohort_overview, fixture_teardown);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);

@@ -14,6 +14,7 @@ struct _PbImportProgress
 {
   GtkWidget       parent_instance;
 
+  PbImportQueue  *queue;
   PbImportJob    *job;
   GCancellable   *cancellable;
 
@@ -61,9 +62,18 @@ cancel_clicked_cb (PbImportProgress *self)
 }
 
 static void
+queue_job_changed_cb (PbImportProgress *self)
+{
+  pb_import_progress_set_job (self, pb_import_queue_get_job (self->queue),
+                              pb_import_queue_get_cancellable (self->queue));
+}
+
+static void
 pb_import_progress_dispose (GObject *object)
 {
   PbImportProgress *self = (PbImportProgress *)object;
+
+  pb_import_progress_set_queue (self, NULL);
 
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
@@ -107,10 +117,41 @@ pb_import_progress_new (void)
   return g_object_new (PB_TYPE_IMPORT_PROGRESS, NULL);
 }
 
+/**
+ * pb_import_progress_set_queue:
+ * @queue: (nullable): the imports to follow: each batch is shown as it runs
+ */
+void
+pb_import_progress_set_queue (PbImportProgress *self,
+                              PbImportQueue    *queue)
+{
+  g_return_if_fail (PB_IS_IMPORT_PROGRESS (self));
+  g_return_if_fail (!queue || PB_IS_IMPORT_QUEUE (queue));
+
+  if (self->queue == queue)
+    return;
+
+  if (self->queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue, self);
+  g_set_object (&self->queue, queue);
+
+  if (queue != NULL)
+    {
+      g_signal_connect_object (queue, "notify::job", G_CALLBACK (queue_job_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      queue_job_changed_cb (self);
+    }
+}
+
+/**
+ * pb_import_progress_set_job:
+ * @job: (nullable): the batch to show, or %NULL to hide
+ * @cancellable: (nullable): what the stop button cancels
+ */
 void
 pb_import_progress_set_job (PbImportProgress *self,
-                          PbImportJob    *job,
-                          GCancellable   *cancellable)
+                            PbImportJob      *job,
+                            GCancellable     *cancellable)
 {
   g_return_if_fail (PB_IS_IMPORT_PROGRESS (self));
   g_return_if_fail (!job || PB_IS_IMPORT_JOB (job));

@@ -88,22 +88,38 @@ cancel_import_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  pb_import_queue_cancel (self->imports);
+}
+
+/* Which report the dialog asks about, for when it is answered. */
+typedef struct
+{
+  GWeakRef window;
+  gint64   report_id;
+} RemoveRequest;
+
+static void
+remove_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  RemoveRequest *request = data;
+
+  g_weak_ref_clear (&request->window);
+  g_free (request);
 }
 
 static void
-remove_response_cb (PbWindow         *self,
+remove_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    AdwMessageDialog *dialog)
+                    RemoveRequest    *request)
 {
-  gint64 report_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "report-id"));
+  g_autoptr(PbWindow) self = g_weak_ref_get (&request->window);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "remove") != 0)
+  if (self == NULL || g_strcmp0 (response, "remove") != 0)
     return;
 
-  if (!pb_library_remove_report (self->library, report_id, &error))
+  if (!pb_library_remove_report (self->library, request->report_id, &error))
     _pb_window_toast (self, error->message);
   else
     _pb_window_toast (self, _("Report removed from the library"));
@@ -116,6 +132,7 @@ remove_report_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
   PbReport *report = pb_window_get_selected_report (self);
+  RemoveRequest *request;
   GtkWidget *dialog;
 
   if (report == NULL)
@@ -135,10 +152,11 @@ remove_report_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "report-id",
-                     GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb),
-                           self, G_CONNECT_SWAPPED);
+  request = g_new0 (RemoveRequest, 1);
+  g_weak_ref_init (&request->window, self);
+  request->report_id = pb_report_get_id (report);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (remove_response_cb),
+                         request, remove_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -267,8 +285,7 @@ focus_page_entry_action (GtkWidget  *widget,
     return;
 
   _pb_window_set_show_details (self, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->page_entry));
-  gtk_editable_select_region (self->page_entry, 0, -1);
+  pb_page_controls_focus (self->page_controls);
 }
 
 static void
@@ -279,7 +296,7 @@ search_library_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->library_search));
+  pb_library_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -301,7 +318,7 @@ export_findings_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
-  if (self->show_all_findings)
+  if (self->mode == PB_WINDOW_MODE_FINDINGS)
     pb_findings_view_export (self->findings_view);
 }
 
@@ -330,7 +347,7 @@ _pb_window_update_actions (PbWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.remove-report",
                                  pb_window_get_selected_report (self) != NULL);
-  gtk_widget_action_set_enabled (widget, "win.cancel-import", self->running_job != NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", pb_window_get_importing (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (reading_actions); i++)
     gtk_widget_action_set_enabled (widget, reading_actions[i], reading);
