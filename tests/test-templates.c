@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "pb-cohort-overview.h"
+#include "pb-cohort-row.h"
+#include "pb-cohort-store.h"
 #include "pb-find-bar.h"
 #include "pb-finding-editor.h"
 #include "pb-findings-panel.h"
@@ -201,6 +203,29 @@ test_preferences_window (Fixture       *f,
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 512);
   gtk_spin_button_set_value (spin, 1024);
   g_assert_cmpuint (g_settings_get_uint (settings, "page-cache-size"), ==, 1024);
+
+  /* Each cohort's row carries it: a colour chosen and a removal reach the
+   * library for that cohort. */
+  {
+    PbCohortRow *row = PB_COHORT_ROW (find_descendant (GTK_WIDGET (window), PB_TYPE_COHORT_ROW));
+    g_autofree char *slug = g_strdup (pb_cohort_get_slug (pb_cohort_row_get_cohort (row)));
+    g_autoptr(GPtrArray) cohorts = NULL;
+    PbCohort *changed = NULL;
+
+    g_signal_emit_by_name (row, "color-chosen", "#123456");
+    cohorts = pb_library_list_cohorts (f->library, NULL);
+    for (guint i = 0; i < cohorts->len; i++)
+      if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, i)), slug))
+        changed = g_ptr_array_index (cohorts, i);
+    g_assert_nonnull (changed);
+    g_assert_cmpstr (pb_cohort_get_color (changed), ==, "#123456");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "prefs.remove-cohort", "s", slug));
+    g_assert_cmpuint (pb_preferences_window_get_n_cohort_rows (window), ==, 3);
+    g_clear_pointer (&cohorts, g_ptr_array_unref);
+    cohorts = pb_library_list_cohorts (f->library, NULL);
+    g_assert_cmpuint (cohorts->len, ==, 3);
+  }
 
   g_settings_reset (settings, "page-cache-size");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -18,7 +18,14 @@ window_overlay (GtkWindow *window)
   return ADW_IS_TOAST_OVERLAY (content) ? content : NULL;
 }
 
-/* Toasts belong to the main window, also when asked for from a dialog on it. */
+/**
+ * pb_show_toast:
+ * @widget: the widget asking, in the main window or a dialog over it
+ * @toast: (transfer full): the toast
+ *
+ * Toasts belong to the main window, also when asked for from a dialog on it;
+ * with no window to show it, the toast is dropped.
+ */
 void
 pb_show_toast (GtkWidget *widget,
                AdwToast  *toast)
@@ -38,25 +45,25 @@ pb_show_toast (GtkWidget *widget,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
-open_file_cb (AdwToast  *toast,
-              GtkWidget *widget)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
-
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
-}
-
-/* "Exported …", with Open for the file just written. */
+/**
+ * pb_show_file_toast:
+ * @widget: the widget asking, in the main window or a dialog over it
+ * @message: what happened: "Exported …"
+ * @file: the file just written
+ *
+ * Shows @message with Open for @file: the toast's button activates the
+ * window's "win.open-uri" action with the file's URI as its target.
+ */
 void
 pb_show_file_toast (GtkWidget  *widget,
                     const char *message,
                     GFile      *file)
 {
   AdwToast *toast = adw_toast_new (message);
+  g_autofree char *uri = g_file_get_uri (file);
 
   adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "uri", g_file_get_uri (file), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_file_cb), widget, 0);
+  adw_toast_set_action_name (toast, "win.open-uri");
+  adw_toast_set_action_target (toast, "s", uri);
   pb_show_toast (widget, toast);
 }

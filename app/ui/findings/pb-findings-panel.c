@@ -9,6 +9,7 @@
 
 #include "pb-cohort-dot.h"
 #include "pb-cohort.h"
+#include "pb-finding-row.h"
 #include "pb-findings-panel.h"
 
 /* The findings of the report being read, beside its pages: grouped by cohort
@@ -42,16 +43,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static PbCohort *
-cohort_by_slug (PbFindingsPanel *self,
-                const char      *slug)
-{
-  for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
-    if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (self->cohorts, i)), slug))
-      return g_ptr_array_index (self->cohorts, i);
-  return NULL;
-}
-
 static gboolean
 matches_filter (PbFinding  *finding,
                 const char *folded_filter)
@@ -65,74 +56,6 @@ matches_filter (PbFinding  *finding,
   quote = g_utf8_casefold (pb_finding_get_quote (finding), -1);
   note = g_utf8_casefold (pb_finding_get_note (finding), -1);
   return strstr (quote, folded_filter) != NULL || strstr (note, folded_filter) != NULL;
-}
-
-/* "¶24, p. 9" where the paragraph is known, else "p. 9". */
-static char *
-format_citation (PbFinding *finding)
-{
-  if (pb_finding_get_paragraph (finding) > 0)
-    /* Translators: a numbered paragraph and its page, "¶24, p. 9" */
-    return g_strdup_printf (_("¶%u, p. %u"), pb_finding_get_paragraph (finding), pb_finding_get_page (finding));
-  /* Translators: a page reference, "p. 9" */
-  return g_strdup_printf (_("p. %u"), pb_finding_get_page (finding));
-}
-
-static GtkWidget *
-make_row (PbFindingsPanel *self,
-          PbFinding       *finding)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *kind;
-  GtkWidget *quote;
-  g_autofree char *meta_text = NULL;
-  g_autofree char *citation = NULL;
-  const char * const *cohorts = pb_finding_get_cohorts (finding);
-
-  for (guint i = 0; cohorts[i] != NULL; i++)
-    {
-      PbCohort *cohort = cohort_by_slug (self, cohorts[i]);
-      gtk_box_append (GTK_BOX (meta), pb_cohort_dot_new (cohort ? pb_cohort_get_color (cohort) : NULL));
-    }
-
-  citation = format_citation (finding);
-  /* Translators: kind of finding, then where: "Strength · ¶24, p. 9" */
-  meta_text = g_strdup_printf (_("%s · %s%s"), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
-                               citation, pb_finding_get_exempt (finding) ? _(" · exempt") : "");
-  kind = gtk_label_new (meta_text);
-  gtk_widget_add_css_class (kind, "caption");
-  gtk_widget_add_css_class (kind, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (kind), 0);
-  gtk_box_append (GTK_BOX (meta), kind);
-
-  quote = gtk_label_new (pb_finding_get_quote (finding));
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
-
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_box_append (GTK_BOX (box), quote);
-
-  if (*pb_finding_get_note (finding) != '\0')
-    {
-      GtkWidget *note = gtk_label_new (pb_finding_get_note (finding));
-
-      gtk_label_set_xalign (GTK_LABEL (note), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (note), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (note, "caption");
-      gtk_box_append (GTK_BOX (box), note);
-    }
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "pb-finding", g_object_ref (finding), g_object_unref);
-
-  return row;
 }
 
 static void
@@ -157,14 +80,34 @@ add_header (PbFindingsPanel *self,
   gtk_list_box_append (self->list, row);
 }
 
-static void
-suggestion_button_cb (GtkButton       *button,
-                      PbFindingsPanel *self)
+static PbSuggestion *
+suggestion_by_id (PbFindingsPanel *self,
+                  gint64           id)
 {
-  PbSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "pb-suggestion");
-  gboolean accept = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pb-accept"));
+  for (guint i = 0; self->suggestions && i < self->suggestions->len; i++)
+    if (pb_suggestion_get_id (g_ptr_array_index (self->suggestions, i)) == id)
+      return g_ptr_array_index (self->suggestions, i);
+  return NULL;
+}
 
-  g_signal_emit (self, signals [accept ? SUGGESTION_ACCEPTED : SUGGESTION_DISMISSED], 0, suggestion);
+/* The suggestion's buttons name it by id: accept or dismiss it. */
+static void
+suggestion_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PbFindingsPanel *self = PB_FINDINGS_PANEL (widget);
+  PbSuggestion *found = suggestion_by_id (self, g_variant_get_int64 (parameter));
+  g_autoptr(PbSuggestion) suggestion = NULL;
+
+  if (found == NULL)
+    return;
+
+  /* Kept while told: the answer may replace the list it is in. */
+  suggestion = g_object_ref (found);
+  g_signal_emit (self, signals [g_str_equal (action_name, "panel.accept-suggestion") ? SUGGESTION_ACCEPTED
+                                                                                      : SUGGESTION_DISMISSED],
+                 0, suggestion);
 }
 
 static GtkWidget *
@@ -177,7 +120,7 @@ make_suggestion_row (PbFindingsPanel *self,
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *quote = gtk_label_new (pb_finding_get_quote (draft));
   g_autofree char *where = NULL;
-  g_autofree char *citation = format_citation (draft);
+  g_autofree char *citation = pb_finding_row_format_citation (draft);
   GtkWidget *meta;
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add…"));
   GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
@@ -210,11 +153,10 @@ make_suggestion_row (PbFindingsPanel *self,
     }
 
   gtk_widget_add_css_class (add, "suggested-action");
-  g_object_set_data (G_OBJECT (add), "pb-accept", GINT_TO_POINTER (TRUE));
-  g_object_set_data_full (G_OBJECT (add), "pb-suggestion", g_object_ref (suggestion), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dismiss), "pb-suggestion", g_object_ref (suggestion), g_object_unref);
-  g_signal_connect (add, "clicked", G_CALLBACK (suggestion_button_cb), self);
-  g_signal_connect (dismiss, "clicked", G_CALLBACK (suggestion_button_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "panel.accept-suggestion");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", pb_suggestion_get_id (suggestion));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "panel.dismiss-suggestion");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (dismiss), "x", pb_suggestion_get_id (suggestion));
   gtk_box_append (GTK_BOX (buttons), add);
   gtk_box_append (GTK_BOX (buttons), dismiss);
   gtk_box_append (GTK_BOX (box), buttons);
@@ -267,7 +209,7 @@ rebuild (PbFindingsPanel *self)
               add_header (self, title, NULL);
             }
 
-          gtk_list_box_append (self->list, make_row (self, finding));
+          gtk_list_box_append (self->list, pb_finding_row_new (finding, self->cohorts));
           g_hash_table_add (shown, finding);
         }
     }
@@ -290,7 +232,7 @@ rebuild (PbFindingsPanel *self)
                 add_header (self, pb_cohort_get_name (cohort), pb_cohort_get_color (cohort));
               header = TRUE;
 
-              gtk_list_box_append (self->list, make_row (self, finding));
+              gtk_list_box_append (self->list, pb_finding_row_new (finding, self->cohorts));
               g_hash_table_add (shown, finding);
             }
         }
@@ -307,10 +249,8 @@ row_activated_cb (PbFindingsPanel *self,
                   GtkListBoxRow   *row,
                   GtkListBox      *list)
 {
-  PbFinding *finding = g_object_get_data (G_OBJECT (row), "pb-finding");
-
-  if (finding != NULL)
-    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+  if (PB_IS_FINDING_ROW (row))
+    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, pb_finding_row_get_finding (PB_FINDING_ROW (row)));
 }
 
 static void
@@ -368,6 +308,9 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, list);
   gtk_widget_class_bind_template_callback (widget_class, rebuild);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "panel.accept-suggestion", "x", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "panel.dismiss-suggestion", "x", suggestion_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");

@@ -10,8 +10,7 @@
 #include "pb-cohort-store.h"
 #include "pb-cohort.h"
 #include "pb-finding-list.h"
-#include "pb-findings-csv.h"
-#include "pb-findings-view.h"
+#include "pb-findings-view-private.h"
 #include "pb-pack-menu.h"
 #include "pb-report-store.h"
 #include "pb-report.h"
@@ -22,37 +21,6 @@
  * select several to change a cohort on them or delete them (with Undo),
  * open one at its passage, and export those shown as CSV. */
 
-struct _PbFindingsView
-{
-  GtkWidget          parent_instance;
-
-  PbLibrary         *library;
-  PbFindingList     *list;
-  GtkSortListModel  *sorted;
-  GtkMultiSelection *selection;
-  GPtrArray         *cohorts;      /* PbCohort, in the dropdown's order after "All" */
-  GPtrArray         *reports;      /* PbReport, likewise */
-  GHashTable        *report_dates; /* report id -> GDateTime */
-  GPtrArray         *last_deleted;
-  GtkNativeDialog   *chooser;
-  GCancellable      *cancellable;
-
-  GtkWidget         *box;
-  GtkEditable       *search_entry;
-  GtkDropDown       *cohort_dropdown;
-  GtkDropDown       *kind_dropdown;
-  GtkDropDown       *status_dropdown;
-  GtkDropDown       *classification_dropdown;
-  GtkDropDown       *report_dropdown;
-  GtkStack          *stack;
-  GtkColumnView     *column_view;
-  AdwStatusPage     *empty_page;
-  GtkActionBar      *action_bar;
-  GtkLabel          *selection_label;
-  GtkBox            *tag_box;
-  GtkMenuButton     *pack_button;
-};
-
 G_DEFINE_FINAL_TYPE (PbFindingsView, pb_findings_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -61,272 +29,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-typedef char *(*CellTextFunc) (PbFindingsView *self,
-                               PbFinding      *finding);
-
-/* Cells */
-
-static char *
-report_text (PbFindingsView *self,
-             PbFinding      *finding)
-{
-  return g_strdup (pb_finding_get_report_title (finding));
-}
-
-static GDateTime *
-report_date (PbFindingsView *self,
-             PbFinding      *finding)
-{
-  return g_hash_table_lookup (self->report_dates, GSIZE_TO_POINTER ((gsize)pb_finding_get_report_id (finding)));
-}
-
-static char *
-date_text (PbFindingsView *self,
-           PbFinding      *finding)
-{
-  GDateTime *date = report_date (self, finding);
-
-  /* Translators: a report's date in the findings table; see strftime(3) */
-  return date ? g_date_time_format (date, _("%-d %b %Y")) : g_strdup ("");
-}
-
-static char *
-where_text (PbFindingsView *self,
-            PbFinding      *finding)
-{
-  if (pb_finding_get_paragraph (finding) > 0)
-    return g_strdup_printf (_("¶%u"), pb_finding_get_paragraph (finding));
-  /* Translators: a page reference, "p. 4" */
-  return g_strdup_printf (_("p. %u"), pb_finding_get_page (finding));
-}
-
-static PbCohort *
-cohort_by_slug (PbFindingsView *self,
-                const char     *slug)
-{
-  for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
-    if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (self->cohorts, i)), slug))
-      return g_ptr_array_index (self->cohorts, i);
-  return NULL;
-}
-
-static char *
-cohorts_text (PbFindingsView *self,
-              PbFinding      *finding)
-{
-  const char * const *slugs = pb_finding_get_cohorts (finding);
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; slugs[i] != NULL; i++)
-    {
-      PbCohort *cohort = cohort_by_slug (self, slugs[i]);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, cohort ? pb_cohort_get_name (cohort) : slugs[i]);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static char *
-kind_text (PbFindingsView *self,
-           PbFinding      *finding)
-{
-  return g_strdup (pb_finding_kind_get_label (pb_finding_get_kind (finding)));
-}
-
-static char *
-status_text (PbFindingsView *self,
-             PbFinding      *finding)
-{
-  return pb_finding_get_status (finding) == PB_FINDING_STATUS_NONE
-    ? g_strdup ("")
-    : g_strdup (pb_finding_status_get_label (pb_finding_get_status (finding)));
-}
-
-static char *
-classification_text (PbFindingsView *self,
-                     PbFinding      *finding)
-{
-  return g_strdup (pb_finding_get_exempt (finding) ? _("Exempt") : _("Public"));
-}
-
-static char *
-quote_text (PbFindingsView *self,
-            PbFinding      *finding)
-{
-  return g_strdup (pb_finding_get_quote (finding));
-}
-
-/* Sorting */
-
-static int
-compare_text (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
-{
-  PbFindingsView *self = g_object_get_data (G_OBJECT (data), "pb-view");
-  CellTextFunc func = g_object_get_data (G_OBJECT (data), "pb-text");
-  g_autofree char *ta = func (self, (PbFinding *)a);
-  g_autofree char *tb = func (self, (PbFinding *)b);
-
-  return g_utf8_collate (ta, tb);
-}
-
-static int
-compare_date (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
-{
-  PbFindingsView *self = data;
-  GDateTime *da = report_date (self, (PbFinding *)a);
-  GDateTime *db = report_date (self, (PbFinding *)b);
-
-  if (da == NULL || db == NULL)
-    return (da != NULL) - (db != NULL);
-  return g_date_time_compare (da, db);
-}
-
-static int
-compare_where (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  PbFinding *fa = (PbFinding *)a;
-  PbFinding *fb = (PbFinding *)b;
-  int by_report = (pb_finding_get_report_id (fa) > pb_finding_get_report_id (fb)) -
-                  (pb_finding_get_report_id (fa) < pb_finding_get_report_id (fb));
-
-  if (by_report != 0)
-    return by_report;
-  return (int)pb_finding_get_page (fa) - (int)pb_finding_get_page (fb);
-}
-
-/* Columns */
-
-static void
-text_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PbFindingsView           *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-/* The quote, the point of a finding, gets two lines. */
-static void
-quote_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PbFindingsView           *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 30);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-text_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              PbFindingsView           *self)
-{
-  CellTextFunc func = g_object_get_data (G_OBJECT (factory), "pb-text");
-  g_autofree char *text = func (self, gtk_list_item_get_item (item));
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
-}
-
-static void
-cohorts_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  PbFindingsView           *self)
-{
-  gtk_list_item_set_child (item, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
-}
-
-static void
-cohorts_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 PbFindingsView           *self)
-{
-  PbFinding *finding = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  const char * const *slugs = pb_finding_get_cohorts (finding);
-  g_autofree char *names = cohorts_text (self, finding);
-  GtkWidget *child;
-  GtkWidget *label;
-
-  while ((child = gtk_widget_get_first_child (box)))
-    gtk_box_remove (GTK_BOX (box), child);
-
-  for (guint i = 0; slugs[i] != NULL; i++)
-    {
-      PbCohort *cohort = cohort_by_slug (self, slugs[i]);
-      gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (cohort ? pb_cohort_get_color (cohort) : NULL));
-    }
-
-  label = gtk_label_new (names);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_tooltip_text (box, names);
-}
-
-static void
-add_column (PbFindingsView *self,
-            const char     *title,
-            CellTextFunc    text,
-            GtkSorter      *sorter,
-            gboolean        expand,
-            int             width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  if (text == cohorts_text)
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (cohorts_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (cohorts_bind_cb), self);
-    }
-  else
-    {
-      g_object_set_data (G_OBJECT (factory), "pb-text", text);
-      g_signal_connect (factory, "setup",
-                        text == quote_text ? G_CALLBACK (quote_setup_cb) : G_CALLBACK (text_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (text_bind_cb), self);
-    }
-
-  if (sorter == NULL)
-    {
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_text, NULL, NULL));
-      g_object_set_data (G_OBJECT (sorter), "pb-view", self);
-      g_object_set_data (G_OBJECT (sorter), "pb-text", text);
-      gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), compare_text, sorter, NULL);
-    }
-
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  g_object_unref (sorter);
-}
 
 /* Filters */
 
@@ -429,26 +131,31 @@ selection_changed_cb (PbFindingsView *self)
   gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
 }
 
-static void
-show_toast (PbFindingsView *self,
-            AdwToast *toast)
+void
+_pb_findings_view_show_toast (PbFindingsView *self,
+                              AdwToast       *toast)
 {
   pb_show_toast (GTK_WIDGET (self), toast);
 }
 
+/* Adds a cohort to the selected findings, or takes it off: the target is
+ * the cohort's slug and whether to add it. */
 static void
-tag_clicked_cb (GtkButton      *button,
-                PbFindingsView *self)
+retag_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  PbFindingsView *self = PB_FINDINGS_VIEW (widget);
   g_autoptr(GArray) ids = selected_ids (self);
-  const char *slug = g_object_get_data (G_OBJECT (button), "pb-slug");
-  gboolean add = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pb-add"));
   g_autoptr(GError) error = NULL;
+  const char *slug;
+  gboolean add;
 
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  g_variant_get (parameter, "(&sb)", &slug, &add);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (self->tag_box), GTK_TYPE_POPOVER)));
 
   if (!pb_library_retag_findings (self->library, (gint64 *)(gpointer)ids->data, ids->len, slug, add, &error))
-    show_toast (self, adw_toast_new (error->message));
+    _pb_findings_view_show_toast (self, adw_toast_new (error->message));
 }
 
 static void
@@ -473,9 +180,8 @@ rebuild_tag_menu (PbFindingsView *self)
         gtk_box_append (GTK_BOX (box), gtk_label_new (label));
         gtk_button_set_child (GTK_BUTTON (button), box);
         gtk_widget_add_css_class (button, "flat");
-        g_object_set_data_full (G_OBJECT (button), "pb-slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
-        g_object_set_data (G_OBJECT (button), "pb-add", GINT_TO_POINTER (add));
-        g_signal_connect (button, "clicked", G_CALLBACK (tag_clicked_cb), self);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "findings.retag");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sb)", pb_cohort_get_slug (cohort), (gboolean)add);
         gtk_box_append (self->tag_box, button);
       }
 }
@@ -488,7 +194,7 @@ undo_clicked_cb (AdwToast       *toast,
   g_autoptr(GError) error = NULL;
 
   if (deleted != NULL && !pb_library_restore_findings (self->library, deleted, &error))
-    show_toast (self, adw_toast_new (error->message));
+    _pb_findings_view_show_toast (self, adw_toast_new (error->message));
 }
 
 static void
@@ -508,7 +214,7 @@ delete_selected_action (GtkWidget  *widget,
 
   if (!(deleted = pb_library_delete_findings (self->library, (gint64 *)(gpointer)ids->data, ids->len, &error)))
     {
-      show_toast (self, adw_toast_new (error->message));
+      _pb_findings_view_show_toast (self, adw_toast_new (error->message));
       return;
     }
 
@@ -521,7 +227,7 @@ delete_selected_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  show_toast (self, toast);
+  _pb_findings_view_show_toast (self, toast);
 }
 
 /* Add to Pack: the selection, all or none as the exempt rule allows. */
@@ -539,7 +245,7 @@ add_to_pack_action (GtkWidget  *widget,
     return;
   message = pb_pack_menu_add_findings (self->library, g_variant_get_int64 (parameter),
                                        (gint64 *)(gpointer)ids->data, ids->len, &error);
-  show_toast (self, adw_toast_new (message ? message : error->message));
+  _pb_findings_view_show_toast (self, adw_toast_new (message ? message : error->message));
 }
 
 static void
@@ -595,163 +301,6 @@ fill_dropdowns (PbFindingsView *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->classification_dropdown, G_LIST_MODEL (classes));
   gtk_drop_down_set_model (self->report_dropdown, G_LIST_MODEL (reports));
-}
-
-/* Export */
-
-typedef struct
-{
-  PbFindingsView *self;
-  GFile          *file;
-  guint           n_findings;
-} CsvRun;
-
-static void
-csv_written_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      data)
-{
-  CsvRun *run = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!pb_findings_write_csv_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = g_strdup_printf (_("The findings could not be exported: %s"), error->message);
-          show_toast (run->self, adw_toast_new (message));
-        }
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (run->file);
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u finding to “%s”",
-                                                               "Exported %u findings to “%s”", run->n_findings),
-                                                  run->n_findings, name);
-
-      pb_show_file_toast (GTK_WIDGET (run->self), message, run->file);
-    }
-
-  g_object_unref (run->self);
-  g_object_unref (run->file);
-  g_free (run);
-}
-
-/**
- * pb_findings_view_export_to:
- * @file: where the CSV goes
- * @include_exempt: whether findings not for publication go in too
- *
- * Writes the findings shown, as filtered and sorted, to @file as CSV, off
- * the main thread, and says when done.
- */
-void
-pb_findings_view_export_to (PbFindingsView *self,
-                            GFile          *file,
-                            gboolean        include_exempt)
-{
-  GListModel *shown = G_LIST_MODEL (self->sorted);
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *path = g_file_get_path (file);
-  CsvRun *run;
-
-  g_return_if_fail (PB_IS_FINDINGS_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  for (guint i = 0; shown != NULL && i < g_list_model_get_n_items (shown); i++)
-    {
-      PbFinding *finding = g_list_model_get_item (shown, i);
-
-      if (include_exempt || !pb_finding_get_exempt (finding))
-        g_ptr_array_add (findings, finding);
-      else
-        g_object_unref (finding);
-    }
-  if (path == NULL)
-    {
-      show_toast (self, adw_toast_new (_("Findings can only be exported to a folder on this computer")));
-      return;
-    }
-
-  run = g_new0 (CsvRun, 1);
-  run->self = g_object_ref (self);
-  run->file = g_object_ref (file);
-  run->n_findings = findings->len;
-  pb_findings_write_csv_async (findings, path, self->cancellable, csv_written_cb, run);
-}
-
-static void
-chooser_response_cb (PbFindingsView  *self,
-                     int              response,
-                     GtkNativeDialog *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    pb_findings_view_export_to (self, file,
-                                g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "exempt"), "true") == 0);
-  g_clear_object (&self->chooser);
-}
-
-static gboolean
-shows_exempt (PbFindingsView *self)
-{
-  GListModel *shown = G_LIST_MODEL (self->sorted);
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(PbFinding) finding = g_list_model_get_item (shown, i);
-
-      if (pb_finding_get_exempt (finding))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/**
- * pb_findings_view_export:
- *
- * Asks where to save the findings shown, then saves them as CSV.
- */
-void
-pb_findings_view_export (PbFindingsView *self)
-{
-  GtkFileFilter *filter;
-
-  g_return_if_fail (PB_IS_FINDINGS_VIEW (self));
-
-  if (self->sorted == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 0)
-    {
-      show_toast (self, adw_toast_new (_("No findings are shown, so there is nothing to export")));
-      return;
-    }
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Findings"),
-                                                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                                  GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                                  _("_Export"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  /* Translators: the file name suggested for findings exported as CSV */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Findings.csv"));
-  /* A spreadsheet travels: material not for publication goes in only when
-   * the officer says so, here in the save dialog. */
-  if (shows_exempt (self))
-    {
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "exempt",
-                                   _("Include findings not for publication"), NULL, NULL);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "exempt", "false");
-    }
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (self->chooser);
 }
 
 static void
@@ -815,6 +364,7 @@ pb_findings_view_class_init (PbFindingsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "findings.delete-selected", NULL, delete_selected_action);
   gtk_widget_class_install_action (widget_class, "findings.add-to-pack", "x", add_to_pack_action);
+  gtk_widget_class_install_action (widget_class, "findings.retag", "(sb)", retag_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "findings.delete-selected", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -829,16 +379,7 @@ pb_findings_view_init (PbFindingsView *self)
   self->report_dates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_date_time_unref);
   self->cancellable = g_cancellable_new ();
 
-  add_column (self, _("Quote"), quote_text, NULL, TRUE, -1);
-  add_column (self, _("Report"), report_text, NULL, FALSE, 170);
-  add_column (self, _("Date"), date_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 90);
-  add_column (self, _("Where"), where_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 56);
-  add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 150);
-  add_column (self, _("Kind"), kind_text, NULL, FALSE, 130);
-  add_column (self, _("Status"), status_text, NULL, FALSE, 84);
-  add_column (self, _("Classification"), classification_text, NULL, FALSE, 96);
+  _pb_findings_view_add_columns (self);
 
   fill_dropdowns (self);
 }

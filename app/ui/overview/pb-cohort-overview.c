@@ -61,14 +61,17 @@ clear_grid (PbCohortOverview *self)
   g_ptr_array_set_size (self->cells, 0);
 }
 
+/* A grade's button names its report and the page that gives it. */
 static void
-cell_clicked_cb (PbCohortOverview *self,
-                 GtkButton        *button)
+open_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  gint64 report_id = *(gint64 *)g_object_get_data (G_OBJECT (button), "report-id");
-  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "page"));
+  gint64 report_id;
+  guint page;
 
-  g_signal_emit (self, signals [OPEN_PAGE], 0, report_id, page);
+  g_variant_get (parameter, "(xu)", &report_id, &page);
+  g_signal_emit (widget, signals [OPEN_PAGE], 0, report_id, page);
 }
 
 static GtkWidget *
@@ -79,11 +82,9 @@ open_button_new (PbCohortOverview *self,
                  const char       *description)
 {
   GtkWidget *button = gtk_button_new ();
-  gint64 *report_id = g_new (gint64, 1);
 
-  *report_id = inspection->report_id;
-  g_object_set_data_full (G_OBJECT (button), "report-id", report_id, g_free);
-  g_object_set_data (G_OBJECT (button), "page", GUINT_TO_POINTER (page));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.open-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xu)", inspection->report_id, page);
 
   gtk_button_set_child (GTK_BUTTON (button), child);
   gtk_widget_add_css_class (button, "flat");
@@ -91,7 +92,6 @@ open_button_new (PbCohortOverview *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (cell_clicked_cb), self);
   return button;
 }
 
@@ -468,6 +468,8 @@ pb_cohort_overview_class_init (PbCohortOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbCohortOverview, authority_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PbCohortOverview, authorities);
   gtk_widget_class_bind_template_child (widget_class, PbCohortOverview, grid);
+
+  gtk_widget_class_install_action (widget_class, "overview.open-page", "(xu)", open_page_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -7,6 +7,7 @@
 
 #include "pb-cohort-store.h"
 #include "pb-cohort.h"
+#include "pb-cohort-row.h"
 #include "pb-preferences-window.h"
 
 /* The few things worth choosing: how much memory the reader may keep, where
@@ -43,67 +44,103 @@ report_error (PbPreferencesWindow *self,
 }
 
 static void
-rename_cb (AdwEntryRow         *row,
+rename_cb (PbCohortRow         *row,
            PbPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *slug = g_object_get_data (G_OBJECT (row), "pb-slug");
 
-  if (!pb_library_update_cohort (self->library, slug, gtk_editable_get_text (GTK_EDITABLE (row)),
-                                 NULL, &error))
+  if (!pb_library_update_cohort (self->library, pb_cohort_get_slug (pb_cohort_row_get_cohort (row)),
+                                 gtk_editable_get_text (GTK_EDITABLE (row)), NULL, &error))
     report_error (self, error);
 }
 
 static void
-color_set_cb (GtkColorButton      *button,
-              PbPreferencesWindow *self)
+color_chosen_cb (PbCohortRow         *row,
+                 const char          *color,
+                 PbPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *hex = NULL;
-  GdkRGBA rgba;
 
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
-  hex = g_strdup_printf ("#%02x%02x%02x", (int)(rgba.red * 255 + 0.5),
-                         (int)(rgba.green * 255 + 0.5), (int)(rgba.blue * 255 + 0.5));
-
-  if (!pb_library_update_cohort (self->library, g_object_get_data (G_OBJECT (button), "pb-slug"),
-                                 NULL, hex, &error))
+  if (!pb_library_update_cohort (self->library, pb_cohort_get_slug (pb_cohort_row_get_cohort (row)),
+                                 NULL, color, &error))
     report_error (self, error);
 }
 
 static void
-remove_response_cb (AdwMessageDialog    *dialog,
-                    const char          *response,
-                    PbPreferencesWindow *self)
+remove_cohort (PbPreferencesWindow *self,
+               const char          *slug,
+               gboolean             in_use)
 {
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "remove") != 0)
-    return;
-
-  if (!pb_library_remove_cohort (self->library, g_object_get_data (G_OBJECT (dialog), "pb-slug"),
-                                 TRUE, &error))
+  if (!pb_library_remove_cohort (self->library, slug, in_use, &error))
     report_error (self, error);
   else
     load_cohorts (self);
 }
 
-static void
-remove_clicked_cb (GtkButton           *button,
-                   PbPreferencesWindow *self)
+/* Which cohort the dialog asks about, for when it is answered. */
+typedef struct
 {
-  const char *slug = g_object_get_data (G_OBJECT (button), "pb-slug");
-  const char *name = g_object_get_data (G_OBJECT (button), "pb-name");
-  guint in_use = pb_library_count_cohort_findings (self->library, slug);
-  g_autoptr(GError) error = NULL;
+  GWeakRef  window;
+  char     *slug;
+} RemoveRequest;
+
+static void
+remove_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  RemoveRequest *request = data;
+
+  g_weak_ref_clear (&request->window);
+  g_free (request->slug);
+  g_free (request);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RemoveRequest    *request)
+{
+  g_autoptr(PbPreferencesWindow) self = g_weak_ref_get (&request->window);
+
+  if (self != NULL && g_strcmp0 (response, "remove") == 0)
+    remove_cohort (self, request->slug, TRUE);
+}
+
+static PbCohort *
+shown_cohort (PbPreferencesWindow *self,
+              const char          *slug)
+{
+  for (guint i = 0; i < self->cohort_rows->len; i++)
+    {
+      PbCohort *cohort = pb_cohort_row_get_cohort (g_ptr_array_index (self->cohort_rows, i));
+
+      if (g_str_equal (pb_cohort_get_slug (cohort), slug))
+        return cohort;
+    }
+  return NULL;
+}
+
+/* A row's remove button: the target is the cohort's slug. */
+static void
+remove_cohort_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PbPreferencesWindow *self = PB_PREFERENCES_WINDOW (widget);
+  const char *slug = g_variant_get_string (parameter, NULL);
+  PbCohort *cohort = shown_cohort (self, slug);
+  guint in_use;
+  RemoveRequest *request;
   GtkWidget *dialog;
 
-  if (in_use == 0)
+  if (cohort == NULL)
+    return;
+
+  if ((in_use = pb_library_count_cohort_findings (self->library, slug)) == 0)
     {
-      if (!pb_library_remove_cohort (self->library, slug, FALSE, &error))
-        report_error (self, error);
-      else
-        load_cohorts (self);
+      remove_cohort (self, slug, FALSE);
       return;
     }
 
@@ -116,14 +153,16 @@ remove_clicked_cb (GtkButton           *button,
                                                "%u findings are tagged with “%s”. They keep "
                                                "their other cohorts and lose this one.",
                                                in_use),
-                                  in_use, name);
+                                  in_use, pb_cohort_get_name (cohort));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pb-slug", g_strdup (slug), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  request = g_new0 (RemoveRequest, 1);
+  g_weak_ref_init (&request->window, self);
+  request->slug = g_strdup (slug);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (remove_response_cb), request, remove_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -141,36 +180,10 @@ load_cohorts (PbPreferencesWindow *self)
 
   for (guint i = 0; i < cohorts->len; i++)
     {
-      PbCohort *cohort = g_ptr_array_index (cohorts, i);
-      GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *color;
-      GtkWidget *remove;
-      GdkRGBA rgba;
+      GtkWidget *row = pb_cohort_row_new (g_ptr_array_index (cohorts, i));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (row), pb_cohort_get_name (cohort));
-      g_object_set_data_full (G_OBJECT (row), "pb-slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
       g_signal_connect (row, "apply", G_CALLBACK (rename_cb), self);
-
-      if (!gdk_rgba_parse (&rgba, pb_cohort_get_color (cohort)))
-        rgba = (GdkRGBA) { 0.6, 0.6, 0.6, 1 };
-      color = gtk_color_button_new_with_rgba (&rgba);
-      gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (color, _("Colour"));
-      g_object_set_data_full (G_OBJECT (color), "pb-slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
-      g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), self);
-      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), color);
-
-      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove Cohort"));
-      g_object_set_data_full (G_OBJECT (remove), "pb-slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
-      g_object_set_data_full (G_OBJECT (remove), "pb-name", g_strdup (pb_cohort_get_name (cohort)), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-
+      g_signal_connect (row, "color-chosen", G_CALLBACK (color_chosen_cb), self);
       adw_preferences_group_add (self->cohorts_group, row);
       g_ptr_array_add (self->cohort_rows, row);
     }
@@ -220,6 +233,8 @@ pb_preferences_window_class_init (PbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, cohorts_group);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, new_cohort_row);
   gtk_widget_class_bind_template_callback (widget_class, add_cohort_cb);
+
+  gtk_widget_class_install_action (widget_class, "prefs.remove-cohort", "s", remove_cohort_action);
 }
 
 static void
