@@ -502,6 +502,47 @@ test_pdf_highlight_accepted (Fixture       *f,
   g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 2), ==, 1);
 }
 
+/* Placing a finding again reads the report's pages on a worker: the editor
+ * asks and goes on at once, and the highlight moves when the answer comes. */
+static void
+test_reanchor_in_editor (Fixture       *f,
+                         gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  GListModel *findings = pb_reader_get_findings (reader);
+  static const char * const cohorts[] = { "care_leavers", NULL };
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  g_autoptr(PbFinding) shown = NULL;
+  PbAnchor anchor = { 1, { 72, 90, 300, 104 } };
+  guint timeout = g_timeout_add_seconds (20, timeout_cb, NULL);
+  PbFindingEditor *editor;
+
+  /* Drawn on page 1, but its words are on page 5. */
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (pb_reader_get_report (reader)));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, "Page 5: care leavers and the local offer.");
+  pb_finding_set_cohorts (finding, cohorts);
+  g_assert_cmpint (pb_library_add_finding (f->library, finding, NULL), >, 0);
+  g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 0), ==, 1);
+
+  shown = g_list_model_get_item (findings, 0);
+  editor = g_object_ref (pb_finding_editor_new (GTK_WINDOW (f->window), f->library, shown));
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.reanchor", NULL));
+  g_assert_true (pb_finding_editor_get_reanchoring (editor));
+  g_assert_cmpuint (pb_finding_get_page (pb_finding_editor_get_finding (editor)), ==, 1);
+
+  while (pb_finding_editor_get_reanchoring (editor))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (pb_finding_get_page (pb_finding_editor_get_finding (editor)), ==, 5);
+  g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 0), ==, 0);
+  g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 4), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  g_source_remove (timeout);
+}
+
 static void
 test_edit_delete_undo (Fixture       *f,
                        gconstpointer  data)
@@ -658,6 +699,7 @@ main (int   argc,
   g_test_add ("/reader/edit-delete-undo", Fixture, NULL, fixture_setup, test_edit_delete_undo, fixture_teardown);
   g_test_add ("/reader/overview-opens-section", Fixture, NULL, fixture_setup, test_overview_opens_section, fixture_teardown);
   g_test_add ("/reader/state-restored", Fixture, NULL, fixture_setup, test_state_restored, fixture_teardown);
+  g_test_add ("/reader/reanchor-in-editor", Fixture, NULL, fixture_setup, test_reanchor_in_editor, fixture_teardown);
   g_test_add ("/reader/layout-writes-nothing", Fixture, NULL, fixture_setup, test_layout_writes_nothing, fixture_teardown);
 
   return g_test_run ();

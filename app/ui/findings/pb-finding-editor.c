@@ -29,6 +29,8 @@ struct _PbFindingEditor
   GPtrArray      *cohort_toggles;   /* GtkToggleButton */
   GPtrArray      *cohort_slugs;     /* each toggle's cohort, by slug */
   gint64          suggestion_id;
+  GCancellable   *cancellable;      /* cancelled when the editor goes */
+  gboolean        reanchoring;
   gboolean        loading;
 
   AdwWindowTitle *window_title;
@@ -52,6 +54,7 @@ G_DEFINE_FINAL_TYPE (PbFindingEditor, pb_finding_editor, ADW_TYPE_WINDOW)
 enum {
   PROP_0,
   PROP_SUGGESTION_ID,
+  PROP_REANCHORING,
   N_PROPS
 };
 
@@ -197,23 +200,36 @@ done_action (GtkWidget  *widget,
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* For a highlight that no longer sits on its words: look for the quote again. */
 static void
-reanchor_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+set_reanchoring (PbFindingEditor *self,
+                 gboolean         reanchoring)
 {
-  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+  self->reanchoring = reanchoring;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reanchor", !reanchoring);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REANCHORING]);
+}
+
+static void
+reanchored_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PbFindingEditor) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(PbFinding) moved = NULL;
   g_autofree char *citation = NULL;
 
-  if (!pb_library_reanchor_finding (self->library, pb_finding_get_id (self->finding), &error))
+  if (!pb_library_reanchor_finding_finish (PB_LIBRARY (object), result, &error))
     {
-      show_error (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          show_error (self, error->message);
+          set_reanchoring (self, FALSE);
+        }
       return;
     }
 
+  set_reanchoring (self, FALSE);
   if ((moved = pb_library_get_finding (self->library, pb_finding_get_id (self->finding), NULL)))
     {
       pb_finding_set_anchors (self->finding,
@@ -224,6 +240,32 @@ reanchor_action (GtkWidget  *widget,
     }
 
   show_error (self, NULL);
+}
+
+/* For a highlight that no longer sits on its words: look for the quote again,
+ * off the main thread (poppler reads every page), one look at a time. */
+static void
+reanchor_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+
+  set_reanchoring (self, TRUE);
+  pb_library_reanchor_finding_async (self->library, pb_finding_get_id (self->finding), self->cancellable,
+                                     reanchored_cb, g_object_ref (self));
+}
+
+/**
+ * pb_finding_editor_get_reanchoring:
+ *
+ * Returns: whether the editor is looking for the quote again
+ */
+gboolean
+pb_finding_editor_get_reanchoring (PbFindingEditor *self)
+{
+  g_return_val_if_fail (PB_IS_FINDING_EDITOR (self), FALSE);
+  return self->reanchoring;
 }
 
 static void
@@ -295,6 +337,8 @@ pb_finding_editor_dispose (GObject *object)
   PbFindingEditor *self = (PbFindingEditor *)object;
 
   self->loading = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
   g_clear_object (&self->finding);
   g_clear_pointer (&self->cohort_toggles, g_ptr_array_unref);
@@ -317,6 +361,10 @@ pb_finding_editor_get_property (GObject    *object,
     {
     case PROP_SUGGESTION_ID:
       g_value_set_int64 (value, self->suggestion_id);
+      break;
+
+    case PROP_REANCHORING:
+      g_value_set_boolean (value, self->reanchoring);
       break;
 
     default:
@@ -363,6 +411,16 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
   properties [PROP_SUGGESTION_ID] =
     g_param_spec_int64 ("suggestion-id", NULL, NULL, 0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PbFindingEditor:reanchoring:
+   *
+   * Whether the editor is looking for the finding's quote in its report
+   * again, on a worker thread.
+   */
+  properties [PROP_REANCHORING] =
+    g_param_spec_boolean ("reanchoring", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -418,6 +476,7 @@ pb_finding_editor_init (PbFindingEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cohort_toggles = g_ptr_array_new ();
   self->cohort_slugs = g_ptr_array_new_with_free_func (g_free);
+  self->cancellable = g_cancellable_new ();
 
   for (PbFindingKind k = PB_FINDING_KIND_STRENGTH; k <= PB_FINDING_KIND_CONTEXT; k++)
     gtk_string_list_append (kinds, pb_finding_kind_get_label (k));

@@ -20,6 +20,7 @@ void             pb_finding_editor_set_cohort  (PbFindingEditor *self,
                                                 const char      *slug,
                                                 gboolean         active);
 gboolean         pb_finding_editor_commit      (PbFindingEditor *self);
+gboolean         pb_finding_editor_get_reanchoring (PbFindingEditor *self);
 gint64           pb_finding_editor_get_suggestion_id (PbFindingEditor *self);
 void             pb_finding_editor_set_suggestion_id (PbFindingEditor *self,
                                                       gint64           suggestion_id);
