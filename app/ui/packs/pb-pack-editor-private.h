@@ -7,8 +7,10 @@
 G_BEGIN_DECLS
 
 /* Shared by the files that make up the pack editor: pb-pack-editor.c (the
- * details and contents) and pb-pack-editor-export.c (exports, preview and
- * print). */
+ * editor as a whole), pb-pack-editor-details.c (details and grades),
+ * pb-pack-editor-contents.c (rows and their actions), pb-pack-editor-drop.c
+ * (drag and drop, adding findings) and pb-pack-editor-export.c (exports,
+ * preview and print). */
 
 struct _PbPackEditor
 {
@@ -53,6 +55,24 @@ void     _pb_pack_editor_show_error        (PbPackEditor   *self,
                                             const GError   *error);
 PbPack  *_pb_pack_editor_current_pack      (PbPackEditor   *self);
 void     _pb_pack_editor_save_introduction (PbPackEditor   *self);
+
+void     _pb_pack_editor_fill_header        (PbPackEditor   *self);
+void     _pb_pack_editor_fill_details       (PbPackEditor   *self);
+void     _pb_pack_editor_fill_summary       (PbPackEditor   *self);
+void     _pb_pack_editor_class_init_details (GtkWidgetClass *widget_class);
+void     _pb_pack_editor_init_details       (PbPackEditor   *self);
+
+PbPackEntry *_pb_pack_editor_row_entry      (GtkListBoxRow  *row);
+void     _pb_pack_editor_focus_entry        (PbPackEditor   *self,
+                                             PbPackEntryKind kind,
+                                             gint64          id);
+GtkWidget *_pb_pack_editor_create_row       (gpointer        item,
+                                             gpointer        data);
+void     _pb_pack_editor_class_init_contents (GtkWidgetClass *widget_class);
+
+void     _pb_pack_editor_add_drag_source    (PbPackEditor   *self,
+                                             GtkWidget      *row);
+void     _pb_pack_editor_init_drop          (PbPackEditor   *self);
 
 void     _pb_pack_editor_class_init_export (GtkWidgetClass *widget_class);
 void     _pb_pack_editor_set_busy          (PbPackEditor   *self,
