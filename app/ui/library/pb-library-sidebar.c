@@ -10,7 +10,7 @@
 #include "pb-import-progress.h"
 #include "pb-library-sidebar.h"
 #include "pb-report-list.h"
-#include "pb-report-row.h"
+#include "pb-report-tree.h"
 #include "pb-search-hit-row.h"
 #include "pb-search.h"
 
@@ -197,75 +197,6 @@ hit_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 /* The reports, as one list or in groups */
-
-static GListModel *
-create_children_cb (gpointer item,
-                    gpointer data)
-{
-  if (PB_IS_REPORT_GROUP (item))
-    return g_object_ref (pb_report_group_get_reports (PB_REPORT_GROUP (item)));
-  return NULL;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (list_item, gtk_tree_expander_new ());
-}
-
-static GtkWidget *
-group_heading_new (PbReportGroup *group)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (pb_report_group_get_title (group));
-  GtkWidget *count = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-
-  g_object_bind_property (group, "n-reports", count, "label", G_BINDING_SYNC_CREATE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), count);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  return box;
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-  GtkWidget *child = gtk_tree_expander_get_child (expander);
-
-  gtk_tree_expander_set_list_row (expander, row);
-
-  if (PB_IS_REPORT_GROUP (item))
-    {
-      /* A heading opens and closes; only reports are chosen. */
-      gtk_tree_expander_set_child (expander, group_heading_new (PB_REPORT_GROUP (item)));
-      gtk_tree_expander_set_indent_for_icon (expander, TRUE);
-      gtk_list_item_set_selectable (list_item, FALSE);
-      return;
-    }
-
-  if (!PB_IS_REPORT_ROW (child))
-    gtk_tree_expander_set_child (expander, child = pb_report_row_new (NULL));
-  pb_report_row_set_report (PB_REPORT_ROW (child), PB_REPORT (item));
-  gtk_tree_expander_set_indent_for_icon (expander, FALSE);
-  gtk_list_item_set_selectable (list_item, TRUE);
-}
 
 static gboolean
 same_groups (GListModel *a,
@@ -538,15 +469,14 @@ pb_library_sidebar_class_init (PbLibrarySidebarClass *klass)
 static void
 pb_library_sidebar_init (PbLibrarySidebar *self)
 {
-  g_autoptr(GtkListItemFactory) rows = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) rows = pb_report_tree_factory_new ();
   g_autoptr(GtkListItemFactory) hit_rows = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkSelectionModel) hit_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->root_models = g_list_store_new (G_TYPE_LIST_MODEL);
-  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->root_models)))),
-                                        FALSE, TRUE, create_children_cb, NULL, NULL);
+  self->tree = pb_report_tree_new (g_object_ref (G_LIST_MODEL (self->root_models)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -554,8 +484,6 @@ pb_library_sidebar_init (PbLibrarySidebar *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect (rows, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (rows, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->report_view, rows);
   gtk_list_view_set_model (self->report_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->report_view, "activate",
