@@ -11,6 +11,7 @@
 #include "pb-report-store.h"
 #include "pb-structure-store.h"
 #include "pb-suggestion.h"
+#include "pb-view-state-store.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -300,6 +301,52 @@ test_state_restored (Fixture       *f,
   pb_test_wait_for_finalize (second);
 }
 
+static gboolean
+state_written (Fixture *f)
+{
+  return !pb_reader_get_save_pending (pb_window_get_reader (f->window));
+}
+
+/* Opening a report and laying its pages out again at another size write
+ * nothing to the library: only the user moving does, a moment later. */
+static void
+test_layout_writes_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  PbDocumentView *view = view_of (f);
+  PbViewState state;
+  double fitted = pb_document_view_get_zoom (view);
+
+  g_assert_false (pb_library_get_view_state (f->library, f->report_id, &state));
+  g_assert_false (pb_reader_get_save_pending (reader));
+
+  /* A narrower window fits the width at a smaller zoom. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 700, 600);
+  while (pb_document_view_get_zoom (view) >= fitted)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (pb_document_view_get_sizing (view), ==, PB_SIZING_FIT_WIDTH);
+  g_assert_false (pb_reader_get_save_pending (reader));
+  g_assert_false (pb_library_get_view_state (f->library, f->report_id, &state));
+
+  /* Going to a page is a move: written once the moving stops. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 3));
+  g_assert_true (pb_reader_get_save_pending (reader));
+  g_assert_false (pb_library_get_view_state (f->library, f->report_id, &state));
+  iterate_until (state_written, f);
+  g_assert_true (pb_library_get_view_state (f->library, f->report_id, &state));
+  g_assert_cmpuint (state.page_index, ==, 2);
+  g_assert_cmpint (state.sizing, ==, PB_SIZING_FIT_WIDTH);
+
+  /* Moving away and back before the pause is over writes nothing: the
+   * library has it already. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 5));
+  g_assert_true (pb_reader_get_save_pending (reader));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-to-page", "u", 3));
+  g_assert_false (pb_reader_get_save_pending (reader));
+}
+
 static void
 test_add_finding (Fixture       *f,
                   gconstpointer  data)
@@ -436,7 +483,11 @@ test_pdf_highlight_accepted (Fixture       *f,
 
   g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel), ==, 1);
   suggestions = pb_library_list_suggestions (f->library, id, NULL);
-  g_signal_emit_by_name (panel, "suggestion-accepted", g_ptr_array_index (suggestions, 0));
+  /* Its Add button names the suggestion by id; an id not offered does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.accept-suggestion", "x", (gint64)-1));
+  g_assert_null (find_editor ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.accept-suggestion", "x",
+                                             pb_suggestion_get_id (g_ptr_array_index (suggestions, 0))));
 
   editor = find_editor ();
   g_assert_nonnull (editor);
@@ -449,6 +500,47 @@ test_pdf_highlight_accepted (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (pb_reader_get_findings (reader)), ==, 1);
   g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel), ==, 0);
   g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 2), ==, 1);
+}
+
+/* Placing a finding again reads the report's pages on a worker: the editor
+ * asks and goes on at once, and the highlight moves when the answer comes. */
+static void
+test_reanchor_in_editor (Fixture       *f,
+                         gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  GListModel *findings = pb_reader_get_findings (reader);
+  static const char * const cohorts[] = { "care_leavers", NULL };
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  g_autoptr(PbFinding) shown = NULL;
+  PbAnchor anchor = { 1, { 72, 90, 300, 104 } };
+  guint timeout = g_timeout_add_seconds (20, timeout_cb, NULL);
+  PbFindingEditor *editor;
+
+  /* Drawn on page 1, but its words are on page 5. */
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (pb_reader_get_report (reader)));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, "Page 5: care leavers and the local offer.");
+  pb_finding_set_cohorts (finding, cohorts);
+  g_assert_cmpint (pb_library_add_finding (f->library, finding, NULL), >, 0);
+  g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 0), ==, 1);
+
+  shown = g_list_model_get_item (findings, 0);
+  editor = g_object_ref (pb_finding_editor_new (GTK_WINDOW (f->window), f->library, shown));
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.reanchor", NULL));
+  g_assert_true (pb_finding_editor_get_reanchoring (editor));
+  g_assert_cmpuint (pb_finding_get_page (pb_finding_editor_get_finding (editor)), ==, 1);
+
+  while (pb_finding_editor_get_reanchoring (editor))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (pb_finding_get_page (pb_finding_editor_get_finding (editor)), ==, 5);
+  g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 0), ==, 0);
+  g_assert_cmpuint (pb_document_view_count_highlights (view_of (f), 4), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  g_source_remove (timeout);
 }
 
 static void
@@ -607,6 +699,8 @@ main (int   argc,
   g_test_add ("/reader/edit-delete-undo", Fixture, NULL, fixture_setup, test_edit_delete_undo, fixture_teardown);
   g_test_add ("/reader/overview-opens-section", Fixture, NULL, fixture_setup, test_overview_opens_section, fixture_teardown);
   g_test_add ("/reader/state-restored", Fixture, NULL, fixture_setup, test_state_restored, fixture_teardown);
+  g_test_add ("/reader/reanchor-in-editor", Fixture, NULL, fixture_setup, test_reanchor_in_editor, fixture_teardown);
+  g_test_add ("/reader/layout-writes-nothing", Fixture, NULL, fixture_setup, test_layout_writes_nothing, fixture_teardown);
 
   return g_test_run ();
 }

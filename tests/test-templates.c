@@ -4,11 +4,16 @@
 #include <adwaita.h>
 
 #include "pb-cohort-overview.h"
+#include "pb-cohort-row.h"
+#include "pb-cohort-store.h"
+#include "pb-find-bar.h"
 #include "pb-finding-editor.h"
 #include "pb-findings-panel.h"
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
 #include "pb-import.h"
+#include "pb-library-sidebar.h"
+#include "pb-page-controls.h"
 #include "pb-password-dialog.h"
 #include "pb-preferences-window.h"
 #include "pb-report-details.h"
@@ -199,6 +204,29 @@ test_preferences_window (Fixture       *f,
   gtk_spin_button_set_value (spin, 1024);
   g_assert_cmpuint (g_settings_get_uint (settings, "page-cache-size"), ==, 1024);
 
+  /* Each cohort's row carries it: a colour chosen and a removal reach the
+   * library for that cohort. */
+  {
+    PbCohortRow *row = PB_COHORT_ROW (find_descendant (GTK_WIDGET (window), PB_TYPE_COHORT_ROW));
+    g_autofree char *slug = g_strdup (pb_cohort_get_slug (pb_cohort_row_get_cohort (row)));
+    g_autoptr(GPtrArray) cohorts = NULL;
+    PbCohort *changed = NULL;
+
+    g_signal_emit_by_name (row, "color-chosen", "#123456");
+    cohorts = pb_library_list_cohorts (f->library, NULL);
+    for (guint i = 0; i < cohorts->len; i++)
+      if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, i)), slug))
+        changed = g_ptr_array_index (cohorts, i);
+    g_assert_nonnull (changed);
+    g_assert_cmpstr (pb_cohort_get_color (changed), ==, "#123456");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "prefs.remove-cohort", "s", slug));
+    g_assert_cmpuint (pb_preferences_window_get_n_cohort_rows (window), ==, 3);
+    g_clear_pointer (&cohorts, g_ptr_array_unref);
+    cohorts = pb_library_list_cohorts (f->library, NULL);
+    g_assert_cmpuint (cohorts->len, ==, 3);
+  }
+
   g_settings_reset (settings, "page-cache-size");
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -231,6 +259,98 @@ test_findings_panel (Fixture       *f,
   g_assert_cmpuint (pb_findings_panel_get_n_shown (PB_FINDINGS_PANEL (panel)), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (panel);
+}
+
+/* The sidebar on its own: the library's report, and a search of its text. */
+static void
+test_library_sidebar (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *sidebar = g_object_ref_sink (pb_library_sidebar_new ());
+  GtkWidget *window = show_in_window (sidebar);
+  PbLibrarySidebar *self = PB_LIBRARY_SIDEBAR (sidebar);
+
+  g_assert_true (pb_library_sidebar_set_library (self, f->library, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (pb_library_sidebar_get_reports (self)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pb_library_sidebar_get_rows (self)), ==, 1);
+  g_assert_null (pb_library_sidebar_get_selected_report (self));
+
+  g_assert_true (pb_library_sidebar_select_report (self, pb_report_get_id (f->report)));
+  g_assert_cmpint (pb_report_get_id (pb_library_sidebar_get_selected_report (self)), ==, pb_report_get_id (f->report));
+  g_assert_false (pb_library_sidebar_select_report (self, 9999));
+
+  pb_library_sidebar_search (self, "children");
+  g_assert_cmpuint (g_list_model_get_n_items (pb_library_sidebar_get_search_hits (self)), ==, 1);
+  gtk_test_widget_wait_for_draw (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (sidebar);
+}
+
+static void
+page_chosen_cb (PbPageControls *controls,
+                guint           page,
+                guint          *chosen)
+{
+  *chosen = page;
+}
+
+/* The page controls show the model's page, from 1, and its count, and offer
+ * the page typed. */
+static void
+test_page_controls (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *controls = g_object_ref_sink (pb_page_controls_new ());
+  g_autoptr(PbViewModel) model = pb_view_model_new ();
+  GtkWidget *window = show_in_window (controls);
+  GtkWidget *entry = find_descendant (controls, GTK_TYPE_ENTRY);
+  guint chosen = G_MAXUINT;
+
+  /* Not while the user types in it: the window gives the keyboard to it. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  pb_view_model_set_n_pages (model, 12);
+  pb_view_model_set_page (model, 2);
+  pb_page_controls_set_model (PB_PAGE_CONTROLS (controls), model);
+  g_assert_cmpstr (pb_page_controls_get_text (PB_PAGE_CONTROLS (controls)), ==, "3");
+  g_assert_cmpstr (pb_page_controls_get_total (PB_PAGE_CONTROLS (controls)), ==, "of 12");
+
+  /* A move shows once the frame is done. */
+  pb_view_model_set_page (model, 6);
+  while (!g_str_equal (pb_page_controls_get_text (PB_PAGE_CONTROLS (controls)), "7"))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_connect (controls, "page-chosen", G_CALLBACK (page_chosen_cb), &chosen);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "5");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (chosen, ==, 4);
+  chosen = G_MAXUINT;
+  gtk_editable_set_text (GTK_EDITABLE (entry), "five");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (chosen, ==, G_MAXUINT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (controls);
+}
+
+/* The find bar without a report: finding nothing, at once, and no match. */
+static void
+test_find_bar (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *bar = g_object_ref_sink (pb_find_bar_new ());
+  GtkWidget *view = g_object_ref_sink (pb_document_view_new ());
+  GtkWidget *window = show_in_window (bar);
+
+  pb_find_bar_set_view (PB_FIND_BAR (bar), PB_DOCUMENT_VIEW (view));
+  pb_find_bar_find (PB_FIND_BAR (bar), "care leavers", -1);
+  g_assert_false (pb_find_bar_get_finding (PB_FIND_BAR (bar)));
+  g_assert_cmpuint (pb_find_bar_get_n_matches (PB_FIND_BAR (bar)), ==, 0);
+  g_assert_cmpint (pb_find_bar_get_current_match (PB_FIND_BAR (bar)), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (bar);
+  g_assert_finalize_object (view);
 }
 
 /* A library with no graded inspection: the overview says so and holds on to
@@ -277,6 +397,9 @@ main (int   argc,
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);
   g_test_add ("/templates/findings-panel", Fixture, NULL, fixture_setup, test_findings_panel, fixture_teardown);
+  g_test_add ("/templates/library-sidebar", Fixture, NULL, fixture_setup, test_library_sidebar, fixture_teardown);
+  g_test_add ("/templates/page-controls", Fixture, NULL, fixture_setup, test_page_controls, fixture_teardown);
+  g_test_add ("/templates/find-bar", Fixture, NULL, fixture_setup, test_find_bar, fixture_teardown);
   g_test_add ("/templates/cohort-overview", Fixture, NULL, fixture_setup, test_cohort_overview, fixture_teardown);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 

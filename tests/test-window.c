@@ -5,6 +5,8 @@
 #include <libglib-testing/signal-logger.h>
 
 #include "pb-demo.h"
+#include "pb-import-queue.h"
+#include "pb-library-sidebar.h"
 #include "pb-password-dialog.h"
 #include "pb-report-group.h"
 #include "pb-report-list.h"
@@ -364,6 +366,168 @@ test_window_grouping (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_sidebar_rows (f->window)), ==, 5);
 }
 
+/* The window's mode is one value: each header toggle shows its mode, and
+ * turning it off (or choosing a report) goes back to the library. */
+static void
+test_window_mode (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *first = pb_test_write_pdf (f->dir, "first.pdf", (const char **)pages, NULL);
+  g_autofree char *second = pb_test_write_pdf (f->dir, "second.pdf", (const char **)pages + 1, NULL);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  PbWindowMode mode;
+  gboolean packs, findings;
+  gint64 first_id;
+
+  import_uri (f, first);
+  first_id = pb_report_get_id (pb_window_get_selected_report (f->window));
+  import_uri (f, second);
+  g_assert_cmpint (pb_window_get_mode (f->window), ==, PB_WINDOW_MODE_LIBRARY);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+
+  gt_signal_logger_connect (logger, f->window, "notify::mode");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-packs", NULL));
+  g_object_get (f->window, "mode", &mode, "show-packs", &packs, NULL);
+  g_assert_cmpint (mode, ==, PB_WINDOW_MODE_PACKS);
+  g_assert_true (packs);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "packs");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->window, "mode");
+
+  /* Another toggle takes over: one mode at a time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all-findings", NULL));
+  g_object_get (f->window, "show-packs", &packs, "show-all-findings", &findings, NULL);
+  g_assert_false (packs);
+  g_assert_true (findings);
+  g_assert_cmpint (pb_window_get_mode (f->window), ==, PB_WINDOW_MODE_FINDINGS);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "findings");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->window, "mode");
+
+  /* Off again: back to the report being read. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all-findings", NULL));
+  g_assert_cmpint (pb_window_get_mode (f->window), ==, PB_WINDOW_MODE_LIBRARY);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->window, "mode");
+
+  g_object_set (f->window, "mode", PB_WINDOW_MODE_OVERVIEW, NULL);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "overview");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->window, "mode");
+  pb_window_set_mode (f->window, PB_WINDOW_MODE_OVERVIEW);   /* no change, no notification */
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* Choosing another report goes to it. */
+  g_assert_true (pb_window_select_report (f->window, first_id));
+  g_assert_cmpint (pb_window_get_mode (f->window), ==, PB_WINDOW_MODE_LIBRARY);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  gt_signal_logger_assert_notify_emission_pop (logger, f->window, "mode");
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+static gboolean
+reader_found (PbReader *reader)
+{
+  return pb_reader_get_loaded (reader) && !pb_reader_get_finding (reader) && pb_reader_get_n_matches (reader) > 0;
+}
+
+/* Searching the library from the sidebar lists the pages that match;
+ * opening one reads its report with the words found. */
+static void
+test_window_search (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = pb_test_write_pdf (f->dir, "fernleigh.pdf", (const char **)pages,
+                                            &(PbTestPdfOptions) { .title = "Fernleigh inspection" });
+  PbLibrarySidebar *sidebar = PB_LIBRARY_SIDEBAR (pb_window_get_sidebar (f->window));
+  PbReader *reader = pb_window_get_reader (f->window);
+  guint timeout = g_timeout_add_seconds (20, timeout_cb, NULL);
+  GtkWidget *entry;
+
+  import_uri (f, pdf);
+
+  pb_library_sidebar_search (sidebar, "generous");
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_search_hits (f->window)), ==, 1);
+  pb_library_sidebar_search (sidebar, "nowhere-to-be-found");
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_search_hits (f->window)), ==, 0);
+
+  /* Enter in the search opens the best hit, at its page, finding its word. */
+  pb_library_sidebar_search (sidebar, "generous offer");
+  entry = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (pb_report_get_title (pb_window_get_selected_report (f->window)), ==, "Fernleigh inspection");
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  while (!reader_found (reader))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (pb_reader_get_n_matches (reader), ==, 1);
+  g_assert_cmpuint (pb_document_view_get_page (pb_reader_get_view (reader)), ==, 1);
+
+  /* Cleared, the list is back. */
+  pb_library_sidebar_search (sidebar, "");
+  g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_search_hits (f->window)), ==, 0);
+  g_source_remove (timeout);
+}
+
+typedef struct
+{
+  guint  n_finished;
+  guint  imported[2];
+  gint64 last[2];
+} Batches;
+
+static void
+batch_finished_cb (PbImportQueue *queue,
+                   gboolean       cancelled,
+                   Batches       *batches)
+{
+  g_assert_false (cancelled);
+  g_assert_true (pb_import_queue_get_importing (queue));
+  g_assert_cmpuint (batches->n_finished, <, 2);
+  batches->imported[batches->n_finished] = pb_import_queue_get_n_imported (queue);
+  batches->last[batches->n_finished] = pb_import_queue_get_last_report_id (queue);
+  batches->n_finished++;
+}
+
+/* The import queue runs one batch at a time, counts each on its own, and is
+ * importing from the first start to the last finish. */
+static void
+test_import_queue (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *one = pb_test_write_pdf (f->dir, "one.pdf", (const char **)pages, NULL);
+  g_autofree char *two = pb_test_write_pdf (f->dir, "two.pdf", (const char **)pages + 1, NULL);
+  g_autoptr(GFile) file_one = g_file_new_for_path (one);
+  g_autoptr(GFile) file_two = g_file_new_for_path (two);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  PbImportQueue *queue = pb_import_queue_new (f->library);
+  guint timeout = g_timeout_add_seconds (20, timeout_cb, NULL);
+  Batches batches = { 0 };
+
+  g_signal_connect (queue, "finished", G_CALLBACK (batch_finished_cb), &batches);
+  gt_signal_logger_connect (logger, queue, "notify::importing");
+
+  pb_import_queue_add (queue, &file_one, 1, NULL);
+  pb_import_queue_add (queue, &file_two, 1, NULL);
+  g_assert_true (pb_import_queue_get_importing (queue));
+  g_assert_nonnull (pb_import_queue_get_job (queue));
+  gt_signal_logger_assert_notify_emission_pop (logger, queue, "importing");
+
+  while (pb_import_queue_get_importing (queue))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (batches.n_finished, ==, 2);
+  g_assert_cmpuint (batches.imported[0], ==, 1);
+  g_assert_cmpuint (batches.imported[1], ==, 1);
+  g_assert_cmpint (batches.last[0], >, 0);
+  g_assert_cmpint (batches.last[1], >, batches.last[0]);
+  g_assert_null (pb_import_queue_get_job (queue));
+  gt_signal_logger_assert_notify_emission_pop (logger, queue, "importing");
+  gt_signal_logger_assert_no_emissions (logger);
+
+  g_source_remove (timeout);
+  gt_signal_logger_free (g_steal_pointer (&logger));
+  g_assert_finalize_object (queue);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +543,9 @@ main (int   argc,
   g_test_add ("/window/import-encrypted", Fixture, NULL, fixture_setup, test_window_import_encrypted, fixture_teardown);
   g_test_add ("/window/grouping", Fixture, NULL, fixture_setup, test_window_grouping, fixture_teardown);
   g_test_add ("/window/remove-report", Fixture, NULL, fixture_setup, test_window_remove_report, fixture_teardown);
+  g_test_add ("/window/mode", Fixture, NULL, fixture_setup, test_window_mode, fixture_teardown);
+  g_test_add ("/window/search", Fixture, NULL, fixture_setup, test_window_search, fixture_teardown);
+  g_test_add ("/window/import-queue", Fixture, NULL, fixture_setup, test_import_queue, fixture_teardown);
 
   return g_test_run ();
 }

@@ -46,3 +46,23 @@ pb_sizing_from_slug (const char *slug,
 
   return FALSE;
 }
+
+/**
+ * pb_view_state_equal:
+ * @a: a view state
+ * @b: another
+ *
+ * Returns: whether the two would restore the same view: the same page and
+ *   sizing, and for %PB_SIZING_FREE the same zoom (a fitted zoom follows the
+ *   window, so it does not count)
+ */
+gboolean
+pb_view_state_equal (const PbViewState *a,
+                     const PbViewState *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->page_index != b->page_index || a->sizing != b->sizing)
+    return FALSE;
+  return a->sizing != PB_SIZING_FREE || G_APPROX_VALUE (a->zoom, b->zoom, 1e-6);
+}

@@ -35,8 +35,10 @@ typedef struct
   PbSizing sizing;
 } PbViewState;
 
-const char *pb_sizing_to_slug   (PbSizing    sizing);
-gboolean    pb_sizing_from_slug (const char *slug,
-                                 PbSizing   *sizing);
+const char *pb_sizing_to_slug   (PbSizing           sizing);
+gboolean    pb_sizing_from_slug (const char        *slug,
+                                 PbSizing          *sizing);
+gboolean    pb_view_state_equal (const PbViewState *a,
+                                 const PbViewState *b);
 
 G_END_DECLS

@@ -1,0 +1,480 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-page-layout"
+
+#include "config.h"
+
+#include "pb-page-layout.h"
+
+/* Where the pages of a document sit in a continuous scroll, and what a
+ * viewport onto them shows: the arithmetic of the reader's page view, with no
+ * widget in it, so that tests can check it without a display.
+ *
+ * Layout coordinates are logical pixels from the top left of the whole
+ * column of pages: a widget showing the layout subtracts its scroll offsets.
+ * Pages are stacked top to bottom with a gap between them and a margin all
+ * round, and each is centred across the wider of the viewport and the widest
+ * page. */
+
+#define PAGE_GAP 14.0
+#define MARGIN   18.0
+
+struct _PbPageLayout
+{
+  GObject  parent_instance;
+
+  GArray  *sizes;            /* PbPageSize, PDF points */
+  double  *tops;             /* layout y of each page's top */
+  double   max_width_pt;
+  double   content_height;
+  double   zoom;
+  double   viewport_width;
+  double   viewport_height;
+};
+
+G_DEFINE_FINAL_TYPE (PbPageLayout, pb_page_layout, G_TYPE_OBJECT)
+
+static void
+relayout (PbPageLayout *self)
+{
+  double scale = pb_page_layout_get_scale (self);
+  double y = MARGIN;
+
+  g_clear_pointer (&self->tops, g_free);
+  self->max_width_pt = 0;
+  self->content_height = 0;
+
+  if (self->sizes->len == 0)
+    return;
+
+  self->tops = g_new (double, self->sizes->len);
+  for (guint i = 0; i < self->sizes->len; i++)
+    {
+      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, i);
+
+      self->max_width_pt = MAX (self->max_width_pt, size->width);
+      self->tops[i] = y;
+      y += size->height * scale + PAGE_GAP;
+    }
+
+  self->content_height = y - PAGE_GAP + MARGIN;
+}
+
+static void
+pb_page_layout_finalize (GObject *object)
+{
+  PbPageLayout *self = (PbPageLayout *)object;
+
+  g_clear_pointer (&self->sizes, g_array_unref);
+  g_clear_pointer (&self->tops, g_free);
+
+  G_OBJECT_CLASS (pb_page_layout_parent_class)->finalize (object);
+}
+
+static void
+pb_page_layout_class_init (PbPageLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pb_page_layout_finalize;
+}
+
+static void
+pb_page_layout_init (PbPageLayout *self)
+{
+  self->sizes = g_array_new (FALSE, FALSE, sizeof (PbPageSize));
+  self->zoom = 1.0;
+}
+
+/**
+ * pb_page_layout_new:
+ *
+ * Returns: (transfer full): a layout with no pages, at zoom 1
+ */
+PbPageLayout *
+pb_page_layout_new (void)
+{
+  return g_object_new (PB_TYPE_PAGE_LAYOUT, NULL);
+}
+
+/**
+ * pb_page_layout_set_pages:
+ * @sizes: (array length=n_pages) (nullable): each page's size, in PDF points
+ * @n_pages: how many pages; 0 for none
+ *
+ * Lays out a document's pages, replacing any laid out before.
+ */
+void
+pb_page_layout_set_pages (PbPageLayout     *self,
+                          const PbPageSize *sizes,
+                          guint             n_pages)
+{
+  g_return_if_fail (PB_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (sizes != NULL || n_pages == 0);
+
+  g_array_set_size (self->sizes, 0);
+  if (n_pages > 0)
+    g_array_append_vals (self->sizes, sizes, n_pages);
+  relayout (self);
+}
+
+guint
+pb_page_layout_get_n_pages (PbPageLayout *self)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+  return self->sizes->len;
+}
+
+/**
+ * pb_page_layout_set_viewport:
+ * @width: the width of what shows the pages, in logical pixels
+ * @height: its height, in logical pixels
+ *
+ * Says how much of the layout is seen at once: pages are centred across the
+ * viewport's width, and fitting and visibility are worked out for it.
+ */
+void
+pb_page_layout_set_viewport (PbPageLayout *self,
+                             double        width,
+                             double        height)
+{
+  g_return_if_fail (PB_IS_PAGE_LAYOUT (self));
+
+  self->viewport_width = MAX (width, 0);
+  self->viewport_height = MAX (height, 0);
+}
+
+double
+pb_page_layout_get_zoom (PbPageLayout *self)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 1.0);
+  return self->zoom;
+}
+
+/**
+ * pb_page_layout_set_zoom:
+ * @zoom: the scale; 1 shows pages as big as printed on a 96 dpi screen
+ *
+ * Sets the zoom, kept between %PB_ZOOM_MIN and %PB_ZOOM_MAX, and lays the
+ * pages out again at it.
+ */
+void
+pb_page_layout_set_zoom (PbPageLayout *self,
+                         double        zoom)
+{
+  g_return_if_fail (PB_IS_PAGE_LAYOUT (self));
+
+  self->zoom = CLAMP (zoom, PB_ZOOM_MIN, PB_ZOOM_MAX);
+  relayout (self);
+}
+
+/**
+ * pb_page_layout_set_zoom_keeping:
+ * @zoom: the new zoom, as for pb_page_layout_set_zoom()
+ * @page: the page to keep in place, from 0
+ * @offset: the vertical scroll offset now, in layout pixels
+ *
+ * Changes the zoom so that the point of @page at the top of the viewport
+ * stays there.
+ *
+ * Returns: the vertical scroll offset that keeps it there, in layout pixels
+ *   at the new zoom, within the scrollable range
+ */
+double
+pb_page_layout_set_zoom_keeping (PbPageLayout *self,
+                                 double        zoom,
+                                 guint         page,
+                                 double        offset)
+{
+  double from_top_pt;
+
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+
+  if (page >= self->sizes->len)
+    {
+      pb_page_layout_set_zoom (self, zoom);
+      return pb_page_layout_clamp_offset (self, offset);
+    }
+
+  from_top_pt = (offset - self->tops[page]) / pb_page_layout_get_scale (self);
+  pb_page_layout_set_zoom (self, zoom);
+  return pb_page_layout_clamp_offset (self, self->tops[page] + from_top_pt * pb_page_layout_get_scale (self));
+}
+
+/**
+ * pb_page_layout_get_scale:
+ *
+ * Returns: logical pixels per PDF point at the current zoom
+ */
+double
+pb_page_layout_get_scale (PbPageLayout *self)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), PB_PX_PER_PT);
+  return self->zoom * PB_PX_PER_PT;
+}
+
+/**
+ * pb_page_layout_get_content_width:
+ *
+ * Returns: the widest page and the margins either side, in logical pixels;
+ *   0 with no pages
+ */
+double
+pb_page_layout_get_content_width (PbPageLayout *self)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+
+  if (self->sizes->len == 0)
+    return 0;
+  return self->max_width_pt * pb_page_layout_get_scale (self) + 2 * MARGIN;
+}
+
+/**
+ * pb_page_layout_get_content_height:
+ *
+ * Returns: every page, the gaps between them and the margins above and
+ *   below, in logical pixels; 0 with no pages
+ */
+double
+pb_page_layout_get_content_height (PbPageLayout *self)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+  return self->content_height;
+}
+
+/**
+ * pb_page_layout_get_page_rect:
+ * @page: from 0
+ * @rect: (out): where the page is, in layout pixels (not PDF points)
+ *
+ * Returns: %FALSE if there is no such page
+ */
+gboolean
+pb_page_layout_get_page_rect (PbPageLayout *self,
+                              guint         page,
+                              PbRect       *rect)
+{
+  const PbPageSize *size;
+  double scale, width, x;
+
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (page >= self->sizes->len)
+    return FALSE;
+
+  size = &g_array_index (self->sizes, PbPageSize, page);
+  scale = pb_page_layout_get_scale (self);
+  width = size->width * scale;
+  x = (MAX (self->viewport_width, pb_page_layout_get_content_width (self)) - width) / 2;
+
+  *rect = (PbRect) { x, self->tops[page], x + width, self->tops[page] + size->height * scale };
+  return TRUE;
+}
+
+/**
+ * pb_page_layout_get_page_offset:
+ * @page: from 0
+ *
+ * Returns: the vertical scroll offset that puts @page at the top of the
+ *   viewport, its margin above it, in layout pixels; 0 if there is no such
+ *   page
+ */
+double
+pb_page_layout_get_page_offset (PbPageLayout *self,
+                                guint         page)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+
+  if (page >= self->sizes->len)
+    return 0;
+  return self->tops[page] - MARGIN;
+}
+
+/**
+ * pb_page_layout_clamp_offset:
+ * @offset: a vertical scroll offset, in layout pixels
+ *
+ * Returns: @offset within the range a viewport of its height can scroll
+ */
+double
+pb_page_layout_clamp_offset (PbPageLayout *self,
+                             double        offset)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+  return CLAMP (offset, 0, MAX (0, self->content_height - self->viewport_height));
+}
+
+/**
+ * pb_page_layout_page_at_y:
+ * @y: a height in the layout, in layout pixels
+ *
+ * Returns: the page from 0 at @y; the gap under a page counts as that page's,
+ *   and anything above the first page as the first's
+ */
+guint
+pb_page_layout_page_at_y (PbPageLayout *self,
+                          double        y)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+
+  hi = self->sizes->len;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->tops[mid] <= y)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * pb_page_layout_get_visible_pages:
+ * @offset: the vertical scroll offset, in layout pixels
+ * @first: (out): the first page at least partly in the viewport, from 0
+ * @last: (out): the last, from 0
+ *
+ * Returns: %FALSE, with both set to 0, when there are no pages
+ */
+gboolean
+pb_page_layout_get_visible_pages (PbPageLayout *self,
+                                  double        offset,
+                                  guint        *first,
+                                  guint        *last)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  if (self->sizes->len == 0)
+    {
+      *first = *last = 0;
+      return FALSE;
+    }
+
+  *first = pb_page_layout_page_at_y (self, offset);
+  *last = pb_page_layout_page_at_y (self, offset + self->viewport_height);
+  return TRUE;
+}
+
+/**
+ * pb_page_layout_get_current_page:
+ * @offset: the vertical scroll offset, in layout pixels
+ *
+ * Returns: the page being read, from 0: the first when scrolled to the top,
+ *   otherwise the page a third of the way down the viewport
+ */
+guint
+pb_page_layout_get_current_page (PbPageLayout *self,
+                                 double        offset)
+{
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
+
+  if (offset <= 0)
+    return 0;
+  return pb_page_layout_page_at_y (self, offset + self->viewport_height / 3.0);
+}
+
+/**
+ * pb_page_layout_fit_zoom:
+ * @sizing: how to size the pages
+ * @page: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
+ *
+ * Returns: the zoom at which the widest page fills the viewport's width
+ *   (%PB_SIZING_FIT_WIDTH), or at which @page also fits its height
+ *   (%PB_SIZING_FIT_PAGE), margins included and within the zoom limits; the
+ *   current zoom for %PB_SIZING_FREE, with no pages or with no viewport
+ */
+double
+pb_page_layout_fit_zoom (PbPageLayout *self,
+                         PbSizing      sizing,
+                         guint         page)
+{
+  double width, height, zoom;
+
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 1.0);
+
+  width = self->viewport_width - 2 * MARGIN;
+  height = self->viewport_height - 2 * MARGIN;
+
+  if (sizing == PB_SIZING_FREE || self->sizes->len == 0 || width <= 0 || height <= 0)
+    return self->zoom;
+
+  zoom = width / (self->max_width_pt * PB_PX_PER_PT);
+  if (sizing == PB_SIZING_FIT_PAGE)
+    {
+      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, MIN (page, self->sizes->len - 1));
+
+      zoom = MIN (zoom, height / (size->height * PB_PX_PER_PT));
+    }
+
+  return CLAMP (zoom, PB_ZOOM_MIN, PB_ZOOM_MAX);
+}
+
+/**
+ * pb_page_layout_point_to_page:
+ * @x: a point in the layout, in layout pixels
+ * @y: likewise
+ * @page: (out): the page at @y, from 0, as pb_page_layout_page_at_y()
+ * @x_pt: (out): @x on that page, in PDF points from its left edge
+ * @y_pt: (out): @y on that page, in PDF points from its top edge
+ *
+ * Returns: %FALSE when there are no pages
+ */
+gboolean
+pb_page_layout_point_to_page (PbPageLayout *self,
+                              double        x,
+                              double        y,
+                              guint        *page,
+                              double       *x_pt,
+                              double       *y_pt)
+{
+  PbRect rect;
+  double scale;
+
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
+
+  if (self->sizes->len == 0)
+    return FALSE;
+
+  *page = pb_page_layout_page_at_y (self, y);
+  pb_page_layout_get_page_rect (self, *page, &rect);
+  scale = pb_page_layout_get_scale (self);
+  *x_pt = (x - rect.x1) / scale;
+  *y_pt = (y - rect.y1) / scale;
+  return TRUE;
+}
+
+/**
+ * pb_page_layout_page_to_point:
+ * @page: from 0
+ * @x_pt: a point on the page, in PDF points from its left edge
+ * @y_pt: likewise, from its top edge
+ * @x: (out): where that is in the layout, in layout pixels
+ * @y: (out): likewise
+ *
+ * Returns: %FALSE if there is no such page
+ */
+gboolean
+pb_page_layout_page_to_point (PbPageLayout *self,
+                              guint         page,
+                              double        x_pt,
+                              double        y_pt,
+                              double       *x,
+                              double       *y)
+{
+  PbRect rect;
+  double scale;
+
+  g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
+
+  if (!pb_page_layout_get_page_rect (self, page, &rect))
+    return FALSE;
+
+  scale = pb_page_layout_get_scale (self);
+  *x = rect.x1 + x_pt * scale;
+  *y = rect.y1 + y_pt * scale;
+  return TRUE;
+}

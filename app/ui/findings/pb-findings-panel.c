@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-findings-panel"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pb-cohort-dot.h"
+#include "pb-cohort.h"
+#include "pb-finding-row.h"
+#include "pb-findings-panel.h"
+
+/* The findings of the report being read, beside its pages: grouped by cohort
+ * (a finding about two cohorts is under both) or by page, and filtered by
+ * words in the quote or note. Activating one shows it on the page. */
+
+struct _PbFindingsPanel
+{
+  GtkWidget     parent_instance;
+
+  GListModel   *findings;
+  GPtrArray    *cohorts;     /* PbCohort */
+  GPtrArray    *suggestions; /* PbSuggestion */
+  guint         n_shown;
+
+  GtkWidget    *box;
+  GtkEditable  *filter_entry;
+  GtkDropDown  *group_dropdown;
+  GtkStack     *stack;
+  GtkListBox   *list;
+};
+
+G_DEFINE_FINAL_TYPE (PbFindingsPanel, pb_findings_panel, GTK_TYPE_WIDGET)
+
+enum {
+  FINDING_ACTIVATED,
+  SUGGESTION_ACCEPTED,
+  SUGGESTION_DISMISSED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static gboolean
+matches_filter (PbFinding  *finding,
+                const char *folded_filter)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *note = NULL;
+
+  if (folded_filter == NULL || *folded_filter == '\0')
+    return TRUE;
+
+  quote = g_utf8_casefold (pb_finding_get_quote (finding), -1);
+  note = g_utf8_casefold (pb_finding_get_note (finding), -1);
+  return strstr (quote, folded_filter) != NULL || strstr (note, folded_filter) != NULL;
+}
+
+static void
+add_header (PbFindingsPanel *self,
+            const char      *text,
+            const char      *color)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  if (color != NULL)
+    gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (color));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 8);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->list, row);
+}
+
+static PbSuggestion *
+suggestion_by_id (PbFindingsPanel *self,
+                  gint64           id)
+{
+  for (guint i = 0; self->suggestions && i < self->suggestions->len; i++)
+    if (pb_suggestion_get_id (g_ptr_array_index (self->suggestions, i)) == id)
+      return g_ptr_array_index (self->suggestions, i);
+  return NULL;
+}
+
+/* The suggestion's buttons name it by id: accept or dismiss it. */
+static void
+suggestion_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PbFindingsPanel *self = PB_FINDINGS_PANEL (widget);
+  PbSuggestion *found = suggestion_by_id (self, g_variant_get_int64 (parameter));
+  g_autoptr(PbSuggestion) suggestion = NULL;
+
+  if (found == NULL)
+    return;
+
+  /* Kept while told: the answer may replace the list it is in. */
+  suggestion = g_object_ref (found);
+  g_signal_emit (self, signals [g_str_equal (action_name, "panel.accept-suggestion") ? SUGGESTION_ACCEPTED
+                                                                                      : SUGGESTION_DISMISSED],
+                 0, suggestion);
+}
+
+static GtkWidget *
+make_suggestion_row (PbFindingsPanel *self,
+                     PbSuggestion    *suggestion)
+{
+  PbFinding *draft = pb_suggestion_get_draft (suggestion);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *quote = gtk_label_new (pb_finding_get_quote (draft));
+  g_autofree char *where = NULL;
+  g_autofree char *citation = pb_finding_row_format_citation (draft);
+  GtkWidget *meta;
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add…"));
+  GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Dismiss"));
+
+  if (pb_suggestion_is_from_pdf (suggestion))
+    /* Translators: where an offered finding comes from */
+    where = g_strdup_printf (_("Highlighted in the PDF · %s"), citation);
+  else
+    /* Translators: kind of an offered finding read from the report, and where */
+    where = g_strdup_printf (_("%s · %s"), pb_finding_kind_get_label (pb_finding_get_kind (draft)), citation);
+  meta = gtk_label_new (where);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_lines (GTK_LABEL (quote), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_box_append (GTK_BOX (box), quote);
+
+  if (*pb_finding_get_note (draft) != '\0')
+    {
+      GtkWidget *note = gtk_label_new (pb_finding_get_note (draft));
+
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_widget_add_css_class (note, "caption");
+      gtk_box_append (GTK_BOX (box), note);
+    }
+
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "panel.accept-suggestion");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", pb_suggestion_get_id (suggestion));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "panel.dismiss-suggestion");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (dismiss), "x", pb_suggestion_get_id (suggestion));
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), dismiss);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+rebuild (PbFindingsPanel *self)
+{
+  g_autofree char *filter = g_utf8_casefold (gtk_editable_get_text (self->filter_entry), -1);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  gboolean by_page = gtk_drop_down_get_selected (self->group_dropdown) == 1;
+  guint n = self->findings ? g_list_model_get_n_items (self->findings) : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
+    gtk_list_box_remove (self->list, child);
+
+  /* Highlights the PDF came with come first: they wait for a decision. */
+  if (self->suggestions != NULL && self->suggestions->len > 0)
+    {
+      add_header (self, _("Suggested Findings"), NULL);
+      for (guint i = 0; i < self->suggestions->len; i++)
+        gtk_list_box_append (self->list, make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
+    }
+
+  if (by_page)
+    {
+      guint current_page = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+
+          if (!matches_filter (finding, filter))
+            continue;
+
+          if (pb_finding_get_page (finding) != current_page)
+            {
+              g_autofree char *title = NULL;
+
+              current_page = pb_finding_get_page (finding);
+              title = g_strdup_printf (_("Page %u"), current_page);
+              add_header (self, title, NULL);
+            }
+
+          gtk_list_box_append (self->list, pb_finding_row_new (finding, self->cohorts));
+          g_hash_table_add (shown, finding);
+        }
+    }
+  else
+    {
+      for (guint c = 0; self->cohorts && c < self->cohorts->len; c++)
+        {
+          PbCohort *cohort = g_ptr_array_index (self->cohorts, c);
+          gboolean header = FALSE;
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+
+              if (!pb_finding_has_cohort (finding, pb_cohort_get_slug (cohort)) ||
+                  !matches_filter (finding, filter))
+                continue;
+
+              if (!header)
+                add_header (self, pb_cohort_get_name (cohort), pb_cohort_get_color (cohort));
+              header = TRUE;
+
+              gtk_list_box_append (self->list, pb_finding_row_new (finding, self->cohorts));
+              g_hash_table_add (shown, finding);
+            }
+        }
+    }
+
+  self->n_shown = g_hash_table_size (shown);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n > 0 || (self->suggestions && self->suggestions->len > 0)
+                                      ? "list" : "empty");
+}
+
+static void
+row_activated_cb (PbFindingsPanel *self,
+                  GtkListBoxRow   *row,
+                  GtkListBox      *list)
+{
+  if (PB_IS_FINDING_ROW (row))
+    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, pb_finding_row_get_finding (PB_FINDING_ROW (row)));
+}
+
+static void
+pb_findings_panel_dispose (GObject *object)
+{
+  PbFindingsPanel *self = (PbFindingsPanel *)object;
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_clear_object (&self->findings);
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDINGS_PANEL);
+
+  G_OBJECT_CLASS (pb_findings_panel_parent_class)->dispose (object);
+}
+
+static void
+pb_findings_panel_class_init (PbFindingsPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pb_findings_panel_dispose;
+
+  /**
+   * PbFindingsPanel::finding-activated:
+   * @finding: the finding to show
+   */
+  signals [FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  /**
+   * PbFindingsPanel::suggestion-accepted:
+   * @suggestion: the highlight to make a finding of
+   */
+  signals [SUGGESTION_ACCEPTED] =
+    g_signal_new ("suggestion-accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
+
+  /**
+   * PbFindingsPanel::suggestion-dismissed:
+   * @suggestion: the highlight not to offer again
+   */
+  signals [SUGGESTION_DISMISSED] =
+    g_signal_new ("suggestion-dismissed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-findings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, list);
+  gtk_widget_class_bind_template_callback (widget_class, rebuild);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "panel.accept-suggestion", "x", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "panel.dismiss-suggestion", "x", suggestion_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "findingspanel");
+}
+
+static void
+pb_findings_panel_init (PbFindingsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rebuild (self);
+}
+
+GtkWidget *
+pb_findings_panel_new (void)
+{
+  return g_object_new (PB_TYPE_FINDINGS_PANEL, NULL);
+}
+
+/**
+ * pb_findings_panel_set_model:
+ * @findings: (nullable): the report's findings, followed as they change
+ * @cohorts: (nullable) (element-type PbCohort): the library's cohorts, in order
+ */
+void
+pb_findings_panel_set_model (PbFindingsPanel *self,
+                             GListModel      *findings,
+                             GPtrArray       *cohorts)
+{
+  g_return_if_fail (PB_IS_FINDINGS_PANEL (self));
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_set_object (&self->findings, findings);
+  if (findings != NULL)
+    g_signal_connect_object (findings, "items-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+
+  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  if (cohorts != NULL)
+    self->cohorts = g_ptr_array_ref (cohorts);
+
+  rebuild (self);
+}
+
+/* How many different findings the panel lists now. */
+guint
+pb_findings_panel_get_n_shown (PbFindingsPanel *self)
+{
+  g_return_val_if_fail (PB_IS_FINDINGS_PANEL (self), 0);
+  return self->n_shown;
+}
+
+/**
+ * pb_findings_panel_set_suggestions:
+ * @suggestions: (nullable) (element-type PbSuggestion): passages offered
+ */
+void
+pb_findings_panel_set_suggestions (PbFindingsPanel *self,
+                                   GPtrArray       *suggestions)
+{
+  g_return_if_fail (PB_IS_FINDINGS_PANEL (self));
+
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  if (suggestions != NULL)
+    self->suggestions = g_ptr_array_ref (suggestions);
+  rebuild (self);
+}
+
+guint
+pb_findings_panel_get_n_suggestions (PbFindingsPanel *self)
+{
+  g_return_val_if_fail (PB_IS_FINDINGS_PANEL (self), 0);
+  return self->suggestions ? self->suggestions->len : 0;
+}

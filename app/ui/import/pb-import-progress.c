@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-import-progress"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-import-progress.h"
+
+/* The strip under the report list that shows an import under way: which file,
+ * how far, and a button to stop it. */
+
+struct _PbImportProgress
+{
+  GtkWidget       parent_instance;
+
+  PbImportQueue  *queue;
+  PbImportJob    *job;
+  GCancellable   *cancellable;
+
+  GtkWidget      *revealer;
+  GtkLabel       *label;
+  GtkProgressBar *progress;
+  GtkButton      *cancel_button;
+};
+
+G_DEFINE_FINAL_TYPE (PbImportProgress, pb_import_progress, GTK_TYPE_WIDGET)
+
+static void
+update (PbImportProgress *self)
+{
+  g_autofree char *text = NULL;
+  guint n_files;
+  guint n_done;
+
+  if (self->job == NULL)
+    return;
+
+  n_files = pb_import_job_get_n_files (self->job);
+  n_done = pb_import_job_get_n_done (self->job);
+
+  if (pb_import_job_get_current_name (self->job) == NULL)
+    text = g_strdup (_("Preparing to import…"));
+  else if (n_files == 1)
+    /* Translators: %s is a file name */
+    text = g_strdup_printf (_("Importing “%s”…"), pb_import_job_get_current_name (self->job));
+  else
+    /* Translators: %u of %u counts the files in an import */
+    text = g_strdup_printf (_("Importing %u of %u…"), MIN (n_done + 1, n_files), n_files);
+
+  gtk_label_set_label (self->label, text);
+  gtk_progress_bar_set_fraction (self->progress, pb_import_job_get_fraction (self->job));
+}
+
+static void
+cancel_clicked_cb (PbImportProgress *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_label_set_label (self->label, _("Stopping…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+}
+
+static void
+queue_job_changed_cb (PbImportProgress *self)
+{
+  pb_import_progress_set_job (self, pb_import_queue_get_job (self->queue),
+                              pb_import_queue_get_cancellable (self->queue));
+}
+
+static void
+pb_import_progress_dispose (GObject *object)
+{
+  PbImportProgress *self = (PbImportProgress *)object;
+
+  pb_import_progress_set_queue (self, NULL);
+
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_IMPORT_PROGRESS);
+
+  G_OBJECT_CLASS (pb_import_progress_parent_class)->dispose (object);
+}
+
+static void
+pb_import_progress_class_init (PbImportProgressClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pb_import_progress_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-import-progress.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbImportProgress, revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbImportProgress, label);
+  gtk_widget_class_bind_template_child (widget_class, PbImportProgress, progress);
+  gtk_widget_class_bind_template_child (widget_class, PbImportProgress, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "importprogress");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
+}
+
+static void
+pb_import_progress_init (PbImportProgress *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pb_import_progress_new (void)
+{
+  return g_object_new (PB_TYPE_IMPORT_PROGRESS, NULL);
+}
+
+/**
+ * pb_import_progress_set_queue:
+ * @queue: (nullable): the imports to follow: each batch is shown as it runs
+ */
+void
+pb_import_progress_set_queue (PbImportProgress *self,
+                              PbImportQueue    *queue)
+{
+  g_return_if_fail (PB_IS_IMPORT_PROGRESS (self));
+  g_return_if_fail (!queue || PB_IS_IMPORT_QUEUE (queue));
+
+  if (self->queue == queue)
+    return;
+
+  if (self->queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue, self);
+  g_set_object (&self->queue, queue);
+
+  if (queue != NULL)
+    {
+      g_signal_connect_object (queue, "notify::job", G_CALLBACK (queue_job_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      queue_job_changed_cb (self);
+    }
+}
+
+/**
+ * pb_import_progress_set_job:
+ * @job: (nullable): the batch to show, or %NULL to hide
+ * @cancellable: (nullable): what the stop button cancels
+ */
+void
+pb_import_progress_set_job (PbImportProgress *self,
+                            PbImportJob      *job,
+                            GCancellable     *cancellable)
+{
+  g_return_if_fail (PB_IS_IMPORT_PROGRESS (self));
+  g_return_if_fail (!job || PB_IS_IMPORT_JOB (job));
+
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+
+  g_set_object (&self->job, job);
+  g_set_object (&self->cancellable, cancellable);
+
+  if (job != NULL)
+    {
+      g_signal_connect_swapped (job, "notify", G_CALLBACK (update), self);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), cancellable != NULL);
+      gtk_progress_bar_set_fraction (self->progress, 0);
+      update (self);
+    }
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), job != NULL);
+}
+
+PbImportJob *
+pb_import_progress_get_job (PbImportProgress *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_PROGRESS (self), NULL);
+  return self->job;
+}
+
+const char *
+pb_import_progress_get_text (PbImportProgress *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_PROGRESS (self), NULL);
+  return gtk_label_get_label (self->label);
+}

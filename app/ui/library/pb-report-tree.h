@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkTreeListModel   *pb_report_tree_new         (GListModel *roots);
+GtkListItemFactory *pb_report_tree_factory_new (void);
+
+G_END_DECLS

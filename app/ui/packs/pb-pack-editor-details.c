@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-pack-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-finding-store.h"
+#include "pb-pack-editor-private.h"
+#include "pb-report-details.h"
+#include "pb-structure-store.h"
+
+/* The pack's details: its title, committee, meeting date, author,
+ * classification and introduction, each saved as it is changed (the
+ * introduction a moment after typing stops); making an exempt pack public
+ * asks first, naming the findings that must leave it; and the latest grades
+ * of the inspections it cites. */
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  /* Never under the user's fingers. */
+  if (gtk_widget_has_focus (GTK_WIDGET (row)) || gtk_widget_get_focus_child (GTK_WIDGET (row)) != NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+void
+_pb_pack_editor_fill_header (PbPackEditor *self)
+{
+  PbPack *pack = _pb_pack_editor_current_pack (self);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  guint n;
+
+  if (pack == NULL)
+    return;
+
+  gtk_label_set_label (self->title_label, pb_pack_get_title (pack));
+  if (*pb_pack_get_committee (pack) != '\0')
+    g_string_append (subtitle, pb_pack_get_committee (pack));
+  if (pb_pack_get_meeting_date (pack) != NULL)
+    {
+      GDate date;
+      char text[64];
+
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, pb_pack_get_meeting_date (pack));
+      /* Translators: a meeting date; see strftime(3) */
+      if (g_date_valid (&date) && g_date_strftime (text, sizeof text, _("%-d %B %Y"), &date) > 0)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", text);
+    }
+  n = pb_pack_get_n_findings (pack);
+  g_string_append_printf (subtitle, "%s", subtitle->len ? " · " : "");
+  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", n), n);
+  gtk_label_set_label (self->subtitle_label, subtitle->str);
+
+  gtk_label_set_label (self->classification_badge, pb_pack_get_exempt (pack) ? _("Exempt") : _("Public"));
+  if (pb_pack_get_exempt (pack))
+    gtk_widget_add_css_class (GTK_WIDGET (self->classification_badge), "exempt");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->classification_badge), "exempt");
+}
+
+void
+_pb_pack_editor_fill_details (PbPackEditor *self)
+{
+  PbPack *pack = _pb_pack_editor_current_pack (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->introduction_view);
+
+  if (pack == NULL)
+    return;
+
+  self->filling = TRUE;
+  set_row_text (self->title_row, pb_pack_get_title (pack));
+  set_row_text (self->committee_row, pb_pack_get_committee (pack));
+  set_row_text (self->date_row, pb_pack_get_meeting_date (pack));
+  set_row_text (self->author_row, pb_pack_get_author (pack));
+  adw_combo_row_set_selected (self->classification_row, pb_pack_get_exempt (pack) ? 1 : 0);
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->introduction_view)) && self->intro_save == 0)
+    gtk_text_buffer_set_text (buffer, pb_pack_get_introduction (pack), -1);
+  self->filling = FALSE;
+
+  _pb_pack_editor_fill_header (self);
+}
+
+static void
+field_apply_cb (PbPackEditor *self,
+                AdwEntryRow  *row)
+{
+  g_autoptr(GError) error = NULL;
+  PbPackField field;
+
+  if (self->contents == NULL)
+    return;
+
+  if (row == self->title_row)
+    field = PB_PACK_FIELD_TITLE;
+  else if (row == self->committee_row)
+    field = PB_PACK_FIELD_COMMITTEE;
+  else if (row == self->date_row)
+    field = PB_PACK_FIELD_MEETING_DATE;
+  else
+    field = PB_PACK_FIELD_AUTHOR;
+
+  if (!pb_library_set_pack_field (self->library, pb_pack_editor_get_pack_id (self), field,
+                                  gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      _pb_pack_editor_show_error (self, error);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+void
+_pb_pack_editor_save_introduction (PbPackEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->introduction_view);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  g_clear_handle_id (&self->intro_save, g_source_remove);
+  if (self->contents == NULL || _pb_pack_editor_current_pack (self) == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, pb_pack_get_introduction (_pb_pack_editor_current_pack (self))) != 0 &&
+      !pb_library_set_pack_field (self->library, pb_pack_editor_get_pack_id (self),
+                                  PB_PACK_FIELD_INTRODUCTION, text, &error))
+    _pb_pack_editor_show_error (self, error);
+}
+
+static gboolean
+introduction_save_cb (gpointer data)
+{
+  PbPackEditor *self = data;
+
+  self->intro_save = 0;
+  _pb_pack_editor_save_introduction (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing is saved a moment after it stops, as every other edit is at once. */
+static void
+introduction_changed_cb (PbPackEditor  *self,
+                         GtkTextBuffer *buffer)
+{
+  if (self->filling)
+    return;
+  g_clear_handle_id (&self->intro_save, g_source_remove);
+  self->intro_save = g_timeout_add (700, introduction_save_cb, self);
+}
+
+static void
+make_public_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         PbPackEditor     *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "remove") &&
+      pb_library_set_pack_exempt (self->library, pb_pack_editor_get_pack_id (self), FALSE, TRUE, &error))
+    return;
+
+  if (error != NULL)
+    _pb_pack_editor_show_error (self, error);
+  /* Kept exempt: the choice goes back to what it is. */
+  _pb_pack_editor_fill_details (self);
+}
+
+/* Going public while holding exempt findings: say which, and ask. */
+static void
+ask_make_public (PbPackEditor *self,
+                 GArray       *held)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  g_string_append (body, g_dngettext (GETTEXT_PACKAGE,
+                                      "This finding is not for publication and will be taken out of the pack:",
+                                      "These findings are not for publication and will be taken out of the pack:",
+                                      held->len));
+  for (guint i = 0; i < held->len && i < 8; i++)
+    {
+      g_autoptr(PbFinding) finding = pb_library_get_finding (self->library, g_array_index (held, gint64, i), NULL);
+      g_autofree char *words = NULL;
+
+      if (finding == NULL)
+        continue;
+      words = g_utf8_strlen (pb_finding_get_quote (finding), -1) > 90
+                ? g_strconcat (g_utf8_substring (pb_finding_get_quote (finding), 0, 87), "…", NULL)
+                : g_strdup (pb_finding_get_quote (finding));
+      g_string_append_printf (body, "\n\n• “%s”", words);
+    }
+  if (held->len > 8)
+    g_string_append_printf (body, "\n\n%s", _("…and more."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Make the Pack Public?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Exempt"),
+                                    "remove", _("_Remove and Make Public"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (make_public_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+classification_selected_cb (PbPackEditor *self)
+{
+  gboolean exempt = adw_combo_row_get_selected (self->classification_row) == 1;
+  g_autoptr(GArray) held = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || _pb_pack_editor_current_pack (self) == NULL || exempt == pb_pack_get_exempt (_pb_pack_editor_current_pack (self)))
+    return;
+
+  if (!exempt)
+    {
+      if (!(held = pb_library_list_pack_exempt_findings (self->library, pb_pack_editor_get_pack_id (self), &error)))
+        {
+          _pb_pack_editor_show_error (self, error);
+          _pb_pack_editor_fill_details (self);
+          return;
+        }
+      if (held->len > 0)
+        {
+          ask_make_public (self, held);
+          return;
+        }
+    }
+
+  if (!pb_library_set_pack_exempt (self->library, pb_pack_editor_get_pack_id (self), exempt, FALSE, &error))
+    {
+      _pb_pack_editor_show_error (self, error);
+      _pb_pack_editor_fill_details (self);
+    }
+}
+
+/* Summary of grades */
+
+static GtkWidget *
+summary_row (PbInspection *inspection)
+{
+  PbStructure *structure = inspection->structure;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *grades = gtk_flow_box_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  g_autofree char *dates = pb_format_inspection_dates (structure);
+  g_autofree char *heading = g_strdup_printf ("%s · %s%s%s", structure->local_authority,
+                                              pb_document_type_get_label (structure->type),
+                                              dates ? " · " : "", dates ? dates : "");
+
+  gtk_label_set_label (GTK_LABEL (title), heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grades), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grades), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (grades), 18);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (grades), 6);
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    {
+      GtkWidget *pair;
+      GtkWidget *label;
+
+      if (structure->judgements[j] == PB_GRADE_NONE)
+        continue;
+      /* The combined era gives one grade to care leavers and children in care. */
+      if (j == PB_JUDGEMENT_CARE_LEAVERS && structure->cic_and_care_leavers_combined)
+        continue;
+
+      pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      label = gtk_label_new (j == PB_JUDGEMENT_CHILDREN_IN_CARE && structure->cic_and_care_leavers_combined
+                               ? _("Children in care and care leavers") : pb_judgement_get_label (j));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (pair), label);
+      gtk_box_append (GTK_BOX (pair), pb_grade_badge_new (structure->judgements[j]));
+      gtk_flow_box_append (GTK_FLOW_BOX (grades), pair);
+    }
+  gtk_box_append (GTK_BOX (box), grades);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+void
+_pb_pack_editor_fill_summary (PbPackEditor *self)
+{
+  GPtrArray *summary = self->contents ? pb_pack_contents_get_summary (self->contents) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_list))) != NULL)
+    gtk_list_box_remove (self->summary_list, child);
+
+  if (summary == NULL || summary->len == 0)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (_("The grades appear here once the pack cites an inspection report."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->summary_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < summary->len; i++)
+    gtk_list_box_append (self->summary_list, summary_row (g_ptr_array_index (summary, i)));
+}
+
+void
+_pb_pack_editor_class_init_details (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, field_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, classification_selected_cb);
+}
+
+void
+_pb_pack_editor_init_details (PbPackEditor *self)
+{
+  g_signal_connect_object (gtk_text_view_get_buffer (self->introduction_view), "changed",
+                           G_CALLBACK (introduction_changed_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-document-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "pb-document-view-private.h"
+
+/* What the page view does with the pointer and keys: a drag selects text
+ * (the words are the selection object's business), a click on a highlight
+ * opens its finding, a right click asks for the context menu, Ctrl+scroll
+ * and pinching zoom, Ctrl+C copies. */
+
+void
+pb_document_view_clear_selection (PbDocumentView *self)
+{
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+  pb_text_selection_clear (self->selection);
+}
+
+/**
+ * pb_document_view_select_between:
+ * @x1: where the selection starts, in widget coordinates
+ * @y1: likewise
+ * @x2: where it ends, in widget coordinates
+ * @y2: likewise
+ *
+ * Selects the text between two points, as a drag between them would.
+ */
+void
+pb_document_view_select_between (PbDocumentView *self,
+                                 double          x1,
+                                 double          y1,
+                                 double          x2,
+                                 double          y2)
+{
+  guint page1, page2;
+  double x1_pt, y1_pt, x2_pt, y2_pt;
+
+  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
+
+  if (self->document == NULL ||
+      !_pb_document_view_point_at (self, x1, y1, &page1, &x1_pt, &y1_pt) ||
+      !_pb_document_view_point_at (self, x2, y2, &page2, &x2_pt, &y2_pt))
+    return;
+
+  pb_text_selection_select (self->selection, page1, x1_pt, y1_pt, page2, x2_pt, y2_pt);
+}
+
+/**
+ * pb_document_view_get_selection:
+ *
+ * Returns: (transfer container) (element-type PbSelectionSpan): the selection,
+ *   one span per page, in reading order; pages whose text is still loading
+ *   are left out until it arrives
+ */
+GPtrArray *
+pb_document_view_get_selection (PbDocumentView *self)
+{
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), NULL);
+  return pb_text_selection_get_spans (self->selection);
+}
+
+/**
+ * pb_document_view_dup_selected_text:
+ *
+ * Returns: (transfer full): the words selected, each page's on a new line
+ */
+char *
+pb_document_view_dup_selected_text (PbDocumentView *self)
+{
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), NULL);
+  return pb_text_selection_dup_text (self->selection);
+}
+
+/**
+ * pb_document_view_get_selection_area:
+ * @area: (out): the selection's last line, in widget coordinates
+ *
+ * Where to point a popover about the selection.
+ *
+ * Returns: %FALSE when nothing is selected
+ */
+gboolean
+pb_document_view_get_selection_area (PbDocumentView *self,
+                                     GdkRectangle   *area)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  PbSelectionSpan *last;
+  const PbRect *rect;
+  graphene_rect_t page;
+  double k;
+
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), FALSE);
+
+  spans = pb_text_selection_get_spans (self->selection);
+  if (spans->len == 0)
+    return FALSE;
+
+  last = g_ptr_array_index (spans, spans->len - 1);
+  if (last->rects->len == 0)
+    return FALSE;
+
+  rect = &g_array_index (last->rects, PbRect, last->rects->len - 1);
+  page = _pb_document_view_page_rect (self, last->page);
+  k = pb_page_layout_get_scale (self->layout);
+
+  area->x = (int)(page.origin.x + rect->x1 * k);
+  area->y = (int)(page.origin.y + rect->y1 * k);
+  area->width = (int)MAX ((rect->x2 - rect->x1) * k, 1);
+  area->height = (int)MAX ((rect->y2 - rect->y1) * k, 1);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (PbDocumentView *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  self->drag_x = x;
+  self->drag_y = y;
+  pb_document_view_clear_selection (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+drag_update_cb (PbDocumentView *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  if (fabs (dx) + fabs (dy) < 3)
+    return;
+
+  pb_document_view_select_between (self, self->drag_x, self->drag_y,
+                                   self->drag_x + dx, self->drag_y + dy);
+}
+
+static void
+drag_end_cb (PbDocumentView *self,
+             double          dx,
+             double          dy,
+             GtkGestureDrag *gesture)
+{
+  if (fabs (dx) + fabs (dy) >= 3 && pb_text_selection_is_active (self->selection))
+    g_signal_emit_by_name (self, "selection-finished");
+}
+
+static void
+click_released_cb (PbDocumentView  *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  PbFinding *finding;
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      g_signal_emit_by_name (self, "context-menu", x, y);
+      return;
+    }
+
+  if (n_press == 1 && !pb_text_selection_is_active (self->selection) &&
+      (finding = pb_document_view_finding_at (self, x, y)))
+    g_signal_emit_by_name (self, "finding-activated", finding);
+}
+
+static gboolean
+query_tooltip_cb (PbDocumentView *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  PbFinding *finding = keyboard ? NULL : pb_document_view_finding_at (self, x, y);
+  g_autofree char *text = NULL;
+
+  if (finding == NULL)
+    return FALSE;
+
+  if (*pb_finding_get_note (finding) != '\0')
+    text = g_strdup_printf ("%s\n%s", pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+                            pb_finding_get_note (finding));
+  else
+    text = g_strdup (pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+scroll_cb (PbDocumentView           *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (!(state & GDK_CONTROL_MASK) || self->document == NULL)
+    return FALSE;
+
+  pb_view_model_zoom_to (self->model, pb_view_model_get_zoom (self->model) * pow (PB_ZOOM_STEP, -dy));
+  return TRUE;
+}
+
+static void
+zoom_begin_cb (PbDocumentView   *self,
+               GdkEventSequence *sequence,
+               GtkGesture       *gesture)
+{
+  self->zoom_gesture_start = pb_view_model_get_zoom (self->model);
+}
+
+static void
+zoom_scale_changed_cb (PbDocumentView *self,
+                       double          scale,
+                       GtkGestureZoom *gesture)
+{
+  pb_view_model_zoom_to (self->model, self->zoom_gesture_start * scale);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autofree char *text = pb_document_view_dup_selected_text (PB_DOCUMENT_VIEW (widget));
+
+  if (text != NULL && *text != '\0')
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+void
+_pb_document_view_class_init_input (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "view.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "view.copy", NULL);
+}
+
+void
+_pb_document_view_init_input (PbDocumentView *self)
+{
+  GtkGesture *drag;
+  GtkGesture *click;
+  GtkGesture *zoom;
+  GtkEventController *scroll;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pb-document-view.h"
+#include "pb-page-cache.h"
+#include "pb-page-layout.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files that make up the page view: pb-document-view.c (the
+ * scrolling, the model, the API), pb-document-view-draw.c (rendering and
+ * drawing), pb-document-view-input.c (pointer, keys and gestures) and
+ * pb-document-view-marks.c (findings and find matches on the pages). */
+
+struct _PbDocumentView
+{
+  GtkWidget        parent_instance;
+
+  PbDocument      *document;
+  PbPageCache     *cache;
+  PbPageLayout    *layout;
+  PbViewModel     *model;
+  PbTextSelection *selection;
+
+  GtkAdjustment   *hadjustment;
+  GtkAdjustment   *vadjustment;
+  guint            hscroll_policy : 1;
+  guint            vscroll_policy : 1;
+
+  gboolean         reporting_page; /* the view tells the model: do not scroll back */
+  gboolean         laying_out;     /* in size_allocate: what changes is no one's move */
+  int              pending_page;   /* scroll there once laid out, or -1 */
+
+  GPtrArray       *matches;        /* PbFindMatch */
+  int              current_match;
+
+  GListModel      *findings;       /* PbFinding, drawn as highlights */
+  GHashTable      *cohort_colors;  /* slug -> GdkRGBA */
+
+  double           drag_x;
+  double           drag_y;
+  double           zoom_gesture_start;
+};
+
+graphene_rect_t _pb_document_view_page_rect         (PbDocumentView *self,
+                                                     guint           page);
+gboolean        _pb_document_view_point_at          (PbDocumentView *self,
+                                                     double          x,
+                                                     double          y,
+                                                     guint          *page,
+                                                     double         *x_pt,
+                                                     double         *y_pt);
+void            _pb_document_view_update_renders    (PbDocumentView *self);
+void            _pb_document_view_attach_renderer   (PbDocumentView *self,
+                                                     PbDocument     *document);
+void            _pb_document_view_snapshot          (GtkWidget      *widget,
+                                                     GtkSnapshot    *snapshot);
+void            _pb_document_view_init_input        (PbDocumentView *self);
+void            _pb_document_view_class_init_input  (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pb-find-bar.h"
+#include "pb-finding-list.h"
+#include "pb-findings-panel.h"
+#include "pb-reader.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the two halves of the reader: pb-reader.c (opening a report,
+ * its password, where it was left) and pb-reader-findings.c (the report's
+ * findings: highlights, the panel, adding, editing, deleting, suggestions). */
+
+struct _PbReader
+{
+  GtkWidget        parent_instance;
+
+  PbLibrary       *library;
+  PbReport        *report;
+  PbDocument      *document;
+  GCancellable    *open_cancellable;
+  char            *password;         /* opens the report read; forgotten on closing */
+  GHashTable      *passwords;        /* report id -> password, this session only */
+  char            *pending_find;
+  int              pending_find_page;
+  guint            save_source;
+  PbViewState      saved;            /* where the library has the report left */
+  PbFindingList   *findings;
+  GPtrArray       *cohorts;
+  GPtrArray       *last_deleted;     /* for Undo */
+  PbFinding       *pending_show;     /* to show once the report is open */
+  guint            pending_page;     /* likewise, from 1; 0 for none */
+
+  GtkWidget       *box;
+  AdwFlap         *flap;
+  PbFindingsPanel *findings_panel;
+  GtkWidget       *selection_popover;
+  GtkWidget       *context_popover;
+  PbFindBar       *find_bar;
+  GtkStack        *stack;
+  GtkSpinner      *spinner;
+  GtkWidget       *scroller;
+  PbDocumentView  *view;
+  AdwStatusPage   *error_page;
+  GtkWidget       *password_button;
+};
+
+void _pb_reader_toast              (PbReader       *self,
+                                    AdwToast       *toast);
+void _pb_reader_load_findings      (PbReader       *self);
+void _pb_reader_clear_findings     (PbReader       *self);
+void _pb_reader_offer_suggestions  (PbReader       *self);
+void _pb_reader_class_init_findings (GtkWidgetClass *widget_class);
+void _pb_reader_init_findings      (PbReader       *self);
+
+G_END_DECLS

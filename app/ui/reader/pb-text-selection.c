@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-text-selection"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "pb-text-selection.h"
+
+/* The text chosen between two points of a document, as a drag chooses it:
+ * from the point where it started to where it is now, through every page
+ * between, in reading order. Pages' text is read on the document's worker
+ * as the selection reaches them; until a page's text arrives the page is
+ * left out, and "changed" says when it comes. No widget in here: the page
+ * view turns pointer positions into points on pages. */
+
+typedef struct
+{
+  guint    page;
+  double   x;      /* PDF points */
+  double   y;
+  gboolean set;
+} PagePoint;
+
+struct _PbTextSelection
+{
+  GObject       parent_instance;
+
+  PbDocument   *document;
+  GCancellable *cancellable;
+  GHashTable   *page_texts;      /* page -> PbPageText */
+  GHashTable   *requested;       /* pages whose text is on its way */
+  PagePoint     anchor;
+  PagePoint     focus;
+};
+
+G_DEFINE_FINAL_TYPE (PbTextSelection, pb_text_selection, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/**
+ * pb_selection_span_free:
+ * @span: (nullable): a span from pb_text_selection_get_spans()
+ */
+void
+pb_selection_span_free (PbSelectionSpan *span)
+{
+  if (span == NULL)
+    return;
+  g_clear_pointer (&span->rects, g_array_unref);
+  g_free (span->text);
+  g_free (span);
+}
+
+static void
+page_text_ready_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PbTextSelection) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PbPageText *text;
+
+  text = pb_document_get_page_text_finish (PB_DOCUMENT (object), result, &error);
+  if (text == NULL)
+    return;
+
+  if (PB_DOCUMENT (object) != self->document)
+    {
+      pb_page_text_unref (text);
+      return;
+    }
+
+  g_hash_table_insert (self->page_texts, GUINT_TO_POINTER (pb_page_text_get_page (text)), text);
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+ensure_page_text (PbTextSelection *self,
+                  guint            page)
+{
+  if (g_hash_table_contains (self->page_texts, GUINT_TO_POINTER (page)) ||
+      g_hash_table_contains (self->requested, GUINT_TO_POINTER (page)))
+    return;
+
+  g_hash_table_add (self->requested, GUINT_TO_POINTER (page));
+  pb_document_get_page_text_async (self->document, page, self->cancellable,
+                                   page_text_ready_cb, g_object_ref (self));
+}
+
+static PbSelectionSpan *
+make_span (PbPageText *text,
+           guint       start,
+           guint       end)
+{
+  PbSelectionSpan *span;
+
+  if (end <= start)
+    return NULL;
+
+  span = g_new0 (PbSelectionSpan, 1);
+  span->page = pb_page_text_get_page (text);
+  span->rects = pb_page_text_get_range_rects (text, start, end);
+  span->text = pb_page_text_dup_range (text, start, end);
+  return span;
+}
+
+static void
+pb_text_selection_dispose (GObject *object)
+{
+  PbTextSelection *self = (PbTextSelection *)object;
+
+  pb_text_selection_set_document (self, NULL);
+
+  G_OBJECT_CLASS (pb_text_selection_parent_class)->dispose (object);
+}
+
+static void
+pb_text_selection_finalize (GObject *object)
+{
+  PbTextSelection *self = (PbTextSelection *)object;
+
+  g_clear_pointer (&self->page_texts, g_hash_table_unref);
+  g_clear_pointer (&self->requested, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pb_text_selection_parent_class)->finalize (object);
+}
+
+static void
+pb_text_selection_class_init (PbTextSelectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pb_text_selection_dispose;
+  object_class->finalize = pb_text_selection_finalize;
+
+  /**
+   * PbTextSelection::changed:
+   *
+   * Emitted when the selection moves or is cleared, and when the text of a
+   * page it covers arrives.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+pb_text_selection_init (PbTextSelection *self)
+{
+  self->page_texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)pb_page_text_unref);
+  self->requested = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * pb_text_selection_new:
+ *
+ * Returns: (transfer full): an empty selection, of no document
+ */
+PbTextSelection *
+pb_text_selection_new (void)
+{
+  return g_object_new (PB_TYPE_TEXT_SELECTION, NULL);
+}
+
+/**
+ * pb_text_selection_set_document:
+ * @document: (nullable): the document to select in
+ *
+ * Starts again on @document: nothing selected, no page's text read yet.
+ * Text still being read for the previous document is not waited for.
+ */
+void
+pb_text_selection_set_document (PbTextSelection *self,
+                                PbDocument      *document)
+{
+  g_return_if_fail (PB_IS_TEXT_SELECTION (self));
+  g_return_if_fail (!document || PB_IS_DOCUMENT (document));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->document, document);
+  g_hash_table_remove_all (self->page_texts);
+  g_hash_table_remove_all (self->requested);
+  self->anchor.set = self->focus.set = FALSE;
+
+  if (document != NULL)
+    self->cancellable = g_cancellable_new ();
+}
+
+/**
+ * pb_text_selection_select:
+ * @anchor_page: where the selection starts, page from 0
+ * @anchor_x: and on that page, in PDF points from its left edge
+ * @anchor_y: likewise, from its top edge
+ * @focus_page: where it ends, page from 0
+ * @focus_x: in PDF points from that page's left edge
+ * @focus_y: likewise, from its top edge
+ *
+ * Selects the text between two points, as a drag from one to the other
+ * would; either may come first in the document.
+ */
+void
+pb_text_selection_select (PbTextSelection *self,
+                          guint            anchor_page,
+                          double           anchor_x,
+                          double           anchor_y,
+                          guint            focus_page,
+                          double           focus_x,
+                          double           focus_y)
+{
+  g_return_if_fail (PB_IS_TEXT_SELECTION (self));
+
+  if (self->document == NULL)
+    return;
+
+  self->anchor = (PagePoint) { anchor_page, anchor_x, anchor_y, TRUE };
+  self->focus = (PagePoint) { focus_page, focus_x, focus_y, TRUE };
+
+  for (guint page = MIN (anchor_page, focus_page); page <= MAX (anchor_page, focus_page); page++)
+    ensure_page_text (self, page);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/**
+ * pb_text_selection_clear:
+ *
+ * Selects nothing; says so only if something was selected.
+ */
+void
+pb_text_selection_clear (PbTextSelection *self)
+{
+  g_return_if_fail (PB_IS_TEXT_SELECTION (self));
+
+  if (!self->anchor.set)
+    return;
+
+  self->anchor.set = FALSE;
+  self->focus.set = FALSE;
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/**
+ * pb_text_selection_is_active:
+ *
+ * Returns: whether a selection has been made, even before any of its text
+ *   has arrived
+ */
+gboolean
+pb_text_selection_is_active (PbTextSelection *self)
+{
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), FALSE);
+  return self->anchor.set;
+}
+
+/**
+ * pb_text_selection_get_spans:
+ *
+ * Returns: (transfer container) (element-type PbSelectionSpan): the
+ *   selection, one span per page, in reading order; pages whose text is
+ *   still loading are left out until it arrives
+ */
+GPtrArray *
+pb_text_selection_get_spans (PbTextSelection *self)
+{
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_selection_span_free);
+  PagePoint start, end;
+
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), spans);
+
+  if (!self->anchor.set || !self->focus.set || self->document == NULL)
+    return spans;
+
+  /* Reading order: a point a little above another on the same page, or
+   * on the same line and to its left, comes first. */
+  start = self->anchor;
+  end = self->focus;
+  if (end.page < start.page || (end.page == start.page && (end.y < start.y - 4 ||
+                                                            (fabs (end.y - start.y) <= 4 && end.x < start.x))))
+    {
+      start = self->focus;
+      end = self->anchor;
+    }
+
+  for (guint page = start.page; page <= end.page; page++)
+    {
+      PbPageText *text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (page));
+      int from = 0, to;
+      PbSelectionSpan *span;
+
+      if (text == NULL)
+        continue;
+
+      to = (int)pb_page_text_get_n_chars (text);
+      if (page == start.page)
+        from = MAX (pb_page_text_index_at_point (text, start.x, start.y), 0);
+      if (page == end.page)
+        to = MAX (pb_page_text_index_at_point (text, end.x, end.y), 0);
+
+      if (page == start.page && page == end.page && to < from)
+        {
+          int t = to;
+          to = from;
+          from = t;
+        }
+
+      if ((span = make_span (text, (guint)from, (guint)to)))
+        g_ptr_array_add (spans, span);
+    }
+
+  return spans;
+}
+
+/**
+ * pb_text_selection_dup_text:
+ *
+ * Returns: (transfer full): the words selected, a page's words on a new
+ *   line after the previous page's; "" for none
+ */
+char *
+pb_text_selection_dup_text (PbTextSelection *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), g_string_free (text, FALSE));
+
+  spans = pb_text_selection_get_spans (self);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      PbSelectionSpan *span = g_ptr_array_index (spans, i);
+
+      if (text->len > 0 && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+      g_string_append (text, span->text);
+    }
+
+  return g_string_free (text, FALSE);
+}

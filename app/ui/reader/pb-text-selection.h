@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pb-document.h"
+
+G_BEGIN_DECLS
+
+/**
+ * PbSelectionSpan:
+ * @page: the page, from 0
+ * @rects: (element-type PbRect): one per line selected, in PDF points
+ * @text: the words selected on the page
+ *
+ * One page's part of a text selection.
+ */
+typedef struct
+{
+  guint   page;
+  GArray *rects;
+  char   *text;
+} PbSelectionSpan;
+
+void pb_selection_span_free (PbSelectionSpan *span);
+
+#define PB_TYPE_TEXT_SELECTION (pb_text_selection_get_type ())
+
+G_DECLARE_FINAL_TYPE (PbTextSelection, pb_text_selection, PB, TEXT_SELECTION, GObject)
+
+PbTextSelection *pb_text_selection_new          (void);
+void             pb_text_selection_set_document (PbTextSelection *self,
+                                                 PbDocument      *document);
+void             pb_text_selection_select       (PbTextSelection *self,
+                                                 guint            anchor_page,
+                                                 double           anchor_x,
+                                                 double           anchor_y,
+                                                 guint            focus_page,
+                                                 double           focus_x,
+                                                 double           focus_y);
+void             pb_text_selection_clear        (PbTextSelection *self);
+gboolean         pb_text_selection_is_active    (PbTextSelection *self);
+GPtrArray       *pb_text_selection_get_spans    (PbTextSelection *self);
+char            *pb_text_selection_dup_text     (PbTextSelection *self);
+
+G_END_DECLS

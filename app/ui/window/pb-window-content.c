@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-reindex.h"
+#include "pb-report-store.h"
+#include "pb-search.h"
+#include "pb-structure-store.h"
+#include "pb-window-private.h"
+
+/* What the window's content area and its header bar show for the mode and
+ * the report chosen, and the ways into a report from elsewhere: a grade of
+ * the overview, a row of the findings table or a pack, a library search
+ * hit, a page number typed. */
+
+static void
+update_reader_controls (PbWindow *self)
+{
+  gboolean reading, in_library;
+  g_autofree char *zoom = NULL;
+
+  if (self->reader == NULL)
+    return;   /* being destroyed */
+
+  in_library = self->mode == PB_WINDOW_MODE_LIBRARY;
+  reading = pb_reader_get_loaded (self->reader) && !self->show_details && in_library;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->page_controls), reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
+  gtk_widget_set_visible (self->find_button, reading);
+  gtk_widget_set_visible (self->findings_button, reading);
+  gtk_widget_set_visible (self->export_findings_button, self->mode == PB_WINDOW_MODE_FINDINGS);
+  gtk_widget_set_visible (self->details_button, pb_window_get_selected_report (self) != NULL && in_library);
+
+  if (!pb_reader_get_loaded (self->reader))
+    return;
+
+  zoom = g_strdup_printf ("%.0f%%", pb_view_model_get_zoom (pb_reader_get_model (self->reader)) * 100);
+  gtk_menu_button_set_label (self->zoom_button, zoom);
+
+  _pb_window_update_actions (self);
+}
+
+static void
+show_titled_page (PbWindow   *self,
+                  const char *page,
+                  const char *title,
+                  const char *subtitle)
+{
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
+/* The chosen report: read, or described, titled with what its structure
+ * says it is. Reading it here writes nothing. */
+static void
+show_report (PbWindow *self,
+             PbReport *report)
+{
+  guint n_reports = g_list_model_get_n_items (pb_window_get_reports (self));
+  g_autoptr(PbStructure) structure = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (report != NULL)
+    structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
+
+  pb_report_details_set_structure (self->report_details, structure);
+  if (structure != NULL && structure->type != PB_DOCUMENT_OTHER)
+    {
+      g_autofree char *dates = pb_format_inspection_dates (structure);
+
+      subtitle = dates ? g_strdup_printf ("%s · %s", pb_document_type_get_label (structure->type), dates)
+                       : g_strdup (pb_document_type_get_label (structure->type));
+    }
+
+  pb_reader_open (self->reader, self->library, report);
+
+  if (report != NULL)
+    show_titled_page (self, self->show_details ? "details" : "reader", pb_report_get_title (report), subtitle);
+  else
+    show_titled_page (self, n_reports > 0 ? "unselected" : "empty", _("Panel Brief"), NULL);
+}
+
+void
+_pb_window_update_content (PbWindow *self)
+{
+  PbReport *report = pb_window_get_selected_report (self);
+
+  if (self->reader == NULL)
+    return;   /* being destroyed */
+
+  pb_report_details_set_report (self->report_details, report);
+
+  switch (self->mode)
+    {
+    case PB_WINDOW_MODE_FINDINGS:
+      show_titled_page (self, "findings", _("Findings"), _("In every report"));
+      break;
+
+    case PB_WINDOW_MODE_PACKS:
+      show_titled_page (self, "packs", _("Briefing Packs"), NULL);
+      break;
+
+    case PB_WINDOW_MODE_OVERVIEW:
+      show_titled_page (self, "overview", _("Grades Over Time"), _("Each cohort, inspection by inspection"));
+      break;
+
+    case PB_WINDOW_MODE_LIBRARY:
+    default:
+      show_report (self, report);
+      break;
+    }
+
+  update_reader_controls (self);
+  _pb_window_update_actions (self);
+}
+
+static void
+controls_idle_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  self->controls_idle = 0;
+  update_reader_controls (self);
+}
+
+/* The view reports page and zoom changes while it is being laid out; changing
+ * the header bar then would come too late for this frame, so it waits. */
+void
+_pb_window_queue_update_controls (PbWindow *self)
+{
+  /* A reader still closing its report as the window goes away. */
+  if (self->disposed)
+    return;
+
+  /* What can be done is known now; only the header bar waits. */
+  _pb_window_update_actions (self);
+
+  if (self->controls_idle == 0)
+    self->controls_idle = g_idle_add_once (controls_idle_cb, self);
+}
+
+/* A grade in the overview: open its report at the section that gives it. */
+static void
+overview_open_page_cb (PbWindow         *self,
+                       gint64            report_id,
+                       guint             page,
+                       PbCohortOverview *overview)
+{
+  pb_window_set_mode (self, PB_WINDOW_MODE_LIBRARY);
+  _pb_window_set_show_details (self, FALSE);
+  if (pb_window_select_report (self, report_id))
+    pb_reader_show_page (self->reader, page - 1);
+}
+
+/* A row of the findings table or a pack: open its report at the passage. */
+static void
+all_findings_activated_cb (PbWindow  *self,
+                           PbFinding *finding)
+{
+  pb_window_set_mode (self, PB_WINDOW_MODE_LIBRARY);
+  _pb_window_set_show_details (self, FALSE);
+  if (pb_window_select_report (self, pb_finding_get_report_id (finding)))
+    pb_reader_show_finding (self->reader, finding);
+}
+
+static void
+page_chosen_cb (PbWindow       *self,
+                guint           page,
+                PbPageControls *controls)
+{
+  PbDocumentView *view = pb_reader_get_view (self->reader);
+
+  pb_document_view_set_page (view, page);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+/* The sidebar */
+
+static void
+sidebar_report_activated_cb (PbWindow         *self,
+                             PbReport         *report,
+                             PbLibrarySidebar *sidebar)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+sidebar_hit_activated_cb (PbWindow         *self,
+                          PbSearchHit      *hit,
+                          const char       *find_text,
+                          PbLibrarySidebar *sidebar)
+{
+  if (!pb_window_select_report (self, pb_search_hit_get_report_id (hit)))
+    return;
+
+  _pb_window_set_show_details (self, FALSE);
+  pb_document_view_set_page (pb_reader_get_view (self->reader), pb_search_hit_get_page (hit) - 1);
+  if (*find_text != '\0')
+    pb_reader_find (self->reader, find_text, (int)pb_search_hit_get_page (hit) - 1);
+}
+
+/* Reports imported before Panel Brief read structure get it when first
+ * chosen: once, as the user asks for the report, not as the window shows
+ * it again. */
+static void
+ensure_structure (PbWindow *self,
+                  PbReport *report)
+{
+  g_autoptr(PbStructure) structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
+
+  if (structure == NULL)
+    pb_library_read_structure (self->library, pb_report_get_id (report), NULL);
+}
+
+void
+_pb_window_selected_report_changed (PbWindow *self)
+{
+  PbReport *report = pb_window_get_selected_report (self);
+
+  if (report != NULL)
+    ensure_structure (self, report);
+
+  /* Choosing a report goes to it, out of the table, the overview or the packs. */
+  if (report != NULL && self->mode != PB_WINDOW_MODE_LIBRARY)
+    pb_window_set_mode (self, PB_WINDOW_MODE_LIBRARY);
+  else
+    _pb_window_update_content (self);
+
+  if (report != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+_pb_window_class_init_content (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, all_findings_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overview_open_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_report_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_hit_activated_cb);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pb-import-queue.h"
+#include "pb-library-sidebar.h"
+#include "pb-page-controls.h"
+#include "pb-report-details.h"
+#include "pb-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by pb-window.c (the window, its mode and its parts),
+ * pb-window-content.c (what the content area shows) and
+ * pb-window-actions.c (what the window does). */
+
+struct _PbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  PbLibrary            *library;
+  GSettings            *settings;
+  PbImportQueue        *imports;
+  PbWindowMode          mode;
+  gboolean              show_details;   /* the chosen report's details, not its pages */
+  gboolean              show_findings;
+  gboolean              disposed;
+  guint                 controls_idle;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  PbLibrarySidebar     *sidebar;
+  AdwWindowTitle       *content_title;
+  GtkStack             *content_stack;
+  PbReportDetails      *report_details;
+  PbPageControls       *page_controls;
+  GtkWidget            *details_button;
+  GtkWidget            *find_button;
+  GtkWidget            *findings_button;
+  GtkWidget            *export_findings_button;
+  GtkMenuButton        *zoom_button;
+  PbReader             *reader;
+  PbFindingsView       *findings_view;
+  PbCohortOverview     *cohort_overview;
+  PbPacksView          *packs_view;
+};
+
+void _pb_window_class_add_actions (GtkWidgetClass *widget_class);
+void _pb_window_update_actions    (PbWindow       *self);
+void _pb_window_toast             (PbWindow       *self,
+                                   const char     *message);
+void _pb_window_set_show_details  (PbWindow       *self,
+                                   gboolean        show_details);
+
+void _pb_window_update_content          (PbWindow       *self);
+void _pb_window_queue_update_controls   (PbWindow       *self);
+void _pb_window_selected_report_changed (PbWindow       *self);
+void _pb_window_class_init_content      (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,721 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-import-outcome.h"
+#include "pb-report-store.h"
+#include "pb-view-state-store.h"
+#include "pb-window-private.h"
+
+/* The main window: the library's sidebar on one side; on the other, what
+ * the window's mode gives the content area to (the report chosen, read or
+ * described; every finding; grades over time; the briefing packs), with the
+ * header bar's controls for it. The sidebar, the reader, the tables and the
+ * import queue each do their own job; the window puts them together. Its
+ * actions are in pb-window-actions.c. */
+
+G_DEFINE_FINAL_TYPE (PbWindow, pb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+G_DEFINE_ENUM_TYPE (PbWindowMode, pb_window_mode,
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_LIBRARY, "library"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_FINDINGS, "findings"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_OVERVIEW, "overview"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"))
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_MODE,
+  PROP_IMPORTING,
+  PROP_SHOW_DETAILS,
+  PROP_SHOW_FINDINGS,
+  PROP_SHOW_ALL_FINDINGS,
+  PROP_SHOW_OVERVIEW,
+  PROP_SHOW_PACKS,
+  PROP_GROUPING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The toggles of the header bar each show one mode: on, that mode; off,
+ * back to the library. */
+static const struct
+{
+  guint        prop_id;
+  PbWindowMode mode;
+} mode_toggles[] = {
+  { PROP_SHOW_ALL_FINDINGS, PB_WINDOW_MODE_FINDINGS },
+  { PROP_SHOW_OVERVIEW, PB_WINDOW_MODE_OVERVIEW },
+  { PROP_SHOW_PACKS, PB_WINDOW_MODE_PACKS },
+};
+
+void
+_pb_window_toast (PbWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+_pb_window_set_show_details (PbWindow *self,
+                             gboolean  show_details)
+{
+  show_details = !!show_details;
+  if (self->show_details == show_details)
+    return;
+
+  self->show_details = show_details;
+  _pb_window_update_content (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETAILS]);
+}
+
+static void
+notify_mode (PbWindow     *self,
+             PbWindowMode  old_mode)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODE]);
+  for (guint i = 0; i < G_N_ELEMENTS (mode_toggles); i++)
+    if (mode_toggles[i].mode == old_mode || mode_toggles[i].mode == self->mode)
+      g_object_notify_by_pspec (G_OBJECT (self), properties [mode_toggles[i].prop_id]);
+}
+
+/**
+ * pb_window_set_mode:
+ * @mode: what to give the content area to
+ *
+ * Shows the library's chosen report, every finding, grades over time or the
+ * packs. The table and the overview are read again as they are shown.
+ */
+void
+pb_window_set_mode (PbWindow     *self,
+                    PbWindowMode  mode)
+{
+  PbWindowMode old_mode;
+
+  g_return_if_fail (PB_IS_WINDOW (self));
+  g_return_if_fail (mode <= PB_WINDOW_MODE_PACKS);
+
+  if (self->mode == mode)
+    return;
+
+  old_mode = self->mode;
+  self->mode = mode;
+
+  if (mode == PB_WINDOW_MODE_FINDINGS)
+    pb_findings_view_refresh (self->findings_view);
+  else if (mode == PB_WINDOW_MODE_OVERVIEW)
+    pb_cohort_overview_refresh (self->cohort_overview);
+
+  _pb_window_update_content (self);
+  notify_mode (self, old_mode);
+
+  if (mode == PB_WINDOW_MODE_PACKS)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+PbWindowMode
+pb_window_get_mode (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), PB_WINDOW_MODE_LIBRARY);
+  return self->mode;
+}
+
+/* A toggle of the header bar: on, its mode; off, back to the library. */
+static void
+set_mode_shown (PbWindow     *self,
+                PbWindowMode  mode,
+                gboolean      shown)
+{
+  if (shown)
+    pb_window_set_mode (self, mode);
+  else if (self->mode == mode)
+    pb_window_set_mode (self, PB_WINDOW_MODE_LIBRARY);
+}
+
+static void
+grouping_changed_cb (PbWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPING]);
+}
+
+/* Imports */
+
+static void
+import_finished_cb (PbWindow      *self,
+                    gboolean       cancelled,
+                    PbImportQueue *queue)
+{
+  if (!cancelled && pb_import_queue_get_last_report_id (queue) > 0)
+    pb_window_select_report (self, pb_import_queue_get_last_report_id (queue));
+
+  pb_import_outcome_announce (queue, self->library, GTK_WINDOW (self), cancelled);
+}
+
+static void
+importing_changed_cb (PbWindow *self)
+{
+  _pb_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPORTING]);
+}
+
+static void
+report_unlocked_cb (PbWindow      *self,
+                    gint64         report_id,
+                    const char    *password,
+                    PbImportQueue *queue)
+{
+  pb_reader_remember_password (self->reader, report_id, password);
+}
+
+static gboolean
+drop_cb (PbWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  for (GSList *l = g_value_get_boxed (value); l; l = l->next)
+    g_ptr_array_add (files, l->data);
+
+  if (files->len == 0)
+    return FALSE;
+
+  pb_window_import_files (self, (GFile **)files->pdata, files->len);
+  return TRUE;
+}
+
+/* Window state */
+
+static void
+restore_window_state (PbWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+pb_window_close_request (GtkWindow *window)
+{
+  PbWindow *self = PB_WINDOW (window);
+
+  if (self->reader != NULL)
+    pb_reader_save_state (self->reader);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set (self->settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  /* An import still running is finished by its own transaction or rolled back;
+   * cancelling here means nothing half-done is left behind. */
+  if (self->imports != NULL)
+    pb_import_queue_cancel (self->imports);
+
+  return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
+}
+
+static void
+cache_size_changed_cb (PbWindow *self)
+{
+  guint megabytes = g_settings_get_uint (self->settings, "page-cache-size");
+
+  pb_document_view_set_cache_budget (pb_reader_get_view (self->reader),
+                                     (gsize)megabytes * 1024 * 1024);
+}
+
+static void
+pb_window_constructed (GObject *object)
+{
+  PbWindow *self = (PbWindow *)object;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (pb_window_parent_class)->constructed (object);
+
+  g_assert (PB_IS_LIBRARY (self->library));
+
+  if (PB_IS_APPLICATION (app) && pb_application_get_settings (PB_APPLICATION (app)))
+    self->settings = g_object_ref (pb_application_get_settings (PB_APPLICATION (app)));
+  restore_window_state (self);
+
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::page-cache-size",
+                               G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
+      cache_size_changed_cb (self);
+    }
+
+  self->imports = pb_import_queue_new (self->library);
+  g_signal_connect_object (self->imports, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->imports, "notify::importing", G_CALLBACK (importing_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->imports, "unlocked", G_CALLBACK (report_unlocked_cb), self, G_CONNECT_SWAPPED);
+  pb_library_sidebar_set_import_queue (self->sidebar, self->imports);
+
+  if (!pb_library_sidebar_set_library (self->sidebar, self->library, &error))
+    _pb_window_toast (self, error->message);
+  g_signal_connect_object (pb_window_get_reports (self), "items-changed",
+                           G_CALLBACK (_pb_window_update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::selected-report",
+                           G_CALLBACK (_pb_window_selected_report_changed), self, G_CONNECT_SWAPPED);
+
+  /* Grouping follows the settings once the list exists to group. */
+  g_signal_connect_object (self->sidebar, "notify::grouping", G_CALLBACK (grouping_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
+
+  pb_findings_view_set_library (self->findings_view, self->library);
+  pb_cohort_overview_set_library (self->cohort_overview, self->library);
+  pb_packs_view_set_library (self->packs_view, self->library);
+
+  /* Back where the user left off. */
+  pb_window_select_report (self, pb_library_get_last_read_report (self->library));
+
+  _pb_window_update_content (self);
+}
+
+static void
+pb_window_dispose (GObject *object)
+{
+  PbWindow *self = (PbWindow *)object;
+
+  self->disposed = TRUE;
+  if (self->imports != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->imports, self);
+      pb_import_queue_cancel_all (self->imports);
+    }
+  g_clear_handle_id (&self->controls_idle, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (pb_window_parent_class)->dispose (object);
+}
+
+static void
+pb_window_finalize (GObject *object)
+{
+  PbWindow *self = (PbWindow *)object;
+
+  g_clear_object (&self->imports);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pb_window_parent_class)->finalize (object);
+}
+
+static void
+pb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PbWindow *self = PB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, pb_window_get_importing (self));
+      break;
+
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
+      break;
+
+    case PROP_SHOW_FINDINGS:
+      g_value_set_boolean (value, self->show_findings);
+      break;
+
+    case PROP_SHOW_ALL_FINDINGS:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_FINDINGS);
+      break;
+
+    case PROP_SHOW_OVERVIEW:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_OVERVIEW);
+      break;
+
+    case PROP_SHOW_PACKS:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_PACKS);
+      break;
+
+    case PROP_GROUPING:
+      /* The sidebar's; once the template is gone, nothing is grouped. */
+      g_value_set_string (value, pb_grouping_to_string (self->sidebar ? pb_library_sidebar_get_grouping (self->sidebar)
+                                                                      : PB_GROUPING_NONE));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PbWindow *self = PB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_MODE:
+      pb_window_set_mode (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SHOW_DETAILS:
+      _pb_window_set_show_details (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_ALL_FINDINGS:
+      set_mode_shown (self, PB_WINDOW_MODE_FINDINGS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_OVERVIEW:
+      set_mode_shown (self, PB_WINDOW_MODE_OVERVIEW, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_PACKS:
+      set_mode_shown (self, PB_WINDOW_MODE_PACKS, g_value_get_boolean (value));
+      break;
+
+    case PROP_GROUPING:
+      /* The sidebar's; it says when it changes. */
+      if (self->sidebar != NULL)
+        pb_library_sidebar_set_grouping (self->sidebar, pb_grouping_from_string (g_value_get_string (value)));
+      break;
+
+    case PROP_SHOW_FINDINGS:
+      if (self->show_findings != g_value_get_boolean (value))
+        {
+          self->show_findings = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_window_class_init (PbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pb_window_constructed;
+  object_class->dispose = pb_window_dispose;
+  object_class->finalize = pb_window_finalize;
+  object_class->get_property = pb_window_get_property;
+  object_class->set_property = pb_window_set_property;
+
+  window_class->close_request = pb_window_close_request;
+
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PB_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PbWindow:mode:
+   *
+   * What the content area is given to.
+   */
+  properties [PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL, PB_TYPE_WINDOW_MODE, PB_WINDOW_MODE_LIBRARY,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PbWindow:show-all-findings:
+   *
+   * Whether the mode is %PB_WINDOW_MODE_FINDINGS, for the header bar's
+   * toggle: turning it off goes back to the library. Likewise
+   * #PbWindow:show-overview and #PbWindow:show-packs.
+   */
+  properties [PROP_SHOW_ALL_FINDINGS] =
+    g_param_spec_boolean ("show-all-findings", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_OVERVIEW] =
+    g_param_spec_boolean ("show-overview", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_PACKS] =
+    g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_GROUPING] =
+    g_param_spec_string ("grouping", NULL, NULL, "none",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_FINDINGS] =
+    g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PB_TYPE_COHORT_OVERVIEW);
+  g_type_ensure (PB_TYPE_LIBRARY_SIDEBAR);
+  g_type_ensure (PB_TYPE_PAGE_CONTROLS);
+  g_type_ensure (PB_TYPE_REPORT_DETAILS);
+  g_type_ensure (PB_TYPE_READER);
+  g_type_ensure (PB_TYPE_FINDINGS_VIEW);
+  g_type_ensure (PB_TYPE_PACKS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, export_findings_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
+  _pb_window_class_init_content (widget_class);
+
+  _pb_window_class_add_actions (widget_class);
+}
+
+static void
+pb_window_init (PbWindow *self)
+{
+  GtkDropTarget *drop_target;
+  PbViewModel *model;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The header's toggle is the window's; the panel is the reader's. */
+  g_object_bind_property (self, "show-findings", self->reader, "show-findings",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  /* The page and zoom controls follow the reader's view state. */
+  model = pb_reader_get_model (self->reader);
+  pb_page_controls_set_model (self->page_controls, model);
+  g_signal_connect_object (model, "notify::page", G_CALLBACK (_pb_window_queue_update_controls),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "notify::zoom", G_CALLBACK (_pb_window_queue_update_controls),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "notify::loaded", G_CALLBACK (_pb_window_queue_update_controls),
+                           self, G_CONNECT_SWAPPED);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+PbWindow *
+pb_window_new (PbApplication *application,
+               PbLibrary     *library)
+{
+  g_return_val_if_fail (!application || PB_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  return g_object_new (PB_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       NULL);
+}
+
+/**
+ * pb_window_get_reports:
+ *
+ * Returns: (transfer none): the library's reports, as the sidebar lists them
+ */
+GListModel *
+pb_window_get_reports (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return pb_library_sidebar_get_reports (self->sidebar);
+}
+
+/**
+ * pb_window_select_report:
+ * @report_id: a report in the library
+ *
+ * Chooses the report in the sidebar, which shows it.
+ *
+ * Returns: %FALSE if the library has no such report
+ */
+gboolean
+pb_window_select_report (PbWindow *self,
+                         gint64    report_id)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
+  return pb_library_sidebar_select_report (self->sidebar, report_id);
+}
+
+/**
+ * pb_window_get_selected_report:
+ *
+ * Returns: (transfer none) (nullable): the report chosen, if any
+ */
+PbReport *
+pb_window_get_selected_report (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->sidebar ? pb_library_sidebar_get_selected_report (self->sidebar) : NULL;
+}
+
+/**
+ * pb_window_import_files:
+ * @files: (array length=n_files): the files to import, as one batch
+ *
+ * Imports the files, after any imports already asked for.
+ */
+void
+pb_window_import_files (PbWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+  pb_import_queue_add (self->imports, files, n_files, NULL);
+}
+
+gboolean
+pb_window_get_importing (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
+  return self->imports != NULL && pb_import_queue_get_importing (self->imports);
+}
+
+/**
+ * pb_window_get_content_page:
+ *
+ * Returns: which page the content area shows: "empty" (no reports),
+ *   "unselected", "reader", "details", "findings", "overview" or "packs"
+ */
+const char *
+pb_window_get_content_page (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+/**
+ * pb_window_get_reader:
+ *
+ * Returns: (transfer none): the reader showing the selected report
+ */
+PbReader *
+pb_window_get_reader (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+/**
+ * pb_window_get_search_hits:
+ *
+ * Returns: (transfer none): the library search's results, best first
+ */
+GListModel *
+pb_window_get_search_hits (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return pb_library_sidebar_get_search_hits (self->sidebar);
+}
+
+/**
+ * pb_window_get_findings_view:
+ *
+ * Returns: (transfer none): the table of every finding
+ */
+PbFindingsView *
+pb_window_get_findings_view (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->findings_view;
+}
+
+/**
+ * pb_window_get_cohort_overview:
+ *
+ * Returns: (transfer none): grades over time
+ */
+PbCohortOverview *
+pb_window_get_cohort_overview (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->cohort_overview;
+}
+
+/**
+ * pb_window_get_sidebar_rows:
+ *
+ * Returns: (transfer none): the library's rows as the sidebar shows them,
+ *   each a #GtkTreeListRow of a #PbReportGroup heading or a #PbReport
+ */
+GListModel *
+pb_window_get_sidebar_rows (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return pb_library_sidebar_get_rows (self->sidebar);
+}
+
+/**
+ * pb_window_get_packs_view:
+ *
+ * Returns: (transfer none): the briefing packs
+ */
+PbPacksView *
+pb_window_get_packs_view (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return self->packs_view;
+}
+
+/**
+ * pb_window_get_sidebar:
+ *
+ * Returns: (transfer none): the library's sidebar (a #PbLibrarySidebar)
+ */
+GtkWidget *
+pb_window_get_sidebar (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->sidebar);
+}

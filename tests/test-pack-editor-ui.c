@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libglib-testing/signal-logger.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "pb-cohort-store.h"
+#include "pb-cohort.h"
+#include "pb-demo.h"
+#include "pb-finding-picker.h"
+#include "pb-finding-store.h"
+#include "pb-finding-tile.h"
+#include "pb-pack-editor.h"
+#include "pb-pack-export.h"
+#include "pb-packs-view.h"
+#include "pb-preview-window.h"
+#include "pb-print.h"
+#include "pb-report-store.h"
+#include "pb-save-annotated.h"
+#include "pb-packs-ui-fixture.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+/* The pack editor in a window: keyboard moves, removal with Undo, the
+ * classification question, and findings dropped on it. */
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+static void
+focus_row (Fixture *f,
+           guint    position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (pb_pack_editor_get_list (f->editor), (int)position);
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (pb_pack_editor_get_list (f->editor), row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* Alt+Down on a row moves it, only the rows touched change, and the
+ * keyboard stays on the row that moved. */
+static void
+test_keyboard_move (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  PbPackContents *contents = pb_pack_editor_get_contents (f->editor);
+  GtkListBox *list = pb_pack_editor_get_list (f->editor);
+  g_autoptr(PbPackEntry) first = pb_packs_entry_at (f, 1);
+  g_autoptr(PbPackEntry) second = pb_packs_entry_at (f, 2);
+  g_autoptr(PbPackEntry) moved = NULL;
+  GtkWidget *focus;
+  guint position, removed, added;
+
+  g_assert_cmpuint (n_rows (list), ==, g_list_model_get_n_items (G_LIST_MODEL (contents)));
+  g_assert_cmpint (pb_pack_entry_get_kind (first), !=, PB_PACK_ENTRY_SECTION);
+  g_assert_cmpint (pb_pack_entry_get_kind (second), !=, PB_PACK_ENTRY_SECTION);
+
+  gt_signal_logger_connect (logger, contents, "items-changed");
+  focus_row (f, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.move-down", NULL));
+
+  gt_signal_logger_assert_emission_pop (logger, contents, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpuint (removed, ==, 2);
+  g_assert_cmpuint (added, ==, 2);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  moved = pb_packs_entry_at (f, 2);
+  g_assert_cmpint (pb_pack_entry_get_id (moved), ==, pb_pack_entry_get_id (first));
+  g_assert_cmpuint (n_rows (list), ==, g_list_model_get_n_items (G_LIST_MODEL (contents)));
+
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW))),
+                   ==, 2);
+
+  /* And back up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.move-up", NULL));
+  g_clear_object (&moved);
+  moved = pb_packs_entry_at (f, 1);
+  g_assert_cmpint (pb_pack_entry_get_id (moved), ==, pb_pack_entry_get_id (first));
+}
+
+/* Delete takes the selected rows out; Undo puts them back where they were. */
+static void
+test_remove_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  PbPackContents *contents = pb_pack_editor_get_contents (f->editor);
+  GtkListBox *list = pb_pack_editor_get_list (f->editor);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (contents));
+  g_autoptr(PbPackEntry) gone = pb_packs_entry_at (f, 2);
+  g_autoptr(PbPackEntry) back = NULL;
+
+  focus_row (f, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contents)), ==, before - 1);
+  g_assert_cmpuint (n_rows (list), ==, before - 1);
+  g_assert_cmpuint (pb_pack_contents_find (contents, PB_PACK_ENTRY_FINDING, pb_pack_entry_get_id (gone)), ==, G_MAXUINT);
+
+  g_assert_true (pb_pack_editor_undo_remove (f->editor));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (contents)), ==, before);
+  back = pb_packs_entry_at (f, 2);
+  g_assert_cmpstr (pb_pack_entry_get_text (back), ==, pb_pack_entry_get_text (gone));
+  /* Once only. */
+  g_assert_false (pb_pack_editor_undo_remove (f->editor));
+}
+
+static AdwMessageDialog *
+find_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The only combo row in the editor. */
+static AdwComboRow *
+classification_row (Fixture *f)
+{
+  GtkWidget *found = find_descendant (GTK_WIDGET (f->editor), ADW_TYPE_COMBO_ROW);
+
+  g_assert_nonnull (found);
+  return ADW_COMBO_ROW (found);
+}
+
+/* Making an exempt pack public lists what is not for publication and asks;
+ * keeping it exempt changes nothing, going ahead takes those findings out. */
+static void
+test_make_public_asks (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  g_autoptr(GPtrArray) exempt = NULL;
+  g_autoptr(PbPack) pack = NULL;
+  g_autoptr(GArray) held = NULL;
+  gint64 exempt_id;
+  AdwComboRow *row = classification_row (f);
+  AdwMessageDialog *dialog;
+
+  filter.exempt = 1;
+  exempt = pb_library_list_findings (f->library, &filter, &error);
+  g_assert_cmpuint (exempt->len, ==, 1);
+  exempt_id = pb_finding_get_id (g_ptr_array_index (exempt, 0));
+
+  /* Exempt, holding the exempt finding. */
+  adw_combo_row_set_selected (row, 1);
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_true (pb_pack_get_exempt (pack));
+  g_clear_object (&pack);
+  g_assert_true (pb_library_add_to_pack (f->library, f->pack_id, &exempt_id, 1, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_dialog (f));
+
+  /* Public: asked; kept exempt. */
+  adw_combo_row_set_selected (row, 0);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not for publication"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_true (pb_pack_get_exempt (pack));
+  g_clear_object (&pack);
+
+  /* Public again: this time remove and go ahead. */
+  adw_combo_row_set_selected (row, 0);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_false (pb_pack_get_exempt (pack));
+  held = pb_library_list_pack_exempt_findings (f->library, f->pack_id, &error);
+  g_assert_cmpuint (held->len, ==, 0);
+}
+
+/* A finding dropped on a row lands just before it. */
+static void
+test_drop_finding (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PbPackContents *contents = pb_pack_editor_get_contents (f->editor);
+  g_autoptr(PbPackEntry) finding_row = NULL;
+  g_autoptr(PbPackEntry) anchor = NULL;
+  g_autoptr(PbPackEntry) landed = NULL;
+  g_autoptr(PbFinding) finding = NULL;
+  guint last = g_list_model_get_n_items (G_LIST_MODEL (contents)) - 1;
+  guint from;
+
+  /* Take a finding out, then drop it before the last row. */
+  for (guint i = 0; i <= last && finding_row == NULL; i++)
+    {
+      g_autoptr(PbPackEntry) entry = pb_packs_entry_at (f, i);
+
+      if (pb_pack_entry_get_kind (entry) == PB_PACK_ENTRY_FINDING)
+        finding_row = g_object_ref (entry);
+    }
+  g_assert_nonnull (finding_row);
+  finding = g_object_ref (pb_pack_entry_get_finding (finding_row));
+  from = pb_pack_contents_find (contents, PB_PACK_ENTRY_FINDING, pb_pack_entry_get_id (finding_row));
+  {
+    g_autoptr(PbPackRemoval) removal = pb_pack_contents_remove (contents, &from, 1, &error);
+    g_assert_no_error (error);
+  }
+
+  last = g_list_model_get_n_items (G_LIST_MODEL (contents)) - 1;
+  anchor = pb_packs_entry_at (f, last);
+  g_assert_true (pb_pack_editor_drop_finding (f->editor, finding, last));
+  landed = pb_packs_entry_at (f, last);
+  g_assert_nonnull (pb_pack_entry_get_finding (landed));
+  g_assert_cmpint (pb_finding_get_id (pb_pack_entry_get_finding (landed)), ==, pb_finding_get_id (finding));
+  g_clear_object (&landed);
+  landed = pb_packs_entry_at (f, last + 1);
+  g_assert_cmpint (pb_pack_entry_get_id (landed), ==, pb_pack_entry_get_id (anchor));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/packs-ui/keyboard-move", Fixture, NULL, pb_packs_fixture_setup, test_keyboard_move, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/remove-undo", Fixture, NULL, pb_packs_fixture_setup, test_remove_undo, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/make-public-asks", Fixture, NULL, pb_packs_fixture_setup, test_make_public_asks, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/drop-finding", Fixture, NULL, pb_packs_fixture_setup, test_drop_finding, pb_packs_fixture_teardown);
+
+  return g_test_run ();
+}
