@@ -907,10 +907,19 @@ compare_backups_newest_first (gconstpointer a,
   return g_date_time_compare (bb->created, ba->created);
 }
 
-/* The backups in @folder, newest first: for listing and for finding one to
- * restore when the library itself cannot be opened. */
+/**
+ * pb_backups_list_folder:
+ * @folder: (type filename): a backups folder
+ *
+ * Lists the backups in @folder, with what each holds, newest first: for
+ * listing, and for finding one to restore when the library itself cannot be
+ * opened. Files there that are not libraries are left out.
+ *
+ * Returns: (transfer full) (element-type PbBackup): the backups; empty when
+ *   there are none or @folder does not exist
+ */
 GPtrArray *
-_pb_backup_list_folder (const char *folder)
+pb_backups_list_folder (const char *folder)
 {
   g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDir) dir = NULL;
@@ -955,5 +964,5 @@ pb_library_list_backups (PbLibrary  *self,
 {
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
 
-  return _pb_backup_list_folder (_pb_library_get_backups_dir (self));
+  return pb_backups_list_folder (_pb_library_get_backups_dir (self));
 }

@@ -60,6 +60,6 @@ gboolean    pb_backup_parse_file_name (const char     *name,
                                        GDateTime     **out_time);
 GPtrArray  *pb_backup_select_expired  (GPtrArray      *times,
                                        GDateTime      *now);
-GPtrArray  *_pb_backup_list_folder    (const char     *folder);
+GPtrArray  *pb_backups_list_folder    (const char     *folder);
 
 G_END_DECLS

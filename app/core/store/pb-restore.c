@@ -265,7 +265,7 @@ pb_library_find_latest_good_backup (const char  *library_path,
                                     GError     **error)
 {
   g_autofree char *folder = g_build_filename (library_path, "backups", NULL);
-  g_autoptr(GPtrArray) backups = _pb_backup_list_folder (folder);
+  g_autoptr(GPtrArray) backups = pb_backups_list_folder (folder);
 
   for (guint i = 0; i < backups->len; i++)
     {

@@ -6,21 +6,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "pb-application.h"
+#include "pb-application-private.h"
 #include "pb-demo.h"
 #include "pb-import.h"
 #include "pb-window.h"
-
-struct _PbApplication
-{
-  AdwApplication  parent_instance;
-
-  char           *library_dir;
-  gboolean        demo;
-  char           *demo_dir;      /* removed on shutdown */
-  PbLibrary      *library;
-  GSettings      *settings;
-};
 
 G_DEFINE_FINAL_TYPE (PbApplication, pb_application, ADW_TYPE_APPLICATION)
 
@@ -54,54 +43,45 @@ remove_tree (GFile         *file,
   return g_file_delete (file, cancellable, error);
 }
 
-static void
-show_fatal_error (PbApplication *self,
-                  const char    *heading,
-                  const char    *message)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (NULL, heading, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-open_library (PbApplication *self)
+/* Opens the library (once its folder is known, the same folder every time:
+ * a restore closes it and opens it again). On failure the user is told, and
+ * offered a backup to restore when there is one. */
+gboolean
+_pb_application_open_library (PbApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   if (self->library != NULL)
     return TRUE;
 
-  if (self->demo)
+  if (self->library_path == NULL && self->demo)
     {
       if (!(self->demo_dir = g_dir_make_tmp ("panel-brief-demo-XXXXXX", &error)))
         goto failed;
+      self->library_path = g_build_filename (self->demo_dir, "library", NULL);
 
-      path = g_build_filename (self->demo_dir, "library", NULL);
+      /* Three small sample documents: quick enough to import before the window. */
+      if (!(self->library = pb_library_open (self->library_path, &error)) ||
+          !pb_demo_populate (self->library, self->demo_dir, &error) ||
+          !pb_demo_add_pack (self->library, &error))
+        goto failed;
     }
   else
     {
-      path = pb_library_resolve_path (self->library_dir);
+      if (self->library_path == NULL)
+        self->library_path = pb_library_resolve_path (self->library_dir);
+      if (!(self->library = pb_library_open (self->library_path, &error)))
+        goto failed;
     }
 
-  if (!(self->library = pb_library_open (path, &error)))
-    goto failed;
-
-  /* Three small sample documents: quick enough to import before the window. */
-  if (self->demo && (!pb_demo_populate (self->library, self->demo_dir, &error) ||
-                     !pb_demo_add_pack (self->library, &error)))
-    goto failed;
-
-  pb_import_clean_leftovers (self->library);
+  if (!pb_library_is_read_only (self->library))
+    pb_import_clean_leftovers (self->library);
+  _pb_application_library_opened (self);
   return TRUE;
 
 failed:
-  show_fatal_error (self, _("The Library Could Not Be Opened"), error->message);
+  g_clear_object (&self->library);
+  _pb_application_library_failed (self, error);
   return FALSE;
 }
 
@@ -148,15 +128,23 @@ pb_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Shows the window on the library, and once it is up, takes the day's
+ * backup in the background. */
+void
+_pb_application_present (PbApplication *self)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
 static void
 pb_application_activate (GApplication *app)
 {
   PbApplication *self = PB_APPLICATION (app);
 
-  if (!open_library (self))
+  if (!_pb_application_open_library (self))
     return;
 
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  _pb_application_present (self);
 }
 
 static void
@@ -168,7 +156,7 @@ pb_application_open (GApplication  *app,
   PbApplication *self = PB_APPLICATION (app);
   PbWindow *window;
 
-  if (!open_library (self))
+  if (!_pb_application_open_library (self))
     return;
 
   window = ensure_window (self);
@@ -193,6 +181,7 @@ pb_application_startup (GApplication *app)
     g_message ("The settings schema %s is not installed; window state will not be saved", APP_ID);
 
   gtk_window_set_default_icon_name (APP_ID);
+  pb_application_watch_second_backup_folder (self);
 }
 
 static void
@@ -258,6 +247,8 @@ pb_application_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->library_dir, g_free);
+  g_clear_pointer (&self->library_path, g_free);
+  g_clear_pointer (&self->pending_archive, g_free);
   g_clear_pointer (&self->demo_dir, g_free);
 
   G_OBJECT_CLASS (pb_application_parent_class)->finalize (object);
@@ -291,6 +282,7 @@ pb_application_init (PbApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  _pb_application_add_library_actions (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 }
 

@@ -14,5 +14,10 @@ G_DECLARE_FINAL_TYPE (PbApplication, pb_application, PB, APPLICATION, AdwApplica
 PbApplication *pb_application_new          (void);
 PbLibrary     *pb_application_get_library  (PbApplication *self);
 GSettings     *pb_application_get_settings (PbApplication *self);
+void           pb_application_restore_backup       (PbApplication *self,
+                                                    const char    *backup_path);
+void           pb_application_open_library_archive (PbApplication *self,
+                                                    const char    *archive_path);
+void           pb_application_watch_second_backup_folder (PbApplication *self);
 
 G_END_DECLS

@@ -11,18 +11,20 @@
 #include "pb-preferences-window.h"
 
 /* The few things worth choosing: how much memory the reader may keep, where
- * the library is (shown, not changed: --library chooses another), and the
- * cohorts findings are tagged with. */
+ * the library is (shown, not changed: --library chooses another), a second
+ * folder for backups, and the cohorts findings are tagged with. */
 
 struct _PbPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   PbLibrary            *library;
+  GSettings            *settings;
   GPtrArray            *cohort_rows;
 
   GtkSpinButton        *cache_spin;
   AdwActionRow         *library_row;
+  AdwActionRow         *second_backup_row;
   AdwPreferencesGroup  *cohorts_group;
   AdwEntryRow          *new_cohort_row;
 };
@@ -35,6 +37,65 @@ static const char * const palette[] = {
 };
 
 static void load_cohorts (PbPreferencesWindow *self);
+
+static void
+show_second_backup_folder (PbPreferencesWindow *self)
+{
+  g_autofree char *folder = self->settings ? g_settings_get_string (self->settings, "second-backup-folder")
+                                           : g_strdup ("");
+  g_autofree char *display = *folder ? g_filename_display_name (folder) : NULL;
+
+  adw_action_row_set_subtitle (self->second_backup_row,
+                               display ? display : _("None: backups stay in the library folder only"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.clear-second-backup-folder", *folder != '\0');
+}
+
+static void
+second_backup_chosen_cb (PbPreferencesWindow  *self,
+                         int                   response,
+                         GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->settings != NULL &&
+      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      g_autofree char *path = g_file_get_path (folder);
+
+      g_settings_set_string (self->settings, "second-backup-folder", path ? path : "");
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+choose_second_backup_folder_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  PbPreferencesWindow *self = PB_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Second Backup Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (second_backup_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+clear_second_backup_folder_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  PbPreferencesWindow *self = PB_PREFERENCES_WINDOW (widget);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "second-backup-folder", "");
+}
 
 static void
 report_error (PbPreferencesWindow *self,
@@ -215,6 +276,7 @@ pb_preferences_window_dispose (GObject *object)
   PbPreferencesWindow *self = PB_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->cohort_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), PB_TYPE_PREFERENCES_WINDOW);
   G_OBJECT_CLASS (pb_preferences_window_parent_class)->dispose (object);
@@ -230,11 +292,16 @@ pb_preferences_window_class_init (PbPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, cache_spin);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, library_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, second_backup_row);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, cohorts_group);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, new_cohort_row);
   gtk_widget_class_bind_template_callback (widget_class, add_cohort_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.remove-cohort", "s", remove_cohort_action);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-second-backup-folder", NULL,
+                                   choose_second_backup_folder_action);
+  gtk_widget_class_install_action (widget_class, "prefs.clear-second-backup-folder", NULL,
+                                   clear_second_backup_folder_action);
 }
 
 static void
@@ -270,6 +337,12 @@ pb_preferences_window_new (GtkWindow  *parent,
 
   self->library = library ? g_object_ref (library) : NULL;
   adw_action_row_set_subtitle (self->library_row, library ? pb_library_get_path (library) : "");
+
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::second-backup-folder",
+                             G_CALLBACK (show_second_backup_folder), self, G_CONNECT_SWAPPED);
+  show_second_backup_folder (self);
   load_cohorts (self);
 
   return self;

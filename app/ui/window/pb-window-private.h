@@ -28,6 +28,9 @@ struct _PbWindow
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *problem_revealer;
+  GtkLabel             *problem_label;
+  GtkWidget            *problem_button;
   AdwLeaflet           *leaflet;
   PbLibrarySidebar     *sidebar;
   AdwWindowTitle       *content_title;

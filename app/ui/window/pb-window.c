@@ -294,6 +294,12 @@ pb_window_constructed (GObject *object)
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
 
   _pb_window_update_content (self);
+
+  /* What the library found when it opened: a lasting problem stays in view;
+   * something set right is said once. */
+  pb_window_show_library_problem (self);
+  if (pb_library_get_notice (self->library) != NULL)
+    _pb_window_toast (self, pb_library_get_notice (self->library));
 }
 
 static void
@@ -500,6 +506,9 @@ pb_window_class_init (PbWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, problem_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title);
@@ -718,4 +727,67 @@ pb_window_get_sidebar (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->sidebar);
+}
+
+/**
+ * pb_window_add_toast:
+ * @self: a window
+ * @message: a sentence for the user
+ *
+ * Shows @message briefly over the window.
+ */
+void
+pb_window_add_toast (PbWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (PB_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  _pb_window_toast (self, message);
+}
+
+/**
+ * pb_window_show_library_problem:
+ * @self: a window
+ *
+ * Shows, above everything else, why the library can only be read (from
+ * pb_library_get_problem ()), with Restore from Backup… when restoring is
+ * what mends it; hides the bar when the library can be written.
+ */
+void
+pb_window_show_library_problem (PbWindow *self)
+{
+  const GError *problem;
+
+  g_return_if_fail (PB_IS_WINDOW (self));
+
+  problem = self->library ? pb_library_get_problem (self->library) : NULL;
+  gtk_revealer_set_reveal_child (self->problem_revealer, problem != NULL);
+  if (problem == NULL)
+    return;
+
+  /* The library's own sentence also names the command line; here the
+   * button beside it is the way. */
+  if (g_error_matches (problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED))
+    gtk_label_set_text (self->problem_label,
+                        _("The library database is damaged, so it is open read-only: nothing more "
+                          "is written to it. Restore the newest good backup; the damaged file is "
+                          "kept."));
+  else
+    gtk_label_set_text (self->problem_label, problem->message);
+  gtk_widget_set_visible (self->problem_button,
+                          g_error_matches (problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED));
+}
+
+/**
+ * pb_window_get_library_problem_shown:
+ * @self: a window
+ *
+ * Returns: whether the bar saying why the library is read-only is shown
+ */
+gboolean
+pb_window_get_library_problem_shown (PbWindow *self)
+{
+  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
+  return gtk_revealer_get_reveal_child (self->problem_revealer);
 }

@@ -59,5 +59,9 @@ PbCohortOverview *pb_window_get_cohort_overview (PbWindow      *self);
 GListModel       *pb_window_get_sidebar_rows    (PbWindow      *self);
 PbPacksView      *pb_window_get_packs_view      (PbWindow      *self);
 GtkWidget        *pb_window_get_sidebar         (PbWindow      *self);
+void              pb_window_add_toast           (PbWindow      *self,
+                                                 const char    *message);
+void              pb_window_show_library_problem (PbWindow     *self);
+gboolean          pb_window_get_library_problem_shown (PbWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <libglib-testing/signal-logger.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "pb-application.h"
+#include "pb-backup.h"
+#include "pb-check-window.h"
+#include "pb-finding-store.h"
+#include "pb-import.h"
+#include "pb-report-store.h"
+#include "pb-restore-window.h"
+#include "pb-test-util.h"
+#include "pb-window.h"
+
+/* Looking after the library from the app: Restore from Backup…, Check
+ * Library with Repair, the bar that says a library is read-only, and a
+ * restore run by the application end to end (close, restore, open again). */
+
+typedef struct
+{
+  char      *dir;
+  char      *library_dir;
+  PbLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = pb_test_make_dir ();
+  f->library_dir = g_build_filename (f->dir, "library", NULL);
+  f->library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->library != NULL)
+    pb_test_wait_for_finalize (f->library);
+  pb_test_remove_dir (f->dir);
+  g_free (f->library_dir);
+  g_free (f->dir);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("timed out waiting for %s", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so. */
+static void
+wait_for (gboolean   (*done) (gpointer),
+          gpointer     data,
+          const char  *what)
+{
+  guint timeout = g_timeout_add_seconds (30, timeout_cb, (gpointer)what);
+
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+static gint64
+import (Fixture    *f,
+        const char *name,
+        const char *text)
+{
+  const char *pages[] = { text, NULL };
+  g_autofree char *path = pb_test_write_pdf (f->dir, name, pages, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+find_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          *(AdwMessageDialog **)data = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_restore_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+  PbRestoreWindow *window;
+
+  /* With no backups, the window says so. */
+  window = g_object_ref_sink (pb_restore_window_new (NULL, f->library_dir));
+  g_assert_cmpuint (pb_restore_window_get_n_backups (window), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+
+  import (f, "a.pdf", "Care leavers have a generous local offer.");
+  older = pb_library_backup (f->library, PB_BACKUP_BY_HAND, &error);
+  import (f, "b.pdf", "Children in care live in stable homes.");
+  newer = pb_library_backup (f->library, PB_BACKUP_BY_HAND, &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (pb_restore_window_new (NULL, f->library_dir));
+  logger = gt_signal_logger_new ();
+  gt_signal_logger_connect (logger, window, "restore");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (pb_restore_window_get_n_backups (window), ==, 2);
+
+  /* Restore… asks first; the answer names the backup chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "restore.ask", "s", older));
+  wait_for (find_dialog, &dialog, "the confirmation");
+  g_assert_cmpuint (gt_signal_logger_get_n_emissions (logger), ==, 0);
+  adw_message_dialog_response (dialog, "restore");
+  gt_signal_logger_assert_emission_pop (logger, window, "restore", &chosen);
+  g_assert_cmpstr (chosen, ==, older);
+  gt_signal_logger_assert_no_emissions (logger);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_pointer (&logger, gt_signal_logger_free);
+  pb_test_wait_for_finalize (window);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  gboolean busy;
+
+  g_object_get (data, "busy", &busy, NULL);
+  return !busy;
+}
+
+static void
+test_check_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *orphan = NULL;
+  PbCheckWindow *window;
+  PbCheckResult *result;
+  gint64 id;
+
+  /* A report the database has lost track of. */
+  id = import (f, "a.pdf", "Care leavers have a generous local offer.");
+  {
+    g_autoptr(PbReport) report = pb_library_get_report (f->library, id, NULL);
+    g_autofree char *stored = pb_library_dup_report_path (f->library, pb_report_get_sha256 (report));
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (stored, &contents, &length, NULL));
+    g_assert_true (pb_library_backup (f->library, PB_BACKUP_BY_HAND, NULL) != NULL);
+    g_assert_true (pb_library_remove_report (f->library, id, NULL));
+    /* Kept for the backup; take the backup away and the file is an orphan. */
+    orphan = g_strdup (stored);
+    g_assert_true (g_file_test (orphan, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *backups = g_build_filename (f->library_dir, "backups", NULL);
+    g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+    const char *name;
+    sqlite3 *db;
+
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *path = g_build_filename (backups, name, NULL);
+        g_unlink (path);
+      }
+    /* Forgotten as removed: the file is now unlisted anywhere. */
+    {
+      g_autofree char *db_path = g_build_filename (f->library_dir, "library.db", NULL);
+
+      g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM removed_reports", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  }
+
+  window = g_object_ref_sink (pb_check_window_new (NULL, f->library));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (not_busy, window, "the check");
+  result = pb_check_window_get_result (window);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_cmpint (((PbCheckProblem *)g_ptr_array_index (result->problems, 0))->kind, ==, PB_CHECK_ORPHAN);
+
+  pb_check_window_repair (window);
+  wait_for (not_busy, window, "the repair");
+  result = pb_check_window_get_result (window);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
+static void
+test_problem_bar (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (f->library_dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  PbWindow *window;
+
+  import (f, "a.pdf", "Care leavers have a generous local offer.");
+
+  window = g_object_ref_sink (pb_window_new (NULL, f->library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (pb_window_get_library_problem_shown (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+  pb_test_wait_for_finalize (g_steal_pointer (&f->library));
+
+  /* Damaged: a flipped byte in a b-tree page. */
+  {
+    int fd = g_open (db_path, O_RDWR, 0);
+    guint8 byte;
+
+    g_assert_cmpint (pread (fd, &byte, 1, 4096 + 5), ==, 1);
+    byte ^= 0xff;
+    g_assert_cmpint (pwrite (fd, &byte, 1, 4096 + 5), ==, 1);
+    g_close (fd, NULL);
+  }
+
+  f->library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (pb_window_new (NULL, f->library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pb_window_get_library_problem_shown (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
+static gboolean
+library_back (gpointer data)
+{
+  PbApplication *app = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  return pb_application_get_library (app) != NULL && PB_IS_WINDOW (window);
+}
+
+/* The application's own restore: the window closes, the backup goes back in
+ * place, and the library opens again in a new window. */
+static void
+test_application_restore (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GList) windows = NULL;
+
+  import (f, "a.pdf", "Care leavers have a generous local offer.");
+  backup = pb_library_backup (f->library, PB_BACKUP_BY_HAND, &error);
+  g_assert_no_error (error);
+  import (f, "b.pdf", "Children in care live in stable homes.");
+  pb_test_wait_for_finalize (g_steal_pointer (&f->library));
+
+  g_setenv ("PANEL_BRIEF_LIBRARY", f->library_dir, TRUE);
+  app = pb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  wait_for (library_back, app, "the window");
+
+  pb_application_restore_backup (app, backup);
+  g_assert_null (pb_application_get_library (app));
+  wait_for (library_back, app, "the library to open again");
+
+  reports = pb_library_list_reports (pb_application_get_library (app), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  /* The report imported after the backup is still on disk. */
+  {
+    g_autofree char *reports_dir = g_build_filename (f->library_dir, "reports", NULL);
+    g_assert_cmpuint (pb_test_count_files (reports_dir), ==, 2);
+  }
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_unsetenv ("PANEL_BRIEF_LIBRARY");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, fn) g_test_add ("/library-care-ui/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("restore-window", test_restore_window);
+  ADD ("check-window", test_check_window);
+  ADD ("problem-bar", test_problem_bar);
+  ADD ("application-restore", test_application_restore);
+#undef ADD
+
+  return g_test_run ();
+}
