@@ -13,15 +13,19 @@
  * grade. Read from the page text, the rows do not always come out in order:
  * a grade in a right-hand column may follow two labels (the layout reads the
  * labels' column first), a wrapped grade may be split around its label
- * ("Requires improvement to" / "Overall effectiveness" / "be good"), and a
- * label may be wrapped over lines or around its grade. So the labels and
+ * ("Requires improvement to" / "Overall effectiveness" / "be good") or
+ * around the next row ("Requires" / "3. Leadership, … Good" /
+ * "Improvement"), and a label may be wrapped over lines or around its
+ * grade. So the labels and
  * grades are found wherever they fall, in order, and each grade goes to the
  * earliest label still without one (or, coming before any, to the next).
  * The table ends at prose: a long stretch of words that is neither. */
 
-/* The labels, one framework at a time; wrapped lines are joined with
- * spaces, so any run of space may separate words. At one place in the text
- * the first that matches wins, so a longer label comes before its prefix. */
+/* The labels, one framework at a time. Wrapped lines are joined with
+ * spaces, and a tagged cell's text may lose the space at its line breaks
+ * ("achievingpermanence"), so words may be apart by any space or none. At
+ * one place in the text the first that matches wins, so a longer label
+ * comes before its prefix. */
 typedef struct
 {
   const char *pattern;
@@ -31,25 +35,25 @@ typedef struct
 } LabelForm;
 
 static const LabelForm label_forms[] = {
-  { "The\\s+impact\\s+of\\s+leaders(?:\\s+on\\s+social\\s+work(?:\\s+practice(?:\\s+with\\s+children"
-    "(?:\\s+and\\s+families)?)?)?)?", PB_JUDGEMENT_LEADERS, FALSE, PB_LABEL_ERA_ILACS },
-  { "The\\s+experiences\\s+and\\s+progress\\s+of\\s+children\\s+who\\s+need\\s+help(?:\\s+and\\s+protection)?",
+  { "The\\s*impact\\s*of\\s*leaders(?:\\s*on\\s*social\\s*work(?:\\s*practice(?:\\s*with\\s*children"
+    "(?:\\s*and\\s*families)?)?)?)?", PB_JUDGEMENT_LEADERS, FALSE, PB_LABEL_ERA_ILACS },
+  { "The\\s*experiences\\s*and\\s*progress\\s*of\\s*children\\s*who\\s*need\\s*help(?:\\s*and\\s*protection)?",
     PB_JUDGEMENT_HELP_AND_PROTECTION, FALSE, PB_LABEL_ERA_ILACS },
-  { "The\\s+experiences\\s+and\\s+progress\\s+of\\s+children\\s+in\\s+care\\s+and\\s+care\\s+leavers",
+  { "The\\s*experiences\\s*and\\s*progress\\s*of\\s*children\\s*in\\s*care\\s*and\\s*care\\s*leavers",
     PB_JUDGEMENT_CHILDREN_IN_CARE, TRUE, PB_LABEL_ERA_ILACS },
-  { "The\\s+experiences\\s+and\\s+progress\\s+of\\s+children\\s+in\\s+care",
+  { "The\\s*experiences\\s*and\\s*progress\\s*of\\s*children\\s*in\\s*care",
     PB_JUDGEMENT_CHILDREN_IN_CARE, FALSE, PB_LABEL_ERA_ILACS },
-  { "The\\s+experiences\\s+and\\s+progress\\s+of\\s+care\\s+leavers",
+  { "The\\s*experiences\\s*and\\s*progress\\s*of\\s*care\\s*leavers",
     PB_JUDGEMENT_CARE_LEAVERS, FALSE, PB_LABEL_ERA_ILACS },
-  { "Overall\\s+effectiveness", PB_JUDGEMENT_OVERALL, FALSE, PB_LABEL_ERA_ANY },
-  { "(?:\\d\\.\\s*)?Children\\s+who\\s+need\\s+help\\s+and\\s+protection",
+  { "Overall\\s*effectiveness", PB_JUDGEMENT_OVERALL, FALSE, PB_LABEL_ERA_ANY },
+  { "(?:\\d\\.\\s*)?Children\\s*who\\s*need\\s*help\\s*and\\s*protection",
     PB_JUDGEMENT_HELP_AND_PROTECTION, FALSE, PB_LABEL_ERA_SIF },
-  { "(?:\\d\\.\\s*)?Children\\s+looked\\s+after\\s+and\\s+achieving(?:\\s+permanence)?",
+  { "(?:\\d\\.\\s*)?Children\\s*looked\\s*after\\s*and\\s*achieving(?:\\s*permanence)?",
     PB_JUDGEMENT_CHILDREN_IN_CARE, FALSE, PB_LABEL_ERA_SIF },
-  { "(?:\\d\\.\\d\\.?\\s*)?Adoption\\s+performance", PB_JUDGEMENT_ADOPTION, FALSE, PB_LABEL_ERA_SIF },
-  { "(?:\\d\\.\\d\\.?\\s*)?Experiences\\s+and\\s+progress\\s+of\\s+care\\s+leavers",
+  { "(?:\\d\\.\\d\\.?\\s*)?Adoption\\s*performance", PB_JUDGEMENT_ADOPTION, FALSE, PB_LABEL_ERA_SIF },
+  { "(?:\\d\\.\\d\\.?\\s*)?Experiences\\s*and\\s*progress\\s*of\\s*care\\s*leavers",
     PB_JUDGEMENT_CARE_LEAVERS, FALSE, PB_LABEL_ERA_SIF },
-  { "(?:\\d\\.\\s*)?Leadership,?\\s+management\\s+and\\s+governance", PB_JUDGEMENT_LEADERS, FALSE, PB_LABEL_ERA_SIF },
+  { "(?:\\d\\.\\s*)?Leadership,?\\s*management\\s*and\\s*governance", PB_JUDGEMENT_LEADERS, FALSE, PB_LABEL_ERA_SIF },
   /* Worded otherwise ("… of children care leavers"): told by its words. */
   { "The\\s+experiences?\\s+and\\s+progress\\s+of(?:\\s+[a-z][a-z'-]*){1,10}", -1, FALSE, PB_LABEL_ERA_ILACS },
 };
@@ -87,8 +91,9 @@ mask_of_words (const char *words,
 }
 
 /* The grade words as a table cell gives them: capitalised, the long one
- * perhaps wrapped ("Requires" / "Improvement" / "to be good"). */
-#define GRADE_WORDS "(?:Outstanding|Good|Inadequate|Requires?\\s+[Ii]mprovement(?:\\s+to\\s+be\\s+good)?)"
+ * perhaps wrapped ("Requires" / "Improvement" / "to be good", or in a
+ * tagged cell "Requiresimprovement"). */
+#define GRADE_WORDS "(?:Outstanding|Good|Inadequate|Requires?\\s*[Ii]mprovement(?:\\s+to\\s+be\\s+good)?)"
 
 static GRegex *
 label_regex (void)
@@ -166,7 +171,7 @@ PbGrade
 _pb_grade_of_cell (const char *cell)
 {
   static GRegex *cache;
-  GRegex *whole = _pb_structure_regex (&cache, "^\\s*(outstanding|good|inadequate|requires?\\s+improvement"
+  GRegex *whole = _pb_structure_regex (&cache, "^\\s*(outstanding|good|inadequate|requires?\\s*improvement"
                                                "(?:\\s+to\\s+be\\s+good)?)[\\s\\d*.]*$", G_REGEX_CASELESS);
 
   if (!g_regex_match (whole, cell, 0, NULL))
@@ -255,7 +260,9 @@ count_prose (const char *text,
              int         from,
              int         to)
 {
-  static const char * const ignored[] = { "to", "be", "good", "Judgement", "Grade", "Key", "and" };
+  static const char * const ignored[] = {
+    "to", "be", "good", "improvement", "Improvement", "Judgement", "Grade", "Key", "and",
+  };
   g_autofree char *gap = g_strndup (text + from, MAX (0, to - from));
   g_auto(GStrv) words = g_strsplit_set (gap, " \t\n", -1);
   guint letters = 0;
@@ -284,7 +291,9 @@ _pb_structure_read_table (GArray         *lines,
                           PbTableReading *table)
 {
   static GRegex *grade_cache;
-  GRegex *grade_regex = _pb_structure_regex (&grade_cache, "\\b" GRADE_WORDS "\\b", 0);
+  /* "Requires" alone is a grade too: the rest of a wrapped grade may read
+   * after another row ("Requires" / "3. Leadership, …" / "Improvement"). */
+  GRegex *grade_regex = _pb_structure_regex (&grade_cache, "\\b(?:" GRADE_WORDS "|Requires?)\\b", 0);
   g_autoptr(GString) region = g_string_new (NULL);
   g_autoptr(GArray) line_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));

@@ -120,7 +120,13 @@ find_report_title (GArray *lines,
         }
       g_clear_pointer (&match, g_match_info_unref);
 
-      if (g_regex_match (ilacs, text, 0, &match) || g_regex_match (trust, text, 0, &match))
+      if (!g_regex_match (ilacs, text, 0, &match))
+        {
+          /* A GMatchInfo is made even when nothing matches. */
+          g_clear_pointer (&match, g_match_info_unref);
+          g_regex_match (trust, text, 0, &match);
+        }
+      if (g_match_info_matches (match))
         {
           title->kind = TITLE_ILACS;
           title->authority = g_match_info_fetch (match, 1);
