@@ -92,8 +92,8 @@ mask_of_words (const char *words,
 
 /* The grade words as a table cell gives them: capitalised, the long one
  * perhaps wrapped ("Requires" / "Improvement" / "to be good", or in a
- * tagged cell "Requiresimprovement"). */
-#define GRADE_WORDS "(?:Outstanding|Good|Inadequate|Requires?\\s*[Ii]mprovement(?:\\s+to\\s+be\\s+good)?)"
+ * tagged cell "Requiresimprovement", "improvementto be good"). */
+#define GRADE_WORDS "(?:Outstanding|Good|Inadequate|Requires?\\s*[Ii]mprovement(?:\\s*to\\s*be\\s*good)?)"
 
 static GRegex *
 label_regex (void)
@@ -172,7 +172,7 @@ _pb_grade_of_cell (const char *cell)
 {
   static GRegex *cache;
   GRegex *whole = _pb_structure_regex (&cache, "^\\s*(outstanding|good|inadequate|requires?\\s*improvement"
-                                               "(?:\\s+to\\s+be\\s+good)?)[\\s\\d*.]*$", G_REGEX_CASELESS);
+                                               "(?:\\s*to\\s*be\\s*good)?)[\\s\\d*.]*$", G_REGEX_CASELESS);
 
   if (!g_regex_match (whole, cell, 0, NULL))
     return PB_GRADE_NONE;
