@@ -155,7 +155,10 @@ _pb_structure_read_letter (GArray      *lines,
   if (!g_date_valid (&structure->inspection_end))
     read_visit_dates (opening, structure);
 
-  if (!(structure->lead_inspector = _pb_structure_detect_lead_inspector (lines)) &&
+  /* A joint inspection is signed by each inspectorate's director, none of
+   * them its lead inspector: only a "Lead inspector" line names one. */
+  structure->lead_inspector = _pb_structure_detect_lead_inspector (lines);
+  if (structure->lead_inspector == NULL && structure->type != PB_DOCUMENT_JTAI &&
       !(structure->lead_inspector = read_signature (lines)))
     structure->lead_inspector = read_named_inspector (opening);
 
