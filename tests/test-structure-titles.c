@@ -58,7 +58,8 @@ has_reason (PbStructure *s,
 
 /* Every form of title: the authority in it (as its council, with or
  * without "local authority", wrapped or not, as a trust), or above it, or
- * before it on its line. */
+ * before it on its line; and a report whose title takes none of these
+ * forms. */
 static void
 test_title_forms (void)
 {
@@ -68,6 +69,7 @@ test_title_forms (void)
     "Inspection of Northmoor Metropolitan Borough\nCouncil children’s services\n",
     "Inspection of Northmoor children’s services\n",
     "Inspection of Northmoor Children and Families Trust\n",
+    "Inspection of Northmoor Children’s Trust\n",
     "Northmoor Borough Council\nInspection of local authority children’s services\n",
     "Northmoor City Council\nInspection of local authority children’s social care services\n",
     "Northmoor County Council\nInspection of children’s social care services\n",
@@ -101,6 +103,19 @@ test_title_forms (void)
       g_assert_cmpuint (s->sections->len, ==, 1);
       g_assert_cmpuint (s->paragraphs->len, ==, 1);
     }
+
+  /* A title of no known form: the table, dates and inspector make it a
+   * report, and the authority is the name above its dates. */
+  {
+    g_autofree char *page = g_strconcat ("Northmoor\n", DATES_AND_INSPECTOR, TABLE_2019, NULL);
+    g_autoptr(PbStructure) s = read_written (dir, "untitled.pdf", page);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_cmpstr (s->local_authority, ==, "Northmoor");
+    g_assert_false (has_reason (s, "title:"));
+    g_assert_true (has_reason (s, "judgement table (layout): 4 rows"));
+    g_assert_cmpint (s->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
+  }
 
   pb_test_remove_dir (dir);
 }

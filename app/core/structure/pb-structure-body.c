@@ -416,6 +416,19 @@ read_heading (GArray    *lines,
   return TRUE;
 }
 
+/* A SIF judgement table's numbered row ("1. Children who need help and
+ * protection"), when the body is read from before the table because the
+ * layout did not give where it ends. */
+static gboolean
+is_table_row (PbStructure *structure,
+              const Line  *line)
+{
+  gboolean combined = FALSE;
+
+  return structure->type == PB_DOCUMENT_SIF_INSPECTION && line->page == 1 && strlen (line->text) < 90 &&
+         _pb_classify_label (line->text, &combined, NULL) != 0;
+}
+
 /* Section headings and the numbered paragraphs under them. */
 void
 _pb_structure_read_body (GArray      *lines,
@@ -452,7 +465,7 @@ _pb_structure_read_body (GArray      *lines,
         }
 
       if (g_ascii_isdigit (line->text[0]) && (guint)atoi (line->text) == next &&
-          g_regex_match (numbered, line->text, 0, NULL))
+          g_regex_match (numbered, line->text, 0, NULL) && !is_table_row (structure, line))
         {
           PbParagraph paragraph = { next, line->page, cohort, line->offset };
 

@@ -30,7 +30,7 @@ _pb_structure_clean_authority (const char *name)
     " Metropolitan Borough Council", " Metropolitan District Council", " Metropolitan Council",
     " County Borough Council", " County Council", " Borough Council", " City Council",
     " District Council", " Council", " Metropolitan Borough", " Metropolitan", " Borough",
-    " Children's Services Trust", " Children and Families Trust", " Children's Trust",
+    " Children's Services Trust", " Children and Families Trust", " Children's Trust", " Children First",
     " Children's Services", " children's services", " local authority", ",",
   };
   g_autofree char *text = g_strstrip (g_strdup (name));

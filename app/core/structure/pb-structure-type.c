@@ -90,8 +90,8 @@ find_report_title (GArray *lines,
                                        "^Inspection of ([^.:;]{0,80}?)\\s*(?:local\\s+authority\\s+)?children's\\s+"
                                        "(?:social\\s+care\\s+)?services\\b", 0);
   GRegex *trust = _pb_structure_regex (&trust_cache,
-                                       "^Inspection of ((?:[A-Z][\\w'&-]*\\s+){1,5}(?:Children and Families Trust|"
-                                       "Children's Services Trust|Children's Trust))", 0);
+                                       "^Inspection of ([A-Z][^.:;]{0,60}?\\s*(?:Children and Families Trust|"
+                                       "Children's Services Trust|Children's Trust|Children First))\\b", 0);
 
   for (guint i = 0; i < lines->len && i < 12 && g_array_index (lines, Line, i).page == 1; i++)
     {
@@ -106,32 +106,32 @@ find_report_title (GArray *lines,
 
       joined = _pb_structure_join_lines (lines, i, 4);
       text = joined + start;
-      title->line = i;
-      g_clear_pointer (&title->lead_in, g_free);
-      if (start > 0)
-        title->lead_in = g_strstrip (g_strndup (line, start));
 
       if (g_regex_match (sif, text, 0, &match))
         {
           g_autofree char *word = g_match_info_fetch (match, 1);
 
           title->kind = g_ascii_strncasecmp (word, "re", 2) == 0 ? TITLE_SIF_REINSPECTION : TITLE_SIF;
-          return TRUE;
         }
-      g_clear_pointer (&match, g_match_info_unref);
-
-      if (!g_regex_match (ilacs, text, 0, &match))
+      else
         {
           /* A GMatchInfo is made even when nothing matches. */
           g_clear_pointer (&match, g_match_info_unref);
-          g_regex_match (trust, text, 0, &match);
-        }
-      if (g_match_info_matches (match))
-        {
+          if (!g_regex_match (ilacs, text, 0, &match))
+            {
+              g_clear_pointer (&match, g_match_info_unref);
+              g_regex_match (trust, text, 0, &match);
+            }
+          if (!g_match_info_matches (match))
+            continue;
           title->kind = TITLE_ILACS;
           title->authority = g_match_info_fetch (match, 1);
-          return TRUE;
         }
+
+      title->line = i;
+      if (start > 0)
+        title->lead_in = g_strstrip (g_strndup (line, start));
+      return TRUE;
     }
 
   return FALSE;
@@ -288,6 +288,24 @@ merge_tables (PbTableReading       *best,
   return "judgement table (tagged)";
 }
 
+/* The authority of a report whose title takes none of the known forms:
+ * what follows "Inspection of", or else the lines above its dates. */
+static char *
+untitled_authority (GArray *lines)
+{
+  for (guint i = 0; i < lines->len && i < 12 && g_array_index (lines, Line, i).page == 1; i++)
+    {
+      const char *line = _pb_structure_line_at (lines, i);
+
+      if (g_str_has_prefix (line, "Inspection of "))
+        return _pb_structure_clean_authority (line + strlen ("Inspection of "));
+      if (g_str_has_prefix (line, "Inspection date"))
+        return _pb_structure_detect_authority (lines, i, NULL);
+    }
+
+  return NULL;
+}
+
 static void
 title_clear (Title *title)
 {
@@ -386,7 +404,10 @@ _pb_structure_decide_type (GArray            *lines,
       g_free (title.authority);
       title.authority = g_steal_pointer (&title.lead_in);
     }
-  structure->local_authority = _pb_structure_detect_authority (lines, title.line, title.authority);
+  if (title.kind == TITLE_NONE)
+    structure->local_authority = untitled_authority (lines);
+  else
+    structure->local_authority = _pb_structure_detect_authority (lines, title.line, title.authority);
   *body = table.end_line;
 
   line = title.line;
