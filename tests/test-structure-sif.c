@@ -249,18 +249,19 @@ test_table_forms (void)
     const Row  *rows;
     GradePlace  place;
     double      gap;
+    gboolean    in_order;   /* the page text gives each grade after its label */
     PbGrade     expected[PB_N_JUDGEMENTS];
   } forms[] = {
-    { on_line, GRADE_ON_LINE, 24,
+    { on_line, GRADE_ON_LINE, 24, TRUE,
       { PB_GRADE_GOOD, PB_GRADE_GOOD, PB_GRADE_REQUIRES_IMPROVEMENT, PB_GRADE_GOOD, PB_GRADE_INADEQUATE, PB_GRADE_OUTSTANDING } },
-    { wrapped_grades, GRADE_IN_COLUMN, 10,
+    { wrapped_grades, GRADE_IN_COLUMN, 10, FALSE,
       { PB_GRADE_GOOD, PB_GRADE_INADEQUATE, PB_GRADE_REQUIRES_IMPROVEMENT, PB_GRADE_GOOD, PB_GRADE_REQUIRES_IMPROVEMENT,
         PB_GRADE_OUTSTANDING } },
     /* Closer, the grades read after all the labels. */
-    { wrapped_grades, GRADE_IN_COLUMN, 8,
+    { wrapped_grades, GRADE_IN_COLUMN, 8, FALSE,
       { PB_GRADE_GOOD, PB_GRADE_INADEQUATE, PB_GRADE_REQUIRES_IMPROVEMENT, PB_GRADE_GOOD, PB_GRADE_REQUIRES_IMPROVEMENT,
         PB_GRADE_OUTSTANDING } },
-    { wrapped_labels, GRADE_IN_COLUMN, 24,
+    { wrapped_labels, GRADE_IN_COLUMN, 24, TRUE,
       { PB_GRADE_GOOD, PB_GRADE_REQUIRES_IMPROVEMENT, PB_GRADE_GOOD, PB_GRADE_REQUIRES_IMPROVEMENT, PB_GRADE_GOOD,
         PB_GRADE_INADEQUATE } },
   };
@@ -278,6 +279,11 @@ test_table_forms (void)
         g_test_message ("table form %u, %s", f, tagged ? "tagged" : "untagged");
         s = read_every_way (pdf, tagged, forms[f].expected);
 
+        /* Out of order in the page text, the grades are the tags'. */
+        g_assert_true (g_ptr_array_find_with_equal_func (s->reasons, tagged && !forms[f].in_order
+                                                                     ? "judgement table (tagged): 5 rows"
+                                                                     : "judgement table (layout): 5 rows",
+                                                         g_str_equal, NULL));
         g_assert_false (s->reinspection);
         g_assert_false (s->cic_and_care_leavers_combined);
         g_assert_cmpstr (s->local_authority, ==, "Northmoor");

@@ -306,6 +306,7 @@ _pb_structure_read_table (GArray         *lines,
   int previous_end = -1;
 
   memset (table, 0, sizeof *table);
+  table->in_order = TRUE;
 
   for (guint i = 0; i < lines->len && i < 150 && g_array_index (lines, Line, i).page <= 2; i++)
     {
@@ -374,7 +375,10 @@ _pb_structure_read_table (GArray         *lines,
               grade = g_queue_pop_head (waiting_grades);
             }
           else
-            g_queue_push_tail (waiting_labels, event);
+            {
+              table->in_order = table->in_order && g_queue_is_empty (waiting_labels);
+              g_queue_push_tail (waiting_labels, event);
+            }
         }
       else if (!g_queue_is_empty (waiting_labels))
         {
@@ -382,7 +386,10 @@ _pb_structure_read_table (GArray         *lines,
           grade = event;
         }
       else
-        g_queue_push_tail (waiting_grades, event);
+        {
+          table->in_order = FALSE;
+          g_queue_push_tail (waiting_grades, event);
+        }
 
       previous_end = MAX (previous_end, event->end);
 

@@ -21,7 +21,10 @@
  * Published reports are mostly tagged: the judgements are a table whose rows
  * hold a label cell and a grade cell.  Read that way, a grade belongs to its
  * row by the document's own account rather than by where the words fall on
- * the page, so where the tree has the table its grades are the ones kept. */
+ * the page, so where the page text does not give each grade straight after
+ * its label, and the tree has the table, its grades are the ones kept. The
+ * reader asks for it only then: poppler reads a cell's text by reading its
+ * whole page again, a second or more for a report's table. */
 
 /* Past the first pages, or after this many cells, the judgement table is
  * not to be found: each cell's text costs a reading of its page. */

@@ -36,6 +36,7 @@ typedef struct
   guint     n_sif_rows;       /* … of them named in the SIF framework's words */
   guint     n_ilacs_rows;     /* … and in the ILACS framework's words */
   guint     end_line;         /* layout: the index of the line after the table */
+  gboolean  in_order;         /* layout: each grade came straight after its label */
 } PbTableReading;
 
 /* Reads the tagged judgement table of the document being read into @table;

@@ -358,9 +358,13 @@ _pb_structure_decide_type (GArray            *lines,
   dates = has_dates_line (lines);
   lead = has_lead_inspector_line (lines);
 
-  /* The tagged tree is asked only when the text points to a report. */
+  /* The tagged tree is asked only when the text points to a report, and
+   * the layout has not given the whole table in order: each of its cells'
+   * text costs poppler a reading of the page, a second or more for some
+   * reports. */
   memset (&tagged, 0, sizeof tagged);
-  if (tagged_func != NULL && (title.kind != TITLE_NONE || layout.n_rows > 0 || dates))
+  if (tagged_func != NULL && (title.kind != TITLE_NONE || layout.n_rows > 0 || dates) &&
+      !(layout.in_order && layout.n_rows >= 4))
     have_tagged = tagged_func (data, &tagged);
   table_reason = merge_tables (&table, &tagged, have_tagged, &layout);
 
