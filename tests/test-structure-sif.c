@@ -301,7 +301,8 @@ test_table_forms (void)
 }
 
 /* The overall judgement in each sentence the SIF reports used, wrapped or
- * not; "not yet good" is not a grade. */
+ * not, with a footnote's number after it or not; "not yet good" is not a
+ * grade. */
 static void
 test_overall_forms (void)
 {
@@ -315,6 +316,7 @@ test_overall_forms (void)
     { "The overall judgement is that children's services\nare inadequate", PB_GRADE_INADEQUATE },
     { "The overall judgement is requires improvement", PB_GRADE_REQUIRES_IMPROVEMENT },
     { "The overall judgement is outstanding", PB_GRADE_OUTSTANDING },
+    { "The overall judgement is that children’s services are inadequate2", PB_GRADE_INADEQUATE },
     { "Children’s services in Northmoor are inadequate", PB_GRADE_INADEQUATE },
     { "Children’s services in Northmoor require improvement to be good", PB_GRADE_REQUIRES_IMPROVEMENT },
     { "Children’s services in Northmoor requires improvement to be\ngood", PB_GRADE_REQUIRES_IMPROVEMENT },

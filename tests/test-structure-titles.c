@@ -74,6 +74,7 @@ test_title_forms (void)
     "Northmoor City Council\nInspection of local authority children’s social care services\n",
     "Northmoor County Council\nInspection of children’s social care services\n",
     "London Borough of Northmoor Inspection of local authority children’s services\n",
+    "Inspection of Northmoor London Borough Council children’s services\n",
   };
   g_autofree char *dir = pb_test_make_dir ();
 
@@ -123,7 +124,7 @@ test_title_forms (void)
 /* The judgement table as the page text gives it: labels and grades
  * wrapped, a grade split around its label, a grade before its label, a
  * label wrapped around its grade, a label worded otherwise ("children care
- * leavers"). */
+ * leavers"), labels without their article. */
 static void
 test_table_forms (void)
 {
@@ -144,6 +145,12 @@ test_table_forms (void)
     "with children and families\nThe experiences and progress of children who need Outstanding\n"
     "help and protection\nThe experiences and progress of children in care Good\n"
     "The experiences and progress of care leavers Requires\nimprovement to be good\n"
+    "Overall effectiveness Inadequate\n",
+    /* Labels without their article. */
+    "Judgement Grade\nImpact of leaders on social work practice with children and families\n"
+    "Requires improvement to be good\nExperiences and progress of children who need help and protection\n"
+    "Outstanding\nExperiences and progress of children in care Good\n"
+    "Experiences and progress of care leavers Requires improvement to be good\n"
     "Overall effectiveness Inadequate\n",
   };
 

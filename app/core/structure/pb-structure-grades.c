@@ -35,7 +35,7 @@ typedef struct
 } LabelForm;
 
 static const LabelForm label_forms[] = {
-  { "The\\s*impact\\s*of\\s*leaders(?:\\s*on\\s*social\\s*work(?:\\s*practice(?:\\s*with\\s*children"
+  { "(?:The\\s*i|I)mpact\\s*of\\s*leaders(?:\\s*on\\s*social\\s*work(?:\\s*practice(?:\\s*with\\s*children"
     "(?:\\s*and\\s*families)?)?)?)?", PB_JUDGEMENT_LEADERS, FALSE, PB_LABEL_ERA_ILACS },
   { "The\\s*experiences\\s*and\\s*progress\\s*of\\s*children\\s*who\\s*need\\s*help(?:\\s*and\\s*protection)?",
     PB_JUDGEMENT_HELP_AND_PROTECTION, FALSE, PB_LABEL_ERA_ILACS },
@@ -55,7 +55,7 @@ static const LabelForm label_forms[] = {
     PB_JUDGEMENT_CARE_LEAVERS, FALSE, PB_LABEL_ERA_SIF },
   { "(?:\\d\\.\\s*)?Leadership,?\\s*management\\s*and\\s*governance", PB_JUDGEMENT_LEADERS, FALSE, PB_LABEL_ERA_SIF },
   /* Worded otherwise ("… of children care leavers"): told by its words. */
-  { "The\\s+experiences?\\s+and\\s+progress\\s+of(?:\\s+[a-z][a-z'-]*){1,10}", -1, FALSE, PB_LABEL_ERA_ILACS },
+  { "(?:The\\s+e|E)xperiences?\\s+and\\s+progress\\s+of(?:\\s+[a-z][a-z'-]*){1,10}", -1, FALSE, PB_LABEL_ERA_ILACS },
 };
 
 /* A label, read: the judgements it names. */
@@ -427,7 +427,7 @@ _pb_structure_read_sif_overall (GArray      *lines,
                                          "(?:\\s+that)?(?:\\s+(?:the\\s+)?(?:local\\s+authority's\\s+)?children's\\s+services"
                                          "(?:\\s+in\\s+(?:(?!\\bnot\\b)[^.:]){1,60}?)?)?"
                                          "(?:\\s+(?:are|is|were))?(?:\\s+judged)?(?:\\s+to\\s+be)?\\s+"
-                                         "(outstanding|good|inadequate|requires?\\s+improvement)\\b",
+                                         "(outstanding|good|inadequate|requires?\\s+improvement)(?![a-z])",
                                          G_REGEX_CASELESS);
   g_autofree char *title = _pb_structure_title_block (lines, 40);
   g_autofree char *words = _pb_structure_match_group (overall, title, 1);

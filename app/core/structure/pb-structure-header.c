@@ -23,11 +23,13 @@ _pb_structure_clean_authority (const char *name)
 {
   static const char * const prefixes[] = {
     "The London Borough of ", "The Royal Borough of ", "The Borough of ", "The City of ",
+    "the London Borough of ", "the Royal Borough of ", "the Borough of ", "Council of the ",
     "Metropolitan Borough of ", "London Borough of ", "Royal Borough of ", "City of ",
     "Borough of ", "County of ",
   };
   static const char * const suffixes[] = {
     " Metropolitan Borough Council", " Metropolitan District Council", " Metropolitan Council",
+    " London Borough Council", " Royal Borough Council",
     " County Borough Council", " County Council", " Borough Council", " City Council",
     " District Council", " Council", " Metropolitan Borough", " Metropolitan", " Borough",
     " Children's Services Trust", " Children and Families Trust", " Children's Trust", " Children First",
