@@ -75,6 +75,8 @@ test_title_forms (void)
     "Northmoor County Council\nInspection of children’s social care services\n",
     "London Borough of Northmoor Inspection of local authority children’s services\n",
     "Inspection of Northmoor London Borough Council children’s services\n",
+    "Inspection of Northmoor County Council’s children’s services\n",
+    "Inspection dates: 4 to 15 March 2019\nNorthmoor Council\nInspection of local authority children’s services\n",
   };
   g_autofree char *dir = pb_test_make_dir ();
 

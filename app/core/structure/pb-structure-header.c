@@ -33,7 +33,7 @@ _pb_structure_clean_authority (const char *name)
     " County Borough Council", " County Council", " Borough Council", " City Council",
     " District Council", " Council", " Metropolitan Borough", " Metropolitan", " Borough",
     " Children's Services Trust", " Children and Families Trust", " Children's Trust", " Children First",
-    " Children's Services", " children's services", " local authority", ",",
+    " Children's Services", " children's services", " local authority", ",", "'s",
   };
   g_autofree char *text = g_strstrip (g_strdup (name));
   gboolean changed = TRUE;
@@ -83,8 +83,11 @@ _pb_structure_detect_authority (GArray     *lines,
     {
       const char *line = _pb_structure_line_at (lines, i);
 
-      /* A page number or a logo's words are not the name. */
-      if (strspn (line, "0123456789 ") == strlen (line) || g_str_equal (line, "Ofsted"))
+      /* A page number, a logo's words, the dates or the inspector set above
+       * the title are not the name. */
+      if (strspn (line, "0123456789 ") == strlen (line) || g_str_equal (line, "Ofsted") ||
+          g_str_has_prefix (line, "Inspection date") || g_str_has_prefix (line, "Lead inspector") ||
+          g_str_has_prefix (line, "Report published"))
         continue;
       if (before->len > 0)
         g_string_append_c (before, ' ');
