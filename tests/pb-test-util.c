@@ -141,6 +141,101 @@ pb_test_write_pdf (const char              *dir,
   return g_steal_pointer (&path);
 }
 
+/* Closes the open cell, row and table tags that @next does not continue. */
+static void
+end_tags (cairo_t          *cr,
+          const PbTestText *open,
+          const PbTestText *next)
+{
+  gboolean same_row = next != NULL && next->row >= 0 && next->row == open->row && next->page == open->page;
+
+  if (open->row < 0)
+    {
+      cairo_tag_end (cr, "P");
+      return;
+    }
+  if (!same_row || next->column != open->column)
+    cairo_tag_end (cr, "TD");
+  if (!same_row)
+    cairo_tag_end (cr, "TR");
+  if (next == NULL || next->row < 0 || next->page != open->page)
+    cairo_tag_end (cr, "Table");
+}
+
+/**
+ * pb_test_write_layout_pdf:
+ * @texts: (array length=n_texts): the runs of text, in the order they are
+ *   drawn (the order of the page's content, which a reader need not follow)
+ * @tagged: whether to tag the runs: each run outside the table a paragraph,
+ *   the runs of one row and column one cell ("TD") of a "TR" in a "Table"
+ *
+ * Writes an A4 PDF with each run of text where it says, in 11 pt, so that a
+ * test can lay a page out as a published report does: a grade in a
+ * right-hand column beside a label wrapped over lines, an indented row.
+ *
+ * Returns: (transfer full): the PDF's path
+ */
+char *
+pb_test_write_layout_pdf (const char       *dir,
+                          const char       *name,
+                          const PbTestText *texts,
+                          guint             n_texts,
+                          gboolean          tagged)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  guint page = 0;
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      const PbTestText *text = &texts[i];
+      const PbTestText *previous = i > 0 ? &texts[i - 1] : NULL;
+
+      g_assert_cmpuint (text->page, >=, page);
+      while (page < text->page)
+        {
+          cairo_show_page (cr);
+          page++;
+        }
+
+      if (tagged)
+        {
+          gboolean same_row = previous != NULL && previous->row >= 0 && previous->row == text->row &&
+                              previous->page == text->page;
+
+          if (text->row < 0)
+            cairo_tag_begin (cr, "P", NULL);
+          else
+            {
+              if (previous == NULL || previous->row < 0 || previous->page != text->page)
+                cairo_tag_begin (cr, "Table", NULL);
+              if (!same_row)
+                cairo_tag_begin (cr, "TR", NULL);
+              if (!same_row || previous->column != text->column)
+                cairo_tag_begin (cr, "TD", NULL);
+            }
+        }
+
+      cairo_move_to (cr, text->x, text->y);
+      cairo_show_text (cr, text->text);
+
+      if (tagged)
+        end_tags (cr, text, i + 1 < n_texts ? &texts[i + 1] : NULL);
+    }
+
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_steal_pointer (&path);
+}
+
 char *
 pb_test_write_file (const char *dir,
                     const char *name,

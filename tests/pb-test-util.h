@@ -12,6 +12,17 @@ typedef struct
   gboolean    no_text;        /* draw shapes only: a "scan" with no text layer */
 } PbTestPdfOptions;
 
+/* A run of text placed on a page, for PDFs laid out as a test needs. */
+typedef struct
+{
+  guint        page;     /* index from 0 */
+  double       x;        /* PDF points from the left */
+  double       y;        /* baseline, PDF points from the top */
+  const char  *text;
+  int          row;      /* a tagged table's row, from 0; -1 when not in the table */
+  int          column;   /* its cell in the row, from 0 */
+} PbTestText;
+
 char     *pb_test_make_dir           (void);
 gpointer  pb_test_open_library       (const char              *dir);
 void      pb_test_remove_dir         (const char              *path);
@@ -19,6 +30,11 @@ char     *pb_test_write_pdf          (const char              *dir,
                                       const char              *name,
                                       const char * const      *pages,
                                       const PbTestPdfOptions  *options);
+char     *pb_test_write_layout_pdf   (const char              *dir,
+                                      const char              *name,
+                                      const PbTestText        *texts,
+                                      guint                    n_texts,
+                                      gboolean                 tagged);
 char     *pb_test_write_file         (const char              *dir,
                                       const char              *name,
                                       const char              *contents,

@@ -637,6 +637,73 @@ test_write_failure (Fixture       *f,
   g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 0);
 }
 
+static gboolean
+array_has_string (JsonArray  *array,
+                  const char *text)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* inspect says what a PDF is and why: a re-inspection, read so for its
+ * title and table; a page that only names a report, read as another paper
+ * for want of anything confirming it. */
+static void
+test_inspect (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const pages[] = {
+    "Northmoor\nRe-inspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection dates: 12 September 2016 to 6 October 2016\n"
+    "Children’s services in Northmoor are inadequate\n"
+    "1. Children who need help and protection\tInadequate\n"
+    "2. Children looked after and achieving permanence\tGood\n"
+    "2.1 Adoption performance\tGood\n"
+    "2.2 Experiences and progress of care leavers\tGood\n"
+    "3. Leadership, management and governance\tInadequate\n",
+    NULL
+  };
+  g_autofree char *pdf = pb_test_write_pdf (f->dir, "reinspection.pdf", pages, NULL);
+  g_auto(Run) json = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) other = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) other_root = NULL;
+  JsonObject *object;
+
+  run_cli (&json, "inspect", pdf, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "sif_inspection");
+  g_assert_true (json_object_get_boolean_member (object, "reinspection"));
+  g_assert_cmpstr (json_object_get_string_member (object, "local_authority"), ==, "Northmoor");
+  g_assert_true (json_object_get_null_member (object, "theme"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "judgements"),
+                                                  "overall_effectiveness"), ==, "inadequate");
+  g_assert_true (array_has_string (json_object_get_array_member (object, "reasons"), "title: re-inspection"));
+  g_assert_true (array_has_string (json_object_get_array_member (object, "reasons"),
+                                   "judgement table (layout): 5 rows"));
+
+  run_cli (&text, "inspect", pdf, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_true (g_str_has_prefix (text.out, "sif_inspection (re-inspection)\n"));
+  g_assert_nonnull (strstr (text.out, "title: re-inspection"));
+
+  run_cli (&other, "inspect", "--json", f->pdf, NULL);
+  g_assert_cmpint (other.status, ==, 0);
+  other_root = parse_json (other.out);
+  object = json_node_get_object (other_root);
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "other");
+  g_assert_false (json_object_get_boolean_member (object, "reinspection"));
+  g_assert_true (array_has_string (json_object_get_array_member (object, "reasons"), "title: ILACS inspection"));
+  g_assert_true (array_has_string (json_object_get_array_member (object, "reasons"),
+                                   "not an inspection: nothing confirms it"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +719,7 @@ main (int   argc,
   g_test_add ("/cli/killed-import", Fixture, NULL, fixture_setup, test_killed_import, fixture_teardown);
   g_test_add ("/cli/write-failure", Fixture, NULL, fixture_setup, test_write_failure, fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL, fixture_setup, test_bad_library_and_usage, fixture_teardown);
+  g_test_add ("/cli/inspect", Fixture, NULL, fixture_setup, test_inspect, fixture_teardown);
 
   return g_test_run ();
 }

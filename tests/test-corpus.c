@@ -9,10 +9,12 @@
 #include "pb-report.h"
 #include "pb-test-util.h"
 
-/* Imports every PDF of the shared corpus: real published reports, PDFs made
- * from council documents, and a 300-page stress file. Where the corpus has the
- * source text of a PDF, the imported text must carry nearly all its words:
- * words glued together or lost would fail this. */
+/* Imports every PDF of the shared corpus: real published reports (ilacs/
+ * and variants/), PDFs made from council documents, and a 300-page stress
+ * file (what structure reading finds in them, test-structure-corpus checks).
+ * Where the corpus has the source text of a PDF, the imported text must
+ * carry nearly all its words: words glued together or lost would fail
+ * this. */
 
 typedef struct
 {
@@ -202,6 +204,13 @@ test_ilacs (Fixture       *f,
 }
 
 static void
+test_variants (Fixture       *f,
+               gconstpointer  data)
+{
+  import_folder (f, "variants", 7);
+}
+
+static void
 test_seeds (Fixture       *f,
             gconstpointer  data)
 {
@@ -222,6 +231,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/corpus/ilacs", Fixture, NULL, fixture_setup, test_ilacs, fixture_teardown);
+  g_test_add ("/corpus/variants", Fixture, NULL, fixture_setup, test_variants, fixture_teardown);
   g_test_add ("/corpus/seeds", Fixture, NULL, fixture_setup, test_seeds, fixture_teardown);
   g_test_add ("/corpus/synthetic", Fixture, NULL, fixture_setup, test_synthetic, fixture_teardown);
 

@@ -764,11 +764,22 @@ add_structure (JsonBuilder *builder,
 {
   json_builder_begin_object (builder);
   add_string_or_null (builder, "type", pb_document_type_to_slug (s->type));
+  json_builder_set_member_name (builder, "reinspection");
+  json_builder_add_boolean_value (builder, s->reinspection);
   add_string_or_null (builder, "local_authority", s->local_authority);
   add_date_member (builder, "inspection_start", &s->inspection_start);
   add_date_member (builder, "inspection_end", &s->inspection_end);
   add_date_member (builder, "published", &s->published);
   add_string_or_null (builder, "lead_inspector", s->lead_inspector);
+  add_string_or_null (builder, "theme", s->theme);
+
+  /* What the type was decided on, so that a misread report can be told
+   * from this output alone. */
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; s->reasons != NULL && i < s->reasons->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (s->reasons, i));
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "judgements");
   json_builder_begin_object (builder);
@@ -825,6 +836,8 @@ add_structure (JsonBuilder *builder,
       json_builder_set_member_name (builder, "page");
       json_builder_add_int_value (builder, rec->page);
       add_string_or_null (builder, "cohort", rec->cohort);
+      json_builder_set_member_name (builder, "priority");
+      json_builder_add_boolean_value (builder, rec->priority);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -884,18 +897,24 @@ run_inspect (CommonOptions  *common,
     if (g_date_valid (&structure->inspection_end))
       g_date_strftime (end, sizeof end, "%Y-%m-%d", &structure->inspection_end);
 
-    printf ("%s\n", pb_document_type_to_slug (structure->type));
+    printf ("%s%s\n", pb_document_type_to_slug (structure->type),
+            structure->reinspection ? _(" (re-inspection)") : "");
     if (structure->local_authority)
       printf ("  %-20s %s\n", _("Local authority:"), structure->local_authority);
     if (*start)
       printf ("  %-20s %s to %s\n", _("Inspection:"), start, end);
     if (structure->lead_inspector)
       printf ("  %-20s %s\n", _("Lead inspector:"), structure->lead_inspector);
+    if (structure->theme)
+      printf ("  %-20s %s\n", _("Theme:"), structure->theme);
     for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
       if (structure->judgements[j] != PB_GRADE_NONE)
         printf ("  %-20s %s\n", pb_judgement_to_slug (j), pb_grade_to_slug (structure->judgements[j]));
     printf ("  %u sections, %u numbered paragraphs, %u recommendations\n",
             structure->sections->len, structure->paragraphs->len, structure->recommendations->len);
+    for (guint i = 0; i < structure->reasons->len; i++)
+      printf ("  %-20s %s\n", i == 0 ? _("Reasons:") : "",
+              (const char *)g_ptr_array_index (structure->reasons, i));
   }
 
   return EXIT_OK;

@@ -9,6 +9,7 @@
 #include "pb-pdf-text.h"
 #include "pb-pdf-writer.h"
 #include "pb-search.h"
+#include "pb-structure-pdf.h"
 #include "pb-structure-reader.h"
 #include "pb-structure.h"
 #include "pb-test-util.h"
@@ -19,7 +20,9 @@
  *
  *   import: stress-300p.pdf into a fresh library, against pdftotext;
  *   structure: reading the same file's structure from its text, as a share
- *     of the rest of the import;
+ *     of the rest of the import; and reading the published reports' of the
+ *     corpus whole (with their tagged tables and headings), as a share of
+ *     their import;
  *   search: the median of 100 queries over a library of 200+ reports. */
 
 #define RUNS 5
@@ -159,6 +162,72 @@ time_structure (const char *pdf)
   return pb_test_median (times);
 }
 
+/* The median time to read a published report's structure whole, as import
+ * does: from its page texts, asking the PDF for its tagged table. */
+static double
+time_structure_whole (const char *pdf)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GObject) document = G_OBJECT (poppler_document_new_from_file (uri, NULL, NULL));
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (document);
+  for (int i = 0; i < poppler_document_get_n_pages (POPPLER_DOCUMENT (document)); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (document), i));
+      g_ptr_array_add (pages, pb_pdf_page_get_reading_text (POPPLER_PAGE (page)));
+    }
+  g_ptr_array_add (pages, NULL);
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      double start = now_ms ();
+      g_autoptr(PbStructure) structure = pb_structure_read_document (POPPLER_DOCUMENT (document),
+                                                                     (const char * const *)pages->pdata);
+      double elapsed = now_ms () - start;
+
+      g_assert_nonnull (structure);
+      g_array_append_val (times, elapsed);
+    }
+
+  return pb_test_median (times);
+}
+
+/* Structure read whole, against import, over the corpus's published
+ * reports. */
+static void
+bench_structure_corpus (void)
+{
+  static const char * const folders[] = { "ilacs", "variants", "seeds" };
+  double structure = 0, import = 0;
+  guint n = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *path = pb_test_corpus_path (folders[f]);
+      g_autoptr(GDir) dir = path ? g_dir_open (path, 0, NULL) : NULL;
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)))
+        {
+          g_autofree char *pdf = g_build_filename (path, name, NULL);
+
+          if (!g_str_has_suffix (name, ".pdf"))
+            continue;
+          structure += time_structure_whole (pdf);
+          import += time_import (pdf);
+          n++;
+        }
+    }
+
+  if (n == 0)
+    return;
+  printf ("structure: %u published reports and papers read whole, median of %d runs each: %.0f ms of %.0f ms "
+          "import, adding %.1f %% to the rest of import (target: at most 20 %%)\n",
+          n, RUNS, structure, import, 100 * structure / (import - structure));
+}
+
 static void
 bench_search (guint n_reports)
 {
@@ -248,6 +317,7 @@ main (int   argc,
         printf ("structure: stress-300p.pdf, median of %d runs %.1f ms, adding %.1f %% to the rest of import "
                 "(target: at most 20 %%)\n", RUNS, structure, 100 * structure / (ours - structure));
       }
+      bench_structure_corpus ();
     }
   else
     {

@@ -72,7 +72,8 @@ recommendation_clear (PbRecommendation *rec)
  * pb_structure_new:
  *
  * Returns: (transfer full): an empty structure: type "other", no dates, no
- *   grades, and empty arrays of sections, paragraphs and recommendations
+ *   grades, and empty arrays of sections, paragraphs, recommendations and
+ *   reasons
  */
 PbStructure *
 pb_structure_new (void)
@@ -87,6 +88,7 @@ pb_structure_new (void)
   structure->recommendations = g_array_new (FALSE, TRUE, sizeof (PbRecommendation));
   g_array_set_clear_func (structure->sections, (GDestroyNotify)section_clear);
   g_array_set_clear_func (structure->recommendations, (GDestroyNotify)recommendation_clear);
+  structure->reasons = g_ptr_array_new_with_free_func (g_free);
 
   return structure;
 }
@@ -99,6 +101,8 @@ pb_structure_free (PbStructure *structure)
 
   g_free (structure->local_authority);
   g_free (structure->lead_inspector);
+  g_free (structure->theme);
+  g_clear_pointer (&structure->reasons, g_ptr_array_unref);
   g_clear_pointer (&structure->sections, g_array_unref);
   g_clear_pointer (&structure->paragraphs, g_array_unref);
   g_clear_pointer (&structure->recommendations, g_array_unref);

@@ -58,6 +58,7 @@ typedef struct
   char       *text;
   guint       page;
   const char *cohort;      /* or NULL when the words do not say */
+  gboolean    priority;    /* listed under "Areas for priority action" */
 } PbRecommendation;
 
 typedef struct
@@ -73,6 +74,9 @@ typedef struct
   GArray         *sections;           /* PbSection */
   GArray         *paragraphs;         /* PbParagraph */
   GArray         *recommendations;    /* PbRecommendation */
+  gboolean        reinspection;       /* a SIF re-inspection ("Re-inspection of services …") */
+  char           *theme;              /* what a visit looked at, or NULL */
+  GPtrArray      *reasons;            /* (element-type utf8): what the type was decided on */
 } PbStructure;
 
 const char  *pb_document_type_to_slug (PbDocumentType  type);

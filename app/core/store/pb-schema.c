@@ -211,6 +211,12 @@ static const char * const migrations[] = {
   "  title      TEXT NOT NULL,"
   "  removed_at TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 7: more of what a report says about itself: whether a SIF inspection
+   * was a re-inspection, and what a visit letter looked at. */
+  "ALTER TABLE reports ADD COLUMN reinspection INTEGER NOT NULL"
+  "  DEFAULT 0;"
+  "ALTER TABLE reports ADD COLUMN theme TEXT;",
 };
 
 guint

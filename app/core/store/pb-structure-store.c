@@ -14,8 +14,10 @@
 
 /* A report's structure in the library: stored at import (in the import's
  * transaction) or when re-read (pb-reindex.c), and read back for the reader,
- * the grades over time and packs. Its recommendations and section grades are
- * offered as findings. */
+ * the grades over time and packs. Its recommendations (a letter's areas for
+ * improvement and for priority action among them) and section grades are
+ * offered as findings. The reasons for its type are not kept: they are for
+ * diagnosing a reading, which `inspect` does from the PDF. */
 
 static void
 bind_date (sqlite3_stmt *stmt,
@@ -120,7 +122,8 @@ _pb_structure_store (sqlite3      *db,
   if (!(report = pb_db_prepare (db,
                                 "UPDATE reports SET doc_type = ?2, local_authority = ?3,"
                                 " inspection_start = ?4, inspection_end = ?5, published = ?6,"
-                                " lead_inspector = ?7, cic_and_care_leavers_combined = ?8 WHERE id = ?1",
+                                " lead_inspector = ?7, cic_and_care_leavers_combined = ?8,"
+                                " reinspection = ?9, theme = ?10 WHERE id = ?1",
                                 error)) ||
       !(judgement = pb_db_prepare (db, "INSERT OR REPLACE INTO judgements (report_id, judgement, grade)"
                                        " VALUES (?1, ?2, ?3)", error)) ||
@@ -140,6 +143,9 @@ _pb_structure_store (sqlite3      *db,
   if (s->lead_inspector)
     sqlite3_bind_text (report, 7, s->lead_inspector, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (report, 8, s->cic_and_care_leavers_combined);
+  sqlite3_bind_int (report, 9, s->reinspection);
+  if (s->theme)
+    sqlite3_bind_text (report, 10, s->theme, -1, SQLITE_TRANSIENT);
   if (!pb_db_step_done (report, error))
     return FALSE;
 
@@ -208,7 +214,9 @@ _pb_structure_store (sqlite3      *db,
     {
       PbRecommendation *rec = &g_array_index (s->recommendations, PbRecommendation, i);
 
-      if (!add_suggestion (db, sha256, rec->page, rec->text, NULL, "recommendation", rec->cohort, error))
+      /* Areas for priority action are the ones Ofsted says cannot wait. */
+      if (!add_suggestion (db, sha256, rec->page, rec->text, rec->priority ? "Area for priority action." : NULL,
+                           "recommendation", rec->cohort, error))
         return FALSE;
     }
 
@@ -238,7 +246,8 @@ pb_library_get_structure (PbLibrary  *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
 
   if (!(head = pb_db_prepare (db, "SELECT doc_type, local_authority, inspection_start, inspection_end,"
-                                  " published, lead_inspector, cic_and_care_leavers_combined"
+                                  " published, lead_inspector, cic_and_care_leavers_combined,"
+                                  " reinspection, theme"
                                   " FROM reports WHERE id = ?1", error)))
     return NULL;
 
@@ -255,6 +264,8 @@ pb_library_get_structure (PbLibrary  *library,
   read_date (&s->published, pb_db_column_text (head, 4));
   s->lead_inspector = g_strdup (pb_db_column_text (head, 5));
   s->cic_and_care_leavers_combined = sqlite3_column_int (head, 6) != 0;
+  s->reinspection = sqlite3_column_int (head, 7) != 0;
+  s->theme = g_strdup (pb_db_column_text (head, 8));
 
   if ((judgements = pb_db_prepare (db, "SELECT judgement, grade FROM judgements WHERE report_id = ?1", NULL)))
     {

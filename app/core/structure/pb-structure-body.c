@@ -70,9 +70,10 @@ strip_bullet (const char *line)
 static void
 add_recommendation (PbStructure *structure,
                     GString     *item,
-                    guint        page)
+                    guint        page,
+                    gboolean     priority)
 {
-  PbRecommendation rec = { g_string_free (item, FALSE), page, NULL };
+  PbRecommendation rec = { g_string_free (item, FALSE), page, NULL, priority };
 
   rec.cohort = cohort_of_words (rec.text);
   g_array_append_val (structure->recommendations, rec);
@@ -85,67 +86,193 @@ ends_sentence (const char *text,
   return len > 0 && strchr (".?!", text[len - 1]) != NULL;
 }
 
-/* The items of a list of recommendations that starts after line @start:
- * bulleted under "What needs to improve?" and "Areas for priority action",
- * numbered under a SIF report's "Recommendations".  An item runs on over
- * its wrapped lines; the list ends at the next heading, at the report's
- * numbered paragraphs, or at prose after a finished item. */
-static void
-read_list (GArray      *lines,
-           guint        start,
-           gboolean     numbered_items,
-           PbStructure *structure)
+/* How a list's items are set out. */
+typedef struct
 {
-  g_autoptr(GRegex) numbered = g_regex_new ("^\\d{1,3}\\. ", G_REGEX_OPTIMIZE, 0, NULL);
+  gboolean numbered;          /* "12. Ensure that …" rather than bullets */
+  gboolean across_headings;   /* a SIF report's subheadings ("Areas for
+                               * improvement", "Help and protection") sit
+                               * between items numbered on */
+  gboolean priority;          /* its items are areas for priority action */
+} ListForm;
+
+static guint
+item_number (GRegex     *numbered,
+             const char *text)
+{
+  return g_ascii_isdigit (text[0]) && g_regex_match (numbered, text, 0, NULL) ? (guint)atoi (text) : 0;
+}
+
+/* A heading between the items of a SIF list ("Areas for improvement",
+ * "Help and protection"), when an item numbered on follows it within a few
+ * lines; the report's next section ("The local authority's strengths") is
+ * not one. */
+static gboolean
+heading_within_list (GArray *lines,
+                     guint   i,
+                     GRegex *numbered,
+                     guint   next)
+{
+  static const char * const sections[] = {
+    "The local authority", "Summary", "Progress since", "Information about", "Inspection judgement",
+    "What the inspection", "Section ", "The Local Safeguarding", "Executive summary", "Contents",
+  };
+  const char *text = _pb_structure_line_at (lines, i);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sections); k++)
+    if (g_str_has_prefix (text, sections[k]))
+      return FALSE;
+
+  for (guint k = i; k < lines->len && k < i + 4; k++)
+    {
+      guint number = item_number (numbered, _pb_structure_line_at (lines, k));
+
+      if (number != 0)
+        return next == 0 || number == next;
+    }
+  return FALSE;
+}
+
+/* The items of a list that starts after line @start: bulleted under "What
+ * needs to improve?", "Areas for priority action" and a letter's "Areas for
+ * improvement", numbered under a SIF report's "Recommendations" and "What
+ * does the local authority need to improve?". An item runs on over its
+ * wrapped lines; the list ends at the next heading, at the report's
+ * numbered paragraphs, or at prose after a finished item. A list set out
+ * without bullets (some layouts lose them) has an item per sentence. */
+static void
+read_list (GArray         *lines,
+           guint           start,
+           const ListForm *form,
+           PbStructure    *structure)
+{
+  static GRegex *cache;
+  GRegex *numbered = _pb_structure_regex (&cache, "^\\d{1,3}\\.(?: |$)", 0);
   GString *item = NULL;
   guint item_page = 0;
+  guint n_items = 0;
+  guint next = 0;
+  gboolean first = TRUE;
+  gboolean plain = FALSE;     /* items set out without bullets */
+  gboolean priority = form->priority;
 
   for (guint i = start + 1; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
       const char *text = line->text;
-      gboolean is_number = g_ascii_isdigit (text[0]) && g_regex_match (numbered, text, 0, NULL);
-      gboolean starts = numbered_items ? is_number : is_bullet (text);
-      gboolean ends = !starts && (g_str_has_prefix (text, "The experiences and progress") ||
-                                  g_str_has_prefix (text, "The impact of leaders") ||
-                                  g_str_has_prefix (text, "What needs to improve") ||
-                                  g_str_has_prefix (text, "Areas for priority action") ||
-                                  is_number);
+      guint number = item_number (numbered, text);
+      gboolean bullet = is_bullet (text);
+      gboolean capital = g_unichar_isupper (g_utf8_get_char (text));
+      gboolean finished = item != NULL && ends_sentence (item->str, item->len);
+      gboolean starts = FALSE;
+      gboolean ends;
+
+      if (line->running || strspn (text, "0123456789") == strlen (text))
+        continue;
+
+      /* The first line says how the items are set out, or that there are
+       * none. */
+      if (first && !form->numbered && !bullet && number == 0)
+        {
+          if (g_str_has_prefix (text, "There are no") || g_str_has_prefix (text, "There were no") ||
+              g_str_has_prefix (text, "None") || g_str_has_prefix (text, "The inspection did not"))
+            break;
+          plain = capital && strlen (text) > 20;
+        }
+      first = FALSE;
+
+      /* Words before bullets introduce them. */
+      if (plain && bullet)
+        {
+          if (item != NULL && n_items == 0)
+            g_string_free (g_steal_pointer (&item), TRUE);
+          plain = FALSE;
+          finished = FALSE;
+        }
+
+      /* A SIF list's own subheadings end the item before them and say
+       * whether the items after them are for priority action. */
+      if (form->across_headings && number == 0 &&
+          (g_str_has_prefix (text, "Priority and immediate action") || g_str_has_prefix (text, "Areas for improvement")))
+        {
+          if (item != NULL)
+            {
+              add_recommendation (structure, g_steal_pointer (&item), item_page, priority);
+              n_items++;
+            }
+          priority = g_str_has_prefix (text, "Priority");
+          continue;
+        }
+
+      ends = g_str_has_prefix (text, "The experiences and progress") ||
+             g_str_has_prefix (text, "The impact of leaders") ||
+             g_str_has_prefix (text, "What needs to improve") ||
+             g_str_has_prefix (text, "Areas for priority action") ||
+             (g_str_has_prefix (text, "Areas for improvement") && !form->across_headings) ||
+             (number != 0 && (!form->numbered || (next != 0 && number != next)));
 
       /* A short capitalised line without a full stop, after a finished
-       * item, is the next heading; "(outcome 2, …)" still belongs to it. */
-      if (!starts && !ends && item != NULL && ends_sentence (item->str, item->len) &&
-          !line->running && g_unichar_isupper (g_utf8_get_char (text)) &&
-          strlen (text) < 80 && !ends_sentence (text, strlen (text)))
+       * item, is the next heading; "(outcome 2, …)" still belongs to it,
+       * and a wrapped item's first line goes on in lower case. */
+      if (!ends && !bullet && number == 0 && finished && capital &&
+          strlen (text) < 80 && !ends_sentence (text, strlen (text)) &&
+          (!plain || !g_unichar_islower (g_utf8_get_char (_pb_structure_line_at (lines, i + 1)))))
         ends = TRUE;
+
+      /* In a SIF list, a subheading with the next item after it does not
+       * end the list. */
+      if (ends && form->across_headings && number == 0 && heading_within_list (lines, i, numbered, next))
+        {
+          if (item != NULL)
+            {
+              add_recommendation (structure, g_steal_pointer (&item), item_page, priority);
+              n_items++;
+            }
+          continue;
+        }
+
+      if (!ends)
+        {
+          if (form->numbered)
+            starts = number != 0;
+          else if (plain)
+            starts = capital && (item == NULL || finished);
+          else
+            starts = bullet;
+        }
 
       if ((starts || ends) && item != NULL)
         {
-          add_recommendation (structure, item, item_page);
-          item = NULL;
+          add_recommendation (structure, g_steal_pointer (&item), item_page, priority);
+          n_items++;
         }
 
-      if (ends)
+      if (ends || n_items >= 40)
         break;
 
       if (starts)
         {
-          const char *body = numbered_items ? strchr (text, ' ') + 1 : strip_bullet (text);
+          const char *body = plain ? text : strip_bullet (text);
 
+          /* "12. Ensure …", or "12." alone with the item on the next line. */
+          if (form->numbered)
+            body = strchr (text, ' ') ? strchr (text, ' ') + 1 : "";
           item = g_string_new (body);
           item_page = line->page;
+          next = number + 1;
         }
-      else if (item != NULL && strspn (text, "0123456789") != strlen (text) && !line->running)
+      else if (item != NULL)
         {
-          g_string_append_c (item, ' ');
+          if (item->len > 0)
+            g_string_append_c (item, ' ');
           g_string_append (item, text);
         }
-      else if (item == NULL && structure->recommendations->len == 0 && i > start + 3)
+      else if (n_items == 0 && i > start + (form->across_headings ? 6 : 3))
         break;   /* no list here after all */
     }
 
   if (item != NULL)
-    add_recommendation (structure, item, item_page);
+    add_recommendation (structure, item, item_page, priority);
 }
 
 void
@@ -153,21 +280,153 @@ _pb_structure_read_recommendations (GArray      *lines,
                                     guint        from,
                                     PbStructure *structure)
 {
+  static const ListForm bullets = { FALSE, FALSE, FALSE };
+  static const ListForm priority = { FALSE, FALSE, TRUE };
+  static const ListForm numbered = { TRUE, FALSE, FALSE };
+  static const ListForm sif = { TRUE, TRUE, FALSE };
+  gboolean letter = structure->type == PB_DOCUMENT_FOCUSED_VISIT ||
+                    structure->type == PB_DOCUMENT_MONITORING_VISIT ||
+                    structure->type == PB_DOCUMENT_JTAI;
   guint start;
 
   if ((start = _pb_structure_find_line (lines, from, "What needs to improve", lines->len)) != G_MAXUINT)
-    read_list (lines, start, FALSE, structure);
+    read_list (lines, start, &bullets, structure);
   if ((start = _pb_structure_find_line (lines, from, "Areas for priority action", lines->len)) != G_MAXUINT)
-    read_list (lines, start, FALSE, structure);
+    read_list (lines, start, &priority, structure);
+  if (letter && (start = _pb_structure_find_line (lines, from, "Areas for improvement", lines->len)) != G_MAXUINT)
+    read_list (lines, start, &bullets, structure);
 
-  /* SIF reports: "Recommendations", then a numbered list. */
+  /* SIF reports: "Recommendations", then a numbered list; or, earlier,
+   * "What does the local authority need to improve?", its numbered items
+   * under subheadings. */
   if (structure->type == PB_DOCUMENT_SIF_INSPECTION)
-    for (guint i = from; i < lines->len; i++)
-      if (g_str_equal (_pb_structure_line_at (lines, i), "Recommendations"))
+    {
+      for (guint i = from; i < lines->len; i++)
+        if (g_str_equal (_pb_structure_line_at (lines, i), "Recommendations"))
+          {
+            read_list (lines, i, &numbered, structure);
+            return;
+          }
+      for (guint i = from; i < lines->len; i++)
+        if (g_str_equal (_pb_structure_line_at (lines, i), "What does the local authority need to improve?"))
+          {
+            read_list (lines, i, &sif, structure);
+            return;
+          }
+    }
+}
+
+static gboolean
+starts_heading (const char *text,
+                gboolean   *ilacs)
+{
+  static const char * const ilacs_prefixes[] = {
+    "The experiences and progress of", "The experience and progress of", "The impact of leaders on social work",
+  };
+  static const char * const sif_prefixes[] = {
+    "Leadership, management and", "The graded judgement about the experience",
+    "The graded judgment about the experience", "The graded judgement for adoption",
+    "The graded judgment for adoption",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ilacs_prefixes); i++)
+    if (g_str_has_prefix (text, ilacs_prefixes[i]))
+      return *ilacs = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (sif_prefixes); i++)
+    if (g_str_has_prefix (text, sif_prefixes[i]))
+      return !(*ilacs = FALSE);
+  return FALSE;
+}
+
+/* A cohort section's heading and its grade, from line @i: "The experiences
+ * and progress of care leavers: good" (ILACS, perhaps wrapped), "… care
+ * leavers is good" or "… protection" / "require improvement to be good"
+ * (2018), "The graded judgement about … care leavers is that it requires
+ * improvement" and the SIF "Key judgement / Judgement grade" box. Sets
+ * *@last to the heading's last line. */
+static gboolean
+read_heading (GArray    *lines,
+              guint      i,
+              PbSection *section,
+              guint     *last)
+{
+  static GRegex *end_cache;
+  GRegex *at_end = _pb_structure_regex (&end_cache,
+                                        "^([^.:]{10,200}?)(?:\\s+(?:is|are)(?:\\s+that\\s+it(?:\\s+is)?)?)?\\s+"
+                                        "(outstanding|good|inadequate|requires?\\s+improvement(?:\\s+to\\s+be\\s+good)?)\\.?$",
+                                        G_REGEX_CASELESS);
+  const Line *line = &g_array_index (lines, Line, i);
+  g_autoptr(GString) heading = g_string_new (NULL);
+  gboolean ilacs = FALSE;
+
+  if (!starts_heading (line->text, &ilacs))
+    return FALSE;
+
+  /* Line by line, up to the first numbered paragraph, on its page, until
+   * the heading ends with its grade. */
+  for (guint k = i; k < lines->len && k <= i + 5; k++)
+    {
+      const Line *next = &g_array_index (lines, Line, k);
+      g_autoptr(GMatchInfo) match = NULL;
+      const char *colon;
+
+      if (k > i && (next->page != line->page || g_ascii_isdigit (next->text[0])))
+        return FALSE;
+      if (heading->len > 0)
+        g_string_append_c (heading, ' ');
+      g_string_append (heading, next->text);
+      *last = k;
+
+      if (ilacs && (colon = strchr (heading->str, ':')))
         {
-          read_list (lines, i, TRUE, structure);
+          g_autofree char *after = g_strstrip (g_strdup (colon + 1));
+
+          /* The grade may be on the next line ("…protection:" / "inadequate"). */
+          if (*after == '\0')
+            continue;
+          section->heading = g_strndup (heading->str, colon - heading->str);
+          section->grade = _pb_grade_from_words (after);
+          /* "… care leavers is: good" */
+          if (g_str_has_suffix (section->heading, " is") || g_str_has_suffix (section->heading, " are"))
+            *strrchr (section->heading, ' ') = '\0';
           break;
         }
+
+      if (g_regex_match (at_end, heading->str, 0, &match))
+        {
+          g_autofree char *words = g_match_info_fetch (match, 2);
+          char *box;
+
+          section->heading = g_match_info_fetch (match, 1);
+          section->grade = _pb_grade_from_words (words);
+          /* The SIF box repeats the heading under "Key Judgement". */
+          if ((box = strstr (section->heading, " Key Judgement")) || (box = strstr (section->heading, " Key judgement")))
+            *box = '\0';
+          break;
+        }
+    }
+
+  section->first_page = section->last_page = line->page;
+  section->cohort = section->heading ? _pb_cohort_of_heading (section->heading) : NULL;
+  if (section->cohort == NULL || section->grade == PB_GRADE_NONE)
+    {
+      g_clear_pointer (&section->heading, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A SIF judgement table's numbered row ("1. Children who need help and
+ * protection"), when the body is read from before the table because the
+ * layout did not give where it ends. */
+static gboolean
+is_table_row (PbStructure *structure,
+              const Line  *line)
+{
+  gboolean combined = FALSE;
+
+  return structure->type == PB_DOCUMENT_SIF_INSPECTION && line->page == 1 && strlen (line->text) < 90 &&
+         _pb_classify_label (line->text, &combined, NULL) != 0;
 }
 
 /* Section headings and the numbered paragraphs under them. */
@@ -178,7 +437,8 @@ _pb_structure_read_body (GArray      *lines,
 {
   /* "12. Text…", or "12." alone when the number is set apart from a
    * paragraph of one line. */
-  g_autoptr(GRegex) numbered = g_regex_new ("^(\\d{1,3})\\.( \\S|$)", G_REGEX_OPTIMIZE, 0, NULL);
+  static GRegex *cache;
+  GRegex *numbered = _pb_structure_regex (&cache, "^(\\d{1,3})\\.( \\S|$)", 0);
   const char *cohort = NULL;
   guint next = 1;
   guint n_pages = lines->len > 0 ? g_array_index (lines, Line, lines->len - 1).page : 0;
@@ -186,48 +446,26 @@ _pb_structure_read_body (GArray      *lines,
   for (guint i = from; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
-      g_autoptr(GMatchInfo) match = NULL;
+      PbSection section = { NULL, NULL, PB_GRADE_NONE, 0, 0 };
+      guint last = i;
 
-      /* ILACS: "The experiences and progress of …: <grade>" over a few lines. */
-      if (g_str_has_prefix (line->text, "The experiences and progress of") ||
-          g_str_has_prefix (line->text, "The impact of leaders on social work"))
+      if (read_heading (lines, i, &section, &last))
         {
-          g_autoptr(GString) heading = g_string_new (line->text);
-          char *colon;
-
-          for (guint k = i + 1; k < lines->len && k <= i + 3 && !strchr (heading->str, ':'); k++)
+          if (structure->sections->len > 0)
             {
-              g_string_append_c (heading, ' ');
-              g_string_append (heading, _pb_structure_line_at (lines, k));
+              PbSection *previous = &g_array_index (structure->sections, PbSection,
+                                                    structure->sections->len - 1);
+              previous->last_page = MAX (previous->first_page, line->page);
             }
-          if ((colon = strchr (heading->str, ':')))
-            {
-              g_autofree char *grade_words = g_strstrip (g_strdup (colon + 1));
-
-              /* The grade may run onto the next line ("requires" / "improvement to be good"). */
-              PbSection section = { _pb_cohort_of_heading (heading->str), NULL,
-                                    _pb_grade_from_words (grade_words), line->page, line->page };
-
-              if (section.cohort != NULL)
-                {
-                  if (structure->sections->len > 0)
-                    {
-                      PbSection *previous = &g_array_index (structure->sections, PbSection,
-                                                            structure->sections->len - 1);
-                      previous->last_page = MAX (previous->first_page,
-                                                 line->page > previous->first_page ? line->page : previous->first_page);
-                    }
-                  section.heading = g_strndup (heading->str, colon - heading->str);
-                  section.last_page = n_pages;
-                  g_array_append_val (structure->sections, section);
-                  cohort = section.cohort;
-                }
-            }
+          section.last_page = n_pages;
+          g_array_append_val (structure->sections, section);
+          cohort = section.cohort;
+          i = last;
           continue;
         }
 
-      if (g_ascii_isdigit (line->text[0]) && g_regex_match (numbered, line->text, 0, &match) &&
-          (guint)atoi (line->text) == next)
+      if (g_ascii_isdigit (line->text[0]) && (guint)atoi (line->text) == next &&
+          g_regex_match (numbered, line->text, 0, NULL) && !is_table_row (structure, line))
         {
           PbParagraph paragraph = { next, line->page, cohort, line->offset };
 

@@ -7,54 +7,33 @@
 
 #include "pb-structure-private.h"
 
-/* What a report's first lines say: the kind of document, the authority, the
- * inspection and publication dates and the lead inspector. */
+/* What a report's first lines say: the authority, the inspection and
+ * publication dates and the lead inspector. */
 
 static const char * const months[] = {
   "January", "February", "March", "April", "May", "June", "July", "August",
   "September", "October", "November", "December",
 };
 
-PbDocumentType
-_pb_structure_detect_type (GArray *lines)
-{
-  g_autofree char *title = _pb_structure_title_block (lines, 4);
-
-  for (guint i = 0; i < 4 && i < lines->len; i++)
-    {
-      if (g_str_has_prefix (_pb_structure_line_at (lines, i), "Focused visit to "))
-        return PB_DOCUMENT_FOCUSED_VISIT;
-      if (g_str_has_prefix (_pb_structure_line_at (lines, i), "Monitoring visit to "))
-        return PB_DOCUMENT_MONITORING_VISIT;
-      if (g_str_has_prefix (_pb_structure_line_at (lines, i), "Joint targeted area inspection"))
-        return PB_DOCUMENT_JTAI;
-    }
-
-  /* Case matters: council papers quote these titles in capitals. */
-  if (strstr (title, "Inspection of services for children in need of help and protection"))
-    return PB_DOCUMENT_SIF_INSPECTION;
-
-  {
-    g_autofree char *la = _pb_structure_match_group ("^Inspection of (.+?) local authority children's services", title, 1);
-
-    if (la != NULL || strstr (title, "Inspection of children's social care services"))
-      return PB_DOCUMENT_ILACS_INSPECTION;
-  }
-
-  return PB_DOCUMENT_OTHER;
-}
-
-static char *
-clean_authority (const char *name)
+/* The authority's name without the kind of council it is: "Metropolitan
+ * Borough of Barnsley Council" is Barnsley, "Doncaster Metropolitan Borough
+ * Council" Doncaster, "Sandwell Children's Trust" Sandwell. */
+char *
+_pb_structure_clean_authority (const char *name)
 {
   static const char * const prefixes[] = {
+    "The London Borough of ", "The Royal Borough of ", "The Borough of ", "The City of ",
+    "the London Borough of ", "the Royal Borough of ", "the Borough of ", "Council of the ",
     "Metropolitan Borough of ", "London Borough of ", "Royal Borough of ", "City of ",
     "Borough of ", "County of ",
   };
   static const char * const suffixes[] = {
-    " Metropolitan Borough Council", " Metropolitan District Council", " County Borough Council",
-    " County Council", " Borough Council", " City Council", " District Council", " Council",
-    " Children's Services", " children's services",
+    " Metropolitan Borough Council", " Metropolitan District Council", " Metropolitan Council",
+    " London Borough Council", " Royal Borough Council",
+    " County Borough Council", " County Council", " Borough Council", " City Council",
+    " District Council", " Council", " Metropolitan Borough", " Metropolitan", " Borough",
+    " Children's Services Trust", " Children and Families Trust", " Children's Trust", " Children First",
+    " Children's Services", " children's services", " local authority", ",", "'s",
   };
   g_autofree char *text = g_strstrip (g_strdup (name));
   gboolean changed = TRUE;
@@ -82,48 +61,52 @@ clean_authority (const char *name)
       g_strstrip (text);
     }
 
-  return *text ? g_steal_pointer (&text) : NULL;
+  /* A name is a few words, not a sentence. */
+  if (*text == '\0' || g_utf8_strlen (text, -1) > 60)
+    return NULL;
+  return g_steal_pointer (&text);
 }
 
+/* The authority: as the title names it (@named), or else from the lines
+ * above the title, where older reports put the council's name. */
 char *
-_pb_structure_detect_authority (GArray         *lines,
-                                PbDocumentType  type)
+_pb_structure_detect_authority (GArray     *lines,
+                                guint       title,
+                                const char *named)
 {
-  g_autofree char *title = _pb_structure_title_block (lines, 4);
   g_autoptr(GString) before = g_string_new (NULL);
-  char *found;
 
-  if ((found = _pb_structure_match_group ("^Inspection of (.+?) local authority children's services", title, 1)) ||
-      (found = _pb_structure_match_group ("^(?:Focused|Monitoring) visit to (.+?) (?:local authority )?children's services",
-                            title, 1)))
-    {
-      g_autofree char *raw = found;
-      return clean_authority (raw);
-    }
+  if (named != NULL && *named != '\0')
+    return _pb_structure_clean_authority (named);
 
-  /* Older reports: the council's name heads the page, above the title. */
-  for (guint i = 0; i < lines->len && i < 4; i++)
+  for (guint i = 0; title != G_MAXUINT && i < title && i < 4; i++)
     {
-      if (g_str_has_prefix (_pb_structure_line_at (lines, i), "Inspection of"))
-        break;
+      const char *line = _pb_structure_line_at (lines, i);
+
+      /* A page number, a logo's words, the dates or the inspector set above
+       * the title are not the name. */
+      if (strspn (line, "0123456789 ") == strlen (line) || g_str_equal (line, "Ofsted") ||
+          g_str_has_prefix (line, "Inspection date") || g_str_has_prefix (line, "Lead inspector") ||
+          g_str_has_prefix (line, "Report published"))
+        continue;
       if (before->len > 0)
         g_string_append_c (before, ' ');
-      g_string_append (before, _pb_structure_line_at (lines, i));
+      g_string_append (before, line);
     }
 
-  return before->len > 0 ? clean_authority (before->str) : NULL;
+  return before->len > 0 ? _pb_structure_clean_authority (before->str) : NULL;
 }
 
 static int
 month_number (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (g_strcmp0 (name, months[i]) == 0)
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strcasecmp (name, months[i]) == 0)
       return (int)i + 1;
   return 0;
 }
 
-static void
+static gboolean
 set_date (GDate      *date,
           const char *day,
           const char *month,
@@ -133,23 +116,29 @@ set_date (GDate      *date,
   int m = month_number (month);
   int y = atoi (year ? year : "0");
 
-  if (g_date_valid_dmy (d, m, y))
-    g_date_set_dmy (date, d, m, y);
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
 }
 
-void
-_pb_structure_detect_dates (GArray      *lines,
-                            PbStructure *structure)
+/* The first span of dates in @text: "9 to 20 September 2024", "30 September
+ * - 4 October 2019", "3 June 2014 - 25 June 2014", "4 and 5 October 2022",
+ * or one day ("12 March 2019"), which is then both start and end. */
+gboolean
+_pb_structure_read_date_span (const char *text,
+                              GDate      *start,
+                              GDate      *end)
 {
-  g_autofree char *title = _pb_structure_title_block (lines, 14);
-  g_autoptr(GRegex) span = g_regex_new ("Inspection dates?:\\s*(\\d{1,2})(?:\\s+([A-Z][a-z]+))?(?:\\s+(\\d{4}))?"
-                                        "\\s*(?:to|-|and)\\s*(\\d{1,2})\\s+([A-Z][a-z]+)\\s+(\\d{4})",
-                                        0, 0, NULL);
-  g_autoptr(GRegex) published = g_regex_new ("(?:Report published|Publication date|Published):?\\s*"
-                                             "(\\d{1,2})\\s+([A-Z][a-z]+)\\s+(\\d{4})", 0, 0, NULL);
+  static GRegex *span_cache, *day_cache;
+  GRegex *span = _pb_structure_regex (&span_cache,
+                                      "\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+([A-Z][a-z]+))?(?:\\s+(\\d{4}))?"
+                                      "\\s*(?:to|-|and|until)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})",
+                                      0);
+  GRegex *day = _pb_structure_regex (&day_cache, "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})", 0);
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (g_regex_match (span, title, 0, &match))
+  if (g_regex_match (span, text, 0, &match))
     {
       g_autofree char *d1 = g_match_info_fetch (match, 1);
       g_autofree char *m1 = g_match_info_fetch (match, 2);
@@ -158,19 +147,101 @@ _pb_structure_detect_dates (GArray      *lines,
       g_autofree char *m2 = g_match_info_fetch (match, 5);
       g_autofree char *y2 = g_match_info_fetch (match, 6);
 
-      set_date (&structure->inspection_end, d2, m2, y2);
-      set_date (&structure->inspection_start, d1, (m1 && *m1) ? m1 : m2, (y1 && *y1) ? y1 : y2);
+      if (month_number (m2) > 0 && (*m1 == '\0' || month_number (m1) > 0) &&
+          set_date (end, d2, m2, y2))
+        {
+          set_date (start, d1, *m1 ? m1 : m2, *y1 ? y1 : y2);
+          return TRUE;
+        }
     }
 
   g_clear_pointer (&match, g_match_info_unref);
-  if (g_regex_match (published, title, 0, &match))
+  if (g_regex_match (day, text, 0, &match))
     {
       g_autofree char *d = g_match_info_fetch (match, 1);
       g_autofree char *m = g_match_info_fetch (match, 2);
       g_autofree char *y = g_match_info_fetch (match, 3);
 
-      set_date (&structure->published, d, m, y);
+      if (set_date (end, d, m, y))
+        {
+          *start = *end;
+          return TRUE;
+        }
     }
+
+  return FALSE;
+}
+
+void
+_pb_structure_detect_dates (GArray      *lines,
+                            PbStructure *structure)
+{
+  static GRegex *dates_cache, *published_cache;
+  GRegex *dates = _pb_structure_regex (&dates_cache, "(?:Inspection dates?|Dates? of (?:the )?inspection):?\\s*(.{6,60})", 0);
+  GRegex *published = _pb_structure_regex (&published_cache, "(?:Report published|Publication date|Published):?\\s*"
+                                                             "(\\d{1,2}\\s+[A-Z][a-z]+\\s+\\d{4})", 0);
+  g_autofree char *title = _pb_structure_title_block (lines, 20);
+  g_autofree char *span = _pb_structure_match_group (dates, title, 1);
+  g_autofree char *day = _pb_structure_match_group (published, title, 1);
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  if (span != NULL && _pb_structure_read_date_span (span, &start, &end))
+    {
+      structure->inspection_start = start;
+      structure->inspection_end = end;
+    }
+
+  if (day != NULL && _pb_structure_read_date_span (day, &start, &end))
+    structure->published = end;
+}
+
+/* A person's name as a line gives it, without the title that follows:
+ * "Amanda Maxwell, His Majesty's Inspector", "Helen Cawston HMI.". */
+char *
+_pb_structure_clean_name (const char *raw)
+{
+  static const char * const titles[] = {
+    " HMI", " (HMI)", " Her Majesty's Inspector", " His Majesty's Inspector", " Ofsted Inspector",
+  };
+  g_autofree char *name = g_strstrip (g_strdup (raw));
+  gboolean changed = TRUE;
+  char *cut;
+
+  if (name[0] == ':')
+    memmove (name, name + 1, strlen (name));
+  if ((cut = strchr (name, ',')))
+    *cut = '\0';
+  if ((cut = strstr (name, "Majesty's Inspector")) && cut > name)
+    *cut = '\0';
+
+  while (changed)
+    {
+      changed = FALSE;
+      g_strstrip (name);
+      while (*name && strchr (".;:", name[strlen (name) - 1]))
+        {
+          name[strlen (name) - 1] = '\0';
+          changed = TRUE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+        if (g_str_has_suffix (name, titles[i]))
+          {
+            name[strlen (name) - strlen (titles[i])] = '\0';
+            changed = TRUE;
+          }
+      if (g_str_has_suffix (name, " Her") || g_str_has_suffix (name, " His"))
+        {
+          name[strlen (name) - 4] = '\0';
+          changed = TRUE;
+        }
+    }
+
+  /* A name: a few words, the first capitalised. */
+  if (*name == '\0' || strlen (name) >= 60 || !g_unichar_isupper (g_utf8_get_char (name)))
+    return NULL;
+  return g_steal_pointer (&name);
 }
 
 char *
@@ -180,32 +251,28 @@ _pb_structure_detect_lead_inspector (GArray *lines)
     {
       const char *line = _pb_structure_line_at (lines, i);
       g_autofree char *name = NULL;
-      char *cut;
 
-      if (!g_str_has_prefix (line, "Lead inspector") && !g_str_has_prefix (line, "Lead Inspector"))
+      if (g_ascii_strncasecmp (line, "Lead inspector", strlen ("Lead inspector")) != 0)
         continue;
 
-      name = g_strdup (line + strlen ("Lead inspector"));
-      g_strstrip (name);
-      if (name[0] == ':')
+      name = g_strstrip (g_strdup (line + strlen ("Lead inspector")));
+      if (*name == ':')
         memmove (name, name + 1, strlen (name));
       g_strstrip (name);
+
+      /* "Lead inspector:" alone, the name on the next line. */
       if (*name == '\0')
         {
           g_free (name);
           name = g_strdup (_pb_structure_line_at (lines, i + 1));
         }
 
-      if ((cut = strchr (name, ',')))
-        *cut = '\0';
-      if ((cut = strstr (name, " HMI")) && cut[4] == '\0')
-        *cut = '\0';
-      if ((cut = strstr (name, "Majesty's Inspector")) && cut > name)
-        *cut = '\0';
-      g_strstrip (name);
+      {
+        char *clean = _pb_structure_clean_name (name);
 
-      if (*name != '\0' && strlen (name) < 60)
-        return g_steal_pointer (&name);
+        if (clean != NULL)
+          return clean;
+      }
     }
 
   return NULL;

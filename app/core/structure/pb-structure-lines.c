@@ -148,14 +148,16 @@ _pb_structure_line_at (GArray *lines,
   return i < lines->len ? g_array_index (lines, Line, i).text : "";
 }
 
-/* The first lines of the first page, joined: the document's title block. */
+/* Lines @from to @from + @n - 1, joined by spaces, as one run of text in
+ * which a phrase wrapped over lines reads whole. */
 char *
-_pb_structure_title_block (GArray *lines,
-                           guint   n)
+_pb_structure_join_lines (GArray *lines,
+                          guint   from,
+                          guint   n)
 {
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < lines->len && i < n && g_array_index (lines, Line, i).page == 1; i++)
+  for (guint i = from; i < lines->len && i - from < n; i++)
     {
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -165,15 +167,50 @@ _pb_structure_title_block (GArray *lines,
   return g_string_free (out, FALSE);
 }
 
+/* The first lines of the first page, joined: the document's title block. */
 char *
-_pb_structure_match_group (const char *pattern,
+_pb_structure_title_block (GArray *lines,
+                           guint   n)
+{
+  guint on_first_page = 0;
+
+  while (on_first_page < lines->len && on_first_page < n &&
+         g_array_index (lines, Line, on_first_page).page == 1)
+    on_first_page++;
+
+  return _pb_structure_join_lines (lines, 0, on_first_page);
+}
+
+/* Compiles @pattern once into *@cache, for all threads: import reads
+ * reports on worker threads, and a GRegex may be shared once made. */
+GRegex *
+_pb_structure_regex (GRegex             **cache,
+                     const char          *pattern,
+                     GRegexCompileFlags   flags)
+{
+  if (g_once_init_enter (cache))
+    {
+      g_autoptr(GError) error = NULL;
+      GRegex *regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+
+      /* The patterns are the program's own: one that does not compile is a
+       * bug, not input. */
+      if (regex == NULL)
+        g_error ("%s: %s", pattern, error->message);
+      g_once_init_leave (cache, regex);
+    }
+
+  return *cache;
+}
+
+char *
+_pb_structure_match_group (GRegex     *regex,
                            const char *text,
                            int         group)
 {
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (regex == NULL || !g_regex_match (regex, text, 0, &match))
+  if (!g_regex_match (regex, text, 0, &match))
     return NULL;
 
   return g_match_info_fetch (match, group);
@@ -189,4 +226,17 @@ _pb_structure_find_line (GArray     *lines,
     if (g_str_has_prefix (_pb_structure_line_at (lines, i), prefix))
       return i;
   return G_MAXUINT;
+}
+
+/* Notes what the reading rested on, for `inspect --json`. */
+void
+_pb_structure_add_reason (PbStructure *structure,
+                          const char  *format,
+                          ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (structure->reasons, g_strdup_vprintf (format, args));
+  va_end (args);
 }

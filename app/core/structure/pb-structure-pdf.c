@@ -21,7 +21,24 @@
  * Published reports are mostly tagged: the judgements are a table whose rows
  * hold a label cell and a grade cell.  Read that way, a grade belongs to its
  * row by the document's own account rather than by where the words fall on
- * the page, so where the tree has the table its grades are the ones kept. */
+ * the page, so where the page text does not give each grade straight after
+ * its label, and the tree has the table, its grades are the ones kept. The
+ * reader asks for it only then: poppler reads a cell's text by reading its
+ * whole page again, a second or more for a report's table. */
+
+/* Past the first pages, or after this many cells, the judgement table is
+ * not to be found: each cell's text costs a reading of its page. */
+#define MAX_TABLE_PAGE 2     /* page index from 0 */
+#define MAX_CELLS      160
+
+typedef struct
+{
+  PbTableReading  table;
+  gboolean        found;       /* a judgement table has been read */
+  gboolean        stop;        /* past where one could be */
+  guint           n_cells;     /* cells whose text was asked for */
+  GArray         *sections;    /* PbSection from the section headings, or NULL */
+} TableReading;
 
 static gboolean
 is_cell (PopplerStructureElementKind kind)
@@ -32,7 +49,8 @@ is_cell (PopplerStructureElementKind kind)
 
 /* A row's cells, as plain text. */
 static GPtrArray *
-row_cells (PopplerStructureElementIter *row)
+row_cells (PopplerStructureElementIter *row,
+           TableReading                *reading)
 {
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
   PopplerStructureElementIter *child = poppler_structure_element_iter_get_child (row);
@@ -43,30 +61,26 @@ row_cells (PopplerStructureElementIter *row)
   do
     {
       g_autoptr(GObject) element = G_OBJECT (poppler_structure_element_iter_get_element (child));
+      PopplerStructureElement *cell = POPPLER_STRUCTURE_ELEMENT (element);
+      g_autofree char *text = NULL;
 
-      if (element != NULL && is_cell (poppler_structure_element_get_kind (POPPLER_STRUCTURE_ELEMENT (element))))
+      if (element == NULL || !is_cell (poppler_structure_element_get_kind (cell)))
+        continue;
+
+      if (poppler_structure_element_get_page (cell) > MAX_TABLE_PAGE || ++reading->n_cells > MAX_CELLS)
         {
-          g_autofree char *text = poppler_structure_element_get_text (POPPLER_STRUCTURE_ELEMENT (element),
-                                                                      POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
-          char *cell = _pb_plain_text (text ? text : "");
-
-          g_ptr_array_add (cells, g_strstrip (cell));
+          reading->stop = TRUE;
+          break;
         }
+
+      text = poppler_structure_element_get_text (cell, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+      g_ptr_array_add (cells, g_strstrip (_pb_plain_text (text ? text : "")));
     }
   while (poppler_structure_element_iter_next (child));
 
   poppler_structure_element_iter_free (child);
   return cells;
 }
-
-typedef struct
-{
-  PbGrade   judgements[PB_N_JUDGEMENTS];
-  gboolean  combined;
-  guint     n_rows;      /* judgement rows read */
-  gboolean  done;        /* a judgement table has been read */
-  GArray   *sections;    /* PbSection from the section headings, or NULL */
-} TableReading;
 
 /* "The experiences and progress of children in care: good" as a heading. */
 static void
@@ -95,28 +109,43 @@ read_heading (PopplerStructureElement *element,
   g_array_append_val (reading->sections, section);
 }
 
+/* A row: a label cell naming a judgement and a cell holding only its grade.
+ * An indented row has an empty cell before its label; a row may hold its
+ * label and grade in one cell. */
 static void
 read_row (PopplerStructureElementIter *row,
           TableReading                *reading)
 {
-  g_autoptr(GPtrArray) cells = row_cells (row);
+  g_autoptr(GPtrArray) cells = row_cells (row, reading);
+  PbLabelEra era = PB_LABEL_ERA_ANY;
   gboolean combined = FALSE;
-  PbGrade grade;
-  guint mask;
+  PbGrade grade = PB_GRADE_NONE;
+  guint mask = 0;
 
-  if (cells->len < 2)
-    return;
+  for (guint i = 0; i < cells->len && mask == 0; i++)
+    {
+      const char *cell = g_ptr_array_index (cells, i);
+      g_autofree char *label = NULL;
 
-  mask = _pb_classify_label (g_ptr_array_index (cells, 0), &combined);
-  grade = _pb_grade_from_words (g_ptr_array_index (cells, cells->len - 1));
-  if (mask == 0 || grade == PB_GRADE_NONE)
-    return;
+      if ((mask = _pb_classify_label (cell, &combined, &era)) == 0)
+        continue;
 
-  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-    if ((mask & (1u << j)) && reading->judgements[j] == PB_GRADE_NONE)
-      reading->judgements[j] = grade;
-  reading->combined = reading->combined || combined;
-  reading->n_rows++;
+      /* The grade in a later cell, else at the end of the label's own. */
+      for (guint k = cells->len; k-- > i + 1 && grade == PB_GRADE_NONE;)
+        grade = _pb_grade_of_cell (g_ptr_array_index (cells, k));
+      if (grade == PB_GRADE_NONE && (label = _pb_split_label_and_grade (cell, &grade)) &&
+          _pb_classify_label (label, &combined, &era) != mask)
+        grade = PB_GRADE_NONE;
+    }
+
+  if (mask != 0 && grade != PB_GRADE_NONE)
+    _pb_table_reading_add (&reading->table, mask, combined, era, grade);
+}
+
+static gboolean
+walking (TableReading *reading)
+{
+  return reading->sections != NULL || (!reading->found && !reading->stop);
 }
 
 static void
@@ -137,7 +166,7 @@ walk (PopplerStructureElementIter *iter,
 
       if (kind == POPPLER_STRUCTURE_ELEMENT_TABLE_ROW)
         {
-          if (!reading->done)
+          if (reading->sections == NULL)
             read_row (iter, reading);
           continue;
         }
@@ -155,17 +184,17 @@ walk (PopplerStructureElementIter *iter,
 
       if ((child = poppler_structure_element_iter_get_child (iter)) != NULL)
         {
-          guint rows_before = reading->n_rows;
+          guint rows_before = reading->table.n_rows;
 
           walk (child, reading, depth + 1);
           poppler_structure_element_iter_free (child);
 
           /* The first table with judgements in it is the judgement table. */
-          if (kind == POPPLER_STRUCTURE_ELEMENT_TABLE && reading->n_rows >= rows_before + 2)
-            reading->done = TRUE;
+          if (kind == POPPLER_STRUCTURE_ELEMENT_TABLE && reading->table.n_rows >= rows_before + 2)
+            reading->found = TRUE;
         }
     }
-  while ((!reading->done || reading->sections != NULL) && poppler_structure_element_iter_next (iter));
+  while (walking (reading) && poppler_structure_element_iter_next (iter));
 }
 
 static gboolean
@@ -202,11 +231,11 @@ section_clear (PbSection *section)
 GArray *
 pb_structure_read_tagged_sections (PopplerDocument *document)
 {
-  TableReading reading = { { PB_GRADE_NONE }, FALSE, 0, TRUE, NULL };
+  TableReading reading = { { { PB_GRADE_NONE } }, FALSE, FALSE, 0, NULL };
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
 
-  /* Marked done, the table is not read again. */
+  /* With sections to read, the tables' rows are not read. */
   reading.sections = g_array_new (FALSE, TRUE, sizeof (PbSection));
   g_array_set_clear_func (reading.sections, (GDestroyNotify)section_clear);
 
@@ -215,13 +244,28 @@ pb_structure_read_tagged_sections (PopplerDocument *document)
   return reading.sections;
 }
 
+static gboolean
+read_tagged_table (PopplerDocument *document,
+                   PbTableReading  *table)
+{
+  TableReading reading = { { { PB_GRADE_NONE } }, FALSE, FALSE, 0, NULL };
+
+  if (!read_tree (document, &reading) || !reading.found)
+    return FALSE;
+
+  *table = reading.table;
+  return TRUE;
+}
+
 /**
  * pb_structure_read_tagged_judgements:
  * @document: an open document
  * @judgements: (out caller-allocates) (array fixed-size=6): the grades read
  * @combined: (out): whether children in care and care leavers share a row
  *
- * Reads the judgement table from the document's structure tree.
+ * Reads the judgement table from the document's structure tree: the first
+ * table on its first three pages with two rows or more that name a
+ * judgement and give its grade.
  *
  * Returns: whether the tree has a judgement table
  */
@@ -230,45 +274,62 @@ pb_structure_read_tagged_judgements (PopplerDocument *document,
                                      PbGrade          judgements[PB_N_JUDGEMENTS],
                                      gboolean        *combined)
 {
-  TableReading reading = { { PB_GRADE_NONE }, FALSE, 0, FALSE, NULL };
+  PbTableReading table;
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), FALSE);
 
-  if (!read_tree (document, &reading) || !reading.done)
+  if (!read_tagged_table (document, &table))
     return FALSE;
 
   for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-    judgements[j] = reading.judgements[j];
-  *combined = reading.combined;
+    judgements[j] = table.judgements[j];
+  *combined = table.combined;
   return TRUE;
+}
+
+typedef struct
+{
+  PopplerDocument *document;
+  gboolean         tagged;     /* it has a tagged judgement table */
+} Reading;
+
+static gboolean
+tagged_table_cb (gpointer        data,
+                 PbTableReading *table)
+{
+  Reading *reading = data;
+
+  return reading->tagged = read_tagged_table (reading->document, table);
 }
 
 /**
  * pb_structure_read_document:
+ * @document: the open document whose pages @pages are
  * @pages: the document's pages' reading text, %NULL-terminated
  *
- * Reads the structure from the text, then takes the judgement grades from
- * the tagged table where the document has one.
+ * Reads the structure from the text, taking the judgement grades from the
+ * tagged table where the document has one, and the sections' grades from
+ * its tagged headings.
+ *
+ * Returns: (transfer full): what the document says about itself
  */
 PbStructure *
 pb_structure_read_document (PopplerDocument    *document,
                             const char * const *pages)
 {
-  PbStructure *structure = pb_structure_read_text (pages);
-  PbGrade tagged[PB_N_JUDGEMENTS];
-  gboolean combined = FALSE;
+  Reading reading = { document, FALSE };
+  PbStructure *structure;
 
-  /* Only an inspection report has a judgement table to read. */
-  if (structure->type != PB_DOCUMENT_SIF_INSPECTION && structure->type != PB_DOCUMENT_ILACS_INSPECTION)
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (pages != NULL, NULL);
+
+  structure = _pb_structure_read (pages, tagged_table_cb, &reading);
+
+  /* Only an inspection report has graded sections to read, and only one
+   * tagged as far as its table is worth the walk. */
+  if (!reading.tagged ||
+      (structure->type != PB_DOCUMENT_SIF_INSPECTION && structure->type != PB_DOCUMENT_ILACS_INSPECTION))
     return structure;
-
-  if (!pb_structure_read_tagged_judgements (document, tagged, &combined))
-    return structure;
-
-  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-    if (tagged[j] != PB_GRADE_NONE)
-      structure->judgements[j] = tagged[j];
-  structure->cic_and_care_leavers_combined = structure->cic_and_care_leavers_combined || combined;
 
   /* A section's grade as its tagged heading gives it. */
   {
@@ -291,8 +352,14 @@ pb_structure_read_document (PopplerDocument    *document,
 
 /**
  * pb_structure_read_pdf:
+ * @path: a PDF file
+ * @password: (nullable): its password, if it is encrypted
+ * @error: return location for a #GError (poppler's), or %NULL
  *
  * Reads a PDF's pages as import does, then its structure. Touches no library.
+ *
+ * Returns: (transfer full) (nullable): the structure, or %NULL with @error
+ *   set when the file does not open as a PDF
  */
 PbStructure *
 pb_structure_read_pdf (const char  *path,

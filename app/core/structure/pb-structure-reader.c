@@ -8,17 +8,55 @@
 #include "pb-structure-private.h"
 #include "pb-structure-reader.h"
 
-/* Reads what an inspection report says about itself: its type, authority,
- * dates, lead inspector, judgements, cohort sections, numbered paragraphs and
- * "What needs to improve?" items. These are pure functions over each page's
- * text in reading order (as import stores it), so any PDF, or none, gives an
- * answer: a document that is not an Ofsted report is "other", with nothing
- * else claimed.
- *
- * The judgement table is read from the reading-order lines, in which each row
- * is its label followed by its grade; labels are matched by the words Ofsted
- * has used for each judgement across the SIF (2013-2017) and ILACS (2018 on)
- * frameworks. */
+/* Reads what an inspection report or letter says about itself: its type,
+ * authority, dates, lead inspector, judgements, cohort sections, numbered
+ * paragraphs and the items to improve. These are pure functions over each
+ * page's text in reading order (as import stores it), so any PDF, or none,
+ * gives an answer: a document that is not an Ofsted report is "other", with
+ * nothing else claimed. The type is decided by what the text contains
+ * (pb-structure-type.c); the PDF adapter may add the tagged judgement table
+ * through @tagged. */
+
+PbStructure *
+_pb_structure_read (const char * const *pages,
+                    PbTaggedTableFunc   tagged,
+                    gpointer            data)
+{
+  PbStructure *structure = pb_structure_new ();
+  g_autoptr(GArray) lines = NULL;
+  guint body = 0;
+  guint title;
+
+  lines = _pb_structure_split_lines (pages);
+  _pb_structure_mark_running_lines (lines);
+  title = _pb_structure_decide_type (lines, tagged, data, structure, &body);
+
+  switch (structure->type)
+    {
+    case PB_DOCUMENT_OTHER:
+      return structure;
+
+    case PB_DOCUMENT_SIF_INSPECTION:
+      _pb_structure_read_sif_overall (lines, structure);
+      G_GNUC_FALLTHROUGH;
+    case PB_DOCUMENT_ILACS_INSPECTION:
+      _pb_structure_detect_dates (lines, structure);
+      structure->lead_inspector = _pb_structure_detect_lead_inspector (lines);
+      break;
+
+    case PB_DOCUMENT_FOCUSED_VISIT:
+    case PB_DOCUMENT_MONITORING_VISIT:
+    case PB_DOCUMENT_JTAI:
+    default:
+      _pb_structure_read_letter (lines, title, structure);
+      break;
+    }
+
+  _pb_structure_read_recommendations (lines, 0, structure);
+  _pb_structure_read_body (lines, body, structure);
+
+  return structure;
+}
 
 /**
  * pb_structure_read_text:
@@ -29,43 +67,9 @@
 PbStructure *
 pb_structure_read_text (const char * const *pages)
 {
-  PbStructure *structure = pb_structure_new ();
-  g_autoptr(GArray) lines = NULL;
-  guint body = 0;
-
   g_return_val_if_fail (pages != NULL, NULL);
 
-  lines = _pb_structure_split_lines (pages);
-  _pb_structure_mark_running_lines (lines);
-  structure->type = _pb_structure_detect_type (lines);
-
-  if (structure->type == PB_DOCUMENT_OTHER)
-    return structure;
-
-  structure->local_authority = _pb_structure_detect_authority (lines, structure->type);
-  _pb_structure_detect_dates (lines, structure);
-  structure->lead_inspector = _pb_structure_detect_lead_inspector (lines);
-
-  if (structure->type == PB_DOCUMENT_ILACS_INSPECTION)
-    {
-      guint table = _pb_structure_find_line (lines, 0, "Judgement", 40);
-
-      if (table != G_MAXUINT)
-        body = _pb_structure_read_table (lines, table + 1, structure);
-    }
-  else if (structure->type == PB_DOCUMENT_SIF_INSPECTION)
-    {
-      guint table = _pb_structure_find_line (lines, 0, "1. Children who need help and protection", 60);
-
-      _pb_structure_read_sif_overall (lines, structure);
-      if (table != G_MAXUINT)
-        body = _pb_structure_read_table (lines, table, structure);
-    }
-
-  _pb_structure_read_recommendations (lines, 0, structure);
-  _pb_structure_read_body (lines, body, structure);
-
-  return structure;
+  return _pb_structure_read (pages, NULL, NULL);
 }
 
 /**

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pb-finding.h"
+#include "pb-import.h"
+#include "pb-library.h"
+#include "pb-structure-pdf.h"
+#include "pb-structure-store.h"
+#include "pb-structure.h"
+#include "pb-suggestion.h"
+#include "pb-test-util.h"
+
+/* The letters a panel reads between inspections, each written as a PDF in
+ * the structure Ofsted publishes them in: the address and salutation, the
+ * title, an opening paragraph naming the visit and its days, what the
+ * inspectors looked at, the headings for what must improve, numbered
+ * findings, and the inspector's sign-off. */
+
+#define ADDRESS \
+  "Ofsted\nPiccadilly Gate\nStore Street\nManchester M1 2WD\nT 0300 123 1231\n" \
+  "www.gov.uk/ofsted\n\n21 December 2023\n\nJo Bloggs\nDirector of Children’s Services\n" \
+  "Northmoor Metropolitan Borough Council\nTown Hall\nNorthmoor NM1 1AA\n\n"
+
+/* Wraps each paragraph (separated by "\n") at @width characters, as a
+ * letter's lines are set. */
+static char *
+wrap (const char *text,
+      guint       width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    {
+      g_auto(GStrv) words = g_strsplit (paragraphs[p], " ", -1);
+      gsize line_start = out->len;
+
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          if (out->len > line_start && g_utf8_strlen (out->str + line_start, -1) + 1 +
+                                       g_utf8_strlen (words[w], -1) > width)
+            {
+              g_string_append_c (out, '\n');
+              line_start = out->len;
+            }
+          else if (out->len > line_start)
+            g_string_append_c (out, ' ');
+          g_string_append (out, words[w]);
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+write_letter (const char *dir,
+              const char *name,
+              const char *page1,
+              const char *page2)
+{
+  g_autofree char *one = wrap (page1, 76);
+  g_autofree char *two = page2 ? wrap (page2, 76) : NULL;
+  const char *pages[] = { one, two, NULL };
+
+  return pb_test_write_pdf (dir, name, pages, NULL);
+}
+
+static char *
+iso (const GDate *date)
+{
+  char text[16] = "";
+
+  if (g_date_valid (date))
+    g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
+static void
+assert_letter (PbStructure    *s,
+               PbDocumentType  type,
+               const char     *authority,
+               const char     *start,
+               const char     *end,
+               const char     *inspector,
+               const char     *theme)
+{
+  g_autofree char *from = iso (&s->inspection_start);
+  g_autofree char *to = iso (&s->inspection_end);
+
+  g_assert_cmpint (s->type, ==, type);
+  g_assert_cmpstr (s->local_authority, ==, authority);
+  g_assert_cmpstr (from, ==, start);
+  g_assert_cmpstr (to, ==, end);
+  g_assert_cmpstr (s->lead_inspector, ==, inspector);
+  g_assert_cmpstr (s->theme, ==, theme);
+  g_assert_false (s->reinspection);
+  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+    g_assert_cmpint (s->judgements[j], ==, PB_GRADE_NONE);
+}
+
+static void
+assert_recommendation (PbStructure *s,
+                       guint        i,
+                       const char  *text,
+                       gboolean     priority)
+{
+  PbRecommendation *rec;
+
+  g_assert_cmpuint (i, <, s->recommendations->len);
+  rec = &g_array_index (s->recommendations, PbRecommendation, i);
+  g_assert_cmpstr (rec->text, ==, text);
+  g_assert_cmpint (rec->priority, ==, priority);
+}
+
+static const char focused_2023[] =
+  ADDRESS
+  "Dear Jo\n\n"
+  "Focused visit to Northmoor children’s services\n"
+  "This letter summarises the findings of the focused visit to Northmoor children’s services on "
+  "30 November and 1 December 2023. His Majesty’s Inspectors for this visit were Lisa Walsh and Nick Stacey.\n"
+  "Inspectors looked at the local authority’s arrangements for care leavers.\n"
+  "This visit was carried out in line with the inspection of local authority children’s services (ILACS) "
+  "framework.\n"
+  "Headline findings\n"
+  "Care leavers in Northmoor are supported by committed personal advisers who know them well.\n"
+  "Areas for priority action\n"
+  "\u25FC The local authority must ensure that care leavers who are homeless are found suitable "
+  "accommodation without delay.\n"
+  "What needs to improve in this area of social work practice?\n"
+  "\u25FC The quality and timeliness of pathway plans.\n"
+  "\u25FC The range of opportunities for care leavers to enter education, employment and training.\n"
+  "Main findings\n"
+  "1. Personal advisers are allocated before young people turn 17 and a half, which gives time to "
+  "build relationships.\n";
+
+static const char focused_2023_end[] =
+  "2. Accommodation has improved, and no care leaver was living in bed and breakfast accommodation.\n"
+  "Ofsted will take the findings from this focused visit into account when planning your next "
+  "inspection or visit.\n\n"
+  "Yours sincerely\n\nLisa Walsh\nHis Majesty’s Inspector\n";
+
+/* A focused visit since 2021: priority action, what needs to improve,
+ * numbered findings. */
+static void
+test_focused_visit (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = write_letter (dir, "focused.pdf", focused_2023, focused_2023_end);
+  g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+  assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Northmoor", "2023-11-30", "2023-12-01", "Lisa Walsh",
+                 "care leavers");
+  g_assert_cmpuint (s->recommendations->len, ==, 3);
+  assert_recommendation (s, 0, "The quality and timeliness of pathway plans.", FALSE);
+  assert_recommendation (s, 1, "The range of opportunities for care leavers to enter education, employment "
+                               "and training.", FALSE);
+  assert_recommendation (s, 2, "The local authority must ensure that care leavers who are homeless are "
+                               "found suitable accommodation without delay.", TRUE);
+  g_assert_cmpstr (g_array_index (s->recommendations, PbRecommendation, 2).cohort, ==, "care_leavers");
+  g_assert_cmpuint (s->paragraphs->len, ==, 2);
+  g_assert_cmpuint (g_array_index (s->paragraphs, PbParagraph, 1).page, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (s->reasons, "title: focused visit", g_str_equal, NULL));
+
+  pb_test_remove_dir (dir);
+}
+
+/* A focused visit of 2018-2020: "Areas for improvement", the inspectors
+ * named as they were then, and what they evaluated. */
+static void
+test_focused_visit_2018 (void)
+{
+  static const char letter[] =
+    ADDRESS
+    "Dear Mr Bloggs\n"
+    "Focused visit to Southdale local authority children’s services\n"
+    "This letter summarises the findings of a focused visit to Southdale local authority children’s "
+    "services on 3 and 4 July 2018. The visit was carried out by Her Majesty’s Inspectors Jane Doe and "
+    "John Roe.\n"
+    "Inspectors evaluated the local authority’s arrangements for children in need and children subject "
+    "to a child protection plan.\n"
+    "Overview\n"
+    "Services for children in need have improved since the last inspection.\n"
+    "Areas for improvement\n"
+    "\u25FC The timeliness of initial child protection conferences.\n"
+    "\u25FC The quality of\nsupervision for social workers.\n"
+    "Findings\n"
+    "Children who need help are identified early.\n"
+    "Yours sincerely\n"
+    "Jane Doe\n"
+    "Her Majesty’s Inspector\n";
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = write_letter (dir, "focused-2018.pdf", letter, NULL);
+  g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+  assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Southdale", "2018-07-03", "2018-07-04", "Jane Doe",
+                 "children in need and children subject to a child protection plan");
+  g_assert_cmpuint (s->recommendations->len, ==, 2);
+  assert_recommendation (s, 0, "The timeliness of initial child protection conferences.", FALSE);
+  assert_recommendation (s, 1, "The quality of supervision for social workers.", FALSE);
+  g_assert_cmpstr (g_array_index (s->recommendations, PbRecommendation, 1).cohort, ==, "leadership");
+
+  pb_test_remove_dir (dir);
+}
+
+/* A monitoring visit: no list of improvements; the focus in "Areas covered
+ * by the visit"; one signed, one whose inspectors are named only in the
+ * opening. */
+static void
+test_monitoring_visit (void)
+{
+  static const char signed_letter[] =
+    ADDRESS
+    "Dear Jo\n"
+    "Monitoring visit to Eastmoor children’s services\n"
+    "This letter summarises the findings of the monitoring visit to Eastmoor children’s services on 4 and 5 "
+    "October 2022. This was the second monitoring visit since the local authority was judged inadequate in "
+    "December 2021. His Majesty’s Inspectors for this visit were Steve Lowe and Louise Hocking.\n"
+    "Areas covered by the visit\n"
+    "The focus of the monitoring visit was children in need and those subject to a child protection plan.\n"
+    "Headline findings\n"
+    "Leaders have made steady progress since the last visit.\n"
+    "Yours sincerely\n"
+    "Steve Lowe\n"
+    "His Majesty’s Inspector\n";
+  static const char unsigned_letter[] =
+    "Monitoring visit of Westvale County Council children’s services\n"
+    "This letter summarises the findings of the monitoring visit to Westvale children’s services on "
+    "14 March 2017. The visit was carried out by Her Majesty’s Inspectors Ann Other and Bob Ray.\n"
+    "Inspectors reviewed the progress made in the response to children missing from home.\n"
+    "Yours sincerely\n";
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *signed_pdf = write_letter (dir, "monitoring.pdf", signed_letter, NULL);
+  g_autofree char *unsigned_pdf = write_letter (dir, "monitoring-2017.pdf", unsigned_letter, NULL);
+  g_autoptr(PbStructure) s = pb_structure_read_pdf (signed_pdf, NULL, NULL);
+  g_autoptr(PbStructure) older = pb_structure_read_pdf (unsigned_pdf, NULL, NULL);
+
+  assert_letter (s, PB_DOCUMENT_MONITORING_VISIT, "Eastmoor", "2022-10-04", "2022-10-05", "Steve Lowe",
+                 "children in need and those subject to a child protection plan");
+  g_assert_cmpuint (s->recommendations->len, ==, 0);
+
+  assert_letter (older, PB_DOCUMENT_MONITORING_VISIT, "Westvale", "2017-03-14", "2017-03-14", "Ann Other",
+                 "the progress made in the response to children missing from home");
+
+  pb_test_remove_dir (dir);
+}
+
+/* A joint targeted area inspection: its theme and area in a wrapped title,
+ * no areas for priority action, and areas for improvement introduced by a
+ * sentence; signed by the inspectorates, with no lead inspector named. */
+static void
+test_jtai (void)
+{
+  static const char letter[] =
+    "21 December 2022\n"
+    "Joint targeted area inspection of the multi-agency response to\n"
+    "children at risk of exploitation in Northmoor\n"
+    "This letter to the Director of Children’s Services, the chief constable and the accountable officer "
+    "sets out the findings of the joint targeted area inspection (JTAI) of the multi-agency response to "
+    "children at risk of exploitation in Northmoor. This inspection took place from 3 to 7 October 2022.\n"
+    "Areas for priority action\n"
+    "There are no areas for priority action.\n"
+    "Areas for improvement\n"
+    "Leaders should ensure that:\n"
+    "\u25FC strategy meetings include all the agencies that know the child.\n"
+    "\u25FC return home interviews are offered to every child who goes missing.\n"
+    "Next steps\n"
+    "The local authority should prepare a written statement of proposed action.\n"
+    "Yours sincerely\n"
+    "Yvette Stanley\nNational Director, Regulation and Social Care, Ofsted\n"
+    "Ann Inspector\nChief Inspector of Constabulary\n";
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = write_letter (dir, "jtai.pdf", letter, NULL);
+  g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+  assert_letter (s, PB_DOCUMENT_JTAI, "Northmoor", "2022-10-03", "2022-10-07", NULL,
+                 "multi-agency response to children at risk of exploitation");
+  g_assert_cmpuint (s->recommendations->len, ==, 2);
+  assert_recommendation (s, 0, "strategy meetings include all the agencies that know the child.", FALSE);
+  assert_recommendation (s, 1, "return home interviews are offered to every child who goes missing.", FALSE);
+
+  pb_test_remove_dir (dir);
+}
+
+/* Imported, a letter keeps its theme, and its items to improve are
+ * offered as recommendation findings, the priority one saying so. */
+static void
+test_letter_imported (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = write_letter (dir, "focused.pdf", focused_2023, focused_2023_end);
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(PbStructure) stored = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  guint recommendations = 0, priority = 0;
+  gint64 id = 0;
+
+  g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, &id, &error));
+  g_assert_no_error (error);
+
+  stored = pb_library_get_structure (library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+  g_assert_cmpstr (stored->theme, ==, "care leavers");
+  g_assert_cmpstr (stored->lead_inspector, ==, "Lisa Walsh");
+  g_assert_false (stored->reinspection);
+
+  suggestions = pb_library_list_suggestions (library, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PbFinding *draft = pb_suggestion_get_draft (g_ptr_array_index (suggestions, i));
+
+      g_assert_cmpint (pb_finding_get_kind (draft), ==, PB_FINDING_KIND_RECOMMENDATION);
+      recommendations++;
+      if (g_strcmp0 (pb_finding_get_note (draft), "Area for priority action.") == 0)
+        priority++;
+    }
+  g_assert_cmpuint (recommendations, ==, 3);
+  g_assert_cmpuint (priority, ==, 1);
+
+  g_clear_object (&library);
+  pb_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/structure-letters/focused-visit", test_focused_visit);
+  g_test_add_func ("/structure-letters/focused-visit-2018", test_focused_visit_2018);
+  g_test_add_func ("/structure-letters/monitoring-visit", test_monitoring_visit);
+  g_test_add_func ("/structure-letters/jtai", test_jtai);
+  g_test_add_func ("/structure-letters/imported", test_letter_imported);
+
+  return g_test_run ();
+}
