@@ -81,6 +81,7 @@ struct _PbImportJob
   PbLibrary    *library;
   GPtrArray    *files;
   char         *password;
+  PbImportFlags flags;
 
   /* Main-thread view of the progress. */
   guint         n_done;
@@ -227,7 +228,7 @@ import_worker (GTask        *task,
 
       result->file = g_object_ref (file);
       if (!g_cancellable_set_error_if_cancelled (cancellable, &result->error))
-        pb_import_file (self->library, file, self->password, cancellable,
+        pb_import_file_full (self->library, file, self->password, self->flags, cancellable,
                         progress_cb, &worker, &result->status, &result->report_id,
                         &result->error);
 
