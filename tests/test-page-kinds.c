@@ -7,6 +7,7 @@
 #include "pb-annotated-export.h"
 #include "pb-document.h"
 #include "pb-finding-store.h"
+#include "pb-import-job.h"
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-page-kinds.h"
@@ -567,6 +568,18 @@ test_arriving_highlights (Fixture       *f,
   g_assert_cmpstr (pb_finding_get_note (visits), ==, "Visits");
 }
 
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = pb_import_job_run_finish (PB_IMPORT_JOB (source), result, &error);
+  g_assert_no_error (error);
+}
+
 /* The same report downloaded again: new dates and identifiers, the same
  * pages. Recognised, and imported only when asked. */
 static void
@@ -597,6 +610,34 @@ test_saved_again (Fixture       *f,
   g_assert_cmpint (status, ==, PB_IMPORT_STATUS_IMPORTED);
   g_assert_cmpint (same, !=, id);
   g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "reports"), ==, 2);
+
+  /* The app's import job: refused, named, and taken when asked. */
+  for (int anyway = 0; anyway < 2; anyway++)
+    {
+      g_autofree char *suffix = g_strdup_printf (".third-%d.pdf", anyway);
+      g_autofree char *third = pb_test_kinds_qpdf (first, suffix, anyway ? "--linearize" : "--qdf", NULL);
+      g_autoptr(GFile) third_file = g_file_new_for_path (third);
+      g_autoptr(PbImportJob) job = pb_import_job_new (f->library, &third_file, 1);
+      g_autoptr(GPtrArray) results = NULL;
+      PbImportResult *result;
+
+      if (anyway)
+        pb_import_job_set_flags (job, PB_IMPORT_ANYWAY);
+      pb_import_job_run_async (job, NULL, job_done_cb, &results);
+      while (results == NULL)
+        g_main_context_iteration (NULL, TRUE);
+
+      result = g_ptr_array_index (results, 0);
+      if (anyway)
+        g_assert_cmpint (pb_import_result_get_status (result), ==, PB_IMPORT_STATUS_IMPORTED);
+      else
+        {
+          g_assert_error ((GError *)pb_import_result_get_error (result), PB_IMPORT_ERROR,
+                          PB_IMPORT_ERROR_SAME_CONTENT);
+          g_assert_cmpint (pb_import_result_get_report_id (result), ==, id);
+        }
+    }
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "reports"), ==, 3);
 }
 
 /* After import with its password, a report is used all session without it;

@@ -306,6 +306,10 @@ pb_text_key_new (const char *text,
   return key;
 }
 
+/**
+ * pb_text_key_free:
+ * @key: (transfer full) (nullable): a key
+ */
 void
 pb_text_key_free (PbTextKey *key)
 {
@@ -317,6 +321,11 @@ pb_text_key_free (PbTextKey *key)
   g_free (key);
 }
 
+/**
+ * pb_text_key_get_length:
+ *
+ * Returns: how many letters and digits the key has
+ */
 guint
 pb_text_key_get_length (const PbTextKey *key)
 {
@@ -339,6 +348,13 @@ pb_text_key_get_origin (const PbTextKey *key,
   return key->origin[position];
 }
 
+/**
+ * pb_text_key_is_word_start:
+ * @position: a position in @key
+ *
+ * Returns: whether the key's character at @position begins a word of the
+ *   text (the text has a space or punctuation before it, or nothing)
+ */
 gboolean
 pb_text_key_is_word_start (const PbTextKey *key,
                            guint            position)
@@ -346,8 +362,13 @@ pb_text_key_is_word_start (const PbTextKey *key,
   return position < key->len && key->word_start[position];
 }
 
-/* Whether the key's characters before @position end a word: at the end of
- * the key, or before a character that starts one. */
+/**
+ * pb_text_key_is_word_end:
+ * @position: a position in @key, up to its length
+ *
+ * Returns: whether the key's characters before @position end a word: at the
+ *   end of the key, or before a character that starts one
+ */
 gboolean
 pb_text_key_is_word_end (const PbTextKey *key,
                          guint            position)

@@ -349,6 +349,23 @@ pb_import_job_new (PbLibrary  *library,
   return self;
 }
 
+/**
+ * pb_import_job_set_flags:
+ * @flags: for each file, as pb_import_file_full () takes them:
+ *   %PB_IMPORT_ANYWAY imports reports the library has saved again
+ *
+ * Call before running the job.
+ */
+void
+pb_import_job_set_flags (PbImportJob   *self,
+                         PbImportFlags  flags)
+{
+  g_return_if_fail (PB_IS_IMPORT_JOB (self));
+  g_return_if_fail (!self->running);
+
+  self->flags = flags;
+}
+
 void
 pb_import_job_set_password (PbImportJob *self,
                             const char  *password)

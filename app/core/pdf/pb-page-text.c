@@ -163,7 +163,12 @@ pb_page_text_get_n_chars (const PbPageText *self)
   return self->n_chars;
 }
 
-/* The whole text, nul-terminated. */
+/**
+ * pb_page_text_get_text:
+ *
+ * Returns: (transfer none): the whole text, nul-terminated, lines separated
+ *   by "\n"
+ */
 const char *
 pb_page_text_get_text (const PbPageText *self)
 {
@@ -185,8 +190,13 @@ pb_page_text_get_box (const PbPageText *self,
   return &self->boxes[index];
 }
 
-/* The byte offset in the text of character @index (of the end, for
- * pb_page_text_get_n_chars()). */
+/**
+ * pb_page_text_get_offset:
+ * @index: a character index, up to pb_page_text_get_n_chars ()
+ *
+ * Returns: the byte offset in the text of character @index (of the text's
+ *   end, for pb_page_text_get_n_chars ())
+ */
 gsize
 pb_page_text_get_offset (const PbPageText *self,
                          guint             index)

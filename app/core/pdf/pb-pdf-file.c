@@ -602,6 +602,10 @@ pb_pdf_file_new (const char  *path,
   return file;
 }
 
+/**
+ * pb_pdf_file_free:
+ * @file: (transfer full) (nullable): a file's objects
+ */
 void
 pb_pdf_file_free (PbPdfFile *file)
 {
@@ -615,28 +619,48 @@ pb_pdf_file_free (PbPdfFile *file)
   g_free (file);
 }
 
-/* Whether every cross-reference section from "startxref" on points at the
- * objects it lists: if not, readers must repair the file to read it. */
+/**
+ * pb_pdf_file_xref_is_sound:
+ *
+ * Returns: whether every cross-reference section from "startxref" on points
+ *   at the objects it lists; if not, readers must repair the file to read it
+ */
 gboolean
 pb_pdf_file_xref_is_sound (PbPdfFile *file)
 {
   return file->sound;
 }
 
+/**
+ * pb_pdf_file_is_encrypted:
+ *
+ * Returns: whether the file is encrypted (its strings and streams cannot be
+ *   read here; its structure can)
+ */
 gboolean
 pb_pdf_file_is_encrypted (PbPdfFile *file)
 {
   return _pb_pdf_dict_get (file->trailer, "Encrypt") != NULL;
 }
 
+/**
+ * pb_pdf_file_get_n_pages:
+ *
+ * Returns: how many pages the page tree has
+ */
 guint
 pb_pdf_file_get_n_pages (PbPdfFile *file)
 {
   return file->pages->len;
 }
 
-/* The page's /Rotate, inherited or its own: 0, 90, 180 or 270 degrees
- * clockwise. */
+/**
+ * pb_pdf_file_get_page_rotation:
+ * @index: a page index, from 0
+ *
+ * Returns: the page's /Rotate, inherited or its own: 0, 90, 180 or 270
+ *   degrees clockwise
+ */
 int
 pb_pdf_file_get_page_rotation (PbPdfFile *file,
                                guint      index)
@@ -654,7 +678,13 @@ page_dict (PbPdfFile *file,
   return object != NULL ? _pb_pdf_object_value (file, object) : NULL;
 }
 
-/* Whether the page's /Annots is an array object another page uses too. */
+/**
+ * pb_pdf_file_page_shares_annots:
+ * @index: a page index, from 0
+ *
+ * Returns: whether the page's /Annots is an array object another page uses
+ *   too
+ */
 gboolean
 pb_pdf_file_page_shares_annots (PbPdfFile *file,
                                 guint      index)
@@ -678,6 +708,10 @@ pb_pdf_file_page_shares_annots (PbPdfFile *file,
   return FALSE;
 }
 
+/**
+ * pb_pdf_raw_markup_free:
+ * @markup: (transfer full) (nullable): a markup
+ */
 void
 pb_pdf_raw_markup_free (PbPdfRawMarkup *markup)
 {

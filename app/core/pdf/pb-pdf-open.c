@@ -85,7 +85,12 @@ pb_pdf_dup_password (const char *path)
   return password;
 }
 
-/* Whether a password is known for @path in this session. */
+/**
+ * pb_pdf_has_password:
+ * @path: a PDF file
+ *
+ * Returns: whether a password is known for @path in this session
+ */
 gboolean
 pb_pdf_has_password (const char *path)
 {
@@ -99,7 +104,11 @@ pb_pdf_has_password (const char *path)
   return password != NULL;
 }
 
-/* Wipes every password of the session. */
+/**
+ * pb_pdf_forget_passwords:
+ *
+ * Wipes every password of the session from memory.
+ */
 void
 pb_pdf_forget_passwords (void)
 {

@@ -523,7 +523,14 @@ pb_pdf_document_read_page_text (PopplerDocument *document,
   return build_from_glyphs (index, glyphs);
 }
 
-/* The text of pb_pdf_page_read_text (). */
+/**
+ * pb_pdf_page_get_reading_text:
+ * @page: a page
+ *
+ * The text of pb_pdf_page_read_text ().
+ *
+ * Returns: (transfer full): the page's reading text
+ */
 char *
 pb_pdf_page_get_reading_text (PopplerPage *page)
 {
@@ -535,7 +542,16 @@ pb_pdf_page_get_reading_text (PopplerPage *page)
   return build (glyphs, NULL, NULL);
 }
 
-/* The text of pb_pdf_document_read_page_text (): what import stores. */
+/**
+ * pb_pdf_document_get_reading_text:
+ * @document: a document, as pb_pdf_document_read_page_text () takes it
+ * @index: a page index, from 0
+ *
+ * The text of pb_pdf_document_read_page_text (), without the boxes: what
+ * import stores.
+ *
+ * Returns: (transfer full): the page's reading text, lines separated by "\n"
+ */
 char *
 pb_pdf_document_get_reading_text (PopplerDocument *document,
                                   guint            index)
