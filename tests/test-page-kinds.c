@@ -700,6 +700,19 @@ test_password (Fixture       *f,
   g_assert_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD);
   g_clear_error (&error);
 
+  /* A protected report with a turned page reads as the upright one does. */
+  {
+    g_autofree char *turned = pb_test_kinds_qpdf (plain, ".turned.pdf", "--rotate=+90", NULL);
+    g_autofree char *turned_locked = pb_test_encrypt_pdf (turned, "panel");
+    g_autofree char *text = NULL;
+    gint64 turned_id = import_full (f, turned_locked, "panel", PB_IMPORT_ANYWAY);
+
+    text = pb_library_dup_page_text (f->library, turned_id, 1, NULL);
+    g_assert_cmpstr (text, ==, "Panel briefing: a turned page\n"
+                               "Care leavers are well supported by personal advisers.\n"
+                               "Children in care do not always see their social worker.");
+  }
+
   /* Given again, kept again. */
   g_clear_pointer (&anchors, g_array_unref);
   anchors = locate (stored, "panel", 1, "Care leavers");

@@ -8,6 +8,7 @@
 #include "pb-library.h"
 #include "pb-page-kinds.h"
 #include "pb-pdf-open.h"
+#include "pb-pdf-text.h"
 #include "pb-quote-locate.h"
 #include "pb-report-store.h"
 #include "pb-report.h"
@@ -202,6 +203,27 @@ test_rotated_report (Fixture       *f,
       g_test_message ("%s", turns[i]);
       assert_same_structure (upright, structure);
     }
+
+  /* Protected and turned, imported with its password: the same text. */
+  {
+    g_autofree char *turned = pb_test_kinds_qpdf (copy, ".locked-turn.pdf", "--rotate=+90", NULL);
+    g_autofree char *locked = pb_test_encrypt_pdf (turned, "panel");
+    g_autoptr(GObject) document = NULL;
+    gint64 id;
+
+    if (locked == NULL)
+      return;
+
+    id = import (f, locked, "panel");
+    document = G_OBJECT (pb_pdf_open (copy, NULL, NULL));
+    for (int i = 0; i < poppler_document_get_n_pages (POPPLER_DOCUMENT (document)); i++)
+      {
+        g_autofree char *expected = pb_pdf_document_get_reading_text (POPPLER_DOCUMENT (document), (guint)i);
+        g_autofree char *stored = pb_library_dup_page_text (f->library, id, (guint)i + 1, NULL);
+
+        g_assert_cmpstr (stored, ==, expected);
+      }
+  }
 }
 
 static void

@@ -129,7 +129,13 @@ open_document (PbImportState  *state,
    * a file that was at this temporary path before. */
   state->document = poppler_document_new_from_file (uri, state->password, &local_error);
   if (state->document != NULL)
-    pb_pdf_document_set_path (state->document, state->temp_path);
+    {
+      /* For reading pages turned by /Rotate from an upright copy of the file,
+       * which opens with the same password; forgotten after reading. */
+      pb_pdf_document_set_path (state->document, state->temp_path);
+      if (state->password != NULL)
+        pb_pdf_remember_password (state->temp_path, state->password);
+    }
 
   if (state->document == NULL)
     {
@@ -426,9 +432,12 @@ pb_import_file_full (PbLibrary             *library,
   if (!open_document (&state, error))
     return FALSE;
 
-  if (!(state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error)))
+  state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error);
+  if (state.content != NULL)
+    pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
+  pb_pdf_remember_password (state.temp_path, NULL);
+  if (state.content == NULL)
     return FALSE;
-  pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
 
   if (!(flags & PB_IMPORT_ANYWAY) && state.content->fingerprint != NULL)
     {
