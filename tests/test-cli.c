@@ -11,6 +11,7 @@
 
 #include "pb-report-store.h"
 #include "pb-report.h"
+#include "pb-test-cli.h"
 #include "pb-test-util.h"
 
 #include <glib/gstdio.h>
@@ -24,73 +25,6 @@ typedef struct
   char *library_dir;
   char *pdf;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("PB_BINARY"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display at all: the command line must not need one. */
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_unsetenv (env, "PANEL_BRIEF_LIBRARY");
-
-  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static void
-assert_one_line_error (Run *run)
-{
-  g_assert_cmpint (run->status, !=, 0);
-  g_assert_true (g_str_has_prefix (run->err, "panel-brief: "));
-  g_assert_nonnull (strchr (run->err, '\n'));
-  g_assert_cmpstr (strchr (run->err, '\n') + 1, ==, "");
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -126,15 +60,15 @@ test_import_json (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *empty = pb_test_write_file (f->dir, "empty.pdf", "", 0);
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(PbTestRun) first = { 0 };
+  g_auto(PbTestRun) again = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *item;
 
-  run_cli (&first, "import", "--library", f->library_dir, "--json", f->pdf, NULL);
+  pb_test_run_cli (&first, "import", "--library", f->library_dir, "--json", f->pdf, NULL);
   g_assert_cmpint (first.status, ==, 0);
 
-  root = parse_json (first.out);
+  root = pb_test_parse_json (first.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   item = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpstr (json_object_get_string_member (item, "file"), ==, f->pdf);
@@ -144,9 +78,9 @@ test_import_json (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
 
   /* Options after the files work too; a failure makes the exit non-zero. */
-  run_cli (&again, "import", f->pdf, empty, "--json", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&again, "import", f->pdf, empty, "--json", "--library", f->library_dir, NULL);
   g_assert_cmpint (again.status, ==, 1);
-  root = parse_json (again.out);
+  root = pb_test_parse_json (again.out);
   item = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "duplicate");
   g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
@@ -161,19 +95,19 @@ test_import_text_and_errors (Fixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *html = pb_test_write_file (f->dir, "page.pdf", "<html><body>x</body></html>", -1);
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(PbTestRun) ok = { 0 };
+  g_auto(PbTestRun) bad = { 0 };
+  g_auto(PbTestRun) usage = { 0 };
 
-  run_cli (&ok, "import", "-l", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&ok, "import", "-l", f->library_dir, f->pdf, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_nonnull (strstr (ok.out, "as report 1"));
 
-  run_cli (&bad, "import", "-l", f->library_dir, html, NULL);
-  assert_one_line_error (&bad);
+  pb_test_run_cli (&bad, "import", "-l", f->library_dir, html, NULL);
+  pb_test_assert_one_line_error (&bad);
   g_assert_nonnull (strstr (bad.err, "web page"));
 
-  run_cli (&usage, "import", "-l", f->library_dir, NULL);
+  pb_test_run_cli (&usage, "import", "-l", f->library_dir, NULL);
   g_assert_cmpint (usage.status, ==, 2);
 }
 
@@ -181,23 +115,23 @@ static void
 test_list_and_show (Fixture       *f,
                     gconstpointer  data)
 {
-  g_auto(Run) import = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) show_text = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) show = { 0 };
+  g_auto(PbTestRun) show_text = { 0 };
+  g_auto(PbTestRun) missing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) one = NULL;
   JsonObject *item;
   const char *sha;
   g_autofree char *prefix = NULL;
 
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  run_cli (&list, "list", "--library", f->library_dir, "--json", NULL);
+  pb_test_run_cli (&list, "list", "--library", f->library_dir, "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  root = parse_json (list.out);
+  root = pb_test_parse_json (list.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   item = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
@@ -208,37 +142,37 @@ test_list_and_show (Fixture       *f,
   g_assert_nonnull (json_object_get_string_member (item, "imported_at"));
 
   prefix = g_strndup (sha, 10);
-  run_cli (&show, "show", prefix, "--json", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&show, "show", prefix, "--json", "--library", f->library_dir, NULL);
   g_assert_cmpint (show.status, ==, 0);
-  one = parse_json (show.out);
+  one = pb_test_parse_json (show.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (one), "sha256"), ==, sha);
   g_assert_true (g_file_test (json_object_get_string_member (json_node_get_object (one), "path"),
                               G_FILE_TEST_EXISTS));
 
-  run_cli (&show_text, "show", "1", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&show_text, "show", "1", "--library", f->library_dir, NULL);
   g_assert_cmpint (show_text.status, ==, 0);
   g_assert_true (g_str_has_prefix (show_text.out, "Fernleigh inspection\n"));
 
-  run_cli (&missing, "show", "7", "--library", f->library_dir, NULL);
-  assert_one_line_error (&missing);
+  pb_test_run_cli (&missing, "show", "7", "--library", f->library_dir, NULL);
+  pb_test_assert_one_line_error (&missing);
 }
 
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  g_auto(Run) import = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) search = { 0 };
+  g_auto(PbTestRun) none = { 0 };
+  g_auto(PbTestRun) bad = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *hit;
 
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
 
-  run_cli (&search, "search", "--library", f->library_dir, "--json", "local", "offer", NULL);
+  pb_test_run_cli (&search, "search", "--library", f->library_dir, "--json", "local", "offer", NULL);
   g_assert_cmpint (search.status, ==, 0);
-  root = parse_json (search.out);
+  root = pb_test_parse_json (search.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   hit = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpint (json_object_get_int_member (hit, "report_id"), ==, 1);
@@ -246,36 +180,36 @@ test_search (Fixture       *f,
   g_assert_nonnull (strstr (json_object_get_string_member (hit, "snippet"), "local offer"));
   g_assert_true (json_object_has_member (hit, "rank"));
 
-  run_cli (&none, "search", "--library", f->library_dir, "--json", "adoption", NULL);
+  pb_test_run_cli (&none, "search", "--library", f->library_dir, "--json", "adoption", NULL);
   g_assert_cmpint (none.status, ==, 0);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (none.out);
+  root = pb_test_parse_json (none.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
-  run_cli (&bad, "search", "--library", f->library_dir, "o*", NULL);
-  assert_one_line_error (&bad);
+  pb_test_run_cli (&bad, "search", "--library", f->library_dir, "o*", NULL);
+  pb_test_assert_one_line_error (&bad);
 }
 
 static void
 test_bad_library_and_usage (Fixture       *f,
                             gconstpointer  data)
 {
-  g_auto(Run) list = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) unknown = { 0 };
+  g_auto(PbTestRun) help = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (f->library_dir, 0700), ==, 0);
   pb_test_write_file (f->library_dir, "library.db", "definitely not a database, just some words", -1);
 
-  run_cli (&list, "list", "--library", f->library_dir, NULL);
-  assert_one_line_error (&list);
+  pb_test_run_cli (&list, "list", "--library", f->library_dir, NULL);
+  pb_test_assert_one_line_error (&list);
   g_assert_nonnull (strstr (list.err, "not a Panel Brief library"));
 
-  run_cli (&unknown, "frobnicate", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&unknown, "frobnicate", "--library", f->library_dir, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "unknown command"));
 
-  run_cli (&help, "help", NULL);
+  pb_test_run_cli (&help, "help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "import"));
   g_assert_nonnull (strstr (help.out, "search"));
@@ -285,15 +219,15 @@ static void
 test_findings (Fixture       *f,
                gconstpointer  data)
 {
-  g_auto(Run) import = { 0 };
-  g_auto(Run) add = { 0 };
-  g_auto(Run) add_exempt = { 0 };
-  g_auto(Run) missing_quote = { 0 };
-  g_auto(Run) wrong_page = { 0 };
-  g_auto(Run) usage = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) by_cohort = { 0 };
-  g_auto(Run) csv_run = { 0 };
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) add = { 0 };
+  g_auto(PbTestRun) add_exempt = { 0 };
+  g_auto(PbTestRun) missing_quote = { 0 };
+  g_auto(PbTestRun) wrong_page = { 0 };
+  g_auto(PbTestRun) usage = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) by_cohort = { 0 };
+  g_auto(PbTestRun) csv_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) filtered = NULL;
   g_autofree char *csv_path = g_build_filename (f->dir, "care-leavers.csv", NULL);
@@ -301,36 +235,36 @@ test_findings (Fixture       *f,
   JsonObject *item;
   JsonArray *cohorts;
 
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+  pb_test_run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
            "--quote", "generous local offer", "--cohort", "care_leavers", "--cohort", "leadership",
            "--kind", "strength", "--note", "Tell the panel", NULL);
   g_assert_cmpint (add.status, ==, 0);
   g_assert_cmpstr (add.out, ==, "1\n");
 
-  run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
+  pb_test_run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
            "--quote", "Fernleigh children's services", "--cohort", "help_and_protection",
            "--kind", "recommendation", "--classification", "exempt", "--status", "open", NULL);
   g_assert_cmpint (add_exempt.status, ==, 0);
 
-  run_cli (&missing_quote, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+  pb_test_run_cli (&missing_quote, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
            "--quote", "words that are not there", "--cohort", "leadership", "--kind", "context", NULL);
-  assert_one_line_error (&missing_quote);
+  pb_test_assert_one_line_error (&missing_quote);
   g_assert_nonnull (strstr (missing_quote.err, "not found"));
 
-  run_cli (&wrong_page, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
+  pb_test_run_cli (&wrong_page, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
            "--quote", "generous local offer", "--cohort", "leadership", "--kind", "context", NULL);
-  assert_one_line_error (&wrong_page);
+  pb_test_assert_one_line_error (&wrong_page);
   g_assert_nonnull (strstr (wrong_page.err, "page 2"));
 
-  run_cli (&usage, "findings", "add", "--library", f->library_dir, "--report", "1", NULL);
+  pb_test_run_cli (&usage, "findings", "add", "--library", f->library_dir, "--report", "1", NULL);
   g_assert_cmpint (usage.status, ==, 2);
 
-  run_cli (&list, "findings", "list", "--library", f->library_dir, "--json", NULL);
+  pb_test_run_cli (&list, "findings", "list", "--library", f->library_dir, "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  root = parse_json (list.out);
+  root = pb_test_parse_json (list.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
   item = json_array_get_object_element (json_node_get_array (root), 1);
   g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
@@ -350,15 +284,15 @@ test_findings (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (item, "classification"), ==, "exempt");
   g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "open");
 
-  run_cli (&by_cohort, "findings", "list", "--library", f->library_dir, "--json",
+  pb_test_run_cli (&by_cohort, "findings", "list", "--library", f->library_dir, "--json",
            "--cohort", "help_and_protection", "--kind", "recommendation", "--report", "1", NULL);
   g_assert_cmpint (by_cohort.status, ==, 0);
-  filtered = parse_json (by_cohort.out);
+  filtered = pb_test_parse_json (by_cohort.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (filtered)), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (filtered), 0), "id"), ==, 2);
 
   /* The same filters, written as CSV: a header and the one matching row. */
-  run_cli (&csv_run, "findings", "list", "--library", f->library_dir, "--cohort", "care_leavers",
+  pb_test_run_cli (&csv_run, "findings", "list", "--library", f->library_dir, "--cohort", "care_leavers",
            "--csv", csv_path, NULL);
   g_assert_cmpint (csv_run.status, ==, 0);
   {
@@ -379,60 +313,60 @@ static void
 test_packs (Fixture       *f,
             gconstpointer  data)
 {
-  g_auto(Run) import = { 0 };
-  g_auto(Run) add = { 0 };
-  g_auto(Run) add_exempt = { 0 };
-  g_auto(Run) create = { 0 };
-  g_auto(Run) create_exempt = { 0 };
-  g_auto(Run) no_title = { 0 };
-  g_auto(Run) bad_date = { 0 };
-  g_auto(Run) pack_add = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) exempt_add = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) other_format = { 0 };
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) add = { 0 };
+  g_auto(PbTestRun) add_exempt = { 0 };
+  g_auto(PbTestRun) create = { 0 };
+  g_auto(PbTestRun) create_exempt = { 0 };
+  g_auto(PbTestRun) no_title = { 0 };
+  g_auto(PbTestRun) bad_date = { 0 };
+  g_auto(PbTestRun) pack_add = { 0 };
+  g_auto(PbTestRun) refused = { 0 };
+  g_auto(PbTestRun) exempt_add = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) export = { 0 };
+  g_auto(PbTestRun) other_format = { 0 };
   g_autofree char *pdf = g_build_filename (f->dir, "pack.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *packs;
   JsonObject *pack;
 
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
   g_assert_cmpint (import.status, ==, 0);
-  run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+  pb_test_run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
            "--quote", "generous local offer", "--cohort", "care_leavers", "--kind", "strength", NULL);
   g_assert_cmpstr (add.out, ==, "1\n");
-  run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
+  pb_test_run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
            "--quote", "Fernleigh children's services", "--cohort", "leadership", "--kind", "context",
            "--classification", "exempt", NULL);
   g_assert_cmpstr (add_exempt.out, ==, "2\n");
 
-  run_cli (&create, "pack", "create", "--library", f->library_dir, "--title", "Panel, 12 March",
+  pb_test_run_cli (&create, "pack", "create", "--library", f->library_dir, "--title", "Panel, 12 March",
            "--meeting-date", "2026-03-12", NULL);
   g_assert_cmpint (create.status, ==, 0);
   g_assert_cmpstr (create.out, ==, "1\n");
 
-  run_cli (&no_title, "pack", "create", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&no_title, "pack", "create", "--library", f->library_dir, NULL);
   g_assert_cmpint (no_title.status, ==, 2);
-  run_cli (&bad_date, "pack", "create", "--library", f->library_dir, "--title", "T", "--meeting-date", "March", NULL);
-  assert_one_line_error (&bad_date);
+  pb_test_run_cli (&bad_date, "pack", "create", "--library", f->library_dir, "--title", "T", "--meeting-date", "March", NULL);
+  pb_test_assert_one_line_error (&bad_date);
 
-  run_cli (&pack_add, "pack", "add", "--library", f->library_dir, "1", "1", NULL);
+  pb_test_run_cli (&pack_add, "pack", "add", "--library", f->library_dir, "1", "1", NULL);
   g_assert_cmpint (pack_add.status, ==, 0);
-  run_cli (&refused, "pack", "add", "--library", f->library_dir, "1", "2", NULL);
-  assert_one_line_error (&refused);
+  pb_test_run_cli (&refused, "pack", "add", "--library", f->library_dir, "1", "2", NULL);
+  pb_test_assert_one_line_error (&refused);
   g_assert_nonnull (strstr (refused.err, "not for publication"));
 
-  run_cli (&create_exempt, "pack", "create", "--library", f->library_dir, "--title", "Part 2",
+  pb_test_run_cli (&create_exempt, "pack", "create", "--library", f->library_dir, "--title", "Part 2",
            "--classification", "exempt", NULL);
   g_assert_cmpstr (create_exempt.out, ==, "2\n");
-  run_cli (&exempt_add, "pack", "add", "--library", f->library_dir, "2", "1", "2", NULL);
+  pb_test_run_cli (&exempt_add, "pack", "add", "--library", f->library_dir, "2", "1", "2", NULL);
   g_assert_cmpint (exempt_add.status, ==, 0);
 
-  run_cli (&list, "pack", "list", "--library", f->library_dir, "--json", NULL);
+  pb_test_run_cli (&list, "pack", "list", "--library", f->library_dir, "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  root = parse_json (list.out);
+  root = pb_test_parse_json (list.out);
   packs = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (packs), ==, 2);
   for (guint i = 0; i < 2; i++)
@@ -452,24 +386,24 @@ test_packs (Fixture       *f,
         }
     }
 
-  run_cli (&export, "pack", "export", "--library", f->library_dir, "2", "--format", "pdf", "-o", pdf, NULL);
+  pb_test_run_cli (&export, "pack", "export", "--library", f->library_dir, "2", "--format", "pdf", "-o", pdf, NULL);
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  run_cli (&other_format, "pack", "export", "--library", f->library_dir, "2", "--format", "odt", "-o", pdf, NULL);
+  pb_test_run_cli (&other_format, "pack", "export", "--library", f->library_dir, "2", "--format", "odt", "-o", pdf, NULL);
   g_assert_cmpint (other_format.status, ==, 2);
 
   /* The report with its findings as highlights; the exempt one only on request. */
   {
-    g_auto(Run) annotated = { 0 };
-    g_auto(Run) no_output = { 0 };
+    g_auto(PbTestRun) annotated = { 0 };
+    g_auto(PbTestRun) no_output = { 0 };
     g_autofree char *out = g_build_filename (f->dir, "annotated.pdf", NULL);
     g_autofree char *annotated_pdf = NULL;
     gsize length = 0;
     gboolean has_highlight = FALSE;
 
-    run_cli (&annotated, "export-annotated", "--library", f->library_dir, "1", "-o", out, NULL);
+    pb_test_run_cli (&annotated, "export-annotated", "--library", f->library_dir, "1", "-o", out, NULL);
     g_assert_cmpint (annotated.status, ==, 0);
     g_assert_true (g_file_get_contents (out, &annotated_pdf, &length, NULL));
     g_assert_true (g_str_has_prefix (annotated_pdf, "%PDF-"));
@@ -478,7 +412,7 @@ test_packs (Fixture       *f,
       has_highlight = memcmp (annotated_pdf + i, "/Highlight", 10) == 0;
     g_assert_true (has_highlight);
 
-    run_cli (&no_output, "export-annotated", "--library", f->library_dir, "1", NULL);
+    pb_test_run_cli (&no_output, "export-annotated", "--library", f->library_dir, "1", NULL);
     g_assert_cmpint (no_output.status, ==, 2);
   }
 }
@@ -555,12 +489,12 @@ test_killed_import (Fixture       *f,
   /* How long a whole import takes here, so the kills land inside one. */
   {
     g_autofree char *library_dir = g_strdup_printf ("%s/timed", f->dir);
-    g_auto(Run) timed = { 0 };
+    g_auto(PbTestRun) timed = { 0 };
     gint64 start;
 
     g_clear_object (&(PbLibrary *) { pb_library_open (library_dir, NULL) });
     start = g_get_monotonic_time ();
-    run_cli (&timed, "import", "--library", library_dir, pdf, NULL);
+    pb_test_run_cli (&timed, "import", "--library", library_dir, pdf, NULL);
     full_run_us = g_get_monotonic_time () - start;
     g_assert_cmpint (timed.status, ==, 0);
   }
@@ -667,16 +601,16 @@ test_inspect (Fixture       *f,
     NULL
   };
   g_autofree char *pdf = pb_test_write_pdf (f->dir, "reinspection.pdf", pages, NULL);
-  g_auto(Run) json = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) other = { 0 };
+  g_auto(PbTestRun) json = { 0 };
+  g_auto(PbTestRun) text = { 0 };
+  g_auto(PbTestRun) other = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) other_root = NULL;
   JsonObject *object;
 
-  run_cli (&json, "inspect", pdf, "--json", NULL);
+  pb_test_run_cli (&json, "inspect", pdf, "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  root = parse_json (json.out);
+  root = pb_test_parse_json (json.out);
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "sif_inspection");
   g_assert_true (json_object_get_boolean_member (object, "reinspection"));
@@ -688,14 +622,14 @@ test_inspect (Fixture       *f,
   g_assert_true (array_has_string (json_object_get_array_member (object, "reasons"),
                                    "judgement table (layout): 5 rows"));
 
-  run_cli (&text, "inspect", pdf, NULL);
+  pb_test_run_cli (&text, "inspect", pdf, NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_true (g_str_has_prefix (text.out, "sif_inspection (re-inspection)\n"));
   g_assert_nonnull (strstr (text.out, "title: re-inspection"));
 
-  run_cli (&other, "inspect", "--json", f->pdf, NULL);
+  pb_test_run_cli (&other, "inspect", "--json", f->pdf, NULL);
   g_assert_cmpint (other.status, ==, 0);
-  other_root = parse_json (other.out);
+  other_root = pb_test_parse_json (other.out);
   object = json_node_get_object (other_root);
   g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "other");
   g_assert_false (json_object_get_boolean_member (object, "reinspection"));

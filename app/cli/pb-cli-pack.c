@@ -11,6 +11,7 @@
 #include "pb-pack-export.h"
 #include "pb-pack-items.h"
 #include "pb-pack-store.h"
+#include "pb-pdf-open.h"
 #include "pb-report-store.h"
 #include "pb-report.h"
 
@@ -242,11 +243,13 @@ _pb_cli_run_export_annotated (CommonOptions  *common,
                               char          **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *password = NULL;
   gboolean include_exempt = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
     { "include-exempt", 0, 0, G_OPTION_ARG_NONE, &include_exempt,
       N_("Write in findings that are not for publication too"), NULL },
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password, N_("The report’s password, if it has one"), N_("PASSWORD") },
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
@@ -259,9 +262,18 @@ _pb_cli_run_export_annotated (CommonOptions  *common,
     return _pb_cli_usage_error (_("Use “export-annotated REPORT -o FILE”."));
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(report = pb_library_find_report (library, argv[2], &error)) ||
-      !pb_library_export_annotated (library, pb_report_get_id (report), output, include_exempt, &error))
+      !(report = pb_library_find_report (library, argv[2], &error)))
     return _pb_cli_fail (error->message);
+
+  /* Kept for this process only, for the export to open the stored copy. */
+  if (password != NULL)
+    {
+      g_autofree char *source = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+      pb_pdf_remember_password (source, password);
+    }
+
+  if (!pb_library_export_annotated (library, pb_report_get_id (report), output, include_exempt, &error))
+    return _pb_cli_fail_with (error, pb_report_get_title (report));
 
   return EXIT_OK;
 }

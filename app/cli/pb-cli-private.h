@@ -35,6 +35,8 @@ typedef struct
 
 const Command *_pb_cli_find_command   (const char     *name);
 int            _pb_cli_fail           (const char     *message);
+int            _pb_cli_fail_with      (const GError   *error,
+                                       const char     *title);
 int            _pb_cli_usage_error    (const char     *message);
 void           _pb_cli_print_json     (JsonBuilder    *builder);
 gboolean       _pb_cli_parse_options  (CommonOptions  *common,
@@ -54,6 +56,9 @@ int            _pb_cli_run_pack       (CommonOptions  *common,
 int            _pb_cli_run_export_annotated (CommonOptions *common,
                                              int            argc,
                                              char         **argv);
+int            _pb_cli_run_reindex    (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
 
 /* pb-cli-library.c */
 int            _pb_cli_run_check      (CommonOptions  *common,

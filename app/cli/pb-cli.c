@@ -15,7 +15,9 @@
 #include "pb-finding-store.h"
 #include "pb-findings-csv.h"
 #include "pb-import.h"
+#include "pb-document.h"
 #include "pb-library.h"
+#include "pb-pdf-open.h"
 #include "pb-quote-locate.h"
 #include "pb-report-store.h"
 #include "pb-search.h"
@@ -47,6 +49,7 @@ static const Command commands[] = {
   { "library", N_("export|import"), N_("Write the whole library to one file, or open such a file"), _pb_cli_run_library },
   { "export-annotated", N_("REPORT"), N_("Save a copy of a report with its findings as highlights"),
     _pb_cli_run_export_annotated },
+  { "reindex", "", N_("Read the reports’ text again after an upgrade"), _pb_cli_run_reindex },
 };
 
 const Command *
@@ -66,6 +69,25 @@ _pb_cli_fail (const char *message)
   g_strdelimit (one_line, "\n", ' ');
   fprintf (stderr, "panel-brief: %s\n", one_line);
   return EXIT_FAILED;
+}
+
+/* Fails with @error's message, saying plainly how to give a password when
+ * one is what is missing. */
+int
+_pb_cli_fail_with (const GError *error,
+                   const char   *title)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_NEEDS_PASSWORD))
+    /* Translators: %s is a report's title */
+    message = g_strdup_printf (_("“%s” is protected by a password: give it with --password."),
+                               title ? title : _("The report"));
+  else if (g_error_matches (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD))
+    /* Translators: %s is a report's title */
+    message = g_strdup_printf (_("That password does not open “%s”."), title ? title : _("the report"));
+
+  return _pb_cli_fail (message ? message : error->message);
 }
 
 void
@@ -201,9 +223,13 @@ run_import (CommonOptions  *common,
             char          **argv)
 {
   g_autofree char *password = NULL;
+  gboolean anyway = FALSE;
   GOptionEntry entries[] = {
     { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
       N_("Password for encrypted PDFs"), N_("PASSWORD") },
+    { "anyway", 0, 0, G_OPTION_ARG_NONE, &anyway,
+      N_("Import a file even if the library has the same report, saved again"), NULL },
+    { "force", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &anyway, NULL, NULL },
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
@@ -234,16 +260,20 @@ run_import (CommonOptions  *common,
       PbImportStatus status = PB_IMPORT_STATUS_FAILED;
       gint64 report_id = 0;
 
-      if (!pb_import_file (library, file, password, NULL, NULL, NULL,
-                           &status, &report_id, &import_error))
+      gboolean same_content;
+
+      if (!pb_import_file_full (library, file, password, anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT,
+                                NULL, NULL, NULL, &status, &report_id, &import_error))
         {
           status = PB_IMPORT_STATUS_FAILED;
           n_failed++;
         }
+      same_content = g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
 
       json_builder_begin_object (builder);
       add_string_or_null (builder, "file", argv[i]);
-      add_string_or_null (builder, "status", pb_import_status_to_string (status));
+      add_string_or_null (builder, "status", same_content ? "same-content"
+                                             : pb_import_status_to_string (status));
       json_builder_set_member_name (builder, "id");
       if (report_id > 0)
         json_builder_add_int_value (builder, report_id);
@@ -260,6 +290,9 @@ run_import (CommonOptions  *common,
       else if (status == PB_IMPORT_STATUS_DUPLICATE)
         printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"),
                 argv[i], report_id);
+      else if (same_content)
+        fprintf (stderr, "panel-brief: %s %s\n", import_error->message,
+                 _("Use --anyway to import it as well."));
       else
         fprintf (stderr, "panel-brief: %s\n", import_error->message);
     }
@@ -499,6 +532,29 @@ add_finding_members (JsonBuilder *builder,
   add_string_or_null (builder, "note", pb_finding_get_note (finding));
   add_string_or_null (builder, "classification", pb_finding_get_exempt (finding) ? "exempt" : "public");
   add_string_or_null (builder, "status", pb_finding_status_to_slug (pb_finding_get_status (finding)));
+
+  /* Where it is: one rectangle per line, in PDF points from the displayed
+   * page's top left. */
+  json_builder_set_member_name (builder, "anchors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; pb_finding_get_anchors (finding) && i < pb_finding_get_anchors (finding)->len; i++)
+    {
+      const PbAnchor *anchor = &g_array_index (pb_finding_get_anchors (finding), PbAnchor, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_int_value (builder, anchor->page);
+      json_builder_set_member_name (builder, "x1");
+      json_builder_add_double_value (builder, anchor->rect.x1);
+      json_builder_set_member_name (builder, "y1");
+      json_builder_add_double_value (builder, anchor->rect.y1);
+      json_builder_set_member_name (builder, "x2");
+      json_builder_add_double_value (builder, anchor->rect.x2);
+      json_builder_set_member_name (builder, "y2");
+      json_builder_add_double_value (builder, anchor->rect.y2);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 int
@@ -648,6 +704,7 @@ run_findings_add (CommonOptions  *common,
   g_autofree char *note = NULL;
   g_autofree char *classification = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *password = NULL;
   GOptionEntry entries[] = {
     { "report", 0, 0, G_OPTION_ARG_STRING, &report, N_("The report (id or checksum)"), N_("REPORT") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("The page the quote is on, from 1"), N_("N") },
@@ -657,6 +714,7 @@ run_findings_add (CommonOptions  *common,
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the panel"), N_("TEXT") },
     { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("public (the default) or exempt"), N_("CLASS") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("open, in_progress, met or not_met"), N_("STATUS") },
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password, N_("The report’s password, if it has one"), N_("PASSWORD") },
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
@@ -686,9 +744,10 @@ run_findings_add (CommonOptions  *common,
     return _pb_cli_fail (error->message);
 
   /* The quote must be on the page named: a finding cites what the report says. */
-  if (!(path = pb_library_locate_report_file (library, pb_report_get_sha256 (r), &error)) ||
-      !(anchors = pb_pdf_locate_quote (path, NULL, (guint)page, quote, &error)))
+  if (!(path = pb_library_locate_report_file (library, pb_report_get_sha256 (r), &error)))
     return _pb_cli_fail (error->message);
+  if (!(anchors = pb_pdf_locate_quote (path, password, (guint)page, quote, &error)))
+    return _pb_cli_fail_with (error, pb_report_get_title (r));
   if (g_array_index (anchors, PbAnchor, 0).page != (guint)page)
     {
       g_autofree char *message =

@@ -81,6 +81,7 @@ struct _PbImportJob
   PbLibrary    *library;
   GPtrArray    *files;
   char         *password;
+  PbImportFlags flags;
 
   /* Main-thread view of the progress. */
   guint         n_done;
@@ -227,7 +228,7 @@ import_worker (GTask        *task,
 
       result->file = g_object_ref (file);
       if (!g_cancellable_set_error_if_cancelled (cancellable, &result->error))
-        pb_import_file (self->library, file, self->password, cancellable,
+        pb_import_file_full (self->library, file, self->password, self->flags, cancellable,
                         progress_cb, &worker, &result->status, &result->report_id,
                         &result->error);
 
@@ -346,6 +347,23 @@ pb_import_job_new (PbLibrary  *library,
     g_ptr_array_add (self->files, g_object_ref (files[i]));
 
   return self;
+}
+
+/**
+ * pb_import_job_set_flags:
+ * @flags: for each file, as pb_import_file_full () takes them:
+ *   %PB_IMPORT_ANYWAY imports reports the library has saved again
+ *
+ * Call before running the job.
+ */
+void
+pb_import_job_set_flags (PbImportJob   *self,
+                         PbImportFlags  flags)
+{
+  g_return_if_fail (PB_IS_IMPORT_JOB (self));
+  g_return_if_fail (!self->running);
+
+  self->flags = flags;
 }
 
 void

@@ -26,6 +26,8 @@ PbImportJob *pb_import_job_new            (PbLibrary            *library,
                                            guint                 n_files);
 void         pb_import_job_set_password   (PbImportJob          *self,
                                            const char           *password);
+void         pb_import_job_set_flags      (PbImportJob          *self,
+                                           PbImportFlags         flags);
 guint        pb_import_job_get_n_files    (PbImportJob          *self);
 guint        pb_import_job_get_n_done     (PbImportJob          *self);
 double       pb_import_job_get_fraction   (PbImportJob          *self);

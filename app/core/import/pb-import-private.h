@@ -26,6 +26,7 @@ typedef struct
   PbLibrary            *library;
   GFile                *file;
   const char           *password;
+  PbImportFlags         flags;
   GCancellable         *cancellable;
   PbImportProgressFunc  progress;
   gpointer              progress_data;

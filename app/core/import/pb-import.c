@@ -15,6 +15,7 @@
 #include "pb-import-private.h"
 #include "pb-library-private.h"
 #include "pb-pdf-content.h"
+#include "pb-pdf-open.h"
 #include "pb-report-insert.h"
 #include "pb-structure-pdf.h"
 
@@ -25,6 +26,9 @@
  *   2. if the library already has that SHA-256, stop: it is a duplicate;
  *   3. open the copy with poppler and read metadata, each page's text and the
  *      report's structure (pb-pdf-content.c, pb-structure-pdf.c);
+ *      if the library has a report with the same words on the same pages (the
+ *      same report saved again, with new dates and identifiers), stop unless
+ *      asked to import it anyway;
  *   4. in one transaction, insert the report and its pages
  *      (pb-report-insert.c), move the copy to reports/<sha256>.pdf and commit.
  *
@@ -121,7 +125,17 @@ open_document (PbImportState  *state,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = g_filename_to_uri (state->temp_path, NULL, NULL);
 
+  /* Straight from poppler: the password given for this file, not one kept for
+   * a file that was at this temporary path before. */
   state->document = poppler_document_new_from_file (uri, state->password, &local_error);
+  if (state->document != NULL)
+    {
+      /* For reading pages turned by /Rotate from an upright copy of the file,
+       * which opens with the same password; forgotten after reading. */
+      pb_pdf_document_set_path (state->document, state->temp_path);
+      if (state->password != NULL)
+        pb_pdf_remember_password (state->temp_path, state->password);
+    }
 
   if (state->document == NULL)
     {
@@ -309,15 +323,8 @@ restore_missing_copy (PbImportState *state)
 
 /**
  * pb_import_file:
- * @library: the library to import into
- * @file: the PDF to import; it is only read
- * @password: (nullable): the password, for an encrypted PDF
- * @progress: (nullable): called as the import advances, from this thread
- * @out_status: (out): imported or duplicate
- * @out_report_id: (out): the id of the new or existing report
  *
- * Imports one PDF. Safe to call from any thread. On failure nothing is left
- * behind in the library and @error says why, in a sentence meant for the user.
+ * pb_import_file_full () with no flags.
  */
 gboolean
 pb_import_file (PbLibrary             *library,
@@ -330,6 +337,39 @@ pb_import_file (PbLibrary             *library,
                 gint64                *out_report_id,
                 GError               **error)
 {
+  return pb_import_file_full (library, file, password, PB_IMPORT_DEFAULT, cancellable,
+                              progress, progress_data, out_status, out_report_id, error);
+}
+
+/**
+ * pb_import_file_full:
+ * @library: the library to import into
+ * @file: the PDF to import; it is only read
+ * @password: (nullable): the password, for an encrypted PDF; kept in memory
+ *   for the session once it opens the file (see pb_pdf_remember_password ())
+ * @flags: %PB_IMPORT_ANYWAY to import a copy of a report saved again
+ * @progress: (nullable): called as the import advances, from this thread
+ * @out_status: (out): imported or duplicate (the same file)
+ * @out_report_id: (out): the id of the new or existing report; and on
+ *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages
+ *
+ * Imports one PDF. Safe to call from any thread. On failure nothing is left
+ * behind in the library and @error says why, in a sentence meant for the
+ * user: %PB_IMPORT_ERROR_SAME_CONTENT when the library has the same report,
+ * saved again, and @flags do not say to import it anyway.
+ */
+gboolean
+pb_import_file_full (PbLibrary             *library,
+                     GFile                 *file,
+                     const char            *password,
+                     PbImportFlags          flags,
+                     GCancellable          *cancellable,
+                     PbImportProgressFunc   progress,
+                     gpointer               progress_data,
+                     PbImportStatus        *out_status,
+                     gint64                *out_report_id,
+                     GError               **error)
+{
   g_auto(PbImportState) state = { .temp_fd = -1 };
   g_autoptr(GError) db_error = NULL;
   gint64 report_id;
@@ -341,6 +381,7 @@ pb_import_file (PbLibrary             *library,
   state.library = library;
   state.file = file;
   state.password = password;
+  state.flags = flags;
   state.cancellable = cancellable;
   state.progress = progress;
   state.progress_data = progress_data;
@@ -380,6 +421,15 @@ pb_import_file (PbLibrary             *library,
     if (existing > 0)
       {
         restore_missing_copy (&state);
+
+        /* A password given again opens the stored copy for the session, if
+         * it is the right one. */
+        if (password != NULL && *password != '\0')
+          {
+            g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
+            g_autoptr(GObject) document = G_OBJECT (pb_pdf_open (stored, password, NULL));
+          }
+
         if (out_status != NULL)
           *out_status = PB_IMPORT_STATUS_DUPLICATE;
         if (out_report_id != NULL)
@@ -392,8 +442,36 @@ pb_import_file (PbLibrary             *library,
   if (!open_document (&state, error))
     return FALSE;
 
-  if (!(state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error)))
+  state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error);
+  if (state.content != NULL)
+    pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
+  pb_pdf_remember_password (state.temp_path, NULL);
+  if (state.content == NULL)
     return FALSE;
+
+  if (!(flags & PB_IMPORT_ANYWAY) && state.content->fingerprint != NULL)
+    {
+      g_autofree char *title = NULL;
+      sqlite3 *db = _pb_library_open_connection (library, &db_error);
+      gint64 same = db != NULL ? _pb_library_lookup_fingerprint (db, state.content->fingerprint,
+                                                                 &title, &db_error) : -1;
+
+      pb_db_close (db);
+      if (same < 0)
+        {
+          set_database_error (&state, db_error, error);
+          return FALSE;
+        }
+      if (same > 0)
+        {
+          if (out_report_id != NULL)
+            *out_report_id = same;
+          g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT,
+                       _("“%s” is already in the library as “%s”: the same pages, saved again."),
+                       state.display_name, title);
+          return FALSE;
+        }
+    }
 
   /* Read before the write transaction, so that no other import waits on it. */
   {
@@ -418,6 +496,13 @@ pb_import_file (PbLibrary             *library,
 
   if ((report_id = store (&state, error)) < 0)
     return FALSE;
+
+  /* The password opens the stored copy for the rest of the session. */
+  if (password != NULL && *password != '\0')
+    {
+      g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
+      pb_pdf_remember_password (stored, password);
+    }
 
   if (report_id == 0)
     {

@@ -18,7 +18,20 @@ typedef enum
   PB_IMPORT_ERROR_ENCRYPTED,
   PB_IMPORT_ERROR_WRONG_PASSWORD,
   PB_IMPORT_ERROR_STORAGE,
+  PB_IMPORT_ERROR_SAME_CONTENT,
 } PbImportError;
+
+/**
+ * PbImportFlags:
+ * @PB_IMPORT_ANYWAY: import a file even when the library has a report with
+ *   the same words on the same pages (a copy saved again); without it such a
+ *   file fails with %PB_IMPORT_ERROR_SAME_CONTENT
+ */
+typedef enum
+{
+  PB_IMPORT_DEFAULT = 0,
+  PB_IMPORT_ANYWAY  = 1 << 0,
+} PbImportFlags;
 
 typedef enum
 {
@@ -41,6 +54,16 @@ const char *pb_import_status_to_string (PbImportStatus status);
 gboolean    pb_import_file          (PbLibrary             *library,
                                      GFile                 *file,
                                      const char            *password,
+                                     GCancellable          *cancellable,
+                                     PbImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     PbImportStatus        *out_status,
+                                     gint64                *out_report_id,
+                                     GError               **error);
+gboolean    pb_import_file_full     (PbLibrary             *library,
+                                     GFile                 *file,
+                                     const char            *password,
+                                     PbImportFlags          flags,
                                      GCancellable          *cancellable,
                                      PbImportProgressFunc   progress,
                                      gpointer               progress_data,

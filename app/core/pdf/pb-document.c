@@ -9,7 +9,10 @@
 #include <poppler.h>
 
 #include "pb-document.h"
+#include "pb-pdf-open.h"
+#include "pb-pdf-text.h"
 #include "pb-post.h"
+#include "pb-text-fold.h"
 
 /* An open PDF for reading. Poppler is not thread-safe for one document, so
  * each PbDocument has one worker thread that alone touches the poppler
@@ -272,48 +275,33 @@ run_find (PbDocument *self,
           Job        *job)
 {
   g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_find_match_free);
+  g_autoptr(PbTextKey) needle = pb_text_key_new (job->text, -1);
 
-  for (guint i = 0; i < self->n_pages; i++)
+  /* Matched as search and quotes are (pb-text-fold.c), in the page-text
+   * builder's text: whatever the case, the typography and the line breaks,
+   * and a phrase over several lines is one match over several rectangles. */
+  for (guint i = 0; i < self->n_pages && pb_text_key_get_length (needle) > 0; i++)
     {
-      PopplerPage *page;
-      GList *found;
-      PbFindMatch *match = NULL;
+      g_autoptr(PbPageText) text = NULL;
+      g_autoptr(PbTextKey) haystack = NULL;
+      guint from = 0, start, end;
 
       if (g_task_return_error_if_cancelled (task))
         return;
 
-      if (!(page = poppler_document_get_page (self->poppler, (int)i)))
-        continue;
+      text = pb_pdf_document_read_page_text (self->poppler, i);
+      haystack = pb_text_key_new (pb_page_text_get_text (text), -1);
 
-      /* Multi-line: a phrase broken across lines is found, as one match over
-       * several rectangles. Results use a bottom-left origin. */
-      found = poppler_page_find_text_with_options (page, job->text, POPPLER_FIND_MULTILINE);
-
-      for (GList *l = found; l; l = l->next)
+      while (pb_text_key_find (haystack, needle, from, PB_TEXT_FIND_DEFAULT, &start, &end))
         {
-          PopplerRectangle *r = l->data;
-          PbRect rect = { r->x1, self->heights[i] - r->y2, r->x2, self->heights[i] - r->y1 };
+          PbFindMatch *match = g_new0 (PbFindMatch, 1);
 
-          if (match == NULL)
-            {
-              match = g_new0 (PbFindMatch, 1);
-              match->page = i;
-              match->rects = g_array_new (FALSE, FALSE, sizeof (PbRect));
-            }
-          g_array_append_val (match->rects, rect);
-
-          if (!poppler_rectangle_find_get_match_continued (r))
-            {
-              g_ptr_array_add (matches, match);
-              match = NULL;
-            }
+          match->page = i;
+          match->rects = pb_page_text_get_range_rects (text, pb_text_key_get_origin (haystack, start),
+                                                       pb_text_key_get_origin (haystack, end - 1) + 1);
+          g_ptr_array_add (matches, match);
+          from = end;
         }
-
-      if (match != NULL)
-        g_ptr_array_add (matches, match);
-
-      g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
-      g_object_unref (page);
     }
 
   g_task_return_pointer (task, g_steal_pointer (&matches), (GDestroyNotify)g_ptr_array_unref);
@@ -325,10 +313,7 @@ run_page_text (PbDocument *self,
                Job        *job)
 {
   PopplerPage *page = poppler_document_get_page (self->poppler, (int)job->page);
-  g_autofree char *text = NULL;
-  g_autofree PopplerRectangle *rects = NULL;
-  g_autofree PbRect *boxes = NULL;
-  guint n_rects = 0;
+  PbPageText *text;
 
   if (page == NULL)
     {
@@ -336,19 +321,12 @@ run_page_text (PbDocument *self,
                                _("Page %u cannot be read."), job->page + 1);
       return;
     }
-
-  text = poppler_page_get_text (page);
-  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
-    n_rects = 0;
-
-  /* Character boxes come with a top-left origin already. */
-  boxes = g_new (PbRect, MAX (n_rects, 1));
-  for (guint i = 0; i < n_rects; i++)
-    boxes[i] = (PbRect) { rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
-
   g_object_unref (page);
-  g_task_return_pointer (task, pb_page_text_new (job->page, text ? text : "", boxes, n_rects),
-                         (GDestroyNotify)pb_page_text_unref);
+
+  /* The same text import stored, so that what is selected is what search
+   * found and what a quote is matched against. */
+  text = pb_pdf_document_read_page_text (self->poppler, job->page);
+  g_task_return_pointer (task, text, (GDestroyNotify)pb_page_text_unref);
 }
 
 /* A task holds a reference to the document; were the worker to drop the last
@@ -506,32 +484,13 @@ pb_document_new_from_file (const char  *path,
                            GError     **error)
 {
   g_autoptr(PbDocument) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *name = NULL;
   PopplerDocument *poppler;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  uri = g_filename_to_uri (path, NULL, error);
-  if (uri == NULL)
+  /* A password given earlier in the session opens it without asking. */
+  if (!(poppler = pb_pdf_open (path, password, error)))
     return NULL;
-
-  name = g_path_get_basename (path);
-  poppler = poppler_document_new_from_file (uri, password, &local_error);
-
-  if (poppler == NULL)
-    {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, PB_DOCUMENT_ERROR,
-                     password ? PB_DOCUMENT_ERROR_WRONG_PASSWORD : PB_DOCUMENT_ERROR_NEEDS_PASSWORD,
-                     password ? _("That password is not right.")
-                              : _("This report is protected by a password."));
-      else
-        g_set_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_DAMAGED,
-                     _("The report cannot be opened: %s."), local_error->message);
-      return NULL;
-    }
 
   self = g_object_new (PB_TYPE_DOCUMENT, NULL);
   self->poppler = poppler;
@@ -784,7 +743,8 @@ queue_job (PbDocument          *self,
 
 /**
  * pb_document_find_async:
- * @text: what to find, case-insensitively; it may run across lines
+ * @text: what to find, matched as search and quotes are: whatever the case,
+ *   the accents, the typography and the line breaks; it may run across lines
  */
 void
 pb_document_find_async (PbDocument          *self,

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pb-page-text.h"
+#include "pb-page-text-private.h"
 
 /* A page's characters in reading order, each with its box: what text selection
  * works on. Selecting is a range of character indexes; these functions turn
@@ -19,6 +19,7 @@ struct _PbPageText
   char            *text;
   guint           *offsets;    /* byte offset of each character in text */
   PbRect          *boxes;
+  guint           *lines;      /* the line each character is on, or NULL */
   guint            n_chars;
 };
 
@@ -62,6 +63,71 @@ pb_page_text_new (guint         page,
   return self;
 }
 
+/**
+ * _pb_page_text_new_take:
+ * @text: (transfer full): the page's text
+ * @boxes: (transfer full): one box per character of @text
+ * @lines: (transfer full): the printed line of each
+ * @n_chars: how many characters @text has
+ *
+ * pb_page_text_new_with_lines (), taking the arrays the page-text builder
+ * made rather than copying them.
+ */
+PbPageText *
+_pb_page_text_new_take (guint   page,
+                        char   *text,
+                        PbRect *boxes,
+                        guint  *lines,
+                        guint   n_chars)
+{
+  PbPageText *self = g_new0 (PbPageText, 1);
+  guint i = 0;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->page = page;
+  self->text = text;
+  self->n_chars = n_chars;
+  self->boxes = n_chars > 0 ? boxes : g_renew (PbRect, boxes, 1);
+  self->lines = n_chars > 0 ? lines : g_renew (guint, lines, 1);
+  self->offsets = g_new (guint, n_chars + 1);
+
+  for (const char *p = text; *p && i < n_chars; p = g_utf8_next_char (p), i++)
+    self->offsets[i] = p - text;
+  g_assert (i == n_chars);
+  self->offsets[n_chars] = strlen (text);
+
+  return self;
+}
+
+/**
+ * pb_page_text_new_with_lines:
+ * @text: the page's text; character i has box i
+ * @boxes: (array length=n_boxes): one box per character of @text
+ * @lines: (array length=n_boxes): the printed line each character is on: a
+ *   word broken at a line end and joined in @text is on two lines
+ *
+ * Like pb_page_text_new(), for a text that knows its lines, so that a range
+ * gets one rectangle per printed line whatever way the lines run (on a turned
+ * page they run down or up).
+ */
+PbPageText *
+pb_page_text_new_with_lines (guint         page,
+                             const char   *text,
+                             const PbRect *boxes,
+                             const guint  *lines,
+                             guint         n_boxes)
+{
+  PbPageText *self = pb_page_text_new (page, text, boxes, n_boxes);
+
+  g_return_val_if_fail (lines != NULL || n_boxes == 0, self);
+
+  self->lines = g_new0 (guint, MAX (self->n_chars, 1));
+  for (guint i = 0; i < self->n_chars; i++)
+    self->lines[i] = i < n_boxes ? lines[i] : (i > 0 ? self->lines[i - 1] : 0);
+
+  return self;
+}
+
 PbPageText *
 pb_page_text_ref (PbPageText *self)
 {
@@ -80,6 +146,7 @@ pb_page_text_unref (PbPageText *self)
       g_free (self->text);
       g_free (self->offsets);
       g_free (self->boxes);
+      g_free (self->lines);
       g_free (self);
     }
 }
@@ -94,6 +161,47 @@ guint
 pb_page_text_get_n_chars (const PbPageText *self)
 {
   return self->n_chars;
+}
+
+/**
+ * pb_page_text_get_text:
+ *
+ * Returns: (transfer none): the whole text, nul-terminated, lines separated
+ *   by "\n"
+ */
+const char *
+pb_page_text_get_text (const PbPageText *self)
+{
+  return self->text;
+}
+
+/**
+ * pb_page_text_get_box:
+ * @index: a character index, below pb_page_text_get_n_chars()
+ *
+ * Returns: the character's box, in PDF points from the displayed page's top
+ *   left; an empty one for a space or line break the page does not print
+ */
+const PbRect *
+pb_page_text_get_box (const PbPageText *self,
+                      guint             index)
+{
+  g_return_val_if_fail (index < self->n_chars, NULL);
+  return &self->boxes[index];
+}
+
+/**
+ * pb_page_text_get_offset:
+ * @index: a character index, up to pb_page_text_get_n_chars ()
+ *
+ * Returns: the byte offset in the text of character @index (of the text's
+ *   end, for pb_page_text_get_n_chars ())
+ */
+gsize
+pb_page_text_get_offset (const PbPageText *self,
+                         guint             index)
+{
+  return self->offsets[MIN (index, self->n_chars)];
 }
 
 static gboolean
@@ -172,6 +280,7 @@ pb_page_text_get_range_rects (const PbPageText *self,
 {
   GArray *rects = g_array_new (FALSE, FALSE, sizeof (PbRect));
   PbRect line = { 0 };
+  guint line_id = 0;
   gboolean open = FALSE;
 
   start = MIN (start, self->n_chars);
@@ -181,12 +290,19 @@ pb_page_text_get_range_rects (const PbPageText *self,
     {
       const PbRect *b = &self->boxes[i];
       double mid = (b->y1 + b->y2) / 2;
+      gboolean same_line;
 
-      if (is_line_break (self, i) || b->x2 <= b->x1)
+      if (is_line_break (self, i) || b->x2 <= b->x1 || b->y2 <= b->y1)
         continue;
 
-      /* Same line: vertically overlapping and moving right. */
-      if (open && mid >= line.y1 && mid <= line.y2 && b->x1 >= line.x1 - 1)
+      /* Same line: as the text says where it knows; else vertically
+       * overlapping and moving right. */
+      if (self->lines != NULL)
+        same_line = open && self->lines[i] == line_id;
+      else
+        same_line = open && mid >= line.y1 && mid <= line.y2 && b->x1 >= line.x1 - 1;
+
+      if (same_line)
         {
           line.x1 = MIN (line.x1, b->x1);
           line.x2 = MAX (line.x2, b->x2);
@@ -198,6 +314,7 @@ pb_page_text_get_range_rects (const PbPageText *self,
       if (open)
         g_array_append_val (rects, line);
       line = *b;
+      line_id = self->lines != NULL ? self->lines[i] : 0;
       open = TRUE;
     }
 

@@ -217,6 +217,38 @@ static const char * const migrations[] = {
   "ALTER TABLE reports ADD COLUMN reinspection INTEGER NOT NULL"
   "  DEFAULT 0;"
   "ALTER TABLE reports ADD COLUMN theme TEXT;",
+
+  /* 8: which version of the page-text builder read each report (reports read
+   * by an older one are read again, see pb_library_reindex ()); a
+   * fingerprint of its words, to recognise a copy saved again; and what
+   * search indexes for each page besides its text: the passage across the
+   * page break after it and its words broken by a hyphen at a line end. */
+  "ALTER TABLE reports ADD COLUMN text_version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE reports ADD COLUMN text_fingerprint TEXT;"
+  "CREATE INDEX reports_by_fingerprint ON reports (text_fingerprint);"
+  "CREATE TABLE report_page_extras ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  report_id   INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  page_number INTEGER NOT NULL CHECK (page_number >= 1),"
+  "  text        TEXT NOT NULL,"
+  "  UNIQUE (report_id, page_number)"
+  ");"
+  "CREATE VIRTUAL TABLE report_page_extras_fts USING fts5 ("
+  "  text, content = 'report_page_extras', content_rowid = 'id',"
+  "  tokenize = 'porter unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER report_page_extras_ai AFTER INSERT ON report_page_extras BEGIN"
+  "  INSERT INTO report_page_extras_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER report_page_extras_ad AFTER DELETE ON report_page_extras BEGIN"
+  "  INSERT INTO report_page_extras_fts (report_page_extras_fts, rowid, text)"
+  "    VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER report_page_extras_au AFTER UPDATE ON report_page_extras BEGIN"
+  "  INSERT INTO report_page_extras_fts (report_page_extras_fts, rowid, text)"
+  "    VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO report_page_extras_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;",
 };
 
 guint

@@ -7,6 +7,7 @@
 
 #include "pb-structure-private.h"
 #include "pb-structure-reader.h"
+#include "pb-text-fold.h"
 
 /* Reads what an inspection report or letter says about itself: its type,
  * authority, dates, lead inspector, judgements, cohort sections, numbered
@@ -87,7 +88,6 @@ pb_structure_paragraph_for_quote (const char * const *pages,
   g_autoptr(PbStructure) structure = pb_structure_read_text (pages);
   g_autofree char *needle = NULL;
   const char *page_text;
-  const char *found;
   gsize position;
   guint paragraph = 0;
 
@@ -95,12 +95,12 @@ pb_structure_paragraph_for_quote (const char * const *pages,
     if (pages[n] == NULL)
       return 0;
 
-  /* Where the quote starts on its page: its first words are enough. */
+  /* Where the quote starts on its page, matched as quotes are everywhere
+   * (pb-text-fold.c); its first words are enough. */
   page_text = pages[page - 1];
   needle = g_utf8_substring (quote, 0, MIN (g_utf8_strlen (quote, -1), 24));
-  if (!(found = strstr (page_text, needle)))
+  if (!pb_text_find (page_text, needle, PB_TEXT_FIND_DEFAULT, &position, NULL))
     return 0;
-  position = found - page_text;
 
   /* The last numbered paragraph that starts before it. */
   for (guint i = 0; i < structure->paragraphs->len; i++)
