@@ -158,6 +158,8 @@ status_name (PbBundleOpened status)
     }
 }
 
+/* open-bundle FILE [--passphrase-file F]: what it opened, or one line
+ * saying why not. */
 int
 _pb_cli_run_open_bundle (CommonOptions  *common,
                          int             argc,
@@ -419,6 +421,7 @@ run_bundle_questions (CommonOptions  *common,
   return EXIT_OK;
 }
 
+/* bundle list|show|note|questions: a member's packs from bundles. */
 int
 _pb_cli_run_bundle (CommonOptions  *common,
                     int             argc,
@@ -537,6 +540,7 @@ run_questions_list (CommonOptions  *common,
   return EXIT_OK;
 }
 
+/* questions import|list: an officer's view of the questions members sent. */
 int
 _pb_cli_run_questions (CommonOptions  *common,
                        int             argc,

@@ -66,6 +66,10 @@ _pb_bundle_section_free (BundleSection *section)
   g_free (section);
 }
 
+/* The constructors: each part empty, for the writer (pb-bundle-export.c)
+ * or the reader (pb-bundle-contents-read.c) to fill in; every part is
+ * freed with the contents that hold it. */
+
 BundleContents *
 _pb_bundle_contents_new (void)
 {

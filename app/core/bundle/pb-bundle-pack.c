@@ -118,6 +118,12 @@ pb_bundle_entry_init (PbBundleEntry *self)
 {
 }
 
+/**
+ * pb_bundle_pack_get_id:
+ *
+ * Returns: the bundle pack's id in this library: not the officer's pack id,
+ *   and not a pack id (pb_library_get_bundle_pack() takes it)
+ */
 gint64
 pb_bundle_pack_get_id (PbBundlePack *self)
 {
@@ -137,6 +143,11 @@ pb_bundle_pack_get_uuid (PbBundlePack *self)
   return self->uuid;
 }
 
+/**
+ * pb_bundle_pack_get_title:
+ *
+ * Returns: the pack's title, as the bundle last opened gave it
+ */
 const char *
 pb_bundle_pack_get_title (PbBundlePack *self)
 {
@@ -144,6 +155,11 @@ pb_bundle_pack_get_title (PbBundlePack *self)
   return self->title;
 }
 
+/**
+ * pb_bundle_pack_get_committee:
+ *
+ * Returns: the committee the pack is for; empty when the officer gave none
+ */
 const char *
 pb_bundle_pack_get_committee (PbBundlePack *self)
 {
@@ -163,6 +179,11 @@ pb_bundle_pack_get_meeting_date (PbBundlePack *self)
   return self->meeting_date;
 }
 
+/**
+ * pb_bundle_pack_get_author:
+ *
+ * Returns: who prepared the pack; empty when the officer gave no one
+ */
 const char *
 pb_bundle_pack_get_author (PbBundlePack *self)
 {
@@ -170,6 +191,11 @@ pb_bundle_pack_get_author (PbBundlePack *self)
   return self->author;
 }
 
+/**
+ * pb_bundle_pack_get_introduction:
+ *
+ * Returns: the officer's introduction; empty for none
+ */
 const char *
 pb_bundle_pack_get_introduction (PbBundlePack *self)
 {
@@ -177,6 +203,11 @@ pb_bundle_pack_get_introduction (PbBundlePack *self)
   return self->introduction;
 }
 
+/**
+ * pb_bundle_pack_get_exempt:
+ *
+ * Returns: whether the pack is exempt (not for publication)
+ */
 gboolean
 pb_bundle_pack_get_exempt (PbBundlePack *self)
 {
@@ -222,6 +253,11 @@ pb_bundle_pack_get_updated (PbBundlePack *self)
   return self->updated;
 }
 
+/**
+ * pb_bundle_pack_get_n_findings:
+ *
+ * Returns: how many findings the pack holds
+ */
 guint
 pb_bundle_pack_get_n_findings (PbBundlePack *self)
 {
@@ -259,6 +295,11 @@ pb_bundle_pack_get_cohorts (PbBundlePack *self)
   return self->cohorts;
 }
 
+/**
+ * pb_bundle_entry_get_kind:
+ *
+ * Returns: what the entry is: a section's row, or an item in a section
+ */
 PbBundleEntryKind
 pb_bundle_entry_get_kind (PbBundleEntry *self)
 {

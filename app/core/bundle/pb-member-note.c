@@ -66,6 +66,12 @@ pb_member_note_init (PbMemberNote *self)
 {
 }
 
+/**
+ * pb_member_note_get_id:
+ *
+ * Returns: the note's id in this library, for pb_library_update_member_note()
+ *   and pb_library_delete_member_note()
+ */
 gint64
 pb_member_note_get_id (PbMemberNote *self)
 {
@@ -86,6 +92,12 @@ pb_member_note_get_uuid (PbMemberNote *self)
   return self->uuid;
 }
 
+/**
+ * pb_member_note_get_pack_uuid:
+ *
+ * Returns: the identity of the pack the note is on
+ *   (pb_bundle_pack_get_uuid())
+ */
 const char *
 pb_member_note_get_pack_uuid (PbMemberNote *self)
 {
@@ -93,6 +105,11 @@ pb_member_note_get_pack_uuid (PbMemberNote *self)
   return self->pack_uuid;
 }
 
+/**
+ * pb_member_note_get_target:
+ *
+ * Returns: whether the note is on a finding or on a section
+ */
 PbNoteTarget
 pb_member_note_get_target (PbMemberNote *self)
 {
@@ -113,6 +130,11 @@ pb_member_note_get_target_key (PbMemberNote *self)
   return self->target_key;
 }
 
+/**
+ * pb_member_note_get_text:
+ *
+ * Returns: what the member wrote, perhaps on several lines
+ */
 const char *
 pb_member_note_get_text (PbMemberNote *self)
 {

@@ -67,6 +67,11 @@ pb_pack_question_init (PbPackQuestion *self)
 {
 }
 
+/**
+ * pb_pack_question_get_id:
+ *
+ * Returns: the question's id in the officer's library
+ */
 gint64
 pb_pack_question_get_id (PbPackQuestion *self)
 {
@@ -74,6 +79,12 @@ pb_pack_question_get_id (PbPackQuestion *self)
   return self->id;
 }
 
+/**
+ * pb_pack_question_get_uuid:
+ *
+ * Returns: the question's identity, the same in every file the member
+ *   exports it in
+ */
 const char *
 pb_pack_question_get_uuid (PbPackQuestion *self)
 {
@@ -93,6 +104,11 @@ pb_pack_question_get_asked_by (PbPackQuestion *self)
   return self->asked_by;
 }
 
+/**
+ * pb_pack_question_get_target:
+ *
+ * Returns: whether the question is on a finding or on a section
+ */
 PbNoteTarget
 pb_pack_question_get_target (PbPackQuestion *self)
 {
@@ -139,6 +155,12 @@ pb_pack_question_get_about (PbPackQuestion *self)
   return self->about;
 }
 
+/**
+ * pb_pack_question_get_citation:
+ *
+ * Returns: the finding's citation, as the member's file gives it; empty
+ *   for a question on a section
+ */
 const char *
 pb_pack_question_get_citation (PbPackQuestion *self)
 {
@@ -146,6 +168,11 @@ pb_pack_question_get_citation (PbPackQuestion *self)
   return self->citation;
 }
 
+/**
+ * pb_pack_question_get_text:
+ *
+ * Returns: the question, perhaps on several lines
+ */
 const char *
 pb_pack_question_get_text (PbPackQuestion *self)
 {
