@@ -38,7 +38,7 @@ pb_test_run_cli (PbTestRun  *run,
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   env = g_environ_unsetenv (env, "PANEL_BRIEF_LIBRARY");
 
-  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));

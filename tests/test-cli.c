@@ -417,6 +417,119 @@ test_packs (Fixture       *f,
   }
 }
 
+/* A pack's bundle written, then opened in a member's library by
+ * "panel-brief FILE.panelpack"; an exempt pack's only with its passphrase,
+ * which the command line never waits for on a standard input that is not
+ * a terminal. Then a question goes back to the officer's library. */
+static void
+test_bundles (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) add = { 0 };
+  g_auto(PbTestRun) add_exempt = { 0 };
+  g_auto(PbTestRun) create = { 0 };
+  g_auto(PbTestRun) create_exempt = { 0 };
+  g_auto(PbTestRun) pack_add = { 0 };
+  g_auto(PbTestRun) exempt_add = { 0 };
+  g_auto(PbTestRun) export = { 0 };
+  g_auto(PbTestRun) export_exempt = { 0 };
+  g_auto(PbTestRun) no_passphrase = { 0 };
+  g_auto(PbTestRun) open = { 0 };
+  g_auto(PbTestRun) again = { 0 };
+  g_auto(PbTestRun) locked = { 0 };
+  g_auto(PbTestRun) wrong = { 0 };
+  g_auto(PbTestRun) unlocked = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) show = { 0 };
+  g_auto(PbTestRun) note = { 0 };
+  g_auto(PbTestRun) questions = { 0 };
+  g_auto(PbTestRun) back = { 0 };
+  g_auto(PbTestRun) asked = { 0 };
+  g_autofree char *member = g_build_filename (f->dir, "member", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "panel.panelpack", NULL);
+  g_autofree char *exempt = g_build_filename (f->dir, "part-2.panelpack", NULL);
+  g_autofree char *right = g_build_filename (f->dir, "passphrase", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "wrong", NULL);
+  g_autofree char *sent = g_build_filename (f->dir, "questions.txt", NULL);
+  g_autofree char *key = NULL;
+  g_autoptr(JsonNode) opened = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) answered = NULL;
+  JsonObject *object;
+
+  g_assert_true (g_file_set_contents (right, "fernleigh panel spring\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "fernleigh panel autumn\n", -1, NULL));
+
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+           "--quote", "generous local offer", "--cohort", "care_leavers", "--kind", "strength", NULL);
+  pb_test_run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
+           "--quote", "Fernleigh children's services", "--cohort", "leadership", "--kind", "context",
+           "--classification", "exempt", NULL);
+  pb_test_run_cli (&create, "pack", "create", "--library", f->library_dir, "--title", "Panel, 12 March", NULL);
+  pb_test_run_cli (&pack_add, "pack", "add", "--library", f->library_dir, "1", "1", NULL);
+  pb_test_run_cli (&create_exempt, "pack", "create", "--library", f->library_dir, "--title", "Part 2",
+           "--classification", "exempt", NULL);
+  pb_test_run_cli (&exempt_add, "pack", "add", "--library", f->library_dir, "2", "1", "2", NULL);
+  g_assert_cmpint (exempt_add.status, ==, 0);
+
+  pb_test_run_cli (&export, "pack", "export", "--library", f->library_dir, "1", "--format", "bundle", "-o", bundle, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpuint (pb_test_file_mode (bundle), ==, 0600);
+  pb_test_run_cli (&no_passphrase, "pack", "export", "--library", f->library_dir, "2", "--format", "bundle", "-o",
+           exempt, NULL);
+  pb_test_assert_one_line_error (&no_passphrase);
+  g_assert_nonnull (strstr (no_passphrase.err, "--passphrase-file"));
+  pb_test_run_cli (&export_exempt, "pack", "export", "--library", f->library_dir, "2", "--format", "bundle", "-o", exempt,
+           "--passphrase-file", right, NULL);
+  g_assert_cmpint (export_exempt.status, ==, 0);
+
+  /* Opened by naming the file, as a double-click does for now. */
+  pb_test_run_cli (&open, "--library", member, bundle, NULL);
+  g_assert_cmpint (open.status, ==, 0);
+  g_assert_nonnull (strstr (open.out, "Panel, 12 March"));
+  g_assert_nonnull (strstr (open.out, "1 findings"));
+  pb_test_run_cli (&again, "open-bundle", bundle, "--json", "--library", member, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  opened = pb_test_parse_json (again.out);
+  object = json_node_get_object (opened);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "unchanged");
+  g_assert_cmpint (json_object_get_int_member (object, "findings"), ==, 1);
+
+  pb_test_run_cli (&locked, "--library", member, exempt, NULL);
+  pb_test_assert_one_line_error (&locked);
+  g_assert_nonnull (strstr (locked.err, "passphrase"));
+  pb_test_run_cli (&wrong, "open-bundle", "--library", member, exempt, "--passphrase-file", bad, NULL);
+  pb_test_assert_one_line_error (&wrong);
+  g_assert_nonnull (strstr (wrong.err, "passphrase"));
+  pb_test_run_cli (&unlocked, "open-bundle", "--library", member, exempt, "--passphrase-file", right, NULL);
+  g_assert_cmpint (unlocked.status, ==, 0);
+  g_assert_nonnull (strstr (unlocked.out, "2 findings"));
+
+  pb_test_run_cli (&list, "bundle", "list", "--library", member, "--json", NULL);
+  listed = pb_test_parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 2);
+
+  /* A question on the finding, sent back and read in the officer's library. */
+  pb_test_run_cli (&show, "bundle", "show", "--library", member, "1", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "generous local offer"));
+  key = g_strndup (strstr (strstr (show.out, "generous local offer"), "key ") + 4, 36);
+  pb_test_run_cli (&note, "bundle", "note", "--library", member, "1", key, "Is the offer costed?", "--question", NULL);
+  g_assert_cmpint (note.status, ==, 0);
+  pb_test_run_cli (&questions, "bundle", "questions", "--library", member, "1", "-o", sent, "--name", "Cllr Test", NULL);
+  g_assert_cmpint (questions.status, ==, 0);
+  pb_test_run_cli (&back, "questions", "import", "--library", f->library_dir, sent, NULL);
+  g_assert_cmpint (back.status, ==, 0);
+  pb_test_run_cli (&asked, "questions", "list", "--library", f->library_dir, "1", "--json", NULL);
+  answered = pb_test_parse_json (asked.out);
+  object = json_array_get_object_element (json_node_get_array (answered), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, "Is the offer costed?");
+  g_assert_cmpstr (json_object_get_string_member (object, "asked_by"), ==, "Cllr Test");
+  g_assert_cmpint (json_object_get_int_member (object, "finding"), ==, 1);
+}
+
 static char *
 write_long_pdf (const char *dir,
                 guint       n_pages)
@@ -650,6 +763,7 @@ main (int   argc,
   g_test_add ("/cli/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/cli/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
   g_test_add ("/cli/packs", Fixture, NULL, fixture_setup, test_packs, fixture_teardown);
+  g_test_add ("/cli/bundles", Fixture, NULL, fixture_setup, test_bundles, fixture_teardown);
   g_test_add ("/cli/killed-import", Fixture, NULL, fixture_setup, test_killed_import, fixture_teardown);
   g_test_add ("/cli/write-failure", Fixture, NULL, fixture_setup, test_write_failure, fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL, fixture_setup, test_bad_library_and_usage, fixture_teardown);

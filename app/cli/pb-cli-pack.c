@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "pb-annotated-export.h"
+#include "pb-bundle.h"
 #include "pb-cli-private.h"
 #include "pb-pack-export.h"
 #include "pb-pack-items.h"
@@ -16,7 +17,8 @@
 #include "pb-report.h"
 
 /* panel-brief pack create|add|list|export and export-annotated: briefing
- * packs and annotated reports from scripts. */
+ * packs (and their bundles for panel members) and annotated reports from
+ * scripts. */
 
 static void
 add_pack_members (JsonBuilder *builder,
@@ -182,6 +184,38 @@ run_pack_list (CommonOptions  *common,
   return EXIT_OK;
 }
 
+/* A pack's bundle for panel members: an exempt pack's is encrypted, under
+ * a passphrase from --passphrase-file or asked for twice on the terminal. */
+static int
+export_bundle (PbLibrary   *library,
+               gint64       pack_id,
+               const char  *output,
+               const char  *passphrase_file)
+{
+  g_autoptr(PbPack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  char *passphrase = NULL;
+  gboolean ok;
+
+  if (!(pack = pb_library_get_pack (library, pack_id, &error)))
+    return _pb_cli_fail (error->message);
+  if (pb_pack_get_exempt (pack))
+    {
+      if (!pb_bundle_can_encrypt ())
+        return _pb_cli_fail (_("This pack is exempt, and this copy of Panel Brief cannot encrypt (its zip "
+                               "library was built without AES-256), so it cannot write the pack’s bundle."));
+      if (!(passphrase = _pb_cli_get_passphrase (passphrase_file, TRUE, &error)))
+        return _pb_cli_fail (error->message);
+    }
+  else if (passphrase_file != NULL)
+    fprintf (stderr, "panel-brief: %s\n", _("The pack is public: its bundle is not encrypted, and the passphrase "
+                                            "was not used."));
+
+  ok = pb_library_export_bundle (library, pack_id, output, passphrase, NULL, NULL, NULL, &error);
+  _pb_cli_wipe (passphrase);
+  return ok ? EXIT_OK : _pb_cli_fail (error->message);
+}
+
 static int
 run_pack_export (CommonOptions  *common,
                  int             argc,
@@ -189,9 +223,12 @@ run_pack_export (CommonOptions  *common,
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *passphrase_file = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf (the default), docx, csv or html"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf (the default), docx, csv, html or bundle"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("For the bundle of an exempt pack: read the passphrase from the first line of FILE"), N_("FILE") },
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
@@ -202,7 +239,13 @@ run_pack_export (CommonOptions  *common,
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("pack"), entries, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
   if (argc != 3 || !parse_id (argv[2], &pack_id) || output == NULL)
-    return _pb_cli_usage_error (_("Use “pack export PACK --format pdf|docx|csv|html -o FILE”."));
+    return _pb_cli_usage_error (_("Use “pack export PACK --format pdf|docx|csv|html|bundle -o FILE”."));
+  if (g_strcmp0 (format, "bundle") == 0)
+    {
+      if (!(library = _pb_cli_open_library (common, &error)))
+        return _pb_cli_fail (error->message);
+      return export_bundle (library, pack_id, output, passphrase_file);
+    }
   if (g_strcmp0 (format, "docx") == 0)
     export = pb_library_export_pack_docx;
   else if (g_strcmp0 (format, "csv") == 0)
@@ -210,7 +253,7 @@ run_pack_export (CommonOptions  *common,
   else if (g_strcmp0 (format, "html") == 0)
     export = pb_library_export_pack_html;
   else if (format != NULL && !g_str_equal (format, "pdf"))
-    return _pb_cli_usage_error (_("Packs export as pdf, docx, csv or html."));
+    return _pb_cli_usage_error (_("Packs export as pdf, docx, csv, html or bundle."));
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
       !export (library, pack_id, output, &error))

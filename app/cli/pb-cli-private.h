@@ -60,6 +60,21 @@ int            _pb_cli_run_reindex    (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 
+/* pb-cli-bundle.c */
+int            _pb_cli_run_open_bundle (CommonOptions *common,
+                                        int            argc,
+                                        char         **argv);
+int            _pb_cli_run_bundle     (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_questions  (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+char          *_pb_cli_get_passphrase (const char     *file,
+                                       gboolean        confirm,
+                                       GError        **error);
+void           _pb_cli_wipe           (char           *secret);
+
 /* pb-cli-library.c */
 int            _pb_cli_run_check      (CommonOptions  *common,
                                        int             argc,

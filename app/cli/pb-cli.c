@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pb-backup.h"
+#include "pb-bundle.h"
 #include "pb-cli-private.h"
 #include "pb-cli.h"
 #include "pb-finding-store.h"
@@ -43,6 +44,11 @@ static const Command commands[] = {
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
   { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
   { "pack", N_("create|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
+  { "open-bundle", N_("FILE"), N_("Open a pack bundle (.panelpack) an officer sent"), _pb_cli_run_open_bundle },
+  { "bundle", N_("list|show|note|questions"), N_("Read packs opened from bundles, note them and export questions"),
+    _pb_cli_run_bundle },
+  { "questions", N_("import|list"), N_("Import the questions panel members sent on a pack, or list them"),
+    _pb_cli_run_questions },
   { "check", "", N_("Check the library, and with --repair mend what can be mended"), _pb_cli_run_check },
   { "backup", "", N_("Back up the library now, or --list the backups"), _pb_cli_run_backup },
   { "restore", N_("BACKUP"), N_("Put a backup back in place of the library (or --latest)"), _pb_cli_run_restore },
@@ -1024,6 +1030,10 @@ pb_cli_wants_command_line (int    argc,
       if (arg[0] == '-')
         continue;
 
+      /* A pack bundle is opened here for now; the window will take it over. */
+      if (g_str_has_suffix (arg, "." PB_BUNDLE_EXTENSION))
+        return TRUE;
+
       /* A word that is neither a command nor a file is a mistyped command:
        * better an "unknown command" than a window trying to import it. */
       return _pb_cli_find_command (arg) != NULL ||
@@ -1037,7 +1047,7 @@ int
 pb_cli_run (int    argc,
             char **argv)
 {
-  g_autofree char **args = g_new0 (char *, argc + 1);
+  g_autofree char **args = g_new0 (char *, argc + 2);
   CommonOptions common = { 0 };
   const Command *command = NULL;
   int command_index = -1;
@@ -1063,6 +1073,19 @@ pb_cli_run (int    argc,
     {
       print_usage (stdout);
       return EXIT_OK;
+    }
+
+  /* "panel-brief FILE.panelpack": open-bundle FILE. */
+  if (g_str_has_suffix (argv[command_index], "." PB_BUNDLE_EXTENSION))
+    {
+      command = _pb_cli_find_command ("open-bundle");
+      args[0] = argv[0];
+      args[1] = (char *)command->name;
+      for (int i = 1; i < argc; i++)
+        args[i + 1] = argv[i];
+      status = command->run (&common, argc + 1, args);
+      g_free (common.library_dir);
+      return status;
     }
 
   if (!(command = _pb_cli_find_command (argv[command_index])))
