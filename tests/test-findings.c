@@ -346,7 +346,7 @@ test_list_model (Fixture       *f,
   g_autoptr(PbFinding) b = make_finding (f, 2, "Pathway plans", leavers_and_leaders, PB_FINDING_KIND_STRENGTH, "");
   g_autoptr(GPtrArray) deleted = NULL;
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
   gint64 id_b;
 
   filter.cohort = "care_leavers";
@@ -424,7 +424,6 @@ test_pdf_highlights_offered (Fixture       *f,
   g_autofree char *marked = pb_test_add_highlight (f->pdf, 1, "Pathway plans for care leavers",
                                                    "Raise this at panel");
   g_autoptr(GFile) file = g_file_new_for_path (marked);
-  g_autoptr(PbReport) report = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;

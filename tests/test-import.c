@@ -456,7 +456,7 @@ test_import_job_batch (Fixture       *f,
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
   g_autoptr(PbReport) added = NULL;
   JobState state = { g_main_loop_new (NULL, FALSE), NULL, NULL };
-  PbImportResult *result;
+  PbImportResult *result = NULL;
 
   gt_signal_logger_connect (logger, f->library, "report-added");
   gt_signal_logger_connect (logger, job, "file-finished");

@@ -114,7 +114,7 @@ test_keyboard_move (Fixture       *f,
   g_autoptr(PbPackEntry) second = entry_at (f, 2);
   g_autoptr(PbPackEntry) moved = NULL;
   GtkWidget *focus;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
 
   g_assert_cmpuint (n_rows (list), ==, g_list_model_get_n_items (G_LIST_MODEL (contents)));
   g_assert_cmpint (pb_pack_entry_get_kind (first), !=, PB_PACK_ENTRY_SECTION);
@@ -293,6 +293,7 @@ test_drop_finding (Fixture       *f,
   {
     g_autoptr(PbPackRemoval) removal = pb_pack_contents_remove (contents, &from, 1, &error);
     g_assert_no_error (error);
+    g_assert_nonnull (removal);
   }
 
   last = g_list_model_get_n_items (G_LIST_MODEL (contents)) - 1;
@@ -607,7 +608,7 @@ test_picker (Fixture       *f,
   g_autoptr(PbFinding) dragged = NULL;
   GtkListView *list_view;
   gint64 pack_id;
-  guint position, removed, added, addable_position = G_MAXUINT;
+  guint position = 0, removed = 0, added = 0, addable_position = G_MAXUINT;
 
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);

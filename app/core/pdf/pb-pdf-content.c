@@ -108,7 +108,6 @@ pb_pdf_read_content (PopplerDocument       *document,
                      GError               **error)
 {
   g_autoptr(PbReportContent) content = pb_report_content_new ();
-  g_autofree char *pdf_title = NULL;
   int n_pages;
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
