@@ -327,7 +327,7 @@ run_page_text (PbDocument *self,
   PopplerPage *page = poppler_document_get_page (self->poppler, (int)job->page);
   g_autofree char *text = NULL;
   g_autofree PopplerRectangle *rects = NULL;
-  g_autofree PbRect *boxes = NULL;
+  g_autoptr(GArray) boxes = NULL;
   guint n_rects = 0;
 
   if (page == NULL)
@@ -342,12 +342,17 @@ run_page_text (PbDocument *self,
     n_rects = 0;
 
   /* Character boxes come with a top-left origin already. */
-  boxes = g_new (PbRect, MAX (n_rects, 1));
+  boxes = g_array_sized_new (FALSE, FALSE, sizeof (PbRect), n_rects);
   for (guint i = 0; i < n_rects; i++)
-    boxes[i] = (PbRect) { rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
+    {
+      PbRect box = { rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
+
+      g_array_append_val (boxes, box);
+    }
 
   g_object_unref (page);
-  g_task_return_pointer (task, pb_page_text_new (job->page, text ? text : "", boxes, n_rects),
+  g_task_return_pointer (task, pb_page_text_new (job->page, text ? text : "", (const PbRect *)boxes->data,
+                                                 boxes->len),
                          (GDestroyNotify)pb_page_text_unref);
 }
 
@@ -508,7 +513,6 @@ pb_document_new_from_file (const char  *path,
   g_autoptr(PbDocument) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *name = NULL;
   PopplerDocument *poppler;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -517,7 +521,6 @@ pb_document_new_from_file (const char  *path,
   if (uri == NULL)
     return NULL;
 
-  name = g_path_get_basename (path);
   poppler = poppler_document_new_from_file (uri, password, &local_error);
 
   if (poppler == NULL)
