@@ -385,6 +385,7 @@ test_list_model (Fixture       *f,
 
   /* Deleting something not listed changes nothing. */
   deleted = pb_library_delete_findings (f->library, &id_b, 1, NULL);
+  g_assert_cmpuint (deleted->len, ==, 1);
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }

@@ -218,13 +218,13 @@ run_import (CommonOptions  *common,
       if (common->json)
         continue;
 
-      if (status == PB_IMPORT_STATUS_IMPORTED)
-        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), argv[i], report_id);
+      if (import_error != NULL)
+        fprintf (stderr, "panel-brief: %s\n", import_error->message);
       else if (status == PB_IMPORT_STATUS_DUPLICATE)
         printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"),
                 argv[i], report_id);
       else
-        fprintf (stderr, "panel-brief: %s\n", import_error->message);
+        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), argv[i], report_id);
     }
 
   json_builder_end_array (builder);
@@ -921,7 +921,7 @@ int
 pb_cli_run (int    argc,
             char **argv)
 {
-  g_autofree char **args = g_new0 (char *, argc + 1);
+  g_autofree char **args = NULL;
   CommonOptions common = { 0 };
   const Command *command = NULL;
   int command_index = -1;
@@ -956,6 +956,7 @@ pb_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
+  args = g_new0 (char *, argc + 1);
   args[0] = argv[0];
   args[1] = argv[command_index];
   for (int i = 1, j = 2; i < argc; i++)
