@@ -469,3 +469,78 @@ pb_test_add_highlight (const char *pdf,
 
   return g_steal_pointer (&out);
 }
+
+/* Holding database opens: a SQLite file system, made the default, through
+ * which every open goes. While the hold is on, a thread other than the one
+ * that set it waits before it opens a database, so a test can stop a worker
+ * at its first step, act, and then let it go on. Off, it only passes
+ * through. */
+static struct
+{
+  GMutex       lock;
+  GCond        cond;
+  sqlite3_vfs *real;
+  sqlite3_vfs  held;
+  GThread     *holder;
+  gboolean     holding;
+  guint        n_held;      /* opens that have waited since the hold began */
+} hold;
+
+static int
+held_open (sqlite3_vfs  *vfs,
+           const char   *name,
+           sqlite3_file *file,
+           int           flags,
+           int          *out_flags)
+{
+  if (flags & SQLITE_OPEN_MAIN_DB)
+    {
+      g_mutex_lock (&hold.lock);
+      if (hold.holding && g_thread_self () != hold.holder)
+        {
+          hold.n_held++;
+          g_cond_broadcast (&hold.cond);
+          while (hold.holding)
+            g_cond_wait (&hold.cond, &hold.lock);
+        }
+      g_mutex_unlock (&hold.lock);
+    }
+
+  return hold.real->xOpen (hold.real, name, file, flags, out_flags);
+}
+
+/* Turns the hold on or off (see above). */
+void
+pb_test_hold_database_opens (gboolean hold_on)
+{
+  g_mutex_lock (&hold.lock);
+  if (hold.real == NULL)
+    {
+      hold.real = sqlite3_vfs_find (NULL);
+      g_assert_nonnull (hold.real);
+      hold.held = *hold.real;
+      hold.held.zName = "pb-test-held";
+      hold.held.xOpen = held_open;
+      g_assert_cmpint (sqlite3_vfs_register (&hold.held, 1), ==, SQLITE_OK);
+    }
+  hold.holder = g_thread_self ();
+  hold.holding = hold_on;
+  if (hold_on)
+    hold.n_held = 0;
+  g_cond_broadcast (&hold.cond);
+  g_mutex_unlock (&hold.lock);
+}
+
+/* Waits (on the holder's thread) until some other thread is held. */
+void
+pb_test_wait_for_held_open (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_mutex_lock (&hold.lock);
+  g_assert_true (hold.holding);
+  while (hold.n_held == 0)
+    if (!g_cond_wait_until (&hold.cond, &hold.lock, deadline))
+      g_error ("timed out waiting for another thread to open a database");
+  g_mutex_unlock (&hold.lock);
+}

@@ -54,5 +54,7 @@ char     *pb_test_add_highlight      (const char              *pdf,
                                       guint                    page,
                                       const char              *text,
                                       const char              *comment);
+void      pb_test_hold_database_opens (gboolean                hold_on);
+void      pb_test_wait_for_held_open (void);
 
 G_END_DECLS

@@ -187,9 +187,13 @@ test_details (Fixture       *f,
   pack = pb_library_get_pack (f->library, f->pack_id, &error);
   g_assert_null (pb_pack_get_meeting_date (pack));
 
-  /* Three more successful edits were announced, the refusals were not. */
+  /* Four more successful edits were announced, the refusals were not. */
   for (guint i = 0; i < 4; i++)
-    gt_signal_logger_assert_emission_pop (logger, f->library, "pack-changed", &changed);
+    {
+      changed = 0;
+      gt_signal_logger_assert_emission_pop (logger, f->library, "pack-changed", &changed);
+      g_assert_cmpint (changed, ==, f->pack_id);
+    }
   gt_signal_logger_assert_no_emissions (logger);
 
   g_assert_true (pb_library_delete_pack (f->library, f->pack_id, &error));
@@ -197,7 +201,9 @@ test_details (Fixture       *f,
   g_assert_null (pb_library_get_pack (f->library, f->pack_id, &error));
   g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND);
   g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "pack_sections"), ==, 0);
+  changed = 0;
   gt_signal_logger_assert_emission_pop (logger, f->library, "pack-changed", &changed);
+  g_assert_cmpint (changed, ==, f->pack_id);
 }
 
 static void

@@ -135,10 +135,14 @@ test_preview_progress_cancel (Fixture       *f,
   g_assert_cmpfloat (highest, ==, 1.0);
   gtk_window_destroy (GTK_WINDOW (preview));
 
-  /* Cancelled as soon as it starts: the worker has not yet opened the library. */
+  /* Cancelled as soon as it starts: the worker is held before it opens the
+   * library until the cancel is in. */
   highest = 0;
+  pb_test_hold_database_opens (TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.preview", NULL));
+  pb_test_wait_for_held_open ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.cancel-export", NULL));
+  pb_test_hold_database_opens (FALSE);
   while (gtk_widget_get_visible (busy))
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))

@@ -291,16 +291,16 @@ run_import (CommonOptions  *common,
       if (common->json)
         continue;
 
-      if (status == PB_IMPORT_STATUS_IMPORTED)
-        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), argv[i], report_id);
+      if (same_content)
+        fprintf (stderr, "panel-brief: %s %s\n", import_error->message,
+                 _("Use --anyway to import it as well."));
+      else if (import_error != NULL)
+        fprintf (stderr, "panel-brief: %s\n", import_error->message);
       else if (status == PB_IMPORT_STATUS_DUPLICATE)
         printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"),
                 argv[i], report_id);
-      else if (same_content)
-        fprintf (stderr, "panel-brief: %s %s\n", import_error->message,
-                 _("Use --anyway to import it as well."));
       else
-        fprintf (stderr, "panel-brief: %s\n", import_error->message);
+        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), argv[i], report_id);
     }
 
   json_builder_end_array (builder);
@@ -1095,6 +1095,7 @@ pb_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
+  args = g_new0 (char *, argc + 1);
   args[0] = argv[0];
   args[1] = argv[command_index];
   for (int i = 1, j = 2; i < argc; i++)

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-pack-export.h"
+#include "pb-post.h"
 
 /* Exports off the caller's thread.  The worker opens the library again on
  * its own connection: SQLite connections are not to be shared between
@@ -74,8 +75,9 @@ worker_progress_cb (double   fraction,
   update = g_new (ProgressUpdate, 1);
   update->task = g_object_ref (job->task);
   update->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, update,
-                              (GDestroyNotify)progress_update_free);
+  /* Not g_main_context_invoke (), which runs it here, on the worker, whenever
+   * no thread holds the caller's context at that moment. */
+  pb_post (job->context, deliver_progress, update, (GDestroyNotify)progress_update_free);
 }
 
 static void

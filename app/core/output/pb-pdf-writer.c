@@ -151,7 +151,7 @@ flow_layout (PbPdfWriter *self,
              double       space_after)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double block_top = self->y;
+  double block_top;
   double offset = 0;
 
   reserve (self, MIN (layout_height (layout), 40));
