@@ -304,10 +304,13 @@ pb_library_undo_recommendation_update (PbLibrary             *library,
   return _pb_recommendation_finish (library, ok, undo->id, error);
 }
 
+/* Findings are read through @cache (id → PbFinding) when given: a
+ * tracker's items cite the same findings again and again. */
 static gboolean
 load_evidence (PbLibrary              *library,
                PbRecommendationEntry  *entry,
                sqlite3_stmt           *stmt,
+               GHashTable             *cache,
                GError                **error)
 {
   int rc;
@@ -316,7 +319,13 @@ load_evidence (PbLibrary              *library,
   sqlite3_bind_int64 (stmt, 1, entry->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PbFinding *finding = pb_library_get_finding (library, sqlite3_column_int64 (stmt, 0), NULL);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      PbFinding *finding = cache ? g_hash_table_lookup (cache, &id) : NULL;
+
+      if (finding != NULL)
+        g_object_ref (finding);
+      else if ((finding = pb_library_get_finding (library, id, NULL)) && cache != NULL)
+        g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), g_object_ref (finding));
 
       if (finding != NULL)
         g_ptr_array_add (entry->evidence, finding);
@@ -333,6 +342,7 @@ static gboolean
 load_entries (PbLibrary  *library,
               gint64      id,
               GPtrArray  *history,
+              GHashTable *cache,
               GError    **error)
 {
   sqlite3 *db = _pb_library_get_db (library);
@@ -362,7 +372,7 @@ load_entries (PbLibrary  *library,
       entry->note = g_strdup (pb_db_column_text (stmt, 3));
       entry->created = g_date_time_new_from_iso8601 (pb_db_column_text (stmt, 4), NULL);
       entry->summary = g_strdup (pb_recommendation_status_get_label (status));
-      if (!load_evidence (library, entry, evidence, error))
+      if (!load_evidence (library, entry, evidence, cache, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -466,12 +476,27 @@ pb_library_list_recommendation_history (PbLibrary  *library,
                                         gint64      id,
                                         GError    **error)
 {
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+  return _pb_recommendation_history (library, id, NULL, error);
+}
+
+/**
+ * _pb_recommendation_history:
+ * @findings: (nullable): a cache of the evidence read so far, id (gint64 *)
+ *   → PbFinding, for reading many items' histories
+ *
+ * As pb_library_list_recommendation_history().
+ */
+GPtrArray *
+_pb_recommendation_history (PbLibrary   *library,
+                            gint64       id,
+                            GHashTable  *findings,
+                            GError     **error)
+{
   g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
-
   if (!_pb_recommendation_exists (_pb_library_get_db (library), id, error) ||
-      !load_entries (library, id, history, error) ||
+      !load_entries (library, id, history, findings, error) ||
       !load_links (library, id, history, error))
     return NULL;
 

@@ -28,4 +28,10 @@ gint64      _pb_recommendation_insert     (sqlite3                      *db,
                                            const char                   *source_type,
                                            GError                      **error);
 
+/* pb-recommendation-history.c */
+GPtrArray  *_pb_recommendation_history    (PbLibrary                    *library,
+                                           gint64                        id,
+                                           GHashTable                   *findings,
+                                           GError                      **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "pb-recommendation-entry.h"
 #include "pb-recommendation-history.h"
 #include "pb-recommendation-item.h"
+#include "pb-recommendation-store-private.h"
 #include "pb-recommendation-tracker.h"
 #include "pb-report-store.h"
 
@@ -80,6 +81,7 @@ row_new (PbLibrary            *library,
          PbRecommendationItem *item,
          gboolean              exempt_allowed,
          GHashTable           *exempt_reports,
+         GHashTable           *finding_cache,
          GError              **error)
 {
   g_autoptr(GPtrArray) history = NULL;
@@ -89,7 +91,7 @@ row_new (PbLibrary            *library,
   PbRag rag = pb_recommendation_status_get_rag (status);
   PbTrackerRow *row;
 
-  if (!(history = pb_library_list_recommendation_history (library, pb_recommendation_item_get_id (item), error)))
+  if (!(history = _pb_recommendation_history (library, pb_recommendation_item_get_id (item), finding_cache, error)))
     return NULL;
 
   row = g_new0 (PbTrackerRow, 1);
@@ -176,6 +178,7 @@ pb_library_get_tracker (PbLibrary                     *library,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_tracker_row_free);
   g_autoptr(GHashTable) exempt_reports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) findings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) items = NULL;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
@@ -190,7 +193,7 @@ pb_library_get_tracker (PbLibrary                     *library,
 
       if (!exempt_allowed && pb_recommendation_item_get_exempt (item))
         continue;
-      if (!(row = row_new (library, item, exempt_allowed, exempt_reports, error)))
+      if (!(row = row_new (library, item, exempt_allowed, exempt_reports, findings, error)))
         return NULL;
       g_ptr_array_add (rows, row);
     }
