@@ -189,9 +189,10 @@ print_comparison (PbReportComparison *c)
     {
       PbCompareRepeat *repeat = &g_array_index (c->repeated, PbCompareRepeat, i);
 
-      printf ("  – %s\n    %s %s\n",
-              ((PbReportRecommendation *)g_ptr_array_index (c->after_recommendations, repeat->after))->text,
-              _("was:"), ((PbReportRecommendation *)g_ptr_array_index (c->before_recommendations, repeat->before))->text);
+      PbReportRecommendation *before = g_ptr_array_index (c->before_recommendations, repeat->before);
+      PbReportRecommendation *after = g_ptr_array_index (c->after_recommendations, repeat->after);
+
+      printf ("  – %s\n    %s %s\n", after->text, _("was:"), before->text);
     }
   print_recs (_("New"), c->after_recommendations, c->new_recommendations);
   print_recs (_("No longer made"), c->before_recommendations, c->dropped);

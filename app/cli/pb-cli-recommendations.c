@@ -112,7 +112,8 @@ print_items_json (PbLibrary  *library,
   json_builder_begin_array (builder);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(PbRecommendationItem) item = pb_library_get_recommendation (library, g_array_index (ids, gint64, i), NULL);
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(PbRecommendationItem) item = pb_library_get_recommendation (library, id, NULL);
 
       if (item != NULL)
         add_item (builder, item);
@@ -413,7 +414,8 @@ run_create (CommonOptions  *common,
     { "finding", 0, 0, G_OPTION_ARG_INT64, &finding, N_("Track the passage a finding quotes"), N_("ID") },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The recommendation, entered by hand"), N_("TEXT") },
     { "authority", 0, 0, G_OPTION_ARG_STRING, &authority, N_("The local authority it is for"), N_("NAME") },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("What it comes from (“Improvement plan 2024”)"), N_("TEXT") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source,
+      N_("What it comes from (“Improvement plan 2024”)"), N_("TEXT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("When it was made"), N_("YYYY-MM-DD") },
     { "cohort", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cohorts, N_("A cohort it concerns (repeatable)"), N_("SLUG") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who owns it: a service or a person"), N_("TEXT") },
