@@ -89,4 +89,12 @@ int            _pb_cli_run_library    (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 
+/* pb-cli-recommendations.c, pb-cli-compare.c */
+int            _pb_cli_run_recommendations (CommonOptions *common,
+                                            int            argc,
+                                            char         **argv);
+int            _pb_cli_run_compare    (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+
 G_END_DECLS

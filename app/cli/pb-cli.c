@@ -56,6 +56,10 @@ static const Command commands[] = {
   { "export-annotated", N_("REPORT"), N_("Save a copy of a report with its findings as highlights"),
     _pb_cli_run_export_annotated },
   { "reindex", "", N_("Read the reports’ text again after an upgrade"), _pb_cli_run_reindex },
+  { "recommendations", N_("list|show|create|update|link|suggest-links"),
+    N_("Follow recommendations from inspection to action"), _pb_cli_run_recommendations },
+  { "compare", N_("REPORT REPORT"), N_("Compare two reports of one authority, cohort by cohort"),
+    _pb_cli_run_compare },
 };
 
 const Command *

@@ -43,5 +43,7 @@ void        _pb_library_emit_finding_removed (PbLibrary   *self,
 void        _pb_library_emit_cohorts_changed (PbLibrary   *self);
 void        _pb_library_emit_pack_changed    (PbLibrary   *self,
                                               gint64       id);
+void        _pb_library_emit_recommendation_changed (PbLibrary *self,
+                                                     gint64     id);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ enum {
   FINDING_REMOVED,
   COHORTS_CHANGED,
   PACK_CHANGED,
+  RECOMMENDATION_CHANGED,
   N_SIGNALS
 };
 
@@ -500,6 +501,17 @@ pb_library_class_init (PbLibraryClass *klass)
   signals [PACK_CHANGED] =
     g_signal_new ("pack-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PbLibrary::recommendation-changed:
+   * @id: the tracked recommendation added, changed (its details, history or
+   *   links) or deleted; 0 when several changed at once
+   *
+   * Emitted after the change has been committed.
+   */
+  signals [RECOMMENDATION_CHANGED] =
+    g_signal_new ("recommendation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -829,6 +841,13 @@ _pb_library_emit_pack_changed (PbLibrary *self,
                                gint64     id)
 {
   g_signal_emit (self, signals [PACK_CHANGED], 0, id);
+}
+
+void
+_pb_library_emit_recommendation_changed (PbLibrary *self,
+                                         gint64     id)
+{
+  g_signal_emit (self, signals [RECOMMENDATION_CHANGED], 0, id);
 }
 
 /**
