@@ -557,6 +557,8 @@ pb_demo_add_pack (PbLibrary  *library,
                                        "2026-03-12", error)) ||
       !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_COMMITTEE, _("Corporate Parenting Panel"), error) ||
       !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_AUTHOR, _("Children’s Services Improvement Team"), error) ||
+      !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_AGENDA_ITEM, "7", error) ||
+      !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_CONTACT, "improvement@harrowdale.example", error) ||
       !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_INTRODUCTION,
                                   _("This pack brings together what Ofsted found at its most recent inspection of "
                                     "Harrowdale’s children’s services, with the actions officers have committed to. "
