@@ -40,7 +40,7 @@ static const Command commands[] = {
   { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), run_show },
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
   { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
-  { "pack", N_("create|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
+  { "pack", N_("create|set|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
   { "check", "", N_("Check the library, and with --repair mend what can be mended"), _pb_cli_run_check },
   { "backup", "", N_("Back up the library now, or --list the backups"), _pb_cli_run_backup },
   { "restore", N_("BACKUP"), N_("Put a backup back in place of the library (or --latest)"), _pb_cli_run_restore },
