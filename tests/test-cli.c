@@ -368,9 +368,17 @@ test_findings (Fixture       *f,
     g_assert_cmpstr (csv_run.out, ==, said);
   }
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\"id\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","));
+  g_assert_true (g_str_has_prefix (csv, "\"ID\",\"Report\",\"Page\",\"Paragraph\",\"Quote\",\"Cohorts\","));
   g_assert_nonnull (strstr (csv, "\r\n\"1\",\""));
-  g_assert_nonnull (strstr (csv, "\"generous local offer\",\"care_leavers leadership\",\"strength\",\"\",\"public\",\"Tell the panel\"\r\n"));
+  /* Cohorts by the library's names, kinds and classifications in words,
+   * then the day it was recorded, ISO. */
+  {
+    const char *cells = "\"generous local offer\",\"Care leavers; Leadership\",\"Strength\",\"\",\"Public\",\"Tell the panel\",\"";
+    const char *at = strstr (csv, cells);
+
+    g_assert_nonnull (at);
+    g_assert_true (g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}\"\r\n", at + strlen (cells), 0, 0));
+  }
   g_assert_null (strstr (csv, "Fernleigh children's services\",\""));   /* the exempt finding's quote */
   g_assert_cmpstr (strchr (strstr (csv, "\r\n") + 2, '\n') + 1, ==, "");     /* header and one row only */
 }

@@ -194,9 +194,16 @@ test_export_csv_html (Fixture       *f,
   g_assert_true (pb_library_export_pack_csv (f->library, exempt_pack, csv_path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\"section\",\"report\",\"page\",\"paragraph\",\"quote\""));
+  g_assert_true (g_str_has_prefix (csv, "\"Section\",\"Report\",\"Page\",\"Paragraph\",\"Quote\""));
+  g_assert_nonnull (strstr (csv, ",\"Recorded\",\"Report date\"\r\n"));
   g_assert_cmpuint (count_occurrences (csv, "\r\n"), ==, ids->len + 2);
-  g_assert_cmpuint (count_occurrences (csv, "\"exempt\""), ==, 1);
+  g_assert_cmpuint (count_occurrences (csv, "\"Exempt\""), ==, 1);
+  /* Words, not the library's codes; the inspection's end as an ISO date. */
+  g_assert_null (strstr (csv, "care_leavers"));
+  g_assert_null (strstr (csv, "area_for_improvement"));
+  g_assert_nonnull (strstr (csv, "\"Care leavers\""));
+  g_assert_nonnull (strstr (csv, "\"Area for improvement\""));
+  g_assert_nonnull (strstr (csv, "\"2024-09-20\"\r\n"));
 
   g_assert_true (pb_library_export_pack_html (f->library, exempt_pack, html_path, &error));
   g_assert_true (pb_library_export_pack_html (f->library, public_pack, public_html_path, &error));
