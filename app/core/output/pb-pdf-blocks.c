@@ -169,6 +169,11 @@ pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
   self->pending_space = level == 1 ? 10 : 6;
 }
 
+/**
+ * pb_pdf_writer_heading:
+ *
+ * pb_pdf_writer_heading_with_dest() with no destination.
+ */
 void
 pb_pdf_writer_heading (PbPdfWriter *self,
                        guint        level,
@@ -253,6 +258,11 @@ pb_pdf_writer_text (PbPdfWriter    *self,
     }
 }
 
+/**
+ * pb_pdf_writer_paragraph:
+ *
+ * pb_pdf_writer_text() in the body style.
+ */
 void
 pb_pdf_writer_paragraph (PbPdfWriter *self,
                          const char  *text)
@@ -383,6 +393,12 @@ pb_pdf_writer_masthead (PbPdfWriter  *self,
   return TRUE;
 }
 
+/**
+ * pb_pdf_writer_numbered:
+ * @number: the paragraph's number, set in the margin ("7.")
+ *
+ * A numbered paragraph, as inspection reports number theirs.
+ */
 void
 pb_pdf_writer_numbered (PbPdfWriter *self,
                         guint        number,
@@ -399,6 +415,11 @@ pb_pdf_writer_numbered (PbPdfWriter *self,
   self->pending_space = 8;
 }
 
+/**
+ * pb_pdf_writer_bullet:
+ *
+ * A bulleted item, tagged as a list of its own.
+ */
 void
 pb_pdf_writer_bullet (PbPdfWriter *self,
                       const char  *text)

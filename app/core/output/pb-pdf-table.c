@@ -61,6 +61,10 @@ pb_pdf_table_new (guint         n_columns,
   return table;
 }
 
+/**
+ * pb_pdf_table_free:
+ * @table: (nullable): a table not given to a writer
+ */
 void
 pb_pdf_table_free (PbPdfTable *table)
 {

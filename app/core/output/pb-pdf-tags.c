@@ -39,6 +39,14 @@ _pb_pdf_artifacts_new (void)
   return g_hash_table_new_full (NULL, NULL, NULL, artifact_table_free);
 }
 
+/**
+ * pb_pdf_tag_note_new:
+ * @type: the element's structure type ("TH")
+ * @ordinal: which element of that type, from 0, in the order begun
+ *
+ * Returns: (transfer full): a note saying nothing yet, for
+ *   pb_pdf_tag_note_free()
+ */
 PbPdfTagNote *
 pb_pdf_tag_note_new (const char *type,
                      guint       ordinal)
@@ -50,6 +58,10 @@ pb_pdf_tag_note_new (const char *type,
   return note;
 }
 
+/**
+ * pb_pdf_tag_note_free:
+ * @note: (nullable): a note
+ */
 void
 pb_pdf_tag_note_free (PbPdfTagNote *note)
 {

@@ -306,6 +306,10 @@ pb_pdf_writer_set_header (PbPdfWriter *self,
   self->banner = header && *header ? g_strdup (header) : NULL;
 }
 
+/**
+ * pb_pdf_writer_set_created:
+ * @created: when the document was made, for its properties
+ */
 void
 pb_pdf_writer_set_created (PbPdfWriter *self,
                            GDateTime   *created)
@@ -356,6 +360,11 @@ pb_pdf_writer_begin_group (PbPdfWriter *self,
   self->depth++;
 }
 
+/**
+ * pb_pdf_writer_end_group:
+ *
+ * Ends the group begun last.
+ */
 void
 pb_pdf_writer_end_group (PbPdfWriter *self)
 {
