@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <poppler.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -12,6 +13,7 @@
 #include "pb-report-store.h"
 #include "pb-report.h"
 #include "pb-test-cli.h"
+#include "pb-test-packs.h"
 #include "pb-test-util.h"
 
 #include <glib/gstdio.h>
@@ -300,9 +302,17 @@ test_findings (Fixture       *f,
     g_assert_cmpstr (csv_run.out, ==, said);
   }
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\"id\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","));
+  g_assert_true (g_str_has_prefix (csv, "\"ID\",\"Report\",\"Page\",\"Paragraph\",\"Quote\",\"Cohorts\","));
   g_assert_nonnull (strstr (csv, "\r\n\"1\",\""));
-  g_assert_nonnull (strstr (csv, "\"generous local offer\",\"care_leavers leadership\",\"strength\",\"\",\"public\",\"Tell the panel\"\r\n"));
+  /* Cohorts by the library's names, kinds and classifications in words,
+   * then the day it was recorded, ISO. */
+  {
+    const char *cells = "\"generous local offer\",\"Care leavers; Leadership\",\"Strength\",\"\",\"Public\",\"Tell the panel\",\"";
+    const char *at = strstr (csv, cells);
+
+    g_assert_nonnull (at);
+    g_assert_true (g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}\"\r\n", at + strlen (cells), 0, 0));
+  }
   g_assert_null (strstr (csv, "Fernleigh children's services\",\""));   /* the exempt finding's quote */
   g_assert_cmpstr (strchr (strstr (csv, "\r\n") + 2, '\n') + 1, ==, "");     /* header and one row only */
 }
@@ -800,6 +810,97 @@ test_inspect (Fixture       *f,
                                    "not an inspection: nothing confirms it"));
 }
 
+/* The text of a PDF's first page, through poppler. */
+static char *
+first_page_text (const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_no_error (error);
+  page = poppler_document_get_page (document, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (document);
+  return text;
+}
+
+/* A council paper's details from a script: the agenda item, a contact
+ * and the Schedule 12A paragraph on "pack create" and "pack set", shown
+ * by --json; a paragraph outside 1 to 7 refused in one line; the
+ * council's name and logo given to "pack export", or taken from the
+ * environment, on the cover. */
+static void
+test_pack_board_papers (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) create = { 0 };
+  g_auto(PbTestRun) set = { 0 };
+  g_auto(PbTestRun) bad_paragraph = { 0 };
+  g_auto(PbTestRun) export = { 0 };
+  g_auto(PbTestRun) from_env = { 0 };
+  g_auto(PbTestRun) bad_logo = { 0 };
+  g_autofree char *logo = pb_test_write_logo (f->dir);
+  g_autofree char *pdf = g_build_filename (f->dir, "board.pdf", NULL);
+  g_autofree char *env_pdf = g_build_filename (f->dir, "env.pdf", NULL);
+  g_autofree char *cover = NULL;
+  g_autofree char *env_cover = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonNode) changed = NULL;
+  JsonObject *pack;
+
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  pb_test_run_cli (&create, "pack", "create", "--library", f->library_dir, "--json", "--title", "Ofsted findings",
+           "--classification", "exempt", "--exempt-paragraph", "3", "--committee", "Corporate Parenting Panel",
+           "--meeting-date", "2026-03-12", "--agenda-item", "7", "--author", "Jo Marsh", "--contact", "01632 960 123",
+           NULL);
+  g_assert_cmpint (create.status, ==, 0);
+  created = pb_test_parse_json (create.out);
+  pack = json_node_get_object (created);
+  g_assert_cmpint (json_object_get_int_member (pack, "exempt_paragraph"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (pack, "agenda_item"), ==, "7");
+  g_assert_cmpstr (json_object_get_string_member (pack, "contact"), ==, "01632 960 123");
+  g_assert_cmpstr (json_object_get_string_member (pack, "author"), ==, "Jo Marsh");
+  g_assert_cmpstr (json_object_get_string_member (pack, "committee"), ==, "Corporate Parenting Panel");
+
+  pb_test_run_cli (&set, "pack", "set", "--library", f->library_dir, "--json", "1", "--agenda-item", "8", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  changed = pb_test_parse_json (set.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (changed), "agenda_item"), ==, "8");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (changed), "exempt_paragraph"), ==, 3);
+
+  pb_test_run_cli (&bad_paragraph, "pack", "set", "--library", f->library_dir, "1", "--exempt-paragraph", "8", NULL);
+  pb_test_assert_one_line_error (&bad_paragraph);
+  g_assert_nonnull (strstr (bad_paragraph.err, "Schedule 12A"));
+
+  pb_test_run_cli (&export, "pack", "export", "--library", f->library_dir, "1", "-o", pdf,
+           "--council", "Fernleigh Borough Council", "--logo", logo, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  cover = first_page_text (pdf);
+  g_assert_nonnull (strstr (cover, "Fernleigh Borough Council"));
+  g_assert_nonnull (strstr (cover, "Jo Marsh"));
+  g_assert_nonnull (strstr (cover, "Agenda item 8"));
+  g_assert_true (g_regex_match_simple ("paragraph 3 of Part 1 of\\s+Schedule 12A", cover, 0, 0));
+
+  g_setenv ("PANEL_BRIEF_COUNCIL", "Upton Borough Council", TRUE);
+  pb_test_run_cli (&from_env, "pack", "export", "--library", f->library_dir, "1", "-o", env_pdf, NULL);
+  g_unsetenv ("PANEL_BRIEF_COUNCIL");
+  g_assert_cmpint (from_env.status, ==, 0);
+  env_cover = first_page_text (env_pdf);
+  g_assert_nonnull (strstr (env_cover, "Upton Borough Council"));
+
+  /* A logo that is not a PNG: refused, and no file. */
+  pb_test_run_cli (&bad_logo, "pack", "export", "--library", f->library_dir, "1", "-o", env_pdf, "--logo", f->pdf, NULL);
+  pb_test_assert_one_line_error (&bad_logo);
+  g_assert_nonnull (strstr (bad_logo.err, "PNG"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +914,7 @@ main (int   argc,
   g_test_add ("/cli/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
   g_test_add ("/cli/packs", Fixture, NULL, fixture_setup, test_packs, fixture_teardown);
   g_test_add ("/cli/bundles", Fixture, NULL, fixture_setup, test_bundles, fixture_teardown);
+  g_test_add ("/cli/pack-board-papers", Fixture, NULL, fixture_setup, test_pack_board_papers, fixture_teardown);
   g_test_add ("/cli/killed-import", Fixture, NULL, fixture_setup, test_killed_import, fixture_teardown);
   g_test_add ("/cli/write-failure", Fixture, NULL, fixture_setup, test_write_failure, fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL, fixture_setup, test_bad_library_and_usage, fixture_teardown);

@@ -365,7 +365,7 @@ check_inert (const char         *path,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *rows = read_csv (path, parser);
-  guint quote = column (rows, "quote"), note = column (rows, "note"), number = column (rows, number_column);
+  guint quote = column (rows, "Quote"), note = column (rows, "Note"), number = column (rows, number_column);
 
   for (guint q = 0; quotes[q] != NULL; q++)
     {
@@ -418,11 +418,11 @@ test_csv_formulas (Fixture       *f,
   g_assert_true (pb_library_export_pack_csv (f->library, pack_of (f, (gint64 *)(gpointer)ids->data, ids->len),
                                              pack_csv, &error));
   g_assert_no_error (error);
-  check_inert (pack_csv, quotes, "page");
+  check_inert (pack_csv, quotes, "Page");
 
   g_assert_true (pb_findings_write_csv (findings, findings_csv, &error));
   g_assert_no_error (error);
-  check_inert (findings_csv, quotes, "id");
+  check_inert (findings_csv, quotes, "ID");
 }
 
 /* --- Private files --------------------------------------------------- */

@@ -515,8 +515,9 @@ test_write_csv (Fixture       *f,
   g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 + 1);   /* header, rows, and "" after the last */
-  g_assert_cmpstr (lines[0], ==, "\"id\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
-                                 "\"kind\",\"status\",\"classification\",\"note\"");
+  /* Labels in the header, words in the cells, the day recorded in ISO form. */
+  g_assert_cmpstr (lines[0], ==, "\"ID\",\"Report\",\"Page\",\"Paragraph\",\"Quote\",\"Cohorts\","
+                                 "\"Kind\",\"Status\",\"Classification\",\"Note\",\"Recorded\"");
   for (guint i = 0; i < chosen->len; i++)
     {
       PbFinding *finding = g_ptr_array_index (chosen, i);
@@ -524,9 +525,18 @@ test_write_csv (Fixture       *f,
 
       g_assert_true (g_str_has_prefix (lines[i + 1], start));
       g_assert_nonnull (strstr (lines[i + 1], pb_finding_get_quote (finding)));
-      g_assert_cmpint (strstr (lines[i + 1], "\"exempt\"") != NULL, ==, pb_finding_get_exempt (finding));
+      g_assert_cmpint (strstr (lines[i + 1], "\"Exempt\"") != NULL, ==, pb_finding_get_exempt (finding));
+      g_assert_null (strstr (lines[i + 1], "care_leavers"));
+      g_assert_null (strstr (lines[i + 1], "area_for_improvement"));
     }
-  g_assert_true (g_str_has_suffix (lines[3], "\"strength\",\"\",\"public\",\"Say \"\"well done\"\"\""));
+  g_assert_nonnull (strstr (csv, "\"Care leavers; Leadership\",\"Area for improvement\""));
+  {
+    g_autoptr(GDateTime) created = g_date_time_to_local (pb_finding_get_created (g_ptr_array_index (chosen, 2)));
+    g_autofree char *day = g_date_time_format (created, "%Y-%m-%d");
+    g_autofree char *end = g_strdup_printf ("\"Strength\",\"\",\"Public\",\"Say \"\"well done\"\"\",\"%s\"", day);
+
+    g_assert_true (g_str_has_suffix (lines[3], end));
+  }
 
   g_assert_false (pb_findings_write_csv (chosen, nowhere, &error));
   g_assert_nonnull (error);

@@ -70,7 +70,8 @@ test_preview_and_print (Fixture       *f,
   gtk_window_present (GTK_WINDOW (preview));
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (pb_preview_window_get_n_pages (PB_PREVIEW_WINDOW (preview)), >=, 3);
+  /* More than one page (the sections flow on, no longer a page each). */
+  g_assert_cmpuint (pb_preview_window_get_n_pages (PB_PREVIEW_WINDOW (preview)), >=, 2);
   g_assert_cmpuint (pb_preview_window_get_n_pages (PB_PREVIEW_WINDOW (preview)), ==, pages);
 
   operation = pb_print_operation_new_for_pdf (pdf, "Pack", &error);

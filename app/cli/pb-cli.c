@@ -13,6 +13,7 @@
 #include "pb-bundle.h"
 #include "pb-cli-private.h"
 #include "pb-cli.h"
+#include "pb-cohort-store.h"
 #include "pb-finding-store.h"
 #include "pb-findings-csv.h"
 #include "pb-import.h"
@@ -43,7 +44,7 @@ static const Command commands[] = {
   { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), run_show },
   { "findings", N_("list|add"), N_("List findings, or add one"), run_findings },
   { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), run_inspect },
-  { "pack", N_("create|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
+  { "pack", N_("create|set|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },
   { "open-bundle", N_("FILE"), N_("Open a pack bundle (.panelpack) an officer sent"), _pb_cli_run_open_bundle },
   { "bundle", N_("list|show|note|questions"), N_("Read packs opened from bundles, note them and export questions"),
     _pb_cli_run_bundle },
@@ -646,8 +647,16 @@ run_findings_list (CommonOptions  *common,
 
   if (csv != NULL)
     {
+      g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) cohorts = NULL;
+
+      if (!(cohorts = pb_library_list_cohorts (library, &error)))
+        return _pb_cli_fail (error->message);
+      for (guint i = 0; i < cohorts->len; i++)
+        g_hash_table_insert (names, (gpointer)pb_cohort_get_slug (g_ptr_array_index (cohorts, i)),
+                             (gpointer)pb_cohort_get_name (g_ptr_array_index (cohorts, i)));
       if (!pb_library_check_output_path (library, csv, &error) ||
-          !pb_findings_write_csv (findings, csv, &error))
+          !pb_findings_write_csv_named (findings, names, csv, &error))
         return _pb_cli_fail (error->message);
       if (!common->json)
         printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u finding to %s\n", "Wrote %u findings to %s\n", findings->len),

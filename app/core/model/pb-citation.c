@@ -17,14 +17,18 @@
  * @structure: (nullable): its report's structure, for the inspection's date
  *
  * Returns: (transfer full): "Inspection of Harrowdale…, 20 September 2024,
- *   ¶7 (page 3)"; without the date when it is not known, and with the page
- *   number (from 1) alone when the finding has no paragraph number
+ *   ¶7 (page 3)", the date being the inspection's last day
+ *   (pb_structure_get_inspection_end()), else "published 26 July 2019",
+ *   else none; with the page number (from 1) alone when the finding has no
+ *   paragraph number
  */
 char *
 pb_citation_format (PbFinding   *finding,
                     PbStructure *structure)
 {
-  g_autofree char *date = structure ? pb_date_format (&structure->inspection_end) : NULL;
+  const GDate *end = structure ? pb_structure_get_inspection_end (structure) : NULL;
+  g_autofree char *date = end ? pb_date_format (end) : NULL;
+  g_autofree char *published = structure ? pb_date_format (&structure->published) : NULL;
   g_autoptr(GString) text = NULL;
 
   g_return_val_if_fail (PB_IS_FINDING (finding), NULL);
@@ -32,6 +36,9 @@ pb_citation_format (PbFinding   *finding,
   text = g_string_new (pb_finding_get_report_title (finding));
   if (date != NULL)
     g_string_append_printf (text, ", %s", date);
+  else if (published != NULL)
+    /* Translators: a report's date in a citation, when only its publication date is known */
+    g_string_append_printf (text, _(", published %s"), published);
   if (pb_finding_get_paragraph (finding) > 0)
     /* Translators: where a finding is in its report */
     g_string_append_printf (text, _(", ¶%u (page %u)"), pb_finding_get_paragraph (finding),

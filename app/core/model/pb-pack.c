@@ -93,6 +93,83 @@ pb_pack_get_n_findings (PbPack *self)
   return self->n_findings;
 }
 
+/**
+ * pb_pack_get_agenda_item:
+ *
+ * Returns: the item's number or label on the meeting's agenda ("7",
+ *   "5b"), or "" when not given
+ */
+const char *
+pb_pack_get_agenda_item (PbPack *self)
+{
+  g_return_val_if_fail (PB_IS_PACK (self), NULL);
+  return self->agenda_item;
+}
+
+/**
+ * pb_pack_get_contact:
+ *
+ * Returns: how to reach the pack's author (a telephone number, an email
+ *   address), as the officer wrote it, or ""
+ */
+const char *
+pb_pack_get_contact (PbPack *self)
+{
+  g_return_val_if_fail (PB_IS_PACK (self), NULL);
+  return self->contact;
+}
+
+/**
+ * pb_pack_get_exempt_paragraph:
+ *
+ * Returns: the paragraph of Schedule 12A that makes an exempt pack exempt,
+ *   from 1 to %PB_EXEMPT_PARAGRAPH_LAST; 0 when none is recorded.  Only an
+ *   exempt pack prints it.
+ */
+guint
+pb_pack_get_exempt_paragraph (PbPack *self)
+{
+  g_return_val_if_fail (PB_IS_PACK (self), 0);
+  return self->exempt_paragraph;
+}
+
+/**
+ * pb_exempt_paragraph_get_description:
+ * @paragraph: from 1 to %PB_EXEMPT_PARAGRAPH_LAST
+ *
+ * The descriptions of exempt information in Part 1 of Schedule 12A to the
+ * Local Government Act 1972 (England), as substituted by the Local
+ * Government (Access to Information) (Variation) Order 2006 (SI 2006/88),
+ * article 2 and Schedule 1; https://www.legislation.gov.uk/ukpga/1972/70/schedule/12A.
+ * Paragraphs 1 to 5 and 7 are quoted whole; paragraph 6, which has two
+ * limbs, is given in one sentence.
+ *
+ * Returns: the paragraph's description, in words a council paper prints
+ */
+const char *
+pb_exempt_paragraph_get_description (guint paragraph)
+{
+  static const char * const descriptions[] = {
+    N_("Information relating to any individual."),
+    N_("Information which is likely to reveal the identity of an individual."),
+    N_("Information relating to the financial or business affairs of any particular person "
+       "(including the authority holding that information)."),
+    N_("Information relating to any consultations or negotiations, or contemplated consultations "
+       "or negotiations, in connection with any labour relations matter arising between the "
+       "authority or a Minister of the Crown and employees of, or office holders under, the authority."),
+    N_("Information in respect of which a claim to legal professional privilege could be "
+       "maintained in legal proceedings."),
+    N_("Information which reveals that the authority proposes to give under any enactment a notice "
+       "under or by virtue of which requirements are imposed on a person, or to make an order or "
+       "direction under any enactment."),
+    N_("Information relating to any action taken or to be taken in connection with the "
+       "prevention, investigation or prosecution of crime."),
+  };
+
+  g_return_val_if_fail (paragraph >= 1 && paragraph <= PB_EXEMPT_PARAGRAPH_LAST, "");
+  return _(descriptions[paragraph - 1]);
+}
+
 static void
 pb_pack_finalize (GObject *object)
 {
@@ -103,6 +180,8 @@ pb_pack_finalize (GObject *object)
   g_free (self->meeting_date);
   g_free (self->author);
   g_free (self->introduction);
+  g_free (self->agenda_item);
+  g_free (self->contact);
 
   G_OBJECT_CLASS (pb_pack_parent_class)->finalize (object);
 }

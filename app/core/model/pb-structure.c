@@ -219,18 +219,45 @@ pb_document_type_get_label (PbDocumentType type)
 }
 
 /**
+ * pb_structure_get_inspection_end:
+ * @structure: a report's structure
+ *
+ * The last day of the inspection, when the report gives it.  A report's
+ * inspection ends before it is published, so an end date no earlier than
+ * the publication date is a publication date taken for the inspection's
+ * and is not believed: a report published on 26 July 2019 must not be
+ * cited as an "inspection ending 26 July 2019" when inspectors left in
+ * June.
+ *
+ * Returns: (nullable): the inspection's last day, or %NULL when unknown
+ */
+const GDate *
+pb_structure_get_inspection_end (PbStructure *structure)
+{
+  g_return_val_if_fail (structure != NULL, NULL);
+
+  if (!g_date_valid (&structure->inspection_end))
+    return NULL;
+  if (g_date_valid (&structure->published) &&
+      g_date_compare (&structure->inspection_end, &structure->published) >= 0)
+    return NULL;
+  return &structure->inspection_end;
+}
+
+/**
  * pb_format_inspection_dates:
  * @s: (nullable): a report's structure
  *
  * Returns: (transfer full) (nullable): "9 to 20 September 2024", or the end
  *   date alone, or %NULL when the structure has no inspection end date
+ *   (see pb_structure_get_inspection_end())
  */
 char *
 pb_format_inspection_dates (PbStructure *s)
 {
   char start[32], end[32];
 
-  if (s == NULL || !g_date_valid (&s->inspection_end))
+  if (s == NULL || pb_structure_get_inspection_end (s) == NULL)
     return NULL;
 
   /* Translators: inspection dates; see strftime(3) */

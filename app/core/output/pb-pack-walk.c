@@ -5,9 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "pb-citation.h"
+#include "pb-cohort-store.h"
 #include "pb-dates.h"
 #include "pb-finding-store.h"
+#include "pb-pack-grades-private.h"
 #include "pb-pack-store.h"
 #include "pb-pack-walk.h"
 #include "pb-structure-store.h"
@@ -21,7 +25,9 @@
  * and under which words is decided here.
  *
  * The exempt rule holds at this door as it does in the library: a public
- * pack never prints an exempt finding, whatever the database says. */
+ * pack never prints an exempt finding, whatever the database says.  Every
+ * word a writer prints is decided here too, in words rather than the
+ * library's codes: cohorts by name, dates in the British way. */
 
 struct _PbPackWalk
 {
@@ -31,6 +37,17 @@ struct _PbPackWalk
   GHashTable           *findings;      /* id → PbFinding, those that may be printed */
   GHashTable           *structures;    /* report id → PbStructure, or NULL for none */
   GArray               *report_order;  /* report ids, as first cited */
+  GHashTable           *titles;        /* report id → its title */
+  GHashTable           *cohorts;       /* slug → name */
+  PbPackExportOptions  *options;
+  GBytes               *logo;          /* PNG, or NULL */
+  guint                 logo_width;    /* in pixels */
+  guint                 logo_height;
+  char                 *exempt_line;
+  char                 *footer;
+  char                 *subject;
+  char                 *classification;
+  char                 *logo_description;
 
   GCancellable         *cancellable;
   PbExportProgressFunc  progress;
@@ -54,7 +71,53 @@ pb_pack_walk_free (PbPackWalk *self)
   g_clear_pointer (&self->findings, g_hash_table_unref);
   g_clear_pointer (&self->structures, g_hash_table_unref);
   g_clear_pointer (&self->report_order, g_array_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->cohorts, g_hash_table_unref);
+  g_clear_pointer (&self->options, pb_pack_export_options_free);
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  g_free (self->exempt_line);
+  g_free (self->footer);
+  g_free (self->subject);
+  g_free (self->classification);
+  g_free (self->logo_description);
   g_free (self);
+}
+
+/**
+ * pb_pack_export_options_copy:
+ * @options: (nullable): options
+ *
+ * Returns: (transfer full) (nullable): a copy with its own strings, empty
+ *   ones left out; %NULL for %NULL
+ */
+PbPackExportOptions *
+pb_pack_export_options_copy (const PbPackExportOptions *options)
+{
+  PbPackExportOptions *copy;
+
+  if (options == NULL)
+    return NULL;
+  copy = g_new0 (PbPackExportOptions, 1);
+  copy->council = options->council && *options->council ? g_strdup (options->council) : NULL;
+  copy->logo_path = options->logo_path && *options->logo_path ? g_strdup (options->logo_path) : NULL;
+  copy->default_author = options->default_author && *options->default_author
+                         ? g_strdup (options->default_author) : NULL;
+  return copy;
+}
+
+/**
+ * pb_pack_export_options_free:
+ * @options: (nullable): options from pb_pack_export_options_copy()
+ */
+void
+pb_pack_export_options_free (PbPackExportOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free ((char *)options->council);
+  g_free ((char *)options->logo_path);
+  g_free ((char *)options->default_author);
+  g_free (options);
 }
 
 /**
@@ -80,9 +143,16 @@ load (PbPackWalk  *self,
       gint64       pack_id,
       GError     **error)
 {
+  g_autoptr(GPtrArray) cohorts = NULL;
+
   if (!(self->pack = pb_library_get_pack (self->library, pack_id, error)) ||
-      !(self->sections = pb_library_get_pack_sections (self->library, pack_id, error)))
+      !(self->sections = pb_library_get_pack_sections (self->library, pack_id, error)) ||
+      !(cohorts = pb_library_list_cohorts (self->library, error)))
     return FALSE;
+
+  for (guint i = 0; i < cohorts->len; i++)
+    g_hash_table_insert (self->cohorts, g_strdup (pb_cohort_get_slug (g_ptr_array_index (cohorts, i))),
+                         g_strdup (pb_cohort_get_name (g_ptr_array_index (cohorts, i))));
 
   for (guint s = 0; s < self->sections->len; s++)
     {
@@ -112,34 +182,124 @@ load (PbPackWalk  *self,
               g_hash_table_insert (self->structures, g_memdup2 (&report_id, sizeof (gint64)),
                                    pb_library_get_structure (self->library, report_id, NULL));
               g_array_append_val (self->report_order, report_id);
+              g_hash_table_insert (self->titles, g_memdup2 (&report_id, sizeof (gint64)),
+                                   g_strdup (pb_finding_get_report_title (finding)));
             }
         }
     }
   return TRUE;
 }
 
+/* The PNG at @path, with its size in pixels; FALSE with @error set when it
+ * cannot be read or is not a PNG.  The size is read from the IHDR chunk
+ * that every PNG opens with. */
+static gboolean
+load_logo (PbPackWalk  *self,
+           const char  *path,
+           GError     **error)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  const guint8 *data;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The logo “%s” could not be read: %s"),
+                   name, local->message);
+      return FALSE;
+    }
+  self->logo = g_bytes_new_take (contents, length);
+  data = (const guint8 *)contents;
+  if (length < 24 || memcmp (data, signature, sizeof signature) != 0 || memcmp (data + 12, "IHDR", 4) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The logo “%s” is not a PNG image."), name);
+      return FALSE;
+    }
+  self->logo_width = (guint)data[16] << 24 | (guint)data[17] << 16 | (guint)data[18] << 8 | data[19];
+  self->logo_height = (guint)data[20] << 24 | (guint)data[21] << 16 | (guint)data[22] << 8 | data[23];
+  if (self->logo_width == 0 || self->logo_height == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The logo “%s” is not a PNG image."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The lines that repeat on every page and in the file's properties. */
+static void
+make_lines (PbPackWalk *self)
+{
+  PbPack *pack = self->pack;
+  guint paragraph = pb_pack_get_exempt_paragraph (pack);
+  g_autofree char *meeting = pb_date_format_iso (pb_pack_get_meeting_date (pack));
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (pb_pack_get_exempt (pack))
+    {
+      if (paragraph > 0)
+        {
+          /* Translators: in the running header of an exempt pack; %u is 1 to 7 */
+          self->exempt_line = g_strdup_printf (_("Exempt information under paragraph %u of Schedule 12A "
+                                                 "to the Local Government Act 1972"), paragraph);
+          /* Translators: a pack's classification; %u is the Schedule 12A paragraph */
+          self->classification = g_strdup_printf (_("Exempt: not for publication (Schedule 12A, paragraph %u)"),
+                                                  paragraph);
+        }
+      else
+        {
+          self->exempt_line = g_strdup (_("Exempt information under Schedule 12A to the Local Government Act 1972"));
+          self->classification = g_strdup (_("Exempt: not for publication"));
+        }
+    }
+  else
+    self->classification = g_strdup (_("Public"));
+
+  if (*pb_pack_get_committee (pack) != '\0')
+    g_ptr_array_add (parts, g_strdup (pb_pack_get_committee (pack)));
+  if (meeting != NULL)
+    g_ptr_array_add (parts, g_strdup (meeting));
+  if (*pb_pack_get_agenda_item (pack) != '\0')
+    /* Translators: in the footer and properties of a pack; %s is "7" or "5b" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Agenda item %s"), pb_pack_get_agenda_item (pack)));
+  g_ptr_array_add (parts, NULL);
+  self->footer = g_strjoinv (" · ", (char **)parts->pdata);
+  self->subject = g_strjoinv (", ", (char **)parts->pdata);
+
+  if (self->options != NULL && self->options->council != NULL)
+    /* Translators: the description of a council's logo, for screen readers */
+    self->logo_description = g_strdup_printf (_("%s logo"), self->options->council);
+  else
+    self->logo_description = g_strdup (_("Council logo"));
+}
+
 /**
  * pb_pack_walk_new:
  * @library: the library holding the pack
  * @pack_id: the pack
+ * @options: (nullable): the council's name and logo and a default author
  * @cancellable: (nullable): stops the walk
  * @progress: (nullable): told how far the export has got, from 0
  * @error: a #GError, or %NULL
  *
  * Loads the pack, its sections and the findings it may print, with the
- * structures of their reports.
+ * structures of their reports, and the logo.
  *
  * Returns: (transfer full): the walk, or %NULL with @error set
- *   (%PB_PACKS_ERROR_NOT_FOUND for no such pack, a database error, or
- *   %G_IO_ERROR_CANCELLED)
+ *   (%PB_PACKS_ERROR_NOT_FOUND for no such pack, a database error,
+ *   %G_IO_ERROR_NOT_FOUND or %G_IO_ERROR_INVALID_DATA for a logo that
+ *   cannot be read or is not a PNG, or %G_IO_ERROR_CANCELLED)
  */
 PbPackWalk *
-pb_pack_walk_new (PbLibrary             *library,
-                  gint64                 pack_id,
-                  GCancellable          *cancellable,
-                  PbExportProgressFunc   progress,
-                  gpointer               progress_data,
-                  GError               **error)
+pb_pack_walk_new (PbLibrary                  *library,
+                  gint64                      pack_id,
+                  const PbPackExportOptions  *options,
+                  GCancellable               *cancellable,
+                  PbExportProgressFunc        progress,
+                  gpointer                    progress_data,
+                  GError                    **error)
 {
   g_autoptr(PbPackWalk) self = NULL;
 
@@ -151,14 +311,20 @@ pb_pack_walk_new (PbLibrary             *library,
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   self->progress = progress;
   self->progress_data = progress_data;
+  self->options = pb_pack_export_options_copy (options);
   self->findings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->structures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify)pb_structure_free);
+  self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->cohorts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->report_order = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   pb_pack_walk_report (self, 0);
-  if (!load (self, pack_id, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if ((self->options != NULL && self->options->logo_path != NULL &&
+       !load_logo (self, self->options->logo_path, error)) ||
+      !load (self, pack_id, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  make_lines (self);
   pb_pack_walk_report (self, 0.1);
 
   return g_steal_pointer (&self);
@@ -189,6 +355,124 @@ pb_pack_walk_get_banner (PbPackWalk *self)
 
   /* Translators: at the top of an exempt pack, and of each of its pages */
   return pb_pack_get_exempt (self->pack) ? _("NOT FOR PUBLICATION") : NULL;
+}
+
+/**
+ * pb_pack_walk_get_exempt_line:
+ *
+ * Returns: (nullable): for an exempt pack, why, in one line for the top of
+ *   every page ("Exempt information under paragraph 3 of Schedule 12A to
+ *   the Local Government Act 1972"); %NULL for a public one
+ */
+const char *
+pb_pack_walk_get_exempt_line (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->exempt_line;
+}
+
+/**
+ * pb_pack_walk_get_council:
+ *
+ * Returns: (nullable): the council's name, from the export's options
+ */
+const char *
+pb_pack_walk_get_council (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->options != NULL ? self->options->council : NULL;
+}
+
+/**
+ * pb_pack_walk_get_author:
+ *
+ * Returns: (nullable): who prepared the pack: the pack's author, else the
+ *   options' default author, else %NULL
+ */
+const char *
+pb_pack_walk_get_author (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (*pb_pack_get_author (self->pack) != '\0')
+    return pb_pack_get_author (self->pack);
+  return self->options != NULL ? self->options->default_author : NULL;
+}
+
+/**
+ * pb_pack_walk_get_subject:
+ *
+ * Returns: the meeting the pack is for, for a document's subject
+ *   ("Corporate Parenting Panel, 12 March 2026, Agenda item 7"); "" when
+ *   the pack says nothing of it
+ */
+const char *
+pb_pack_walk_get_subject (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->subject;
+}
+
+/**
+ * pb_pack_walk_get_classification:
+ *
+ * Returns: the pack's classification in words: "Public", or "Exempt: not
+ *   for publication (Schedule 12A, paragraph 3)"
+ */
+const char *
+pb_pack_walk_get_classification (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->classification;
+}
+
+/**
+ * pb_pack_walk_get_footer:
+ *
+ * Returns: the meeting, for the foot of every page ("Corporate Parenting
+ *   Panel · 12 March 2026 · Agenda item 7"); "" when the pack says nothing
+ *   of it
+ */
+const char *
+pb_pack_walk_get_footer (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->footer;
+}
+
+/**
+ * pb_pack_walk_get_logo:
+ * @width: (out) (optional): its width in pixels
+ * @height: (out) (optional): its height in pixels
+ *
+ * Returns: (transfer none) (nullable): the logo's PNG file, or %NULL when
+ *   the options give none
+ */
+GBytes *
+pb_pack_walk_get_logo (PbPackWalk *self,
+                       guint      *width,
+                       guint      *height)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (width != NULL)
+    *width = self->logo_width;
+  if (height != NULL)
+    *height = self->logo_height;
+  return self->logo;
+}
+
+/**
+ * pb_pack_walk_get_logo_description:
+ *
+ * Returns: the logo in words, for those who cannot see it ("Harrowdale
+ *   Borough Council logo")
+ */
+const char *
+pb_pack_walk_get_logo_description (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->logo_description;
 }
 
 /**
@@ -250,6 +534,17 @@ section_anchor (guint index)
   return g_strdup_printf ("section-%u", index);
 }
 
+static void
+add_detail (GArray     *details,
+            const char *label,
+            const char *value)
+{
+  PbPackDetail detail = { label, value };
+
+  if (value != NULL && *value != '\0')
+    g_array_append_val (details, detail);
+}
+
 static gboolean
 visit_cover (PbPackWalk       *self,
              PbPackVisitFunc   visit,
@@ -257,28 +552,48 @@ visit_cover (PbPackWalk       *self,
              GError          **error)
 {
   PbPack *pack = self->pack;
-  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+  guint paragraph = pb_pack_get_exempt_paragraph (pack);
+  g_autoptr(GArray) details = g_array_new (FALSE, FALSE, sizeof (PbPackDetail));
   g_autofree char *meeting = pb_date_format_iso (pb_pack_get_meeting_date (pack));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
+  g_autofree char *today = NULL;
+  g_autofree char *exempt = NULL;
   PbPackPart part = { PB_PACK_PART_COVER };
+  GDate date;
 
-  if (*pb_pack_get_committee (pack) != '\0')
-    g_ptr_array_add (details, g_strdup (pb_pack_get_committee (pack)));
-  if (meeting != NULL)
-    g_ptr_array_add (details, g_strdup_printf (_("Meeting: %s"), meeting));
-  g_ptr_array_add (details, g_strdup_printf (_("Classification: %s"), pb_pack_get_exempt (pack)
-                                             ? _("Exempt — not for publication") : _("Public")));
-  if (*pb_pack_get_author (pack) != '\0')
-    g_ptr_array_add (details, g_strdup_printf (_("Prepared by %s"), pb_pack_get_author (pack)));
-  g_ptr_array_add (details, g_strdup_printf (_("Produced on %s"), today));
-  g_ptr_array_add (details, NULL);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay)g_date_time_get_day_of_month (now),
+                  (GDateMonth)g_date_time_get_month (now), (GDateYear)g_date_time_get_year (now));
+  today = pb_date_format (&date);
+
+  /* Translators: the labels of a pack's cover, as on a council's board papers */
+  add_detail (details, _("Report to"), pb_pack_get_committee (pack));
+  add_detail (details, _("Date of meeting"), meeting);
+  add_detail (details, _("Agenda item"), pb_pack_get_agenda_item (pack));
+  add_detail (details, _("Prepared by"), pb_pack_walk_get_author (self));
+  add_detail (details, _("Contact"), pb_pack_get_contact (pack));
+  add_detail (details, _("Classification"), self->classification);
+  add_detail (details, _("Produced on"), today);
+
+  if (pb_pack_get_exempt (pack) && paragraph > 0)
+    /* Translators: on the cover of an exempt pack; %u is 1 to 7, the last %s the paragraph's description */
+    exempt = g_strdup_printf (_("This pack contains exempt information as described in paragraph %u of Part 1 "
+                                "of Schedule 12A to the Local Government Act 1972: %s"),
+                              paragraph, pb_exempt_paragraph_get_description (paragraph));
+  else if (pb_pack_get_exempt (pack))
+    exempt = g_strdup (_("This pack contains exempt information as described in Part 1 of Schedule 12A to "
+                         "the Local Government Act 1972. The paragraph that applies has not been recorded."));
 
   part.text = pb_pack_get_title (pack);
   part.banner = pb_pack_walk_get_banner (self);
-  part.details = (const char * const *)details->pdata;
+  part.exempt = exempt;
+  part.council = pb_pack_walk_get_council (self);
+  part.details = (const PbPackDetail *)(gpointer)details->data;
+  part.n_details = details->len;
   if (*pb_pack_get_introduction (pack) != '\0')
     part.introduction = pb_pack_get_introduction (pack);
+  /* Translators: the heading over a pack's introduction */
+  part.introduction_heading = _("Introduction");
   return visit (&part, user_data, error);
 }
 
@@ -315,61 +630,36 @@ visit_contents (PbPackWalk       *self,
   return visit (&part, user_data, error);
 }
 
-static char *
-inspection_caption (PbStructure *structure)
-{
-  g_autofree char *dates = pb_date_format (&structure->inspection_end);
-  const char *authority = structure->local_authority ? structure->local_authority : "";
-
-  /* Translators: the first %s is a local authority, the second a date */
-  return dates ? g_strdup_printf (_("%s, inspection ending %s"), authority, dates) : g_strdup (authority);
-}
-
 static gboolean
 visit_grades (PbPackWalk       *self,
               PbPackVisitFunc   visit,
               gpointer          user_data,
               GError          **error)
 {
-  PbPackPart heading = { PB_PACK_PART_GRADES };
-
-  if (!cites_inspection (self))
-    return TRUE;
-
-  heading.text = _("Grades at a glance");
-  heading.anchor = "grades";
-  if (!visit (&heading, user_data, error))
-    return FALSE;
+  g_autoptr(GPtrArray) structures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(PbPackGradesTable) table = NULL;
+  PbPackPart part = { PB_PACK_PART_GRADES };
 
   for (guint r = 0; r < self->report_order->len; r++)
     {
-      PbStructure *structure = structure_of (self, g_array_index (self->report_order, gint64, r));
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-      g_autoptr(GPtrArray) grades = g_ptr_array_new ();
-      g_autofree char *caption = NULL;
-      PbPackPart part = { PB_PACK_PART_INSPECTION };
+      gint64 id = g_array_index (self->report_order, gint64, r);
+      PbStructure *structure = structure_of (self, id);
 
       if (!is_inspection (structure))
         continue;
-
-      for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-        if (structure->judgements[j] != PB_GRADE_NONE)
-          {
-            g_ptr_array_add (labels, (gpointer)pb_judgement_get_label (j));
-            g_ptr_array_add (grades, (gpointer)pb_grade_get_label (structure->judgements[j]));
-          }
-
-      caption = inspection_caption (structure);
-      part.text = caption;
-      part.columns[0] = _("Judgement");
-      part.columns[1] = _("Grade");
-      part.labels = (const char * const *)labels->pdata;
-      part.grades = (const char * const *)grades->pdata;
-      part.n_rows = labels->len;
-      if (!visit (&part, user_data, error))
-        return FALSE;
+      g_ptr_array_add (structures, structure);
+      g_ptr_array_add (titles, g_hash_table_lookup (self->titles, &id));
     }
-  return TRUE;
+  if (structures->len == 0)
+    return TRUE;
+
+  table = _pb_pack_grades_table_new ((PbStructure * const *)structures->pdata,
+                                     (const char * const *)titles->pdata, structures->len);
+  part.text = _("Grades at a glance");
+  part.anchor = "grades";
+  part.grades = _pb_pack_grades_table_get (table);
+  return visit (&part, user_data, error);
 }
 
 /* Counts a finding given; FALSE, with @error set, once the walk is to stop. */
@@ -384,6 +674,24 @@ step (PbPackWalk  *self,
   return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }
 
+/* The finding's cohorts by name, in its order; a slug the library no
+ * longer knows is printed as it is rather than dropped. */
+static char *
+cohort_names (PbPackWalk *self,
+              PbFinding  *finding)
+{
+  const char * const *slugs = pb_finding_get_cohorts (finding);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (self->cohorts, slugs[i]);
+      g_ptr_array_add (names, (gpointer)(name != NULL ? name : slugs[i]));
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("; ", (char **)names->pdata);
+}
+
 static gboolean
 visit_item (PbPackWalk        *self,
             PbPackSection     *section,
@@ -394,8 +702,11 @@ visit_item (PbPackWalk        *self,
 {
   g_autofree char *about = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *cohorts = NULL;
   PbPackPart part = { PB_PACK_PART_FINDING };
+  PbStructure *structure;
   PbFinding *finding;
+  char date[16];
 
   if (item->kind == PB_PACK_ITEM_HEADING || item->kind == PB_PACK_ITEM_NOTE)
     {
@@ -410,7 +721,9 @@ visit_item (PbPackWalk        *self,
   if (!step (self, error))
     return FALSE;
 
-  about = pb_citation_format_about (finding, structure_of (self, pb_finding_get_report_id (finding)));
+  structure = structure_of (self, pb_finding_get_report_id (finding));
+  about = pb_citation_format_about (finding, structure);
+  cohorts = cohort_names (self, finding);
   if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
     /* Translators: an officer's note on a finding, in an exported pack */
     note = g_strdup_printf (_("Note: %s"), pb_finding_get_note (finding));
@@ -420,6 +733,8 @@ visit_item (PbPackWalk        *self,
   part.about = about;
   part.note = note;
   part.section = section->title;
+  part.cohorts = cohorts;
+  part.report_date = _pb_pack_report_date_iso (structure, date, sizeof date);
   return visit (&part, user_data, error);
 }
 
@@ -460,7 +775,8 @@ visit_sections (PbPackWalk       *self,
  * @error: a #GError, or %NULL
  *
  * Gives the pack part by part, as #PbPackPartKind lists them, reporting
- * progress with each finding and stopping when cancelled.
+ * progress with each finding and stopping when cancelled.  A walk may be
+ * run more than once.
  *
  * Returns: %TRUE once every part is given; %FALSE with @error set when
  *   @visit failed or the walk was cancelled (%G_IO_ERROR_CANCELLED)

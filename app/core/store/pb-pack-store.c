@@ -20,7 +20,8 @@
 #define PACK_COLUMNS \
   "p.id, p.title, p.committee, p.meeting_date, p.author, p.classification, p.introduction," \
   " (SELECT count(*) FROM pack_items AS i JOIN pack_sections AS s ON s.id = i.section_id" \
-  "   WHERE s.pack_id = p.id AND i.kind = 'finding')"
+  "   WHERE s.pack_id = p.id AND i.kind = 'finding')," \
+  " p.agenda_item, p.contact, p.exempt_paragraph"
 
 static PbPack *
 pack_from_row (sqlite3_stmt *stmt)
@@ -35,6 +36,9 @@ pack_from_row (sqlite3_stmt *stmt)
   self->exempt = g_strcmp0 (pb_db_column_text (stmt, 5), "exempt") == 0;
   self->introduction = g_strdup (pb_db_column_text (stmt, 6));
   self->n_findings = (guint)sqlite3_column_int (stmt, 7);
+  self->agenda_item = g_strdup (pb_db_column_text (stmt, 8));
+  self->contact = g_strdup (pb_db_column_text (stmt, 9));
+  self->exempt_paragraph = (guint)sqlite3_column_int (stmt, 10);
   return self;
 }
 
@@ -302,6 +306,36 @@ fail:
   return FALSE;
 }
 
+/* The paragraph of Schedule 12A as the column keeps it: 1 to 7, or 0 for
+ * none (an empty value); FALSE for anything else. */
+static gboolean
+parse_exempt_paragraph (const char *text,
+                        guint      *paragraph)
+{
+  guint64 value;
+
+  if (*text == '\0')
+    {
+      *paragraph = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 1, PB_EXEMPT_PARAGRAPH_LAST, &value, NULL))
+    return FALSE;
+  *paragraph = (guint)value;
+  return TRUE;
+}
+
+/**
+ * pb_library_set_pack_field:
+ * @value: (nullable): the new value; an empty one clears a field that may
+ *   be empty
+ *
+ * Changes one of a pack's details, in one transaction.
+ *
+ * Returns: %TRUE, or %FALSE with @error set: %PB_PACKS_ERROR_INVALID for an
+ *   empty title, a meeting date that is not a day, or an exempt paragraph
+ *   other than 1 to 7; %PB_PACKS_ERROR_NOT_FOUND for no such pack
+ */
 gboolean
 pb_library_set_pack_field (PbLibrary    *library,
                            gint64        pack_id,
@@ -309,14 +343,18 @@ pb_library_set_pack_field (PbLibrary    *library,
                            const char   *value,
                            GError      **error)
 {
-  static const char * const columns[] = { "title", "committee", "meeting_date", "author", "introduction" };
+  static const char * const columns[] = {
+    "title", "committee", "meeting_date", "author", "introduction", "agenda_item", "contact", "exempt_paragraph",
+  };
   sqlite3 *db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *clean = NULL;
+  guint paragraph = 0;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == PB_PACK_FIELD_EXEMPT_PARAGRAPH + 1);
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (field <= PB_PACK_FIELD_INTRODUCTION, FALSE);
+  g_return_val_if_fail (field <= PB_PACK_FIELD_EXEMPT_PARAGRAPH, FALSE);
 
   db = _pb_library_get_db (library);
   /* An introduction keeps its own layout; one-line fields lose stray spaces. */
@@ -333,6 +371,12 @@ pb_library_set_pack_field (PbLibrary    *library,
                    _("“%s” is not a date; write the meeting date as YYYY-MM-DD"), clean);
       return FALSE;
     }
+  if (field == PB_PACK_FIELD_EXEMPT_PARAGRAPH && !parse_exempt_paragraph (clean, &paragraph))
+    {
+      g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID,
+                   _("“%s” is not a paragraph of Schedule 12A; give a number from 1 to 7"), clean);
+      return FALSE;
+    }
 
   /* The column name comes from the table above, never from the caller. */
   sql = g_strdup_printf ("UPDATE packs SET %s = ?2 WHERE id = ?1", columns[field]);
@@ -340,8 +384,10 @@ pb_library_set_pack_field (PbLibrary    *library,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, pack_id);
-  if (field == PB_PACK_FIELD_MEETING_DATE && *clean == '\0')
+  if ((field == PB_PACK_FIELD_MEETING_DATE || field == PB_PACK_FIELD_EXEMPT_PARAGRAPH) && *clean == '\0')
     sqlite3_bind_null (stmt, 2);
+  else if (field == PB_PACK_FIELD_EXEMPT_PARAGRAPH)
+    sqlite3_bind_int (stmt, 2, (int)paragraph);
   else
     sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
 
@@ -455,10 +501,13 @@ pb_library_duplicate_pack (PbLibrary  *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), 0);
 
   db = _pb_library_get_db (library);
+  /* The agenda item is the next meeting's to give; who to contact and
+   * why the pack is exempt carry over with the classification. */
   if (!(insert = pb_db_prepare (db, "INSERT INTO packs (title, committee, meeting_date, author, classification,"
-                                    " introduction, created_at, updated_at)"
+                                    " introduction, contact, exempt_paragraph, created_at, updated_at)"
                                     " SELECT printf (?2, title), committee, NULL, author, classification,"
-                                    " introduction, ?3, ?3 FROM packs WHERE id = ?1", error)))
+                                    " introduction, contact, exempt_paragraph, ?3, ?3 FROM packs WHERE id = ?1",
+                                error)))
     return 0;
   sqlite3_bind_int64 (insert, 1, pack_id);
   /* Translators: the title of a copied pack; %s is the original's */

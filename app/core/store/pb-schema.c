@@ -424,6 +424,14 @@ static const char * const migrations[] = {
   "  CHECK (earlier_id <> later_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX recommendation_links_by_later ON recommendation_links (later_id);",
+
+  /* 11: board papers: a pack's agenda item, its author's contact details,
+   * and the paragraph of Schedule 12A to the Local Government Act 1972
+   * that makes an exempt pack exempt. */
+  "ALTER TABLE packs ADD COLUMN agenda_item TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE packs ADD COLUMN contact TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE packs ADD COLUMN exempt_paragraph INTEGER"
+  "  CHECK (exempt_paragraph IS NULL OR exempt_paragraph BETWEEN 1 AND 7);",
 };
 
 guint
