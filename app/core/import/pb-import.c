@@ -427,7 +427,9 @@ pb_import_file_full (PbLibrary             *library,
         if (password != NULL && *password != '\0')
           {
             g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
-            g_autoptr(GObject) document = G_OBJECT (pb_pdf_open (stored, password, NULL));
+            PopplerDocument *document = pb_pdf_open (stored, password, NULL);
+
+            g_clear_object (&document);
           }
 
         if (out_status != NULL)
