@@ -147,10 +147,10 @@ rewrite_with_object_streams (const char *in,
                              const char *out)
 {
   const char *argv[] = { "qpdf", "--object-streams=generate", in, out, NULL };
-  g_autofree char *printed = run (argv);
   g_autofree char *bytes = NULL;
   gsize length;
 
+  g_free (run (argv));
   g_assert_true (g_file_get_contents (out, &bytes, &length, NULL));
   g_assert_true (contains (bytes, length, "/ObjStm"));
   g_assert_true (contains (bytes, length, "/XRef"));

@@ -286,8 +286,9 @@ test_foreign_wal_set_aside (Fixture       *f,
     import (library, pdf);
   }
   {
-    g_autoptr(PbLibrary) other = pb_library_open (other_dir, &error);
+    PbLibrary *other = pb_library_open (other_dir, &error);
     g_assert_no_error (error);
+    g_object_unref (other);
   }
 
   /* The other library with unsaved pages in its journal. */

@@ -576,7 +576,7 @@ test_list_model (Fixture       *f,
   g_autoptr(PbRecommendationItem) item = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
   gint64 report_id, first;
 
   open.authority = "FERNVALE";   /* as the library compares names */
