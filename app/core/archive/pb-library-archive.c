@@ -39,6 +39,7 @@
 #define ARCHIVE_VERSION 1
 #define MANIFEST_NAME   "manifest.json"
 #define DATABASE_NAME   "library.db"
+#define COPY_CHUNK      (64 * 1024)   /* bytes read at a time, on the stack */
 
 G_DEFINE_QUARK (pb-archive-error-quark, pb_archive_error)
 
@@ -91,7 +92,7 @@ hash_file (const char  *path,
            GError     **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  guint8 buffer[COPY_CHUNK];
   gint64 size = 0;
   ssize_t n;
   int fd;
@@ -104,7 +105,7 @@ hash_file (const char  *path,
                    _("“%s” could not be read: %s."), path, g_strerror (saved_errno));
       return NULL;
     }
-  while ((n = read (fd, buffer, 64 * 1024)) > 0)
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
     {
       g_checksum_update (checksum, buffer, n);
       size += n;
@@ -459,7 +460,7 @@ extract (zip_t       *zip,
          GError     **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (64 * 1024);
+  guint8 buffer[COPY_CHUNK];
   zip_file_t *file;
   zip_int64_t n;
 
@@ -470,7 +471,7 @@ extract (zip_t       *zip,
       return FALSE;
     }
 
-  while ((n = zip_fread (file, buffer, 64 * 1024)) > 0)
+  while ((n = zip_fread (file, buffer, sizeof buffer)) > 0)
     {
       gssize done = 0;
 
@@ -707,9 +708,11 @@ pb_library_import_archive (const char             *library_path,
       g_autoptr(PbLibrary) library = pb_library_open (library_path, error);
       g_autofree char *backup = NULL;
 
-      if (library == NULL || !pb_library_check_writable (library, error) ||
-          !(backup = pb_library_backup (library, PB_BACKUP_BEFORE_CHANGE, error)) ||
-          !pb_library_merge_database (library, extracted, &result.merge, error))
+      if (library == NULL || !pb_library_check_writable (library, error))
+        goto out;
+      /* The merge changes many rows: keep the library as it was first. */
+      backup = pb_library_backup (library, PB_BACKUP_BEFORE_CHANGE, error);
+      if (backup == NULL || !pb_library_merge_database (library, extracted, &result.merge, error))
         goto out;
     }
   report (&progress, 1);

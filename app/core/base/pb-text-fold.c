@@ -461,27 +461,28 @@ pb_text_find (const char      *text,
               gsize           *out_start,
               gsize           *out_end)
 {
-  g_autoptr(PbTextKey) haystack = NULL;
-  g_autoptr(PbTextKey) needle = NULL;
+  PbTextKey *haystack;
+  PbTextKey *needle;
   guint start, end;
+  gboolean found;
 
   g_return_val_if_fail (text != NULL && quote != NULL, FALSE);
 
   haystack = pb_text_key_new (text, -1);
   needle = pb_text_key_new (quote, -1);
 
-  if (!pb_text_key_find (haystack, needle, 0, flags, &start, &end))
-    return FALSE;
-
-  if (out_start != NULL)
-    *out_start = g_utf8_offset_to_pointer (text, haystack->origin[start]) - text;
-  if (out_end != NULL)
+  found = pb_text_key_find (haystack, needle, 0, flags, &start, &end);
+  if (found && out_start != NULL)
+    *out_start = g_utf8_offset_to_pointer (text, pb_text_key_get_origin (haystack, start)) - text;
+  if (found && out_end != NULL)
     {
-      const char *last = g_utf8_offset_to_pointer (text, haystack->origin[end - 1]);
+      const char *last = g_utf8_offset_to_pointer (text, pb_text_key_get_origin (haystack, end - 1));
       *out_end = g_utf8_next_char (last) - text;
     }
 
-  return TRUE;
+  pb_text_key_free (needle);
+  pb_text_key_free (haystack);
+  return found;
 }
 
 /**

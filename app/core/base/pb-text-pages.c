@@ -256,12 +256,13 @@ pb_text_page_break_joins (const char * const *pages,
                           guint               n_pages)
 {
   GPtrArray *joins = g_ptr_array_new_with_free_func (g_free);
-  g_autofree PbTextSpan *bodies = pb_text_find_page_bodies (pages, n_pages);
+  PbTextSpan *bodies = pb_text_find_page_bodies (pages, n_pages);
 
   for (guint i = 0; i + 1 < n_pages; i++)
     g_ptr_array_add (joins, pb_text_page_break_join (pages[i] ? pages[i] : "", bodies[i],
                                                      pages[i + 1] ? pages[i + 1] : "", bodies[i + 1]));
 
+  g_free (bodies);
   return joins;
 }
 

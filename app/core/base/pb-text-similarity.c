@@ -382,8 +382,8 @@ cosine (PbTextIndex *index,
         const char  *a,
         const char  *b)
 {
-  g_auto(GStrv) wa = pb_text_words (a);
-  g_auto(GStrv) wb = pb_text_words (b);
+  char **wa = pb_text_words (a);
+  char **wb = pb_text_words (b);
   double shared = 0, na = 0, nb = 0;
   guint i = 0, j = 0;
 
@@ -404,6 +404,8 @@ cosine (PbTextIndex *index,
       if (order >= 0)
         j++;
     }
+  g_strfreev (wa);
+  g_strfreev (wb);
 
   if (na == 0 || nb == 0)
     return 0;
@@ -496,8 +498,8 @@ pb_text_match_lists (PbTextIndex        *index,
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (PbTextMatch));
   guint n_a = a ? g_strv_length ((char **)a) : 0;
   guint n_b = b ? g_strv_length ((char **)b) : 0;
-  g_autofree gboolean *used_a = g_new0 (gboolean, n_a + 1);
-  g_autofree gboolean *used_b = g_new0 (gboolean, n_b + 1);
+  gboolean *used_a = g_new0 (gboolean, n_a + 1);
+  gboolean *used_b = g_new0 (gboolean, n_b + 1);
 
   for (guint i = 0; i < n_a; i++)
     for (guint j = 0; j < n_b; j++)
@@ -518,6 +520,8 @@ pb_text_match_lists (PbTextIndex        *index,
       used_a[match->a] = used_b[match->b] = TRUE;
       g_array_append_val (pairs, *match);
     }
+  g_free (used_a);
+  g_free (used_b);
 
   g_array_sort (pairs, compare_matches_by_a);
   return pairs;

@@ -125,6 +125,18 @@ is_date (const char *text)
           g_date_valid_dmy (d, m, y));
 }
 
+/* An ISO 8601 date and time, as GLib reads one. */
+static gboolean
+is_timestamp (const char *text)
+{
+  GDateTime *time = g_date_time_new_from_iso8601 (text, NULL);
+
+  if (time == NULL)
+    return FALSE;
+  g_date_time_unref (time);
+  return TRUE;
+}
+
 static gboolean
 read_strv (JsonArray  *array,
            GStrv      *out)
@@ -181,8 +193,6 @@ read_pack (JsonObject      *pack,
            BundleContents  *contents,
            GError         **error)
 {
-  g_autoptr(GDateTime) exported = NULL;
-
   if (pack == NULL ||
       !get_string (pack, "uuid", FALSE, &contents->uuid) || !g_uuid_string_is_valid (contents->uuid) ||
       !get_string (pack, "title", FALSE, &contents->title) ||
@@ -192,7 +202,7 @@ read_pack (JsonObject      *pack,
       !get_string (pack, "introduction", TRUE, &contents->introduction) ||
       !get_classification (pack, &contents->exempt) ||
       !get_string (pack, "exported_at", FALSE, &contents->exported_at) ||
-      !(exported = g_date_time_new_from_iso8601 (contents->exported_at, NULL)))
+      !is_timestamp (contents->exported_at))
     return fail (error, "pack");
   return TRUE;
 }

@@ -634,7 +634,9 @@ pb_library_list_bundle_entries (PbLibrary  *library,
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
 
-  if (!(pack = pb_library_get_bundle_pack (library, bundle_id, error)) ||
+  /* Asking for the pack first gives an unknown id its own error. */
+  pack = pb_library_get_bundle_pack (library, bundle_id, error);
+  if (pack == NULL ||
       !(counts = count_notes (db, bundle_id, error)) ||
       !(stmt = pb_db_prepare (db, "SELECT s.uuid, s.title, s.cohort, i.kind, i.text, " FINDING_COLUMNS
                                   " FROM bundle_sections AS s"
@@ -819,9 +821,10 @@ pb_library_remove_bundle_pack (PbLibrary  *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
 
   if (!(pack = pb_library_get_bundle_pack (library, bundle_id, error)) ||
-      !pb_library_check_writable (library, error) ||
-      !(backup = pb_library_backup (library, PB_BACKUP_BEFORE_CHANGE, error)) ||
-      !pb_db_begin (db, error))
+      !pb_library_check_writable (library, error))
+    return FALSE;
+  backup = pb_library_backup (library, PB_BACKUP_BEFORE_CHANGE, error);
+  if (backup == NULL || !pb_db_begin (db, error))
     return FALSE;
   if (!(notes = pb_db_prepare (db, "DELETE FROM member_notes WHERE pack_uuid = ?1", error)) ||
       !(remove = pb_db_prepare (db, "DELETE FROM bundle_packs WHERE id = ?1", error)))

@@ -127,6 +127,33 @@ checksum_mismatch (GError     **error,
                  "its checksum. It was not opened. Ask for a fresh copy."), name);
 }
 
+/* Reads exactly @size bytes of @file into @data, and then its end: the end
+ * of an AES entry is where its authentication code is checked. */
+static gboolean
+read_exactly (zip_file_t    *file,
+              const char    *name,
+              char          *data,
+              zip_uint64_t   size,
+              GError       **error)
+{
+  zip_uint64_t done = 0;
+  zip_int64_t n = 0;
+  char extra;
+
+  while (done < size && (n = zip_fread (file, data + done, size - done)) > 0)
+    done += (zip_uint64_t)n;
+  if (done == size)
+    n = zip_fread (file, &extra, 1);
+  if (done == size && n == 0)
+    return TRUE;
+
+  if (n < 0)
+    _pb_bundle_set_zip_error (error, zip_file_get_error (file), name);
+  else
+    checksum_mismatch (error, name);   /* shorter or longer than it says */
+  return FALSE;
+}
+
 /**
  * _pb_bundle_read_entry:
  * @name: the entry
@@ -144,10 +171,11 @@ _pb_bundle_read_entry (zip_t       *zip,
                        const char  *expected_sha,
                        GError     **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   zip_file_t *file;
   zip_stat_t st;
-  zip_uint64_t done = 0;
+  char *data;
+  gboolean complete;
 
   zip_stat_init (&st);
   if (zip_stat (zip, name, 0, &st) < 0 || !(file = zip_fopen (zip, name, 0)))
@@ -164,42 +192,19 @@ _pb_bundle_read_entry (zip_t       *zip,
     }
 
   data = g_malloc (st.size + 1);
-  while (done < st.size)
-    {
-      zip_int64_t n = zip_fread (file, data + done, st.size - done);
-
-      if (n <= 0)
-        {
-          if (n < 0)
-            _pb_bundle_set_zip_error (error, zip_file_get_error (file), name);
-          else
-            checksum_mismatch (error, name);
-          zip_fclose (file);
-          return NULL;
-        }
-      done += (zip_uint64_t)n;
-    }
-  /* The end of an AES entry is where its authentication code is checked. */
-  {
-    char extra;
-    zip_int64_t n = zip_fread (file, &extra, 1);
-
-    if (n != 0)
-      {
-        if (n < 0)
-          _pb_bundle_set_zip_error (error, zip_file_get_error (file), name);
-        else
-          checksum_mismatch (error, name);
-        zip_fclose (file);
-        return NULL;
-      }
-  }
+  complete = read_exactly (file, name, data, st.size, error);
   zip_fclose (file);
-  data[st.size] = '\0';
+  if (!complete)
+    {
+      g_free (data);
+      return NULL;
+    }
+  data[st.size] = '\0';   /* for readers that take it as text */
+  bytes = g_bytes_new_take (data, st.size);
 
   if (expected_sha != NULL)
     {
-      g_autofree char *actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *)data, st.size);
+      g_autofree char *actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
       if (!g_str_equal (actual, expected_sha))
         {
@@ -207,7 +212,7 @@ _pb_bundle_read_entry (zip_t       *zip,
           return NULL;
         }
     }
-  return g_bytes_new_take (g_steal_pointer (&data), st.size);
+  return g_steal_pointer (&bytes);
 }
 
 static gboolean
@@ -261,7 +266,7 @@ _pb_bundle_copy_entry (zip_t         *zip,
                        GError       **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *buffer = g_malloc (CHUNK);
+  char buffer[CHUNK];
   zip_file_t *file;
   zip_int64_t n;
   int fd = -1;
@@ -331,7 +336,7 @@ _pb_bundle_hash_file (const char  *path,
                       GError     **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (CHUNK);
+  guint8 buffer[CHUNK];
   gint64 size = 0;
   ssize_t n;
   int fd;

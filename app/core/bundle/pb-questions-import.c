@@ -225,16 +225,15 @@ question_free (Question *question)
 }
 
 static void
-parsed_free (Parsed *parsed)
+parsed_clear (Parsed *parsed)
 {
-  g_free (parsed->pack_uuid);
-  g_free (parsed->pack_title);
-  g_free (parsed->asked_by);
-  g_ptr_array_unref (parsed->questions);
-  g_free (parsed);
+  g_clear_pointer (&parsed->pack_uuid, g_free);
+  g_clear_pointer (&parsed->pack_title, g_free);
+  g_clear_pointer (&parsed->asked_by, g_free);
+  g_clear_pointer (&parsed->questions, g_ptr_array_unref);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parsed, parsed_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parsed, parsed_clear)
 
 static gboolean
 not_questions (GError **error)
@@ -299,11 +298,12 @@ strip_quotes (const char *text)
   return g_strdup (text);
 }
 
-static Parsed *
-parse_lines (GStrv    lines,
-             GError **error)
+/* Fills @parsed (empty) from the lines of a questions file. */
+static gboolean
+parse_lines (GStrv     lines,
+             Parsed   *parsed,
+             GError  **error)
 {
-  g_autoptr(Parsed) parsed = g_new0 (Parsed, 1);
   guint i = 0;
 
   parsed->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)question_free);
@@ -312,10 +312,7 @@ parse_lines (GStrv    lines,
   while (lines[i] != NULL && *lines[i] == '\0')
     i++;
   if (lines[i] == NULL || !g_str_equal (lines[i], QUESTIONS_TITLE))
-    {
-      not_questions (error);
-      return NULL;
-    }
+    return not_questions (error);
 
   for (; lines[i] != NULL && !begins_question (lines, i); i++)
     {
@@ -327,10 +324,7 @@ parse_lines (GStrv    lines,
         parsed->asked_by = g_strdup (lines[i] + strlen (QUESTIONS_FROM));
     }
   if (parsed->pack_uuid == NULL || !g_uuid_string_is_valid (parsed->pack_uuid))
-    {
-      not_questions (error);
-      return NULL;
-    }
+    return not_questions (error);
 
   while (lines[i] != NULL)
     {
@@ -351,21 +345,15 @@ parse_lines (GStrv    lines,
             referenced = read_reference (lines[i], question);
         }
       if (!referenced)
-        {
-          not_questions (error);
-          return NULL;
-        }
+        return not_questions (error);
       for (; lines[i] != NULL && !begins_question (lines, i); i++)
         g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", lines[i]);
       /* Blank lines between questions are the file's, not the question's. */
       question->text = g_strdup (g_strstrip (text->str));
       if (*question->text == '\0')
-        {
-          not_questions (error);
-          return NULL;
-        }
+        return not_questions (error);
     }
-  return g_steal_pointer (&parsed);
+  return TRUE;
 }
 
 /* ---- Word ------------------------------------------------------------------ */
@@ -480,9 +468,10 @@ read_docx (const char  *data,
   return g_string_free (g_steal_pointer (&lines), FALSE);
 }
 
-static Parsed *
+static gboolean
 parse_file (const char  *data,
             gsize        length,
+            Parsed      *parsed,
             GError     **error)
 {
   g_autofree char *docx_text = NULL;
@@ -493,21 +482,18 @@ parse_file (const char  *data,
   if (length >= 4 && memcmp (data, "PK\003\004", 4) == 0)
     {
       if (!(docx_text = read_docx (data, length, error)))
-        return NULL;
+        return FALSE;
       text = docx_text;
       length = strlen (docx_text);
     }
   if (!g_utf8_validate_len (text, length, NULL))
-    {
-      not_questions (error);
-      return NULL;
-    }
+    return not_questions (error);
   valid = g_strndup (text, length);
   /* A byte-order mark, and Windows' line ends, from an editor on the way. */
   lines = g_strsplit_set (g_str_has_prefix (valid, "\xEF\xBB\xBF") ? valid + 3 : valid, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     g_strchomp (lines[i]);
-  return parse_lines (lines, error);
+  return parse_lines (lines, parsed, error);
 }
 
 /* ---- The officer's library -------------------------------------------------- */
@@ -622,7 +608,7 @@ pb_library_import_questions (PbLibrary          *library,
 {
   sqlite3 *db = _pb_library_get_db (library);
   g_autofree char *data = NULL;
-  g_autoptr(Parsed) parsed = NULL;
+  g_auto(Parsed) parsed = { 0 };
   PbQuestionsImport result = { 0 };
   gsize length = 0;
 
@@ -633,18 +619,18 @@ pb_library_import_questions (PbLibrary          *library,
     return FALSE;
   if (length > MAX_FILE)
     return not_questions (error);
-  if (!(parsed = parse_file (data, length, error)) ||
+  if (!parse_file (data, length, &parsed, error) ||
       !pb_library_check_writable (library, error) ||
-      (result.pack_id = find_pack (db, parsed, error)) < 0 ||
+      (result.pack_id = find_pack (db, &parsed, error)) < 0 ||
       !pb_db_begin (db, error))
     return FALSE;
-  if (!store_questions (db, result.pack_id, parsed, &result, error) || !pb_db_commit (db, error))
+  if (!store_questions (db, result.pack_id, &parsed, &result, error) || !pb_db_commit (db, error))
     {
       pb_db_rollback (db);
       return FALSE;
     }
 
-  result.asked_by = g_strdup (parsed->asked_by);
+  result.asked_by = g_strdup (parsed.asked_by);
   if (out_result != NULL)
     *out_result = result;
   else

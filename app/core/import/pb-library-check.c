@@ -144,6 +144,100 @@ check_database (PbLibrary     *library,
   pb_db_close (db);
 }
 
+/* pb_library_check()'s work, into @result. */
+static gboolean
+check_library (PbLibrary             *library,
+               gboolean               verify_checksums,
+               GCancellable          *cancellable,
+               PbImportProgressFunc   progress,
+               gpointer               progress_data,
+               PbCheckResult         *result,
+               GError               **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GPtrArray) leftovers = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  check_database (library, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!(reports = pb_library_list_reports (library, error)))
+    return FALSE;
+
+  result->n_reports = reports->len;
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PbReport *report = g_ptr_array_index (reports, i);
+      const char *sha256 = pb_report_get_sha256 (report);
+      g_autofree char *path = pb_library_dup_report_path (library, sha256);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          add_problem (result, PB_CHECK_MISSING_FILE, sha256, pb_report_get_id (report), FALSE,
+                       g_strdup_printf (_("The file for “%s” is missing from the library. "
+                                          "Import the report again to bring it back; its "
+                                          "findings are kept."),
+                                        pb_report_get_title (report)));
+        }
+      else if (verify_checksums)
+        {
+          g_autoptr(GError) hash_error = NULL;
+          g_autofree char *actual = hash_file (path, cancellable, &hash_error);
+
+          if (g_error_matches (hash_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&hash_error));
+              return FALSE;
+            }
+          result->n_files_hashed++;
+          if (g_strcmp0 (actual, sha256) != 0)
+            add_problem (result, PB_CHECK_WRONG_CHECKSUM, sha256, pb_report_get_id (report), FALSE,
+                         g_strdup_printf (_("The file for “%s” has changed since it was imported "
+                                            "and may be damaged. Import the report again from "
+                                            "the original to mend it."),
+                                          pb_report_get_title (report)));
+        }
+
+      if (progress != NULL)
+        progress ((double)(i + 1) / reports->len, progress_data);
+    }
+
+  if (!(orphans = pb_import_list_orphans (library, error)))
+    return FALSE;
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      const char *sha256 = g_ptr_array_index (orphans, i);
+
+      add_problem (result, PB_CHECK_ORPHAN, sha256, 0, TRUE,
+                   g_strdup_printf (_("reports/%s.pdf is in the library folder but not in its "
+                                      "list (a report imported after the backup that was "
+                                      "restored, perhaps). Repair re-attaches it; findings "
+                                      "made on it since that backup are not in this database."),
+                                    sha256));
+    }
+
+  leftovers = pb_import_list_leftovers (library);
+  for (guint i = 0; i < leftovers->len; i++)
+    {
+      const char *path = g_ptr_array_index (leftovers, i);
+      g_autofree char *name = g_path_get_basename (path);
+
+      add_problem (result, PB_CHECK_LEFTOVER, path, 0, TRUE,
+                   g_strdup_printf (_("“%s” was left by an import that did not finish. Repair "
+                                      "removes it."), name));
+    }
+
+  return TRUE;
+}
+
 /**
  * pb_library_check:
  * @library: a library
@@ -171,93 +265,18 @@ pb_library_check (PbLibrary             *library,
                   gpointer               progress_data,
                   GError               **error)
 {
-  g_autoptr(PbCheckResult) result = g_new0 (PbCheckResult, 1);
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GPtrArray) orphans = NULL;
-  g_autoptr(GPtrArray) leftovers = NULL;
-  g_autoptr(GError) local_error = NULL;
+  PbCheckResult *result;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
 
+  result = g_new0 (PbCheckResult, 1);
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
-
-  check_database (library, result, &local_error);
-  if (local_error != NULL)
+  if (!check_library (library, verify_checksums, cancellable, progress, progress_data, result, error))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      pb_check_result_free (result);
       return NULL;
     }
-
-  if (!(reports = pb_library_list_reports (library, error)))
-    return NULL;
-
-  result->n_reports = reports->len;
-  for (guint i = 0; i < reports->len; i++)
-    {
-      PbReport *report = g_ptr_array_index (reports, i);
-      const char *sha256 = pb_report_get_sha256 (report);
-      g_autofree char *path = pb_library_dup_report_path (library, sha256);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          add_problem (result, PB_CHECK_MISSING_FILE, sha256, pb_report_get_id (report), FALSE,
-                       g_strdup_printf (_("The file for “%s” is missing from the library. "
-                                          "Import the report again to bring it back; its "
-                                          "findings are kept."),
-                                        pb_report_get_title (report)));
-        }
-      else if (verify_checksums)
-        {
-          g_autoptr(GError) hash_error = NULL;
-          g_autofree char *actual = hash_file (path, cancellable, &hash_error);
-
-          if (g_error_matches (hash_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&hash_error));
-              return NULL;
-            }
-          result->n_files_hashed++;
-          if (g_strcmp0 (actual, sha256) != 0)
-            add_problem (result, PB_CHECK_WRONG_CHECKSUM, sha256, pb_report_get_id (report), FALSE,
-                         g_strdup_printf (_("The file for “%s” has changed since it was imported "
-                                            "and may be damaged. Import the report again from "
-                                            "the original to mend it."),
-                                          pb_report_get_title (report)));
-        }
-
-      if (progress != NULL)
-        progress ((double)(i + 1) / reports->len, progress_data);
-    }
-
-  if (!(orphans = pb_import_list_orphans (library, error)))
-    return NULL;
-  for (guint i = 0; i < orphans->len; i++)
-    {
-      const char *sha256 = g_ptr_array_index (orphans, i);
-
-      add_problem (result, PB_CHECK_ORPHAN, sha256, 0, TRUE,
-                   g_strdup_printf (_("reports/%s.pdf is in the library folder but not in its "
-                                      "list (a report imported after the backup that was "
-                                      "restored, perhaps). Repair re-attaches it; findings "
-                                      "made on it since that backup are not in this database."),
-                                    sha256));
-    }
-
-  leftovers = pb_import_list_leftovers (library);
-  for (guint i = 0; i < leftovers->len; i++)
-    {
-      const char *path = g_ptr_array_index (leftovers, i);
-      g_autofree char *name = g_path_get_basename (path);
-
-      add_problem (result, PB_CHECK_LEFTOVER, path, 0, TRUE,
-                   g_strdup_printf (_("“%s” was left by an import that did not finish. Repair "
-                                      "removes it."), name));
-    }
-
-  return g_steal_pointer (&result);
+  return result;
 }
 
 /**

@@ -251,13 +251,16 @@ pb_export_write_contents (const char  *path,
                           gsize        length,
                           GError     **error)
 {
-  g_autoptr(PbExportFile) file = NULL;
+  PbExportFile *file;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return (file = pb_export_file_new (path, error)) != NULL &&
-         pb_export_file_write (file, data, length, error) &&
-         pb_export_file_commit (file, error);
+  if (!(file = pb_export_file_new (path, error)))
+    return FALSE;
+  ok = pb_export_file_write (file, data, length, error) && pb_export_file_commit (file, error);
+  pb_export_file_free (file);   /* removes the temporary file unless committed */
+  return ok;
 }
 
 /* Makes @dir, or takes it as it is, as a folder only its owner can enter. */

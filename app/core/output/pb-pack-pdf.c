@@ -63,13 +63,14 @@ static void
 write_grades (PbPdfWriter        *writer,
               const PbPackGrades *grades)
 {
-  g_autofree double *widths = g_new (double, grades->n_columns + 1);
+  double *widths = g_new (double, grades->n_columns + 1);
   PbPdfTable *table;
 
   widths[0] = 0.26;
   for (guint c = 0; c < grades->n_columns; c++)
     widths[c + 1] = 0.74 / grades->n_columns;
   table = pb_pdf_table_new (grades->n_columns + 1, widths);
+  g_free (widths);   /* the table keeps a copy */
 
   pb_pdf_table_add_row (table, TRUE);
   pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, grades->corner, NULL, 1, 0, 0);

@@ -301,7 +301,7 @@ pb_pack_walk_new (PbLibrary                  *library,
                   gpointer                    progress_data,
                   GError                    **error)
 {
-  g_autoptr(PbPackWalk) self = NULL;
+  PbPackWalk *self;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -323,11 +323,14 @@ pb_pack_walk_new (PbLibrary                  *library,
   if ((self->options != NULL && self->options->logo_path != NULL &&
        !load_logo (self, self->options->logo_path, error)) ||
       !load (self, pack_id, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+    {
+      pb_pack_walk_free (self);
+      return NULL;
+    }
   make_lines (self);
   pb_pack_walk_report (self, 0.1);
 
-  return g_steal_pointer (&self);
+  return self;
 }
 
 /**

@@ -216,7 +216,7 @@ pb_pdf_writer_text (PbPdfWriter    *self,
 
     case PB_PDF_TEXT_NOTE:
       self->pending_space += 1;
-      block = add_text (self, "P", "Sans 10", PB_PDF_MARGIN_LEFT + 16, text, FALSE);
+      add_text (self, "P", "Sans 10", PB_PDF_MARGIN_LEFT + 16, text, FALSE);
       self->pending_space = 4;
       break;
 
@@ -252,7 +252,7 @@ pb_pdf_writer_text (PbPdfWriter    *self,
 
     case PB_PDF_TEXT_BODY:
     default:
-      block = add_text (self, "P", BODY_FONT, PB_PDF_MARGIN_LEFT, text, FALSE);
+      add_text (self, "P", BODY_FONT, PB_PDF_MARGIN_LEFT, text, FALSE);
       self->pending_space = 8;
       break;
     }
@@ -365,14 +365,12 @@ pb_pdf_writer_masthead (PbPdfWriter  *self,
   block->keep_together = TRUE;
   if (png != NULL)
     {
-      g_autoptr(GError) local = NULL;
       double scale;
 
-      block->image = _pb_pdf_image_from_png (png, &local);
+      block->image = _pb_pdf_image_from_png (png, error);
       if (block->image == NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The logo could not be read: %s"),
-                       local->message);
+          g_prefix_error (error, _("The logo could not be read: "));
           return FALSE;
         }
       /* At most 56 points high and 200 wide. */

@@ -152,10 +152,11 @@ set_breaks (PbPdfWriter *self)
           units[k].can_break = !block->keep_together && k >= 2 && n - k >= 2;
       else if (block->kind == BLOCK_TABLE)
         {
-          g_autofree gboolean *covered = covered_rows (block->table);
+          gboolean *covered = covered_rows (block->table);
 
           for (guint k = 1; k < n; k++)
             units[k].can_break = k > block->table->n_header_rows && !covered[k];
+          g_free (covered);
         }
 
       /* After a heading, at least three lines (or rows), whichever blocks

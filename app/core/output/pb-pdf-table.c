@@ -221,6 +221,8 @@ pb_pdf_writer_add_table (PbPdfWriter *self,
     {
       Row *row = &g_array_index (table->rows, Row, r);
 
+      /* pb_pdf_table_add_cell() refuses a cell past the last column. */
+      g_assert (row->cells->len <= table->n_columns);
       for (guint c = 0; c < row->cells->len; c++)
         {
           Cell *cell = &g_array_index (row->cells, Cell, c);

@@ -94,10 +94,10 @@ write_page (PbPdfFile *file,
   for (guint k = 0; k < 2 && edits[k] != NULL; k++)
     {
       g_string_append_len (out, data + at, edits[k]->start - at);
-      if (edits[k] == annots)
-        append_value_text (out, array_buffer, array);
-      else
+      if (edits[k] == rotate)
         g_string_append (out, "0");
+      else
+        append_value_text (out, array_buffer, array);   /* /Annots: its array checked above */
       at = edits[k]->end;
     }
   g_string_append_len (out, data + at, dict->end - at);

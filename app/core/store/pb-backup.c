@@ -629,9 +629,10 @@ copy_to_folder (const char  *backup,
   g_close (fd, NULL);
 
   to = g_file_new_for_path (partial);
-  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) ||
-      !fsync_path (partial, FALSE, error) ||
-      !(placed = place (partial, folder, name, error)))
+  if (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) &&
+      fsync_path (partial, FALSE, error))
+    placed = place (partial, folder, name, error);
+  if (placed == NULL)
     {
       g_unlink (partial);
       return FALSE;
@@ -890,7 +891,8 @@ pb_library_backup_if_due (PbLibrary  *self,
                        " + (SELECT count(*) FROM packs)", NULL) == 0)
     return TRUE;
 
-  if (!(made = pb_library_backup (self, PB_BACKUP_DAILY, error)))
+  made = pb_library_backup (self, PB_BACKUP_DAILY, error);
+  if (made == NULL)
     return FALSE;
   if (out_made != NULL)
     *out_made = TRUE;

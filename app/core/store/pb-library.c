@@ -164,9 +164,13 @@ set_problem (PbLibrary  *self,
 /* Opens library.db for reading only, for a library that must not (or cannot)
  * be written. A WAL database on read-only media needs its -shm; when SQLite
  * cannot make one and no -wal holds unsaved pages, the main file alone is the
- * whole library and is read as immutable. */
-static sqlite3 *
+ * whole library and is read as immutable.
+ *
+ * Returns %TRUE with the connection in @out_db, or %FALSE with @error set
+ * (%PB_DB_ERROR). */
+static gboolean
 open_read_only (const char  *db_path,
+                sqlite3    **out_db,
                 GError     **error)
 {
   g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
@@ -178,13 +182,16 @@ open_read_only (const char  *db_path,
 
   if ((db = pb_db_open (db_path, TRUE, &local_error)) != NULL &&
       pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error) >= 0)
-    return db;
+    {
+      *out_db = db;
+      return TRUE;
+    }
   g_clear_pointer (&db, pb_db_close);
 
   if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      return FALSE;
     }
 
   file_uri = g_filename_to_uri (db_path, NULL, NULL);
@@ -194,9 +201,10 @@ open_read_only (const char  *db_path,
     {
       pb_db_set_error (db, sqlite3_errcode (db), error);
       sqlite3_close (db);
-      return NULL;
+      return FALSE;
     }
-  return db;
+  *out_db = db;
+  return TRUE;
 }
 
 /* SQLite's quick_check: the b-trees and their pages, without the slower
@@ -370,7 +378,7 @@ pb_library_initialize (PbLibrary  *self,
 
   if (self->read_only)
     {
-      if (!(self->db = open_read_only (self->db_path, &local_error)))
+      if (!open_read_only (self->db_path, &self->db, &local_error))
         {
           g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED,
                        _("The library database cannot be read (%s). Restore the newest "
@@ -649,11 +657,13 @@ sqlite3 *
 _pb_library_open_connection (PbLibrary  *self,
                              GError    **error)
 {
+  sqlite3 *db = NULL;
+
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
 
-  if (self->read_only)
-    return open_read_only (self->db_path, error);
-  return pb_db_open (self->db_path, FALSE, error);
+  if (!self->read_only)
+    return pb_db_open (self->db_path, FALSE, error);
+  return open_read_only (self->db_path, &db, error) ? db : NULL;
 }
 
 /* A connection that only reads, whatever the library's state: for backups
@@ -662,8 +672,11 @@ sqlite3 *
 _pb_library_open_reader (PbLibrary  *self,
                          GError    **error)
 {
+  sqlite3 *db = NULL;
+
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
-  return open_read_only (self->db_path, error);
+
+  return open_read_only (self->db_path, &db, error) ? db : NULL;
 }
 
 const char *

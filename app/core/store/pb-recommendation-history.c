@@ -231,8 +231,9 @@ pb_library_update_recommendation (PbLibrary                     *library,
                                   PbRecommendationUndo         **undo,
                                   GError                       **error)
 {
-  g_autoptr(PbRecommendationUndo) before = NULL;
+  PbRecommendationUndo *before;
   sqlite3 *db;
+  gboolean ok;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (update != NULL, FALSE);
@@ -245,13 +246,14 @@ pb_library_update_recommendation (PbLibrary                     *library,
   before->id = id;
 
   db = _pb_library_get_db (library);
-  if (!pb_db_begin (db, error) ||
-      !_pb_recommendation_finish (library, update_in_transaction (db, update, before, error), id, error))
-    return FALSE;
+  ok = pb_db_begin (db, error) &&
+       _pb_recommendation_finish (library, update_in_transaction (db, update, before, error), id, error);
 
-  if (undo != NULL)
-    *undo = g_steal_pointer (&before);
-  return TRUE;
+  if (ok && undo != NULL)
+    *undo = before;
+  else
+    pb_recommendation_undo_free (before);
+  return ok;
 }
 
 /**

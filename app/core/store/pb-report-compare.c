@@ -343,12 +343,15 @@ match_recommendations (PbLibrary           *library,
   g_autoptr(GArray) before_of = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) after_of = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) pairs = NULL;
-  g_autofree gboolean *before_done = g_new0 (gboolean, c->before_recommendations->len + 1);
-  g_autofree gboolean *after_done = g_new0 (gboolean, c->after_recommendations->len + 1);
+  gboolean *before_done;
+  gboolean *after_done;
   sqlite3 *db = _pb_library_get_db (library);
 
   if (!(index = pb_library_new_recommendation_index (library, error)))
     return FALSE;
+
+  before_done = g_new0 (gboolean, c->before_recommendations->len + 1);
+  after_done = g_new0 (gboolean, c->after_recommendations->len + 1);
 
   /* Links the user confirmed come first. */
   for (guint j = 0; j < c->after_recommendations->len; j++)
@@ -411,6 +414,9 @@ match_recommendations (PbLibrary           *library,
   for (guint i = 0; i < c->before_recommendations->len; i++)
     if (!before_done[i])
       g_array_append_val (c->dropped, i);
+
+  g_free (before_done);
+  g_free (after_done);
   return TRUE;
 }
 

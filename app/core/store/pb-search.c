@@ -196,7 +196,8 @@ pb_search_build_fts_query (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  p = normalized = pb_text_normalize (text);
+  normalized = pb_text_normalize (text);
+  p = normalized;
 
   while (*p)
     {

@@ -436,11 +436,9 @@ pb_page_layout_point_to_page (PbPageLayout *self,
 
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
 
-  if (self->sizes->len == 0)
-    return FALSE;
-
   *page = pb_page_layout_page_at_y (self, y);
-  pb_page_layout_get_page_rect (self, *page, &rect);
+  if (!pb_page_layout_get_page_rect (self, *page, &rect))
+    return FALSE;   /* no pages */
   scale = pb_page_layout_get_scale (self);
   *x_pt = (x - rect.x1) / scale;
   *y_pt = (y - rect.y1) / scale;
