@@ -169,7 +169,7 @@ add_file (zip_t       *zip,
  *   council name, second backup folder…), returned by
  *   pb_library_import_archive ()
  * @cancellable: (nullable): to stop
- * @progress: (nullable): called with the share done, 0 to 1
+ * @progress_func: (nullable): called with the share done, 0 to 1
  * @progress_data: for @progress
  * @error: a #GError, or %NULL
  *
@@ -613,7 +613,7 @@ pb_archive_import_clear (PbArchiveImport *result)
  *   with pb_archive_import_clear ()
  * @cancellable: (nullable): to stop; what was placed so far stays
  *   consistent (report files become orphans until they are merged)
- * @progress: (nullable): called with the share done, 0 to 1
+ * @progress_func: (nullable): called with the share done, 0 to 1
  * @progress_data: for @progress
  * @error: a #GError, or %NULL
  *

@@ -324,6 +324,10 @@ pb_text_index_new (void)
   return index;
 }
 
+/**
+ * pb_text_index_free:
+ * @index: (nullable) (transfer full): an index
+ */
 void
 pb_text_index_free (PbTextIndex *index)
 {
@@ -357,6 +361,12 @@ pb_text_index_add (PbTextIndex *index,
   index->n_documents++;
 }
 
+/**
+ * pb_text_index_get_size:
+ * @index: an index
+ *
+ * Returns: how many texts have been added to it
+ */
 guint
 pb_text_index_get_size (PbTextIndex *index)
 {

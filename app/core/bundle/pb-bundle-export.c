@@ -607,7 +607,7 @@ fail:
  *   a public pack, whose bundle is never encrypted.  It is handed to
  *   libzip for the writing and kept nowhere.
  * @cancellable: (nullable): to stop, leaving no file
- * @progress: (nullable): told how far it has got, from 0 to 1, on this
+ * @progress_func: (nullable): told how far it has got, from 0 to 1, on this
  *   thread
  * @progress_data: for @progress
  * @error: a #GError, or %NULL

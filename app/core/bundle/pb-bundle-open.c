@@ -283,7 +283,7 @@ import_reports (PbLibrary       *library,
  * @out_result: (out caller-allocates) (optional): what was opened; clear
  *   it with pb_bundle_open_result_clear()
  * @cancellable: (nullable): to stop; reports imported so far stay
- * @progress: (nullable): told how far it has got, from 0 to 1, on this
+ * @progress_func: (nullable): told how far it has got, from 0 to 1, on this
  *   thread
  * @progress_data: for @progress
  * @error: a #GError, or %NULL

@@ -46,6 +46,12 @@ pb_import_result_init (PbImportResult *self)
 {
 }
 
+/**
+ * pb_import_result_get_file:
+ * @self: one file's outcome
+ *
+ * Returns: (transfer none): the file
+ */
 GFile *
 pb_import_result_get_file (PbImportResult *self)
 {
@@ -53,6 +59,13 @@ pb_import_result_get_file (PbImportResult *self)
   return self->file;
 }
 
+/**
+ * pb_import_result_get_status:
+ * @self: one file's outcome
+ *
+ * Returns: whether it was imported, was already in the library (the same
+ *   file), or failed
+ */
 PbImportStatus
 pb_import_result_get_status (PbImportResult *self)
 {
@@ -60,6 +73,14 @@ pb_import_result_get_status (PbImportResult *self)
   return self->status;
 }
 
+/**
+ * pb_import_result_get_report_id:
+ * @self: one file's outcome
+ *
+ * Returns: the id of the new or existing report; on
+ *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages; 0
+ *   otherwise
+ */
 gint64
 pb_import_result_get_report_id (PbImportResult *self)
 {
@@ -67,6 +88,15 @@ pb_import_result_get_report_id (PbImportResult *self)
   return self->report_id;
 }
 
+/**
+ * pb_import_result_get_error:
+ * @self: one file's outcome
+ *
+ * Returns: (nullable): why it failed, in a sentence for the user
+ *   (%PB_IMPORT_ERROR, %PB_DOCUMENT_ERROR, %PB_DB_ERROR, %G_IO_ERROR as
+ *   pb_import_file_full() sets it, %G_IO_ERROR_CANCELLED for a file not
+ *   begun); %NULL unless the status is %PB_IMPORT_STATUS_FAILED
+ */
 const GError *
 pb_import_result_get_error (PbImportResult *self)
 {
@@ -331,6 +361,14 @@ pb_import_job_init (PbImportJob *self)
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/**
+ * pb_import_job_new:
+ * @library: the library to import into
+ * @files: (array length=n_files): the PDFs, in the order to import them
+ * @n_files: how many
+ *
+ * Returns: (transfer full): a job, not yet running
+ */
 PbImportJob *
 pb_import_job_new (PbLibrary  *library,
                    GFile     **files,
@@ -366,6 +404,11 @@ pb_import_job_set_flags (PbImportJob   *self,
   self->flags = flags;
 }
 
+/**
+ * pb_import_job_set_password:
+ * @self: a job not yet running
+ * @password: (nullable): the password to try on every encrypted file
+ */
 void
 pb_import_job_set_password (PbImportJob *self,
                             const char  *password)
@@ -377,6 +420,12 @@ pb_import_job_set_password (PbImportJob *self,
   self->password = g_strdup (password);
 }
 
+/**
+ * pb_import_job_get_n_files:
+ * @self: a job
+ *
+ * Returns: how many files it imports
+ */
 guint
 pb_import_job_get_n_files (PbImportJob *self)
 {
@@ -384,6 +433,13 @@ pb_import_job_get_n_files (PbImportJob *self)
   return self->files->len;
 }
 
+/**
+ * pb_import_job_get_n_done:
+ * @self: a job
+ *
+ * Returns: how many files have finished (imported, duplicate or failed), as
+ *   the main thread has been told
+ */
 guint
 pb_import_job_get_n_done (PbImportJob *self)
 {
@@ -391,6 +447,13 @@ pb_import_job_get_n_done (PbImportJob *self)
   return self->n_done;
 }
 
+/**
+ * pb_import_job_get_fraction:
+ * @self: a job
+ *
+ * Returns: how much of the whole job is done, from 0 to 1, every file
+ *   counting alike; it moves in steps of at least a hundredth
+ */
 double
 pb_import_job_get_fraction (PbImportJob *self)
 {
@@ -398,6 +461,13 @@ pb_import_job_get_fraction (PbImportJob *self)
   return self->fraction;
 }
 
+/**
+ * pb_import_job_get_current_name:
+ * @self: a job
+ *
+ * Returns: (nullable): the name (without its folder) of the file being
+ *   imported, or of the last one; %NULL before the first progress
+ */
 const char *
 pb_import_job_get_current_name (PbImportJob *self)
 {
@@ -405,6 +475,19 @@ pb_import_job_get_current_name (PbImportJob *self)
   return self->current_name;
 }
 
+/**
+ * pb_import_job_run_async:
+ * @self: a job not yet running
+ * @cancellable: (nullable): stops the job between files and inside a file's
+ *   import; what was imported before stays
+ * @callback: called on the calling thread's main context when all is done
+ * @user_data: for @callback
+ *
+ * Imports the files one after another on a worker thread. On the thread's
+ * main context meanwhile, the #PbImportJob properties report progress,
+ * #PbImportJob::file-finished each file's outcome, and the library's
+ * report-added each new report. A job runs once.
+ */
 void
 pb_import_job_run_async (PbImportJob         *self,
                          GCancellable        *cancellable,

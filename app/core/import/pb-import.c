@@ -72,6 +72,13 @@ _pb_import_report_progress (PbImportState *state,
     state->progress (CLAMP (fraction, 0.0, 1.0), state->progress_data);
 }
 
+/**
+ * pb_import_status_to_string:
+ * @status: an import's outcome
+ *
+ * Returns: "imported", "duplicate" or "error": the outcome as the command
+ *   line prints it, never translated
+ */
 const char *
 pb_import_status_to_string (PbImportStatus status)
 {

@@ -26,6 +26,10 @@ pb_pack_item_clear (PbPackItem *item)
   g_free (item->text);
 }
 
+/**
+ * pb_pack_section_free:
+ * @section: (nullable) (transfer full): a section, with its items
+ */
 void
 pb_pack_section_free (PbPackSection *section)
 {
@@ -37,6 +41,12 @@ pb_pack_section_free (PbPackSection *section)
   g_free (section);
 }
 
+/**
+ * pb_pack_get_id:
+ * @self: a briefing pack
+ *
+ * Returns: its id in the library
+ */
 gint64
 pb_pack_get_id (PbPack *self)
 {
@@ -44,6 +54,12 @@ pb_pack_get_id (PbPack *self)
   return self->id;
 }
 
+/**
+ * pb_pack_get_title:
+ * @self: a briefing pack
+ *
+ * Returns: its title, as on its cover
+ */
 const char *
 pb_pack_get_title (PbPack *self)
 {
@@ -51,6 +67,12 @@ pb_pack_get_title (PbPack *self)
   return self->title;
 }
 
+/**
+ * pb_pack_get_committee:
+ * @self: a briefing pack
+ *
+ * Returns: the committee or panel it is for; "" when not given
+ */
 const char *
 pb_pack_get_committee (PbPack *self)
 {
@@ -58,6 +80,13 @@ pb_pack_get_committee (PbPack *self)
   return self->committee;
 }
 
+/**
+ * pb_pack_get_meeting_date:
+ * @self: a briefing pack
+ *
+ * Returns: (nullable): the date of the meeting it is for, "YYYY-MM-DD";
+ *   %NULL when not given
+ */
 const char *
 pb_pack_get_meeting_date (PbPack *self)
 {
@@ -65,6 +94,12 @@ pb_pack_get_meeting_date (PbPack *self)
   return self->meeting_date;
 }
 
+/**
+ * pb_pack_get_author:
+ * @self: a briefing pack
+ *
+ * Returns: the officer who wrote it, as on its cover; "" when not given
+ */
 const char *
 pb_pack_get_author (PbPack *self)
 {
@@ -72,6 +107,14 @@ pb_pack_get_author (PbPack *self)
   return self->author;
 }
 
+/**
+ * pb_pack_get_exempt:
+ * @self: a briefing pack
+ *
+ * Returns: whether it is exempt: not for publication, because it holds
+ *   exempt information (Schedule 12A to the Local Government Act 1972).
+ *   Only an exempt pack may hold exempt findings.
+ */
 gboolean
 pb_pack_get_exempt (PbPack *self)
 {
@@ -79,6 +122,13 @@ pb_pack_get_exempt (PbPack *self)
   return self->exempt;
 }
 
+/**
+ * pb_pack_get_introduction:
+ * @self: a briefing pack
+ *
+ * Returns: the officer's introduction, printed before the first section;
+ *   "" for none
+ */
 const char *
 pb_pack_get_introduction (PbPack *self)
 {
@@ -86,6 +136,13 @@ pb_pack_get_introduction (PbPack *self)
   return self->introduction;
 }
 
+/**
+ * pb_pack_get_n_findings:
+ * @self: a briefing pack
+ *
+ * Returns: how many findings its sections hold, when it was read from the
+ *   library
+ */
 guint
 pb_pack_get_n_findings (PbPack *self)
 {

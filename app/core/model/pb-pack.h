@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (PbPack, pb_pack, PB, PACK, GObject)
 gint64      pb_pack_get_id             (PbPack *self);
 const char *pb_pack_get_title          (PbPack *self);
 const char *pb_pack_get_committee      (PbPack *self);
-const char *pb_pack_get_meeting_date   (PbPack *self);   /* ISO date, or NULL */
+const char *pb_pack_get_meeting_date   (PbPack *self);
 const char *pb_pack_get_author         (PbPack *self);
 gboolean    pb_pack_get_exempt         (PbPack *self);
 const char *pb_pack_get_introduction   (PbPack *self);

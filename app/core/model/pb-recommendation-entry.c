@@ -96,6 +96,13 @@ _pb_recommendation_entry_new (PbRecommendationEntryKind kind)
   return self;
 }
 
+/**
+ * pb_recommendation_entry_get_kind:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: whether it records a status or a link to an earlier or later
+ *   item
+ */
 PbRecommendationEntryKind
 pb_recommendation_entry_get_kind (PbRecommendationEntry *self)
 {
@@ -103,7 +110,12 @@ pb_recommendation_entry_get_kind (PbRecommendationEntry *self)
   return self->kind;
 }
 
-/* The entry's id, for a status entry; 0 for a link. */
+/**
+ * pb_recommendation_entry_get_id:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: the entry's id in the library, for a status entry; 0 for a link
+ */
 gint64
 pb_recommendation_entry_get_id (PbRecommendationEntry *self)
 {
@@ -111,7 +123,12 @@ pb_recommendation_entry_get_id (PbRecommendationEntry *self)
   return self->id;
 }
 
-/* The item whose history it is part of. */
+/**
+ * pb_recommendation_entry_get_item_id:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: the id of the item whose history it is part of
+ */
 gint64
 pb_recommendation_entry_get_item_id (PbRecommendationEntry *self)
 {
@@ -132,7 +149,12 @@ pb_recommendation_entry_get_date (PbRecommendationEntry *self)
   return self->date;
 }
 
-/* The status a status entry records (not started for a link). */
+/**
+ * pb_recommendation_entry_get_status:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: the status a status entry records; not started for a link
+ */
 PbRecommendationStatus
 pb_recommendation_entry_get_status (PbRecommendationEntry *self)
 {
@@ -140,6 +162,12 @@ pb_recommendation_entry_get_status (PbRecommendationEntry *self)
   return self->status;
 }
 
+/**
+ * pb_recommendation_entry_get_note:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: (nullable): the note recorded with a status; "" for a link
+ */
 const char *
 pb_recommendation_entry_get_note (PbRecommendationEntry *self)
 {
@@ -161,7 +189,12 @@ pb_recommendation_entry_get_evidence (PbRecommendationEntry *self)
   return self->evidence;
 }
 
-/* For a link, the other item; 0 for a status entry. */
+/**
+ * pb_recommendation_entry_get_linked_item_id:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: for a link, the id of the other item; 0 for a status entry
+ */
 gint64
 pb_recommendation_entry_get_linked_item_id (PbRecommendationEntry *self)
 {
@@ -169,6 +202,13 @@ pb_recommendation_entry_get_linked_item_id (PbRecommendationEntry *self)
   return self->linked_item_id;
 }
 
+/**
+ * pb_recommendation_entry_get_linked_text:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: (nullable): for a link, the other item's words; %NULL for a
+ *   status entry
+ */
 const char *
 pb_recommendation_entry_get_linked_text (PbRecommendationEntry *self)
 {
@@ -190,7 +230,13 @@ pb_recommendation_entry_get_summary (PbRecommendationEntry *self)
   return self->summary;
 }
 
-/* When it was recorded (UTC); for a link, when the link was confirmed. */
+/**
+ * pb_recommendation_entry_get_created:
+ * @self: an entry of a recommendation's history
+ *
+ * Returns: (transfer none) (nullable): when the status was recorded (UTC);
+ *   for a link, when the link was confirmed
+ */
 GDateTime *
 pb_recommendation_entry_get_created (PbRecommendationEntry *self)
 {

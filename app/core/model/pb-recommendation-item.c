@@ -174,6 +174,12 @@ _pb_recommendation_item_new (void)
   return g_object_new (PB_TYPE_RECOMMENDATION_ITEM, NULL);
 }
 
+/**
+ * pb_recommendation_item_get_id:
+ * @self: a tracked recommendation
+ *
+ * Returns: its id in the library
+ */
 gint64
 pb_recommendation_item_get_id (PbRecommendationItem *self)
 {
@@ -181,7 +187,13 @@ pb_recommendation_item_get_id (PbRecommendationItem *self)
   return self->id;
 }
 
-/* The local authority the item concerns, as its source names it. */
+/**
+ * pb_recommendation_item_get_authority:
+ * @self: a tracked recommendation
+ *
+ * Returns: (nullable): the local authority the item concerns, as its
+ *   source names it
+ */
 const char *
 pb_recommendation_item_get_authority (PbRecommendationItem *self)
 {
@@ -189,6 +201,12 @@ pb_recommendation_item_get_authority (PbRecommendationItem *self)
   return self->authority;
 }
 
+/**
+ * pb_recommendation_item_get_text:
+ * @self: a tracked recommendation
+ *
+ * Returns: what was recommended, in the source's words
+ */
 const char *
 pb_recommendation_item_get_text (PbRecommendationItem *self)
 {
@@ -209,7 +227,13 @@ pb_recommendation_item_get_report_sha256 (PbRecommendationItem *self)
   return self->report_sha256;
 }
 
-/* 0 when the item has no report in the library. */
+/**
+ * pb_recommendation_item_get_report_id:
+ * @self: a tracked recommendation
+ *
+ * Returns: the id of its report in the library; 0 when the item has no
+ *   report there
+ */
 gint64
 pb_recommendation_item_get_report_id (PbRecommendationItem *self)
 {
@@ -217,6 +241,13 @@ pb_recommendation_item_get_report_id (PbRecommendationItem *self)
   return self->report_id;
 }
 
+/**
+ * pb_recommendation_item_get_report_title:
+ * @self: a tracked recommendation
+ *
+ * Returns: (nullable): its report's title; %NULL for an item entered by
+ *   hand, or whose report has left the library
+ */
 const char *
 pb_recommendation_item_get_report_title (PbRecommendationItem *self)
 {
@@ -224,6 +255,14 @@ pb_recommendation_item_get_report_title (PbRecommendationItem *self)
   return self->report_title;
 }
 
+/**
+ * pb_recommendation_item_get_document_type:
+ * @self: a tracked recommendation
+ *
+ * Returns: the kind of document it came from (its report's, kept when
+ *   the report leaves the library, or the type given for an item entered
+ *   by hand); %PB_DOCUMENT_OTHER for an action plan
+ */
 PbDocumentType
 pb_recommendation_item_get_document_type (PbRecommendationItem *self)
 {
@@ -245,7 +284,14 @@ pb_recommendation_item_get_source_date (PbRecommendationItem *self)
   return self->source_date;
 }
 
-/* What an item entered by hand came from ("Improvement plan 2024"), or "". */
+/**
+ * pb_recommendation_item_get_source_label:
+ * @self: a tracked recommendation
+ *
+ * Returns: what an item entered by hand came from ("Improvement plan
+ *   2024"), or the title of a report that has left the library; "" for
+ *   one from a report in the library
+ */
 const char *
 pb_recommendation_item_get_source_label (PbRecommendationItem *self)
 {
@@ -253,8 +299,13 @@ pb_recommendation_item_get_source_label (PbRecommendationItem *self)
   return self->source_label;
 }
 
-/* The number of the report's paragraph the recommendation is in, from 1;
- * 0 when it is in none ("What needs to improve?" comes before ¶1). */
+/**
+ * pb_recommendation_item_get_paragraph:
+ * @self: a tracked recommendation
+ *
+ * Returns: the number of the report's paragraph it is in, from 1; 0 when
+ *   it is in none ("What needs to improve?" comes before ¶1)
+ */
 guint
 pb_recommendation_item_get_paragraph (PbRecommendationItem *self)
 {
@@ -262,7 +313,12 @@ pb_recommendation_item_get_paragraph (PbRecommendationItem *self)
   return self->paragraph;
 }
 
-/* The page number it is on, from 1; 0 when it has no report. */
+/**
+ * pb_recommendation_item_get_page:
+ * @self: a tracked recommendation
+ *
+ * Returns: the page number it is on, from 1; 0 when it has no report
+ */
 guint
 pb_recommendation_item_get_page (PbRecommendationItem *self)
 {
@@ -283,6 +339,13 @@ pb_recommendation_item_get_cohorts (PbRecommendationItem *self)
   return (const char * const *)self->cohorts;
 }
 
+/**
+ * pb_recommendation_item_has_cohort:
+ * @self: a tracked recommendation
+ * @slug: (nullable): a cohort's slug
+ *
+ * Returns: whether the item concerns that cohort; %FALSE for a %NULL @slug
+ */
 gboolean
 pb_recommendation_item_has_cohort (PbRecommendationItem *self,
                                    const char           *slug)
@@ -291,7 +354,13 @@ pb_recommendation_item_has_cohort (PbRecommendationItem *self,
   return slug != NULL && g_strv_contains ((const char * const *)self->cohorts, slug);
 }
 
-/* A service or a person, as typed; "" when nobody is named. */
+/**
+ * pb_recommendation_item_get_owner:
+ * @self: a tracked recommendation
+ *
+ * Returns: who owns it, a service or a person, as typed; "" when nobody is
+ *   named
+ */
 const char *
 pb_recommendation_item_get_owner (PbRecommendationItem *self)
 {
@@ -299,7 +368,13 @@ pb_recommendation_item_get_owner (PbRecommendationItem *self)
   return self->owner;
 }
 
-/* "YYYY-MM-DD", or NULL when no date is set. */
+/**
+ * pb_recommendation_item_get_due:
+ * @self: a tracked recommendation
+ *
+ * Returns: (nullable): when it is due, "YYYY-MM-DD"; %NULL when no date is
+ *   set
+ */
 const char *
 pb_recommendation_item_get_due (PbRecommendationItem *self)
 {
@@ -307,8 +382,13 @@ pb_recommendation_item_get_due (PbRecommendationItem *self)
   return self->due;
 }
 
-/* Whether the due date had passed, the item still open, on the day it was
- * read from the library. */
+/**
+ * pb_recommendation_item_get_overdue:
+ * @self: a tracked recommendation
+ *
+ * Returns: whether, on the day the item was read from the library, its due
+ *   date had passed and its status was not met
+ */
 gboolean
 pb_recommendation_item_get_overdue (PbRecommendationItem *self)
 {
@@ -316,7 +396,13 @@ pb_recommendation_item_get_overdue (PbRecommendationItem *self)
   return self->overdue;
 }
 
-/* Whether the item is not for publication: its source is exempt. */
+/**
+ * pb_recommendation_item_get_exempt:
+ * @self: a tracked recommendation
+ *
+ * Returns: whether it is not for publication: the item or its report is
+ *   exempt (Schedule 12A to the Local Government Act 1972)
+ */
 gboolean
 pb_recommendation_item_get_exempt (PbRecommendationItem *self)
 {
@@ -324,8 +410,13 @@ pb_recommendation_item_get_exempt (PbRecommendationItem *self)
   return self->exempt;
 }
 
-/* The status of the latest entry of its history; not started when it has
- * none. */
+/**
+ * pb_recommendation_item_get_status:
+ * @self: a tracked recommendation
+ *
+ * Returns: the status of the latest entry of its history (the latest dated,
+ *   and of one date the last recorded); not started when it has none
+ */
 PbRecommendationStatus
 pb_recommendation_item_get_status (PbRecommendationItem *self)
 {
@@ -333,7 +424,13 @@ pb_recommendation_item_get_status (PbRecommendationItem *self)
   return self->status;
 }
 
-/* The latest entry's date, "YYYY-MM-DD", or NULL when there is none. */
+/**
+ * pb_recommendation_item_get_status_date:
+ * @self: a tracked recommendation
+ *
+ * Returns: (nullable): the latest entry's date, "YYYY-MM-DD"; %NULL when
+ *   there is none
+ */
 const char *
 pb_recommendation_item_get_status_date (PbRecommendationItem *self)
 {
@@ -341,6 +438,13 @@ pb_recommendation_item_get_status_date (PbRecommendationItem *self)
   return self->status_date;
 }
 
+/**
+ * pb_recommendation_item_get_status_note:
+ * @self: a tracked recommendation
+ *
+ * Returns: (nullable): the latest entry's note; %NULL when there is no
+ *   entry or it has no note
+ */
 const char *
 pb_recommendation_item_get_status_note (PbRecommendationItem *self)
 {
@@ -348,7 +452,13 @@ pb_recommendation_item_get_status_note (PbRecommendationItem *self)
   return self->status_note;
 }
 
-/* How many findings evidence it, across its whole history, each once. */
+/**
+ * pb_recommendation_item_get_evidence_count:
+ * @self: a tracked recommendation
+ *
+ * Returns: how many findings evidence it, across its whole history, each
+ *   counted once
+ */
 guint
 pb_recommendation_item_get_evidence_count (PbRecommendationItem *self)
 {
@@ -356,7 +466,12 @@ pb_recommendation_item_get_evidence_count (PbRecommendationItem *self)
   return self->evidence_count;
 }
 
-/* How many confirmed links to earlier or later items it has. */
+/**
+ * pb_recommendation_item_get_link_count:
+ * @self: a tracked recommendation
+ *
+ * Returns: how many confirmed links it has to earlier or later items
+ */
 guint
 pb_recommendation_item_get_link_count (PbRecommendationItem *self)
 {
@@ -364,6 +479,12 @@ pb_recommendation_item_get_link_count (PbRecommendationItem *self)
   return self->link_count;
 }
 
+/**
+ * pb_recommendation_item_get_created:
+ * @self: a tracked recommendation
+ *
+ * Returns: (transfer none) (nullable): when it was added to the library
+ */
 GDateTime *
 pb_recommendation_item_get_created (PbRecommendationItem *self)
 {
@@ -371,6 +492,13 @@ pb_recommendation_item_get_created (PbRecommendationItem *self)
   return self->created;
 }
 
+/**
+ * pb_recommendation_item_get_updated:
+ * @self: a tracked recommendation
+ *
+ * Returns: (transfer none) (nullable): when it last changed in the
+ *   library (a status recorded, a new owner or due date, …)
+ */
 GDateTime *
 pb_recommendation_item_get_updated (PbRecommendationItem *self)
 {

@@ -91,7 +91,7 @@ const GDate *pb_structure_get_inspection_end (PbStructure *structure);
 PbStructure *pb_structure_new         (void);
 void         pb_structure_free        (PbStructure    *structure);
 const char  *pb_structure_cohort_at_page (PbStructure *structure,
-                                          guint        page);
+                                          guint        page_number);
 
 guint        pb_structure_page_for_judgement (PbStructure *structure,
                                               PbJudgement  judgement);

@@ -29,6 +29,12 @@ G_DEFINE_QUARK (pb-document-error-quark, pb_document_error)
 
 /* PbFindMatch */
 
+/**
+ * pb_find_match_copy:
+ * @match: a match
+ *
+ * Returns: (transfer full): a copy of @match, its rectangles copied too
+ */
 PbFindMatch *
 pb_find_match_copy (const PbFindMatch *match)
 {
@@ -39,6 +45,10 @@ pb_find_match_copy (const PbFindMatch *match)
   return copy;
 }
 
+/**
+ * pb_find_match_free:
+ * @match: (nullable) (transfer full): a match
+ */
 void
 pb_find_match_free (PbFindMatch *match)
 {
@@ -78,6 +88,13 @@ pb_page_image_init (PbPageImage *self)
 {
 }
 
+/**
+ * pb_page_image_get_surface:
+ * @self: a rendered page, as the default image function makes it
+ *
+ * Returns: (transfer none): the page, an ARGB32 image surface of the
+ *   requested scale
+ */
 cairo_surface_t *
 pb_page_image_get_surface (PbPageImage *self)
 {
@@ -553,8 +570,19 @@ open_worker (GTask        *task,
     g_task_return_pointer (task, document, g_object_unref);
 }
 
-/* Opens off the main thread (poppler reads the cross-reference table and every
- * page's size), with results then delivered to the caller's context. */
+/**
+ * pb_document_open_async:
+ * @path: (type filename): a PDF file
+ * @password: (nullable): its password; %NULL to use the one given earlier in
+ *   the session, if any
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when it is open
+ * @user_data: for @callback
+ *
+ * Opens the document as pb_document_new_from_file() does, but off the main
+ * thread (poppler reads the cross-reference table and every page's size).
+ * The copy of @password is wiped when the task is done.
+ */
 void
 pb_document_open_async (const char          *path,
                         const char          *password,
@@ -576,6 +604,15 @@ pb_document_open_async (const char          *path,
   g_task_run_in_thread (task, open_worker);
 }
 
+/**
+ * pb_document_open_finish:
+ * @result: the result given to the callback
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the document, delivering its results to the
+ *   thread-default main context of the thread that calls this; or %NULL
+ *   with @error set as pb_document_new_from_file() sets it
+ */
 PbDocument *
 pb_document_open_finish (GAsyncResult  *result,
                          GError       **error)
@@ -595,6 +632,12 @@ pb_document_open_finish (GAsyncResult  *result,
   return document;
 }
 
+/**
+ * pb_document_get_n_pages:
+ * @self: a document
+ *
+ * Returns: how many pages it has
+ */
 guint
 pb_document_get_n_pages (PbDocument *self)
 {
@@ -602,21 +645,43 @@ pb_document_get_n_pages (PbDocument *self)
   return self->n_pages;
 }
 
+/**
+ * pb_document_get_page_size:
+ * @self: a document
+ * @page_index: a page, from 0, below pb_document_get_n_pages()
+ * @width: (out) (optional): its width, in PDF points
+ * @height: (out) (optional): its height, in PDF points
+ *
+ * The page's size as poppler gives it, rotation applied; an A4 portrait
+ * page (595 × 842 points) for a page poppler cannot read.
+ */
 void
 pb_document_get_page_size (PbDocument *self,
-                           guint       page,
+                           guint       page_index,
                            double     *width,
                            double     *height)
 {
   g_return_if_fail (PB_IS_DOCUMENT (self));
-  g_return_if_fail (page < self->n_pages);
+  g_return_if_fail (page_index < self->n_pages);
 
   if (width != NULL)
-    *width = self->widths[page];
+    *width = self->widths[page_index];
   if (height != NULL)
-    *height = self->heights[page];
+    *height = self->heights[page_index];
 }
 
+/**
+ * pb_document_set_image_func:
+ * @self: a document
+ * @func: (nullable) (scope notified): turns each rendered page into the
+ *   object #PbDocument::page-rendered carries, on the worker thread; %NULL
+ *   for a #PbPageImage
+ * @user_data: for @func
+ * @destroy: (nullable): frees @user_data when another function replaces
+ *   this one, or the document is finalised
+ *
+ * Renders already started use the function they started with.
+ */
 void
 pb_document_set_image_func (PbDocument     *self,
                             PbImageFunc     func,
@@ -681,7 +746,14 @@ pb_document_request_renders (PbDocument            *self,
   g_mutex_unlock (&self->lock);
 }
 
-/* While paused the worker starts nothing new. */
+/**
+ * pb_document_set_paused:
+ * @self: a document
+ * @paused: whether the worker is to start nothing new
+ *
+ * A render or job under way finishes; those waiting wait until the document
+ * is resumed (for a window that is not shown, say).
+ */
 void
 pb_document_set_paused (PbDocument *self,
                         gboolean    paused)
@@ -694,6 +766,13 @@ pb_document_set_paused (PbDocument *self,
   g_mutex_unlock (&self->lock);
 }
 
+/**
+ * pb_document_get_n_rendered:
+ * @self: a document
+ *
+ * Returns: how many renders the worker has finished and delivered since
+ *   the document was opened, for tests and benchmarks
+ */
 guint
 pb_document_get_n_rendered (PbDocument *self)
 {
@@ -708,6 +787,14 @@ pb_document_get_n_rendered (PbDocument *self)
   return n;
 }
 
+/**
+ * pb_document_get_n_cancelled:
+ * @self: a document
+ *
+ * Returns: how many renders the worker finished but dropped because they
+ *   were no longer wanted when they ended (see
+ *   pb_document_request_renders())
+ */
 guint
 pb_document_get_n_cancelled (PbDocument *self)
 {
@@ -778,9 +865,22 @@ pb_document_find_finish (PbDocument    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * pb_document_get_page_text_async:
+ * @self: a document
+ * @page_index: a page, from 0
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the document's main context when it is read
+ * @user_data: for @callback
+ *
+ * Reads a page's text on the worker thread: the same text import stored,
+ * so that what is selected is what search found and what a quote is
+ * matched against. It waits behind pages being rendered for the screen,
+ * and goes before pages rendered ahead.
+ */
 void
 pb_document_get_page_text_async (PbDocument          *self,
-                                 guint                page,
+                                 guint                page_index,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -790,10 +890,20 @@ pb_document_get_page_text_async (PbDocument          *self,
   g_return_if_fail (PB_IS_DOCUMENT (self));
 
   job->kind = JOB_PAGE_TEXT;
-  job->page = page;
+  job->page = page_index;
   queue_job (self, job, pb_document_get_page_text_async, cancellable, callback, user_data);
 }
 
+/**
+ * pb_document_get_page_text_finish:
+ * @self: a document
+ * @result: the result given to the callback
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the page's text with each character's box;
+ *   or %NULL with @error set (%PB_DOCUMENT_ERROR_DAMAGED for a page poppler
+ *   cannot read, %G_IO_ERROR_CANCELLED)
+ */
 PbPageText *
 pb_document_get_page_text_finish (PbDocument    *self,
                                   GAsyncResult  *result,

@@ -27,12 +27,13 @@ G_DEFINE_BOXED_TYPE (PbPageText, pb_page_text, pb_page_text_ref, pb_page_text_un
 
 /**
  * pb_page_text_new:
+ * @page_index: the page, from 0
  * @text: the page's text; character i has box i
  * @boxes: one box per character of @text (extra boxes are ignored; a
  *   character without one gets an empty box at the previous one's end)
  */
 PbPageText *
-pb_page_text_new (guint         page,
+pb_page_text_new (guint         page_index,
                   const char   *text,
                   const PbRect *boxes,
                   guint         n_boxes)
@@ -43,7 +44,7 @@ pb_page_text_new (guint         page,
   g_return_val_if_fail (text != NULL, NULL);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->page = page;
+  self->page = page_index;
   self->text = g_strdup (text);
   self->n_chars = (guint)g_utf8_strlen (text, -1);
   self->offsets = g_new (guint, self->n_chars + 1);
@@ -101,6 +102,7 @@ _pb_page_text_new_take (guint   page,
 
 /**
  * pb_page_text_new_with_lines:
+ * @page_index: the page, from 0
  * @text: the page's text; character i has box i
  * @boxes: (array length=n_boxes): one box per character of @text
  * @lines: (array length=n_boxes): the printed line each character is on: a
@@ -111,13 +113,13 @@ _pb_page_text_new_take (guint   page,
  * page they run down or up).
  */
 PbPageText *
-pb_page_text_new_with_lines (guint         page,
+pb_page_text_new_with_lines (guint         page_index,
                              const char   *text,
                              const PbRect *boxes,
                              const guint  *lines,
                              guint         n_boxes)
 {
-  PbPageText *self = pb_page_text_new (page, text, boxes, n_boxes);
+  PbPageText *self = pb_page_text_new (page_index, text, boxes, n_boxes);
 
   g_return_val_if_fail (lines != NULL || n_boxes == 0, self);
 
@@ -128,6 +130,13 @@ pb_page_text_new_with_lines (guint         page,
   return self;
 }
 
+/**
+ * pb_page_text_ref:
+ * @self: a page's text
+ *
+ * Returns: (transfer full): @self, with one more reference; it may be
+ *   shared between threads
+ */
 PbPageText *
 pb_page_text_ref (PbPageText *self)
 {
@@ -136,6 +145,12 @@ pb_page_text_ref (PbPageText *self)
   return self;
 }
 
+/**
+ * pb_page_text_unref:
+ * @self: (transfer full): a page's text
+ *
+ * Drops a reference; the last frees the text.
+ */
 void
 pb_page_text_unref (PbPageText *self)
 {
@@ -151,12 +166,25 @@ pb_page_text_unref (PbPageText *self)
     }
 }
 
+/**
+ * pb_page_text_get_page:
+ * @self: a page's text
+ *
+ * Returns: the index of its page, from 0
+ */
 guint
 pb_page_text_get_page (const PbPageText *self)
 {
   return self->page;
 }
 
+/**
+ * pb_page_text_get_n_chars:
+ * @self: a page's text
+ *
+ * Returns: how many characters (Unicode code points) the text has: the
+ *   indexes the other functions take run from 0 to this
+ */
 guint
 pb_page_text_get_n_chars (const PbPageText *self)
 {
@@ -254,7 +282,15 @@ pb_page_text_index_at_point (const PbPageText *self,
   return best;
 }
 
-/* The text of characters @start to @end (exclusive). */
+/**
+ * pb_page_text_dup_range:
+ * @self: a page's text
+ * @start: the first character's index
+ * @end: the index just after the last; a range past the text is cut to it
+ *
+ * Returns: (transfer full): the text of characters @start to @end
+ *   (exclusive), lines separated by "\n"; "" for an empty range
+ */
 char *
 pb_page_text_dup_range (const PbPageText *self,
                         guint             start,

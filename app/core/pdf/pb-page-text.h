@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 typedef struct _PbPageText PbPageText;
 
 GType        pb_page_text_get_type       (void) G_GNUC_CONST;
-PbPageText  *pb_page_text_new            (guint              page,
+PbPageText  *pb_page_text_new            (guint              page_index,
                                           const char        *text,
                                           const PbRect      *boxes,
                                           guint              n_boxes);
-PbPageText  *pb_page_text_new_with_lines (guint              page,
+PbPageText  *pb_page_text_new_with_lines (guint              page_index,
                                           const char        *text,
                                           const PbRect      *boxes,
                                           const guint       *lines,

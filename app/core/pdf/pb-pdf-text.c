@@ -564,8 +564,19 @@ pb_pdf_document_get_reading_text (PopplerDocument *document,
   return build (glyphs, NULL, NULL);
 }
 
-/* The text of the first run of the largest type on the page: the document's
- * heading, when it has one that stands out from the body text. */
+/**
+ * pb_pdf_page_guess_heading:
+ * @page: a page, usually a document's first
+ *
+ * The text of the first run of the largest type on the page (type at least
+ * nine tenths of the largest size, which is more than 15% over the size
+ * most characters are set in): the document's heading, when it has one that
+ * stands out from the body text. It is cleaned as pb_pdf_clean_title()
+ * cleans a title.
+ *
+ * Returns: (transfer full) (nullable): the heading; %NULL when the page has
+ *   no text, nothing stands out, or nothing useful is left
+ */
 char *
 pb_pdf_page_guess_heading (PopplerPage *page)
 {
@@ -640,11 +651,21 @@ pb_pdf_page_guess_heading (PopplerPage *page)
   }
 }
 
-/* Collapses white space and drops what word processors put in titles on their
- * own ("Microsoft Word - draft.docx"). Published reports often keep the title
- * of the draft they started as ("Barnsley - Draft Report"); a councillor must
- * not be shown a final report as a draft, so such titles are not used.
- * Returns NULL when nothing useful is left. */
+/**
+ * pb_pdf_clean_title:
+ * @title: (nullable): a title from a PDF's document information or page
+ *
+ * Collapses white space, drops what word processors put in titles on their
+ * own ("Microsoft Word - draft.docx"), and cuts a title of over 200
+ * characters to 199 and "…". Published reports often keep the title of the
+ * draft they started as ("Barnsley - Draft Report"); a councillor must not
+ * be shown a final report as a draft, so a title with the word "draft" or
+ * "template" in it is not used, nor one of under three bytes, "Untitled"
+ * or a Word file's name.
+ *
+ * Returns: (transfer full) (nullable): the title, or %NULL when nothing
+ *   useful is left
+ */
 char *
 pb_pdf_clean_title (const char *title)
 {

@@ -549,6 +549,28 @@ pb_library_resolve_path (const char *requested)
   return g_build_filename (g_get_user_data_dir (), "panel-brief", NULL);
 }
 
+/**
+ * pb_library_open:
+ * @path: (type filename): the library folder; made (private to its owner)
+ *   when missing, with its library.db
+ * @error: a #GError, or %NULL
+ *
+ * Opens a library for this session: records the session (a notice tells of
+ * one that did not end; pb_library_get_notice()), checks the database with
+ * SQLite's quick_check when the file changed since it was last checked,
+ * takes a backup before bringing an older schema up to date, and runs the
+ * schema's steps (pb_schema_migrate()). A library that is damaged, on
+ * read-only media or on a full disk still opens, read-only, with its
+ * problem in pb_library_get_problem().
+ *
+ * Returns: (transfer full): the library; or %NULL with @error set
+ *   (%PB_LIBRARY_ERROR_NEWER_SCHEMA for a library made by a newer version,
+ *   %PB_LIBRARY_ERROR_NOT_A_LIBRARY for a file that is no Panel Brief
+ *   library, %PB_LIBRARY_ERROR_DAMAGED for a read-only library that cannot
+ *   be read at all, %PB_LIBRARY_ERROR_READ_ONLY for one to bring up to date
+ *   that cannot be written, %G_IO_ERROR for a folder that cannot be made,
+ *   %PB_DB_ERROR)
+ */
 PbLibrary *
 pb_library_open (const char  *path,
                  GError     **error)
@@ -570,6 +592,12 @@ pb_library_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * pb_library_get_path:
+ * @self: a library
+ *
+ * Returns: (type filename): the library folder, as an absolute path
+ */
 const char *
 pb_library_get_path (PbLibrary *self)
 {
@@ -577,6 +605,15 @@ pb_library_get_path (PbLibrary *self)
   return self->path;
 }
 
+/**
+ * pb_library_dup_report_path:
+ * @self: a library
+ * @sha256: a report's SHA-256, in hex
+ *
+ * Returns: (transfer full) (type filename): where the library keeps the
+ *   report's PDF: reports/<sha256>.pdf in the library folder, whether or not
+ *   the file is there (see pb_library_locate_report_file())
+ */
 char *
 pb_library_dup_report_path (PbLibrary  *self,
                             const char *sha256)

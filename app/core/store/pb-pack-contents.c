@@ -101,6 +101,13 @@ entry_sign (PbPackEntry *self)
   self->signature = g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/**
+ * pb_pack_entry_get_kind:
+ * @self: a row of a pack's contents
+ *
+ * Returns: whether it is a section's heading row, or a finding, note or
+ *   heading in a section
+ */
 PbPackEntryKind
 pb_pack_entry_get_kind (PbPackEntry *self)
 {
@@ -120,6 +127,12 @@ pb_pack_entry_get_id (PbPackEntry *self)
   return self->id;
 }
 
+/**
+ * pb_pack_entry_get_section_id:
+ * @self: a row of a pack's contents
+ *
+ * Returns: the id of the section it is in (its own, for a section row)
+ */
 gint64
 pb_pack_entry_get_section_id (PbPackEntry *self)
 {
@@ -139,6 +152,13 @@ pb_pack_entry_get_text (PbPackEntry *self)
   return self->text;
 }
 
+/**
+ * pb_pack_entry_get_cohort:
+ * @self: a row of a pack's contents
+ *
+ * Returns: (nullable): for a section row, the slug of the cohort the
+ *   section is about; %NULL for a free section and for other rows
+ */
 const char *
 pb_pack_entry_get_cohort (PbPackEntry *self)
 {
@@ -146,6 +166,13 @@ pb_pack_entry_get_cohort (PbPackEntry *self)
   return self->cohort;
 }
 
+/**
+ * pb_pack_entry_get_finding:
+ * @self: a row of a pack's contents
+ *
+ * Returns: (transfer none) (nullable): for a finding row, the finding; %NULL
+ *   for other rows, and for a finding that could not be read
+ */
 PbFinding *
 pb_pack_entry_get_finding (PbPackEntry *self)
 {
@@ -153,6 +180,13 @@ pb_pack_entry_get_finding (PbPackEntry *self)
   return self->finding;
 }
 
+/**
+ * pb_pack_entry_get_citation:
+ * @self: a row of a pack's contents
+ *
+ * Returns: (nullable): for a finding row, the citation line a pack prints
+ *   under it (pb_citation_format()); %NULL for other rows
+ */
 const char *
 pb_pack_entry_get_citation (PbPackEntry *self)
 {
@@ -160,6 +194,13 @@ pb_pack_entry_get_citation (PbPackEntry *self)
   return self->citation;
 }
 
+/**
+ * pb_pack_entry_get_n_items:
+ * @self: a row of a pack's contents
+ *
+ * Returns: for a section row, how many items the section holds; 0 for other
+ *   rows
+ */
 guint
 pb_pack_entry_get_n_items (PbPackEntry *self)
 {
@@ -432,6 +473,16 @@ finding_changed_cb (PbPackContents *self,
     }
 }
 
+/**
+ * pb_pack_contents_new:
+ * @library: a library
+ * @pack_id: a pack
+ *
+ * Reads the pack's contents, and reads them again whenever the library
+ * says the pack or one of its findings changed.
+ *
+ * Returns: (transfer full): the list; empty when the pack cannot be read
+ */
 PbPackContents *
 pb_pack_contents_new (PbLibrary *library,
                       gint64     pack_id)

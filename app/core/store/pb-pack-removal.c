@@ -50,6 +50,10 @@ removed_item_clear (RemovedItem *item)
   g_free (item->text);
 }
 
+/**
+ * pb_pack_removal_free:
+ * @removal: (nullable) (transfer full): what a removal took out
+ */
 void
 pb_pack_removal_free (PbPackRemoval *removal)
 {
@@ -60,6 +64,12 @@ pb_pack_removal_free (PbPackRemoval *removal)
   g_free (removal);
 }
 
+/**
+ * pb_pack_removal_get_n_sections:
+ * @removal: what a removal took out
+ *
+ * Returns: how many sections it took out
+ */
 guint
 pb_pack_removal_get_n_sections (PbPackRemoval *removal)
 {
@@ -67,6 +77,13 @@ pb_pack_removal_get_n_sections (PbPackRemoval *removal)
   return removal->sections->len;
 }
 
+/**
+ * pb_pack_removal_get_n_items:
+ * @removal: what a removal took out
+ *
+ * Returns: how many items it took out, those of the sections it took out
+ *   included
+ */
 guint
 pb_pack_removal_get_n_items (PbPackRemoval *removal)
 {

@@ -42,6 +42,23 @@ pack_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
+/**
+ * pb_library_create_pack:
+ * @library: a library
+ * @title: the pack's title; spaces around it are dropped
+ * @exempt: whether it is exempt (Schedule 12A to the Local Government Act
+ *   1972), and so may hold exempt findings
+ * @meeting_date: (nullable): the meeting's date, "YYYY-MM-DD"; %NULL for
+ *   none yet
+ * @error: a #GError, or %NULL
+ *
+ * Creates a pack with one section for each cohort, in the cohorts' order
+ * (Ofsted's for the built-in ones), in one transaction, and emits
+ * PbLibrary::pack-changed.
+ *
+ * Returns: the new pack's id; or 0 with @error set (%PB_PACKS_ERROR_INVALID
+ *   for a blank title or a date not written YYYY-MM-DD, %PB_DB_ERROR)
+ */
 gint64
 pb_library_create_pack (PbLibrary   *library,
                         const char  *title,
@@ -103,6 +120,15 @@ fail:
   return 0;
 }
 
+/**
+ * pb_library_list_packs:
+ * @library: a library
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full) (element-type PbPack): every pack, the latest
+ *   meeting first (a pack with no meeting date by when it was created);
+ *   or %NULL with @error set (%PB_DB_ERROR)
+ */
 GPtrArray *
 pb_library_list_packs (PbLibrary  *library,
                        GError    **error)
@@ -130,6 +156,15 @@ pb_library_list_packs (PbLibrary  *library,
   return g_steal_pointer (&packs);
 }
 
+/**
+ * pb_library_get_pack:
+ * @library: a library
+ * @id: a pack's id
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the pack as it is now; or %NULL with @error set
+ *   (%PB_PACKS_ERROR_NOT_FOUND, %PB_DB_ERROR)
+ */
 PbPack *
 pb_library_get_pack (PbLibrary  *library,
                      gint64      id,
@@ -394,6 +429,18 @@ pb_library_set_pack_field (PbLibrary    *library,
   return _pb_pack_finish (library, pb_db_step_done (stmt, error), pack_id, error);
 }
 
+/**
+ * pb_library_delete_pack:
+ * @library: a library
+ * @pack_id: a pack
+ * @error: a #GError, or %NULL
+ *
+ * Deletes the pack with its sections and items (the findings stay), and
+ * emits PbLibrary::pack-changed.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_NOT_FOUND,
+ *   %PB_DB_ERROR)
+ */
 gboolean
 pb_library_delete_pack (PbLibrary  *library,
                         gint64      pack_id,

@@ -29,6 +29,10 @@ struct _PbRecommendationUndo
   char     *updated_at;
 };
 
+/**
+ * pb_recommendation_undo_free:
+ * @undo: (nullable) (transfer full): what puts an item back
+ */
 void
 pb_recommendation_undo_free (PbRecommendationUndo *undo)
 {
@@ -40,7 +44,12 @@ pb_recommendation_undo_free (PbRecommendationUndo *undo)
   g_free (undo);
 }
 
-/* The item an update changed. */
+/**
+ * pb_recommendation_undo_get_id:
+ * @undo: what puts an item back
+ *
+ * Returns: the id of the item the update changed
+ */
 gint64
 pb_recommendation_undo_get_id (PbRecommendationUndo *undo)
 {
@@ -48,7 +57,13 @@ pb_recommendation_undo_get_id (PbRecommendationUndo *undo)
   return undo->id;
 }
 
-/* The history entry an update added, or 0 when it added none. */
+/**
+ * pb_recommendation_undo_get_entry_id:
+ * @undo: what puts an item back
+ *
+ * Returns: the id of the history entry the update added; 0 when it added
+ *   none (it changed only the owner or due date)
+ */
 gint64
 pb_recommendation_undo_get_entry_id (PbRecommendationUndo *undo)
 {

@@ -28,6 +28,11 @@ candidate_free (PbLinkCandidate *candidate)
   g_free (candidate);
 }
 
+/**
+ * pb_link_suggestion_free:
+ * @suggestion: (nullable) (transfer full): a recommendation and its
+ *   candidates
+ */
 void
 pb_link_suggestion_free (PbLinkSuggestion *suggestion)
 {

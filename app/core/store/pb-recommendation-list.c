@@ -231,7 +231,14 @@ pb_recommendation_list_reload (PbRecommendationList  *self,
   return TRUE;
 }
 
-/* The position of item @id in the list, or -1. */
+/**
+ * pb_recommendation_list_find:
+ * @self: a list of tracked recommendations
+ * @id: an item's id
+ *
+ * Returns: the item's position in the list, from 0; -1 when it is not
+ *   listed
+ */
 gint
 pb_recommendation_list_find (PbRecommendationList *self,
                              gint64                id)

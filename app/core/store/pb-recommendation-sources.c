@@ -20,6 +20,10 @@
  * text, which gives the list import read and, with it, the numbered
  * paragraphs that say where each one is. */
 
+/**
+ * pb_report_recommendation_free:
+ * @rec: (nullable) (transfer full): a recommendation read from a report
+ */
 void
 pb_report_recommendation_free (PbReportRecommendation *rec)
 {

@@ -26,6 +26,10 @@ evidence_free (PbTrackerEvidence *evidence)
   g_free (evidence);
 }
 
+/**
+ * pb_tracker_row_free:
+ * @row: (nullable) (transfer full): a row of the tracker, with its evidence
+ */
 void
 pb_tracker_row_free (PbTrackerRow *row)
 {

@@ -87,6 +87,10 @@ compare_cohort_free (PbCompareCohort *cohort)
   g_free (cohort);
 }
 
+/**
+ * pb_report_comparison_free:
+ * @comparison: (nullable) (transfer full): a comparison of two reports
+ */
 void
 pb_report_comparison_free (PbReportComparison *comparison)
 {

@@ -434,12 +434,25 @@ static const char * const migrations[] = {
   "  CHECK (exempt_paragraph IS NULL OR exempt_paragraph BETWEEN 1 AND 7);",
 };
 
+/**
+ * pb_schema_latest_version:
+ * Returns: the schema version this build brings libraries to: the number of
+ *   steps it knows
+ */
 guint
 pb_schema_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
 }
 
+/**
+ * pb_schema_get_version:
+ * @db: a connection
+ * @error: a #GError, or %NULL
+ *
+ * Returns: the database's schema version, its SQLite user_version (0 for a
+ *   new, empty file); or -1 with @error set (%PB_DB_ERROR)
+ */
 gint
 pb_schema_get_version (sqlite3  *db,
                        GError  **error)
@@ -447,6 +460,24 @@ pb_schema_get_version (sqlite3  *db,
   return (gint)pb_db_query_int (db, "PRAGMA user_version", error);
 }
 
+/**
+ * pb_schema_migrate:
+ * @db: a connection that can write
+ * @target_version: the version to bring the database to, at most
+ *   pb_schema_latest_version()
+ * @error: a #GError, or %NULL
+ *
+ * Runs the schema's steps from the database's version up to
+ * @target_version. Each step is its own transaction that also sets
+ * user_version: a crash between steps leaves a library at an older,
+ * consistent version, and the next start carries on from there. The version
+ * is read again under the write lock before every step, for another process
+ * may have taken the step meanwhile. A database at or past @target_version
+ * is left as it is.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR), the failing
+ *   step rolled back
+ */
 gboolean
 pb_schema_migrate (sqlite3  *db,
                    guint     target_version,

@@ -59,6 +59,12 @@ pb_search_hit_init (PbSearchHit *self)
 {
 }
 
+/**
+ * pb_search_hit_get_report_id:
+ * @self: a search hit
+ *
+ * Returns: the id of the report it is in
+ */
 gint64
 pb_search_hit_get_report_id (PbSearchHit *self)
 {
@@ -66,6 +72,12 @@ pb_search_hit_get_report_id (PbSearchHit *self)
   return self->report_id;
 }
 
+/**
+ * pb_search_hit_get_report_title:
+ * @self: a search hit
+ *
+ * Returns: that report's title
+ */
 const char *
 pb_search_hit_get_report_title (PbSearchHit *self)
 {
@@ -73,6 +85,12 @@ pb_search_hit_get_report_title (PbSearchHit *self)
   return self->report_title;
 }
 
+/**
+ * pb_search_hit_get_page:
+ * @self: a search hit
+ *
+ * Returns: the page number (from 1) it is on
+ */
 guint
 pb_search_hit_get_page (PbSearchHit *self)
 {
@@ -80,6 +98,14 @@ pb_search_hit_get_page (PbSearchHit *self)
   return self->page;
 }
 
+/**
+ * pb_search_hit_get_rank:
+ * @self: a search hit
+ *
+ * Returns: how well it matches, as SQLite's FTS5 ranks it (bm25(),
+ *   https://www.sqlite.org/fts5.html#the_bm25_function): the lower, the
+ *   better
+ */
 double
 pb_search_hit_get_rank (PbSearchHit *self)
 {
@@ -87,6 +113,14 @@ pb_search_hit_get_rank (PbSearchHit *self)
   return self->rank;
 }
 
+/**
+ * pb_search_hit_get_raw_snippet:
+ * @self: a search hit
+ *
+ * Returns: the text around the match, at most 14 words, "…" where it is
+ *   cut, each matched term between %PB_SEARCH_MATCH_START and
+ *   %PB_SEARCH_MATCH_END, lines separated by "\n"
+ */
 const char *
 pb_search_hit_get_raw_snippet (PbSearchHit *self)
 {
@@ -94,7 +128,13 @@ pb_search_hit_get_raw_snippet (PbSearchHit *self)
   return self->snippet;
 }
 
-/* The snippet as one line of plain text. */
+/**
+ * pb_search_hit_dup_snippet:
+ * @self: a search hit
+ *
+ * Returns: (transfer full): the snippet as one line of plain text, without
+ *   the match markers
+ */
 char *
 pb_search_hit_dup_snippet (PbSearchHit *self)
 {
@@ -113,7 +153,13 @@ pb_search_hit_dup_snippet (PbSearchHit *self)
   return g_string_free (out, FALSE);
 }
 
-/* The snippet as Pango markup, with the matched words in bold. */
+/**
+ * pb_search_hit_dup_snippet_markup:
+ * @self: a search hit
+ *
+ * Returns: (transfer full): the snippet as one line of Pango markup, the
+ *   matched terms in bold and the rest escaped
+ */
 char *
 pb_search_hit_dup_snippet_markup (PbSearchHit *self)
 {

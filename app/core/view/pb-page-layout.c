@@ -115,6 +115,12 @@ pb_page_layout_set_pages (PbPageLayout     *self,
   relayout (self);
 }
 
+/**
+ * pb_page_layout_get_n_pages:
+ * @self: a layout
+ *
+ * Returns: how many pages it lays out
+ */
 guint
 pb_page_layout_get_n_pages (PbPageLayout *self)
 {
@@ -141,6 +147,13 @@ pb_page_layout_set_viewport (PbPageLayout *self,
   self->viewport_height = MAX (height, 0);
 }
 
+/**
+ * pb_page_layout_get_zoom:
+ * @self: a layout
+ *
+ * Returns: the scale pages are laid out at; 1 shows pages as big as printed
+ *   on a 96 dpi screen
+ */
 double
 pb_page_layout_get_zoom (PbPageLayout *self)
 {
