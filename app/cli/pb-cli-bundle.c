@@ -131,18 +131,6 @@ _pb_cli_wipe (char *secret)
   wipe (secret);
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64)value;
-  return TRUE;
-}
-
 static const char *
 status_name (PbBundleOpened status)
 {
@@ -300,7 +288,7 @@ run_bundle_show (CommonOptions  *common,
 
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("bundle"), NULL, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
-  if (argc != 3 || !parse_id (argv[2], &id))
+  if (argc != 3 || !_pb_cli_parse_id (argv[2], &id))
     return _pb_cli_usage_error (_("Use “bundle show PACK” with the pack’s id, as “bundle list” shows it."));
   if (!(library = _pb_cli_open_library (common, &error)) ||
       !(entries = pb_library_list_bundle_entries (library, id, &error)))
@@ -353,7 +341,7 @@ run_bundle_note (CommonOptions  *common,
 
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("bundle"), entries, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
-  if (argc != 5 || !parse_id (argv[2], &id))
+  if (argc != 5 || !_pb_cli_parse_id (argv[2], &id))
     return _pb_cli_usage_error (_("Use “bundle note PACK KEY TEXT [--question]” with a key “bundle show” gives."));
   if (!(library = _pb_cli_open_library_to_change (common, &error)) ||
       !(pack_entries = pb_library_list_bundle_entries (library, id, &error)))
@@ -408,7 +396,7 @@ run_bundle_questions (CommonOptions  *common,
 
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("bundle"), entries, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
-  if (argc != 3 || !parse_id (argv[2], &id) || output == NULL)
+  if (argc != 3 || !_pb_cli_parse_id (argv[2], &id) || output == NULL)
     return _pb_cli_usage_error (_("Use “bundle questions PACK -o FILE [--format text|docx]”."));
   if (g_strcmp0 (format, "docx") == 0)
     kind = PB_QUESTIONS_FORMAT_DOCX;
@@ -490,7 +478,7 @@ run_questions_list (CommonOptions  *common,
 
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("questions"), NULL, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
-  if (argc != 3 || !parse_id (argv[2], &id))
+  if (argc != 3 || !_pb_cli_parse_id (argv[2], &id))
     return _pb_cli_usage_error (_("Use “questions list PACK” with the pack’s id."));
   if (!(library = _pb_cli_open_library (common, &error)) ||
       !(questions = pb_library_list_pack_questions (library, id, &error)))

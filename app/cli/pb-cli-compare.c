@@ -16,41 +16,16 @@
  * and no longer made. */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value,
-         gboolean     present)
-{
-  json_builder_set_member_name (builder, name);
-  if (present)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_report_rec (JsonBuilder            *builder,
                 PbReportRecommendation *rec)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "number", rec->position + 1, TRUE);
-  add_string (builder, "text", rec->text);
-  add_int (builder, "page", rec->page, TRUE);
-  add_int (builder, "paragraph", rec->paragraph, rec->paragraph > 0);
-  add_string (builder, "cohort", rec->cohort);
-  add_int (builder, "item_id", rec->item_id, rec->item_id > 0);
+  _pb_cli_add_int_or_null (builder, "number", rec->position + 1, TRUE);
+  _pb_cli_add_string_or_null (builder, "text", rec->text);
+  _pb_cli_add_int_or_null (builder, "page", rec->page, TRUE);
+  _pb_cli_add_int_or_null (builder, "paragraph", rec->paragraph, rec->paragraph > 0);
+  _pb_cli_add_string_or_null (builder, "cohort", rec->cohort);
+  _pb_cli_add_int_or_null (builder, "item_id", rec->item_id, rec->item_id > 0);
   json_builder_end_object (builder);
 }
 
@@ -66,9 +41,9 @@ add_paragraphs (JsonBuilder *builder,
       PbCompareParagraph *p = &g_array_index (paragraphs, PbCompareParagraph, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "number", p->number, TRUE);
-      add_int (builder, "page", p->page, TRUE);
-      add_string (builder, "text", p->text);
+      _pb_cli_add_int_or_null (builder, "number", p->number, TRUE);
+      _pb_cli_add_int_or_null (builder, "page", p->page, TRUE);
+      _pb_cli_add_string_or_null (builder, "text", p->text);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -84,9 +59,9 @@ add_side (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_int (builder, "report_id", id, TRUE);
-  add_string (builder, "name", title);
-  add_string (builder, "date", date);
+  _pb_cli_add_int_or_null (builder, "report_id", id, TRUE);
+  _pb_cli_add_string_or_null (builder, "name", title);
+  _pb_cli_add_string_or_null (builder, "date", date);
   json_builder_set_member_name (builder, "cic_and_care_leavers_combined");
   json_builder_add_boolean_value (builder, combined);
   json_builder_end_object (builder);
@@ -98,7 +73,7 @@ print_comparison_json (PbReportComparison *c)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string (builder, "authority", c->authority);
+  _pb_cli_add_string_or_null (builder, "authority", c->authority);
   add_side (builder, "before", c->before_id, c->before_name, c->before_date, c->before_combined);
   add_side (builder, "after", c->after_id, c->after_name, c->after_date, c->after_combined);
 
@@ -109,12 +84,12 @@ print_comparison_json (PbReportComparison *c)
       PbCompareCohort *row = g_ptr_array_index (c->cohorts, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "judgement", pb_judgement_to_slug (row->judgement));
-      add_string (builder, "label", pb_judgement_get_label (row->judgement));
-      add_string (builder, "cohort", row->cohort);
-      add_string (builder, "before", pb_grade_to_slug (row->before));
-      add_string (builder, "after", pb_grade_to_slug (row->after));
-      add_string (builder, "change", pb_grade_change_to_slug (row->change));
+      _pb_cli_add_string_or_null (builder, "judgement", pb_judgement_to_slug (row->judgement));
+      _pb_cli_add_string_or_null (builder, "label", pb_judgement_get_label (row->judgement));
+      _pb_cli_add_string_or_null (builder, "cohort", row->cohort);
+      _pb_cli_add_string_or_null (builder, "before", pb_grade_to_slug (row->before));
+      _pb_cli_add_string_or_null (builder, "after", pb_grade_to_slug (row->after));
+      _pb_cli_add_string_or_null (builder, "change", pb_grade_change_to_slug (row->change));
       add_paragraphs (builder, "before_paragraphs", row->before_paragraphs);
       add_paragraphs (builder, "after_paragraphs", row->after_paragraphs);
       json_builder_end_object (builder);
