@@ -17,6 +17,22 @@ sqlite3    *_pb_library_open_reader         (PbLibrary   *self,
                                              GError     **error);
 const char *_pb_library_get_backups_dir     (PbLibrary   *self);
 gboolean    _pb_library_is_read_only        (PbLibrary   *self);
+const char *_pb_library_get_reports_dir     (PbLibrary   *self);
+
+/* pb-library-db.c */
+gboolean    _pb_library_ensure_private_dir  (const char  *path,
+                                             GError     **error);
+gboolean    _pb_library_ensure_private_file (const char  *path,
+                                             GError     **error);
+gint        _pb_library_peek_schema_version (const char  *db_path,
+                                             GError     **error);
+gboolean    _pb_library_open_read_only      (const char  *db_path,
+                                             sqlite3    **out_db,
+                                             GError     **error);
+gboolean    _pb_library_quick_check         (sqlite3     *db,
+                                             GError     **error);
+gboolean    _pb_library_check_is_due        (const char  *db_path);
+void        _pb_library_record_check        (const char  *db_path);
 
 /* pb-library-session.c */
 int         _pb_library_session_enter       (const char  *db_path,
@@ -25,9 +41,11 @@ void        _pb_library_session_record      (int          fd,
                                              const char  *db_path);
 void        _pb_library_session_leave       (int          fd,
                                              const char  *db_path);
-const char *_pb_library_get_reports_dir     (PbLibrary   *self);
+
+/* pb-backup.c */
 gboolean    _pb_library_backups_may_list    (PbLibrary   *self,
                                              const char  *sha256);
+
 void        _pb_library_emit_report_added   (PbLibrary   *self,
                                              gint64       id);
 void        _pb_library_emit_report_removed (PbLibrary   *self,

@@ -3,13 +3,9 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "pb-backup.h"
 #include "pb-db.h"
@@ -57,101 +53,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static gboolean
-ensure_private_dir (const char  *path,
-                    GError     **error)
-{
-  if (g_mkdir_with_parents (path, PB_LIBRARY_DIR_MODE) != 0 ||
-      g_chmod (path, PB_LIBRARY_DIR_MODE) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the library folder “%s”: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* SQLite creates missing files with the process umask (often 0644), and gives the
- * -wal and -shm files the mode of the main file; so the main file is created by
- * hand first, private from the start. */
-static gboolean
-ensure_private_file (const char  *path,
-                     GError     **error)
-{
-  int fd = g_open (path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
-
-  if (fd < 0 || fchmod (fd, PB_LIBRARY_FILE_MODE) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        g_close (fd, NULL);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the library database “%s”: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return g_close (fd, error);
-}
-
-/* Reads the schema version without writing anything, so that a library made by
- * a newer Panel Brief is refused before it is touched: not even the -wal and
- * -shm files an ordinary connection makes. Opened "immutable", SQLite reads the
- * main file alone; that is exact unless a WAL with unsaved pages is there, and
- * then an ordinary read-only connection reads it (its files exist already). */
-static gint
-peek_schema_version (const char  *db_path,
-                     GError     **error)
-{
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *file_uri = NULL;
-  g_autofree char *uri = NULL;
-  GStatBuf st;
-  sqlite3 *db = NULL;
-  gint version;
-  int rc;
-
-  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
-    {
-      db = pb_db_open (db_path, TRUE, error);
-    }
-  else
-    {
-      file_uri = g_filename_to_uri (db_path, NULL, NULL);
-      uri = g_strconcat (file_uri, "?immutable=1", NULL);
-      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-      if (rc != SQLITE_OK)
-        {
-          pb_db_set_error (db, rc, error);
-          g_clear_pointer (&db, sqlite3_close);
-        }
-    }
-
-  if (db == NULL)
-    return -1;
-
-  version = pb_schema_get_version (db, error);
-  pb_db_close (db);
-
-  if (version < 0 && error != NULL && *error != NULL)
-    {
-      g_autoptr(GError) local_error = g_steal_pointer (error);
-
-      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is not a Panel Brief library: %s If it is your library, it is "
-                     "damaged: restore a backup (“panel-brief restore --latest”). The file "
-                     "is kept as it is."),
-                   db_path, local_error->message);
-    }
-
-  return version;
-}
-
 static void
 set_problem (PbLibrary  *self,
              GError     *problem)
@@ -159,118 +60,6 @@ set_problem (PbLibrary  *self,
   g_clear_error (&self->problem);
   self->problem = problem;
   self->read_only = TRUE;
-}
-
-/* Opens library.db for reading only, for a library that must not (or cannot)
- * be written. A WAL database on read-only media needs its -shm; when SQLite
- * cannot make one and no -wal holds unsaved pages, the main file alone is the
- * whole library and is read as immutable.
- *
- * Returns %TRUE with the connection in @out_db, or %FALSE with @error set
- * (%PB_DB_ERROR). */
-static gboolean
-open_read_only (const char  *db_path,
-                sqlite3    **out_db,
-                GError     **error)
-{
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *file_uri = NULL;
-  g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
-  GStatBuf st;
-
-  if ((db = pb_db_open (db_path, TRUE, &local_error)) != NULL &&
-      pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error) >= 0)
-    {
-      *out_db = db;
-      return TRUE;
-    }
-  g_clear_pointer (&db, pb_db_close);
-
-  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  file_uri = g_filename_to_uri (db_path, NULL, NULL);
-  uri = g_strconcat (file_uri, "?immutable=1", NULL);
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      pb_db_set_error (db, sqlite3_errcode (db), error);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  *out_db = db;
-  return TRUE;
-}
-
-/* SQLite's quick_check: the b-trees and their pages, without the slower
- * index-against-table comparisons of integrity_check. */
-static gboolean
-quick_check (sqlite3  *db,
-             GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = pb_db_prepare (db, "PRAGMA quick_check", error)))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && g_strcmp0 (pb_db_column_text (stmt, 0), "ok") == 0)
-    return TRUE;
-  if (rc == SQLITE_ROW)
-    g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                 _("The library database is damaged (%s)."), pb_db_column_text (stmt, 0));
-  else
-    pb_db_set_error (db, rc, error);
-  return FALSE;
-}
-
-/* library.db-checked records the main file as it was at its last good
- * quick_check. In WAL mode the main file changes only when pages are copied
- * back into it (a checkpoint, which every session that wrote ends with), so a
- * file unchanged since a good check needs no new one: opening a large library
- * to read it stays quick. The day's backup checks the whole file anyway. */
-static char *
-stamp_of (const char *db_path)
-{
-  GStatBuf st;
-
-  if (g_stat (db_path, &st) != 0)
-    return NULL;
-  return g_strdup_printf ("%llu %llu %lld %ld.%09ld\n",
-                          (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-                          (long long)st.st_size, (long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
-}
-
-static gboolean
-check_is_due (const char *db_path)
-{
-  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
-  g_autofree char *recorded = NULL;
-  g_autofree char *now = stamp_of (db_path);
-
-  return !g_file_get_contents (checked_path, &recorded, NULL, NULL) ||
-         g_strcmp0 (recorded, now) != 0;
-}
-
-static void
-record_check (const char *db_path)
-{
-  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
-  g_autofree char *now = stamp_of (db_path);
-  int fd;
-
-  if (now == NULL)
-    return;
-  if ((fd = g_open (checked_path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    return;
-  if (write (fd, now, strlen (now)) < 0)
-    g_debug ("Could not record the check of %s", db_path);
-  g_close (fd, NULL);
 }
 
 static GError *
@@ -305,8 +94,8 @@ pb_library_initialize (PbLibrary  *self,
   gint version = 0;
   guint latest = pb_schema_latest_version ();
 
-  if (!ensure_private_dir (self->path, &local_error) ||
-      !ensure_private_dir (self->reports_dir, &local_error))
+  if (!_pb_library_ensure_private_dir (self->path, &local_error) ||
+      !_pb_library_ensure_private_dir (self->reports_dir, &local_error))
     {
       /* A library on read-only media can still be read. */
       if (!g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR) ||
@@ -325,7 +114,7 @@ pb_library_initialize (PbLibrary  *self,
   if (!self->read_only)
     self->session_fd = _pb_library_session_enter (self->db_path, &self->notice);
 
-  if (existed && (version = peek_schema_version (self->db_path, error)) < 0)
+  if (existed && (version = _pb_library_peek_schema_version (self->db_path, error)) < 0)
     return FALSE;
 
   if (version > (gint)latest)
@@ -338,7 +127,7 @@ pb_library_initialize (PbLibrary  *self,
       return FALSE;
     }
 
-  if (!self->read_only && !ensure_private_file (self->db_path, &local_error))
+  if (!self->read_only && !_pb_library_ensure_private_file (self->db_path, &local_error))
     {
       int code = local_error->code;
 
@@ -353,13 +142,13 @@ pb_library_initialize (PbLibrary  *self,
 
   if (!self->read_only)
     {
-      gboolean due = check_is_due (self->db_path);
+      gboolean due = _pb_library_check_is_due (self->db_path);
 
       if ((self->db = pb_db_open (self->db_path, FALSE, &local_error)) != NULL &&
-          due && !quick_check (self->db, &local_error))
+          due && !_pb_library_quick_check (self->db, &local_error))
         g_clear_pointer (&self->db, pb_db_close);
       else if (self->db != NULL && due)
-        record_check (self->db_path);
+        _pb_library_record_check (self->db_path);
 
       if (self->db == NULL)
         {
@@ -378,7 +167,7 @@ pb_library_initialize (PbLibrary  *self,
 
   if (self->read_only)
     {
-      if (!open_read_only (self->db_path, &self->db, &local_error))
+      if (!_pb_library_open_read_only (self->db_path, &self->db, &local_error))
         {
           g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED,
                        _("The library database cannot be read (%s). Restore the newest "
@@ -389,7 +178,7 @@ pb_library_initialize (PbLibrary  *self,
 
       /* A damaged file found on read-only media is still damaged. */
       if (!g_error_matches (self->problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED) &&
-          !quick_check (self->db, &local_error))
+          !_pb_library_quick_check (self->db, &local_error))
         {
           if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
             set_problem (self, damaged_problem ());
@@ -627,60 +416,6 @@ pb_library_dup_report_path (PbLibrary  *self,
   return g_build_filename (self->reports_dir, name, NULL);
 }
 
-/* Whether any database in backups/ lists the report @sha256, or might: a
- * backup that cannot be read counts as listing it. A report's file must
- * outlive every database that could be restored and point at it. */
-gboolean
-_pb_library_backups_may_list (PbLibrary  *self,
-                              const char *sha256)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (self), TRUE);
-  g_return_val_if_fail (sha256 != NULL, TRUE);
-
-  if (!(dir = g_dir_open (self->backups_dir, 0, NULL)))
-    return g_file_test (self->backups_dir, G_FILE_TEST_EXISTS);
-
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *file_uri = NULL;
-      g_autofree char *uri = NULL;
-      sqlite3_stmt *stmt = NULL;
-      sqlite3 *db = NULL;
-      gboolean listed;
-
-      if (!g_str_has_suffix (name, ".db"))
-        continue;
-
-      path = g_build_filename (self->backups_dir, name, NULL);
-      file_uri = g_filename_to_uri (path, NULL, NULL);
-      if (file_uri == NULL)
-        return TRUE;
-      /* Backups are complete files, never written again: read them as such. */
-      uri = g_strconcat (file_uri, "?immutable=1", NULL);
-
-      if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
-          sqlite3_prepare_v2 (db, "SELECT 1 FROM reports WHERE sha256 = ?1", -1, &stmt, NULL) != SQLITE_OK)
-        {
-          sqlite3_close (db);
-          return TRUE;
-        }
-
-      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-      listed = sqlite3_step (stmt) != SQLITE_DONE;
-      sqlite3_finalize (stmt);
-      sqlite3_close (db);
-
-      if (listed)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 sqlite3 *
 _pb_library_get_db (PbLibrary *self)
 {
@@ -700,7 +435,7 @@ _pb_library_open_connection (PbLibrary  *self,
 
   if (!self->read_only)
     return pb_db_open (self->db_path, FALSE, error);
-  return open_read_only (self->db_path, &db, error) ? db : NULL;
+  return _pb_library_open_read_only (self->db_path, &db, error) ? db : NULL;
 }
 
 /* A connection that only reads, whatever the library's state: for backups
@@ -713,7 +448,7 @@ _pb_library_open_reader (PbLibrary  *self,
 
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
 
-  return open_read_only (self->db_path, &db, error) ? db : NULL;
+  return _pb_library_open_read_only (self->db_path, &db, error) ? db : NULL;
 }
 
 const char *

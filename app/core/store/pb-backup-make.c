@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-backup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pb-backup-private.h"
+#include "pb-library-private.h"
+
+/* Taking backups of library.db into backups/ (and a second folder).
+ *
+ * A backup is made with SQLite's online backup API from a read transaction,
+ * so it is one consistent moment of the library even while another process
+ * writes. It is written under a temporary name, opened again and checked
+ * (integrity_check, and the same number of reports, findings and packs as
+ * the moment it copies) before it takes its name, and only a checked backup
+ * lets older ones be rotated away. */
+
+/* The backups in @folder named as this file names them, with their times. */
+static GPtrArray *
+list_named (const char  *folder,
+            GHashTable **out_paths)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *times = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+  const char *name;
+
+  *out_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      GDateTime *time = NULL;
+
+      if (!pb_backup_parse_file_name (name, &time))
+        continue;
+      g_ptr_array_add (times, time);
+      g_hash_table_insert (*out_paths, time, g_build_filename (folder, name, NULL));
+    }
+  return times;
+}
+
+static void
+rotate (const char *folder)
+{
+  g_autoptr(GHashTable) paths = NULL;
+  g_autoptr(GPtrArray) times = list_named (folder, &paths);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) expired = pb_backup_select_expired (times, now);
+
+  for (guint i = 0; i < expired->len; i++)
+    {
+      const char *path = g_hash_table_lookup (paths, g_ptr_array_index (expired, i));
+
+      g_debug ("Rotating away the backup %s", path);
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_warning ("Could not remove the old backup %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* Reports removed from the library whose files were kept because a backup
+ * listed them: once no backup does, the file goes. */
+static void
+purge_removed_reports (PbLibrary *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = _pb_library_get_db (self);
+
+  if (_pb_library_is_read_only (self) ||
+      !(stmt = pb_db_prepare (db, "SELECT sha256 FROM removed_reports", NULL)))
+    return;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sha256 = pb_db_column_text (stmt, 0);
+
+      if (!_pb_library_backups_may_list (self, sha256))
+        g_ptr_array_add (gone, g_strdup (sha256));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < gone->len; i++)
+    {
+      const char *sha256 = g_ptr_array_index (gone, i);
+      g_autoptr(sqlite3_stmt) forget = NULL;
+      g_autofree char *path = pb_library_dup_report_path (self, sha256);
+
+      /* The row first: a crash between leaves an orphan, never a row whose
+       * file has gone. */
+      if (!(forget = pb_db_prepare (db, "DELETE FROM removed_reports WHERE sha256 = ?1", NULL)))
+        return;
+      sqlite3_bind_text (forget, 1, sha256, -1, SQLITE_TRANSIENT);
+      if (!pb_db_step_done (forget, NULL))
+        return;
+      if (g_unlink (path) == 0)
+        g_debug ("Removed %s: no backup lists it any more", path);
+    }
+}
+
+static gboolean
+fsync_path (const char  *path,
+            gboolean     directory,
+            GError     **error)
+{
+  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd >= 0 && fsync (fd) == 0)
+    return g_close (fd, error);
+
+  saved_errno = errno;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               saved_errno == ENOSPC ? _("The disk is full: the backup could not be written.")
+                                     : _("The backup could not be written: %s."),
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Gives @partial its final name in @folder without ever replacing a file. */
+static char *
+place (const char  *partial,
+       const char  *folder,
+       const char  *name,
+       GError     **error)
+{
+  for (guint n = 0; n < 100; n++)
+    {
+      g_autofree char *candidate_name = NULL;
+      g_autofree char *candidate = NULL;
+
+      if (n == 0)
+        candidate_name = g_strdup (name);
+      else
+        candidate_name = g_strdup_printf ("%.*s-%u" PB_BACKUP_SUFFIX,
+                                          (int)(strlen (name) - strlen (PB_BACKUP_SUFFIX)), name, n);
+      candidate = g_build_filename (folder, candidate_name, NULL);
+
+      /* link () fails rather than replace: two processes backing up in the
+       * same millisecond both keep their backups. */
+      if (link (partial, candidate) == 0)
+        {
+          g_unlink (partial);
+          return g_steal_pointer (&candidate);
+        }
+      if (errno != EEXIST)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("The backup could not be written: %s."), g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("The backup could not be named."));
+  return NULL;
+}
+
+/* Copies a checked backup into the second backup folder, under its own name. */
+static gboolean
+copy_to_folder (const char  *backup,
+                const char  *folder,
+                GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *partial = NULL;
+  g_autofree char *placed = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (backup);
+  g_autoptr(GFile) to = NULL;
+  int fd;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The second backup folder “%s” cannot be used: %s."),
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
+  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The second backup folder “%s” cannot be used: %s."),
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  to = g_file_new_for_path (partial);
+  if (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) &&
+      fsync_path (partial, FALSE, error))
+    placed = place (partial, folder, name, error);
+  if (placed == NULL)
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  fsync_path (folder, TRUE, NULL);
+  rotate (folder);
+  return TRUE;
+}
+
+/* Copies the library's database into @dest (an existing, private, empty
+ * file) with the online backup API, then checks the copy: integrity_check and
+ * the same numbers of reports, findings, packs and cohorts, and schema. */
+static gboolean
+backup_copy (PbLibrary   *self,
+             const char  *dest_path,
+             GError     **error)
+{
+  g_autoptr(PbBackup) written = NULL;
+  sqlite3 *source = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *copy;
+  PbBackupCounts counts = { 0 };
+  int rc;
+
+  if (!(source = _pb_library_open_reader (self, error)))
+    goto failed;
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      pb_db_set_error (dest, rc, error);
+      goto failed;
+    }
+
+  /* One read transaction for the counts and the copy: both see one moment. */
+  if (!pb_db_exec (source, "BEGIN", error) || !_pb_backup_read_counts (source, &counts, error))
+    goto failed;
+
+  if (!(copy = sqlite3_backup_init (dest, "main", source, "main")))
+    {
+      pb_db_set_error (dest, sqlite3_errcode (dest), error);
+      goto failed;
+    }
+  rc = sqlite3_backup_step (copy, -1);
+  sqlite3_backup_finish (copy);
+  pb_db_exec (source, "COMMIT", NULL);
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (dest, rc, error);
+      goto failed;
+    }
+
+  /* The copy carries the library's WAL mode in its header; a backup is one
+   * self-contained file. */
+  if (!pb_db_exec (dest, "PRAGMA journal_mode=DELETE", error))
+    goto failed;
+
+  g_clear_pointer (&source, pb_db_close);
+  g_clear_pointer (&dest, sqlite3_close);
+
+  if (!fsync_path (dest_path, FALSE, error))
+    goto failed;
+
+  /* Checked before it counts as a backup. */
+  if (!(written = pb_backup_read (dest_path, error)) || !pb_backup_verify (written, error))
+    goto failed;
+  if (pb_backup_get_n_reports (written) != counts.reports ||
+      pb_backup_get_n_findings (written) != counts.findings ||
+      pb_backup_get_n_packs (written) != counts.packs ||
+      pb_backup_get_version (written) != counts.version)
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("The backup did not hold what the library holds, and was not kept."));
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&source, pb_db_close);
+  g_clear_pointer (&dest, sqlite3_close);
+  return FALSE;
+}
+
+/**
+ * pb_library_snapshot:
+ * @self: a library
+ * @dest: (type filename): a file to write; it is replaced, and private
+ *   (0600) from creation
+ * @error: a #GError, or %NULL
+ *
+ * Writes one consistent moment of library.db to @dest as a self-contained,
+ * checked file, as a backup is, but without naming or rotating anything:
+ * for a library archive.
+ *
+ * Returns: %TRUE, or %FALSE with @error set as by pb_library_backup () and
+ *   @dest removed
+ */
+gboolean
+pb_library_snapshot (PbLibrary   *self,
+                     const char  *dest,
+                     GError     **error)
+{
+  int fd;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  g_unlink (dest);
+  if ((fd = g_open (dest, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The library could not be copied: %s."), g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  if (!backup_copy (self, dest, error))
+    {
+      g_unlink (dest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * pb_library_backup:
+ * @self: a library
+ * @reason: why the backup is taken
+ * @error: a #GError, or %NULL
+ *
+ * Takes a backup of library.db into backups/, checks it, and only then
+ * rotates older backups away (see pb_backup_select_expired ()) and forgets
+ * the files of removed reports that no backup lists any more. When a second
+ * backup folder is set, the backup is copied there too; a folder that cannot
+ * be written (a USB stick not plugged in) is reported with g_warning () but
+ * does not fail the backup.
+ *
+ * Returns: (transfer full): the new backup's path; or %NULL with @error set:
+ *   PB_DB_ERROR (the library could not be read), G_IO_ERROR (the file could
+ *   not be written; G_IO_ERROR_NO_SPACE for a full disk), or
+ *   PB_DB_ERROR_CORRUPT when the copy did not check out (older backups are
+ *   then all kept)
+ */
+char *
+pb_library_backup (PbLibrary       *self,
+                   PbBackupReason   reason,
+                   GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *name = pb_backup_file_name_for (now);
+  g_autofree char *partial = NULL;
+  g_autofree char *placed = NULL;
+  const char *folder;
+  int fd;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+
+  folder = _pb_library_get_backups_dir (self);
+  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The backups folder cannot be written: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* Private from creation: a backup holds everything the library does. */
+  partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
+  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The backup could not be written: %s."), g_strerror (saved_errno));
+      return NULL;
+    }
+  g_close (fd, NULL);
+
+  if (!backup_copy (self, partial, error))
+    goto failed;
+
+  if (!(placed = place (partial, folder, name, error)))
+    goto failed;
+  fsync_path (folder, TRUE, NULL);
+
+  g_debug ("Backed up the library to %s (reason %d)", placed, reason);
+
+  rotate (folder);
+  purge_removed_reports (self);
+
+  if (pb_library_get_second_backup_folder (self) != NULL)
+    {
+      g_autoptr(GError) copy_error = NULL;
+
+      if (!copy_to_folder (placed, pb_library_get_second_backup_folder (self), &copy_error))
+        g_warning ("%s", copy_error->message);
+    }
+
+  return g_steal_pointer (&placed);
+
+failed:
+  g_unlink (partial);
+  if (error != NULL && *error != NULL && g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
+    {
+      g_clear_error (error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("The disk is full: the backup could not be written."));
+    }
+  return NULL;
+}
+
+/**
+ * pb_library_backup_if_due:
+ * @self: a library
+ * @out_made: (out) (optional): whether a backup was made
+ * @error: a #GError, or %NULL
+ *
+ * Takes the day's backup unless backups/ already has one from today (local
+ * time). Meant for the first start of each day.
+ *
+ * Returns: %FALSE with @error set as by pb_library_backup () when a backup was
+ *   due and could not be made
+ */
+gboolean
+pb_library_backup_if_due (PbLibrary  *self,
+                          gboolean   *out_made,
+                          GError    **error)
+{
+  g_autoptr(GHashTable) paths = NULL;
+  g_autoptr(GPtrArray) times = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *made = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
+
+  if (out_made != NULL)
+    *out_made = FALSE;
+
+  times = list_named (_pb_library_get_backups_dir (self), &paths);
+  for (guint i = 0; i < times->len; i++)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (g_ptr_array_index (times, i));
+      g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
+
+      if (g_strcmp0 (day, today) == 0)
+        return TRUE;
+    }
+
+  /* A library that holds nothing yet needs no copy of its nothing. */
+  if (pb_db_query_int (_pb_library_get_db (self),
+                       "SELECT (SELECT count(*) FROM reports) + (SELECT count(*) FROM findings)"
+                       " + (SELECT count(*) FROM packs)", NULL) == 0)
+    return TRUE;
+
+  made = pb_library_backup (self, PB_BACKUP_DAILY, error);
+  if (made == NULL)
+    return FALSE;
+  if (out_made != NULL)
+    *out_made = TRUE;
+  return TRUE;
+}
+

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-library"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pb-db.h"
+#include "pb-library-private.h"
+#include "pb-schema.h"
+
+/* library.db and its folder on disk, as opening a library needs them: made
+ * private to the user, the schema version read without writing anything,
+ * opened read-only when the library must not be written, and checked with
+ * SQLite's quick_check when the file has changed since its last good
+ * check. */
+
+gboolean
+_pb_library_ensure_private_dir (const char  *path,
+                                GError     **error)
+{
+  if (g_mkdir_with_parents (path, PB_LIBRARY_DIR_MODE) != 0 ||
+      g_chmod (path, PB_LIBRARY_DIR_MODE) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the library folder “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* SQLite creates missing files with the process umask (often 0644), and gives the
+ * -wal and -shm files the mode of the main file; so the main file is created by
+ * hand first, private from the start. */
+gboolean
+_pb_library_ensure_private_file (const char  *path,
+                                 GError     **error)
+{
+  int fd = g_open (path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+
+  if (fd < 0 || fchmod (fd, PB_LIBRARY_FILE_MODE) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the library database “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return g_close (fd, error);
+}
+
+/* Reads the schema version without writing anything, so that a library made by
+ * a newer Panel Brief is refused before it is touched: not even the -wal and
+ * -shm files an ordinary connection makes. Opened "immutable", SQLite reads the
+ * main file alone; that is exact unless a WAL with unsaved pages is there, and
+ * then an ordinary read-only connection reads it (its files exist already). */
+gint
+_pb_library_peek_schema_version (const char  *db_path,
+                                 GError     **error)
+{
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  GStatBuf st;
+  sqlite3 *db = NULL;
+  gint version;
+  int rc;
+
+  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
+    {
+      db = pb_db_open (db_path, TRUE, error);
+    }
+  else
+    {
+      file_uri = g_filename_to_uri (db_path, NULL, NULL);
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc != SQLITE_OK)
+        {
+          pb_db_set_error (db, rc, error);
+          g_clear_pointer (&db, sqlite3_close);
+        }
+    }
+
+  if (db == NULL)
+    return -1;
+
+  version = pb_schema_get_version (db, error);
+  pb_db_close (db);
+
+  if (version < 0 && error != NULL && *error != NULL)
+    {
+      g_autoptr(GError) local_error = g_steal_pointer (error);
+
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a Panel Brief library: %s If it is your library, it is "
+                     "damaged: restore a backup (“panel-brief restore --latest”). The file "
+                     "is kept as it is."),
+                   db_path, local_error->message);
+    }
+
+  return version;
+}
+
+/* Opens library.db for reading only, for a library that must not (or cannot)
+ * be written. A WAL database on read-only media needs its -shm; when SQLite
+ * cannot make one and no -wal holds unsaved pages, the main file alone is the
+ * whole library and is read as immutable.
+ *
+ * Returns %TRUE with the connection in @out_db, or %FALSE with @error set
+ * (%PB_DB_ERROR). */
+gboolean
+_pb_library_open_read_only (const char  *db_path,
+                            sqlite3    **out_db,
+                            GError     **error)
+{
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if ((db = pb_db_open (db_path, TRUE, &local_error)) != NULL &&
+      pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error) >= 0)
+    {
+      *out_db = db;
+      return TRUE;
+    }
+  g_clear_pointer (&db, pb_db_close);
+
+  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  file_uri = g_filename_to_uri (db_path, NULL, NULL);
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      pb_db_set_error (db, sqlite3_errcode (db), error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  *out_db = db;
+  return TRUE;
+}
+
+/* SQLite's quick_check: the b-trees and their pages, without the slower
+ * index-against-table comparisons of integrity_check. */
+gboolean
+_pb_library_quick_check (sqlite3  *db,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = pb_db_prepare (db, "PRAGMA quick_check", error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 (pb_db_column_text (stmt, 0), "ok") == 0)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                 _("The library database is damaged (%s)."), pb_db_column_text (stmt, 0));
+  else
+    pb_db_set_error (db, rc, error);
+  return FALSE;
+}
+
+/* library.db-checked records the main file as it was at its last good
+ * quick_check. In WAL mode the main file changes only when pages are copied
+ * back into it (a checkpoint, which every session that wrote ends with), so a
+ * file unchanged since a good check needs no new one: opening a large library
+ * to read it stays quick. The day's backup checks the whole file anyway. */
+static char *
+stamp_of (const char *db_path)
+{
+  GStatBuf st;
+
+  if (g_stat (db_path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%llu %llu %lld %ld.%09ld\n",
+                          (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+                          (long long)st.st_size, (long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+}
+
+gboolean
+_pb_library_check_is_due (const char *db_path)
+{
+  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
+  g_autofree char *recorded = NULL;
+  g_autofree char *now = stamp_of (db_path);
+
+  return !g_file_get_contents (checked_path, &recorded, NULL, NULL) ||
+         g_strcmp0 (recorded, now) != 0;
+}
+
+void
+_pb_library_record_check (const char *db_path)
+{
+  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
+  g_autofree char *now = stamp_of (db_path);
+  int fd;
+
+  if (now == NULL)
+    return;
+  if ((fd = g_open (checked_path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    return;
+  if (write (fd, now, strlen (now)) < 0)
+    g_debug ("Could not record the check of %s", db_path);
+  g_close (fd, NULL);
+}
