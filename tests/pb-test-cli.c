@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include "pb-test-cli.h"
+#include "pb-test-util.h"
 
 void
 pb_test_run_clear (PbTestRun *run)
@@ -64,4 +65,33 @@ pb_test_assert_one_line_error (PbTestRun *run)
   g_assert_true (g_str_has_prefix (run->err, "panel-brief: "));
   g_assert_nonnull (strchr (run->err, '\n'));
   g_assert_cmpstr (strchr (run->err, '\n') + 1, ==, "");
+}
+
+void
+pb_test_cli_fixture_setup (PbTestCliFixture *f,
+                           gconstpointer     data)
+{
+  static const char * const pages[] = {
+    "Inspection of Fernleigh children's services",
+    "Care leavers receive a generous local offer.",
+    NULL
+  };
+
+  if (g_getenv ("PB_BINARY") == NULL)
+    g_error ("PB_BINARY must name the panel-brief binary");
+
+  f->dir = pb_test_make_dir ();
+  f->library_dir = g_build_filename (f->dir, "library", NULL);
+  f->pdf = pb_test_write_pdf (f->dir, "fernleigh.pdf", (const char **)pages,
+                              &(PbTestPdfOptions) { .title = "Fernleigh inspection" });
+}
+
+void
+pb_test_cli_fixture_teardown (PbTestCliFixture *f,
+                              gconstpointer     data)
+{
+  pb_test_remove_dir (f->dir);
+  g_free (f->pdf);
+  g_free (f->library_dir);
+  g_free (f->dir);
 }

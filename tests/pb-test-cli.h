@@ -23,4 +23,18 @@ void      pb_test_assert_one_line_error  (PbTestRun  *run);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PbTestRun, pb_test_run_clear)
 
+/* A fresh folder with a two-page report in it, and where a library may go
+ * (not made until a command makes it). */
+typedef struct
+{
+  char *dir;
+  char *library_dir;
+  char *pdf;
+} PbTestCliFixture;
+
+void      pb_test_cli_fixture_setup      (PbTestCliFixture *f,
+                                          gconstpointer     data);
+void      pb_test_cli_fixture_teardown   (PbTestCliFixture *f,
+                                          gconstpointer     data);
+
 G_END_DECLS
