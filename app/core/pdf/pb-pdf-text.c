@@ -368,7 +368,7 @@ build_from_glyphs (guint   page,
 
 /**
  * pb_pdf_text_build:
- * @page: the page index, from 0, for the result
+ * @page_index: the page index, from 0, for the result
  * @text: a page's text as poppler_page_get_text () gives it
  * @rects: (array length=n_rects) (nullable): the boxes
  *   poppler_page_get_text_layout () gives for it (top-left origin); they
@@ -380,7 +380,7 @@ build_from_glyphs (guint   page,
  *   character, and the printed line of each
  */
 PbPageText *
-pb_pdf_text_build (guint                   page,
+pb_pdf_text_build (guint                   page_index,
                    const char             *text,
                    const PopplerRectangle *rects,
                    guint                   n_rects)
@@ -390,7 +390,7 @@ pb_pdf_text_build (guint                   page,
   g_return_val_if_fail (text != NULL, NULL);
 
   _pb_pdf_glyphs_align (glyphs, text, rects, n_rects, 0, 0, 0);
-  return build_from_glyphs (page, glyphs);
+  return build_from_glyphs (page_index, glyphs);
 }
 
 /**

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * pb_library_reindex ()). */
 #define PB_PAGE_TEXT_VERSION 2
 
-PbPageText *pb_pdf_text_build      (guint                   page,
+PbPageText *pb_pdf_text_build      (guint                   page_index,
                                     const char             *text,
                                     const PopplerRectangle *rects,
                                     guint                   n_rects);

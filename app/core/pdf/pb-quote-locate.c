@@ -194,8 +194,8 @@ locate_across_break (Pages           *pages,
  * pb_pdf_locate_quote_in_document:
  * @document: an open PDF; poppler is not thread-safe per document, so call
  *   this from the one thread that uses it
- * @page: the page to look on first, from 1; then the passage across its
- *   break with the next page; then every other page
+ * @page_number: the page to look on first, from 1; then the passage across
+ *   its break with the next page; then every other page
  * @quote: the passage, typed or pasted any way
  *
  * Finds where @quote is in @document.
@@ -206,7 +206,7 @@ locate_across_break (Pages           *pages,
  */
 GArray *
 pb_pdf_locate_quote_in_document (PopplerDocument  *document,
-                                 guint             page,
+                                 guint             page_number,
                                  const char       *quote,
                                  GError          **error)
 {
@@ -214,7 +214,7 @@ pb_pdf_locate_quote_in_document (PopplerDocument  *document,
   g_autoptr(GHashTable) texts = NULL;
   Pages pages;
   GArray *anchors = NULL;
-  int named = (int)page - 1;
+  int named = (int)page_number - 1;
   static const PbTextFindFlags passes[] = { PB_TEXT_FIND_WHOLE_WORDS, PB_TEXT_FIND_DEFAULT };
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
@@ -258,7 +258,7 @@ pb_pdf_locate_quote_in_document (PopplerDocument  *document,
  * @pdf_path: the PDF
  * @password: (nullable): its password; %NULL for none or the one given
  *   earlier in the session
- * @page: the page to look on first, from 1; then every page is tried
+ * @page_number: the page to look on first, from 1; then every page is tried
  *
  * Finds where @quote is in a PDF; see pb_pdf_locate_quote_in_document ().
  *
@@ -268,7 +268,7 @@ pb_pdf_locate_quote_in_document (PopplerDocument  *document,
 GArray *
 pb_pdf_locate_quote (const char  *pdf_path,
                      const char  *password,
-                     guint        page,
+                     guint        page_number,
                      const char  *quote,
                      GError     **error)
 {
@@ -280,5 +280,5 @@ pb_pdf_locate_quote (const char  *pdf_path,
   if (!(document = G_OBJECT (pb_pdf_open (pdf_path, password, error))))
     return NULL;
 
-  return pb_pdf_locate_quote_in_document (POPPLER_DOCUMENT (document), page, quote, error);
+  return pb_pdf_locate_quote_in_document (POPPLER_DOCUMENT (document), page_number, quote, error);
 }

@@ -8,12 +8,12 @@
 G_BEGIN_DECLS
 
 GArray     *pb_pdf_locate_quote_in_document   (PopplerDocument        *document,
-                                               guint                   page,
+                                               guint                   page_number,
                                                const char             *quote,
                                                GError                **error);
 GArray     *pb_pdf_locate_quote               (const char             *pdf_path,
                                                const char             *password,
-                                               guint                   page,
+                                               guint                   page_number,
                                                const char             *quote,
                                                GError                **error);
 

@@ -181,10 +181,10 @@ pb_page_layout_set_zoom (PbPageLayout *self,
 /**
  * pb_page_layout_set_zoom_keeping:
  * @zoom: the new zoom, as for pb_page_layout_set_zoom()
- * @page: the page to keep in place, from 0
+ * @page_index: the page to keep in place, from 0
  * @offset: the vertical scroll offset now, in layout pixels
  *
- * Changes the zoom so that the point of @page at the top of the viewport
+ * Changes the zoom so that the point of @page_index at the top of the viewport
  * stays there.
  *
  * Returns: the vertical scroll offset that keeps it there, in layout pixels
@@ -193,22 +193,22 @@ pb_page_layout_set_zoom (PbPageLayout *self,
 double
 pb_page_layout_set_zoom_keeping (PbPageLayout *self,
                                  double        zoom,
-                                 guint         page,
+                                 guint         page_index,
                                  double        offset)
 {
   double from_top_pt;
 
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
 
-  if (page >= self->sizes->len)
+  if (page_index >= self->sizes->len)
     {
       pb_page_layout_set_zoom (self, zoom);
       return pb_page_layout_clamp_offset (self, offset);
     }
 
-  from_top_pt = (offset - self->tops[page]) / pb_page_layout_get_scale (self);
+  from_top_pt = (offset - self->tops[page_index]) / pb_page_layout_get_scale (self);
   pb_page_layout_set_zoom (self, zoom);
-  return pb_page_layout_clamp_offset (self, self->tops[page] + from_top_pt * pb_page_layout_get_scale (self));
+  return pb_page_layout_clamp_offset (self, self->tops[page_index] + from_top_pt * pb_page_layout_get_scale (self));
 }
 
 /**
@@ -254,14 +254,14 @@ pb_page_layout_get_content_height (PbPageLayout *self)
 
 /**
  * pb_page_layout_get_page_rect:
- * @page: from 0
+ * @page_index: from 0
  * @rect: (out): where the page is, in layout pixels (not PDF points)
  *
  * Returns: %FALSE if there is no such page
  */
 gboolean
 pb_page_layout_get_page_rect (PbPageLayout *self,
-                              guint         page,
+                              guint         page_index,
                               PbRect       *rect)
 {
   const PbPageSize *size;
@@ -270,35 +270,35 @@ pb_page_layout_get_page_rect (PbPageLayout *self,
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
   g_return_val_if_fail (rect != NULL, FALSE);
 
-  if (page >= self->sizes->len)
+  if (page_index >= self->sizes->len)
     return FALSE;
 
-  size = &g_array_index (self->sizes, PbPageSize, page);
+  size = &g_array_index (self->sizes, PbPageSize, page_index);
   scale = pb_page_layout_get_scale (self);
   width = size->width * scale;
   x = (MAX (self->viewport_width, pb_page_layout_get_content_width (self)) - width) / 2;
 
-  *rect = (PbRect) { x, self->tops[page], x + width, self->tops[page] + size->height * scale };
+  *rect = (PbRect) { x, self->tops[page_index], x + width, self->tops[page_index] + size->height * scale };
   return TRUE;
 }
 
 /**
  * pb_page_layout_get_page_offset:
- * @page: from 0
+ * @page_index: from 0
  *
- * Returns: the vertical scroll offset that puts @page at the top of the
+ * Returns: the vertical scroll offset that puts @page_index at the top of the
  *   viewport, its margin above it, in layout pixels; 0 if there is no such
  *   page
  */
 double
 pb_page_layout_get_page_offset (PbPageLayout *self,
-                                guint         page)
+                                guint         page_index)
 {
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
 
-  if (page >= self->sizes->len)
+  if (page_index >= self->sizes->len)
     return 0;
-  return self->tops[page] - MARGIN;
+  return self->tops[page_index] - MARGIN;
 }
 
 /**
@@ -393,17 +393,17 @@ pb_page_layout_get_current_page (PbPageLayout *self,
 /**
  * pb_page_layout_fit_zoom:
  * @sizing: how to size the pages
- * @page: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
+ * @page_index: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
  *
  * Returns: the zoom at which the widest page fills the viewport's width
- *   (%PB_SIZING_FIT_WIDTH), or at which @page also fits its height
+ *   (%PB_SIZING_FIT_WIDTH), or at which @page_index also fits its height
  *   (%PB_SIZING_FIT_PAGE), margins included and within the zoom limits; the
  *   current zoom for %PB_SIZING_FREE, with no pages or with no viewport
  */
 double
 pb_page_layout_fit_zoom (PbPageLayout *self,
                          PbSizing      sizing,
-                         guint         page)
+                         guint         page_index)
 {
   double width, height, zoom;
 
@@ -418,7 +418,7 @@ pb_page_layout_fit_zoom (PbPageLayout *self,
   zoom = width / (self->max_width_pt * PB_PX_PER_PT);
   if (sizing == PB_SIZING_FIT_PAGE)
     {
-      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, MIN (page, self->sizes->len - 1));
+      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, MIN (page_index, self->sizes->len - 1));
 
       zoom = MIN (zoom, height / (size->height * PB_PX_PER_PT));
     }
@@ -430,7 +430,7 @@ pb_page_layout_fit_zoom (PbPageLayout *self,
  * pb_page_layout_point_to_page:
  * @x: a point in the layout, in layout pixels
  * @y: likewise
- * @page: (out): the page at @y, from 0, as pb_page_layout_page_at_y()
+ * @page_index: (out): the page at @y, from 0, as pb_page_layout_page_at_y()
  * @x_pt: (out): @x on that page, in PDF points from its left edge
  * @y_pt: (out): @y on that page, in PDF points from its top edge
  *
@@ -440,7 +440,7 @@ gboolean
 pb_page_layout_point_to_page (PbPageLayout *self,
                               double        x,
                               double        y,
-                              guint        *page,
+                              guint        *page_index,
                               double       *x_pt,
                               double       *y_pt)
 {
@@ -449,8 +449,8 @@ pb_page_layout_point_to_page (PbPageLayout *self,
 
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
 
-  *page = pb_page_layout_page_at_y (self, y);
-  if (!pb_page_layout_get_page_rect (self, *page, &rect))
+  *page_index = pb_page_layout_page_at_y (self, y);
+  if (!pb_page_layout_get_page_rect (self, *page_index, &rect))
     return FALSE;   /* no pages */
   scale = pb_page_layout_get_scale (self);
   *x_pt = (x - rect.x1) / scale;
@@ -460,7 +460,7 @@ pb_page_layout_point_to_page (PbPageLayout *self,
 
 /**
  * pb_page_layout_page_to_point:
- * @page: from 0
+ * @page_index: from 0
  * @x_pt: a point on the page, in PDF points from its left edge
  * @y_pt: likewise, from its top edge
  * @x: (out): where that is in the layout, in layout pixels
@@ -470,7 +470,7 @@ pb_page_layout_point_to_page (PbPageLayout *self,
  */
 gboolean
 pb_page_layout_page_to_point (PbPageLayout *self,
-                              guint         page,
+                              guint         page_index,
                               double        x_pt,
                               double        y_pt,
                               double       *x,
@@ -481,7 +481,7 @@ pb_page_layout_page_to_point (PbPageLayout *self,
 
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
 
-  if (!pb_page_layout_get_page_rect (self, page, &rect))
+  if (!pb_page_layout_get_page_rect (self, page_index, &rect))
     return FALSE;
 
   scale = pb_page_layout_get_scale (self);

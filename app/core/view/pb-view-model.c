@@ -182,20 +182,20 @@ pb_view_model_get_page (PbViewModel *self)
 
 /**
  * pb_view_model_set_page:
- * @page: from 0
+ * @page_index: from 0
  *
- * Goes to @page; a page the report does not have is ignored.
+ * Goes to @page_index; a page the report does not have is ignored.
  */
 void
 pb_view_model_set_page (PbViewModel *self,
-                        guint        page)
+                        guint        page_index)
 {
   g_return_if_fail (PB_IS_VIEW_MODEL (self));
 
-  if (page == self->page || page >= MAX (self->n_pages, 1))
+  if (page_index == self->page || page_index >= MAX (self->n_pages, 1))
     return;
 
-  self->page = page;
+  self->page = page_index;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
 }
 
