@@ -251,15 +251,28 @@ test_foreign_wal_set_aside (Fixture       *f,
 
 /* A process killed with findings still in the journal: the next start
  * replays them (it is this library's own journal). */
+/* How the library is found after its process was killed: where it was; as
+ * a copy of its folder (new inode numbers, as on a new laptop); or with its
+ * session record lost (a second crash before the record was written). */
+typedef enum
+{
+  AFTER_KILL_IN_PLACE,
+  AFTER_KILL_FOLDER_COPIED,
+  AFTER_KILL_RECORD_LOST,
+} AfterKill;
+
 static void
 test_killed_session_replayed (Fixture       *f,
                               gconstpointer  data)
 {
+  AfterKill after = GPOINTER_TO_INT (data);
   g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
   g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *copy_dir = g_build_filename (f->dir, "copied", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *line = NULL;
+  const char *open_at = f->library_dir;
   gint64 id;
 
   {
@@ -280,8 +293,26 @@ test_killed_session_replayed (Fixture       *f,
   }
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
+  if (after == AFTER_KILL_FOLDER_COPIED)
+    {
+      const char *argv[] = { "cp", "-a", f->library_dir, copy_dir, NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      open_at = copy_dir;
+    }
+  else if (after == AFTER_KILL_RECORD_LOST)
+    {
+      g_autofree char *record = g_strconcat (f->db_path, "-session", NULL);
+
+      g_assert_cmpint (g_unlink (record), ==, 0);
+    }
+
   {
-    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(PbLibrary) library = pb_library_open (open_at, &error);
     g_autoptr(PbFinding) finding = NULL;
 
     g_assert_no_error (error);
@@ -496,7 +527,13 @@ main (int   argc,
   ADD ("damaged-opens-read-only", test_damaged_opens_read_only);
   ADD ("restore-older-then-import", test_restore_older_then_import);
   ADD ("foreign-wal-set-aside", test_foreign_wal_set_aside);
-  ADD ("killed-session-replayed", test_killed_session_replayed);
+#define ADD_AFTER(name, after) \
+  g_test_add ("/safety/killed-session-replayed/" name, Fixture, GINT_TO_POINTER (after), \
+              pb_safety_fixture_setup, test_killed_session_replayed, pb_safety_fixture_teardown)
+  ADD_AFTER ("in-place", AFTER_KILL_IN_PLACE);
+  ADD_AFTER ("folder-copied", AFTER_KILL_FOLDER_COPIED);
+  ADD_AFTER ("record-lost", AFTER_KILL_RECORD_LOST);
+#undef ADD_AFTER
   ADD ("two-processes-at-once", test_two_processes_at_once);
   ADD ("killed-at-random", test_killed_at_random);
 #undef ADD

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pb-annotated-export.h"
+#include "pb-backup.h"
 #include "pb-finding-store.h"
 #include "pb-import.h"
 #include "pb-library-check.h"
@@ -15,6 +16,7 @@
 #include "pb-pack-export.h"
 #include "pb-pack-store.h"
 #include "pb-report-store.h"
+#include "pb-restore.h"
 #include "pb-test-safety.h"
 #include "pb-test-util.h"
 
@@ -125,6 +127,7 @@ test_full_disk (Fixture       *f,
   g_autofree char *bigger = NULL;
   g_autofree char *export = NULL;
   g_autofree char *old_export = NULL;
+  g_autofree char *outside = NULL;
   g_autoptr(GError) error = NULL;
   gint64 pack_id;
 
@@ -149,6 +152,18 @@ test_full_disk (Fixture       *f,
     g_assert_true (pb_library_export_pack (library, pack_id, PB_PACK_FORMAT_CSV, export, &error));
     g_assert_no_error (error);
     old_export = pb_test_read_file (export, NULL);
+
+    /* A backup kept elsewhere, to restore onto the full disk below. */
+    {
+      g_autofree char *made = pb_library_backup (library, PB_BACKUP_BY_HAND, &error);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (made, &contents, &length, NULL));
+      outside = g_build_filename (f->dir, "library-20260101T000000.000Z.db", NULL);
+      g_assert_true (g_file_set_contents (outside, contents, length, NULL));
+    }
 
     fill_disk (disk);
 
@@ -185,6 +200,21 @@ test_full_disk (Fixture       *f,
     g_assert_no_error (error);
     reports = pb_library_list_reports (library, &error);
     g_assert_no_error (error);
+    g_assert_cmpuint (reports->len, ==, 1);
+  }
+
+  /* A restore that does not fit says so, and leaves the library as it was. */
+  g_assert_false (pb_library_restore (library_dir, outside, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_null (strstr (error->message, "splicing"));
+  g_clear_error (&error);
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (library_dir, &error);
+    g_autoptr(GPtrArray) reports = NULL;
+
+    g_assert_no_error (error);
+    reports = pb_library_list_reports (library, &error);
     g_assert_cmpuint (reports->len, ==, 1);
   }
 

@@ -116,6 +116,38 @@ test_query_normalized (void)
   g_assert_cmpstr (soft, ==, "\"placement\"");
 }
 
+/* Bytes that are not UTF-8 (a damaged library, a command line in another
+ * locale) are mended, never stepped over as UTF-8: a lead byte at the very
+ * end would otherwise send the reader past the string. */
+static void
+test_not_utf8 (void)
+{
+  const char *bad = "Care \xff leavers\xe2";
+  const char *mended = "Care \xef\xbf\xbd leavers\xef\xbf\xbd";
+  g_autofree char *normalized = pb_text_normalize (bad);
+  g_autofree char *plain = pb_text_to_plain (bad);
+  g_autofree char *fingerprint_bad = NULL;
+  g_autofree char *fingerprint_mended = NULL;
+  const char *bad_pages[] = { bad, bad, bad, bad, bad, bad, bad, bad, bad, bad };
+  const char *mended_pages[] = { mended, mended, mended, mended, mended, mended, mended, mended, mended, mended };
+  PbTextKey *key = pb_text_key_new (bad, strlen (bad));
+  PbTextKey *quote = pb_text_key_new ("leavers\xe2", -1);
+  guint start, end;
+
+  g_assert_cmpstr (normalized, ==, mended);
+  g_assert_cmpstr (plain, ==, mended);
+  g_assert_true (pb_text_key_find (key, quote, 0, 0, &start, &end));
+  g_assert_false (pb_text_find (bad, "leavers", 0, NULL, NULL));
+
+  fingerprint_bad = pb_text_fingerprint (bad_pages, G_N_ELEMENTS (bad_pages));
+  fingerprint_mended = pb_text_fingerprint (mended_pages, G_N_ELEMENTS (mended_pages));
+  g_assert_nonnull (fingerprint_mended);
+  g_assert_cmpstr (fingerprint_bad, ==, fingerprint_mended);
+
+  pb_text_key_free (quote);
+  pb_text_key_free (key);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +160,7 @@ main (int   argc,
   g_test_add_func ("/text-fold/page-bodies", test_page_bodies);
   g_test_add_func ("/text-fold/hyphen-joins", test_hyphen_joins);
   g_test_add_func ("/text-fold/query-normalized", test_query_normalized);
+  g_test_add_func ("/text-fold/not-utf8", test_not_utf8);
 
   return g_test_run ();
 }

@@ -37,6 +37,21 @@ struct _PbTextKey
   guint     size;
 };
 
+
+/* Text from outside (a damaged library, a command line in another locale)
+ * may not be UTF-8, and stepping through such bytes as UTF-8 could read
+ * past the end: it is mended first, each bad byte becoming U+FFFD. Returns
+ * @text itself when it is valid, else the mended copy, kept in @mended. */
+static const char *
+mend_utf8 (const char  *text,
+           char       **mended)
+{
+  if (g_utf8_validate (text, -1, NULL))
+    return text;
+  *mended = g_utf8_make_valid (text, -1);
+  return *mended;
+}
+
 /**
  * pb_text_normalize_char:
  * @c: a character of a page
@@ -104,10 +119,12 @@ pb_text_normalize_char (gunichar  c,
 char *
 pb_text_normalize (const char *text)
 {
+  g_autofree char *mended = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  text = mend_utf8 (text, &mended);
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
@@ -154,10 +171,12 @@ pb_text_is_hyphen (gunichar c)
 char *
 pb_text_to_plain (const char *text)
 {
+  g_autofree char *mended = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  text = mend_utf8 (text, &mended);
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
@@ -277,12 +296,21 @@ pb_text_key_new (const char *text,
                  gssize      length)
 {
   PbTextKey *key = g_new0 (PbTextKey, 1);
+  g_autofree char *mended = NULL;
   const char *end;
   gboolean separated = TRUE;
   guint index = 0;
 
   g_return_val_if_fail (text != NULL, key);
 
+  if (length >= 0 && !g_utf8_validate_len (text, length, NULL))
+    {
+      mended = g_utf8_make_valid (text, length);
+      text = mended;
+      length = -1;
+    }
+  else if (length < 0)
+    text = mend_utf8 (text, &mended);
   end = length < 0 ? text + strlen (text) : text + length;
 
   for (const char *p = text; p < end && *p; p = g_utf8_next_char (p), index++)
@@ -461,12 +489,17 @@ pb_text_find (const char      *text,
               gsize           *out_start,
               gsize           *out_end)
 {
+  g_autofree char *mended = NULL;
   PbTextKey *haystack;
   PbTextKey *needle;
   guint start, end;
   gboolean found;
 
   g_return_val_if_fail (text != NULL && quote != NULL, FALSE);
+
+  /* The offsets are into @text: text that is not UTF-8 has none to give. */
+  if (mend_utf8 (text, &mended) != text)
+    return FALSE;
 
   haystack = pb_text_key_new (text, -1);
   needle = pb_text_key_new (quote, -1);
@@ -508,7 +541,10 @@ pb_text_fingerprint (const char * const *pages,
     {
       g_string_truncate (folded, 0);
 
-      for (const char *p = pages[i] ? pages[i] : ""; *p; p = g_utf8_next_char (p))
+      g_autofree char *mended = NULL;
+      const char *page = mend_utf8 (pages[i] ? pages[i] : "", &mended);
+
+      for (const char *p = page; *p; p = g_utf8_next_char (p))
         {
           gunichar chars[PB_TEXT_MAX_EXPANSION];
           guint n;

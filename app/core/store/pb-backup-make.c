@@ -44,17 +44,65 @@ list_named (const char  *folder,
   return times;
 }
 
-static void
-rotate (const char *folder)
-{
-  g_autoptr(GHashTable) paths = NULL;
-  g_autoptr(GPtrArray) times = list_named (folder, &paths);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) expired = pb_backup_select_expired (times, now);
+/* How long a backup that holds more than the newest one is kept past its
+ * turn: a library emptied by mistake must not rotate its last full copies
+ * away within a day of backups of the empty library. */
+#define KEEP_LARGER_DAYS 90
 
+static gint64
+backup_total (PbBackup *backup)
+{
+  return pb_backup_get_n_reports (backup) + pb_backup_get_n_findings (backup) +
+         pb_backup_get_n_packs (backup);
+}
+
+/* Rotates away the backups of library @uuid in @folder that the rule of
+ * pb_backup_select_expired () lets go, except those that hold more than the
+ * newest backup does, for KEEP_LARGER_DAYS. Only this library's own backups
+ * are ever removed: not another library's, not one without an identity, not
+ * one that cannot be read, and nothing at all when @uuid is not known. */
+static void
+rotate (const char *folder,
+        const char *uuid)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) times = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_time = g_hash_table_new (NULL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) expired = NULL;
+  gint64 newest_total = -1;
+
+  if (uuid == NULL)
+    return;
+
+  backups = pb_backups_list_folder (folder);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      PbBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *name = g_path_get_basename (pb_backup_get_path (backup));
+
+      if (g_strcmp0 (pb_backup_get_library_uuid (backup), uuid) != 0 ||
+          !pb_backup_parse_file_name (name, NULL))
+        continue;
+      /* Listed newest first. */
+      if (newest_total < 0)
+        newest_total = backup_total (backup);
+      g_ptr_array_add (times, pb_backup_get_created (backup));
+      g_hash_table_insert (by_time, pb_backup_get_created (backup), backup);
+    }
+
+  expired = pb_backup_select_expired (times, now);
   for (guint i = 0; i < expired->len; i++)
     {
-      const char *path = g_hash_table_lookup (paths, g_ptr_array_index (expired, i));
+      PbBackup *backup = g_hash_table_lookup (by_time, g_ptr_array_index (expired, i));
+      const char *path = pb_backup_get_path (backup);
+
+      if (backup_total (backup) > newest_total &&
+          g_date_time_difference (now, pb_backup_get_created (backup)) < KEEP_LARGER_DAYS * G_TIME_SPAN_DAY)
+        {
+          g_debug ("Keeping %s: it holds more than the newest backup", path);
+          continue;
+        }
 
       g_debug ("Rotating away the backup %s", path);
       if (g_unlink (path) != 0 && errno != ENOENT)
@@ -163,13 +211,19 @@ place (const char  *partial,
   return NULL;
 }
 
-/* Copies a checked backup into the second backup folder, under its own name. */
+/* Copies a checked backup into the second backup folder, under its own
+ * name, in a folder of this library's own there ("Panel Brief library
+ * 1a2b3c4d"): one stick may hold the backups of several libraries, and each
+ * library's rotation keeps to its own. */
 static gboolean
 copy_to_folder (const char  *backup,
-                const char  *folder,
+                const char  *second_folder,
+                const char  *uuid,
                 GError     **error)
 {
   g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *own = uuid ? g_strdup_printf ("Panel Brief library %.8s", uuid) : NULL;
+  g_autofree char *folder = own ? g_build_filename (second_folder, own, NULL) : g_strdup (second_folder);
   g_autofree char *partial = NULL;
   g_autofree char *placed = NULL;
   g_autoptr(GFile) from = g_file_new_for_path (backup);
@@ -209,7 +263,7 @@ copy_to_folder (const char  *backup,
     }
 
   fsync_path (folder, TRUE, NULL);
-  rotate (folder);
+  rotate (folder, uuid);
   return TRUE;
 }
 
@@ -395,14 +449,15 @@ pb_library_backup (PbLibrary       *self,
 
   g_debug ("Backed up the library to %s (reason %d)", placed, reason);
 
-  rotate (folder);
+  rotate (folder, _pb_library_get_uuid (self));
   purge_removed_reports (self);
 
   if (pb_library_get_second_backup_folder (self) != NULL)
     {
       g_autoptr(GError) copy_error = NULL;
 
-      if (!copy_to_folder (placed, pb_library_get_second_backup_folder (self), &copy_error))
+      if (!copy_to_folder (placed, pb_library_get_second_backup_folder (self),
+                           _pb_library_get_uuid (self), &copy_error))
         g_warning ("%s", copy_error->message);
     }
 
@@ -410,6 +465,23 @@ pb_library_backup (PbLibrary       *self,
 
 failed:
   g_unlink (partial);
+  if (error != NULL && *error != NULL && g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
+    {
+      sqlite3 *source = _pb_library_open_reader (self, NULL);
+
+      /* The copy did not check out: find out whether the library itself is
+       * damaged (which then makes it read-only, see pb_db_report_damage ()),
+       * and say so rather than blame the backup. */
+      if (source != NULL && !_pb_library_integrity_check (source, NULL))
+        {
+          g_clear_error (error);
+          g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                       _("The library database is damaged, so no good backup could be "
+                         "made of it. Older backups are all kept: restore the newest good "
+                         "one (Restore from Backup…, or “panel-brief restore --latest”)."));
+        }
+      g_clear_pointer (&source, pb_db_close);
+    }
   if (error != NULL && *error != NULL && g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
     {
       g_clear_error (error);

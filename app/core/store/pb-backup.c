@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pb-backup-private.h"
 #include "pb-library-private.h"
@@ -36,6 +38,7 @@ struct _PbBackup
   gint64     n_findings;
   gint64     n_packs;
   gint       version;
+  char      *library_uuid;   /* whose backup it is; NULL before identities */
 };
 
 G_DEFINE_FINAL_TYPE (PbBackup, pb_backup, G_TYPE_OBJECT)
@@ -47,6 +50,7 @@ pb_backup_finalize (GObject *object)
 
   g_free (self->path);
   g_clear_pointer (&self->created, g_date_time_unref);
+  g_free (self->library_uuid);
 
   G_OBJECT_CLASS (pb_backup_parent_class)->finalize (object);
 }
@@ -139,6 +143,20 @@ pb_backup_get_version (PbBackup *self)
 {
   g_return_val_if_fail (PB_IS_BACKUP (self), 0);
   return self->version;
+}
+
+/**
+ * pb_backup_get_library_uuid:
+ * @self: a backup
+ *
+ * Returns: (nullable): the identity of the library it is a backup of (its
+ *   library_meta uuid), or %NULL for a backup made before libraries had one
+ */
+const char *
+pb_backup_get_library_uuid (PbBackup *self)
+{
+  g_return_val_if_fail (PB_IS_BACKUP (self), NULL);
+  return self->library_uuid;
 }
 
 /**
@@ -288,26 +306,59 @@ pb_backup_read (const char  *path,
 {
   g_autoptr(PbBackup) self = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
   PbBackupCounts counts = { 0 };
+  char head[16] = { 0 };
+  GStatBuf st;
   sqlite3 *db;
+  FILE *file;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(db = open_backup (path, error)))
-    return NULL;
-
-  if (!_pb_backup_read_counts (db, &counts, error))
+  /* What the user named, in words, before SQLite says anything. */
+  display = g_filename_display_name (path);
+  if (g_stat (path, &st) != 0)
     {
-      sqlite3_close (db);
-      if (error != NULL && !g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
-        {
-          g_clear_error (error);
-          g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                       _("“%s” is not a Panel Brief library."), path);
-        }
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT, _("“%s” does not exist."), display);
       return NULL;
     }
-  sqlite3_close (db);
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is a folder, not a backup."), display);
+      return NULL;
+    }
+  if ((file = fopen (path, "rb")) != NULL)
+    {
+      if (fread (head, 1, sizeof head, file) == 0)
+        head[0] = '\0';
+      fclose (file);
+    }
+  if (memcmp (head, "PK\003\004", 4) == 0)
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is a library archive, not a backup: open it with Open Library "
+                     "Archive… (“panel-brief library import”)."), display);
+      return NULL;
+    }
+  /* An empty file opens as an empty database: it is no backup. */
+  if (st.st_size == 0 || memcmp (head, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is not a Panel Brief library or backup."), display);
+      return NULL;
+    }
+
+  if (!(db = open_backup (path, &local_error)) ||
+      !_pb_backup_read_counts (db, &counts, &local_error) || counts.version < 1 ||
+      pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'reports'", NULL) != 1)
+    {
+      sqlite3_close (db);
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is not a Panel Brief library or backup, or is damaged."), display);
+      return NULL;
+    }
 
   self = g_object_new (PB_TYPE_BACKUP, NULL);
   self->path = g_canonicalize_filename (path, NULL);
@@ -315,17 +366,12 @@ pb_backup_read (const char  *path,
   self->n_findings = counts.findings;
   self->n_packs = counts.packs;
   self->version = counts.version;
+  self->library_uuid = _pb_library_read_uuid (db);
+  sqlite3_close (db);
 
   name = g_path_get_basename (path);
   if (!pb_backup_parse_file_name (name, &self->created))
-    {
-      GStatBuf st;
-
-      if (g_stat (path, &st) == 0)
-        self->created = g_date_time_new_from_unix_utc (st.st_mtime);
-      else
-        self->created = g_date_time_new_now_utc ();
-    }
+    self->created = g_date_time_new_from_unix_utc (st.st_mtime);
 
   return g_steal_pointer (&self);
 }
@@ -487,12 +533,74 @@ pb_backups_list_folder (const char *folder)
 }
 
 /**
+ * pb_backups_list_for:
+ * @folder: (type filename): a backups folder
+ * @library_uuid: (nullable): the identity of the library whose backups are
+ *   wanted, or %NULL when it is not known
+ *
+ * Lists the backups in @folder that are backups of the library @library_uuid:
+ * those carrying its identity, and those from before libraries had one. A
+ * backup of another library, put in the folder by hand or by a copied
+ * folder, is left out, so that it is neither restored in place of this
+ * library nor rotated away by it. With @library_uuid %NULL (the library's
+ * own database is lost), every backup is listed.
+ *
+ * Returns: (transfer full) (element-type PbBackup): the backups, newest
+ *   first; empty when there are none or @folder does not exist
+ */
+GPtrArray *
+pb_backups_list_for (const char *folder,
+                     const char *library_uuid)
+{
+  GPtrArray *backups = pb_backups_list_folder (folder);
+
+  for (guint i = backups->len; library_uuid != NULL && i > 0; i--)
+    {
+      PbBackup *backup = g_ptr_array_index (backups, i - 1);
+
+      if (backup->library_uuid != NULL && g_strcmp0 (backup->library_uuid, library_uuid) != 0)
+        {
+          g_debug ("Not listing %s: it is a backup of another library", backup->path);
+          g_ptr_array_remove_index (backups, i - 1);
+        }
+    }
+  return backups;
+}
+
+/**
+ * pb_library_folder_list_backups:
+ * @library_path: (type filename): a library folder, which need not open
+ *
+ * Lists the backups of the library in @library_path's backups/, as
+ * pb_backups_list_for () does, knowing the library by the identity its
+ * library.db holds, or its session record when library.db is lost. For
+ * restoring a library that cannot be opened.
+ *
+ * Returns: (transfer full) (element-type PbBackup): the backups, newest first
+ */
+GPtrArray *
+pb_library_folder_list_backups (const char *library_path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_return_val_if_fail (library_path != NULL, NULL);
+
+  folder = g_build_filename (library_path, "backups", NULL);
+  db_path = g_build_filename (library_path, "library.db", NULL);
+  uuid = _pb_library_read_identity (db_path);
+  return pb_backups_list_for (folder, uuid);
+}
+
+/**
  * pb_library_list_backups:
  * @self: a library
  * @error: a #GError, or %NULL
  *
- * Lists the backups in backups/, with what each holds. Files there that are
- * not libraries are left out; so are those being written.
+ * Lists the backups of this library in backups/, with what each holds.
+ * Files there that are not libraries are left out; so are those being
+ * written, and backups of other libraries (see pb_backups_list_for ()).
  *
  * Returns: (transfer full) (element-type PbBackup): the backups, newest
  *   first; an empty array when there are none
@@ -503,7 +611,7 @@ pb_library_list_backups (PbLibrary  *self,
 {
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
 
-  return pb_backups_list_folder (_pb_library_get_backups_dir (self));
+  return pb_backups_list_for (_pb_library_get_backups_dir (self), _pb_library_get_uuid (self));
 }
 
 /* Whether any database in backups/ lists the report @sha256, or might: a

@@ -12,6 +12,40 @@
 
 G_DEFINE_QUARK (pb-db-error-quark, pb_db_error)
 
+static PbDbCorruptFunc corrupt_func;
+
+/**
+ * pb_db_set_corrupt_func:
+ * @func: (nullable): called with a database's file name whenever SQLite
+ *   reports it damaged (SQLITE_CORRUPT, SQLITE_NOTADB) through
+ *   pb_db_set_error (), on whichever thread met the damage
+ *
+ * Lets the library hear of damage met in the middle of work, from any
+ * connection, and stop writing. Set once, at start.
+ */
+void
+pb_db_set_corrupt_func (PbDbCorruptFunc func)
+{
+  corrupt_func = func;
+}
+
+/**
+ * pb_db_report_damage:
+ * @db: (nullable): a connection whose database was found damaged (by
+ *   SQLite, or by an integrity_check that did not say "ok")
+ *
+ * Passes the database's file name to the function set with
+ * pb_db_set_corrupt_func (), if any.
+ */
+void
+pb_db_report_damage (sqlite3 *db)
+{
+  const char *filename = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+
+  if (corrupt_func != NULL && filename != NULL && *filename != '\0')
+    corrupt_func (filename);
+}
+
 /**
  * pb_db_set_error:
  * @db: (nullable): the connection that failed, for SQLite's message
@@ -47,15 +81,23 @@ pb_db_set_error (sqlite3  *db,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+      /* SQLite's own words ("database disk image is malformed") say nothing
+       * a reader can act on; they go to the log. */
+      g_debug ("SQLite reports damage: %s", detail);
       g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                   _("The library database is damaged (%s)."), detail);
+                   _("The library database is damaged. Nothing more will be saved to it: "
+                     "restore the newest good backup (Restore from Backup…, or "
+                     "“panel-brief restore --latest”)."));
+      pb_db_report_damage (db);
       break;
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
+      g_debug ("SQLite cannot write: %s", detail);
       g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_READ_ONLY,
-                   _("The library database cannot be written (%s)."), detail);
+                   _("The library database cannot be written. Check that the library "
+                     "folder and its library.db are yours and can be written."));
       break;
 
     default:
@@ -344,14 +386,33 @@ pb_db_query_ids (sqlite3     *db,
  * @stmt: a statement on a row
  * @column: the column, from 0
  *
- * Returns: (nullable): the column's text, as UTF-8, valid until the
- *   statement steps again or is finalised; %NULL for SQL NULL
+ * The column's text, always valid UTF-8. Everything Panel Brief writes is,
+ * but a library damaged, edited by hand or carried in from elsewhere may
+ * hold other bytes, and every reader of text (GTK, JSON, the text matching
+ * of pb-text-fold.c) needs UTF-8: such text comes back with each bad byte
+ * replaced by U+FFFD.
+ *
+ * Returns: (nullable): the column's text, valid until the statement steps
+ *   again or is finalised (a mended copy lives as long as the process);
+ *   %NULL for SQL NULL
  */
 const char *
 pb_db_column_text (sqlite3_stmt *stmt,
                    int           column)
 {
-  return (const char *)sqlite3_column_text (stmt, column);
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  int length = sqlite3_column_bytes (stmt, column);
+  g_autofree char *mended = NULL;
+
+  if (text == NULL || g_utf8_validate_len (text, length, NULL))
+    return text;
+
+  /* Rare (only ever in a damaged library) and the same text again and
+   * again: interned, a mended copy costs one allocation per distinct text
+   * and needs no owner. */
+  g_debug ("Column %d holds text that is not UTF-8; mending it for reading", column);
+  mended = g_utf8_make_valid (text, length);
+  return g_intern_string (mended);
 }
 
 /**

@@ -17,7 +17,7 @@
 /* library.db and its folder on disk, as opening a library needs them: made
  * private to the user, the schema version read without writing anything,
  * opened read-only when the library must not be written, and checked with
- * SQLite's quick_check when the file has changed since its last good
+ * SQLite's integrity_check when the file has changed since its last good
  * check. */
 
 gboolean
@@ -29,9 +29,23 @@ _pb_library_ensure_private_dir (const char  *path,
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the library folder “%s”: %s"),
-                   path, g_strerror (saved_errno));
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (saved_errno == EACCES || saved_errno == EPERM)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not create the library folder “%s”: you may not write there. "
+                       "Choose a folder of your own for the library."), display);
+      else if (saved_errno == EROFS)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not create the library folder “%s”: the disk it is on can "
+                       "only be read."), display);
+      else if (saved_errno == ENOSPC)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not create the library folder “%s”: the disk is full."), display);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not create the library folder “%s”: %s."),
+                     display, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -116,14 +130,18 @@ _pb_library_peek_schema_version (const char  *db_path,
 }
 
 /* Opens library.db for reading only, for a library that must not (or cannot)
- * be written. A WAL database on read-only media needs its -shm; when SQLite
- * cannot make one and no -wal holds unsaved pages, the main file alone is the
- * whole library and is read as immutable.
+ * be written. A read-only connection to a WAL database still makes -wal and
+ * -shm files beside it when it can; for a library that is itself read-only
+ * (@prefer_immutable), and whose -wal holds no unsaved pages, the main file
+ * alone is the whole library and is read as immutable, so that looking at it
+ * writes nothing into its folder. Otherwise, and on read-only media where
+ * SQLite cannot make a -shm, the same fallback applies.
  *
  * Returns %TRUE with the connection in @out_db, or %FALSE with @error set
  * (%PB_DB_ERROR). */
 gboolean
 _pb_library_open_read_only (const char  *db_path,
+                            gboolean     prefer_immutable,
                             sqlite3    **out_db,
                             GError     **error)
 {
@@ -132,20 +150,26 @@ _pb_library_open_read_only (const char  *db_path,
   g_autofree char *file_uri = NULL;
   g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
+  gboolean has_journal;
   GStatBuf st;
 
-  if ((db = pb_db_open (db_path, TRUE, &local_error)) != NULL &&
-      pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error) >= 0)
-    {
-      *out_db = db;
-      return TRUE;
-    }
-  g_clear_pointer (&db, pb_db_close);
+  has_journal = g_stat (wal_path, &st) == 0 && st.st_size > 0;
 
-  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
+  if (!prefer_immutable || has_journal)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      if ((db = pb_db_open (db_path, TRUE, &local_error)) != NULL &&
+          pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error) >= 0)
+        {
+          *out_db = db;
+          return TRUE;
+        }
+      g_clear_pointer (&db, pb_db_close);
+
+      if (has_journal)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
 
   file_uri = g_filename_to_uri (db_path, NULL, NULL);
@@ -161,30 +185,36 @@ _pb_library_open_read_only (const char  *db_path,
   return TRUE;
 }
 
-/* SQLite's quick_check: the b-trees and their pages, without the slower
- * index-against-table comparisons of integrity_check. */
+/* SQLite's integrity_check: the b-trees and their pages, and every index
+ * against its table, so that a damaged index is found at open and not when
+ * a search or a write trips over it. It runs only when the file changed
+ * since the last good check (see below). */
 gboolean
-_pb_library_quick_check (sqlite3  *db,
-                         GError  **error)
+_pb_library_integrity_check (sqlite3  *db,
+                             GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!(stmt = pb_db_prepare (db, "PRAGMA quick_check", error)))
+  if (!(stmt = pb_db_prepare (db, "PRAGMA integrity_check", error)))
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && g_strcmp0 (pb_db_column_text (stmt, 0), "ok") == 0)
     return TRUE;
   if (rc == SQLITE_ROW)
-    g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                 _("The library database is damaged (%s)."), pb_db_column_text (stmt, 0));
+    {
+      g_debug ("integrity_check: %s", pb_db_column_text (stmt, 0));
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("The library database is damaged."));
+      pb_db_report_damage (db);
+    }
   else
     pb_db_set_error (db, rc, error);
   return FALSE;
 }
 
 /* library.db-checked records the main file as it was at its last good
- * quick_check. In WAL mode the main file changes only when pages are copied
+ * integrity_check. In WAL mode the main file changes only when pages are copied
  * back into it (a checkpoint, which every session that wrote ends with), so a
  * file unchanged since a good check needs no new one: opening a large library
  * to read it stays quick. The day's backup checks the whole file anyway. */
@@ -225,4 +255,56 @@ _pb_library_record_check (const char *db_path)
   if (write (fd, now, strlen (now)) < 0)
     g_debug ("Could not record the check of %s", db_path);
   g_close (fd, NULL);
+}
+
+/* The library's identity (its library_meta uuid) from an open connection;
+ * NULL for a library from before identities, or one that cannot be read. */
+char *
+_pb_library_read_uuid (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *uuid = NULL;
+
+  if (db != NULL &&
+      sqlite3_prepare_v2 (db, "SELECT value FROM library_meta WHERE key = 'uuid'", -1, &stmt,
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return uuid;
+}
+
+/* The identity of the library whose database is (or was) @db_path: from the
+ * main file, read as it is without any -wal and without writing; or, when
+ * the file is missing or unreadable, from library.db-session, which every
+ * session that wrote recorded it in. NULL when neither says. */
+char *
+_pb_library_read_identity (const char *db_path)
+{
+  g_autofree char *file_uri = g_filename_to_uri (db_path, NULL, NULL);
+  g_autofree char *uri = file_uri ? g_strconcat (file_uri, "?immutable=1", NULL) : NULL;
+  g_autofree char *record_path = g_strconcat (db_path, "-session", NULL);
+  g_autofree char *record = NULL;
+  sqlite3 *db = NULL;
+  char *uuid = NULL;
+  const char *line;
+
+  if (uri != NULL && g_file_test (db_path, G_FILE_TEST_IS_REGULAR) &&
+      sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+    uuid = _pb_library_read_uuid (db);
+  sqlite3_close (db);
+  if (uuid != NULL)
+    return uuid;
+
+  if (g_file_get_contents (record_path, &record, NULL, NULL) &&
+      (line = strstr (record, "uuid ")) != NULL && (line == record || line[-1] == '\n'))
+    {
+      const char *end = line + strlen ("uuid ");
+
+      while (g_ascii_isxdigit (*end))
+        end++;
+      if (end > line + strlen ("uuid "))
+        uuid = g_strndup (line + strlen ("uuid "), end - line - strlen ("uuid "));
+    }
+  return uuid;
 }

@@ -17,6 +17,8 @@ sqlite3    *_pb_library_open_reader         (PbLibrary   *self,
                                              GError     **error);
 const char *_pb_library_get_backups_dir     (PbLibrary   *self);
 gboolean    _pb_library_is_read_only        (PbLibrary   *self);
+const char *_pb_library_get_uuid            (PbLibrary   *self);
+void        _pb_library_note_damage         (PbLibrary   *self);
 const char *_pb_library_get_reports_dir     (PbLibrary   *self);
 
 /* pb-library-db.c */
@@ -27,20 +29,24 @@ gboolean    _pb_library_ensure_private_file (const char  *path,
 gint        _pb_library_peek_schema_version (const char  *db_path,
                                              GError     **error);
 gboolean    _pb_library_open_read_only      (const char  *db_path,
+                                             gboolean     prefer_immutable,
                                              sqlite3    **out_db,
                                              GError     **error);
-gboolean    _pb_library_quick_check         (sqlite3     *db,
+gboolean    _pb_library_integrity_check     (sqlite3     *db,
                                              GError     **error);
+char       *_pb_library_read_uuid           (sqlite3     *db);
+char       *_pb_library_read_identity       (const char  *db_path);
 gboolean    _pb_library_check_is_due        (const char  *db_path);
 void        _pb_library_record_check        (const char  *db_path);
 
 /* pb-library-session.c */
+char       *_pb_library_lock_path           (const char  *db_path);
 int         _pb_library_session_enter       (const char  *db_path,
                                              char       **out_notice);
-void        _pb_library_session_record      (int          fd,
+void        _pb_library_session_begin       (int          fd,
+                                             sqlite3     *db,
                                              const char  *db_path);
-void        _pb_library_session_leave       (int          fd,
-                                             const char  *db_path);
+void        _pb_library_session_leave       (int          fd);
 
 /* pb-backup.c */
 gboolean    _pb_library_backups_may_list    (PbLibrary   *self,

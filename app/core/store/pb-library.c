@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "pb-backup.h"
 #include "pb-db.h"
@@ -29,15 +31,25 @@ struct _PbLibrary
   char     *second_backup_folder;
   sqlite3  *db;
 
-  int       session_fd;     /* library.db-session, see pb-library-session.c */
+  int       session_fd;     /* library.db-lock, see pb-library-session.c */
   gboolean  read_only;      /* nothing may be written: see problem */
   GError   *problem;        /* why the library is read-only, or NULL */
   char     *notice;         /* something set right while opening, or NULL */
+  char     *uuid;           /* the library's identity, or NULL before schema 12 */
+  gboolean  checked_good;   /* checked at open, or unchanged since a good check */
 };
 
 G_DEFINE_FINAL_TYPE (PbLibrary, pb_library, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (pb-library-error-quark, pb_library_error)
+
+enum {
+  PROP_0,
+  PROP_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   REPORT_ADDED,
@@ -52,6 +64,45 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
+
+/* The libraries open in this process, so that damage SQLite reports on any
+ * thread (pb_db_set_corrupt_func ()) reaches the library it concerns. */
+G_LOCK_DEFINE_STATIC (open_libraries);
+static GSList *open_libraries;
+
+static gboolean
+note_damage_idle (gpointer data)
+{
+  const char *filename = data;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  G_LOCK (open_libraries);
+  for (GSList *l = open_libraries; l != NULL; l = l->next)
+    {
+      PbLibrary *library = l->data;
+
+      if (g_strcmp0 (library->db_path, filename) == 0)
+        {
+          /* A library being finalised has no reference left to take. */
+          if (g_atomic_int_get (&G_OBJECT (library)->ref_count) > 0)
+            g_ptr_array_add (found, g_object_ref (library));
+        }
+    }
+  G_UNLOCK (open_libraries);
+
+  for (guint i = 0; i < found->len; i++)
+    _pb_library_note_damage (g_ptr_array_index (found, i));
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on whichever thread met the damage: the library hears of it on
+ * the main context, where its signals are emitted. */
+static void
+corrupt_cb (const char *filename)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, note_damage_idle, g_canonicalize_filename (filename, NULL),
+                   g_free);
+}
 
 static void
 set_problem (PbLibrary  *self,
@@ -81,8 +132,104 @@ unwritable_problem (const GError *cause)
                         _("The disk is full. Panel Brief can show the library but not "
                           "change it until some space is freed."));
   return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
-                      _("The library cannot be written (%s). Panel Brief can show it "
-                        "but not change it."), cause->message);
+                      _("The library cannot be written, so Panel Brief can show it but not "
+                        "change it. %s"),
+                      cause->message);
+}
+
+/* How many report PDFs reports/ holds, and whether backups/ holds a backup
+ * of this library (or of a library with no identity): what a missing
+ * library.db would be started over. */
+static guint
+count_reports_on_disk (PbLibrary *self)
+{
+  g_autoptr(GDir) dir = g_dir_open (self->reports_dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".pdf") && name[0] != '.')
+      n++;
+  return n;
+}
+
+/* library.db is missing or empty. Starting a new, empty library over a
+ * folder that still holds backups would hide them behind an empty library
+ * and let rotation begin on them; so that is refused, and the user is sent
+ * to restore. Without backups, a new database is started and the report
+ * files are left for Check Library to put back. */
+static gboolean
+check_missing_database (PbLibrary  *self,
+                        GError    **error)
+{
+  g_autofree char *identity = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  guint n_reports;
+  GStatBuf st;
+
+  if (g_stat (self->db_path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (self->db_path);
+
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a folder, not the library database. Panel Brief has left it as "
+                     "it is: move it aside and open the library again, or restore a backup "
+                     "(“panel-brief restore --latest”)."), display);
+      return FALSE;
+    }
+  if (g_stat (self->db_path, &st) == 0 && st.st_size > 0)
+    return TRUE;
+
+  identity = _pb_library_read_identity (self->db_path);
+  backups = pb_backups_list_for (self->backups_dir, identity);
+  n_reports = count_reports_on_disk (self);
+
+  if (backups->len > 0)
+    {
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_MISSING_DATABASE,
+                   g_file_test (self->db_path, G_FILE_TEST_EXISTS)
+                     ? _("The library database is empty, but the library folder holds %u "
+                         "backups of it. Panel Brief has not started a new, empty library "
+                         "over them. Restore the newest backup (Restore from Backup…, or "
+                         "“panel-brief restore --latest”).")
+                     : _("The library database is missing, but the library folder holds %u "
+                         "backups of it. Panel Brief has not started a new, empty library "
+                         "over them. Restore the newest backup (Restore from Backup…, or "
+                         "“panel-brief restore --latest”)."),
+                   backups->len);
+      return FALSE;
+    }
+
+  if (n_reports > 0)
+    self->notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The library database was missing, so a new "
+                                                 "one was started. The folder still holds %u "
+                                                 "report from before: Check Library "
+                                                 "(“panel-brief check --repair”) puts it back.",
+                                                 "The library database was missing, so a new "
+                                                 "one was started. The folder still holds %u "
+                                                 "reports from before: Check Library "
+                                                 "(“panel-brief check --repair”) puts them back.",
+                                                 n_reports), n_reports);
+  return TRUE;
+}
+
+/* SQLite gives a new -wal and -shm the main file's mode, but ones left from
+ * before the main file was made private keep theirs. */
+static void
+make_side_files_private (PbLibrary *self)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->db_path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && (st.st_mode & 0777) != PB_LIBRARY_FILE_MODE &&
+          st.st_uid == getuid ())
+        g_chmod (path, PB_LIBRARY_FILE_MODE);
+    }
 }
 
 static gboolean
@@ -109,10 +256,25 @@ pb_library_initialize (PbLibrary  *self,
       g_clear_error (&local_error);
     }
 
+  if (!check_missing_database (self, error))
+    return FALSE;
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
   if (!self->read_only)
-    self->session_fd = _pb_library_session_enter (self->db_path, &self->notice);
+    {
+      g_autofree char *set_aside = NULL;
+
+      self->session_fd = _pb_library_session_enter (self->db_path, &set_aside);
+      if (set_aside != NULL && self->notice != NULL)
+        {
+          g_autofree char *both = g_strconcat (self->notice, " ", set_aside, NULL);
+
+          g_free (self->notice);
+          self->notice = g_steal_pointer (&both);
+        }
+      else if (set_aside != NULL)
+        self->notice = g_steal_pointer (&set_aside);
+    }
 
   if (existed && (version = _pb_library_peek_schema_version (self->db_path, error)) < 0)
     return FALSE;
@@ -144,11 +306,14 @@ pb_library_initialize (PbLibrary  *self,
     {
       gboolean due = _pb_library_check_is_due (self->db_path);
 
-      if ((self->db = pb_db_open (self->db_path, FALSE, &local_error)) != NULL &&
-          due && !_pb_library_quick_check (self->db, &local_error))
+      if ((self->db = pb_db_open (self->db_path, FALSE, &local_error)) != NULL)
+        make_side_files_private (self);
+      if (self->db != NULL &&
+          due && !_pb_library_integrity_check (self->db, &local_error))
         g_clear_pointer (&self->db, pb_db_close);
       else if (self->db != NULL && due)
         _pb_library_record_check (self->db_path);
+      self->checked_good = self->db != NULL;
 
       if (self->db == NULL)
         {
@@ -167,7 +332,7 @@ pb_library_initialize (PbLibrary  *self,
 
   if (self->read_only)
     {
-      if (!_pb_library_open_read_only (self->db_path, &self->db, &local_error))
+      if (!_pb_library_open_read_only (self->db_path, TRUE, &self->db, &local_error))
         {
           g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED,
                        _("The library database cannot be read (%s). Restore the newest "
@@ -178,13 +343,14 @@ pb_library_initialize (PbLibrary  *self,
 
       /* A damaged file found on read-only media is still damaged. */
       if (!g_error_matches (self->problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED) &&
-          !_pb_library_quick_check (self->db, &local_error))
+          !_pb_library_integrity_check (self->db, &local_error))
         {
           if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
             set_problem (self, damaged_problem ());
           g_clear_error (&local_error);
         }
 
+      self->uuid = _pb_library_read_uuid (self->db);
       if (version < (gint)latest)
         {
           g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
@@ -206,7 +372,8 @@ pb_library_initialize (PbLibrary  *self,
   if (!pb_schema_migrate (self->db, latest, error))
     return FALSE;
 
-  _pb_library_session_record (self->session_fd, self->db_path);
+  self->uuid = _pb_library_read_uuid (self->db);
+  _pb_library_session_begin (self->session_fd, self->db, self->db_path);
   return TRUE;
 }
 
@@ -216,9 +383,18 @@ pb_library_finalize (GObject *object)
   PbLibrary *self = (PbLibrary *)object;
 
   g_clear_pointer (&self->db, pb_db_close);
-  _pb_library_session_leave (self->session_fd, self->db_path);
+
+  /* Closing copied this session's own writes into library.db: the file as
+   * it is left is the one checked at open plus what SQLite wrote, and needs
+   * no new check at the next open unless something else changes it. (A
+   * fault met meanwhile made the library read-only; the day's backup checks
+   * every page anyway.) */
+  if (self->checked_good && !self->read_only)
+    _pb_library_record_check (self->db_path);
+  _pb_library_session_leave (self->session_fd);
   g_clear_error (&self->problem);
   g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->second_backup_folder, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -229,11 +405,55 @@ pb_library_finalize (GObject *object)
 }
 
 static void
+pb_library_dispose (GObject *object)
+{
+  G_LOCK (open_libraries);
+  open_libraries = g_slist_remove (open_libraries, object);
+  G_UNLOCK (open_libraries);
+
+  G_OBJECT_CLASS (pb_library_parent_class)->dispose (object);
+}
+
+static void
+pb_library_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PbLibrary *self = PB_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEM:
+      g_value_set_boxed (value, self->problem);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pb_library_class_init (PbLibraryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = pb_library_dispose;
   object_class->finalize = pb_library_finalize;
+  object_class->get_property = pb_library_get_property;
+
+  pb_db_set_corrupt_func (corrupt_cb);
+
+  /**
+   * PbLibrary:problem: (type GError)
+   *
+   * Why the library is read-only, as pb_library_get_problem () gives it;
+   * notified when damage is found while the library is open.
+   */
+  properties [PROP_PROBLEM] =
+    g_param_spec_boxed ("problem", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PbLibrary::report-added:
@@ -346,7 +566,7 @@ pb_library_resolve_path (const char *requested)
  *
  * Opens a library for this session: records the session (a notice tells of
  * one that did not end; pb_library_get_notice()), checks the database with
- * SQLite's quick_check when the file changed since it was last checked,
+ * SQLite's integrity_check when the file changed since it was last checked,
  * takes a backup before bringing an older schema up to date, and runs the
  * schema's steps (pb_schema_migrate()). A library that is damaged, on
  * read-only media or on a full disk still opens, read-only, with its
@@ -355,7 +575,8 @@ pb_library_resolve_path (const char *requested)
  * Returns: (transfer full): the library; or %NULL with @error set
  *   (%PB_LIBRARY_ERROR_NEWER_SCHEMA for a library made by a newer version,
  *   %PB_LIBRARY_ERROR_NOT_A_LIBRARY for a file that is no Panel Brief
- *   library, %PB_LIBRARY_ERROR_DAMAGED for a read-only library that cannot
+ *   library, %PB_LIBRARY_ERROR_MISSING_DATABASE when library.db is missing
+ *   or empty but backups/ holds backups of it, %PB_LIBRARY_ERROR_DAMAGED for a read-only library that cannot
  *   be read at all, %PB_LIBRARY_ERROR_READ_ONLY for one to bring up to date
  *   that cannot be written, %G_IO_ERROR for a folder that cannot be made,
  *   %PB_DB_ERROR)
@@ -377,6 +598,10 @@ pb_library_open (const char  *path,
 
   if (!pb_library_initialize (self, error))
     return NULL;
+
+  G_LOCK (open_libraries);
+  open_libraries = g_slist_prepend (open_libraries, self);
+  G_UNLOCK (open_libraries);
 
   return g_steal_pointer (&self);
 }
@@ -435,7 +660,7 @@ _pb_library_open_connection (PbLibrary  *self,
 
   if (!self->read_only)
     return pb_db_open (self->db_path, FALSE, error);
-  return _pb_library_open_read_only (self->db_path, &db, error) ? db : NULL;
+  return _pb_library_open_read_only (self->db_path, TRUE, &db, error) ? db : NULL;
 }
 
 /* A connection that only reads, whatever the library's state: for backups
@@ -448,7 +673,29 @@ _pb_library_open_reader (PbLibrary  *self,
 
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
 
-  return _pb_library_open_read_only (self->db_path, &db, error) ? db : NULL;
+  return _pb_library_open_read_only (self->db_path, self->read_only, &db, error) ? db : NULL;
+}
+
+const char *
+_pb_library_get_uuid (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->uuid;
+}
+
+/* SQLite said SQLITE_CORRUPT while the library was open: nothing more is
+ * written to it, and whoever shows the library hears of it (notify::problem)
+ * and can send the user to restore. */
+void
+_pb_library_note_damage (PbLibrary *self)
+{
+  g_return_if_fail (PB_IS_LIBRARY (self));
+
+  if (g_error_matches (self->problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED))
+    return;
+  g_warning ("Damage found in %s while it was open; it is now read-only", self->db_path);
+  set_problem (self, damaged_problem ());
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROBLEM]);
 }
 
 const char *

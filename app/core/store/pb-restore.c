@@ -35,10 +35,12 @@ fail_errno (GError     **error,
 {
   if (saved_errno == ENOSPC)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                 _("The disk is full: %s. Free some space and try again."), what);
+                 _("The disk is full, so %s. Free some space and try again; the library "
+                   "is as it was."), what);
   else
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 "%s: %s.", what, g_strerror (saved_errno));
+                 _("The restore stopped, and the library is as it was: %s (%s)."),
+                 what, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -62,21 +64,41 @@ copy_in (const char  *from,
   g_autofree char *partial = g_build_filename (folder, ".restore-XXXXXX.part", NULL);
   g_autoptr(GFile) source = g_file_new_for_path (from);
   g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) local_error = NULL;
   int fd;
 
   if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
     {
-      fail_errno (error, errno, _("The backup could not be copied into the library"));
+      fail_errno (error, errno, _("the backup could not be copied into the library"));
       return NULL;
     }
 
+  g_close (fd, NULL);
+
+  /* g_file_copy () writes a new file in place of the one made above (mode
+   * 0600 is kept: the copy is told not to bring the backup's own), so the
+   * file to sync is opened again after. */
   dest = g_file_new_for_path (partial);
-  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) ||
-      fsync (fd) != 0)
+  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
+                    NULL, NULL, NULL, &local_error))
     {
-      if (error != NULL && *error == NULL)
-        fail_errno (error, errno, _("The backup could not be copied into the library"));
-      g_close (fd, NULL);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        fail_errno (error, ENOSPC, _("the backup could not be copied into the library"));
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("The backup could not be copied into the library: %s"),
+                     local_error->message);
+      g_unlink (partial);
+      return NULL;
+    }
+  g_chmod (partial, PB_LIBRARY_FILE_MODE);
+  if ((fd = g_open (partial, O_RDWR | O_CLOEXEC, 0)) < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        g_close (fd, NULL);
+      fail_errno (error, saved_errno, _("the backup could not be copied into the library"));
       g_unlink (partial);
       return NULL;
     }
@@ -110,7 +132,7 @@ pb_library_restore (const char  *library_path,
                     GError     **error)
 {
   g_autofree char *db_path = g_build_filename (library_path, "library.db", NULL);
-  g_autofree char *session_path = g_strconcat (db_path, "-session", NULL);
+  g_autofree char *session_path = _pb_library_lock_path (db_path);
   g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
   g_autofree char *shm_path = g_strconcat (db_path, "-shm", NULL);
   g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
@@ -145,11 +167,11 @@ pb_library_restore (const char  *library_path,
     }
 
   if (g_mkdir_with_parents (library_path, 0700) != 0)
-    return fail_errno (error, errno, _("The library folder could not be made"));
+    return fail_errno (error, errno, _("the library folder could not be made"));
 
   /* Nobody else may have the library open while its database is replaced. */
   if ((session_fd = g_open (session_path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    return fail_errno (error, errno, _("The library could not be locked"));
+    return fail_errno (error, errno, _("the library could not be locked"));
   if (flock (session_fd, LOCK_EX | LOCK_NB) != 0)
     {
       g_close (session_fd, NULL);
@@ -190,7 +212,7 @@ pb_library_restore (const char  *library_path,
 
           if (g_rename (db_path, aside) != 0)
             {
-              fail_errno (error, errno, _("The damaged library could not be kept aside"));
+              fail_errno (error, errno, _("the damaged library could not be kept aside"));
               goto out;
             }
           safety = g_steal_pointer (&aside);
@@ -211,7 +233,7 @@ pb_library_restore (const char  *library_path,
 
       if (g_rename (wal_path, aside) != 0)
         {
-          fail_errno (error, errno, _("The old journal file could not be kept aside"));
+          fail_errno (error, errno, _("the old journal file could not be kept aside"));
           goto out;
         }
     }
@@ -220,7 +242,7 @@ pb_library_restore (const char  *library_path,
 
   if (g_rename (partial, db_path) != 0)
     {
-      fail_errno (error, errno, _("The backup could not be put in place"));
+      fail_errno (error, errno, _("the backup could not be put in place"));
       goto out;
     }
   g_clear_pointer (&partial, g_free);
@@ -235,9 +257,6 @@ pb_library_restore (const char  *library_path,
       }
   }
 
-  /* The new file's session starts clean. */
-  if (ftruncate (session_fd, 0) != 0)
-    g_debug ("Could not reset the session record");
 
   g_debug ("Restored %s from %s; the state before is kept at %s",
              db_path, backup_path, safety ? safety : "(none)");
@@ -258,14 +277,16 @@ out:
  * @error: a #GError, or %NULL
  *
  * Returns: (transfer full): the path of the newest backup in backups/ that
- *   passes integrity_check; or %NULL with PB_RESTORE_ERROR_NO_BACKUP
+ *   passes integrity_check and is a backup of this library (see
+ *   pb_library_folder_list_backups ()); or %NULL with
+ *   PB_RESTORE_ERROR_NO_BACKUP
  */
 char *
 pb_library_find_latest_good_backup (const char  *library_path,
                                     GError     **error)
 {
   g_autofree char *folder = g_build_filename (library_path, "backups", NULL);
-  g_autoptr(GPtrArray) backups = pb_backups_list_folder (folder);
+  g_autoptr(GPtrArray) backups = pb_library_folder_list_backups (library_path);
 
   for (guint i = 0; i < backups->len; i++)
     {

@@ -432,6 +432,15 @@ static const char * const migrations[] = {
   "ALTER TABLE packs ADD COLUMN contact TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE packs ADD COLUMN exempt_paragraph INTEGER"
   "  CHECK (exempt_paragraph IS NULL OR exempt_paragraph BETWEEN 1 AND 7);",
+
+  /* 12: the library's identity, and the token of the session that last began
+   * writing: they tell this library's journal from any other's
+   * (pb-library-session.c), and this library's backups from others'. */
+  "CREATE TABLE library_meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO library_meta (key, value) VALUES ('uuid', lower (hex (randomblob (16))));",
 };
 
 /**
