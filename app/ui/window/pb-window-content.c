@@ -109,6 +109,10 @@ _pb_window_update_content (PbWindow *self)
       show_titled_page (self, "overview", _("Grades Over Time"), _("Each cohort, inspection by inspection"));
       break;
 
+    case PB_WINDOW_MODE_TRACKER:
+      show_titled_page (self, "tracker", _("Recommendations"), _("Followed from inspection to action"));
+      break;
+
     case PB_WINDOW_MODE_LIBRARY:
     default:
       show_report (self, report);

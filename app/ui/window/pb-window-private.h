@@ -46,6 +46,7 @@ struct _PbWindow
   PbFindingsView       *findings_view;
   PbCohortOverview     *cohort_overview;
   PbPacksView          *packs_view;
+  PbTrackerView        *tracker_view;
 };
 
 void _pb_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -59,5 +60,9 @@ void _pb_window_update_content          (PbWindow       *self);
 void _pb_window_queue_update_controls   (PbWindow       *self);
 void _pb_window_selected_report_changed (PbWindow       *self);
 void _pb_window_class_init_content      (GtkWidgetClass *widget_class);
+
+/* pb-window-tracker.c: the recommendation tracker's mode and actions. */
+void _pb_window_class_init_tracker      (GtkWidgetClass *widget_class);
+void _pb_window_init_tracker            (PbWindow       *self);
 
 G_END_DECLS

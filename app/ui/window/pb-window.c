@@ -23,7 +23,8 @@ G_DEFINE_ENUM_TYPE (PbWindowMode, pb_window_mode,
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_LIBRARY, "library"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_FINDINGS, "findings"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_OVERVIEW, "overview"),
-                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"))
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_TRACKER, "tracker"))
 
 enum {
   PROP_0,
@@ -35,6 +36,7 @@ enum {
   PROP_SHOW_ALL_FINDINGS,
   PROP_SHOW_OVERVIEW,
   PROP_SHOW_PACKS,
+  PROP_SHOW_TRACKER,
   PROP_GROUPING,
   N_PROPS
 };
@@ -51,6 +53,7 @@ static const struct
   { PROP_SHOW_ALL_FINDINGS, PB_WINDOW_MODE_FINDINGS },
   { PROP_SHOW_OVERVIEW, PB_WINDOW_MODE_OVERVIEW },
   { PROP_SHOW_PACKS, PB_WINDOW_MODE_PACKS },
+  { PROP_SHOW_TRACKER, PB_WINDOW_MODE_TRACKER },
 };
 
 void
@@ -97,7 +100,7 @@ pb_window_set_mode (PbWindow     *self,
   PbWindowMode old_mode;
 
   g_return_if_fail (PB_IS_WINDOW (self));
-  g_return_if_fail (mode <= PB_WINDOW_MODE_PACKS);
+  g_return_if_fail (mode <= PB_WINDOW_MODE_TRACKER);
 
   if (self->mode == mode)
     return;
@@ -109,11 +112,13 @@ pb_window_set_mode (PbWindow     *self,
     pb_findings_view_refresh (self->findings_view);
   else if (mode == PB_WINDOW_MODE_OVERVIEW)
     pb_cohort_overview_refresh (self->cohort_overview);
+  else if (mode == PB_WINDOW_MODE_TRACKER)
+    pb_tracker_view_refresh (self->tracker_view);
 
   _pb_window_update_content (self);
   notify_mode (self, old_mode);
 
-  if (mode == PB_WINDOW_MODE_PACKS)
+  if (mode == PB_WINDOW_MODE_PACKS || mode == PB_WINDOW_MODE_TRACKER)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -297,6 +302,7 @@ pb_window_constructed (GObject *object)
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
+  _pb_window_init_tracker (self);
 
   /* Back where the user left off. */
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
@@ -384,6 +390,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_PACKS);
       break;
 
+    case PROP_SHOW_TRACKER:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_TRACKER);
+      break;
+
     case PROP_GROUPING:
       /* The sidebar's; once the template is gone, nothing is grouped. */
       g_value_set_string (value, pb_grouping_to_string (self->sidebar ? pb_library_sidebar_get_grouping (self->sidebar)
@@ -427,6 +437,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_PACKS:
       set_mode_shown (self, PB_WINDOW_MODE_PACKS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_TRACKER:
+      set_mode_shown (self, PB_WINDOW_MODE_TRACKER, g_value_get_boolean (value));
       break;
 
     case PROP_GROUPING:
@@ -487,7 +501,7 @@ pb_window_class_init (PbWindowClass *klass)
    *
    * Whether the mode is %PB_WINDOW_MODE_FINDINGS, for the header bar's
    * toggle: turning it off goes back to the library. Likewise
-   * #PbWindow:show-overview and #PbWindow:show-packs.
+   * #PbWindow:show-overview, #PbWindow:show-packs and #PbWindow:show-tracker.
    */
   properties [PROP_SHOW_ALL_FINDINGS] =
     g_param_spec_boolean ("show-all-findings", NULL, NULL, FALSE,
@@ -497,6 +511,9 @@ pb_window_class_init (PbWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_PACKS] =
     g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_TRACKER] =
+    g_param_spec_boolean ("show-tracker", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
@@ -513,6 +530,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_READER);
   g_type_ensure (PB_TYPE_FINDINGS_VIEW);
   g_type_ensure (PB_TYPE_PACKS_VIEW);
+  g_type_ensure (PB_TYPE_TRACKER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
@@ -534,7 +552,9 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, tracker_view);
   _pb_window_class_init_content (widget_class);
+  _pb_window_class_init_tracker (widget_class);
 
   _pb_window_class_add_actions (widget_class);
 }
@@ -645,7 +665,8 @@ pb_window_get_importing (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected", "reader", "details", "findings", "overview" or "packs"
+ *   "unselected", "reader", "details", "findings", "overview", "packs" or
+ *   "tracker"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)
