@@ -36,6 +36,7 @@ struct _PbTrackerView
   GtkStringList        *cohort_names;
   GtkStringList        *status_names;
   GtkToggleButton      *overdue_button;
+  GtkWidget            *add_button;
   GtkRevealer          *offer_revealer;
   GtkLabel             *offer_label;
   GtkStack             *list_stack;

@@ -352,6 +352,7 @@ pb_tracker_view_class_init (PbTrackerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, cohort_names);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, status_names);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, PbTrackerView, add_button);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, offer_revealer);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, offer_label);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, list_stack);
@@ -404,6 +405,18 @@ ellipsize_dropdown (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, list);
 }
 
+/* GTK 4.8 names a menu button for screen readers, but not the button
+ * inside it that takes the focus: name that too. */
+static void
+name_menu_button (GtkWidget  *menu_button,
+                  const char *name)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (menu_button);
+
+  if (inner != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 pb_tracker_view_init (PbTrackerView *self)
 {
@@ -421,6 +434,7 @@ pb_tracker_view_init (PbTrackerView *self)
   self->cohorts = g_ptr_array_new_with_free_func (g_object_unref);
 
   _pb_tracker_view_add_columns (self);
+  name_menu_button (self->add_button, _("Add recommendations"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-by-hand", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-from-report", FALSE);
   update_state (self);
