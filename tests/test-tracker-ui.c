@@ -7,6 +7,9 @@
 
 #include "pb-compare-view.h"
 #include "pb-finding-store.h"
+#include "pb-pack-section-dialog.h"
+#include "pb-pack-sections.h"
+#include "pb-pack-store.h"
 #include "pb-recommendation-dialog.h"
 #include "pb-recommendation-entry.h"
 #include "pb-recommendation-history.h"
@@ -616,6 +619,80 @@ test_window (Fixture       *f,
   g_object_unref (window);
 }
 
+static PbPackSection *
+section_of (GPtrArray *sections,
+            gint64     id)
+{
+  for (guint i = 0; i < sections->len; i++)
+    if (((PbPackSection *)g_ptr_array_index (sections, i))->id == id)
+      return g_ptr_array_index (sections, i);
+  return NULL;
+}
+
+/* The pack editor's dialog for a Recommendations section and a comparison:
+ * what is chosen is what the section keeps, and opening it again shows
+ * it. */
+static void
+test_pack_section_dialog (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  gint64 pack = pb_library_create_pack (f->rec.library, "Panel", FALSE, NULL, &error);
+  PbPackSectionDialog *dialog;
+  AdwComboRow *authority;
+  GtkSwitch *overdue;
+  PbPackSection *section;
+  gint64 tracker_id, comparison_id;
+
+  g_assert_no_error (error);
+  dialog = PB_PACK_SECTION_DIALOG (pb_pack_section_dialog_new (GTK_WINDOW (f->window), f->rec.library, pack,
+                                                                PB_PACK_SECTION_RECOMMENDATIONS, 0));
+  gtk_window_present (GTK_WINDOW (dialog));
+  check_labelled (GTK_WIDGET (dialog));
+  authority = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (authority)), ==, 2);   /* every one, Fernvale */
+  adw_combo_row_set_selected (authority, 1);
+  overdue = GTK_SWITCH (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL));
+  gtk_switch_set_active (overdue, TRUE);
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "section.save", NULL));
+  tracker_id = pb_pack_section_dialog_get_section (dialog);
+  g_assert_cmpint (tracker_id, >, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));   /* saved, it closed */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  dialog = PB_PACK_SECTION_DIALOG (pb_pack_section_dialog_new (GTK_WINDOW (f->window), f->rec.library, pack,
+                                                                PB_PACK_SECTION_COMPARISON, 0));
+  g_object_ref (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "section.save", NULL));
+  comparison_id = pb_pack_section_dialog_get_section (dialog);
+  g_assert_cmpint (comparison_id, >, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  sections = pb_library_get_pack_sections (f->rec.library, pack, &error);
+  section = section_of (sections, tracker_id);
+  g_assert_cmpint (section->kind, ==, PB_PACK_SECTION_RECOMMENDATIONS);
+  g_assert_cmpstr (section->title, ==, "Recommendations");
+  g_assert_cmpstr (section->spec.authority, ==, "Fernvale");
+  g_assert_true (section->spec.overdue);
+  section = section_of (sections, comparison_id);
+  g_assert_cmpint (section->kind, ==, PB_PACK_SECTION_COMPARISON);
+  g_assert_cmpstr (section->spec.authority, ==, "Fernvale");
+  g_assert_null (section->spec.after_sha256);
+
+  /* Open again: what it shows. */
+  dialog = PB_PACK_SECTION_DIALOG (pb_pack_section_dialog_new (GTK_WINDOW (f->window), f->rec.library, pack,
+                                                                PB_PACK_SECTION_RECOMMENDATIONS, tracker_id));
+  authority = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL));
+  overdue = GTK_SWITCH (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL));
+  g_assert_cmpuint (adw_combo_row_get_selected (authority), ==, 1);
+  g_assert_true (gtk_switch_get_active (overdue));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +709,8 @@ main (int   argc,
   g_test_add ("/tracker-ui/dialog-by-hand", Fixture, NULL, fixture_setup, test_dialog_by_hand, fixture_teardown);
   g_test_add ("/tracker-ui/dialog-report", Fixture, NULL, fixture_setup, test_dialog_report, fixture_teardown);
   g_test_add ("/tracker-ui/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
+  g_test_add ("/tracker-ui/pack-section-dialog", Fixture, NULL, fixture_setup, test_pack_section_dialog,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -117,7 +117,7 @@ static void
 write_tracker (PbPdfWriter         *writer,
                const PbPackTracker *tracker)
 {
-  static const double widths[] = { 0.34, 0.13, 0.13, 0.13, 0.13, 0.14 };
+  static const double widths[] = { 0.33, 0.13, 0.12, 0.13, 0.13, 0.16 };
   PbPdfTable *table;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (widths) == 6);
