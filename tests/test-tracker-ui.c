@@ -343,8 +343,9 @@ test_history_evidence (Fixture       *f,
   g_assert_cmpint (opened[0], ==, f->second);
   g_assert_cmpuint (opened[1], >=, 1);
 
-  /* Record an update with a second piece of evidence. */
-  second_finding = pb_test_rec_add_finding (&f->rec, f->second, 1, "A care leavers’ forum now reviews plans.", FALSE);
+  /* Record an update with a second piece of evidence, exempt from
+   * publication: its button says so, the earlier one's does not. */
+  second_finding = pb_test_rec_add_finding (&f->rec, f->second, 1, "A care leavers’ forum now reviews plans.", TRUE);
   pb_tracker_item_choose_evidence (page, &second_finding, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.record", NULL));
   entries = pb_library_list_recommendation_history (f->rec.library, f->repeated, NULL);
@@ -354,6 +355,10 @@ test_history_evidence (Fixture       *f,
                    ==, second_finding);
   g_assert_nonnull (find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (history, 0)), GTK_TYPE_LABEL,
                                      "A care leavers’ forum"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (history, 0)), GTK_TYPE_LABEL,
+                                     "Not for publication"));
+  g_assert_null (find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (history, 1)), GTK_TYPE_LABEL,
+                                  "Not for publication"));
 }
 
 /* At 360 pixels the table gives way to a list of rows, the filters to two

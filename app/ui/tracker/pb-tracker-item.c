@@ -208,6 +208,15 @@ evidence_button_new (PbTrackerItem *self,
   gtk_widget_add_css_class (where, "dim-label");
   gtk_box_append (GTK_BOX (box), quote);
   gtk_box_append (GTK_BOX (box), where);
+  if (pb_finding_get_exempt (finding))
+    {
+      /* Kept out of public packs: say so where it is used. */
+      GtkWidget *tag = gtk_label_new (_("Not for publication"));
+
+      gtk_widget_set_halign (tag, GTK_ALIGN_START);
+      gtk_widget_add_css_class (tag, "exempt-tag");
+      gtk_box_append (GTK_BOX (box), tag);
+    }
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "evidence-button");
