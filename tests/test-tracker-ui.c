@@ -7,6 +7,9 @@
 
 #include "pb-compare-view.h"
 #include "pb-finding-store.h"
+#include "pb-findings-panel.h"
+#include "pb-reader.h"
+#include "pb-suggestion.h"
 #include "pb-pack-section-dialog.h"
 #include "pb-pack-sections.h"
 #include "pb-pack-store.h"
@@ -624,6 +627,84 @@ test_window (Fixture       *f,
   g_object_unref (window);
 }
 
+static gboolean
+row_has_button (GtkWidget  *widget,
+                const char *action,
+                gint64      target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+          gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)) != NULL &&
+          g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child))) == target)
+        return TRUE;
+      if (row_has_button (child, action, target))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One by one from the suggested findings: a recommendation offered by the
+ * report's structure has a Track button, a strength has not; Track follows
+ * it, and the toast's Show opens its page in the tracker. */
+static void
+test_track_suggestion (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 third = pb_test_rec_import (&f->rec, "2026.pdf", PB_TEST_ERA_ILACS_2026, "1 to 12 June 2026",
+                                     (const char * const[]) { "The timeliness of return home interviews.", NULL });
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->rec.library));
+  PbReader *reader = pb_window_get_reader (window);
+  PbFindingsPanel *panel = PB_FINDINGS_PANEL (pb_reader_get_findings_panel (reader));
+  PbTrackerView *view = pb_window_get_tracker_view (window);
+  g_autoptr(GPtrArray) suggestions = pb_library_list_suggestions (f->rec.library, third, NULL);
+  g_autoptr(GPtrArray) recs = NULL;
+  PbSuggestion *offered = NULL;
+  guint n_before, n_other = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  n_before = g_list_model_get_n_items (pb_tracker_view_get_model (view));
+  g_assert_true (pb_window_select_report (window, third));
+  while (!pb_reader_get_loaded (reader))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel), ==, suggestions->len);
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      PbFindingKind kind = pb_finding_get_kind (pb_suggestion_get_draft (suggestion));
+      gboolean trackable = kind == PB_FINDING_KIND_RECOMMENDATION || kind == PB_FINDING_KIND_AREA_FOR_IMPROVEMENT;
+
+      g_assert_true (row_has_button (GTK_WIDGET (panel), "panel.accept-suggestion", pb_suggestion_get_id (suggestion)));
+      g_assert_cmpint (row_has_button (GTK_WIDGET (panel), "panel.track-suggestion", pb_suggestion_get_id (suggestion)),
+                       ==, trackable);
+      if (trackable && offered == NULL)
+        offered = suggestion;
+      n_other += !trackable;
+    }
+  g_assert_nonnull (offered);
+  g_assert_cmpuint (n_other, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.track-suggestion", "x",
+                                             pb_suggestion_get_id (offered)));
+  recs = pb_library_list_report_recommendations (f->rec.library, third, NULL);
+  g_assert_cmpuint (recs->len, ==, 1);
+  g_assert_cmpint (((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (pb_tracker_view_get_model (view)), ==, n_before + 1);
+  /* Still offered as a finding. */
+  g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel), ==, suggestions->len);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-recommendation", "x",
+                                             ((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id));
+  g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_TRACKER);
+  g_assert_cmpint (pb_tracker_view_get_shown_item (view), ==,
+                   ((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 static PbPackSection *
 section_of (GPtrArray *sections,
             gint64     id)
@@ -714,6 +795,7 @@ main (int   argc,
   g_test_add ("/tracker-ui/dialog-by-hand", Fixture, NULL, fixture_setup, test_dialog_by_hand, fixture_teardown);
   g_test_add ("/tracker-ui/dialog-report", Fixture, NULL, fixture_setup, test_dialog_report, fixture_teardown);
   g_test_add ("/tracker-ui/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
+  g_test_add ("/tracker-ui/track-suggestion", Fixture, NULL, fixture_setup, test_track_suggestion, fixture_teardown);
   g_test_add ("/tracker-ui/pack-section-dialog", Fixture, NULL, fixture_setup, test_pack_section_dialog,
               fixture_teardown);
 

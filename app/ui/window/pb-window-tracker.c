@@ -85,6 +85,18 @@ show_tracker_now_action (GtkWidget  *widget,
   show_tracker (PB_WINDOW (widget));
 }
 
+/* One recommendation's page, as a toast elsewhere offers it. */
+static void
+show_recommendation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  show_tracker (self);
+  pb_tracker_view_show_item (self->tracker_view, g_variant_get_int64 (parameter));
+}
+
 /* A report's recommendations and the earlier ones they may repeat: the
  * report given, or with 0 the one chosen. */
 static void
@@ -194,6 +206,7 @@ _pb_window_class_init_tracker (GtkWidgetClass *widget_class)
                                        "win.show-tracker", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-tracker-now", NULL, show_tracker_now_action);
   gtk_widget_class_install_action (widget_class, "win.track-recommendations", NULL, track_recommendations_action);
+  gtk_widget_class_install_action (widget_class, "win.show-recommendation", "x", show_recommendation_action);
   gtk_widget_class_install_action (widget_class, "win.review-recommendations", "x", review_recommendations_action);
   gtk_widget_class_install_action (widget_class, "win.compare-reports", "(xx)", compare_reports_action);
   gtk_widget_class_install_action (widget_class, "win.compare-report", NULL, compare_report_action);
