@@ -52,5 +52,7 @@ gboolean _pb_import_copy_and_hash      (PbImportState  *state,
                                         GError        **error);
 char    *_pb_import_journal_path       (PbLibrary      *library,
                                         const char     *sha256);
+int      _pb_import_journal_open       (const char     *reports_dir,
+                                        const char     *sha256);
 
 G_END_DECLS

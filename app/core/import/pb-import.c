@@ -184,20 +184,11 @@ journal_open (PbImportState  *state,
               int          *out_fd,
               GError      **error)
 {
-  g_autofree char *path = _pb_import_journal_path (state->library, state->sha256);
-  int fd = g_open (path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+  int fd = _pb_import_journal_open (_pb_library_get_reports_dir (state->library), state->sha256);
 
-  if (fd < 0 || flock (fd, LOCK_EX) != 0 ||
-      write (fd, state->sha256, strlen (state->sha256)) < 0 || fsync (fd) != 0)
+  if (fd < 0)
     {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        {
-          g_close (fd, NULL);
-          g_unlink (path);
-        }
-      _pb_import_set_storage_error (state, saved_errno, error);
+      _pb_import_set_storage_error (state, errno, error);
       return FALSE;
     }
 

@@ -75,5 +75,11 @@ GPtrArray  *pb_import_list_orphans  (PbLibrary             *library,
                                      GError               **error);
 GPtrArray  *pb_import_list_leftovers (PbLibrary            *library);
 gboolean    pb_import_is_report_file_name (const char      *name);
+int         pb_import_journal_begin (const char            *reports_dir,
+                                     const char            *sha256,
+                                     GError               **error);
+void        pb_import_journal_end   (const char            *reports_dir,
+                                     const char            *sha256,
+                                     int                    fd);
 
 G_END_DECLS
