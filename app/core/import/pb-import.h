@@ -70,6 +70,17 @@ gboolean    pb_import_file_full     (PbLibrary             *library,
                                      PbImportStatus        *out_status,
                                      gint64                *out_report_id,
                                      GError               **error);
+gboolean    pb_import_file_with_notice (PbLibrary          *library,
+                                        GFile              *file,
+                                        const char         *password,
+                                        PbImportFlags       flags,
+                                        GCancellable       *cancellable,
+                                        PbImportProgressFunc progress,
+                                        gpointer            progress_data,
+                                        PbImportStatus     *out_status,
+                                        gint64             *out_report_id,
+                                        char              **out_notice,
+                                        GError            **error);
 void        pb_import_clean_leftovers (PbLibrary           *library);
 GPtrArray  *pb_import_list_orphans  (PbLibrary             *library,
                                      GError               **error);
