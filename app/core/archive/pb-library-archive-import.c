@@ -387,6 +387,29 @@ open_archive (const char  *archive_path,
 }
 
 /**
+ * pb_archive_is_library_archive:
+ * @path: (type filename): a file
+ *
+ * Returns: whether @path is a library archive (a zip holding a manifest of
+ *   this format), whatever its name: to tell a user who gives one where a
+ *   backup is wanted what to do with it
+ */
+gboolean
+pb_archive_is_library_archive (const char *path)
+{
+  g_autoptr(GHashTable) entries = NULL;
+  zip_t *zip;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || !(zip = zip_open (path, ZIP_RDONLY, NULL)))
+    return FALSE;
+  entries = _pb_archive_read_manifest (zip, NULL, NULL);
+  zip_discard (zip);
+  return entries != NULL;
+}
+
+/**
  * pb_archive_import_clear:
  * @result: a result filled in by pb_library_import_archive ()
  */
