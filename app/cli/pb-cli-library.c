@@ -332,40 +332,6 @@ check_second_folder (PbLibrary   *library,
   return TRUE;
 }
 
-/* Why the copy did not reach @folder, as best it can be told from outside. */
-static char *
-second_folder_failure (const char *folder,
-                       const char *backup)
-{
-  g_autofree char *shown = _pb_cli_display (folder);
-  g_autoptr(GFile) file = g_file_new_for_path (folder);
-  g_autoptr(GFileInfo) fs = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
-  GStatBuf st;
-
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return g_strdup_printf (_("The backup was made, but the folder “%s” could not be made for its "
-                              "second copy."), shown);
-  if (fs != NULL && g_stat (backup, &st) == 0 &&
-      g_file_info_get_attribute_uint64 (fs, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < (guint64)st.st_size)
-    return g_strdup_printf (_("The backup was made, but there is not enough room in “%s” for its "
-                              "second copy. Free some space there and back up again."), shown);
-  if (access (folder, W_OK) != 0)
-    return g_strdup_printf (_("The backup was made, but “%s” cannot be written, so it has no second "
-                              "copy."), shown);
-  return g_strdup_printf (_("The backup was made, but it could not be copied to “%s”."), shown);
-}
-
-/* What the store says of the second folder goes to the user as a sentence
- * of this command's own (see second_folder_failure ()), not as a log line.
- * (Logging from here again would recurse into GLib's logging.) */
-static void
-quiet_warning (const char     *log_domain,
-               GLogLevelFlags  log_level,
-               const char     *message,
-               gpointer        user_data)
-{
-}
-
 int
 _pb_cli_run_backup (CommonOptions  *common,
                     int             argc,
@@ -387,8 +353,7 @@ _pb_cli_run_backup (CommonOptions  *common,
   g_autoptr(PbBackup) backup = NULL;
   g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
-  GLogLevelFlags fatal = 0;
-  guint handler = 0;
+  g_autoptr(GError) copy_error = NULL;
 
   if (!_pb_cli_parse_options (common, _pb_cli_find_command ("backup"), entries, &argc, &argv, &error))
     return _pb_cli_usage_error (error->message);
@@ -408,33 +373,13 @@ _pb_cli_run_backup (CommonOptions  *common,
       if (!check_second_folder (library, second, &error))
         return _pb_cli_fail (error->message);
       pb_library_set_second_backup_folder (library, second);
-      handler = g_log_set_handler ("pb-backup", G_LOG_LEVEL_WARNING, quiet_warning, NULL);
     }
 
-  /* Not fatal either (G_DEBUG=fatal-warnings): it is reported below. */
-  if (handler != 0)
-    fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  path = pb_library_backup (library, PB_BACKUP_BY_HAND, &error);
-  if (handler != 0)
-    {
-      g_log_set_always_fatal (fatal);
-      g_log_remove_handler ("pb-backup", handler);
-    }
+  path = pb_library_backup_full (library, PB_BACKUP_BY_HAND, &second_copy, &copy_error, &error);
   if (path == NULL || !(backup = pb_backup_read (path, &error)))
     return _pb_cli_fail (error->message);
-
-  /* The copy is there under the backup's own name, or it failed. */
-  if (second != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *copy = g_build_filename (second, name, NULL);
-      GStatBuf mine, theirs;
-
-      if (g_stat (path, &mine) == 0 && g_stat (copy, &theirs) == 0 && mine.st_size == theirs.st_size)
-        second_copy = g_steal_pointer (&copy);
-      else
-        second_error = second_folder_failure (second, path);
-    }
+  if (copy_error != NULL)
+    second_error = g_strdup (copy_error->message);
 
   if (common->json)
     {
