@@ -567,6 +567,42 @@ test_dialog_report (Fixture       *f,
 /* The window: Ctrl+Shift+R's action shows the tracker; a report's Compare
  * shows the comparison; Track Its Recommendations tracks a report's all at
  * once; the tracker's evidence opens the reader. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The menu button whose menu offers the action. */
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) != NULL &&
+          menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)), action))
+        return child;
+      if ((found = find_menu_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_window (Fixture       *f,
              gconstpointer  data)
@@ -589,8 +625,19 @@ test_window (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-reports", "(xx)", f->first, f->second));
   g_assert_cmpint (pb_compare_view_get_after (compare), ==, f->second);
 
-  /* A report chosen: Compare with the Report Before; Track Its Recommendations. */
+  /* A report chosen: its menu offers Compare with the Report Before and
+   * Track Its Recommendations. */
   g_assert_true (pb_window_select_report (window, third));
+  pb_window_set_mode (window, PB_WINDOW_MODE_LIBRARY);
+  {
+    GtkWidget *menu_button = find_menu_button (GTK_WIDGET (window), "win.compare-report");
+
+    g_assert_nonnull (menu_button);
+    g_assert_true (menu_button == find_menu_button (GTK_WIDGET (window), "win.track-recommendations"));
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (menu_button)),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+    g_assert_true (gtk_widget_get_visible (menu_button));
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-report", NULL));
   g_assert_cmpstr (pb_window_get_content_page (window), ==, "tracker");
   g_assert_cmpint (pb_compare_view_get_before (compare), ==, f->second);

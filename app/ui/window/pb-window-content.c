@@ -34,6 +34,7 @@ update_reader_controls (PbWindow *self)
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->export_findings_button, self->mode == PB_WINDOW_MODE_FINDINGS);
   gtk_widget_set_visible (self->details_button, pb_window_get_selected_report (self) != NULL && in_library);
+  gtk_widget_set_visible (self->report_menu_button, pb_window_get_selected_report (self) != NULL && in_library);
 
   if (!pb_reader_get_loaded (self->reader))
     return;

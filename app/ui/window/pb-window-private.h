@@ -38,6 +38,7 @@ struct _PbWindow
   PbReportDetails      *report_details;
   PbPageControls       *page_controls;
   GtkWidget            *details_button;
+  GtkWidget            *report_menu_button;
   GtkWidget            *find_button;
   GtkWidget            *findings_button;
   GtkWidget            *export_findings_button;

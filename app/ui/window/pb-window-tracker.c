@@ -193,6 +193,12 @@ import_finished_cb (PbWindow      *self,
 void
 _pb_window_init_tracker (PbWindow *self)
 {
+  GtkWidget *inner = gtk_widget_get_first_child (self->report_menu_button);
+
+  /* GTK 4.8 names the report's menu button for screen readers, but not
+   * the button inside it that takes the focus. */
+  if (inner != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report Menu"), -1);
   pb_tracker_view_set_library (self->tracker_view, self->library);
   g_signal_connect_object (self->imports, "finished", G_CALLBACK (import_finished_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
