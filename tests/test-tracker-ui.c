@@ -674,6 +674,38 @@ test_window (Fixture       *f,
   g_object_unref (window);
 }
 
+/* Many recommendations: the table starts with the rows a window shows and
+ * adds the rest a frame at a time, so that opening it does not wait for GTK
+ * to build 200 rows; the count is known at once, and every row comes. */
+static void
+test_many (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(PbReport) report = pb_library_get_report (f->rec.library, f->second, NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *model = pb_tracker_view_get_model (f->view);
+  guint before = pb_tracker_view_get_n_items (f->view);
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Recommendation %u: the timeliness of plans.", i + 1);
+      PbRecommendationDraft draft = PB_RECOMMENDATION_DRAFT_INIT;
+
+      draft.authority = "Fernvale";
+      draft.text = text;
+      draft.report_sha256 = pb_report_get_sha256 (report);
+      draft.page = 1;
+      g_assert_cmpint (pb_library_add_recommendation (f->rec.library, &draft, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  pb_tracker_view_refresh (f->view);
+  g_assert_cmpuint (pb_tracker_view_get_n_items (f->view), ==, before + 80);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, before + 80);
+  while (g_list_model_get_n_items (model) < before + 80)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 80);
+}
+
 static gboolean
 row_has_button (GtkWidget  *widget,
                 const char *action,
@@ -842,6 +874,7 @@ main (int   argc,
   g_test_add ("/tracker-ui/dialog-by-hand", Fixture, NULL, fixture_setup, test_dialog_by_hand, fixture_teardown);
   g_test_add ("/tracker-ui/dialog-report", Fixture, NULL, fixture_setup, test_dialog_report, fixture_teardown);
   g_test_add ("/tracker-ui/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
+  g_test_add ("/tracker-ui/many", Fixture, NULL, fixture_setup, test_many, fixture_teardown);
   g_test_add ("/tracker-ui/track-suggestion", Fixture, NULL, fixture_setup, test_track_suggestion, fixture_teardown);
   g_test_add ("/tracker-ui/pack-section-dialog", Fixture, NULL, fixture_setup, test_pack_section_dialog,
               fixture_teardown);

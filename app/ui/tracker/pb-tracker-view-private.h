@@ -17,7 +17,9 @@ struct _PbTrackerView
 
   PbLibrary            *library;
   PbRecommendationList *list;
+  GtkSliceListModel    *slice;          /* the rows the views have so far */
   GtkSingleSelection   *selection;
+  guint                 growing;        /* tick callback adding rows to the slice */
   GPtrArray            *cohorts;        /* PbCohort, in the dropdown after "All cohorts" */
   GStrv                 authority_list; /* as in the authority dropdown */
   gboolean              filling;

@@ -277,6 +277,56 @@ back_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* GTK 4.8's list views keep up to 200 rows bound whatever their height, and
+ * a view given its model builds them at once: the table of an authority
+ * with 200 recommendations took ten times the 100 ms the tracker has to
+ * open, and the narrow list as much again. So each view gets the model only
+ * when it is first shown, and the model is a slice of the list that starts
+ * with the rows a window shows and grows by as many each frame after the
+ * first, until it holds them all. */
+#define ROWS_PER_FRAME 25
+
+static gboolean
+grow_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  PbTrackerView *self = PB_TRACKER_VIEW (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  /* Not before the first frame is drawn. */
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  if (size < n)
+    gtk_slice_list_model_set_size (self->slice, MIN (size + ROWS_PER_FRAME, n));
+  if (gtk_slice_list_model_get_size (self->slice) < n)
+    return G_SOURCE_CONTINUE;
+  self->growing = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_changed_cb (PbTrackerView *self)
+{
+  if (self->growing == 0 && self->slice != NULL &&
+      gtk_slice_list_model_get_size (self->slice) < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    self->growing = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_cb, NULL, NULL);
+}
+
+static void
+attach_models (PbTrackerView *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+
+  if (model == NULL)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) && gtk_column_view_get_model (self->column_view) != model)
+    gtk_column_view_set_model (self->column_view, model);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) && gtk_list_view_get_model (self->list_view) != model)
+    gtk_list_view_set_model (self->list_view, model);
+}
+
 static void
 pb_tracker_view_dispose (GObject *object)
 {
@@ -287,8 +337,12 @@ pb_tracker_view_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_handle_id (&self->relayout, g_source_remove);
+  if (self->growing != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->growing);
+  self->growing = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_TRACKER_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
   g_clear_object (&self->library);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
@@ -434,6 +488,8 @@ pb_tracker_view_init (PbTrackerView *self)
   self->cohorts = g_ptr_array_new_with_free_func (g_object_unref);
 
   _pb_tracker_view_add_columns (self);
+  g_signal_connect_object (self->column_view, "map", G_CALLBACK (attach_models), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (attach_models), self, G_CONNECT_SWAPPED);
   name_menu_button (self->add_button, _("Add recommendations"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-by-hand", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-from-report", FALSE);
@@ -462,12 +518,18 @@ pb_tracker_view_set_library (PbTrackerView *self,
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_object (&self->slice);
+  if (self->growing != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->growing);
+  self->growing = 0;
   self->list = pb_recommendation_list_new (library);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, ROWS_PER_FRAME);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  attach_models (self);
   g_signal_connect_object (library, "recommendation-changed", G_CALLBACK (recommendation_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
@@ -498,14 +560,29 @@ pb_tracker_view_refresh (PbTrackerView *self)
 /**
  * pb_tracker_view_get_model:
  *
- * Returns: (transfer none): the recommendations shown, each a
- *   #PbRecommendationItem, in the table's order
+ * Returns: (transfer none): the rows of the table, each a
+ *   #PbRecommendationItem, in its order, as a #GtkSingleSelection: after
+ *   the first 25 the table adds them a frame at a time, so this may hold
+ *   fewer than pb_tracker_view_get_n_items() for a few frames
  */
 GListModel *
 pb_tracker_view_get_model (PbTrackerView *self)
 {
   g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * pb_tracker_view_get_n_items:
+ *
+ * Returns: how many recommendations the filters let through, whether or
+ *   not the table has added all their rows yet
+ */
+guint
+pb_tracker_view_get_n_items (PbTrackerView *self)
+{
+  g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), 0);
+  return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
 }
 
 /**
@@ -597,6 +674,8 @@ pb_tracker_view_show_list (PbTrackerView *self)
   position = self->list && id > 0 ? pb_recommendation_list_find (self->list, id) : -1;
   if (position >= 0)
     {
+      if ((guint)position >= gtk_slice_list_model_get_size (self->slice))
+        gtk_slice_list_model_set_size (self->slice, (guint)position + 1);
       gtk_single_selection_set_selected (self->selection, (guint)position);
       gtk_widget_grab_focus (pb_tracker_view_get_narrow (self) ? GTK_WIDGET (self->list_view)
                                                                : GTK_WIDGET (self->column_view));

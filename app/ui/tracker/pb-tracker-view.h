@@ -18,6 +18,7 @@ void           pb_tracker_view_set_library      (PbTrackerView *self,
                                                  PbLibrary     *library);
 void           pb_tracker_view_refresh          (PbTrackerView *self);
 GListModel    *pb_tracker_view_get_model        (PbTrackerView *self);
+guint          pb_tracker_view_get_n_items      (PbTrackerView *self);
 const char    *pb_tracker_view_get_authority    (PbTrackerView *self);
 void           pb_tracker_view_set_authority    (PbTrackerView *self,
                                                  const char    *authority);
