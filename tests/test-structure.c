@@ -412,7 +412,8 @@ static void
 test_paragraph_for_quote (void)
 {
   const char *pages[] = {
-    "Inspection of Eastmoor local authority children's services\nJudgement Grade\nOverall effectiveness Good\n",
+    "Inspection of Eastmoor local authority children's services\nInspection dates: 4 to 15 March 2019\n"
+    "Judgement Grade\nOverall effectiveness Good\n",
     "The experiences and progress of children in care: good\n1. Children live in stable homes.\n"
     "2. The virtual school is effective, and\nteachers know the children well.\n",
     NULL

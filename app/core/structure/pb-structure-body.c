@@ -46,17 +46,6 @@ cohort_of_words (const char *text)
   return NULL;
 }
 
-static gboolean
-is_bullet (const char *line)
-{
-  static const char * const bullets[] = { "\u25FC", "\u25AA", "\u2022", "\u25A0", "\u25CF", "- ", "\u2013 " };
-
-  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
-    if (g_str_has_prefix (line, bullets[i]))
-      return TRUE;
-  return FALSE;
-}
-
 static const char *
 strip_bullet (const char *line)
 {
@@ -161,7 +150,7 @@ read_list (GArray         *lines,
       const Line *line = &g_array_index (lines, Line, i);
       const char *text = line->text;
       guint number = item_number (numbered, text);
-      gboolean bullet = is_bullet (text);
+      gboolean bullet = _pb_structure_is_bullet (text);
       gboolean capital = g_unichar_isupper (g_utf8_get_char (text));
       gboolean finished = item != NULL && ends_sentence (item->str, item->len);
       gboolean starts = FALSE;

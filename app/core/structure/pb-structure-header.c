@@ -97,8 +97,9 @@ _pb_structure_detect_authority (GArray     *lines,
   return before->len > 0 ? _pb_structure_clean_authority (before->str) : NULL;
 }
 
-static int
-month_number (const char *name)
+/* The number of the month @name names in English ("March" is 3), or 0. */
+int
+_pb_structure_month_number (const char *name)
 {
   for (guint i = 0; name != NULL && i < G_N_ELEMENTS (months); i++)
     if (g_ascii_strcasecmp (name, months[i]) == 0)
@@ -113,7 +114,7 @@ set_date (GDate      *date,
           const char *year)
 {
   int d = atoi (day ? day : "0");
-  int m = month_number (month);
+  int m = _pb_structure_month_number (month);
   int y = atoi (year ? year : "0");
 
   if (!g_date_valid_dmy (d, m, y))
@@ -147,7 +148,7 @@ _pb_structure_read_date_span (const char *text,
       g_autofree char *m2 = g_match_info_fetch (match, 5);
       g_autofree char *y2 = g_match_info_fetch (match, 6);
 
-      if (month_number (m2) > 0 && (*m1 == '\0' || month_number (m1) > 0) &&
+      if (_pb_structure_month_number (m2) > 0 && (*m1 == '\0' || _pb_structure_month_number (m1) > 0) &&
           set_date (end, d2, m2, y2))
         {
           set_date (start, d1, *m1 ? m1 : m2, *y1 ? y1 : y2);

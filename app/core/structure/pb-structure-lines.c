@@ -126,6 +126,19 @@ _pb_structure_mark_running_lines (GArray *lines)
     }
 }
 
+/* Whether @line starts with a list's bullet (as the page text gives the
+ * published bullets: "◼", "▪", "•", "■", "●", or a dash). */
+gboolean
+_pb_structure_is_bullet (const char *line)
+{
+  static const char * const bullets[] = { "\u25FC", "\u25AA", "\u2022", "\u25A0", "\u25CF", "- ", "\u2013 " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
+    if (g_str_has_prefix (line, bullets[i]))
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 _pb_structure_line_at (GArray *lines,
                        guint   i)
