@@ -325,6 +325,105 @@ test_letter_imported (void)
   pb_test_remove_dir (dir);
 }
 
+/* A letter whose paragraphs are numbered numbers its areas for improvement
+ * too, under either heading, a number perhaps on a line of its own; each
+ * item's cohort is told by its words (plans for children in need, later
+ * life letters, care plans). */
+static void
+test_numbered_areas (void)
+{
+  static const char * const headings[] = {
+    "Areas for improvement",
+    "What needs to improve in this area of social work practice?",
+  };
+  static const char letter[] =
+    "Dear Mrs Jones\n"
+    "Focused visit to Northmoor local authority children’s services\n"
+    "1. This letter summarises the findings of a focused visit to Northmoor local authority children’s "
+    "services on 7 November 2018 and 8 November 2018.\n"
+    "2. Inspectors evaluated the arrangements for permanence planning for children in care.\n"
+    "%s\n"
+    "3. The quality of child in need plans, so that they are specific and measurable.\n"
+    "4.\n"
+    "The timeliness of later life letters for children who are adopted.\n"
+    "5. The quality of care plans.\n"
+    "Findings\n"
+    "6. Leaders have a clear understanding of the quality of practice and have taken action to improve it.\n"
+    "Yours sincerely\n"
+    "Peter McEntee\n"
+    "Her Majesty’s Inspector\n";
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("numbered-%u.pdf", i);
+      g_autofree char *page = g_strdup_printf (letter, headings[i]);
+      g_autofree char *pdf = write_letter (dir, name, page, NULL);
+      g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+      PbRecommendation *recs;
+
+      g_test_message ("%s", headings[i]);
+      assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Northmoor", "2018-11-07", "2018-11-08", "Peter McEntee",
+                     "permanence planning for children in care");
+      g_assert_cmpuint (s->recommendations->len, ==, 3);
+      recs = (PbRecommendation *)s->recommendations->data;
+      assert_recommendation (s, 0, "The quality of child in need plans, so that they are specific and measurable.",
+                             FALSE);
+      assert_recommendation (s, 1, "The timeliness of later life letters for children who are adopted.", FALSE);
+      assert_recommendation (s, 2, "The quality of care plans.", FALSE);
+      g_assert_cmpstr (recs[0].cohort, ==, "help_and_protection");
+      g_assert_cmpstr (recs[1].cohort, ==, "children_in_care");
+      g_assert_cmpstr (recs[2].cohort, ==, "children_in_care");
+      g_assert_cmpuint (s->paragraphs->len, ==, 6);
+    }
+
+  pb_test_remove_dir (dir);
+}
+
+/* The last bulleted area for improvement ends at its full stop: the
+ * paragraph after the list is not part of it, though no heading comes
+ * between. Words broken at a line's end by a hyphen read whole, hyphen
+ * kept ("pre-" / "proceedings", "well-" / "being", "decision-" /
+ * "making"). */
+static void
+test_list_ends (void)
+{
+  static const char letter[] =
+    "Dear Mr Smith\n"
+    "Monitoring visit to Northmoor children’s services\n"
+    "This letter summarises the findings of the monitoring visit to Northmoor children’s services on "
+    "4 March 2020 and 5 March 2020. Her Majesty’s Inspectors for this visit were Shabana Abasi and Paula "
+    "Thomson-Jones.\n"
+    "Areas for improvement\n"
+    "\u25FC The timeliness of work to secure change for children during the pre-\n"
+    "proceedings stage of the Public Law Outline.\n"
+    "\u25FC Services that meet the emotional health and well-\n"
+    "being needs of children.\n"
+    "\u25FC The engagement of partners in key decision-\n"
+    "making meetings.\n"
+    "\u25FC The impact of supervision on the progress of\n"
+    "plans.\n"
+    "Ofsted will take the findings from this monitoring visit into account when planning your next "
+    "inspection or visit.\n"
+    "Yours sincerely\n"
+    "Shabana Abasi\n"
+    "Her Majesty’s Inspector\n";
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = write_letter (dir, "monitoring.pdf", letter, NULL);
+  g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+  g_assert_cmpint (s->type, ==, PB_DOCUMENT_MONITORING_VISIT);
+  g_assert_cmpstr (s->lead_inspector, ==, "Shabana Abasi");
+  g_assert_cmpuint (s->recommendations->len, ==, 4);
+  assert_recommendation (s, 0, "The timeliness of work to secure change for children during the "
+                               "pre-proceedings stage of the Public Law Outline.", FALSE);
+  assert_recommendation (s, 1, "Services that meet the emotional health and well-being needs of children.", FALSE);
+  assert_recommendation (s, 2, "The engagement of partners in key decision-making meetings.", FALSE);
+  assert_recommendation (s, 3, "The impact of supervision on the progress of plans.", FALSE);
+
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/structure-letters/monitoring-visit", test_monitoring_visit);
   g_test_add_func ("/structure-letters/jtai", test_jtai);
   g_test_add_func ("/structure-letters/imported", test_letter_imported);
+  g_test_add_func ("/structure-letters/numbered-areas", test_numbered_areas);
+  g_test_add_func ("/structure-letters/list-ends", test_list_ends);
 
   return g_test_run ();
 }

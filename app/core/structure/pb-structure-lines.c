@@ -156,13 +156,24 @@ _pb_structure_join_lines (GArray *lines,
   GString *out = g_string_new (NULL);
 
   for (guint i = from; i < lines->len && i - from < n; i++)
-    {
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, _pb_structure_line_at (lines, i));
-    }
+    _pb_structure_append_line (out, _pb_structure_line_at (lines, i));
 
   return g_string_free (out, FALSE);
+}
+
+/* Appends a line to @out, the text before it, as one run of text: after a
+ * space, or after nothing where a line ends in a word's hyphen, so that a
+ * compound broken at the line's end reads whole ("pre-" / "proceedings" is
+ * "pre-proceedings", "well-" / "being" "well-being"). */
+void
+_pb_structure_append_line (GString    *out,
+                           const char *text)
+{
+  if (out->len > 0 &&
+      !(out->len >= 2 && out->str[out->len - 1] == '-' &&
+        g_unichar_isalpha (g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len - 1)))))
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
 }
 
 /* The first lines of the first page, joined: the document's title block. */

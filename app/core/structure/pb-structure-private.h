@@ -62,6 +62,8 @@ const char    *_pb_structure_line_at               (GArray             *lines,
 char          *_pb_structure_join_lines            (GArray             *lines,
                                                     guint               from,
                                                     guint               n);
+void           _pb_structure_append_line           (GString            *out,
+                                                    const char         *text);
 char          *_pb_structure_title_block           (GArray             *lines,
                                                     guint               n);
 GRegex        *_pb_structure_regex                 (GRegex            **cache,
