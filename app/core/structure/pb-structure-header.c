@@ -216,6 +216,9 @@ _pb_structure_clean_name (const char *raw)
     *cut = '\0';
   if ((cut = strstr (name, "Majesty's Inspector")) && cut > name)
     *cut = '\0';
+  /* An inspector's title alone ("His Majesty's Inspector") names no one. */
+  if (g_str_equal (g_strstrip (name), "His") || g_str_equal (name, "Her"))
+    return NULL;
 
   while (changed)
     {

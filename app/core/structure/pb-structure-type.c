@@ -255,7 +255,7 @@ static gboolean
 find_letter_title (GArray *lines,
                    Title  *title)
 {
-  static GRegex *visit_cache, *jtai_cache;
+  static GRegex *visit_cache, *jtai_cache, *jtai_area_cache;
   GRegex *visit = _pb_structure_regex (&visit_cache,
                                        "^(Focused|Monitoring) visit (?:to|of|at) (?:the\\s+)?(.+?)"
                                        "(?:\\s+(?:local\\s+authority\\s+)?children's\\s+(?:social\\s+care\\s+)?services\\b.*)?$",
@@ -263,6 +263,12 @@ find_letter_title (GArray *lines,
   GRegex *jtai = _pb_structure_regex (&jtai_cache,
                                       "^Joint targeted area inspection (?:of|into) (?:the\\s+)?(.+)\\s+in\\s+([A-Z][\\w' ,&-]+?)\\.?$",
                                       0);
+  /* "Joint targeted area inspection of Fernvale": the area alone, the
+   * theme left to the opening. */
+  GRegex *jtai_area = _pb_structure_regex (&jtai_area_cache,
+                                           "^Joint targeted area inspection (?:of|in) ([A-Z][\\w'&-]*"
+                                           "(?:\\s+(?:[A-Z][\\w'&-]*|of|and|upon|on|the))*)\\.?$",
+                                           0);
 
   for (guint i = 0; i < lines->len && i < 80 && g_array_index (lines, Line, i).page == 1; i++)
     {
@@ -301,6 +307,12 @@ find_letter_title (GArray *lines,
             {
               title->theme = g_match_info_fetch (match, 1);
               title->authority = g_match_info_fetch (match, 2);
+            }
+          else
+            {
+              g_clear_pointer (&match, g_match_info_unref);
+              if (g_regex_match (jtai_area, text, 0, &match))
+                title->authority = g_match_info_fetch (match, 1);
             }
           return TRUE;
         }
