@@ -172,6 +172,30 @@ test_bad_library_and_usage (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "search"));
 }
 
+/* The options every command takes may come before the command, also
+ * before one with actions ("findings list"). */
+static void
+test_options_before_command (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) findings = { 0 };
+  g_auto(PbTestRun) findings_json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  pb_test_run_cli (&import, "--library", f->library_dir, "import", f->pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  pb_test_run_cli (&findings, "--library", f->library_dir, "findings", "list", NULL);
+  g_assert_cmpint (findings.status, ==, 0);
+  g_assert_cmpstr (findings.err, ==, "");
+
+  pb_test_run_cli (&findings_json, "-l", f->library_dir, "--json", "findings", "list", "--kind", "strength", NULL);
+  g_assert_cmpint (findings_json.status, ==, 0);
+  root = pb_test_parse_json (findings_json.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+}
+
 static gboolean
 array_has_string (JsonArray  *array,
                   const char *text)
@@ -255,6 +279,8 @@ main (int   argc,
               pb_test_cli_fixture_setup, test_search, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL,
               pb_test_cli_fixture_setup, test_bad_library_and_usage, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/options-before-command", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_options_before_command, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/inspect", Fixture, NULL,
               pb_test_cli_fixture_setup, test_inspect, pb_test_cli_fixture_teardown);
 
