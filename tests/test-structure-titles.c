@@ -120,6 +120,26 @@ test_title_forms (void)
     g_assert_cmpint (s->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
   }
 
+  /* Dates that name their days ("Monday 4 March 2019") are a dates line
+   * still: with the title, they make the report, whose judgement table is
+   * not read. */
+  {
+    const char *pages[] = {
+      "Inspection of Northmoor local authority children’s services\n"
+      "Inspection dates: Monday 4 March 2019 to Friday 15 March 2019\n"
+      "Leaders have improved services for children and families across the area.\n",
+      NULL
+    };
+    g_autoptr(PbStructure) s = pb_structure_read_text (pages);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_cmpstr (s->local_authority, ==, "Northmoor");
+    g_assert_true (has_reason (s, "inspection dates line"));
+    g_assert_cmpuint (g_date_get_day (&s->inspection_start), ==, 4);
+    g_assert_cmpuint (g_date_get_day (&s->inspection_end), ==, 15);
+    g_assert_cmpuint (g_date_get_month (&s->inspection_end), ==, 3);
+  }
+
   pb_test_remove_dir (dir);
 }
 

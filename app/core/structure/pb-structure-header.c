@@ -125,7 +125,8 @@ set_date (GDate      *date,
 
 /* The first span of dates in @text: "9 to 20 September 2024", "30 September
  * - 4 October 2019", "3 June 2014 - 25 June 2014", "4 and 5 October 2022",
- * or one day ("12 March 2019"), which is then both start and end. */
+ * "Monday 2 June to Friday 13 June 2014", or one day ("12 March 2019"),
+ * which is then both start and end. */
 gboolean
 _pb_structure_read_date_span (const char *text,
                               GDate      *start,
@@ -134,7 +135,8 @@ _pb_structure_read_date_span (const char *text,
   static GRegex *span_cache, *day_cache;
   GRegex *span = _pb_structure_regex (&span_cache,
                                       "\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+([A-Z][a-z]+))?(?:\\s+(\\d{4}))?"
-                                      "\\s*(?:to|-|and|until)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})",
+                                      "\\s*(?:to|-|and|until)\\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?"
+                                      "(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})",
                                       0);
   GRegex *day = _pb_structure_regex (&day_cache, "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})", 0);
   g_autoptr(GMatchInfo) match = NULL;

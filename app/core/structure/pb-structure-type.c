@@ -345,11 +345,15 @@ letter_evidence (GArray *lines)
 }
 
 /* Whether @words are dates and nothing else: "4 to 15 March 2024", "2 June
- * 2014 - 25 June 2014", "30 September 2019 to" (wrapped). */
+ * 2014 - 25 June 2014", "Monday 2 June 2014", "30 September 2019 to"
+ * (wrapped). */
 static gboolean
 only_dates (const char *words)
 {
-  static const char * const joins[] = { "to", "and", "until", "-", "&" };
+  static const char * const joins[] = {
+    "to", "and", "until", "-", "&",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  };
   g_auto(GStrv) split = g_strsplit (words, " ", -1);
   guint n_words = 0;
 
