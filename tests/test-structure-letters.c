@@ -5,6 +5,7 @@
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-structure-pdf.h"
+#include "pb-structure-reader.h"
 #include "pb-structure-store.h"
 #include "pb-structure.h"
 #include "pb-suggestion.h"
@@ -473,7 +474,7 @@ test_numbered_areas (void)
 
 /* The last bulleted area for improvement ends at its full stop: the
  * paragraph after the list is not part of it, though no heading comes
- * between. Words broken at a line's end by a hyphen read whole, hyphen
+ * between and its first line is too long to be one. Words broken at a line's end by a hyphen read whole, hyphen
  * kept ("pre-" / "proceedings", "well-" / "being", "decision-" /
  * "making"). */
 static void
@@ -511,6 +512,33 @@ test_list_ends (void)
   assert_recommendation (s, 1, "Services that meet the emotional health and well-being needs of children.", FALSE);
   assert_recommendation (s, 2, "The engagement of partners in key decision-making meetings.", FALSE);
   assert_recommendation (s, 3, "The impact of supervision on the progress of plans.", FALSE);
+
+  /* As the published letters set it: the last bullet on a line of its
+   * own, the paragraph after it on lines too long to be a heading. */
+  {
+    const char *pages[] = {
+      "Dear Mr Smith\n"
+      "Focused visit to Northmoor children’s services\n"
+      "This letter summarises the findings of the focused visit to Northmoor children’s services on\n"
+      "4 March 2020 and 5 March 2020. His Majesty’s Inspectors for this visit were Shabana Abasi and\n"
+      "Paula Thomson-Jones.\n"
+      "Areas for improvement\n"
+      "\u2022 The consistency of child protection planning.\n"
+      "\u2022 The impact of supervision on the progress of plans.\n"
+      "Ofsted will take the findings from this focused visit into account when planning your\n"
+      "next inspection or visit.\n"
+      "Yours sincerely\n"
+      "Shabana Abasi\n"
+      "His Majesty’s Inspector\n",
+      NULL
+    };
+    g_autoptr(PbStructure) t = pb_structure_read_text (pages);
+
+    g_assert_cmpint (t->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+    g_assert_cmpuint (t->recommendations->len, ==, 2);
+    assert_recommendation (t, 0, "The consistency of child protection planning.", FALSE);
+    assert_recommendation (t, 1, "The impact of supervision on the progress of plans.", FALSE);
+  }
 
   pb_test_remove_dir (dir);
 }
