@@ -320,6 +320,16 @@ test_not_reports (void)
         g_assert_cmpint (s->judgements[j], ==, PB_GRADE_NONE);
       g_assert_cmpuint (s->recommendations->len, ==, 0);
       g_assert_true (has_reason (s, "not an inspection"));
+
+      /* As text too: the page clips a line longer than its width, and the
+       * papers these stand for set their lines of 90 characters in full. */
+      {
+        g_autoptr(PbStructure) t = pb_structure_read_text (pages);
+
+        g_assert_cmpint (t->type, ==, PB_DOCUMENT_OTHER);
+        g_assert_null (t->local_authority);
+        g_assert_true (has_reason (t, "not an inspection"));
+      }
     }
 
   /* The reproduced table was read, and said so: nothing confirmed it. */
