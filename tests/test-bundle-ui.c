@@ -12,6 +12,8 @@
 #include "pb-library-sidebar.h"
 #include "pb-member-note-editor.h"
 #include "pb-member-note.h"
+#include "pb-pack-editor.h"
+#include "pb-pack-questions.h"
 #include "pb-passphrase-dialog.h"
 #include "pb-report-row.h"
 #include "pb-test-bundle.h"
@@ -23,8 +25,10 @@
  * empty library (what a pack is, where notes go), reads it, follows a
  * finding to its page in the report, adds a question and exports the
  * questions; an encrypted bundle refuses a wrong passphrase in plain words
- * and opens with the right one.  The officer's library is the demo's,
- * built from the PDFs it generates; the member's starts empty. */
+ * and opens with the right one; the officer writes the member bundle of an
+ * exempt pack with a passphrase chosen twice and reads members' questions
+ * beside the pack.  The officer's library is the demo's, built from the
+ * PDFs it generates; the member's starts empty. */
 
 #define PASSPHRASE "a long passphrase for the panel"
 
@@ -465,6 +469,114 @@ test_encrypted (Fixture       *f,
   close_window (window);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+questions_listed (gpointer window)
+{
+  return g_list_model_get_n_items (pb_pack_questions_get_questions (window)) > 0;
+}
+
+/* The officer's side: Member Bundle… for an exempt pack asks for a
+ * passphrase twice and writes an encrypted bundle; a member's questions
+ * come back beside the pack. */
+static void
+test_officer (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "officer.panelpack");
+  g_autofree char *text_path = pb_bundle_fixture_out_path (f, "from-member.txt");
+  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 6, TRUE);
+  GtkWidget *window = gtk_window_new ();
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  PbPackEditor *editor = PB_PACK_EDITOR (pb_pack_editor_new ());
+  PbPassphraseDialog *dialog;
+  PbPackQuestions *questions;
+  GAsyncResult *result = NULL;
+  gboolean encrypted = FALSE;
+  PbBundleOpenResult opened = { 0 };
+
+  if (!pb_bundle_can_encrypt ())
+    {
+      g_test_skip ("libzip was built without AES");
+      return;
+    }
+
+  adw_toast_overlay_set_child (overlay, GTK_WIDGET (editor));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  pb_pack_editor_set_pack (editor, f->officer.library, pack_id);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  dialog = PB_PASSPHRASE_DIALOG (pb_pack_editor_export_bundle (editor, bundle));
+  g_assert_nonnull (dialog);
+  g_assert_true (pb_passphrase_dialog_get_choosing (dialog));
+  pb_passphrase_dialog_type (dialog, "too short", "too short");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  pb_passphrase_dialog_type (dialog, PASSPHRASE, "a long passphrase for the panel!");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  g_assert_cmpstr (pb_passphrase_dialog_get_problem (dialog), ==, "The two passphrases are not the same.");
+  pb_passphrase_dialog_type (dialog, PASSPHRASE, PASSPHRASE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  g_assert_null (pb_passphrase_dialog_get_problem (dialog));
+  press_enter (dialog);
+  iterate_until (file_exists, bundle, "the member bundle");
+  g_assert_true (pb_bundle_peek (bundle, &encrypted, &error));
+  g_assert_true (encrypted);
+  g_assert_false (pb_test_file_contains (bundle, PB_TEST_BOARD_TITLE));
+
+  /* A member opens it and sends a question back. */
+  g_assert_true (pb_library_open_bundle (f->member, bundle, PASSPHRASE, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
+
+    for (guint i = 0; i < entries->len; i++)
+      if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING)
+        {
+          g_assert_cmpint (pb_library_add_member_note (f->member, opened.bundle_id, PB_NOTE_ON_FINDING,
+                                                       pb_bundle_entry_get_key (g_ptr_array_index (entries, i)),
+                                                       "Is this on the improvement plan?", TRUE, &error), >, 0);
+          break;
+        }
+  }
+  g_assert_true (pb_library_export_questions (f->member, opened.bundle_id, PB_QUESTIONS_FORMAT_TEXT, "Cllr Ahmed",
+                                              text_path, &error));
+  g_assert_no_error (error);
+  pb_bundle_open_result_clear (&opened);
+
+  /* Beside the pack: nothing yet, then the member's question. */
+  questions = PB_PACK_QUESTIONS (pb_pack_editor_show_questions (editor));
+  g_object_ref (questions);
+  g_assert_cmpint (pb_pack_questions_get_pack_id (questions), ==, pack_id);
+  g_assert_cmpuint (g_list_model_get_n_items (pb_pack_questions_get_questions (questions)), ==, 0);
+  pb_pack_questions_import_async (questions, text_path, store_result_cb, &result);
+  iterate_until (task_done, &result, "the questions to be imported");
+  g_assert_true (pb_pack_questions_import_finish (questions, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  iterate_until (questions_listed, questions, "the questions to be listed");
+  {
+    g_autoptr(PbPackQuestion) question = g_list_model_get_item (pb_pack_questions_get_questions (questions), 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (pb_pack_questions_get_questions (questions)), ==, 1);
+    g_assert_cmpstr (pb_pack_question_get_text (question), ==, "Is this on the improvement plan?");
+    g_assert_cmpstr (pb_pack_question_get_asked_by (question), ==, "Cllr Ahmed");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (questions));
+  pb_test_wait_for_finalize (questions);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +587,8 @@ main (int   argc,
   g_test_add ("/bundle-ui/open-follow-question", Fixture, NULL, pb_bundle_fixture_setup, test_open_follow_question,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/encrypted", Fixture, NULL, pb_bundle_fixture_setup, test_encrypted,
+              pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/officer", Fixture, NULL, pb_bundle_fixture_setup, test_officer,
               pb_bundle_fixture_teardown);
 
   return g_test_run ();
