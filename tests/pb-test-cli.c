@@ -14,6 +14,35 @@ pb_test_run_clear (PbTestRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
+static void
+run_cli_va (PbTestRun  *run,
+            const char *cwd,
+            const char *first,
+            va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *binary = g_canonicalize_filename (g_getenv ("PB_BINARY"), NULL);
+  const char *arg;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, binary);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "PANEL_BRIEF_LIBRARY");
+
+  g_spawn_sync (cwd, (char **)argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
 /* Runs the binary with the arguments up to NULL, with no display at all:
  * the command line must not need one. */
 void
@@ -21,29 +50,25 @@ pb_test_run_cli (PbTestRun  *run,
                  const char *first,
                  ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
-  int wait_status = 0;
 
-  g_ptr_array_add (argv, (char *)g_getenv ("PB_BINARY"));
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
+  run_cli_va (run, NULL, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+}
 
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_unsetenv (env, "PANEL_BRIEF_LIBRARY");
+/* As pb_test_run_cli (), in the folder @cwd: for names relative to it. */
+void
+pb_test_run_cli_in (PbTestRun  *run,
+                    const char *cwd,
+                    const char *first,
+                    ...)
+{
+  va_list args;
 
-  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  va_start (args, first);
+  run_cli_va (run, cwd, first, args);
+  va_end (args);
 }
 
 JsonNode *

@@ -18,6 +18,10 @@ void      pb_test_run_clear              (PbTestRun  *run);
 void      pb_test_run_cli                (PbTestRun  *run,
                                           const char *first,
                                           ...) G_GNUC_NULL_TERMINATED;
+void      pb_test_run_cli_in             (PbTestRun  *run,
+                                          const char *cwd,
+                                          const char *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
 JsonNode *pb_test_parse_json             (const char *text);
 void      pb_test_assert_one_line_error  (PbTestRun  *run);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "pb-finding-store.h"
 #include "pb-import.h"
 #include "pb-report-store.h"
@@ -81,4 +83,53 @@ pb_test_read_file (const char *path,
 
   g_assert_true (g_file_get_contents (path, &contents, length, NULL));
   return contents;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+list_into (GPtrArray  *lines,
+           const char *root,
+           const char *relative)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (relative, name, NULL);
+      g_autofree char *full = g_build_filename (root, child, NULL);
+      GStatBuf st;
+
+      if (g_lstat (full, &st) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          g_ptr_array_add (lines, g_strconcat (child, "/", NULL));
+          list_into (lines, root, child);
+        }
+      else
+        {
+          g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GINT64_FORMAT, child, (gint64)st.st_size));
+        }
+    }
+}
+
+/* Every file and folder under @dir, with each file's size, one a line in
+ * order: two listings are equal when nothing was added, removed or resized. */
+char *
+pb_safety_list_tree (const char *dir)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  list_into (lines, dir, "");
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **)lines->pdata);
 }

@@ -28,5 +28,6 @@ void    pb_safety_add_finding      (PbLibrary       *library,
                                     gint64           report_id);
 char   *pb_test_read_file          (const char      *path,
                                     gsize           *length);
+char   *pb_safety_list_tree        (const char      *dir);
 
 G_END_DECLS

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <poppler.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -337,6 +339,37 @@ pb_test_count_rows (const char *library_dir,
   sqlite3_close (db);
 
   return n;
+}
+
+/* Writes junk over the header of @table's first b-tree page in library.db,
+ * after copying the journal into it, so that any reader that walks the
+ * table meets damage. The library may be open meanwhile. */
+void
+pb_test_damage_table (const char *library_dir,
+                      const char *table)
+{
+  g_autofree char *db_path = g_build_filename (library_dir, "library.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint8 junk[32];
+  gint64 root;
+  int fd;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  memset (junk, 0xa5, sizeof junk);
+  fd = g_open (db_path, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, junk, sizeof junk, (root - 1) * 4096), ==, sizeof junk);
+  g_close (fd, NULL);
 }
 
 guint

@@ -291,33 +291,16 @@ static void
 test_problem_bar_while_open (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *db_path = g_build_filename (f->library_dir, "library.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 root;
-  guint8 junk[32];
   PbWindow *window;
-  int fd;
 
   import (f, "a.pdf", "Care leavers have a generous local offer.");
   window = g_object_ref_sink (pb_window_new (NULL, f->library));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (pb_window_get_library_problem_shown (window));
 
-  /* The reports table's first page, in the main file. */
-  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'reports'", -1, &stmt, NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  memset (junk, 0xa5, sizeof junk);
-  fd = g_open (db_path, O_RDWR, 0);
-  g_assert_cmpint (pwrite (fd, junk, sizeof junk, (root - 1) * 4096), ==, sizeof junk);
-  g_close (fd, NULL);
+  pb_test_damage_table (f->library_dir, "reports");
 
   g_test_expect_message ("pb-library", G_LOG_LEVEL_WARNING, "*Damage found*");
   backup = pb_library_backup (f->library, PB_BACKUP_BY_HAND, &error);

@@ -396,31 +396,11 @@ test_damage_while_open (Fixture       *f,
   g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
-  gint64 root;
 
   library = pb_library_open (f->library_dir, &error);
   g_assert_no_error (error);
   pb_safety_add_finding (library, pb_safety_import (library, pdf));
-  run_sql (f->db_path, "PRAGMA wal_checkpoint(TRUNCATE)");
-
-  {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
-    int fd;
-    guint8 junk[32];
-
-    g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
-    sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'findings'", -1, &stmt, NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    root = sqlite3_column_int64 (stmt, 0);
-    sqlite3_finalize (stmt);
-    sqlite3_close (db);
-
-    memset (junk, 0xa5, sizeof junk);
-    fd = g_open (f->db_path, O_RDWR, 0);
-    g_assert_cmpint (pwrite (fd, junk, sizeof junk, (root - 1) * 4096), ==, sizeof junk);
-    g_close (fd, NULL);
-  }
+  pb_test_damage_table (f->library_dir, "findings");
 
   gt_signal_logger_connect (logger, library, "notify::problem");
   g_test_expect_message ("pb-library", G_LOG_LEVEL_WARNING, "*Damage found*");

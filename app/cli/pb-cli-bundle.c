@@ -381,6 +381,7 @@ run_bundle_questions (CommonOptions  *common,
                       char          **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *format = NULL;
   g_autofree char *name = NULL;
   GOptionEntry entries[] = {
@@ -398,13 +399,15 @@ run_bundle_questions (CommonOptions  *common,
     return _pb_cli_fail (error->message);
   if (argc != 3 || !_pb_cli_parse_id (argv[2], &id) || output == NULL)
     return _pb_cli_usage_error (_("Use “bundle questions PACK -o FILE [--format text|docx]”."));
+  if (!(path = _pb_cli_output_path (output, &error)))
+    return _pb_cli_fail (error->message);
   if (g_strcmp0 (format, "docx") == 0)
     kind = PB_QUESTIONS_FORMAT_DOCX;
   else if (format != NULL && !g_str_equal (format, "text"))
     return _pb_cli_usage_error (_("Questions export as text or docx."));
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
-      !pb_library_export_questions (library, id, kind, name, output, &error))
+      !pb_library_export_questions (library, id, kind, name, path, &error))
     return _pb_cli_fail (error->message);
   return EXIT_OK;
 }

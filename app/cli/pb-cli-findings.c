@@ -81,6 +81,7 @@ run_findings_list (CommonOptions  *common,
   g_autofree char *status = NULL;
   g_autofree char *text = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *csv_path = NULL;
   GOptionEntry entries[] = {
     { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only findings for this cohort"), N_("SLUG") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only findings of this kind"), N_("KIND") },
@@ -125,7 +126,11 @@ run_findings_list (CommonOptions  *common,
   filter.cohort = cohort;
   filter.text = text;
 
-  if (!(library = _pb_cli_open_library_to_change (common, &error)))
+  if (csv != NULL && !(csv_path = _pb_cli_output_path (csv, &error)))
+    return _pb_cli_fail (error->message);
+
+  /* Only reads: a library that can only be read lists its findings too. */
+  if (!(library = _pb_cli_open_library (common, &error)))
     return _pb_cli_fail (error->message);
 
   if (report != NULL)
@@ -143,25 +148,25 @@ run_findings_list (CommonOptions  *common,
     {
       g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
       g_autoptr(GPtrArray) cohorts = NULL;
+      g_autofree char *shown = _pb_cli_display (csv);
 
       if (!(cohorts = pb_library_list_cohorts (library, &error)))
         return _pb_cli_fail (error->message);
       for (guint i = 0; i < cohorts->len; i++)
         g_hash_table_insert (names, (gpointer)pb_cohort_get_slug (g_ptr_array_index (cohorts, i)),
                              (gpointer)pb_cohort_get_name (g_ptr_array_index (cohorts, i)));
-      if (!pb_library_check_output_path (library, csv, &error) ||
-          !pb_findings_write_csv_named (findings, names, csv, &error))
+      if (!pb_library_check_output_path (library, csv_path, &error) ||
+          !pb_findings_write_csv_named (findings, names, csv_path, &error))
         return _pb_cli_fail (error->message);
       if (!common->json)
         printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u finding to %s\n", "Wrote %u findings to %s\n", findings->len),
-                findings->len, csv);
+                findings->len, shown);
       else
         {
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, csv);
+          _pb_cli_add_path (builder, "path", csv_path);
           json_builder_set_member_name (builder, "findings");
           json_builder_add_int_value (builder, findings->len);
           json_builder_end_object (builder);
@@ -252,7 +257,9 @@ run_findings_add (CommonOptions  *common,
   if (classification != NULL && !g_str_equal (classification, "public") && !g_str_equal (classification, "exempt"))
     return _pb_cli_usage_error (_("The classification is public or exempt."));
 
-  if (!(library = _pb_cli_open_library (common, &error)) ||
+  /* A change: refused at once on a library that can only be read, and the
+   * day's backup is taken first, as every command that changes it does. */
+  if (!(library = _pb_cli_open_library_to_change (common, &error)) ||
       !(r = pb_library_find_report (library, report, &error)))
     return _pb_cli_fail (error->message);
 

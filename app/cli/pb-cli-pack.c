@@ -366,6 +366,7 @@ run_pack_export (CommonOptions  *common,
   g_autofree char *council = NULL;
   g_autofree char *logo = NULL;
   g_autofree char *default_author = NULL;
+  g_autofree char *path = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("pdf (the default), docx, csv, html or bundle"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
@@ -388,11 +389,13 @@ run_pack_export (CommonOptions  *common,
     return _pb_cli_fail (error->message);
   if (argc != 3 || !parse_id (argv[2], &pack_id) || output == NULL)
     return _pb_cli_usage_error (_("Use “pack export PACK --format pdf|docx|csv|html|bundle -o FILE”."));
+  if (!(path = _pb_cli_output_path (output, &error)))
+    return _pb_cli_fail (error->message);
   if (g_strcmp0 (format_name, "bundle") == 0)
     {
       if (!(library = _pb_cli_open_library (common, &error)))
         return _pb_cli_fail (error->message);
-      return export_bundle (library, pack_id, output, passphrase_file);
+      return export_bundle (library, pack_id, path, passphrase_file);
     }
   if (format_name != NULL && !pb_pack_format_from_name (format_name, &format))
     return _pb_cli_usage_error (_("Packs export as pdf, docx, csv, html or bundle."));
@@ -402,7 +405,7 @@ run_pack_export (CommonOptions  *common,
   options.default_author = option_or_env (default_author, "PANEL_BRIEF_AUTHOR");
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
-      !pb_library_export_pack_with_options (library, pack_id, format, output, &options, NULL, NULL, NULL, &error))
+      !pb_library_export_pack_with_options (library, pack_id, format, path, &options, NULL, NULL, NULL, &error))
     return _pb_cli_fail (error->message);
 
   return EXIT_OK;
@@ -434,6 +437,7 @@ _pb_cli_run_export_annotated (CommonOptions  *common,
                               char          **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *password = NULL;
   gboolean include_exempt = FALSE;
   GOptionEntry entries[] = {
@@ -451,6 +455,8 @@ _pb_cli_run_export_annotated (CommonOptions  *common,
     return _pb_cli_fail (error->message);
   if (argc != 3 || output == NULL)
     return _pb_cli_usage_error (_("Use “export-annotated REPORT -o FILE”."));
+  if (!(path = _pb_cli_output_path (output, &error)))
+    return _pb_cli_fail (error->message);
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
       !(report = pb_library_find_report (library, argv[2], &error)))
@@ -463,7 +469,7 @@ _pb_cli_run_export_annotated (CommonOptions  *common,
       pb_pdf_remember_password (source, password);
     }
 
-  if (!pb_library_export_annotated (library, pb_report_get_id (report), output, include_exempt, &error))
+  if (!pb_library_export_annotated (library, pb_report_get_id (report), path, include_exempt, &error))
     return _pb_cli_fail_with (error, pb_report_get_title (report));
 
   return EXIT_OK;

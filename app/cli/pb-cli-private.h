@@ -42,6 +42,12 @@ void           _pb_cli_print_json     (JsonBuilder    *builder);
 void           _pb_cli_add_string_or_null (JsonBuilder *builder,
                                            const char  *name,
                                            const char  *value);
+char          *_pb_cli_display            (const char  *path);
+void           _pb_cli_add_path           (JsonBuilder *builder,
+                                           const char  *name,
+                                           const char  *path);
+char          *_pb_cli_output_path        (const char  *path,
+                                           GError     **error);
 void           _pb_cli_add_int_or_null    (JsonBuilder *builder,
                                            const char  *name,
                                            gint64       value,

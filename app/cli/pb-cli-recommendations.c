@@ -170,6 +170,7 @@ run_list (CommonOptions  *common,
   g_autofree char *status = NULL;
   g_autofree char *cohort = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *csv_path = NULL;
   gboolean overdue = FALSE, open = FALSE;
   GOptionEntry entries[] = {
     { "authority", 0, 0, G_OPTION_ARG_STRING, &authority, N_("Only this local authority’s items"), N_("NAME") },
@@ -202,27 +203,32 @@ run_list (CommonOptions  *common,
   filter.overdue = overdue;
   filter.open = open;
 
+  if (csv != NULL && !(csv_path = _pb_cli_output_path (csv, &error)))
+    return _pb_cli_fail (error->message);
+
   if (!(library = _pb_cli_open_library (common, &error)) ||
       !(items = pb_library_list_recommendations (library, &filter, &error)))
     return _pb_cli_fail (error->message);
 
   if (csv != NULL)
     {
-      if (!pb_library_check_output_path (library, csv, &error) || !write_csv (items, csv, &error))
+      g_autofree char *shown = _pb_cli_display (csv);
+
+      if (!pb_library_check_output_path (library, csv_path, &error) || !write_csv (items, csv_path, &error))
         return _pb_cli_fail (error->message);
       if (common->json)
         {
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          _pb_cli_add_string_or_null (builder, "path", csv);
+          _pb_cli_add_path (builder, "path", csv_path);
           _pb_cli_add_int_or_null (builder, "recommendations", items->len, TRUE);
           json_builder_end_object (builder);
           _pb_cli_print_json (builder);
         }
       else
         printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u recommendation to %s\n",
-                             "Wrote %u recommendations to %s\n", items->len), items->len, csv);
+                             "Wrote %u recommendations to %s\n", items->len), items->len, shown);
       return EXIT_OK;
     }
 

@@ -29,7 +29,7 @@ add_report_members (JsonBuilder *builder,
   json_builder_set_member_name (builder, "pages");
   json_builder_add_int_value (builder, pb_report_get_page_count (report));
   _pb_cli_add_date_or_null (builder, "imported_at", pb_report_get_imported_at (report));
-  _pb_cli_add_string_or_null (builder, "file_name", pb_report_get_file_name (report));
+  _pb_cli_add_path (builder, "file_name", pb_report_get_file_name (report));
   json_builder_set_member_name (builder, "bytes");
   json_builder_add_int_value (builder, pb_report_get_byte_size (report));
   _pb_cli_add_date_or_null (builder, "created", pb_report_get_created (report));
@@ -82,21 +82,34 @@ _pb_cli_run_import (CommonOptions  *common,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GError) import_error = NULL;
+      g_autofree char *display = _pb_cli_display (argv[i]);
+      g_autofree char *notice = NULL;
+      g_autofree char *message = NULL;
       PbImportStatus status = PB_IMPORT_STATUS_FAILED;
       gint64 report_id = 0;
-
       gboolean same_content;
 
-      if (!pb_import_file_full (library, file, password, anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT,
-                                NULL, NULL, NULL, &status, &report_id, &import_error))
+      if (!pb_import_file_with_notice (library, file, password,
+                                       anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT, NULL, NULL, NULL,
+                                       &status, &report_id, &notice, &import_error))
         {
           status = PB_IMPORT_STATUS_FAILED;
           n_failed++;
         }
       same_content = g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
 
+      /* The sentence says what to do on the command line. */
+      if (same_content)
+        message = g_strdup_printf ("%s %s", import_error->message, _("Use --anyway to import it as well."));
+      else if (g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCRYPTED))
+        message = g_strdup_printf ("%s %s", import_error->message, _("Use --password."));
+      else if (g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD))
+        message = g_strdup_printf ("%s %s", import_error->message, _("Give the right one with --password."));
+      else if (import_error != NULL)
+        message = g_strdup (import_error->message);
+
       json_builder_begin_object (builder);
-      _pb_cli_add_string_or_null (builder, "file", argv[i]);
+      _pb_cli_add_string_or_null (builder, "file", display);
       _pb_cli_add_string_or_null (builder, "status", same_content ? "same-content"
                                              : pb_import_status_to_string (status));
       json_builder_set_member_name (builder, "id");
@@ -104,22 +117,21 @@ _pb_cli_run_import (CommonOptions  *common,
         json_builder_add_int_value (builder, report_id);
       else
         json_builder_add_null_value (builder);
-      _pb_cli_add_string_or_null (builder, "error", import_error ? import_error->message : NULL);
+      _pb_cli_add_string_or_null (builder, "error", message);
+      _pb_cli_add_string_or_null (builder, "notice", notice);
       json_builder_end_object (builder);
 
       if (common->json)
         continue;
 
-      if (same_content)
-        fprintf (stderr, "panel-brief: %s %s\n", import_error->message,
-                 _("Use --anyway to import it as well."));
-      else if (import_error != NULL)
-        fprintf (stderr, "panel-brief: %s\n", import_error->message);
+      if (message != NULL)
+        _pb_cli_fail (message);
       else if (status == PB_IMPORT_STATUS_DUPLICATE)
-        printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"),
-                argv[i], report_id);
+        printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"), display, report_id);
       else
-        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), argv[i], report_id);
+        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), display, report_id);
+      if (notice != NULL)
+        printf ("%s\n", notice);
     }
 
   json_builder_end_array (builder);
@@ -306,7 +318,7 @@ _pb_cli_run_show (CommonOptions  *common,
 
       json_builder_begin_object (builder);
       add_report_members (builder, report);
-      _pb_cli_add_string_or_null (builder, "path", path);
+      _pb_cli_add_path (builder, "path", path);
       json_builder_end_object (builder);
       _pb_cli_print_json (builder);
       return EXIT_OK;
@@ -315,10 +327,11 @@ _pb_cli_run_show (CommonOptions  *common,
   {
     g_autofree char *created = format_date (pb_report_get_created (report));
     g_autofree char *imported = format_date (pb_report_get_imported_at (report));
+    g_autofree char *file_name = _pb_cli_display (pb_report_get_file_name (report));
 
     printf ("%s\n", pb_report_get_title (report));
     printf ("  %-14s %" G_GINT64_FORMAT "\n", _("Id:"), pb_report_get_id (report));
-    printf ("  %-14s %s\n", _("File:"), pb_report_get_file_name (report));
+    printf ("  %-14s %s\n", _("File:"), file_name);
     printf ("  %-14s %u\n", _("Pages:"), pb_report_get_page_count (report));
     printf ("  %-14s %s\n", _("Created:"), created);
     printf ("  %-14s %s\n", _("Imported:"), imported);

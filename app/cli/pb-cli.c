@@ -14,6 +14,7 @@
 #include "pb-cli.h"
 #include "pb-document.h"
 #include "pb-library.h"
+#include "pb-output-path.h"
 
 /* The command line: the same binary without a display. Each command prints
  * text for people, or JSON with --json for scripts, and on failure exits
@@ -109,6 +110,34 @@ _pb_cli_add_string_or_null (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+/* A path (or file name) as text: the bytes of a name that is not UTF-8
+ * are shown converted, never written raw into JSON or onto the terminal. */
+char *
+_pb_cli_display (const char *path)
+{
+  return path != NULL ? g_filename_display_name (path) : NULL;
+}
+
+/* A member that is a path, shown as text (see _pb_cli_display ()), or null. */
+void
+_pb_cli_add_path (JsonBuilder *builder,
+                  const char  *name,
+                  const char  *path)
+{
+  g_autofree char *display = _pb_cli_display (path);
+
+  _pb_cli_add_string_or_null (builder, name, display);
+}
+
+/* Where a command is to write the file the user named: absolute, and not a
+ * folder (see pb_output_path_resolve ()). */
+char *
+_pb_cli_output_path (const char  *path,
+                     GError     **error)
+{
+  return pb_output_path_resolve (path, error);
 }
 
 /* A member that is an integer, or null when it is not @present. */

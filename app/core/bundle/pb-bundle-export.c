@@ -16,6 +16,7 @@
 #include "pb-db.h"
 #include "pb-cohort-store.h"
 #include "pb-finding-store.h"
+#include "pb-output-path.h"
 #include "pb-pack-store.h"
 #include "pb-pdf-annotate.h"
 #include "pb-report-store.h"
@@ -601,7 +602,8 @@ fail:
  * pb_library_export_bundle:
  * @library: an officer's library
  * @pack_id: the pack
- * @path: (type filename): where to write the bundle, outside the library
+ * @path: (type filename): where to write the bundle, outside the library,
+ *   absolute or relative to the current folder; not a folder
  * @passphrase: (nullable): for an exempt pack, the passphrase to encrypt
  *   it with (at least %PB_BUNDLE_MIN_PASSPHRASE characters); not used for
  *   a public pack, whose bundle is never encrypted.  It is handed to
@@ -641,6 +643,7 @@ pb_library_export_bundle (PbLibrary             *library,
 {
   g_autoptr(PbPack) pack = NULL;
   g_autoptr(BundleContents) contents = NULL;
+  g_autofree char *absolute = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *partial = NULL;
   g_autofree char *temp_dir = NULL;
@@ -651,6 +654,9 @@ pb_library_export_bundle (PbLibrary             *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!(absolute = pb_output_path_resolve (path, error)))
+    return FALSE;
+  path = absolute;
   if (!pb_library_check_output_path (library, path, error) ||
       !(pack = pb_library_get_pack (library, pack_id, error)))
     return FALSE;

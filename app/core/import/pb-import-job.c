@@ -20,6 +20,7 @@ struct _PbImportResult
   PbImportStatus  status;
   gint64          report_id;
   GError         *error;
+  char           *notice;
 };
 
 G_DEFINE_FINAL_TYPE (PbImportResult, pb_import_result, G_TYPE_OBJECT)
@@ -31,6 +32,7 @@ pb_import_result_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (pb_import_result_parent_class)->finalize (object);
 }
@@ -102,6 +104,22 @@ pb_import_result_get_error (PbImportResult *self)
 {
   g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), NULL);
   return self->error;
+}
+
+/**
+ * pb_import_result_get_notice:
+ * @self: one file's outcome
+ *
+ * Returns: (nullable): something the import set right, in a sentence for
+ *   the user (a report's stored copy that was missing or changed, replaced
+ *   by this file; see pb_import_file_with_notice ()); %NULL when there was
+ *   nothing
+ */
+const char *
+pb_import_result_get_notice (PbImportResult *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), NULL);
+  return self->notice;
 }
 
 struct _PbImportJob
@@ -258,9 +276,9 @@ import_worker (GTask        *task,
 
       result->file = g_object_ref (file);
       if (!g_cancellable_set_error_if_cancelled (cancellable, &result->error))
-        pb_import_file_full (self->library, file, self->password, self->flags, cancellable,
-                        progress_cb, &worker, &result->status, &result->report_id,
-                        &result->error);
+        pb_import_file_with_notice (self->library, file, self->password, self->flags, cancellable,
+                                    progress_cb, &worker, &result->status, &result->report_id,
+                                    &result->notice, &result->error);
 
       if (result->error != NULL)
         result->status = PB_IMPORT_STATUS_FAILED;

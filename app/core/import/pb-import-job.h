@@ -16,6 +16,7 @@ GFile          *pb_import_result_get_file      (PbImportResult *self);
 PbImportStatus  pb_import_result_get_status    (PbImportResult *self);
 gint64          pb_import_result_get_report_id (PbImportResult *self);
 const GError   *pb_import_result_get_error     (PbImportResult *self);
+const char     *pb_import_result_get_notice    (PbImportResult *self);
 
 #define PB_TYPE_IMPORT_JOB (pb_import_job_get_type ())
 

@@ -60,6 +60,7 @@ import_state_clear (PbImportState *state)
   g_clear_pointer (&state->content, pb_report_content_free);
   g_clear_pointer (&state->structure, pb_structure_free);
   g_clear_pointer (&state->title, g_free);
+  g_clear_pointer (&state->notice, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PbImportState, import_state_clear)
@@ -184,20 +185,11 @@ journal_open (PbImportState  *state,
               int          *out_fd,
               GError      **error)
 {
-  g_autofree char *path = _pb_import_journal_path (state->library, state->sha256);
-  int fd = g_open (path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+  int fd = _pb_import_journal_open (_pb_library_get_reports_dir (state->library), state->sha256);
 
-  if (fd < 0 || flock (fd, LOCK_EX) != 0 ||
-      write (fd, state->sha256, strlen (state->sha256)) < 0 || fsync (fd) != 0)
+  if (fd < 0)
     {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        {
-          g_close (fd, NULL);
-          g_unlink (path);
-        }
-      _pb_import_set_storage_error (state, saved_errno, error);
+      _pb_import_set_storage_error (state, errno, error);
       return FALSE;
     }
 
@@ -317,15 +309,88 @@ failed:
   return -1;
 }
 
-/* A duplicate whose stored copy has gone missing gets it back from this import. */
-static void
-restore_missing_copy (PbImportState *state)
+/* The title a report is listed under, for a sentence about it. */
+static char *
+lookup_title (PbLibrary *library,
+              gint64     report_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *title = NULL;
+  sqlite3 *db = _pb_library_open_connection (library, NULL);
+
+  if (db != NULL && (stmt = pb_db_prepare (db, "SELECT title FROM reports WHERE id = ?1", NULL)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        title = g_strdup (pb_db_column_text (stmt, 0));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  pb_db_close (db);
+  return g_steal_pointer (&title);
+}
+
+/* A name beside @path that no file has: "<path>.<label>-<UTC time>". */
+char *
+_pb_import_aside_path (const char *path,
+                       const char *label)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  char *aside = g_strdup_printf ("%s.%s-%s", path, label, stamp);
+
+  for (guint i = 1; g_file_test (aside, G_FILE_TEST_EXISTS) && i < 1000; i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.%s-%s-%u", path, label, stamp, i);
+    }
+  return aside;
+}
+
+/* A duplicate whose stored copy is missing, or is no longer the file that
+ * was imported (its content does not hash to its name), gets it back from
+ * this import, which is that file. A changed copy is kept aside under a new
+ * name, never deleted: it may be all there is of someone's edits. Returns
+ * what was done, in a sentence for the user, or NULL when the stored copy
+ * was sound (or could not be mended: Check Library still says so). */
+static char *
+mend_stored_copy (PbImportState *state,
+                  gint64         report_id)
 {
   g_autofree char *final_path = pb_library_dup_report_path (state->library, state->sha256);
+  g_autofree char *actual = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_name = NULL;
+  g_autofree char *title = NULL;
 
-  if (!g_file_test (final_path, G_FILE_TEST_EXISTS) &&
-      g_rename (state->temp_path, final_path) == 0)
-    g_clear_pointer (&state->temp_path, g_free);
+  if (!g_file_test (final_path, G_FILE_TEST_EXISTS))
+    {
+      if (g_rename (state->temp_path, final_path) != 0)
+        return NULL;
+      g_clear_pointer (&state->temp_path, g_free);
+      title = lookup_title (state->library, report_id);
+      return g_strdup_printf (_("The library’s copy of “%s” was missing: “%s” has taken its place."),
+                              title ? title : state->display_name, state->display_name);
+    }
+
+  actual = _pb_import_hash_file (final_path, state->cancellable, NULL);
+  if (actual == NULL || g_str_equal (actual, state->sha256))
+    return NULL;
+
+  aside = _pb_import_aside_path (final_path, "damaged");
+  if (g_rename (final_path, aside) != 0)
+    return NULL;
+  if (g_rename (state->temp_path, final_path) != 0)
+    {
+      g_rename (aside, final_path);
+      return NULL;
+    }
+  g_clear_pointer (&state->temp_path, g_free);
+
+  title = lookup_title (state->library, report_id);
+  aside_name = g_path_get_basename (aside);
+  return g_strdup_printf (_("The library’s copy of “%s” had changed since it was imported: “%s” "
+                            "has taken its place, and the changed copy is kept as reports/%s."),
+                          title ? title : state->display_name, state->display_name, aside_name);
 }
 
 /**
@@ -350,20 +415,8 @@ pb_import_file (PbLibrary             *library,
 
 /**
  * pb_import_file_full:
- * @library: the library to import into
- * @file: the PDF to import; it is only read
- * @password: (nullable): the password, for an encrypted PDF; kept in memory
- *   for the session once it opens the file (see pb_pdf_remember_password ())
- * @flags: %PB_IMPORT_ANYWAY to import a copy of a report saved again
- * @progress: (nullable): called as the import advances, from this thread
- * @out_status: (out): imported or duplicate (the same file)
- * @out_report_id: (out): the id of the new or existing report; and on
- *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages
  *
- * Imports one PDF. Safe to call from any thread. On failure nothing is left
- * behind in the library and @error says why, in a sentence meant for the
- * user: %PB_IMPORT_ERROR_SAME_CONTENT when the library has the same report,
- * saved again, and @flags do not say to import it anyway.
+ * pb_import_file_with_notice () without a notice.
  */
 gboolean
 pb_import_file_full (PbLibrary             *library,
@@ -376,6 +429,46 @@ pb_import_file_full (PbLibrary             *library,
                      PbImportStatus        *out_status,
                      gint64                *out_report_id,
                      GError               **error)
+{
+  return pb_import_file_with_notice (library, file, password, flags, cancellable, progress,
+                                     progress_data, out_status, out_report_id, NULL, error);
+}
+
+/**
+ * pb_import_file_with_notice:
+ * @library: the library to import into
+ * @file: the PDF to import; it is only read
+ * @password: (nullable): the password, for an encrypted PDF; kept in memory
+ *   for the session once it opens the file (see pb_pdf_remember_password ())
+ * @flags: %PB_IMPORT_ANYWAY to import a copy of a report saved again
+ * @progress: (nullable): called as the import advances, from this thread
+ * @out_status: (out): imported or duplicate (the same file)
+ * @out_report_id: (out): the id of the new or existing report; and on
+ *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages
+ * @out_notice: (out) (optional) (transfer full) (nullable): something the
+ *   import set right that the user should hear about, in a sentence: a
+ *   duplicate whose stored copy was missing or changed (it no longer
+ *   hashed to its name) has been given this file in its place, the changed
+ *   copy kept beside it as reports/<sha256>.pdf.damaged-<UTC time>; %NULL
+ *   when there was nothing
+ *
+ * Imports one PDF. Safe to call from any thread. On failure nothing is left
+ * behind in the library and @error says why, in a sentence meant for the
+ * user: %PB_IMPORT_ERROR_SAME_CONTENT when the library has the same report,
+ * saved again, and @flags do not say to import it anyway.
+ */
+gboolean
+pb_import_file_with_notice (PbLibrary             *library,
+                            GFile                 *file,
+                            const char            *password,
+                            PbImportFlags          flags,
+                            GCancellable          *cancellable,
+                            PbImportProgressFunc   progress,
+                            gpointer               progress_data,
+                            PbImportStatus        *out_status,
+                            gint64                *out_report_id,
+                            char                 **out_notice,
+                            GError               **error)
 {
   g_auto(PbImportState) state = { .temp_fd = -1 };
   g_autoptr(GError) db_error = NULL;
@@ -405,6 +498,8 @@ pb_import_file_full (PbLibrary             *library,
     *out_status = PB_IMPORT_STATUS_FAILED;
   if (out_report_id != NULL)
     *out_report_id = 0;
+  if (out_notice != NULL)
+    *out_notice = NULL;
 
   if (!pb_library_check_writable (library, error))
     return FALSE;
@@ -427,7 +522,7 @@ pb_import_file_full (PbLibrary             *library,
 
     if (existing > 0)
       {
-        restore_missing_copy (&state);
+        state.notice = mend_stored_copy (&state, existing);
 
         /* A password given again opens the stored copy for the session, if
          * it is the right one. */
@@ -443,6 +538,8 @@ pb_import_file_full (PbLibrary             *library,
           *out_status = PB_IMPORT_STATUS_DUPLICATE;
         if (out_report_id != NULL)
           *out_report_id = existing;
+        if (out_notice != NULL)
+          *out_notice = g_steal_pointer (&state.notice);
         _pb_import_report_progress (&state, 1.0);
         return TRUE;
       }

@@ -70,10 +70,27 @@ gboolean    pb_import_file_full     (PbLibrary             *library,
                                      PbImportStatus        *out_status,
                                      gint64                *out_report_id,
                                      GError               **error);
+gboolean    pb_import_file_with_notice (PbLibrary          *library,
+                                        GFile              *file,
+                                        const char         *password,
+                                        PbImportFlags       flags,
+                                        GCancellable       *cancellable,
+                                        PbImportProgressFunc progress,
+                                        gpointer            progress_data,
+                                        PbImportStatus     *out_status,
+                                        gint64             *out_report_id,
+                                        char              **out_notice,
+                                        GError            **error);
 void        pb_import_clean_leftovers (PbLibrary           *library);
 GPtrArray  *pb_import_list_orphans  (PbLibrary             *library,
                                      GError               **error);
 GPtrArray  *pb_import_list_leftovers (PbLibrary            *library);
 gboolean    pb_import_is_report_file_name (const char      *name);
+int         pb_import_journal_begin (const char            *reports_dir,
+                                     const char            *sha256,
+                                     GError               **error);
+void        pb_import_journal_end   (const char            *reports_dir,
+                                     const char            *sha256,
+                                     int                    fd);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "pb-output-path.h"
 #include "pb-pack-export.h"
 #include "pb-pack-walk.h"
 #include "pb-pack-writers-private.h"
@@ -51,8 +52,9 @@ pb_pack_format_from_name (const char   *name,
  * @library: the library holding the pack
  * @pack_id: the pack
  * @format: the file's format
- * @path: where to write; a file there is replaced once the new one is
- *   complete
+ * @path: (type filename): where to write, absolute or relative to the
+ *   current folder; a file there is replaced once the new one is complete,
+ *   a folder is refused (%G_IO_ERROR_IS_DIRECTORY)
  * @options: (nullable): the council's name and logo, and who prepared the
  *   pack when the pack does not say, from the app's preferences
  * @cancellable: (nullable): stops the export, leaving no file
@@ -89,11 +91,16 @@ pb_library_export_pack_with_options (PbLibrary                  *library,
     [PB_PACK_FORMAT_HTML] = _pb_pack_write_html,
   };
   g_autoptr(PbPackWalk) walk = NULL;
+  g_autofree char *absolute = NULL;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (format <= PB_PACK_FORMAT_HTML, FALSE);
 
+  /* Refused before the pack is read: a folder, or a folder that is not there. */
+  if (!(absolute = pb_output_path_resolve (path, error)))
+    return FALSE;
+  path = absolute;
   if (!pb_library_check_output_path (library, path, error) ||
       !(walk = pb_pack_walk_new (library, pack_id, options, cancellable, progress, progress_data, error)) ||
       !writers[format] (walk, path, error))

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "pb-backup-private.h"
+#include "pb-file-copy.h"
+#include "pb-temp-file.h"
 #include "pb-library-private.h"
 
 /* Taking backups of library.db into backups/ (and a second folder).
@@ -215,7 +217,7 @@ place (const char  *partial,
  * name, in a folder of this library's own there ("Panel Brief library
  * 1a2b3c4d"): one stick may hold the backups of several libraries, and each
  * library's rotation keeps to its own. */
-static gboolean
+static char *
 copy_to_folder (const char  *backup,
                 const char  *second_folder,
                 const char  *uuid,
@@ -224,47 +226,63 @@ copy_to_folder (const char  *backup,
   g_autofree char *name = g_path_get_basename (backup);
   g_autofree char *own = uuid ? g_strdup_printf ("Panel Brief library %.8s", uuid) : NULL;
   g_autofree char *folder = own ? g_build_filename (second_folder, own, NULL) : g_strdup (second_folder);
+  g_autofree char *display = g_filename_display_name (second_folder);
   g_autofree char *partial = NULL;
   g_autofree char *placed = NULL;
-  g_autoptr(GFile) from = g_file_new_for_path (backup);
-  g_autoptr(GFile) to = NULL;
+  g_autoptr(GError) copy_error = NULL;
   int fd;
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      (fd = g_mkstemp_full ((partial = g_build_filename (folder, ".library-XXXXXX.part", NULL)),
+                            O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The second backup folder “%s” cannot be used: %s."),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
+      if (own != NULL)
+        g_rmdir (folder);
+
+      if (saved_errno == ENOSPC)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("The backup was made, but the second backup folder “%s” is full."), display);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("The backup was made, but the second backup folder “%s” cannot be used: %s."),
+                     display, g_strerror (saved_errno));
+      return NULL;
     }
 
-  partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
-  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+  /* Locked while it is written, so that a check running meanwhile leaves it
+   * be (see pb-temp-file.c). */
+  pb_temp_file_lock (fd);
+  if (!pb_file_copy_into (backup, fd, &copy_error))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The second backup folder “%s” cannot be used: %s."),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
+      if (g_error_matches (copy_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("The backup was made, but there is not enough room in “%s” for its "
+                       "second copy."), display);
+      else
+        g_set_error (error, copy_error->domain, copy_error->code,
+                     _("The backup was made, but it could not be copied to “%s”: %s"),
+                     display, copy_error->message);
     }
-  g_close (fd, NULL);
-
-  to = g_file_new_for_path (partial);
-  if (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) &&
-      fsync_path (partial, FALSE, error))
+  else
     placed = place (partial, folder, name, error);
+
+  if (placed == NULL)
+    g_unlink (partial);
+  g_close (fd, NULL);
   if (placed == NULL)
     {
-      g_unlink (partial);
-      return FALSE;
+      /* This library's folder there, if the failed copy was to be its
+       * first: removed only when empty. */
+      if (own != NULL)
+        g_rmdir (folder);
+      return NULL;
     }
 
   fsync_path (folder, TRUE, NULL);
   rotate (folder, uuid);
-  return TRUE;
+  return g_steal_pointer (&placed);
 }
 
 /* Copies the library's database into @dest (an existing, private, empty
@@ -342,6 +360,16 @@ failed:
   return FALSE;
 }
 
+/* SQLite writes a rollback journal beside a database it copies into. */
+static void
+unlink_with_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (journal);
+  g_unlink (path);
+}
+
 /**
  * pb_library_snapshot:
  * @self: a library
@@ -351,72 +379,117 @@ failed:
  *
  * Writes one consistent moment of library.db to @dest as a self-contained,
  * checked file, as a backup is, but without naming or rotating anything:
- * for a library archive.
+ * for a library archive. @dest is locked while it is written (see
+ * pb-temp-file.c).
  *
  * Returns: %TRUE, or %FALSE with @error set as by pb_library_backup () and
- *   @dest removed
+ *   @dest (and any journal SQLite left beside it) removed
  */
 gboolean
 pb_library_snapshot (PbLibrary   *self,
                      const char  *dest,
                      GError     **error)
 {
+  gboolean ok;
   int fd;
 
   g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
-  g_unlink (dest);
+  unlink_with_journal (dest);
   if ((fd = g_open (dest, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The library could not be copied: %s."), g_strerror (saved_errno));
+                   saved_errno == ENOSPC ? _("The disk is full: the library could not be copied.")
+                                         : _("The library could not be copied: %s."),
+                   g_strerror (saved_errno));
       return FALSE;
     }
-  g_close (fd, NULL);
+  pb_temp_file_lock (fd);
 
-  if (!backup_copy (self, dest, error))
+  if (!(ok = backup_copy (self, dest, error)))
+    unlink_with_journal (dest);
+  g_close (fd, NULL);
+  return ok;
+}
+
+/* The copy did not check out: find out whether the library itself is
+ * damaged (which then makes it read-only, see pb_db_report_damage ()), and
+ * say so rather than blame the backup. */
+static void
+explain_failure (PbLibrary  *self,
+                 GError    **error)
+{
+  if (g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
     {
-      g_unlink (dest);
-      return FALSE;
+      sqlite3 *source = _pb_library_open_reader (self, NULL);
+
+      if (source != NULL && !_pb_library_integrity_check (source, NULL))
+        {
+          g_clear_error (error);
+          g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                       _("The library database is damaged, so no good backup could be "
+                         "made of it. Older backups are all kept: restore the newest good "
+                         "one (Restore from Backup…, or “panel-brief restore --latest”)."));
+        }
+      g_clear_pointer (&source, pb_db_close);
     }
-  return TRUE;
+  if (g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
+    {
+      g_clear_error (error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("The disk is full: the backup could not be written."));
+    }
 }
 
 /**
- * pb_library_backup:
+ * pb_library_backup_full:
  * @self: a library
  * @reason: why the backup is taken
+ * @out_second_copy: (out) (optional) (transfer full) (type filename): where
+ *   the copy in the second backup folder was written, or %NULL when none was
+ * @out_second_error: (out) (optional): why the second copy was not made, when
+ *   a second folder is set and the copy failed
  * @error: a #GError, or %NULL
  *
  * Takes a backup of library.db into backups/, checks it, and only then
  * rotates older backups away (see pb_backup_select_expired ()) and forgets
  * the files of removed reports that no backup lists any more. When a second
- * backup folder is set, the backup is copied there too; a folder that cannot
- * be written (a USB stick not plugged in) is reported with g_warning () but
- * does not fail the backup.
+ * backup folder is set (pb_library_set_second_backup_folder ()), the backup
+ * is copied into this library's own folder there ("Panel Brief library
+ * <first 8 of its identity>"); a folder that cannot be written (a USB stick
+ * not plugged in, a full one) does not fail the backup, and is told in
+ * @out_second_error (G_IO_ERROR; G_IO_ERROR_NO_SPACE when full). Temporary
+ * files are locked while written (see pb-temp-file.c).
  *
  * Returns: (transfer full): the new backup's path; or %NULL with @error set:
  *   PB_DB_ERROR (the library could not be read), G_IO_ERROR (the file could
  *   not be written; G_IO_ERROR_NO_SPACE for a full disk), or
  *   PB_DB_ERROR_CORRUPT when the copy did not check out (older backups are
- *   then all kept)
+ *   then all kept; when the library itself is damaged it becomes read-only)
  */
 char *
-pb_library_backup (PbLibrary       *self,
-                   PbBackupReason   reason,
-                   GError         **error)
+pb_library_backup_full (PbLibrary       *self,
+                        PbBackupReason   reason,
+                        char           **out_second_copy,
+                        GError         **out_second_error,
+                        GError         **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *name = pb_backup_file_name_for (now);
   g_autofree char *partial = NULL;
   g_autofree char *placed = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *folder;
+  const char *second;
   int fd;
 
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+
+  if (out_second_copy != NULL)
+    *out_second_copy = NULL;
 
   folder = _pb_library_get_backups_dir (self);
   if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
@@ -428,23 +501,31 @@ pb_library_backup (PbLibrary       *self,
       return NULL;
     }
 
-  /* Private from creation: a backup holds everything the library does. */
+  /* Private from creation: a backup holds everything the library does. And
+   * locked while written, so that a check running meanwhile leaves it be. */
   partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
   if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The backup could not be written: %s."), g_strerror (saved_errno));
+                   saved_errno == ENOSPC ? _("The disk is full: the backup could not be written.")
+                                         : _("The backup could not be written: %s."),
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  pb_temp_file_lock (fd);
+
+  if (!backup_copy (self, partial, &local_error) ||
+      !(placed = place (partial, folder, name, &local_error)))
+    {
+      unlink_with_journal (partial);
+      g_close (fd, NULL);
+      explain_failure (self, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   g_close (fd, NULL);
-
-  if (!backup_copy (self, partial, error))
-    goto failed;
-
-  if (!(placed = place (partial, folder, name, error)))
-    goto failed;
   fsync_path (folder, TRUE, NULL);
 
   g_debug ("Backed up the library to %s (reason %d)", placed, reason);
@@ -452,43 +533,43 @@ pb_library_backup (PbLibrary       *self,
   rotate (folder, _pb_library_get_uuid (self));
   purge_removed_reports (self);
 
-  if (pb_library_get_second_backup_folder (self) != NULL)
+  if ((second = pb_library_get_second_backup_folder (self)) != NULL)
     {
       g_autoptr(GError) copy_error = NULL;
+      g_autofree char *copy = copy_to_folder (placed, second, _pb_library_get_uuid (self), &copy_error);
 
-      if (!copy_to_folder (placed, pb_library_get_second_backup_folder (self),
-                           _pb_library_get_uuid (self), &copy_error))
-        g_warning ("%s", copy_error->message);
+      if (copy == NULL)
+        g_propagate_error (out_second_error, g_steal_pointer (&copy_error));
+      else if (out_second_copy != NULL)
+        *out_second_copy = g_steal_pointer (&copy);
     }
 
   return g_steal_pointer (&placed);
+}
 
-failed:
-  g_unlink (partial);
-  if (error != NULL && *error != NULL && g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
-    {
-      sqlite3 *source = _pb_library_open_reader (self, NULL);
+/**
+ * pb_library_backup:
+ * @self: a library
+ * @reason: why the backup is taken
+ * @error: a #GError, or %NULL
+ *
+ * pb_library_backup_full () for callers that only log a second copy that
+ * could not be made (with g_warning ()).
+ *
+ * Returns: (transfer full): the new backup's path; or %NULL with @error set
+ *   as by pb_library_backup_full ()
+ */
+char *
+pb_library_backup (PbLibrary       *self,
+                   PbBackupReason   reason,
+                   GError         **error)
+{
+  g_autoptr(GError) second_error = NULL;
+  char *placed = pb_library_backup_full (self, reason, NULL, &second_error, error);
 
-      /* The copy did not check out: find out whether the library itself is
-       * damaged (which then makes it read-only, see pb_db_report_damage ()),
-       * and say so rather than blame the backup. */
-      if (source != NULL && !_pb_library_integrity_check (source, NULL))
-        {
-          g_clear_error (error);
-          g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                       _("The library database is damaged, so no good backup could be "
-                         "made of it. Older backups are all kept: restore the newest good "
-                         "one (Restore from Backup…, or “panel-brief restore --latest”)."));
-        }
-      g_clear_pointer (&source, pb_db_close);
-    }
-  if (error != NULL && *error != NULL && g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
-    {
-      g_clear_error (error);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("The disk is full: the backup could not be written."));
-    }
-  return NULL;
+  if (second_error != NULL)
+    g_warning ("%s", second_error->message);
+  return placed;
 }
 
 /**

@@ -47,6 +47,11 @@ gboolean    pb_library_snapshot       (PbLibrary      *self,
 char       *pb_library_backup         (PbLibrary      *self,
                                        PbBackupReason  reason,
                                        GError        **error);
+char       *pb_library_backup_full    (PbLibrary      *self,
+                                       PbBackupReason  reason,
+                                       char          **out_second_copy,
+                                       GError        **out_second_error,
+                                       GError        **error);
 gboolean    pb_library_backup_if_due  (PbLibrary      *self,
                                        gboolean       *out_made,
                                        GError        **error);

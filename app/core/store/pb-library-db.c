@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pb-backup.h"
 #include "pb-db.h"
 #include "pb-library-private.h"
 #include "pb-schema.h"
@@ -307,4 +308,102 @@ _pb_library_read_identity (const char *db_path)
         uuid = g_strndup (line + strlen ("uuid "), end - line - strlen ("uuid "));
     }
   return uuid;
+}
+
+/* How many report PDFs reports/ holds, and whether backups/ holds a backup
+ * of this library (or of a library with no identity): what a missing
+ * library.db would be started over. */
+static guint
+count_reports_on_disk (const char *reports_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (reports_dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (g_str_has_suffix (name, ".pdf") && name[0] != '.')
+      n++;
+  return n;
+}
+
+/* library.db is missing or empty. Starting a new, empty library over a
+ * folder that still holds backups would hide them behind an empty library
+ * and let rotation begin on them; so that is refused, and the user is sent
+ * to restore. Without backups, a new database is started and the report
+ * files are left for Check Library to put back. */
+gboolean
+_pb_library_check_missing_database (const char  *db_path,
+                                    const char  *reports_dir,
+                                    const char  *backups_dir,
+                                    char       **out_notice,
+                                    GError     **error)
+{
+  g_autofree char *identity = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  guint n_reports;
+  GStatBuf st;
+
+  if (g_stat (db_path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (db_path);
+
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is a folder, not the library database. Panel Brief has left it as "
+                     "it is: move it aside and open the library again, or restore a backup "
+                     "(“panel-brief restore --latest”)."), display);
+      return FALSE;
+    }
+  if (g_stat (db_path, &st) == 0 && st.st_size > 0)
+    return TRUE;
+
+  identity = _pb_library_read_identity (db_path);
+  backups = pb_backups_list_for (backups_dir, identity);
+  n_reports = count_reports_on_disk (reports_dir);
+
+  if (backups->len > 0)
+    {
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_MISSING_DATABASE,
+                   g_file_test (db_path, G_FILE_TEST_EXISTS)
+                     ? _("The library database is empty, but the library folder holds %u "
+                         "backups of it. Panel Brief has not started a new, empty library "
+                         "over them. Restore the newest backup (Restore from Backup…, or "
+                         "“panel-brief restore --latest”).")
+                     : _("The library database is missing, but the library folder holds %u "
+                         "backups of it. Panel Brief has not started a new, empty library "
+                         "over them. Restore the newest backup (Restore from Backup…, or "
+                         "“panel-brief restore --latest”)."),
+                   backups->len);
+      return FALSE;
+    }
+
+  if (n_reports > 0)
+    *out_notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The library database was missing, so a new "
+                                                 "one was started. The folder still holds %u "
+                                                 "report from before: Check Library "
+                                                 "(“panel-brief check --repair”) puts it back.",
+                                                 "The library database was missing, so a new "
+                                                 "one was started. The folder still holds %u "
+                                                 "reports from before: Check Library "
+                                                 "(“panel-brief check --repair”) puts them back.",
+                                                 n_reports), n_reports);
+  return TRUE;
+}
+
+/* SQLite gives a new -wal and -shm the main file's mode, but ones left from
+ * before the main file was made private keep theirs. */
+void
+_pb_library_make_side_files_private (const char *db_path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && (st.st_mode & 0777) != PB_LIBRARY_FILE_MODE &&
+          st.st_uid == getuid ())
+        g_chmod (path, PB_LIBRARY_FILE_MODE);
+    }
 }

@@ -18,6 +18,7 @@ sqlite3    *_pb_library_open_reader         (PbLibrary   *self,
 const char *_pb_library_get_backups_dir     (PbLibrary   *self);
 gboolean    _pb_library_is_read_only        (PbLibrary   *self);
 const char *_pb_library_get_uuid            (PbLibrary   *self);
+const char *_pb_library_get_db_path         (PbLibrary   *self);
 void        _pb_library_note_damage         (PbLibrary   *self);
 const char *_pb_library_get_reports_dir     (PbLibrary   *self);
 
@@ -36,6 +37,17 @@ gboolean    _pb_library_integrity_check     (sqlite3     *db,
                                              GError     **error);
 char       *_pb_library_read_uuid           (sqlite3     *db);
 char       *_pb_library_read_identity       (const char  *db_path);
+gboolean    _pb_library_check_missing_database (const char  *db_path,
+                                                const char  *reports_dir,
+                                                const char  *backups_dir,
+                                                char       **out_notice,
+                                                GError     **error);
+void        _pb_library_make_side_files_private (const char *db_path);
+
+/* pb-library-damage.c */
+void        _pb_library_register            (PbLibrary   *self);
+void        _pb_library_unregister          (PbLibrary   *self);
+void        _pb_library_hear_of_damage      (void);
 gboolean    _pb_library_check_is_due        (const char  *db_path);
 void        _pb_library_record_check        (const char  *db_path);
 

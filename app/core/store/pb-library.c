@@ -65,45 +65,6 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* The libraries open in this process, so that damage SQLite reports on any
- * thread (pb_db_set_corrupt_func ()) reaches the library it concerns. */
-G_LOCK_DEFINE_STATIC (open_libraries);
-static GSList *open_libraries;
-
-static gboolean
-note_damage_idle (gpointer data)
-{
-  const char *filename = data;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-
-  G_LOCK (open_libraries);
-  for (GSList *l = open_libraries; l != NULL; l = l->next)
-    {
-      PbLibrary *library = l->data;
-
-      if (g_strcmp0 (library->db_path, filename) == 0)
-        {
-          /* A library being finalised has no reference left to take. */
-          if (g_atomic_int_get (&G_OBJECT (library)->ref_count) > 0)
-            g_ptr_array_add (found, g_object_ref (library));
-        }
-    }
-  G_UNLOCK (open_libraries);
-
-  for (guint i = 0; i < found->len; i++)
-    _pb_library_note_damage (g_ptr_array_index (found, i));
-  return G_SOURCE_REMOVE;
-}
-
-/* Called on whichever thread met the damage: the library hears of it on
- * the main context, where its signals are emitted. */
-static void
-corrupt_cb (const char *filename)
-{
-  g_idle_add_full (G_PRIORITY_DEFAULT, note_damage_idle, g_canonicalize_filename (filename, NULL),
-                   g_free);
-}
-
 static void
 set_problem (PbLibrary  *self,
              GError     *problem)
@@ -137,101 +98,6 @@ unwritable_problem (const GError *cause)
                       cause->message);
 }
 
-/* How many report PDFs reports/ holds, and whether backups/ holds a backup
- * of this library (or of a library with no identity): what a missing
- * library.db would be started over. */
-static guint
-count_reports_on_disk (PbLibrary *self)
-{
-  g_autoptr(GDir) dir = g_dir_open (self->reports_dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    if (g_str_has_suffix (name, ".pdf") && name[0] != '.')
-      n++;
-  return n;
-}
-
-/* library.db is missing or empty. Starting a new, empty library over a
- * folder that still holds backups would hide them behind an empty library
- * and let rotation begin on them; so that is refused, and the user is sent
- * to restore. Without backups, a new database is started and the report
- * files are left for Check Library to put back. */
-static gboolean
-check_missing_database (PbLibrary  *self,
-                        GError    **error)
-{
-  g_autofree char *identity = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
-  guint n_reports;
-  GStatBuf st;
-
-  if (g_stat (self->db_path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_autofree char *display = g_filename_display_name (self->db_path);
-
-      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is a folder, not the library database. Panel Brief has left it as "
-                     "it is: move it aside and open the library again, or restore a backup "
-                     "(“panel-brief restore --latest”)."), display);
-      return FALSE;
-    }
-  if (g_stat (self->db_path, &st) == 0 && st.st_size > 0)
-    return TRUE;
-
-  identity = _pb_library_read_identity (self->db_path);
-  backups = pb_backups_list_for (self->backups_dir, identity);
-  n_reports = count_reports_on_disk (self);
-
-  if (backups->len > 0)
-    {
-      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_MISSING_DATABASE,
-                   g_file_test (self->db_path, G_FILE_TEST_EXISTS)
-                     ? _("The library database is empty, but the library folder holds %u "
-                         "backups of it. Panel Brief has not started a new, empty library "
-                         "over them. Restore the newest backup (Restore from Backup…, or "
-                         "“panel-brief restore --latest”).")
-                     : _("The library database is missing, but the library folder holds %u "
-                         "backups of it. Panel Brief has not started a new, empty library "
-                         "over them. Restore the newest backup (Restore from Backup…, or "
-                         "“panel-brief restore --latest”)."),
-                   backups->len);
-      return FALSE;
-    }
-
-  if (n_reports > 0)
-    self->notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "The library database was missing, so a new "
-                                                 "one was started. The folder still holds %u "
-                                                 "report from before: Check Library "
-                                                 "(“panel-brief check --repair”) puts it back.",
-                                                 "The library database was missing, so a new "
-                                                 "one was started. The folder still holds %u "
-                                                 "reports from before: Check Library "
-                                                 "(“panel-brief check --repair”) puts them back.",
-                                                 n_reports), n_reports);
-  return TRUE;
-}
-
-/* SQLite gives a new -wal and -shm the main file's mode, but ones left from
- * before the main file was made private keep theirs. */
-static void
-make_side_files_private (PbLibrary *self)
-{
-  static const char * const suffixes[] = { "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (self->db_path, suffixes[i], NULL);
-      GStatBuf st;
-
-      if (g_stat (path, &st) == 0 && (st.st_mode & 0777) != PB_LIBRARY_FILE_MODE &&
-          st.st_uid == getuid ())
-        g_chmod (path, PB_LIBRARY_FILE_MODE);
-    }
-}
-
 static gboolean
 pb_library_initialize (PbLibrary  *self,
                        GError    **error)
@@ -256,7 +122,8 @@ pb_library_initialize (PbLibrary  *self,
       g_clear_error (&local_error);
     }
 
-  if (!check_missing_database (self, error))
+  if (!_pb_library_check_missing_database (self->db_path, self->reports_dir, self->backups_dir,
+                                           &self->notice, error))
     return FALSE;
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
@@ -307,7 +174,7 @@ pb_library_initialize (PbLibrary  *self,
       gboolean due = _pb_library_check_is_due (self->db_path);
 
       if ((self->db = pb_db_open (self->db_path, FALSE, &local_error)) != NULL)
-        make_side_files_private (self);
+        _pb_library_make_side_files_private (self->db_path);
       if (self->db != NULL &&
           due && !_pb_library_integrity_check (self->db, &local_error))
         g_clear_pointer (&self->db, pb_db_close);
@@ -407,9 +274,7 @@ pb_library_finalize (GObject *object)
 static void
 pb_library_dispose (GObject *object)
 {
-  G_LOCK (open_libraries);
-  open_libraries = g_slist_remove (open_libraries, object);
-  G_UNLOCK (open_libraries);
+  _pb_library_unregister (PB_LIBRARY (object));
 
   G_OBJECT_CLASS (pb_library_parent_class)->dispose (object);
 }
@@ -442,7 +307,7 @@ pb_library_class_init (PbLibraryClass *klass)
   object_class->finalize = pb_library_finalize;
   object_class->get_property = pb_library_get_property;
 
-  pb_db_set_corrupt_func (corrupt_cb);
+  _pb_library_hear_of_damage ();
 
   /**
    * PbLibrary:problem: (type GError)
@@ -599,9 +464,7 @@ pb_library_open (const char  *path,
   if (!pb_library_initialize (self, error))
     return NULL;
 
-  G_LOCK (open_libraries);
-  open_libraries = g_slist_prepend (open_libraries, self);
-  G_UNLOCK (open_libraries);
+  _pb_library_register (self);
 
   return g_steal_pointer (&self);
 }
@@ -696,6 +559,13 @@ _pb_library_note_damage (PbLibrary *self)
   g_warning ("Damage found in %s while it was open; it is now read-only", self->db_path);
   set_problem (self, damaged_problem ());
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROBLEM]);
+}
+
+const char *
+_pb_library_get_db_path (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->db_path;
 }
 
 const char *

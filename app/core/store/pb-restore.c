@@ -12,7 +12,9 @@
 
 #include "pb-backup.h"
 #include "pb-db.h"
+#include "pb-file-copy.h"
 #include "pb-library-private.h"
+#include "pb-temp-file.h"
 #include "pb-restore.h"
 #include "pb-schema.h"
 
@@ -55,15 +57,16 @@ aside_name (const char *path,
                           g_date_time_get_microsecond (now) / 1000);
 }
 
-/* Copies @from to a private temporary file in @folder and syncs it. */
+/* Copies @from to a private temporary file in @folder and syncs it; the
+ * file stays locked (see pb-temp-file.c) through @out_fd until the caller
+ * has renamed or removed it and closes the descriptor. */
 static char *
 copy_in (const char  *from,
          const char  *folder,
+         int         *out_fd,
          GError     **error)
 {
   g_autofree char *partial = g_build_filename (folder, ".restore-XXXXXX.part", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (from);
-  g_autoptr(GFile) dest = NULL;
   g_autoptr(GError) local_error = NULL;
   int fd;
 
@@ -72,37 +75,22 @@ copy_in (const char  *from,
       fail_errno (error, errno, _("the backup could not be copied into the library"));
       return NULL;
     }
+  pb_temp_file_lock (fd);
 
-  g_close (fd, NULL);
-
-  /* g_file_copy () writes a new file in place of the one made above (mode
-   * 0600 is kept: the copy is told not to bring the backup's own), so the
-   * file to sync is opened again after. */
-  dest = g_file_new_for_path (partial);
-  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
-                    NULL, NULL, NULL, &local_error))
+  if (!pb_file_copy_into (from, fd, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
         fail_errno (error, ENOSPC, _("the backup could not be copied into the library"));
       else
         g_set_error (error, local_error->domain, local_error->code,
-                     _("The backup could not be copied into the library: %s"),
+                     _("The restore stopped, and the library is as it was: %s"),
                      local_error->message);
       g_unlink (partial);
+      g_close (fd, NULL);
       return NULL;
     }
-  g_chmod (partial, PB_LIBRARY_FILE_MODE);
-  if ((fd = g_open (partial, O_RDWR | O_CLOEXEC, 0)) < 0 || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
 
-      if (fd >= 0)
-        g_close (fd, NULL);
-      fail_errno (error, saved_errno, _("the backup could not be copied into the library"));
-      g_unlink (partial);
-      return NULL;
-    }
-  g_close (fd, NULL);
+  *out_fd = fd;
   return g_steal_pointer (&partial);
 }
 
@@ -140,7 +128,9 @@ pb_library_restore (const char  *library_path,
   g_autofree char *partial = NULL;
   g_autoptr(PbBackup) backup = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *label = "damaged";
   int session_fd;
+  int partial_fd = -1;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (library_path != NULL, FALSE);
@@ -181,7 +171,7 @@ pb_library_restore (const char  *library_path,
       return FALSE;
     }
 
-  if (!(partial = copy_in (backup_path, library_path, error)))
+  if (!(partial = copy_in (backup_path, library_path, &partial_fd, error)))
     goto out;
 
   /* Keep the state being replaced: a checked backup when it can be read,
@@ -195,7 +185,25 @@ pb_library_restore (const char  *library_path,
       flock (session_fd, LOCK_UN);
       if ((current = pb_library_open (library_path, NULL)) != NULL &&
           !pb_library_is_read_only (current))
-        safety = pb_library_backup (current, PB_BACKUP_BEFORE_CHANGE, NULL);
+        {
+          g_autoptr(GError) backup_error = NULL;
+
+          /* A sound library whose backup fails (a full disk) is not
+           * replaced: nothing would be left of it but the file itself. */
+          if (!(safety = pb_library_backup (current, PB_BACKUP_BEFORE_CHANGE, &backup_error)))
+            {
+              if (g_error_matches (backup_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+                fail_errno (error, ENOSPC, _("the library as it is could not be backed up first"));
+              else
+                g_set_error (error, backup_error->domain, backup_error->code,
+                             _("The restore stopped, and the library is as it was: the library "
+                               "as it is could not be backed up first. %s"), backup_error->message);
+              goto out;
+            }
+        }
+      else if (current != NULL)
+        label = g_error_matches (pb_library_get_problem (current), PB_LIBRARY_ERROR,
+                                 PB_LIBRARY_ERROR_DAMAGED) ? "damaged" : "before-restore";
       g_clear_object (&current);
 
       if (flock (session_fd, LOCK_EX | LOCK_NB) != 0)
@@ -208,11 +216,11 @@ pb_library_restore (const char  *library_path,
 
       if (safety == NULL)
         {
-          g_autofree char *aside = aside_name (db_path, "damaged");
+          g_autofree char *aside = aside_name (db_path, label);
 
           if (g_rename (db_path, aside) != 0)
             {
-              fail_errno (error, errno, _("the damaged library could not be kept aside"));
+              fail_errno (error, errno, _("the library as it was could not be kept aside"));
               goto out;
             }
           safety = g_steal_pointer (&aside);
@@ -267,6 +275,8 @@ pb_library_restore (const char  *library_path,
 out:
   if (partial != NULL)
     g_unlink (partial);
+  if (partial_fd >= 0)
+    g_close (partial_fd, NULL);
   g_close (session_fd, NULL);
   return ok;
 }
