@@ -169,8 +169,9 @@ bundle_shown_cb (PbWindow *self)
     _pb_window_update_content (self);
 }
 
-/* As the window opens: a member with packs and nothing of their own is
- * taken to the packs, with how they work. */
+/* As the window opens: an empty library shows its first run, and a member
+ * with packs and nothing of their own is taken to the packs, with how they
+ * work. */
 void
 _pb_window_bundles_started (PbWindow *self)
 {
@@ -180,6 +181,12 @@ _pb_window_bundles_started (PbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (packs, "items-changed", G_CALLBACK (packs_changed_cb), self, G_CONNECT_SWAPPED);
   packs_changed_cb (self);
+
+  /* An empty library's first run is in the content pane, which a narrow
+   * (folded) window shows only when taken there: a councillor on a small
+   * screen would otherwise meet an empty list. */
+  if (g_list_model_get_n_items (pb_window_get_reports (self)) == 0)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   if (g_list_model_get_n_items (packs) == 0 || has_own_reports (self))
     return;
