@@ -48,6 +48,8 @@ struct _PbWindow
   PbCohortOverview     *cohort_overview;
   PbPacksView          *packs_view;
   PbTrackerView        *tracker_view;
+  PbBundleView         *bundle_view;     /* packs from officers */
+  PbBundleOpener       *bundle_opener;   /* made when first needed */
 };
 
 void _pb_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -65,5 +67,7 @@ void _pb_window_class_init_content      (GtkWidgetClass *widget_class);
 /* pb-window-tracker.c: the recommendation tracker's mode and actions. */
 void _pb_window_class_init_tracker      (GtkWidgetClass *widget_class);
 void _pb_window_init_tracker            (PbWindow       *self);
+void _pb_window_class_init_bundles      (GtkWidgetClass *widget_class);
+void _pb_window_bundles_started         (PbWindow       *self);
 
 G_END_DECLS
