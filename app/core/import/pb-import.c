@@ -548,7 +548,8 @@ pb_import_file_with_notice (PbLibrary             *library,
   if (!open_document (&state, error))
     return FALSE;
 
-  state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error);
+  state.content = pb_pdf_read_content_with_threads (state.document, (flags & PB_IMPORT_ONE_THREAD) ? 1 : 0,
+                                                    cancellable, pages_read_cb, &state, error);
   if (state.content != NULL)
     pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
   pb_pdf_remember_password (state.temp_path, NULL);
