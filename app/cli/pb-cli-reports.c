@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "pb-cli-private.h"
+#include "pb-import-batch.h"
 #include "pb-import.h"
 #include "pb-report-store.h"
 #include "pb-search.h"
@@ -42,61 +43,42 @@ add_report_members (JsonBuilder *builder,
                               pb_report_get_is_exempt (report) ? "exempt" : "public");
 }
 
-int
-_pb_cli_run_import (CommonOptions  *common,
-                    int             argc,
-                    char          **argv)
+/* One file's outcome, kept until the files before it have been told. */
+typedef struct
 {
-  g_autofree char *password = NULL;
-  gboolean anyway = FALSE;
-  GOptionEntry entries[] = {
-    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
-      N_("Password for encrypted PDFs"), N_("PASSWORD") },
-    { "anyway", 0, 0, G_OPTION_ARG_NONE, &anyway,
-      N_("Import a file even if the library has the same report, saved again"), NULL },
-    { "force", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &anyway, NULL, NULL },
-    { NULL }
-  };
-  g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  guint n_failed = 0;
+  gboolean        finished;
+  PbImportStatus  status;
+  gint64          report_id;
+  char           *notice;
+  GError         *error;
+} Outcome;
 
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("import"), entries, &argc, &argv, &error))
-    return _pb_cli_fail (error->message);
+typedef struct
+{
+  CommonOptions *common;
+  char         **args;          /* the files as typed */
+  Outcome       *outcomes;
+  guint          n_files;
+  guint          n_told;        /* outcomes printed, in the files' order */
+  guint          n_failed;
+  JsonBuilder   *builder;
+  gboolean       show_progress; /* standard error is a terminal */
+} ImportRun;
 
-  if (argc < 3)
+/* Prints (or adds to the JSON) the outcomes that are next in order. */
+static void
+tell_outcomes (ImportRun *run)
+{
+  for (; run->n_told < run->n_files && run->outcomes[run->n_told].finished; run->n_told++)
     {
-      fprintf (stderr, "panel-brief: %s\n", _("Name at least one PDF file to import."));
-      return EXIT_USAGE;
-    }
-
-  if (!(library = _pb_cli_open_library_to_change (common, &error)))
-    return _pb_cli_fail (error->message);
-
-  pb_import_clean_leftovers (library);
-
-  json_builder_begin_array (builder);
-
-  for (int i = 2; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(GError) import_error = NULL;
-      g_autofree char *display = _pb_cli_display (argv[i]);
-      g_autofree char *notice = NULL;
+      Outcome *outcome = &run->outcomes[run->n_told];
+      g_autofree char *display = _pb_cli_display (run->args[run->n_told]);
       g_autofree char *message = NULL;
-      PbImportStatus status = PB_IMPORT_STATUS_FAILED;
-      gint64 report_id = 0;
-      gboolean same_content;
+      const GError *import_error = outcome->error;
+      gboolean same_content = g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
 
-      if (!pb_import_file_with_notice (library, file, password,
-                                       anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT, NULL, NULL, NULL,
-                                       &status, &report_id, &notice, &import_error))
-        {
-          status = PB_IMPORT_STATUS_FAILED;
-          n_failed++;
-        }
-      same_content = g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
+      if (outcome->status == PB_IMPORT_STATUS_FAILED)
+        run->n_failed++;
 
       /* The sentence says what to do on the command line. */
       if (same_content)
@@ -108,38 +90,153 @@ _pb_cli_run_import (CommonOptions  *common,
       else if (import_error != NULL)
         message = g_strdup (import_error->message);
 
-      json_builder_begin_object (builder);
-      _pb_cli_add_string_or_null (builder, "file", display);
-      _pb_cli_add_string_or_null (builder, "status", same_content ? "same-content"
-                                             : pb_import_status_to_string (status));
-      json_builder_set_member_name (builder, "id");
-      if (report_id > 0)
-        json_builder_add_int_value (builder, report_id);
+      json_builder_begin_object (run->builder);
+      _pb_cli_add_string_or_null (run->builder, "file", display);
+      _pb_cli_add_string_or_null (run->builder, "status", same_content ? "same-content"
+                                                  : pb_import_status_to_string (outcome->status));
+      json_builder_set_member_name (run->builder, "id");
+      if (outcome->report_id > 0)
+        json_builder_add_int_value (run->builder, outcome->report_id);
       else
-        json_builder_add_null_value (builder);
-      _pb_cli_add_string_or_null (builder, "error", message);
-      _pb_cli_add_string_or_null (builder, "notice", notice);
-      json_builder_end_object (builder);
+        json_builder_add_null_value (run->builder);
+      _pb_cli_add_string_or_null (run->builder, "error", message);
+      _pb_cli_add_string_or_null (run->builder, "notice", outcome->notice);
+      json_builder_end_object (run->builder);
 
-      if (common->json)
+      if (run->common->json)
         continue;
 
+      if (run->show_progress)
+        fprintf (stderr, "\r\033[K");
       if (message != NULL)
         _pb_cli_fail (message);
-      else if (status == PB_IMPORT_STATUS_DUPLICATE)
-        printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"), display, report_id);
+      else if (outcome->status == PB_IMPORT_STATUS_DUPLICATE)
+        printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"), display, outcome->report_id);
       else
-        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), display, report_id);
-      if (notice != NULL)
-        printf ("%s\n", notice);
+        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), display, outcome->report_id);
+      if (outcome->notice != NULL)
+        printf ("%s\n", outcome->notice);
+      fflush (stdout);
+    }
+}
+
+/* On a terminal, one line that keeps being rewritten: how many are done,
+ * the file begun last and the time left. */
+static void
+show_progress (ImportRun                 *run,
+               const PbImportBatchUpdate *update)
+{
+  g_autofree char *name = g_file_get_basename (update->file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *left = NULL;
+
+  if (update->seconds_left >= 60)
+    /* Translators: time left in a bulk import */
+    left = g_strdup_printf (_(", about %" G_GINT64_FORMAT " min left"), (update->seconds_left + 30) / 60);
+  else if (update->seconds_left >= 0)
+    /* Translators: time left in a bulk import */
+    left = g_strdup_printf (_(", about %" G_GINT64_FORMAT " s left"), update->seconds_left);
+
+  fprintf (stderr, "\r\033[K");
+  /* Translators: progress of a bulk import: reports done of all, the share
+   * done, the file begun last and the time left */
+  fprintf (stderr, _("%u of %u reports (%.0f %%), %s%s"), update->n_done, run->n_files,
+           100 * update->fraction, display, left ? left : "");
+}
+
+static void
+import_update_cb (const PbImportBatchUpdate *update,
+                  gpointer                   user_data)
+{
+  ImportRun *run = user_data;
+
+  if (update->event == PB_IMPORT_BATCH_FINISHED)
+    {
+      Outcome *outcome = &run->outcomes[update->index];
+
+      outcome->finished = TRUE;
+      outcome->status = update->error != NULL ? PB_IMPORT_STATUS_FAILED : update->status;
+      outcome->report_id = update->report_id;
+      outcome->notice = g_strdup (update->notice);
+      outcome->error = update->error ? g_error_copy (update->error) : NULL;
+      tell_outcomes (run);
     }
 
+  if (run->show_progress && run->n_files > 1 && update->event != PB_IMPORT_BATCH_PROGRESS)
+    show_progress (run, update);
+}
+
+int
+_pb_cli_run_import (CommonOptions  *common,
+                    int             argc,
+                    char          **argv)
+{
+  g_autofree char *password = NULL;
+  gboolean anyway = FALSE;
+  int jobs = 0;
+  GOptionEntry entries[] = {
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
+      N_("Password for encrypted PDFs"), N_("PASSWORD") },
+    { "anyway", 0, 0, G_OPTION_ARG_NONE, &anyway,
+      N_("Import a file even if the library has the same report, saved again"), NULL },
+    { "force", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &anyway, NULL, NULL },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("Import N files at once (default: one per core)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  ImportRun run = { 0 };
+
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("import"), entries, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
+
+  if (argc < 3)
+    {
+      fprintf (stderr, "panel-brief: %s\n", _("Name at least one PDF file to import."));
+      return EXIT_USAGE;
+    }
+
+  if (jobs < 0)
+    return _pb_cli_usage_error (_("--jobs takes a number of files, 1 or more."));
+
+  if (!(library = _pb_cli_open_library_to_change (common, &error)))
+    return _pb_cli_fail (error->message);
+
+  pb_import_clean_leftovers (library);
+
+  for (int i = 2; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+
+  run.common = common;
+  run.args = argv + 2;
+  run.n_files = files->len;
+  run.outcomes = g_new0 (Outcome, files->len);
+  run.builder = builder;
+  run.show_progress = !common->json && isatty (STDERR_FILENO);
+
+  json_builder_begin_array (builder);
+  pb_import_files (library, (GFile **)files->pdata, files->len, password,
+                   anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT, (guint)jobs, NULL,
+                   import_update_cb, &run, NULL);
   json_builder_end_array (builder);
+
+  if (run.show_progress && run.n_files > 1)
+    fprintf (stderr, "\r\033[K");
+
+  for (guint i = 0; i < run.n_files; i++)
+    {
+      g_free (run.outcomes[i].notice);
+      g_clear_error (&run.outcomes[i].error);
+    }
+  g_free (run.outcomes);
 
   if (common->json)
     _pb_cli_print_json (builder);
 
-  return n_failed > 0 ? EXIT_FAILED : EXIT_OK;
+  return run.n_failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 static char *
