@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pb-import-batch.h"
+#include "pb-import-private.h"
 
 /* Importing many files at once, on every core.
  *
@@ -15,7 +16,12 @@
  * one file's commit overlaps another's reading. Each file's import is the
  * same as alone (pb_import_file_with_notice ()): one transaction, so a
  * file is either all in the library or not at all, whatever is stopped or
- * fails. The files are taken in order; near the end, when there are fewer
+ * fails. Each file is read as soon as a worker is free, but is checked
+ * against the library and committed only after every file before it has
+ * finished: a batch ends exactly as importing the files one after another
+ * would (the same report ids, the same duplicates found), while the
+ * reading, the longest part, overlaps. The files are taken in order; near
+ * the end, when there are fewer
  * files left than workers, the last ones read their pages on every core
  * again, so no core waits for a long report read on one. */
 
@@ -34,8 +40,11 @@ typedef struct
   gint                next;          /* atomic: the next file nobody has taken */
 
   GMutex              mutex;         /* around the rest, and every call of func */
+  GCond               turn_cond;     /* signalled as files finish */
   double             *fractions;     /* each file's own progress */
   gboolean           *taken;
+  gboolean           *finished;
+  guint               first_unfinished;
   double              fraction;      /* their mean */
   guint               n_done;
   gint64              start_time;
@@ -47,6 +56,31 @@ typedef struct
   guint   index;
   double  last_posted;
 } FileRun;
+
+/* A file's turn to go to the library comes when every file before it has
+ * finished. Those were all taken before it, by workers that never wait for
+ * a later file, so the first unfinished one always moves on. */
+static void
+wait_turn_cb (gpointer data)
+{
+  FileRun *run = data;
+  Batch *batch = run->batch;
+
+  g_mutex_lock (&batch->mutex);
+  while (batch->first_unfinished < run->index)
+    g_cond_wait (&batch->turn_cond, &batch->mutex);
+  g_mutex_unlock (&batch->mutex);
+}
+
+static void
+finish_file_locked (Batch *batch,
+                    guint  index)
+{
+  batch->finished[index] = TRUE;
+  while (batch->first_unfinished < batch->n_files && batch->finished[batch->first_unfinished])
+    batch->first_unfinished++;
+  g_cond_broadcast (&batch->turn_cond);
+}
 
 static gint64
 estimate_seconds_left (Batch *batch)
@@ -131,12 +165,13 @@ import_one (Batch *batch,
   notify_locked (batch, &update);
   g_mutex_unlock (&batch->mutex);
 
-  if (!pb_import_file_with_notice (batch->library, batch->files[index], batch->password, flags,
-                                   batch->cancellable, file_progress_cb, &run, &status,
-                                   &report_id, &notice, &error))
+  if (!_pb_import_file_in_turn (batch->library, batch->files[index], batch->password, flags,
+                                batch->cancellable, file_progress_cb, &run, wait_turn_cb, &run,
+                                &status, &report_id, &notice, &error))
     status = PB_IMPORT_STATUS_FAILED;
 
   g_mutex_lock (&batch->mutex);
+  finish_file_locked (batch, index);
   set_file_fraction_locked (batch, index, 1.0);
   batch->n_done++;
   update = (PbImportBatchUpdate) { PB_IMPORT_BATCH_FINISHED, index };
@@ -236,8 +271,10 @@ pb_import_files (PbLibrary          *library,
   batch.user_data = user_data;
   batch.fractions = g_new0 (double, MAX (n_files, 1));
   batch.taken = g_new0 (gboolean, MAX (n_files, 1));
+  batch.finished = g_new0 (gboolean, MAX (n_files, 1));
   batch.start_time = g_get_monotonic_time ();
   g_mutex_init (&batch.mutex);
+  g_cond_init (&batch.turn_cond);
 
   for (guint i = 1; i < batch.n_workers; i++)
     {
@@ -271,8 +308,10 @@ pb_import_files (PbLibrary          *library,
     }
 
   g_mutex_clear (&batch.mutex);
+  g_cond_clear (&batch.turn_cond);
   g_free (batch.fractions);
   g_free (batch.taken);
+  g_free (batch.finished);
 
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
