@@ -9,10 +9,12 @@
 
 #include "pb-cli.h"
 
-/* panel-brief: the command line, linked with the core alone, so that a
- * command starts as quickly as a plain GLib program and never loads GTK.
- * Without a command it hands over to the app, panel-brief-app: beside this
- * program in the build tree, else where it is installed. */
+/* panel-brief-cli: the command line, linked with the core alone, so that a
+ * command never loads GTK. The lean front, panel-brief (main.c), runs the
+ * commands that only read rows itself and hands the others here, with its
+ * own argv[0]. Without a command this hands over to the app,
+ * panel-brief-app: beside this program in the build tree, else where it is
+ * installed. */
 
 static char *
 find_app (void)

@@ -16,32 +16,9 @@
 #include "pb-structure-pdf.h"
 #include "pb-structure.h"
 
-/* The commands about reports: import, list, search, show, and inspect (a
- * report's structure read without importing it). */
-
-static void
-add_report_members (JsonBuilder *builder,
-                    PbReport    *report)
-{
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, pb_report_get_id (report));
-  _pb_cli_add_string_or_null (builder, "title", pb_report_get_title (report));
-  _pb_cli_add_string_or_null (builder, "sha256", pb_report_get_sha256 (report));
-  json_builder_set_member_name (builder, "pages");
-  json_builder_add_int_value (builder, pb_report_get_page_count (report));
-  _pb_cli_add_date_or_null (builder, "imported_at", pb_report_get_imported_at (report));
-  _pb_cli_add_path (builder, "file_name", pb_report_get_file_name (report));
-  json_builder_set_member_name (builder, "bytes");
-  json_builder_add_int_value (builder, pb_report_get_byte_size (report));
-  _pb_cli_add_date_or_null (builder, "created", pb_report_get_created (report));
-  _pb_cli_add_string_or_null (builder, "author", pb_report_get_author (report));
-  json_builder_set_member_name (builder, "has_text_layer");
-  json_builder_add_boolean_value (builder, pb_report_get_has_text_layer (report));
-  json_builder_set_member_name (builder, "tagged");
-  json_builder_add_boolean_value (builder, pb_report_get_is_tagged (report));
-  _pb_cli_add_string_or_null (builder, "classification",
-                              pb_report_get_is_exempt (report) ? "exempt" : "public");
-}
+/* The commands about reports: import, show, and inspect (a report's
+ * structure read without importing it); list and search are in
+ * pb-cli-read.c. */
 
 /* One file's outcome, kept until the files before it have been told. */
 typedef struct
@@ -239,153 +216,6 @@ _pb_cli_run_import (CommonOptions  *common,
   return run.n_failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-static char *
-format_date (GDateTime *date)
-{
-  if (date == NULL)
-    return g_strdup ("");
-  return g_date_time_format (date, "%Y-%m-%d");
-}
-
-int
-_pb_cli_run_list (CommonOptions  *common,
-                  int             argc,
-                  char          **argv)
-{
-  g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("list"), NULL, &argc, &argv, &error))
-    return _pb_cli_fail (error->message);
-
-  if (argc > 2)
-    {
-      fprintf (stderr, "panel-brief: %s\n", _("“list” takes no arguments."));
-      return EXIT_USAGE;
-    }
-
-  if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(reports = pb_library_list_reports (library, &error)))
-    return _pb_cli_fail (error->message);
-
-  if (common->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < reports->len; i++)
-        {
-          json_builder_begin_object (builder);
-          add_report_members (builder, g_ptr_array_index (reports, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      _pb_cli_print_json (builder);
-      return EXIT_OK;
-    }
-
-  if (reports->len == 0)
-    {
-      printf ("%s\n", _("The library is empty. Import reports with “panel-brief import FILE…”."));
-      return EXIT_OK;
-    }
-
-  for (guint i = 0; i < reports->len; i++)
-    {
-      PbReport *report = g_ptr_array_index (reports, i);
-      g_autofree char *date = format_date (pb_report_get_imported_at (report));
-
-      printf ("%5" G_GINT64_FORMAT "  %.12s  %4u p.  %s  %s\n",
-              pb_report_get_id (report), pb_report_get_sha256 (report),
-              pb_report_get_page_count (report), date, pb_report_get_title (report));
-    }
-
-  return EXIT_OK;
-}
-
-int
-_pb_cli_run_search (CommonOptions  *common,
-                    int             argc,
-                    char          **argv)
-{
-  int limit = 20;
-  GOptionEntry entries[] = {
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N hits"), N_("N") },
-    { NULL }
-  };
-  g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *query = NULL;
-  gboolean bold;
-
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("search"), entries, &argc, &argv, &error))
-    return _pb_cli_fail (error->message);
-
-  if (argc < 3)
-    {
-      fprintf (stderr, "panel-brief: %s\n", _("Give a query to search for."));
-      return EXIT_USAGE;
-    }
-
-  query = g_strjoinv (" ", argv + 2);
-
-  if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(hits = pb_library_search (library, query, MAX (limit, 1), &error)))
-    return _pb_cli_fail (error->message);
-
-  if (common->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < hits->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (hits, i);
-          g_autofree char *snippet = pb_search_hit_dup_snippet (hit);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "report_id");
-          json_builder_add_int_value (builder, pb_search_hit_get_report_id (hit));
-          _pb_cli_add_string_or_null (builder, "title", pb_search_hit_get_report_title (hit));
-          json_builder_set_member_name (builder, "page");
-          json_builder_add_int_value (builder, pb_search_hit_get_page (hit));
-          _pb_cli_add_string_or_null (builder, "snippet", snippet);
-          json_builder_set_member_name (builder, "rank");
-          json_builder_add_double_value (builder, pb_search_hit_get_rank (hit));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      _pb_cli_print_json (builder);
-      return EXIT_OK;
-    }
-
-  if (hits->len == 0)
-    {
-      printf ("%s\n", _("No matches."));
-      return EXIT_OK;
-    }
-
-  bold = isatty (STDOUT_FILENO);
-
-  for (guint i = 0; i < hits->len; i++)
-    {
-      PbSearchHit *hit = g_ptr_array_index (hits, i);
-      g_autoptr(GString) snippet = g_string_new (pb_search_hit_get_raw_snippet (hit));
-
-      g_string_replace (snippet, PB_SEARCH_MATCH_START, bold ? "\033[1m" : "", 0);
-      g_string_replace (snippet, PB_SEARCH_MATCH_END, bold ? "\033[0m" : "", 0);
-      g_string_replace (snippet, "\n", " ", 0);
-
-      printf (_("%s (report %" G_GINT64_FORMAT "), page %u\n    %s\n"),
-              pb_search_hit_get_report_title (hit), pb_search_hit_get_report_id (hit),
-              pb_search_hit_get_page (hit), snippet->str);
-    }
-
-  return EXIT_OK;
-}
-
 int
 _pb_cli_run_show (CommonOptions  *common,
                   int             argc,
@@ -414,7 +244,7 @@ _pb_cli_run_show (CommonOptions  *common,
       g_autofree char *path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
 
       json_builder_begin_object (builder);
-      add_report_members (builder, report);
+      _pb_cli_add_report_members (builder, report);
       _pb_cli_add_path (builder, "path", path);
       json_builder_end_object (builder);
       _pb_cli_print_json (builder);
@@ -422,8 +252,8 @@ _pb_cli_run_show (CommonOptions  *common,
     }
 
   {
-    g_autofree char *created = format_date (pb_report_get_created (report));
-    g_autofree char *imported = format_date (pb_report_get_imported_at (report));
+    g_autofree char *created = _pb_cli_format_date (pb_report_get_created (report));
+    g_autofree char *imported = _pb_cli_format_date (pb_report_get_imported_at (report));
     g_autofree char *file_name = _pb_cli_display (pb_report_get_file_name (report));
 
     printf ("%s\n", pb_report_get_title (report));
