@@ -13,27 +13,48 @@
  * and the store only, so that `--version`, `list` and `search` start about
  * as quickly as a bare GLib program: the whole core brings poppler, cairo,
  * pango, qpdf and some seventy shared libraries, and loading them took most
- * of a command's time (tests/bench/bench-cli.c). Every other command, and
- * the window, go to panel-brief-cli with the same arguments: beside this
- * program in the build tree, else where it is installed. */
+ * of a command's time (tests/bench/bench-cli.c). Options alone start the
+ * window (panel-brief-app) at once; every other command, or files to
+ * import in the window, go to panel-brief-cli with the same arguments. */
 
+/* The program @name: PANEL_BRIEF_APP for the app when set, else beside
+ * this one in the build tree, else where it is installed. */
 static char *
-find_cli (void)
+find_program (const char *name)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *folder = self ? g_path_get_dirname (self) : NULL;
-  g_autofree char *beside = folder ? g_build_filename (folder, "panel-brief-cli", NULL) : NULL;
+  g_autofree char *beside = folder ? g_build_filename (folder, name, NULL) : NULL;
+  const char *override = g_getenv ("PANEL_BRIEF_APP");
 
+  if (g_str_equal (name, "panel-brief-app") && override != NULL && *override != '\0')
+    return g_strdup (override);
   if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
     return g_steal_pointer (&beside);
-  return g_build_filename (LIBEXECDIR, "panel-brief-cli", NULL);
+  return g_build_filename (LIBEXECDIR, name, NULL);
+}
+
+/* Whether the arguments are options only: the window, with no command or
+ * file for panel-brief-cli to tell apart. */
+static gboolean
+options_only (int    argc,
+              char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--library") || g_str_equal (argv[i], "-l"))
+        i++;
+      else if (argv[i][0] != '-')
+        return FALSE;
+    }
+  return TRUE;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cli = NULL;
+  g_autofree char *program = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -44,10 +65,22 @@ main (int   argc,
   if (pb_cli_run_lean (argc, argv, &status))
     return status;
 
-  cli = find_cli ();
-  execv (cli, argv);
+  /* Straight to the window when there is nothing but options: the
+   * command line's libraries are not worth loading on the way. */
+  if (options_only (argc, argv))
+    {
+      program = find_program ("panel-brief-app");
+      argv[0] = program;
+      execv (program, argv);
+      fprintf (stderr, _("panel-brief: the app could not be started (%s): %s\n"), program,
+               g_strerror (errno));
+      return 1;
+    }
 
-  fprintf (stderr, _("panel-brief: the command line could not be started (%s): %s\n"), cli,
+  program = find_program ("panel-brief-cli");
+  execv (program, argv);
+
+  fprintf (stderr, _("panel-brief: the command line could not be started (%s): %s\n"), program,
            g_strerror (errno));
   return 1;
 }
