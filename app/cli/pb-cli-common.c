@@ -160,3 +160,33 @@ _pb_cli_usage_error (const char *message)
   fprintf (stderr, "panel-brief: %s\n", message);
   return EXIT_USAGE;
 }
+
+/* Fills @args (room for @argc) with @argv as a command sees it: "panel-brief
+ * COMMAND …". The options every command takes, given before the command, go
+ * after its words, so that a command with actions ("findings list") finds
+ * its action straight after its name: "panel-brief --library DIR findings
+ * list" is "panel-brief findings list --library DIR". */
+void
+_pb_cli_arrange_args (int    argc,
+                      char **argv,
+                      int    command_index,
+                      char **args)
+{
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  int j = 2;
+
+  args[0] = argv[0];
+  args[1] = argv[command_index];
+  for (int i = 1; i < command_index; i++)
+    g_ptr_array_add (before, argv[i]);
+  for (int i = command_index + 1; i < argc; i++)
+    {
+      /* Before "--", so that they are still read as options. */
+      if (g_str_equal (argv[i], "--"))
+        while (before->len > 0)
+          args[j++] = g_ptr_array_steal_index (before, 0);
+      args[j++] = argv[i];
+    }
+  for (guint k = 0; k < before->len; k++)
+    args[j++] = g_ptr_array_index (before, k);
+}

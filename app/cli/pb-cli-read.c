@@ -12,6 +12,8 @@
 #include "pb-cli.h"
 #include "pb-report-store.h"
 #include "pb-search.h"
+#include "pb-structure-store.h"
+#include "pb-structure.h"
 
 /* The commands that only read the library's rows: list and search. They
  * need the store alone, so the lean front (main.c) runs them itself,
@@ -22,11 +24,71 @@ const Command _pb_cli_list_command =
 const Command _pb_cli_search_command =
   { "search", N_("QUERY"), N_("Search the text of every report"), _pb_cli_run_search };
 
+static void
+add_date_member (JsonBuilder *builder,
+                 const char  *name,
+                 const GDate *date)
+{
+  json_builder_set_member_name (builder, name);
+  if (g_date_valid (date))
+    {
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* What a report says about itself, in the same members as `inspect`
+ * gives: its type, re-inspection, authority, dates, lead inspector and the
+ * theme of a visit. */
+void
+_pb_cli_add_structure_summary (JsonBuilder *builder,
+                               PbStructure *s)
+{
+  GDate none;
+
+  g_date_clear (&none, 1);
+  _pb_cli_add_string_or_null (builder, "type", s ? pb_document_type_to_slug (s->type) : NULL);
+  json_builder_set_member_name (builder, "reinspection");
+  json_builder_add_boolean_value (builder, s && s->reinspection);
+  _pb_cli_add_string_or_null (builder, "local_authority", s ? s->local_authority : NULL);
+  add_date_member (builder, "inspection_start", s ? &s->inspection_start : &none);
+  add_date_member (builder, "inspection_end", s ? &s->inspection_end : &none);
+  add_date_member (builder, "published", s ? &s->published : &none);
+  _pb_cli_add_string_or_null (builder, "lead_inspector", s ? s->lead_inspector : NULL);
+  _pb_cli_add_string_or_null (builder, "theme", s ? s->theme : NULL);
+}
+
+/* The grades, by judgement, and whether children in care and care leavers
+ * were judged together. */
+void
+_pb_cli_add_judgements (JsonBuilder *builder,
+                        PbStructure *s)
+{
+  json_builder_set_member_name (builder, "judgements");
+  json_builder_begin_object (builder);
+  for (PbJudgement j = 0; s != NULL && j < PB_N_JUDGEMENTS; j++)
+    if (s->judgements[j] != PB_GRADE_NONE)
+      _pb_cli_add_string_or_null (builder, pb_judgement_to_slug (j), pb_grade_to_slug (s->judgements[j]));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "cic_and_care_leavers_combined");
+  json_builder_add_boolean_value (builder, s && s->cic_and_care_leavers_combined);
+}
+
 /* A report's members in JSON, as list and show give them. */
 void
 _pb_cli_add_report_members (JsonBuilder *builder,
+                            PbLibrary   *library,
                             PbReport    *report)
 {
+  /* A report whose structure was never read has none to give: its members
+   * are null. */
+  g_autoptr(PbStructure) structure = pb_library_get_structure (library, pb_report_get_id (report), NULL);
+
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, pb_report_get_id (report));
   _pb_cli_add_string_or_null (builder, "title", pb_report_get_title (report));
@@ -45,6 +107,8 @@ _pb_cli_add_report_members (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, pb_report_get_is_tagged (report));
   _pb_cli_add_string_or_null (builder, "classification",
                               pb_report_get_is_exempt (report) ? "exempt" : "public");
+  _pb_cli_add_structure_summary (builder, structure);
+  _pb_cli_add_judgements (builder, structure);
 }
 
 /* A date as the command line shows it: 2026-11-30, or "" for none. */
@@ -86,7 +150,7 @@ _pb_cli_run_list (CommonOptions  *common,
       for (guint i = 0; i < reports->len; i++)
         {
           json_builder_begin_object (builder);
-          _pb_cli_add_report_members (builder, g_ptr_array_index (reports, i));
+          _pb_cli_add_report_members (builder, library, g_ptr_array_index (reports, i));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -247,11 +311,7 @@ pb_cli_run_lean (int    argc,
 
   /* Every command sees "panel-brief COMMAND …", as pb_cli_run () gives it. */
   args = g_new0 (char *, argc + 1);
-  args[0] = argv[0];
-  args[1] = argv[command_index];
-  for (int i = 1, j = 2; i < argc; i++)
-    if (i != command_index)
-      args[j++] = argv[i];
+  _pb_cli_arrange_args (argc, argv, command_index, args);
 
   *out_status = command->run (&common, argc, args);
   g_free (common.library_dir);

@@ -244,7 +244,7 @@ _pb_cli_run_show (CommonOptions  *common,
       g_autofree char *path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
 
       json_builder_begin_object (builder);
-      _pb_cli_add_report_members (builder, report);
+      _pb_cli_add_report_members (builder, library, report);
       _pb_cli_add_path (builder, "path", path);
       json_builder_end_object (builder);
       _pb_cli_print_json (builder);
@@ -271,36 +271,11 @@ _pb_cli_run_show (CommonOptions  *common,
 }
 
 static void
-add_date_member (JsonBuilder *builder,
-                 const char  *name,
-                 const GDate *date)
-{
-  json_builder_set_member_name (builder, name);
-  if (g_date_valid (date))
-    {
-      char text[16];
-
-      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-      json_builder_add_string_value (builder, text);
-    }
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_structure (JsonBuilder *builder,
                PbStructure *s)
 {
   json_builder_begin_object (builder);
-  _pb_cli_add_string_or_null (builder, "type", pb_document_type_to_slug (s->type));
-  json_builder_set_member_name (builder, "reinspection");
-  json_builder_add_boolean_value (builder, s->reinspection);
-  _pb_cli_add_string_or_null (builder, "local_authority", s->local_authority);
-  add_date_member (builder, "inspection_start", &s->inspection_start);
-  add_date_member (builder, "inspection_end", &s->inspection_end);
-  add_date_member (builder, "published", &s->published);
-  _pb_cli_add_string_or_null (builder, "lead_inspector", s->lead_inspector);
-  _pb_cli_add_string_or_null (builder, "theme", s->theme);
+  _pb_cli_add_structure_summary (builder, s);
 
   /* What the type was decided on, so that a misread report can be told
    * from this output alone. */
@@ -310,15 +285,7 @@ add_structure (JsonBuilder *builder,
     json_builder_add_string_value (builder, g_ptr_array_index (s->reasons, i));
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "judgements");
-  json_builder_begin_object (builder);
-  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-    if (s->judgements[j] != PB_GRADE_NONE)
-      _pb_cli_add_string_or_null (builder, pb_judgement_to_slug (j), pb_grade_to_slug (s->judgements[j]));
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "cic_and_care_leavers_combined");
-  json_builder_add_boolean_value (builder, s->cic_and_care_leavers_combined);
+  _pb_cli_add_judgements (builder, s);
 
   json_builder_set_member_name (builder, "sections");
   json_builder_begin_array (builder);

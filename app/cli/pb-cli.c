@@ -219,11 +219,7 @@ pb_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
-  args[0] = argv[0];
-  args[1] = argv[command_index];
-  for (int i = 1, j = 2; i < argc; i++)
-    if (i != command_index)
-      args[j++] = argv[i];
+  _pb_cli_arrange_args (argc, argv, command_index, args);
 
   status = command->run (&common, argc, args);
 
