@@ -131,6 +131,43 @@ test_report_details (Fixture       *f,
 }
 
 static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GPtrArray) results = pb_import_job_run_finish (PB_IMPORT_JOB (source), result, NULL);
+
+  *done = TRUE;
+}
+
+/* A batch shows how many files, and the one begun last. */
+static void
+test_import_progress_batch (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *progress = g_object_ref_sink (pb_import_progress_new ());
+  g_autoptr(GFile) a = g_file_new_for_path ("/nonexistent/a.pdf");
+  g_autoptr(GFile) b = g_file_new_for_path ("/nonexistent/b.pdf");
+  GFile *files[] = { a, b };
+  g_autoptr(PbImportJob) job = pb_import_job_new (f->library, files, G_N_ELEMENTS (files));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean done = FALSE;
+
+  pb_import_job_set_n_workers (job, 1);
+  pb_import_progress_set_job (PB_IMPORT_PROGRESS (progress), job, cancellable);
+  pb_import_job_run_async (job, cancellable, job_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Both failed at once: no time left to tell. */
+  g_assert_cmpstr (pb_import_progress_get_text (PB_IMPORT_PROGRESS (progress)), ==,
+                   "Importing 2 of 2: “b.pdf”…");
+  pb_import_progress_set_job (PB_IMPORT_PROGRESS (progress), NULL, NULL);
+  g_assert_finalize_object (progress);
+}
+
+static void
 test_import_progress (Fixture       *f,
                       gconstpointer  data)
 {
@@ -422,6 +459,8 @@ main (int   argc,
   g_test_add ("/templates/report-row", Fixture, NULL, fixture_setup, test_report_row, fixture_teardown);
   g_test_add ("/templates/report-details", Fixture, NULL, fixture_setup, test_report_details, fixture_teardown);
   g_test_add ("/templates/import-progress", Fixture, NULL, fixture_setup, test_import_progress, fixture_teardown);
+  g_test_add ("/templates/import-progress-batch", Fixture, NULL, fixture_setup, test_import_progress_batch,
+              fixture_teardown);
   g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
   g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);

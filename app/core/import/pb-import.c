@@ -434,45 +434,74 @@ pb_import_file_full (PbLibrary             *library,
                                      progress_data, out_status, out_report_id, NULL, error);
 }
 
-/**
- * pb_import_file_with_notice:
- * @library: the library to import into
- * @file: the PDF to import; it is only read
- * @password: (nullable): the password, for an encrypted PDF; kept in memory
- *   for the session once it opens the file (see pb_pdf_remember_password ())
- * @flags: %PB_IMPORT_ANYWAY to import a copy of a report saved again
- * @progress: (nullable): called as the import advances, from this thread
- * @out_status: (out): imported or duplicate (the same file)
- * @out_report_id: (out): the id of the new or existing report; and on
- *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages
- * @out_notice: (out) (optional) (transfer full) (nullable): something the
- *   import set right that the user should hear about, in a sentence: a
- *   duplicate whose stored copy was missing or changed (it no longer
- *   hashed to its name) has been given this file in its place, the changed
- *   copy kept beside it as reports/<sha256>.pdf.damaged-<UTC time>; %NULL
- *   when there was nothing
- *
- * Imports one PDF. Safe to call from any thread. On failure nothing is left
- * behind in the library and @error says why, in a sentence meant for the
- * user: %PB_IMPORT_ERROR_SAME_CONTENT when the library has the same report,
- * saved again, and @flags do not say to import it anyway.
- */
-gboolean
-pb_import_file_with_notice (PbLibrary             *library,
-                            GFile                 *file,
-                            const char            *password,
-                            PbImportFlags          flags,
-                            GCancellable          *cancellable,
-                            PbImportProgressFunc   progress,
-                            gpointer               progress_data,
-                            PbImportStatus        *out_status,
-                            gint64                *out_report_id,
-                            char                 **out_notice,
-                            GError               **error)
+/* The report the library already has with this file's checksum: its id,
+ * 0 for none, or -1 with @error set. */
+static gint64
+lookup_existing (PbImportState  *state,
+                 GError        **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  sqlite3 *db = _pb_library_open_connection (state->library, &db_error);
+  gint64 existing = db != NULL ? _pb_library_lookup_report (db, state->sha256, &db_error) : -1;
+
+  pb_db_close (db);
+  if (existing < 0)
+    set_database_error (state, db_error, error);
+  return existing;
+}
+
+/* The file is report @existing already: mends its stored copy if need be,
+ * and says so. */
+static gboolean
+found_duplicate (PbImportState   *state,
+                 gint64           existing,
+                 PbImportStatus  *out_status,
+                 gint64          *out_report_id,
+                 char           **out_notice)
+{
+  state->notice = mend_stored_copy (state, existing);
+
+  /* A password given again opens the stored copy for the session, if it is
+   * the right one. */
+  if (state->password != NULL && *state->password != '\0')
+    {
+      g_autofree char *stored = pb_library_dup_report_path (state->library, state->sha256);
+      PopplerDocument *document = pb_pdf_open (stored, state->password, NULL);
+
+      g_clear_object (&document);
+    }
+
+  if (out_status != NULL)
+    *out_status = PB_IMPORT_STATUS_DUPLICATE;
+  if (out_report_id != NULL)
+    *out_report_id = existing;
+  if (out_notice != NULL)
+    *out_notice = g_steal_pointer (&state->notice);
+  _pb_import_report_progress (state, 1.0);
+  return TRUE;
+}
+
+/* The import itself: see pb_import_file_with_notice () and
+ * _pb_import_file_in_turn (). */
+static gboolean
+import_file (PbLibrary             *library,
+             GFile                 *file,
+             const char            *password,
+             PbImportFlags          flags,
+             GCancellable          *cancellable,
+             PbImportProgressFunc   progress,
+             gpointer               progress_data,
+             PbImportTurnFunc       wait_turn,
+             gpointer               turn_data,
+             PbImportStatus        *out_status,
+             gint64                *out_report_id,
+             char                 **out_notice,
+             GError               **error)
 {
   g_auto(PbImportState) state = { .temp_fd = -1 };
   g_autoptr(GError) db_error = NULL;
   gint64 report_id;
+  gint64 existing;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -508,52 +537,43 @@ pb_import_file_with_notice (PbLibrary             *library,
     return FALSE;
 
   /* A read-only look first, so a duplicate never waits for the write lock. */
-  {
-    sqlite3 *db = _pb_library_open_connection (library, &db_error);
-    gint64 existing = db != NULL ? _pb_library_lookup_report (db, state.sha256, &db_error) : -1;
-
-    pb_db_close (db);
-
-    if (existing < 0)
-      {
-        set_database_error (&state, db_error, error);
-        return FALSE;
-      }
-
-    if (existing > 0)
-      {
-        state.notice = mend_stored_copy (&state, existing);
-
-        /* A password given again opens the stored copy for the session, if
-         * it is the right one. */
-        if (password != NULL && *password != '\0')
-          {
-            g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
-            PopplerDocument *document = pb_pdf_open (stored, password, NULL);
-
-            g_clear_object (&document);
-          }
-
-        if (out_status != NULL)
-          *out_status = PB_IMPORT_STATUS_DUPLICATE;
-        if (out_report_id != NULL)
-          *out_report_id = existing;
-        if (out_notice != NULL)
-          *out_notice = g_steal_pointer (&state.notice);
-        _pb_import_report_progress (&state, 1.0);
-        return TRUE;
-      }
-  }
+  if ((existing = lookup_existing (&state, error)) < 0)
+    return FALSE;
+  if (existing > 0)
+    return found_duplicate (&state, existing, out_status, out_report_id, out_notice);
 
   if (!open_document (&state, error))
     return FALSE;
 
-  state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error);
+  state.content = pb_pdf_read_content_with_threads (state.document, (flags & PB_IMPORT_ONE_THREAD) ? 1 : 0,
+                                                    cancellable, pages_read_cb, &state, error);
   if (state.content != NULL)
     pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
   pb_pdf_remember_password (state.temp_path, NULL);
   if (state.content == NULL)
     return FALSE;
+
+  /* Read before the write transaction, so that no other import waits on it,
+   * and before this import's turn, so that it overlaps the others'. */
+  {
+    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (state.content);
+
+    state.structure = pb_structure_read_document (state.document, (const char * const *)texts->pdata);
+  }
+
+  /* In a batch, the checks against the library and the commit come in the
+   * files' order, so that a batch read in parallel ends as one imported
+   * file after another would: the same report ids, the same copies found. */
+  if (wait_turn != NULL)
+    {
+      wait_turn (turn_data);
+
+      /* An earlier file of the batch may have been this very file. */
+      if ((existing = lookup_existing (&state, error)) < 0)
+        return FALSE;
+      if (existing > 0)
+        return found_duplicate (&state, existing, out_status, out_report_id, out_notice);
+    }
 
   if (!(flags & PB_IMPORT_ANYWAY) && state.content->fingerprint != NULL)
     {
@@ -578,13 +598,6 @@ pb_import_file_with_notice (PbLibrary             *library,
           return FALSE;
         }
     }
-
-  /* Read before the write transaction, so that no other import waits on it. */
-  {
-    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (state.content);
-
-    state.structure = pb_structure_read_document (state.document, (const char * const *)texts->pdata);
-  }
 
   if (state.content->title != NULL)
     {
@@ -632,4 +645,66 @@ pb_import_file_with_notice (PbLibrary             *library,
   _pb_import_report_progress (&state, 1.0);
 
   return TRUE;
+}
+
+/**
+ * pb_import_file_with_notice:
+ * @library: the library to import into
+ * @file: the PDF to import; it is only read
+ * @password: (nullable): the password, for an encrypted PDF; kept in memory
+ *   for the session once it opens the file (see pb_pdf_remember_password ())
+ * @flags: %PB_IMPORT_ANYWAY to import a copy of a report saved again
+ * @progress: (nullable): called as the import advances, from this thread
+ * @out_status: (out): imported or duplicate (the same file)
+ * @out_report_id: (out): the id of the new or existing report; and on
+ *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages
+ * @out_notice: (out) (optional) (transfer full) (nullable): something the
+ *   import set right that the user should hear about, in a sentence: a
+ *   duplicate whose stored copy was missing or changed (it no longer
+ *   hashed to its name) has been given this file in its place, the changed
+ *   copy kept beside it as reports/<sha256>.pdf.damaged-<UTC time>; %NULL
+ *   when there was nothing
+ *
+ * Imports one PDF. Safe to call from any thread. On failure nothing is left
+ * behind in the library and @error says why, in a sentence meant for the
+ * user: %PB_IMPORT_ERROR_SAME_CONTENT when the library has the same report,
+ * saved again, and @flags do not say to import it anyway.
+ */
+gboolean
+pb_import_file_with_notice (PbLibrary             *library,
+                            GFile                 *file,
+                            const char            *password,
+                            PbImportFlags          flags,
+                            GCancellable          *cancellable,
+                            PbImportProgressFunc   progress,
+                            gpointer               progress_data,
+                            PbImportStatus        *out_status,
+                            gint64                *out_report_id,
+                            char                 **out_notice,
+                            GError               **error)
+{
+  return import_file (library, file, password, flags, cancellable, progress, progress_data,
+                      NULL, NULL, out_status, out_report_id, out_notice, error);
+}
+
+/* pb_import_file_with_notice (), calling @wait_turn (on this thread) once
+ * the file is read, before the library is looked at for a copy with the
+ * same pages and before the commit: for a batch that commits in order. */
+gboolean
+_pb_import_file_in_turn (PbLibrary             *library,
+                         GFile                 *file,
+                         const char            *password,
+                         PbImportFlags          flags,
+                         GCancellable          *cancellable,
+                         PbImportProgressFunc   progress,
+                         gpointer               progress_data,
+                         PbImportTurnFunc       wait_turn,
+                         gpointer               turn_data,
+                         PbImportStatus        *out_status,
+                         gint64                *out_report_id,
+                         char                 **out_notice,
+                         GError               **error)
+{
+  return import_file (library, file, password, flags, cancellable, progress, progress_data,
+                      wait_turn, turn_data, out_status, out_report_id, out_notice, error);
 }

@@ -8,6 +8,7 @@
 
 #include "pb-pdf-content.h"
 #include "pb-pdf-file.h"
+#include "pb-pdf-page-workers.h"
 #include "pb-pdf-text.h"
 #include "pb-text-fold.h"
 
@@ -264,19 +265,64 @@ update_fingerprint (PbReportContent *content)
   content->fingerprint = pb_text_fingerprint ((const char * const *)texts->pdata, texts->len);
 }
 
+/* What the page readers fill in, one slot per page, each written by the one
+ * thread that reads that page (see pb-pdf-page-workers.c). */
+typedef struct
+{
+  PbPageContent  *pages;
+  GPtrArray     **markups;      /* per page; NULL where it has none */
+  gboolean        want_heading;
+  char           *heading;      /* the first page's, when wanted */
+} PageSlots;
+
+static void
+read_page (PopplerDocument *document,
+           guint            i,
+           gpointer         user_data)
+{
+  PageSlots *slots = user_data;
+  PbPageContent *data = &slots->pages[i];
+  PopplerPage *page;
+
+  if ((page = poppler_document_get_page (document, (int)i)) != NULL)
+    {
+      GList *mapping = poppler_page_get_annot_mapping (page);
+
+      poppler_page_get_size (page, &data->width, &data->height);
+
+      /* Characters' boxes are only wanted for the words under markups. */
+      if (has_markups (mapping))
+        {
+          g_autoptr(PbPageText) text = pb_pdf_document_read_page_text (document, i);
+          g_autoptr(PbReportContent) found = pb_report_content_new ();
+
+          data->text = g_strdup (pb_page_text_get_text (text));
+          read_markups (found, mapping, text, i + 1, data->width, data->height);
+          if (found->markups->len > 0)
+            slots->markups[i] = g_ptr_array_ref (found->markups);
+        }
+      else
+        {
+          data->text = pb_pdf_document_get_reading_text (document, i);
+        }
+      poppler_page_free_annot_mapping (mapping);
+
+      if (i == 0 && slots->want_heading)
+        slots->heading = pb_pdf_page_guess_heading (page);
+
+      g_object_unref (page);
+    }
+  else
+    {
+      data->text = g_strdup ("");
+    }
+}
+
 /**
  * pb_pdf_read_content:
- * @document: an open PDF
- * @cancellable: (nullable): to stop between pages
- * @progress: (nullable): called after each page with the share of pages read
- * @progress_data: for @progress
- * @error: a #GError, or %NULL
  *
- * Reads every page of @document. Poppler is not thread-safe per document:
- * call this from the one thread that uses @document.
- *
- * Returns: (transfer full): the content; or %NULL with %G_IO_ERROR_CANCELLED
- *   when @cancellable was cancelled
+ * pb_pdf_read_content_with_threads () with as many threads as pay
+ * (pb_pdf_page_workers_default ()).
  */
 PbReportContent *
 pb_pdf_read_content (PopplerDocument       *document,
@@ -285,7 +331,40 @@ pb_pdf_read_content (PopplerDocument       *document,
                      gpointer               progress_data,
                      GError               **error)
 {
+  return pb_pdf_read_content_with_threads (document, 0, cancellable, progress, progress_data, error);
+}
+
+/**
+ * pb_pdf_read_content_with_threads:
+ * @document: an open PDF, given its file (pb_pdf_open () does) to be read on
+ *   more than one thread
+ * @n_threads: how many threads to read pages with, this one included: 0 for
+ *   as many as pay on this machine, 1 for this thread alone
+ * @cancellable: (nullable): to stop between pages
+ * @progress: (nullable): called on this thread as pages are read, with the
+ *   share of pages read
+ * @progress_data: for @progress
+ * @error: a #GError, or %NULL
+ *
+ * Reads every page of @document. Poppler is not thread-safe per document:
+ * call this from the one thread that uses @document; the other threads
+ * open the file for themselves (see pb_pdf_run_pages ()). The result is the
+ * same however many threads read it.
+ *
+ * Returns: (transfer full): the content; or %NULL with %G_IO_ERROR_CANCELLED
+ *   when @cancellable was cancelled
+ */
+PbReportContent *
+pb_pdf_read_content_with_threads (PopplerDocument       *document,
+                                  guint                  n_threads,
+                                  GCancellable          *cancellable,
+                                  PbPdfProgressFunc      progress,
+                                  gpointer               progress_data,
+                                  GError               **error)
+{
   g_autoptr(PbReportContent) content = pb_report_content_new ();
+  PageSlots slots = { 0 };
+  gboolean done;
   int n_pages;
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
@@ -310,51 +389,47 @@ pb_pdf_read_content (PopplerDocument       *document,
   content->created = poppler_document_get_creation_date_time (document);
   content->modified = poppler_document_get_modification_date_time (document);
 
+  slots.pages = g_new0 (PbPageContent, MAX (n_pages, 1));
+  slots.markups = g_new0 (GPtrArray *, MAX (n_pages, 1));
+  slots.want_heading = content->title == NULL;
+
+  done = pb_pdf_run_pages (document, n_threads, read_page, &slots, cancellable,
+                           progress, progress_data, error);
+
+  /* Merged in page order: the pages, then each page's markups. */
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page;
-      PbPageContent data = { 0 };
+      PbPageContent *data = &slots.pages[i];
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      if ((page = poppler_document_get_page (document, i)) != NULL)
+      if (done)
         {
-          GList *mapping = poppler_page_get_annot_mapping (page);
-
-          poppler_page_get_size (page, &data.width, &data.height);
-
-          /* Characters' boxes are only wanted for the words under markups. */
-          if (has_markups (mapping))
-            {
-              g_autoptr(PbPageText) text = pb_pdf_document_read_page_text (document, (guint)i);
-
-              data.text = g_strdup (pb_page_text_get_text (text));
-              read_markups (content, mapping, text, (guint)i + 1, data.width, data.height);
-            }
-          else
-            {
-              data.text = pb_pdf_document_get_reading_text (document, (guint)i);
-            }
-          poppler_page_free_annot_mapping (mapping);
-
-          if (i == 0 && content->title == NULL)
-            content->title = pb_pdf_page_guess_heading (page);
-
-          g_object_unref (page);
+          if (data->text == NULL)
+            data->text = g_strdup ("");
+          for (const char *p = data->text; *p && !content->has_text_layer; p++)
+            content->has_text_layer = !g_ascii_isspace (*p);
+          g_array_append_val (content->pages, *data);
         }
       else
         {
-          data.text = g_strdup ("");
+          g_free (data->text);
         }
 
-      for (const char *p = data.text; *p && !content->has_text_layer; p++)
-        content->has_text_layer = !g_ascii_isspace (*p);
-
-      g_array_append_val (content->pages, data);
-      if (progress != NULL)
-        progress ((double)(i + 1) / n_pages, progress_data);
+      if (slots.markups[i] != NULL && done)
+        g_ptr_array_extend_and_steal (content->markups, g_steal_pointer (&slots.markups[i]));
+      g_clear_pointer (&slots.markups[i], g_ptr_array_unref);
     }
+  g_free (slots.pages);
+  g_free (slots.markups);
+
+  if (!done)
+    {
+      g_free (slots.heading);
+      return NULL;
+    }
+
+  if (content->title == NULL)
+    content->title = g_steal_pointer (&slots.heading);
+  g_free (slots.heading);
 
   content->text_version = PB_PAGE_TEXT_VERSION;
   update_fingerprint (content);

@@ -199,6 +199,20 @@ pb_pdf_document_set_path (PopplerDocument *document,
   g_object_set_data_full (G_OBJECT (document), PATH_KEY, g_strdup (path), g_free);
 }
 
+/**
+ * pb_pdf_document_get_path:
+ * @document: a document
+ *
+ * Returns: (nullable): the file @document was opened from, as
+ *   pb_pdf_document_set_path () gave it; %NULL when none was given
+ */
+const char *
+pb_pdf_document_get_path (PopplerDocument *document)
+{
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  return g_object_get_data (G_OBJECT (document), PATH_KEY);
+}
+
 /* The same document with every page set upright, and how each page is
  * turned: made once per document, on the thread that uses it. */
 typedef struct

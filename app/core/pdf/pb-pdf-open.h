@@ -16,6 +16,7 @@ PopplerDocument *pb_pdf_open              (const char  *path,
 
 void             pb_pdf_document_set_path (PopplerDocument *document,
                                            const char      *path);
+const char      *pb_pdf_document_get_path (PopplerDocument *document);
 PopplerDocument *pb_pdf_document_get_upright (PopplerDocument *document,
                                            guint            index,
                                            int             *rotation);
