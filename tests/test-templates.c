@@ -136,8 +136,10 @@ job_done_cb (GObject      *source,
              gpointer      user_data)
 {
   gboolean *done = user_data;
-  g_autoptr(GPtrArray) results = pb_import_job_run_finish (PB_IMPORT_JOB (source), result, NULL);
+  GPtrArray *results = pb_import_job_run_finish (PB_IMPORT_JOB (source), result, NULL);
 
+  /* Only the strip's text is under test: the outcome is dropped. */
+  g_clear_pointer (&results, g_ptr_array_unref);
   *done = TRUE;
 }
 
