@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "pb-pdf-layout"
+#define G_LOG_DOMAIN "pb-pdf-order"
 
 #include "config.h"
 
