@@ -149,6 +149,50 @@ test_cells_by_row (Fixture       *f,
     }
 }
 
+/* Lines of Hebrew and Arabic in an English leaflet, set right to left. */
+static const PbTestPlaced leaflet[] = {
+  { "Information for young people leaving care", 60, 60 },
+  { "\xd7\x94\xd7\x9e\xd7\x99\xd7\x93\xd7\xa2 \xd7\x96\xd7\x9e\xd7\x99\xd7\x9f "
+    "\xd7\x91\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa \xd7\x9c\xd7\xa4\xd7\x99 "
+    "\xd7\x91\xd7\xa7\xd7\xa9\xd7\x94", 300, 90 },
+  { "Personal advisers visit care leavers every eight weeks.", 60, 120 },
+  { "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xd8\xa8\xd9\x83\xd9\x85 \xd9\x81\xd9\x8a "
+    "\xd9\x81\xd8\xb1\xd9\x8a\xd9\x82 \xd8\xa7\xd9\x84\xd8\xb1\xd8\xb9\xd8\xa7\xd9\x8a\xd8\xa9", 300, 150 },
+  { "Pathway plans are reviewed with every young person.", 60, 180 },
+};
+
+/* Tester's item 4: right-to-left lines are stored in the order they are
+ * read (poppler lists their runs left to right), so search and quotes find
+ * their words and phrases. */
+static void
+test_right_to_left_order (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* המידע זמין בעברית; مرحبا بكم في فريق */
+  const char *hebrew = "\xd7\x94\xd7\x9e\xd7\x99\xd7\x93\xd7\xa2 \xd7\x96\xd7\x9e\xd7\x99\xd7\x9f "
+                       "\xd7\x91\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa";
+  const char *arabic = "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xd8\xa8\xd9\x83\xd9\x85 "
+                       "\xd9\x81\xd9\x8a \xd9\x81\xd8\xb1\xd9\x8a\xd9\x82";
+  g_autofree char *pdf = pb_test_kinds_write_placed (f->dir, "leaflet.pdf", leaflet, G_N_ELEMENTS (leaflet), 0, 0,
+                                                     FALSE);
+  g_autofree char *hebrew_phrase = g_strdup_printf ("\"%s\"", hebrew);
+  g_autofree char *arabic_phrase = g_strdup_printf ("\"%s\"", arabic);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) anchors = NULL;
+  gint64 id = import (f, pdf);
+
+  log_text (pdf);
+  assert_found_once (f, hebrew_phrase, id);
+  assert_found_once (f, arabic_phrase, id);
+  /* בעברית */
+  assert_found_once (f, "\xd7\x91\xd7\xa2\xd7\x91\xd7\xa8\xd7\x99\xd7\xaa", id);
+  assert_found_once (f, "\"Personal advisers visit\"", id);
+
+  anchors = pb_pdf_locate_quote (pdf, NULL, 1, hebrew, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (anchors);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +202,9 @@ main (int   argc,
   g_test_add ("/page-order/turned-off-square", Fixture, NULL, pb_test_kinds_fixture_setup, test_turned_off_square,
               pb_test_kinds_fixture_teardown);
   g_test_add ("/page-order/cells-by-row", Fixture, NULL, pb_test_kinds_fixture_setup, test_cells_by_row,
+              pb_test_kinds_fixture_teardown);
+
+  g_test_add ("/page-order/right-to-left", Fixture, NULL, pb_test_kinds_fixture_setup, test_right_to_left_order,
               pb_test_kinds_fixture_teardown);
 
   return g_test_run ();

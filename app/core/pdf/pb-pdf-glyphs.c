@@ -161,6 +161,73 @@ pair (GArray                 *glyphs,
     }
 }
 
+static void
+reverse_glyphs (PbGlyph *g,
+                guint    start,
+                guint    end)
+{
+  for (guint a = start, b = end; a + 1 < b; a++, b--)
+    {
+      PbGlyph t = g[a];
+
+      g[a] = g[b - 1];
+      g[b - 1] = t;
+    }
+}
+
+/* Poppler marks right-to-left text run by run, and lists the runs of a line
+ * in the order of their places, left to right: a run for each letter on some
+ * pages, for each word on others ("ةياعرلا", "مرحبا بكم" read backwards).
+ * Runs that follow one another, spaces between, are read right to left: they
+ * are turned round here into one run, each run's letters kept in their
+ * order, and numbered as one, which the page-text builder places as one. */
+static void
+join_rtl_runs (GArray *glyphs)
+{
+  PbGlyph *g = (PbGlyph *)(gpointer)glyphs->data;
+  guint n = glyphs->len;
+
+  for (guint i = 0; i < n; )
+    {
+      guint end = i, n_runs = 0;
+
+      if (g[i].group == 0)
+        {
+          i++;
+          continue;
+        }
+
+      for (guint j = i; j < n && (g[j].group != 0 || g[j].c == ' '); j++)
+        if (g[j].group != 0)
+          {
+            if (j == i || g[j].group != g[j - 1].group)
+              n_runs++;
+            end = j + 1;
+          }
+
+      if (n_runs > 1)
+        {
+          guint group = g[i].group;
+
+          /* The whole span backwards, then each run forwards again. */
+          reverse_glyphs (g, i, end);
+          for (guint k = i; k < end; )
+            {
+              guint m = k + 1;
+
+              while (m < end && g[k].group != 0 && g[m].group == g[k].group)
+                m++;
+              reverse_glyphs (g, k, m);
+              k = m;
+            }
+          for (guint k = i; k < end; k++)
+            g[k].group = group;
+        }
+
+      i = end;
+    }
+}
+
 typedef struct
 {
   guint start;
@@ -286,6 +353,7 @@ _pb_pdf_glyphs_align (GArray                 *glyphs,
 
   g_array_set_size (glyphs, 0);
   pair (glyphs, text, rects, rects != NULL ? n_rects : 0);
+  join_rtl_runs (glyphs);
   find_directions (glyphs);
 
   ordered = _pb_pdf_glyphs_order (glyphs);

@@ -305,7 +305,8 @@ add_upright_units (GArray *glyphs,
           continue;
         }
 
-      if (prev != NULL && starts_line (prev, g))
+      /* A right-to-left run goes leftwards, but is one printed line. */
+      if (prev != NULL && !(g->group != 0 && g->group == prev->group) && starts_line (prev, g))
         {
           unit.end = k;
           g_array_append_val (units, unit);
