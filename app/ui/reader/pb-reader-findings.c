@@ -5,17 +5,19 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-bundle-highlights.h"
 #include "pb-cohort-store.h"
 #include "pb-cohort.h"
 #include "pb-finding-editor.h"
 #include "pb-quote-locate.h"
 #include "pb-reader-private.h"
+#include "pb-recommendation-store.h"
 #include "pb-suggestion.h"
 
 /* The findings of the report being read: drawn on its pages, listed in the
  * panel beside them, added from a selection, opened from their highlight,
  * deleted with Undo; and the passages the report's structure suggests,
- * accepted into the editor or dismissed. */
+ * accepted into the editor, tracked as recommendations or dismissed. */
 
 void
 _pb_reader_toast (PbReader *self,
@@ -46,6 +48,8 @@ _pb_reader_load_findings (PbReader *self)
   g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify)gdk_rgba_free);
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  g_autoptr(GListModel) pack_findings = NULL;
+  g_autoptr(GListModel) drawn = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->findings);
@@ -78,8 +82,20 @@ _pb_reader_load_findings (PbReader *self)
   if (!pb_finding_list_reload (self->findings, &error))
     g_warning ("Could not read the report’s findings: %s", error->message);
 
+  /* A report that came with a pack shows the officer's findings too,
+   * drawn only: the panel lists the member's own. */
+  pack_findings = pb_bundle_highlights_new (self->library, pb_report_get_sha256 (self->report), colors);
+  if (pack_findings != NULL)
+    {
+      GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+
+      g_list_store_append (both, self->findings);
+      g_list_store_append (both, pack_findings);
+      drawn = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
+    }
+
   pb_document_view_set_cohort_colors (self->view, colors);
-  pb_document_view_set_findings (self->view, G_LIST_MODEL (self->findings));
+  pb_document_view_set_findings (self->view, drawn ? drawn : G_LIST_MODEL (self->findings));
   pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts);
   load_suggestions (self);
 }
@@ -342,10 +358,37 @@ suggestion_dismissed_cb (PbReader     *self,
   load_suggestions (self);
 }
 
+/* Tracked from the suggestion alone: the item keeps the report's page and
+ * the section's cohort, and the toast leads to it. */
+static void
+track_suggestion_cb (PbReader     *self,
+                     PbSuggestion *suggestion)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *action = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  if (!(id = pb_library_add_recommendation_from_suggestion (self->library, pb_suggestion_get_id (suggestion),
+                                                            &error)))
+    {
+      _pb_reader_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  toast = adw_toast_new (_("Recommendation tracked"));
+  action = g_strdup_printf ("win.show-recommendation(int64 %" G_GINT64_FORMAT ")", id);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_detailed_action_name (toast, action);
+  _pb_reader_toast (self, toast);
+}
+
 static void
 view_finding_activated_cb (PbReader  *self,
                            PbFinding *finding)
 {
+  /* An officer's finding from a pack is there to read, not to edit. */
+  if (pb_bundle_finding_is_from_pack (finding))
+    return;
   open_editor (self, finding);
 }
 
@@ -402,4 +445,6 @@ _pb_reader_init_findings (PbReader *self)
                            G_CALLBACK (suggestion_accepted_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_panel, "suggestion-dismissed",
                            G_CALLBACK (suggestion_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "track-suggestion",
+                           G_CALLBACK (track_suggestion_cb), self, G_CONNECT_SWAPPED);
 }

@@ -50,6 +50,7 @@ gboolean
 _pb_application_open_library (PbApplication *self)
 {
   g_autoptr(GError) error = NULL;
+  gint64 pack;
 
   if (self->library != NULL)
     return TRUE;
@@ -63,7 +64,8 @@ _pb_application_open_library (PbApplication *self)
       /* Three small sample documents: quick enough to import before the window. */
       if (!(self->library = pb_library_open (self->library_path, &error)) ||
           !pb_demo_populate (self->library, self->demo_dir, &error) ||
-          !pb_demo_add_pack (self->library, &error))
+          !(pack = pb_demo_add_pack (self->library, &error)) ||
+          !pb_demo_add_tracker (self->library, pack, &error))
         goto failed;
     }
   else
@@ -277,7 +279,7 @@ pb_application_init (PbApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Open the window, importing any PDF files named. "
+                                            _("Open the window, importing any PDF files named and opening any packs (.panelpack). "
                                               "Run “panel-brief help” for the commands."));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-first-run.h"
 #include "pb-import-outcome.h"
 #include "pb-report-store.h"
 #include "pb-view-state-store.h"
@@ -23,7 +24,9 @@ G_DEFINE_ENUM_TYPE (PbWindowMode, pb_window_mode,
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_LIBRARY, "library"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_FINDINGS, "findings"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_OVERVIEW, "overview"),
-                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"))
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_BUNDLES, "bundles"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_TRACKER, "tracker"))
 
 enum {
   PROP_0,
@@ -35,7 +38,9 @@ enum {
   PROP_SHOW_ALL_FINDINGS,
   PROP_SHOW_OVERVIEW,
   PROP_SHOW_PACKS,
+  PROP_SHOW_TRACKER,
   PROP_GROUPING,
+  PROP_SHOW_BUNDLES,
   N_PROPS
 };
 
@@ -51,6 +56,8 @@ static const struct
   { PROP_SHOW_ALL_FINDINGS, PB_WINDOW_MODE_FINDINGS },
   { PROP_SHOW_OVERVIEW, PB_WINDOW_MODE_OVERVIEW },
   { PROP_SHOW_PACKS, PB_WINDOW_MODE_PACKS },
+  { PROP_SHOW_TRACKER, PB_WINDOW_MODE_TRACKER },
+  { PROP_SHOW_BUNDLES, PB_WINDOW_MODE_BUNDLES },
 };
 
 void
@@ -97,7 +104,7 @@ pb_window_set_mode (PbWindow     *self,
   PbWindowMode old_mode;
 
   g_return_if_fail (PB_IS_WINDOW (self));
-  g_return_if_fail (mode <= PB_WINDOW_MODE_PACKS);
+  g_return_if_fail (mode <= PB_WINDOW_MODE_TRACKER);
 
   if (self->mode == mode)
     return;
@@ -109,11 +116,13 @@ pb_window_set_mode (PbWindow     *self,
     pb_findings_view_refresh (self->findings_view);
   else if (mode == PB_WINDOW_MODE_OVERVIEW)
     pb_cohort_overview_refresh (self->cohort_overview);
+  else if (mode == PB_WINDOW_MODE_TRACKER)
+    pb_tracker_view_refresh (self->tracker_view);
 
   _pb_window_update_content (self);
   notify_mode (self, old_mode);
 
-  if (mode == PB_WINDOW_MODE_PACKS)
+  if (mode == PB_WINDOW_MODE_PACKS || mode == PB_WINDOW_MODE_TRACKER || mode == PB_WINDOW_MODE_BUNDLES)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -297,11 +306,14 @@ pb_window_constructed (GObject *object)
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
+  _pb_window_init_tracker (self);
+  pb_bundle_view_set_library (self->bundle_view, self->library);
 
   /* Back where the user left off. */
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
 
   _pb_window_update_content (self);
+  _pb_window_bundles_started (self);
 
   /* What the library found when it opened: a lasting problem stays in view;
    * something set right is said once. Damage met later shows the same way. */
@@ -324,6 +336,9 @@ pb_window_dispose (GObject *object)
       pb_import_queue_cancel_all (self->imports);
     }
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  if (self->bundle_opener != NULL)
+    pb_bundle_opener_cancel (self->bundle_opener);
+  g_clear_object (&self->bundle_opener);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
@@ -384,6 +399,14 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_PACKS);
       break;
 
+    case PROP_SHOW_TRACKER:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_TRACKER);
+      break;
+
+    case PROP_SHOW_BUNDLES:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_BUNDLES);
+      break;
+
     case PROP_GROUPING:
       /* The sidebar's; once the template is gone, nothing is grouped. */
       g_value_set_string (value, pb_grouping_to_string (self->sidebar ? pb_library_sidebar_get_grouping (self->sidebar)
@@ -427,6 +450,14 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_PACKS:
       set_mode_shown (self, PB_WINDOW_MODE_PACKS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_TRACKER:
+      set_mode_shown (self, PB_WINDOW_MODE_TRACKER, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_BUNDLES:
+      set_mode_shown (self, PB_WINDOW_MODE_BUNDLES, g_value_get_boolean (value));
       break;
 
     case PROP_GROUPING:
@@ -487,7 +518,7 @@ pb_window_class_init (PbWindowClass *klass)
    *
    * Whether the mode is %PB_WINDOW_MODE_FINDINGS, for the header bar's
    * toggle: turning it off goes back to the library. Likewise
-   * #PbWindow:show-overview and #PbWindow:show-packs.
+   * #PbWindow:show-overview, #PbWindow:show-packs and #PbWindow:show-tracker.
    */
   properties [PROP_SHOW_ALL_FINDINGS] =
     g_param_spec_boolean ("show-all-findings", NULL, NULL, FALSE,
@@ -497,6 +528,12 @@ pb_window_class_init (PbWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_PACKS] =
     g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_TRACKER] =
+    g_param_spec_boolean ("show-tracker", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_BUNDLES] =
+    g_param_spec_boolean ("show-bundles", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
@@ -513,6 +550,9 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_READER);
   g_type_ensure (PB_TYPE_FINDINGS_VIEW);
   g_type_ensure (PB_TYPE_PACKS_VIEW);
+  g_type_ensure (PB_TYPE_TRACKER_VIEW);
+  g_type_ensure (PB_TYPE_BUNDLE_VIEW);
+  g_type_ensure (PB_TYPE_FIRST_RUN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
@@ -526,6 +566,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, report_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, export_findings_button);
@@ -534,9 +575,13 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, tracker_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bundle_view);
   _pb_window_class_init_content (widget_class);
+  _pb_window_class_init_tracker (widget_class);
 
   _pb_window_class_add_actions (widget_class);
+  _pb_window_class_init_bundles (widget_class);
 }
 
 static void
@@ -623,15 +668,27 @@ pb_window_get_selected_report (PbWindow *self)
  * pb_window_import_files:
  * @files: (array length=n_files): the files to import, as one batch
  *
- * Imports the files, after any imports already asked for.
+ * Imports the files, after any imports already asked for.  Packs an
+ * officer sent (.panelpack) among them are opened as packs
+ * (pb_window_open_bundles()): the desktop, the command line and a drop
+ * all come this way.
  */
 void
 pb_window_import_files (PbWindow  *self,
                         GFile    **files,
                         guint      n_files)
 {
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+
   g_return_if_fail (PB_IS_WINDOW (self));
-  pb_import_queue_add (self->imports, files, n_files, NULL);
+
+  for (guint i = 0; i < n_files; i++)
+    if (pb_bundle_is_bundle_file (files[i]))
+      pb_window_open_bundles (self, &files[i], 1);
+    else
+      g_ptr_array_add (reports, files[i]);
+  if (reports->len > 0)
+    pb_import_queue_add (self->imports, (GFile **)reports->pdata, reports->len, NULL);
 }
 
 gboolean
@@ -645,7 +702,8 @@ pb_window_get_importing (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected", "reader", "details", "findings", "overview" or "packs"
+ *   "unselected", "reader", "details", "findings", "overview", "packs",
+ *   "tracker" or "bundles"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)

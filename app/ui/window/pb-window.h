@@ -4,11 +4,14 @@
 #include <adwaita.h>
 
 #include "pb-application.h"
+#include "pb-bundle-opener.h"
+#include "pb-bundle-view.h"
 #include "pb-library.h"
 #include "pb-cohort-overview.h"
 #include "pb-findings-view.h"
 #include "pb-packs-view.h"
 #include "pb-reader.h"
+#include "pb-tracker-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +22,9 @@ G_BEGIN_DECLS
  * @PB_WINDOW_MODE_FINDINGS: every finding in the library, in a table
  * @PB_WINDOW_MODE_OVERVIEW: each cohort's grades over time
  * @PB_WINDOW_MODE_PACKS: the briefing packs
+ * @PB_WINDOW_MODE_BUNDLES: the packs officers sent, opened from bundles
+ * @PB_WINDOW_MODE_TRACKER: recommendations followed through time, and two
+ *   reports compared
  *
  * What the window's content area is given to.
  */
@@ -28,6 +34,8 @@ typedef enum
   PB_WINDOW_MODE_FINDINGS,
   PB_WINDOW_MODE_OVERVIEW,
   PB_WINDOW_MODE_PACKS,
+  PB_WINDOW_MODE_BUNDLES,
+  PB_WINDOW_MODE_TRACKER,
 } PbWindowMode;
 
 #define PB_TYPE_WINDOW_MODE (pb_window_mode_get_type ())
@@ -58,10 +66,18 @@ PbFindingsView   *pb_window_get_findings_view   (PbWindow      *self);
 PbCohortOverview *pb_window_get_cohort_overview (PbWindow      *self);
 GListModel       *pb_window_get_sidebar_rows    (PbWindow      *self);
 PbPacksView      *pb_window_get_packs_view      (PbWindow      *self);
+PbTrackerView    *pb_window_get_tracker_view    (PbWindow      *self);
 GtkWidget        *pb_window_get_sidebar         (PbWindow      *self);
 void              pb_window_add_toast           (PbWindow      *self,
                                                  const char    *message);
 void              pb_window_show_library_problem (PbWindow     *self);
 gboolean          pb_window_get_library_problem_shown (PbWindow *self);
+
+/* Packs from officers: pb-window-bundles.c */
+PbBundleView     *pb_window_get_bundle_view     (PbWindow      *self);
+PbBundleOpener   *pb_window_get_bundle_opener   (PbWindow      *self);
+void              pb_window_open_bundles        (PbWindow      *self,
+                                                 GFile        **files,
+                                                 guint          n_files);
 
 G_END_DECLS
