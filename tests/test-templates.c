@@ -219,6 +219,52 @@ test_password_dialog (Fixture       *f,
 }
 
 static void
+count_cb (PbPasswordDialog *dialog,
+          const char       *password,
+          guint            *n)
+{
+  (*n)++;
+}
+
+/* Enter in the password field unlocks once and closes the dialog, as the
+ * Unlock button does (tester's item 3 of issue 13); with nothing typed it
+ * does nothing. */
+static void
+test_password_dialog_enter (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/secret.pdf");
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  PbPasswordDialog *dialog = g_object_ref (pb_password_dialog_new (parent, file, FALSE));
+  GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *entry = gtk_widget_get_first_child (box);
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+  g_autofree char *answer = NULL;
+  guint n = 0;
+
+  g_signal_connect (dialog, "password-entered", G_CALLBACK (password_cb), &answer);
+  g_signal_connect (dialog, "password-entered", G_CALLBACK (count_cb), &n);
+  gtk_window_present (parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* Enter with nothing typed: nothing happens. */
+  g_signal_emit_by_name (text, "activate");
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "panel");
+  g_signal_emit_by_name (text, "activate");
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (answer, ==, "panel");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  gtk_window_destroy (parent);
+}
+
+static void
 test_window (Fixture       *f,
              gconstpointer  data)
 {
@@ -464,6 +510,8 @@ main (int   argc,
   g_test_add ("/templates/import-progress-batch", Fixture, NULL, fixture_setup, test_import_progress_batch,
               fixture_teardown);
   g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
+  g_test_add ("/templates/password-dialog-enter", Fixture, NULL, fixture_setup, test_password_dialog_enter,
+              fixture_teardown);
   g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);

@@ -132,10 +132,17 @@ open_document (PbImportState  *state,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = g_filename_to_uri (state->temp_path, NULL, NULL);
+  gboolean needs_none;
 
   /* Straight from poppler: the password given for this file, not one kept for
    * a file that was at this temporary path before. */
-  state->document = poppler_document_new_from_file (uri, state->password, &local_error);
+  state->document = pb_pdf_open_poppler (uri, state->password, &needs_none, &local_error);
+  if (state->document != NULL && needs_none)
+    {
+      /* An owner password only: the file opens without one, and the one
+       * given is neither kept nor asked for later. */
+      state->password = NULL;
+    }
   if (state->document != NULL)
     {
       /* For reading pages turned by /Rotate from an upright copy of the file,
@@ -616,8 +623,9 @@ import_file (PbLibrary             *library,
   if ((report_id = store (&state, error)) < 0)
     return FALSE;
 
-  /* The password opens the stored copy for the rest of the session. */
-  if (password != NULL && *password != '\0')
+  /* The password opens the stored copy for the rest of the session (none is
+   * kept where the file needed none). */
+  if (state.password != NULL && *state.password != '\0')
     {
       g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
       pb_pdf_remember_password (stored, password);

@@ -94,53 +94,167 @@ guess_rotation (PopplerAnnotMapping *mapping,
   return rotation;
 }
 
-/* How much of @box is inside @area, from 0 to 1. */
-static double
-share_inside (const PbRect *box,
-              const PbRect *area)
+static gunichar
+char_at (const PbPageText *text,
+         guint             i)
 {
-  double w = MIN (box->x2, area->x2) - MAX (box->x1, area->x1);
-  double h = MIN (box->y2, area->y2) - MAX (box->y1, area->y1);
-  double size = (box->x2 - box->x1) * (box->y2 - box->y1);
-
-  if (w <= 0 || h <= 0 || size <= 0)
-    return 0;
-  return (w * h) / size;
+  return g_utf8_get_char (pb_page_text_get_text (text) + pb_page_text_get_offset (text, i));
 }
 
-/* Exactly the words under a markup's rectangles: the characters mostly inside
- * one, in reading order, a space wherever others come between. */
+typedef struct
+{
+  guint  start;     /* its characters, from its first letter or digit to */
+  guint  end;       /* its last (exclusive) */
+  guint  run_start; /* with the punctuation at its ends */
+  guint  run_end;
+  PbRect box;       /* its letters' and digits' boxes */
+  int    quad;      /* the rectangle that takes it, or -1 */
+} Word;
+
+static double
+overlap (double a1,
+         double a2,
+         double b1,
+         double b2)
+{
+  return a2 > a1 ? MAX (0, MIN (a2, b2) - MAX (a1, b1)) / (a2 - a1) : 0;
+}
+
+/* How much of @box's extent along the line @r covers (a rectangle over a
+ * line is longer along it than across, on a turned page too) is in @r. */
+static double
+along (const PbRect *box,
+       const PbRect *r)
+{
+  if (r->x2 - r->x1 >= r->y2 - r->y1)
+    return overlap (box->x1, box->x2, r->x1, r->x2);
+  return overlap (box->y1, box->y2, r->y1, r->y2);
+}
+
+/* And of its extent across the line. */
+static double
+across (const PbRect *box,
+        const PbRect *r)
+{
+  if (r->x2 - r->x1 >= r->y2 - r->y1)
+    return overlap (box->y1, box->y2, r->y1, r->y2);
+  return overlap (box->x1, box->x2, r->x1, r->x2);
+}
+
+/* The page's words, each a run of characters between white space. */
+static GArray *
+page_words (const PbPageText *text)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  guint n = pb_page_text_get_n_chars (text);
+
+  for (guint i = 0; i < n; )
+    {
+      Word word = { G_MAXUINT, 0, i, i, { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE }, -1 };
+      guint j = i;
+
+      if (g_unichar_isspace (char_at (text, i)))
+        {
+          i++;
+          continue;
+        }
+
+      for (; j < n && !g_unichar_isspace (char_at (text, j)); j++)
+        if (g_unichar_isalnum (char_at (text, j)))
+          {
+            word.start = MIN (word.start, j);
+            word.end = j + 1;
+          }
+      if (word.start == G_MAXUINT)
+        {
+          word.start = i;
+          word.end = j;
+        }
+      word.run_end = j;
+
+      for (guint k = word.start; k < word.end; k++)
+        {
+          const PbRect *box = pb_page_text_get_box (text, k);
+
+          if (box->x2 <= box->x1 || box->y2 <= box->y1)
+            continue;
+          word.box.x1 = MIN (word.box.x1, box->x1);
+          word.box.y1 = MIN (word.box.y1, box->y1);
+          word.box.x2 = MAX (word.box.x2, box->x2);
+          word.box.y2 = MAX (word.box.y2, box->y2);
+        }
+      if (word.box.x1 < word.box.x2)
+        g_array_append_val (words, word);
+      i = j;
+    }
+
+  return words;
+}
+
+/* Exactly the words under a markup's rectangles, in reading order, a space
+ * wherever others come between. Reviewers' tools draw rectangles that start
+ * inside a word, or sit half a line low: a word is taken whole when most of
+ * its length is under a rectangle, on the line the rectangle covers most (a
+ * rectangle that reaches into the line below does not take that line's
+ * words), and not at all otherwise; so no quote starts "rted to" or ends
+ * "when cir". Punctuation at a word's ends ("advisers.") goes with it where
+ * the rectangle covers it too. */
 static char *
 words_under (const PbPageText *text,
              GArray           *anchors)
 {
   GString *out = g_string_new (NULL);
   const char *s = pb_page_text_get_text (text);
-  gboolean gap = FALSE;
+  g_autoptr(GArray) words = page_words (text);
 
-  for (guint i = 0; i < pb_page_text_get_n_chars (text); i++)
+  for (guint a = 0; a < anchors->len; a++)
     {
-      const PbRect *box = pb_page_text_get_box (text, i);
-      gunichar c = g_utf8_get_char (s + pb_page_text_get_offset (text, i));
-      gboolean inside = FALSE;
+      const PbRect *r = &g_array_index (anchors, PbAnchor, a).rect;
+      double best = 0;
 
-      for (guint a = 0; a < anchors->len && !inside && c != '\n'; a++)
-        inside = share_inside (box, &g_array_index (anchors, PbAnchor, a).rect) >= 0.5;
-
-      if (!inside)
+      /* How much of a line's height the rectangle covers, at most. */
+      for (guint w = 0; w < words->len; w++)
         {
-          gap = out->len > 0;
-          continue;
+          const Word *word = &g_array_index (words, Word, w);
+
+          if (along (&word->box, r) >= 0.5)
+            best = MAX (best, across (&word->box, r));
         }
 
-      if ((gap || c == ' ') && out->len > 0 && out->str[out->len - 1] != ' ')
-        g_string_append_c (out, ' ');
-      if (c != ' ')
-        g_string_append_unichar (out, c);
-      gap = FALSE;
+      for (guint w = 0; w < words->len && best >= 0.25; w++)
+        {
+          Word *word = &g_array_index (words, Word, w);
+
+          if (word->quad < 0 && along (&word->box, r) >= 0.5 && across (&word->box, r) >= 0.8 * best)
+            word->quad = (int)a;
+        }
     }
 
-  return g_strstrip (g_string_free (out, FALSE));
+  for (guint w = 0; w < words->len; w++)
+    {
+      Word *word = &g_array_index (words, Word, w);
+      const PbRect *r;
+      guint first = word->start, last = word->end - 1;
+      const char *start, *end;
+
+      if (word->quad < 0)
+        continue;
+
+      /* Punctuation at its ends: where the rectangle reaches over it. */
+      r = &g_array_index (anchors, PbAnchor, word->quad).rect;
+      while (first > word->run_start && along (pb_page_text_get_box (text, first - 1), r) >= 0.5)
+        first--;
+      while (last + 1 < word->run_end && along (pb_page_text_get_box (text, last + 1), r) >= 0.5)
+        last++;
+
+      start = s + pb_page_text_get_offset (text, first);
+      end = g_utf8_next_char (s + pb_page_text_get_offset (text, last));
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, end - start);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static char *

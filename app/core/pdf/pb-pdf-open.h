@@ -13,6 +13,10 @@ void             pb_pdf_forget_passwords  (void);
 PopplerDocument *pb_pdf_open              (const char  *path,
                                            const char  *password,
                                            GError     **error);
+PopplerDocument *pb_pdf_open_poppler      (const char  *uri,
+                                           const char  *password,
+                                           gboolean    *needs_none,
+                                           GError     **error);
 
 void             pb_pdf_document_set_path (PopplerDocument *document,
                                            const char      *path);
