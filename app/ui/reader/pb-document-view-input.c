@@ -203,8 +203,21 @@ scroll_cb (PbDocumentView           *self,
   if (!(state & GDK_CONTROL_MASK) || self->document == NULL)
     return FALSE;
 
+  /* About the pointer, as the motion controller last saw it. */
+  self->zoom_at_pointer = TRUE;
   pb_view_model_zoom_to (self->model, pb_view_model_get_zoom (self->model) * pow (PB_ZOOM_STEP, -dy));
+  self->zoom_at_pointer = FALSE;
   return TRUE;
+}
+
+static void
+motion_cb (PbDocumentView           *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
 }
 
 static void
@@ -220,7 +233,16 @@ zoom_scale_changed_cb (PbDocumentView *self,
                        double          scale,
                        GtkGestureZoom *gesture)
 {
+  double x, y;
+
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      self->pointer_x = x;
+      self->pointer_y = y;
+      self->zoom_at_pointer = TRUE;
+    }
   pb_view_model_zoom_to (self->model, self->zoom_gesture_start * scale);
+  self->zoom_at_pointer = FALSE;
 }
 
 static void
@@ -248,6 +270,7 @@ _pb_document_view_init_input (PbDocumentView *self)
   GtkGesture *click;
   GtkGesture *zoom;
   GtkEventController *scroll;
+  GtkEventController *motion;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
@@ -271,6 +294,11 @@ _pb_document_view_init_input (PbDocumentView *self)
   g_signal_connect_swapped (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
   g_signal_connect_swapped (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (motion, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (scroll_cb), self);

@@ -37,6 +37,10 @@ struct _PbDocumentView
   GListModel      *findings;       /* PbFinding, drawn as highlights */
   GHashTable      *cohort_colors;  /* slug -> GdkRGBA */
 
+  double           pointer_x;      /* where Ctrl+scroll or a pinch zooms about */
+  double           pointer_y;
+  gboolean         zoom_at_pointer;
+
   double           drag_x;
   double           drag_y;
   double           zoom_gesture_start;

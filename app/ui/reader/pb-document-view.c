@@ -105,6 +105,19 @@ update_current_page (PbDocumentView *self)
                                                       gtk_adjustment_get_value (self->vadjustment)));
 }
 
+/* The size the pages take now, in whole pixels as measure () says it: the
+ * scrolled window shows its scrollbars from what the view measures, and the
+ * adjustments must agree with it, or it changes its mind while the view is
+ * being laid out and loses its allocation (a blank page). */
+static void
+get_content_size (PbDocumentView *self,
+                  double         *width,
+                  double         *height)
+{
+  *width = pb_page_layout_round_size (pb_page_layout_get_content_width (self->layout));
+  *height = pb_page_layout_round_size (pb_page_layout_get_content_height (self->layout));
+}
+
 static void
 configure_adjustments (PbDocumentView *self)
 {
@@ -119,8 +132,7 @@ configure_adjustments (PbDocumentView *self)
       return;
     }
 
-  content_width = pb_page_layout_get_content_width (self->layout);
-  content_height = pb_page_layout_get_content_height (self->layout);
+  get_content_size (self, &content_width, &content_height);
   value = gtk_adjustment_get_value (self->vadjustment);
 
   if (self->pending_page >= 0 && height > 1)
@@ -159,25 +171,40 @@ scroll_to_page (PbDocumentView *self,
   report_page (self, page);
 }
 
-/* Changes the zoom while keeping the current page where it was on screen. */
+/* Changes the zoom about a point of the viewport: where the pointer is for
+ * Ctrl+scroll and pinching, otherwise the middle, as document viewers do. */
 static void
 apply_zoom (PbDocumentView *self,
             double          zoom)
 {
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double value;
+  double x_offset, y_offset;
 
   if (G_APPROX_VALUE (zoom, pb_page_layout_get_zoom (self->layout), 1e-4))
     return;
 
-  value = pb_page_layout_set_zoom_keeping (self->layout, zoom, pb_view_model_get_page (self->model),
-                                           gtk_adjustment_get_value (self->vadjustment));
+  pb_page_layout_set_zoom_around (self->layout, zoom,
+                                  gtk_adjustment_get_value (self->hadjustment),
+                                  gtk_adjustment_get_value (self->vadjustment),
+                                  self->zoom_at_pointer ? self->pointer_x : width / 2,
+                                  self->zoom_at_pointer ? self->pointer_y : height / 2,
+                                  &x_offset, &y_offset);
   if (n_pages (self) > 0)
-    gtk_adjustment_configure (self->vadjustment, value,
-                              0, MAX (pb_page_layout_get_content_height (self->layout), height),
-                              40, height * 0.9, height);
+    {
+      double content_width, content_height;
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+      get_content_size (self, &content_width, &content_height);
+      gtk_adjustment_configure (self->vadjustment, y_offset, 0, MAX (content_height, height),
+                                40, height * 0.9, height);
+      gtk_adjustment_configure (self->hadjustment, x_offset, 0, MAX (content_width, width),
+                                40, width * 0.9, width);
+    }
+
+  /* Being laid out, the view is already getting its size; otherwise the
+   * scrolled window must measure it again, for its scrollbars. */
+  if (!self->laying_out)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -225,6 +252,38 @@ selection_changed_cb (PbDocumentView *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static GtkSizeRequestMode
+pb_document_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* As big as the pages at the zoom they will have: the scrolled window
+ * decides on its scrollbars from this, before the view lays them out. Fitted
+ * to the width, the pages can be as narrow as the least zoom; their height
+ * then follows the width they are given. */
+static void
+pb_document_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  PbDocumentView *self = PB_DOCUMENT_VIEW (widget);
+  PbSizing sizing = self->document ? pb_view_model_get_sizing (self->model) : PB_SIZING_FREE;
+  int width, height;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    for_size = gtk_widget_get_width (widget);
+  pb_page_layout_measure (self->layout, sizing, pb_view_model_get_page (self->model),
+                          orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1, -1,
+                          &width, &height);
+  *minimum = 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
 }
 
 static void
@@ -392,6 +451,8 @@ pb_document_view_class_init (PbDocumentViewClass *klass)
   object_class->set_property = pb_document_view_set_property;
 
   widget_class->snapshot = _pb_document_view_snapshot;
+  widget_class->get_request_mode = pb_document_view_get_request_mode;
+  widget_class->measure = pb_document_view_measure;
   widget_class->size_allocate = pb_document_view_size_allocate;
   widget_class->map = pb_document_view_map;
 
@@ -517,12 +578,12 @@ pb_document_view_set_model (PbDocumentView *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "notify::zoom", G_CALLBACK (model_zoom_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "notify::sizing", G_CALLBACK (gtk_widget_queue_allocate),
+      g_signal_connect_object (model, "notify::sizing", G_CALLBACK (gtk_widget_queue_resize),
                                self, G_CONNECT_SWAPPED);
       pb_view_model_set_n_pages (model, n_pages (self));
       apply_zoom (self, pb_view_model_get_zoom (model));
       scroll_to_page (self, pb_view_model_get_page (model));
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      gtk_widget_queue_resize (GTK_WIDGET (self));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
@@ -581,7 +642,7 @@ pb_document_view_set_document (PbDocumentView *self,
       pb_view_model_set_page (self->model, 0);
       self->reporting_page = FALSE;
     }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
 }
