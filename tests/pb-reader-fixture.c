@@ -240,3 +240,62 @@ pb_reader_read_clipboard (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
   return copied;
 }
+
+/* Dispatches a key press as GTK does for shortcuts: from the widget with the
+ * keyboard focus (in @root, or in the popover that has it) up through its
+ * ancestors, the first shortcut for the keys that can act acting. No event
+ * is made: the test drives what a key press would reach.
+ *
+ * Returns: the widget whose shortcut acted, or %NULL if none did */
+GtkWidget *
+pb_reader_press_keys (GtkRoot         *root,
+                      guint            keyval,
+                      GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, modifiers);
+  GtkWidget *widget = gtk_root_get_focus (root);
+
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return widget;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+/* The page view's gesture of @type (a click or a drag), to drive as the
+ * pointer would. */
+GtkGesture *
+pb_reader_view_gesture (Fixture *f,
+                        GType    type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (pb_reader_view_of (f)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_GESTURE (controller);   /* the view keeps it */
+    }
+
+  g_assert_not_reached ();
+}

@@ -49,5 +49,10 @@ void             pb_reader_select_words     (Fixture       *f,
                                              double         x2_pt,
                                              double         y2_pt);
 char            *pb_reader_read_clipboard   (GtkWidget     *widget);
+GtkWidget       *pb_reader_press_keys       (GtkRoot       *root,
+                                             guint          keyval,
+                                             GdkModifierType modifiers);
+GtkGesture      *pb_reader_view_gesture     (Fixture       *f,
+                                             GType          type);
 
 G_END_DECLS

@@ -41,6 +41,9 @@ struct _PbDocumentView
   double           pointer_y;
   gboolean         zoom_at_pointer;
 
+  int              press_count;    /* of the press that started the drag */
+  gboolean         extending;      /* Shift: moving the selection's end */
+
   double           drag_x;
   double           drag_y;
   double           zoom_gesture_start;

@@ -250,6 +250,11 @@ set_adjustment (PbDocumentView  *self,
 static void
 selection_changed_cb (PbDocumentView *self)
 {
+  gboolean active = pb_text_selection_is_active (self->selection);
+
+  /* Without a selection, Ctrl+C and Escape are left to others. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.copy", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", active);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -523,6 +528,8 @@ pb_document_view_init (PbDocumentView *self)
   self->selection = pb_text_selection_new ();
   g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (selection_changed_cb), self);
   pb_document_view_set_model (self, model);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
 
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -616,6 +623,7 @@ pb_document_view_set_document (PbDocumentView *self,
 
   pb_page_cache_clear (self->cache);
   pb_text_selection_set_document (self->selection, document);
+  selection_changed_cb (self);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->current_match = -1;
   self->pending_page = -1;

@@ -221,7 +221,8 @@ pb_reader_add_finding (PbReader *self)
   if (self->document == NULL)
     return NULL;
 
-  spans = pb_document_view_get_selection (self->view);
+  /* A quote never starts or ends in the middle of a word. */
+  spans = pb_document_view_get_selection_by (self->view, PB_SELECT_WORDS);
   if (spans->len == 0)
     return NULL;
 
@@ -248,6 +249,7 @@ pb_reader_add_finding (PbReader *self)
   pb_finding_set_anchors (finding, (PbAnchor *)(gpointer)anchors->data, anchors->len);
   pb_finding_set_quote (finding, clean);
 
+  self->popover_wanted = FALSE;
   gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
   pb_document_view_clear_selection (self->view);
 
@@ -262,24 +264,74 @@ add_finding_action (GtkWidget  *widget,
   pb_reader_add_finding (PB_READER (widget));
 }
 
-static void
-selection_finished_cb (PbReader *self)
+/* Points the selection's popover at everything selected in sight, so that
+ * GTK puts it below (or, short of room, above) and never over the words;
+ * with nothing selected in sight, it goes. */
+static gboolean
+place_selection_popover (PbReader *self)
 {
   GdkRectangle area;
   graphene_point_t point;
 
-  if (!pb_document_view_get_selection_area (self->view, &area))
-    return;
+  if (!pb_document_view_get_selection_area (self->view, &area) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (area.x, area.y), &point))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
+      return FALSE;
+    }
 
   /* The popover hangs from the reader; translate from the view. */
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
-                                 &GRAPHENE_POINT_INIT (area.x, area.y), &point))
-    return;
-
   area.x = (int)point.x;
   area.y = (int)point.y;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->selection_popover), &area);
-  gtk_popover_popup (GTK_POPOVER (self->selection_popover));
+  return TRUE;
+}
+
+/* Once the pointer has chosen words: the popover, as soon as the words'
+ * text has come from the worker. */
+static void
+selection_finished_cb (PbReader *self)
+{
+  self->popover_wanted = TRUE;
+  if (place_selection_popover (self))
+    gtk_popover_popup (GTK_POPOVER (self->selection_popover));
+}
+
+/* The page scrolled under the popover: it follows the words. */
+static void
+scrolled_cb (PbReader *self)
+{
+  if (gtk_widget_get_visible (self->selection_popover))
+    place_selection_popover (self);
+}
+
+static void
+has_selection_cb (PbReader *self)
+{
+  gboolean selected;
+
+  g_object_get (self->view, "has-selection", &selected, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy", selected);
+  if (!selected)
+    {
+      self->popover_wanted = FALSE;
+      gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
+    }
+  else if (gtk_widget_get_visible (self->selection_popover))
+    place_selection_popover (self);
+  else if (self->popover_wanted && place_selection_popover (self))
+    gtk_popover_popup (GTK_POPOVER (self->selection_popover));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PbReader *self = PB_READER (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "view.copy", NULL);
 }
 
 static void
@@ -384,11 +436,13 @@ void
 _pb_reader_class_init_findings (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, selection_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
   gtk_widget_class_bind_template_callback (widget_class, panel_finding_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "reader.add-finding", NULL, add_finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.copy", NULL, copy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "reader.add-finding", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
@@ -398,6 +452,13 @@ _pb_reader_class_init_findings (GtkWidgetClass *widget_class)
 void
 _pb_reader_init_findings (PbReader *self)
 {
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->scroller);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy", FALSE);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_panel, "suggestion-accepted",
                            G_CALLBACK (suggestion_accepted_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_panel, "suggestion-dismissed",

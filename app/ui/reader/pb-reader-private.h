@@ -33,6 +33,7 @@ struct _PbReader
   GPtrArray       *last_deleted;     /* for Undo */
   PbFinding       *pending_show;     /* to show once the report is open */
   guint            pending_page;     /* likewise, from 1; 0 for none */
+  gboolean         popover_wanted;   /* words chosen: the popover, once they arrive */
 
   GtkWidget       *box;
   AdwFlap         *flap;

@@ -283,6 +283,19 @@ step_page_action (GtkWidget  *widget,
   pb_document_view_set_page (view, page);
 }
 
+/* Ctrl+Enter from anywhere in the window: a finding of the words selected
+ * in the report being read. */
+static void
+add_finding_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (current_view (self) != NULL && !self->show_details && self->mode == PB_WINDOW_MODE_LIBRARY)
+    pb_reader_add_finding (self->reader);
+}
+
 static void
 focus_page_entry_action (GtkWidget  *widget,
                          const char *action_name,
@@ -351,7 +364,7 @@ _pb_window_update_actions (PbWindow *self)
   static const char * const reading_actions[] = {
     "win.zoom-in", "win.zoom-out", "win.zoom-reset", "win.fit-width", "win.fit-page",
     "win.go-to-page", "win.next-page", "win.previous-page", "win.first-page",
-    "win.last-page", "win.focus-page-entry",
+    "win.last-page", "win.focus-page-entry", "win.add-finding",
   };
 
   gtk_widget_action_set_enabled (widget, "win.remove-report",
@@ -386,6 +399,9 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.first-page", NULL, step_page_action);
   gtk_widget_class_install_action (widget_class, "win.last-page", NULL, step_page_action);
   gtk_widget_class_install_action (widget_class, "win.focus-page-entry", NULL, focus_page_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.add-finding", NULL, add_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.add-finding", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.add-finding", NULL);
   gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.export-findings", NULL, export_findings_action);
