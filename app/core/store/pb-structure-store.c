@@ -179,7 +179,9 @@ _pb_structure_store (sqlite3      *db,
         return FALSE;
 
       /* Each cohort section's grade, offered as a finding about that cohort:
-       * a strength when good or better, else an area for improvement. */
+       * context for the panel, whatever the grade. A grade is no strength
+       * or area for improvement in itself; the paragraphs under it say
+       * what those are. */
       if (offer && sec->grade != PB_GRADE_NONE)
         {
           static const char * const words[] = {
@@ -187,8 +189,7 @@ _pb_structure_store (sqlite3      *db,
           };
           g_autofree char *note = g_strdup_printf ("Judged %s.", words[sec->grade]);
 
-          if (!add_suggestion (db, sha256, sec->first_page, sec->heading, note,
-                               sec->grade <= PB_GRADE_GOOD ? "strength" : "area_for_improvement",
+          if (!add_suggestion (db, sha256, sec->first_page, sec->heading, note, "context",
                                sec->cohort, error))
             return FALSE;
         }

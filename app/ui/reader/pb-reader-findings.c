@@ -10,12 +10,15 @@
 #include "pb-finding-editor.h"
 #include "pb-quote-locate.h"
 #include "pb-reader-private.h"
-#include "pb-suggestion.h"
+#include "pb-finding-menu.h"
+#include "pb-finding-store.h"
+#include "pb-pack-menu.h"
+#include "pb-pack-store.h"
 
 /* The findings of the report being read: drawn on its pages, listed in the
- * panel beside them, added from a selection, opened from their highlight,
- * deleted with Undo; and the passages the report's structure suggests,
- * accepted into the editor or dismissed. */
+ * panel beside them, added from a selection, opened, re-tagged, packed and
+ * deleted (with Undo) from their highlight or their row. The passages the
+ * report suggests are pb-reader-suggestions.c's. */
 
 void
 _pb_reader_toast (PbReader *self,
@@ -29,15 +32,31 @@ _pb_reader_toast (PbReader *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* A pack made, renamed or removed: the findings' Add to Pack menus follow. */
 static void
-load_suggestions (PbReader *self)
+packs_changed_cb (PbReader *self)
 {
-  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
 
-  if (self->library != NULL && self->report != NULL)
-    suggestions = pb_library_list_suggestions (self->library, pb_report_get_id (self->report), NULL);
+  if (self->library == NULL || self->findings == NULL)
+    return;
 
-  pb_findings_panel_set_suggestions (self->findings_panel, suggestions);
+  packs = pb_library_list_packs (self->library, NULL);
+  if (packs != NULL && self->packs != NULL && packs->len == self->packs->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < packs->len; i++)
+        same = pb_pack_get_id (g_ptr_array_index (packs, i)) == pb_pack_get_id (g_ptr_array_index (self->packs, i)) &&
+               g_strcmp0 (pb_pack_get_title (g_ptr_array_index (packs, i)),
+                          pb_pack_get_title (g_ptr_array_index (self->packs, i))) == 0;
+      if (same)
+        return;
+    }
+
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  self->packs = g_steal_pointer (&packs);
+  pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts, self->packs);
 }
 
 void
@@ -54,7 +73,7 @@ _pb_reader_load_findings (PbReader *self)
   if (self->library == NULL || self->report == NULL)
     {
       pb_document_view_set_findings (self->view, NULL);
-      pb_findings_panel_set_model (self->findings_panel, NULL, NULL);
+      pb_findings_panel_set_model (self->findings_panel, NULL, NULL, NULL);
       return;
     }
 
@@ -69,7 +88,10 @@ _pb_reader_load_findings (PbReader *self)
     }
 
   g_signal_handlers_disconnect_by_func (self->library, _pb_reader_load_findings, self);
+  g_signal_handlers_disconnect_by_func (self->library, packs_changed_cb, self);
   g_signal_connect_object (self->library, "cohorts-changed", G_CALLBACK (_pb_reader_load_findings),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "pack-changed", G_CALLBACK (packs_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   self->findings = pb_finding_list_new (self->library);
@@ -78,10 +100,13 @@ _pb_reader_load_findings (PbReader *self)
   if (!pb_finding_list_reload (self->findings, &error))
     g_warning ("Could not read the report’s findings: %s", error->message);
 
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  self->packs = pb_library_list_packs (self->library, NULL);
+
   pb_document_view_set_cohort_colors (self->view, colors);
   pb_document_view_set_findings (self->view, G_LIST_MODEL (self->findings));
-  pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts);
-  load_suggestions (self);
+  pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts, self->packs);
+  _pb_reader_load_suggestions (self);
 }
 
 void
@@ -90,29 +115,12 @@ _pb_reader_clear_findings (PbReader *self)
   if (self->view != NULL)
     pb_document_view_set_findings (self->view, NULL);
   if (self->findings_panel != NULL)
-    pb_findings_panel_set_model (self->findings_panel, NULL, NULL);
+    pb_findings_panel_set_model (self->findings_panel, NULL, NULL, NULL);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   g_clear_object (&self->pending_show);
-}
-
-/* Once the report is open: say that the panel has passages to look at, if
- * it has nothing else yet. */
-void
-_pb_reader_offer_suggestions (PbReader *self)
-{
-  guint n = pb_findings_panel_get_n_suggestions (self->findings_panel);
-  g_autofree char *message = NULL;
-
-  if (n == 0 || pb_findings_panel_get_n_shown (self->findings_panel) > 0)
-    return;
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u suggested finding, in the findings panel",
-                                          "%u suggested findings, in the findings panel", n),
-                             n);
-  _pb_reader_toast (self, adw_toast_new (message));
 }
 
 /**
@@ -150,10 +158,11 @@ undo_clicked_cb (AdwToast *toast,
   pb_reader_undo_last_delete (self);
 }
 
+/* From the editor, the panel or the page's menu: deleted, with Undo. */
 static void
-delete_requested_cb (PbReader        *self,
-                     PbFinding       *finding,
-                     PbFindingEditor *editor)
+delete_requested_cb (PbReader  *self,
+                     PbFinding *finding,
+                     gpointer   asker)
 {
   gint64 id = pb_finding_get_id (finding);
   g_autoptr(GPtrArray) deleted = NULL;
@@ -176,9 +185,9 @@ delete_requested_cb (PbReader        *self,
   _pb_reader_toast (self, notice);
 }
 
-static PbFindingEditor *
-open_editor (PbReader  *self,
-             PbFinding *finding)
+PbFindingEditor *
+_pb_reader_open_editor (PbReader  *self,
+                        PbFinding *finding)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   PbFindingEditor *editor;
@@ -253,7 +262,7 @@ pb_reader_add_finding (PbReader *self)
   gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
   pb_document_view_clear_selection (self->view);
 
-  return open_editor (self, finding);
+  return _pb_reader_open_editor (self, finding);
 }
 
 static void
@@ -334,71 +343,139 @@ copy_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->view), "view.copy", NULL);
 }
 
+/* The page's menu: Add Finding and Copy, and over a highlight, what can be
+ * done to its finding. */
 static void
 context_menu_cb (PbReader *self,
                  double    x,
                  double    y)
 {
+  g_autoptr(GMenu) menu = g_menu_new ();
   graphene_point_t point;
+  PbFinding *finding;
 
   if (!gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT ((float)x, (float)y), &point))
     return;
 
+  g_menu_append_section (menu, NULL, self->base_menu);
+  if ((finding = pb_document_view_finding_at (self->view, x, y)))
+    {
+      g_autoptr(GMenuModel) finding_menu = pb_finding_menu_new (finding, self->cohorts, self->packs, "reader",
+                                                                PB_FINDING_MENU_PACKS);
+
+      g_menu_append_section (menu, _("Finding"), finding_menu);
+    }
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_popover), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
                                &(GdkRectangle) { (int)point.x, (int)point.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
 }
 
-/* A finding made from a suggestion: the suggestion is settled. */
-static void
-suggestion_added_cb (PbReader        *self,
-                     PbFinding       *finding,
-                     PbFindingEditor *editor)
+/* One finding, from its menu on the page or in the panel */
+
+static PbFinding *
+finding_by_id (PbReader *self,
+               gint64    id)
 {
-  pb_library_close_suggestion (self->library, pb_finding_editor_get_suggestion_id (editor), TRUE, NULL);
-  load_suggestions (self);
+  int position = self->findings ? pb_finding_list_find (self->findings, id) : -1;
+
+  return position < 0 ? NULL : g_list_model_get_item (G_LIST_MODEL (self->findings), (guint)position);
 }
 
 static void
-suggestion_accepted_cb (PbReader     *self,
-                        PbSuggestion *suggestion)
+retag_finding (PbReader   *self,
+               PbFinding  *finding,
+               const char *slug,
+               gboolean    add)
 {
-  g_autoptr(PbFinding) draft = pb_finding_copy (pb_suggestion_get_draft (suggestion));
-  PbFindingEditor *editor;
-
-  /* Read from the structure, it has words but no place yet: find them. */
-  if (pb_finding_get_anchors (draft)->len == 0)
-    {
-      g_autofree char *path = pb_library_dup_report_path (self->library, pb_report_get_sha256 (self->report));
-      g_autoptr(GArray) anchors = pb_pdf_locate_quote (path, self->password, pb_finding_get_page (draft),
-                                                       pb_finding_get_quote (draft), NULL);
-
-      if (anchors != NULL)
-        pb_finding_set_anchors (draft, (PbAnchor *)(gpointer)anchors->data, anchors->len);
-    }
-
-  editor = open_editor (self, draft);
-  pb_finding_editor_set_suggestion_id (editor, pb_suggestion_get_id (suggestion));
-  g_signal_connect_object (editor, "added", G_CALLBACK (suggestion_added_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-suggestion_dismissed_cb (PbReader     *self,
-                         PbSuggestion *suggestion)
-{
+  gint64 id = pb_finding_get_id (finding);
   g_autoptr(GError) error = NULL;
 
-  if (!pb_library_close_suggestion (self->library, pb_suggestion_get_id (suggestion), FALSE, &error))
+  if (!pb_library_retag_findings (self->library, &id, 1, slug, add, &error))
     _pb_reader_toast (self, adw_toast_new (error->message));
-  load_suggestions (self);
+}
+
+static void
+pack_finding (PbReader  *self,
+              PbFinding *finding,
+              gint64     pack_id)
+{
+  gint64 id = pb_finding_get_id (finding);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = pb_pack_menu_add_findings (self->library, pack_id, &id, 1, &error);
+
+  _pb_reader_toast (self, adw_toast_new (message ? message : error->message));
+}
+
+static void
+edit_requested_cb (PbReader  *self,
+                   PbFinding *finding)
+{
+  _pb_reader_open_editor (self, finding);
+}
+
+static void
+retag_requested_cb (PbReader   *self,
+                    PbFinding  *finding,
+                    const char *slug,
+                    gboolean    add)
+{
+  retag_finding (self, finding, slug, add);
+}
+
+static void
+pack_requested_cb (PbReader  *self,
+                   PbFinding *finding,
+                   gint64     pack_id)
+{
+  pack_finding (self, finding, pack_id);
+}
+
+/* The page's menu names its finding by id, as the panel's do. */
+static void
+finding_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PbReader *self = PB_READER (widget);
+  g_autoptr(PbFinding) finding = NULL;
+  gint64 id, pack_id;
+  const char *slug;
+  gboolean add;
+
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
+    id = g_variant_get_int64 (parameter);
+  else
+    g_variant_get_child (parameter, 0, "x", &id);
+
+  if (!(finding = finding_by_id (self, id)))
+    return;
+
+  if (g_str_equal (action_name, "reader.show-finding"))
+    pb_document_view_show_finding (self->view, finding);
+  else if (g_str_equal (action_name, "reader.edit-finding"))
+    _pb_reader_open_editor (self, finding);
+  else if (g_str_equal (action_name, "reader.delete-finding"))
+    delete_requested_cb (self, finding, NULL);
+  else if (g_str_equal (action_name, "reader.retag-finding"))
+    {
+      g_variant_get (parameter, "(x&sb)", &id, &slug, &add);
+      retag_finding (self, finding, slug, add);
+    }
+  else if (g_str_equal (action_name, "reader.pack-finding"))
+    {
+      g_variant_get (parameter, "(xx)", &id, &pack_id);
+      pack_finding (self, finding, pack_id);
+    }
 }
 
 static void
 view_finding_activated_cb (PbReader  *self,
                            PbFinding *finding)
 {
-  open_editor (self, finding);
+  _pb_reader_open_editor (self, finding);
 }
 
 static void
@@ -443,6 +520,11 @@ _pb_reader_class_init_findings (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "reader.add-finding", NULL, add_finding_action);
   gtk_widget_class_install_action (widget_class, "reader.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "reader.show-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.edit-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.delete-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.retag-finding", "(xsb)", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.pack-finding", "(xx)", finding_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "reader.add-finding", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
@@ -459,8 +541,14 @@ _pb_reader_init_findings (PbReader *self)
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_panel, "suggestion-accepted",
-                           G_CALLBACK (suggestion_accepted_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_panel, "suggestion-dismissed",
-                           G_CALLBACK (suggestion_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->base_menu = g_object_ref (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->context_popover)));
+  g_signal_connect_object (self->findings_panel, "edit-requested",
+                           G_CALLBACK (edit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "delete-requested",
+                           G_CALLBACK (delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "retag-requested",
+                           G_CALLBACK (retag_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "pack-requested",
+                           G_CALLBACK (pack_requested_cb), self, G_CONNECT_SWAPPED);
+  _pb_reader_init_suggestions (self);
 }

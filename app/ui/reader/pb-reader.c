@@ -276,6 +276,7 @@ close_document (PbReader *self)
   g_clear_object (&self->open_cancellable);
   g_clear_pointer (&self->pending_find, g_free);
   g_clear_pointer (&self->password, forget_password);
+  _pb_reader_cancel_suggestions (self);
 
   /* The document goes first: the view reports its page as it lets go of it,
    * and that must not schedule another save. */
@@ -299,6 +300,7 @@ pb_reader_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->library);
 
+  g_clear_object (&self->base_menu);
   g_clear_pointer (&self->selection_popover, gtk_widget_unparent);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_READER);
@@ -312,6 +314,7 @@ pb_reader_finalize (GObject *object)
   PbReader *self = (PbReader *)object;
 
   g_clear_pointer (&self->passwords, g_hash_table_unref);
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
 
   G_OBJECT_CLASS (pb_reader_parent_class)->finalize (object);
 }
