@@ -137,56 +137,64 @@ pb_reader_find_widget (GtkWidget *widget,
 }
 
 static guint
-count_texture_nodes (GskRenderNode *node)
+count_nodes (GskRenderNode     *node,
+             GskRenderNodeType  type)
 {
   guint n = 0;
 
   if (node == NULL)
     return 0;
 
+  if (gsk_render_node_get_node_type (node) == type)
+    return 1;
+
   switch ((int)gsk_render_node_get_node_type (node))
     {
-    case GSK_TEXTURE_NODE:
-      return 1;
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        n += count_texture_nodes (gsk_container_node_get_child (node, i));
+        n += count_nodes (gsk_container_node_get_child (node, i), type);
       return n;
     case GSK_TRANSFORM_NODE:
-      return count_texture_nodes (gsk_transform_node_get_child (node));
+      return count_nodes (gsk_transform_node_get_child (node), type);
     case GSK_CLIP_NODE:
-      return count_texture_nodes (gsk_clip_node_get_child (node));
+      return count_nodes (gsk_clip_node_get_child (node), type);
     case GSK_ROUNDED_CLIP_NODE:
-      return count_texture_nodes (gsk_rounded_clip_node_get_child (node));
+      return count_nodes (gsk_rounded_clip_node_get_child (node), type);
     case GSK_OPACITY_NODE:
-      return count_texture_nodes (gsk_opacity_node_get_child (node));
+      return count_nodes (gsk_opacity_node_get_child (node), type);
     case GSK_DEBUG_NODE:
-      return count_texture_nodes (gsk_debug_node_get_child (node));
+      return count_nodes (gsk_debug_node_get_child (node), type);
     case GSK_SHADOW_NODE:
-      return count_texture_nodes (gsk_shadow_node_get_child (node));
+      return count_nodes (gsk_shadow_node_get_child (node), type);
     case GSK_COLOR_MATRIX_NODE:
-      return count_texture_nodes (gsk_color_matrix_node_get_child (node));
+      return count_nodes (gsk_color_matrix_node_get_child (node), type);
     default:
       return 0;
     }
 }
 
-/* How many pictures (rendered pages) a snapshot of @widget, as the window
- * would draw it now, holds: 0 when it draws nothing, as a widget waiting
- * for an allocation that never comes does. */
+/* How many render nodes of @type a snapshot of @widget holds: the picture
+ * the window drew last, so wait for a frame after a change. */
 guint
-pb_reader_count_textures (GtkWidget *widget)
+pb_reader_count_nodes (GtkWidget         *widget,
+                       GskRenderNodeType  type)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  guint n;
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                           gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   node = gtk_snapshot_free_to_node (snapshot);
-  n = count_texture_nodes (node);
-  return n;
+  return count_nodes (node, type);
+}
+
+/* How many pictures (rendered pages) @widget draws now: 0 when it draws
+ * nothing, as a widget waiting for an allocation that never comes does. */
+guint
+pb_reader_count_textures (GtkWidget *widget)
+{
+  return pb_reader_count_nodes (widget, GSK_TEXTURE_NODE);
 }
 
 static gboolean

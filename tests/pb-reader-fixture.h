@@ -42,6 +42,8 @@ PbFindingEditor *pb_reader_find_editor      (void);
 GtkWidget       *pb_reader_find_widget      (GtkWidget     *widget,
                                              GType          type);
 guint            pb_reader_count_textures   (GtkWidget     *widget);
+guint            pb_reader_count_nodes      (GtkWidget     *widget,
+                                             GskRenderNodeType type);
 void             pb_reader_select_words     (Fixture       *f,
                                              guint          page,
                                              double         x1_pt,

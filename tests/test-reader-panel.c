@@ -279,6 +279,40 @@ test_row_menu (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
 }
 
+/* An exempt finding is ruled round on the page; a public one is not. */
+static void
+test_exempt_drawn_apart (Fixture       *f,
+                         gconstpointer  data)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  GtkWidget *view = GTK_WIDGET (pb_reader_view_of (f));
+  static const char * const cohorts[] = { "care_leavers", NULL };
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  PbAnchor anchor = { 1, { 72, 90, 300, 104 } };
+  guint borders;
+  gint64 id;
+
+  /* A widget's picture is as it was last drawn: wait for a frame each time. */
+  gtk_test_widget_wait_for_draw (view);
+  borders = pb_reader_count_nodes (view, GSK_BORDER_NODE);
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (pb_reader_get_report (reader)));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, "Page 1: care leavers and the local offer.");
+  pb_finding_set_cohorts (finding, cohorts);
+  id = pb_library_add_finding (f->library, finding, NULL);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (pb_document_view_count_highlights (PB_DOCUMENT_VIEW (view), 0), ==, 1);
+  gtk_test_widget_wait_for_draw (view);
+  g_assert_cmpuint (pb_reader_count_nodes (view, GSK_BORDER_NODE), ==, borders);
+
+  g_clear_object (&finding);
+  finding = pb_library_get_finding (f->library, id, NULL);
+  pb_finding_set_exempt (finding, TRUE);
+  g_assert_true (pb_library_update_finding (f->library, finding, NULL));
+  gtk_test_widget_wait_for_draw (view);
+  g_assert_cmpuint (pb_reader_count_nodes (view, GSK_BORDER_NODE), >, borders);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +325,8 @@ main (int   argc,
   g_test_add ("/reader-panel/no-duplicates", Fixture, NULL, pb_reader_fixture_setup, test_no_duplicates, pb_reader_fixture_teardown);
   g_test_add ("/reader-panel/add-all-dismiss-all", Fixture, NULL, pb_reader_fixture_setup, test_add_all_dismiss_all, pb_reader_fixture_teardown);
   g_test_add ("/reader-panel/row-menu", Fixture, NULL, pb_reader_fixture_setup, test_row_menu, pb_reader_fixture_teardown);
+
+  g_test_add ("/reader-panel/exempt-drawn-apart", Fixture, NULL, pb_reader_fixture_setup, test_exempt_drawn_apart, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

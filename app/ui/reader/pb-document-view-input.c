@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "pb-document-view-private.h"
@@ -338,10 +339,12 @@ query_tooltip_cb (PbDocumentView *self,
     return FALSE;
 
   if (*pb_finding_get_note (finding) != '\0')
-    text = g_strdup_printf ("%s\n%s", pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+    text = g_strdup_printf ("%s%s\n%s", pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+                            pb_finding_get_exempt (finding) ? _(" · exempt") : "",
                             pb_finding_get_note (finding));
   else
-    text = g_strdup (pb_finding_kind_get_label (pb_finding_get_kind (finding)));
+    text = g_strdup_printf ("%s%s", pb_finding_kind_get_label (pb_finding_get_kind (finding)),
+                            pb_finding_get_exempt (finding) ? _(" · exempt") : "");
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
