@@ -252,24 +252,35 @@ make_suggestion_row (PbFindingsPanel *self,
   return row;
 }
 
-/* "Suggested Findings", with Add All and Dismiss All. */
+/* "Suggested (8)", with Add All and Dismiss All under it. */
 static void
 add_suggestions_header (PbFindingsPanel *self)
 {
   g_autofree char *title = g_strdup_printf (_("Suggested (%u)"), self->suggestions->len);
-  GtkWidget *box = add_header (self, title, NULL);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
   GtkWidget *add_all = gtk_button_new_with_mnemonic (_("Add _All"));
   GtkWidget *dismiss_all = gtk_button_new_with_mnemonic (_("D_ismiss All"));
 
-  gtk_widget_set_tooltip_text (add_all, _("Add every suggestion that names its cohort as a finding"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_tooltip_text (add_all, _("Add every suggestion whose cohort is known as a finding"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add_all), "panel.accept-all-suggestions");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss_all), "panel.dismiss-all-suggestions");
   gtk_widget_add_css_class (add_all, "flat");
   gtk_widget_add_css_class (dismiss_all, "flat");
-  gtk_widget_add_css_class (add_all, "small-button");
-  gtk_widget_add_css_class (dismiss_all, "small-button");
-  gtk_box_append (GTK_BOX (box), add_all);
-  gtk_box_append (GTK_BOX (box), dismiss_all);
+  gtk_box_append (GTK_BOX (buttons), add_all);
+  gtk_box_append (GTK_BOX (buttons), dismiss_all);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_widget_set_margin_top (box, 12);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->list, row);
 }
 
 static GtkWidget *

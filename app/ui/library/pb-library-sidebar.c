@@ -389,6 +389,32 @@ pb_library_sidebar_set_property (GObject      *object,
     }
 }
 
+/* As narrow as it may be beside the content, however long its titles: the
+ * window's width goes to the report being read, and the titles wrap. */
+static void
+pb_library_sidebar_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  gtk_widget_measure (PB_LIBRARY_SIDEBAR (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+pb_library_sidebar_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  gtk_widget_allocate (PB_LIBRARY_SIDEBAR (widget)->box, width, height, baseline, NULL);
+}
+
 static void
 pb_library_sidebar_class_init (PbLibrarySidebarClass *klass)
 {
@@ -462,7 +488,8 @@ pb_library_sidebar_class_init (PbLibrarySidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = pb_library_sidebar_measure;
+  widget_class->size_allocate = pb_library_sidebar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "librarysidebar");
 }
 
