@@ -83,6 +83,7 @@ pb_structure_new (void)
   g_date_clear (&structure->inspection_start, 1);
   g_date_clear (&structure->inspection_end, 1);
   g_date_clear (&structure->published, 1);
+  g_date_clear (&structure->stated, 1);
   structure->sections = g_array_new (FALSE, TRUE, sizeof (PbSection));
   structure->paragraphs = g_array_new (FALSE, TRUE, sizeof (PbParagraph));
   structure->recommendations = g_array_new (FALSE, TRUE, sizeof (PbRecommendation));

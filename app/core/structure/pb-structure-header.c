@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "pb-dates.h"
 #include "pb-structure-private.h"
 
 /* What a report's first lines say: the authority, the inspection and
@@ -276,4 +277,54 @@ _pb_structure_detect_lead_inspector (GArray *lines)
     }
 
   return NULL;
+}
+
+/* The date a document gives itself on its first page: a meeting's ("Date of
+ * Meeting 14th June 2023", "Date: 14/01/2027") or, failing a label, a line
+ * that is a date and nothing else, as a letter's is. */
+void
+_pb_structure_detect_stated_date (GArray      *lines,
+                                  PbStructure *structure)
+{
+  static GRegex *label_cache;
+  GRegex *label = _pb_structure_regex (&label_cache,
+                                       "^(?:Date\\s+of\\s+(?:the\\s+)?[Mm]eeting|Meeting\\s+[Dd]ate|Date\\s+of\\s+[Ll]etter|Date)"
+                                       "\\s*[:\\t ]\\s*(.*)$", 0);
+  GDate date;
+  guint n = 0;
+
+  for (guint i = 0; i < lines->len && n < 30; i++)
+    {
+      const char *line = _pb_structure_line_at (lines, i);
+      g_autofree char *value = NULL;
+
+      if (g_array_index (lines, Line, i).page > 1)
+        break;
+      n++;
+
+      if ((value = _pb_structure_match_group (label, line, 1)) != NULL)
+        {
+          g_strstrip (value);
+          if (pb_date_parse (value, &date) ||
+              (*value == '\0' && i + 1 < lines->len && pb_date_parse (_pb_structure_line_at (lines, i + 1), &date)))
+            {
+              structure->stated = date;
+              return;
+            }
+        }
+    }
+
+  n = 0;
+  for (guint i = 0; i < lines->len && n < 30; i++)
+    {
+      if (g_array_index (lines, Line, i).page > 1)
+        break;
+      n++;
+
+      if (pb_date_parse (_pb_structure_line_at (lines, i), &date))
+        {
+          structure->stated = date;
+          return;
+        }
+    }
 }

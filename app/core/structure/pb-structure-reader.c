@@ -30,6 +30,7 @@ _pb_structure_read (const char * const *pages,
   lines = _pb_structure_split_lines (pages);
   _pb_structure_mark_running_lines (lines);
   title = _pb_structure_decide_type (lines, tagged, data, structure, &body);
+  _pb_structure_detect_stated_date (lines, structure);
 
   switch (structure->type)
     {

@@ -47,28 +47,41 @@ column_free (gpointer  data,
 
 /* Cells */
 
+static PbReport *
+report_of (PbFindingsView *self,
+           PbFinding      *finding)
+{
+  return g_hash_table_lookup (self->report_by_id, GSIZE_TO_POINTER ((gsize)pb_finding_get_report_id (finding)));
+}
+
+/* As the library lists the report. */
 static char *
 report_text (PbFindingsView *self,
              PbFinding      *finding)
 {
-  return g_strdup (pb_finding_get_report_title (finding));
+  PbReport *report = report_of (self, finding);
+
+  return g_strdup (report ? pb_report_get_display_title (report) : pb_finding_get_report_title (finding));
 }
 
 static GDateTime *
 report_date (PbFindingsView *self,
              PbFinding      *finding)
 {
-  return g_hash_table_lookup (self->report_dates, GSIZE_TO_POINTER ((gsize)pb_finding_get_report_id (finding)));
+  PbReport *report = report_of (self, finding);
+
+  return report ? pb_report_get_display_date (report) : NULL;
 }
 
+/* The date the report is known by, as the library and the packs give it. */
 static char *
 date_text (PbFindingsView *self,
            PbFinding      *finding)
 {
-  GDateTime *date = report_date (self, finding);
+  PbReport *report = report_of (self, finding);
+  char *text = report ? pb_document_dates_format_date (pb_report_get_dates (report)) : NULL;
 
-  /* Translators: a report's date in the findings table; see strftime(3) */
-  return date ? g_date_time_format (date, _("%-d %b %Y")) : g_strdup ("");
+  return text ? text : g_strdup ("");
 }
 
 static char *

@@ -23,7 +23,7 @@ struct _PbFindingsView
   GtkMultiSelection *selection;
   GPtrArray         *cohorts;      /* PbCohort, in the dropdown's order after "All" */
   GPtrArray         *reports;      /* PbReport, likewise */
-  GHashTable        *report_dates; /* report id -> GDateTime */
+  GHashTable        *report_by_id; /* report id -> PbReport, for its title and dates */
   GPtrArray         *last_deleted;
   GtkNativeDialog   *chooser;
   GCancellable      *cancellable;

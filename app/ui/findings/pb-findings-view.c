@@ -139,7 +139,7 @@ fill_dropdowns (PbFindingsView *self)
 
   gtk_string_list_append (reports, _("All reports"));
   for (guint i = 0; self->reports && i < self->reports->len; i++)
-    gtk_string_list_append (reports, pb_report_get_title (g_ptr_array_index (self->reports, i)));
+    gtk_string_list_append (reports, pb_report_get_display_title (g_ptr_array_index (self->reports, i)));
 
   gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (cohorts));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
@@ -181,7 +181,7 @@ pb_findings_view_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
-  g_clear_pointer (&self->report_dates, g_hash_table_unref);
+  g_clear_pointer (&self->report_by_id, g_hash_table_unref);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   g_clear_pointer (&self->packs, g_ptr_array_unref);
   g_clear_pointer (&self->kept_ids, g_hash_table_unref);
@@ -241,7 +241,7 @@ pb_findings_view_init (PbFindingsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _pb_findings_view_init_actions (self);
 
-  self->report_dates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_date_time_unref);
+  self->report_by_id = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->cancellable = g_cancellable_new ();
 
   self->all_columns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -268,7 +268,7 @@ pb_findings_view_refresh (PbFindingsView *self)
 
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
-  g_hash_table_remove_all (self->report_dates);
+  g_hash_table_remove_all (self->report_by_id);
 
   self->cohorts = pb_library_list_cohorts (self->library, NULL);
   self->reports = pb_library_list_reports (self->library, NULL);
@@ -276,14 +276,28 @@ pb_findings_view_refresh (PbFindingsView *self)
     {
       PbReport *report = g_ptr_array_index (self->reports, i);
 
-      if (pb_report_get_display_date (report) != NULL)
-        g_hash_table_insert (self->report_dates, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)),
-                             g_date_time_ref (pb_report_get_display_date (report)));
+      g_hash_table_insert (self->report_by_id, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)),
+                           g_object_ref (report));
     }
 
   fill_dropdowns (self);
   _pb_findings_view_rebuild_menus (self);
   filters_changed_cb (self);
+}
+
+/* A report retitled or redated: the rows that name it say so. */
+static void
+report_changed_cb (PbFindingsView *self,
+                   gint64          report_id)
+{
+  g_autoptr(PbReport) report = pb_library_get_report (self->library, report_id, NULL);
+
+  if (report == NULL)
+    return;
+
+  g_hash_table_insert (self->report_by_id, GSIZE_TO_POINTER ((gsize)report_id), g_object_ref (report));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pb_findings_view_refresh (self);
 }
 
 void
@@ -295,6 +309,8 @@ pb_findings_view_set_library (PbFindingsView *self,
 
   g_set_object (&self->library, library);
   g_signal_connect_object (library, "cohorts-changed", G_CALLBACK (pb_findings_view_refresh),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "report-changed", G_CALLBACK (report_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "pack-changed", G_CALLBACK (_pb_findings_view_rebuild_menus),
                            self, G_CONNECT_SWAPPED);

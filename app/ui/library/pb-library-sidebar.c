@@ -10,6 +10,7 @@
 #include "pb-import-progress.h"
 #include "pb-library-sidebar.h"
 #include "pb-report-list.h"
+#include "pb-report-sort.h"
 #include "pb-report-tree.h"
 #include "pb-search-hit-row.h"
 #include "pb-search.h"
@@ -26,6 +27,9 @@ struct _PbLibrarySidebar
 
   PbLibrary          *library;
   PbReportList       *reports;
+  GtkSortListModel   *sorted;          /* the reports in the order chosen */
+  GtkSorter          *sorter;
+  PbSorting           sorting;
   GListStore         *root_models;     /* the one list shown: reports or groups */
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
@@ -52,6 +56,7 @@ enum {
   PROP_0,
   PROP_SELECTED_REPORT,
   PROP_GROUPING,
+  PROP_SORTING,
   PROP_FOLDED,
   N_PROPS
 };
@@ -121,6 +126,49 @@ find_text_for_query (const char *query)
   return g_strdup (text->str);
 }
 
+/* Best first, as the index ranks them, but each report's hits together
+ * under it, in page order: reports in the order of their best hit. */
+typedef struct
+{
+  guint        report_rank;
+  PbSearchHit *hit;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+
+  if (ra->report_rank != rb->report_rank)
+    return ra->report_rank < rb->report_rank ? -1 : 1;
+  return (int)pb_search_hit_get_page (ra->hit) - (int)pb_search_hit_get_page (rb->hit);
+}
+
+static void
+group_by_report (GPtrArray *hits)
+{
+  g_autoptr(GHashTable) first_rank = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), hits->len);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PbSearchHit *hit = g_ptr_array_index (hits, i);
+      gpointer key = GSIZE_TO_POINTER ((gsize)pb_search_hit_get_report_id (hit));
+      Ranked entry = { 0, hit };
+
+      if (!g_hash_table_contains (first_rank, key))
+        g_hash_table_insert (first_rank, key, GUINT_TO_POINTER (g_hash_table_size (first_rank)));
+      entry.report_rank = GPOINTER_TO_UINT (g_hash_table_lookup (first_rank, key));
+      g_array_append_val (ranked, entry);
+    }
+
+  g_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < ranked->len; i++)
+    hits->pdata[i] = g_array_index (ranked, Ranked, i).hit;
+}
+
 static void
 search_changed_cb (PbLibrarySidebar *self)
 {
@@ -144,6 +192,7 @@ search_changed_cb (PbLibrarySidebar *self)
       return;
     }
 
+  group_by_report (hits);
   g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
                        hits->pdata, hits->len);
   gtk_label_set_label (self->no_hits_label, _("No report mentions that."));
@@ -187,13 +236,24 @@ hit_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, pb_search_hit_row_new ());
 }
 
+/* The first hit of a report names it, as the library lists it. */
 static void
 hit_bind_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             PbLibrarySidebar         *self)
 {
-  pb_search_hit_row_set_hit (PB_SEARCH_HIT_ROW (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item));
+  PbSearchHitRow *row = PB_SEARCH_HIT_ROW (gtk_list_item_get_child (item));
+  PbSearchHit *hit = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr(PbSearchHit) before = position > 0 ? g_list_model_get_item (G_LIST_MODEL (self->hits), position - 1) : NULL;
+  gboolean first = before == NULL || pb_search_hit_get_report_id (before) != pb_search_hit_get_report_id (hit);
+  gint found = self->reports ? pb_report_list_find (self->reports, pb_search_hit_get_report_id (hit)) : -1;
+  g_autoptr(PbReport) report = found >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->reports), (guint)found) : NULL;
+
+  pb_search_hit_row_set_hit (row, hit);
+  pb_search_hit_row_set_heading (row, !first ? NULL
+                                      : report ? pb_report_get_display_title (report)
+                                      : pb_search_hit_get_report_title (hit));
 }
 
 /* The reports, as one list or in groups */
@@ -232,14 +292,14 @@ update_groups (PbLibrarySidebar *self,
 
   shown = g_list_model_get_item (G_LIST_MODEL (self->root_models), 0);
   if (self->grouping == PB_GROUPING_NONE)
-    wanted = g_object_ref (G_LIST_MODEL (self->reports));
+    wanted = g_object_ref (G_LIST_MODEL (self->sorted));
   else
-    wanted = G_LIST_MODEL (pb_report_groups_new (G_LIST_MODEL (self->reports), self->grouping));
+    wanted = G_LIST_MODEL (pb_report_groups_new (G_LIST_MODEL (self->sorted), self->grouping));
 
   /* Reports moving within the same groups need nothing: each group's list
    * follows the library by itself, as the one list does. */
   if (!force && shown != NULL &&
-      (shown == wanted || (!PB_IS_REPORT_LIST (shown) && !PB_IS_REPORT_LIST (wanted) &&
+      (shown == wanted || (shown != G_LIST_MODEL (self->sorted) && wanted != G_LIST_MODEL (self->sorted) &&
                            same_groups (shown, wanted))))
     return;
 
@@ -280,6 +340,13 @@ selection_changed_cb (PbLibrarySidebar *self)
   /* Reports added or removed around the one chosen move it in the list
    * without changing what the user chose. */
   if (report == self->selected_report)
+    return;
+
+  /* The one chosen was corrected (a new snapshot in its place): still
+   * chosen, as the new snapshot. */
+  if (report == NULL && self->selected_report != NULL && self->reports != NULL &&
+      pb_report_list_find (self->reports, pb_report_get_id (self->selected_report)) >= 0 &&
+      pb_library_sidebar_select_report (self, pb_report_get_id (self->selected_report)))
     return;
 
   g_set_object (&self->selected_report, report);
@@ -328,6 +395,8 @@ pb_library_sidebar_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->root_models);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->reports);
   g_clear_object (&self->hits);
   g_clear_object (&self->library);
@@ -353,6 +422,10 @@ pb_library_sidebar_get_property (GObject    *object,
       g_value_set_string (value, pb_grouping_to_string (self->grouping));
       break;
 
+    case PROP_SORTING:
+      g_value_set_string (value, pb_sorting_to_string (self->sorting));
+      break;
+
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
@@ -374,6 +447,10 @@ pb_library_sidebar_set_property (GObject      *object,
     {
     case PROP_GROUPING:
       pb_library_sidebar_set_grouping (self, pb_grouping_from_string (g_value_get_string (value)));
+      break;
+
+    case PROP_SORTING:
+      pb_library_sidebar_set_sorting (self, pb_sorting_from_string (g_value_get_string (value)));
       break;
 
     case PROP_FOLDED:
@@ -446,6 +523,15 @@ pb_library_sidebar_class_init (PbLibrarySidebarClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * PbLibrarySidebar:sorting:
+   *
+   * "imported", "date", "authority", "kind" or "title".
+   */
+  properties [PROP_SORTING] =
+    g_param_spec_string ("sorting", NULL, NULL, "imported",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * PbLibrarySidebar:folded:
    *
    * Whether the window shows the sidebar alone, so it carries the window's
@@ -502,6 +588,7 @@ pb_library_sidebar_init (PbLibrarySidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->sorter = pb_report_sorter_new (&self->sorting);
   self->root_models = g_list_store_new (G_TYPE_LIST_MODEL);
   self->tree = pb_report_tree_new (g_object_ref (G_LIST_MODEL (self->root_models)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
@@ -519,7 +606,7 @@ pb_library_sidebar_init (PbLibrarySidebar *self)
   self->hits = g_list_store_new (PB_TYPE_SEARCH_HIT);
   hit_selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->hits))));
   g_signal_connect (hit_rows, "setup", G_CALLBACK (hit_setup_cb), NULL);
-  g_signal_connect (hit_rows, "bind", G_CALLBACK (hit_bind_cb), NULL);
+  g_signal_connect (hit_rows, "bind", G_CALLBACK (hit_bind_cb), self);
   gtk_list_view_set_factory (self->hit_view, hit_rows);
   gtk_list_view_set_model (self->hit_view, hit_selection);
   g_signal_connect_object (self->hit_view, "activate", G_CALLBACK (hit_activated_cb),
@@ -558,6 +645,8 @@ pb_library_sidebar_set_library (PbLibrarySidebar  *self,
 
   self->library = g_object_ref (library);
   self->reports = pb_report_list_new (library);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->reports)),
+                                          g_object_ref (self->sorter));
   update_groups (self, TRUE);
   g_signal_connect_object (self->reports, "items-changed",
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
@@ -707,6 +796,40 @@ pb_library_sidebar_set_grouping (PbLibrarySidebar *self,
   self->grouping = grouping;
   update_groups (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPING]);
+}
+
+PbSorting
+pb_library_sidebar_get_sorting (PbLibrarySidebar *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY_SIDEBAR (self), PB_SORTING_IMPORTED);
+  return self->sorting;
+}
+
+/**
+ * pb_library_sidebar_set_sorting:
+ * @sorting: the order to list the reports in, within their groups
+ *
+ * Orders the reports again; the report chosen stays chosen.
+ */
+void
+pb_library_sidebar_set_sorting (PbLibrarySidebar *self,
+                                PbSorting         sorting)
+{
+  g_autoptr(PbReport) keep = NULL;
+
+  g_return_if_fail (PB_IS_LIBRARY_SIDEBAR (self));
+
+  if (self->sorting == sorting)
+    return;
+
+  keep = self->selected_report ? g_object_ref (self->selected_report) : NULL;
+  self->sorting = sorting;
+  self->regrouping = TRUE;
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  if (keep != NULL)
+    pb_library_sidebar_select_report (self, pb_report_get_id (keep));
+  self->regrouping = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORTING]);
 }
 
 /**

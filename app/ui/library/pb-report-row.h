@@ -16,5 +16,6 @@ PbReport  *pb_report_row_get_report (PbReportRow *self);
 void       pb_report_row_set_report (PbReportRow *self,
                                      PbReport    *report);
 char      *pb_format_report_summary (PbReport    *report);
+char      *pb_format_capitalised    (const char  *text);
 
 G_END_DECLS

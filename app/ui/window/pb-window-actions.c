@@ -143,7 +143,7 @@ remove_report_action (GtkWidget  *widget,
                                   _("“%s” will be removed from the library, with any findings "
                                     "marked in it. The original file you imported is not "
                                     "touched."),
-                                  pb_report_get_title (report));
+                                  pb_report_get_display_title (report));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -417,6 +417,7 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-packs", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.group-by", "grouping");
+  gtk_widget_class_install_property_action (widget_class, "win.sort-by", "sorting");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-findings", NULL);

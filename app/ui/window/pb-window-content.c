@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-reindex.h"
+#include "pb-report-row.h"
 #include "pb-report-store.h"
 #include "pb-search.h"
 #include "pb-structure-store.h"
@@ -55,32 +56,30 @@ show_titled_page (PbWindow   *self,
   gtk_stack_set_visible_child_name (self->content_stack, page);
 }
 
-/* The chosen report: read, or described, titled with what its structure
- * says it is. Reading it here writes nothing. */
+/* The chosen report: read, or described, titled as the library lists it,
+ * with its dates under, as the library has them. Reading it here writes
+ * nothing. */
 static void
 show_report (PbWindow *self,
              PbReport *report)
 {
   guint n_reports = g_list_model_get_n_items (pb_window_get_reports (self));
   g_autoptr(PbStructure) structure = NULL;
+  g_autofree char *dates = NULL;
   g_autofree char *subtitle = NULL;
 
   if (report != NULL)
-    structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
-
-  pb_report_details_set_structure (self->report_details, structure);
-  if (structure != NULL && structure->type != PB_DOCUMENT_OTHER)
     {
-      g_autofree char *dates = pb_format_inspection_dates (structure);
-
-      subtitle = dates ? g_strdup_printf ("%s · %s", pb_document_type_get_label (structure->type), dates)
-                       : g_strdup (pb_document_type_get_label (structure->type));
+      structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
+      dates = pb_report_dup_dates_description (report);
+      subtitle = pb_format_capitalised (dates);
     }
 
+  pb_report_details_set_structure (self->report_details, structure);
   pb_reader_open (self->reader, self->library, report);
 
   if (report != NULL)
-    show_titled_page (self, self->show_details ? "details" : "reader", pb_report_get_title (report), subtitle);
+    show_titled_page (self, self->show_details ? "details" : "reader", pb_report_get_display_title (report), subtitle);
   else
     show_titled_page (self, n_reports > 0 ? "unselected" : "empty", _("Panel Brief"), NULL);
 }

@@ -36,6 +36,7 @@ enum {
   PROP_SHOW_OVERVIEW,
   PROP_SHOW_PACKS,
   PROP_GROUPING,
+  PROP_SORTING,
   N_PROPS
 };
 
@@ -140,6 +141,12 @@ static void
 grouping_changed_cb (PbWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPING]);
+}
+
+static void
+sorting_changed_cb (PbWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORTING]);
 }
 
 /* Imports */
@@ -285,8 +292,13 @@ pb_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->sidebar, "notify::sorting", G_CALLBACK (sorting_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "library-sort", self, "sorting", G_SETTINGS_BIND_DEFAULT);
 
   pb_findings_view_set_library (self->findings_view, self->library);
+  pb_report_details_set_library (self->report_details, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
 
@@ -380,6 +392,11 @@ pb_window_get_property (GObject    *object,
                                                                       : PB_GROUPING_NONE));
       break;
 
+    case PROP_SORTING:
+      g_value_set_string (value, pb_sorting_to_string (self->sidebar ? pb_library_sidebar_get_sorting (self->sidebar)
+                                                                     : PB_SORTING_IMPORTED));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -423,6 +440,11 @@ pb_window_set_property (GObject      *object,
       /* The sidebar's; it says when it changes. */
       if (self->sidebar != NULL)
         pb_library_sidebar_set_grouping (self->sidebar, pb_grouping_from_string (g_value_get_string (value)));
+      break;
+
+    case PROP_SORTING:
+      if (self->sidebar != NULL)
+        pb_library_sidebar_set_sorting (self->sidebar, pb_sorting_from_string (g_value_get_string (value)));
       break;
 
     case PROP_SHOW_FINDINGS:
@@ -490,6 +512,15 @@ pb_window_class_init (PbWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PbWindow:sorting:
+   *
+   * The library's order: "imported", "date", "authority", "kind" or
+   * "title", as the sidebar has it.
+   */
+  properties [PROP_SORTING] =
+    g_param_spec_string ("sorting", NULL, NULL, "imported",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_FINDINGS] =
     g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
