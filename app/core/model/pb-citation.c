@@ -14,20 +14,29 @@
 /**
  * pb_citation_format:
  * @finding: a finding read from the library (it knows its report's title)
- * @structure: (nullable): its report's structure, for the inspection's date
+ * @structure: (nullable): its report's structure, for the report's date
  *
  * Returns: (transfer full): "Inspection of Harrowdale…, 20 September 2024,
- *   ¶7 (page 3)"; without the date when it is not known, and with the page
- *   number (from 1) alone when the finding has no paragraph number
+ *   ¶7 (page 3)": the date the report is known by, as everywhere else
+ *   (pb_document_dates_get_date ()), left out when the report gives none,
+ *   and the page number (from 1) alone when the finding has no paragraph
+ *   number
  */
 char *
 pb_citation_format (PbFinding   *finding,
                     PbStructure *structure)
 {
-  g_autofree char *date = structure ? pb_date_format (&structure->inspection_end) : NULL;
+  g_autofree char *date = NULL;
   g_autoptr(GString) text = NULL;
+  PbDocumentDates dates;
+  GDate known;
 
   g_return_val_if_fail (PB_IS_FINDING (finding), NULL);
+
+  pb_document_dates_init (&dates);
+  pb_document_dates_set_structure (&dates, structure);
+  if (structure != NULL && pb_document_dates_get_date (&dates, &known))
+    date = pb_date_format (&known);
 
   text = g_string_new (pb_finding_get_report_title (finding));
   if (date != NULL)

@@ -56,6 +56,29 @@ pb_document_dates_init (PbDocumentDates *dates)
 }
 
 /**
+ * pb_document_dates_set_structure:
+ * @structure: (nullable): what a report says about itself
+ *
+ * Takes the dates a report's structure read: its type, inspection or visit
+ * days, publication and stated date. The import date is left as it was.
+ */
+void
+pb_document_dates_set_structure (PbDocumentDates *dates,
+                                 PbStructure     *structure)
+{
+  g_return_if_fail (dates != NULL);
+
+  if (structure == NULL)
+    return;
+
+  dates->type = structure->type;
+  dates->start = structure->inspection_start;
+  dates->end = structure->inspection_end;
+  dates->published = structure->published;
+  dates->stated = structure->stated;
+}
+
+/**
  * pb_document_dates_get_date:
  * @date: (out): the date the document is known by
  *

@@ -34,6 +34,8 @@ typedef struct
 } PbDocumentDates;
 
 void      pb_document_dates_init      (PbDocumentDates       *dates);
+void      pb_document_dates_set_structure (PbDocumentDates   *dates,
+                                       PbStructure           *structure);
 gboolean  pb_document_dates_get_date  (const PbDocumentDates *dates,
                                        GDate                 *date);
 char     *pb_document_dates_describe  (const PbDocumentDates *dates);
