@@ -285,6 +285,26 @@ edit_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* "Add “Children in care”" for each cohort, then "Remove …" for each. */
+static void
+fill_cohort_menu (PbFindingsView *self,
+                  GMenu          *cohorts)
+{
+  g_menu_remove_all (cohorts);
+  for (int add = 1; add >= 0; add--)
+    for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
+      {
+        PbCohort *cohort = g_ptr_array_index (self->cohorts, i);
+        g_autofree char *label = g_strdup_printf (add ? _("Add “%s”") : _("Remove “%s”"),
+                                                  pb_cohort_get_name (cohort));
+        g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+        g_menu_item_set_action_and_target (item, "findings.retag", "(sb)", pb_cohort_get_slug (cohort),
+                                           (gboolean)add);
+        g_menu_append_item (cohorts, item);
+      }
+}
+
 /* The context menu: for the selection, as the action bar has it. */
 static GMenuModel *
 make_row_menu (PbFindingsView *self)
@@ -300,18 +320,7 @@ make_row_menu (PbFindingsView *self)
   g_menu_append (open, _("_Edit Finding…"), "findings.edit");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
 
-  for (int add = 1; add >= 0; add--)
-    for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
-      {
-        PbCohort *cohort = g_ptr_array_index (self->cohorts, i);
-        g_autofree char *label = g_strdup_printf (add ? _("Add “%s”") : _("Remove “%s”"),
-                                                  pb_cohort_get_name (cohort));
-        g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-        g_menu_item_set_action_and_target (item, "findings.retag", "(sb)", pb_cohort_get_slug (cohort),
-                                           (gboolean)add);
-        g_menu_append_item (cohorts, item);
-      }
+  fill_cohort_menu (self, cohorts);
   g_menu_append_submenu (tags, _("_Cohorts"), G_MENU_MODEL (cohorts));
   g_menu_append_submenu (tags, _("Add to _Pack"), packs);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (tags));
@@ -362,7 +371,9 @@ _pb_findings_view_rebuild_menus (PbFindingsView *self)
 
   packs = pb_pack_menu_new (self->library, "findings.add-to-pack");
   gtk_menu_button_set_menu_model (self->pack_button, packs);
+  gtk_menu_button_set_menu_model (self->pack_icon_button, packs);
   rebuild_tag_menu (self);
+  fill_cohort_menu (self, self->compact_cohorts);
 
   row_menu = make_row_menu (self);
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu), row_menu);

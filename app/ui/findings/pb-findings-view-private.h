@@ -42,6 +42,8 @@ struct _PbFindingsView
   GtkLabel          *selection_label;
   GtkBox            *tag_box;
   GtkMenuButton     *pack_button;
+  GtkMenuButton     *pack_icon_button;  /* the narrow bar's */
+  GMenu             *compact_cohorts;   /* likewise */
   GtkWidget         *filter_box;
   GtkWidget         *row_menu;     /* the selection's context menu */
   GPtrArray         *all_columns;  /* GtkColumnViewColumn, shown or not, in order */

@@ -224,6 +224,9 @@ pb_findings_view_class_init (PbFindingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, tag_box);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, pack_button);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsView, pack_icon_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "row_menu_cohorts", FALSE,
+                                             G_STRUCT_OFFSET (PbFindingsView, compact_cohorts));
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, filter_box);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

@@ -40,6 +40,9 @@ struct _PbDocumentView
   double           pointer_x;      /* where Ctrl+scroll or a pinch zooms about */
   double           pointer_y;
   gboolean         zoom_at_pointer;
+  gboolean         zoomed_while_laying_out;
+  double           zoomed_x;       /* the offsets that zoom keeps its point at */
+  double           zoomed_y;
 
   int              press_count;    /* of the press that started the drag */
   gboolean         extending;      /* Shift: moving the selection's end */

@@ -123,7 +123,7 @@ configure_adjustments (PbDocumentView *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double content_width, content_height, value;
+  double content_width, content_height, value, x_value;
 
   if (n_pages (self) == 0)
     {
@@ -134,6 +134,15 @@ configure_adjustments (PbDocumentView *self)
 
   get_content_size (self, &content_width, &content_height);
   value = gtk_adjustment_get_value (self->vadjustment);
+  x_value = gtk_adjustment_get_value (self->hadjustment);
+
+  /* A zoom made while laying out: where it keeps the point it zoomed about. */
+  if (self->zoomed_while_laying_out)
+    {
+      value = self->zoomed_y;
+      x_value = self->zoomed_x;
+      self->zoomed_while_laying_out = FALSE;
+    }
 
   if (self->pending_page >= 0 && height > 1)
     {
@@ -143,9 +152,7 @@ configure_adjustments (PbDocumentView *self)
 
   gtk_adjustment_configure (self->vadjustment, pb_page_layout_clamp_offset (self->layout, value),
                             0, MAX (content_height, height), 40, height * 0.9, height);
-  gtk_adjustment_configure (self->hadjustment,
-                            CLAMP (gtk_adjustment_get_value (self->hadjustment), 0,
-                                   MAX (0, content_width - width)),
+  gtk_adjustment_configure (self->hadjustment, CLAMP (x_value, 0, MAX (0, content_width - width)),
                             0, MAX (content_width, width), 40, width * 0.9, width);
 }
 
@@ -190,6 +197,18 @@ apply_zoom (PbDocumentView *self,
                                   self->zoom_at_pointer ? self->pointer_x : width / 2,
                                   self->zoom_at_pointer ? self->pointer_y : height / 2,
                                   &x_offset, &y_offset);
+
+  /* Being laid out, the view configures its adjustments once it has its
+   * size: configured now, at the old one, the scrolled window would change
+   * its scrollbars' minds halfway through its own layout. */
+  if (self->laying_out)
+    {
+      self->zoomed_while_laying_out = TRUE;
+      self->zoomed_x = x_offset;
+      self->zoomed_y = y_offset;
+      return;
+    }
+
   if (n_pages (self) > 0)
     {
       double content_width, content_height;
@@ -201,10 +220,8 @@ apply_zoom (PbDocumentView *self,
                                 40, width * 0.9, width);
     }
 
-  /* Being laid out, the view is already getting its size; otherwise the
-   * scrolled window must measure it again, for its scrollbars. */
-  if (!self->laying_out)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* The scrolled window measures the pages again, for its scrollbars. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void

@@ -180,6 +180,7 @@ open_uri_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+/* Back: from a pack to the packs, on a narrow window; else to the library. */
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -187,6 +188,8 @@ go_back_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
+  if (self->mode == PB_WINDOW_MODE_PACKS && pb_packs_view_go_back (self->packs_view))
+    return;
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
@@ -409,6 +412,8 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
+  gtk_widget_class_install_property_action (widget_class, "win.show-library", "show-library");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-library", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-findings", "show-all-findings");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-all-findings", NULL);

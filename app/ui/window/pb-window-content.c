@@ -30,11 +30,11 @@ update_reader_controls (PbWindow *self)
   reading = pb_reader_get_loaded (self->reader) && !self->show_details && in_library;
 
   gtk_widget_set_visible (GTK_WIDGET (self->page_controls), reading);
-  gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
-  gtk_widget_set_visible (self->find_button, reading);
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->export_findings_button, self->mode == PB_WINDOW_MODE_FINDINGS);
-  gtk_widget_set_visible (self->details_button, pb_window_get_selected_report (self) != NULL && in_library);
+  gtk_widget_set_visible (self->reading_controls, pb_window_get_selected_report (self) != NULL && in_library);
+  gtk_widget_set_visible (self->find_button, reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
 
   if (!pb_reader_get_loaded (self->reader))
     return;
@@ -51,8 +51,10 @@ show_titled_page (PbWindow   *self,
                   const char *title,
                   const char *subtitle)
 {
-  adw_window_title_set_title (self->content_title, title);
-  adw_window_title_set_subtitle (self->content_title, subtitle);
+  gtk_label_set_label (self->content_title_label, title);
+  gtk_label_set_label (self->content_subtitle_label, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->content_subtitle_label), subtitle != NULL && *subtitle != '\0');
+  gtk_widget_set_tooltip_text (self->content_title, title);
   gtk_stack_set_visible_child_name (self->content_stack, page);
 }
 
@@ -180,11 +182,14 @@ page_chosen_cb (PbWindow       *self,
 
 /* The sidebar */
 
+/* A report's row clicked, even the one already chosen: go to it, out of the
+ * table, the overview or the packs, and on a narrow window to its page. */
 static void
 sidebar_report_activated_cb (PbWindow         *self,
                              PbReport         *report,
                              PbLibrarySidebar *sidebar)
 {
+  pb_window_set_mode (self, PB_WINDOW_MODE_LIBRARY);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -220,9 +225,19 @@ void
 _pb_window_selected_report_changed (PbWindow *self)
 {
   PbReport *report = pb_window_get_selected_report (self);
+  gint64 id = report ? pb_report_get_id (report) : 0;
 
   if (report != NULL)
     ensure_structure (self, report);
+
+  /* Another report is read, not described: Properties is for the one it
+   * was opened on. The same report corrected stays described. */
+  if (id != self->shown_report_id)
+    {
+      self->shown_report_id = id;
+      if (report != NULL)
+        _pb_window_set_show_details (self, FALSE);
+    }
 
   /* Choosing a report goes to it, out of the table, the overview or the packs. */
   if (report != NULL && self->mode != PB_WINDOW_MODE_LIBRARY)

@@ -37,6 +37,7 @@ enum {
   PROP_SHOW_PACKS,
   PROP_GROUPING,
   PROP_SORTING,
+  PROP_SHOW_LIBRARY,
   N_PROPS
 };
 
@@ -71,7 +72,79 @@ _pb_window_set_show_details (PbWindow *self,
 
   self->show_details = show_details;
   _pb_window_update_content (self);
+  _pb_window_update_library_aside (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETAILS]);
+}
+
+/* Below this width, the findings panel beside a page leaves too little for
+ * the page (at 1100 px, 51 %): the library steps aside for it, as Zotero's
+ * reader gives the window to the document and its annotations. */
+#define LIBRARY_ASIDE_BELOW 1300
+
+static void
+set_show_library (PbWindow *self,
+                  gboolean  show)
+{
+  show = !!show;
+
+  /* Narrow, the library is a page of its own to go back to: never hidden. */
+  if (!show && adw_leaflet_get_folded (self->leaflet))
+    show = TRUE;
+
+  gtk_revealer_set_reveal_child (self->library_revealer, show);
+  gtk_widget_set_visible (self->library_button, !show);
+
+  if (self->show_library == show)
+    return;
+  self->show_library = show;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_LIBRARY]);
+}
+
+/* The findings panel opened or closed, or the window changed what it shows:
+ * the library steps aside for the panel on a window too narrow for both,
+ * and comes back when the panel goes (unless the user brought it back or
+ * sent it away themselves, which stands). */
+void
+_pb_window_update_library_aside (PbWindow *self)
+{
+  gboolean reading = self->mode == PB_WINDOW_MODE_LIBRARY && !self->show_details;
+  gboolean crowded = gtk_widget_get_width (GTK_WIDGET (self)) < LIBRARY_ASIDE_BELOW;
+
+  if (self->sidebar == NULL)
+    return;
+
+  if (self->show_findings && reading && crowded && self->show_library && !self->library_aside)
+    {
+      self->library_aside = TRUE;
+      set_show_library (self, FALSE);
+    }
+  else if ((!self->show_findings || !reading) && self->library_aside)
+    {
+      self->library_aside = FALSE;
+      set_show_library (self, TRUE);
+    }
+}
+
+static void
+folded_idle_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  self->folded_idle = 0;
+  if (adw_leaflet_get_folded (self->leaflet) && !self->show_library)
+    {
+      self->library_aside = FALSE;
+      set_show_library (self, TRUE);
+    }
+}
+
+/* The leaflet folds while it is laid out: the library comes back once that
+ * is over, not in the middle of it (a widget shown then is never laid out). */
+static void
+folded_cb (PbWindow *self)
+{
+  if (self->folded_idle == 0 && adw_leaflet_get_folded (self->leaflet) && !self->show_library)
+    self->folded_idle = g_idle_add_once (folded_idle_cb, self);
 }
 
 static void
@@ -113,8 +186,10 @@ pb_window_set_mode (PbWindow     *self,
 
   _pb_window_update_content (self);
   notify_mode (self, old_mode);
+  _pb_window_update_library_aside (self);
 
-  if (mode == PB_WINDOW_MODE_PACKS)
+  /* On a narrow window, the view chosen takes the library's place. */
+  if (mode != PB_WINDOW_MODE_LIBRARY)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -299,6 +374,10 @@ pb_window_constructed (GObject *object)
 
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_report_details_set_library (self->report_details, self->library);
+  /* Grades over time opens on the authority last looked at. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "overview-authority", self->cohort_overview, "authority",
+                     G_SETTINGS_BIND_DEFAULT);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
 
@@ -326,6 +405,7 @@ pb_window_dispose (GObject *object)
       pb_import_queue_cancel_all (self->imports);
     }
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
@@ -392,6 +472,10 @@ pb_window_get_property (GObject    *object,
                                                                       : PB_GROUPING_NONE));
       break;
 
+    case PROP_SHOW_LIBRARY:
+      g_value_set_boolean (value, self->show_library);
+      break;
+
     case PROP_SORTING:
       g_value_set_string (value, pb_sorting_to_string (self->sidebar ? pb_library_sidebar_get_sorting (self->sidebar)
                                                                      : PB_SORTING_IMPORTED));
@@ -451,8 +535,18 @@ pb_window_set_property (GObject      *object,
       if (self->show_findings != g_value_get_boolean (value))
         {
           self->show_findings = g_value_get_boolean (value);
+          /* F9 from Report Properties: back to the pages, the panel beside them. */
+          if (self->show_findings && self->show_details)
+            _pb_window_set_show_details (self, FALSE);
+          _pb_window_update_library_aside (self);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_SHOW_LIBRARY:
+      /* The user's own choice: the library stays as they put it. */
+      self->library_aside = FALSE;
+      set_show_library (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -522,6 +616,15 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SORTING] =
     g_param_spec_string ("sorting", NULL, NULL, "imported",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PbWindow:show-library:
+   *
+   * Whether the library's sidebar is beside the content. It steps aside by
+   * itself for the findings panel on a window too narrow for the three.
+   */
+  properties [PROP_SHOW_LIBRARY] =
+    g_param_spec_boolean ("show-library", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_FINDINGS] =
     g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -542,12 +645,18 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, problem_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, library_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, reading_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, export_findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
@@ -567,6 +676,8 @@ pb_window_init (PbWindow *self)
   PbViewModel *model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->show_library = TRUE;
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
 
   /* The header's toggle is the window's; the panel is the reader's. */
   g_object_bind_property (self, "show-findings", self->reader, "show-findings",
