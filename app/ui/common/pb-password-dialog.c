@@ -38,13 +38,20 @@ entry_changed_cb (PbPasswordDialog *self)
                                            text != NULL && *text != '\0');
 }
 
+/* Enter answers as Unlock does, and the dialog goes as it goes for a
+ * button: a wrong password asks again in a new dialog, never over this one. */
 static void
 entry_activate_cb (PbPasswordDialog *self)
 {
   const char *text = gtk_editable_get_text (self->entry);
 
-  if (text != NULL && *text != '\0')
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "unlock");
+  if (text == NULL || *text == '\0')
+    return;
+
+  g_object_ref (self);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "unlock");
+  gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
 }
 
 static void
@@ -131,6 +138,32 @@ pb_password_dialog_new (GtkWindow *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->retry_label), retry);
 
   return self;
+}
+
+/**
+ * pb_password_dialog_set_retry:
+ * @retry: whether the password given last was wrong
+ *
+ * Says so under the entry, in a dialog already asking.
+ */
+void
+pb_password_dialog_set_retry (PbPasswordDialog *self,
+                              gboolean          retry)
+{
+  g_return_if_fail (PB_IS_PASSWORD_DIALOG (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_label), retry);
+}
+
+/**
+ * pb_password_dialog_get_retry:
+ *
+ * Returns: whether the dialog says the password given last was wrong
+ */
+gboolean
+pb_password_dialog_get_retry (PbPasswordDialog *self)
+{
+  g_return_val_if_fail (PB_IS_PASSWORD_DIALOG (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->retry_label));
 }
 
 GFile *

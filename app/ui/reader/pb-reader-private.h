@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pb-find-bar.h"
+#include "pb-password-dialog.h"
 #include "pb-finding-list.h"
 #include "pb-findings-panel.h"
 #include "pb-reader.h"
@@ -51,6 +52,7 @@ struct _PbReader
   PbDocumentView  *view;
   AdwStatusPage   *error_page;
   GtkWidget       *password_button;
+  PbPasswordDialog *password_dialog; /* the one asking, if any; cleared as it goes */
 };
 
 void _pb_reader_toast              (PbReader       *self,

@@ -136,6 +136,12 @@ password_entered_cb (PbReader         *self,
 }
 
 static void
+password_dialog_gone_cb (PbReader *self)
+{
+  self->password_dialog = NULL;
+}
+
+static void
 ask_password_cb (PbReader *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -145,6 +151,15 @@ ask_password_cb (PbReader *self)
 
   if (self->report == NULL)
     return;
+
+  /* One dialog at a time: asked again, the one up says the password was
+   * wrong. */
+  if (self->password_dialog != NULL)
+    {
+      pb_password_dialog_set_retry (self->password_dialog, self->password != NULL);
+      gtk_window_present (GTK_WINDOW (self->password_dialog));
+      return;
+    }
 
   path = pb_library_dup_report_path (self->library, pb_report_get_sha256 (self->report));
   file = g_file_new_for_path (path);
@@ -156,6 +171,9 @@ ask_password_cb (PbReader *self)
                                   pb_report_get_title (self->report));
   g_signal_connect_object (dialog, "password-entered", G_CALLBACK (password_entered_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (password_dialog_gone_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->password_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -301,6 +319,8 @@ pb_reader_dispose (GObject *object)
   g_clear_object (&self->library);
 
   g_clear_object (&self->base_menu);
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->password_dialog));   /* clears it */
   g_clear_pointer (&self->selection_popover, gtk_widget_unparent);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_READER);
