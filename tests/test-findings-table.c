@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pb-finding-store.h"
+#include "pb-pack-store.h"
 #include "pb-reader-fixture.h"
 #include "pb-test-util.h"
 
@@ -73,6 +74,30 @@ action_enabled (GtkWidget  *widget,
   return enabled;
 }
 
+static GtkWidget *find_label (GtkWidget  *widget,
+                              const char *text);
+
+/* The editor's buttons for a saved finding are always in sight: in a bar
+ * below its scrolling content, not at the end of it. */
+static void
+assert_never_below_fold (PbFindingEditor *editor)
+{
+  static const char * const labels[] = { "_Delete", "_Find Again", "Add to _Pack" };
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *label = find_label (GTK_WIDGET (editor), labels[i]);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_null (gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW));
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (editor), &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (editor)));
+    }
+}
+
 /* One row selected is enough for every action, Edit included. */
 static void
 test_single_row_actions (Fixture       *f,
@@ -109,6 +134,7 @@ test_single_row_actions (Fixture       *f,
   editor = pb_reader_find_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpint (pb_finding_get_id (pb_finding_editor_get_finding (editor)), ==, pb_finding_get_id (first));
+  assert_never_below_fold (editor);
   pb_finding_editor_set_cohort (editor, "leadership", TRUE);
   read = pb_library_get_finding (f->library, pb_finding_get_id (first), NULL);
   g_assert_true (pb_finding_has_cohort (read, "leadership"));
@@ -308,6 +334,42 @@ test_columns_fit (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (search), >=, 150);
 }
 
+static gboolean
+already_said (Fixture *f)
+{
+  return find_label (GTK_WIDGET (f->window), "Already in “New briefing pack”") != NULL;
+}
+
+/* Add to Pack twice: the second time says the pack has it already; a new
+ * pack is prepared by the default author of Preferences. */
+static void
+test_add_to_pack_again (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(PbPack) pack = NULL;
+  PbFindingsView *table;
+
+  g_settings_set_string (settings, "default-author", "A. Officer");
+  fill (f);
+  table = show_table (f);
+  gtk_selection_model_select_item (pb_findings_view_get_selection (table), 0, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "findings.add-to-pack", "x", (gint64)0));
+  packs = pb_library_list_packs (f->library, NULL);
+  g_assert_cmpuint (packs->len, ==, 1);
+  pack = g_object_ref (g_ptr_array_index (packs, 0));
+  g_assert_cmpstr (pb_pack_get_author (pack), ==, "A. Officer");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Added to “New briefing pack”"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "findings.add-to-pack", "x", pb_pack_get_id (pack)));
+  pb_reader_iterate_until (already_said, f);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->window), "Already in “New briefing pack”"));
+  g_settings_reset (settings, "default-author");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +384,8 @@ main (int   argc,
               pb_reader_fixture_setup, test_context_menu, pb_reader_fixture_teardown);
   g_test_add ("/findings-table/columns-fit", Fixture, PB_READER_SIZE (1100, 760),
               pb_reader_fixture_setup, test_columns_fit, pb_reader_fixture_teardown);
+  g_test_add ("/findings-table/add-to-pack-again", Fixture, PB_READER_SIZE (1100, 760),
+              pb_reader_fixture_setup, test_add_to_pack_again, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

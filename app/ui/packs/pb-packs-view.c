@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-finding-picker.h"
+#include "pb-pack-menu.h"
 #include "pb-packs-view.h"
 #include "pb-toast.h"
 
@@ -286,7 +287,7 @@ pb_packs_view_new_pack (PbPacksView *self)
 
   if (self->library == NULL)
     return 0;
-  if (!(id = pb_library_create_pack (self->library, _("New briefing pack"), FALSE, NULL, &error)))
+  if (!(id = pb_pack_menu_create_pack (self->library, &error)))
     {
       g_warning ("Cannot create a pack: %s", error->message);
       return 0;
