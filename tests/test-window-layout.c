@@ -240,6 +240,54 @@ test_properties_per_report (Fixture       *f,
   g_assert_true (adw_flap_get_reveal_flap (reader_flap (f)));
 }
 
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* A menu names an action's key as the keyboard does: Ctrl++, not the
+ * keypad's Ctrl+KP +. */
+static void
+test_menu_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *zoom = find_tooltip (GTK_WIDGET (f->window), "Zoom");
+  GtkPopover *popover;
+
+  settle (f);
+  g_assert_true (GTK_IS_MENU_BUTTON (zoom));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (zoom));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (zoom));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+  g_assert_true (has_label (GTK_WIDGET (popover), "Ctrl++"));
+  g_assert_true (has_label (GTK_WIDGET (popover), "Ctrl+-"));
+  g_assert_false (has_label (GTK_WIDGET (popover), "Ctrl+KP"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (zoom));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +308,8 @@ main (int   argc,
               pb_reader_fixture_setup, test_panel_at_default_size, pb_reader_fixture_teardown);
   g_test_add ("/window-layout/properties-per-report", Fixture, NULL,
               pb_reader_fixture_setup, test_properties_per_report, pb_reader_fixture_teardown);
+  g_test_add ("/window-layout/menu-keys", Fixture, PB_READER_SIZE (1100, 760),
+              pb_reader_fixture_setup, test_menu_keys, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

@@ -427,8 +427,9 @@ _pb_document_view_class_init_input (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "view.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "view.clear-selection", NULL, clear_selection_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "view.copy", NULL);
+  /* The key a menu shows is the one bound last. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "view.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "view.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection", NULL);
 }
 

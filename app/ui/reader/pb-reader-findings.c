@@ -525,9 +525,9 @@ _pb_reader_class_init_findings (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "reader.delete-finding", "x", finding_action);
   gtk_widget_class_install_action (widget_class, "reader.retag-finding", "(xsb)", finding_action);
   gtk_widget_class_install_action (widget_class, "reader.pack-finding", "(xx)", finding_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "reader.add-finding", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "reader.add-finding", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "reader.add-finding", NULL);
 }
 
