@@ -28,6 +28,8 @@ struct _PbDocumentView
   guint            vscroll_policy : 1;
 
   gboolean         reporting_page; /* the view tells the model: do not scroll back */
+  int              pinned_page;    /* a page the reader was taken to (a match), or -1 */
+  double           pinned_value;   /* ...while the view is not scrolled from here */
   gboolean         laying_out;     /* in size_allocate: what changes is no one's move */
   int              pending_page;   /* scroll there once laid out, or -1 */
 
@@ -61,6 +63,8 @@ gboolean        _pb_document_view_point_at          (PbDocumentView *self,
                                                      double         *x_pt,
                                                      double         *y_pt);
 void            _pb_document_view_update_renders    (PbDocumentView *self);
+void            _pb_document_view_report_page       (PbDocumentView *self,
+                                                     guint           page);
 void            _pb_document_view_attach_renderer   (PbDocumentView *self,
                                                      PbDocument     *document);
 void            _pb_document_view_snapshot          (GtkWidget      *widget,

@@ -95,11 +95,28 @@ report_page (PbDocumentView *self,
   self->reporting_page = FALSE;
 }
 
+/* The page being read is the one the reader was taken to (a find's match),
+ * not the one a third of the way down the view. */
+void
+_pb_document_view_report_page (PbDocumentView *self,
+                               guint           page)
+{
+  self->pinned_page = (int)page;
+  self->pinned_value = gtk_adjustment_get_value (self->vadjustment);
+  report_page (self, page);
+}
+
 static void
 update_current_page (PbDocumentView *self)
 {
   if (n_pages (self) == 0)
     return;
+
+  /* Until the reader scrolls on, the page they were taken to stays theirs
+   * (the find bar opening and the like resize the view meanwhile). */
+  if (self->pinned_page >= 0 && fabs (gtk_adjustment_get_value (self->vadjustment) - self->pinned_value) < 1)
+    return;
+  self->pinned_page = -1;
 
   report_page (self, pb_page_layout_get_current_page (self->layout,
                                                       gtk_adjustment_get_value (self->vadjustment)));
@@ -539,6 +556,7 @@ pb_document_view_init (PbDocumentView *self)
   g_autoptr(PbViewModel) model = pb_view_model_new ();
 
   self->pending_page = -1;
+  self->pinned_page = -1;
   self->current_match = -1;
   self->cache = pb_page_cache_new (DEFAULT_CACHE);
   self->layout = pb_page_layout_new ();
@@ -644,6 +662,7 @@ pb_document_view_set_document (PbDocumentView *self,
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->current_match = -1;
   self->pending_page = -1;
+  self->pinned_page = -1;
 
   n = document ? pb_document_get_n_pages (document) : 0;
   sizes = g_array_sized_new (FALSE, FALSE, sizeof (PbPageSize), n);
