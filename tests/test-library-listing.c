@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "pb-finding-store.h"
 #include "pb-import.h"
@@ -275,6 +276,51 @@ test_search_grouped (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Delete on a report clicked in the library asks to remove that report. */
+static void
+test_delete_clicked (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 other = pb_reader_fixture_import (f, "other.pdf", "Other paper", 3);
+  GtkWidget *list = pb_reader_find_widget (pb_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW);
+  GListModel *reports = pb_window_get_reports (f->window);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  int position;
+
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (reports), &error));
+  position = pb_report_list_find (PB_REPORT_LIST (reports), other);
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", (guint)position));
+  g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (f->window)), ==, other);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_true (gtk_widget_grab_focus (list));
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Delete, 0) == GTK_WIDGET (f->window));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Report?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Other paper"));
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (pb_report_list_find (PB_REPORT_LIST (reports), other), <, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +337,8 @@ main (int   argc,
               test_sort, pb_reader_fixture_teardown);
   g_test_add ("/library-listing/search-grouped", Fixture, NULL, pb_reader_fixture_setup,
               test_search_grouped, pb_reader_fixture_teardown);
+  g_test_add ("/library-listing/delete-clicked", Fixture, NULL, pb_reader_fixture_setup,
+              test_delete_clicked, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

@@ -190,6 +190,25 @@ finding_action (GtkWidget  *widget,
     }
 }
 
+/* Delete on a finding's row deletes that finding (not the report, as Delete
+ * elsewhere in the window would). */
+static void
+delete_focused_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbFindingsPanel *self = PB_FINDINGS_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, PB_TYPE_FINDING_ROW) : NULL;
+  PbFinding *finding;
+
+  if (row != NULL && gtk_widget_is_ancestor (row, GTK_WIDGET (self->list)) &&
+      (finding = pb_finding_row_get_finding (PB_FINDING_ROW (row))) != NULL &&
+      pb_finding_get_id (finding) > 0)
+    g_signal_emit (self, signals [DELETE_REQUESTED], 0, finding);
+}
+
 static GtkWidget *
 make_suggestion_row (PbFindingsPanel *self,
                      PbSuggestion    *suggestion)
@@ -486,6 +505,8 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.delete-finding", "x", finding_action);
   gtk_widget_class_install_action (widget_class, "panel.retag-finding", "(xsb)", finding_action);
   gtk_widget_class_install_action (widget_class, "panel.pack-finding", "(xx)", finding_action);
+  gtk_widget_class_install_action (widget_class, "panel.delete-focused", NULL, delete_focused_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "panel.delete-focused", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");
