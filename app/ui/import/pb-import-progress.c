@@ -17,6 +17,7 @@ struct _PbImportProgress
   PbImportQueue  *queue;
   PbImportJob    *job;
   GCancellable   *cancellable;
+  guint           throttle;       /* the strip changes twice a second at most */
 
   GtkWidget      *revealer;
   GtkLabel       *label;
@@ -26,18 +27,42 @@ struct _PbImportProgress
 
 G_DEFINE_FINAL_TYPE (PbImportProgress, pb_import_progress, GTK_TYPE_WIDGET)
 
+/* Each frame drawn costs the import time (much of it where the window is
+ * drawn in software, as in a virtual machine): the strip follows the job
+ * twice a second, not at every percent of every file. */
+static void show_progress (PbImportProgress *self);
+
+static gboolean
+throttle_cb (gpointer data)
+{
+  PbImportProgress *self = data;
+
+  self->throttle = 0;
+  show_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update (PbImportProgress *self)
+{
+  if (self->throttle == 0)
+    show_progress (self);
+}
+
+static void
+show_progress (PbImportProgress *self)
 {
   g_autofree char *text = NULL;
   guint n_files;
   guint n_done;
+  double fraction;
 
   if (self->job == NULL)
     return;
 
   n_files = pb_import_job_get_n_files (self->job);
   n_done = pb_import_job_get_n_done (self->job);
+  fraction = pb_import_job_get_fraction (self->job);
 
   if (pb_import_job_get_current_name (self->job) == NULL)
     text = g_strdup (_("Preparing to import…"));
@@ -48,8 +73,13 @@ update (PbImportProgress *self)
     /* Translators: %u of %u counts the files in an import */
     text = g_strdup_printf (_("Importing %u of %u…"), MIN (n_done + 1, n_files), n_files);
 
+  if (g_strcmp0 (gtk_label_get_label (self->label), text) == 0 &&
+      gtk_progress_bar_get_fraction (self->progress) == fraction)
+    return;
+
   gtk_label_set_label (self->label, text);
-  gtk_progress_bar_set_fraction (self->progress, pb_import_job_get_fraction (self->job));
+  gtk_progress_bar_set_fraction (self->progress, fraction);
+  self->throttle = g_timeout_add (500, throttle_cb, self);
 }
 
 static void
@@ -74,6 +104,7 @@ pb_import_progress_dispose (GObject *object)
   PbImportProgress *self = (PbImportProgress *)object;
 
   pb_import_progress_set_queue (self, NULL);
+  g_clear_handle_id (&self->throttle, g_source_remove);
 
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
@@ -166,6 +197,7 @@ pb_import_progress_set_job (PbImportProgress *self,
     {
       g_signal_connect_swapped (job, "notify", G_CALLBACK (update), self);
       gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), cancellable != NULL);
+      g_clear_handle_id (&self->throttle, g_source_remove);
       gtk_progress_bar_set_fraction (self->progress, 0);
       update (self);
     }
