@@ -326,27 +326,40 @@ cache_size_changed_cb (PbWindow *self)
                                      (gsize)megabytes * 1024 * 1024);
 }
 
+/* The app's settings, once the window is the app's: GObject sets its
+ * "application" after constructed (), so they are taken up when it is. */
+static void
+application_changed_cb (PbWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->settings != NULL || !PB_IS_APPLICATION (app) ||
+      pb_application_get_settings (PB_APPLICATION (app)) == NULL)
+    return;
+
+  self->settings = g_object_ref (pb_application_get_settings (PB_APPLICATION (app)));
+  restore_window_state (self);
+  g_signal_connect_object (self->settings, "changed::page-cache-size",
+                           G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
+  cache_size_changed_cb (self);
+
+  /* The library's grouping and order; Grades over time opens on the
+   * authority last looked at. */
+  g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "library-sort", self, "sorting", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "overview-authority", self->cohort_overview, "authority",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 pb_window_constructed (GObject *object)
 {
   PbWindow *self = (PbWindow *)object;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (pb_window_parent_class)->constructed (object);
 
   g_assert (PB_IS_LIBRARY (self->library));
-
-  if (PB_IS_APPLICATION (app) && pb_application_get_settings (PB_APPLICATION (app)))
-    self->settings = g_object_ref (pb_application_get_settings (PB_APPLICATION (app)));
-  restore_window_state (self);
-
-  if (self->settings != NULL)
-    {
-      g_signal_connect_object (self->settings, "changed::page-cache-size",
-                               G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
-      cache_size_changed_cb (self);
-    }
 
   self->imports = pb_import_queue_new (self->library);
   g_signal_connect_object (self->imports, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
@@ -362,22 +375,13 @@ pb_window_constructed (GObject *object)
   g_signal_connect_object (self->sidebar, "notify::selected-report",
                            G_CALLBACK (_pb_window_selected_report_changed), self, G_CONNECT_SWAPPED);
 
-  /* Grouping follows the settings once the list exists to group. */
   g_signal_connect_object (self->sidebar, "notify::grouping", G_CALLBACK (grouping_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->sidebar, "notify::sorting", G_CALLBACK (sorting_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "library-sort", self, "sorting", G_SETTINGS_BIND_DEFAULT);
 
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_report_details_set_library (self->report_details, self->library);
-  /* Grades over time opens on the authority last looked at. */
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "overview-authority", self->cohort_overview, "authority",
-                     G_SETTINGS_BIND_DEFAULT);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
 
@@ -391,6 +395,9 @@ pb_window_constructed (GObject *object)
   pb_window_show_library_problem (self);
   if (pb_library_get_notice (self->library) != NULL)
     _pb_window_toast (self, pb_library_get_notice (self->library));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  application_changed_cb (self);
 }
 
 static void
