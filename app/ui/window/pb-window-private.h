@@ -65,6 +65,9 @@ void _pb_window_toast             (PbWindow       *self,
 void _pb_window_set_show_details  (PbWindow       *self,
                                    gboolean        show_details);
 void _pb_window_update_library_aside (PbWindow    *self);
+void _pb_window_setup_imports     (PbWindow       *self);
+void _pb_window_take_settings     (PbWindow       *self);
+void _pb_window_save_state        (PbWindow       *self);
 
 void _pb_window_update_content          (PbWindow       *self);
 void _pb_window_queue_update_controls   (PbWindow       *self);

@@ -224,131 +224,11 @@ sorting_changed_cb (PbWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORTING]);
 }
 
-/* Imports */
-
-static void
-import_finished_cb (PbWindow      *self,
-                    gboolean       cancelled,
-                    PbImportQueue *queue)
-{
-  if (!cancelled && pb_import_queue_get_last_report_id (queue) > 0)
-    pb_window_select_report (self, pb_import_queue_get_last_report_id (queue));
-
-  pb_import_outcome_announce (queue, self->library, GTK_WINDOW (self), cancelled);
-}
-
-static void
-importing_changed_cb (PbWindow *self)
-{
-  _pb_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPORTING]);
-}
-
-static void
-report_unlocked_cb (PbWindow      *self,
-                    gint64         report_id,
-                    const char    *password,
-                    PbImportQueue *queue)
-{
-  pb_reader_remember_password (self->reader, report_id, password);
-}
-
-static gboolean
-drop_cb (PbWindow      *self,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkDropTarget *target)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  for (GSList *l = g_value_get_boxed (value); l; l = l->next)
-    g_ptr_array_add (files, l->data);
-
-  if (files->len == 0)
-    return FALSE;
-
-  pb_window_import_files (self, (GFile **)files->pdata, files->len);
-  return TRUE;
-}
-
-/* Window state */
-
-static void
-restore_window_state (PbWindow *self)
-{
-  int width, height;
-
-  if (self->settings == NULL)
-    return;
-
-  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-}
-
 static gboolean
 pb_window_close_request (GtkWindow *window)
 {
-  PbWindow *self = PB_WINDOW (window);
-
-  if (self->reader != NULL)
-    pb_reader_save_state (self->reader);
-
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set (self->settings, "window-size", "(ii)", width, height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
-    }
-
-  /* An import still running is finished by its own transaction or rolled back;
-   * cancelling here means nothing half-done is left behind. */
-  if (self->imports != NULL)
-    pb_import_queue_cancel (self->imports);
-
+  _pb_window_save_state (PB_WINDOW (window));
   return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
-}
-
-static void
-cache_size_changed_cb (PbWindow *self)
-{
-  guint megabytes = g_settings_get_uint (self->settings, "page-cache-size");
-
-  pb_document_view_set_cache_budget (pb_reader_get_view (self->reader),
-                                     (gsize)megabytes * 1024 * 1024);
-}
-
-/* The app's settings, once the window is the app's: GObject sets its
- * "application" after constructed (), so they are taken up when it is. */
-static void
-application_changed_cb (PbWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (self->settings != NULL || !PB_IS_APPLICATION (app) ||
-      pb_application_get_settings (PB_APPLICATION (app)) == NULL)
-    return;
-
-  self->settings = g_object_ref (pb_application_get_settings (PB_APPLICATION (app)));
-  restore_window_state (self);
-  g_signal_connect_object (self->settings, "changed::page-cache-size",
-                           G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
-  cache_size_changed_cb (self);
-
-  /* The library's grouping and order; Grades over time opens on the
-   * authority last looked at. */
-  g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "library-sort", self, "sorting", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "overview-authority", self->cohort_overview, "authority",
-                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -361,12 +241,7 @@ pb_window_constructed (GObject *object)
 
   g_assert (PB_IS_LIBRARY (self->library));
 
-  self->imports = pb_import_queue_new (self->library);
-  g_signal_connect_object (self->imports, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->imports, "notify::importing", G_CALLBACK (importing_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->imports, "unlocked", G_CALLBACK (report_unlocked_cb), self, G_CONNECT_SWAPPED);
-  pb_library_sidebar_set_import_queue (self->sidebar, self->imports);
+  _pb_window_setup_imports (self);
 
   if (!pb_library_sidebar_set_library (self->sidebar, self->library, &error))
     _pb_window_toast (self, error->message);
@@ -396,8 +271,8 @@ pb_window_constructed (GObject *object)
   if (pb_library_get_notice (self->library) != NULL)
     _pb_window_toast (self, pb_library_get_notice (self->library));
 
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
-  application_changed_cb (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (_pb_window_take_settings), NULL);
+  _pb_window_take_settings (self);
 }
 
 static void
@@ -679,7 +554,6 @@ pb_window_class_init (PbWindowClass *klass)
 static void
 pb_window_init (PbWindow *self)
 {
-  GtkDropTarget *drop_target;
   PbViewModel *model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -699,10 +573,6 @@ pb_window_init (PbWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::loaded", G_CALLBACK (_pb_window_queue_update_controls),
                            self, G_CONNECT_SWAPPED);
-
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 PbWindow *
@@ -756,28 +626,6 @@ pb_window_get_selected_report (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return self->sidebar ? pb_library_sidebar_get_selected_report (self->sidebar) : NULL;
-}
-
-/**
- * pb_window_import_files:
- * @files: (array length=n_files): the files to import, as one batch
- *
- * Imports the files, after any imports already asked for.
- */
-void
-pb_window_import_files (PbWindow  *self,
-                        GFile    **files,
-                        guint      n_files)
-{
-  g_return_if_fail (PB_IS_WINDOW (self));
-  pb_import_queue_add (self->imports, files, n_files, NULL);
-}
-
-gboolean
-pb_window_get_importing (PbWindow *self)
-{
-  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
-  return self->imports != NULL && pb_import_queue_get_importing (self->imports);
 }
 
 /**
