@@ -261,7 +261,7 @@ text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                PbFindingsView           *self)
 {
-  set_cell (item, wrapping_label (2, 6));
+  set_cell (item, wrapping_label (3, 6));
 }
 
 static void
@@ -269,16 +269,17 @@ note_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                PbFindingsView           *self)
 {
-  set_cell (item, wrapping_label (3, 12));
+  set_cell (item, wrapping_label (4, 12));
 }
 
-/* The quote, the point of a finding, gets three lines; a note, two. */
+/* The quote, the point of a finding, and the officer's note get four lines;
+ * the rest, three. */
 static void
 quote_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 PbFindingsView           *self)
 {
-  set_cell (item, wrapping_label (3, 16));
+  set_cell (item, wrapping_label (4, 16));
 }
 
 static void
@@ -341,7 +342,7 @@ static const Shown shown_from[] = {
   { date_text, 420 },
   { report_text, 520 },
   { cohorts_text, 600 },
-  { note_text, 680 },
+  { note_text, 720 },
   { status_text, 1000 },
   { where_text, 1100 },
   { classification_text, 1200 },
@@ -391,12 +392,12 @@ _pb_findings_view_add_columns (PbFindingsView *self)
 {
   add_column (self, _("Quote"), quote_text, NULL, TRUE, -1);
   add_column (self, _("Note"), note_text, NULL, TRUE, -1);
-  add_column (self, _("Report"), report_text, NULL, FALSE, 140);
+  add_column (self, _("Report"), report_text, NULL, FALSE, 152);
   add_column (self, _("Date"), date_text,
               GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 100);
   add_column (self, _("Where"), where_text,
               GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 64);
-  add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 76);
+  add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 68);
   add_column (self, _("Kind"), kind_text, NULL, FALSE, 128);
   add_column (self, _("Status"), status_text, NULL, FALSE, 96);
   add_column (self, _("Classification"), classification_text, NULL, FALSE, 104);
