@@ -211,6 +211,25 @@ test_panel_at_default_size (Fixture       *f,
   settle (f);
   g_assert_true (library_shown (f));
 
+  /* Made wide enough for the three, the library comes back beside the
+   * panel; narrower again, it steps aside. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL));
+  settle (f);
+  g_assert_false (library_shown (f));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  settle (f);
+  /* (xvfb-run's screen is 1280 px wide unless told otherwise) */
+  if (gtk_widget_get_width (GTK_WIDGET (f->window)) >= 1300)
+    g_assert_true (library_shown (f));
+  else
+    g_test_message ("The screen is too narrow for a window of 1400 px");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  settle (f);
+  g_assert_false (library_shown (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL));
+  settle (f);
+  g_assert_true (library_shown (f));
+
   /* Brought back by the user, the library stays, beside the panel. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));

@@ -29,6 +29,8 @@ struct _PbWindow
   gboolean              disposed;
   guint                 controls_idle;
   guint                 folded_idle;
+  guint                 resized_idle;
+  int                   allocated_width;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;

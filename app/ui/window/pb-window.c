@@ -108,20 +108,55 @@ void
 _pb_window_update_library_aside (PbWindow *self)
 {
   gboolean reading = self->mode == PB_WINDOW_MODE_LIBRARY && !self->show_details;
-  gboolean crowded = gtk_widget_get_width (GTK_WIDGET (self)) < LIBRARY_ASIDE_BELOW;
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height;
+  gboolean crowded;
 
   if (self->sidebar == NULL)
     return;
+
+  /* Not yet shown: the size it will open at. */
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  crowded = width < LIBRARY_ASIDE_BELOW;
 
   if (self->show_findings && reading && crowded && self->show_library && !self->library_aside)
     {
       self->library_aside = TRUE;
       set_show_library (self, FALSE);
     }
-  else if ((!self->show_findings || !reading) && self->library_aside)
+  else if ((!self->show_findings || !reading || !crowded) && self->library_aside)
     {
       self->library_aside = FALSE;
       set_show_library (self, TRUE);
+    }
+}
+
+static void
+resized_idle_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  self->resized_idle = 0;
+  _pb_window_update_library_aside (self);
+}
+
+/* Made wider (or narrower) with the panel open: the library comes back (or
+ * steps aside), once the window is laid out at its new size. */
+static void
+pb_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (pb_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (width != self->allocated_width)
+    {
+      self->allocated_width = width;
+      if (self->resized_idle == 0)
+        self->resized_idle = g_idle_add_once (resized_idle_cb, self);
     }
 }
 
@@ -288,6 +323,7 @@ pb_window_dispose (GObject *object)
     }
   g_clear_handle_id (&self->controls_idle, g_source_remove);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
+  g_clear_handle_id (&self->resized_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
@@ -450,6 +486,7 @@ pb_window_class_init (PbWindowClass *klass)
   object_class->set_property = pb_window_set_property;
 
   window_class->close_request = pb_window_close_request;
+  widget_class->size_allocate = pb_window_size_allocate;
 
   properties [PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, PB_TYPE_LIBRARY,
