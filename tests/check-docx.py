@@ -1,23 +1,104 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Reads a pack exported as DOCX with python-docx, as Word would: the parts
-must use Word's heading and quote styles and hold a real table.
+must use Word's heading and quote styles, hold a real contents field, a real
+grades table whose header row repeats and whose rows never split, a running
+header and a footer with page fields, and say who wrote it and how it is
+classified in its properties and in its body.
 
-Usage: check-docx.py FILE QUOTE..."""
+Usage: check-docx.py FILE [--title T] [--author A] [--subject S]
+                          [--classification C] [--columns N] [--merged N]
+                          [--exempt TEXT] QUOTE..."""
 
+import argparse
 import sys
 
 import docx
+from docx.oxml.ns import qn
 
-document = docx.Document(sys.argv[1])
+parser = argparse.ArgumentParser()
+parser.add_argument("file")
+parser.add_argument("--title")
+parser.add_argument("--author")
+parser.add_argument("--subject")
+parser.add_argument("--classification")
+parser.add_argument("--columns", type=int, help="inspections in the grades table")
+parser.add_argument("--merged", type=int, help="cells over two rows in the grades table")
+parser.add_argument("--exempt", help="words the cover's exempt statement holds")
+parser.add_argument("quotes", nargs="*")
+args = parser.parse_intermixed_args()
+
+document = docx.Document(args.file)
+body = document.element.body
 styles = [p.style.name for p in document.paragraphs]
 texts = [p.text for p in document.paragraphs]
 
 assert "Title" in styles, styles
 assert "Heading 1" in styles, styles
 assert "Quote" in styles, styles
-assert len(document.tables) >= 1, "no table"
-assert document.tables[0].rows[0].cells[0].text == "Judgement"
-for quote in sys.argv[2:]:
+for quote in args.quotes:
     assert any(quote == t for t, s in zip(texts, styles) if s == "Quote"), quote
+
+# Sections flow on: nothing forces a page break.
+assert not body.findall(".//" + qn("w:pageBreakBefore")), "a forced page break"
+assert not [b for b in body.iter(qn("w:br")) if b.get(qn("w:type")) == "page"], "a page break"
+
+# A real contents field, begun, separated and ended, listing headings.
+instructions = [t.text for t in body.iter(qn("w:instrText"))]
+assert any(i.strip().startswith("TOC \\o") for i in instructions), instructions
+kinds = [c.get(qn("w:fldCharType")) for c in body.iter(qn("w:fldChar"))]
+assert kinds.count("begin") == kinds.count("end") >= 1, kinds
+assert document.settings.element.find(qn("w:updateFields")) is not None, "Word is not asked to update the contents"
+
+# "Prepared by" and "Classification" in the body: the cover's details.
+cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+assert "Classification" in cells, cells
+if args.author:
+    assert "Prepared by" in cells and args.author in cells, cells
+if args.classification:
+    assert args.classification in cells, cells
+if args.exempt:
+    assert any(args.exempt in t for t in texts), "no exempt statement"
+
+# The grades: one table, its header row repeated, no row split.
+grades = [t for t in document.tables if t.rows[0].cells[0].text == "Judgement"]
+if args.columns is not None:
+    assert len(grades) == 1, len(grades)
+    table = grades[0]
+    assert len(table.columns) == 1 + args.columns, len(table.columns)
+    rows = table._tbl.findall(qn("w:tr"))
+    assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None, "the header row does not repeat"
+    for row in rows:
+        assert row.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None, "a row may split"
+    merges = [m.get(qn("w:val")) for m in table._tbl.iter(qn("w:vMerge"))]
+    assert merges.count("restart") == (args.merged or 0), merges
+
+# The running header and footer, on every page: page numbers as fields.
+section = document.sections[0]
+header = section.header
+footer = section.footer
+assert not header.is_linked_to_previous and not footer.is_linked_to_previous
+header_text = "\n".join(p.text for p in header.paragraphs)
+if args.title:
+    assert args.title in header_text, header_text
+footer_fields = " ".join(t.text for t in footer._element.iter(qn("w:instrText")))
+assert "PAGE" in footer_fields and "NUMPAGES" in footer_fields, footer_fields
+
+# Properties: the pack's author, never the program; the classification.
+core = document.core_properties
+assert core.author != "Panel Brief", core.author
+if args.title:
+    assert core.title == args.title, core.title
+if args.author:
+    assert core.author == args.author, core.author
+if args.subject:
+    assert core.subject == args.subject, core.subject
+assert core.language == "en-GB", core.language
+custom = document.part.package.part_related_by(
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties")
+custom_xml = custom.blob.decode("utf-8")
+assert 'name="Classification"' in custom_xml, custom_xml
+if args.classification:
+    assert args.classification.replace("&", "&amp;") in custom_xml, custom_xml
+
 print("ok:", len(document.paragraphs), "paragraphs,", len(document.tables), "tables")

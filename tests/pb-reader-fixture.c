@@ -41,7 +41,8 @@ pb_reader_fixture_open_window (Fixture *f)
   return window;
 }
 
-/* Imports a report of @n_pages pages, each with the same three lines, behind
+/* Imports a report of @n_pages pages, each with the same three lines (and,
+ * after the first report, its file's name on a fourth), behind
  * the window's back (the window hears of it as of any import). */
 gint64
 pb_reader_fixture_import (Fixture    *f,
@@ -54,10 +55,13 @@ pb_reader_fixture_import (Fixture    *f,
   g_autofree char *pdf = NULL;
   gint64 id = 0;
 
+  /* Reports after the first say whose they are: the library refuses a
+   * report whose pages are another's, saved again. */
   for (guint i = 0; i < n_pages; i++)
     g_ptr_array_add (pages, g_strdup_printf ("Page %u: care leavers and the local offer.\n"
                                              "Personal advisers keep in touch with care\n"
-                                             "leavers until they are 25.", i + 1));
+                                             "leavers until they are 25.%s%s", i + 1,
+                                             f->pdf != NULL ? "\n" : "", f->pdf != NULL ? name : ""));
   g_ptr_array_add (pages, NULL);
 
   pdf = pb_test_write_pdf (f->dir, name, (const char **)pages->pdata,

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <poppler.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -339,6 +341,37 @@ pb_test_count_rows (const char *library_dir,
   return n;
 }
 
+/* Writes junk over the header of @table's first b-tree page in library.db,
+ * after copying the journal into it, so that any reader that walks the
+ * table meets damage. The library may be open meanwhile. */
+void
+pb_test_damage_table (const char *library_dir,
+                      const char *table)
+{
+  g_autofree char *db_path = g_build_filename (library_dir, "library.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint8 junk[32];
+  gint64 root;
+  int fd;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  memset (junk, 0xa5, sizeof junk);
+  fd = g_open (db_path, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, junk, sizeof junk, (root - 1) * 4096), ==, sizeof junk);
+  g_close (fd, NULL);
+}
+
 guint
 pb_test_file_mode (const char *path)
 {
@@ -468,4 +501,79 @@ pb_test_add_highlight (const char *pdf,
   g_object_unref (document);
 
   return g_steal_pointer (&out);
+}
+
+/* Holding database opens: a SQLite file system, made the default, through
+ * which every open goes. While the hold is on, a thread other than the one
+ * that set it waits before it opens a database, so a test can stop a worker
+ * at its first step, act, and then let it go on. Off, it only passes
+ * through. */
+static struct
+{
+  GMutex       lock;
+  GCond        cond;
+  sqlite3_vfs *real;
+  sqlite3_vfs  held;
+  GThread     *holder;
+  gboolean     holding;
+  guint        n_held;      /* opens that have waited since the hold began */
+} hold;
+
+static int
+held_open (sqlite3_vfs  *vfs,
+           const char   *name,
+           sqlite3_file *file,
+           int           flags,
+           int          *out_flags)
+{
+  if (flags & SQLITE_OPEN_MAIN_DB)
+    {
+      g_mutex_lock (&hold.lock);
+      if (hold.holding && g_thread_self () != hold.holder)
+        {
+          hold.n_held++;
+          g_cond_broadcast (&hold.cond);
+          while (hold.holding)
+            g_cond_wait (&hold.cond, &hold.lock);
+        }
+      g_mutex_unlock (&hold.lock);
+    }
+
+  return hold.real->xOpen (hold.real, name, file, flags, out_flags);
+}
+
+/* Turns the hold on or off (see above). */
+void
+pb_test_hold_database_opens (gboolean hold_on)
+{
+  g_mutex_lock (&hold.lock);
+  if (hold.real == NULL)
+    {
+      hold.real = sqlite3_vfs_find (NULL);
+      g_assert_nonnull (hold.real);
+      hold.held = *hold.real;
+      hold.held.zName = "pb-test-held";
+      hold.held.xOpen = held_open;
+      g_assert_cmpint (sqlite3_vfs_register (&hold.held, 1), ==, SQLITE_OK);
+    }
+  hold.holder = g_thread_self ();
+  hold.holding = hold_on;
+  if (hold_on)
+    hold.n_held = 0;
+  g_cond_broadcast (&hold.cond);
+  g_mutex_unlock (&hold.lock);
+}
+
+/* Waits (on the holder's thread) until some other thread is held. */
+void
+pb_test_wait_for_held_open (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_mutex_lock (&hold.lock);
+  g_assert_true (hold.holding);
+  while (hold.n_held == 0)
+    if (!g_cond_wait_until (&hold.cond, &hold.lock, deadline))
+      g_error ("timed out waiting for another thread to open a database");
+  g_mutex_unlock (&hold.lock);
 }

@@ -46,6 +46,8 @@ guint     pb_test_count_files        (const char              *dir);
 gint64    pb_test_count_rows         (const char              *library_dir,
                                       const char              *table);
 guint     pb_test_file_mode          (const char              *path);
+void      pb_test_damage_table       (const char              *library_dir,
+                                      const char              *table);
 void      pb_test_wait_for_finalize  (gpointer                 object);
 guint     pb_test_poppler_count      (const char              *pdf,
                                       const char              *text);
@@ -54,5 +56,7 @@ char     *pb_test_add_highlight      (const char              *pdf,
                                       guint                    page,
                                       const char              *text,
                                       const char              *comment);
+void      pb_test_hold_database_opens (gboolean                hold_on);
+void      pb_test_wait_for_held_open (void);
 
 G_END_DECLS

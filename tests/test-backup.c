@@ -259,13 +259,23 @@ test_second_folder (Fixture       *f,
   path = pb_library_backup (f->library, PB_BACKUP_BY_HAND, &error);
   g_assert_no_error (error);
   name = g_path_get_basename (path);
-  copy = g_build_filename (usb, name, NULL);
+  {
+    g_autoptr(PbBackup) own = pb_backup_read (path, &error);
+    g_autofree char *subfolder = NULL;
+
+    /* In a folder of this library's own: one stick may hold several
+     * libraries' backups. */
+    g_assert_no_error (error);
+    g_assert_nonnull (pb_backup_get_library_uuid (own));
+    subfolder = g_strdup_printf ("Panel Brief library %.8s", pb_backup_get_library_uuid (own));
+    copy = g_build_filename (usb, subfolder, name, NULL);
+    g_assert_cmpuint (pb_test_count_files (usb), ==, 1);
+  }
 
   backup = pb_backup_read (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pb_backup_get_n_reports (backup), ==, 1);
   g_assert_cmpuint (pb_test_file_mode (copy), ==, 0600);
-  g_assert_cmpuint (pb_test_count_files (usb), ==, 1);
 
   /* A folder that cannot be used (the stick was unplugged; here, a file
    * where the folder should be) does not stop the backup. */

@@ -2,139 +2,30 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <signal.h>
-#include <sqlite3.h>
-#include <sys/resource.h>
 
-#include "pb-import.h"
-#include "pb-library.h"
-
-#include "pb-report-store.h"
-#include "pb-report.h"
+#include "pb-test-cli.h"
 #include "pb-test-util.h"
 
-#include <glib/gstdio.h>
-#include <sys/wait.h>
+/* The command line on reports: import, list, show, search, inspect, and
+ * what it says to a bad library or a bad command. Runs the real
+ * panel-brief binary, with no display, as a script would. */
 
-/* Runs the real panel-brief binary, with no display, as a script would. */
-
-typedef struct
-{
-  char *dir;
-  char *library_dir;
-  char *pdf;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("PB_BINARY"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display at all: the command line must not need one. */
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_unsetenv (env, "PANEL_BRIEF_LIBRARY");
-
-  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static void
-assert_one_line_error (Run *run)
-{
-  g_assert_cmpint (run->status, !=, 0);
-  g_assert_true (g_str_has_prefix (run->err, "panel-brief: "));
-  g_assert_nonnull (strchr (run->err, '\n'));
-  g_assert_cmpstr (strchr (run->err, '\n') + 1, ==, "");
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  static const char * const pages[] = {
-    "Inspection of Fernleigh children's services",
-    "Care leavers receive a generous local offer.",
-    NULL
-  };
-
-  if (g_getenv ("PB_BINARY") == NULL)
-    g_error ("PB_BINARY must name the panel-brief binary");
-
-  f->dir = pb_test_make_dir ();
-  f->library_dir = g_build_filename (f->dir, "library", NULL);
-  f->pdf = pb_test_write_pdf (f->dir, "fernleigh.pdf", (const char **)pages,
-                              &(PbTestPdfOptions) { .title = "Fernleigh inspection" });
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  pb_test_remove_dir (f->dir);
-  g_free (f->pdf);
-  g_free (f->library_dir);
-  g_free (f->dir);
-}
+typedef PbTestCliFixture Fixture;
 
 static void
 test_import_json (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *empty = pb_test_write_file (f->dir, "empty.pdf", "", 0);
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(PbTestRun) first = { 0 };
+  g_auto(PbTestRun) again = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *item;
 
-  run_cli (&first, "import", "--library", f->library_dir, "--json", f->pdf, NULL);
+  pb_test_run_cli (&first, "import", "--library", f->library_dir, "--json", f->pdf, NULL);
   g_assert_cmpint (first.status, ==, 0);
 
-  root = parse_json (first.out);
+  root = pb_test_parse_json (first.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   item = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpstr (json_object_get_string_member (item, "file"), ==, f->pdf);
@@ -144,9 +35,9 @@ test_import_json (Fixture       *f,
   g_clear_pointer (&root, json_node_unref);
 
   /* Options after the files work too; a failure makes the exit non-zero. */
-  run_cli (&again, "import", f->pdf, empty, "--json", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&again, "import", f->pdf, empty, "--json", "--library", f->library_dir, NULL);
   g_assert_cmpint (again.status, ==, 1);
-  root = parse_json (again.out);
+  root = pb_test_parse_json (again.out);
   item = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "duplicate");
   g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
@@ -161,19 +52,19 @@ test_import_text_and_errors (Fixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *html = pb_test_write_file (f->dir, "page.pdf", "<html><body>x</body></html>", -1);
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(PbTestRun) ok = { 0 };
+  g_auto(PbTestRun) bad = { 0 };
+  g_auto(PbTestRun) usage = { 0 };
 
-  run_cli (&ok, "import", "-l", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&ok, "import", "-l", f->library_dir, f->pdf, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_nonnull (strstr (ok.out, "as report 1"));
 
-  run_cli (&bad, "import", "-l", f->library_dir, html, NULL);
-  assert_one_line_error (&bad);
+  pb_test_run_cli (&bad, "import", "-l", f->library_dir, html, NULL);
+  pb_test_assert_one_line_error (&bad);
   g_assert_nonnull (strstr (bad.err, "web page"));
 
-  run_cli (&usage, "import", "-l", f->library_dir, NULL);
+  pb_test_run_cli (&usage, "import", "-l", f->library_dir, NULL);
   g_assert_cmpint (usage.status, ==, 2);
 }
 
@@ -181,23 +72,23 @@ static void
 test_list_and_show (Fixture       *f,
                     gconstpointer  data)
 {
-  g_auto(Run) import = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) show = { 0 };
-  g_auto(Run) show_text = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) show = { 0 };
+  g_auto(PbTestRun) show_text = { 0 };
+  g_auto(PbTestRun) missing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) one = NULL;
   JsonObject *item;
   const char *sha;
   g_autofree char *prefix = NULL;
 
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  run_cli (&list, "list", "--library", f->library_dir, "--json", NULL);
+  pb_test_run_cli (&list, "list", "--library", f->library_dir, "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  root = parse_json (list.out);
+  root = pb_test_parse_json (list.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   item = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
@@ -208,37 +99,37 @@ test_list_and_show (Fixture       *f,
   g_assert_nonnull (json_object_get_string_member (item, "imported_at"));
 
   prefix = g_strndup (sha, 10);
-  run_cli (&show, "show", prefix, "--json", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&show, "show", prefix, "--json", "--library", f->library_dir, NULL);
   g_assert_cmpint (show.status, ==, 0);
-  one = parse_json (show.out);
+  one = pb_test_parse_json (show.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (one), "sha256"), ==, sha);
   g_assert_true (g_file_test (json_object_get_string_member (json_node_get_object (one), "path"),
                               G_FILE_TEST_EXISTS));
 
-  run_cli (&show_text, "show", "1", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&show_text, "show", "1", "--library", f->library_dir, NULL);
   g_assert_cmpint (show_text.status, ==, 0);
   g_assert_true (g_str_has_prefix (show_text.out, "Fernleigh inspection\n"));
 
-  run_cli (&missing, "show", "7", "--library", f->library_dir, NULL);
-  assert_one_line_error (&missing);
+  pb_test_run_cli (&missing, "show", "7", "--library", f->library_dir, NULL);
+  pb_test_assert_one_line_error (&missing);
 }
 
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  g_auto(Run) import = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) none = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) search = { 0 };
+  g_auto(PbTestRun) none = { 0 };
+  g_auto(PbTestRun) bad = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *hit;
 
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
 
-  run_cli (&search, "search", "--library", f->library_dir, "--json", "local", "offer", NULL);
+  pb_test_run_cli (&search, "search", "--library", f->library_dir, "--json", "local", "offer", NULL);
   g_assert_cmpint (search.status, ==, 0);
-  root = parse_json (search.out);
+  root = pb_test_parse_json (search.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   hit = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpint (json_object_get_int_member (hit, "report_id"), ==, 1);
@@ -246,395 +137,39 @@ test_search (Fixture       *f,
   g_assert_nonnull (strstr (json_object_get_string_member (hit, "snippet"), "local offer"));
   g_assert_true (json_object_has_member (hit, "rank"));
 
-  run_cli (&none, "search", "--library", f->library_dir, "--json", "adoption", NULL);
+  pb_test_run_cli (&none, "search", "--library", f->library_dir, "--json", "adoption", NULL);
   g_assert_cmpint (none.status, ==, 0);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (none.out);
+  root = pb_test_parse_json (none.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
 
-  run_cli (&bad, "search", "--library", f->library_dir, "o*", NULL);
-  assert_one_line_error (&bad);
+  pb_test_run_cli (&bad, "search", "--library", f->library_dir, "o*", NULL);
+  pb_test_assert_one_line_error (&bad);
 }
 
 static void
 test_bad_library_and_usage (Fixture       *f,
                             gconstpointer  data)
 {
-  g_auto(Run) list = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) unknown = { 0 };
+  g_auto(PbTestRun) help = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (f->library_dir, 0700), ==, 0);
   pb_test_write_file (f->library_dir, "library.db", "definitely not a database, just some words", -1);
 
-  run_cli (&list, "list", "--library", f->library_dir, NULL);
-  assert_one_line_error (&list);
+  pb_test_run_cli (&list, "list", "--library", f->library_dir, NULL);
+  pb_test_assert_one_line_error (&list);
   g_assert_nonnull (strstr (list.err, "not a Panel Brief library"));
 
-  run_cli (&unknown, "frobnicate", "--library", f->library_dir, NULL);
+  pb_test_run_cli (&unknown, "frobnicate", "--library", f->library_dir, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "unknown command"));
 
-  run_cli (&help, "help", NULL);
+  pb_test_run_cli (&help, "help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "import"));
   g_assert_nonnull (strstr (help.out, "search"));
-}
-
-static void
-test_findings (Fixture       *f,
-               gconstpointer  data)
-{
-  g_auto(Run) import = { 0 };
-  g_auto(Run) add = { 0 };
-  g_auto(Run) add_exempt = { 0 };
-  g_auto(Run) missing_quote = { 0 };
-  g_auto(Run) wrong_page = { 0 };
-  g_auto(Run) usage = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) by_cohort = { 0 };
-  g_auto(Run) csv_run = { 0 };
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) filtered = NULL;
-  g_autofree char *csv_path = g_build_filename (f->dir, "care-leavers.csv", NULL);
-  g_autofree char *csv = NULL;
-  JsonObject *item;
-  JsonArray *cohorts;
-
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
-  g_assert_cmpint (import.status, ==, 0);
-
-  run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
-           "--quote", "generous local offer", "--cohort", "care_leavers", "--cohort", "leadership",
-           "--kind", "strength", "--note", "Tell the panel", NULL);
-  g_assert_cmpint (add.status, ==, 0);
-  g_assert_cmpstr (add.out, ==, "1\n");
-
-  run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
-           "--quote", "Fernleigh children's services", "--cohort", "help_and_protection",
-           "--kind", "recommendation", "--classification", "exempt", "--status", "open", NULL);
-  g_assert_cmpint (add_exempt.status, ==, 0);
-
-  run_cli (&missing_quote, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
-           "--quote", "words that are not there", "--cohort", "leadership", "--kind", "context", NULL);
-  assert_one_line_error (&missing_quote);
-  g_assert_nonnull (strstr (missing_quote.err, "not found"));
-
-  run_cli (&wrong_page, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
-           "--quote", "generous local offer", "--cohort", "leadership", "--kind", "context", NULL);
-  assert_one_line_error (&wrong_page);
-  g_assert_nonnull (strstr (wrong_page.err, "page 2"));
-
-  run_cli (&usage, "findings", "add", "--library", f->library_dir, "--report", "1", NULL);
-  g_assert_cmpint (usage.status, ==, 2);
-
-  run_cli (&list, "findings", "list", "--library", f->library_dir, "--json", NULL);
-  g_assert_cmpint (list.status, ==, 0);
-  root = parse_json (list.out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
-  item = json_array_get_object_element (json_node_get_array (root), 1);
-  g_assert_cmpint (json_object_get_int_member (item, "id"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (item, "report_id"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (item, "page"), ==, 2);
-  g_assert_true (json_object_get_null_member (item, "paragraph"));
-  g_assert_cmpstr (json_object_get_string_member (item, "quote"), ==, "generous local offer");
-  cohorts = json_object_get_array_member (item, "cohorts");
-  g_assert_cmpuint (json_array_get_length (cohorts), ==, 2);
-  g_assert_cmpstr (json_array_get_string_element (cohorts, 0), ==, "care_leavers");
-  g_assert_cmpstr (json_array_get_string_element (cohorts, 1), ==, "leadership");
-  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "strength");
-  g_assert_cmpstr (json_object_get_string_member (item, "note"), ==, "Tell the panel");
-  g_assert_cmpstr (json_object_get_string_member (item, "classification"), ==, "public");
-  g_assert_true (json_object_get_null_member (item, "status"));
-  item = json_array_get_object_element (json_node_get_array (root), 0);
-  g_assert_cmpstr (json_object_get_string_member (item, "classification"), ==, "exempt");
-  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "open");
-
-  run_cli (&by_cohort, "findings", "list", "--library", f->library_dir, "--json",
-           "--cohort", "help_and_protection", "--kind", "recommendation", "--report", "1", NULL);
-  g_assert_cmpint (by_cohort.status, ==, 0);
-  filtered = parse_json (by_cohort.out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (filtered)), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (filtered), 0), "id"), ==, 2);
-
-  /* The same filters, written as CSV: a header and the one matching row. */
-  run_cli (&csv_run, "findings", "list", "--library", f->library_dir, "--cohort", "care_leavers",
-           "--csv", csv_path, NULL);
-  g_assert_cmpint (csv_run.status, ==, 0);
-  {
-    g_autofree char *said = g_strdup_printf ("Wrote 1 finding to %s\n", csv_path);
-    g_assert_cmpstr (csv_run.out, ==, said);
-  }
-  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\"id\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","));
-  g_assert_nonnull (strstr (csv, "\r\n\"1\",\""));
-  g_assert_nonnull (strstr (csv, "\"generous local offer\",\"care_leavers leadership\",\"strength\",\"\",\"public\",\"Tell the panel\"\r\n"));
-  g_assert_null (strstr (csv, "Fernleigh children's services\",\""));   /* the exempt finding's quote */
-  g_assert_cmpstr (strchr (strstr (csv, "\r\n") + 2, '\n') + 1, ==, "");     /* header and one row only */
-}
-
-/* Packs from scripts: a public pack refuses an exempt finding with a
- * non-zero exit and one line saying why; an exempt pack takes it. */
-static void
-test_packs (Fixture       *f,
-            gconstpointer  data)
-{
-  g_auto(Run) import = { 0 };
-  g_auto(Run) add = { 0 };
-  g_auto(Run) add_exempt = { 0 };
-  g_auto(Run) create = { 0 };
-  g_auto(Run) create_exempt = { 0 };
-  g_auto(Run) no_title = { 0 };
-  g_auto(Run) bad_date = { 0 };
-  g_auto(Run) pack_add = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) exempt_add = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) other_format = { 0 };
-  g_autofree char *pdf = g_build_filename (f->dir, "pack.pdf", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *packs;
-  JsonObject *pack;
-
-  run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
-  g_assert_cmpint (import.status, ==, 0);
-  run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
-           "--quote", "generous local offer", "--cohort", "care_leavers", "--kind", "strength", NULL);
-  g_assert_cmpstr (add.out, ==, "1\n");
-  run_cli (&add_exempt, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "1",
-           "--quote", "Fernleigh children's services", "--cohort", "leadership", "--kind", "context",
-           "--classification", "exempt", NULL);
-  g_assert_cmpstr (add_exempt.out, ==, "2\n");
-
-  run_cli (&create, "pack", "create", "--library", f->library_dir, "--title", "Panel, 12 March",
-           "--meeting-date", "2026-03-12", NULL);
-  g_assert_cmpint (create.status, ==, 0);
-  g_assert_cmpstr (create.out, ==, "1\n");
-
-  run_cli (&no_title, "pack", "create", "--library", f->library_dir, NULL);
-  g_assert_cmpint (no_title.status, ==, 2);
-  run_cli (&bad_date, "pack", "create", "--library", f->library_dir, "--title", "T", "--meeting-date", "March", NULL);
-  assert_one_line_error (&bad_date);
-
-  run_cli (&pack_add, "pack", "add", "--library", f->library_dir, "1", "1", NULL);
-  g_assert_cmpint (pack_add.status, ==, 0);
-  run_cli (&refused, "pack", "add", "--library", f->library_dir, "1", "2", NULL);
-  assert_one_line_error (&refused);
-  g_assert_nonnull (strstr (refused.err, "not for publication"));
-
-  run_cli (&create_exempt, "pack", "create", "--library", f->library_dir, "--title", "Part 2",
-           "--classification", "exempt", NULL);
-  g_assert_cmpstr (create_exempt.out, ==, "2\n");
-  run_cli (&exempt_add, "pack", "add", "--library", f->library_dir, "2", "1", "2", NULL);
-  g_assert_cmpint (exempt_add.status, ==, 0);
-
-  run_cli (&list, "pack", "list", "--library", f->library_dir, "--json", NULL);
-  g_assert_cmpint (list.status, ==, 0);
-  root = parse_json (list.out);
-  packs = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (packs), ==, 2);
-  for (guint i = 0; i < 2; i++)
-    {
-      pack = json_array_get_object_element (packs, i);
-      if (json_object_get_int_member (pack, "id") == 1)
-        {
-          g_assert_cmpstr (json_object_get_string_member (pack, "classification"), ==, "public");
-          g_assert_cmpstr (json_object_get_string_member (pack, "meeting_date"), ==, "2026-03-12");
-          g_assert_cmpint (json_object_get_int_member (pack, "findings"), ==, 1);
-        }
-      else
-        {
-          g_assert_cmpstr (json_object_get_string_member (pack, "classification"), ==, "exempt");
-          g_assert_true (json_object_get_null_member (pack, "meeting_date"));
-          g_assert_cmpint (json_object_get_int_member (pack, "findings"), ==, 2);
-        }
-    }
-
-  run_cli (&export, "pack", "export", "--library", f->library_dir, "2", "--format", "pdf", "-o", pdf, NULL);
-  g_assert_cmpint (export.status, ==, 0);
-  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-
-  run_cli (&other_format, "pack", "export", "--library", f->library_dir, "2", "--format", "odt", "-o", pdf, NULL);
-  g_assert_cmpint (other_format.status, ==, 2);
-
-  /* The report with its findings as highlights; the exempt one only on request. */
-  {
-    g_auto(Run) annotated = { 0 };
-    g_auto(Run) no_output = { 0 };
-    g_autofree char *out = g_build_filename (f->dir, "annotated.pdf", NULL);
-    g_autofree char *annotated_pdf = NULL;
-    gsize length = 0;
-    gboolean has_highlight = FALSE;
-
-    run_cli (&annotated, "export-annotated", "--library", f->library_dir, "1", "-o", out, NULL);
-    g_assert_cmpint (annotated.status, ==, 0);
-    g_assert_true (g_file_get_contents (out, &annotated_pdf, &length, NULL));
-    g_assert_true (g_str_has_prefix (annotated_pdf, "%PDF-"));
-    /* The file is binary: look through all of it, not up to a NUL. */
-    for (gsize i = 0; i + 10 <= length && !has_highlight; i++)
-      has_highlight = memcmp (annotated_pdf + i, "/Highlight", 10) == 0;
-    g_assert_true (has_highlight);
-
-    run_cli (&no_output, "export-annotated", "--library", f->library_dir, "1", NULL);
-    g_assert_cmpint (no_output.status, ==, 2);
-  }
-}
-
-static char *
-write_long_pdf (const char *dir,
-                guint       n_pages)
-{
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < n_pages; i++)
-    g_ptr_array_add (pages, g_strdup_printf ("Page %u. Children in care and care leavers.\n"
-                                             "Leaders know their services well.", i + 1));
-  g_ptr_array_add (pages, NULL);
-
-  return pb_test_write_pdf (dir, "long.pdf", (const char **)pages->pdata, NULL);
-}
-
-static void
-assert_library_consistent (const char *library_dir,
-                           guint       expected_pages)
-{
-  g_autofree char *db_path = g_build_filename (library_dir, "library.db", NULL);
-  g_autofree char *reports_dir = g_build_filename (library_dir, "reports", NULL);
-  g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  /* Opening the library recovers whatever a killed writer left in the WAL. */
-  library = pb_library_open (library_dir, &error);
-  g_assert_no_error (error);
-  pb_import_clean_leftovers (library);
-
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  /* All or nothing: no report, or the whole report with its file. */
-  reports = pb_library_list_reports (library, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (reports->len, <=, 1);
-  if (reports->len == 1)
-    {
-      PbReport *report = g_ptr_array_index (reports, 0);
-      g_autofree char *stored = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
-
-      g_assert_cmpuint (pb_report_get_page_count (report), ==, expected_pages);
-      g_assert_cmpint (pb_test_count_rows (library_dir, "report_pages"), ==, expected_pages);
-      g_assert_true (g_file_test (stored, G_FILE_TEST_EXISTS));
-      g_assert_cmpuint (pb_test_count_files (reports_dir), ==, 1);
-    }
-  else
-    {
-      g_assert_cmpint (pb_test_count_rows (library_dir, "report_pages"), ==, 0);
-      g_assert_cmpuint (pb_test_count_files (reports_dir), ==, 0);
-    }
-}
-
-/* An import killed at any moment leaves a consistent library. */
-static void
-test_killed_import (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autofree char *pdf = write_long_pdf (f->dir, 120);
-  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
-  guint n_complete = 0;
-  gint64 full_run_us;
-
-  /* How long a whole import takes here, so the kills land inside one. */
-  {
-    g_autofree char *library_dir = g_strdup_printf ("%s/timed", f->dir);
-    g_auto(Run) timed = { 0 };
-    gint64 start;
-
-    g_clear_object (&(PbLibrary *) { pb_library_open (library_dir, NULL) });
-    start = g_get_monotonic_time ();
-    run_cli (&timed, "import", "--library", library_dir, pdf, NULL);
-    full_run_us = g_get_monotonic_time () - start;
-    g_assert_cmpint (timed.status, ==, 0);
-  }
-
-  for (guint run = 0; run < 12; run++)
-    {
-      g_autofree char *library_dir = g_strdup_printf ("%s/killed-%u", f->dir, run);
-      const char *argv[] = { g_getenv ("PB_BINARY"), "import", "--library", library_dir, pdf, NULL };
-      g_autoptr(GError) error = NULL;
-      GPid pid;
-      int wait_status;
-
-      /* Create the library first, so the kill lands in the import. */
-      g_clear_object (&(PbLibrary *) { pb_library_open (library_dir, NULL) });
-
-      g_spawn_async (NULL, (char **)argv, NULL,
-                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &pid, &error);
-      g_assert_no_error (error);
-
-      g_usleep (g_rand_int_range (rand, 0, (gint32)full_run_us));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
-      g_spawn_close_pid (pid);
-
-      if (WIFEXITED (wait_status))
-        n_complete++;
-
-      assert_library_consistent (library_dir, 120);
-    }
-
-  g_test_message ("%u of 12 imports finished before the kill (a whole import: %.0f ms)",
-                  n_complete, full_run_us / 1000.0);
-  g_rand_free (rand);
-}
-
-static void
-limit_file_size (gpointer user_data)
-{
-  struct rlimit limit = { 64 * 1024, 64 * 1024 };
-
-  /* Writing past the limit then fails with EFBIG instead of killing us. */
-  signal (SIGXFSZ, SIG_IGN);
-  setrlimit (RLIMIT_FSIZE, &limit);
-}
-
-/* A write that fails part-way (here: a file-size limit, as a full disk would)
- * is reported in plain words and leaves nothing behind. */
-static void
-test_write_failure (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autofree char *pdf = write_long_pdf (f->dir, 200);
-  const char *argv[] = { g_getenv ("PB_BINARY"), "import", "--library", f->library_dir, pdf, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
-  g_assert_cmpint (st.st_size, >, 64 * 1024);
-  g_clear_object (&(PbLibrary *) { pb_library_open (f->library_dir, NULL) });
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, limit_file_size, NULL,
-                NULL, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
-  g_assert_true (g_str_has_prefix (err, "panel-brief: "));
-  g_assert_nonnull (strstr (err, "long.pdf"));
-  g_assert_nonnull (strstr (err, "could not be stored in the library"));
-
-  assert_library_consistent (f->library_dir, 200);
-  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 0);
 }
 
 static gboolean
@@ -667,16 +202,16 @@ test_inspect (Fixture       *f,
     NULL
   };
   g_autofree char *pdf = pb_test_write_pdf (f->dir, "reinspection.pdf", pages, NULL);
-  g_auto(Run) json = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) other = { 0 };
+  g_auto(PbTestRun) json = { 0 };
+  g_auto(PbTestRun) text = { 0 };
+  g_auto(PbTestRun) other = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) other_root = NULL;
   JsonObject *object;
 
-  run_cli (&json, "inspect", pdf, "--json", NULL);
+  pb_test_run_cli (&json, "inspect", pdf, "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  root = parse_json (json.out);
+  root = pb_test_parse_json (json.out);
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "sif_inspection");
   g_assert_true (json_object_get_boolean_member (object, "reinspection"));
@@ -688,14 +223,14 @@ test_inspect (Fixture       *f,
   g_assert_true (array_has_string (json_object_get_array_member (object, "reasons"),
                                    "judgement table (layout): 5 rows"));
 
-  run_cli (&text, "inspect", pdf, NULL);
+  pb_test_run_cli (&text, "inspect", pdf, NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_true (g_str_has_prefix (text.out, "sif_inspection (re-inspection)\n"));
   g_assert_nonnull (strstr (text.out, "title: re-inspection"));
 
-  run_cli (&other, "inspect", "--json", f->pdf, NULL);
+  pb_test_run_cli (&other, "inspect", "--json", f->pdf, NULL);
   g_assert_cmpint (other.status, ==, 0);
-  other_root = parse_json (other.out);
+  other_root = pb_test_parse_json (other.out);
   object = json_node_get_object (other_root);
   g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "other");
   g_assert_false (json_object_get_boolean_member (object, "reinspection"));
@@ -710,16 +245,18 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/import-json", Fixture, NULL, fixture_setup, test_import_json, fixture_teardown);
-  g_test_add ("/cli/import-text-and-errors", Fixture, NULL, fixture_setup, test_import_text_and_errors, fixture_teardown);
-  g_test_add ("/cli/list-and-show", Fixture, NULL, fixture_setup, test_list_and_show, fixture_teardown);
-  g_test_add ("/cli/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
-  g_test_add ("/cli/findings", Fixture, NULL, fixture_setup, test_findings, fixture_teardown);
-  g_test_add ("/cli/packs", Fixture, NULL, fixture_setup, test_packs, fixture_teardown);
-  g_test_add ("/cli/killed-import", Fixture, NULL, fixture_setup, test_killed_import, fixture_teardown);
-  g_test_add ("/cli/write-failure", Fixture, NULL, fixture_setup, test_write_failure, fixture_teardown);
-  g_test_add ("/cli/bad-library", Fixture, NULL, fixture_setup, test_bad_library_and_usage, fixture_teardown);
-  g_test_add ("/cli/inspect", Fixture, NULL, fixture_setup, test_inspect, fixture_teardown);
+  g_test_add ("/cli/import-json", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_import_json, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/import-text-and-errors", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_import_text_and_errors, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/list-and-show", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_list_and_show, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/search", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_search, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/bad-library", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_bad_library_and_usage, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/inspect", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_inspect, pb_test_cli_fixture_teardown);
 
   return g_test_run ();
 }

@@ -39,8 +39,20 @@ test_inspection (void)
   set (&dates.published, 4, 11, 2024);
   both = pb_document_dates_describe (&dates);
   g_assert_cmpstr (both, ==, "inspected 9–20 Sep 2024, published 4 Nov 2024");
+  /* Known by its last day, as it is cited; by its publication only when
+   * the last day is not known, or is not believable (no earlier than the
+   * publication: a publication date misread). */
+  known = pb_document_dates_format_date (&dates);
+  g_assert_cmpstr (known, ==, "20 Sep 2024");
+  g_assert_false (pb_document_dates_is_published_date (&dates));
+  g_clear_pointer (&known, g_free);
+  set (&dates.end, 4, 11, 2024);
   known = pb_document_dates_format_date (&dates);
   g_assert_cmpstr (known, ==, "4 Nov 2024");
+  g_assert_true (pb_document_dates_is_published_date (&dates));
+  g_clear_pointer (&both, g_free);
+  both = pb_document_dates_describe (&dates);
+  g_assert_cmpstr (both, ==, "published 4 Nov 2024");
 }
 
 static void

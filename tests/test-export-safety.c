@@ -7,7 +7,9 @@
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <zip.h>
 
 #include "pb-annotated-export.h"
@@ -147,10 +149,10 @@ rewrite_with_object_streams (const char *in,
                              const char *out)
 {
   const char *argv[] = { "qpdf", "--object-streams=generate", in, out, NULL };
-  g_autofree char *printed = run (argv);
   g_autofree char *bytes = NULL;
   gsize length;
 
+  g_free (run (argv));
   g_assert_true (g_file_get_contents (out, &bytes, &length, NULL));
   g_assert_true (contains (bytes, length, "/ObjStm"));
   g_assert_true (contains (bytes, length, "/XRef"));
@@ -365,7 +367,7 @@ check_inert (const char         *path,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *rows = read_csv (path, parser);
-  guint quote = column (rows, "quote"), note = column (rows, "note"), number = column (rows, number_column);
+  guint quote = column (rows, "Quote"), note = column (rows, "Note"), number = column (rows, number_column);
 
   for (guint q = 0; quotes[q] != NULL; q++)
     {
@@ -418,11 +420,11 @@ test_csv_formulas (Fixture       *f,
   g_assert_true (pb_library_export_pack_csv (f->library, pack_of (f, (gint64 *)(gpointer)ids->data, ids->len),
                                              pack_csv, &error));
   g_assert_no_error (error);
-  check_inert (pack_csv, quotes, "page");
+  check_inert (pack_csv, quotes, "Page");
 
   g_assert_true (pb_findings_write_csv (findings, findings_csv, &error));
   g_assert_no_error (error);
-  check_inert (findings_csv, quotes, "id");
+  check_inert (findings_csv, quotes, "ID");
 }
 
 /* --- Private files --------------------------------------------------- */
@@ -564,6 +566,46 @@ test_csv_field (void)
   g_assert_cmpstr (out->str, ==, "\"-5\",\"end\"\r\n");
 }
 
+/* An export's temporary file is locked while it is written: the next export
+ * of that name removes what a killed one left, and nothing in use. Names are
+ * taken relative to the current folder, and a folder is refused. */
+static void
+test_export_file_leftovers (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *target = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *dead = g_build_filename (dir, ".out.csv.Ab12Cd.part", NULL);
+  g_autofree char *busy = g_build_filename (dir, ".out.csv.Qw34Er.part", NULL);
+  g_autofree char *other = g_build_filename (dir, ".out.csv.notmine.part", NULL);
+  g_autofree char *relative = g_build_filename (dir, "relative.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  int busy_fd;
+
+  g_assert_true (g_file_set_contents (dead, "half an export", -1, NULL));
+  g_assert_true (g_file_set_contents (busy, "an export being written", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "someone else's", -1, NULL));
+  g_assert_cmpint ((busy_fd = g_open (busy, O_RDONLY, 0)), >=, 0);
+  g_assert_cmpint (flock (busy_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (pb_export_write_contents (target, "a,b\n", 4, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (busy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_close (busy_fd, NULL);
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_assert_true (pb_export_write_contents ("relative.csv", "a,b\n", 4, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (relative, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (pb_export_write_contents (".", "a,b\n", 4, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +621,7 @@ main (int   argc,
 
   g_test_add_func ("/export-safety/xml-text", test_xml_text);
   g_test_add_func ("/export-safety/csv-field", test_csv_field);
+  g_test_add_func ("/export-safety/export-file-leftovers", test_export_file_leftovers);
   g_test_add ("/export-safety/catalog-object-streams", Fixture, NULL, pb_pack_fixture_setup,
               test_catalog_object_streams, pb_pack_fixture_teardown);
   g_test_add ("/export-safety/control-characters", Fixture, NULL, pb_pack_fixture_setup,

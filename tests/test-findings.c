@@ -346,7 +346,7 @@ test_list_model (Fixture       *f,
   g_autoptr(PbFinding) b = make_finding (f, 2, "Pathway plans", leavers_and_leaders, PB_FINDING_KIND_STRENGTH, "");
   g_autoptr(GPtrArray) deleted = NULL;
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
   gint64 id_b;
 
   filter.cohort = "care_leavers";
@@ -385,6 +385,7 @@ test_list_model (Fixture       *f,
 
   /* Deleting something not listed changes nothing. */
   deleted = pb_library_delete_findings (f->library, &id_b, 1, NULL);
+  g_assert_cmpuint (deleted->len, ==, 1);
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
@@ -409,12 +410,21 @@ test_retag (Fixture       *f,
   g_assert_true (pb_finding_has_cohort (a2, "leadership"));
   g_assert_true (pb_finding_has_cohort (a2, "children_in_care"));
 
+  /* Taking away a cohort: gone from the finding that had it, leaving its others. */
+  g_assert_true (pb_library_retag_findings (f->library, ids, 2, "children_in_care", FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_object (&a2);
+  a2 = pb_library_get_finding (f->library, ids[0], NULL);
+  g_assert_cmpstrv (pb_finding_get_cohorts (a2), ((const char * const[]) { "leadership", NULL }));
+
   /* Taking away the last cohort of one finding refuses the whole change. */
-  g_assert_false (pb_library_retag_findings (f->library, ids, 2, "children_in_care", FALSE, &error) &&
-                  pb_library_retag_findings (f->library, ids, 2, "leadership", FALSE, &error));
+  g_assert_false (pb_library_retag_findings (f->library, ids, 2, "leadership", FALSE, &error));
   g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_INVALID);
   b2 = pb_library_get_finding (f->library, ids[1], NULL);
   g_assert_true (pb_finding_has_cohort (b2, "leadership"));
+  g_clear_object (&a2);
+  a2 = pb_library_get_finding (f->library, ids[0], NULL);
+  g_assert_true (pb_finding_has_cohort (a2, "leadership"));
 }
 
 static void
@@ -424,7 +434,6 @@ test_pdf_highlights_offered (Fixture       *f,
   g_autofree char *marked = pb_test_add_highlight (f->pdf, 1, "Pathway plans for care leavers",
                                                    "Raise this at panel");
   g_autoptr(GFile) file = g_file_new_for_path (marked);
-  g_autoptr(PbReport) report = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -506,8 +515,9 @@ test_write_csv (Fixture       *f,
   g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
   lines = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 + 1);   /* header, rows, and "" after the last */
-  g_assert_cmpstr (lines[0], ==, "\"id\",\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
-                                 "\"kind\",\"status\",\"classification\",\"note\"");
+  /* Labels in the header, words in the cells, the day recorded in ISO form. */
+  g_assert_cmpstr (lines[0], ==, "\"ID\",\"Report\",\"Page\",\"Paragraph\",\"Quote\",\"Cohorts\","
+                                 "\"Kind\",\"Status\",\"Classification\",\"Note\",\"Recorded\"");
   for (guint i = 0; i < chosen->len; i++)
     {
       PbFinding *finding = g_ptr_array_index (chosen, i);
@@ -515,9 +525,18 @@ test_write_csv (Fixture       *f,
 
       g_assert_true (g_str_has_prefix (lines[i + 1], start));
       g_assert_nonnull (strstr (lines[i + 1], pb_finding_get_quote (finding)));
-      g_assert_cmpint (strstr (lines[i + 1], "\"exempt\"") != NULL, ==, pb_finding_get_exempt (finding));
+      g_assert_cmpint (strstr (lines[i + 1], "\"Exempt\"") != NULL, ==, pb_finding_get_exempt (finding));
+      g_assert_null (strstr (lines[i + 1], "care_leavers"));
+      g_assert_null (strstr (lines[i + 1], "area_for_improvement"));
     }
-  g_assert_true (g_str_has_suffix (lines[3], "\"strength\",\"\",\"public\",\"Say \"\"well done\"\"\""));
+  g_assert_nonnull (strstr (csv, "\"Care leavers; Leadership\",\"Area for improvement\""));
+  {
+    g_autoptr(GDateTime) created = g_date_time_to_local (pb_finding_get_created (g_ptr_array_index (chosen, 2)));
+    g_autofree char *day = g_date_time_format (created, "%Y-%m-%d");
+    g_autofree char *end = g_strdup_printf ("\"Strength\",\"\",\"Public\",\"Say \"\"well done\"\"\",\"%s\"", day);
+
+    g_assert_true (g_str_has_suffix (lines[3], end));
+  }
 
   g_assert_false (pb_findings_write_csv (chosen, nowhere, &error));
   g_assert_nonnull (error);

@@ -456,7 +456,7 @@ test_import_job_batch (Fixture       *f,
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
   g_autoptr(PbReport) added = NULL;
   JobState state = { g_main_loop_new (NULL, FALSE), NULL, NULL };
-  PbImportResult *result;
+  PbImportResult *result = NULL;
 
   gt_signal_logger_connect (logger, f->library, "report-added");
   gt_signal_logger_connect (logger, job, "file-finished");
@@ -478,13 +478,12 @@ test_import_job_batch (Fixture       *f,
   gt_signal_logger_assert_emission_pop (logger, f->library, "report-added", &added);
   g_assert_cmpint (pb_report_get_id (added), ==,
                    pb_import_result_get_report_id (g_ptr_array_index (state.results, 0)));
-  gt_signal_logger_assert_emission_pop (logger, job, "file-finished", &result);
-  g_assert_true (result == g_ptr_array_index (state.results, 0));
-  g_object_unref (result);
-  gt_signal_logger_assert_emission_pop (logger, job, "file-finished", &result);
-  g_object_unref (result);
-  gt_signal_logger_assert_emission_pop (logger, job, "file-finished", &result);
-  g_object_unref (result);
+  for (guint i = 0; i < 3; i++)
+    {
+      gt_signal_logger_assert_emission_pop (logger, job, "file-finished", &result);
+      g_assert_true (result == g_ptr_array_index (state.results, i));
+      g_clear_object (&result);
+    }
   gt_signal_logger_assert_no_emissions (logger);
 
   g_ptr_array_unref (state.results);

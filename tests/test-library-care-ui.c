@@ -12,6 +12,7 @@
 #include "pb-application.h"
 #include "pb-backup.h"
 #include "pb-check-window.h"
+#include "pb-db.h"
 #include "pb-finding-store.h"
 #include "pb-import.h"
 #include "pb-report-store.h"
@@ -152,6 +153,30 @@ test_restore_window (Fixture       *f,
 }
 
 static gboolean
+library_gone (gpointer data)
+{
+  return pb_application_get_library (data) == NULL;
+}
+
+static gboolean
+find_restore_window (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (PB_IS_RESTORE_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(PbRestoreWindow **)data = PB_RESTORE_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
 not_busy (gpointer data)
 {
   gboolean busy;
@@ -260,6 +285,35 @@ test_problem_bar (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+/* Damage found while the window is open (here by a backup, which reads
+ * every page) brings up the same bar, with Restore from Backup…. */
+static void
+test_problem_bar_while_open (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  PbWindow *window;
+
+  import (f, "a.pdf", "Care leavers have a generous local offer.");
+  window = g_object_ref_sink (pb_window_new (NULL, f->library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (pb_window_get_library_problem_shown (window));
+
+  pb_test_damage_table (f->library_dir, "reports");
+
+  g_test_expect_message ("pb-library", G_LOG_LEVEL_WARNING, "*Damage found*");
+  backup = pb_library_backup (f->library, PB_BACKUP_BY_HAND, &error);
+  g_assert_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT);
+  while (!pb_window_get_library_problem_shown (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_test_assert_expected_messages ();
+  g_assert_true (pb_library_is_read_only (f->library));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 static gboolean
 library_back (gpointer data)
 {
@@ -295,8 +349,25 @@ test_application_restore (Fixture       *f,
   g_application_activate (G_APPLICATION (app));
   wait_for (library_back, app, "the window");
 
-  pb_application_restore_backup (app, backup);
-  g_assert_null (pb_application_get_library (app));
+  if (data == NULL)
+    {
+      pb_application_restore_backup (app, backup);
+      g_assert_null (pb_application_get_library (app));
+    }
+  else
+    {
+      /* As the user does it: Restore from Backup…, a row's Restore, and
+       * Restore in the confirmation. */
+      PbRestoreWindow *restore = NULL;
+      AdwMessageDialog *dialog = NULL;
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "restore-backup", NULL);
+      wait_for (find_restore_window, &restore, "the restore window");
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restore), "restore.ask", "s", backup));
+      wait_for (find_dialog, &dialog, "the confirmation");
+      adw_message_dialog_response (dialog, "restore");
+      wait_for (library_gone, app, "the library to close");
+    }
   wait_for (library_back, app, "the library to open again");
 
   reports = pb_library_list_reports (pb_application_get_library (app), &error);
@@ -324,9 +395,12 @@ main (int   argc,
   adw_init ();
 
 #define ADD(name, fn) g_test_add ("/library-care-ui/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  g_test_add ("/library-care-ui/application-restore/through-window", Fixture, "window",
+              fixture_setup, test_application_restore, fixture_teardown);
   ADD ("restore-window", test_restore_window);
   ADD ("check-window", test_check_window);
   ADD ("problem-bar", test_problem_bar);
+  ADD ("problem-bar-while-open", test_problem_bar_while_open);
   ADD ("application-restore", test_application_restore);
 #undef ADD
 

@@ -1,114 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
-#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pb-annotated-export.h"
 #include "pb-backup.h"
 #include "pb-finding-store.h"
 #include "pb-import.h"
 #include "pb-library-archive.h"
 #include "pb-library-check.h"
 #include "pb-library.h"
-#include "pb-pack-export.h"
-#include "pb-pack-store.h"
 #include "pb-report-store.h"
 #include "pb-restore.h"
 #include "pb-search.h"
 #include "pb-test-child.h"
+#include "pb-test-safety.h"
 #include "pb-test-util.h"
 
 /* The library never loses what the user saved, whatever happens to its
  * files: a damaged or replaced database, a stray journal, a killed process,
- * two processes at once, a read-only folder, a full disk. Each test checks
- * that nothing is lost and that the user is told what happened. */
+ * two processes at once. Each test checks that nothing is lost and that the
+ * user is told what happened. (A read-only folder, a full disk and a
+ * missing file are in test-library-storage.c.) */
 
-typedef struct
-{
-  char *dir;
-  char *library_dir;
-  char *db_path;
-  char *reports_dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = pb_test_make_dir ();
-  f->library_dir = g_build_filename (f->dir, "library", NULL);
-  f->db_path = g_build_filename (f->library_dir, "library.db", NULL);
-  f->reports_dir = g_build_filename (f->library_dir, "reports", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  pb_test_remove_dir (f->dir);
-  g_free (f->reports_dir);
-  g_free (f->db_path);
-  g_free (f->library_dir);
-  g_free (f->dir);
-}
-
-static char *
-write_report (Fixture    *f,
-              const char *name,
-              const char *text)
-{
-  const char *pages[] = { text, NULL };
-
-  return pb_test_write_pdf (f->dir, name, pages, NULL);
-}
-
-static gint64
-import (PbLibrary  *library,
-        const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, &id, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
-static char *
-read_file (const char *path,
-           gsize      *length)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
-  return contents;
-}
-
-static void
-add_finding (PbLibrary  *library,
-             gint64      report_id)
-{
-  static const char * const cohorts[] = { "care_leavers", NULL };
-  g_autoptr(PbReport) report = pb_library_get_report (library, report_id, NULL);
-  g_autoptr(PbFinding) finding = pb_finding_new ();
-  g_autoptr(GError) error = NULL;
-  PbAnchor anchor = { 1, { 72, 90, 300, 104 } };
-
-  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (report));
-  pb_finding_set_page (finding, 1);
-  pb_finding_set_anchors (finding, &anchor, 1);
-  pb_finding_set_quote (finding, "generous local offer");
-  pb_finding_set_cohorts (finding, cohorts);
-  g_assert_cmpint (pb_library_add_finding (library, finding, &error), >, 0);
-  g_assert_no_error (error);
-}
+typedef PbSafetyFixture Fixture;
 
 /* A flipped byte in a b-tree page: the library opens read-only, says so, and
  * nothing is written to it; restoring the newest backup keeps the damaged
@@ -117,8 +35,8 @@ static void
 test_damaged_opens_read_only (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
-  g_autofree char *later = write_report (f, "b.pdf", "Children in care live in stable homes.");
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *later = pb_safety_write_report (f, "b.pdf", "Children in care live in stable homes.");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *backup = NULL;
@@ -130,7 +48,7 @@ test_damaged_opens_read_only (Fixture       *f,
     g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
 
     g_assert_no_error (error);
-    add_finding (library, import (library, pdf));
+    pb_safety_add_finding (library, pb_safety_import (library, pdf));
     backup = pb_library_backup (library, PB_BACKUP_BY_HAND, &error);
     g_assert_no_error (error);
   }
@@ -145,7 +63,7 @@ test_damaged_opens_read_only (Fixture       *f,
     g_assert_cmpint (pwrite (fd, &byte, 1, 4096 + 5), ==, 1);
     g_close (fd, NULL);
   }
-  before = read_file (f->db_path, &before_len);
+  before = pb_test_read_file (f->db_path, &before_len);
 
   {
     g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
@@ -173,7 +91,7 @@ test_damaged_opens_read_only (Fixture       *f,
                      PB_CHECK_DATABASE);
   }
 
-  after = read_file (f->db_path, &after_len);
+  after = pb_test_read_file (f->db_path, &after_len);
   g_assert_cmpmem (before, before_len, after, after_len);
 
   /* Restored, the damaged file is kept beside the library, not deleted. */
@@ -198,9 +116,9 @@ static void
 test_restore_older_then_import (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autofree char *first = write_report (f, "first.pdf", "The first report, from before the backup.");
-  g_autofree char *second = write_report (f, "second.pdf", "The second report, about fostering households.");
-  g_autofree char *third = write_report (f, "third.pdf", "The third report, imported after the restore.");
+  g_autofree char *first = pb_safety_write_report (f, "first.pdf", "The first report, from before the backup.");
+  g_autofree char *second = pb_safety_write_report (f, "second.pdf", "The second report, about fostering households.");
+  g_autofree char *third = pb_safety_write_report (f, "third.pdf", "The third report, imported after the restore.");
   g_autofree char *backup = NULL;
   g_autofree char *safety = NULL;
   g_autoptr(GError) error = NULL;
@@ -208,10 +126,10 @@ test_restore_older_then_import (Fixture       *f,
   {
     g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
 
-    import (library, first);
+    pb_safety_import (library, first);
     backup = pb_library_backup (library, PB_BACKUP_BY_HAND, &error);
     g_assert_no_error (error);
-    import (library, second);
+    pb_safety_import (library, second);
   }
 
   g_assert_true (pb_library_restore (f->library_dir, backup, &safety, &error));
@@ -234,7 +152,7 @@ test_restore_older_then_import (Fixture       *f,
     PbCheckProblem *problem;
 
     g_assert_no_error (error);
-    import (library, third);
+    pb_safety_import (library, third);
     pb_import_clean_leftovers (library);
 
     /* Every report's file is still on disk. */
@@ -271,7 +189,7 @@ static void
 test_foreign_wal_set_aside (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
   g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
   g_autofree char *other_db = g_build_filename (other_dir, "library.db", NULL);
   g_autofree char *other_wal = g_strconcat (other_db, "-wal", NULL);
@@ -283,11 +201,12 @@ test_foreign_wal_set_aside (Fixture       *f,
 
   {
     g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
-    import (library, pdf);
+    pb_safety_import (library, pdf);
   }
   {
-    g_autoptr(PbLibrary) other = pb_library_open (other_dir, &error);
+    PbLibrary *other = pb_library_open (other_dir, &error);
     g_assert_no_error (error);
+    g_object_unref (other);
   }
 
   /* The other library with unsaved pages in its journal. */
@@ -299,7 +218,7 @@ test_foreign_wal_set_aside (Fixture       *f,
                                      "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
                                      "', 'Another library', 'x.pdf', 1, 1, '2020-01-01');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  wal_bytes = read_file (other_wal, &wal_len);
+  wal_bytes = pb_test_read_file (other_wal, &wal_len);
   g_assert_cmpuint (wal_len, >, 0);
   sqlite3_close (db);
 
@@ -332,20 +251,33 @@ test_foreign_wal_set_aside (Fixture       *f,
 
 /* A process killed with findings still in the journal: the next start
  * replays them (it is this library's own journal). */
+/* How the library is found after its process was killed: where it was; as
+ * a copy of its folder (new inode numbers, as on a new laptop); or with its
+ * session record lost (a second crash before the record was written). */
+typedef enum
+{
+  AFTER_KILL_IN_PLACE,
+  AFTER_KILL_FOLDER_COPIED,
+  AFTER_KILL_RECORD_LOST,
+} AfterKill;
+
 static void
 test_killed_session_replayed (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  AfterKill after = GPOINTER_TO_INT (data);
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
   g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *copy_dir = g_build_filename (f->dir, "copied", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *line = NULL;
+  const char *open_at = f->library_dir;
   gint64 id;
 
   {
     g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
-    g_autoptr(PbReport) report = pb_library_get_report (library, import (library, pdf), NULL);
+    g_autoptr(PbReport) report = pb_library_get_report (library, pb_safety_import (library, pdf), NULL);
 
     sha = g_strdup (pb_report_get_sha256 (report));
   }
@@ -361,8 +293,26 @@ test_killed_session_replayed (Fixture       *f,
   }
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
+  if (after == AFTER_KILL_FOLDER_COPIED)
+    {
+      const char *argv[] = { "cp", "-a", f->library_dir, copy_dir, NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      open_at = copy_dir;
+    }
+  else if (after == AFTER_KILL_RECORD_LOST)
+    {
+      g_autofree char *record = g_strconcat (f->db_path, "-session", NULL);
+
+      g_assert_cmpint (g_unlink (record), ==, 0);
+    }
+
   {
-    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(PbLibrary) library = pb_library_open (open_at, &error);
     g_autoptr(PbFinding) finding = NULL;
 
     g_assert_no_error (error);
@@ -379,8 +329,8 @@ static void
 test_two_processes_at_once (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autofree char *a = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
-  g_autofree char *b = write_report (f, "b.pdf", "Children in care live in stable homes.");
+  g_autofree char *a = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *b = pb_safety_write_report (f, "b.pdf", "Children in care live in stable homes.");
 
   for (guint round = 0; round < 6; round++)
     {
@@ -436,251 +386,6 @@ test_two_processes_at_once (Fixture       *f,
     }
 }
 
-/* A library that cannot be written (here: opened by a user who may only
- * read it) opens read-only, lists its reports and refuses changes in words. */
-static void
-test_read_only (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
-  pid_t pid;
-  int status;
-
-  {
-    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
-    import (library, pdf);
-  }
-
-  /* Readable by all, writable by none but its owner. */
-  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (f->library_dir, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (f->reports_dir, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (f->db_path, 0644), ==, 0);
-
-  pid = fork ();
-  if (pid == 0)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PbLibrary) library = NULL;
-      g_autoptr(GPtrArray) reports = NULL;
-      g_autoptr(GFile) file = g_file_new_for_path (pdf);
-
-      /* As root, become someone else; otherwise make the files the
-       * caller's own read-only. */
-      if (geteuid () == 0)
-        {
-          if (setgid (65534) != 0 || setuid (65534) != 0)
-            _exit (10);
-        }
-      else if (g_chmod (f->library_dir, 0555) != 0 || g_chmod (f->db_path, 0444) != 0)
-        {
-          _exit (11);
-        }
-
-      if (!(library = pb_library_open (f->library_dir, &error)))
-        {
-          g_printerr ("%s\n", error->message);
-          _exit (12);
-        }
-      if (!pb_library_is_read_only (library) ||
-          !g_error_matches (pb_library_get_problem (library), PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY))
-        _exit (13);
-      if (!(reports = pb_library_list_reports (library, &error)) || reports->len != 1)
-        _exit (14);
-      if (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, &error) ||
-          !g_error_matches (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY) ||
-          strstr (error->message, "cannot be written") == NULL)
-        _exit (15);
-      _exit (0);
-    }
-
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_chmod (f->library_dir, 0700);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-}
-
-/* A folder on a small file system, for the full-disk test; %NULL when this
- * machine cannot make one. */
-static char *
-mount_small_disk (Fixture *f)
-{
-  g_autofree char *mount_point = g_build_filename (f->dir, "small-disk", NULL);
-
-  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
-  if (mount ("tmpfs", mount_point, "tmpfs", 0, "size=1200k,mode=0700") != 0)
-    return NULL;
-  return g_steal_pointer (&mount_point);
-}
-
-/* Fills the disk with a file that is then removed, leaving it full. */
-static void
-fill_disk (const char *folder)
-{
-  g_autofree char *filler = g_build_filename (folder, "filler", NULL);
-  char block[4096] = { 0 };
-  int fd = g_open (filler, O_CREAT | O_WRONLY, 0600);
-
-  while (write (fd, block, sizeof block) > 0)
-    ;
-  g_close (fd, NULL);
-}
-
-static void
-test_full_disk (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *disk = mount_small_disk (f);
-  g_autofree char *library_dir = NULL;
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
-  g_autofree char *bigger = NULL;
-  g_autofree char *export = NULL;
-  g_autofree char *old_export = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 pack_id;
-
-  if (disk == NULL)
-    {
-      g_test_skip ("This machine cannot mount a small file system for the full-disk test "
-                   "(it needs root or user namespaces).");
-      return;
-    }
-
-  library_dir = g_build_filename (disk, "library", NULL);
-  export = g_build_filename (disk, "pack.csv", NULL);
-  {
-    g_autoptr(PbLibrary) library = pb_library_open (library_dir, &error);
-    g_autoptr(GString) text = g_string_new (NULL);
-    const char *pages[] = { NULL, NULL };
-
-    g_assert_no_error (error);
-    import (library, pdf);
-    pack_id = pb_library_create_pack (library, "Panel", FALSE, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_true (pb_library_export_pack (library, pack_id, PB_PACK_FORMAT_CSV, export, &error));
-    g_assert_no_error (error);
-    old_export = read_file (export, NULL);
-
-    fill_disk (disk);
-
-    /* An import that does not fit says so plainly and leaves nothing. */
-    for (guint i = 0; i < 400; i++)
-      g_string_append (text, "A long page of text so that the report does not fit. ");
-    pages[0] = text->str;
-    bigger = pb_test_write_pdf (f->dir, "bigger.pdf", pages, NULL);
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (bigger);
-
-      g_assert_false (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, &error));
-      g_assert_nonnull (error);
-      g_assert_nonnull (strstr (error->message, "disk"));
-      g_clear_error (&error);
-    }
-
-    /* An export onto the full disk fails in words and leaves the old file. */
-    g_assert_false (pb_library_export_pack (library, pack_id, PB_PACK_FORMAT_PDF, export, &error));
-    g_assert_nonnull (error);
-    g_assert_nonnull (strstr (error->message, "disk is full"));
-    g_clear_error (&error);
-    {
-      g_autofree char *now = read_file (export, NULL);
-      g_assert_cmpstr (now, ==, old_export);
-    }
-  }
-
-  /* The full library still opens and lists its report. */
-  {
-    g_autoptr(PbLibrary) library = pb_library_open (library_dir, &error);
-    g_autoptr(GPtrArray) reports = NULL;
-
-    g_assert_no_error (error);
-    reports = pb_library_list_reports (library, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (reports->len, ==, 1);
-  }
-
-  umount2 (disk, MNT_DETACH);
-}
-
-/* A file name that is not UTF-8 is stored (and so printed) as UTF-8. */
-static void
-test_file_name_not_utf8 (Fixture       *f,
-                         gconstpointer  data)
-{
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
-  g_autofree char *odd = g_build_filename (f->dir, "r\xe9port \xff.pdf", NULL);
-  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
-  g_autoptr(PbReport) report = NULL;
-
-  g_assert_cmpint (g_rename (pdf, odd), ==, 0);
-  report = pb_library_get_report (library, import (library, odd), NULL);
-  g_assert_true (g_utf8_validate (pb_report_get_file_name (report), -1, NULL));
-  g_assert_true (g_utf8_validate (pb_report_get_title (report), -1, NULL));
-  g_assert_nonnull (strstr (pb_report_get_file_name (report), "port"));
-}
-
-/* Exports are refused inside the library folder, where they could replace
- * library.db or a stored report. */
-static void
-test_export_inside_library (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
-  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
-  g_autoptr(PbReport) report = pb_library_get_report (library, import (library, pdf), NULL);
-  g_autofree char *stored = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
-  g_autofree char *db_before = NULL;
-  g_autofree char *pdf_before = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 pack_id = pb_library_create_pack (library, "Panel", FALSE, NULL, NULL);
-  gsize db_len, pdf_len;
-
-  db_before = read_file (f->db_path, &db_len);
-  pdf_before = read_file (stored, &pdf_len);
-
-  g_assert_false (pb_library_export_pack (library, pack_id, PB_PACK_FORMAT_PDF, f->db_path, &error));
-  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OUTPUT_INSIDE);
-  g_clear_error (&error);
-  g_assert_false (pb_library_export_annotated (library, pb_report_get_id (report), stored, TRUE, &error));
-  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OUTPUT_INSIDE);
-  g_clear_error (&error);
-
-  {
-    g_autofree char *pdf_after = read_file (stored, NULL);
-    g_assert_cmpmem (pdf_before, pdf_len, pdf_after, pdf_len);
-  }
-  g_assert_true (pb_library_check_output_path (library, "/tmp/pack.pdf", NULL));
-}
-
-/* A report's file gone from reports/: said in words, naming the report. */
-static void
-test_missing_report_file (Fixture       *f,
-                          gconstpointer  data)
-{
-  g_autofree char *pdf = write_report (f, "a.pdf", "Care leavers have a generous local offer.");
-  g_autofree char *out = g_build_filename (f->dir, "annotated.pdf", NULL);
-  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
-  g_autoptr(PbReport) report = pb_library_get_report (library, import (library, pdf), NULL);
-  g_autofree char *stored = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
-  g_autoptr(PbCheckResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_unlink (stored), ==, 0);
-
-  g_assert_false (pb_library_export_annotated (library, pb_report_get_id (report), out, TRUE, &error));
-  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_MISSING_FILE);
-  g_assert_cmpstr (error->message, ==, "The file for “a” is missing from the library. Run Check Library.");
-  g_clear_error (&error);
-
-  result = pb_library_check (library, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (result->problems->len, ==, 1);
-  g_assert_cmpint (((PbCheckProblem *)g_ptr_array_index (result->problems, 0))->kind, ==,
-                   PB_CHECK_MISSING_FILE);
-  /* The report and its row stay: nothing the user saved goes. */
-  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 1);
-}
-
 /* A library whose every operation is killed at a random point, waiting on
  * what the process says it has done, never on time: after each kill the
  * library opens, and once leftovers are cleared, Check Library finds nothing
@@ -712,8 +417,8 @@ test_killed_at_random (Fixture       *f,
   {
     g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
 
-    import (library, g_ptr_array_index (pdfs, 0));
-    add_finding (library, 1);
+    pb_safety_import (library, g_ptr_array_index (pdfs, 0));
+    pb_safety_add_finding (library, 1);
     g_ptr_array_add (backups, pb_library_backup (library, PB_BACKUP_BY_HAND, &error));
     g_assert_no_error (error);
   }
@@ -721,7 +426,7 @@ test_killed_at_random (Fixture       *f,
     g_autoptr(PbLibrary) other = pb_library_open (other_dir, &error);
 
     for (guint i = 4; i < 8; i++)
-      import (other, g_ptr_array_index (pdfs, i));
+      pb_safety_import (other, g_ptr_array_index (pdfs, i));
     g_assert_true (pb_library_export_archive (other, archive, NULL, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
   }
@@ -817,17 +522,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, fn) g_test_add ("/safety/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+#define ADD(name, fn) \
+  g_test_add ("/safety/" name, Fixture, NULL, pb_safety_fixture_setup, fn, pb_safety_fixture_teardown)
   ADD ("damaged-opens-read-only", test_damaged_opens_read_only);
   ADD ("restore-older-then-import", test_restore_older_then_import);
   ADD ("foreign-wal-set-aside", test_foreign_wal_set_aside);
-  ADD ("killed-session-replayed", test_killed_session_replayed);
+#define ADD_AFTER(name, after) \
+  g_test_add ("/safety/killed-session-replayed/" name, Fixture, GINT_TO_POINTER (after), \
+              pb_safety_fixture_setup, test_killed_session_replayed, pb_safety_fixture_teardown)
+  ADD_AFTER ("in-place", AFTER_KILL_IN_PLACE);
+  ADD_AFTER ("folder-copied", AFTER_KILL_FOLDER_COPIED);
+  ADD_AFTER ("record-lost", AFTER_KILL_RECORD_LOST);
+#undef ADD_AFTER
   ADD ("two-processes-at-once", test_two_processes_at_once);
-  ADD ("read-only", test_read_only);
-  ADD ("full-disk", test_full_disk);
-  ADD ("file-name-not-utf8", test_file_name_not_utf8);
-  ADD ("export-inside-library", test_export_inside_library);
-  ADD ("missing-report-file", test_missing_report_file);
   ADD ("killed-at-random", test_killed_at_random);
 #undef ADD
 

@@ -293,6 +293,7 @@ test_find_report (Fixture       *f,
   }
 
   missing = pb_library_find_report (library, "42", &error);
+  g_assert_null (missing);
   g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_FOUND);
   g_clear_error (&error);
 

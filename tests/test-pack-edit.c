@@ -187,9 +187,13 @@ test_details (Fixture       *f,
   pack = pb_library_get_pack (f->library, f->pack_id, &error);
   g_assert_null (pb_pack_get_meeting_date (pack));
 
-  /* Three more successful edits were announced, the refusals were not. */
+  /* Four more successful edits were announced, the refusals were not. */
   for (guint i = 0; i < 4; i++)
-    gt_signal_logger_assert_emission_pop (logger, f->library, "pack-changed", &changed);
+    {
+      changed = 0;
+      gt_signal_logger_assert_emission_pop (logger, f->library, "pack-changed", &changed);
+      g_assert_cmpint (changed, ==, f->pack_id);
+    }
   gt_signal_logger_assert_no_emissions (logger);
 
   g_assert_true (pb_library_delete_pack (f->library, f->pack_id, &error));
@@ -197,7 +201,9 @@ test_details (Fixture       *f,
   g_assert_null (pb_library_get_pack (f->library, f->pack_id, &error));
   g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_NOT_FOUND);
   g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "pack_sections"), ==, 0);
+  changed = 0;
   gt_signal_logger_assert_emission_pop (logger, f->library, "pack-changed", &changed);
+  g_assert_cmpint (changed, ==, f->pack_id);
 }
 
 static void
@@ -496,6 +502,9 @@ test_duplicate (Fixture       *f,
   g_assert_true (pb_library_move_pack_section (f->library, ((PbPackSection *)g_ptr_array_index (sections, 0))->id, 3, &error));
   g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_INTRODUCTION, "As before.", &error));
   g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_AUTHOR, "Head of Service", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_AGENDA_ITEM, "7", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_CONTACT, "01632 960 123", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH, "1", &error));
   g_assert_no_error (error);
   before = describe_pack (f);
 
@@ -524,6 +533,11 @@ test_duplicate (Fixture       *f,
   g_assert_cmpstr (pb_pack_get_introduction (copy), ==, "As before.");
   g_assert_cmpstr (pb_pack_get_author (copy), ==, "Head of Service");
   g_assert_cmpuint (pb_pack_get_n_findings (copy), ==, pb_pack_get_n_findings (original));
+  /* The next meeting has its own agenda; who to ask and why it is exempt carry over. */
+  g_assert_cmpstr (pb_pack_get_agenda_item (copy), ==, "");
+  g_assert_cmpstr (pb_pack_get_agenda_item (original), ==, "7");
+  g_assert_cmpstr (pb_pack_get_contact (copy), ==, "01632 960 123");
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (copy), ==, 1);
 
   /* Not there: an error, and no pack made. */
   g_assert_cmpint (pb_library_duplicate_pack (f->library, copy_id + 100, &error), ==, 0);
@@ -533,6 +547,54 @@ test_duplicate (Fixture       *f,
   g_assert_cmpuint (packs->len, ==, 2);
 }
 
+/* A council paper's details: the agenda item, a contact and, for an
+ * exempt pack, the paragraph of Schedule 12A (1 to 7) that applies; a
+ * paragraph outside the schedule is refused and changes nothing. */
+static void
+test_board_details (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const refused[] = { "0", "8", "3a", "-1", "paragraph 3", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPack) pack = NULL;
+
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_pack_get_agenda_item (pack), ==, "");
+  g_assert_cmpstr (pb_pack_get_contact (pack), ==, "");
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 0);
+  g_clear_object (&pack);
+
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_AGENDA_ITEM, " 5b ", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_CONTACT,
+                                            "jo.marsh@harrowdale.example", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH, "7", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_assert_false (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH,
+                                                 refused[i], &error));
+      g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_cmpstr (pb_pack_get_agenda_item (pack), ==, "5b");
+  g_assert_cmpstr (pb_pack_get_contact (pack), ==, "jo.marsh@harrowdale.example");
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 7);
+  g_assert_cmpstr (pb_exempt_paragraph_get_description (7), ==,
+                   "Information relating to any action taken or to be taken in connection with the "
+                   "prevention, investigation or prosecution of crime.");
+  for (guint p = 1; p <= PB_EXEMPT_PARAGRAPH_LAST; p++)
+    g_assert_true (g_str_has_prefix (pb_exempt_paragraph_get_description (p), "Information "));
+  g_clear_object (&pack);
+
+  /* An empty value records no paragraph. */
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH, "", &error));
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +602,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/pack-edit/details", Fixture, NULL, fixture_setup, test_details, fixture_teardown);
+  g_test_add ("/pack-edit/board-details", Fixture, NULL, fixture_setup, test_board_details, fixture_teardown);
   g_test_add ("/pack-edit/sections-and-text", Fixture, NULL, fixture_setup, test_sections_and_text, fixture_teardown);
   g_test_add ("/pack-edit/contents-move", Fixture, NULL, fixture_setup, test_contents_move, fixture_teardown);
   g_test_add ("/pack-edit/contents-drop", Fixture, NULL, fixture_setup, test_contents_drop, fixture_teardown);

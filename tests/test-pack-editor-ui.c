@@ -62,7 +62,7 @@ test_keyboard_move (Fixture       *f,
   g_autoptr(PbPackEntry) second = pb_packs_entry_at (f, 2);
   g_autoptr(PbPackEntry) moved = NULL;
   GtkWidget *focus;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
 
   g_assert_cmpuint (n_rows (list), ==, g_list_model_get_n_items (G_LIST_MODEL (contents)));
   g_assert_cmpint (pb_pack_entry_get_kind (first), !=, PB_PACK_ENTRY_SECTION);
@@ -239,8 +239,9 @@ test_drop_finding (Fixture       *f,
   finding = g_object_ref (pb_pack_entry_get_finding (finding_row));
   from = pb_pack_contents_find (contents, PB_PACK_ENTRY_FINDING, pb_pack_entry_get_id (finding_row));
   {
-    g_autoptr(PbPackRemoval) removal = pb_pack_contents_remove (contents, &from, 1, &error);
+    PbPackRemoval *removal = pb_pack_contents_remove (contents, &from, 1, &error);
     g_assert_no_error (error);
+    pb_pack_removal_free (removal);
   }
 
   last = g_list_model_get_n_items (G_LIST_MODEL (contents)) - 1;

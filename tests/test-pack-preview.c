@@ -70,7 +70,8 @@ test_preview_and_print (Fixture       *f,
   gtk_window_present (GTK_WINDOW (preview));
   while (!loaded)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (pb_preview_window_get_n_pages (PB_PREVIEW_WINDOW (preview)), >=, 3);
+  /* More than one page (the sections flow on, no longer a page each). */
+  g_assert_cmpuint (pb_preview_window_get_n_pages (PB_PREVIEW_WINDOW (preview)), >=, 2);
   g_assert_cmpuint (pb_preview_window_get_n_pages (PB_PREVIEW_WINDOW (preview)), ==, pages);
 
   operation = pb_print_operation_new_for_pdf (pdf, "Pack", &error);
@@ -135,10 +136,14 @@ test_preview_progress_cancel (Fixture       *f,
   g_assert_cmpfloat (highest, ==, 1.0);
   gtk_window_destroy (GTK_WINDOW (preview));
 
-  /* Cancelled as soon as it starts: the worker has not yet opened the library. */
+  /* Cancelled as soon as it starts: the worker is held before it opens the
+   * library until the cancel is in. */
   highest = 0;
+  pb_test_hold_database_opens (TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.preview", NULL));
+  pb_test_wait_for_held_open ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.cancel-export", NULL));
+  pb_test_hold_database_opens (FALSE);
   while (gtk_widget_get_visible (busy))
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))

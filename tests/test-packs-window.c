@@ -191,7 +191,7 @@ test_picker (Fixture       *f,
   g_autoptr(PbFinding) dragged = NULL;
   GtkListView *list_view;
   gint64 pack_id;
-  guint position, removed, added, addable_position = G_MAXUINT;
+  guint position = 0, removed = 0, added = 0, addable_position = G_MAXUINT;
 
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);

@@ -136,6 +136,16 @@ test_marked (Fixture       *f,
   g_assert_nonnull (strstr (catalog, "/DisplayDocTitle true"));
   g_assert_nonnull (strstr (catalog, "/StructTreeRoot"));
   g_assert_nonnull (strstr (catalog, "/Outlines"));
+  {
+    /* XMP metadata saying the tagged file is PDF/UA, with its title. */
+    g_autofree char *xmp = pb_pdf_read_metadata (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (xmp);
+    g_assert_nonnull (strstr (xmp, "<pdfuaid:part>1</pdfuaid:part>"));
+    g_assert_nonnull (strstr (xmp, "<rdf:li xml:lang=\"x-default\">Panel briefing</rdf:li>"));
+    g_assert_nonnull (strstr (xmp, "<dc:creator><rdf:Seq><rdf:li>Officer</rdf:li>"));
+  }
 
   document = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);

@@ -11,6 +11,16 @@
  * (priorities, superseded requests), the byte-bounded page cache, find, and
  * selection over page text. */
 
+/* Holds the render worker inside its image function, so a test can act
+ * while a page is being rendered. Only the first render is held. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean entered;     /* the worker is in the image function */
+  gboolean released;    /* the test has let it go on */
+} Gate;
+
 typedef struct
 {
   char       *dir;
@@ -19,6 +29,7 @@ typedef struct
   GArray     *rendered;     /* guint page, in the order the signal came */
   GMainLoop  *loop;
   guint       expected;
+  Gate        gate;
 } Fixture;
 
 static void
@@ -54,6 +65,8 @@ fixture_setup (Fixture       *f,
   f->rendered = g_array_new (FALSE, FALSE, sizeof (guint));
   f->loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (f->document, "page-rendered", G_CALLBACK (rendered_cb), f);
+  g_mutex_init (&f->gate.lock);
+  g_cond_init (&f->gate.cond);
 }
 
 static void
@@ -63,6 +76,8 @@ fixture_teardown (Fixture       *f,
   pb_test_wait_for_finalize (f->document);
   g_array_unref (f->rendered);
   g_main_loop_unref (f->loop);
+  g_mutex_clear (&f->gate.lock);
+  g_cond_clear (&f->gate.cond);
   pb_test_remove_dir (f->dir);
   g_free (f->pdf);
   g_free (f->dir);
@@ -85,6 +100,48 @@ wait_for (Fixture *f,
   if (f->rendered->len < n)
     g_main_loop_run (f->loop);
   g_source_remove (timeout);
+}
+
+/* Runs on the worker thread: the first render waits here, after poppler
+ * has drawn the page and before the worker decides whether to keep it. */
+static GObject *
+gated_image_func (cairo_surface_t *surface,
+                  gpointer         user_data)
+{
+  Gate *gate = user_data;
+
+  g_mutex_lock (&gate->lock);
+  if (!gate->entered)
+    {
+      gate->entered = TRUE;
+      g_cond_broadcast (&gate->cond);
+      while (!gate->released)
+        g_cond_wait (&gate->cond, &gate->lock);
+    }
+  g_mutex_unlock (&gate->lock);
+
+  return g_object_new (PB_TYPE_PAGE_IMAGE, NULL);
+}
+
+static void
+gate_wait_entered (Gate *gate)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_mutex_lock (&gate->lock);
+  while (!gate->entered)
+    if (!g_cond_wait_until (&gate->cond, &gate->lock, deadline))
+      g_error ("timed out waiting for the worker to start rendering");
+  g_mutex_unlock (&gate->lock);
+}
+
+static void
+gate_release (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->released = TRUE;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->lock);
 }
 
 static void
@@ -131,25 +188,25 @@ test_superseded (Fixture       *f,
     { 1, 0.5, PB_RENDER_PRIORITY_VISIBLE },
     { 2, 0.5, PB_RENDER_PRIORITY_NEAR },
   };
+  /* The preload comes last of all, so any old page still waiting would be
+   * rendered before it: once it is in, nothing else can come. */
   const PbRenderRequest now[] = {
     { 10, 0.5, PB_RENDER_PRIORITY_VISIBLE },
     { 11, 0.5, PB_RENDER_PRIORITY_VISIBLE },
+    { 6, 0.5, PB_RENDER_PRIORITY_PRELOAD },
   };
+  const guint expected[] = { 10, 11, 6 };
 
   /* The user scrolled on before the first pages were started. */
   pb_document_set_paused (f->document, TRUE);
   pb_document_request_renders (f->document, old, G_N_ELEMENTS (old));
   pb_document_request_renders (f->document, now, G_N_ELEMENTS (now));
   pb_document_set_paused (f->document, FALSE);
-  wait_for (f, 2);
+  wait_for (f, G_N_ELEMENTS (expected));
 
-  /* Nothing else comes. */
-  g_usleep (50000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_cmpuint (f->rendered->len, ==, 2);
-  g_assert_cmpuint (g_array_index (f->rendered, guint, 0), ==, 10);
-  g_assert_cmpuint (g_array_index (f->rendered, guint, 1), ==, 11);
+  g_assert_cmpmem (f->rendered->data, f->rendered->len * sizeof (guint), expected, sizeof expected);
+  g_assert_cmpuint (pb_document_get_n_rendered (f->document), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (pb_document_get_n_cancelled (f->document), ==, 0);
 }
 
 static void
@@ -159,23 +216,24 @@ test_superseded_while_rendering (Fixture       *f,
   /* A big render, superseded while the worker is on it, is dropped. */
   const PbRenderRequest big = { 0, 6.0, PB_RENDER_PRIORITY_VISIBLE };
   const PbRenderRequest small = { 7, 0.3, PB_RENDER_PRIORITY_VISIBLE };
-  guint spins = 0;
 
+  pb_document_set_image_func (f->document, gated_image_func, &f->gate, NULL);
   pb_document_request_renders (f->document, &big, 1);
-  /* Wait until the worker has taken it. */
-  while (pb_document_get_n_rendered (f->document) == 0 && spins++ < 5)
-    g_usleep (1000);
+  gate_wait_entered (&f->gate);
+
+  /* The worker is in the middle of page 0 when the user scrolls on. */
   pb_document_request_renders (f->document, &small, 1);
+  gate_release (&f->gate);
   wait_for (f, 1);
 
-  g_usleep (50000);
+  /* The worker finished (and dropped) page 0 before it took page 7, and its
+   * signal would have been posted first: by now it would be here. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (g_array_index (f->rendered, guint, f->rendered->len - 1), ==, 7);
-  /* Either the big page was still waiting (never rendered) or it was dropped. */
-  g_assert_cmpuint (pb_document_get_n_rendered (f->document) + pb_document_get_n_cancelled (f->document), <=, 2);
-  for (guint i = 0; i < f->rendered->len; i++)
-    g_assert_cmpuint (g_array_index (f->rendered, guint, i), !=, 0);
+  g_assert_cmpuint (f->rendered->len, ==, 1);
+  g_assert_cmpuint (g_array_index (f->rendered, guint, 0), ==, 7);
+  g_assert_cmpuint (pb_document_get_n_cancelled (f->document), ==, 1);
+  g_assert_cmpuint (pb_document_get_n_rendered (f->document), ==, 1);
 }
 
 static void

@@ -45,7 +45,7 @@ test_report_list_follows_library (void)
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GFile) third_file = g_file_new_for_path (third);
   g_autoptr(PbImportJob) job = NULL;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == PB_TYPE_REPORT);

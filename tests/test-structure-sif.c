@@ -274,7 +274,6 @@ test_table_forms (void)
         g_autofree char *pdf = write_sif (dir, name, head_lscb, "The overall judgement is that children’s services are good",
                                           forms[f].rows, 5, forms[f].place, forms[f].gap, tagged);
         g_autoptr(PbStructure) s = NULL;
-        g_autofree char *start = NULL;
 
         g_test_message ("table form %u, %s", f, tagged ? "tagged" : "untagged");
         s = read_every_way (pdf, tagged, forms[f].expected);

@@ -118,7 +118,7 @@ test_window_import_adds_row (Fixture       *f,
                                             &(PbTestPdfOptions) { .title = "Fernleigh inspection" });
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
   GListModel *reports = pb_window_get_reports (f->window);
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
 
   gt_signal_logger_connect (logger, reports, "items-changed");
 
@@ -170,7 +170,7 @@ test_window_remove_report (Fixture       *f,
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
   GListModel *reports = pb_window_get_reports (f->window);
   AdwMessageDialog *dialog;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
 
   import_uri (f, pdf);
   g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);

@@ -35,8 +35,28 @@ typedef struct
 
 const Command *_pb_cli_find_command   (const char     *name);
 int            _pb_cli_fail           (const char     *message);
+int            _pb_cli_fail_with      (const GError   *error,
+                                       const char     *title);
 int            _pb_cli_usage_error    (const char     *message);
 void           _pb_cli_print_json     (JsonBuilder    *builder);
+void           _pb_cli_add_string_or_null (JsonBuilder *builder,
+                                           const char  *name,
+                                           const char  *value);
+char          *_pb_cli_display            (const char  *path);
+void           _pb_cli_add_path           (JsonBuilder *builder,
+                                           const char  *name,
+                                           const char  *path);
+char          *_pb_cli_output_path        (const char  *path,
+                                           GError     **error);
+void           _pb_cli_add_int_or_null    (JsonBuilder *builder,
+                                           const char  *name,
+                                           gint64       value,
+                                           gboolean     present);
+void           _pb_cli_add_date_or_null   (JsonBuilder *builder,
+                                           const char  *name,
+                                           GDateTime   *value);
+gboolean       _pb_cli_parse_id       (const char     *text,
+                                       gint64         *id);
 gboolean       _pb_cli_parse_options  (CommonOptions  *common,
                                        const Command  *command,
                                        GOptionEntry   *extra,
@@ -48,12 +68,55 @@ PbLibrary     *_pb_cli_open_library   (CommonOptions  *common,
 PbLibrary     *_pb_cli_open_library_to_change (CommonOptions  *common,
                                                GError        **error);
 
+/* pb-cli-reports.c */
+int            _pb_cli_run_import     (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_list       (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_search     (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_show       (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_inspect    (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+
+/* pb-cli-findings.c */
+int            _pb_cli_run_findings   (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+
+/* pb-cli-pack.c */
 int            _pb_cli_run_pack       (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 int            _pb_cli_run_export_annotated (CommonOptions *common,
                                              int            argc,
                                              char         **argv);
+
+/* pb-cli-reindex.c */
+int            _pb_cli_run_reindex    (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+
+/* pb-cli-bundle.c */
+int            _pb_cli_run_open_bundle (CommonOptions *common,
+                                        int            argc,
+                                        char         **argv);
+int            _pb_cli_run_bundle     (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_questions  (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+char          *_pb_cli_get_passphrase (const char     *file,
+                                       gboolean        confirm,
+                                       GError        **error);
+void           _pb_cli_wipe           (char           *secret);
 
 /* pb-cli-library.c */
 int            _pb_cli_run_check      (CommonOptions  *common,
@@ -66,6 +129,39 @@ int            _pb_cli_run_restore    (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 int            _pb_cli_run_library    (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+
+/* pb-cli-recommendations.c, pb-cli-compare.c */
+int            _pb_cli_run_recommendations (CommonOptions *common,
+                                            int            argc,
+                                            char         **argv);
+void           _pb_cli_print_recommendations_json   (PbLibrary  *library,
+                                                     GArray     *ids);
+int            _pb_cli_recommendation_statuses_usage (void);
+
+/* pb-cli-recommendations-edit.c: each takes "recommendations ACTION …"
+ * with the action in argv[1] */
+int            _pb_cli_recommendations_create        (CommonOptions  *common,
+                                                      int             argc,
+                                                      char          **argv);
+int            _pb_cli_recommendations_update        (CommonOptions  *common,
+                                                      int             argc,
+                                                      char          **argv);
+int            _pb_cli_recommendations_link          (CommonOptions  *common,
+                                                      int             argc,
+                                                      char          **argv,
+                                                      gboolean        link);
+int            _pb_cli_recommendations_suggest_links (CommonOptions  *common,
+                                                      int             argc,
+                                                      char          **argv);
+int            _pb_cli_recommendations_confirm_link  (CommonOptions  *common,
+                                                      int             argc,
+                                                      char          **argv);
+int            _pb_cli_recommendations_delete        (CommonOptions  *common,
+                                                      int             argc,
+                                                      char          **argv);
+int            _pb_cli_run_compare    (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 

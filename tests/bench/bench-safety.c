@@ -10,7 +10,7 @@
 #include "pb-test-util.h"
 
 /* What keeping a library safe costs at a council's scale: opening a library
- * of 500 reports (20,000 pages of text) with and without its quick_check, and
+ * of 500 reports (20,000 pages of text) with and without its integrity_check, and
  * backing it up. Reported against references measured in the same run:
  * opening an empty library, and copying library.db as a plain file. Nothing
  * here asserts a time. */
@@ -202,7 +202,7 @@ main (int   argc,
   printf ("open, empty library (reference):   %7.1f ms\n", empty_open);
   printf ("open, unchanged since last check:  %7.1f ms  (%.2f x empty)\n", unchecked_open,
           unchecked_open / empty_open);
-  printf ("open, with quick_check:            %7.1f ms  (%.2f x empty; the check is %.0f %% of it)\n",
+  printf ("open, with integrity_check:        %7.1f ms  (%.2f x empty; the check is %.0f %% of it)\n",
           checked_open, checked_open / empty_open,
           100.0 * (checked_open - unchecked_open) / checked_open);
   printf ("backup (checked):                  %7.1f ms  (%.2f x a plain copy of library.db, %.1f ms)\n",

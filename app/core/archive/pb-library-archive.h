@@ -65,5 +65,6 @@ gboolean pb_library_import_archive    (const char             *library_path,
                                        gpointer                progress_data,
                                        GError                **error);
 void     pb_archive_import_clear      (PbArchiveImport        *result);
+gboolean pb_archive_is_library_archive (const char            *path);
 
 G_END_DECLS

@@ -68,23 +68,24 @@ column_list (GPtrArray  *columns,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Copies one row of src.@table (by its id) into main.@table, with @remap
- * columns set to the given new values; returns the new row's id. Table and
- * column names are this file's own, never the user's. */
+/* Copies one row of src.@table (by its id) into main.@table, with the
+ * @n_remap columns @remap_names set to @remap_values (a value of 0 or less
+ * is NULL); returns the new row's id. Table and column names are this
+ * file's own, never the user's. */
 static gint64
-copy_row (sqlite3     *db,
-          const char  *table,
-          gint64       old_id,
-          const char  *const *remap_names,
-          const gint64 *remap_values,
-          GError     **error)
+copy_row (sqlite3            *db,
+          const char         *table,
+          gint64              old_id,
+          const char * const *remap_names,
+          const gint64       *remap_values,
+          guint               n_remap,
+          GError            **error)
 {
   const char *except[8] = { "id", NULL };
   g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GString) sql = NULL;
   g_autofree char *plain = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  guint n_remap = remap_names ? g_strv_length ((char **)remap_names) : 0;
 
   g_assert (n_remap < G_N_ELEMENTS (except) - 1);
   for (guint i = 0; i < n_remap; i++)
@@ -192,7 +193,7 @@ merge_reports (sqlite3         *db,
           summary->reports_present++;
           continue;
         }
-      if ((new_id = copy_row (db, "reports", old_id, NULL, NULL, error)) < 0)
+      if ((new_id = copy_row (db, "reports", old_id, NULL, NULL, 0, error)) < 0)
         return FALSE;
       g_array_append_val (added, new_id);
       sqlite3_reset (map);
@@ -281,7 +282,7 @@ merge_findings (sqlite3         *db,
         }
       else
         {
-          if ((new_id = copy_row (db, "findings", old_id, NULL, NULL, error)) < 0)
+          if ((new_id = copy_row (db, "findings", old_id, NULL, NULL, 0, error)) < 0)
             return FALSE;
           summary->findings_added++;
 
@@ -336,7 +337,7 @@ merge_packs (sqlite3         *db,
           summary->packs_present++;
           continue;
         }
-      if ((new_pack = copy_row (db, "packs", old_pack, NULL, NULL, error)) < 0)
+      if ((new_pack = copy_row (db, "packs", old_pack, NULL, NULL, 0, error)) < 0)
         return FALSE;
       g_array_append_val (added, new_pack);
       summary->packs_added++;
@@ -351,15 +352,15 @@ merge_packs (sqlite3         *db,
 
       while (sqlite3_step (sections) == SQLITE_ROW)
         {
-          static const char * const section_remap[] = { "pack_id", "cohort_id", NULL };
-          static const char * const item_remap[] = { "section_id", "finding_id", NULL };
+          static const char * const section_remap[] = { "pack_id", "cohort_id" };
+          static const char * const item_remap[] = { "section_id", "finding_id" };
           gint64 old_section = sqlite3_column_int64 (sections, 0);
           gint64 section_values[] = { new_pack, sqlite3_column_int64 (sections, 1) };
           g_autoptr(sqlite3_stmt) items = NULL;
           gint64 new_section;
 
           if ((new_section = copy_row (db, "pack_sections", old_section, section_remap,
-                                       section_values, error)) < 0)
+                                       section_values, G_N_ELEMENTS (section_values), error)) < 0)
             return FALSE;
 
           if (!(items = pb_db_prepare (db,
@@ -377,7 +378,7 @@ merge_packs (sqlite3         *db,
               if (g_strcmp0 (pb_db_column_text (items, 1), "finding") == 0 && item_values[1] <= 0)
                 continue;
               if (copy_row (db, "pack_items", sqlite3_column_int64 (items, 0), item_remap,
-                            item_values, error) < 0)
+                            item_values, G_N_ELEMENTS (item_values), error) < 0)
                 return FALSE;
             }
         }

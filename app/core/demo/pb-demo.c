@@ -449,7 +449,7 @@ static const SampleFinding sample_findings[] = {
   { 1, 3, "Pathway plans are not consistently of good quality.",
     { "care_leavers", NULL }, PB_FINDING_KIND_AREA_FOR_IMPROVEMENT, PB_FINDING_STATUS_NONE, FALSE,
     "Same finding as the 2022 focused visit." },
-  { 1, 2, "The sufficiency of local homes for children in care with complex needs",
+  { 1, 1, "The sufficiency of local homes for children in care with complex needs",
     { "children_in_care", "leadership", NULL }, PB_FINDING_KIND_RECOMMENDATION, PB_FINDING_STATUS_OPEN, FALSE,
     "Sufficiency strategy due at cabinet in the spring." },
   { 0, 1, "Accommodation has improved.",
@@ -557,6 +557,8 @@ pb_demo_add_pack (PbLibrary  *library,
                                        "2026-03-12", error)) ||
       !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_COMMITTEE, _("Corporate Parenting Panel"), error) ||
       !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_AUTHOR, _("Children’s Services Improvement Team"), error) ||
+      !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_AGENDA_ITEM, "7", error) ||
+      !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_CONTACT, "improvement@harrowdale.example", error) ||
       !pb_library_set_pack_field (library, pack, PB_PACK_FIELD_INTRODUCTION,
                                   _("This pack brings together what Ofsted found at its most recent inspection of "
                                     "Harrowdale’s children’s services, with the actions officers have committed to. "

@@ -49,6 +49,36 @@ check_pdf_header (PbImportState  *state,
   return FALSE;
 }
 
+/* Why the file could not be opened, in words: GIO's own message names the
+ * error number's text and the whole path, which is not a sentence. */
+static void
+set_open_error (PbImportState  *state,
+                GError         *open_error,
+                GError        **error)
+{
+  if (g_error_matches (open_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (open_error));
+  else if (g_error_matches (open_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                 _("“%s” is a folder, not a PDF file."), state->display_name);
+  else if (g_error_matches (open_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+           g_file_query_file_type (state->file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) ==
+           G_FILE_TYPE_SYMBOLIC_LINK)
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                 _("“%s” could not be read: it is a link to a file that is no longer there."),
+                 state->display_name);
+  else if (g_error_matches (open_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                 _("“%s” could not be read: it does not exist."), state->display_name);
+  else if (g_error_matches (open_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                 _("“%s” could not be read: you do not have permission to open it."),
+                 state->display_name);
+  else
+    g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
+                 _("“%s” could not be read."), state->display_name);
+}
+
 gboolean
 _pb_import_copy_and_hash (PbImportState  *state,
                GError      **error)
@@ -74,15 +104,7 @@ _pb_import_copy_and_hash (PbImportState  *state,
 
   if (!(input = g_file_read (state->file, state->cancellable, &local_error)))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
-                     _("“%s” is a folder, not a PDF file."), state->display_name);
-      else
-        g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
-                     _("“%s” could not be read: %s."),
-                     state->display_name, local_error->message);
+      set_open_error (state, local_error, error);
       return FALSE;
     }
 
@@ -115,8 +137,7 @@ _pb_import_copy_and_hash (PbImportState  *state,
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
             g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_UNREADABLE,
-                         _("“%s” could not be read: %s."),
-                         state->display_name, local_error->message);
+                         _("“%s” could not be read to the end."), state->display_name);
           return FALSE;
         }
 
@@ -179,4 +200,29 @@ _pb_import_copy_and_hash (PbImportState  *state,
   _pb_import_report_progress (state, PB_IMPORT_COPY_SHARE);
 
   return TRUE;
+}
+
+/* The SHA-256 of a file, in lowercase hex: what a stored report's name says
+ * its content is. */
+char *
+_pb_import_hash_file (const char    *path,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) input = g_file_read (file, cancellable, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = NULL;
+  gssize n;
+
+  if (input == NULL)
+    return NULL;
+
+  buffer = g_malloc (64 * 1024);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, 64 * 1024, cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+
+  return g_strdup (g_checksum_get_string (checksum));
 }

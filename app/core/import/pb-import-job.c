@@ -20,6 +20,7 @@ struct _PbImportResult
   PbImportStatus  status;
   gint64          report_id;
   GError         *error;
+  char           *notice;
 };
 
 G_DEFINE_FINAL_TYPE (PbImportResult, pb_import_result, G_TYPE_OBJECT)
@@ -31,6 +32,7 @@ pb_import_result_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (pb_import_result_parent_class)->finalize (object);
 }
@@ -46,6 +48,12 @@ pb_import_result_init (PbImportResult *self)
 {
 }
 
+/**
+ * pb_import_result_get_file:
+ * @self: one file's outcome
+ *
+ * Returns: (transfer none): the file
+ */
 GFile *
 pb_import_result_get_file (PbImportResult *self)
 {
@@ -53,6 +61,13 @@ pb_import_result_get_file (PbImportResult *self)
   return self->file;
 }
 
+/**
+ * pb_import_result_get_status:
+ * @self: one file's outcome
+ *
+ * Returns: whether it was imported, was already in the library (the same
+ *   file), or failed
+ */
 PbImportStatus
 pb_import_result_get_status (PbImportResult *self)
 {
@@ -60,6 +75,14 @@ pb_import_result_get_status (PbImportResult *self)
   return self->status;
 }
 
+/**
+ * pb_import_result_get_report_id:
+ * @self: one file's outcome
+ *
+ * Returns: the id of the new or existing report; on
+ *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages; 0
+ *   otherwise
+ */
 gint64
 pb_import_result_get_report_id (PbImportResult *self)
 {
@@ -67,11 +90,36 @@ pb_import_result_get_report_id (PbImportResult *self)
   return self->report_id;
 }
 
+/**
+ * pb_import_result_get_error:
+ * @self: one file's outcome
+ *
+ * Returns: (nullable): why it failed, in a sentence for the user
+ *   (%PB_IMPORT_ERROR, %PB_DOCUMENT_ERROR, %PB_DB_ERROR, %G_IO_ERROR as
+ *   pb_import_file_full() sets it, %G_IO_ERROR_CANCELLED for a file not
+ *   begun); %NULL unless the status is %PB_IMPORT_STATUS_FAILED
+ */
 const GError *
 pb_import_result_get_error (PbImportResult *self)
 {
   g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), NULL);
   return self->error;
+}
+
+/**
+ * pb_import_result_get_notice:
+ * @self: one file's outcome
+ *
+ * Returns: (nullable): something the import set right, in a sentence for
+ *   the user (a report's stored copy that was missing or changed, replaced
+ *   by this file; see pb_import_file_with_notice ()); %NULL when there was
+ *   nothing
+ */
+const char *
+pb_import_result_get_notice (PbImportResult *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_RESULT (self), NULL);
+  return self->notice;
 }
 
 struct _PbImportJob
@@ -81,6 +129,7 @@ struct _PbImportJob
   PbLibrary    *library;
   GPtrArray    *files;
   char         *password;
+  PbImportFlags flags;
 
   /* Main-thread view of the progress. */
   guint         n_done;
@@ -227,9 +276,9 @@ import_worker (GTask        *task,
 
       result->file = g_object_ref (file);
       if (!g_cancellable_set_error_if_cancelled (cancellable, &result->error))
-        pb_import_file (self->library, file, self->password, cancellable,
-                        progress_cb, &worker, &result->status, &result->report_id,
-                        &result->error);
+        pb_import_file_with_notice (self->library, file, self->password, self->flags, cancellable,
+                                    progress_cb, &worker, &result->status, &result->report_id,
+                                    &result->notice, &result->error);
 
       if (result->error != NULL)
         result->status = PB_IMPORT_STATUS_FAILED;
@@ -330,6 +379,14 @@ pb_import_job_init (PbImportJob *self)
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/**
+ * pb_import_job_new:
+ * @library: the library to import into
+ * @files: (array length=n_files): the PDFs, in the order to import them
+ * @n_files: how many
+ *
+ * Returns: (transfer full): a job, not yet running
+ */
 PbImportJob *
 pb_import_job_new (PbLibrary  *library,
                    GFile     **files,
@@ -348,6 +405,28 @@ pb_import_job_new (PbLibrary  *library,
   return self;
 }
 
+/**
+ * pb_import_job_set_flags:
+ * @flags: for each file, as pb_import_file_full () takes them:
+ *   %PB_IMPORT_ANYWAY imports reports the library has saved again
+ *
+ * Call before running the job.
+ */
+void
+pb_import_job_set_flags (PbImportJob   *self,
+                         PbImportFlags  flags)
+{
+  g_return_if_fail (PB_IS_IMPORT_JOB (self));
+  g_return_if_fail (!self->running);
+
+  self->flags = flags;
+}
+
+/**
+ * pb_import_job_set_password:
+ * @self: a job not yet running
+ * @password: (nullable): the password to try on every encrypted file
+ */
 void
 pb_import_job_set_password (PbImportJob *self,
                             const char  *password)
@@ -359,6 +438,12 @@ pb_import_job_set_password (PbImportJob *self,
   self->password = g_strdup (password);
 }
 
+/**
+ * pb_import_job_get_n_files:
+ * @self: a job
+ *
+ * Returns: how many files it imports
+ */
 guint
 pb_import_job_get_n_files (PbImportJob *self)
 {
@@ -366,6 +451,13 @@ pb_import_job_get_n_files (PbImportJob *self)
   return self->files->len;
 }
 
+/**
+ * pb_import_job_get_n_done:
+ * @self: a job
+ *
+ * Returns: how many files have finished (imported, duplicate or failed), as
+ *   the main thread has been told
+ */
 guint
 pb_import_job_get_n_done (PbImportJob *self)
 {
@@ -373,6 +465,13 @@ pb_import_job_get_n_done (PbImportJob *self)
   return self->n_done;
 }
 
+/**
+ * pb_import_job_get_fraction:
+ * @self: a job
+ *
+ * Returns: how much of the whole job is done, from 0 to 1, every file
+ *   counting alike; it moves in steps of at least a hundredth
+ */
 double
 pb_import_job_get_fraction (PbImportJob *self)
 {
@@ -380,6 +479,13 @@ pb_import_job_get_fraction (PbImportJob *self)
   return self->fraction;
 }
 
+/**
+ * pb_import_job_get_current_name:
+ * @self: a job
+ *
+ * Returns: (nullable): the name (without its folder) of the file being
+ *   imported, or of the last one; %NULL before the first progress
+ */
 const char *
 pb_import_job_get_current_name (PbImportJob *self)
 {
@@ -387,6 +493,19 @@ pb_import_job_get_current_name (PbImportJob *self)
   return self->current_name;
 }
 
+/**
+ * pb_import_job_run_async:
+ * @self: a job not yet running
+ * @cancellable: (nullable): stops the job between files and inside a file's
+ *   import; what was imported before stays
+ * @callback: called on the calling thread's main context when all is done
+ * @user_data: for @callback
+ *
+ * Imports the files one after another on a worker thread. On the thread's
+ * main context meanwhile, the #PbImportJob properties report progress,
+ * #PbImportJob::file-finished each file's outcome, and the library's
+ * report-added each new report. A job runs once.
+ */
 void
 pb_import_job_run_async (PbImportJob         *self,
                          GCancellable        *cancellable,

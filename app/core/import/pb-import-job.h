@@ -16,6 +16,7 @@ GFile          *pb_import_result_get_file      (PbImportResult *self);
 PbImportStatus  pb_import_result_get_status    (PbImportResult *self);
 gint64          pb_import_result_get_report_id (PbImportResult *self);
 const GError   *pb_import_result_get_error     (PbImportResult *self);
+const char     *pb_import_result_get_notice    (PbImportResult *self);
 
 #define PB_TYPE_IMPORT_JOB (pb_import_job_get_type ())
 
@@ -26,6 +27,8 @@ PbImportJob *pb_import_job_new            (PbLibrary            *library,
                                            guint                 n_files);
 void         pb_import_job_set_password   (PbImportJob          *self,
                                            const char           *password);
+void         pb_import_job_set_flags      (PbImportJob          *self,
+                                           PbImportFlags         flags);
 guint        pb_import_job_get_n_files    (PbImportJob          *self);
 guint        pb_import_job_get_n_done     (PbImportJob          *self);
 double       pb_import_job_get_fraction   (PbImportJob          *self);

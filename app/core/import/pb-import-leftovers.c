@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <unistd.h>
 
 #include "pb-db.h"
 #include "pb-import-private.h"
@@ -23,13 +26,114 @@
  * may have been replaced by an older copy, and the file may be all that is left
  * of a report. It is an orphan, listed by pb_import_list_orphans (). */
 
-char *
-_pb_import_journal_path (PbLibrary  *library,
-                  const char *sha256)
+static char *
+journal_path_in (const char *reports_dir,
+                 const char *sha256)
 {
   g_autofree char *name = g_strconcat (PB_IMPORT_TEMP_PREFIX, sha256, PB_IMPORT_JOURNAL_SUFFIX, NULL);
 
-  return g_build_filename (_pb_library_get_reports_dir (library), name, NULL);
+  return g_build_filename (reports_dir, name, NULL);
+}
+
+char *
+_pb_import_journal_path (PbLibrary  *library,
+                         const char *sha256)
+{
+  return journal_path_in (_pb_library_get_reports_dir (library), sha256);
+}
+
+/* Creates and locks the journal of reports/<sha256>.pdf, on disk before the
+ * file it marks; -1 with errno set on failure, leaving no journal. */
+int
+_pb_import_journal_open (const char *reports_dir,
+                         const char *sha256)
+{
+  g_autofree char *path = journal_path_in (reports_dir, sha256);
+  int fd = g_open (path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+
+  if (fd < 0 || flock (fd, LOCK_EX) != 0 ||
+      write (fd, sha256, strlen (sha256)) < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          g_unlink (path);
+          g_close (fd, NULL);
+        }
+      errno = saved_errno;
+      return -1;
+    }
+  return fd;
+}
+
+/**
+ * pb_import_journal_begin:
+ * @reports_dir: (type filename): a library's reports/ folder
+ * @sha256: the SHA-256 of a report file about to be placed there as
+ *   reports/<sha256>.pdf, before the row that lists it is committed
+ * @error: a #GError, or %NULL
+ *
+ * Marks the file as placed and not yet committed: a journal
+ * .import-<sha256>.journal, on disk before the file and locked for as long
+ * as the returned descriptor is open. If the process dies before
+ * pb_import_journal_end (), pb_import_clean_leftovers () removes the file
+ * unless a report row or a backup lists it; it is never left as an orphan
+ * for Check Library to re-attach.
+ *
+ * Returns: the journal's descriptor for pb_import_journal_end (); or -1 with
+ *   @error set in %G_IO_ERROR (%G_IO_ERROR_NO_SPACE on a full disk)
+ */
+int
+pb_import_journal_begin (const char  *reports_dir,
+                         const char  *sha256,
+                         GError     **error)
+{
+  int fd;
+
+  g_return_val_if_fail (reports_dir != NULL, -1);
+  g_return_val_if_fail (sha256 != NULL, -1);
+
+  if ((fd = _pb_import_journal_open (reports_dir, sha256)) < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("The disk is full: the report files could not be stored. Free some space "
+                       "and try again."));
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("The report files could not be stored: %s."), g_strerror (saved_errno));
+    }
+  return fd;
+}
+
+/**
+ * pb_import_journal_end:
+ * @reports_dir: (type filename): the reports/ folder given to
+ *   pb_import_journal_begin ()
+ * @sha256: the file's SHA-256
+ * @fd: what pb_import_journal_begin () returned, or -1 (nothing is done)
+ *
+ * Removes the journal, once the row that lists the file is committed (the
+ * file is the report's), or once the file is gone again.
+ */
+void
+pb_import_journal_end (const char *reports_dir,
+                       const char *sha256,
+                       int         fd)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (reports_dir != NULL);
+  g_return_if_fail (sha256 != NULL);
+
+  if (fd < 0)
+    return;
+  path = journal_path_in (reports_dir, sha256);
+  g_unlink (path);
+  g_close (fd, NULL);
 }
 
 /**

@@ -26,6 +26,7 @@ typedef struct
   PbLibrary            *library;
   GFile                *file;
   const char           *password;
+  PbImportFlags         flags;
   GCancellable         *cancellable;
   PbImportProgressFunc  progress;
   gpointer              progress_data;
@@ -40,6 +41,7 @@ typedef struct
   PbReportContent      *content;
   PbStructure          *structure;
   char                 *title;
+  char                 *notice;       /* what was set right, for the user */
 } PbImportState;
 
 void     _pb_import_report_progress    (PbImportState  *state,
@@ -50,6 +52,13 @@ void     _pb_import_set_storage_error  (PbImportState  *state,
 gboolean _pb_import_copy_and_hash      (PbImportState  *state,
                                         GError        **error);
 char    *_pb_import_journal_path       (PbLibrary      *library,
+                                        const char     *sha256);
+char    *_pb_import_hash_file          (const char     *path,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+char    *_pb_import_aside_path         (const char     *path,
+                                        const char     *label);
+int      _pb_import_journal_open       (const char     *reports_dir,
                                         const char     *sha256);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "pb-import-private.h"
 #include "pb-library-private.h"
 #include "pb-pdf-content.h"
+#include "pb-pdf-open.h"
 #include "pb-report-insert.h"
 #include "pb-structure-pdf.h"
 
@@ -25,6 +26,9 @@
  *   2. if the library already has that SHA-256, stop: it is a duplicate;
  *   3. open the copy with poppler and read metadata, each page's text and the
  *      report's structure (pb-pdf-content.c, pb-structure-pdf.c);
+ *      if the library has a report with the same words on the same pages (the
+ *      same report saved again, with new dates and identifiers), stop unless
+ *      asked to import it anyway;
  *   4. in one transaction, insert the report and its pages
  *      (pb-report-insert.c), move the copy to reports/<sha256>.pdf and commit.
  *
@@ -56,6 +60,7 @@ import_state_clear (PbImportState *state)
   g_clear_pointer (&state->content, pb_report_content_free);
   g_clear_pointer (&state->structure, pb_structure_free);
   g_clear_pointer (&state->title, g_free);
+  g_clear_pointer (&state->notice, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PbImportState, import_state_clear)
@@ -68,6 +73,13 @@ _pb_import_report_progress (PbImportState *state,
     state->progress (CLAMP (fraction, 0.0, 1.0), state->progress_data);
 }
 
+/**
+ * pb_import_status_to_string:
+ * @status: an import's outcome
+ *
+ * Returns: "imported", "duplicate" or "error": the outcome as the command
+ *   line prints it, never translated
+ */
 const char *
 pb_import_status_to_string (PbImportStatus status)
 {
@@ -121,7 +133,17 @@ open_document (PbImportState  *state,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = g_filename_to_uri (state->temp_path, NULL, NULL);
 
+  /* Straight from poppler: the password given for this file, not one kept for
+   * a file that was at this temporary path before. */
   state->document = poppler_document_new_from_file (uri, state->password, &local_error);
+  if (state->document != NULL)
+    {
+      /* For reading pages turned by /Rotate from an upright copy of the file,
+       * which opens with the same password; forgotten after reading. */
+      pb_pdf_document_set_path (state->document, state->temp_path);
+      if (state->password != NULL)
+        pb_pdf_remember_password (state->temp_path, state->password);
+    }
 
   if (state->document == NULL)
     {
@@ -163,20 +185,11 @@ journal_open (PbImportState  *state,
               int          *out_fd,
               GError      **error)
 {
-  g_autofree char *path = _pb_import_journal_path (state->library, state->sha256);
-  int fd = g_open (path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
+  int fd = _pb_import_journal_open (_pb_library_get_reports_dir (state->library), state->sha256);
 
-  if (fd < 0 || flock (fd, LOCK_EX) != 0 ||
-      write (fd, state->sha256, strlen (state->sha256)) < 0 || fsync (fd) != 0)
+  if (fd < 0)
     {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        {
-          g_close (fd, NULL);
-          g_unlink (path);
-        }
-      _pb_import_set_storage_error (state, saved_errno, error);
+      _pb_import_set_storage_error (state, errno, error);
       return FALSE;
     }
 
@@ -296,28 +309,94 @@ failed:
   return -1;
 }
 
-/* A duplicate whose stored copy has gone missing gets it back from this import. */
-static void
-restore_missing_copy (PbImportState *state)
+/* The title a report is listed under, for a sentence about it. */
+static char *
+lookup_title (PbLibrary *library,
+              gint64     report_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *title = NULL;
+  sqlite3 *db = _pb_library_open_connection (library, NULL);
+
+  if (db != NULL && (stmt = pb_db_prepare (db, "SELECT title FROM reports WHERE id = ?1", NULL)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        title = g_strdup (pb_db_column_text (stmt, 0));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  pb_db_close (db);
+  return g_steal_pointer (&title);
+}
+
+/* A name beside @path that no file has: "<path>.<label>-<UTC time>". */
+char *
+_pb_import_aside_path (const char *path,
+                       const char *label)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  char *aside = g_strdup_printf ("%s.%s-%s", path, label, stamp);
+
+  for (guint i = 1; g_file_test (aside, G_FILE_TEST_EXISTS) && i < 1000; i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.%s-%s-%u", path, label, stamp, i);
+    }
+  return aside;
+}
+
+/* A duplicate whose stored copy is missing, or is no longer the file that
+ * was imported (its content does not hash to its name), gets it back from
+ * this import, which is that file. A changed copy is kept aside under a new
+ * name, never deleted: it may be all there is of someone's edits. Returns
+ * what was done, in a sentence for the user, or NULL when the stored copy
+ * was sound (or could not be mended: Check Library still says so). */
+static char *
+mend_stored_copy (PbImportState *state,
+                  gint64         report_id)
 {
   g_autofree char *final_path = pb_library_dup_report_path (state->library, state->sha256);
+  g_autofree char *actual = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_name = NULL;
+  g_autofree char *title = NULL;
 
-  if (!g_file_test (final_path, G_FILE_TEST_EXISTS) &&
-      g_rename (state->temp_path, final_path) == 0)
-    g_clear_pointer (&state->temp_path, g_free);
+  if (!g_file_test (final_path, G_FILE_TEST_EXISTS))
+    {
+      if (g_rename (state->temp_path, final_path) != 0)
+        return NULL;
+      g_clear_pointer (&state->temp_path, g_free);
+      title = lookup_title (state->library, report_id);
+      return g_strdup_printf (_("The library’s copy of “%s” was missing: “%s” has taken its place."),
+                              title ? title : state->display_name, state->display_name);
+    }
+
+  actual = _pb_import_hash_file (final_path, state->cancellable, NULL);
+  if (actual == NULL || g_str_equal (actual, state->sha256))
+    return NULL;
+
+  aside = _pb_import_aside_path (final_path, "damaged");
+  if (g_rename (final_path, aside) != 0)
+    return NULL;
+  if (g_rename (state->temp_path, final_path) != 0)
+    {
+      g_rename (aside, final_path);
+      return NULL;
+    }
+  g_clear_pointer (&state->temp_path, g_free);
+
+  title = lookup_title (state->library, report_id);
+  aside_name = g_path_get_basename (aside);
+  return g_strdup_printf (_("The library’s copy of “%s” had changed since it was imported: “%s” "
+                            "has taken its place, and the changed copy is kept as reports/%s."),
+                          title ? title : state->display_name, state->display_name, aside_name);
 }
 
 /**
  * pb_import_file:
- * @library: the library to import into
- * @file: the PDF to import; it is only read
- * @password: (nullable): the password, for an encrypted PDF
- * @progress: (nullable): called as the import advances, from this thread
- * @out_status: (out): imported or duplicate
- * @out_report_id: (out): the id of the new or existing report
  *
- * Imports one PDF. Safe to call from any thread. On failure nothing is left
- * behind in the library and @error says why, in a sentence meant for the user.
+ * pb_import_file_full () with no flags.
  */
 gboolean
 pb_import_file (PbLibrary             *library,
@@ -330,6 +409,67 @@ pb_import_file (PbLibrary             *library,
                 gint64                *out_report_id,
                 GError               **error)
 {
+  return pb_import_file_full (library, file, password, PB_IMPORT_DEFAULT, cancellable,
+                              progress, progress_data, out_status, out_report_id, error);
+}
+
+/**
+ * pb_import_file_full:
+ *
+ * pb_import_file_with_notice () without a notice.
+ */
+gboolean
+pb_import_file_full (PbLibrary             *library,
+                     GFile                 *file,
+                     const char            *password,
+                     PbImportFlags          flags,
+                     GCancellable          *cancellable,
+                     PbImportProgressFunc   progress,
+                     gpointer               progress_data,
+                     PbImportStatus        *out_status,
+                     gint64                *out_report_id,
+                     GError               **error)
+{
+  return pb_import_file_with_notice (library, file, password, flags, cancellable, progress,
+                                     progress_data, out_status, out_report_id, NULL, error);
+}
+
+/**
+ * pb_import_file_with_notice:
+ * @library: the library to import into
+ * @file: the PDF to import; it is only read
+ * @password: (nullable): the password, for an encrypted PDF; kept in memory
+ *   for the session once it opens the file (see pb_pdf_remember_password ())
+ * @flags: %PB_IMPORT_ANYWAY to import a copy of a report saved again
+ * @progress: (nullable): called as the import advances, from this thread
+ * @out_status: (out): imported or duplicate (the same file)
+ * @out_report_id: (out): the id of the new or existing report; and on
+ *   %PB_IMPORT_ERROR_SAME_CONTENT, of the report with the same pages
+ * @out_notice: (out) (optional) (transfer full) (nullable): something the
+ *   import set right that the user should hear about, in a sentence: a
+ *   duplicate whose stored copy was missing or changed (it no longer
+ *   hashed to its name) has been given this file in its place, the changed
+ *   copy kept beside it as reports/<sha256>.pdf.damaged-<UTC time>; %NULL
+ *   when there was nothing
+ *
+ * Imports one PDF. Safe to call from any thread. On failure nothing is left
+ * behind in the library and @error says why, in a sentence meant for the
+ * user: %PB_IMPORT_ERROR_SAME_CONTENT when the library has the same report,
+ * saved again, and @flags do not say to import it anyway.
+ */
+gboolean
+pb_import_file_with_notice (PbLibrary             *library,
+                            GFile                 *file,
+                            const char            *password,
+                            PbImportFlags          flags,
+                            GCancellable          *cancellable,
+                            PbImportProgressFunc   progress,
+                            gpointer               progress_data,
+                            PbImportStatus        *out_status,
+                            gint64                *out_report_id,
+                            char                 **out_notice,
+                            GError               **error)
+{
   g_auto(PbImportState) state = { .temp_fd = -1 };
   g_autoptr(GError) db_error = NULL;
   gint64 report_id;
@@ -341,6 +481,7 @@ pb_import_file (PbLibrary             *library,
   state.library = library;
   state.file = file;
   state.password = password;
+  state.flags = flags;
   state.cancellable = cancellable;
   state.progress = progress;
   state.progress_data = progress_data;
@@ -357,6 +498,8 @@ pb_import_file (PbLibrary             *library,
     *out_status = PB_IMPORT_STATUS_FAILED;
   if (out_report_id != NULL)
     *out_report_id = 0;
+  if (out_notice != NULL)
+    *out_notice = NULL;
 
   if (!pb_library_check_writable (library, error))
     return FALSE;
@@ -379,11 +522,24 @@ pb_import_file (PbLibrary             *library,
 
     if (existing > 0)
       {
-        restore_missing_copy (&state);
+        state.notice = mend_stored_copy (&state, existing);
+
+        /* A password given again opens the stored copy for the session, if
+         * it is the right one. */
+        if (password != NULL && *password != '\0')
+          {
+            g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
+            PopplerDocument *document = pb_pdf_open (stored, password, NULL);
+
+            g_clear_object (&document);
+          }
+
         if (out_status != NULL)
           *out_status = PB_IMPORT_STATUS_DUPLICATE;
         if (out_report_id != NULL)
           *out_report_id = existing;
+        if (out_notice != NULL)
+          *out_notice = g_steal_pointer (&state.notice);
         _pb_import_report_progress (&state, 1.0);
         return TRUE;
       }
@@ -392,8 +548,36 @@ pb_import_file (PbLibrary             *library,
   if (!open_document (&state, error))
     return FALSE;
 
-  if (!(state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error)))
+  state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error);
+  if (state.content != NULL)
+    pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
+  pb_pdf_remember_password (state.temp_path, NULL);
+  if (state.content == NULL)
     return FALSE;
+
+  if (!(flags & PB_IMPORT_ANYWAY) && state.content->fingerprint != NULL)
+    {
+      g_autofree char *title = NULL;
+      sqlite3 *db = _pb_library_open_connection (library, &db_error);
+      gint64 same = db != NULL ? _pb_library_lookup_fingerprint (db, state.content->fingerprint,
+                                                                 &title, &db_error) : -1;
+
+      pb_db_close (db);
+      if (same < 0)
+        {
+          set_database_error (&state, db_error, error);
+          return FALSE;
+        }
+      if (same > 0)
+        {
+          if (out_report_id != NULL)
+            *out_report_id = same;
+          g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT,
+                       _("“%s” is already in the library as “%s”: the same pages, saved again."),
+                       state.display_name, title);
+          return FALSE;
+        }
+    }
 
   /* Read before the write transaction, so that no other import waits on it. */
   {
@@ -418,6 +602,13 @@ pb_import_file (PbLibrary             *library,
 
   if ((report_id = store (&state, error)) < 0)
     return FALSE;
+
+  /* The password opens the stored copy for the rest of the session. */
+  if (password != NULL && *password != '\0')
+    {
+      g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
+      pb_pdf_remember_password (stored, password);
+    }
 
   if (report_id == 0)
     {

@@ -18,7 +18,20 @@ typedef enum
   PB_IMPORT_ERROR_ENCRYPTED,
   PB_IMPORT_ERROR_WRONG_PASSWORD,
   PB_IMPORT_ERROR_STORAGE,
+  PB_IMPORT_ERROR_SAME_CONTENT,
 } PbImportError;
+
+/**
+ * PbImportFlags:
+ * @PB_IMPORT_ANYWAY: import a file even when the library has a report with
+ *   the same words on the same pages (a copy saved again); without it such a
+ *   file fails with %PB_IMPORT_ERROR_SAME_CONTENT
+ */
+typedef enum
+{
+  PB_IMPORT_DEFAULT = 0,
+  PB_IMPORT_ANYWAY  = 1 << 0,
+} PbImportFlags;
 
 typedef enum
 {
@@ -47,10 +60,37 @@ gboolean    pb_import_file          (PbLibrary             *library,
                                      PbImportStatus        *out_status,
                                      gint64                *out_report_id,
                                      GError               **error);
+gboolean    pb_import_file_full     (PbLibrary             *library,
+                                     GFile                 *file,
+                                     const char            *password,
+                                     PbImportFlags          flags,
+                                     GCancellable          *cancellable,
+                                     PbImportProgressFunc   progress,
+                                     gpointer               progress_data,
+                                     PbImportStatus        *out_status,
+                                     gint64                *out_report_id,
+                                     GError               **error);
+gboolean    pb_import_file_with_notice (PbLibrary          *library,
+                                        GFile              *file,
+                                        const char         *password,
+                                        PbImportFlags       flags,
+                                        GCancellable       *cancellable,
+                                        PbImportProgressFunc progress,
+                                        gpointer            progress_data,
+                                        PbImportStatus     *out_status,
+                                        gint64             *out_report_id,
+                                        char              **out_notice,
+                                        GError            **error);
 void        pb_import_clean_leftovers (PbLibrary           *library);
 GPtrArray  *pb_import_list_orphans  (PbLibrary             *library,
                                      GError               **error);
 GPtrArray  *pb_import_list_leftovers (PbLibrary            *library);
 gboolean    pb_import_is_report_file_name (const char      *name);
+int         pb_import_journal_begin (const char            *reports_dir,
+                                     const char            *sha256,
+                                     GError               **error);
+void        pb_import_journal_end   (const char            *reports_dir,
+                                     const char            *sha256,
+                                     int                    fd);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
 #include <glib/gstdio.h>
 
 #include "pb-db.h"
-#include "pb-library-check.h"
+#include "pb-import-private.h"
+#include "pb-library-check-private.h"
 #include "pb-library-private.h"
 #include "pb-report-store.h"
 
@@ -26,13 +27,13 @@ problem_free (PbCheckProblem *problem)
   g_free (problem);
 }
 
-static void
-add_problem (PbCheckResult *result,
-             PbCheckKind    kind,
-             const char    *subject,
-             gint64         report_id,
-             gboolean       repairable,
-             char          *message)
+void
+_pb_check_add_problem (PbCheckResult *result,
+                       PbCheckKind    kind,
+                       const char    *subject,
+                       gint64         report_id,
+                       gboolean       repairable,
+                       char          *message)
 {
   PbCheckProblem *problem = g_new0 (PbCheckProblem, 1);
 
@@ -75,27 +76,25 @@ pb_check_result_free (PbCheckResult *result)
   g_free (result);
 }
 
+/* The first thing integrity_check found, as one line: its report opens with
+ * a heading ("*** in database main ***") that says nothing to the user, and
+ * may run to many lines. */
 static char *
-hash_file (const char    *path,
-           GCancellable  *cancellable,
-           GError       **error)
+first_finding (const char *report)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) input = g_file_read (file, cancellable, error);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = NULL;
-  gssize n;
+  const char *heading = "*** in database main ***";
+  g_auto(GStrv) lines = NULL;
 
-  if (input == NULL)
-    return NULL;
-
-  buffer = g_malloc (64 * 1024);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (input), buffer, 64 * 1024, cancellable, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  if (n < 0)
-    return NULL;
-
-  return g_strdup (g_checksum_get_string (checksum));
+  if (report == NULL)
+    return g_strdup ("?");
+  lines = g_strsplit (report, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0' && !g_str_equal (lines[i], heading))
+        return g_strdup (lines[i]);
+    }
+  return g_strdup ("?");
 }
 
 static void
@@ -113,11 +112,14 @@ check_database (PbLibrary     *library,
   if ((integrity = pb_db_prepare (db, "PRAGMA integrity_check", NULL)) != NULL &&
       sqlite3_step (integrity) == SQLITE_ROW &&
       g_strcmp0 (pb_db_column_text (integrity, 0), "ok") != 0)
-    add_problem (result, PB_CHECK_DATABASE, "library.db", 0, FALSE,
-                 g_strdup_printf (_("The library database is damaged (%s). Restore the newest "
-                                    "good backup (Restore from Backup…, or “panel-brief restore "
-                                    "--latest”)."),
-                                  pb_db_column_text (integrity, 0)));
+    {
+      g_autofree char *first = first_finding (pb_db_column_text (integrity, 0));
+
+      _pb_check_add_problem (result, PB_CHECK_DATABASE, "library.db", 0, FALSE,
+                             g_strdup_printf (_("The library database is damaged (%s). Restore the "
+                                                "newest good backup (Restore from Backup…, or "
+                                                "“panel-brief restore --latest”)."), first));
+    }
 
   if ((keys = pb_db_prepare (db, "PRAGMA foreign_key_check", NULL)) != NULL)
     {
@@ -128,7 +130,7 @@ check_database (PbLibrary     *library,
         if (n++ == 0)
           table = g_strdup (pb_db_column_text (keys, 0));
       if (n > 0)
-        add_problem (result, PB_CHECK_FOREIGN_KEY, table, 0, FALSE,
+        _pb_check_add_problem (result, PB_CHECK_FOREIGN_KEY, table, 0, FALSE,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "%u row of the library refers to something that "
                                                    "is no longer there (in “%s”). Restore the newest "
@@ -144,52 +146,30 @@ check_database (PbLibrary     *library,
   pb_db_close (db);
 }
 
-/**
- * pb_library_check:
- * @library: a library
- * @verify_checksums: whether to read every report file and compare its
- *   SHA-256 with the one it was imported under (slower: it reads every byte)
- * @cancellable: (nullable): to stop
- * @progress: (nullable): called with the share of reports looked at, 0 to 1
- * @progress_data: for @progress
- * @error: a #GError, or %NULL
- *
- * Checks the library: integrity_check and foreign_key_check on the
- * database, every report's file present (and its checksum), orphans and
- * leftovers in reports/. Changes nothing. Safe to call from a worker thread:
- * it reads through connections of its own.
- *
- * Returns: (transfer full): what was found (no problems when all is well);
- *   or %NULL with @error set when the library could not be read at all
- *   (PB_DB_ERROR) or the check was cancelled (G_IO_ERROR_CANCELLED)
- */
-PbCheckResult *
-pb_library_check (PbLibrary             *library,
-                  gboolean               verify_checksums,
-                  GCancellable          *cancellable,
-                  PbImportProgressFunc   progress,
-                  gpointer               progress_data,
-                  GError               **error)
+/* pb_library_check()'s work, into @result. */
+static gboolean
+check_library (PbLibrary             *library,
+               gboolean               verify_checksums,
+               const char * const    *passwords,
+               GCancellable          *cancellable,
+               PbImportProgressFunc   progress,
+               gpointer               progress_data,
+               PbCheckResult         *result,
+               GError               **error)
 {
-  g_autoptr(PbCheckResult) result = g_new0 (PbCheckResult, 1);
   g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GPtrArray) leftovers = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
-
-  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
 
   check_database (library, result, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      return FALSE;
     }
 
   if (!(reports = pb_library_list_reports (library, error)))
-    return NULL;
+    return FALSE;
 
   result->n_reports = reports->len;
   for (guint i = 0; i < reports->len; i++)
@@ -199,11 +179,11 @@ pb_library_check (PbLibrary             *library,
       g_autofree char *path = pb_library_dup_report_path (library, sha256);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+        return FALSE;
 
       if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
         {
-          add_problem (result, PB_CHECK_MISSING_FILE, sha256, pb_report_get_id (report), FALSE,
+          _pb_check_add_problem (result, PB_CHECK_MISSING_FILE, sha256, pb_report_get_id (report), FALSE,
                        g_strdup_printf (_("The file for “%s” is missing from the library. "
                                           "Import the report again to bring it back; its "
                                           "findings are kept."),
@@ -212,16 +192,16 @@ pb_library_check (PbLibrary             *library,
       else if (verify_checksums)
         {
           g_autoptr(GError) hash_error = NULL;
-          g_autofree char *actual = hash_file (path, cancellable, &hash_error);
+          g_autofree char *actual = _pb_import_hash_file (path, cancellable, &hash_error);
 
           if (g_error_matches (hash_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
               g_propagate_error (error, g_steal_pointer (&hash_error));
-              return NULL;
+              return FALSE;
             }
           result->n_files_hashed++;
           if (g_strcmp0 (actual, sha256) != 0)
-            add_problem (result, PB_CHECK_WRONG_CHECKSUM, sha256, pb_report_get_id (report), FALSE,
+            _pb_check_add_problem (result, PB_CHECK_WRONG_CHECKSUM, sha256, pb_report_get_id (report), FALSE,
                          g_strdup_printf (_("The file for “%s” has changed since it was imported "
                                             "and may be damaged. Import the report again from "
                                             "the original to mend it."),
@@ -232,19 +212,8 @@ pb_library_check (PbLibrary             *library,
         progress ((double)(i + 1) / reports->len, progress_data);
     }
 
-  if (!(orphans = pb_import_list_orphans (library, error)))
-    return NULL;
-  for (guint i = 0; i < orphans->len; i++)
-    {
-      const char *sha256 = g_ptr_array_index (orphans, i);
-
-      add_problem (result, PB_CHECK_ORPHAN, sha256, 0, TRUE,
-                   g_strdup_printf (_("reports/%s.pdf is in the library folder but not in its "
-                                      "list (a report imported after the backup that was "
-                                      "restored, perhaps). Repair re-attaches it; findings "
-                                      "made on it since that backup are not in this database."),
-                                    sha256));
-    }
+  if (!_pb_check_orphans (library, verify_checksums, passwords, cancellable, result, error))
+    return FALSE;
 
   leftovers = pb_import_list_leftovers (library);
   for (guint i = 0; i < leftovers->len; i++)
@@ -252,34 +221,122 @@ pb_library_check (PbLibrary             *library,
       const char *path = g_ptr_array_index (leftovers, i);
       g_autofree char *name = g_path_get_basename (path);
 
-      add_problem (result, PB_CHECK_LEFTOVER, path, 0, TRUE,
+      _pb_check_add_problem (result, PB_CHECK_LEFTOVER, path, 0, TRUE,
                    g_strdup_printf (_("“%s” was left by an import that did not finish. Repair "
                                       "removes it."), name));
     }
+  _pb_check_temporaries (library, result);
 
-  return g_steal_pointer (&result);
+  return TRUE;
+}
+
+/**
+ * pb_library_check:
+ *
+ * pb_library_check_full () with no passwords.
+ */
+PbCheckResult *
+pb_library_check (PbLibrary             *library,
+                  gboolean               verify_checksums,
+                  GCancellable          *cancellable,
+                  PbImportProgressFunc   progress,
+                  gpointer               progress_data,
+                  GError               **error)
+{
+  return pb_library_check_full (library, verify_checksums, NULL, cancellable, progress,
+                                progress_data, error);
+}
+
+/**
+ * pb_library_check_full:
+ * @library: a library
+ * @verify_checksums: whether to read every report file (and every orphan)
+ *   and compare its SHA-256 with the one it is named by (slower: it reads
+ *   every byte)
+ * @passwords: (nullable) (array zero-terminated=1): passwords to try on
+ *   orphans that are protected by one, so that they can be named and
+ *   re-attached
+ * @cancellable: (nullable): to stop
+ * @progress: (nullable): called with the share of reports looked at, 0 to 1
+ * @progress_data: for @progress
+ * @error: a #GError, or %NULL
+ *
+ * Checks the library: integrity_check and foreign_key_check on the
+ * database, every report's file present (and its checksum), orphans in
+ * reports/ (each hashed and opened, to say what it is and what Repair will
+ * do), leftovers of imports in reports/, and the temporary files of
+ * restores, backups and library imports that did not finish in the library
+ * folder and backups/. Changes nothing. Safe to call from a worker thread:
+ * it reads through connections of its own.
+ *
+ * Returns: (transfer full): what was found (no problems when all is well);
+ *   or %NULL with @error set when the library could not be read at all
+ *   (PB_DB_ERROR) or the check was cancelled (G_IO_ERROR_CANCELLED)
+ */
+PbCheckResult *
+pb_library_check_full (PbLibrary             *library,
+                       gboolean               verify_checksums,
+                       const char * const    *passwords,
+                       GCancellable          *cancellable,
+                       PbImportProgressFunc   progress,
+                       gpointer               progress_data,
+                       GError               **error)
+{
+  PbCheckResult *result;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  result = g_new0 (PbCheckResult, 1);
+  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  if (!check_library (library, verify_checksums, passwords, cancellable, progress, progress_data,
+                      result, error))
+    {
+      pb_check_result_free (result);
+      return NULL;
+    }
+  return result;
 }
 
 /**
  * pb_library_repair:
- * @library: a library that can be written
- * @result: what pb_library_check () found
- * @cancellable: (nullable): to stop between repairs
- * @error: a #GError, or %NULL
  *
- * Mends the repairable problems of @result: re-imports each orphan from its
- * own file (its text and structure are read again), and removes leftovers of
- * killed imports. Nothing else is touched.
- *
- * Returns: (transfer full) (element-type utf8): one sentence per thing done
- *   or not done; or %NULL with @error set when the library cannot be written
- *   (a copy of pb_library_get_problem ()) or on cancellation
+ * pb_library_repair_full () with no passwords.
  */
 GPtrArray *
 pb_library_repair (PbLibrary      *library,
                    PbCheckResult  *result,
                    GCancellable   *cancellable,
                    GError        **error)
+{
+  return pb_library_repair_full (library, result, NULL, cancellable, error);
+}
+
+/**
+ * pb_library_repair_full:
+ * @library: a library that can be written
+ * @result: what pb_library_check_full () found
+ * @passwords: (nullable) (array zero-terminated=1): passwords to try on
+ *   orphans that are protected by one
+ * @cancellable: (nullable): to stop between repairs
+ * @error: a #GError, or %NULL
+ *
+ * Mends the repairable problems of @result, losing nothing: each orphan is
+ * hashed and re-imported from its own file (its text and structure are
+ * read again) under its real checksum, a misnamed or unreadable file is
+ * moved aside (renamed, never deleted), leftovers of killed imports are
+ * settled and unused temporary files of restores, backups and library
+ * imports are removed. Nothing else is touched.
+ *
+ * Returns: (transfer full) (element-type utf8): one sentence per thing done
+ *   or not done; or %NULL with @error set when the library cannot be written
+ *   (a copy of pb_library_get_problem ()) or on cancellation
+ */
+GPtrArray *
+pb_library_repair_full (PbLibrary           *library,
+                        PbCheckResult       *result,
+                        const char * const  *passwords,
+                        GCancellable        *cancellable,
+                        GError             **error)
 {
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (g_free);
   gboolean leftovers = FALSE;
@@ -298,34 +355,16 @@ pb_library_repair (PbLibrary      *library,
         return NULL;
 
       if (problem->kind == PB_CHECK_ORPHAN)
-        {
-          g_autofree char *path = pb_library_dup_report_path (library, problem->subject);
-          g_autoptr(GFile) file = g_file_new_for_path (path);
-          g_autoptr(GError) import_error = NULL;
-          g_autoptr(PbReport) report = NULL;
-          gint64 report_id = 0;
-
-          if (pb_import_file (library, file, NULL, cancellable, NULL, NULL, NULL, &report_id,
-                              &import_error) &&
-              (report = pb_library_get_report (library, report_id, NULL)))
-            g_ptr_array_add (done, g_strdup_printf (_("Re-attached “%s” (%u pages)."),
-                                                    pb_report_get_title (report),
-                                                    pb_report_get_page_count (report)));
-          else
-            g_ptr_array_add (done, g_strdup_printf (_("Could not re-attach reports/%s.pdf: %s"),
-                                                    problem->subject,
-                                                    import_error ? import_error->message : ""));
-        }
+        g_ptr_array_add (done, _pb_repair_orphan (library, problem->subject, passwords, cancellable));
       else if (problem->kind == PB_CHECK_LEFTOVER)
-        {
-          leftovers = TRUE;
-        }
+        leftovers = TRUE;
     }
 
   if (leftovers)
     {
       g_autoptr(GPtrArray) before = pb_import_list_leftovers (library);
       g_autoptr(GPtrArray) after = NULL;
+      char *temporaries;
 
       pb_import_clean_leftovers (library);
       after = pb_import_list_leftovers (library);
@@ -337,6 +376,8 @@ pb_library_repair (PbLibrary      *library,
                                                              "that did not finish.",
                                                              before->len - after->len),
                                                 before->len - after->len));
+      if ((temporaries = _pb_repair_temporaries (library)) != NULL)
+        g_ptr_array_add (done, temporaries);
     }
 
   return g_steal_pointer (&done);

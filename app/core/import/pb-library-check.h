@@ -14,8 +14,10 @@ G_BEGIN_DECLS
  * @PB_CHECK_FOREIGN_KEY: a row points at a row that is not there
  * @PB_CHECK_MISSING_FILE: a report's PDF is not in reports/
  * @PB_CHECK_WRONG_CHECKSUM: a report's PDF is not the file that was imported
- * @PB_CHECK_ORPHAN: a PDF in reports/ that the database does not list
- * @PB_CHECK_LEFTOVER: what an import that was killed left behind
+ * @PB_CHECK_ORPHAN: a PDF in reports/ that the database does not list (a
+ *   report, a misnamed copy, or a file that is no report)
+ * @PB_CHECK_LEFTOVER: what an import, restore, backup or library import
+ *   that was killed left behind
  *
  * The kinds of problem Check Library finds.
  */
@@ -71,6 +73,18 @@ PbCheckResult *pb_library_check         (PbLibrary            *library,
                                          GError              **error);
 GPtrArray     *pb_library_repair        (PbLibrary            *library,
                                          PbCheckResult        *result,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
+PbCheckResult *pb_library_check_full    (PbLibrary            *library,
+                                         gboolean              verify_checksums,
+                                         const char * const   *passwords,
+                                         GCancellable         *cancellable,
+                                         PbImportProgressFunc  progress,
+                                         gpointer              progress_data,
+                                         GError              **error);
+GPtrArray     *pb_library_repair_full   (PbLibrary            *library,
+                                         PbCheckResult        *result,
+                                         const char * const   *passwords,
                                          GCancellable         *cancellable,
                                          GError              **error);
 

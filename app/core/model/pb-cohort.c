@@ -94,6 +94,16 @@ pb_cohort_init (PbCohort *self)
 {
 }
 
+/**
+ * pb_cohort_new:
+ * @id: its id in the library
+ * @slug: its name in the database and in files ("children_in_care")
+ * @name: its name as stored: English for a built-in cohort
+ * @color: its colour, "#rrggbb"
+ * @built_in: whether it is one of the four Ofsted judges
+ *
+ * Returns: (transfer full): the cohort, a value read from the library
+ */
 PbCohort *
 pb_cohort_new (gint64      id,
                const char *slug,
@@ -112,6 +122,12 @@ pb_cohort_new (gint64      id,
   return self;
 }
 
+/**
+ * pb_cohort_get_id:
+ * @self: a cohort
+ *
+ * Returns: its id in the library
+ */
 gint64
 pb_cohort_get_id (PbCohort *self)
 {
@@ -119,6 +135,13 @@ pb_cohort_get_id (PbCohort *self)
   return self->id;
 }
 
+/**
+ * pb_cohort_get_slug:
+ * @self: a cohort
+ *
+ * Returns: its name in the database and in files, made from the name it
+ *   was added with and never changed ("children_in_care")
+ */
 const char *
 pb_cohort_get_slug (PbCohort *self)
 {
@@ -126,8 +149,15 @@ pb_cohort_get_slug (PbCohort *self)
   return self->slug;
 }
 
-/* The built-in cohorts' names are stored in English and shown translated,
- * unless the user has renamed them. */
+/**
+ * pb_cohort_get_name:
+ * @self: a cohort
+ *
+ * The built-in cohorts' names are stored in English and shown translated,
+ * unless the user has renamed them; names users give are shown as typed.
+ *
+ * Returns: its name for users
+ */
 const char *
 pb_cohort_get_name (PbCohort *self)
 {
@@ -148,6 +178,13 @@ pb_cohort_get_name (PbCohort *self)
   return self->name;
 }
 
+/**
+ * pb_cohort_get_color:
+ * @self: a cohort
+ *
+ * Returns: its colour, "#rrggbb", for the dots that match findings to
+ *   cohorts
+ */
 const char *
 pb_cohort_get_color (PbCohort *self)
 {
@@ -155,6 +192,14 @@ pb_cohort_get_color (PbCohort *self)
   return self->color;
 }
 
+/**
+ * pb_cohort_get_built_in:
+ * @self: a cohort
+ *
+ * Returns: whether it is one of the four groups Ofsted judges (help and
+ *   protection, children in care, care leavers, leadership) rather than
+ *   one the council added
+ */
 gboolean
 pb_cohort_get_built_in (PbCohort *self)
 {

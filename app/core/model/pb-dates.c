@@ -14,8 +14,9 @@
  * 2024"), as British users type them ("14/01/2027"), and the one model of a
  * document's dates that everything showing one takes it from.
  *
- * A document is known by one date: an inspection or a visit by the day it
- * was published if the report says, else by its last day; any other
+ * A document is known by one date: an inspection or a visit by its last
+ * day, else by the day it was published (a citation says "published" then);
+ * any other
  * document by the date it gives itself (a meeting's, a letter's), else by
  * the day it was imported, which is then said to be that. */
 
@@ -23,6 +24,19 @@ static gboolean
 valid (const GDate *date)
 {
   return date != NULL && g_date_valid (date);
+}
+
+/* An inspection ends before its report is published: an end no earlier
+ * than the publication is a publication date misread, and not believed
+ * (as pb_structure_get_inspection_end()). */
+static const GDate *
+believed_end (const PbDocumentDates *dates)
+{
+  if (!valid (&dates->end))
+    return NULL;
+  if (valid (&dates->published) && g_date_compare (&dates->end, &dates->published) >= 0)
+    return NULL;
+  return &dates->end;
 }
 
 static gboolean
@@ -83,8 +97,9 @@ pb_document_dates_set_structure (PbDocumentDates *dates,
  * @date: (out): the date the document is known by
  *
  * The one date to sort by, cite and show in a column: an inspection's or a
- * visit's publication, else its last day, else the date it states; any
- * other document's stated date, else its import.
+ * visit's last day (when believable: before its publication), else its
+ * publication, else the date it states; any other document's stated date,
+ * else its import.
  *
  * Returns: %FALSE when no date is known at all
  */
@@ -100,8 +115,8 @@ pb_document_dates_get_date (const PbDocumentDates *dates,
 
   if (is_inspection (dates->type))
     {
+      candidates[n++] = believed_end (dates);
       candidates[n++] = &dates->published;
-      candidates[n++] = &dates->end;
     }
   candidates[n++] = &dates->stated;
   candidates[n++] = &dates->imported;
@@ -115,6 +130,24 @@ pb_document_dates_get_date (const PbDocumentDates *dates,
 
   g_date_clear (date, 1);
   return FALSE;
+}
+
+/**
+ * pb_document_dates_is_published_date:
+ *
+ * Whether the date the document is known by (pb_document_dates_get_date ())
+ * is an inspection's publication, its last day not being known: a citation
+ * then says "published 26 July 2019" rather than leave it to be taken for
+ * the inspection's.
+ *
+ * Returns: %TRUE when the known date is the publication date
+ */
+gboolean
+pb_document_dates_is_published_date (const PbDocumentDates *dates)
+{
+  g_return_val_if_fail (dates != NULL, FALSE);
+
+  return is_inspection (dates->type) && believed_end (dates) == NULL && valid (&dates->published);
 }
 
 /**
@@ -150,9 +183,11 @@ pb_document_dates_describe (const PbDocumentDates *dates)
 
   g_return_val_if_fail (dates != NULL, NULL);
 
-  if (is_inspection (dates->type) && valid (&dates->end))
+  if (is_inspection (dates->type) && believed_end (dates) != NULL)
     {
-      g_autofree char *span = pb_date_format_span (valid (&dates->start) ? &dates->start : &dates->end, &dates->end);
+      const GDate *end = believed_end (dates);
+      g_autofree char *span = pb_date_format_span (valid (&dates->start) && g_date_compare (&dates->start, end) <= 0
+                                                   ? &dates->start : end, end);
 
       if (is_visit (dates->type))
         /* Translators: the days of an Ofsted visit, "visited 3–4 Oct 2023" */

@@ -39,6 +39,7 @@ void      pb_document_dates_set_structure (PbDocumentDates   *dates,
 gboolean  pb_document_dates_get_date  (const PbDocumentDates *dates,
                                        GDate                 *date);
 char     *pb_document_dates_describe  (const PbDocumentDates *dates);
+gboolean  pb_document_dates_is_published_date (const PbDocumentDates *dates);
 char     *pb_document_dates_format_date (const PbDocumentDates *dates);
 
 char     *pb_date_format              (const GDate           *date);

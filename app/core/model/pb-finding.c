@@ -31,6 +31,14 @@ static const char * const status_labels[] = {
   N_("No status"), N_("Open"), N_("In progress"), N_("Met"), N_("Not met"),
 };
 
+/**
+ * pb_finding_kind_to_slug:
+ * @kind: a kind of finding
+ *
+ * Returns: the kind's name in the database, on the command line and in pack files
+ *   ("strength", "area_for_improvement", "recommendation", "commitment",
+ *   "context"), never translated
+ */
 const char *
 pb_finding_kind_to_slug (PbFindingKind kind)
 {
@@ -38,6 +46,13 @@ pb_finding_kind_to_slug (PbFindingKind kind)
   return kind_slugs[kind];
 }
 
+/**
+ * pb_finding_kind_from_slug:
+ * @slug: (nullable): a name as pb_finding_kind_to_slug() gives it
+ * @kind: (out): the kind, set only when the slug is known
+ *
+ * Returns: whether @slug names a kind
+ */
 gboolean
 pb_finding_kind_from_slug (const char    *slug,
                            PbFindingKind *kind)
@@ -51,6 +66,12 @@ pb_finding_kind_from_slug (const char    *slug,
   return FALSE;
 }
 
+/**
+ * pb_finding_kind_get_label:
+ * @kind: a kind of finding
+ *
+ * Returns: the kind's name for users, translated ("Area for improvement")
+ */
 const char *
 pb_finding_kind_get_label (PbFindingKind kind)
 {
@@ -58,7 +79,13 @@ pb_finding_kind_get_label (PbFindingKind kind)
   return _(kind_labels[kind]);
 }
 
-/* Returns NULL for "no status". */
+/**
+ * pb_finding_status_to_slug:
+ * @status: a finding's status
+ *
+ * Returns: (nullable): the status's name in the database ("open",
+ *   "in_progress", "met", "not_met"), or %NULL for %PB_FINDING_STATUS_NONE
+ */
 const char *
 pb_finding_status_to_slug (PbFindingStatus status)
 {
@@ -66,6 +93,15 @@ pb_finding_status_to_slug (PbFindingStatus status)
   return status == PB_FINDING_STATUS_NONE ? NULL : status_slugs[status];
 }
 
+/**
+ * pb_finding_status_from_slug:
+ * @slug: (nullable): a name as pb_finding_status_to_slug() gives it
+ * @status: (out): the status, set only when the slug is known
+ *
+ * A %NULL or empty @slug is %PB_FINDING_STATUS_NONE.
+ *
+ * Returns: whether @slug names a status
+ */
 gboolean
 pb_finding_status_from_slug (const char      *slug,
                              PbFindingStatus *status)
@@ -85,6 +121,13 @@ pb_finding_status_from_slug (const char      *slug,
   return FALSE;
 }
 
+/**
+ * pb_finding_status_get_label:
+ * @status: a finding's status
+ *
+ * Returns: the status's name for users, translated ("In progress", "No
+ *   status")
+ */
 const char *
 pb_finding_status_get_label (PbFindingStatus status)
 {
@@ -151,12 +194,27 @@ pb_finding_init (PbFinding *self)
   self->anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
 }
 
+/**
+ * pb_finding_new:
+ *
+ * A finding not yet in a library (id 0): an area for improvement on page 1,
+ * with no quote, note, cohorts or anchors.
+ *
+ * Returns: (transfer full): the finding
+ */
 PbFinding *
 pb_finding_new (void)
 {
   return g_object_new (PB_TYPE_FINDING, NULL);
 }
 
+/**
+ * pb_finding_copy:
+ * @self: a finding
+ *
+ * Returns: (transfer full): a finding with all of @self's values, its id,
+ *   report and times included; changing one leaves the other as it was
+ */
 PbFinding *
 pb_finding_copy (PbFinding *self)
 {
@@ -215,6 +273,12 @@ _pb_finding_set_times (PbFinding *self,
   self->updated = updated ? g_date_time_ref (updated) : NULL;
 }
 
+/**
+ * pb_finding_get_id:
+ * @self: a finding
+ *
+ * Returns: its id in the library, or 0 for one not yet saved
+ */
 gint64
 pb_finding_get_id (PbFinding *self)
 {
@@ -222,6 +286,13 @@ pb_finding_get_id (PbFinding *self)
   return self->id;
 }
 
+/**
+ * pb_finding_get_report_sha256:
+ * @self: a finding
+ *
+ * Returns: (nullable): the SHA-256, in hex, of the report file it is on, or
+ *   %NULL before one is set
+ */
 const char *
 pb_finding_get_report_sha256 (PbFinding *self)
 {
@@ -229,6 +300,14 @@ pb_finding_get_report_sha256 (PbFinding *self)
   return self->report_sha256;
 }
 
+/**
+ * pb_finding_set_report_sha256:
+ * @self: a finding
+ * @sha256: (nullable): the SHA-256 of the report file, in hex
+ *
+ * Sets the report the finding is on: the library knows reports by their
+ * file's checksum.
+ */
 void
 pb_finding_set_report_sha256 (PbFinding  *self,
                               const char *sha256)
@@ -238,6 +317,13 @@ pb_finding_set_report_sha256 (PbFinding  *self,
   self->report_sha256 = g_strdup (sha256);
 }
 
+/**
+ * pb_finding_get_report_id:
+ * @self: a finding
+ *
+ * Returns: the id of its report in the library, once read from there; 0
+ *   before
+ */
 gint64
 pb_finding_get_report_id (PbFinding *self)
 {
@@ -245,6 +331,13 @@ pb_finding_get_report_id (PbFinding *self)
   return self->report_id;
 }
 
+/**
+ * pb_finding_get_report_title:
+ * @self: a finding
+ *
+ * Returns: (nullable): its report's title, once read from the library;
+ *   %NULL before
+ */
 const char *
 pb_finding_get_report_title (PbFinding *self)
 {
@@ -252,6 +345,12 @@ pb_finding_get_report_title (PbFinding *self)
   return self->report_title;
 }
 
+/**
+ * pb_finding_get_page:
+ * @self: a finding
+ *
+ * Returns: the page number (from 1) it starts on
+ */
 guint
 pb_finding_get_page (PbFinding *self)
 {
@@ -259,15 +358,28 @@ pb_finding_get_page (PbFinding *self)
   return self->page;
 }
 
+/**
+ * pb_finding_set_page:
+ * @self: a finding
+ * @page_number: the page number it starts on, from 1
+ *
+ * Setting anchors sets the page too (see pb_finding_set_anchors()).
+ */
 void
 pb_finding_set_page (PbFinding *self,
-                     guint      page)
+                     guint      page_number)
 {
   g_return_if_fail (PB_IS_FINDING (self));
-  g_return_if_fail (page >= 1);
-  self->page = page;
+  g_return_if_fail (page_number >= 1);
+  self->page = page_number;
 }
 
+/**
+ * pb_finding_get_quote:
+ * @self: a finding
+ *
+ * Returns: the words of the report it quotes; "" for none
+ */
 const char *
 pb_finding_get_quote (PbFinding *self)
 {
@@ -275,6 +387,14 @@ pb_finding_get_quote (PbFinding *self)
   return self->quote;
 }
 
+/**
+ * pb_finding_set_quote:
+ * @self: a finding
+ * @quote: (nullable): the words quoted; %NULL for none
+ *
+ * The quote is what re-anchors a finding when its rectangles no longer
+ * match the page (pb_library_reanchor_finding()).
+ */
 void
 pb_finding_set_quote (PbFinding  *self,
                       const char *quote)
@@ -284,6 +404,12 @@ pb_finding_set_quote (PbFinding  *self,
   self->quote = g_strdup (quote ? quote : "");
 }
 
+/**
+ * pb_finding_get_note:
+ * @self: a finding
+ *
+ * Returns: the officer's note; "" for none
+ */
 const char *
 pb_finding_get_note (PbFinding *self)
 {
@@ -291,6 +417,11 @@ pb_finding_get_note (PbFinding *self)
   return self->note;
 }
 
+/**
+ * pb_finding_set_note:
+ * @self: a finding
+ * @note: (nullable): the officer's note; %NULL for none
+ */
 void
 pb_finding_set_note (PbFinding  *self,
                      const char *note)
@@ -300,7 +431,13 @@ pb_finding_set_note (PbFinding  *self,
   self->note = g_strdup (note ? note : "");
 }
 
-/* 0 when the paragraph is not known. */
+/**
+ * pb_finding_get_paragraph:
+ * @self: a finding
+ *
+ * Returns: the number of the report's numbered paragraph it is in, or 0
+ *   when that is not known
+ */
 guint
 pb_finding_get_paragraph (PbFinding *self)
 {
@@ -308,6 +445,11 @@ pb_finding_get_paragraph (PbFinding *self)
   return self->paragraph;
 }
 
+/**
+ * pb_finding_set_paragraph:
+ * @self: a finding
+ * @paragraph: the report's paragraph number, or 0 for not known
+ */
 void
 pb_finding_set_paragraph (PbFinding *self,
                           guint      paragraph)
@@ -316,6 +458,12 @@ pb_finding_set_paragraph (PbFinding *self,
   self->paragraph = paragraph;
 }
 
+/**
+ * pb_finding_get_kind:
+ * @self: a finding
+ *
+ * Returns: what kind of thing the passage says
+ */
 PbFindingKind
 pb_finding_get_kind (PbFinding *self)
 {
@@ -323,6 +471,11 @@ pb_finding_get_kind (PbFinding *self)
   return self->kind;
 }
 
+/**
+ * pb_finding_set_kind:
+ * @self: a finding
+ * @kind: what kind of thing the passage says
+ */
 void
 pb_finding_set_kind (PbFinding     *self,
                      PbFindingKind  kind)
@@ -332,6 +485,13 @@ pb_finding_set_kind (PbFinding     *self,
   self->kind = kind;
 }
 
+/**
+ * pb_finding_get_status:
+ * @self: a finding
+ *
+ * Returns: how far the matter it raises has got; %PB_FINDING_STATUS_NONE
+ *   when not tracked
+ */
 PbFindingStatus
 pb_finding_get_status (PbFinding *self)
 {
@@ -339,6 +499,11 @@ pb_finding_get_status (PbFinding *self)
   return self->status;
 }
 
+/**
+ * pb_finding_set_status:
+ * @self: a finding
+ * @status: how far the matter it raises has got
+ */
 void
 pb_finding_set_status (PbFinding       *self,
                        PbFindingStatus  status)
@@ -348,6 +513,13 @@ pb_finding_set_status (PbFinding       *self,
   self->status = status;
 }
 
+/**
+ * pb_finding_get_exempt:
+ * @self: a finding
+ *
+ * Returns: whether it is exempt information (Schedule 12A to the Local
+ *   Government Act 1972): a public pack never prints it, only an exempt one
+ */
 gboolean
 pb_finding_get_exempt (PbFinding *self)
 {
@@ -355,6 +527,12 @@ pb_finding_get_exempt (PbFinding *self)
   return self->exempt;
 }
 
+/**
+ * pb_finding_set_exempt:
+ * @self: a finding
+ * @exempt: whether it is exempt information (Schedule 12A to the Local
+ *   Government Act 1972), which only an exempt pack may print
+ */
 void
 pb_finding_set_exempt (PbFinding *self,
                        gboolean   exempt)
@@ -375,6 +553,14 @@ pb_finding_get_cohorts (PbFinding *self)
   return (const char * const *)self->cohorts;
 }
 
+/**
+ * pb_finding_set_cohorts:
+ * @self: a finding
+ * @slugs: (nullable) (array zero-terminated=1): the slugs of the cohorts of
+ *   children it concerns; %NULL for none
+ *
+ * The finding keeps a copy of @slugs, in the order given.
+ */
 void
 pb_finding_set_cohorts (PbFinding          *self,
                         const char * const *slugs)
@@ -384,6 +570,13 @@ pb_finding_set_cohorts (PbFinding          *self,
   self->cohorts = slugs ? g_strdupv ((char **)slugs) : g_new0 (char *, 1);
 }
 
+/**
+ * pb_finding_has_cohort:
+ * @self: a finding
+ * @slug: a cohort's slug
+ *
+ * Returns: whether the finding concerns that cohort
+ */
 gboolean
 pb_finding_has_cohort (PbFinding  *self,
                        const char *slug)
@@ -404,6 +597,17 @@ pb_finding_get_anchors (PbFinding *self)
   return self->anchors;
 }
 
+/**
+ * pb_finding_set_anchors:
+ * @self: a finding
+ * @anchors: (array length=n_anchors): where it is: a rectangle in PDF points
+ *   from the page's top left, on a page number from 1, for each line or
+ *   part of it
+ * @n_anchors: how many
+ *
+ * Replaces the finding's anchors with a copy of @anchors; when there is
+ * one at least, the finding's page becomes the first anchor's.
+ */
 void
 pb_finding_set_anchors (PbFinding      *self,
                         const PbAnchor *anchors,
@@ -417,6 +621,13 @@ pb_finding_set_anchors (PbFinding      *self,
     self->page = anchors[0].page;
 }
 
+/**
+ * pb_finding_get_created:
+ * @self: a finding
+ *
+ * Returns: (transfer none) (nullable): when it was first saved, as the
+ *   library gives it; %NULL for a finding not read from a library
+ */
 GDateTime *
 pb_finding_get_created (PbFinding *self)
 {
@@ -424,6 +635,13 @@ pb_finding_get_created (PbFinding *self)
   return self->created;
 }
 
+/**
+ * pb_finding_get_updated:
+ * @self: a finding
+ *
+ * Returns: (transfer none) (nullable): when it was last saved; %NULL for a
+ *   finding not read from a library
+ */
 GDateTime *
 pb_finding_get_updated (PbFinding *self)
 {
@@ -431,8 +649,16 @@ pb_finding_get_updated (PbFinding *self)
   return self->updated;
 }
 
-/* Anchors are stored as JSON, [{"page": 3, "rect": [x1, y1, x2, y2]}, …], so
- * that the database stays readable by other tools. */
+/**
+ * pb_anchors_to_json:
+ * @anchors: (element-type PbAnchor): anchors
+ *
+ * Anchors are stored as JSON, [{"page": 3, "rect": [x1, y1, x2, y2]}, …]
+ * (page numbers from 1, PDF points from the page's top left), so that the
+ * database stays readable by other tools.
+ *
+ * Returns: (transfer full): the JSON text
+ */
 char *
 pb_anchors_to_json (GArray *anchors)
 {
@@ -464,6 +690,18 @@ pb_anchors_to_json (GArray *anchors)
   return json_generator_to_data (generator, NULL);
 }
 
+/**
+ * pb_anchors_from_json:
+ * @json: text written by pb_anchors_to_json()
+ * @error: a #GError, or %NULL
+ *
+ * Reads anchors back. An item without a four-number "rect" is skipped; one
+ * without a "page" is on page 1.
+ *
+ * Returns: (transfer full) (element-type PbAnchor): the anchors, or %NULL
+ *   with @error set (%JSON_PARSER_ERROR, %JSON_PARSER_ERROR_INVALID_DATA for
+ *   JSON that is not a list)
+ */
 GArray *
 pb_anchors_from_json (const char  *json,
                       GError     **error)

@@ -68,7 +68,7 @@ gint64          pb_finding_get_report_id    (PbFinding       *self);
 const char     *pb_finding_get_report_title (PbFinding       *self);
 guint           pb_finding_get_page         (PbFinding       *self);
 void            pb_finding_set_page         (PbFinding       *self,
-                                             guint            page);
+                                             guint            page_number);
 const char     *pb_finding_get_quote        (PbFinding       *self);
 void            pb_finding_set_quote        (PbFinding       *self,
                                              const char      *quote);

@@ -18,6 +18,9 @@ struct _PbPack
   gboolean  exempt;
   char     *introduction;
   guint     n_findings;
+  char     *agenda_item;
+  char     *contact;
+  guint     exempt_paragraph;   /* 1 to 7, or 0 for none */
 };
 
 PbPack *_pb_pack_new            (void);

@@ -24,11 +24,20 @@ G_DECLARE_FINAL_TYPE (PbPack, pb_pack, PB, PACK, GObject)
 gint64      pb_pack_get_id             (PbPack *self);
 const char *pb_pack_get_title          (PbPack *self);
 const char *pb_pack_get_committee      (PbPack *self);
-const char *pb_pack_get_meeting_date   (PbPack *self);   /* ISO date, or NULL */
+const char *pb_pack_get_meeting_date   (PbPack *self);
 const char *pb_pack_get_author         (PbPack *self);
 gboolean    pb_pack_get_exempt         (PbPack *self);
 const char *pb_pack_get_introduction   (PbPack *self);
 guint       pb_pack_get_n_findings     (PbPack *self);
+const char *pb_pack_get_agenda_item    (PbPack *self);
+const char *pb_pack_get_contact        (PbPack *self);
+guint       pb_pack_get_exempt_paragraph (PbPack *self);
+
+/* The paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972
+ * under which a pack may be exempt: 1 to PB_EXEMPT_PARAGRAPH_LAST. */
+#define PB_EXEMPT_PARAGRAPH_LAST 7
+
+const char *pb_exempt_paragraph_get_description (guint paragraph);
 
 /* A pack's contents: sections in order, each with its items in order. */
 typedef enum

@@ -62,6 +62,7 @@ pb_report_content_free (PbReportContent *content)
   g_free (content->producer);
   g_clear_pointer (&content->created, g_date_time_unref);
   g_clear_pointer (&content->modified, g_date_time_unref);
+  g_free (content->fingerprint);
   g_free (content);
 }
 

@@ -50,6 +50,11 @@ typedef struct
  * @modified: (nullable): when the PDF says it was last changed
  * @is_tagged: whether the PDF has a structure tree
  * @has_text_layer: whether any page has text (a scan has none)
+ * @fingerprint: (nullable): pb_text_fingerprint () of the pages' texts, the
+ *   same for a copy of the report saved again; %NULL when there is hardly any
+ *   text
+ * @text_version: the version of the page-text builder that read the pages
+ *   (PB_PAGE_TEXT_VERSION)
  *
  * What import reads from a PDF: GLib data only, so that the store can keep it
  * without knowing of poppler.
@@ -69,6 +74,8 @@ typedef struct
   GDateTime  *modified;
   gboolean    is_tagged;
   gboolean    has_text_layer;
+  char       *fingerprint;
+  guint       text_version;
 } PbReportContent;
 
 PbReportContent *pb_report_content_new       (void);

@@ -239,6 +239,12 @@ _pb_report_new (void)
   return g_object_new (PB_TYPE_REPORT, NULL);
 }
 
+/**
+ * pb_report_get_id:
+ * @self: a report
+ *
+ * Returns: its id in the library
+ */
 gint64
 pb_report_get_id (PbReport *self)
 {
@@ -246,6 +252,13 @@ pb_report_get_id (PbReport *self)
   return self->id;
 }
 
+/**
+ * pb_report_get_sha256:
+ * @self: a report
+ *
+ * Returns: the SHA-256 of its PDF, in hex: the name of its file in the
+ *   library's reports/ folder, and what findings know it by
+ */
 const char *
 pb_report_get_sha256 (PbReport *self)
 {
@@ -253,6 +266,12 @@ pb_report_get_sha256 (PbReport *self)
   return self->sha256;
 }
 
+/**
+ * pb_report_get_title:
+ * @self: a report
+ *
+ * Returns: the title it is listed under
+ */
 const char *
 pb_report_get_title (PbReport *self)
 {
@@ -260,6 +279,12 @@ pb_report_get_title (PbReport *self)
   return self->title;
 }
 
+/**
+ * pb_report_get_file_name:
+ * @self: a report
+ *
+ * Returns: the name of the file it was imported from, without its folder
+ */
 const char *
 pb_report_get_file_name (PbReport *self)
 {
@@ -267,6 +292,12 @@ pb_report_get_file_name (PbReport *self)
   return self->file_name;
 }
 
+/**
+ * pb_report_get_byte_size:
+ * @self: a report
+ *
+ * Returns: the size of its PDF, in bytes
+ */
 gint64
 pb_report_get_byte_size (PbReport *self)
 {
@@ -274,6 +305,12 @@ pb_report_get_byte_size (PbReport *self)
   return self->byte_size;
 }
 
+/**
+ * pb_report_get_page_count:
+ * @self: a report
+ *
+ * Returns: how many pages it has
+ */
 guint
 pb_report_get_page_count (PbReport *self)
 {
@@ -281,6 +318,13 @@ pb_report_get_page_count (PbReport *self)
   return self->page_count;
 }
 
+/**
+ * pb_report_get_author:
+ * @self: a report
+ *
+ * Returns: (nullable): the PDF's Author, as its document information gives
+ *   it; %NULL when it has none
+ */
 const char *
 pb_report_get_author (PbReport *self)
 {
@@ -288,6 +332,12 @@ pb_report_get_author (PbReport *self)
   return self->author;
 }
 
+/**
+ * pb_report_get_subject:
+ * @self: a report
+ *
+ * Returns: (nullable): the PDF's Subject; %NULL when it has none
+ */
 const char *
 pb_report_get_subject (PbReport *self)
 {
@@ -295,6 +345,13 @@ pb_report_get_subject (PbReport *self)
   return self->subject;
 }
 
+/**
+ * pb_report_get_producer:
+ * @self: a report
+ *
+ * Returns: (nullable): the PDF's Producer (the program that wrote it);
+ *   %NULL when it has none
+ */
 const char *
 pb_report_get_producer (PbReport *self)
 {
@@ -302,6 +359,13 @@ pb_report_get_producer (PbReport *self)
   return self->producer;
 }
 
+/**
+ * pb_report_get_created:
+ * @self: a report
+ *
+ * Returns: (transfer none) (nullable): the PDF's CreationDate; %NULL when
+ *   it has none
+ */
 GDateTime *
 pb_report_get_created (PbReport *self)
 {
@@ -309,6 +373,12 @@ pb_report_get_created (PbReport *self)
   return self->created;
 }
 
+/**
+ * pb_report_get_imported_at:
+ * @self: a report
+ *
+ * Returns: (transfer none): when it came into the library
+ */
 GDateTime *
 pb_report_get_imported_at (PbReport *self)
 {
@@ -316,6 +386,13 @@ pb_report_get_imported_at (PbReport *self)
   return self->imported_at;
 }
 
+/**
+ * pb_report_get_has_text_layer:
+ * @self: a report
+ *
+ * Returns: whether its pages have any text to select and search; a scan
+ *   without recognised text has none
+ */
 gboolean
 pb_report_get_has_text_layer (PbReport *self)
 {
@@ -323,6 +400,13 @@ pb_report_get_has_text_layer (PbReport *self)
   return self->has_text_layer;
 }
 
+/**
+ * pb_report_get_is_tagged:
+ * @self: a report
+ *
+ * Returns: whether it is a tagged PDF: one whose structure tree (headings,
+ *   paragraphs, tables) the structure reader can use
+ */
 gboolean
 pb_report_get_is_tagged (PbReport *self)
 {
@@ -330,6 +414,13 @@ pb_report_get_is_tagged (PbReport *self)
   return self->is_tagged;
 }
 
+/**
+ * pb_report_get_is_exempt:
+ * @self: a report
+ *
+ * Returns: whether the library holds it as exempt information (Schedule 12A
+ *   to the Local Government Act 1972), kept out of anything made public
+ */
 gboolean
 pb_report_get_is_exempt (PbReport *self)
 {
@@ -418,6 +509,17 @@ pb_report_get_user_date (PbReport *self)
   return self->user_date;
 }
 
+/**
+ * pb_report_compare_newest_first:
+ * @a: (type PbReport): a report
+ * @b: (type PbReport): another
+ *
+ * A #GCompareFunc for reports (not pointers to them): the one imported last
+ * comes first, and of two imported together the one with the larger id.
+ *
+ * Returns: less than, equal to or greater than 0, as @a sorts before, with
+ *   or after @b
+ */
 int
 pb_report_compare_newest_first (gconstpointer a,
                                 gconstpointer b)
@@ -432,8 +534,13 @@ pb_report_compare_newest_first (gconstpointer a,
   return (rb->id > ra->id) - (rb->id < ra->id);
 }
 
-/* The authority an inspection report is about; NULL for other documents
- * and for reports whose structure has not been read. */
+/**
+ * pb_report_get_local_authority:
+ * @self: a report
+ *
+ * Returns: (nullable): the authority an inspection report is about; %NULL
+ *   for other documents and for reports whose structure has not been read
+ */
 const char *
 pb_report_get_local_authority (PbReport *self)
 {
@@ -441,6 +548,13 @@ pb_report_get_local_authority (PbReport *self)
   return self->local_authority;
 }
 
+/**
+ * pb_report_get_document_type:
+ * @self: a report
+ *
+ * Returns: what kind of document the structure reader found it to be;
+ *   %PB_DOCUMENT_OTHER when it is none of Ofsted's, or not yet read
+ */
 PbDocumentType
 pb_report_get_document_type (PbReport *self)
 {

@@ -13,6 +13,19 @@
  * questions asked of a structure once read. The reading itself is in
  * core/structure/. */
 
+/**
+ * pb_document_type_to_slug:
+ * @type: a kind of document
+ *
+ * The kinds are Ofsted's: an inspection under the single inspection
+ * framework (SIF, 2013 to 2017) or under the inspection of local authority
+ * children's services (ILACS, from 2018), a focused or monitoring visit
+ * (ILACS), a joint targeted area inspection (JTAI); anything else is other.
+ *
+ * Returns: the kind's name in the database ("sif_inspection",
+ *   "ilacs_inspection", "focused_visit", "monitoring_visit", "jtai",
+ *   "other"), never translated
+ */
 const char *
 pb_document_type_to_slug (PbDocumentType type)
 {
@@ -24,7 +37,13 @@ pb_document_type_to_slug (PbDocumentType type)
   return slugs[type];
 }
 
-/* Anything unknown, or NULL, is another document. */
+/**
+ * pb_document_type_from_slug:
+ * @slug: (nullable): a name as pb_document_type_to_slug() gives it
+ *
+ * Returns: the kind it names; %PB_DOCUMENT_OTHER for anything unknown, or
+ *   %NULL
+ */
 PbDocumentType
 pb_document_type_from_slug (const char *slug)
 {
@@ -34,6 +53,14 @@ pb_document_type_from_slug (const char *slug)
   return PB_DOCUMENT_OTHER;
 }
 
+/**
+ * pb_grade_to_slug:
+ * @grade: a grade on Ofsted's four-point scale, or none
+ *
+ * Returns: (nullable): the grade's name in the database ("outstanding",
+ *   "good", "requires_improvement", "inadequate"); %NULL for
+ *   %PB_GRADE_NONE
+ */
 const char *
 pb_grade_to_slug (PbGrade grade)
 {
@@ -45,6 +72,14 @@ pb_grade_to_slug (PbGrade grade)
   return slugs[grade];
 }
 
+/**
+ * pb_judgement_to_slug:
+ * @judgement: one of the judgements an inspection grades
+ *
+ * Returns: the judgement's name in the database ("overall_effectiveness",
+ *   "impact_of_leaders", "help_and_protection", "children_in_care",
+ *   "care_leavers", "adoption"), never translated
+ */
 const char *
 pb_judgement_to_slug (PbJudgement judgement)
 {
@@ -95,6 +130,10 @@ pb_structure_new (void)
   return structure;
 }
 
+/**
+ * pb_structure_free:
+ * @structure: (nullable) (transfer full): a structure
+ */
 void
 pb_structure_free (PbStructure *structure)
 {
@@ -111,10 +150,18 @@ pb_structure_free (PbStructure *structure)
   g_free (structure);
 }
 
-/* The cohort of the section @page (from 1) is in, or NULL. */
+/**
+ * pb_structure_cohort_at_page:
+ * @structure: a report's structure
+ * @page_number: a page, from 1
+ *
+ * Returns: (nullable): the slug of the cohort the section holding the page
+ *   is about (the last section starting on or before it); %NULL when that
+ *   section is about no cohort, or the page comes before every section
+ */
 const char *
 pb_structure_cohort_at_page (PbStructure *structure,
-                             guint        page)
+                             guint        page_number)
 {
   const char *cohort = NULL;
 
@@ -122,14 +169,25 @@ pb_structure_cohort_at_page (PbStructure *structure,
     {
       const PbSection *s = &g_array_index (structure->sections, PbSection, i);
 
-      if (s->first_page <= page)
+      if (s->first_page <= page_number)
         cohort = s->cohort;
     }
 
   return cohort;
 }
 
-/* The first page of the section a judgement is about; 1 when unknown. */
+/**
+ * pb_structure_page_for_judgement:
+ * @structure: a report's structure
+ * @judgement: a judgement the report grades
+ *
+ * Care leavers judged with children in care (an ILACS report that combines
+ * them) share that section.
+ *
+ * Returns: the page number (from 1) of the first page of the section the
+ *   judgement is about; 1 when that is not known, and for the overall
+ *   judgement
+ */
 guint
 pb_structure_page_for_judgement (PbStructure *structure,
                                  PbJudgement  judgement)
@@ -221,6 +279,32 @@ pb_document_type_get_label (PbDocumentType type)
 }
 
 /**
+ * pb_structure_get_inspection_end:
+ * @structure: a report's structure
+ *
+ * The last day of the inspection, when the report gives it.  A report's
+ * inspection ends before it is published, so an end date no earlier than
+ * the publication date is a publication date taken for the inspection's
+ * and is not believed: a report published on 26 July 2019 must not be
+ * cited as an "inspection ending 26 July 2019" when inspectors left in
+ * June.
+ *
+ * Returns: (nullable): the inspection's last day, or %NULL when unknown
+ */
+const GDate *
+pb_structure_get_inspection_end (PbStructure *structure)
+{
+  g_return_val_if_fail (structure != NULL, NULL);
+
+  if (!g_date_valid (&structure->inspection_end))
+    return NULL;
+  if (g_date_valid (&structure->published) &&
+      g_date_compare (&structure->inspection_end, &structure->published) >= 0)
+    return NULL;
+  return &structure->inspection_end;
+}
+
+/**
  * pb_format_inspection_dates:
  * @s: (nullable): a report's structure
  *
@@ -228,14 +312,16 @@ pb_document_type_get_label (PbDocumentType type)
  * findings table): see pb_date_format_span().
  *
  * Returns: (transfer full) (nullable): "9–20 Sep 2024", or the end date
- *   alone, or %NULL when the structure has no inspection end date
+ *   alone, or %NULL when the structure has no believable inspection end
+ *   date (see pb_structure_get_inspection_end())
  */
 char *
 pb_format_inspection_dates (PbStructure *s)
 {
-  if (s == NULL || !g_date_valid (&s->inspection_end))
+  if (s == NULL || pb_structure_get_inspection_end (s) == NULL)
     return NULL;
-  if (!g_date_valid (&s->inspection_start))
+  if (!g_date_valid (&s->inspection_start) ||
+      g_date_compare (&s->inspection_start, &s->inspection_end) > 0)
     return pb_date_format_short (&s->inspection_end);
   return pb_date_format_span (&s->inspection_start, &s->inspection_end);
 }

@@ -88,10 +88,11 @@ const char  *pb_judgement_get_label   (PbJudgement     judgement);
 const char  *pb_grade_get_label       (PbGrade         grade);
 const char  *pb_document_type_get_label (PbDocumentType type);
 char        *pb_format_inspection_dates (PbStructure   *structure);
+const GDate *pb_structure_get_inspection_end (PbStructure *structure);
 PbStructure *pb_structure_new         (void);
 void         pb_structure_free        (PbStructure    *structure);
 const char  *pb_structure_cohort_at_page (PbStructure *structure,
-                                          guint        page);
+                                          guint        page_number);
 
 guint        pb_structure_page_for_judgement (PbStructure *structure,
                                               PbJudgement  judgement);

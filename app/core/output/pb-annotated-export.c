@@ -11,6 +11,7 @@
 #include "pb-export-file.h"
 #include "pb-cohort-store.h"
 #include "pb-finding-store.h"
+#include "pb-output-path.h"
 #include "pb-pdf-annotate.h"
 #include "pb-report-store.h"
 
@@ -40,8 +41,9 @@ describe (PbFinding  *finding,
  * pb_library_export_annotated:
  * @library: the library holding the report
  * @report_id: the report
- * @path: where to write the copy; a file there is replaced once the new
- *   one is complete
+ * @path: (type filename): where to write the copy, absolute or relative to
+ *   the current folder; a file there is replaced once the new one is
+ *   complete, a folder is refused (see pb_output_path_resolve ())
  * @include_exempt: whether findings not for publication are written in too
  * @error: a #GError, or %NULL
  *
@@ -67,13 +69,17 @@ pb_library_export_annotated (PbLibrary   *library,
   g_autoptr(GPtrArray) highlights = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_highlight_free);
   g_autofree char *source = NULL;
   g_autoptr(PbExportFile) file = NULL;
+  g_autofree char *absolute = NULL;
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!pb_library_check_output_path (library, path, error))
+  /* Poppler is given a URI, which must be absolute. */
+  if (!(absolute = pb_output_path_resolve (path, error)) ||
+      !pb_library_check_output_path (library, absolute, error))
     return FALSE;
+  path = absolute;
 
   filter.report_id = report_id;
   if (!include_exempt)

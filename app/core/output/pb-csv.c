@@ -43,7 +43,10 @@ pb_csv_append_field (GString    *out,
   if (text == NULL)
     text = "";
   if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
+    {
+      valid = g_utf8_make_valid (text, -1);
+      text = valid;
+    }
 
   g_string_append_c (out, '"');
   if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)

@@ -14,13 +14,17 @@
 #include <unistd.h>
 
 #include "pb-export-file.h"
+#include "pb-output-path.h"
+#include "pb-temp-file.h"
 
 /* Every export is written to a private temporary file beside its name, made
  * with mode 0600 from the start (never widened, never narrowed later, so no
  * other user can open it while it is being written), and renamed into place
  * once it is complete and on disk.  A failure or a killed process never
  * leaves half a file where the user asked for one, and a file replaced by
- * an export keeps none of the old one's permissions. */
+ * an export keeps none of the old one's permissions.  The temporary file is
+ * locked while it is written (pb-temp-file.h), so the next export of that
+ * name removes what a killed one left, and nothing still in use. */
 
 struct _PbExportFile
 {
@@ -50,8 +54,11 @@ set_errno_error (GError     **error,
                  _("The file could not be saved as %s: %s"), display, g_strerror (saved));
 }
 
+/* The temporary file's name is ".<name>.XXXXXX.part": @out_prefix gets
+ * ".<name>." for finding the leftovers of earlier exports of @path. */
 static char *
-temp_template (const char *path)
+temp_template (const char  *path,
+               char       **out_prefix)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
@@ -69,42 +76,57 @@ temp_template (const char *path)
   /* Hidden, so a file manager does not offer it while it is being written;
    * GLib fills in the last XXXXXX wherever it stands. */
   name = g_strdup_printf (".%s.XXXXXX.part", base);
+  *out_prefix = g_strdup_printf (".%s.", base);
   return g_build_filename (dir, name, NULL);
 }
 
 /**
  * pb_export_file_new:
- * @path: where the finished file is to appear
+ * @path: (type filename): where the finished file is to appear, absolute
+ *   or relative to the current folder
  * @error: a #GError, or %NULL
  *
  * Creates a private temporary file (mode 0600 from creation) in @path's
- * folder, for an export to write into and pb_export_file_commit() to move
- * to @path.  Freeing it uncommitted removes the temporary file.
+ * folder, locked while it is in use, for an export to write into and
+ * pb_export_file_commit() to move to @path.  Freeing it uncommitted removes
+ * the temporary file.  Leftovers of earlier exports of @path that were
+ * killed are removed first.
  *
  * Returns: (transfer full): the file, or %NULL with @error set in
- *   %G_IO_ERROR (e.g. %G_IO_ERROR_NOT_FOUND when the folder is missing,
- *   %G_IO_ERROR_PERMISSION_DENIED)
+ *   %G_IO_ERROR (%G_IO_ERROR_IS_DIRECTORY when @path is a folder,
+ *   %G_IO_ERROR_NOT_FOUND when its folder is missing,
+ *   %G_IO_ERROR_PERMISSION_DENIED…; see pb_output_path_resolve ())
  */
 PbExportFile *
 pb_export_file_new (const char  *path,
                     GError     **error)
 {
+  g_autofree char *absolute = NULL;
   g_autofree char *temp_path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *folder = NULL;
   PbExportFile *self;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  temp_path = temp_template (path);
+  if (!(absolute = pb_output_path_resolve (path, error)))
+    return NULL;
+
+  temp_path = temp_template (absolute, &prefix);
+  folder = g_path_get_dirname (absolute);
+  pb_temp_files_sweep (folder, prefix, ".part");
+
   fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, PB_EXPORT_FILE_MODE);
   if (fd < 0)
     {
-      set_errno_error (error, errno, path);
+      set_errno_error (error, errno, absolute);
       return NULL;
     }
+  pb_temp_file_lock (fd);
 
   self = g_new0 (PbExportFile, 1);
-  self->path = g_strdup (path);
+  self->path = g_steal_pointer (&absolute);
   self->temp_path = g_steal_pointer (&temp_path);
   self->fd = fd;
   return self;
@@ -198,18 +220,21 @@ pb_export_file_commit (PbExportFile  *self,
 
   /* Renamed only once on disk, or a crash could leave an empty file where
    * the old one was. */
+  /* Closed (and so unlocked) only once renamed: until then another export
+   * of this name could take it for a leftover. */
   fd = self->fd;
   self->fd = -1;
-  if (fsync (fd) != 0 || !check_size (fd) || close (fd) != 0 ||
-      g_rename (self->temp_path, self->path) != 0)
+  if (fsync (fd) != 0 || !check_size (fd) || g_rename (self->temp_path, self->path) != 0)
     {
       int saved = errno;
 
       g_unlink (self->temp_path);
+      close (fd);
       set_errno_error (error, saved, self->path);
       return FALSE;
     }
   self->committed = TRUE;
+  close (fd);   /* on disk already: fsync said so */
   return TRUE;
 }
 
@@ -251,13 +276,16 @@ pb_export_write_contents (const char  *path,
                           gsize        length,
                           GError     **error)
 {
-  g_autoptr(PbExportFile) file = NULL;
+  PbExportFile *file;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return (file = pb_export_file_new (path, error)) != NULL &&
-         pb_export_file_write (file, data, length, error) &&
-         pb_export_file_commit (file, error);
+  if (!(file = pb_export_file_new (path, error)))
+    return FALSE;
+  ok = pb_export_file_write (file, data, length, error) && pb_export_file_commit (file, error);
+  pb_export_file_free (file);   /* removes the temporary file unless committed */
+  return ok;
 }
 
 /* Makes @dir, or takes it as it is, as a folder only its owner can enter. */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pb-csv.h"
 #include "pb-export-file.h"
 #include "pb-findings-csv.h"
@@ -10,38 +12,96 @@
 /* Findings as a spreadsheet: one row each, every field quoted (RFC 4180)
  * and no text cell read as a formula (pb-csv.c), for whatever set the
  * caller chose: a pack, or the Findings table as filtered and sorted.  The
- * file is private, and written whole or not at all. */
+ * file is private, and written whole or not at all.
+ *
+ * A spreadsheet is read by people: the header row names the columns in
+ * words, and the cells hold words too (cohorts by name, "Area for
+ * improvement", "In progress", "Exempt"), never the library's codes.
+ * Dates are ISO 8601 (2026-03-12), each in a column of its own, which
+ * spreadsheets read as dates and sort. */
 
 /**
  * pb_csv_finding_header:
  *
- * Returns: the header row, ending in CR LF, for the columns
+ * Returns: the header cells, without a line end, for the columns
  *   pb_csv_append_finding() writes
  */
 const char *
 pb_csv_finding_header (void)
 {
-  return "\"report\",\"page\",\"paragraph\",\"quote\",\"cohorts\","
-         "\"kind\",\"status\",\"classification\",\"note\"\r\n";
+  /* The column names stay English, like the headers of any data file a
+   * council publishes: scripts read them. */
+  return "\"Report\",\"Page\",\"Paragraph\",\"Quote\",\"Cohorts\","
+         "\"Kind\",\"Status\",\"Classification\",\"Note\",\"Recorded\"";
+}
+
+/* "care_leavers" as "Care leavers": how a cohort the caller has no name
+ * for is written.  A cohort's slug is made from its name (pb-cohort-store.c). */
+static char *
+words_of_slug (const char *slug)
+{
+  char *words = g_strdelimit (g_strdup (slug), "_", ' ');
+
+  if (*words != '\0')
+    words[0] = g_ascii_toupper (words[0]);
+  return words;
+}
+
+/**
+ * pb_csv_cohort_names:
+ * @finding: a finding
+ * @names: (nullable) (element-type utf8 utf8): each cohort's name by its
+ *   slug, from the library
+ *
+ * Returns: (transfer full): the finding's cohorts by name, separated by
+ *   "; ": the names @names gives, else the slug in words
+ */
+char *
+pb_csv_cohort_names (PbFinding  *finding,
+                     GHashTable *names)
+{
+  const char * const *slugs = pb_finding_get_cohorts (finding);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (PB_IS_FINDING (finding), NULL);
+
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      const char *name = names != NULL ? g_hash_table_lookup (names, slugs[i]) : NULL;
+      g_ptr_array_add (words, name != NULL ? g_strdup (name) : words_of_slug (slugs[i]));
+    }
+  g_ptr_array_add (words, NULL);
+  return g_strjoinv ("; ", (char **)words->pdata);
 }
 
 /**
  * pb_csv_append_finding:
  * @out: the file so far
  * @finding: the finding
+ * @cohorts: its cohorts in words (pb_csv_cohort_names())
+ * @last: whether these cells end the row
  *
- * Appends one finding's columns, ending the row: its report, page number
- * (from 1), paragraph number (empty when unknown), quote, cohort slugs,
- * kind, status, classification and note.
+ * Appends one finding's cells: its report, page number (from 1),
+ * paragraph number (empty when unknown), quote, cohorts, kind, status,
+ * classification, note, and the day it was recorded (YYYY-MM-DD).
  */
 void
-pb_csv_append_finding (GString   *out,
-                       PbFinding *finding)
+pb_csv_append_finding (GString    *out,
+                       PbFinding  *finding,
+                       const char *cohorts,
+                       gboolean    last)
 {
-  g_autofree char *cohorts = g_strjoinv (" ", (char **)pb_finding_get_cohorts (finding));
+  GDateTime *created;
+  g_autofree char *recorded = NULL;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (PB_IS_FINDING (finding));
+
+  if ((created = pb_finding_get_created (finding)) != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (created);
+      recorded = g_date_time_format (local, "%Y-%m-%d");
+    }
 
   pb_csv_append_field (out, pb_finding_get_report_title (finding), FALSE);
   pb_csv_append_number (out, pb_finding_get_page (finding), FALSE);
@@ -51,16 +111,20 @@ pb_csv_append_finding (GString   *out,
     pb_csv_append_field (out, NULL, FALSE);
   pb_csv_append_field (out, pb_finding_get_quote (finding), FALSE);
   pb_csv_append_field (out, cohorts, FALSE);
-  pb_csv_append_field (out, pb_finding_kind_to_slug (pb_finding_get_kind (finding)), FALSE);
+  pb_csv_append_field (out, pb_finding_kind_get_label (pb_finding_get_kind (finding)), FALSE);
   pb_csv_append_field (out, pb_finding_get_status (finding) != PB_FINDING_STATUS_NONE
-                            ? pb_finding_status_to_slug (pb_finding_get_status (finding)) : "", FALSE);
-  pb_csv_append_field (out, pb_finding_get_exempt (finding) ? "exempt" : "public", FALSE);
-  pb_csv_append_field (out, pb_finding_get_note (finding), TRUE);
+                            ? pb_finding_status_get_label (pb_finding_get_status (finding)) : "", FALSE);
+  /* Translators: a finding's classification, in a spreadsheet */
+  pb_csv_append_field (out, pb_finding_get_exempt (finding) ? _("Exempt") : _("Public"), FALSE);
+  pb_csv_append_field (out, pb_finding_get_note (finding), FALSE);
+  pb_csv_append_field (out, recorded, last);
 }
 
 /**
- * pb_findings_write_csv:
+ * pb_findings_write_csv_named:
  * @findings: (element-type PbFinding): the rows, in order
+ * @cohort_names: (nullable) (element-type utf8 utf8): each cohort's name
+ *   by its slug, as pb_csv_cohort_names() takes
  * @path: where to write; a file there is replaced once the new one is
  *   complete
  * @error: a #GError, or %NULL
@@ -70,25 +134,42 @@ pb_csv_append_finding (GString   *out,
  * Returns: %TRUE, or %FALSE with @error set in %G_IO_ERROR
  */
 gboolean
-pb_findings_write_csv (GPtrArray   *findings,
-                       const char  *path,
-                       GError     **error)
+pb_findings_write_csv_named (GPtrArray   *findings,
+                             GHashTable  *cohort_names,
+                             const char  *path,
+                             GError     **error)
 {
-  g_autoptr(GString) out = g_string_new ("\"id\",");
+  g_autoptr(GString) out = g_string_new ("\"ID\",");
 
   g_return_val_if_fail (findings != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   g_string_append (out, pb_csv_finding_header ());
+  g_string_append (out, "\r\n");
   for (guint i = 0; i < findings->len; i++)
     {
       PbFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *cohorts = pb_csv_cohort_names (finding, cohort_names);
 
       pb_csv_append_number (out, pb_finding_get_id (finding), FALSE);
-      pb_csv_append_finding (out, finding);
+      pb_csv_append_finding (out, finding, cohorts, TRUE);
     }
 
   return pb_export_write_contents (path, out->str, out->len, error);
+}
+
+/**
+ * pb_findings_write_csv:
+ *
+ * pb_findings_write_csv_named() without the library's cohort names: each
+ * cohort is named from its slug ("care_leavers" as "Care leavers").
+ */
+gboolean
+pb_findings_write_csv (GPtrArray   *findings,
+                       const char  *path,
+                       GError     **error)
+{
+  return pb_findings_write_csv_named (findings, NULL, path, error);
 }
 
 static void

@@ -9,10 +9,18 @@
 G_BEGIN_DECLS
 
 void     pb_csv_append_finding        (GString              *out,
-                                       PbFinding            *finding);
+                                       PbFinding            *finding,
+                                       const char           *cohorts,
+                                       gboolean              last);
 const char *pb_csv_finding_header     (void);
+char    *pb_csv_cohort_names          (PbFinding            *finding,
+                                       GHashTable           *names);
 
 gboolean pb_findings_write_csv        (GPtrArray            *findings,
+                                       const char           *path,
+                                       GError              **error);
+gboolean pb_findings_write_csv_named  (GPtrArray            *findings,
+                                       GHashTable           *cohort_names,
                                        const char           *path,
                                        GError              **error);
 void     pb_findings_write_csv_async  (GPtrArray            *findings,

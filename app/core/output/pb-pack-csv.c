@@ -8,7 +8,8 @@
 #include "pb-pack-writers-private.h"
 
 /* A pack as a spreadsheet: one row for each finding, in the pack's order,
- * its section first, then the columns every findings CSV has. */
+ * its section first, then the columns every findings CSV has
+ * (pb-findings-csv.c), then the day its report is dated by, ISO. */
 
 static gboolean
 visit_cb (const PbPackPart  *part,
@@ -20,7 +21,8 @@ visit_cb (const PbPackPart  *part,
   if (part->kind == PB_PACK_PART_FINDING)
     {
       pb_csv_append_field (out, part->section, FALSE);
-      pb_csv_append_finding (out, part->finding);
+      pb_csv_append_finding (out, part->finding, part->cohorts, FALSE);
+      pb_csv_append_field (out, part->report_date, TRUE);
     }
   return TRUE;
 }
@@ -35,9 +37,10 @@ _pb_pack_write_csv (PbPackWalk  *walk,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(GString) out = g_string_new ("\"section\",");
+  g_autoptr(GString) out = g_string_new ("\"Section\",");
 
   g_string_append (out, pb_csv_finding_header ());
+  g_string_append (out, ",\"Report date\"\r\n");
   return pb_pack_walk_run (walk, visit_cb, out, error) &&
          pb_export_write_contents (path, out->str, out->len, error);
 }

@@ -4,76 +4,42 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
-#include <zip.h>
 
-#include "pb-export-file.h"
+#include "pb-docx-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-xml-text.h"
 
-/* A pack as a Word document, written as an OOXML package by hand: real
- * heading styles (so Word's navigation pane lists the parts), passages in
- * the Quote style, the grades as a real table with a repeating header row,
- * the language set, and NOT FOR PUBLICATION in the page header of an
- * exempt pack.  Text goes in through pb-xml-text.c, which keeps out what
- * XML forbids and Word refuses.  The package is assembled in memory and
- * saved whole, privately. */
+/* A pack as a Word document laid out as a council's board papers are, as
+ * the PDF is (pb-pack-pdf.c): a cover with the logo and council, the
+ * exempt statement, the title and a table of the details ("Prepared by",
+ * "Classification" among them); a real contents field (TOC) that Word and
+ * LibreOffice update, its last result listing the parts until they do;
+ * "Grades at a glance" as one table whose header row repeats and whose
+ * rows never split, a combined judgement one cell over two rows; then each
+ * section, quoted passages kept with the line citing them.  Sections flow
+ * on without page breaks; Word's widow control and "keep with next" do
+ * the rest.  Text goes in through pb-xml-text.c, which keeps out what XML
+ * forbids and Word refuses. */
 
-#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
-             "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+#define EMU_PER_POINT 12700
 
-static const char content_types[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-  "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-  "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-  "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-  "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-  "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-  "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
-  "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-  "</Types>";
+typedef struct
+{
+  GString    *out;
+  PbPackWalk *walk;
+  guint       bookmarks;    /* bookmarks written so far */
+} Body;
 
-static const char package_rels[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-  "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-  "</Relationships>";
-
-static const char document_rels[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-  "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
-  "</Relationships>";
-
-/* Word's own style names ("heading 1", "Quote"), which is what makes the
- * navigation pane and screen readers treat them as such. */
-static const char styles[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-  "<w:styles " W_NS ">"
-  "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
-  "<w:sz w:val=\"22\"/><w:lang w:val=\"" PB_EXPORT_LANGUAGE "\"/></w:rPr></w:rPrDefault>"
-  "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-  "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
-  "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
-  "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"240\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"48\"/></w:rPr></w:style>"
-  "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
-  "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:pageBreakBefore/><w:spacing w:before=\"240\" w:after=\"120\"/>"
-  "<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"36\"/></w:rPr></w:style>"
-  "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
-  "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"200\" w:after=\"80\"/>"
-  "<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr></w:style>"
-  "<w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/><w:basedOn w:val=\"Normal\"/>"
-  "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:ind w:left=\"567\"/><w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"8\" w:color=\"AAAAAA\"/></w:pBdr></w:pPr>"
-  "<w:rPr><w:i/></w:rPr></w:style>"
-  "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>"
-  "<w:top w:val=\"single\" w:sz=\"4\" w:color=\"999999\"/><w:left w:val=\"single\" w:sz=\"4\" w:color=\"999999\"/>"
-  "<w:bottom w:val=\"single\" w:sz=\"4\" w:color=\"999999\"/><w:right w:val=\"single\" w:sz=\"4\" w:color=\"999999\"/>"
-  "<w:insideH w:val=\"single\" w:sz=\"4\" w:color=\"999999\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:color=\"999999\"/>"
-  "</w:tblBorders></w:tblPr></w:style>"
-  "</w:styles>";
+static void
+run (GString    *out,
+     const char *properties,
+     const char *text)
+{
+  g_string_append_printf (out, "<w:r>%s<w:t xml:space=\"preserve\">", properties ? properties : "");
+  pb_xml_append_text (out, text);
+  g_string_append (out, "</w:t></w:r>");
+}
 
 static void
 paragraph (GString    *out,
@@ -83,75 +49,326 @@ paragraph (GString    *out,
   g_string_append (out, "<w:p>");
   if (style != NULL)
     g_string_append_printf (out, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
-  g_string_append (out, "<w:r><w:t xml:space=\"preserve\">");
-  pb_xml_append_text (out, text);
-  g_string_append (out, "</w:t></w:r></w:p>");
+  run (out, NULL, text);
+  g_string_append (out, "</w:p>");
+}
+
+/* Word's bookmark names take letters, digits and underscores. */
+static char *
+bookmark_name (const char *anchor)
+{
+  return g_strdelimit (g_strdup (anchor), "-", '_');
+}
+
+/* A heading with a bookmark, for the contents' links to land on. */
+static void
+heading (Body       *body,
+         const char *style,
+         const char *text,
+         const char *anchor)
+{
+  GString *out = body->out;
+  g_autofree char *name = anchor ? bookmark_name (anchor) : NULL;
+  guint id = ++body->bookmarks;
+
+  g_string_append_printf (out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+  if (name != NULL)
+    g_string_append_printf (out, "<w:bookmarkStart w:id=\"%u\" w:name=\"%s\"/>", id, name);
+  run (out, NULL, text);
+  if (name != NULL)
+    g_string_append_printf (out, "<w:bookmarkEnd w:id=\"%u\"/>", id);
+  g_string_append (out, "</w:p>");
 }
 
 static void
-cell (GString    *out,
-      const char *text,
-      gboolean    bold)
+masthead (Body             *body,
+          const PbPackPart *part)
 {
-  g_string_append_printf (out, "<w:tc><w:p><w:r>%s<w:t xml:space=\"preserve\">", bold ? "<w:rPr><w:b/></w:rPr>" : "");
-  pb_xml_append_text (out, text);
-  g_string_append (out, "</w:t></w:r></w:p></w:tc>");
-}
+  GString *out = body->out;
+  guint width, height;
+  GBytes *logo = pb_pack_walk_get_logo (body->walk, &width, &height);
 
-static void
-grades_table (GString          *out,
-              const PbPackPart *part)
-{
-  g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>"
-                        "<w:tblGrid><w:gridCol w:w=\"5400\"/><w:gridCol w:w=\"3600\"/></w:tblGrid>");
-  g_string_append (out, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
-  cell (out, part->columns[0], TRUE);
-  cell (out, part->columns[1], TRUE);
-  g_string_append (out, "</w:tr>");
+  if (logo == NULL && part->council == NULL)
+    return;
 
-  for (guint i = 0; i < part->n_rows; i++)
+  g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"240\"/></w:pPr>");
+  if (logo != NULL)
     {
-      g_string_append (out, "<w:tr>");
-      cell (out, part->labels[i], FALSE);
-      cell (out, part->grades[i], FALSE);
-      g_string_append (out, "</w:tr>");
+      /* At most 56 points high and 200 wide, as in the PDF. */
+      double scale = MIN (56.0 / height, 200.0 / width);
+      gint64 cx = (gint64)(width * scale * EMU_PER_POINT);
+      gint64 cy = (gint64)(height * scale * EMU_PER_POINT);
+      g_autofree char *description = pb_xml_escape_text (pb_pack_walk_get_logo_description (body->walk));
+
+      g_string_append_printf (out,
+        "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+        "<wp:extent cx=\"%" G_GINT64_FORMAT "\" cy=\"%" G_GINT64_FORMAT "\"/>"
+        "<wp:docPr id=\"1\" name=\"Logo\" descr=\"%s\"/>"
+        "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+        "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+        "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"logo.png\" descr=\"%s\"/><pic:cNvPicPr/></pic:nvPicPr>"
+        "<pic:blipFill><a:blip r:embed=\"" PB_DOCX_REL_LOGO "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"%" G_GINT64_FORMAT "\" cy=\"%" G_GINT64_FORMAT "\"/></a:xfrm>"
+        "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
+        cx, cy, description, description, cx, cy);
+      if (part->council != NULL)
+        g_string_append (out, "<w:r><w:t xml:space=\"preserve\">   </w:t></w:r>");
+    }
+  if (part->council != NULL)
+    run (out, "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"32\"/></w:rPr>", part->council);
+  g_string_append (out, "</w:p>");
+}
+
+/* The cover's details as a table of two columns without rules. */
+static void
+details (GString          *out,
+         const PbPackPart *part)
+{
+  if (part->n_details == 0)
+    return;
+
+  g_string_append (out, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
+                        "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
+                        "</w:tblPr>");
+  g_string_append_printf (out, "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>",
+                          PB_DOCX_TEXT_WIDTH * 28 / 100, PB_DOCX_TEXT_WIDTH - PB_DOCX_TEXT_WIDTH * 28 / 100);
+  for (guint i = 0; i < part->n_details; i++)
+    {
+      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:spacing w:after=\"60\"/></w:pPr>");
+      run (out, "<w:rPr><w:b/></w:rPr>", part->details[i].label);
+      g_string_append (out, "</w:p></w:tc><w:tc><w:p><w:pPr><w:spacing w:after=\"60\"/></w:pPr>");
+      run (out, NULL, part->details[i].value);
+      g_string_append (out, "</w:p></w:tc></w:tr>");
     }
   g_string_append (out, "</w:tbl>");
 }
 
-/* The body of word/document.xml, a part at a time.  Word lists its own
- * headings in the navigation pane, so the contents are left to it. */
+static void
+cover (Body             *body,
+       const PbPackPart *part)
+{
+  GString *out = body->out;
+
+  masthead (body, part);
+  if (part->banner != NULL && part->exempt != NULL)
+    {
+      g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Exempt\"/></w:pPr>");
+      run (out, "<w:rPr><w:b/></w:rPr>", part->banner);
+      g_string_append (out, "<w:r><w:br/></w:r>");
+      run (out, NULL, part->exempt);
+      g_string_append (out, "</w:p>");
+    }
+  paragraph (out, "Title", part->text);
+  details (out, part);
+  if (part->introduction != NULL)
+    {
+      paragraph (out, "CoverHeading", part->introduction_heading);
+      paragraph (out, NULL, part->introduction);
+    }
+}
+
+/* A contents field listing the "heading 1" paragraphs, with links and page
+ * numbers (\h, and no \n).  Its stored result lists the parts, linked,
+ * until Word (asked to by the settings) or LibreOffice updates it with the
+ * page numbers of the laid-out document. */
+static void
+contents (GString          *out,
+          const PbPackPart *part)
+{
+  if (part->n_links == 0)
+    return;
+
+  paragraph (out, "TOCHeading", part->text);
+  for (guint i = 0; i < part->n_links; i++)
+    {
+      g_autofree char *anchor = bookmark_name (part->links[i].anchor);
+
+      g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>");
+      if (i == 0)
+        g_string_append (out, "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+                              "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>"
+                              "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
+      g_string_append_printf (out, "<w:hyperlink w:anchor=\"%s\" w:history=\"1\">", anchor);
+      run (out, NULL, part->links[i].text);
+      g_string_append (out, "</w:hyperlink>");
+      if (i + 1 == part->n_links)
+        g_string_append (out, "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
+      g_string_append (out, "</w:p>");
+    }
+}
+
+static const char *
+grade_fill (PbGrade grade)
+{
+  static const char * const fills[] = { NULL, "D3ECD9", "E3F0D2", "FCEBC7", "F8D7D4" };
+
+  return grade <= PB_GRADE_INADEQUATE ? fills[grade] : NULL;
+}
+
+static const char *
+grade_bar (PbGrade grade)
+{
+  static const char * const bars[] = { NULL, "1B7A3A", "5F8F2A", "B9770E", "B3261E" };
+
+  return grade <= PB_GRADE_INADEQUATE ? bars[grade] : NULL;
+}
+
+/* A cell's properties: width, shading, a left rule for a grade's colour
+ * or a change of framework, and a merge with the cell above or below. */
+static void
+cell_start (GString    *out,
+            int         width,
+            const char *fill,
+            const char *bar,
+            gboolean    new_framework,
+            const char *merge)
+{
+  g_string_append_printf (out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+  if (merge != NULL)
+    g_string_append_printf (out, "<w:vMerge%s/>", merge);
+  if (new_framework)
+    g_string_append (out, "<w:tcBorders><w:left w:val=\"single\" w:sz=\"24\" w:space=\"0\" w:color=\"14213D\"/></w:tcBorders>");
+  else if (bar != NULL)
+    g_string_append_printf (out, "<w:tcBorders><w:left w:val=\"single\" w:sz=\"24\" w:space=\"0\" w:color=\"%s\"/></w:tcBorders>", bar);
+  if (fill != NULL)
+    g_string_append_printf (out, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"%s\"/>", fill);
+  g_string_append (out, "</w:tcPr>");
+}
+
+static void
+cell_text (GString    *out,
+           const char *text,
+           const char *note,
+           gboolean    bold)
+{
+  g_string_append (out, "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr>");
+  run (out, bold ? "<w:rPr><w:b/><w:sz w:val=\"19\"/></w:rPr>" : "<w:rPr><w:sz w:val=\"19\"/></w:rPr>", text);
+  g_string_append (out, "</w:p>");
+  if (note != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>");
+          run (out, "<w:rPr><w:i/><w:sz w:val=\"16\"/></w:rPr>", lines[i]);
+          g_string_append (out, "</w:p>");
+        }
+    }
+}
+
+static void
+grades (GString            *out,
+        const PbPackGrades *grades)
+{
+  int first = PB_DOCX_TEXT_WIDTH * 26 / 100;
+  int each = (PB_DOCX_TEXT_WIDTH - first) / (int)MAX (grades->n_columns, 1);
+
+  g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+                        "<w:tblLayout w:type=\"fixed\"/>"
+                        "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>");
+  g_string_append_printf (out, "<w:tblGrid><w:gridCol w:w=\"%d\"/>", first);
+  for (guint c = 0; c < grades->n_columns; c++)
+    g_string_append_printf (out, "<w:gridCol w:w=\"%d\"/>", each);
+  g_string_append (out, "</w:tblGrid>");
+
+  /* The header row, repeated on every page the table continues on. */
+  g_string_append (out, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+  cell_start (out, first, "E4E9F0", NULL, FALSE, NULL);
+  cell_text (out, grades->corner, NULL, TRUE);
+  g_string_append (out, "</w:tc>");
+  for (guint c = 0; c < grades->n_columns; c++)
+    {
+      const PbPackGradeColumn *column = &grades->columns[c];
+      g_autofree char *note = column->new_framework ? g_strdup_printf ("%s\n%s", column->framework, _("New framework"))
+                                                    : g_strdup (column->framework);
+
+      cell_start (out, each, "E4E9F0", NULL, column->new_framework, NULL);
+      cell_text (out, column->heading, note, TRUE);
+      g_string_append (out, "</w:tc>");
+    }
+  g_string_append (out, "</w:tr>");
+
+  for (guint r = 0; r < grades->n_rows; r++)
+    {
+      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+      cell_start (out, first, NULL, NULL, FALSE, NULL);
+      cell_text (out, grades->rows[r], NULL, TRUE);
+      g_string_append (out, "</w:tc>");
+      for (guint c = 0; c < grades->n_columns; c++)
+        {
+          const PbPackGradeCell *cell = &grades->cells[r * grades->n_columns + c];
+          gboolean new_framework = grades->columns[c].new_framework;
+
+          if (cell->rows == 0)
+            {
+              /* Covered by the judgement above it. */
+              const PbPackGradeCell *above = &grades->cells[(r - 1) * grades->n_columns + c];
+
+              cell_start (out, each, grade_fill (above->grade), grade_bar (above->grade), new_framework, "");
+              g_string_append (out, "<w:p/></w:tc>");
+              continue;
+            }
+          cell_start (out, each, grade_fill (cell->grade), grade_bar (cell->grade), new_framework,
+                      cell->rows > 1 ? " w:val=\"restart\"" : NULL);
+          cell_text (out, cell->text, cell->note, FALSE);
+          g_string_append (out, "</w:tc>");
+        }
+      g_string_append (out, "</w:tr>");
+    }
+  g_string_append (out, "</w:tbl>");
+
+  for (guint i = 0; grades->key[i] != NULL; i++)
+    paragraph (out, "Key", grades->key[i]);
+}
+
+/* A quoted passage, the line citing it and the officer's note, kept on one
+ * page: "keep with next" on all but the last. */
+static void
+finding (GString          *out,
+         const PbPackPart *part)
+{
+  paragraph (out, "Quote", part->text);
+  g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Citation\"/>");
+  if (part->note != NULL)
+    g_string_append (out, "<w:keepNext/>");
+  g_string_append (out, "</w:pPr>");
+  run (out, NULL, part->about);
+  g_string_append (out, "</w:p>");
+  if (part->note != NULL)
+    paragraph (out, "FindingNote", part->note);
+}
+
 static gboolean
 visit_cb (const PbPackPart  *part,
           gpointer           data,
           GError           **error)
 {
-  GString *out = data;
+  Body *body = data;
+  GString *out = body->out;
 
   switch (part->kind)
     {
     case PB_PACK_PART_COVER:
-      if (part->banner != NULL)
-        paragraph (out, NULL, part->banner);
-      paragraph (out, "Title", part->text);
-      for (guint i = 0; part->details[i] != NULL; i++)
-        paragraph (out, NULL, part->details[i]);
-      if (part->introduction != NULL)
-        paragraph (out, NULL, part->introduction);
+      cover (body, part);
+      break;
+
+    case PB_PACK_PART_CONTENTS:
+      contents (out, part);
       break;
 
     case PB_PACK_PART_GRADES:
-    case PB_PACK_PART_SECTION:
-      paragraph (out, "Heading1", part->text);
+      heading (body, "Heading1", part->text, part->anchor);
+      grades (out, part->grades);
       break;
 
-    case PB_PACK_PART_INSPECTION:
-      paragraph (out, "Heading2", part->text);
-      grades_table (out, part);
+    case PB_PACK_PART_SECTION:
+      heading (body, "Heading1", part->text, part->anchor);
       break;
 
     case PB_PACK_PART_HEADING:
-      paragraph (out, "Heading2", part->text);
+      heading (body, "Heading2", part->text, NULL);
       break;
 
     case PB_PACK_PART_NOTE:
@@ -159,13 +376,9 @@ visit_cb (const PbPackPart  *part,
       break;
 
     case PB_PACK_PART_FINDING:
-      paragraph (out, "Quote", part->text);
-      paragraph (out, NULL, part->about);
-      if (part->note != NULL)
-        paragraph (out, NULL, part->note);
+      finding (out, part);
       break;
 
-    case PB_PACK_PART_CONTENTS:
     case PB_PACK_PART_SECTION_END:
     default:
       break;
@@ -178,154 +391,20 @@ build_document (PbPackWalk  *walk,
                 GError     **error)
 {
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                                         "<w:document " W_NS "><w:body>");
+                                         "<w:document " PB_DOCX_NS "><w:body>");
+  Body body = { out, walk, 0 };
 
-  if (!pb_pack_walk_run (walk, visit_cb, out, error))
+  if (!pb_pack_walk_run (walk, visit_cb, &body, error))
     return NULL;
 
-  /* A4, with the header on every page of an exempt pack. */
-  g_string_append_printf (out, "<w:sectPr>%s<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-                               "<w:pgMar w:top=\"1440\" w:right=\"1247\" w:bottom=\"1440\" w:left=\"1247\""
-                               " w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
-                          pb_pack_walk_get_banner (walk) != NULL
-                          ? "<w:headerReference w:type=\"default\" r:id=\"rId2\"/>" : "");
+  /* A4, with the running header and footer on every page. */
+  g_string_append_printf (out, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"" PB_DOCX_REL_HEADER "\"/>"
+                               "<w:footerReference w:type=\"default\" r:id=\"" PB_DOCX_REL_FOOTER "\"/>"
+                               "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
+                               "<w:pgMar w:top=\"1300\" w:right=\"%d\" w:bottom=\"1300\" w:left=\"%d\""
+                               " w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
+                          PB_DOCX_PAGE_WIDTH, PB_DOCX_PAGE_HEIGHT, PB_DOCX_MARGIN, PB_DOCX_MARGIN);
   return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-build_header (PbPackWalk *walk)
-{
-  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr " W_NS ">");
-  const char *banner = pb_pack_walk_get_banner (walk);
-
-  if (banner != NULL)
-    {
-      g_string_append (out, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val=\"A51D2D\"/></w:rPr>"
-                            "<w:t>");
-      pb_xml_append_text (out, banner);
-      g_string_append (out, "</w:t></w:r></w:p>");
-    }
-  else
-    g_string_append (out, "<w:p/>");
-  g_string_append (out, "</w:hdr>");
-  return g_string_free (out, FALSE);
-}
-
-static char *
-build_core (PbPackWalk *walk)
-{
-  g_autofree char *title = pb_xml_escape_text (pb_pack_get_title (pb_pack_walk_get_pack (walk)));
-  g_autofree char *creator = pb_xml_escape_text (PACKAGE_NAME);
-
-  return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                          "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
-                          " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-                          "<dc:title>%s</dc:title><dc:language>" PB_EXPORT_LANGUAGE "</dc:language><dc:creator>%s</dc:creator>"
-                          "</cp:coreProperties>", title, creator);
-}
-
-static void
-set_zip_error (GError      **error,
-               zip_error_t  *details)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be assembled: %s"),
-               zip_error_strerror (details));
-}
-
-static gboolean
-add_part (zip_t      *zip,
-          const char *name,
-          const char *text,
-          GError    **error)
-{
-  zip_source_t *source = zip_source_buffer (zip, text, strlen (text), 0);
-
-  if (source == NULL || zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0)
-    {
-      set_zip_error (error, zip_get_error (zip));
-      if (source != NULL)
-        zip_source_free (source);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The bytes of the package @source holds once its archive is closed. */
-static GBytes *
-read_source (zip_source_t  *source,
-             GError       **error)
-{
-  zip_int64_t length;
-  guint8 *data;
-
-  if (zip_source_open (source) < 0)
-    {
-      set_zip_error (error, zip_source_error (source));
-      return NULL;
-    }
-  if (zip_source_seek (source, 0, SEEK_END) < 0 || (length = zip_source_tell (source)) < 0 ||
-      zip_source_seek (source, 0, SEEK_SET) < 0)
-    {
-      set_zip_error (error, zip_source_error (source));
-      zip_source_close (source);
-      return NULL;
-    }
-  data = g_malloc (MAX (length, 1));
-  if (zip_source_read (source, data, (zip_uint64_t)length) != length)
-    {
-      set_zip_error (error, zip_source_error (source));
-      zip_source_close (source);
-      g_free (data);
-      return NULL;
-    }
-  zip_source_close (source);
-  return g_bytes_new_take (data, (gsize)length);
-}
-
-/* The parts as a zip archive in memory. */
-static GBytes *
-assemble (const char * const  *names,
-          const char * const  *parts,
-          guint                n_parts,
-          GError             **error)
-{
-  zip_error_t details;
-  zip_source_t *source;
-  zip_t *zip;
-  GBytes *bytes;
-
-  zip_error_init (&details);
-  if (!(source = zip_source_buffer_create (NULL, 0, 0, &details)) ||
-      !(zip = zip_open_from_source (source, ZIP_TRUNCATE, &details)))
-    {
-      set_zip_error (error, &details);
-      zip_error_fini (&details);
-      if (source != NULL)
-        zip_source_free (source);
-      return NULL;
-    }
-  zip_error_fini (&details);
-
-  /* Kept past zip_close (), which is when the archive is written into it. */
-  zip_source_keep (source);
-  for (guint i = 0; i < n_parts; i++)
-    if (!add_part (zip, names[i], parts[i], error))
-      {
-        zip_discard (zip);
-        zip_source_free (source);
-        return NULL;
-      }
-  if (zip_close (zip) < 0)
-    {
-      set_zip_error (error, zip_get_error (zip));
-      zip_discard (zip);
-      zip_source_free (source);
-      return NULL;
-    }
-
-  bytes = read_source (source, error);
-  zip_source_free (source);
-  return bytes;
 }
 
 /**
@@ -338,26 +417,9 @@ _pb_pack_write_docx (PbPackWalk  *walk,
                      const char  *path,
                      GError     **error)
 {
-  static const char * const names[] = {
-    "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
-    "word/styles.xml", "word/header1.xml", "docProps/core.xml",
-  };
   g_autofree char *document = NULL;
-  g_autofree char *header = NULL;
-  g_autofree char *core = NULL;
-  g_autoptr(GBytes) package = NULL;
 
   if (!(document = build_document (walk, error)))
     return FALSE;
-  header = build_header (walk);
-  core = build_core (walk);
-
-  {
-    const char * const parts[] = { content_types, package_rels, document_rels, document, styles, header, core };
-
-    G_STATIC_ASSERT (G_N_ELEMENTS (parts) == G_N_ELEMENTS (names));
-    if (!(package = assemble (names, parts, G_N_ELEMENTS (names), error)))
-      return FALSE;
-  }
-  return pb_export_write_contents (path, g_bytes_get_data (package, NULL), g_bytes_get_size (package), error);
+  return _pb_docx_write_package (walk, document, path, error);
 }

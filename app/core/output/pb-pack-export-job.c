@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-pack-export.h"
+#include "pb-post.h"
 
 /* Exports off the caller's thread.  The worker opens the library again on
  * its own connection: SQLite connections are not to be shared between
@@ -18,6 +19,7 @@ typedef struct
   gint64                pack_id;
   PbPackFormat          format;
   char                 *path;
+  PbPackExportOptions  *options;
   PbExportProgressFunc  progress;
   gpointer              progress_data;
   GMainContext         *context;
@@ -30,6 +32,7 @@ export_job_free (ExportJob *job)
 {
   g_free (job->library_path);
   g_free (job->path);
+  g_clear_pointer (&job->options, pb_pack_export_options_free);
   g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
 }
@@ -74,8 +77,9 @@ worker_progress_cb (double   fraction,
   update = g_new (ProgressUpdate, 1);
   update->task = g_object_ref (job->task);
   update->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, update,
-                              (GDestroyNotify)progress_update_free);
+  /* Not g_main_context_invoke (), which runs it here, on the worker, whenever
+   * no thread holds the caller's context at that moment. */
+  pb_post (job->context, deliver_progress, update, (GDestroyNotify)progress_update_free);
 }
 
 static void
@@ -92,19 +96,21 @@ export_worker (GTask        *task,
     return;
 
   if (!(library = pb_library_open (job->library_path, &error)) ||
-      !pb_library_export_pack_full (library, job->pack_id, job->format, job->path, cancellable,
-                                    job->progress ? worker_progress_cb : NULL, job, &error))
+      !pb_library_export_pack_with_options (library, job->pack_id, job->format, job->path, job->options,
+                                            cancellable, job->progress ? worker_progress_cb : NULL, job, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
 }
 
 /**
- * pb_library_export_pack_async:
+ * pb_library_export_pack_with_options_async:
  * @library: the library holding the pack
  * @pack_id: the pack
  * @format: the file's format
- * @path: where to write, as for pb_library_export_pack_full()
+ * @path: where to write, as for pb_library_export_pack_with_options()
+ * @options: (nullable): as for pb_library_export_pack_with_options();
+ *   copied
  * @cancellable: (nullable): stops the export, leaving no file
  * @progress: (nullable): told how far the export has got, from 0 to 1, on
  *   the caller's thread, a percent at a time and never after @callback
@@ -112,19 +118,20 @@ export_worker (GTask        *task,
  * @callback: called on the caller's thread when the export is over
  * @user_data: for @callback
  *
- * Runs pb_library_export_pack_full() on another thread, on a connection
- * of its own to the library.
+ * Runs pb_library_export_pack_with_options() on another thread, on a
+ * connection of its own to the library.
  */
 void
-pb_library_export_pack_async (PbLibrary           *library,
-                              gint64               pack_id,
-                              PbPackFormat         format,
-                              const char          *path,
-                              GCancellable        *cancellable,
-                              PbExportProgressFunc progress,
-                              gpointer             progress_data,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+pb_library_export_pack_with_options_async (PbLibrary                 *library,
+                                           gint64                     pack_id,
+                                           PbPackFormat               format,
+                                           const char                *path,
+                                           const PbPackExportOptions *options,
+                                           GCancellable              *cancellable,
+                                           PbExportProgressFunc       progress,
+                                           gpointer                   progress_data,
+                                           GAsyncReadyCallback        callback,
+                                           gpointer                   user_data)
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
@@ -138,6 +145,7 @@ pb_library_export_pack_async (PbLibrary           *library,
   job->pack_id = pack_id;
   job->format = format;
   job->path = g_strdup (path);
+  job->options = pb_pack_export_options_copy (options);
   job->progress = progress;
   job->progress_data = progress_data;
   job->context = g_main_context_ref_thread_default ();
@@ -145,16 +153,36 @@ pb_library_export_pack_async (PbLibrary           *library,
 
   task = g_task_new (library, cancellable, callback, user_data);
   job->task = task;
-  g_task_set_source_tag (task, pb_library_export_pack_async);
+  g_task_set_source_tag (task, pb_library_export_pack_with_options_async);
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
   g_task_run_in_thread (task, export_worker);
+}
+
+/**
+ * pb_library_export_pack_async:
+ *
+ * pb_library_export_pack_with_options_async() without options.
+ */
+void
+pb_library_export_pack_async (PbLibrary           *library,
+                              gint64               pack_id,
+                              PbPackFormat         format,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              PbExportProgressFunc progress,
+                              gpointer             progress_data,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  pb_library_export_pack_with_options_async (library, pack_id, format, path, NULL, cancellable,
+                                             progress, progress_data, callback, user_data);
 }
 
 /**
  * pb_library_export_pack_finish:
  *
  * Returns: %TRUE, or %FALSE with @error set as for
- *   pb_library_export_pack_full()
+ *   pb_library_export_pack_with_options()
  */
 gboolean
 pb_library_export_pack_finish (PbLibrary     *library,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "pb-output-path.h"
 #include "pb-pack-export.h"
 #include "pb-pack-walk.h"
 #include "pb-pack-writers-private.h"
@@ -47,12 +48,15 @@ pb_pack_format_from_name (const char   *name,
 }
 
 /**
- * pb_library_export_pack_full:
+ * pb_library_export_pack_with_options:
  * @library: the library holding the pack
  * @pack_id: the pack
  * @format: the file's format
- * @path: where to write; a file there is replaced once the new one is
- *   complete
+ * @path: (type filename): where to write, absolute or relative to the
+ *   current folder; a file there is replaced once the new one is complete,
+ *   a folder is refused (%G_IO_ERROR_IS_DIRECTORY)
+ * @options: (nullable): the council's name and logo, and who prepared the
+ *   pack when the pack does not say, from the app's preferences
  * @cancellable: (nullable): stops the export, leaving no file
  * @progress: (nullable): told how far the export has got, from 0 to 1,
  *   on this thread
@@ -64,8 +68,52 @@ pb_pack_format_from_name (const char   *name,
  * public pack.
  *
  * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_NOT_FOUND,
- *   %G_IO_ERROR_CANCELLED, another %G_IO_ERROR for the file) and no file
- *   left at @path or beside it
+ *   %G_IO_ERROR_CANCELLED, %G_IO_ERROR_NOT_FOUND or
+ *   %G_IO_ERROR_INVALID_DATA for a logo that cannot be read or is not a
+ *   PNG, another %G_IO_ERROR for the file) and no file left at @path or
+ *   beside it
+ */
+gboolean
+pb_library_export_pack_with_options (PbLibrary                  *library,
+                                     gint64                      pack_id,
+                                     PbPackFormat                format,
+                                     const char                 *path,
+                                     const PbPackExportOptions  *options,
+                                     GCancellable               *cancellable,
+                                     PbExportProgressFunc        progress,
+                                     gpointer                    progress_data,
+                                     GError                    **error)
+{
+  static gboolean (* const writers[]) (PbPackWalk *, const char *, GError **) = {
+    [PB_PACK_FORMAT_PDF] = _pb_pack_write_pdf,
+    [PB_PACK_FORMAT_DOCX] = _pb_pack_write_docx,
+    [PB_PACK_FORMAT_CSV] = _pb_pack_write_csv,
+    [PB_PACK_FORMAT_HTML] = _pb_pack_write_html,
+  };
+  g_autoptr(PbPackWalk) walk = NULL;
+  g_autofree char *absolute = NULL;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (format <= PB_PACK_FORMAT_HTML, FALSE);
+
+  /* Refused before the pack is read: a folder, or a folder that is not there. */
+  if (!(absolute = pb_output_path_resolve (path, error)))
+    return FALSE;
+  path = absolute;
+  if (!pb_library_check_output_path (library, path, error) ||
+      !(walk = pb_pack_walk_new (library, pack_id, options, cancellable, progress, progress_data, error)) ||
+      !writers[format] (walk, path, error))
+    return FALSE;
+
+  pb_pack_walk_report (walk, 1);
+  return TRUE;
+}
+
+/**
+ * pb_library_export_pack_full:
+ *
+ * pb_library_export_pack_with_options() without options.
  */
 gboolean
 pb_library_export_pack_full (PbLibrary            *library,
@@ -77,25 +125,8 @@ pb_library_export_pack_full (PbLibrary            *library,
                              gpointer              progress_data,
                              GError              **error)
 {
-  static gboolean (* const writers[]) (PbPackWalk *, const char *, GError **) = {
-    [PB_PACK_FORMAT_PDF] = _pb_pack_write_pdf,
-    [PB_PACK_FORMAT_DOCX] = _pb_pack_write_docx,
-    [PB_PACK_FORMAT_CSV] = _pb_pack_write_csv,
-    [PB_PACK_FORMAT_HTML] = _pb_pack_write_html,
-  };
-  g_autoptr(PbPackWalk) walk = NULL;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (format <= PB_PACK_FORMAT_HTML, FALSE);
-
-  if (!pb_library_check_output_path (library, path, error) ||
-      !(walk = pb_pack_walk_new (library, pack_id, cancellable, progress, progress_data, error)) ||
-      !writers[format] (walk, path, error))
-    return FALSE;
-
-  pb_pack_walk_report (walk, 1);
-  return TRUE;
+  return pb_library_export_pack_with_options (library, pack_id, format, path, NULL, cancellable,
+                                              progress, progress_data, error);
 }
 
 /**

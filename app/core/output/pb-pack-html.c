@@ -3,24 +3,39 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pb-export-file.h"
 #include "pb-pack-writers-private.h"
 #include "pb-xml-text.h"
 
-/* A pack as one accessible web page: headings, a linked contents list, the
- * grades as tables with their headers marked, passages as block quotes.
- * The page is also well-formed XML (every element closed, text escaped as
- * pb-xml-text.c does), so XML tools read it as browsers do. */
+/* A pack as one accessible web page, laid out like the PDF: a banner with
+ * the council (and NOT FOR PUBLICATION), then the main content: the title,
+ * the exempt statement, the cover's details as a table, a linked contents
+ * list, the grades matrix with its headers scoped and its combined
+ * judgement spanning two rows, passages as block quotes.  The page needs
+ * nothing else: the logo is inside it.  It is also well-formed XML (every
+ * element closed, text escaped as pb-xml-text.c does), so XML tools read it
+ * as browsers do. */
 
 static const char head_start[] =
   "<!DOCTYPE html>\n<html lang=\"" PB_EXPORT_LANGUAGE "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
   "<title>";
 static const char head_end[] =
   "</title>\n"
-  "<style>body{font-family:sans-serif;max-width:44em;margin:2em auto;line-height:1.5}"
-  "blockquote{font-style:italic;border-left:4px solid #bbb;margin-left:0;padding-left:1em}"
-  "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .6em;text-align:left}"
-  ".exempt{color:#a51d2d;font-weight:bold;text-align:center}</style>\n"
+  "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}"
+  "h1,h2,h3{color:#14213d}"
+  "blockquote{font-style:italic;border-left:4px solid #a9b0bb;margin:1.2em 0 .2em;padding-left:1em}"
+  "blockquote+p{color:#4d4d4d;font-size:.9em;margin:0 0 0 1.2em}"
+  "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #9a9ea6;padding:.3em .6em;text-align:left;vertical-align:top}"
+  "table.details td,table.details th{border:none;padding:.1em 1em .1em 0}"
+  "thead th{background:#e4e9f0}.key{color:#4d4d4d;font-size:.85em;margin:.2em 0}"
+  ".outstanding{background:#d3ecd9;border-left:4px solid #1b7a3a}.good{background:#e3f0d2;border-left:4px solid #5f8f2a}"
+  ".requires_improvement{background:#fcebc7;border-left:4px solid #b9770e}.inadequate{background:#f8d7d4;border-left:4px solid #b3261e}"
+  ".new-framework{border-left:4px solid #14213d}.note{display:block;font-size:.85em;font-style:italic}"
+  ".council{font-size:1.4em;font-weight:bold;color:#14213d}.council img{height:3em;vertical-align:middle;margin-right:.5em}"
+  ".exempt{color:#a51d2d;font-weight:bold;text-align:center}"
+  ".statement{border:2px solid #a51d2d;background:#fbeaea;color:#7a1010;padding:.5em 1em}</style>\n"
   "</head>\n<body>\n";
 
 /* <element attributes>text</element> and a new line; @attributes is
@@ -43,32 +58,163 @@ id_attribute (const char *anchor)
   return anchor != NULL ? g_strdup_printf ("id=\"%s\"", anchor) : NULL;
 }
 
+/* The banner landmark: who the pack is from, and whether it may be
+ * published. */
+static void
+banner (GString          *out,
+        PbPackWalk       *walk,
+        const PbPackPart *part)
+{
+  GBytes *logo = pb_pack_walk_get_logo (walk, NULL, NULL);
+
+  if (part->banner == NULL && part->council == NULL && logo == NULL)
+    return;
+
+  g_string_append (out, "<header>\n");
+  if (part->banner != NULL)
+    element (out, "p", "class=\"exempt\"", part->banner);
+  if (part->council != NULL || logo != NULL)
+    {
+      g_string_append (out, "<p class=\"council\">");
+      if (logo != NULL)
+        {
+          g_autofree char *data = g_base64_encode (g_bytes_get_data (logo, NULL), g_bytes_get_size (logo));
+          g_autofree char *alt = pb_xml_escape_text (pb_pack_walk_get_logo_description (walk));
+
+          g_string_append_printf (out, "<img alt=\"%s\" src=\"data:image/png;base64,%s\"/>", alt, data);
+        }
+      if (part->council != NULL)
+        pb_xml_append_text (out, part->council);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</header>\n");
+}
+
+static void
+cover (GString          *out,
+       PbPackWalk       *walk,
+       const PbPackPart *part)
+{
+  g_string_append (out, head_start);
+  pb_xml_append_text (out, part->text);
+  g_string_append (out, head_end);
+  banner (out, walk, part);
+  g_string_append (out, "<main>\n");
+  element (out, "h1", NULL, part->text);
+  if (part->exempt != NULL)
+    element (out, "p", "class=\"statement\"", part->exempt);
+  if (part->n_details > 0)
+    {
+      g_string_append (out, "<table class=\"details\">\n");
+      for (guint i = 0; i < part->n_details; i++)
+        {
+          g_string_append (out, "<tr><th scope=\"row\">");
+          pb_xml_append_text (out, part->details[i].label);
+          g_string_append (out, "</th><td>");
+          pb_xml_append_text (out, part->details[i].value);
+          g_string_append (out, "</td></tr>\n");
+        }
+      g_string_append (out, "</table>\n");
+    }
+  if (part->introduction != NULL)
+    {
+      element (out, "h2", NULL, part->introduction_heading);
+      element (out, "p", NULL, part->introduction);
+    }
+}
+
+static void
+cell_text (GString    *out,
+           const char *text,
+           const char *note)
+{
+  pb_xml_append_text (out, text);
+  if (note != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_string_append (out, "<span class=\"note\">");
+          pb_xml_append_text (out, lines[i]);
+          g_string_append (out, "</span>");
+        }
+    }
+}
+
+static void
+grades (GString            *out,
+        const PbPackGrades *grades)
+{
+  g_string_append (out, "<table class=\"grades\">\n<thead><tr><th scope=\"col\">");
+  pb_xml_append_text (out, grades->corner);
+  g_string_append (out, "</th>");
+  for (guint c = 0; c < grades->n_columns; c++)
+    {
+      const PbPackGradeColumn *column = &grades->columns[c];
+      g_autofree char *note = column->new_framework ? g_strdup_printf ("%s\n%s", column->framework, _("New framework"))
+                                                    : g_strdup (column->framework);
+
+      g_string_append_printf (out, "<th scope=\"col\"%s>", column->new_framework ? " class=\"new-framework\"" : "");
+      cell_text (out, column->heading, note);
+      g_string_append (out, "</th>");
+    }
+  g_string_append (out, "</tr></thead>\n<tbody>\n");
+
+  for (guint r = 0; r < grades->n_rows; r++)
+    {
+      g_string_append (out, "<tr><th scope=\"row\">");
+      pb_xml_append_text (out, grades->rows[r]);
+      g_string_append (out, "</th>");
+      for (guint c = 0; c < grades->n_columns; c++)
+        {
+          const PbPackGradeCell *cell = &grades->cells[r * grades->n_columns + c];
+          const char *grade = pb_grade_to_slug (cell->grade);
+
+          if (cell->rows == 0)
+            continue;
+          g_string_append (out, "<td");
+          if (cell->rows > 1)
+            g_string_append_printf (out, " rowspan=\"%u\"", cell->rows);
+          if (grade != NULL || grades->columns[c].new_framework)
+            g_string_append_printf (out, " class=\"%s%s%s\"", grade ? grade : "",
+                                    grade && grades->columns[c].new_framework ? " " : "",
+                                    grades->columns[c].new_framework ? "new-framework" : "");
+          g_string_append (out, ">");
+          cell_text (out, cell->text, cell->note);
+          g_string_append (out, "</td>");
+        }
+      g_string_append (out, "</tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+  for (guint i = 0; grades->key[i] != NULL; i++)
+    element (out, "p", "class=\"key\"", grades->key[i]);
+}
+
+typedef struct
+{
+  GString    *out;
+  PbPackWalk *walk;
+} Page;
+
 static gboolean
 visit_cb (const PbPackPart  *part,
           gpointer           data,
           GError           **error)
 {
-  GString *out = data;
+  Page *page = data;
+  GString *out = page->out;
   g_autofree char *id = id_attribute (part->anchor);
 
   switch (part->kind)
     {
     case PB_PACK_PART_COVER:
-      {
-        g_string_append (out, head_start);
-        pb_xml_append_text (out, part->text);
-        g_string_append (out, head_end);
-        if (part->banner != NULL)
-          element (out, "p", "class=\"exempt\"", part->banner);
-        element (out, "h1", NULL, part->text);
-        for (guint i = 0; part->details[i] != NULL; i++)
-          element (out, "p", NULL, part->details[i]);
-        if (part->introduction != NULL)
-          element (out, "p", NULL, part->introduction);
-      }
+      cover (out, page->walk, part);
       break;
 
     case PB_PACK_PART_CONTENTS:
+      if (part->n_links == 0)
+        break;
       g_string_append (out, "<nav aria-label=\"");
       pb_xml_append_text (out, part->text);
       g_string_append (out, "\">\n<ul>\n");
@@ -82,26 +228,10 @@ visit_cb (const PbPackPart  *part,
       break;
 
     case PB_PACK_PART_GRADES:
+      g_string_append (out, "<section>\n");
       element (out, "h2", id, part->text);
-      break;
-
-    case PB_PACK_PART_INSPECTION:
-      g_string_append (out, "<table>\n");
-      element (out, "caption", NULL, part->text);
-      g_string_append (out, "<tr><th scope=\"col\">");
-      pb_xml_append_text (out, part->columns[0]);
-      g_string_append (out, "</th><th scope=\"col\">");
-      pb_xml_append_text (out, part->columns[1]);
-      g_string_append (out, "</th></tr>\n");
-      for (guint i = 0; i < part->n_rows; i++)
-        {
-          g_string_append (out, "<tr><th scope=\"row\">");
-          pb_xml_append_text (out, part->labels[i]);
-          g_string_append (out, "</th><td>");
-          pb_xml_append_text (out, part->grades[i]);
-          g_string_append (out, "</td></tr>\n");
-        }
-      g_string_append (out, "</table>\n");
+      grades (out, part->grades);
+      g_string_append (out, "</section>\n");
       break;
 
     case PB_PACK_PART_SECTION:
@@ -145,9 +275,10 @@ _pb_pack_write_html (PbPackWalk  *walk,
                      GError     **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  Page page = { out, walk };
 
-  if (!pb_pack_walk_run (walk, visit_cb, out, error))
+  if (!pb_pack_walk_run (walk, visit_cb, &page, error))
     return FALSE;
-  g_string_append (out, "</body>\n</html>\n");
+  g_string_append (out, "</main>\n</body>\n</html>\n");
   return pb_export_write_contents (path, out->str, out->len, error);
 }

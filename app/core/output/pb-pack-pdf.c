@@ -8,52 +8,164 @@
 #include "pb-pack-writers-private.h"
 #include "pb-pdf-writer.h"
 
-/* A pack as the PDF the panel receives: a cover, contents that link to each
- * part, the grades of the inspections it cites, then each section's
- * findings as quoted passages with their citation line and note; a
- * bookmark for each part.  Every page of an exempt pack is headed NOT FOR
- * PUBLICATION. */
+/* A pack as the PDF the panel receives, laid out as a council's own board
+ * papers are: a cover with the council's name and logo, the meeting, the
+ * agenda item, the title, who prepared it and how to reach them, and its
+ * classification (with the Schedule 12A paragraph of an exempt pack, which
+ * also heads every page); contents with page numbers; the grades of every
+ * cited inspection as one matrix; then each section's findings, each
+ * quoted passage with the line citing it.  Headings go H1 (the title), H2
+ * (each part), H3 (an officer's headings), each a bookmark.  The layout
+ * rules themselves (no forced page breaks, no split rows, no widows) are
+ * the writer's (pb-pdf-layout.c). */
+
+typedef struct
+{
+  PbPdfWriter *writer;
+  PbPackWalk  *walk;
+} Visit;
+
+/* Ofsted's grades as tints, with a stronger rule beside each; the words
+ * are always printed too, so colour is never the only sign. */
+static void
+grade_colors (PbGrade  grade,
+              guint32 *fill,
+              guint32 *bar)
+{
+  static const guint32 fills[] = { 0, 0xd3ecd9, 0xe3f0d2, 0xfcebc7, 0xf8d7d4 };
+  static const guint32 bars[] = { 0, 0x1b7a3a, 0x5f8f2a, 0xb9770e, 0xb3261e };
+
+  *fill = grade <= PB_GRADE_INADEQUATE ? fills[grade] : 0;
+  *bar = grade <= PB_GRADE_INADEQUATE ? bars[grade] : 0;
+}
+
+static void
+write_cover_details (PbPdfWriter      *writer,
+                     const PbPackPart *part)
+{
+  static const double widths[] = { 0.28, 0.72 };
+  PbPdfTable *table;
+
+  if (part->n_details == 0)
+    return;
+  table = pb_pdf_table_new (2, widths);
+  pb_pdf_table_set_borders (table, FALSE);
+  for (guint i = 0; i < part->n_details; i++)
+    {
+      pb_pdf_table_add_row (table, FALSE);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_ROW_HEADER, part->details[i].label, NULL, 1, 0, 0);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, part->details[i].value, NULL, 1, 0, 0);
+    }
+  pb_pdf_writer_add_table (writer, table);
+}
+
+static void
+write_grades (PbPdfWriter        *writer,
+              const PbPackGrades *grades)
+{
+  double *widths = g_new (double, grades->n_columns + 1);
+  PbPdfTable *table;
+
+  widths[0] = 0.26;
+  for (guint c = 0; c < grades->n_columns; c++)
+    widths[c + 1] = 0.74 / grades->n_columns;
+  table = pb_pdf_table_new (grades->n_columns + 1, widths);
+  g_free (widths);   /* the table keeps a copy */
+
+  pb_pdf_table_add_row (table, TRUE);
+  pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, grades->corner, NULL, 1, 0, 0);
+  for (guint c = 0; c < grades->n_columns; c++)
+    {
+      const PbPackGradeColumn *column = &grades->columns[c];
+      /* Translators: under a column of grades judged under another framework than the one before */
+      g_autofree char *note = column->new_framework ? g_strdup_printf ("%s\n%s", column->framework, _("New framework"))
+                                                    : g_strdup (column->framework);
+
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, column->heading, note, 1, 0, 0);
+      if (column->new_framework)
+        pb_pdf_table_set_rule_before (table, c + 1);
+    }
+
+  for (guint r = 0; r < grades->n_rows; r++)
+    {
+      pb_pdf_table_add_row (table, FALSE);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_ROW_HEADER, grades->rows[r], NULL, 1, 0, 0);
+      for (guint c = 0; c < grades->n_columns; c++)
+        {
+          const PbPackGradeCell *cell = &grades->cells[r * grades->n_columns + c];
+          guint32 fill, bar;
+
+          if (cell->rows == 0)
+            continue;
+          grade_colors (cell->grade, &fill, &bar);
+          pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, cell->text, cell->note, cell->rows, fill, bar);
+        }
+    }
+  pb_pdf_writer_add_table (writer, table);
+
+  for (guint i = 0; grades->key[i] != NULL; i++)
+    {
+      pb_pdf_writer_attach (writer);
+      pb_pdf_writer_text (writer, PB_PDF_TEXT_KEY, grades->key[i]);
+    }
+}
 
 static gboolean
 visit_cb (const PbPackPart  *part,
           gpointer           data,
           GError           **error)
 {
-  PbPdfWriter *writer = data;
+  Visit *visit = data;
+  PbPdfWriter *writer = visit->writer;
 
   switch (part->kind)
     {
     case PB_PACK_PART_COVER:
       {
-        g_autofree char *details = g_strjoinv ("\n", (char **)part->details);
+        GBytes *logo = pb_pack_walk_get_logo (visit->walk, NULL, NULL);
 
+        if (!pb_pdf_writer_masthead (writer, logo, pb_pack_walk_get_logo_description (visit->walk),
+                                     part->council, error))
+          return FALSE;
+        if (part->banner != NULL && part->exempt != NULL)
+          {
+            g_autofree char *warning = g_strdup_printf ("%s\n%s", part->banner, part->exempt);
+            pb_pdf_writer_text (writer, PB_PDF_TEXT_WARNING, warning);
+          }
         pb_pdf_writer_heading (writer, 1, part->text);
-        pb_pdf_writer_paragraph (writer, details);
+        write_cover_details (writer, part);
         if (part->introduction != NULL)
-          pb_pdf_writer_paragraph (writer, part->introduction);
+          {
+            pb_pdf_writer_heading (writer, 2, part->introduction_heading);
+            pb_pdf_writer_paragraph (writer, part->introduction);
+          }
       }
       break;
 
     case PB_PACK_PART_CONTENTS:
+      if (part->n_links == 0)
+        break;
       pb_pdf_writer_heading (writer, 2, part->text);
+      pb_pdf_writer_begin_group (writer, "TOC");
       for (guint i = 0; i < part->n_links; i++)
-        pb_pdf_writer_link (writer, part->links[i].text, part->links[i].anchor);
+        pb_pdf_writer_contents_entry (writer, part->links[i].text, part->links[i].anchor);
+      pb_pdf_writer_end_group (writer);
       break;
 
     case PB_PACK_PART_GRADES:
-    case PB_PACK_PART_SECTION:
-      pb_pdf_writer_page_break (writer);
-      pb_pdf_writer_heading_with_dest (writer, 1, part->text, part->anchor);
+      pb_pdf_writer_begin_group (writer, "Sect");
+      pb_pdf_writer_heading_with_dest (writer, 2, part->text, part->anchor);
+      write_grades (writer, part->grades);
+      pb_pdf_writer_end_group (writer);
       break;
 
-    case PB_PACK_PART_INSPECTION:
-      pb_pdf_writer_heading (writer, 3, part->text);
-      pb_pdf_writer_table (writer, part->columns[0], part->columns[1],
-                           (const char **)part->labels, (const char **)part->grades, part->n_rows);
+    case PB_PACK_PART_SECTION:
+      pb_pdf_writer_begin_group (writer, "Sect");
+      pb_pdf_writer_heading_with_dest (writer, 2, part->text, part->anchor);
       break;
 
     case PB_PACK_PART_HEADING:
-      pb_pdf_writer_heading (writer, 2, part->text);
+      pb_pdf_writer_heading (writer, 3, part->text);
       break;
 
     case PB_PACK_PART_NOTE:
@@ -62,13 +174,20 @@ visit_cb (const PbPackPart  *part,
 
     case PB_PACK_PART_FINDING:
       pb_pdf_writer_quote (writer, part->text);
-      pb_pdf_writer_paragraph (writer, part->about);
+      pb_pdf_writer_attach (writer);
+      pb_pdf_writer_text (writer, PB_PDF_TEXT_SMALL, part->about);
       if (part->note != NULL)
-        pb_pdf_writer_paragraph (writer, part->note);
-      pb_pdf_writer_space (writer, 10);
+        {
+          pb_pdf_writer_attach (writer);
+          pb_pdf_writer_text (writer, PB_PDF_TEXT_NOTE, part->note);
+        }
+      pb_pdf_writer_space (writer, 8);
       break;
 
     case PB_PACK_PART_SECTION_END:
+      pb_pdf_writer_end_group (writer);
+      break;
+
     default:
       break;
     }
@@ -87,12 +206,21 @@ _pb_pack_write_pdf (PbPackWalk  *walk,
 {
   PbPack *pack = pb_pack_walk_get_pack (walk);
   g_autoptr(PbPdfWriter) writer = NULL;
+  g_autofree char *banner = NULL;
+  const char *footer = pb_pack_walk_get_footer (walk);
+  Visit visit;
 
-  writer = pb_pdf_writer_new (path, pb_pack_get_title (pack), pb_pack_get_author (pack));
-  pb_pdf_writer_set_footer (writer, pb_pack_get_title (pack));
+  if (pb_pack_walk_get_banner (walk) != NULL)
+    banner = g_strdup_printf ("%s\n%s", pb_pack_walk_get_banner (walk), pb_pack_walk_get_exempt_line (walk));
+
+  writer = pb_pdf_writer_new (path, pb_pack_get_title (pack), pb_pack_walk_get_author (walk));
+  pb_pdf_writer_set_subject (writer, pb_pack_walk_get_subject (walk));
+  pb_pdf_writer_set_running_header (writer, banner, pb_pack_get_title (pack), pb_pack_walk_get_council (walk));
+  pb_pdf_writer_set_footer (writer, *footer != '\0' ? footer : pb_pack_get_title (pack));
   pb_pdf_writer_set_outline (writer, TRUE);
-  pb_pdf_writer_set_header (writer, pb_pack_walk_get_banner (walk));
 
-  return pb_pack_walk_run (walk, visit_cb, writer, error) &&
+  visit.writer = writer;
+  visit.walk = walk;
+  return pb_pack_walk_run (walk, visit_cb, &visit, error) &&
          pb_pdf_writer_finish (writer, error);
 }

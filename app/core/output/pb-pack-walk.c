@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "pb-citation.h"
+#include <string.h>
+
+#include "pb-cohort-store.h"
 #include "pb-dates.h"
 #include "pb-finding-store.h"
 #include "pb-pack-store.h"
-#include "pb-pack-walk.h"
+#include "pb-pack-walk-private.h"
 #include "pb-structure-store.h"
 #include "pb-structure.h"
 
@@ -21,22 +23,12 @@
  * and under which words is decided here.
  *
  * The exempt rule holds at this door as it does in the library: a public
- * pack never prints an exempt finding, whatever the database says. */
-
-struct _PbPackWalk
-{
-  PbLibrary            *library;
-  PbPack               *pack;
-  GPtrArray            *sections;      /* PbPackSection */
-  GHashTable           *findings;      /* id → PbFinding, those that may be printed */
-  GHashTable           *structures;    /* report id → PbStructure, or NULL for none */
-  GArray               *report_order;  /* report ids, as first cited */
-
-  GCancellable         *cancellable;
-  PbExportProgressFunc  progress;
-  gpointer              progress_data;
-  guint                 n_walked;      /* findings given so far */
-};
+ * pack never prints an exempt finding, whatever the database says.  Every
+ * word a writer prints is decided here too, in words rather than the
+ * library's codes: cohorts by name, dates in the British way.
+ *
+ * This file loads the pack and the lines every page repeats;
+ * pb-pack-walk-run.c gives the parts. */
 
 /**
  * pb_pack_walk_free:
@@ -54,7 +46,53 @@ pb_pack_walk_free (PbPackWalk *self)
   g_clear_pointer (&self->findings, g_hash_table_unref);
   g_clear_pointer (&self->structures, g_hash_table_unref);
   g_clear_pointer (&self->report_order, g_array_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->cohorts, g_hash_table_unref);
+  g_clear_pointer (&self->options, pb_pack_export_options_free);
+  g_clear_pointer (&self->logo, g_bytes_unref);
+  g_free (self->exempt_line);
+  g_free (self->footer);
+  g_free (self->subject);
+  g_free (self->classification);
+  g_free (self->logo_description);
   g_free (self);
+}
+
+/**
+ * pb_pack_export_options_copy:
+ * @options: (nullable): options
+ *
+ * Returns: (transfer full) (nullable): a copy with its own strings, empty
+ *   ones left out; %NULL for %NULL
+ */
+PbPackExportOptions *
+pb_pack_export_options_copy (const PbPackExportOptions *options)
+{
+  PbPackExportOptions *copy;
+
+  if (options == NULL)
+    return NULL;
+  copy = g_new0 (PbPackExportOptions, 1);
+  copy->council = options->council && *options->council ? g_strdup (options->council) : NULL;
+  copy->logo_path = options->logo_path && *options->logo_path ? g_strdup (options->logo_path) : NULL;
+  copy->default_author = options->default_author && *options->default_author
+                         ? g_strdup (options->default_author) : NULL;
+  return copy;
+}
+
+/**
+ * pb_pack_export_options_free:
+ * @options: (nullable): options from pb_pack_export_options_copy()
+ */
+void
+pb_pack_export_options_free (PbPackExportOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free ((char *)options->council);
+  g_free ((char *)options->logo_path);
+  g_free ((char *)options->default_author);
+  g_free (options);
 }
 
 /**
@@ -80,9 +118,16 @@ load (PbPackWalk  *self,
       gint64       pack_id,
       GError     **error)
 {
+  g_autoptr(GPtrArray) cohorts = NULL;
+
   if (!(self->pack = pb_library_get_pack (self->library, pack_id, error)) ||
-      !(self->sections = pb_library_get_pack_sections (self->library, pack_id, error)))
+      !(self->sections = pb_library_get_pack_sections (self->library, pack_id, error)) ||
+      !(cohorts = pb_library_list_cohorts (self->library, error)))
     return FALSE;
+
+  for (guint i = 0; i < cohorts->len; i++)
+    g_hash_table_insert (self->cohorts, g_strdup (pb_cohort_get_slug (g_ptr_array_index (cohorts, i))),
+                         g_strdup (pb_cohort_get_name (g_ptr_array_index (cohorts, i))));
 
   for (guint s = 0; s < self->sections->len; s++)
     {
@@ -112,36 +157,126 @@ load (PbPackWalk  *self,
               g_hash_table_insert (self->structures, g_memdup2 (&report_id, sizeof (gint64)),
                                    pb_library_get_structure (self->library, report_id, NULL));
               g_array_append_val (self->report_order, report_id);
+              g_hash_table_insert (self->titles, g_memdup2 (&report_id, sizeof (gint64)),
+                                   g_strdup (pb_finding_get_report_title (finding)));
             }
         }
     }
   return TRUE;
 }
 
+/* The PNG at @path, with its size in pixels; FALSE with @error set when it
+ * cannot be read or is not a PNG.  The size is read from the IHDR chunk
+ * that every PNG opens with. */
+static gboolean
+load_logo (PbPackWalk  *self,
+           const char  *path,
+           GError     **error)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  const guint8 *data;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The logo “%s” could not be read: %s"),
+                   name, local->message);
+      return FALSE;
+    }
+  self->logo = g_bytes_new_take (contents, length);
+  data = (const guint8 *)contents;
+  if (length < 24 || memcmp (data, signature, sizeof signature) != 0 || memcmp (data + 12, "IHDR", 4) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The logo “%s” is not a PNG image."), name);
+      return FALSE;
+    }
+  self->logo_width = (guint)data[16] << 24 | (guint)data[17] << 16 | (guint)data[18] << 8 | data[19];
+  self->logo_height = (guint)data[20] << 24 | (guint)data[21] << 16 | (guint)data[22] << 8 | data[23];
+  if (self->logo_width == 0 || self->logo_height == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The logo “%s” is not a PNG image."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The lines that repeat on every page and in the file's properties. */
+static void
+make_lines (PbPackWalk *self)
+{
+  PbPack *pack = self->pack;
+  guint paragraph = pb_pack_get_exempt_paragraph (pack);
+  g_autofree char *meeting = pb_date_format_iso (pb_pack_get_meeting_date (pack));
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (pb_pack_get_exempt (pack))
+    {
+      if (paragraph > 0)
+        {
+          /* Translators: in the running header of an exempt pack; %u is 1 to 7 */
+          self->exempt_line = g_strdup_printf (_("Exempt information under paragraph %u of Schedule 12A "
+                                                 "to the Local Government Act 1972"), paragraph);
+          /* Translators: a pack's classification; %u is the Schedule 12A paragraph */
+          self->classification = g_strdup_printf (_("Exempt: not for publication (Schedule 12A, paragraph %u)"),
+                                                  paragraph);
+        }
+      else
+        {
+          self->exempt_line = g_strdup (_("Exempt information under Schedule 12A to the Local Government Act 1972"));
+          self->classification = g_strdup (_("Exempt: not for publication"));
+        }
+    }
+  else
+    self->classification = g_strdup (_("Public"));
+
+  if (*pb_pack_get_committee (pack) != '\0')
+    g_ptr_array_add (parts, g_strdup (pb_pack_get_committee (pack)));
+  if (meeting != NULL)
+    g_ptr_array_add (parts, g_strdup (meeting));
+  if (*pb_pack_get_agenda_item (pack) != '\0')
+    /* Translators: in the footer and properties of a pack; %s is "7" or "5b" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Agenda item %s"), pb_pack_get_agenda_item (pack)));
+  g_ptr_array_add (parts, NULL);
+  self->footer = g_strjoinv (" · ", (char **)parts->pdata);
+  self->subject = g_strjoinv (", ", (char **)parts->pdata);
+
+  if (self->options != NULL && self->options->council != NULL)
+    /* Translators: the description of a council's logo, for screen readers */
+    self->logo_description = g_strdup_printf (_("%s logo"), self->options->council);
+  else
+    self->logo_description = g_strdup (_("Council logo"));
+}
+
 /**
  * pb_pack_walk_new:
  * @library: the library holding the pack
  * @pack_id: the pack
+ * @options: (nullable): the council's name and logo and a default author
  * @cancellable: (nullable): stops the walk
  * @progress: (nullable): told how far the export has got, from 0
  * @error: a #GError, or %NULL
  *
  * Loads the pack, its sections and the findings it may print, with the
- * structures of their reports.
+ * structures of their reports, and the logo.
  *
  * Returns: (transfer full): the walk, or %NULL with @error set
- *   (%PB_PACKS_ERROR_NOT_FOUND for no such pack, a database error, or
- *   %G_IO_ERROR_CANCELLED)
+ *   (%PB_PACKS_ERROR_NOT_FOUND for no such pack, a database error,
+ *   %G_IO_ERROR_NOT_FOUND or %G_IO_ERROR_INVALID_DATA for a logo that
+ *   cannot be read or is not a PNG, or %G_IO_ERROR_CANCELLED)
  */
 PbPackWalk *
-pb_pack_walk_new (PbLibrary             *library,
-                  gint64                 pack_id,
-                  GCancellable          *cancellable,
-                  PbExportProgressFunc   progress,
-                  gpointer               progress_data,
-                  GError               **error)
+pb_pack_walk_new (PbLibrary                  *library,
+                  gint64                      pack_id,
+                  const PbPackExportOptions  *options,
+                  GCancellable               *cancellable,
+                  PbExportProgressFunc        progress,
+                  gpointer                    progress_data,
+                  GError                    **error)
 {
-  g_autoptr(PbPackWalk) self = NULL;
+  PbPackWalk *self;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -151,17 +286,26 @@ pb_pack_walk_new (PbLibrary             *library,
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   self->progress = progress;
   self->progress_data = progress_data;
+  self->options = pb_pack_export_options_copy (options);
   self->findings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->structures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify)pb_structure_free);
+  self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->cohorts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->report_order = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   pb_pack_walk_report (self, 0);
-  if (!load (self, pack_id, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+  if ((self->options != NULL && self->options->logo_path != NULL &&
+       !load_logo (self, self->options->logo_path, error)) ||
+      !load (self, pack_id, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      pb_pack_walk_free (self);
+      return NULL;
+    }
+  make_lines (self);
   pb_pack_walk_report (self, 0.1);
 
-  return g_steal_pointer (&self);
+  return self;
 }
 
 /**
@@ -192,6 +336,124 @@ pb_pack_walk_get_banner (PbPackWalk *self)
 }
 
 /**
+ * pb_pack_walk_get_exempt_line:
+ *
+ * Returns: (nullable): for an exempt pack, why, in one line for the top of
+ *   every page ("Exempt information under paragraph 3 of Schedule 12A to
+ *   the Local Government Act 1972"); %NULL for a public one
+ */
+const char *
+pb_pack_walk_get_exempt_line (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->exempt_line;
+}
+
+/**
+ * pb_pack_walk_get_council:
+ *
+ * Returns: (nullable): the council's name, from the export's options
+ */
+const char *
+pb_pack_walk_get_council (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->options != NULL ? self->options->council : NULL;
+}
+
+/**
+ * pb_pack_walk_get_author:
+ *
+ * Returns: (nullable): who prepared the pack: the pack's author, else the
+ *   options' default author, else %NULL
+ */
+const char *
+pb_pack_walk_get_author (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (*pb_pack_get_author (self->pack) != '\0')
+    return pb_pack_get_author (self->pack);
+  return self->options != NULL ? self->options->default_author : NULL;
+}
+
+/**
+ * pb_pack_walk_get_subject:
+ *
+ * Returns: the meeting the pack is for, for a document's subject
+ *   ("Corporate Parenting Panel, 12 March 2026, Agenda item 7"); "" when
+ *   the pack says nothing of it
+ */
+const char *
+pb_pack_walk_get_subject (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->subject;
+}
+
+/**
+ * pb_pack_walk_get_classification:
+ *
+ * Returns: the pack's classification in words: "Public", or "Exempt: not
+ *   for publication (Schedule 12A, paragraph 3)"
+ */
+const char *
+pb_pack_walk_get_classification (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->classification;
+}
+
+/**
+ * pb_pack_walk_get_footer:
+ *
+ * Returns: the meeting, for the foot of every page ("Corporate Parenting
+ *   Panel · 12 March 2026 · Agenda item 7"); "" when the pack says nothing
+ *   of it
+ */
+const char *
+pb_pack_walk_get_footer (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->footer;
+}
+
+/**
+ * pb_pack_walk_get_logo:
+ * @width: (out) (optional): its width in pixels
+ * @height: (out) (optional): its height in pixels
+ *
+ * Returns: (transfer none) (nullable): the logo's PNG file, or %NULL when
+ *   the options give none
+ */
+GBytes *
+pb_pack_walk_get_logo (PbPackWalk *self,
+                       guint      *width,
+                       guint      *height)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (width != NULL)
+    *width = self->logo_width;
+  if (height != NULL)
+    *height = self->logo_height;
+  return self->logo;
+}
+
+/**
+ * pb_pack_walk_get_logo_description:
+ *
+ * Returns: the logo in words, for those who cannot see it ("Harrowdale
+ *   Borough Council logo")
+ */
+const char *
+pb_pack_walk_get_logo_description (PbPackWalk *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->logo_description;
+}
+
+/**
  * pb_pack_walk_get_n_findings:
  *
  * Returns: how many findings the walk gives: those the pack may print
@@ -201,283 +463,4 @@ pb_pack_walk_get_n_findings (PbPackWalk *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return g_hash_table_size (self->findings);
-}
-
-/* Items that will be printed: every heading and note, and the findings the
- * pack may print. */
-static guint
-count_printed (PbPackWalk    *self,
-               PbPackSection *section)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      PbPackItem *item = &g_array_index (section->items, PbPackItem, i);
-
-      if (item->kind != PB_PACK_ITEM_FINDING || g_hash_table_contains (self->findings, &item->finding_id))
-        n++;
-    }
-  return n;
-}
-
-static PbStructure *
-structure_of (PbPackWalk *self,
-              gint64      report_id)
-{
-  return g_hash_table_lookup (self->structures, &report_id);
-}
-
-static gboolean
-is_inspection (PbStructure *structure)
-{
-  return structure != NULL && (structure->type == PB_DOCUMENT_SIF_INSPECTION ||
-                               structure->type == PB_DOCUMENT_ILACS_INSPECTION);
-}
-
-static gboolean
-cites_inspection (PbPackWalk *self)
-{
-  for (guint r = 0; r < self->report_order->len; r++)
-    if (is_inspection (structure_of (self, g_array_index (self->report_order, gint64, r))))
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-section_anchor (guint index)
-{
-  return g_strdup_printf ("section-%u", index);
-}
-
-static gboolean
-visit_cover (PbPackWalk       *self,
-             PbPackVisitFunc   visit,
-             gpointer          user_data,
-             GError          **error)
-{
-  PbPack *pack = self->pack;
-  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *meeting = pb_date_format_iso (pb_pack_get_meeting_date (pack));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
-  PbPackPart part = { PB_PACK_PART_COVER };
-
-  if (*pb_pack_get_committee (pack) != '\0')
-    g_ptr_array_add (details, g_strdup (pb_pack_get_committee (pack)));
-  if (meeting != NULL)
-    g_ptr_array_add (details, g_strdup_printf (_("Meeting: %s"), meeting));
-  g_ptr_array_add (details, g_strdup_printf (_("Classification: %s"), pb_pack_get_exempt (pack)
-                                             ? _("Exempt — not for publication") : _("Public")));
-  if (*pb_pack_get_author (pack) != '\0')
-    g_ptr_array_add (details, g_strdup_printf (_("Prepared by %s"), pb_pack_get_author (pack)));
-  g_ptr_array_add (details, g_strdup_printf (_("Produced on %s"), today));
-  g_ptr_array_add (details, NULL);
-
-  part.text = pb_pack_get_title (pack);
-  part.banner = pb_pack_walk_get_banner (self);
-  part.details = (const char * const *)details->pdata;
-  if (*pb_pack_get_introduction (pack) != '\0')
-    part.introduction = pb_pack_get_introduction (pack);
-  return visit (&part, user_data, error);
-}
-
-static gboolean
-visit_contents (PbPackWalk       *self,
-                PbPackVisitFunc   visit,
-                gpointer          user_data,
-                GError          **error)
-{
-  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (PbPackLink));
-  g_autoptr(GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
-  PbPackPart part = { PB_PACK_PART_CONTENTS };
-
-  if (cites_inspection (self))
-    {
-      PbPackLink link = { _("Grades at a glance"), "grades" };
-      g_array_append_val (links, link);
-    }
-  for (guint s = 0; s < self->sections->len; s++)
-    {
-      PbPackSection *section = g_ptr_array_index (self->sections, s);
-      PbPackLink link = { section->title, NULL };
-
-      if (count_printed (self, section) == 0)
-        continue;
-      link.anchor = section_anchor (s);
-      g_ptr_array_add (anchors, (char *)link.anchor);
-      g_array_append_val (links, link);
-    }
-
-  part.text = _("Contents");
-  part.links = (const PbPackLink *)(gpointer)links->data;
-  part.n_links = links->len;
-  return visit (&part, user_data, error);
-}
-
-static char *
-inspection_caption (PbStructure *structure)
-{
-  g_autofree char *dates = pb_date_format (&structure->inspection_end);
-  const char *authority = structure->local_authority ? structure->local_authority : "";
-
-  /* Translators: the first %s is a local authority, the second a date */
-  return dates ? g_strdup_printf (_("%s, inspection ending %s"), authority, dates) : g_strdup (authority);
-}
-
-static gboolean
-visit_grades (PbPackWalk       *self,
-              PbPackVisitFunc   visit,
-              gpointer          user_data,
-              GError          **error)
-{
-  PbPackPart heading = { PB_PACK_PART_GRADES };
-
-  if (!cites_inspection (self))
-    return TRUE;
-
-  heading.text = _("Grades at a glance");
-  heading.anchor = "grades";
-  if (!visit (&heading, user_data, error))
-    return FALSE;
-
-  for (guint r = 0; r < self->report_order->len; r++)
-    {
-      PbStructure *structure = structure_of (self, g_array_index (self->report_order, gint64, r));
-      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-      g_autoptr(GPtrArray) grades = g_ptr_array_new ();
-      g_autofree char *caption = NULL;
-      PbPackPart part = { PB_PACK_PART_INSPECTION };
-
-      if (!is_inspection (structure))
-        continue;
-
-      for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-        if (structure->judgements[j] != PB_GRADE_NONE)
-          {
-            g_ptr_array_add (labels, (gpointer)pb_judgement_get_label (j));
-            g_ptr_array_add (grades, (gpointer)pb_grade_get_label (structure->judgements[j]));
-          }
-
-      caption = inspection_caption (structure);
-      part.text = caption;
-      part.columns[0] = _("Judgement");
-      part.columns[1] = _("Grade");
-      part.labels = (const char * const *)labels->pdata;
-      part.grades = (const char * const *)grades->pdata;
-      part.n_rows = labels->len;
-      if (!visit (&part, user_data, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Counts a finding given; FALSE, with @error set, once the walk is to stop. */
-static gboolean
-step (PbPackWalk  *self,
-      GError     **error)
-{
-  guint total = MAX (g_hash_table_size (self->findings), 1);
-
-  self->n_walked++;
-  pb_pack_walk_report (self, 0.1 + 0.8 * MIN (self->n_walked, total) / total);
-  return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
-}
-
-static gboolean
-visit_item (PbPackWalk        *self,
-            PbPackSection     *section,
-            PbPackItem        *item,
-            PbPackVisitFunc    visit,
-            gpointer           user_data,
-            GError           **error)
-{
-  g_autofree char *about = NULL;
-  g_autofree char *note = NULL;
-  PbPackPart part = { PB_PACK_PART_FINDING };
-  PbFinding *finding;
-
-  if (item->kind == PB_PACK_ITEM_HEADING || item->kind == PB_PACK_ITEM_NOTE)
-    {
-      part.kind = item->kind == PB_PACK_ITEM_HEADING ? PB_PACK_PART_HEADING : PB_PACK_PART_NOTE;
-      part.text = item->text;
-      part.section = section->title;
-      return visit (&part, user_data, error);
-    }
-  if (!(finding = g_hash_table_lookup (self->findings, &item->finding_id)))
-    return TRUE;
-
-  if (!step (self, error))
-    return FALSE;
-
-  about = pb_citation_format_about (finding, structure_of (self, pb_finding_get_report_id (finding)));
-  if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
-    /* Translators: an officer's note on a finding, in an exported pack */
-    note = g_strdup_printf (_("Note: %s"), pb_finding_get_note (finding));
-
-  part.text = pb_finding_get_quote (finding);
-  part.finding = finding;
-  part.about = about;
-  part.note = note;
-  part.section = section->title;
-  return visit (&part, user_data, error);
-}
-
-static gboolean
-visit_sections (PbPackWalk       *self,
-                PbPackVisitFunc   visit,
-                gpointer          user_data,
-                GError          **error)
-{
-  for (guint s = 0; s < self->sections->len; s++)
-    {
-      PbPackSection *section = g_ptr_array_index (self->sections, s);
-      g_autofree char *anchor = NULL;
-      PbPackPart begin = { PB_PACK_PART_SECTION };
-      PbPackPart end = { PB_PACK_PART_SECTION_END };
-
-      if (count_printed (self, section) == 0)
-        continue;
-
-      anchor = section_anchor (s);
-      begin.text = end.text = begin.section = end.section = section->title;
-      begin.anchor = end.anchor = anchor;
-      if (!visit (&begin, user_data, error))
-        return FALSE;
-      for (guint i = 0; i < section->items->len; i++)
-        if (!visit_item (self, section, &g_array_index (section->items, PbPackItem, i), visit, user_data, error))
-          return FALSE;
-      if (!visit (&end, user_data, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * pb_pack_walk_run:
- * @visit: called with each part of the pack, in order
- * @user_data: for @visit
- * @error: a #GError, or %NULL
- *
- * Gives the pack part by part, as #PbPackPartKind lists them, reporting
- * progress with each finding and stopping when cancelled.
- *
- * Returns: %TRUE once every part is given; %FALSE with @error set when
- *   @visit failed or the walk was cancelled (%G_IO_ERROR_CANCELLED)
- */
-gboolean
-pb_pack_walk_run (PbPackWalk       *self,
-                  PbPackVisitFunc   visit,
-                  gpointer          user_data,
-                  GError          **error)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (visit != NULL, FALSE);
-
-  self->n_walked = 0;
-  return visit_cover (self, visit, user_data, error) &&
-         visit_contents (self, visit, user_data, error) &&
-         visit_grades (self, visit, user_data, error) &&
-         visit_sections (self, visit, user_data, error) &&
-         !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }

@@ -6,6 +6,7 @@
 #include "pb-finding.h"
 #include "pb-library.h"
 #include "pb-pack.h"
+#include "pb-structure.h"
 
 G_BEGIN_DECLS
 
@@ -19,14 +20,36 @@ typedef void (*PbExportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
 /**
+ * PbPackExportOptions:
+ * @council: (nullable): the council's name, for the cover, the running
+ *   header and the document's properties
+ * @logo_path: (nullable): the council's logo, a PNG file, for the cover
+ * @default_author: (nullable): who prepared the pack when the pack itself
+ *   does not say
+ *
+ * What an export takes from the app's preferences rather than from the
+ * pack.  Every field may be %NULL or empty; the export then leaves that
+ * part out.
+ */
+typedef struct
+{
+  const char *council;
+  const char *logo_path;
+  const char *default_author;
+} PbPackExportOptions;
+
+PbPackExportOptions *pb_pack_export_options_copy (const PbPackExportOptions *options);
+void                 pb_pack_export_options_free (PbPackExportOptions       *options);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPackExportOptions, pb_pack_export_options_free)
+
+/**
  * PbPackPartKind:
- * @PB_PACK_PART_COVER: first and once: the pack's title, details and
- *   introduction, and the exempt banner
+ * @PB_PACK_PART_COVER: first and once: the council, the pack's title and
+ *   details, the exempt statement and the introduction
  * @PB_PACK_PART_CONTENTS: once: the parts a reader can jump to
- * @PB_PACK_PART_GRADES: once, when the pack cites an inspection: the
- *   heading over the grades
- * @PB_PACK_PART_INSPECTION: each cited inspection, in the order first
- *   cited: its caption and its grades as a two-column table
+ * @PB_PACK_PART_GRADES: once, when the pack cites an inspection: the grades
+ *   of every cited inspection as one matrix
  * @PB_PACK_PART_SECTION: a section with something to print begins
  * @PB_PACK_PART_HEADING: a heading an officer put in a section
  * @PB_PACK_PART_NOTE: a paragraph an officer put in a section
@@ -40,7 +63,6 @@ typedef enum
   PB_PACK_PART_COVER,
   PB_PACK_PART_CONTENTS,
   PB_PACK_PART_GRADES,
-  PB_PACK_PART_INSPECTION,
   PB_PACK_PART_SECTION,
   PB_PACK_PART_HEADING,
   PB_PACK_PART_NOTE,
@@ -60,27 +82,105 @@ typedef struct
 } PbPackLink;
 
 /**
+ * PbPackDetail:
+ * @label: what the line is ("Date of meeting")
+ * @value: its value, in words ("12 March 2026")
+ *
+ * One line of a cover's details, as council papers set them out.
+ */
+typedef struct
+{
+  const char *label;
+  const char *value;
+} PbPackDetail;
+
+/**
+ * PbPackGradeColumn:
+ * @heading: when the inspection was, in words ("October 2019")
+ * @framework: the framework it was judged under ("ILACS, 2018 to 2022")
+ * @citation: the report and its dates in full, for the key under the
+ *   matrix
+ * @new_framework: judged under another framework than the column before,
+ *   so its grades are not like for like with those to its left
+ *
+ * One inspection: a column of the grades matrix.
+ */
+typedef struct
+{
+  const char *heading;
+  const char *framework;
+  const char *citation;
+  gboolean    new_framework;
+} PbPackGradeColumn;
+
+/**
+ * PbPackGradeCell:
+ * @grade: the grade, or %PB_GRADE_NONE when this inspection did not make
+ *   this judgement
+ * @text: the grade in words, or "Not judged"
+ * @note: (nullable): a line under the grade ("Judged together")
+ * @rows: how many rows the cell covers from its own down: 1, or 2 for a
+ *   judgement of children in care and care leavers together; 0 for a cell
+ *   covered by the one above it
+ */
+typedef struct
+{
+  PbGrade     grade;
+  const char *text;
+  const char *note;
+  guint       rows;
+} PbPackGradeCell;
+
+/**
+ * PbPackGrades:
+ * @corner: the heading over the judgements' column ("Judgement")
+ * @columns: (array length=n_columns): the cited inspections, oldest first
+ * @rows: (array length=n_rows): the judgements any of them made
+ * @cells: (array): @n_rows × @n_columns cells, row by row
+ * @key: (array zero-terminated=1): lines to print under the matrix: what
+ *   the marks mean, and each inspection in full
+ *
+ * The grades of every inspection a pack cites, as one table.
+ */
+typedef struct
+{
+  const char              *corner;
+  const PbPackGradeColumn *columns;
+  guint                    n_columns;
+  const char * const      *rows;
+  guint                    n_rows;
+  const PbPackGradeCell   *cells;
+  const char * const      *key;
+} PbPackGrades;
+
+/**
  * PbPackPart:
  * @kind: what this part is
  * @text: the cover's pack title; the contents' heading; the grades'
- *   heading; an inspection's caption; a section's title; a heading's or a
- *   note's text; a finding's quote
+ *   heading; a section's title; a heading's or a note's text; a finding's
+ *   quote
  * @anchor: (nullable): for the grades and each section, a name to link to
  *   ("grades", "section-2"), unique within the pack
  * @banner: (nullable): on the cover of an exempt pack, "NOT FOR
- *   PUBLICATION", for the top of the document and of every page
- * @details: (array zero-terminated=1): on the cover, the lines under the
- *   title: committee, meeting, classification, author, date produced
+ *   PUBLICATION"
+ * @exempt: (nullable): on the cover of an exempt pack, why it is exempt:
+ *   the Schedule 12A paragraph, then its description
+ * @council: (nullable): on the cover, the council's name
+ * @details: (array length=n_details): on the cover, the lines under the
+ *   title: committee, meeting date, agenda item, author, contact,
+ *   classification, date produced
  * @introduction: (nullable): on the cover, the officer's introduction
+ * @introduction_heading: the heading over the introduction
  * @links: (array length=n_links): the contents
- * @columns: an inspection's column headings, judgement and grade
- * @labels: (array length=n_rows): an inspection's judgements
- * @grades: (array length=n_rows): their grades
+ * @grades: the grades matrix
  * @finding: a finding
  * @about: under a finding's quote: where it comes from and what it is
  *   (pb_citation_format_about())
  * @note: (nullable): the officer's note on a finding, as a line to print
  * @section: the title of the section a finding is in
+ * @cohorts: a finding's cohorts, in words, separated by "; "
+ * @report_date: (nullable): the day a finding's report is dated by (its
+ *   inspection's end, else its publication) as YYYY-MM-DD
  *
  * One part of a pack; each field belongs to the kinds it names and is
  * otherwise %NULL or 0.  Everything lives until the next part.
@@ -92,21 +192,24 @@ typedef struct
   const char         *anchor;
 
   const char         *banner;
-  const char * const *details;
+  const char         *exempt;
+  const char         *council;
+  const PbPackDetail *details;
+  guint               n_details;
   const char         *introduction;
+  const char         *introduction_heading;
 
   const PbPackLink   *links;
   guint               n_links;
 
-  const char         *columns[2];
-  const char * const *labels;
-  const char * const *grades;
-  guint               n_rows;
+  const PbPackGrades *grades;
 
   PbFinding          *finding;
   const char         *about;
   const char         *note;
   const char         *section;
+  const char         *cohorts;
+  const char         *report_date;
 } PbPackPart;
 
 /**
@@ -123,14 +226,25 @@ typedef gboolean (*PbPackVisitFunc) (const PbPackPart  *part,
 
 typedef struct _PbPackWalk PbPackWalk;
 
-PbPackWalk *pb_pack_walk_new            (PbLibrary             *library,
-                                         gint64                 pack_id,
-                                         GCancellable          *cancellable,
-                                         PbExportProgressFunc   progress,
-                                         gpointer               progress_data,
-                                         GError               **error);
+PbPackWalk *pb_pack_walk_new            (PbLibrary                  *library,
+                                         gint64                      pack_id,
+                                         const PbPackExportOptions  *options,
+                                         GCancellable               *cancellable,
+                                         PbExportProgressFunc        progress,
+                                         gpointer                    progress_data,
+                                         GError                    **error);
 PbPack     *pb_pack_walk_get_pack       (PbPackWalk            *self);
 const char *pb_pack_walk_get_banner     (PbPackWalk            *self);
+const char *pb_pack_walk_get_exempt_line (PbPackWalk           *self);
+const char *pb_pack_walk_get_council    (PbPackWalk            *self);
+const char *pb_pack_walk_get_author     (PbPackWalk            *self);
+const char *pb_pack_walk_get_subject    (PbPackWalk            *self);
+const char *pb_pack_walk_get_classification (PbPackWalk        *self);
+const char *pb_pack_walk_get_footer     (PbPackWalk            *self);
+GBytes     *pb_pack_walk_get_logo       (PbPackWalk            *self,
+                                         guint                 *width,
+                                         guint                 *height);
+const char *pb_pack_walk_get_logo_description (PbPackWalk      *self);
 guint       pb_pack_walk_get_n_findings (PbPackWalk            *self);
 gboolean    pb_pack_walk_run            (PbPackWalk            *self,
                                          PbPackVisitFunc        visit,

@@ -6,70 +6,101 @@
 #include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
 
 #include "pb-export-file.h"
 #include "pb-pdf-catalog.h"
-#include "pb-pdf-writer.h"
+#include "pb-pdf-writer-private.h"
 
-/* Writes a simple flowing document to an A4 PDF: headings, paragraphs
- * (optionally numbered in the margin, as inspection reports are), bullets and
- * two-column tables, breaking pages as it goes. The output is tagged, so that
- * screen readers and structure-aware readers see headings, lists and tables.
+/* Writes a flowing document to an A4 PDF: headings, paragraphs (optionally
+ * numbered in the margin, as inspection reports are), bullets, quoted
+ * passages, tables, a contents list with page numbers, and a running header
+ * and footer ("Page 3 of 12").
  *
- * Cairo writes into memory; the finished file has its catalogue completed
- * (pb-pdf-catalog.c) and is then saved whole, as a private file renamed into
- * place (pb-export-file.c), so no half-written PDF is ever on disk. */
+ * Nothing is drawn as it comes.  Each block is laid out by pango once and
+ * kept; pb_pdf_writer_finish() then breaks the blocks into pages as a
+ * council paper would (pb-pdf-layout.c): no forced blank pages, no heading
+ * at the foot of a page, no widowed or orphaned line, no table row split,
+ * a quoted passage never parted from the line that cites it.  Knowing where
+ * everything falls before drawing is what lets the contents give page
+ * numbers and the footer say "of 12".
+ *
+ * The output is tagged for screen readers, and completed with libqpdf
+ * (pb-pdf-catalog.c) as PDF/UA asks: running headers and footers, rules
+ * and tints become artifacts, table headers say what they head, and the
+ * file says it is PDF/UA in its XMP metadata.  It is saved whole, as a
+ * private file renamed into place (pb-export-file.c), so no half-written
+ * PDF is ever on disk. */
 
-#define PAGE_WIDTH    595.276   /* A4 in points */
-#define PAGE_HEIGHT   841.890
-#define MARGIN_LEFT   72.0
-#define MARGIN_RIGHT  62.0
-#define MARGIN_TOP    68.0
-#define MARGIN_BOTTOM 72.0
-#define NUMBER_INDENT 30.0
-#define BODY_WIDTH    (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
-
-struct _PbPdfWriter
-{
-  GObject          parent_instance;
-
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-  GByteArray      *data;            /* what cairo has written so far */
-  char            *path;
-  char            *title;
-  char            *footer;
-  char            *header;          /* on every page, e.g. NOT FOR PUBLICATION */
-  gboolean         outline;         /* headings become bookmarks */
-  int              outline_parent;  /* the last level-1 bookmark */
-  double           y;
-  guint            page;
-  gboolean         page_has_content;
-};
+#define TEXT_COLOR  0x1a1a1a
 
 G_DEFINE_FINAL_TYPE (PbPdfWriter, pb_pdf_writer, G_TYPE_OBJECT)
 
-static PangoLayout *
-make_layout (PbPdfWriter *self,
-             const char  *font,
-             double       width,
-             const char  *text)
+/* Sets @rgb (0xRRGGBB) as cairo's source. */
+void
+_pb_pdf_set_color (cairo_t *cr,
+                   guint32  rgb)
 {
-  PangoLayout *layout = pango_cairo_create_layout (self->cr);
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+PangoLayout *
+_pb_pdf_writer_make_layout (PbPdfWriter *self,
+                            const char  *font,
+                            double       width,
+                            const char  *text,
+                            gboolean     markup)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
 
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_spacing (layout, (int)(2.5 * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_spacing (layout, (int)(3 * PANGO_SCALE));
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
 
   return layout;
 }
 
-static double
-layout_height (PangoLayout *layout)
+/* Where pango breaks a line at a space, it keeps the space but draws no
+ * glyph for it, and cairo writes such text as ActualText in a marked
+ * content sequence of its own, inside the element's.  Poppler (22.12)
+ * stops reading an element's text at that sequence, so a heading over two
+ * lines was read as its first line only; and without it the words either
+ * side of the break run together.  Giving the space its glyph back (it
+ * draws nothing and takes no room) makes it ordinary text. */
+void
+_pb_pdf_restore_line_end_spaces (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *)l->data)->runs; r != NULL; r = r->next)
+      {
+        PangoGlyphItem *run = r->data;
+        PangoGlyphString *glyphs = run->glyphs;
+
+        for (int i = 0; i < glyphs->num_glyphs; i++)
+          {
+            const char *cluster = text + run->item->offset + glyphs->log_clusters[i];
+            PangoGlyphString *space;
+
+            if (glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY || *cluster != ' ')
+              continue;
+            space = pango_glyph_string_new ();
+            pango_shape_with_flags (" ", 1, " ", 1, &run->item->analysis, space, PANGO_SHAPE_NONE);
+            if (space->num_glyphs == 1 && (space->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
+              glyphs->glyphs[i].glyph = space->glyphs[0].glyph;
+            pango_glyph_string_free (space);
+          }
+      }
+}
+
+double
+_pb_pdf_layout_height (PangoLayout *layout)
 {
   int height;
 
@@ -77,114 +108,40 @@ layout_height (PangoLayout *layout)
   return (double)height / PANGO_SCALE;
 }
 
-static void
-draw_footer (PbPdfWriter *self)
+void
+_pb_pdf_block_free (Block *block)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *text = NULL;
-
-  /* Translators: page footer; %s is the document's short title, %u the page */
-  text = g_strdup_printf (_("%s — page %u"), self->footer ? self->footer : "", self->page);
-
-  /* cairo 1.16 has no "Artifact" tag, so the footer is left untagged: it stays
-   * out of the structure tree, which is what readers of the tree want. */
-  layout = make_layout (self, "Sans 8", BODY_WIDTH, text);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  cairo_set_source_rgb (self->cr, 0.35, 0.35, 0.35);
-  cairo_move_to (self->cr, MARGIN_LEFT, PAGE_HEIGHT - MARGIN_BOTTOM + 28);
-  pango_cairo_show_layout (self->cr, layout);
+  g_free (block->dest);
+  g_free (block->outline_text);
+  g_clear_object (&block->layout);
+  g_clear_object (&block->label);
+  g_clear_object (&block->number);
+  g_clear_pointer (&block->lines, g_array_unref);
+  g_clear_pointer (&block->table, pb_pdf_table_free);
+  g_clear_pointer (&block->image, cairo_surface_destroy);
+  g_free (block->alt);
+  g_free (block->link);
+  g_free (block);
 }
 
-static void
-draw_header (PbPdfWriter *self)
+Block *
+_pb_pdf_writer_add_block (PbPdfWriter *self,
+                          BlockKind    kind,
+                          const char  *tag)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  Block *block = g_new0 (Block, 1);
 
-  if (self->header == NULL)
-    return;
+  g_assert (!self->finished);
 
-  layout = make_layout (self, "Sans Bold 10", BODY_WIDTH, self->header);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  cairo_set_source_rgb (self->cr, 0.65, 0.07, 0.09);
-  cairo_move_to (self->cr, MARGIN_LEFT, MARGIN_TOP - 40);
-  pango_cairo_show_layout (self->cr, layout);
-}
-
-static void
-start_new_page (PbPdfWriter *self)
-{
-  draw_header (self);
-  draw_footer (self);
-  cairo_show_page (self->cr);
-  self->page++;
-  self->y = MARGIN_TOP;
-  self->page_has_content = FALSE;
-}
-
-/* Moves to a new page unless @height fits in what is left of this one. */
-static void
-reserve (PbPdfWriter *self,
-         double       height)
-{
-  if (self->page_has_content && self->y + height > PAGE_HEIGHT - MARGIN_BOTTOM)
-    start_new_page (self);
-  self->page_has_content = TRUE;
-}
-
-static void
-show_layout_at (PbPdfWriter *self,
-                PangoLayout *layout,
-                double       x,
-                double       y)
-{
-  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
-  cairo_move_to (self->cr, x, y);
-  pango_cairo_show_layout (self->cr, layout);
-}
-
-/* Lays out a block of text, splitting it across pages line by line when it
- * does not fit. */
-static void
-flow_layout (PbPdfWriter *self,
-             PangoLayout *layout,
-             double       x,
-             double       space_after)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  double block_top = self->y;
-  double offset = 0;
-
-  reserve (self, MIN (layout_height (layout), 40));
-  block_top = self->y;
-
-  do
-    {
-      PangoRectangle logical;
-      double line_top;
-      double line_bottom;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      line_top = (double)logical.y / PANGO_SCALE;
-      line_bottom = line_top + (double)logical.height / PANGO_SCALE;
-
-      if (block_top + line_bottom - offset > PAGE_HEIGHT - MARGIN_BOTTOM)
-        {
-          start_new_page (self);
-          self->page_has_content = TRUE;
-          block_top = self->y;
-          offset = line_top;
-        }
-
-      cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
-      cairo_move_to (self->cr, x,
-                     block_top - offset + (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
-      pango_cairo_show_layout_line (self->cr, pango_layout_iter_get_line_readonly (iter));
-      self->y = block_top + line_bottom - offset;
-    }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
-  self->y += space_after;
+  block->kind = kind;
+  block->tag = tag;
+  block->color = TEXT_COLOR;
+  block->space_before = self->pending_space;
+  block->glued = self->attach_next;
+  self->pending_space = 0;
+  self->attach_next = FALSE;
+  g_ptr_array_add (self->blocks, block);
+  return block;
 }
 
 static void
@@ -192,13 +149,25 @@ pb_pdf_writer_finalize (GObject *object)
 {
   PbPdfWriter *self = (PbPdfWriter *)object;
 
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_array_unref);
+  g_clear_pointer (&self->dest_pages, g_hash_table_unref);
+  g_clear_pointer (&self->tag_counts, g_hash_table_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->link_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->open_groups, g_ptr_array_unref);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_clear_pointer (&self->data, g_byte_array_unref);
-  g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->footer, g_free);
-  g_clear_pointer (&self->header, g_free);
+  g_free (self->path);
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->subject);
+  g_free (self->footer);
+  g_free (self->banner);
+  g_free (self->header_left);
+  g_free (self->header_right);
 
   G_OBJECT_CLASS (pb_pdf_writer_parent_class)->finalize (object);
 }
@@ -212,8 +181,12 @@ pb_pdf_writer_class_init (PbPdfWriterClass *klass)
 static void
 pb_pdf_writer_init (PbPdfWriter *self)
 {
-  self->page = 1;
-  self->y = MARGIN_TOP;
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)_pb_pdf_block_free);
+  self->dest_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tag_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_pdf_tag_note_free);
+  self->link_texts = g_ptr_array_new_with_free_func (g_free);
+  self->open_groups = g_ptr_array_new ();
 }
 
 static cairo_status_t
@@ -232,7 +205,7 @@ write_cb (void                *closure,
  *   the file name
  * @author: (nullable): its author
  *
- * Returns: (transfer full): a writer at the top of an empty first page
+ * Returns: (transfer full): a writer with an empty document
  */
 PbPdfWriter *
 pb_pdf_writer_new (const char *path,
@@ -246,19 +219,44 @@ pb_pdf_writer_new (const char *path,
   self = g_object_new (PB_TYPE_PDF_WRITER, NULL);
   self->path = g_strdup (path);
   self->title = g_strdup (title);
+  self->author = g_strdup (author);
   self->data = g_byte_array_new ();
-  self->surface = cairo_pdf_surface_create_for_stream (write_cb, self->data, PAGE_WIDTH, PAGE_HEIGHT);
+  self->surface = cairo_pdf_surface_create_for_stream (write_cb, self->data, PB_PDF_PAGE_WIDTH, PB_PDF_PAGE_HEIGHT);
   self->cr = cairo_create (self->surface);
+  self->context = pango_cairo_create_context (self->cr);
+  /* Font sizes in points, as a page is measured. */
+  pango_cairo_context_set_resolution (self->context, 72);
 
   if (title != NULL)
     cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_TITLE, title);
-  if (author != NULL)
+  if (author != NULL && *author != '\0')
     cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
 
   return self;
 }
 
+/**
+ * pb_pdf_writer_set_subject:
+ * @subject: (nullable): what the document is about, for its properties
+ */
+void
+pb_pdf_writer_set_subject (PbPdfWriter *self,
+                           const char  *subject)
+{
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  g_free (self->subject);
+  self->subject = g_strdup (subject);
+  if (subject != NULL && *subject != '\0')
+    cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+}
+
+/**
+ * pb_pdf_writer_set_footer:
+ * @footer: (nullable): the left of every page's foot; the right says
+ *   "Page 3 of 12"
+ */
 void
 pb_pdf_writer_set_footer (PbPdfWriter *self,
                           const char  *footer)
@@ -269,6 +267,49 @@ pb_pdf_writer_set_footer (PbPdfWriter *self,
   self->footer = g_strdup (footer);
 }
 
+/**
+ * pb_pdf_writer_set_running_header:
+ * @banner: (nullable): red lines across the top of every page, the first
+ *   in bold, such as "NOT FOR PUBLICATION" and why
+ * @left: (nullable): the left of the header under it, e.g. the title
+ * @right: (nullable): its right, e.g. the council's name
+ */
+void
+pb_pdf_writer_set_running_header (PbPdfWriter *self,
+                                  const char  *banner,
+                                  const char  *left,
+                                  const char  *right)
+{
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  g_free (self->banner);
+  g_free (self->header_left);
+  g_free (self->header_right);
+  self->banner = banner && *banner ? g_strdup (banner) : NULL;
+  self->header_left = left && *left ? g_strdup (left) : NULL;
+  self->header_right = right && *right ? g_strdup (right) : NULL;
+}
+
+/**
+ * pb_pdf_writer_set_header:
+ * @header: (nullable): a banner for the top of every page
+ *
+ * pb_pdf_writer_set_running_header() with the banner alone.
+ */
+void
+pb_pdf_writer_set_header (PbPdfWriter *self,
+                          const char  *header)
+{
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  g_free (self->banner);
+  self->banner = header && *header ? g_strdup (header) : NULL;
+}
+
+/**
+ * pb_pdf_writer_set_created:
+ * @created: when the document was made, for its properties
+ */
 void
 pb_pdf_writer_set_created (PbPdfWriter *self,
                            GDateTime   *created)
@@ -282,127 +323,10 @@ pb_pdf_writer_set_created (PbPdfWriter *self,
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATE_DATE, text);
 }
 
-void
-pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
-                                 guint        level,
-                                 const char  *text,
-                                 const char  *dest)
-{
-  static const char * const fonts[] = { "Sans Bold 20", "Sans Bold 14", "Sans Bold 11.5" };
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *tag = NULL;
-  guint index;
-
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-  g_return_if_fail (level >= 1);
-
-  index = MIN (level, G_N_ELEMENTS (fonts)) - 1;
-  tag = g_strdup_printf ("H%u", MIN (level, 6u));
-
-  if (self->page_has_content)
-    self->y += level == 1 ? 6 : 10;
-
-  layout = make_layout (self, fonts[index], BODY_WIDTH, text);
-
-  /* Keep a heading with at least three lines of what follows it. */
-  reserve (self, layout_height (layout) + 48);
-
-  if (dest != NULL)
-    {
-      g_autofree char *attributes = g_strdup_printf ("name='%s'", dest);
-      cairo_tag_begin (self->cr, CAIRO_TAG_DEST, attributes);
-    }
-  cairo_tag_begin (self->cr, tag, NULL);
-  show_layout_at (self, layout, MARGIN_LEFT, self->y);
-  cairo_tag_end (self->cr, tag);
-  if (dest != NULL)
-    cairo_tag_end (self->cr, CAIRO_TAG_DEST);
-
-  if (self->outline && level <= 2)
-    {
-      g_autofree char *target = g_strdup_printf ("page=%u pos=[%g %g]", self->page, MARGIN_LEFT, self->y);
-      int id = cairo_pdf_surface_add_outline (self->surface,
-                                              level == 1 ? CAIRO_PDF_OUTLINE_ROOT : self->outline_parent,
-                                              text, target, 0);
-      if (level == 1)
-        self->outline_parent = id;
-    }
-
-  self->y += layout_height (layout) + (level == 1 ? 14 : 8);
-}
-
-void
-pb_pdf_writer_heading (PbPdfWriter *self,
-                       guint        level,
-                       const char  *text)
-{
-  pb_pdf_writer_heading_with_dest (self, level, text, NULL);
-}
-
-/* A line that links to a heading's destination, as in a contents list. */
-void
-pb_pdf_writer_link (PbPdfWriter *self,
-                    const char  *text,
-                    const char  *dest)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *attributes = g_strdup_printf ("dest='%s'", dest);
-
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  layout = make_layout (self, "Sans 10.5", BODY_WIDTH, text);
-  reserve (self, layout_height (layout));
-
-  cairo_tag_begin (self->cr, "P", NULL);
-  cairo_tag_begin (self->cr, CAIRO_TAG_LINK, attributes);
-  cairo_set_source_rgb (self->cr, 0.1, 0.3, 0.65);
-  cairo_move_to (self->cr, MARGIN_LEFT, self->y);
-  pango_cairo_show_layout (self->cr, layout);
-  cairo_tag_end (self->cr, CAIRO_TAG_LINK);
-  cairo_tag_end (self->cr, "P");
-
-  self->y += layout_height (layout) + 6;
-}
-
-/* A quoted passage: set in, in italics, with a rule beside it. */
-void
-pb_pdf_writer_quote (PbPdfWriter *self,
-                     const char  *text)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  guint page;
-  double top;
-
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  layout = make_layout (self, "Serif Italic 11", BODY_WIDTH - 24, text);
-  reserve (self, MIN (layout_height (layout), 40));
-  top = self->y;
-  page = self->page;
-
-  cairo_tag_begin (self->cr, "BlockQuote", NULL);
-  flow_layout (self, layout, MARGIN_LEFT + 16, 6);
-  cairo_tag_end (self->cr, "BlockQuote");
-
-  /* The rule beside a passage that stayed on one page. */
-  if (self->page == page && self->y > top)
-    {
-      cairo_set_source_rgb (self->cr, 0.7, 0.72, 0.76);
-      cairo_rectangle (self->cr, MARGIN_LEFT + 2, top, 3, self->y - top - 6);
-      cairo_fill (self->cr);
-    }
-}
-
-void
-pb_pdf_writer_set_header (PbPdfWriter *self,
-                          const char  *header)
-{
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  g_free (self->header);
-  self->header = g_strdup (header);
-}
-
+/**
+ * pb_pdf_writer_set_outline:
+ * @outline: whether headings of levels 1 to 3 become bookmarks
+ */
 void
 pb_pdf_writer_set_outline (PbPdfWriter *self,
                            gboolean     outline)
@@ -411,149 +335,69 @@ pb_pdf_writer_set_outline (PbPdfWriter *self,
   self->outline = outline;
 }
 
+/**
+ * pb_pdf_writer_begin_group:
+ * @tag: a structure type from PDF's standard set ("Sect", "TOC", "Div")
+ *
+ * Puts the blocks that follow, up to pb_pdf_writer_end_group(), in one
+ * element of the structure tree.
+ */
 void
-pb_pdf_writer_paragraph (PbPdfWriter *self,
-                         const char  *text)
+pb_pdf_writer_begin_group (PbPdfWriter *self,
+                           const char  *tag)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  Block *block;
 
   g_return_if_fail (PB_IS_PDF_WRITER (self));
+  g_return_if_fail (tag != NULL);
 
-  layout = make_layout (self, "Sans 10.5", BODY_WIDTH, text);
-
-  cairo_tag_begin (self->cr, "P", NULL);
-  flow_layout (self, layout, MARGIN_LEFT, 9);
-  cairo_tag_end (self->cr, "P");
+  block = _pb_pdf_writer_add_block (self, BLOCK_GROUP_BEGIN, g_intern_string (tag));
+  /* The space and gluing belong to the first block inside. */
+  self->pending_space = block->space_before;
+  self->attach_next = block->glued;
+  block->space_before = 0;
+  block->glued = FALSE;
+  self->depth++;
 }
 
-/* Room between blocks that belong apart, such as two findings; none at the
- * top of a page. */
+/**
+ * pb_pdf_writer_end_group:
+ *
+ * Ends the group begun last.
+ */
+void
+pb_pdf_writer_end_group (PbPdfWriter *self)
+{
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+  g_return_if_fail (self->depth > 0);
+
+  _pb_pdf_writer_add_block (self, BLOCK_GROUP_END, NULL);
+  self->depth--;
+}
+
+/**
+ * pb_pdf_writer_space:
+ * @points: room to leave before the next block; none at the top of a page
+ */
 void
 pb_pdf_writer_space (PbPdfWriter *self,
                      double       points)
 {
   g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  if (self->page_has_content)
-    self->y += points;
+  self->pending_space += points;
 }
 
-void
-pb_pdf_writer_numbered (PbPdfWriter *self,
-                        guint        number,
-                        const char  *text)
+/**
+ * pb_pdf_writer_get_n_pages:
+ *
+ * Returns: how many pages the finished document has; 0 before
+ *   pb_pdf_writer_finish()
+ */
+guint
+pb_pdf_writer_get_n_pages (PbPdfWriter *self)
 {
-  g_autoptr(PangoLayout) number_layout = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *label = g_strdup_printf ("%u.", number);
-
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  layout = make_layout (self, "Sans 10.5", BODY_WIDTH - NUMBER_INDENT, text);
-  number_layout = make_layout (self, "Sans 10.5", NUMBER_INDENT, label);
-
-  reserve (self, MIN (layout_height (layout), 40));
-
-  cairo_tag_begin (self->cr, "P", NULL);
-  show_layout_at (self, number_layout, MARGIN_LEFT, self->y);
-  flow_layout (self, layout, MARGIN_LEFT + NUMBER_INDENT, 9);
-  cairo_tag_end (self->cr, "P");
-}
-
-void
-pb_pdf_writer_bullet (PbPdfWriter *self,
-                      const char  *text)
-{
-  g_autoptr(PangoLayout) bullet = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  layout = make_layout (self, "Sans 10.5", BODY_WIDTH - 18, text);
-  bullet = make_layout (self, "Sans 10.5", 18, "•");
-
-  reserve (self, MIN (layout_height (layout), 40));
-
-  cairo_tag_begin (self->cr, "L", NULL);
-  cairo_tag_begin (self->cr, "LI", NULL);
-  cairo_tag_begin (self->cr, "Lbl", NULL);
-  show_layout_at (self, bullet, MARGIN_LEFT + 4, self->y);
-  cairo_tag_end (self->cr, "Lbl");
-  cairo_tag_begin (self->cr, "LBody", NULL);
-  flow_layout (self, layout, MARGIN_LEFT + 18, 6);
-  cairo_tag_end (self->cr, "LBody");
-  cairo_tag_end (self->cr, "LI");
-  cairo_tag_end (self->cr, "L");
-}
-
-static double
-table_row (PbPdfWriter *self,
-           const char  *left,
-           const char  *right,
-           gboolean     header)
-{
-  const char *font = header ? "Sans Bold 10" : "Sans 10";
-  const char *cell_tag = header ? "TH" : "TD";
-  double left_width = BODY_WIDTH * 0.66;
-  g_autoptr(PangoLayout) l = make_layout (self, font, left_width - 16, left);
-  g_autoptr(PangoLayout) r = make_layout (self, font, BODY_WIDTH - left_width - 16, right);
-  double height = MAX (layout_height (l), layout_height (r)) + 12;
-
-  reserve (self, height);
-
-  if (header)
-    {
-      cairo_set_source_rgb (self->cr, 0.90, 0.92, 0.95);
-      cairo_rectangle (self->cr, MARGIN_LEFT, self->y, BODY_WIDTH, height);
-      cairo_fill (self->cr);
-    }
-
-  cairo_tag_begin (self->cr, "TR", NULL);
-  cairo_tag_begin (self->cr, cell_tag, NULL);
-  show_layout_at (self, l, MARGIN_LEFT + 8, self->y + 6);
-  cairo_tag_end (self->cr, cell_tag);
-  cairo_tag_begin (self->cr, cell_tag, NULL);
-  show_layout_at (self, r, MARGIN_LEFT + left_width + 8, self->y + 6);
-  cairo_tag_end (self->cr, cell_tag);
-  cairo_tag_end (self->cr, "TR");
-
-  cairo_set_source_rgb (self->cr, 0.6, 0.62, 0.66);
-  cairo_set_line_width (self->cr, 0.6);
-  cairo_rectangle (self->cr, MARGIN_LEFT, self->y, BODY_WIDTH, height);
-  cairo_move_to (self->cr, MARGIN_LEFT + left_width, self->y);
-  cairo_line_to (self->cr, MARGIN_LEFT + left_width, self->y + height);
-  cairo_stroke (self->cr);
-
-  self->y += height;
-  return height;
-}
-
-void
-pb_pdf_writer_table (PbPdfWriter  *self,
-                     const char   *header_left,
-                     const char   *header_right,
-                     const char  **left,
-                     const char  **right,
-                     guint         n_rows)
-{
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  cairo_tag_begin (self->cr, "Table", NULL);
-  table_row (self, header_left, header_right, TRUE);
-  for (guint i = 0; i < n_rows; i++)
-    table_row (self, left[i], right[i], FALSE);
-  cairo_tag_end (self->cr, "Table");
-
-  self->y += 14;
-}
-
-void
-pb_pdf_writer_page_break (PbPdfWriter *self)
-{
-  g_return_if_fail (PB_IS_PDF_WRITER (self));
-
-  if (self->page_has_content)
-    start_new_page (self);
+  g_return_val_if_fail (PB_IS_PDF_WRITER (self), 0);
+  return self->n_pages;
 }
 
 /**
@@ -561,9 +405,10 @@ pb_pdf_writer_page_break (PbPdfWriter *self)
  * @self: a writer
  * @error: a #GError, or %NULL
  *
- * Ends the last page and saves the PDF, tagged and marked accessible, at
- * the path given to pb_pdf_writer_new(): private (mode 0600), replacing
- * any file there only once it is complete.  Nothing more can be written.
+ * Breaks the document into pages, draws them and saves the PDF, tagged and
+ * completed for PDF/UA, at the path given to pb_pdf_writer_new(): private
+ * (mode 0600), replacing any file there only once it is complete.  Nothing
+ * more can be written.
  *
  * Returns: %TRUE, or %FALSE with @error set in %G_IO_ERROR, leaving no
  *   file behind
@@ -573,15 +418,17 @@ pb_pdf_writer_finish (PbPdfWriter  *self,
                       GError      **error)
 {
   g_autoptr(GBytes) written = NULL;
-  g_autoptr(GBytes) marked = NULL;
+  g_autoptr(GBytes) completed = NULL;
+  PbPdfCompletion completion = { NULL };
   cairo_status_t status;
 
   g_return_val_if_fail (PB_IS_PDF_WRITER (self), FALSE);
-  g_return_val_if_fail (self->data != NULL, FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
 
-  draw_header (self);
-  draw_footer (self);
-  cairo_show_page (self->cr);
+  self->finished = TRUE;
+  if (!_pb_pdf_writer_render (self, error))
+    return FALSE;
   cairo_surface_finish (self->surface);
 
   status = cairo_surface_status (self->surface);
@@ -592,8 +439,12 @@ pb_pdf_writer_finish (PbPdfWriter  *self,
       return FALSE;
     }
 
+  completion.language = PB_EXPORT_LANGUAGE;
+  completion.title = self->title;
+  completion.notes = self->notes;
+  completion.links = self->link_texts;
   written = g_byte_array_free_to_bytes (g_steal_pointer (&self->data));
-  if (!(marked = pb_pdf_mark_accessible_bytes (written, PB_EXPORT_LANGUAGE, self->title, error)))
+  if (!(completed = pb_pdf_complete_bytes (written, &completion, error)))
     return FALSE;
-  return pb_export_write_contents (self->path, g_bytes_get_data (marked, NULL), g_bytes_get_size (marked), error);
+  return pb_export_write_contents (self->path, g_bytes_get_data (completed, NULL), g_bytes_get_size (completed), error);
 }

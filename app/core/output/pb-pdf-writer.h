@@ -9,13 +9,79 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PbPdfWriter, pb_pdf_writer, PB, PDF_WRITER, GObject)
 
+/**
+ * PbPdfTextStyle:
+ * @PB_PDF_TEXT_BODY: a paragraph of body text
+ * @PB_PDF_TEXT_SMALL: a smaller, quieter line, such as where a quoted
+ *   passage comes from
+ * @PB_PDF_TEXT_NOTE: an officer's remark on what comes before
+ * @PB_PDF_TEXT_KEY: the key under a table, in small type
+ * @PB_PDF_TEXT_TITLE: a document's title, large, as on a report's cover
+ * @PB_PDF_TEXT_WARNING: a boxed warning in red, such as an exempt paper's
+ *   statement; its first line is set in bold
+ *
+ * How a paragraph is set.
+ */
+typedef enum
+{
+  PB_PDF_TEXT_BODY,
+  PB_PDF_TEXT_SMALL,
+  PB_PDF_TEXT_NOTE,
+  PB_PDF_TEXT_KEY,
+  PB_PDF_TEXT_TITLE,
+  PB_PDF_TEXT_WARNING,
+} PbPdfTextStyle;
+
+/**
+ * PbPdfCellKind:
+ * @PB_PDF_CELL_DATA: an ordinary cell
+ * @PB_PDF_CELL_COLUMN_HEADER: the heading of its column
+ * @PB_PDF_CELL_ROW_HEADER: the heading of its row
+ */
+typedef enum
+{
+  PB_PDF_CELL_DATA,
+  PB_PDF_CELL_COLUMN_HEADER,
+  PB_PDF_CELL_ROW_HEADER,
+} PbPdfCellKind;
+
+typedef struct _PbPdfTable PbPdfTable;
+
+PbPdfTable  *pb_pdf_table_new             (guint          n_columns,
+                                           const double  *widths);
+void         pb_pdf_table_add_row         (PbPdfTable    *table,
+                                           gboolean       header);
+void         pb_pdf_table_add_cell        (PbPdfTable    *table,
+                                           PbPdfCellKind  kind,
+                                           const char    *text,
+                                           const char    *note,
+                                           guint          rows,
+                                           guint32        fill,
+                                           guint32        bar);
+void         pb_pdf_table_set_rule_before (PbPdfTable    *table,
+                                           guint          column);
+void         pb_pdf_table_set_borders     (PbPdfTable    *table,
+                                           gboolean       borders);
+void         pb_pdf_table_free            (PbPdfTable    *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPdfTable, pb_pdf_table_free)
+
 PbPdfWriter *pb_pdf_writer_new            (const char   *path,
                                            const char   *title,
                                            const char   *author);
+void         pb_pdf_writer_set_subject    (PbPdfWriter  *self,
+                                           const char   *subject);
 void         pb_pdf_writer_set_footer     (PbPdfWriter  *self,
                                            const char   *footer);
+void         pb_pdf_writer_set_running_header (PbPdfWriter *self,
+                                               const char  *banner,
+                                               const char  *left,
+                                               const char  *right);
 void         pb_pdf_writer_set_created    (PbPdfWriter  *self,
                                            GDateTime    *created);
+void         pb_pdf_writer_begin_group    (PbPdfWriter  *self,
+                                           const char   *tag);
+void         pb_pdf_writer_end_group      (PbPdfWriter  *self);
 void         pb_pdf_writer_heading        (PbPdfWriter  *self,
                                            guint         level,
                                            const char   *text);
@@ -23,11 +89,20 @@ void         pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
                                               guint        level,
                                               const char  *text,
                                               const char  *dest);
-void         pb_pdf_writer_link           (PbPdfWriter  *self,
+void         pb_pdf_writer_text           (PbPdfWriter    *self,
+                                           PbPdfTextStyle  style,
+                                           const char     *text);
+void         pb_pdf_writer_contents_entry (PbPdfWriter  *self,
                                            const char   *text,
                                            const char   *dest);
 void         pb_pdf_writer_quote          (PbPdfWriter  *self,
                                            const char   *text);
+void         pb_pdf_writer_attach         (PbPdfWriter  *self);
+gboolean     pb_pdf_writer_masthead       (PbPdfWriter  *self,
+                                           GBytes       *png,
+                                           const char   *description,
+                                           const char   *name,
+                                           GError      **error);
 void         pb_pdf_writer_set_header     (PbPdfWriter  *self,
                                            const char   *header);
 void         pb_pdf_writer_set_outline    (PbPdfWriter  *self,
@@ -41,6 +116,8 @@ void         pb_pdf_writer_numbered       (PbPdfWriter  *self,
                                            const char   *text);
 void         pb_pdf_writer_bullet         (PbPdfWriter  *self,
                                            const char   *text);
+void         pb_pdf_writer_add_table      (PbPdfWriter  *self,
+                                           PbPdfTable   *table);
 void         pb_pdf_writer_table          (PbPdfWriter  *self,
                                            const char   *header_left,
                                            const char   *header_right,
@@ -48,6 +125,7 @@ void         pb_pdf_writer_table          (PbPdfWriter  *self,
                                            const char  **right,
                                            guint         n_rows);
 void         pb_pdf_writer_page_break     (PbPdfWriter  *self);
+guint        pb_pdf_writer_get_n_pages    (PbPdfWriter  *self);
 gboolean     pb_pdf_writer_finish         (PbPdfWriter  *self,
                                            GError      **error);
 

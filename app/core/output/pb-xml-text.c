@@ -38,7 +38,10 @@ pb_xml_append_text (GString    *out,
   if (text == NULL)
     return;
   if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
+    {
+      valid = g_utf8_make_valid (text, -1);
+      text = valid;
+    }
 
   /* Valid UTF-8 from here, so bytes can be looked at one by one: no byte
    * of a multi-byte character is below 0x80. */

@@ -3,18 +3,18 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 #include <poppler.h>
 
-#include "pb-document.h"
+#include "pb-document-private.h"
+#include "pb-pdf-open.h"
 #include "pb-post.h"
 
 /* An open PDF for reading. Poppler is not thread-safe for one document, so
  * each PbDocument has one worker thread that alone touches the poppler
- * document: it renders pages, finds text and reads page text, and posts the
- * results to the main thread.
+ * document: it renders pages, finds text and reads page text (the two jobs
+ * in pb-document-text.c), and posts the results to the main thread.
  *
  * Renders are asked for as a set: each call to pb_document_request_renders ()
  * replaces what is waiting, so pages the user has scrolled or zoomed past are
@@ -23,29 +23,6 @@
  * text (the user is waiting for those), then pages near the screen. */
 
 G_DEFINE_QUARK (pb-document-error-quark, pb_document_error)
-
-/* PbFindMatch */
-
-PbFindMatch *
-pb_find_match_copy (const PbFindMatch *match)
-{
-  PbFindMatch *copy = g_new0 (PbFindMatch, 1);
-
-  copy->page = match->page;
-  copy->rects = g_array_copy (match->rects);
-  return copy;
-}
-
-void
-pb_find_match_free (PbFindMatch *match)
-{
-  if (match == NULL)
-    return;
-  g_clear_pointer (&match->rects, g_array_unref);
-  g_free (match);
-}
-
-G_DEFINE_BOXED_TYPE (PbFindMatch, pb_find_match, pb_find_match_copy, pb_find_match_free)
 
 /* PbPageImage: a rendered page, for callers that set no image function. */
 
@@ -75,6 +52,13 @@ pb_page_image_init (PbPageImage *self)
 {
 }
 
+/**
+ * pb_page_image_get_surface:
+ * @self: a rendered page, as the default image function makes it
+ *
+ * Returns: (transfer none): the page, an ARGB32 image surface of the
+ *   requested scale
+ */
 cairo_surface_t *
 pb_page_image_get_surface (PbPageImage *self)
 {
@@ -94,19 +78,6 @@ default_image_func (cairo_surface_t *surface,
 
 /* PbDocument */
 
-typedef enum
-{
-  JOB_FIND,
-  JOB_PAGE_TEXT,
-} JobKind;
-
-typedef struct
-{
-  JobKind  kind;
-  char    *text;
-  guint    page;
-} Job;
-
 struct _PbDocument
 {
   GObject           parent_instance;
@@ -124,7 +95,7 @@ struct _PbDocument
 
   /* Guarded by lock. */
   GArray           *wanted;           /* PbRenderRequest */
-  GQueue            tasks;            /* GTask, find and page-text jobs */
+  GQueue            tasks;            /* GTask, find and page-text jobs (pb-document-text.c) */
   gboolean          paused;
   gboolean          shutdown;
   gboolean          rendering;
@@ -153,13 +124,6 @@ typedef struct
   GObject         *image;
   gsize            n_bytes;
 } Rendered;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->text);
-  g_free (job);
-}
 
 static void
 rendered_free (Rendered *rendered)
@@ -266,91 +230,6 @@ render_page (PbDocument            *self,
   pb_post (self->context, emit_rendered, rendered, (GDestroyNotify)rendered_free);
 }
 
-static void
-run_find (PbDocument *self,
-          GTask      *task,
-          Job        *job)
-{
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_find_match_free);
-
-  for (guint i = 0; i < self->n_pages; i++)
-    {
-      PopplerPage *page;
-      GList *found;
-      PbFindMatch *match = NULL;
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      if (!(page = poppler_document_get_page (self->poppler, (int)i)))
-        continue;
-
-      /* Multi-line: a phrase broken across lines is found, as one match over
-       * several rectangles. Results use a bottom-left origin. */
-      found = poppler_page_find_text_with_options (page, job->text, POPPLER_FIND_MULTILINE);
-
-      for (GList *l = found; l; l = l->next)
-        {
-          PopplerRectangle *r = l->data;
-          PbRect rect = { r->x1, self->heights[i] - r->y2, r->x2, self->heights[i] - r->y1 };
-
-          if (match == NULL)
-            {
-              match = g_new0 (PbFindMatch, 1);
-              match->page = i;
-              match->rects = g_array_new (FALSE, FALSE, sizeof (PbRect));
-            }
-          g_array_append_val (match->rects, rect);
-
-          if (!poppler_rectangle_find_get_match_continued (r))
-            {
-              g_ptr_array_add (matches, match);
-              match = NULL;
-            }
-        }
-
-      if (match != NULL)
-        g_ptr_array_add (matches, match);
-
-      g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
-      g_object_unref (page);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&matches), (GDestroyNotify)g_ptr_array_unref);
-}
-
-static void
-run_page_text (PbDocument *self,
-               GTask      *task,
-               Job        *job)
-{
-  PopplerPage *page = poppler_document_get_page (self->poppler, (int)job->page);
-  g_autofree char *text = NULL;
-  g_autofree PopplerRectangle *rects = NULL;
-  g_autofree PbRect *boxes = NULL;
-  guint n_rects = 0;
-
-  if (page == NULL)
-    {
-      g_task_return_new_error (task, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_DAMAGED,
-                               _("Page %u cannot be read."), job->page + 1);
-      return;
-    }
-
-  text = poppler_page_get_text (page);
-  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
-    n_rects = 0;
-
-  /* Character boxes come with a top-left origin already. */
-  boxes = g_new (PbRect, MAX (n_rects, 1));
-  for (guint i = 0; i < n_rects; i++)
-    boxes[i] = (PbRect) { rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2 };
-
-  g_object_unref (page);
-  g_task_return_pointer (task, pb_page_text_new (job->page, text ? text : "", boxes, n_rects),
-                         (GDestroyNotify)pb_page_text_unref);
-}
-
 /* A task holds a reference to the document; were the worker to drop the last
  * one, the document would be disposed on the worker thread, which would then
  * wait for itself to end. The last reference is let go on the main thread. */
@@ -407,14 +286,7 @@ worker_main (gpointer data)
 
       g_mutex_unlock (&self->lock);
 
-      {
-        Job *job = g_task_get_task_data (task);
-
-        if (job->kind == JOB_FIND)
-          run_find (self, task, job);
-        else
-          run_page_text (self, task, job);
-      }
+      _pb_document_run_task (self, task);
       pb_post (self->context, release_task, task, NULL);
     }
 
@@ -506,32 +378,13 @@ pb_document_new_from_file (const char  *path,
                            GError     **error)
 {
   g_autoptr(PbDocument) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *name = NULL;
   PopplerDocument *poppler;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  uri = g_filename_to_uri (path, NULL, error);
-  if (uri == NULL)
+  /* A password given earlier in the session opens it without asking. */
+  if (!(poppler = pb_pdf_open (path, password, error)))
     return NULL;
-
-  name = g_path_get_basename (path);
-  poppler = poppler_document_new_from_file (uri, password, &local_error);
-
-  if (poppler == NULL)
-    {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, PB_DOCUMENT_ERROR,
-                     password ? PB_DOCUMENT_ERROR_WRONG_PASSWORD : PB_DOCUMENT_ERROR_NEEDS_PASSWORD,
-                     password ? _("That password is not right.")
-                              : _("This report is protected by a password."));
-      else
-        g_set_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_DAMAGED,
-                     _("The report cannot be opened: %s."), local_error->message);
-      return NULL;
-    }
 
   self = g_object_new (PB_TYPE_DOCUMENT, NULL);
   self->poppler = poppler;
@@ -594,8 +447,19 @@ open_worker (GTask        *task,
     g_task_return_pointer (task, document, g_object_unref);
 }
 
-/* Opens off the main thread (poppler reads the cross-reference table and every
- * page's size), with results then delivered to the caller's context. */
+/**
+ * pb_document_open_async:
+ * @path: (type filename): a PDF file
+ * @password: (nullable): its password; %NULL to use the one given earlier in
+ *   the session, if any
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when it is open
+ * @user_data: for @callback
+ *
+ * Opens the document as pb_document_new_from_file() does, but off the main
+ * thread (poppler reads the cross-reference table and every page's size).
+ * The copy of @password is wiped when the task is done.
+ */
 void
 pb_document_open_async (const char          *path,
                         const char          *password,
@@ -617,6 +481,15 @@ pb_document_open_async (const char          *path,
   g_task_run_in_thread (task, open_worker);
 }
 
+/**
+ * pb_document_open_finish:
+ * @result: the result given to the callback
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the document, delivering its results to the
+ *   thread-default main context of the thread that calls this; or %NULL
+ *   with @error set as pb_document_new_from_file() sets it
+ */
 PbDocument *
 pb_document_open_finish (GAsyncResult  *result,
                          GError       **error)
@@ -636,6 +509,12 @@ pb_document_open_finish (GAsyncResult  *result,
   return document;
 }
 
+/**
+ * pb_document_get_n_pages:
+ * @self: a document
+ *
+ * Returns: how many pages it has
+ */
 guint
 pb_document_get_n_pages (PbDocument *self)
 {
@@ -643,21 +522,43 @@ pb_document_get_n_pages (PbDocument *self)
   return self->n_pages;
 }
 
+/**
+ * pb_document_get_page_size:
+ * @self: a document
+ * @page_index: a page, from 0, below pb_document_get_n_pages()
+ * @width: (out) (optional): its width, in PDF points
+ * @height: (out) (optional): its height, in PDF points
+ *
+ * The page's size as poppler gives it, rotation applied; an A4 portrait
+ * page (595 × 842 points) for a page poppler cannot read.
+ */
 void
 pb_document_get_page_size (PbDocument *self,
-                           guint       page,
+                           guint       page_index,
                            double     *width,
                            double     *height)
 {
   g_return_if_fail (PB_IS_DOCUMENT (self));
-  g_return_if_fail (page < self->n_pages);
+  g_return_if_fail (page_index < self->n_pages);
 
   if (width != NULL)
-    *width = self->widths[page];
+    *width = self->widths[page_index];
   if (height != NULL)
-    *height = self->heights[page];
+    *height = self->heights[page_index];
 }
 
+/**
+ * pb_document_set_image_func:
+ * @self: a document
+ * @func: (nullable) (scope notified): turns each rendered page into the
+ *   object #PbDocument::page-rendered carries, on the worker thread; %NULL
+ *   for a #PbPageImage
+ * @user_data: for @func
+ * @destroy: (nullable): frees @user_data when another function replaces
+ *   this one, or the document is finalised
+ *
+ * Renders already started use the function they started with.
+ */
 void
 pb_document_set_image_func (PbDocument     *self,
                             PbImageFunc     func,
@@ -722,7 +623,14 @@ pb_document_request_renders (PbDocument            *self,
   g_mutex_unlock (&self->lock);
 }
 
-/* While paused the worker starts nothing new. */
+/**
+ * pb_document_set_paused:
+ * @self: a document
+ * @paused: whether the worker is to start nothing new
+ *
+ * A render or job under way finishes; those waiting wait until the document
+ * is resumed (for a window that is not shown, say).
+ */
 void
 pb_document_set_paused (PbDocument *self,
                         gboolean    paused)
@@ -735,6 +643,13 @@ pb_document_set_paused (PbDocument *self,
   g_mutex_unlock (&self->lock);
 }
 
+/**
+ * pb_document_get_n_rendered:
+ * @self: a document
+ *
+ * Returns: how many renders the worker has finished and delivered since
+ *   the document was opened, for tests and benchmarks
+ */
 guint
 pb_document_get_n_rendered (PbDocument *self)
 {
@@ -749,6 +664,14 @@ pb_document_get_n_rendered (PbDocument *self)
   return n;
 }
 
+/**
+ * pb_document_get_n_cancelled:
+ * @self: a document
+ *
+ * Returns: how many renders the worker finished but dropped because they
+ *   were no longer wanted when they ended (see
+ *   pb_document_request_renders())
+ */
 guint
 pb_document_get_n_cancelled (PbDocument *self)
 {
@@ -763,82 +686,21 @@ pb_document_get_n_cancelled (PbDocument *self)
   return n;
 }
 
-static void
-queue_job (PbDocument          *self,
-           Job                 *job,
-           gpointer             source_tag,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data)
+/* The poppler document: for the worker thread alone. */
+PopplerDocument *
+_pb_document_get_poppler (PbDocument *self)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  return self->poppler;
+}
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-
+/* Queues @task (taken) for the worker: after the pages on screen, before
+ * those rendered ahead. */
+void
+_pb_document_queue_task (PbDocument *self,
+                         GTask      *task)
+{
   g_mutex_lock (&self->lock);
   g_queue_push_tail (&self->tasks, task);
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
-}
-
-/**
- * pb_document_find_async:
- * @text: what to find, case-insensitively; it may run across lines
- */
-void
-pb_document_find_async (PbDocument          *self,
-                        const char          *text,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  Job *job = g_new0 (Job, 1);
-
-  g_return_if_fail (PB_IS_DOCUMENT (self));
-  g_return_if_fail (text != NULL);
-
-  job->kind = JOB_FIND;
-  job->text = g_strdup (text);
-  queue_job (self, job, pb_document_find_async, cancellable, callback, user_data);
-}
-
-/**
- * pb_document_find_finish:
- *
- * Returns: (transfer container) (element-type PbFindMatch): the matches in
- *   page order
- */
-GPtrArray *
-pb_document_find_finish (PbDocument    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-pb_document_get_page_text_async (PbDocument          *self,
-                                 guint                page,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  Job *job = g_new0 (Job, 1);
-
-  g_return_if_fail (PB_IS_DOCUMENT (self));
-
-  job->kind = JOB_PAGE_TEXT;
-  job->page = page;
-  queue_job (self, job, pb_document_get_page_text_async, cancellable, callback, user_data);
-}
-
-PbPageText *
-pb_document_get_page_text_finish (PbDocument    *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }

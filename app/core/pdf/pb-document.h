@@ -76,7 +76,7 @@ PbDocument *pb_document_open_finish        (GAsyncResult           *result,
                                             GError                **error);
 guint       pb_document_get_n_pages        (PbDocument             *self);
 void        pb_document_get_page_size      (PbDocument             *self,
-                                            guint                   page,
+                                            guint                   page_index,
                                             double                 *width,
                                             double                 *height);
 void        pb_document_set_image_func     (PbDocument             *self,
@@ -99,7 +99,7 @@ GPtrArray  *pb_document_find_finish        (PbDocument             *self,
                                             GAsyncResult           *result,
                                             GError                **error);
 void        pb_document_get_page_text_async  (PbDocument           *self,
-                                              guint                 page,
+                                              guint                 page_index,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);

@@ -106,6 +106,12 @@ pb_page_cache_init (PbPageCache *self)
   g_queue_init (&self->entries);
 }
 
+/**
+ * pb_page_cache_new:
+ * @budget_bytes: how many bytes of images to keep, pinned pages aside
+ *
+ * Returns: (transfer full): an empty cache
+ */
 PbPageCache *
 pb_page_cache_new (gsize budget_bytes)
 {
@@ -115,6 +121,13 @@ pb_page_cache_new (gsize budget_bytes)
   return self;
 }
 
+/**
+ * pb_page_cache_set_budget:
+ * @self: a cache
+ * @budget_bytes: how many bytes of images to keep, pinned pages aside
+ *
+ * Evicts at once what no longer fits, least recently used first.
+ */
 void
 pb_page_cache_set_budget (PbPageCache *self,
                           gsize        budget_bytes)
@@ -125,6 +138,12 @@ pb_page_cache_set_budget (PbPageCache *self,
   evict (self);
 }
 
+/**
+ * pb_page_cache_get_budget:
+ * @self: a cache
+ *
+ * Returns: how many bytes of images it keeps, pinned pages aside
+ */
 gsize
 pb_page_cache_get_budget (PbPageCache *self)
 {
@@ -144,6 +163,12 @@ pb_page_cache_get_size (PbPageCache *self)
   return self->size;
 }
 
+/**
+ * pb_page_cache_get_n_images:
+ * @self: a cache
+ *
+ * Returns: how many images it holds, at all scales
+ */
 guint
 pb_page_cache_get_n_images (PbPageCache *self)
 {
@@ -151,9 +176,20 @@ pb_page_cache_get_n_images (PbPageCache *self)
   return self->entries.length;
 }
 
+/**
+ * pb_page_cache_insert:
+ * @self: a cache
+ * @page_index: the page, from 0
+ * @scale: its scale, in device pixels per PDF point
+ * @image: the rendered page (the cache takes a reference)
+ * @n_bytes: the memory @image holds, counted against the budget
+ *
+ * Keeps @image as the most recently used, in place of an image of the same
+ * page at the same scale, and evicts what then passes the budget.
+ */
 void
 pb_page_cache_insert (PbPageCache *self,
-                      guint        page,
+                      guint        page_index,
                       double       scale,
                       GObject     *image,
                       gsize        n_bytes)
@@ -168,7 +204,7 @@ pb_page_cache_insert (PbPageCache *self,
     {
       Entry *old = l->data;
 
-      if (old->page == page && same_scale (old->scale, scale))
+      if (old->page == page_index && same_scale (old->scale, scale))
         {
           remove_link (self, l);
           break;
@@ -176,7 +212,7 @@ pb_page_cache_insert (PbPageCache *self,
     }
 
   entry = g_new0 (Entry, 1);
-  entry->page = page;
+  entry->page = page_index;
   entry->scale = scale;
   entry->image = g_object_ref (image);
   entry->n_bytes = n_bytes;
@@ -190,12 +226,16 @@ pb_page_cache_insert (PbPageCache *self,
 
 /**
  * pb_page_cache_lookup:
+ * @self: a cache
+ * @page_index: a page, from 0
+ * @scale: in device pixels per PDF point
  *
- * Returns: (transfer none) (nullable): the image of @page at @scale
+ * Returns: (transfer none) (nullable): the image of the page at @scale,
+ *   now the most recently used
  */
 GObject *
 pb_page_cache_lookup (PbPageCache *self,
-                      guint        page,
+                      guint        page_index,
                       double       scale)
 {
   g_return_val_if_fail (PB_IS_PAGE_CACHE (self), NULL);
@@ -204,7 +244,7 @@ pb_page_cache_lookup (PbPageCache *self,
     {
       Entry *entry = l->data;
 
-      if (entry->page == page && same_scale (entry->scale, scale))
+      if (entry->page == page_index && same_scale (entry->scale, scale))
         {
           entry->last_used = ++self->clock;
           g_queue_unlink (&self->entries, l);
@@ -218,15 +258,17 @@ pb_page_cache_lookup (PbPageCache *self,
 
 /**
  * pb_page_cache_lookup_any:
- * @out_scale: (out): the scale of the image found
+ * @self: a cache
+ * @page_index: a page, from 0
+ * @out_scale: (out) (optional): the scale of the image found
  *
- * Returns: (transfer none) (nullable): the most recently used image of @page
+ * Returns: (transfer none) (nullable): the most recently used image of the page
  *   at any scale: something to stretch onto the screen until the right scale
  *   is rendered
  */
 GObject *
 pb_page_cache_lookup_any (PbPageCache *self,
-                          guint        page,
+                          guint        page_index,
                           double      *out_scale)
 {
   g_return_val_if_fail (PB_IS_PAGE_CACHE (self), NULL);
@@ -235,7 +277,7 @@ pb_page_cache_lookup_any (PbPageCache *self,
     {
       Entry *entry = l->data;
 
-      if (entry->page == page)
+      if (entry->page == page_index)
         {
           if (out_scale != NULL)
             *out_scale = entry->scale;
@@ -246,21 +288,36 @@ pb_page_cache_lookup_any (PbPageCache *self,
   return NULL;
 }
 
-/* Pages @first to @last (inclusive) stay, whatever the budget says. */
+/**
+ * pb_page_cache_pin_range:
+ * @self: a cache
+ * @first_index: the first page to keep, from 0
+ * @last_index: the last, from 0, at least @first_index
+ *
+ * Pages @first_index to @last_index (what is on screen and just around it)
+ * stay, whatever the budget says, until another range is pinned; the pages
+ * no longer pinned are evicted if they pass the budget.
+ */
 void
 pb_page_cache_pin_range (PbPageCache *self,
-                         guint        first,
-                         guint        last)
+                         guint        first_index,
+                         guint        last_index)
 {
   g_return_if_fail (PB_IS_PAGE_CACHE (self));
-  g_return_if_fail (first <= last);
+  g_return_if_fail (first_index <= last_index);
 
-  self->pin_first = first;
-  self->pin_last = last;
+  self->pin_first = first_index;
+  self->pin_last = last_index;
   self->has_pins = TRUE;
   evict (self);
 }
 
+/**
+ * pb_page_cache_clear:
+ * @self: a cache
+ *
+ * Drops every image (the pinned range stays pinned, for new images).
+ */
 void
 pb_page_cache_clear (PbPageCache *self)
 {

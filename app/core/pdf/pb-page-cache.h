@@ -16,19 +16,19 @@ gsize        pb_page_cache_get_budget   (PbPageCache *self);
 gsize        pb_page_cache_get_size     (PbPageCache *self);
 guint        pb_page_cache_get_n_images (PbPageCache *self);
 void         pb_page_cache_insert       (PbPageCache *self,
-                                         guint        page,
+                                         guint        page_index,
                                          double       scale,
                                          GObject     *image,
                                          gsize        n_bytes);
 GObject     *pb_page_cache_lookup       (PbPageCache *self,
-                                         guint        page,
+                                         guint        page_index,
                                          double       scale);
 GObject     *pb_page_cache_lookup_any   (PbPageCache *self,
-                                         guint        page,
+                                         guint        page_index,
                                          double      *out_scale);
 void         pb_page_cache_pin_range    (PbPageCache *self,
-                                         guint        first,
-                                         guint        last);
+                                         guint        first_index,
+                                         guint        last_index);
 void         pb_page_cache_clear        (PbPageCache *self);
 
 G_END_DECLS

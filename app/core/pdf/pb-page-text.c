@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pb-page-text.h"
+#include "pb-page-text-private.h"
 
 /* A page's characters in reading order, each with its box: what text selection
  * works on. Selecting is a range of character indexes; these functions turn
@@ -19,6 +19,7 @@ struct _PbPageText
   char            *text;
   guint           *offsets;    /* byte offset of each character in text */
   PbRect          *boxes;
+  guint           *lines;      /* the line each character is on, or NULL */
   guint            n_chars;
 };
 
@@ -26,12 +27,13 @@ G_DEFINE_BOXED_TYPE (PbPageText, pb_page_text, pb_page_text_ref, pb_page_text_un
 
 /**
  * pb_page_text_new:
+ * @page_index: the page, from 0
  * @text: the page's text; character i has box i
  * @boxes: one box per character of @text (extra boxes are ignored; a
  *   character without one gets an empty box at the previous one's end)
  */
 PbPageText *
-pb_page_text_new (guint         page,
+pb_page_text_new (guint         page_index,
                   const char   *text,
                   const PbRect *boxes,
                   guint         n_boxes)
@@ -42,7 +44,7 @@ pb_page_text_new (guint         page,
   g_return_val_if_fail (text != NULL, NULL);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->page = page;
+  self->page = page_index;
   self->text = g_strdup (text);
   self->n_chars = (guint)g_utf8_strlen (text, -1);
   self->offsets = g_new (guint, self->n_chars + 1);
@@ -62,6 +64,79 @@ pb_page_text_new (guint         page,
   return self;
 }
 
+/**
+ * _pb_page_text_new_take:
+ * @text: (transfer full): the page's text
+ * @boxes: (transfer full): one box per character of @text
+ * @lines: (transfer full): the printed line of each
+ * @n_chars: how many characters @text has
+ *
+ * pb_page_text_new_with_lines (), taking the arrays the page-text builder
+ * made rather than copying them.
+ */
+PbPageText *
+_pb_page_text_new_take (guint   page,
+                        char   *text,
+                        PbRect *boxes,
+                        guint  *lines,
+                        guint   n_chars)
+{
+  PbPageText *self = g_new0 (PbPageText, 1);
+  guint i = 0;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->page = page;
+  self->text = text;
+  self->n_chars = n_chars;
+  self->boxes = n_chars > 0 ? boxes : g_renew (PbRect, boxes, 1);
+  self->lines = n_chars > 0 ? lines : g_renew (guint, lines, 1);
+  self->offsets = g_new (guint, n_chars + 1);
+
+  for (const char *p = text; *p && i < n_chars; p = g_utf8_next_char (p), i++)
+    self->offsets[i] = p - text;
+  g_assert (i == n_chars);
+  self->offsets[n_chars] = strlen (text);
+
+  return self;
+}
+
+/**
+ * pb_page_text_new_with_lines:
+ * @page_index: the page, from 0
+ * @text: the page's text; character i has box i
+ * @boxes: (array length=n_boxes): one box per character of @text
+ * @lines: (array length=n_boxes): the printed line each character is on: a
+ *   word broken at a line end and joined in @text is on two lines
+ *
+ * Like pb_page_text_new(), for a text that knows its lines, so that a range
+ * gets one rectangle per printed line whatever way the lines run (on a turned
+ * page they run down or up).
+ */
+PbPageText *
+pb_page_text_new_with_lines (guint         page_index,
+                             const char   *text,
+                             const PbRect *boxes,
+                             const guint  *lines,
+                             guint         n_boxes)
+{
+  PbPageText *self = pb_page_text_new (page_index, text, boxes, n_boxes);
+
+  g_return_val_if_fail (lines != NULL || n_boxes == 0, self);
+
+  self->lines = g_new0 (guint, MAX (self->n_chars, 1));
+  for (guint i = 0; i < self->n_chars; i++)
+    self->lines[i] = i < n_boxes ? lines[i] : (i > 0 ? self->lines[i - 1] : 0);
+
+  return self;
+}
+
+/**
+ * pb_page_text_ref:
+ * @self: a page's text
+ *
+ * Returns: (transfer full): @self, with one more reference; it may be
+ *   shared between threads
+ */
 PbPageText *
 pb_page_text_ref (PbPageText *self)
 {
@@ -70,6 +145,12 @@ pb_page_text_ref (PbPageText *self)
   return self;
 }
 
+/**
+ * pb_page_text_unref:
+ * @self: (transfer full): a page's text
+ *
+ * Drops a reference; the last frees the text.
+ */
 void
 pb_page_text_unref (PbPageText *self)
 {
@@ -80,20 +161,75 @@ pb_page_text_unref (PbPageText *self)
       g_free (self->text);
       g_free (self->offsets);
       g_free (self->boxes);
+      g_free (self->lines);
       g_free (self);
     }
 }
 
+/**
+ * pb_page_text_get_page:
+ * @self: a page's text
+ *
+ * Returns: the index of its page, from 0
+ */
 guint
 pb_page_text_get_page (const PbPageText *self)
 {
   return self->page;
 }
 
+/**
+ * pb_page_text_get_n_chars:
+ * @self: a page's text
+ *
+ * Returns: how many characters (Unicode code points) the text has: the
+ *   indexes the other functions take run from 0 to this
+ */
 guint
 pb_page_text_get_n_chars (const PbPageText *self)
 {
   return self->n_chars;
+}
+
+/**
+ * pb_page_text_get_text:
+ *
+ * Returns: (transfer none): the whole text, nul-terminated, lines separated
+ *   by "\n"
+ */
+const char *
+pb_page_text_get_text (const PbPageText *self)
+{
+  return self->text;
+}
+
+/**
+ * pb_page_text_get_box:
+ * @index: a character index, below pb_page_text_get_n_chars()
+ *
+ * Returns: the character's box, in PDF points from the displayed page's top
+ *   left; an empty one for a space or line break the page does not print
+ */
+const PbRect *
+pb_page_text_get_box (const PbPageText *self,
+                      guint             index)
+{
+  g_return_val_if_fail (index < self->n_chars, NULL);
+  return &self->boxes[index];
+}
+
+/**
+ * pb_page_text_get_offset:
+ * @index: a character index, up to pb_page_text_get_n_chars ()
+ *
+ * Returns: the byte offset in the text of character @index (of the text's
+ *   end, for pb_page_text_get_n_chars ())
+ */
+gsize
+pb_page_text_get_offset (const PbPageText *self,
+                         guint             index)
+{
+  return self->offsets[MIN (index, self->n_chars)];
 }
 
 static gboolean
@@ -146,7 +282,15 @@ pb_page_text_index_at_point (const PbPageText *self,
   return best;
 }
 
-/* The text of characters @start to @end (exclusive). */
+/**
+ * pb_page_text_dup_range:
+ * @self: a page's text
+ * @start: the first character's index
+ * @end: the index just after the last; a range past the text is cut to it
+ *
+ * Returns: (transfer full): the text of characters @start to @end
+ *   (exclusive), lines separated by "\n"; "" for an empty range
+ */
 char *
 pb_page_text_dup_range (const PbPageText *self,
                         guint             start,
@@ -172,6 +316,7 @@ pb_page_text_get_range_rects (const PbPageText *self,
 {
   GArray *rects = g_array_new (FALSE, FALSE, sizeof (PbRect));
   PbRect line = { 0 };
+  guint line_id = 0;
   gboolean open = FALSE;
 
   start = MIN (start, self->n_chars);
@@ -181,12 +326,19 @@ pb_page_text_get_range_rects (const PbPageText *self,
     {
       const PbRect *b = &self->boxes[i];
       double mid = (b->y1 + b->y2) / 2;
+      gboolean same_line;
 
-      if (is_line_break (self, i) || b->x2 <= b->x1)
+      if (is_line_break (self, i) || b->x2 <= b->x1 || b->y2 <= b->y1)
         continue;
 
-      /* Same line: vertically overlapping and moving right. */
-      if (open && mid >= line.y1 && mid <= line.y2 && b->x1 >= line.x1 - 1)
+      /* Same line: as the text says where it knows; else vertically
+       * overlapping and moving right. */
+      if (self->lines != NULL)
+        same_line = open && self->lines[i] == line_id;
+      else
+        same_line = open && mid >= line.y1 && mid <= line.y2 && b->x1 >= line.x1 - 1;
+
+      if (same_line)
         {
           line.x1 = MIN (line.x1, b->x1);
           line.x2 = MAX (line.x2, b->x2);
@@ -198,6 +350,7 @@ pb_page_text_get_range_rects (const PbPageText *self,
       if (open)
         g_array_append_val (rects, line);
       line = *b;
+      line_id = self->lines != NULL ? self->lines[i] : 0;
       open = TRUE;
     }
 

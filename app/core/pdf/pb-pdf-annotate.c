@@ -3,12 +3,27 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pb-pdf-annotate.h"
+#include "pb-pdf-file.h"
+#include "pb-pdf-open.h"
 
 /* Writing highlight annotations into a copy of a PDF, so that any PDF reader
- * shows them. The source file is only read. */
+ * shows them. The source file is only read.
+ *
+ * Poppler writes the copy as the source plus an incremental update. Two kinds
+ * of source need a first step (pb-pdf-file.c) before poppler sees them:
+ *
+ *  - pages that share one /Annots array: poppler would add a highlight to the
+ *    shared array, and so to every page that shares it; each page to be
+ *    highlighted is given its own array first;
+ *  - a damaged file whose cross-reference table poppler repaired when it
+ *    opened it: its update would point back at the broken table, and other
+ *    PDF tools could not open the copy; a whole new table is written first.
+ *
+ * That first step is written beside the destination and deleted after. */
 
 static void
 parse_color (const char   *hex,
@@ -88,7 +103,8 @@ pb_highlight_free (PbHighlight *highlight)
 /**
  * pb_pdf_write_highlights:
  * @source: the PDF to copy; it is only read
- * @password: (nullable): its password, when it is encrypted
+ * @password: (nullable): its password, when it is encrypted; %NULL for the
+ *   one given earlier in the session, if any
  * @highlights: (element-type PbHighlight): the highlights to write
  * @dest: where to write the copy; an existing file there is replaced
  * @error: a #GError, or %NULL
@@ -96,9 +112,11 @@ pb_highlight_free (PbHighlight *highlight)
  * Writes a copy of @source with one highlight annotation for each highlight
  * on each page its anchors cover.
  *
- * Returns: %TRUE on success; otherwise %FALSE with @error set by poppler
- *   (%POPPLER_ERROR or %G_FILE_ERROR/%G_IO_ERROR), and @dest may hold part of a
- *   file, for the caller to delete
+ * Returns: %TRUE on success; otherwise %FALSE with @error set: an error of
+ *   pb_pdf_open () (%PB_DOCUMENT_ERROR_NEEDS_PASSWORD when no password is
+ *   known), or from poppler (%POPPLER_ERROR) or the file system
+ *   (%G_FILE_ERROR/%G_IO_ERROR), and @dest may hold part of a file, for the
+ *   caller to delete
  */
 gboolean
 pb_pdf_write_highlights (const char  *source,
@@ -107,18 +125,69 @@ pb_pdf_write_highlights (const char  *source,
                          const char  *dest,
                          GError     **error)
 {
-  g_autofree char *source_uri = NULL;
   g_autofree char *dest_uri = NULL;
+  g_autofree char *sound = NULL;
+  g_autofree char *remembered = NULL;
   g_autoptr(GObject) document = NULL;
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(PbPdfFile) file = NULL;
+  gboolean saved;
 
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (highlights != NULL, FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
-  if (!(source_uri = g_filename_to_uri (source, NULL, error)) ||
-      !(dest_uri = g_filename_to_uri (dest, NULL, error)) ||
-      !(document = G_OBJECT (poppler_document_new_from_file (source_uri, password, error))))
+  if (!(dest_uri = g_filename_to_uri (dest, NULL, error)))
     return FALSE;
+
+  /* The pages that get a highlight, from 0. */
+  for (guint i = 0; i < highlights->len; i++)
+    {
+      const PbHighlight *highlight = g_ptr_array_index (highlights, i);
+
+      for (guint a = 0; a < highlight->anchors->len; a++)
+        {
+          guint index = g_array_index (highlight->anchors, PbAnchor, a).page - 1;
+          gboolean listed = FALSE;
+
+          for (guint k = 0; k < pages->len && !listed; k++)
+            listed = g_array_index (pages, guint, k) == index;
+          if (!listed)
+            g_array_append_val (pages, index);
+        }
+    }
+
+  if (!(file = pb_pdf_file_new (source, error)))
+    return FALSE;
+
+  {
+    gboolean shared = FALSE;
+
+    for (guint k = 0; k < pages->len && !shared; k++)
+      shared = g_array_index (pages, guint, k) < pb_pdf_file_get_n_pages (file) &&
+               pb_pdf_file_page_shares_annots (file, g_array_index (pages, guint, k));
+
+    if (shared || !pb_pdf_file_xref_is_sound (file))
+      {
+        sound = g_strconcat (dest, ".source", NULL);
+        if (!pb_pdf_file_write_sound_copy (file, (const guint *)(gpointer)pages->data, pages->len,
+                                           sound, error))
+          return FALSE;
+      }
+  }
+
+  /* The copy opens with the source's password. */
+  if (sound != NULL && password == NULL)
+    password = remembered = pb_pdf_dup_password (source);
+  document = G_OBJECT (pb_pdf_open (sound ? sound : source, password, error));
+  if (remembered != NULL)
+    memset (remembered, 0, strlen (remembered));
+  if (document == NULL)
+    {
+      if (sound != NULL)
+        g_unlink (sound);
+      return FALSE;
+    }
 
   for (guint i = 0; i < highlights->len; i++)
     {
@@ -137,5 +206,10 @@ pb_pdf_write_highlights (const char  *source,
         }
     }
 
-  return poppler_document_save (POPPLER_DOCUMENT (document), dest_uri, error);
+  saved = poppler_document_save (POPPLER_DOCUMENT (document), dest_uri, error);
+  g_clear_object (&document);
+  if (sound != NULL)
+    g_unlink (sound);
+
+  return saved;
 }

@@ -24,4 +24,8 @@ PbReportContent *pb_pdf_read_content (PopplerDocument   *document,
                                       gpointer           progress_data,
                                       GError           **error);
 
+void             pb_pdf_read_raw_markups (PbReportContent *content,
+                                          PopplerDocument *document,
+                                          const char      *path);
+
 G_END_DECLS

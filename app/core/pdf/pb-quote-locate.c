@@ -7,95 +7,278 @@
 #include <poppler.h>
 
 #include "pb-finding.h"
+#include "pb-pdf-open.h"
+#include "pb-pdf-text.h"
 #include "pb-quote-locate.h"
+#include "pb-text-fold.h"
+#include "pb-text-pages.h"
 
 /* Where a quoted passage is on the pages of a PDF, as rectangles to draw a
- * finding's highlight with. */
+ * finding's highlight with.
+ *
+ * The quote is matched against the page-text builder's text (the text search
+ * indexed) by the key rule of pb-text-fold.c: letters and digits only, so a
+ * quote typed with straight quotes, hyphens, spaces or line breaks of its own
+ * matches the page's typography, ligatures and broken words. Whole words are
+ * preferred; a quote cut mid-word (a selection can start anywhere) is found
+ * too. A passage that runs from the foot of one page onto the next, past the
+ * running footer and header between, is found as one, with rectangles on
+ * both pages. */
 
-static GArray *
-locate_on_page (PopplerPage *page,
-                guint        page_number,
-                const char  *quote)
+typedef struct
 {
-  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
-  double width, height;
-  GList *found;
-  gboolean done = FALSE;
+  PopplerDocument *document;
+  GHashTable      *texts;     /* page index → PbPageText */
+  int              n_pages;
+} Pages;
 
-  poppler_page_get_size (page, &width, &height);
-  found = poppler_page_find_text_with_options (page, quote, POPPLER_FIND_MULTILINE);
+static PbPageText *
+pages_get (Pages *pages,
+           int    index)
+{
+  PbPageText *text;
 
-  /* The first match, over all the lines it runs across. */
-  for (GList *l = found; l && !done; l = l->next)
+  if (index < 0 || index >= pages->n_pages)
+    return NULL;
+
+  if ((text = g_hash_table_lookup (pages->texts, GINT_TO_POINTER (index))))
+    return text;
+
+  text = pb_pdf_document_read_page_text (pages->document, (guint)index);
+
+  g_hash_table_insert (pages->texts, GINT_TO_POINTER (index), text);
+  return text;
+}
+
+/* Characters @start to @end (exclusive) of a page, with the punctuation that
+ * clings to the first and last word ("“we", "advisers.") when the match is of
+ * whole words, so that the highlight covers the printed words. */
+static void
+add_anchors (GArray           *anchors,
+             const PbPageText *text,
+             guint             start,
+             guint             end,
+             gboolean          whole_words)
+{
+  const char *s = pb_page_text_get_text (text);
+  g_autoptr(GArray) rects = NULL;
+
+  if (whole_words)
     {
-      PopplerRectangle *r = l->data;
-      PbAnchor anchor = { page_number, { r->x1, height - r->y2, r->x2, height - r->y1 } };
+      while (start > 0)
+        {
+          gunichar c = g_utf8_get_char (s + pb_page_text_get_offset (text, start - 1));
+          GUnicodeType type = g_unichar_type (c);
 
-      g_array_append_val (anchors, anchor);
-      done = !poppler_rectangle_find_get_match_continued (r);
+          if (type != G_UNICODE_OPEN_PUNCTUATION && type != G_UNICODE_INITIAL_PUNCTUATION &&
+              c != '"' && c != '\'')
+            break;
+          start--;
+        }
+
+      while (end < pb_page_text_get_n_chars (text))
+        {
+          gunichar c = g_utf8_get_char (s + pb_page_text_get_offset (text, end));
+          GUnicodeType type = g_unichar_type (c);
+
+          if (type != G_UNICODE_CLOSE_PUNCTUATION && type != G_UNICODE_FINAL_PUNCTUATION &&
+              type != G_UNICODE_OTHER_PUNCTUATION)
+            break;
+          end++;
+        }
     }
 
-  g_list_free_full (found, (GDestroyNotify)poppler_rectangle_free);
+  rects = pb_page_text_get_range_rects (text, start, end);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      PbAnchor anchor = { pb_page_text_get_page (text) + 1, g_array_index (rects, PbRect, i) };
+      g_array_append_val (anchors, anchor);
+    }
+}
+
+static GArray *
+locate_on_page (const PbPageText *text,
+                const PbTextKey  *needle,
+                PbTextFindFlags   flags)
+{
+  g_autoptr(PbTextKey) haystack = pb_text_key_new (pb_page_text_get_text (text), -1);
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
+  guint start, end;
+
+  if (!pb_text_key_find (haystack, needle, 0, flags, &start, &end))
+    return NULL;
+
+  add_anchors (anchors, text, pb_text_key_get_origin (haystack, start),
+               pb_text_key_get_origin (haystack, end - 1) + 1,
+               (flags & PB_TEXT_FIND_WHOLE_WORDS) != 0);
 
   return anchors->len > 0 ? g_steal_pointer (&anchors) : NULL;
 }
 
-/**
- * pb_pdf_locate_quote:
- * @page: the page to look on first, from 1; then every page is tried
- *
- * Finds where @quote is in a PDF.
- *
- * Returns: (transfer full) (element-type PbAnchor): its rectangles, or %NULL
- *   with %PB_FINDINGS_ERROR_QUOTE_NOT_FOUND
- */
-GArray *
-pb_pdf_locate_quote (const char  *pdf_path,
-                     const char  *password,
-                     guint        page,
-                     const char  *quote,
-                     GError     **error)
+/* The key of a page's body, and the index of the body's first character. */
+static PbTextKey *
+body_key (const PbPageText *text,
+          PbTextSpan        body,
+          guint            *first_char)
 {
-  g_autofree char *uri = g_filename_to_uri (pdf_path, NULL, error);
-  g_autofree char *needle = NULL;
-  PopplerDocument *document;
-  GArray *anchors = NULL;
-  int n_pages;
+  const char *s = pb_page_text_get_text (text);
 
-  if (uri == NULL)
+  *first_char = (guint)g_utf8_pointer_to_offset (s, s + body.start);
+  return pb_text_key_new (s + body.start, (gssize)(body.end - body.start));
+}
+
+/* A quote that starts at the end of page @index's body and goes on at the
+ * start of the next page's (see pb_text_find_page_bodies ()). */
+static GArray *
+locate_across_break (Pages           *pages,
+                     int              index,
+                     const PbTextKey *needle)
+{
+  PbPageText *window[4] = { NULL, NULL, NULL, NULL };
+  const char *texts[4];
+  g_autofree PbTextSpan *bodies = NULL;
+  g_autoptr(PbTextKey) before = NULL;
+  g_autoptr(PbTextKey) after = NULL;
+  g_autoptr(GArray) anchors = NULL;
+  guint n = 0, first_before, first_after;
+  guint at = 0;
+  guint len = pb_text_key_get_length (needle);
+
+  if (index + 1 >= pages->n_pages || len < 2)
     return NULL;
 
-  if (!(document = poppler_document_new_from_file (uri, password, error)))
-    return NULL;
-
-  /* Line breaks and runs of spaces in a pasted quote match any white space. */
-  {
-    g_auto(GStrv) words = g_regex_split_simple ("\\s+", quote, 0, 0);
-    needle = g_strjoinv (" ", words);
-    g_strstrip (needle);
-  }
-
-  n_pages = poppler_document_get_n_pages (document);
-  for (int i = -1; i < n_pages && anchors == NULL && *needle != '\0'; i++)
+  /* The pages around the break, to tell running headers and footers by. */
+  for (int i = index - 1; i <= index + 2; i++)
     {
-      int index = i < 0 ? (int)page - 1 : i;
-      PopplerPage *p;
+      PbPageText *text = pages_get (pages, i);
 
-      if (index < 0 || index >= n_pages || (i >= 0 && index == (int)page - 1))
+      if (text == NULL)
         continue;
-
-      if ((p = poppler_document_get_page (document, index)))
-        {
-          anchors = locate_on_page (p, (guint)index + 1, needle);
-          g_object_unref (p);
-        }
+      if (i == index)
+        at = n;
+      window[n] = text;
+      texts[n] = pb_page_text_get_text (text);
+      n++;
     }
 
-  g_object_unref (document);
+  if (at + 1 >= n)
+    return NULL;
+
+  bodies = pb_text_find_page_bodies (texts, n);
+  before = body_key (window[at], bodies[at], &first_before);
+  after = body_key (window[at + 1], bodies[at + 1], &first_after);
+
+  /* The longest start of the quote that ends page @index. */
+  for (guint k = MIN (len - 1, pb_text_key_get_length (before)); k >= 1; k--)
+    {
+      guint tail = pb_text_key_get_length (before) - k;
+
+      if (!pb_text_key_is_word_start (before, tail) ||
+          !pb_text_key_has_at (before, tail, needle, 0, k) ||
+          !pb_text_key_has_at (after, 0, needle, k, len))
+        continue;
+
+      anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
+      add_anchors (anchors, window[at], first_before + pb_text_key_get_origin (before, tail),
+                   first_before + pb_text_key_get_origin (before, pb_text_key_get_length (before) - 1) + 1,
+                   TRUE);
+      add_anchors (anchors, window[at + 1], first_after,
+                   first_after + pb_text_key_get_origin (after, len - k - 1) + 1, TRUE);
+      return g_steal_pointer (&anchors);
+    }
+
+  return NULL;
+}
+
+/**
+ * pb_pdf_locate_quote_in_document:
+ * @document: an open PDF; poppler is not thread-safe per document, so call
+ *   this from the one thread that uses it
+ * @page_number: the page to look on first, from 1; then the passage across
+ *   its break with the next page; then every other page
+ * @quote: the passage, typed or pasted any way
+ *
+ * Finds where @quote is in @document.
+ *
+ * Returns: (transfer full) (element-type PbAnchor): one rectangle per line it
+ *   covers, in reading order, each with its page; or %NULL with
+ *   %PB_FINDINGS_ERROR_QUOTE_NOT_FOUND
+ */
+GArray *
+pb_pdf_locate_quote_in_document (PopplerDocument  *document,
+                                 guint             page_number,
+                                 const char       *quote,
+                                 GError          **error)
+{
+  g_autoptr(PbTextKey) needle = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  Pages pages;
+  GArray *anchors = NULL;
+  int named = (int)page_number - 1;
+  static const PbTextFindFlags passes[] = { PB_TEXT_FIND_WHOLE_WORDS, PB_TEXT_FIND_DEFAULT };
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)pb_page_text_unref);
+  pages = (Pages) { document, texts, poppler_document_get_n_pages (document) };
+  needle = pb_text_key_new (quote, -1);
+
+  for (guint pass = 0; pass < G_N_ELEMENTS (passes) && anchors == NULL; pass++)
+    {
+      PbPageText *text;
+
+      if (pb_text_key_get_length (needle) == 0)
+        break;
+
+      if ((text = pages_get (&pages, named)))
+        anchors = locate_on_page (text, needle, passes[pass]);
+
+      if (anchors == NULL && pass == 0)
+        anchors = locate_across_break (&pages, named, needle);
+
+      for (int i = 0; i < pages.n_pages && anchors == NULL; i++)
+        if (i != named && (text = pages_get (&pages, i)))
+          anchors = locate_on_page (text, needle, passes[pass]);
+
+      for (int i = 0; i < pages.n_pages && anchors == NULL && pass == 0; i++)
+        if (i != named)
+          anchors = locate_across_break (&pages, i, needle);
+    }
 
   if (anchors == NULL)
     g_set_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND,
                  _("The quoted text was not found in the report."));
 
   return anchors;
+}
+
+/**
+ * pb_pdf_locate_quote:
+ * @pdf_path: the PDF
+ * @password: (nullable): its password; %NULL for none or the one given
+ *   earlier in the session
+ * @page_number: the page to look on first, from 1; then every page is tried
+ *
+ * Finds where @quote is in a PDF; see pb_pdf_locate_quote_in_document ().
+ *
+ * Returns: (transfer full) (element-type PbAnchor): its rectangles, or %NULL
+ *   with %PB_FINDINGS_ERROR_QUOTE_NOT_FOUND, or an error of pb_pdf_open ()
+ */
+GArray *
+pb_pdf_locate_quote (const char  *pdf_path,
+                     const char  *password,
+                     guint        page_number,
+                     const char  *quote,
+                     GError     **error)
+{
+  g_autoptr(GObject) document = NULL;
+
+  g_return_val_if_fail (pdf_path != NULL, NULL);
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  if (!(document = G_OBJECT (pb_pdf_open (pdf_path, password, error))))
+    return NULL;
+
+  return pb_pdf_locate_quote_in_document (POPPLER_DOCUMENT (document), page_number, quote, error);
 }

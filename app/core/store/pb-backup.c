@@ -3,33 +3,27 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
-#include "pb-backup.h"
-#include "pb-db.h"
+#include "pb-backup-private.h"
 #include "pb-library-private.h"
 
-/* Verified, rotating copies of library.db in backups/.
+/* Verified, rotating copies of library.db in backups/: what a backup is.
  *
- * A backup is made with SQLite's online backup API from a read transaction,
- * so it is one consistent moment of the library even while another process
- * writes. It is written under a temporary name, opened again and checked
- * (integrity_check, and the same number of reports, findings and packs as
- * the moment it copies) before it takes its name, and only a checked backup
- * lets older ones be rotated away. The report PDFs are named by their
- * checksum and never change, so a backup of the database and the reports/
- * folder together are a whole library.
+ * A backup is one consistent moment of the library, made and checked by
+ * pb-backup-make.c. The report PDFs are named by their checksum and never
+ * change, so a backup of the database and the reports/ folder together are
+ * a whole library.
  *
  * Names are "library-<UTC time to the millisecond>.db"; two backups in the
- * same millisecond get "-1", "-2"… rather than one replacing the other. */
+ * same millisecond get "-1", "-2"… rather than one replacing the other. This
+ * file reads those names, reads and checks what a backup holds, and decides
+ * which backups rotation keeps. */
 
-#define BACKUP_PREFIX      "library-"
-#define BACKUP_SUFFIX      ".db"
 #define KEEP_RECENT        10   /* taken in the last 24 hours */
 #define KEEP_DAYS          7
 #define KEEP_WEEKS         4
@@ -44,6 +38,7 @@ struct _PbBackup
   gint64     n_findings;
   gint64     n_packs;
   gint       version;
+  char      *library_uuid;   /* whose backup it is; NULL before identities */
 };
 
 G_DEFINE_FINAL_TYPE (PbBackup, pb_backup, G_TYPE_OBJECT)
@@ -55,6 +50,7 @@ pb_backup_finalize (GObject *object)
 
   g_free (self->path);
   g_clear_pointer (&self->created, g_date_time_unref);
+  g_free (self->library_uuid);
 
   G_OBJECT_CLASS (pb_backup_parent_class)->finalize (object);
 }
@@ -150,6 +146,20 @@ pb_backup_get_version (PbBackup *self)
 }
 
 /**
+ * pb_backup_get_library_uuid:
+ * @self: a backup
+ *
+ * Returns: (nullable): the identity of the library it is a backup of (its
+ *   library_meta uuid), or %NULL for a backup made before libraries had one
+ */
+const char *
+pb_backup_get_library_uuid (PbBackup *self)
+{
+  g_return_val_if_fail (PB_IS_BACKUP (self), NULL);
+  return self->library_uuid;
+}
+
+/**
  * pb_backup_file_name_for:
  * @time: when the backup is taken
  *
@@ -166,7 +176,7 @@ pb_backup_file_name_for (GDateTime *time)
 
   utc = g_date_time_to_utc (time);
   stamp = g_date_time_format (utc, "%Y%m%dT%H%M%S");
-  return g_strdup_printf (BACKUP_PREFIX "%s.%03dZ" BACKUP_SUFFIX, stamp,
+  return g_strdup_printf (PB_BACKUP_PREFIX "%s.%03dZ" PB_BACKUP_SUFFIX, stamp,
                           g_date_time_get_microsecond (utc) / 1000);
 }
 
@@ -190,15 +200,15 @@ pb_backup_parse_file_name (const char  *name,
 
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!g_str_has_prefix (name, BACKUP_PREFIX) || !g_str_has_suffix (name, BACKUP_SUFFIX))
+  if (!g_str_has_prefix (name, PB_BACKUP_PREFIX) || !g_str_has_suffix (name, PB_BACKUP_SUFFIX))
     return FALSE;
 
-  if (sscanf (name, BACKUP_PREFIX "%4d%2d%2dT%2d%2d%2d.%3dZ%15s",
+  if (sscanf (name, PB_BACKUP_PREFIX "%4d%2d%2dT%2d%2d%2d.%3dZ%15s",
               &year, &month, &day, &hour, &minute, &second, &ms, tail) != 8)
     return FALSE;
 
   /* What follows the time: ".db", or "-N.db". */
-  if (strcmp (tail, BACKUP_SUFFIX) != 0)
+  if (strcmp (tail, PB_BACKUP_SUFFIX) != 0)
     {
       const char *p = tail;
 
@@ -206,7 +216,7 @@ pb_backup_parse_file_name (const char  *name,
         return FALSE;
       while (g_ascii_isdigit (*p))
         p++;
-      if (strcmp (p, BACKUP_SUFFIX) != 0)
+      if (strcmp (p, PB_BACKUP_SUFFIX) != 0)
         return FALSE;
     }
 
@@ -240,20 +250,12 @@ count_rows (sqlite3    *db,
   return pb_db_query_int (db, sql, error);
 }
 
-/* The counts a backup is checked against: they must survive the copy. */
-typedef struct
-{
-  gint64 reports;
-  gint64 findings;
-  gint64 packs;
-  gint64 cohorts;
-  gint   version;
-} Counts;
-
-static gboolean
-read_counts (sqlite3  *db,
-             Counts   *counts,
-             GError  **error)
+/* The counts of @db's reports, findings, packs and cohorts, and its schema
+ * version: what a backup is checked against. */
+gboolean
+_pb_backup_read_counts (sqlite3         *db,
+                        PbBackupCounts  *counts,
+                        GError         **error)
 {
   if ((counts->reports = count_rows (db, "reports", error)) < 0 ||
       (counts->findings = count_rows (db, "findings", error)) < 0 ||
@@ -304,26 +306,59 @@ pb_backup_read (const char  *path,
 {
   g_autoptr(PbBackup) self = NULL;
   g_autofree char *name = NULL;
-  Counts counts = { 0 };
+  g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PbBackupCounts counts = { 0 };
+  char head[16] = { 0 };
+  GStatBuf st;
   sqlite3 *db;
+  FILE *file;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(db = open_backup (path, error)))
-    return NULL;
-
-  if (!read_counts (db, &counts, error))
+  /* What the user named, in words, before SQLite says anything. */
+  display = g_filename_display_name (path);
+  if (g_stat (path, &st) != 0)
     {
-      sqlite3_close (db);
-      if (error != NULL && !g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
-        {
-          g_clear_error (error);
-          g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                       _("“%s” is not a Panel Brief library."), path);
-        }
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT, _("“%s” does not exist."), display);
       return NULL;
     }
-  sqlite3_close (db);
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is a folder, not a backup."), display);
+      return NULL;
+    }
+  if ((file = fopen (path, "rb")) != NULL)
+    {
+      if (fread (head, 1, sizeof head, file) == 0)
+        head[0] = '\0';
+      fclose (file);
+    }
+  if (memcmp (head, "PK\003\004", 4) == 0)
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is a library archive, not a backup: open it with Open Library "
+                     "Archive… (“panel-brief library import”)."), display);
+      return NULL;
+    }
+  /* An empty file opens as an empty database: it is no backup. */
+  if (st.st_size == 0 || memcmp (head, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is not a Panel Brief library or backup."), display);
+      return NULL;
+    }
+
+  if (!(db = open_backup (path, &local_error)) ||
+      !_pb_backup_read_counts (db, &counts, &local_error) || counts.version < 1 ||
+      pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'reports'", NULL) != 1)
+    {
+      sqlite3_close (db);
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
+                   _("“%s” is not a Panel Brief library or backup, or is damaged."), display);
+      return NULL;
+    }
 
   self = g_object_new (PB_TYPE_BACKUP, NULL);
   self->path = g_canonicalize_filename (path, NULL);
@@ -331,17 +366,12 @@ pb_backup_read (const char  *path,
   self->n_findings = counts.findings;
   self->n_packs = counts.packs;
   self->version = counts.version;
+  self->library_uuid = _pb_library_read_uuid (db);
+  sqlite3_close (db);
 
   name = g_path_get_basename (path);
   if (!pb_backup_parse_file_name (name, &self->created))
-    {
-      GStatBuf st;
-
-      if (g_stat (path, &st) == 0)
-        self->created = g_date_time_new_from_unix_utc (st.st_mtime);
-      else
-        self->created = g_date_time_new_now_utc ();
-    }
+    self->created = g_date_time_new_from_unix_utc (st.st_mtime);
 
   return g_steal_pointer (&self);
 }
@@ -452,451 +482,6 @@ pb_backup_select_expired (GPtrArray *times,
   return expired;
 }
 
-/* The backups in @folder named as this file names them, with their times. */
-static GPtrArray *
-list_named (const char  *folder,
-            GHashTable **out_paths)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  GPtrArray *times = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
-  const char *name;
-
-  *out_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      GDateTime *time = NULL;
-
-      if (!pb_backup_parse_file_name (name, &time))
-        continue;
-      g_ptr_array_add (times, time);
-      g_hash_table_insert (*out_paths, time, g_build_filename (folder, name, NULL));
-    }
-  return times;
-}
-
-static void
-rotate (const char *folder)
-{
-  g_autoptr(GHashTable) paths = NULL;
-  g_autoptr(GPtrArray) times = list_named (folder, &paths);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) expired = pb_backup_select_expired (times, now);
-
-  for (guint i = 0; i < expired->len; i++)
-    {
-      const char *path = g_hash_table_lookup (paths, g_ptr_array_index (expired, i));
-
-      g_debug ("Rotating away the backup %s", path);
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the old backup %s: %s", path, g_strerror (errno));
-    }
-}
-
-/* Reports removed from the library whose files were kept because a backup
- * listed them: once no backup does, the file goes. */
-static void
-purge_removed_reports (PbLibrary *self)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = _pb_library_get_db (self);
-
-  if (_pb_library_is_read_only (self) ||
-      !(stmt = pb_db_prepare (db, "SELECT sha256 FROM removed_reports", NULL)))
-    return;
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *sha256 = pb_db_column_text (stmt, 0);
-
-      if (!_pb_library_backups_may_list (self, sha256))
-        g_ptr_array_add (gone, g_strdup (sha256));
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  for (guint i = 0; i < gone->len; i++)
-    {
-      const char *sha256 = g_ptr_array_index (gone, i);
-      g_autoptr(sqlite3_stmt) forget = NULL;
-      g_autofree char *path = pb_library_dup_report_path (self, sha256);
-
-      /* The row first: a crash between leaves an orphan, never a row whose
-       * file has gone. */
-      if (!(forget = pb_db_prepare (db, "DELETE FROM removed_reports WHERE sha256 = ?1", NULL)))
-        return;
-      sqlite3_bind_text (forget, 1, sha256, -1, SQLITE_TRANSIENT);
-      if (!pb_db_step_done (forget, NULL))
-        return;
-      if (g_unlink (path) == 0)
-        g_debug ("Removed %s: no backup lists it any more", path);
-    }
-}
-
-static gboolean
-fsync_path (const char  *path,
-            gboolean     directory,
-            GError     **error)
-{
-  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
-  int saved_errno;
-
-  if (fd >= 0 && fsync (fd) == 0)
-    return g_close (fd, error);
-
-  saved_errno = errno;
-  if (fd >= 0)
-    g_close (fd, NULL);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               saved_errno == ENOSPC ? _("The disk is full: the backup could not be written.")
-                                     : _("The backup could not be written: %s."),
-               g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Gives @partial its final name in @folder without ever replacing a file. */
-static char *
-place (const char  *partial,
-       const char  *folder,
-       const char  *name,
-       GError     **error)
-{
-  for (guint n = 0; n < 100; n++)
-    {
-      g_autofree char *candidate_name = NULL;
-      g_autofree char *candidate = NULL;
-
-      if (n == 0)
-        candidate_name = g_strdup (name);
-      else
-        candidate_name = g_strdup_printf ("%.*s-%u" BACKUP_SUFFIX,
-                                          (int)(strlen (name) - strlen (BACKUP_SUFFIX)), name, n);
-      candidate = g_build_filename (folder, candidate_name, NULL);
-
-      /* link () fails rather than replace: two processes backing up in the
-       * same millisecond both keep their backups. */
-      if (link (partial, candidate) == 0)
-        {
-          g_unlink (partial);
-          return g_steal_pointer (&candidate);
-        }
-      if (errno != EEXIST)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("The backup could not be written: %s."), g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("The backup could not be named."));
-  return NULL;
-}
-
-/* Copies a checked backup into the second backup folder, under its own name. */
-static gboolean
-copy_to_folder (const char  *backup,
-                const char  *folder,
-                GError     **error)
-{
-  g_autofree char *name = g_path_get_basename (backup);
-  g_autofree char *partial = NULL;
-  g_autofree char *placed = NULL;
-  g_autoptr(GFile) from = g_file_new_for_path (backup);
-  g_autoptr(GFile) to = NULL;
-  int fd;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The second backup folder “%s” cannot be used: %s."),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
-  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The second backup folder “%s” cannot be used: %s."),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  to = g_file_new_for_path (partial);
-  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) ||
-      !fsync_path (partial, FALSE, error) ||
-      !(placed = place (partial, folder, name, error)))
-    {
-      g_unlink (partial);
-      return FALSE;
-    }
-
-  fsync_path (folder, TRUE, NULL);
-  rotate (folder);
-  return TRUE;
-}
-
-/* Copies the library's database into @dest (an existing, private, empty
- * file) with the online backup API, then checks the copy: integrity_check and
- * the same numbers of reports, findings, packs and cohorts, and schema. */
-static gboolean
-backup_copy (PbLibrary   *self,
-             const char  *dest_path,
-             GError     **error)
-{
-  g_autoptr(PbBackup) written = NULL;
-  sqlite3 *source = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *copy;
-  Counts counts = { 0 };
-  int rc;
-
-  if (!(source = _pb_library_open_reader (self, error)))
-    goto failed;
-
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      pb_db_set_error (dest, rc, error);
-      goto failed;
-    }
-
-  /* One read transaction for the counts and the copy: both see one moment. */
-  if (!pb_db_exec (source, "BEGIN", error) || !read_counts (source, &counts, error))
-    goto failed;
-
-  if (!(copy = sqlite3_backup_init (dest, "main", source, "main")))
-    {
-      pb_db_set_error (dest, sqlite3_errcode (dest), error);
-      goto failed;
-    }
-  rc = sqlite3_backup_step (copy, -1);
-  sqlite3_backup_finish (copy);
-  pb_db_exec (source, "COMMIT", NULL);
-  if (rc != SQLITE_DONE)
-    {
-      pb_db_set_error (dest, rc, error);
-      goto failed;
-    }
-
-  /* The copy carries the library's WAL mode in its header; a backup is one
-   * self-contained file. */
-  if (!pb_db_exec (dest, "PRAGMA journal_mode=DELETE", error))
-    goto failed;
-
-  g_clear_pointer (&source, pb_db_close);
-  g_clear_pointer (&dest, sqlite3_close);
-
-  if (!fsync_path (dest_path, FALSE, error))
-    goto failed;
-
-  /* Checked before it counts as a backup. */
-  if (!(written = pb_backup_read (dest_path, error)) || !pb_backup_verify (written, error))
-    goto failed;
-  if (written->n_reports != counts.reports || written->n_findings != counts.findings ||
-      written->n_packs != counts.packs || written->version != counts.version)
-    {
-      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                   _("The backup did not hold what the library holds, and was not kept."));
-      goto failed;
-    }
-
-  return TRUE;
-
-failed:
-  g_clear_pointer (&source, pb_db_close);
-  g_clear_pointer (&dest, sqlite3_close);
-  return FALSE;
-}
-
-/**
- * pb_library_snapshot:
- * @self: a library
- * @dest: (type filename): a file to write; it is replaced, and private
- *   (0600) from creation
- * @error: a #GError, or %NULL
- *
- * Writes one consistent moment of library.db to @dest as a self-contained,
- * checked file, as a backup is, but without naming or rotating anything:
- * for a library archive.
- *
- * Returns: %TRUE, or %FALSE with @error set as by pb_library_backup () and
- *   @dest removed
- */
-gboolean
-pb_library_snapshot (PbLibrary   *self,
-                     const char  *dest,
-                     GError     **error)
-{
-  int fd;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (dest != NULL, FALSE);
-
-  g_unlink (dest);
-  if ((fd = g_open (dest, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The library could not be copied: %s."), g_strerror (saved_errno));
-      return FALSE;
-    }
-  g_close (fd, NULL);
-
-  if (!backup_copy (self, dest, error))
-    {
-      g_unlink (dest);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * pb_library_backup:
- * @self: a library
- * @reason: why the backup is taken
- * @error: a #GError, or %NULL
- *
- * Takes a backup of library.db into backups/, checks it, and only then
- * rotates older backups away (see pb_backup_select_expired ()) and forgets
- * the files of removed reports that no backup lists any more. When a second
- * backup folder is set, the backup is copied there too; a folder that cannot
- * be written (a USB stick not plugged in) is reported with g_warning () but
- * does not fail the backup.
- *
- * Returns: (transfer full): the new backup's path; or %NULL with @error set:
- *   PB_DB_ERROR (the library could not be read), G_IO_ERROR (the file could
- *   not be written; G_IO_ERROR_NO_SPACE for a full disk), or
- *   PB_DB_ERROR_CORRUPT when the copy did not check out (older backups are
- *   then all kept)
- */
-char *
-pb_library_backup (PbLibrary       *self,
-                   PbBackupReason   reason,
-                   GError         **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *name = pb_backup_file_name_for (now);
-  g_autofree char *partial = NULL;
-  g_autofree char *placed = NULL;
-  const char *folder;
-  int fd;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
-
-  folder = _pb_library_get_backups_dir (self);
-  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The backups folder cannot be written: %s."), g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* Private from creation: a backup holds everything the library does. */
-  partial = g_build_filename (folder, ".library-XXXXXX.part", NULL);
-  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The backup could not be written: %s."), g_strerror (saved_errno));
-      return NULL;
-    }
-  g_close (fd, NULL);
-
-  if (!backup_copy (self, partial, error))
-    goto failed;
-
-  if (!(placed = place (partial, folder, name, error)))
-    goto failed;
-  fsync_path (folder, TRUE, NULL);
-
-  g_debug ("Backed up the library to %s (reason %d)", placed, reason);
-
-  rotate (folder);
-  purge_removed_reports (self);
-
-  if (pb_library_get_second_backup_folder (self) != NULL)
-    {
-      g_autoptr(GError) copy_error = NULL;
-
-      if (!copy_to_folder (placed, pb_library_get_second_backup_folder (self), &copy_error))
-        g_warning ("%s", copy_error->message);
-    }
-
-  return g_steal_pointer (&placed);
-
-failed:
-  g_unlink (partial);
-  if (error != NULL && *error != NULL && g_error_matches (*error, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL))
-    {
-      g_clear_error (error);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _("The disk is full: the backup could not be written."));
-    }
-  return NULL;
-}
-
-/**
- * pb_library_backup_if_due:
- * @self: a library
- * @out_made: (out) (optional): whether a backup was made
- * @error: a #GError, or %NULL
- *
- * Takes the day's backup unless backups/ already has one from today (local
- * time). Meant for the first start of each day.
- *
- * Returns: %FALSE with @error set as by pb_library_backup () when a backup was
- *   due and could not be made
- */
-gboolean
-pb_library_backup_if_due (PbLibrary  *self,
-                          gboolean   *out_made,
-                          GError    **error)
-{
-  g_autoptr(GHashTable) paths = NULL;
-  g_autoptr(GPtrArray) times = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *made = NULL;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
-
-  if (out_made != NULL)
-    *out_made = FALSE;
-
-  times = list_named (_pb_library_get_backups_dir (self), &paths);
-  for (guint i = 0; i < times->len; i++)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (g_ptr_array_index (times, i));
-      g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
-
-      if (g_strcmp0 (day, today) == 0)
-        return TRUE;
-    }
-
-  /* A library that holds nothing yet needs no copy of its nothing. */
-  if (pb_db_query_int (_pb_library_get_db (self),
-                       "SELECT (SELECT count(*) FROM reports) + (SELECT count(*) FROM findings)"
-                       " + (SELECT count(*) FROM packs)", NULL) == 0)
-    return TRUE;
-
-  if (!(made = pb_library_backup (self, PB_BACKUP_DAILY, error)))
-    return FALSE;
-  if (out_made != NULL)
-    *out_made = TRUE;
-  return TRUE;
-}
-
 static int
 compare_backups_newest_first (gconstpointer a,
                               gconstpointer b)
@@ -934,7 +519,7 @@ pb_backups_list_folder (const char *folder)
       g_autoptr(GError) local_error = NULL;
       PbBackup *backup;
 
-      if (!g_str_has_prefix (name, BACKUP_PREFIX) || !g_str_has_suffix (name, BACKUP_SUFFIX))
+      if (!g_str_has_prefix (name, PB_BACKUP_PREFIX) || !g_str_has_suffix (name, PB_BACKUP_SUFFIX))
         continue;
       path = g_build_filename (folder, name, NULL);
       if ((backup = pb_backup_read (path, &local_error)))
@@ -948,12 +533,74 @@ pb_backups_list_folder (const char *folder)
 }
 
 /**
+ * pb_backups_list_for:
+ * @folder: (type filename): a backups folder
+ * @library_uuid: (nullable): the identity of the library whose backups are
+ *   wanted, or %NULL when it is not known
+ *
+ * Lists the backups in @folder that are backups of the library @library_uuid:
+ * those carrying its identity, and those from before libraries had one. A
+ * backup of another library, put in the folder by hand or by a copied
+ * folder, is left out, so that it is neither restored in place of this
+ * library nor rotated away by it. With @library_uuid %NULL (the library's
+ * own database is lost), every backup is listed.
+ *
+ * Returns: (transfer full) (element-type PbBackup): the backups, newest
+ *   first; empty when there are none or @folder does not exist
+ */
+GPtrArray *
+pb_backups_list_for (const char *folder,
+                     const char *library_uuid)
+{
+  GPtrArray *backups = pb_backups_list_folder (folder);
+
+  for (guint i = backups->len; library_uuid != NULL && i > 0; i--)
+    {
+      PbBackup *backup = g_ptr_array_index (backups, i - 1);
+
+      if (backup->library_uuid != NULL && g_strcmp0 (backup->library_uuid, library_uuid) != 0)
+        {
+          g_debug ("Not listing %s: it is a backup of another library", backup->path);
+          g_ptr_array_remove_index (backups, i - 1);
+        }
+    }
+  return backups;
+}
+
+/**
+ * pb_library_folder_list_backups:
+ * @library_path: (type filename): a library folder, which need not open
+ *
+ * Lists the backups of the library in @library_path's backups/, as
+ * pb_backups_list_for () does, knowing the library by the identity its
+ * library.db holds, or its session record when library.db is lost. For
+ * restoring a library that cannot be opened.
+ *
+ * Returns: (transfer full) (element-type PbBackup): the backups, newest first
+ */
+GPtrArray *
+pb_library_folder_list_backups (const char *library_path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_return_val_if_fail (library_path != NULL, NULL);
+
+  folder = g_build_filename (library_path, "backups", NULL);
+  db_path = g_build_filename (library_path, "library.db", NULL);
+  uuid = _pb_library_read_identity (db_path);
+  return pb_backups_list_for (folder, uuid);
+}
+
+/**
  * pb_library_list_backups:
  * @self: a library
  * @error: a #GError, or %NULL
  *
- * Lists the backups in backups/, with what each holds. Files there that are
- * not libraries are left out; so are those being written.
+ * Lists the backups of this library in backups/, with what each holds.
+ * Files there that are not libraries are left out; so are those being
+ * written, and backups of other libraries (see pb_backups_list_for ()).
  *
  * Returns: (transfer full) (element-type PbBackup): the backups, newest
  *   first; an empty array when there are none
@@ -964,5 +611,61 @@ pb_library_list_backups (PbLibrary  *self,
 {
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
 
-  return pb_backups_list_folder (_pb_library_get_backups_dir (self));
+  return pb_backups_list_for (_pb_library_get_backups_dir (self), _pb_library_get_uuid (self));
+}
+
+/* Whether any database in backups/ lists the report @sha256, or might: a
+ * backup that cannot be read counts as listing it. A report's file must
+ * outlive every database that could be restored and point at it. */
+gboolean
+_pb_library_backups_may_list (PbLibrary  *self,
+                              const char *sha256)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *backups_dir;
+  const char *name;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (self), TRUE);
+  g_return_val_if_fail (sha256 != NULL, TRUE);
+
+  backups_dir = _pb_library_get_backups_dir (self);
+  if (!(dir = g_dir_open (backups_dir, 0, NULL)))
+    return g_file_test (backups_dir, G_FILE_TEST_EXISTS);
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *file_uri = NULL;
+      g_autofree char *uri = NULL;
+      sqlite3_stmt *stmt = NULL;
+      sqlite3 *db = NULL;
+      gboolean listed;
+
+      if (!g_str_has_suffix (name, ".db"))
+        continue;
+
+      path = g_build_filename (backups_dir, name, NULL);
+      file_uri = g_filename_to_uri (path, NULL, NULL);
+      if (file_uri == NULL)
+        return TRUE;
+      /* Backups are complete files, never written again: read them as such. */
+      uri = g_strconcat (file_uri, "?immutable=1", NULL);
+
+      if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
+          sqlite3_prepare_v2 (db, "SELECT 1 FROM reports WHERE sha256 = ?1", -1, &stmt, NULL) != SQLITE_OK)
+        {
+          sqlite3_close (db);
+          return TRUE;
+        }
+
+      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+      listed = sqlite3_step (stmt) != SQLITE_DONE;
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      if (listed)
+        return TRUE;
+    }
+
+  return FALSE;
 }

@@ -34,6 +34,7 @@ gint64      pb_backup_get_n_reports   (PbBackup   *self);
 gint64      pb_backup_get_n_findings  (PbBackup   *self);
 gint64      pb_backup_get_n_packs     (PbBackup   *self);
 gint        pb_backup_get_version     (PbBackup   *self);
+const char *pb_backup_get_library_uuid (PbBackup  *self);
 
 PbBackup   *pb_backup_read            (const char *path,
                                        GError    **error);
@@ -45,6 +46,11 @@ gboolean    pb_library_snapshot       (PbLibrary      *self,
                                        GError        **error);
 char       *pb_library_backup         (PbLibrary      *self,
                                        PbBackupReason  reason,
+                                       GError        **error);
+char       *pb_library_backup_full    (PbLibrary      *self,
+                                       PbBackupReason  reason,
+                                       char          **out_second_copy,
+                                       GError        **out_second_error,
                                        GError        **error);
 gboolean    pb_library_backup_if_due  (PbLibrary      *self,
                                        gboolean       *out_made,
@@ -61,5 +67,8 @@ gboolean    pb_backup_parse_file_name (const char     *name,
 GPtrArray  *pb_backup_select_expired  (GPtrArray      *times,
                                        GDateTime      *now);
 GPtrArray  *pb_backups_list_folder    (const char     *folder);
+GPtrArray  *pb_backups_list_for       (const char     *folder,
+                                       const char     *library_uuid);
+GPtrArray  *pb_library_folder_list_backups (const char *library_path);
 
 G_END_DECLS

@@ -14,6 +14,15 @@
 /* The cohorts findings are tagged with: the built-in ones Ofsted judges, and
  * the user's own. Each change is one transaction. */
 
+/**
+ * pb_library_list_cohorts:
+ * @library: a library
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full) (element-type PbCohort): every cohort, in the
+ *   library's order (the built-in ones first, then the user's as added);
+ *   or %NULL with @error set (%PB_DB_ERROR)
+ */
 GPtrArray *
 pb_library_list_cohorts (PbLibrary  *library,
                          GError    **error)
@@ -92,6 +101,21 @@ valid_color (const char *color)
          strspn (color + 1, "0123456789abcdefABCDEF") == 6;
 }
 
+/**
+ * pb_library_add_cohort:
+ * @library: a library
+ * @name: the new cohort's name; spaces around it are dropped, and its slug
+ *   is made from its letters and digits
+ * @color: its colour, "#rrggbb"
+ * @error: a #GError, or %NULL
+ *
+ * Adds a cohort after the others and emits PbLibrary::cohorts-changed.
+ *
+ * Returns: (transfer full): the new cohort; or %NULL with @error set
+ *   (%PB_FINDINGS_ERROR_INVALID for a name with no letter or digit, a
+ *   colour not written #rrggbb, or a name whose slug another cohort has;
+ *   %PB_DB_ERROR)
+ */
 PbCohort *
 pb_library_add_cohort (PbLibrary   *library,
                        const char  *name,
@@ -150,6 +174,21 @@ pb_library_add_cohort (PbLibrary   *library,
   return pb_cohort_new (id, slug, clean_name, color, FALSE);
 }
 
+/**
+ * pb_library_update_cohort:
+ * @library: a library
+ * @slug: the cohort's slug
+ * @name: (nullable): its new name; %NULL or blank to keep the name
+ * @color: (nullable): its new colour, "#rrggbb"; %NULL to keep the colour
+ * @error: a #GError, or %NULL
+ *
+ * Renames or recolours a cohort (its slug stays) and emits
+ * PbLibrary::cohorts-changed.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_FINDINGS_ERROR_INVALID for
+ *   a colour not written #rrggbb, %PB_FINDINGS_ERROR_NOT_FOUND for no such
+ *   cohort, %PB_DB_ERROR)
+ */
 gboolean
 pb_library_update_cohort (PbLibrary   *library,
                           const char  *slug,
@@ -195,6 +234,14 @@ pb_library_update_cohort (PbLibrary   *library,
   return TRUE;
 }
 
+/**
+ * pb_library_count_cohort_findings:
+ * @library: a library
+ * @slug: a cohort's slug
+ *
+ * Returns: how many findings are tagged with the cohort; 0 for no such
+ *   cohort, or when the library cannot be read
+ */
 guint
 pb_library_count_cohort_findings (PbLibrary  *library,
                                   const char *slug)

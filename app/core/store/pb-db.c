@@ -12,6 +12,53 @@
 
 G_DEFINE_QUARK (pb-db-error-quark, pb_db_error)
 
+static PbDbCorruptFunc corrupt_func;
+
+/**
+ * pb_db_set_corrupt_func:
+ * @func: (nullable): called with a database's file name whenever SQLite
+ *   reports it damaged (SQLITE_CORRUPT, SQLITE_NOTADB) through
+ *   pb_db_set_error (), on whichever thread met the damage
+ *
+ * Lets the library hear of damage met in the middle of work, from any
+ * connection, and stop writing. Set once, at start.
+ */
+void
+pb_db_set_corrupt_func (PbDbCorruptFunc func)
+{
+  corrupt_func = func;
+}
+
+/**
+ * pb_db_report_damage:
+ * @db: (nullable): a connection whose database was found damaged (by
+ *   SQLite, or by an integrity_check that did not say "ok")
+ *
+ * Passes the database's file name to the function set with
+ * pb_db_set_corrupt_func (), if any.
+ */
+void
+pb_db_report_damage (sqlite3 *db)
+{
+  const char *filename = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+
+  if (corrupt_func != NULL && filename != NULL && *filename != '\0')
+    corrupt_func (filename);
+}
+
+/**
+ * pb_db_set_error:
+ * @db: (nullable): the connection that failed, for SQLite's message
+ * @rc: the (extended) result code SQLite gave
+ * @error: a #GError to set, or %NULL
+ *
+ * Sets @error in %PB_DB_ERROR from a SQLite result code, in words for
+ * users: %PB_DB_ERROR_DISK_FULL (SQLITE_FULL), %PB_DB_ERROR_BUSY
+ * (SQLITE_BUSY, SQLITE_LOCKED), %PB_DB_ERROR_CORRUPT (SQLITE_CORRUPT,
+ * SQLITE_NOTADB), %PB_DB_ERROR_READ_ONLY (SQLITE_READONLY, SQLITE_PERM,
+ * SQLITE_CANTOPEN) or %PB_DB_ERROR_FAILED. Only the primary code (the low
+ * 8 bits, https://www.sqlite.org/rescode.html) decides.
+ */
 void
 pb_db_set_error (sqlite3  *db,
                  int       rc,
@@ -34,15 +81,23 @@ pb_db_set_error (sqlite3  *db,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+      /* SQLite's own words ("database disk image is malformed") say nothing
+       * a reader can act on; they go to the log. */
+      g_debug ("SQLite reports damage: %s", detail);
       g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                   _("The library database is damaged (%s)."), detail);
+                   _("The library database is damaged. Nothing more will be saved to it: "
+                     "restore the newest good backup (Restore from Backup…, or "
+                     "“panel-brief restore --latest”)."));
+      pb_db_report_damage (db);
       break;
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
+      g_debug ("SQLite cannot write: %s", detail);
       g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_READ_ONLY,
-                   _("The library database cannot be written (%s)."), detail);
+                   _("The library database cannot be written. Check that the library "
+                     "folder and its library.db are yours and can be written."));
       break;
 
     default:
@@ -52,6 +107,21 @@ pb_db_set_error (sqlite3  *db,
     }
 }
 
+/**
+ * pb_db_open:
+ * @path: (type filename): the database file
+ * @read_only: open it for reading only; otherwise it is created if missing
+ * @error: a #GError, or %NULL
+ *
+ * Opens a connection that may pass between threads (SQLITE_OPEN_FULLMUTEX),
+ * waits up to 10 seconds for another process's write lock, and reports
+ * extended result codes. A connection that writes is put in WAL mode with
+ * synchronous=FULL, foreign keys on and secure_delete on, so that a commit
+ * survives a power cut and deleted text leaves no trace in the file.
+ *
+ * Returns: (transfer full): the connection, to close with pb_db_close();
+ *   or %NULL with @error set (%PB_DB_ERROR, as pb_db_set_error())
+ */
 sqlite3 *
 pb_db_open (const char  *path,
             gboolean     read_only,
@@ -95,6 +165,13 @@ pb_db_open (const char  *path,
   return db;
 }
 
+/**
+ * pb_db_close:
+ * @db: (nullable) (transfer full): a connection
+ *
+ * Closes @db; statements not yet finalised keep it open until they are
+ * (sqlite3_close_v2()).
+ */
 void
 pb_db_close (sqlite3 *db)
 {
@@ -102,6 +179,14 @@ pb_db_close (sqlite3 *db)
     sqlite3_close_v2 (db);
 }
 
+/**
+ * pb_db_exec:
+ * @db: a connection
+ * @sql: one or more SQL statements, none returning rows that matter
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR) at the first
+ *   statement that fails
+ */
 gboolean
 pb_db_exec (sqlite3     *db,
             const char  *sql,
@@ -121,6 +206,14 @@ pb_db_exec (sqlite3     *db,
   return TRUE;
 }
 
+/**
+ * pb_db_prepare:
+ * @db: a connection
+ * @sql: one SQL statement
+ *
+ * Returns: (transfer full): the prepared statement, to finalise (it has a
+ *   g_autoptr() cleanup); or %NULL with @error set (%PB_DB_ERROR)
+ */
 sqlite3_stmt *
 pb_db_prepare (sqlite3     *db,
                const char  *sql,
@@ -142,7 +235,16 @@ pb_db_prepare (sqlite3     *db,
   return stmt;
 }
 
-/* Steps a statement that returns no rows. */
+/**
+ * pb_db_step_done:
+ * @stmt: a statement, its parameters bound
+ * @error: a #GError, or %NULL
+ *
+ * Steps a statement run for its effect (an INSERT, UPDATE or DELETE); a row
+ * it returns is ignored.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR)
+ */
 gboolean
 pb_db_step_done (sqlite3_stmt  *stmt,
                  GError       **error)
@@ -158,6 +260,18 @@ pb_db_step_done (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
+/**
+ * pb_db_begin:
+ * @db: a connection
+ * @error: a #GError, or %NULL
+ *
+ * Begins a transaction that takes the write lock at once (BEGIN IMMEDIATE),
+ * so that a busy library is reported at the start of an action and not
+ * half-way through it.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR_BUSY when another
+ *   process kept the lock longer than the busy timeout)
+ */
 gboolean
 pb_db_begin (sqlite3  *db,
              GError  **error)
@@ -167,6 +281,14 @@ pb_db_begin (sqlite3  *db,
   return pb_db_exec (db, "BEGIN IMMEDIATE", error);
 }
 
+/**
+ * pb_db_commit:
+ * @db: a connection in a transaction
+ * @error: a #GError, or %NULL
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR); the transaction
+ *   is then still open, for pb_db_rollback()
+ */
 gboolean
 pb_db_commit (sqlite3  *db,
               GError  **error)
@@ -174,6 +296,13 @@ pb_db_commit (sqlite3  *db,
   return pb_db_exec (db, "COMMIT", error);
 }
 
+/**
+ * pb_db_rollback:
+ * @db: a connection
+ *
+ * Rolls back the open transaction, if there is one; safe to call when
+ * there is none.
+ */
 void
 pb_db_rollback (sqlite3 *db)
 {
@@ -181,6 +310,14 @@ pb_db_rollback (sqlite3 *db)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/**
+ * pb_db_query_int:
+ * @db: a connection
+ * @sql: a query whose first row's first column is an integer
+ *
+ * Returns: that integer; or -1 with @error set (%PB_DB_ERROR, and
+ *   %PB_DB_ERROR_FAILED when there is no row)
+ */
 gint64
 pb_db_query_int (sqlite3     *db,
                  const char  *sql,
@@ -204,8 +341,19 @@ pb_db_query_int (sqlite3     *db,
   return -1;
 }
 
-/* The first column of every row @sql gives, with ?1 bound to @id: the ids
- * of what belongs to something, in the query's order. */
+/**
+ * pb_db_query_ids:
+ * @db: a connection
+ * @sql: a query with one parameter, ?1
+ * @id: the value bound to ?1
+ * @error: a #GError, or %NULL
+ *
+ * The first column of every row @sql gives: the ids of what belongs to
+ * something, in the query's order.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids; or %NULL with
+ *   @error set (%PB_DB_ERROR)
+ */
 GArray *
 pb_db_query_ids (sqlite3     *db,
                  const char  *sql,
@@ -233,15 +381,46 @@ pb_db_query_ids (sqlite3     *db,
   return g_steal_pointer (&ids);
 }
 
+/**
+ * pb_db_column_text:
+ * @stmt: a statement on a row
+ * @column: the column, from 0
+ *
+ * The column's text, always valid UTF-8. Everything Panel Brief writes is,
+ * but a library damaged, edited by hand or carried in from elsewhere may
+ * hold other bytes, and every reader of text (GTK, JSON, the text matching
+ * of pb-text-fold.c) needs UTF-8: such text comes back with each bad byte
+ * replaced by U+FFFD.
+ *
+ * Returns: (nullable): the column's text, valid until the statement steps
+ *   again or is finalised (a mended copy lives as long as the process);
+ *   %NULL for SQL NULL
+ */
 const char *
 pb_db_column_text (sqlite3_stmt *stmt,
                    int           column)
 {
-  return (const char *)sqlite3_column_text (stmt, column);
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  int length = sqlite3_column_bytes (stmt, column);
+  g_autofree char *mended = NULL;
+
+  if (text == NULL || g_utf8_validate_len (text, length, NULL))
+    return text;
+
+  /* Rare (only ever in a damaged library) and the same text again and
+   * again: interned, a mended copy costs one allocation per distinct text
+   * and needs no owner. */
+  g_debug ("Column %d holds text that is not UTF-8; mending it for reading", column);
+  mended = g_utf8_make_valid (text, length);
+  return g_intern_string (mended);
 }
 
-/* The time now, as every created_at and updated_at column holds it: UTC,
- * ISO 8601. */
+/**
+ * pb_db_now:
+ *
+ * Returns: (transfer full): the time now, as every created_at and
+ *   updated_at column holds it: UTC, ISO 8601
+ */
 char *
 pb_db_now (void)
 {

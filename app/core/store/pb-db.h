@@ -17,7 +17,17 @@ typedef enum
   PB_DB_ERROR_READ_ONLY,
 } PbDbError;
 
+/**
+ * PbDbCorruptFunc:
+ * @filename: (type filename): the damaged database file
+ *
+ * See pb_db_set_corrupt_func ().
+ */
+typedef void (*PbDbCorruptFunc) (const char *filename);
+
 GQuark        pb_db_error_quark    (void);
+void          pb_db_set_corrupt_func (PbDbCorruptFunc func);
+void          pb_db_report_damage  (sqlite3       *db);
 sqlite3      *pb_db_open           (const char    *path,
                                     gboolean       read_only,
                                     GError       **error);

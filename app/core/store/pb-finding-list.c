@@ -173,7 +173,13 @@ pb_finding_list_new (PbLibrary *library)
   return self;
 }
 
-/* Takes effect at the next reload. */
+/**
+ * pb_finding_list_set_filter:
+ * @self: a list of findings
+ * @filter: (nullable): which findings to list (copied); %NULL for all
+ *
+ * Takes effect at the next pb_finding_list_reload().
+ */
 void
 pb_finding_list_set_filter (PbFindingList         *self,
                             const PbFindingFilter *filter)
@@ -191,6 +197,16 @@ pb_finding_list_set_filter (PbFindingList         *self,
   self->filter.text = self->text;
 }
 
+/**
+ * pb_finding_list_reload:
+ * @self: a list of findings
+ * @error: a #GError, or %NULL
+ *
+ * Reads the findings that pass the filter again, in one items-changed.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR), the list then
+ *   unchanged
+ */
 gboolean
 pb_finding_list_reload (PbFindingList  *self,
                         GError        **error)
@@ -213,6 +229,14 @@ pb_finding_list_reload (PbFindingList  *self,
   return TRUE;
 }
 
+/**
+ * pb_finding_list_find:
+ * @self: a list of findings
+ * @id: a finding's id
+ *
+ * Returns: the finding's position in the list, from 0; -1 when it is not
+ *   listed
+ */
 gint
 pb_finding_list_find (PbFindingList *self,
                       gint64         id)
@@ -221,7 +245,12 @@ pb_finding_list_find (PbFindingList *self,
   return index_in (self->findings, id);
 }
 
-/* Empties the list, until the next reload. */
+/**
+ * pb_finding_list_clear:
+ * @self: a list of findings
+ *
+ * Empties the list, until the next reload.
+ */
 void
 pb_finding_list_clear (PbFindingList *self)
 {

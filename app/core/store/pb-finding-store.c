@@ -253,6 +253,20 @@ pb_library_add_finding (PbLibrary  *library,
   return pb_finding_get_id (finding);
 }
 
+/**
+ * pb_library_update_finding:
+ * @library: a library
+ * @finding: a finding read from the library, changed
+ *
+ * Saves every value of @finding over the finding with its id, with its
+ * cohorts, in one transaction, and emits PbLibrary::finding-changed. As
+ * for a new finding, its report must be in the library and have its page,
+ * and it needs a cohort and a quote.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_FINDINGS_ERROR_INVALID
+ *   for a finding that breaks those rules, %PB_FINDINGS_ERROR_NOT_FOUND when
+ *   it is no longer in the library, %PB_DB_ERROR), nothing then changed
+ */
 gboolean
 pb_library_update_finding (PbLibrary  *library,
                            PbFinding  *finding,
@@ -302,6 +316,16 @@ failed:
   return FALSE;
 }
 
+/**
+ * pb_library_get_finding:
+ * @library: a library
+ * @id: a finding's id
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the finding as it is now, with its report's id
+ *   and title; or %NULL with @error set (%PB_FINDINGS_ERROR_NOT_FOUND,
+ *   %PB_DB_ERROR)
+ */
 PbFinding *
 pb_library_get_finding (PbLibrary  *library,
                         gint64      id,
@@ -531,7 +555,20 @@ failed:
   return FALSE;
 }
 
-/* Puts deleted findings back as they were: same ids, same cohort links. */
+/**
+ * pb_library_restore_findings:
+ * @library: a library
+ * @findings: (element-type PbFinding): findings as they were read before
+ *   they were deleted
+ *
+ * Puts deleted findings back as they were, with the same ids and cohort
+ * links, in one transaction (for Undo), and emits PbLibrary::finding-added
+ * for each.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR, a constraint
+ *   failing when an id is taken again or a report has gone), nothing then
+ *   restored
+ */
 gboolean
 pb_library_restore_findings (PbLibrary  *library,
                              GPtrArray  *findings,

@@ -17,17 +17,53 @@ sqlite3    *_pb_library_open_reader         (PbLibrary   *self,
                                              GError     **error);
 const char *_pb_library_get_backups_dir     (PbLibrary   *self);
 gboolean    _pb_library_is_read_only        (PbLibrary   *self);
+const char *_pb_library_get_uuid            (PbLibrary   *self);
+const char *_pb_library_get_db_path         (PbLibrary   *self);
+void        _pb_library_note_damage         (PbLibrary   *self);
+const char *_pb_library_get_reports_dir     (PbLibrary   *self);
+
+/* pb-library-db.c */
+gboolean    _pb_library_ensure_private_dir  (const char  *path,
+                                             GError     **error);
+gboolean    _pb_library_ensure_private_file (const char  *path,
+                                             GError     **error);
+gint        _pb_library_peek_schema_version (const char  *db_path,
+                                             GError     **error);
+gboolean    _pb_library_open_read_only      (const char  *db_path,
+                                             gboolean     prefer_immutable,
+                                             sqlite3    **out_db,
+                                             GError     **error);
+gboolean    _pb_library_integrity_check     (sqlite3     *db,
+                                             GError     **error);
+char       *_pb_library_read_uuid           (sqlite3     *db);
+char       *_pb_library_read_identity       (const char  *db_path);
+gboolean    _pb_library_check_missing_database (const char  *db_path,
+                                                const char  *reports_dir,
+                                                const char  *backups_dir,
+                                                char       **out_notice,
+                                                GError     **error);
+void        _pb_library_make_side_files_private (const char *db_path);
+
+/* pb-library-damage.c */
+void        _pb_library_register            (PbLibrary   *self);
+void        _pb_library_unregister          (PbLibrary   *self);
+void        _pb_library_hear_of_damage      (void);
+gboolean    _pb_library_check_is_due        (const char  *db_path);
+void        _pb_library_record_check        (const char  *db_path);
 
 /* pb-library-session.c */
+char       *_pb_library_lock_path           (const char  *db_path);
 int         _pb_library_session_enter       (const char  *db_path,
                                              char       **out_notice);
-void        _pb_library_session_record      (int          fd,
+void        _pb_library_session_begin       (int          fd,
+                                             sqlite3     *db,
                                              const char  *db_path);
-void        _pb_library_session_leave       (int          fd,
-                                             const char  *db_path);
-const char *_pb_library_get_reports_dir     (PbLibrary   *self);
+void        _pb_library_session_leave       (int          fd);
+
+/* pb-backup.c */
 gboolean    _pb_library_backups_may_list    (PbLibrary   *self,
                                              const char  *sha256);
+
 void        _pb_library_emit_report_added   (PbLibrary   *self,
                                              gint64       id);
 void        _pb_library_emit_report_changed (PbLibrary   *self,
@@ -45,5 +81,7 @@ void        _pb_library_emit_finding_removed (PbLibrary   *self,
 void        _pb_library_emit_cohorts_changed (PbLibrary   *self);
 void        _pb_library_emit_pack_changed    (PbLibrary   *self,
                                               gint64       id);
+void        _pb_library_emit_recommendation_changed (PbLibrary *self,
+                                                     gint64     id);
 
 G_END_DECLS

@@ -8,56 +8,114 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "pb-db.h"
 #include "pb-library-private.h"
 
 /* Whether a library.db-wal beside library.db belongs to it.
  *
  * SQLite replays whatever valid write-ahead log it finds beside a database,
- * whichever database wrote it: a -wal left from another library, or from
- * before library.db was replaced by an older copy, would silently show
- * another library's rows, or none. So every process that has the library open
- * holds a shared lock on library.db-session, and the file records which
- * library.db and which -wal (device and inode) the current session uses.
- * SQLite removes the -wal when the last connection closes cleanly, and the
- * last process to leave empties the record.
+ * whichever database wrote it: a -wal left from another library would
+ * silently show another library's rows, or none. So each library carries an
+ * identity (a random uuid in its library_meta table), and each session that
+ * writes begins by writing a token of its own into library_meta, which puts
+ * the token, and the uuid on the same page, into the -wal. The token is then
+ * recorded in library.db-session, replaced whole (never half-written), with
+ * the uuid, which names the library's backups even when library.db is lost.
  *
- * The first process to open the library (the one that gets the lock alone)
- * looks at any -wal it finds: with no record (the last session ended
- * cleanly), or with a record of other files, the -wal is not this library's
- * and is set aside under a new name, not replayed and not deleted. A -wal the
- * record names is what a session that was killed left: SQLite replays it. */
+ * Every process that has the library open holds a shared lock on
+ * library.db-lock. The first process to open it (the one that gets the lock
+ * alone) looks at any -wal it finds:
+ *
+ *   - holding the recorded token: the journal of this library's last session,
+ *     which was killed; SQLite replays it;
+ *   - holding this library's uuid but not the token (the folder was copied,
+ *     or a second crash came before the record): it is this library's, and is
+ *     replayed if the library then passes integrity_check, read-only, without
+ *     a write; otherwise, like
+ *   - anything else (another library's, or one from no library): set aside
+ *     under a new name, unread and kept, with a sentence for the user.
+ *
+ * A library from before the identity existed falls back on the files' device
+ * and inode numbers, which an older record held. */
 
-#define SESSION_SUFFIX "-session"
+#define LOCK_SUFFIX    "-lock"
+#define RECORD_SUFFIX  "-session"
+#define TOKEN_PREFIX   "pb-session-"
 
+/* What library.db-session holds: the last session's token, or in the older
+ * form, the device and inode numbers of the files it used. */
 typedef struct
 {
-  dev_t db_dev;
-  ino_t db_ino;
-  dev_t wal_dev;
-  ino_t wal_ino;
+  char        token[64];
+  gboolean    has_inodes;
+  dev_t       db_dev;
+  ino_t       db_ino;
+  dev_t       wal_dev;
+  ino_t       wal_ino;
 } Record;
 
 static gboolean
-read_record (int     fd,
-             Record *record)
+read_record (const char *db_path,
+             Record     *record)
 {
-  char text[256];
+  g_autofree char *path = g_strconcat (db_path, RECORD_SUFFIX, NULL);
+  g_autofree char *text = NULL;
   unsigned long long db_dev, db_ino, wal_dev, wal_ino;
-  ssize_t n = pread (fd, text, sizeof text - 1, 0);
 
-  if (n <= 0)
+  memset (record, 0, sizeof *record);
+  if (!g_file_get_contents (path, &text, NULL, NULL))
     return FALSE;
-  text[n] = '\0';
-  if (sscanf (text, "db %llu %llu\nwal %llu %llu\n", &db_dev, &db_ino, &wal_dev, &wal_ino) != 4)
-    return FALSE;
-  record->db_dev = (dev_t)db_dev;
-  record->db_ino = (ino_t)db_ino;
-  record->wal_dev = (dev_t)wal_dev;
-  record->wal_ino = (ino_t)wal_ino;
-  return TRUE;
+
+  if (sscanf (text, "token %63s", record->token) == 1)
+    return TRUE;
+  if (sscanf (text, "db %llu %llu\nwal %llu %llu\n", &db_dev, &db_ino, &wal_dev, &wal_ino) == 4)
+    {
+      record->has_inodes = TRUE;
+      record->db_dev = (dev_t)db_dev;
+      record->db_ino = (ino_t)db_ino;
+      record->wal_dev = (dev_t)wal_dev;
+      record->wal_ino = (ino_t)wal_ino;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+contains (GBytes     *haystack,
+          const char *needle)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (haystack, &length);
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; needle_length > 0 && i + needle_length <= length; i++)
+    if (data[i] == (guint8)needle[0] && memcmp (data + i, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Opens the library read-only in place, so that SQLite reads the -wal into
+ * its index without writing a page, and runs integrity_check over what it
+ * sees. */
+static gboolean
+sound_with_journal (const char *db_path)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gboolean sound;
+
+  sound = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+          sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW &&
+          g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return sound;
 }
 
 static void
@@ -69,6 +127,7 @@ set_aside (const char  *wal_path,
   g_autofree char *aside = g_strdup_printf ("%s.set-aside-%s", wal_path, stamp);
   g_autofree char *shm_path = g_strndup (wal_path, strlen (wal_path) - strlen ("-wal"));
   g_autofree char *shm = g_strconcat (shm_path, "-shm", NULL);
+  g_autofree char *name = NULL;
 
   if (g_rename (wal_path, aside) != 0)
     {
@@ -79,11 +138,62 @@ set_aside (const char  *wal_path,
    * one from the database alone. */
   g_unlink (shm);
 
-  g_message ("Set aside %s: it did not belong to this library", wal_path);
+  g_debug ("Set aside %s: it is not this library's journal", wal_path);
+  name = g_path_get_basename (aside);
   if (out_notice != NULL)
-    *out_notice = g_strdup_printf (_("A journal file beside the library did not belong to it "
-                                     "and was set aside, unread, as “%s”. Nothing in the "
-                                     "library was changed."), aside);
+    *out_notice = g_strdup_printf (_("A journal file beside the library was not this library’s, "
+                                     "so it was set aside, unread, as “%s” rather than mixed "
+                                     "into the library."), name);
+}
+
+/* Whether the -wal at @wal_path is this library's, as the file comment says. */
+static gboolean
+journal_is_ours (const char *db_path,
+                 const char *wal_path)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (wal_path, FALSE, NULL);
+  g_autoptr(GBytes) wal = mapped ? g_mapped_file_get_bytes (mapped) : NULL;
+  g_autofree char *uuid = NULL;
+  Record record;
+
+  if (wal == NULL)
+    return FALSE;
+
+  if (read_record (db_path, &record))
+    {
+      if (record.token[0] != '\0')
+        {
+          g_autofree char *token = g_strconcat (TOKEN_PREFIX, record.token, NULL);
+
+          if (contains (wal, token))
+            return TRUE;
+        }
+      else if (record.has_inodes)
+        {
+          GStatBuf db_st, wal_st;
+
+          if (g_stat (db_path, &db_st) == 0 && g_stat (wal_path, &wal_st) == 0 &&
+              record.db_dev == db_st.st_dev && record.db_ino == db_st.st_ino &&
+              record.wal_dev == wal_st.st_dev && record.wal_ino == wal_st.st_ino)
+            return TRUE;
+        }
+    }
+
+  uuid = _pb_library_read_identity (db_path);
+  return uuid != NULL && contains (wal, uuid) && sound_with_journal (db_path);
+}
+
+/**
+ * _pb_library_lock_path:
+ * @db_path: the library's library.db
+ *
+ * Returns: (transfer full): the file every process that has the library open
+ *   holds a lock on: library.db-lock
+ */
+char *
+_pb_library_lock_path (const char *db_path)
+{
+  return g_strconcat (db_path, LOCK_SUFFIX, NULL);
 }
 
 /**
@@ -92,27 +202,27 @@ set_aside (const char  *wal_path,
  * @out_notice: (out) (transfer full) (optional): a sentence for the user when
  *   a -wal was set aside, else %NULL
  *
- * Takes the session lock, setting aside a -wal that is not this library's
- * when this process is the first to open the library.
+ * Takes the library's lock, setting aside a -wal that is not this library's
+ * when this process is the first to open the library (see the file comment).
  *
- * Returns: the session file's descriptor, to pass to the other session
- *   functions; -1 when it cannot be made (a read-only folder), which leaves
- *   SQLite's own behaviour
+ * Returns: the lock file's descriptor, held exclusively when this process is
+ *   alone (until _pb_library_session_begin ()) and shared otherwise; -1 when
+ *   it cannot be made (a read-only folder), which leaves SQLite's own
+ *   behaviour
  */
 int
 _pb_library_session_enter (const char  *db_path,
                            char       **out_notice)
 {
-  g_autofree char *session_path = g_strconcat (db_path, SESSION_SUFFIX, NULL);
+  g_autofree char *lock_path = _pb_library_lock_path (db_path);
   g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  GStatBuf wal_st, db_st;
-  Record record;
+  GStatBuf wal_st;
   int fd;
 
   if (out_notice != NULL)
     *out_notice = NULL;
 
-  if ((fd = g_open (session_path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+  if ((fd = g_open (lock_path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
     return -1;
 
   /* Alone: nobody else has the library open, so a -wal is either what a
@@ -123,49 +233,85 @@ _pb_library_session_enter (const char  *db_path,
       return fd;
     }
 
-  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0)
-    {
-      gboolean ours = read_record (fd, &record) &&
-                      g_stat (db_path, &db_st) == 0 &&
-                      record.db_dev == db_st.st_dev && record.db_ino == db_st.st_ino &&
-                      record.wal_dev == wal_st.st_dev && record.wal_ino == wal_st.st_ino;
+  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0 && !journal_is_ours (db_path, wal_path))
+    set_aside (wal_path, out_notice);
 
-      if (!ours)
-        set_aside (wal_path, out_notice);
-    }
-
-  /* Held exclusively until the library is open and recorded. */
   return fd;
 }
 
+/* Replaces library.db-session whole: it is never seen half-written. */
+static void
+write_record (const char *db_path,
+              const char *token,
+              const char *uuid)
+{
+  g_autofree char *path = g_strconcat (db_path, RECORD_SUFFIX, NULL);
+  g_autofree char *partial = g_strconcat (db_path, RECORD_SUFFIX ".XXXXXX", NULL);
+  g_autofree char *text = g_strdup_printf ("token %s\nuuid %s\n", token, uuid ? uuid : "");
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  int fd, dir_fd;
+
+  if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
+    return;
+  if (write (fd, text, strlen (text)) != (ssize_t)strlen (text) || fsync (fd) != 0 ||
+      g_rename (partial, path) != 0)
+    {
+      g_close (fd, NULL);
+      g_unlink (partial);
+      return;
+    }
+  g_close (fd, NULL);
+
+  if ((dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)) >= 0)
+    {
+      fsync (dir_fd);
+      g_close (dir_fd, NULL);
+    }
+}
+
 /**
- * _pb_library_session_record:
+ * _pb_library_session_begin:
  * @fd: from _pb_library_session_enter ()
- * @db_path: the library's library.db, open now (so its -wal exists)
+ * @db: the library's connection, open for writing and brought up to date
+ * @db_path: the library's library.db
  *
- * Records the files of this session, then lets other processes in.
+ * When this process opened the library first: writes a new session token
+ * into the library (and so into its -wal), then records it, then lets other
+ * processes in. A library without library_meta (too old) is left as it is.
  */
 void
-_pb_library_session_record (int         fd,
-                            const char *db_path)
+_pb_library_session_begin (int         fd,
+                           sqlite3    *db,
+                           const char *db_path)
 {
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *text = NULL;
-  GStatBuf db_st, wal_st;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *value = NULL;
+  guint8 bytes[16];
 
   if (fd < 0)
     return;
 
-  /* Only the process that opened the library first writes the record; the
-   * others found it written. */
-  if (flock (fd, LOCK_EX | LOCK_NB) == 0 &&
-      g_stat (db_path, &db_st) == 0 && g_stat (wal_path, &wal_st) == 0)
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
     {
-      text = g_strdup_printf ("db %llu %llu\nwal %llu %llu\n",
-                              (unsigned long long)db_st.st_dev, (unsigned long long)db_st.st_ino,
-                              (unsigned long long)wal_st.st_dev, (unsigned long long)wal_st.st_ino);
-      if (ftruncate (fd, 0) == 0 && pwrite (fd, text, strlen (text), 0) == (ssize_t)strlen (text))
-        fsync (fd);
+      for (guint i = 0; i < sizeof bytes; i++)
+        bytes[i] = (guint8)g_random_int_range (0, 256);
+      token = g_compute_checksum_for_data (G_CHECKSUM_MD5, bytes, sizeof bytes);
+      value = g_strconcat (TOKEN_PREFIX, token, NULL);
+
+      /* The token in the journal first, then in the record: a crash between
+       * leaves an older token in the record, and the uuid to go by. */
+      if ((stmt = pb_db_prepare (db, "INSERT OR REPLACE INTO library_meta (key, value) VALUES ('session', ?1)",
+                                 NULL)) != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+          if (pb_db_step_done (stmt, NULL))
+            {
+              g_autofree char *uuid = _pb_library_read_uuid (db);
+
+              write_record (db_path, token, uuid);
+            }
+        }
     }
 
   flock (fd, LOCK_SH);
@@ -174,25 +320,13 @@ _pb_library_session_record (int         fd,
 /**
  * _pb_library_session_leave:
  * @fd: from _pb_library_session_enter ()
- * @db_path: the library's library.db, closed now by this process
  *
- * The last process to leave, once SQLite has removed the -wal, empties the
- * record: the session ended cleanly.
+ * Lets go of the library's lock. The record stays: it says which session a
+ * -wal left behind belongs to.
  */
 void
-_pb_library_session_leave (int         fd,
-                           const char *db_path)
+_pb_library_session_leave (int fd)
 {
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-
-  if (fd < 0)
-    return;
-
-  if (flock (fd, LOCK_EX | LOCK_NB) == 0 && !g_file_test (wal_path, G_FILE_TEST_EXISTS))
-    {
-      if (ftruncate (fd, 0) == 0)
-        fsync (fd);
-    }
-
-  g_close (fd, NULL);
+  if (fd >= 0)
+    g_close (fd, NULL);
 }

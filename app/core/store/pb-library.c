@@ -3,12 +3,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "pb-backup.h"
@@ -33,15 +31,25 @@ struct _PbLibrary
   char     *second_backup_folder;
   sqlite3  *db;
 
-  int       session_fd;     /* library.db-session, see pb-library-session.c */
+  int       session_fd;     /* library.db-lock, see pb-library-session.c */
   gboolean  read_only;      /* nothing may be written: see problem */
   GError   *problem;        /* why the library is read-only, or NULL */
   char     *notice;         /* something set right while opening, or NULL */
+  char     *uuid;           /* the library's identity, or NULL before schema 12 */
+  gboolean  checked_good;   /* checked at open, or unchanged since a good check */
 };
 
 G_DEFINE_FINAL_TYPE (PbLibrary, pb_library, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (pb-library-error-quark, pb_library_error)
+
+enum {
+  PROP_0,
+  PROP_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   REPORT_ADDED,
@@ -52,105 +60,11 @@ enum {
   FINDING_REMOVED,
   COHORTS_CHANGED,
   PACK_CHANGED,
+  RECOMMENDATION_CHANGED,
   N_SIGNALS
 };
 
 static guint signals [N_SIGNALS];
-
-static gboolean
-ensure_private_dir (const char  *path,
-                    GError     **error)
-{
-  if (g_mkdir_with_parents (path, PB_LIBRARY_DIR_MODE) != 0 ||
-      g_chmod (path, PB_LIBRARY_DIR_MODE) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the library folder “%s”: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* SQLite creates missing files with the process umask (often 0644), and gives the
- * -wal and -shm files the mode of the main file; so the main file is created by
- * hand first, private from the start. */
-static gboolean
-ensure_private_file (const char  *path,
-                     GError     **error)
-{
-  int fd = g_open (path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE);
-
-  if (fd < 0 || fchmod (fd, PB_LIBRARY_FILE_MODE) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        g_close (fd, NULL);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the library database “%s”: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return g_close (fd, error);
-}
-
-/* Reads the schema version without writing anything, so that a library made by
- * a newer Panel Brief is refused before it is touched: not even the -wal and
- * -shm files an ordinary connection makes. Opened "immutable", SQLite reads the
- * main file alone; that is exact unless a WAL with unsaved pages is there, and
- * then an ordinary read-only connection reads it (its files exist already). */
-static gint
-peek_schema_version (const char  *db_path,
-                     GError     **error)
-{
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *file_uri = NULL;
-  g_autofree char *uri = NULL;
-  GStatBuf st;
-  sqlite3 *db = NULL;
-  gint version;
-  int rc;
-
-  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
-    {
-      db = pb_db_open (db_path, TRUE, error);
-    }
-  else
-    {
-      file_uri = g_filename_to_uri (db_path, NULL, NULL);
-      uri = g_strconcat (file_uri, "?immutable=1", NULL);
-      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-      if (rc != SQLITE_OK)
-        {
-          pb_db_set_error (db, rc, error);
-          g_clear_pointer (&db, sqlite3_close);
-        }
-    }
-
-  if (db == NULL)
-    return -1;
-
-  version = pb_schema_get_version (db, error);
-  pb_db_close (db);
-
-  if (version < 0 && error != NULL && *error != NULL)
-    {
-      g_autoptr(GError) local_error = g_steal_pointer (error);
-
-      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is not a Panel Brief library: %s If it is your library, it is "
-                     "damaged: restore a backup (“panel-brief restore --latest”). The file "
-                     "is kept as it is."),
-                   db_path, local_error->message);
-    }
-
-  return version;
-}
 
 static void
 set_problem (PbLibrary  *self,
@@ -159,110 +73,6 @@ set_problem (PbLibrary  *self,
   g_clear_error (&self->problem);
   self->problem = problem;
   self->read_only = TRUE;
-}
-
-/* Opens library.db for reading only, for a library that must not (or cannot)
- * be written. A WAL database on read-only media needs its -shm; when SQLite
- * cannot make one and no -wal holds unsaved pages, the main file alone is the
- * whole library and is read as immutable. */
-static sqlite3 *
-open_read_only (const char  *db_path,
-                GError     **error)
-{
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *file_uri = NULL;
-  g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
-  GStatBuf st;
-
-  if ((db = pb_db_open (db_path, TRUE, &local_error)) != NULL &&
-      pb_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &local_error) >= 0)
-    return db;
-  g_clear_pointer (&db, pb_db_close);
-
-  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  file_uri = g_filename_to_uri (db_path, NULL, NULL);
-  uri = g_strconcat (file_uri, "?immutable=1", NULL);
-  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      pb_db_set_error (db, sqlite3_errcode (db), error);
-      sqlite3_close (db);
-      return NULL;
-    }
-  return db;
-}
-
-/* SQLite's quick_check: the b-trees and their pages, without the slower
- * index-against-table comparisons of integrity_check. */
-static gboolean
-quick_check (sqlite3  *db,
-             GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = pb_db_prepare (db, "PRAGMA quick_check", error)))
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && g_strcmp0 (pb_db_column_text (stmt, 0), "ok") == 0)
-    return TRUE;
-  if (rc == SQLITE_ROW)
-    g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT,
-                 _("The library database is damaged (%s)."), pb_db_column_text (stmt, 0));
-  else
-    pb_db_set_error (db, rc, error);
-  return FALSE;
-}
-
-/* library.db-checked records the main file as it was at its last good
- * quick_check. In WAL mode the main file changes only when pages are copied
- * back into it (a checkpoint, which every session that wrote ends with), so a
- * file unchanged since a good check needs no new one: opening a large library
- * to read it stays quick. The day's backup checks the whole file anyway. */
-static char *
-stamp_of (const char *db_path)
-{
-  GStatBuf st;
-
-  if (g_stat (db_path, &st) != 0)
-    return NULL;
-  return g_strdup_printf ("%llu %llu %lld %ld.%09ld\n",
-                          (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-                          (long long)st.st_size, (long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
-}
-
-static gboolean
-check_is_due (const char *db_path)
-{
-  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
-  g_autofree char *recorded = NULL;
-  g_autofree char *now = stamp_of (db_path);
-
-  return !g_file_get_contents (checked_path, &recorded, NULL, NULL) ||
-         g_strcmp0 (recorded, now) != 0;
-}
-
-static void
-record_check (const char *db_path)
-{
-  g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
-  g_autofree char *now = stamp_of (db_path);
-  int fd;
-
-  if (now == NULL)
-    return;
-  if ((fd = g_open (checked_path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    return;
-  if (write (fd, now, strlen (now)) < 0)
-    g_debug ("Could not record the check of %s", db_path);
-  g_close (fd, NULL);
 }
 
 static GError *
@@ -284,8 +94,9 @@ unwritable_problem (const GError *cause)
                         _("The disk is full. Panel Brief can show the library but not "
                           "change it until some space is freed."));
   return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
-                      _("The library cannot be written (%s). Panel Brief can show it "
-                        "but not change it."), cause->message);
+                      _("The library cannot be written, so Panel Brief can show it but not "
+                        "change it. %s"),
+                      cause->message);
 }
 
 static gboolean
@@ -297,8 +108,8 @@ pb_library_initialize (PbLibrary  *self,
   gint version = 0;
   guint latest = pb_schema_latest_version ();
 
-  if (!ensure_private_dir (self->path, &local_error) ||
-      !ensure_private_dir (self->reports_dir, &local_error))
+  if (!_pb_library_ensure_private_dir (self->path, &local_error) ||
+      !_pb_library_ensure_private_dir (self->reports_dir, &local_error))
     {
       /* A library on read-only media can still be read. */
       if (!g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR) ||
@@ -312,12 +123,28 @@ pb_library_initialize (PbLibrary  *self,
       g_clear_error (&local_error);
     }
 
+  if (!_pb_library_check_missing_database (self->db_path, self->reports_dir, self->backups_dir,
+                                           &self->notice, error))
+    return FALSE;
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
   if (!self->read_only)
-    self->session_fd = _pb_library_session_enter (self->db_path, &self->notice);
+    {
+      g_autofree char *set_aside = NULL;
 
-  if (existed && (version = peek_schema_version (self->db_path, error)) < 0)
+      self->session_fd = _pb_library_session_enter (self->db_path, &set_aside);
+      if (set_aside != NULL && self->notice != NULL)
+        {
+          g_autofree char *both = g_strconcat (self->notice, " ", set_aside, NULL);
+
+          g_free (self->notice);
+          self->notice = g_steal_pointer (&both);
+        }
+      else if (set_aside != NULL)
+        self->notice = g_steal_pointer (&set_aside);
+    }
+
+  if (existed && (version = _pb_library_peek_schema_version (self->db_path, error)) < 0)
     return FALSE;
 
   if (version > (gint)latest)
@@ -330,7 +157,7 @@ pb_library_initialize (PbLibrary  *self,
       return FALSE;
     }
 
-  if (!self->read_only && !ensure_private_file (self->db_path, &local_error))
+  if (!self->read_only && !_pb_library_ensure_private_file (self->db_path, &local_error))
     {
       int code = local_error->code;
 
@@ -345,13 +172,16 @@ pb_library_initialize (PbLibrary  *self,
 
   if (!self->read_only)
     {
-      gboolean due = check_is_due (self->db_path);
+      gboolean due = _pb_library_check_is_due (self->db_path);
 
-      if ((self->db = pb_db_open (self->db_path, FALSE, &local_error)) != NULL &&
-          due && !quick_check (self->db, &local_error))
+      if ((self->db = pb_db_open (self->db_path, FALSE, &local_error)) != NULL)
+        _pb_library_make_side_files_private (self->db_path);
+      if (self->db != NULL &&
+          due && !_pb_library_integrity_check (self->db, &local_error))
         g_clear_pointer (&self->db, pb_db_close);
       else if (self->db != NULL && due)
-        record_check (self->db_path);
+        _pb_library_record_check (self->db_path);
+      self->checked_good = self->db != NULL;
 
       if (self->db == NULL)
         {
@@ -370,7 +200,7 @@ pb_library_initialize (PbLibrary  *self,
 
   if (self->read_only)
     {
-      if (!(self->db = open_read_only (self->db_path, &local_error)))
+      if (!_pb_library_open_read_only (self->db_path, TRUE, &self->db, &local_error))
         {
           g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED,
                        _("The library database cannot be read (%s). Restore the newest "
@@ -381,13 +211,14 @@ pb_library_initialize (PbLibrary  *self,
 
       /* A damaged file found on read-only media is still damaged. */
       if (!g_error_matches (self->problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED) &&
-          !quick_check (self->db, &local_error))
+          !_pb_library_integrity_check (self->db, &local_error))
         {
           if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
             set_problem (self, damaged_problem ());
           g_clear_error (&local_error);
         }
 
+      self->uuid = _pb_library_read_uuid (self->db);
       if (version < (gint)latest)
         {
           g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
@@ -409,7 +240,8 @@ pb_library_initialize (PbLibrary  *self,
   if (!pb_schema_migrate (self->db, latest, error))
     return FALSE;
 
-  _pb_library_session_record (self->session_fd, self->db_path);
+  self->uuid = _pb_library_read_uuid (self->db);
+  _pb_library_session_begin (self->session_fd, self->db, self->db_path);
   return TRUE;
 }
 
@@ -419,9 +251,18 @@ pb_library_finalize (GObject *object)
   PbLibrary *self = (PbLibrary *)object;
 
   g_clear_pointer (&self->db, pb_db_close);
-  _pb_library_session_leave (self->session_fd, self->db_path);
+
+  /* Closing copied this session's own writes into library.db: the file as
+   * it is left is the one checked at open plus what SQLite wrote, and needs
+   * no new check at the next open unless something else changes it. (A
+   * fault met meanwhile made the library read-only; the day's backup checks
+   * every page anyway.) */
+  if (self->checked_good && !self->read_only)
+    _pb_library_record_check (self->db_path);
+  _pb_library_session_leave (self->session_fd);
   g_clear_error (&self->problem);
   g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->second_backup_folder, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -432,11 +273,53 @@ pb_library_finalize (GObject *object)
 }
 
 static void
+pb_library_dispose (GObject *object)
+{
+  _pb_library_unregister (PB_LIBRARY (object));
+
+  G_OBJECT_CLASS (pb_library_parent_class)->dispose (object);
+}
+
+static void
+pb_library_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  PbLibrary *self = PB_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEM:
+      g_value_set_boxed (value, self->problem);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pb_library_class_init (PbLibraryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = pb_library_dispose;
   object_class->finalize = pb_library_finalize;
+  object_class->get_property = pb_library_get_property;
+
+  _pb_library_hear_of_damage ();
+
+  /**
+   * PbLibrary:problem: (type GError)
+   *
+   * Why the library is read-only, as pb_library_get_problem () gives it;
+   * notified when damage is found while the library is open.
+   */
+  properties [PROP_PROBLEM] =
+    g_param_spec_boxed ("problem", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PbLibrary::report-added:
@@ -513,6 +396,17 @@ pb_library_class_init (PbLibraryClass *klass)
   signals [PACK_CHANGED] =
     g_signal_new ("pack-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PbLibrary::recommendation-changed:
+   * @id: the tracked recommendation added, changed (its details, history or
+   *   links) or deleted; 0 when several changed at once
+   *
+   * Emitted after the change has been committed.
+   */
+  signals [RECOMMENDATION_CHANGED] =
+    g_signal_new ("recommendation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -542,6 +436,29 @@ pb_library_resolve_path (const char *requested)
   return g_build_filename (g_get_user_data_dir (), "panel-brief", NULL);
 }
 
+/**
+ * pb_library_open:
+ * @path: (type filename): the library folder; made (private to its owner)
+ *   when missing, with its library.db
+ * @error: a #GError, or %NULL
+ *
+ * Opens a library for this session: records the session (a notice tells of
+ * one that did not end; pb_library_get_notice()), checks the database with
+ * SQLite's integrity_check when the file changed since it was last checked,
+ * takes a backup before bringing an older schema up to date, and runs the
+ * schema's steps (pb_schema_migrate()). A library that is damaged, on
+ * read-only media or on a full disk still opens, read-only, with its
+ * problem in pb_library_get_problem().
+ *
+ * Returns: (transfer full): the library; or %NULL with @error set
+ *   (%PB_LIBRARY_ERROR_NEWER_SCHEMA for a library made by a newer version,
+ *   %PB_LIBRARY_ERROR_NOT_A_LIBRARY for a file that is no Panel Brief
+ *   library, %PB_LIBRARY_ERROR_MISSING_DATABASE when library.db is missing
+ *   or empty but backups/ holds backups of it, %PB_LIBRARY_ERROR_DAMAGED for a read-only library that cannot
+ *   be read at all, %PB_LIBRARY_ERROR_READ_ONLY for one to bring up to date
+ *   that cannot be written, %G_IO_ERROR for a folder that cannot be made,
+ *   %PB_DB_ERROR)
+ */
 PbLibrary *
 pb_library_open (const char  *path,
                  GError     **error)
@@ -560,9 +477,17 @@ pb_library_open (const char  *path,
   if (!pb_library_initialize (self, error))
     return NULL;
 
+  _pb_library_register (self);
+
   return g_steal_pointer (&self);
 }
 
+/**
+ * pb_library_get_path:
+ * @self: a library
+ *
+ * Returns: (type filename): the library folder, as an absolute path
+ */
 const char *
 pb_library_get_path (PbLibrary *self)
 {
@@ -570,6 +495,15 @@ pb_library_get_path (PbLibrary *self)
   return self->path;
 }
 
+/**
+ * pb_library_dup_report_path:
+ * @self: a library
+ * @sha256: a report's SHA-256, in hex
+ *
+ * Returns: (transfer full) (type filename): where the library keeps the
+ *   report's PDF: reports/<sha256>.pdf in the library folder, whether or not
+ *   the file is there (see pb_library_locate_report_file())
+ */
 char *
 pb_library_dup_report_path (PbLibrary  *self,
                             const char *sha256)
@@ -581,60 +515,6 @@ pb_library_dup_report_path (PbLibrary  *self,
 
   name = g_strconcat (sha256, ".pdf", NULL);
   return g_build_filename (self->reports_dir, name, NULL);
-}
-
-/* Whether any database in backups/ lists the report @sha256, or might: a
- * backup that cannot be read counts as listing it. A report's file must
- * outlive every database that could be restored and point at it. */
-gboolean
-_pb_library_backups_may_list (PbLibrary  *self,
-                              const char *sha256)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_return_val_if_fail (PB_IS_LIBRARY (self), TRUE);
-  g_return_val_if_fail (sha256 != NULL, TRUE);
-
-  if (!(dir = g_dir_open (self->backups_dir, 0, NULL)))
-    return g_file_test (self->backups_dir, G_FILE_TEST_EXISTS);
-
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *file_uri = NULL;
-      g_autofree char *uri = NULL;
-      sqlite3_stmt *stmt = NULL;
-      sqlite3 *db = NULL;
-      gboolean listed;
-
-      if (!g_str_has_suffix (name, ".db"))
-        continue;
-
-      path = g_build_filename (self->backups_dir, name, NULL);
-      file_uri = g_filename_to_uri (path, NULL, NULL);
-      if (file_uri == NULL)
-        return TRUE;
-      /* Backups are complete files, never written again: read them as such. */
-      uri = g_strconcat (file_uri, "?immutable=1", NULL);
-
-      if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK ||
-          sqlite3_prepare_v2 (db, "SELECT 1 FROM reports WHERE sha256 = ?1", -1, &stmt, NULL) != SQLITE_OK)
-        {
-          sqlite3_close (db);
-          return TRUE;
-        }
-
-      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-      listed = sqlite3_step (stmt) != SQLITE_DONE;
-      sqlite3_finalize (stmt);
-      sqlite3_close (db);
-
-      if (listed)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 sqlite3 *
@@ -650,11 +530,13 @@ sqlite3 *
 _pb_library_open_connection (PbLibrary  *self,
                              GError    **error)
 {
+  sqlite3 *db = NULL;
+
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
 
-  if (self->read_only)
-    return open_read_only (self->db_path, error);
-  return pb_db_open (self->db_path, FALSE, error);
+  if (!self->read_only)
+    return pb_db_open (self->db_path, FALSE, error);
+  return _pb_library_open_read_only (self->db_path, TRUE, &db, error) ? db : NULL;
 }
 
 /* A connection that only reads, whatever the library's state: for backups
@@ -663,8 +545,40 @@ sqlite3 *
 _pb_library_open_reader (PbLibrary  *self,
                          GError    **error)
 {
+  sqlite3 *db = NULL;
+
   g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
-  return open_read_only (self->db_path, error);
+
+  return _pb_library_open_read_only (self->db_path, self->read_only, &db, error) ? db : NULL;
+}
+
+const char *
+_pb_library_get_uuid (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->uuid;
+}
+
+/* SQLite said SQLITE_CORRUPT while the library was open: nothing more is
+ * written to it, and whoever shows the library hears of it (notify::problem)
+ * and can send the user to restore. */
+void
+_pb_library_note_damage (PbLibrary *self)
+{
+  g_return_if_fail (PB_IS_LIBRARY (self));
+
+  if (g_error_matches (self->problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED))
+    return;
+  g_warning ("Damage found in %s while it was open; it is now read-only", self->db_path);
+  set_problem (self, damaged_problem ());
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROBLEM]);
+}
+
+const char *
+_pb_library_get_db_path (PbLibrary *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY (self), NULL);
+  return self->db_path;
 }
 
 const char *
@@ -849,6 +763,13 @@ _pb_library_emit_pack_changed (PbLibrary *self,
                                gint64     id)
 {
   g_signal_emit (self, signals [PACK_CHANGED], 0, id);
+}
+
+void
+_pb_library_emit_recommendation_changed (PbLibrary *self,
+                                         gint64     id)
+{
+  g_signal_emit (self, signals [RECOMMENDATION_CHANGED], 0, id);
 }
 
 /**

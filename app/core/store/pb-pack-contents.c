@@ -5,7 +5,7 @@
 
 #include "pb-citation.h"
 #include "pb-finding-store.h"
-#include "pb-pack-contents.h"
+#include "pb-pack-entry-private.h"
 #include "pb-pack-items.h"
 #include "pb-report-store.h"
 #include "pb-structure-store.h"
@@ -14,23 +14,6 @@
  * stretch between the unchanged start and the unchanged end, keeping the
  * very same row objects on both sides: a list view then keeps its
  * widgets, focus and scroll position across a move or an edit. */
-
-struct _PbPackEntry
-{
-  GObject          parent_instance;
-
-  PbPackEntryKind  kind;
-  gint64           id;
-  gint64           section_id;
-  char            *text;
-  char            *cohort;
-  PbFinding       *finding;
-  char            *citation;
-  guint            n_items;
-  char            *signature;   /* equal for rows that look the same */
-};
-
-G_DEFINE_FINAL_TYPE (PbPackEntry, pb_pack_entry, G_TYPE_OBJECT)
 
 struct _PbPackContents
 {
@@ -55,117 +38,6 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PbPackContents, pb_pack_contents, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
-
-static void
-pb_pack_entry_finalize (GObject *object)
-{
-  PbPackEntry *self = (PbPackEntry *)object;
-
-  g_free (self->text);
-  g_free (self->cohort);
-  g_clear_object (&self->finding);
-  g_free (self->citation);
-  g_free (self->signature);
-
-  G_OBJECT_CLASS (pb_pack_entry_parent_class)->finalize (object);
-}
-
-static void
-pb_pack_entry_class_init (PbPackEntryClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = pb_pack_entry_finalize;
-}
-
-static void
-pb_pack_entry_init (PbPackEntry *self)
-{
-}
-
-static void
-entry_sign (PbPackEntry *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append_printf (text, "%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%u|%s|%s",
-                          self->kind, self->id, self->section_id, self->n_items,
-                          self->text ? self->text : "", self->cohort ? self->cohort : "");
-  if (self->finding != NULL)
-    {
-      g_autofree char *cohorts = g_strjoinv (",", (char **)pb_finding_get_cohorts (self->finding));
-
-      g_string_append_printf (text, "|%s|%s|%d|%d|%d|%s|%s", pb_finding_get_note (self->finding),
-                              self->citation, pb_finding_get_kind (self->finding),
-                              pb_finding_get_status (self->finding), pb_finding_get_exempt (self->finding),
-                              cohorts, pb_finding_get_quote (self->finding));
-    }
-  self->signature = g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-PbPackEntryKind
-pb_pack_entry_get_kind (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), 0);
-  return self->kind;
-}
-
-/**
- * pb_pack_entry_get_id:
- *
- * Returns: the section's id for a section row, else the item's
- */
-gint64
-pb_pack_entry_get_id (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), 0);
-  return self->id;
-}
-
-gint64
-pb_pack_entry_get_section_id (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), 0);
-  return self->section_id;
-}
-
-/**
- * pb_pack_entry_get_text:
- *
- * Returns: a section's title, a note's or heading's text, a finding's quote
- */
-const char *
-pb_pack_entry_get_text (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), NULL);
-  return self->text;
-}
-
-const char *
-pb_pack_entry_get_cohort (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), NULL);
-  return self->cohort;
-}
-
-PbFinding *
-pb_pack_entry_get_finding (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), NULL);
-  return self->finding;
-}
-
-const char *
-pb_pack_entry_get_citation (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), NULL);
-  return self->citation;
-}
-
-guint
-pb_pack_entry_get_n_items (PbPackEntry *self)
-{
-  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), 0);
-  return self->n_items;
-}
 
 static GType
 list_get_item_type (GListModel *model)
@@ -236,7 +108,7 @@ entry_for_item (PbPackContents *self,
       entry->kind = item->kind == PB_PACK_ITEM_NOTE ? PB_PACK_ENTRY_NOTE : PB_PACK_ENTRY_HEADING;
       entry->text = g_strdup (item->text);
     }
-  entry_sign (entry);
+  _pb_pack_entry_sign (entry);
   return entry;
 }
 
@@ -330,7 +202,7 @@ build_rows (PbPackContents  *self,
       heading->text = g_strdup (section->title);
       heading->cohort = g_strdup (section->cohort);
       heading->n_items = section->items->len;
-      entry_sign (heading);
+      _pb_pack_entry_sign (heading);
       g_ptr_array_add (rows, heading);
 
       for (guint i = 0; i < section->items->len; i++)
@@ -432,6 +304,16 @@ finding_changed_cb (PbPackContents *self,
     }
 }
 
+/**
+ * pb_pack_contents_new:
+ * @library: a library
+ * @pack_id: a pack
+ *
+ * Reads the pack's contents, and reads them again whenever the library
+ * says the pack or one of its findings changed.
+ *
+ * Returns: (transfer full): the list; empty when the pack cannot be read
+ */
 PbPackContents *
 pb_pack_contents_new (PbLibrary *library,
                       gint64     pack_id)

@@ -201,6 +201,19 @@ _pb_pack_insert_section (sqlite3     *db,
   return _pb_pack_write_section_order (db, order, pack_id, error) ? id : 0;
 }
 
+/**
+ * pb_library_add_pack_section:
+ * @library: a library
+ * @pack_id: a pack
+ * @title: the section's title; spaces around it are dropped
+ * @error: a #GError, or %NULL
+ *
+ * Adds a free section (about no cohort) at the end of the pack.
+ *
+ * Returns: the new section's id; or 0 with @error set
+ *   (%PB_PACKS_ERROR_INVALID for a blank title, %PB_PACKS_ERROR_NOT_FOUND
+ *   or %PB_DB_ERROR when there is no such pack, %PB_DB_ERROR)
+ */
 gint64
 pb_library_add_pack_section (PbLibrary   *library,
                              gint64       pack_id,
@@ -226,6 +239,17 @@ pb_library_add_pack_section (PbLibrary   *library,
   return _pb_pack_finish (library, id > 0, pack_id, error) ? id : 0;
 }
 
+/**
+ * pb_library_rename_pack_section:
+ * @library: a library
+ * @section_id: a section
+ * @title: its new title; spaces around it are dropped
+ * @error: a #GError, or %NULL
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_INVALID for a
+ *   blank title, %PB_PACKS_ERROR_NOT_FOUND when the section is no longer
+ *   there, %PB_DB_ERROR)
+ */
 gboolean
 pb_library_rename_pack_section (PbLibrary   *library,
                                 gint64       section_id,
@@ -257,6 +281,17 @@ pb_library_rename_pack_section (PbLibrary   *library,
   return _pb_pack_finish (library, ok, pack_id, error);
 }
 
+/**
+ * pb_library_move_pack_section:
+ * @library: a library
+ * @section_id: a section
+ * @position: its new place among the pack's sections, from 0; past the last
+ *   puts it last
+ * @error: a #GError, or %NULL
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_NOT_FOUND when
+ *   the section is no longer there, %PB_DB_ERROR)
+ */
 gboolean
 pb_library_move_pack_section (PbLibrary  *library,
                               gint64      section_id,
@@ -352,6 +387,17 @@ pb_library_add_pack_text (PbLibrary       *library,
   return _pb_pack_finish (library, id > 0, pack_id, error) ? id : 0;
 }
 
+/**
+ * pb_library_set_pack_item_text:
+ * @library: a library
+ * @item_id: a note or heading in a pack (a finding's text is the finding's)
+ * @text: its new text; spaces around it are dropped
+ * @error: a #GError, or %NULL
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_INVALID for
+ *   blank text, %PB_PACKS_ERROR_NOT_FOUND when the item is no longer there,
+ *   %PB_DB_ERROR)
+ */
 gboolean
 pb_library_set_pack_item_text (PbLibrary   *library,
                                gint64       item_id,
@@ -384,6 +430,20 @@ pb_library_set_pack_item_text (PbLibrary   *library,
   return _pb_pack_finish (library, ok, pack_id, error);
 }
 
+/**
+ * pb_library_move_pack_item:
+ * @library: a library
+ * @item_id: an item of a pack
+ * @section_id: the section to move it to: its own, or another of the same
+ *   pack
+ * @position: its new place among that section's items, from 0; past the
+ *   last puts it last
+ * @error: a #GError, or %NULL
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_INVALID for a
+ *   section of another pack, %PB_PACKS_ERROR_NOT_FOUND when the item or
+ *   section is no longer there, %PB_DB_ERROR)
+ */
 gboolean
 pb_library_move_pack_item (PbLibrary  *library,
                            gint64      item_id,

@@ -50,6 +50,10 @@ removed_item_clear (RemovedItem *item)
   g_free (item->text);
 }
 
+/**
+ * pb_pack_removal_free:
+ * @removal: (nullable) (transfer full): what a removal took out
+ */
 void
 pb_pack_removal_free (PbPackRemoval *removal)
 {
@@ -60,6 +64,12 @@ pb_pack_removal_free (PbPackRemoval *removal)
   g_free (removal);
 }
 
+/**
+ * pb_pack_removal_get_n_sections:
+ * @removal: what a removal took out
+ *
+ * Returns: how many sections it took out
+ */
 guint
 pb_pack_removal_get_n_sections (PbPackRemoval *removal)
 {
@@ -67,6 +77,13 @@ pb_pack_removal_get_n_sections (PbPackRemoval *removal)
   return removal->sections->len;
 }
 
+/**
+ * pb_pack_removal_get_n_items:
+ * @removal: what a removal took out
+ *
+ * Returns: how many items it took out, those of the sections it took out
+ *   included
+ */
 guint
 pb_pack_removal_get_n_items (PbPackRemoval *removal)
 {
@@ -237,11 +254,16 @@ pb_library_remove_from_pack (PbLibrary     *library,
                              GError       **error)
 {
   sqlite3 *db;
-  g_autoptr(PbPackRemoval) removal = NULL;
+  PbPackRemoval *removal;
+  gboolean removed;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (section_ids != NULL || n_sections == 0, NULL);
   g_return_val_if_fail (item_ids != NULL || n_items == 0, NULL);
+
+  db = _pb_library_get_db (library);
+  if (!pb_db_begin (db, error))
+    return NULL;
 
   removal = g_new0 (PbPackRemoval, 1);
   removal->pack_id = pack_id;
@@ -250,14 +272,16 @@ pb_library_remove_from_pack (PbLibrary     *library,
   g_array_set_clear_func (removal->sections, (GDestroyNotify)removed_section_clear);
   g_array_set_clear_func (removal->items, (GDestroyNotify)removed_item_clear);
 
-  db = _pb_library_get_db (library);
-  if (!pb_db_begin (db, error))
-    return NULL;
-  if (!_pb_pack_finish (library,
-               remove_in_transaction (db, removal, section_ids, n_sections, item_ids, n_items, error),
-               pack_id, error))
-    return NULL;
-  return g_steal_pointer (&removal);
+  removed = remove_in_transaction (db, removal, section_ids, n_sections, item_ids, n_items, error);
+  if (!_pb_pack_finish (library, removed, pack_id, error))
+    {
+      /* Freed by hand rather than by g_autoptr, whose free at the end of
+       * the scope clang 14's analyser does not see: it would report a leak
+       * on this path. */
+      pb_pack_removal_free (removal);
+      return NULL;
+    }
+  return removal;
 }
 
 /* Whether a finding may come back: it still exists, is not already in the

@@ -20,7 +20,8 @@
 #define PACK_COLUMNS \
   "p.id, p.title, p.committee, p.meeting_date, p.author, p.classification, p.introduction," \
   " (SELECT count(*) FROM pack_items AS i JOIN pack_sections AS s ON s.id = i.section_id" \
-  "   WHERE s.pack_id = p.id AND i.kind = 'finding')"
+  "   WHERE s.pack_id = p.id AND i.kind = 'finding')," \
+  " p.agenda_item, p.contact, p.exempt_paragraph"
 
 static PbPack *
 pack_from_row (sqlite3_stmt *stmt)
@@ -35,9 +36,29 @@ pack_from_row (sqlite3_stmt *stmt)
   self->exempt = g_strcmp0 (pb_db_column_text (stmt, 5), "exempt") == 0;
   self->introduction = g_strdup (pb_db_column_text (stmt, 6));
   self->n_findings = (guint)sqlite3_column_int (stmt, 7);
+  self->agenda_item = g_strdup (pb_db_column_text (stmt, 8));
+  self->contact = g_strdup (pb_db_column_text (stmt, 9));
+  self->exempt_paragraph = (guint)sqlite3_column_int (stmt, 10);
   return self;
 }
 
+/**
+ * pb_library_create_pack:
+ * @library: a library
+ * @title: the pack's title; spaces around it are dropped
+ * @exempt: whether it is exempt (Schedule 12A to the Local Government Act
+ *   1972), and so may hold exempt findings
+ * @meeting_date: (nullable): the meeting's date, "YYYY-MM-DD"; %NULL for
+ *   none yet
+ * @error: a #GError, or %NULL
+ *
+ * Creates a pack with one section for each cohort, in the cohorts' order
+ * (Ofsted's for the built-in ones), in one transaction, and emits
+ * PbLibrary::pack-changed.
+ *
+ * Returns: the new pack's id; or 0 with @error set (%PB_PACKS_ERROR_INVALID
+ *   for a blank title or a date not written YYYY-MM-DD, %PB_DB_ERROR)
+ */
 gint64
 pb_library_create_pack (PbLibrary   *library,
                         const char  *title,
@@ -99,6 +120,15 @@ fail:
   return 0;
 }
 
+/**
+ * pb_library_list_packs:
+ * @library: a library
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full) (element-type PbPack): every pack, the latest
+ *   meeting first (a pack with no meeting date by when it was created);
+ *   or %NULL with @error set (%PB_DB_ERROR)
+ */
 GPtrArray *
 pb_library_list_packs (PbLibrary  *library,
                        GError    **error)
@@ -126,6 +156,15 @@ pb_library_list_packs (PbLibrary  *library,
   return g_steal_pointer (&packs);
 }
 
+/**
+ * pb_library_get_pack:
+ * @library: a library
+ * @id: a pack's id
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the pack as it is now; or %NULL with @error set
+ *   (%PB_PACKS_ERROR_NOT_FOUND, %PB_DB_ERROR)
+ */
 PbPack *
 pb_library_get_pack (PbLibrary  *library,
                      gint64      id,
@@ -302,6 +341,36 @@ fail:
   return FALSE;
 }
 
+/* The paragraph of Schedule 12A as the column keeps it: 1 to 7, or 0 for
+ * none (an empty value); FALSE for anything else. */
+static gboolean
+parse_exempt_paragraph (const char *text,
+                        guint      *paragraph)
+{
+  guint64 value;
+
+  if (*text == '\0')
+    {
+      *paragraph = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 1, PB_EXEMPT_PARAGRAPH_LAST, &value, NULL))
+    return FALSE;
+  *paragraph = (guint)value;
+  return TRUE;
+}
+
+/**
+ * pb_library_set_pack_field:
+ * @value: (nullable): the new value; an empty one clears a field that may
+ *   be empty
+ *
+ * Changes one of a pack's details, in one transaction.
+ *
+ * Returns: %TRUE, or %FALSE with @error set: %PB_PACKS_ERROR_INVALID for an
+ *   empty title, a meeting date that is not a day, or an exempt paragraph
+ *   other than 1 to 7; %PB_PACKS_ERROR_NOT_FOUND for no such pack
+ */
 gboolean
 pb_library_set_pack_field (PbLibrary    *library,
                            gint64        pack_id,
@@ -309,14 +378,18 @@ pb_library_set_pack_field (PbLibrary    *library,
                            const char   *value,
                            GError      **error)
 {
-  static const char * const columns[] = { "title", "committee", "meeting_date", "author", "introduction" };
+  static const char * const columns[] = {
+    "title", "committee", "meeting_date", "author", "introduction", "agenda_item", "contact", "exempt_paragraph",
+  };
   sqlite3 *db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *clean = NULL;
+  guint paragraph = 0;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == PB_PACK_FIELD_EXEMPT_PARAGRAPH + 1);
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (field <= PB_PACK_FIELD_INTRODUCTION, FALSE);
+  g_return_val_if_fail (field <= PB_PACK_FIELD_EXEMPT_PARAGRAPH, FALSE);
 
   db = _pb_library_get_db (library);
   /* An introduction keeps its own layout; one-line fields lose stray spaces. */
@@ -333,6 +406,12 @@ pb_library_set_pack_field (PbLibrary    *library,
                    _("“%s” is not a date; write the meeting date as YYYY-MM-DD"), clean);
       return FALSE;
     }
+  if (field == PB_PACK_FIELD_EXEMPT_PARAGRAPH && !parse_exempt_paragraph (clean, &paragraph))
+    {
+      g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID,
+                   _("“%s” is not a paragraph of Schedule 12A; give a number from 1 to 7"), clean);
+      return FALSE;
+    }
 
   /* The column name comes from the table above, never from the caller. */
   sql = g_strdup_printf ("UPDATE packs SET %s = ?2 WHERE id = ?1", columns[field]);
@@ -340,14 +419,28 @@ pb_library_set_pack_field (PbLibrary    *library,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, pack_id);
-  if (field == PB_PACK_FIELD_MEETING_DATE && *clean == '\0')
+  if ((field == PB_PACK_FIELD_MEETING_DATE || field == PB_PACK_FIELD_EXEMPT_PARAGRAPH) && *clean == '\0')
     sqlite3_bind_null (stmt, 2);
+  else if (field == PB_PACK_FIELD_EXEMPT_PARAGRAPH)
+    sqlite3_bind_int (stmt, 2, (int)paragraph);
   else
     sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
 
   return _pb_pack_finish (library, pb_db_step_done (stmt, error), pack_id, error);
 }
 
+/**
+ * pb_library_delete_pack:
+ * @library: a library
+ * @pack_id: a pack
+ * @error: a #GError, or %NULL
+ *
+ * Deletes the pack with its sections and items (the findings stay), and
+ * emits PbLibrary::pack-changed.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_NOT_FOUND,
+ *   %PB_DB_ERROR)
+ */
 gboolean
 pb_library_delete_pack (PbLibrary  *library,
                         gint64      pack_id,
@@ -455,10 +548,13 @@ pb_library_duplicate_pack (PbLibrary  *library,
   g_return_val_if_fail (PB_IS_LIBRARY (library), 0);
 
   db = _pb_library_get_db (library);
+  /* The agenda item is the next meeting's to give; who to contact and
+   * why the pack is exempt carry over with the classification. */
   if (!(insert = pb_db_prepare (db, "INSERT INTO packs (title, committee, meeting_date, author, classification,"
-                                    " introduction, created_at, updated_at)"
+                                    " introduction, contact, exempt_paragraph, created_at, updated_at)"
                                     " SELECT printf (?2, title), committee, NULL, author, classification,"
-                                    " introduction, ?3, ?3 FROM packs WHERE id = ?1", error)))
+                                    " introduction, contact, exempt_paragraph, ?3, ?3 FROM packs WHERE id = ?1",
+                                error)))
     return 0;
   sqlite3_bind_int64 (insert, 1, pack_id);
   /* Translators: the title of a copied pack; %s is the original's */

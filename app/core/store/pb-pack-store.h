@@ -16,6 +16,9 @@ typedef enum
   PB_PACK_FIELD_MEETING_DATE,   /* YYYY-MM-DD, or empty for none */
   PB_PACK_FIELD_AUTHOR,
   PB_PACK_FIELD_INTRODUCTION,
+  PB_PACK_FIELD_AGENDA_ITEM,        /* "7", "5b", or empty */
+  PB_PACK_FIELD_CONTACT,            /* the author's telephone or email */
+  PB_PACK_FIELD_EXEMPT_PARAGRAPH,   /* "1" to "7" of Schedule 12A, or empty for none */
 } PbPackField;
 
 gint64      pb_library_create_pack     (PbLibrary   *library,

@@ -6,6 +6,8 @@
 #include "pb-db.h"
 #include "pb-report-insert.h"
 #include "pb-structure-store-private.h"
+#include "pb-text-fold.h"
+#include "pb-text-pages.h"
 
 /* The rows of a new report: the report, its pages (and so the full-text
  * index, by trigger), its structure and the highlights it arrived with, all in
@@ -65,6 +67,262 @@ _pb_library_lookup_report (sqlite3     *db,
 }
 
 /**
+ * _pb_library_lookup_fingerprint:
+ * @db: a connection to the library
+ * @fingerprint: pb_text_fingerprint () of a report's pages
+ * @out_title: (out) (optional): the title of the report found
+ * @error: a #GError, or %NULL
+ *
+ * Finds a report with the same words on the same pages: the same report,
+ * perhaps saved again with other dates and identifiers.
+ *
+ * Returns: its id; 0 when there is none; -1 with @error set (PB_DB_ERROR)
+ */
+gint64
+_pb_library_lookup_fingerprint (sqlite3     *db,
+                                const char  *fingerprint,
+                                char       **out_title,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = pb_db_prepare (db, "SELECT id, title FROM reports WHERE text_fingerprint = ?1"
+                                  " ORDER BY id LIMIT 1", error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, fingerprint, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      if (out_title != NULL)
+        *out_title = g_strdup (pb_db_column_text (stmt, 1));
+      return sqlite3_column_int64 (stmt, 0);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return -1;
+    }
+
+  return 0;
+}
+
+/**
+ * _pb_library_store_page_extras:
+ * @db: a connection to the library, in a write transaction
+ * @pages: (array length=n_pages): the report's page texts
+ *
+ * Replaces what search indexes for the report's pages besides their text
+ * (pb_text_page_extras ()).
+ *
+ * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
+ */
+gboolean
+_pb_library_store_page_extras (sqlite3            *db,
+                               gint64              report_id,
+                               const char * const *pages,
+                               guint               n_pages,
+                               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GPtrArray) extras = pb_text_page_extras (pages, n_pages);
+
+  if (!(clear = pb_db_prepare (db, "DELETE FROM report_page_extras WHERE report_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, report_id);
+  if (!pb_db_step_done (clear, error))
+    return FALSE;
+
+  if (!(insert = pb_db_prepare (db,
+                                "INSERT INTO report_page_extras (report_id, page_number, text)"
+                                " VALUES (?1, ?2, ?3)",
+                                error)))
+    return FALSE;
+
+  for (guint i = 0; i < extras->len; i++)
+    {
+      const char *text = g_ptr_array_index (extras, i);
+
+      if (*text == '\0')
+        continue;
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, report_id);
+      sqlite3_bind_int (insert, 2, (int)i + 1);
+      sqlite3_bind_text (insert, 3, text, -1, SQLITE_STATIC);
+      if (!pb_db_step_done (insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether a highlight read now is one already offered and decided: on the
+ * same page, with the same words or words that hold the other's. */
+static gboolean
+was_decided (sqlite3         *db,
+             const char      *sha256,
+             const PbMarkup  *markup,
+             gboolean        *decided,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *decided = FALSE;
+  if (!(stmt = pb_db_prepare (db,
+                              "SELECT quote FROM suggestions WHERE report_sha256 = ?1"
+                              " AND source = 'pdf-annotation' AND state != 'open' AND page_number = ?2",
+                              error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int)markup->page);
+
+  while (!*decided && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *quote = pb_db_column_text (stmt, 0);
+
+      *decided = pb_text_find (quote, markup->quote, PB_TEXT_FIND_DEFAULT, NULL, NULL) ||
+                 pb_text_find (markup->quote, quote, PB_TEXT_FIND_DEFAULT, NULL, NULL);
+    }
+
+  if (!*decided && rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The highlights a PDF arrived with, offered as findings; with
+ * @skip_decided, not those already accepted or dismissed. */
+static gboolean
+insert_markups (sqlite3     *db,
+                const char  *sha256,
+                GPtrArray   *markups,
+                gboolean     skip_decided,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) suggestion = NULL;
+
+  if (markups->len == 0)
+    return TRUE;
+
+  if (!(suggestion = pb_db_prepare (db,
+                                    "INSERT INTO suggestions (report_sha256, source, page_number,"
+                                    "  quads, quote, note) VALUES (?1, 'pdf-annotation', ?2, ?3, ?4, ?5)",
+                                    error)))
+    return FALSE;
+
+  for (guint i = 0; i < markups->len; i++)
+    {
+      PbMarkup *markup = g_ptr_array_index (markups, i);
+      g_autofree char *quads = pb_anchors_to_json (markup->anchors);
+      gboolean decided = FALSE;
+
+      if (skip_decided && !was_decided (db, sha256, markup, &decided, error))
+        return FALSE;
+      if (decided)
+        continue;
+
+      sqlite3_reset (suggestion);
+      sqlite3_bind_text (suggestion, 1, sha256, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (suggestion, 2, (int)markup->page);
+      sqlite3_bind_text (suggestion, 3, quads, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (suggestion, 4, markup->quote, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (suggestion, 5, markup->note, -1, SQLITE_TRANSIENT);
+      if (!pb_db_step_done (suggestion, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _pb_library_replace_report_text:
+ * @db: a connection to the library, in a write transaction
+ * @report_id: a report in the library
+ * @sha256: its checksum
+ * @content: its pages, read again (by a newer page-text builder)
+ * @structure: (nullable): what it says about itself, read again
+ * @error: a #GError, or %NULL
+ *
+ * Replaces what was read from a report's pages: their text (and so the
+ * full-text index), what else search indexes for them, its structure, the
+ * highlights it arrived with that are still on offer, and its fingerprint;
+ * and records the builder's version. Findings are not touched.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
+ */
+gboolean
+_pb_library_replace_report_text (sqlite3          *db,
+                                 gint64            report_id,
+                                 const char       *sha256,
+                                 PbReportContent  *content,
+                                 PbStructure      *structure,
+                                 GError          **error)
+{
+  g_autoptr(sqlite3_stmt) page = NULL;
+  g_autoptr(sqlite3_stmt) offered = NULL;
+  g_autoptr(sqlite3_stmt) report = NULL;
+  g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
+
+  if (!(page = pb_db_prepare (db,
+                              "UPDATE report_pages SET text = ?3, width = ?4, height = ?5"
+                              " WHERE report_id = ?1 AND page_number = ?2 AND text IS NOT ?3",
+                              error)))
+    return FALSE;
+
+  for (guint i = 0; i < content->pages->len; i++)
+    {
+      const PbPageContent *data = &g_array_index (content->pages, PbPageContent, i);
+
+      sqlite3_reset (page);
+      sqlite3_bind_int64 (page, 1, report_id);
+      sqlite3_bind_int (page, 2, (int)i + 1);
+      sqlite3_bind_text (page, 3, data->text, -1, SQLITE_STATIC);
+      sqlite3_bind_double (page, 4, data->width);
+      sqlite3_bind_double (page, 5, data->height);
+      if (!pb_db_step_done (page, error))
+        return FALSE;
+    }
+
+  if (!_pb_library_store_page_extras (db, report_id, (const char * const *)texts->pdata,
+                                      content->pages->len, error))
+    return FALSE;
+
+  if (structure != NULL && !_pb_structure_store (db, report_id, sha256, structure, error))
+    return FALSE;
+
+  if (!(offered = pb_db_prepare (db,
+                                 "DELETE FROM suggestions WHERE report_sha256 = ?1"
+                                 " AND source = 'pdf-annotation' AND state = 'open'",
+                                 error)))
+    return FALSE;
+  sqlite3_bind_text (offered, 1, sha256, -1, SQLITE_TRANSIENT);
+  if (!pb_db_step_done (offered, error) ||
+      !insert_markups (db, sha256, content->markups, TRUE, error))
+    return FALSE;
+
+  if (!(report = pb_db_prepare (db,
+                                "UPDATE reports SET text_version = ?2, text_fingerprint = ?3,"
+                                "  has_text_layer = ?4 WHERE id = ?1",
+                                error)))
+    return FALSE;
+  sqlite3_bind_int64 (report, 1, report_id);
+  sqlite3_bind_int (report, 2, (int)MAX (content->text_version, 1));
+  bind_optional_text (report, 3, content->fingerprint);
+  sqlite3_bind_int (report, 4, content->has_text_layer);
+
+  return pb_db_step_done (report, error);
+}
+
+/**
  * _pb_library_insert_report:
  * @db: a connection to the library, in a write transaction
  * @sha256: the checksum of the PDF, 64 lowercase hex digits
@@ -101,9 +359,10 @@ _pb_library_insert_report (sqlite3          *db,
                                 "INSERT INTO reports (sha256, title, file_name, byte_size,"
                                 "  page_count, pdf_title, pdf_author, pdf_subject, pdf_keywords,"
                                 "  pdf_creator, pdf_producer, pdf_created, pdf_modified,"
-                                "  is_tagged, has_text_layer, imported_at)"
+                                "  is_tagged, has_text_layer, imported_at, text_version,"
+                                "  text_fingerprint)"
                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                                "  ?13, ?14, ?15, ?16)",
+                                "  ?13, ?14, ?15, ?16, ?17, ?18)",
                                 error)))
     return -1;
 
@@ -123,6 +382,8 @@ _pb_library_insert_report (sqlite3          *db,
   sqlite3_bind_int (report, 14, content->is_tagged);
   sqlite3_bind_int (report, 15, content->has_text_layer);
   sqlite3_bind_text (report, 16, now_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (report, 17, (int)MAX (content->text_version, 1));
+  bind_optional_text (report, 18, content->fingerprint);
 
   if (!pb_db_step_done (report, error))
     return -1;
@@ -162,35 +423,20 @@ _pb_library_insert_report (sqlite3          *db,
         return -1;
     }
 
+  {
+    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
+
+    if (!_pb_library_store_page_extras (db, report_id, (const char * const *)texts->pdata,
+                                        content->pages->len, error))
+      return -1;
+  }
+
   /* What the report says about itself: type, dates, judgements, sections. */
   if (structure != NULL && !_pb_structure_store (db, report_id, sha256, structure, error))
     return -1;
 
-  if (content->markups->len > 0)
-    {
-      g_autoptr(sqlite3_stmt) suggestion = NULL;
-
-      if (!(suggestion = pb_db_prepare (db,
-                                        "INSERT INTO suggestions (report_sha256, source, page_number,"
-                                        "  quads, quote, note) VALUES (?1, 'pdf-annotation', ?2, ?3, ?4, ?5)",
-                                        error)))
-        return -1;
-
-      for (guint i = 0; i < content->markups->len; i++)
-        {
-          PbMarkup *markup = g_ptr_array_index (content->markups, i);
-          g_autofree char *quads = pb_anchors_to_json (markup->anchors);
-
-          sqlite3_reset (suggestion);
-          sqlite3_bind_text (suggestion, 1, sha256, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (suggestion, 2, (int)markup->page);
-          sqlite3_bind_text (suggestion, 3, quads, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (suggestion, 4, markup->quote, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (suggestion, 5, markup->note, -1, SQLITE_TRANSIENT);
-          if (!pb_db_step_done (suggestion, error))
-            return -1;
-        }
-    }
+  if (!insert_markups (db, sha256, content->markups, FALSE, error))
+    return -1;
 
   return report_id;
 }

@@ -12,6 +12,15 @@ G_BEGIN_DECLS
 gint64 _pb_library_lookup_report (sqlite3          *db,
                                   const char       *sha256,
                                   GError          **error);
+gint64 _pb_library_lookup_fingerprint (sqlite3      *db,
+                                      const char   *fingerprint,
+                                      char        **out_title,
+                                      GError      **error);
+gboolean _pb_library_store_page_extras (sqlite3            *db,
+                                        gint64              report_id,
+                                        const char * const *pages,
+                                        guint               n_pages,
+                                        GError            **error);
 gint64 _pb_library_insert_report (sqlite3          *db,
                                   const char       *sha256,
                                   const char       *file_name,
@@ -20,5 +29,12 @@ gint64 _pb_library_insert_report (sqlite3          *db,
                                   PbReportContent  *content,
                                   PbStructure      *structure,
                                   GError          **error);
+
+gboolean _pb_library_replace_report_text (sqlite3          *db,
+                                          gint64            report_id,
+                                          const char       *sha256,
+                                          PbReportContent  *content,
+                                          PbStructure      *structure,
+                                          GError          **error);
 
 G_END_DECLS

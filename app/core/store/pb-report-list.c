@@ -202,6 +202,17 @@ pb_report_list_new (PbLibrary *library)
   return self;
 }
 
+/**
+ * pb_report_list_reload:
+ * @self: the library's reports as a list
+ * @error: a #GError, or %NULL
+ *
+ * Reads every report again (the last imported first), in one
+ * items-changed.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR), the list then
+ *   unchanged
+ */
 gboolean
 pb_report_list_reload (PbReportList  *self,
                        GError       **error)
@@ -227,6 +238,14 @@ pb_report_list_reload (PbReportList  *self,
   return TRUE;
 }
 
+/**
+ * pb_report_list_find:
+ * @self: the library's reports as a list
+ * @report_id: a report's id
+ *
+ * Returns: the report's position in the list, from 0; -1 when it is not
+ *   listed
+ */
 gint
 pb_report_list_find (PbReportList *self,
                      gint64        report_id)

@@ -48,6 +48,14 @@ _pb_report_new_from_stmt (sqlite3_stmt *stmt)
   return report;
 }
 
+/**
+ * pb_library_list_reports:
+ * @self: a library
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full) (element-type PbReport): every report, the last
+ *   imported first; or %NULL with @error set (%PB_DB_ERROR)
+ */
 GPtrArray *
 pb_library_list_reports (PbLibrary  *self,
                          GError    **error)
@@ -115,6 +123,15 @@ lookup_report (PbLibrary   *self,
   return report;
 }
 
+/**
+ * pb_library_get_report:
+ * @self: a library
+ * @id: a report's id
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the report as it is now; or %NULL with @error
+ *   set (%PB_LIBRARY_ERROR_NOT_FOUND, %PB_DB_ERROR)
+ */
 PbReport *
 pb_library_get_report (PbLibrary  *self,
                        gint64      id,
@@ -179,6 +196,17 @@ pb_library_find_report (PbLibrary   *self,
                         prefix, 0, id_or_sha256, error);
 }
 
+/**
+ * pb_library_dup_page_text:
+ * @self: a library
+ * @report_id: a report
+ * @page_number: a page of it, from 1
+ * @error: a #GError, or %NULL
+ *
+ * Returns: (transfer full): the page's text as import stored it (reading
+ *   order, as search and quotes see it); or %NULL with @error set
+ *   (%PB_LIBRARY_ERROR_NOT_FOUND for no such report or page, %PB_DB_ERROR)
+ */
 char *
 pb_library_dup_page_text (PbLibrary  *self,
                           gint64      report_id,
@@ -212,6 +240,23 @@ pb_library_dup_page_text (PbLibrary  *self,
   return NULL;
 }
 
+/**
+ * pb_library_remove_report:
+ * @self: a library
+ * @id: a report
+ * @error: a #GError, or %NULL
+ *
+ * Removes the report with its pages, structure and findings in one
+ * transaction, then emits PbLibrary::report-removed. The row goes first: a
+ * crash after it leaves the file as an orphan that the library check lists
+ * and nothing deletes. The file itself is deleted only when no backup lists
+ * the report (a backup that cannot be read counts as listing it), for
+ * restoring that backup would need it; the report is then remembered as
+ * removed.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_LIBRARY_ERROR_NOT_FOUND,
+ *   %PB_DB_ERROR), nothing then removed
+ */
 gboolean
 pb_library_remove_report (PbLibrary  *self,
                           gint64      id,

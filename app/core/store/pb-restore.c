@@ -12,7 +12,9 @@
 
 #include "pb-backup.h"
 #include "pb-db.h"
+#include "pb-file-copy.h"
 #include "pb-library-private.h"
+#include "pb-temp-file.h"
 #include "pb-restore.h"
 #include "pb-schema.h"
 
@@ -35,10 +37,12 @@ fail_errno (GError     **error,
 {
   if (saved_errno == ENOSPC)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                 _("The disk is full: %s. Free some space and try again."), what);
+                 _("The disk is full, so %s. Free some space and try again; the library "
+                   "is as it was."), what);
   else
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 "%s: %s.", what, g_strerror (saved_errno));
+                 _("The restore stopped, and the library is as it was: %s (%s)."),
+                 what, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -53,34 +57,40 @@ aside_name (const char *path,
                           g_date_time_get_microsecond (now) / 1000);
 }
 
-/* Copies @from to a private temporary file in @folder and syncs it. */
+/* Copies @from to a private temporary file in @folder and syncs it; the
+ * file stays locked (see pb-temp-file.c) through @out_fd until the caller
+ * has renamed or removed it and closes the descriptor. */
 static char *
 copy_in (const char  *from,
          const char  *folder,
+         int         *out_fd,
          GError     **error)
 {
   g_autofree char *partial = g_build_filename (folder, ".restore-XXXXXX.part", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (from);
-  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) local_error = NULL;
   int fd;
 
   if ((fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
     {
-      fail_errno (error, errno, _("The backup could not be copied into the library"));
+      fail_errno (error, errno, _("the backup could not be copied into the library"));
+      return NULL;
+    }
+  pb_temp_file_lock (fd);
+
+  if (!pb_file_copy_into (from, fd, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        fail_errno (error, ENOSPC, _("the backup could not be copied into the library"));
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("The restore stopped, and the library is as it was: %s"),
+                     local_error->message);
+      g_unlink (partial);
+      g_close (fd, NULL);
       return NULL;
     }
 
-  dest = g_file_new_for_path (partial);
-  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) ||
-      fsync (fd) != 0)
-    {
-      if (error != NULL && *error == NULL)
-        fail_errno (error, errno, _("The backup could not be copied into the library"));
-      g_close (fd, NULL);
-      g_unlink (partial);
-      return NULL;
-    }
-  g_close (fd, NULL);
+  *out_fd = fd;
   return g_steal_pointer (&partial);
 }
 
@@ -110,7 +120,7 @@ pb_library_restore (const char  *library_path,
                     GError     **error)
 {
   g_autofree char *db_path = g_build_filename (library_path, "library.db", NULL);
-  g_autofree char *session_path = g_strconcat (db_path, "-session", NULL);
+  g_autofree char *session_path = _pb_library_lock_path (db_path);
   g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
   g_autofree char *shm_path = g_strconcat (db_path, "-shm", NULL);
   g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
@@ -118,7 +128,9 @@ pb_library_restore (const char  *library_path,
   g_autofree char *partial = NULL;
   g_autoptr(PbBackup) backup = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *label = "damaged";
   int session_fd;
+  int partial_fd = -1;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (library_path != NULL, FALSE);
@@ -145,11 +157,11 @@ pb_library_restore (const char  *library_path,
     }
 
   if (g_mkdir_with_parents (library_path, 0700) != 0)
-    return fail_errno (error, errno, _("The library folder could not be made"));
+    return fail_errno (error, errno, _("the library folder could not be made"));
 
   /* Nobody else may have the library open while its database is replaced. */
   if ((session_fd = g_open (session_path, O_CREAT | O_RDWR | O_CLOEXEC, PB_LIBRARY_FILE_MODE)) < 0)
-    return fail_errno (error, errno, _("The library could not be locked"));
+    return fail_errno (error, errno, _("the library could not be locked"));
   if (flock (session_fd, LOCK_EX | LOCK_NB) != 0)
     {
       g_close (session_fd, NULL);
@@ -159,7 +171,7 @@ pb_library_restore (const char  *library_path,
       return FALSE;
     }
 
-  if (!(partial = copy_in (backup_path, library_path, error)))
+  if (!(partial = copy_in (backup_path, library_path, &partial_fd, error)))
     goto out;
 
   /* Keep the state being replaced: a checked backup when it can be read,
@@ -173,7 +185,25 @@ pb_library_restore (const char  *library_path,
       flock (session_fd, LOCK_UN);
       if ((current = pb_library_open (library_path, NULL)) != NULL &&
           !pb_library_is_read_only (current))
-        safety = pb_library_backup (current, PB_BACKUP_BEFORE_CHANGE, NULL);
+        {
+          g_autoptr(GError) backup_error = NULL;
+
+          /* A sound library whose backup fails (a full disk) is not
+           * replaced: nothing would be left of it but the file itself. */
+          if (!(safety = pb_library_backup (current, PB_BACKUP_BEFORE_CHANGE, &backup_error)))
+            {
+              if (g_error_matches (backup_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+                fail_errno (error, ENOSPC, _("the library as it is could not be backed up first"));
+              else
+                g_set_error (error, backup_error->domain, backup_error->code,
+                             _("The restore stopped, and the library is as it was: the library "
+                               "as it is could not be backed up first. %s"), backup_error->message);
+              goto out;
+            }
+        }
+      else if (current != NULL)
+        label = g_error_matches (pb_library_get_problem (current), PB_LIBRARY_ERROR,
+                                 PB_LIBRARY_ERROR_DAMAGED) ? "damaged" : "before-restore";
       g_clear_object (&current);
 
       if (flock (session_fd, LOCK_EX | LOCK_NB) != 0)
@@ -186,11 +216,11 @@ pb_library_restore (const char  *library_path,
 
       if (safety == NULL)
         {
-          g_autofree char *aside = aside_name (db_path, "damaged");
+          g_autofree char *aside = aside_name (db_path, label);
 
           if (g_rename (db_path, aside) != 0)
             {
-              fail_errno (error, errno, _("The damaged library could not be kept aside"));
+              fail_errno (error, errno, _("the library as it was could not be kept aside"));
               goto out;
             }
           safety = g_steal_pointer (&aside);
@@ -211,7 +241,7 @@ pb_library_restore (const char  *library_path,
 
       if (g_rename (wal_path, aside) != 0)
         {
-          fail_errno (error, errno, _("The old journal file could not be kept aside"));
+          fail_errno (error, errno, _("the old journal file could not be kept aside"));
           goto out;
         }
     }
@@ -220,7 +250,7 @@ pb_library_restore (const char  *library_path,
 
   if (g_rename (partial, db_path) != 0)
     {
-      fail_errno (error, errno, _("The backup could not be put in place"));
+      fail_errno (error, errno, _("the backup could not be put in place"));
       goto out;
     }
   g_clear_pointer (&partial, g_free);
@@ -235,9 +265,6 @@ pb_library_restore (const char  *library_path,
       }
   }
 
-  /* The new file's session starts clean. */
-  if (ftruncate (session_fd, 0) != 0)
-    g_debug ("Could not reset the session record");
 
   g_debug ("Restored %s from %s; the state before is kept at %s",
              db_path, backup_path, safety ? safety : "(none)");
@@ -248,6 +275,8 @@ pb_library_restore (const char  *library_path,
 out:
   if (partial != NULL)
     g_unlink (partial);
+  if (partial_fd >= 0)
+    g_close (partial_fd, NULL);
   g_close (session_fd, NULL);
   return ok;
 }
@@ -258,14 +287,16 @@ out:
  * @error: a #GError, or %NULL
  *
  * Returns: (transfer full): the path of the newest backup in backups/ that
- *   passes integrity_check; or %NULL with PB_RESTORE_ERROR_NO_BACKUP
+ *   passes integrity_check and is a backup of this library (see
+ *   pb_library_folder_list_backups ()); or %NULL with
+ *   PB_RESTORE_ERROR_NO_BACKUP
  */
 char *
 pb_library_find_latest_good_backup (const char  *library_path,
                                     GError     **error)
 {
   g_autofree char *folder = g_build_filename (library_path, "backups", NULL);
-  g_autoptr(GPtrArray) backups = pb_backups_list_folder (folder);
+  g_autoptr(GPtrArray) backups = pb_library_folder_list_backups (library_path);
 
   for (guint i = 0; i < backups->len; i++)
     {

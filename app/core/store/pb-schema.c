@@ -218,7 +218,231 @@ static const char * const migrations[] = {
   "  DEFAULT 0;"
   "ALTER TABLE reports ADD COLUMN theme TEXT;",
 
-  /* 8: the officer's daily loop: a section's grade offered as context (it
+  /* 8: which version of the page-text builder read each report (reports read
+   * by an older one are read again, see pb_library_reindex ()); a
+   * fingerprint of its words, to recognise a copy saved again; and what
+   * search indexes for each page besides its text: the passage across the
+   * page break after it and its words broken by a hyphen at a line end. */
+  "ALTER TABLE reports ADD COLUMN text_version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE reports ADD COLUMN text_fingerprint TEXT;"
+  "CREATE INDEX reports_by_fingerprint ON reports (text_fingerprint);"
+  "CREATE TABLE report_page_extras ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  report_id   INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,"
+  "  page_number INTEGER NOT NULL CHECK (page_number >= 1),"
+  "  text        TEXT NOT NULL,"
+  "  UNIQUE (report_id, page_number)"
+  ");"
+  "CREATE VIRTUAL TABLE report_page_extras_fts USING fts5 ("
+  "  text, content = 'report_page_extras', content_rowid = 'id',"
+  "  tokenize = 'porter unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER report_page_extras_ai AFTER INSERT ON report_page_extras BEGIN"
+  "  INSERT INTO report_page_extras_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER report_page_extras_ad AFTER DELETE ON report_page_extras BEGIN"
+  "  INSERT INTO report_page_extras_fts (report_page_extras_fts, rowid, text)"
+  "    VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER report_page_extras_au AFTER UPDATE ON report_page_extras BEGIN"
+  "  INSERT INTO report_page_extras_fts (report_page_extras_fts, rowid, text)"
+  "    VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO report_page_extras_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;",
+
+  /* 9: pack bundles that panel members open (issue 17, app/core/bundle).
+   *
+   * In an officer's library: packs, their sections and findings are given
+   * a stable identity the first time a pack is bundled (not unique
+   * indexes: a merged library may bring a copy of a row), and the
+   * questions members send back are kept against the pack.
+   *
+   * In a member's library: each bundle's pack is kept apart from the
+   * member's own packs, read-only, with its sections, items and findings
+   * as the officer wrote them; the reports it brought are ordinary
+   * reports (shared by checksum with the member's own imports) with an
+   * origin for those it added; the member's private notes and questions
+   * are keyed by identities, never by row ids, so a newer bundle of the
+   * same pack replaces the pack's rows without losing them. No table here
+   * has a report_id column: a library merge copies such rows by report. */
+  "ALTER TABLE packs ADD COLUMN uuid TEXT;"
+  "CREATE INDEX packs_by_uuid ON packs (uuid);"
+  "ALTER TABLE pack_sections ADD COLUMN uuid TEXT;"
+  "ALTER TABLE findings ADD COLUMN uuid TEXT;"
+  "CREATE TABLE pack_questions ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  pack_id     INTEGER NOT NULL REFERENCES packs (id) ON DELETE CASCADE,"
+  "  uuid        TEXT NOT NULL,"
+  "  asked_by    TEXT NOT NULL DEFAULT '',"
+  "  target      TEXT NOT NULL CHECK (target IN ('finding', 'section')),"
+  "  target_uuid TEXT NOT NULL,"
+  "  about       TEXT NOT NULL DEFAULT '',"
+  "  citation    TEXT NOT NULL DEFAULT '',"
+  "  text        TEXT NOT NULL,"
+  "  imported_at TEXT NOT NULL,"
+  "  UNIQUE (pack_id, uuid)"
+  ");"
+  "CREATE TABLE bundle_packs ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  title          TEXT NOT NULL,"
+  "  committee      TEXT NOT NULL DEFAULT '',"
+  "  meeting_date   TEXT,"
+  "  author         TEXT NOT NULL DEFAULT '',"
+  "  classification TEXT NOT NULL DEFAULT 'public'"
+  "                 CHECK (classification IN ('public', 'exempt')),"
+  "  introduction   TEXT NOT NULL DEFAULT '',"
+  "  cohorts        TEXT NOT NULL DEFAULT '[]',"
+  "  exported_at    TEXT NOT NULL,"
+  "  opened_at      TEXT NOT NULL,"
+  "  updated_at     TEXT NOT NULL"
+  ");"
+  "CREATE TABLE bundle_sections ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  bundle_id INTEGER NOT NULL REFERENCES bundle_packs (id) ON DELETE CASCADE,"
+  "  position  INTEGER NOT NULL,"
+  "  uuid      TEXT NOT NULL,"
+  "  title     TEXT NOT NULL,"
+  "  cohort    TEXT"
+  ");"
+  "CREATE TABLE bundle_findings ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  bundle_id      INTEGER NOT NULL REFERENCES bundle_packs (id) ON DELETE CASCADE,"
+  "  uuid           TEXT NOT NULL,"
+  "  report_sha256  TEXT NOT NULL CHECK (length (report_sha256) = 64),"
+  "  page_number    INTEGER NOT NULL CHECK (page_number >= 1),"
+  "  quads          TEXT NOT NULL DEFAULT '[]',"
+  "  quote          TEXT NOT NULL,"
+  "  paragraph      INTEGER,"
+  "  kind           TEXT NOT NULL,"
+  "  status         TEXT,"
+  "  note           TEXT NOT NULL DEFAULT '',"
+  "  cohorts        TEXT NOT NULL DEFAULT '[]',"
+  "  classification TEXT NOT NULL DEFAULT 'public'"
+  "                 CHECK (classification IN ('public', 'exempt')),"
+  "  citation       TEXT NOT NULL,"
+  "  about          TEXT NOT NULL,"
+  "  UNIQUE (bundle_id, uuid)"
+  ");"
+  "CREATE INDEX bundle_findings_by_report ON bundle_findings (report_sha256);"
+  "CREATE TABLE bundle_items ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  section_id INTEGER NOT NULL REFERENCES bundle_sections (id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('finding', 'note', 'heading')),"
+  "  finding_id INTEGER REFERENCES bundle_findings (id) ON DELETE CASCADE,"
+  "  text       TEXT NOT NULL DEFAULT '',"
+  "  CHECK ((kind = 'finding') = (finding_id IS NOT NULL))"
+  ");"
+  "CREATE TABLE bundle_reports ("
+  "  bundle_id     INTEGER NOT NULL REFERENCES bundle_packs (id) ON DELETE CASCADE,"
+  "  report_sha256 TEXT NOT NULL CHECK (length (report_sha256) = 64),"
+  "  position      INTEGER NOT NULL,"
+  "  title         TEXT NOT NULL,"
+  "  PRIMARY KEY (bundle_id, report_sha256)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE report_origins ("
+  "  report_sha256 TEXT PRIMARY KEY CHECK (length (report_sha256) = 64),"
+  "  pack_uuid     TEXT NOT NULL,"
+  "  pack_title    TEXT NOT NULL,"
+  "  added_at      TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE member_notes ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  pack_uuid   TEXT NOT NULL,"
+  "  target      TEXT NOT NULL CHECK (target IN ('finding', 'section')),"
+  "  target_uuid TEXT NOT NULL,"
+  "  text        TEXT NOT NULL,"
+  "  question    INTEGER NOT NULL DEFAULT 0,"
+  "  about       TEXT NOT NULL DEFAULT '',"
+  "  citation    TEXT NOT NULL DEFAULT '',"
+  "  created_at  TEXT NOT NULL,"
+  "  updated_at  TEXT NOT NULL"
+  ");"
+  "CREATE INDEX member_notes_by_pack ON member_notes (pack_uuid, target_uuid);",
+
+  /* 10: tracked recommendations: items with owners and due dates, their
+   * dated status history with evidence findings, and confirmed links
+   * between a recommendation and its repetition. An item outlives its
+   * report: removing the report keeps the item, named by the report's
+   * title and date. (No column is called report_id, so that merging
+   * libraries does not take these rows for a report's own.) */
+  "CREATE TABLE recommendations ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  authority      TEXT NOT NULL COLLATE NOCASE,"
+  "  text           TEXT NOT NULL CHECK (length (trim (text)) > 0),"
+  "  report_sha256  TEXT REFERENCES reports (sha256) ON DELETE SET NULL,"
+  "  paragraph      INTEGER CHECK (paragraph IS NULL OR paragraph >= 1),"
+  "  page_number    INTEGER CHECK (page_number IS NULL OR page_number >= 1),"
+  "  source_label   TEXT NOT NULL DEFAULT '',"
+  "  source_type    TEXT NOT NULL DEFAULT 'other',"
+  "  source_date    TEXT,"
+  "  owner          TEXT NOT NULL DEFAULT '',"
+  "  due            TEXT,"
+  "  classification TEXT NOT NULL DEFAULT 'public'"
+  "                 CHECK (classification IN ('public', 'exempt')),"
+  "  created_at     TEXT NOT NULL,"
+  "  updated_at     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX recommendations_by_authority ON recommendations (authority);"
+  "CREATE INDEX recommendations_by_report ON recommendations (report_sha256);"
+  "CREATE TRIGGER recommendations_keep_source BEFORE DELETE ON reports BEGIN"
+  "  UPDATE recommendations SET source_label = old.title,"
+  "    source_type = coalesce (old.doc_type, 'other'),"
+  "    source_date = coalesce (old.inspection_end, old.published, source_date)"
+  "    WHERE report_sha256 = old.sha256;"
+  "END;"
+  "CREATE TABLE recommendation_cohorts ("
+  "  recommendation_id INTEGER NOT NULL REFERENCES recommendations (id) ON DELETE CASCADE,"
+  "  cohort_id         INTEGER NOT NULL REFERENCES cohorts (id) ON DELETE RESTRICT,"
+  "  PRIMARY KEY (recommendation_id, cohort_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE recommendation_entries ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  recommendation_id INTEGER NOT NULL REFERENCES recommendations (id) ON DELETE CASCADE,"
+  "  status            TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress',"
+  "                      'evidence_of_impact', 'met', 'not_met')),"
+  "  date              TEXT NOT NULL,"
+  "  note              TEXT NOT NULL DEFAULT '',"
+  "  created_at        TEXT NOT NULL"
+  ");"
+  "CREATE INDEX recommendation_entries_by_item"
+  "  ON recommendation_entries (recommendation_id, date, id);"
+  "CREATE TABLE recommendation_evidence ("
+  "  entry_id   INTEGER NOT NULL REFERENCES recommendation_entries (id) ON DELETE CASCADE,"
+  "  finding_id INTEGER NOT NULL REFERENCES findings (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (entry_id, finding_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX recommendation_evidence_by_finding ON recommendation_evidence (finding_id);"
+  "CREATE TABLE recommendation_links ("
+  "  earlier_id INTEGER NOT NULL REFERENCES recommendations (id) ON DELETE CASCADE,"
+  "  later_id   INTEGER NOT NULL REFERENCES recommendations (id) ON DELETE CASCADE,"
+  "  score      REAL,"
+  "  linked_at  TEXT NOT NULL,"
+  "  PRIMARY KEY (earlier_id, later_id),"
+  "  CHECK (earlier_id <> later_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX recommendation_links_by_later ON recommendation_links (later_id);",
+
+  /* 11: board papers: a pack's agenda item, its author's contact details,
+   * and the paragraph of Schedule 12A to the Local Government Act 1972
+   * that makes an exempt pack exempt. */
+  "ALTER TABLE packs ADD COLUMN agenda_item TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE packs ADD COLUMN contact TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE packs ADD COLUMN exempt_paragraph INTEGER"
+  "  CHECK (exempt_paragraph IS NULL OR exempt_paragraph BETWEEN 1 AND 7);",
+
+  /* 12: the library's identity, and the token of the session that last began
+   * writing: they tell this library's journal from any other's
+   * (pb-library-session.c), and this library's backups from others'. */
+  "CREATE TABLE library_meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO library_meta (key, value) VALUES ('uuid', lower (hex (randomblob (16))));",
+
+  /* 13: the officer's daily loop: a section's grade offered as context (it
    * was offered as a strength or an area for improvement: the structure
    * offers no other passage as either); the date a document gives itself
    * (a meeting's, a letter's); and a report's title, authority and date as
@@ -231,12 +455,25 @@ static const char * const migrations[] = {
   "ALTER TABLE reports ADD COLUMN user_date TEXT;",
 };
 
+/**
+ * pb_schema_latest_version:
+ * Returns: the schema version this build brings libraries to: the number of
+ *   steps it knows
+ */
 guint
 pb_schema_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
 }
 
+/**
+ * pb_schema_get_version:
+ * @db: a connection
+ * @error: a #GError, or %NULL
+ *
+ * Returns: the database's schema version, its SQLite user_version (0 for a
+ *   new, empty file); or -1 with @error set (%PB_DB_ERROR)
+ */
 gint
 pb_schema_get_version (sqlite3  *db,
                        GError  **error)
@@ -244,6 +481,24 @@ pb_schema_get_version (sqlite3  *db,
   return (gint)pb_db_query_int (db, "PRAGMA user_version", error);
 }
 
+/**
+ * pb_schema_migrate:
+ * @db: a connection that can write
+ * @target_version: the version to bring the database to, at most
+ *   pb_schema_latest_version()
+ * @error: a #GError, or %NULL
+ *
+ * Runs the schema's steps from the database's version up to
+ * @target_version. Each step is its own transaction that also sets
+ * user_version: a crash between steps leaves a library at an older,
+ * consistent version, and the next start carries on from there. The version
+ * is read again under the write lock before every step, for another process
+ * may have taken the step meanwhile. A database at or past @target_version
+ * is left as it is.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR), the failing
+ *   step rolled back
+ */
 gboolean
 pb_schema_migrate (sqlite3  *db,
                    guint     target_version,

@@ -9,10 +9,17 @@
 #include "pb-db.h"
 #include "pb-library-private.h"
 #include "pb-search.h"
+#include "pb-text-fold.h"
 
 /* Library-wide search over the page text index. What a user types is turned
  * into an FTS5 query here, never passed through: every word becomes a quoted
- * string, so punctuation and FTS syntax in it cannot break the query. */
+ * string, so punctuation and FTS syntax in it cannot break the query.
+ *
+ * What is typed is normalised as page text is (pb_text_normalize ()), so that
+ * a ligature or a no-break space typed or pasted matches the page. Besides
+ * each page's text, search looks in what is indexed for it besides
+ * (report_page_extras: the passage across the page break after it, and its
+ * words broken by a hyphen at a line end), for the passages a page breaks. */
 
 /* A prefix shorter than this matches so much of the index that a query takes a
  * second ("c*"), so such prefixes are refused with a message instead. */
@@ -52,6 +59,12 @@ pb_search_hit_init (PbSearchHit *self)
 {
 }
 
+/**
+ * pb_search_hit_get_report_id:
+ * @self: a search hit
+ *
+ * Returns: the id of the report it is in
+ */
 gint64
 pb_search_hit_get_report_id (PbSearchHit *self)
 {
@@ -59,6 +72,12 @@ pb_search_hit_get_report_id (PbSearchHit *self)
   return self->report_id;
 }
 
+/**
+ * pb_search_hit_get_report_title:
+ * @self: a search hit
+ *
+ * Returns: that report's title
+ */
 const char *
 pb_search_hit_get_report_title (PbSearchHit *self)
 {
@@ -66,6 +85,12 @@ pb_search_hit_get_report_title (PbSearchHit *self)
   return self->report_title;
 }
 
+/**
+ * pb_search_hit_get_page:
+ * @self: a search hit
+ *
+ * Returns: the page number (from 1) it is on
+ */
 guint
 pb_search_hit_get_page (PbSearchHit *self)
 {
@@ -73,6 +98,14 @@ pb_search_hit_get_page (PbSearchHit *self)
   return self->page;
 }
 
+/**
+ * pb_search_hit_get_rank:
+ * @self: a search hit
+ *
+ * Returns: how well it matches, as SQLite's FTS5 ranks it (bm25(),
+ *   https://www.sqlite.org/fts5.html#the_bm25_function): the lower, the
+ *   better
+ */
 double
 pb_search_hit_get_rank (PbSearchHit *self)
 {
@@ -80,6 +113,14 @@ pb_search_hit_get_rank (PbSearchHit *self)
   return self->rank;
 }
 
+/**
+ * pb_search_hit_get_raw_snippet:
+ * @self: a search hit
+ *
+ * Returns: the text around the match, at most 14 words, "…" where it is
+ *   cut, each matched term between %PB_SEARCH_MATCH_START and
+ *   %PB_SEARCH_MATCH_END, lines separated by "\n"
+ */
 const char *
 pb_search_hit_get_raw_snippet (PbSearchHit *self)
 {
@@ -87,7 +128,13 @@ pb_search_hit_get_raw_snippet (PbSearchHit *self)
   return self->snippet;
 }
 
-/* The snippet as one line of plain text. */
+/**
+ * pb_search_hit_dup_snippet:
+ * @self: a search hit
+ *
+ * Returns: (transfer full): the snippet as one line of plain text, without
+ *   the match markers
+ */
 char *
 pb_search_hit_dup_snippet (PbSearchHit *self)
 {
@@ -106,7 +153,13 @@ pb_search_hit_dup_snippet (PbSearchHit *self)
   return g_string_free (out, FALSE);
 }
 
-/* The snippet as Pango markup, with the matched words in bold. */
+/**
+ * pb_search_hit_dup_snippet_markup:
+ * @self: a search hit
+ *
+ * Returns: (transfer full): the snippet as one line of Pango markup, the
+ *   matched terms in bold and the rest escaped
+ */
 char *
 pb_search_hit_dup_snippet_markup (PbSearchHit *self)
 {
@@ -183,10 +236,14 @@ pb_search_build_fts_query (const char  *text,
                            GError     **error)
 {
   g_autoptr(GString) query = g_string_new (NULL);
-  const char *p = text;
+  g_autofree char *normalized = NULL;
+  const char *p;
   gboolean pending_or = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  normalized = pb_text_normalize (text);
+  p = normalized;
 
   while (*p)
     {
@@ -255,51 +312,48 @@ pb_search_build_fts_query (const char  *text,
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-/**
- * pb_library_search:
- * @limit: the most hits to return
- *
- * Returns: (transfer container): #PbSearchHit, best first.
- */
-GPtrArray *
-pb_library_search (PbLibrary   *library,
-                   const char  *text,
-                   guint        limit,
-                   GError     **error)
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b)
+{
+  const PbSearchHit *x = *(PbSearchHit * const *)a;
+  const PbSearchHit *y = *(PbSearchHit * const *)b;
+
+  return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/* The best @limit hits of @match in @table (report_pages or
+ * report_page_extras, each with its _fts index), added to @hits. */
+static gboolean
+search_table (sqlite3     *db,
+              const char  *table,
+              const char  *match,
+              guint        limit,
+              GPtrArray   *hits,
+              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autofree char *match = NULL;
-  sqlite3 *db;
+  g_autofree char *sql = NULL;
   int rc;
 
-  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (!(match = pb_search_build_fts_query (text, error)))
-    return NULL;
-
-  db = _pb_library_get_db (library);
-
   /* ORDER BY the table's own rank column lets FTS5 sort and stop at the limit
-   * itself, so snippets are made only for the hits returned. */
-  if (!(stmt = pb_db_prepare (db,
-                              "SELECT p.report_id, r.title, p.page_number,"
-                              "  snippet (report_pages_fts, 0, ?3, ?4, '…', 14), f.rank"
-                              " FROM report_pages_fts AS f"
-                              " JOIN report_pages AS p ON p.id = f.rowid"
-                              " JOIN reports AS r ON r.id = p.report_id"
-                              " WHERE report_pages_fts MATCH ?1"
-                              " ORDER BY f.rank LIMIT ?2",
-                              error)))
-    return NULL;
+   * itself, so snippets are made only for the hits returned. The table name
+   * is one of ours, never the user's. */
+  sql = g_strdup_printf ("SELECT p.report_id, r.title, p.page_number,"
+                         "  snippet (%s_fts, 0, ?3, ?4, '…', 14), f.rank"
+                         " FROM %s_fts AS f"
+                         " JOIN %s AS p ON p.id = f.rowid"
+                         " JOIN reports AS r ON r.id = p.report_id"
+                         " WHERE %s_fts MATCH ?1"
+                         " ORDER BY f.rank LIMIT ?2",
+                         table, table, table, table);
+  if (!(stmt = pb_db_prepare (db, sql, error)))
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int)MIN (limit, (guint)G_MAXINT));
   sqlite3_bind_text (stmt, 3, PB_SEARCH_MATCH_START, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, PB_SEARCH_MATCH_END, -1, SQLITE_STATIC);
-
-  hits = g_ptr_array_new_with_free_func (g_object_unref);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -316,7 +370,73 @@ pb_library_search (PbLibrary   *library,
   if (rc != SQLITE_DONE)
     {
       pb_db_set_error (db, rc, error);
-      return NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pb_library_search:
+ * @limit: the most hits to return
+ *
+ * Returns: (transfer container): #PbSearchHit, best first.
+ */
+GPtrArray *
+pb_library_search (PbLibrary   *library,
+                   const char  *text,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *match = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!(match = pb_search_build_fts_query (text, error)))
+    return NULL;
+
+  db = _pb_library_get_db (library);
+  hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!search_table (db, "report_pages", match, limit, hits, error))
+    return NULL;
+
+  /* The passages only a page's extras hold. While the page hits are all
+   * there are, an extra hit on a page (or on the page after it, for the text
+   * across a page break) that has a hit of its own is the same hit. */
+  if (hits->len < limit)
+    {
+      g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      if (!search_table (db, "report_page_extras", match, limit, extras, error))
+        return NULL;
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          PbSearchHit *hit = g_ptr_array_index (hits, i);
+          g_hash_table_add (seen, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page));
+        }
+
+      for (guint i = 0; i < extras->len; i++)
+        {
+          PbSearchHit *hit = g_ptr_array_index (extras, i);
+          g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page);
+          g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page + 1);
+
+          if (!g_hash_table_contains (seen, here) && !g_hash_table_contains (seen, next))
+            {
+              g_hash_table_add (seen, g_steal_pointer (&here));
+              g_ptr_array_add (hits, g_object_ref (hit));
+            }
+        }
+
+      g_ptr_array_sort (hits, compare_rank);
+      if (hits->len > limit)
+        g_ptr_array_set_size (hits, limit);
     }
 
   return g_steal_pointer (&hits);

@@ -320,6 +320,11 @@ pb_library_get_structure (PbLibrary  *library,
   return s;
 }
 
+/**
+ * pb_inspection_free:
+ * @inspection: (nullable) (transfer full): an inspection, with its title and
+ *   structure
+ */
 void
 pb_inspection_free (PbInspection *inspection)
 {

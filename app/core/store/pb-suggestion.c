@@ -42,6 +42,12 @@ pb_suggestion_init (PbSuggestion *self)
 {
 }
 
+/**
+ * pb_suggestion_get_id:
+ * @self: a suggested finding
+ *
+ * Returns: its id in the library
+ */
 gint64
 pb_suggestion_get_id (PbSuggestion *self)
 {
@@ -49,8 +55,13 @@ pb_suggestion_get_id (PbSuggestion *self)
   return self->id;
 }
 
-/* Whether it is a highlight the PDF came with, or read from the report's
- * structure (a recommendation, a section's grade). */
+/**
+ * pb_suggestion_is_from_pdf:
+ * @self: a suggested finding
+ *
+ * Returns: whether it is a highlight the PDF came with, rather than one read
+ *   from the report's structure (a recommendation, a section's grade)
+ */
 gboolean
 pb_suggestion_is_from_pdf (PbSuggestion *self)
 {
@@ -220,7 +231,18 @@ pb_library_list_suggestions (PbLibrary  *library,
   return g_steal_pointer (&suggestions);
 }
 
-/* Marks a suggestion accepted (a finding was made of it) or dismissed. */
+/**
+ * pb_library_close_suggestion:
+ * @library: a library
+ * @id: a suggestion
+ * @accepted: whether a finding was made of it; otherwise it was dismissed
+ * @error: a #GError, or %NULL
+ *
+ * Marks a suggestion accepted or dismissed, so that it is no longer
+ * listed. An id no suggestion has changes nothing.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR)
+ */
 gboolean
 pb_library_close_suggestion (PbLibrary  *library,
                              gint64      id,

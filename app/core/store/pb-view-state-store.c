@@ -41,6 +41,19 @@ pb_library_get_view_state (PbLibrary   *self,
   return TRUE;
 }
 
+/**
+ * pb_library_save_view_state:
+ * @self: a library
+ * @report_id: a report
+ * @state: where the reader was: its page index (from 0), zoom and sizing
+ * @error: a #GError, or %NULL
+ *
+ * Keeps the reader's place in the report, and marks it the report read most
+ * recently (see pb_library_get_last_read_report()). A report removed since
+ * is refused (a foreign key constraint).
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR)
+ */
 gboolean
 pb_library_save_view_state (PbLibrary         *self,
                             gint64             report_id,

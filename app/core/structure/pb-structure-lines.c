@@ -6,32 +6,17 @@
 #include <string.h>
 
 #include "pb-structure-private.h"
+#include "pb-text-fold.h"
 
 /* The report's text as lines, each knowing its page and place, with the
  * running headers and footers that repeat on the pages marked. */
 
+/* The words as the rest of Panel Brief reads them (pb-text-fold.c), with
+ * plain punctuation for the patterns here. */
 char *
 _pb_plain_text (const char *text)
 {
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x2019 || c == 0x2018)
-        g_string_append_c (out, '\'');
-      else if (c == 0x201C || c == 0x201D)
-        g_string_append_c (out, '"');
-      else if (c == 0x2013 || c == 0x2014)
-        g_string_append_c (out, '-');
-      else if (c == 0xA0)
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
+  return pb_text_to_plain (text);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pb-structure-private.h"
+#include "pb-pdf-open.h"
 #include "pb-pdf-text.h"
 #include "pb-structure-pdf.h"
 #include "pb-structure-reader.h"
@@ -371,16 +372,13 @@ pb_structure_read_pdf (const char  *path,
   PopplerDocument *document;
   PbStructure *structure;
 
-  if (uri == NULL || !(document = poppler_document_new_from_file (uri, password, error)))
+  /* Opened and read as import reads it (pb_pdf_document_get_reading_text ()
+   * reads a page turned by /Rotate upright). */
+  if (uri == NULL || !(document = pb_pdf_open (path, password, error)))
     return NULL;
 
   for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-
-      g_ptr_array_add (pages, page ? pb_pdf_page_get_reading_text (page) : g_strdup (""));
-      g_clear_object (&page);
-    }
+    g_ptr_array_add (pages, pb_pdf_document_get_reading_text (document, (guint)i));
   g_ptr_array_add (pages, NULL);
 
   structure = pb_structure_read_document (document, (const char * const *)pages->pdata);

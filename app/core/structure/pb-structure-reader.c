@@ -7,6 +7,7 @@
 
 #include "pb-structure-private.h"
 #include "pb-structure-reader.h"
+#include "pb-text-fold.h"
 
 /* Reads what an inspection report or letter says about itself: its type,
  * authority, dates, lead inspector, judgements, cohort sections, numbered
@@ -76,39 +77,38 @@ pb_structure_read_text (const char * const *pages)
 /**
  * pb_structure_paragraph_for_quote:
  *
- * Returns: the number of the numbered paragraph that @quote on @page (from 1)
- *   is in, or 0 when the report's paragraphs are not numbered or the quote is
- *   not after one
+ * Returns: the number of the numbered paragraph that @quote on page
+ *   @page_number (from 1) is in, or 0 when the report's paragraphs are not
+ *   numbered or the quote is not after one
  */
 guint
 pb_structure_paragraph_for_quote (const char * const *pages,
-                                  guint               page,
+                                  guint               page_number,
                                   const char         *quote)
 {
   g_autoptr(PbStructure) structure = pb_structure_read_text (pages);
   g_autofree char *needle = NULL;
   const char *page_text;
-  const char *found;
   gsize position;
   guint paragraph = 0;
 
-  for (guint n = 0; n < page; n++)
+  for (guint n = 0; n < page_number; n++)
     if (pages[n] == NULL)
       return 0;
 
-  /* Where the quote starts on its page: its first words are enough. */
-  page_text = pages[page - 1];
+  /* Where the quote starts on its page, matched as quotes are everywhere
+   * (pb-text-fold.c); its first words are enough. */
+  page_text = pages[page_number - 1];
   needle = g_utf8_substring (quote, 0, MIN (g_utf8_strlen (quote, -1), 24));
-  if (!(found = strstr (page_text, needle)))
+  if (!pb_text_find (page_text, needle, PB_TEXT_FIND_DEFAULT, &position, NULL))
     return 0;
-  position = found - page_text;
 
   /* The last numbered paragraph that starts before it. */
   for (guint i = 0; i < structure->paragraphs->len; i++)
     {
       const PbParagraph *p = &g_array_index (structure->paragraphs, PbParagraph, i);
 
-      if (p->page > page || (p->page == page && p->offset > position))
+      if (p->page > page_number || (p->page == page_number && p->offset > position))
         break;
       paragraph = p->number;
     }

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 PbStructure *pb_structure_read_text   (const char * const *pages);
 guint        pb_structure_paragraph_for_quote (const char * const *pages,
-                                               guint               page,
+                                               guint               page_number,
                                                const char         *quote);
 
 G_END_DECLS

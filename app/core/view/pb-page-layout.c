@@ -117,6 +117,12 @@ pb_page_layout_set_pages (PbPageLayout     *self,
   relayout (self);
 }
 
+/**
+ * pb_page_layout_get_n_pages:
+ * @self: a layout
+ *
+ * Returns: how many pages it lays out
+ */
 guint
 pb_page_layout_get_n_pages (PbPageLayout *self)
 {
@@ -143,6 +149,13 @@ pb_page_layout_set_viewport (PbPageLayout *self,
   self->viewport_height = MAX (height, 0);
 }
 
+/**
+ * pb_page_layout_get_zoom:
+ * @self: a layout
+ *
+ * Returns: the scale pages are laid out at; 1 shows pages as big as printed
+ *   on a 96 dpi screen
+ */
 double
 pb_page_layout_get_zoom (PbPageLayout *self)
 {
@@ -170,10 +183,10 @@ pb_page_layout_set_zoom (PbPageLayout *self,
 /**
  * pb_page_layout_set_zoom_keeping:
  * @zoom: the new zoom, as for pb_page_layout_set_zoom()
- * @page: the page to keep in place, from 0
+ * @page_index: the page to keep in place, from 0
  * @offset: the vertical scroll offset now, in layout pixels
  *
- * Changes the zoom so that the point of @page at the top of the viewport
+ * Changes the zoom so that the point of @page_index at the top of the viewport
  * stays there.
  *
  * Returns: the vertical scroll offset that keeps it there, in layout pixels
@@ -182,22 +195,22 @@ pb_page_layout_set_zoom (PbPageLayout *self,
 double
 pb_page_layout_set_zoom_keeping (PbPageLayout *self,
                                  double        zoom,
-                                 guint         page,
+                                 guint         page_index,
                                  double        offset)
 {
   double from_top_pt;
 
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
 
-  if (page >= self->sizes->len)
+  if (page_index >= self->sizes->len)
     {
       pb_page_layout_set_zoom (self, zoom);
       return pb_page_layout_clamp_offset (self, offset);
     }
 
-  from_top_pt = (offset - self->tops[page]) / pb_page_layout_get_scale (self);
+  from_top_pt = (offset - self->tops[page_index]) / pb_page_layout_get_scale (self);
   pb_page_layout_set_zoom (self, zoom);
-  return pb_page_layout_clamp_offset (self, self->tops[page] + from_top_pt * pb_page_layout_get_scale (self));
+  return pb_page_layout_clamp_offset (self, self->tops[page_index] + from_top_pt * pb_page_layout_get_scale (self));
 }
 
 /**
@@ -290,14 +303,14 @@ pb_page_layout_get_content_height (PbPageLayout *self)
 
 /**
  * pb_page_layout_get_page_rect:
- * @page: from 0
+ * @page_index: from 0
  * @rect: (out): where the page is, in layout pixels (not PDF points)
  *
  * Returns: %FALSE if there is no such page
  */
 gboolean
 pb_page_layout_get_page_rect (PbPageLayout *self,
-                              guint         page,
+                              guint         page_index,
                               PbRect       *rect)
 {
   const PbPageSize *size;
@@ -306,35 +319,35 @@ pb_page_layout_get_page_rect (PbPageLayout *self,
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
   g_return_val_if_fail (rect != NULL, FALSE);
 
-  if (page >= self->sizes->len)
+  if (page_index >= self->sizes->len)
     return FALSE;
 
-  size = &g_array_index (self->sizes, PbPageSize, page);
+  size = &g_array_index (self->sizes, PbPageSize, page_index);
   scale = pb_page_layout_get_scale (self);
   width = size->width * scale;
   x = (MAX (self->viewport_width, pb_page_layout_get_content_width (self)) - width) / 2;
 
-  *rect = (PbRect) { x, self->tops[page], x + width, self->tops[page] + size->height * scale };
+  *rect = (PbRect) { x, self->tops[page_index], x + width, self->tops[page_index] + size->height * scale };
   return TRUE;
 }
 
 /**
  * pb_page_layout_get_page_offset:
- * @page: from 0
+ * @page_index: from 0
  *
- * Returns: the vertical scroll offset that puts @page at the top of the
+ * Returns: the vertical scroll offset that puts @page_index at the top of the
  *   viewport, its margin above it, in layout pixels; 0 if there is no such
  *   page
  */
 double
 pb_page_layout_get_page_offset (PbPageLayout *self,
-                                guint         page)
+                                guint         page_index)
 {
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 0);
 
-  if (page >= self->sizes->len)
+  if (page_index >= self->sizes->len)
     return 0;
-  return self->tops[page] - MARGIN;
+  return self->tops[page_index] - MARGIN;
 }
 
 /**
@@ -431,7 +444,7 @@ pb_page_layout_get_current_page (PbPageLayout *self,
 static double
 fit_zoom_for (PbPageLayout *self,
               PbSizing      sizing,
-              guint         page,
+              guint         page_index,
               double        viewport_width,
               double        viewport_height)
 {
@@ -445,7 +458,7 @@ fit_zoom_for (PbPageLayout *self,
   zoom = width / (self->max_width_pt * PB_PX_PER_PT);
   if (sizing == PB_SIZING_FIT_PAGE && height > 0)
     {
-      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, MIN (page, self->sizes->len - 1));
+      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, MIN (page_index, self->sizes->len - 1));
 
       zoom = MIN (zoom, height / (size->height * PB_PX_PER_PT));
     }
@@ -456,29 +469,29 @@ fit_zoom_for (PbPageLayout *self,
 /**
  * pb_page_layout_fit_zoom:
  * @sizing: how to size the pages
- * @page: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
+ * @page_index: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
  *
  * Returns: the zoom at which the widest page fills the viewport's width
- *   (%PB_SIZING_FIT_WIDTH), or at which @page also fits its height
+ *   (%PB_SIZING_FIT_WIDTH), or at which @page_index also fits its height
  *   (%PB_SIZING_FIT_PAGE), margins included and within the zoom limits; the
  *   current zoom for %PB_SIZING_FREE, with no pages or with no viewport
  */
 double
 pb_page_layout_fit_zoom (PbPageLayout *self,
                          PbSizing      sizing,
-                         guint         page)
+                         guint         page_index)
 {
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 1.0);
 
   if (self->viewport_height - 2 * MARGIN <= 0)
     return self->zoom;
-  return fit_zoom_for (self, sizing, page, self->viewport_width, self->viewport_height);
+  return fit_zoom_for (self, sizing, page_index, self->viewport_width, self->viewport_height);
 }
 
 /**
  * pb_page_layout_measure:
  * @sizing: how the pages will be sized
- * @page: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
+ * @page_index: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
  * @viewport_width: the width the pages will be shown in, in logical pixels;
  *   -1 for the least width they can take
  * @viewport_height: the height, likewise; -1 for the viewport's height now
@@ -495,7 +508,7 @@ pb_page_layout_fit_zoom (PbPageLayout *self,
 void
 pb_page_layout_measure (PbPageLayout *self,
                         PbSizing      sizing,
-                        guint         page,
+                        guint         page_index,
                         double        viewport_width,
                         double        viewport_height,
                         int          *width,
@@ -518,7 +531,7 @@ pb_page_layout_measure (PbPageLayout *self,
   else if (viewport_width < 0)
     zoom = PB_ZOOM_MIN;
   else
-    zoom = fit_zoom_for (self, sizing, page, viewport_width, viewport_height);
+    zoom = fit_zoom_for (self, sizing, page_index, viewport_width, viewport_height);
 
   scale = zoom * PB_PX_PER_PT;
   for (guint i = 0; i < self->sizes->len; i++)
@@ -545,7 +558,7 @@ pb_page_layout_round_size (double size)
  * pb_page_layout_point_to_page:
  * @x: a point in the layout, in layout pixels
  * @y: likewise
- * @page: (out): the page at @y, from 0, as pb_page_layout_page_at_y()
+ * @page_index: (out): the page at @y, from 0, as pb_page_layout_page_at_y()
  * @x_pt: (out): @x on that page, in PDF points from its left edge
  * @y_pt: (out): @y on that page, in PDF points from its top edge
  *
@@ -555,7 +568,7 @@ gboolean
 pb_page_layout_point_to_page (PbPageLayout *self,
                               double        x,
                               double        y,
-                              guint        *page,
+                              guint        *page_index,
                               double       *x_pt,
                               double       *y_pt)
 {
@@ -564,11 +577,9 @@ pb_page_layout_point_to_page (PbPageLayout *self,
 
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
 
-  if (self->sizes->len == 0)
-    return FALSE;
-
-  *page = pb_page_layout_page_at_y (self, y);
-  pb_page_layout_get_page_rect (self, *page, &rect);
+  *page_index = pb_page_layout_page_at_y (self, y);
+  if (!pb_page_layout_get_page_rect (self, *page_index, &rect))
+    return FALSE;   /* no pages */
   scale = pb_page_layout_get_scale (self);
   *x_pt = (x - rect.x1) / scale;
   *y_pt = (y - rect.y1) / scale;
@@ -577,7 +588,7 @@ pb_page_layout_point_to_page (PbPageLayout *self,
 
 /**
  * pb_page_layout_page_to_point:
- * @page: from 0
+ * @page_index: from 0
  * @x_pt: a point on the page, in PDF points from its left edge
  * @y_pt: likewise, from its top edge
  * @x: (out): where that is in the layout, in layout pixels
@@ -587,7 +598,7 @@ pb_page_layout_point_to_page (PbPageLayout *self,
  */
 gboolean
 pb_page_layout_page_to_point (PbPageLayout *self,
-                              guint         page,
+                              guint         page_index,
                               double        x_pt,
                               double        y_pt,
                               double       *x,
@@ -598,7 +609,7 @@ pb_page_layout_page_to_point (PbPageLayout *self,
 
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), FALSE);
 
-  if (!pb_page_layout_get_page_rect (self, page, &rect))
+  if (!pb_page_layout_get_page_rect (self, page_index, &rect))
     return FALSE;
 
   scale = pb_page_layout_get_scale (self);

@@ -42,7 +42,7 @@ void          pb_page_layout_set_zoom            (PbPageLayout     *self,
                                                   double            zoom);
 double        pb_page_layout_set_zoom_keeping    (PbPageLayout     *self,
                                                   double            zoom,
-                                                  guint             page,
+                                                  guint             page_index,
                                                   double            offset);
 void          pb_page_layout_set_zoom_around     (PbPageLayout     *self,
                                                   double            zoom,
@@ -56,10 +56,10 @@ double        pb_page_layout_get_scale           (PbPageLayout     *self);
 double        pb_page_layout_get_content_width   (PbPageLayout     *self);
 double        pb_page_layout_get_content_height  (PbPageLayout     *self);
 gboolean      pb_page_layout_get_page_rect       (PbPageLayout     *self,
-                                                  guint             page,
+                                                  guint             page_index,
                                                   PbRect           *rect);
 double        pb_page_layout_get_page_offset     (PbPageLayout     *self,
-                                                  guint             page);
+                                                  guint             page_index);
 double        pb_page_layout_clamp_offset        (PbPageLayout     *self,
                                                   double            offset);
 guint         pb_page_layout_page_at_y           (PbPageLayout     *self,
@@ -72,10 +72,10 @@ guint         pb_page_layout_get_current_page    (PbPageLayout     *self,
                                                   double            offset);
 double        pb_page_layout_fit_zoom            (PbPageLayout     *self,
                                                   PbSizing          sizing,
-                                                  guint             page);
+                                                  guint             page_index);
 void          pb_page_layout_measure             (PbPageLayout     *self,
                                                   PbSizing          sizing,
-                                                  guint             page,
+                                                  guint             page_index,
                                                   double            viewport_width,
                                                   double            viewport_height,
                                                   int              *width,
@@ -84,11 +84,11 @@ int           pb_page_layout_round_size          (double            size);
 gboolean      pb_page_layout_point_to_page       (PbPageLayout     *self,
                                                   double            x,
                                                   double            y,
-                                                  guint            *page,
+                                                  guint            *page_index,
                                                   double           *x_pt,
                                                   double           *y_pt);
 gboolean      pb_page_layout_page_to_point       (PbPageLayout     *self,
-                                                  guint             page,
+                                                  guint             page_index,
                                                   double            x_pt,
                                                   double            y_pt,
                                                   double           *x,

@@ -182,23 +182,29 @@ pb_view_model_get_page (PbViewModel *self)
 
 /**
  * pb_view_model_set_page:
- * @page: from 0
+ * @page_index: from 0
  *
- * Goes to @page; a page the report does not have is ignored.
+ * Goes to @page_index; a page the report does not have is ignored.
  */
 void
 pb_view_model_set_page (PbViewModel *self,
-                        guint        page)
+                        guint        page_index)
 {
   g_return_if_fail (PB_IS_VIEW_MODEL (self));
 
-  if (page == self->page || page >= MAX (self->n_pages, 1))
+  if (page_index == self->page || page_index >= MAX (self->n_pages, 1))
     return;
 
-  self->page = page;
+  self->page = page_index;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
 }
 
+/**
+ * pb_view_model_get_n_pages:
+ * @self: a reader's place
+ *
+ * Returns: how many pages the report shown has; 0 for none
+ */
 guint
 pb_view_model_get_n_pages (PbViewModel *self)
 {
@@ -234,6 +240,13 @@ pb_view_model_set_n_pages (PbViewModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
 }
 
+/**
+ * pb_view_model_get_zoom:
+ * @self: a reader's place
+ *
+ * Returns: the scale pages are shown at, between %PB_ZOOM_MIN and
+ *   %PB_ZOOM_MAX; 1 shows them as big as printed on a 96 dpi screen
+ */
 double
 pb_view_model_get_zoom (PbViewModel *self)
 {
@@ -262,6 +275,13 @@ pb_view_model_set_zoom (PbViewModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
 }
 
+/**
+ * pb_view_model_get_sizing:
+ * @self: a reader's place
+ *
+ * Returns: how pages are sized: at the zoom as it is, or fitting the view's
+ *   width or the whole page
+ */
 PbSizing
 pb_view_model_get_sizing (PbViewModel *self)
 {
@@ -269,6 +289,14 @@ pb_view_model_get_sizing (PbViewModel *self)
   return self->sizing;
 }
 
+/**
+ * pb_view_model_set_sizing:
+ * @self: a reader's place
+ * @sizing: how pages are to be sized
+ *
+ * Sets the sizing and nothing else: the view fits the pages again and sets
+ * the zoom it finds (pb_page_layout_fit_zoom()).
+ */
 void
 pb_view_model_set_sizing (PbViewModel *self,
                           PbSizing     sizing)

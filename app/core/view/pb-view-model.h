@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (PbViewModel, pb_view_model, PB, VIEW_MODEL, GObject)
 PbViewModel *pb_view_model_new         (void);
 guint        pb_view_model_get_page    (PbViewModel       *self);
 void         pb_view_model_set_page    (PbViewModel       *self,
-                                        guint              page);
+                                        guint              page_index);
 guint        pb_view_model_get_n_pages (PbViewModel       *self);
 void         pb_view_model_set_n_pages (PbViewModel       *self,
                                         guint              n_pages);

@@ -7,6 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "pb-annotated-export.h"
+#include "pb-document.h"
+#include "pb-password-dialog.h"
+#include "pb-pdf-open.h"
 #include "pb-save-annotated.h"
 #include "pb-toast.h"
 
@@ -19,7 +22,57 @@ typedef struct
 {
   GtkWidget *widget;    /* for the toast */
   GFile     *file;
+  PbLibrary *library;
+  PbReport  *report;
+  gboolean   include_exempt;
 } SaveRun;
+
+static void
+save_run_free (SaveRun *run)
+{
+  g_object_unref (run->widget);
+  g_object_unref (run->file);
+  g_object_unref (run->library);
+  g_object_unref (run->report);
+  g_free (run);
+}
+
+/* A protected report whose password has not been given in this session:
+ * asked for, kept for the session (in memory only), and the copy saved
+ * again. */
+static void
+password_entered_cb (PbPasswordDialog *dialog,
+                     const char       *password,
+                     SaveRun          *run)
+{
+  g_autofree char *source = NULL;
+
+  if (password == NULL)
+    return;
+
+  source = pb_library_dup_report_path (run->library, pb_report_get_sha256 (run->report));
+  pb_pdf_remember_password (source, password);
+  pb_save_annotated_to (run->widget, run->library, run->report, run->file, run->include_exempt);
+}
+
+static void
+ask_password (SaveRun  *run,
+              gboolean  retry)
+{
+  GtkRoot *root = gtk_widget_get_root (run->widget);
+  g_autofree char *path = pb_library_dup_report_path (run->library, pb_report_get_sha256 (run->report));
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  PbPasswordDialog *dialog = pb_password_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     source, retry);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” is protected by a password. Enter it to save a copy "
+                                    "with its findings; it is kept until Panel Brief closes."),
+                                  pb_report_get_title (run->report));
+  g_signal_connect_data (dialog, "password-entered", G_CALLBACK (password_entered_cb), run,
+                         (GClosureNotify)(void (*) (void))save_run_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 saved_cb (GObject      *object,
@@ -29,7 +82,15 @@ saved_cb (GObject      *object,
   SaveRun *run = data;
   g_autoptr(GError) error = NULL;
 
-  if (!pb_library_export_annotated_finish (PB_LIBRARY (object), result, &error))
+  if (!pb_library_export_annotated_finish (PB_LIBRARY (object), result, &error) &&
+      (g_error_matches (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_NEEDS_PASSWORD) ||
+       g_error_matches (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD)))
+    {
+      ask_password (run, g_error_matches (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD));
+      return;
+    }
+
+  if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The copy could not be saved: %s"), error->message);
       pb_show_toast (run->widget, adw_toast_new (message));
@@ -42,9 +103,7 @@ saved_cb (GObject      *object,
       pb_show_file_toast (run->widget, message, run->file);
     }
 
-  g_object_unref (run->widget);
-  g_object_unref (run->file);
-  g_free (run);
+  save_run_free (run);
 }
 
 /**
@@ -76,6 +135,9 @@ pb_save_annotated_to (GtkWidget *widget,
   run = g_new0 (SaveRun, 1);
   run->widget = g_object_ref (widget);
   run->file = g_object_ref (file);
+  run->library = g_object_ref (library);
+  run->report = g_object_ref (report);
+  run->include_exempt = include_exempt;
   pb_library_export_annotated_async (library, pb_report_get_id (report), path, include_exempt, NULL, saved_cb, run);
 }
 

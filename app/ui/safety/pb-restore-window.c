@@ -121,8 +121,7 @@ make_row (PbRestoreWindow *self,
 static void
 reload (PbRestoreWindow *self)
 {
-  g_autofree char *folder = g_build_filename (self->library_path, "backups", NULL);
-  g_autoptr(GPtrArray) backups = pb_backups_list_folder (folder);
+  g_autoptr(GPtrArray) backups = pb_library_folder_list_backups (self->library_path);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))

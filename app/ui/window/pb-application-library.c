@@ -362,13 +362,43 @@ pb_application_open_library_archive (PbApplication *self,
   replace_library (self, REPLACE_ARCHIVE, archive_path);
 }
 
+typedef struct
+{
+  PbApplication *application;
+  char          *path;
+} Chosen;
+
+static void
+chosen_free (Chosen *chosen)
+{
+  g_object_unref (chosen->application);
+  g_free (chosen->path);
+  g_free (chosen);
+}
+
+static gboolean
+restore_chosen_idle_cb (gpointer data)
+{
+  Chosen *chosen = data;
+
+  pb_application_restore_backup (chosen->application, chosen->path);
+  return G_SOURCE_REMOVE;
+}
+
+/* The choice arrives while the confirmation (transient for the restore
+ * window) is still answering: the windows close only once it has finished,
+ * or it would be left pointing at a window already gone. */
 static void
 restore_chosen_cb (PbApplication   *self,
                    const char      *path,
                    PbRestoreWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  pb_application_restore_backup (self, path);
+  Chosen *chosen = g_new0 (Chosen, 1);
+
+  chosen->application = g_object_ref (self);
+  chosen->path = g_strdup (path);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_chosen_idle_cb, chosen, (GDestroyNotify)chosen_free);
 }
 
 static void
@@ -403,7 +433,6 @@ void
 _pb_application_library_failed (PbApplication *self,
                                 const GError  *error)
 {
-  g_autofree char *backups_dir = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   GtkWidget *dialog;
 
@@ -411,10 +440,7 @@ _pb_application_library_failed (PbApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
 
   if (self->library_path != NULL)
-    {
-      backups_dir = g_build_filename (self->library_path, "backups", NULL);
-      backups = pb_backups_list_folder (backups_dir);
-    }
+    backups = pb_library_folder_list_backups (self->library_path);
   if (backups != NULL && backups->len > 0)
     {
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",

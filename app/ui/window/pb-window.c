@@ -267,6 +267,14 @@ pb_window_close_request (GtkWindow *window)
 }
 
 static void
+library_problem_changed_cb (PbWindow   *self,
+                            GParamSpec *pspec,
+                            PbLibrary  *library)
+{
+  pb_window_show_library_problem (self);
+}
+
+static void
 pb_window_constructed (GObject *object)
 {
   PbWindow *self = (PbWindow *)object;
@@ -301,7 +309,9 @@ pb_window_constructed (GObject *object)
   _pb_window_update_content (self);
 
   /* What the library found when it opened: a lasting problem stays in view;
-   * something set right is said once. */
+   * something set right is said once. Damage met later shows the same way. */
+  g_signal_connect_object (self->library, "notify::problem", G_CALLBACK (library_problem_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   pb_window_show_library_problem (self);
   if (pb_library_get_notice (self->library) != NULL)
     _pb_window_toast (self, pb_library_get_notice (self->library));

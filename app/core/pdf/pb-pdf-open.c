@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-pdf-open"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pb-document.h"
+#include "pb-pdf-file.h"
+#include "pb-pdf-open.h"
+
+/* Opening a PDF, and the passwords of the session.
+ *
+ * A report protected by a password is stored as it came, still encrypted.
+ * Once its password has been given (to import it, or to open it), every later
+ * use in the same process opens it without asking again: finding a quote,
+ * writing the annotated copy, re-reading its text. The passwords are kept in
+ * memory only, for the life of the process, and wiped when forgotten; they
+ * are never written anywhere. Where no password is known, the error says so
+ * plainly, for the caller to ask for it. */
+
+static GMutex lock;
+static GHashTable *passwords;   /* canonical path → password, guarded by lock */
+
+static void
+wipe_password (gpointer data)
+{
+  char *password = data;
+
+  memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+static char *
+key_for (const char *path)
+{
+  return g_canonicalize_filename (path, NULL);
+}
+
+/**
+ * pb_pdf_remember_password:
+ * @path: a PDF file
+ * @password: (nullable): the password that opens it; %NULL to forget it
+ *
+ * Keeps @password for @path for the rest of the session, in memory only.
+ */
+void
+pb_pdf_remember_password (const char *path,
+                          const char *password)
+{
+  g_return_if_fail (path != NULL);
+
+  g_mutex_lock (&lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wipe_password);
+  if (password != NULL && *password != '\0')
+    g_hash_table_replace (passwords, key_for (path), g_strdup (password));
+  else
+    {
+      g_autofree char *key = key_for (path);
+      g_hash_table_remove (passwords, key);
+    }
+  g_mutex_unlock (&lock);
+}
+
+/**
+ * pb_pdf_dup_password:
+ * @path: a PDF file
+ *
+ * Returns: (transfer full) (nullable): the password given for @path in this
+ *   session; wipe it (memset) before freeing it
+ */
+char *
+pb_pdf_dup_password (const char *path)
+{
+  g_autofree char *key = key_for (path);
+  char *password = NULL;
+
+  g_mutex_lock (&lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, key));
+  g_mutex_unlock (&lock);
+
+  return password;
+}
+
+/**
+ * pb_pdf_has_password:
+ * @path: a PDF file
+ *
+ * Returns: whether a password is known for @path in this session
+ */
+gboolean
+pb_pdf_has_password (const char *path)
+{
+  g_autofree char *password = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  password = pb_pdf_dup_password (path);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+  return password != NULL;
+}
+
+/**
+ * pb_pdf_forget_passwords:
+ *
+ * Wipes every password of the session from memory.
+ */
+void
+pb_pdf_forget_passwords (void)
+{
+  g_mutex_lock (&lock);
+  g_clear_pointer (&passwords, g_hash_table_unref);
+  g_mutex_unlock (&lock);
+}
+
+/**
+ * pb_pdf_open:
+ * @path: a PDF file
+ * @password: (nullable): its password; %NULL to use the one given earlier in
+ *   the session, if any
+ * @error: a #GError, or %NULL
+ *
+ * Opens @path with poppler. A password that opens it is kept for the session
+ * (see pb_pdf_remember_password ()).
+ *
+ * Returns: (transfer full): the document; or %NULL with @error set to
+ *   %PB_DOCUMENT_ERROR_NEEDS_PASSWORD (no password is known),
+ *   %PB_DOCUMENT_ERROR_WRONG_PASSWORD or %PB_DOCUMENT_ERROR_DAMAGED, in a
+ *   sentence for the user; or a %G_CONVERT_ERROR for a path that is no file
+ *   name
+ */
+PopplerDocument *
+pb_pdf_open (const char  *path,
+             const char  *password,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *remembered = NULL;
+  PopplerDocument *document;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!(uri = g_filename_to_uri (path, NULL, error)))
+    return NULL;
+
+  if (password == NULL || *password == '\0')
+    password = remembered = pb_pdf_dup_password (path);
+
+  document = poppler_document_new_from_file (uri, password, &local_error);
+
+  if (remembered != NULL)
+    memset (remembered, 0, strlen (remembered));
+
+  if (document != NULL)
+    {
+      if (password != NULL && *password != '\0' && remembered == NULL)
+        pb_pdf_remember_password (path, password);
+      pb_pdf_document_set_path (document, path);
+      return document;
+    }
+
+  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    {
+      if (password != NULL && *password != '\0')
+        g_set_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD,
+                     _("That password is not right."));
+      else
+        g_set_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_NEEDS_PASSWORD,
+                     _("This report is protected by a password."));
+    }
+  else
+    {
+      g_set_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_DAMAGED,
+                   _("The report cannot be opened: %s."), local_error->message);
+    }
+
+  return NULL;
+}
+
+#define PATH_KEY    "pb-pdf-path"
+#define UPRIGHT_KEY "pb-pdf-upright"
+
+/**
+ * pb_pdf_document_set_path:
+ *
+ * Says which file @document was opened from, for reading its turned pages
+ * upright (see pb_pdf_document_get_upright ()). pb_pdf_open () does this.
+ */
+void
+pb_pdf_document_set_path (PopplerDocument *document,
+                          const char      *path)
+{
+  g_return_if_fail (POPPLER_IS_DOCUMENT (document));
+  g_object_set_data_full (G_OBJECT (document), PATH_KEY, g_strdup (path), g_free);
+}
+
+/* The same document with every page set upright, and how each page is
+ * turned: made once per document, on the thread that uses it. */
+typedef struct
+{
+  PopplerDocument *upright;
+  int             *rotations;
+  guint            n_pages;
+} Upright;
+
+static void
+upright_free (Upright *upright)
+{
+  g_clear_object (&upright->upright);
+  g_free (upright->rotations);
+  g_free (upright);
+}
+
+static Upright *
+make_upright (PopplerDocument *document)
+{
+  Upright *upright = g_new0 (Upright, 1);
+  const char *path = g_object_get_data (G_OBJECT (document), PATH_KEY);
+  g_autoptr(PbPdfFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *password = NULL;
+
+  if (path == NULL || !(file = pb_pdf_file_new (path, NULL)) ||
+      pb_pdf_file_get_n_pages (file) != (guint)poppler_document_get_n_pages (document) ||
+      !(bytes = pb_pdf_file_upright_copy (file)))
+    return upright;
+
+  upright->n_pages = pb_pdf_file_get_n_pages (file);
+  upright->rotations = g_new0 (int, upright->n_pages);
+  for (guint i = 0; i < upright->n_pages; i++)
+    upright->rotations[i] = pb_pdf_file_get_page_rotation (file, i);
+
+  password = pb_pdf_dup_password (path);
+  upright->upright = poppler_document_new_from_bytes (bytes, password, NULL);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+
+  return upright;
+}
+
+/**
+ * pb_pdf_document_get_upright:
+ * @document: a document opened with pb_pdf_open () (or given its path)
+ * @index: a page index, from 0
+ * @rotation: (out): how the page is turned, in degrees clockwise
+ *
+ * Pages turned by /Rotate (landscape tables in council papers) are read
+ * best upright, as poppler reads upright pages: this gives the same document
+ * with its pages set upright, where the page is turned. Made from the file
+ * the first time a turned page asks for it.
+ *
+ * Returns: (transfer none) (nullable): the upright document; %NULL when the
+ *   page is not turned by /Rotate, or the file cannot be set upright
+ */
+PopplerDocument *
+pb_pdf_document_get_upright (PopplerDocument *document,
+                             guint            index,
+                             int             *rotation)
+{
+  Upright *upright;
+
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+
+  *rotation = 0;
+  if (!(upright = g_object_get_data (G_OBJECT (document), UPRIGHT_KEY)))
+    {
+      upright = make_upright (document);
+      g_object_set_data_full (G_OBJECT (document), UPRIGHT_KEY, upright, (GDestroyNotify)upright_free);
+    }
+
+  if (upright->upright == NULL || index >= upright->n_pages || upright->rotations[index] == 0)
+    return NULL;
+
+  *rotation = upright->rotations[index];
+  return upright->upright;
+}

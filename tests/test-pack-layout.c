@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pb-pack-export.h"
+#include "pb-pack-store.h"
+#include "pb-pdf-catalog.h"
+#include "pb-test-packs.h"
+#include "pb-test-pdf.h"
+#include "pb-test-util.h"
+
+/* A 30-finding pack laid out as a council's board papers, read back with
+ * poppler as a reader's software would: contents whose page numbers are
+ * the pages the parts start on, a grades matrix with one column for each
+ * inspection cited, its combined judgement once and no row split across
+ * pages, the Schedule 12A paragraph on the cover of an exempt pack, and no
+ * page left mostly blank.
+ *
+ * PB_KEEP_EXPORTS=DIR keeps the files written, to look at. */
+
+typedef PbPackFixture Fixture;
+
+/* The parts the contents list, and the two inspections the pack cites,
+ * oldest first, as their columns are headed. */
+static const char * const parts[] = {
+  "Grades at a glance", "Help and protection", "Children in care", "Care leavers", "Leadership", NULL,
+};
+static const char * const inspections[] = { "October 2019", "September 2024", NULL };
+
+static char *
+export (Fixture      *f,
+        gint64        pack,
+        PbPackFormat  format,
+        const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = pb_test_write_logo (f->dir);
+  char *path = g_build_filename (f->dir, name, NULL);
+  PbPackExportOptions options = { PB_TEST_BOARD_COUNCIL, logo, NULL };
+
+  g_assert_true (pb_library_export_pack_with_options (f->library, pack, format, path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  pb_test_keep_export (path);
+  return path;
+}
+
+/* Every page headed and footed as a council paper is. */
+static void
+check_running_lines (PbTestPdf *pdf,
+                     gboolean   exempt)
+{
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      g_autofree char *count = g_strdup_printf ("Page %u of %u", i + 1, pdf->n_pages);
+      const char *text = g_ptr_array_index (pdf->texts, i);
+
+      g_assert_nonnull (strstr (text, count));
+      g_assert_nonnull (strstr (text, "Corporate Parenting Panel · 12 March 2026 · Agenda item " PB_TEST_BOARD_AGENDA));
+      g_assert_cmpint (strstr (text, "NOT FOR PUBLICATION") != NULL, ==, exempt);
+      g_assert_cmpint (pb_test_contains_words (text, "Exempt information under paragraph 3 of Schedule 12A "
+                                                     "to the Local Government Act 1972"), ==, exempt);
+    }
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  gboolean exempt = GPOINTER_TO_INT (data);
+  gint64 pack = pb_pack_fixture_board_pack (f, 30, exempt);
+  g_autofree char *path = export (f, pack, PB_PACK_FORMAT_PDF, exempt ? "board-exempt.pdf" : "board-public.pdf");
+  g_autoptr(PbTestPdf) pdf = pb_test_pdf_open (path);
+  const char *cover = g_ptr_array_index (pdf->texts, 0);
+
+  g_assert_cmpuint (pdf->n_pages, >=, 4);
+  check_running_lines (pdf, exempt);
+
+  /* The cover: the council, the meeting, the item, who to ask, and why an
+   * exempt pack is exempt, paragraph and description. */
+  g_assert_nonnull (strstr (cover, PB_TEST_BOARD_COUNCIL));
+  g_assert_nonnull (strstr (cover, "Report to"));
+  g_assert_nonnull (strstr (cover, "Date of meeting"));
+  g_assert_nonnull (strstr (cover, "12 March 2026"));
+  g_assert_nonnull (strstr (cover, "Agenda item"));
+  g_assert_nonnull (strstr (cover, "Prepared by"));
+  g_assert_nonnull (strstr (cover, PB_TEST_BOARD_AUTHOR));
+  g_assert_nonnull (strstr (cover, PB_TEST_BOARD_CONTACT));
+  g_assert_nonnull (strstr (cover, "Classification"));
+  g_assert_cmpint (pb_test_contains_words (cover, "exempt information as described in paragraph 3 of Part 1 of "
+                                                  "Schedule 12A to the Local Government Act 1972"), ==, exempt);
+  g_assert_cmpint (pb_test_contains_words (cover, "Information relating to the financial or business affairs of any "
+                                                  "particular person (including the authority holding that "
+                                                  "information)."), ==, exempt);
+
+  pb_test_pdf_check_contents (pdf, parts);
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+  pb_test_pdf_check_rows_whole (pdf);
+  pb_test_pdf_check_matrix (pdf, inspections, "Inadequate");
+}
+
+static guint
+heading_level (const char *element)
+{
+  if (element[0] == 'H' && element[1] >= '1' && element[1] <= '6' && (element[2] == '\0' || element[2] == ' '))
+    return (guint)(element[1] - '0');
+  return 0;
+}
+
+/* PDF/UA, as a checker reads the file: the running header and footer are
+ * pagination artifacts and everything else drawn is tagged or an artifact;
+ * headings never skip a level; every table header cell says what it
+ * heads; the logo has a description, and so has every link; the XMP
+ * metadata says PDF/UA and agrees with the document information. */
+static void
+test_pdf_ua (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pack = pb_pack_fixture_board_pack (f, 30, TRUE);
+  g_autofree char *path = export (f, pack, PB_PACK_FORMAT_PDF, "board-ua.pdf");
+  g_autoptr(PbTestPdf) pdf = pb_test_pdf_open (path);
+  g_autofree char *catalog = pb_pdf_read_catalog (path, &error);
+  g_autofree char *xmp = pb_pdf_read_metadata (path, &error);
+  PopplerStructureElementIter *iter;
+  PopplerStructureElement *document;
+  g_autofree char *tagged_text = NULL;
+  guint previous = 0, n_headings = 0, n_header_cells = 0, n_figures = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (catalog, "/MarkInfo << /Marked true >>"));
+  g_assert_nonnull (strstr (catalog, "/Lang (en-GB)"));
+  g_assert_nonnull (strstr (catalog, "/DisplayDocTitle true"));
+  g_assert_nonnull (strstr (catalog, "/Metadata"));
+
+  g_assert_nonnull (xmp);
+  g_assert_nonnull (strstr (xmp, "<pdfuaid:part>1</pdfuaid:part>"));
+  g_assert_nonnull (strstr (xmp, "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\""));
+  g_assert_nonnull (strstr (xmp, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" PB_TEST_BOARD_TITLE "</rdf:li>"));
+  g_assert_nonnull (strstr (xmp, "<dc:creator><rdf:Seq><rdf:li>" PB_TEST_BOARD_AUTHOR "</rdf:li>"));
+  g_assert_nonnull (strstr (xmp, "<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li>"));
+
+  /* Headers and footers: artifacts on every page, and out of the tree. */
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      GBytes *content = g_ptr_array_index (pdf->contents, i);
+      g_autofree char *text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+
+      g_assert_nonnull (strstr (text, "/Artifact <</Type /Pagination /Subtype /Header>> BDC"));
+      g_assert_nonnull (strstr (text, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+      g_assert_cmpuint (pb_test_count_unmarked (content), ==, 0);
+    }
+  iter = poppler_structure_element_iter_new (pdf->document);
+  document = poppler_structure_element_iter_get_element (iter);
+  g_assert_cmpint (poppler_structure_element_get_kind (document), ==, POPPLER_STRUCTURE_ELEMENT_DOCUMENT);
+  tagged_text = poppler_structure_element_get_text (document, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+  g_object_unref (document);
+  poppler_structure_element_iter_free (iter);
+  g_assert_true (pb_test_contains_words (tagged_text, "Grades at a glance"));
+  g_assert_true (pb_test_contains_words (tagged_text, "Children in care and care leavers judged together"));
+  g_assert_null (strstr (tagged_text, "Page 1 of"));
+  g_assert_false (pb_test_contains_words (tagged_text, "Exempt information under paragraph 3 of Schedule 12A"));
+  for (guint i = 0; i < pdf->n_pages; i++)
+    g_assert_nonnull (strstr (g_ptr_array_index (pdf->texts, i), "Page"));
+
+  for (guint i = 0; i < pdf->elements->len; i++)
+    {
+      const char *element = g_ptr_array_index (pdf->elements, i);
+      guint level = heading_level (element);
+
+      g_assert_false (g_str_has_prefix (element, "Private"));
+      if (level > 0)
+        {
+          /* The first is the title; none is more than one below the last. */
+          g_assert_cmpuint (level, <=, previous + 1);
+          previous = level;
+          n_headings++;
+        }
+      if (g_str_has_prefix (element, "TH") && (element[2] == '\0' || element[2] == ' '))
+        {
+          g_assert_true (strstr (element, "/Scope /Row") != NULL || strstr (element, "/Scope /Column") != NULL);
+          n_header_cells++;
+        }
+      if (g_str_has_prefix (element, "Figure"))
+        {
+          g_assert_nonnull (strstr (element, "/Alt " PB_TEST_BOARD_COUNCIL " logo"));
+          n_figures++;
+        }
+    }
+  g_assert_cmpuint (n_headings, >=, 7);
+  g_assert_cmpuint (n_header_cells, >=, 3 + 5);
+  g_assert_cmpuint (n_figures, ==, 1);
+
+  g_assert_cmpuint (pdf->n_links, ==, G_N_ELEMENTS (parts) - 1);
+  g_assert_cmpuint (pdf->n_described_links, ==, pdf->n_links);
+  g_assert_true (pdf->tab_order);
+}
+
+/* The web page: a banner and one main landmark, the logo described, the
+ * cover's details and the matrix with their headers scoped, the combined
+ * judgement over two rows, and the Schedule 12A paragraph. */
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 pack = pb_pack_fixture_board_pack (f, 30, TRUE);
+  g_autofree char *path = export (f, pack, PB_PACK_FORMAT_HTML, "board-exempt.html");
+  g_autofree char *html = NULL;
+  const char *main_start, *body_end;
+
+  g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+  main_start = strstr (html, "<main>");
+  body_end = strstr (html, "</main>\n</body>");
+  g_assert_nonnull (main_start);
+  g_assert_nonnull (body_end);
+  g_assert_null (strstr (main_start + 1, "<main>"));
+  g_assert_true (strstr (html, "<header>") < main_start);
+  g_assert_nonnull (strstr (html, "<img alt=\"" PB_TEST_BOARD_COUNCIL " logo\" src=\"data:image/png;base64,"));
+  g_assert_nonnull (strstr (html, "<th scope=\"row\">Prepared by</th><td>" PB_TEST_BOARD_AUTHOR "</td>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"col\">Judgement</th>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"row\">Care leavers</th>"));
+  g_assert_nonnull (strstr (html, "<td rowspan=\"2\" class=\"inadequate\">Inadequate"));
+  g_assert_null (strstr (html, "<td>Inadequate"));
+  g_assert_nonnull (strstr (html, "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972: "
+                                  "Information relating to the financial or business affairs"));
+  /* Headings never skip a level. */
+  {
+    g_autoptr(GRegex) heading = g_regex_new ("<h([1-6])[ >]", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    int previous = 0, n = 0;
+
+    for (g_regex_match (heading, html, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *level = g_match_info_fetch (match, 1);
+
+        g_assert_cmpint (atoi (level), <=, previous + 1);
+        previous = atoi (level);
+        n++;
+      }
+    g_assert_cmpint (n, >=, 8);
+  }
+}
+
+/* A logo that is not a PNG stops the export, which leaves no file. */
+static void
+test_bad_logo (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *not_png = g_build_filename (f->dir, "logo.svg", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
+  PbPackExportOptions options = { PB_TEST_BOARD_COUNCIL, not_png, NULL };
+  gint64 pack = pb_pack_fixture_board_pack (f, 3, FALSE);
+
+  g_assert_true (g_file_set_contents (not_png, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", -1, NULL));
+  for (PbPackFormat format = PB_PACK_FORMAT_PDF; format <= PB_PACK_FORMAT_HTML; format++)
+    {
+      g_assert_false (pb_library_export_pack_with_options (f->library, pack, format, path, &options, NULL, NULL, NULL,
+                                                           &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_clear_error (&error);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpuint (pb_test_count_leftovers (f->dir), ==, 0);
+}
+
+/* --- Word ------------------------------------------------------------- */
+
+static char *
+run (const char * const *argv,
+     int                *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, status, &error));
+  g_assert_no_error (error);
+  if (err != NULL && *err != '\0')
+    g_test_message ("%s: %s", argv[0], err);
+  return out;
+}
+
+/* python-docx reads the Word document as Word would (check-docx.py). */
+static void
+test_docx (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 pack = pb_pack_fixture_board_pack (f, 30, TRUE);
+  g_autofree char *path = export (f, pack, PB_PACK_FORMAT_DOCX, "board-exempt.docx");
+  const char *checker = g_getenv ("PB_CHECK_DOCX");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  int status;
+
+  if (checker == NULL)
+    {
+      g_test_skip ("PB_CHECK_DOCX is not set; run under meson test");
+      return;
+    }
+
+  g_ptr_array_add (argv, g_file_test ("/usr/bin/python3", G_FILE_TEST_EXISTS) ? "/usr/bin/python3" : "python3");
+  g_ptr_array_add (argv, (gpointer)checker);
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, "--title=" PB_TEST_BOARD_TITLE);
+  g_ptr_array_add (argv, "--author=" PB_TEST_BOARD_AUTHOR);
+  g_ptr_array_add (argv, "--subject=Corporate Parenting Panel, 12 March 2026, Agenda item " PB_TEST_BOARD_AGENDA);
+  g_ptr_array_add (argv, "--classification=Exempt: not for publication (Schedule 12A, paragraph 3)");
+  g_ptr_array_add (argv, "--exempt=paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972");
+  g_ptr_array_add (argv, "--columns=2");
+  g_ptr_array_add (argv, "--merged=1");
+  g_ptr_array_add (argv, "Out of hours, the response to children at risk is less consistent.");
+  g_ptr_array_add (argv, NULL);
+
+  out = run ((const char * const *)argv->pdata, &status);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python-docx did not read the document as expected:\n%s", out);
+}
+
+/* A Basic macro for LibreOffice: open the document, update its contents
+ * field (as a user would with Tools ▸ Update ▸ Update All, or Word does on
+ * opening as the document asks), and save it as PDF. */
+static const char macro[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<!DOCTYPE script:module PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"module.dtd\">\n"
+  "<script:module xmlns:script=\"http://openoffice.org/2000/script\" script:name=\"Module1\" script:language=\"StarBasic\">\n"
+  "Sub Convert(sIn As String, sOut As String)\n"
+  "  Dim args(0) As New com.sun.star.beans.PropertyValue\n"
+  "  args(0).Name = &quot;Hidden&quot;\n"
+  "  args(0).Value = True\n"
+  "  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sIn), &quot;_blank&quot;, 0, args())\n"
+  "  oIndexes = oDoc.getDocumentIndexes()\n"
+  "  For i = 0 To oIndexes.getCount() - 1\n"
+  "    oIndexes.getByIndex(i).update()\n"
+  "  Next\n"
+  "  oDoc.getTextFields().refresh()\n"
+  "  Dim filter(0) As New com.sun.star.beans.PropertyValue\n"
+  "  filter(0).Name = &quot;FilterName&quot;\n"
+  "  filter(0).Value = &quot;writer_pdf_Export&quot;\n"
+  "  oDoc.storeToURL(ConvertToURL(sOut), filter())\n"
+  "  oDoc.close(True)\n"
+  "  StarDesktop.terminate()\n"
+  "End Sub\n"
+  "</script:module>\n";
+
+/* @docx as LibreOffice lays it out, in PDF, in a private profile. */
+static char *
+convert_with_libreoffice (const char *soffice,
+                          const char *docx,
+                          const char *dir)
+{
+  g_autofree char *profile = g_build_filename (dir, "libreoffice", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *install = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *module = g_build_filename (profile, "user", "basic", "Standard", "Module1.xba", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "board-libreoffice.pdf", NULL);
+  g_autofree char *call = g_strdup_printf ("macro:///Standard.Module1.Convert(\"%s\",\"%s\")", docx, pdf);
+  const char *init[] = { soffice, install, "--headless", "--norestore", "--terminate_after_init", NULL };
+  const char *convert[] = { soffice, install, "--headless", "--norestore", call, NULL };
+  int status;
+
+  /* A first start makes the profile, with its own Standard library; the
+   * macro replaces that library's empty module. */
+  g_free (run (init, &status));
+  g_assert_true (g_file_test (module, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (module, macro, -1, NULL));
+  g_free (run (convert, &status));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  return g_steal_pointer (&pdf);
+}
+
+/* The Word document as LibreOffice lays it out, read back as the PDF is:
+ * its contents field, updated, gives the pages the parts start on; every
+ * page has its header and "Page N of M"; no page is mostly blank; the
+ * grades table keeps its rows and order. */
+static void
+test_docx_libreoffice (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const rows[] = {
+    "Overall effectiveness", "Impact of leaders", "Help and protection", "Children in care", "Care leavers", NULL,
+  };
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  gint64 pack;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autoptr(PbTestPdf) pdf = NULL;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed (Debian: libreoffice-writer-nogui), so the Word document "
+                   "is not laid out and checked page by page");
+      return;
+    }
+
+  pack = pb_pack_fixture_board_pack (f, 30, TRUE);
+  path = export (f, pack, PB_PACK_FORMAT_DOCX, "board-exempt.docx");
+  pdf_path = convert_with_libreoffice (soffice, path, f->dir);
+  pb_test_keep_export (pdf_path);
+  pdf = pb_test_pdf_open (pdf_path);
+
+  g_assert_cmpuint (pdf->n_pages, >=, 4);
+  check_running_lines (pdf, TRUE);
+  g_assert_true (pb_test_contains_words (g_ptr_array_index (pdf->texts, 0),
+                                         "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"));
+  pb_test_pdf_check_contents (pdf, parts);
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+  pb_test_pdf_check_matrix_text (pdf, inspections, rows, "Inadequate");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/pack-layout/pdf/public", Fixture, GINT_TO_POINTER (FALSE), pb_pack_fixture_setup, test_pdf,
+              pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/pdf/exempt", Fixture, GINT_TO_POINTER (TRUE), pb_pack_fixture_setup, test_pdf,
+              pb_pack_fixture_teardown);
+
+  g_test_add ("/pack-layout/pdf-ua", Fixture, NULL, pb_pack_fixture_setup, test_pdf_ua, pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/html", Fixture, NULL, pb_pack_fixture_setup, test_html, pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/bad-logo", Fixture, NULL, pb_pack_fixture_setup, test_bad_logo, pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/docx", Fixture, NULL, pb_pack_fixture_setup, test_docx, pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/docx-libreoffice", Fixture, NULL, pb_pack_fixture_setup, test_docx_libreoffice,
+              pb_pack_fixture_teardown);
+
+  return g_test_run ();
+}
