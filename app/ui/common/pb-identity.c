@@ -65,8 +65,8 @@ pb_identity_dup_council_name (GSettings *settings)
  * pb_identity_dup_council_logo:
  * @settings: (nullable): the app's settings
  *
- * Returns: (transfer full) (nullable): the council's logo (a PNG or SVG
- *   file), when one is chosen and still there
+ * Returns: (transfer full) (nullable): the council's logo (a PNG file),
+ *   when one is chosen and still there
  */
 GFile *
 pb_identity_dup_council_logo (GSettings *settings)

@@ -146,9 +146,9 @@ choose_council_logo_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (images, _("PNG and SVG images"));
+  /* PNG only: what a pack's cover can carry (pb-pack-walk.c reads it). */
+  gtk_file_filter_set_name (images, _("PNG images"));
   gtk_file_filter_add_mime_type (images, "image/png");
-  gtk_file_filter_add_mime_type (images, "image/svg+xml");
   chooser = gtk_file_chooser_native_new (_("Council Logo"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
