@@ -156,11 +156,15 @@ test_stated (void)
   static const char * const letter[] = {
     "Ms A Director\nDirector of Children's Services\n13 December 2022\nDear Ms Director\n", NULL
   };
+  static const char * const titled[] = {
+    "Corporate Parenting Panel minutes, 21\nJanuary 2025\nPresent: Councillor A. Okafor (Chair)\n", NULL
+  };
   static const char * const none[] = { "A press release\nIt says nothing of when.\n", NULL };
   g_autoptr(PbStructure) a = pb_structure_read_text (cabinet);
   g_autoptr(PbStructure) b = pb_structure_read_text (minutes);
   g_autoptr(PbStructure) c = pb_structure_read_text (letter);
   g_autoptr(PbStructure) d = pb_structure_read_text (none);
+  g_autoptr(PbStructure) e = pb_structure_read_text (titled);
 
   g_assert_true (g_date_valid (&a->stated));
   g_assert_cmpint (g_date_get_day (&a->stated), ==, 14);
@@ -170,6 +174,11 @@ test_stated (void)
   g_assert_true (g_date_valid (&c->stated));
   g_assert_cmpint (g_date_get_month (&c->stated), ==, 12);
   g_assert_false (g_date_valid (&d->stated));
+  /* Minutes headed by a title that ends in their date, wrapped. */
+  g_assert_true (g_date_valid (&e->stated));
+  g_assert_cmpint (g_date_get_day (&e->stated), ==, 21);
+  g_assert_cmpint (g_date_get_month (&e->stated), ==, 1);
+  g_assert_cmpint (g_date_get_year (&e->stated), ==, 2025);
 }
 
 int
