@@ -323,6 +323,66 @@ test_exempt_drawn_apart (Fixture       *f,
   g_assert_cmpuint (pb_reader_count_nodes (view, GSK_BORDER_NODE), >, borders);
 }
 
+/* The label of a toast in the window that says how many passages are
+ * suggested, or NULL. */
+static GtkWidget *
+find_suggested_toast (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), "in the findings panel (F9)"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_suggested_toast (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+no_suggested_toast (Fixture *f)
+{
+  return find_suggested_toast (GTK_WIDGET (f->window)) == NULL;
+}
+
+static gboolean
+fixture_report_loaded (Fixture *f)
+{
+  PbReport *report = pb_reader_get_report (pb_window_get_reader (f->window));
+
+  return report != NULL && pb_report_get_id (report) == f->report_id && pb_reader_loaded (f);
+}
+
+/* The toast that says a report has suggestions comes the first time it is
+ * opened, not each time; and never while the panel is open. */
+static void
+test_suggestions_toast_once (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *toast;
+
+  if (!open_corpus (f, "ilacs/worcestershire-2019-jul.pdf"))
+    return;
+  g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel_of (f)), >, 0);
+  toast = find_suggested_toast (GTK_WIDGET (f->window));
+  g_assert_nonnull (toast);
+  /* Closed with its own button, as the officer would. */
+  while (toast != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (toast), "AdwToastWidget"))
+    toast = gtk_widget_get_parent (toast);
+  g_assert_nonnull (toast);
+  g_assert_true (gtk_widget_activate (pb_reader_find_widget (toast, GTK_TYPE_BUTTON)));
+  pb_reader_iterate_until (no_suggested_toast, f);
+
+  /* Away and back: said once is enough. */
+  g_assert_true (pb_window_select_report (f->window, f->report_id));
+  pb_reader_iterate_until (fixture_report_loaded, f);
+  g_assert_true (pb_window_select_report (f->window, corpus_id));
+  pb_reader_iterate_until (corpus_loaded, f);
+  g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel_of (f)), >, 0);
+  g_assert_null (find_suggested_toast (GTK_WIDGET (f->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +392,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/reader-panel/accepted-drawn", Fixture, NULL, pb_reader_fixture_setup, test_accepted_drawn, pb_reader_fixture_teardown);
+  g_test_add ("/reader-panel/suggestions-toast-once", Fixture, NULL, pb_reader_fixture_setup, test_suggestions_toast_once, pb_reader_fixture_teardown);
   g_test_add ("/reader-panel/no-duplicates", Fixture, NULL, pb_reader_fixture_setup, test_no_duplicates, pb_reader_fixture_teardown);
   g_test_add ("/reader-panel/add-all-dismiss-all", Fixture, NULL, pb_reader_fixture_setup, test_add_all_dismiss_all, pb_reader_fixture_teardown);
   g_test_add ("/reader-panel/row-menu", Fixture, NULL, pb_reader_fixture_setup, test_row_menu, pb_reader_fixture_teardown);
