@@ -67,6 +67,10 @@ void _pb_window_toast             (PbWindow       *self,
 void _pb_window_set_show_details  (PbWindow       *self,
                                    gboolean        show_details);
 void _pb_window_update_library_aside (PbWindow    *self);
+void _pb_window_set_show_library     (PbWindow    *self,
+                                      gboolean     show);
+void _pb_window_queue_library_aside  (PbWindow    *self);
+void _pb_window_folded_cb            (PbWindow    *self);
 void _pb_window_setup_imports     (PbWindow       *self);
 void _pb_window_take_settings     (PbWindow       *self);
 void _pb_window_save_state        (PbWindow       *self);

@@ -76,70 +76,6 @@ _pb_window_set_show_details (PbWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETAILS]);
 }
 
-/* Below this width, the findings panel beside a page leaves too little for
- * the page (at 1100 px, 51 %): the library steps aside for it, as Zotero's
- * reader gives the window to the document and its annotations. */
-#define LIBRARY_ASIDE_BELOW 1300
-
-static void
-set_show_library (PbWindow *self,
-                  gboolean  show)
-{
-  show = !!show;
-
-  /* Narrow, the library is a page of its own to go back to: never hidden. */
-  if (!show && adw_leaflet_get_folded (self->leaflet))
-    show = TRUE;
-
-  gtk_revealer_set_reveal_child (self->library_revealer, show);
-  gtk_widget_set_visible (self->library_button, !show);
-
-  if (self->show_library == show)
-    return;
-  self->show_library = show;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_LIBRARY]);
-}
-
-/* The findings panel opened or closed, or the window changed what it shows:
- * the library steps aside for the panel on a window too narrow for both,
- * and comes back when the panel goes (unless the user brought it back or
- * sent it away themselves, which stands). */
-void
-_pb_window_update_library_aside (PbWindow *self)
-{
-  gboolean reading = self->mode == PB_WINDOW_MODE_LIBRARY && !self->show_details;
-  int width = gtk_widget_get_width (GTK_WIDGET (self)), height;
-  gboolean crowded;
-
-  if (self->sidebar == NULL)
-    return;
-
-  /* Not yet shown: the size it will open at. */
-  if (width <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  crowded = width < LIBRARY_ASIDE_BELOW;
-
-  if (self->show_findings && reading && crowded && self->show_library && !self->library_aside)
-    {
-      self->library_aside = TRUE;
-      set_show_library (self, FALSE);
-    }
-  else if ((!self->show_findings || !reading || !crowded) && self->library_aside)
-    {
-      self->library_aside = FALSE;
-      set_show_library (self, TRUE);
-    }
-}
-
-static void
-resized_idle_cb (gpointer data)
-{
-  PbWindow *self = data;
-
-  self->resized_idle = 0;
-  _pb_window_update_library_aside (self);
-}
-
 /* Made wider (or narrower) with the panel open: the library comes back (or
  * steps aside), once the window is laid out at its new size. */
 static void
@@ -155,31 +91,8 @@ pb_window_size_allocate (GtkWidget *widget,
   if (width != self->allocated_width)
     {
       self->allocated_width = width;
-      if (self->resized_idle == 0)
-        self->resized_idle = g_idle_add_once (resized_idle_cb, self);
+      _pb_window_queue_library_aside (self);
     }
-}
-
-static void
-folded_idle_cb (gpointer data)
-{
-  PbWindow *self = data;
-
-  self->folded_idle = 0;
-  if (adw_leaflet_get_folded (self->leaflet) && !self->show_library)
-    {
-      self->library_aside = FALSE;
-      set_show_library (self, TRUE);
-    }
-}
-
-/* The leaflet folds while it is laid out: the library comes back once that
- * is over, not in the middle of it (a widget shown then is never laid out). */
-static void
-folded_cb (PbWindow *self)
-{
-  if (self->folded_idle == 0 && adw_leaflet_get_folded (self->leaflet) && !self->show_library)
-    self->folded_idle = g_idle_add_once (folded_idle_cb, self);
 }
 
 static void
@@ -474,7 +387,7 @@ pb_window_set_property (GObject      *object,
     case PROP_SHOW_LIBRARY:
       /* The user's own choice: the library stays as they put it. */
       self->library_aside = FALSE;
-      set_show_library (self, g_value_get_boolean (value));
+      _pb_window_set_show_library (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -605,7 +518,7 @@ pb_window_init (PbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->show_library = TRUE;
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (_pb_window_folded_cb), self, G_CONNECT_SWAPPED);
 
   /* The header's toggle is the window's; the panel is the reader's. */
   g_object_bind_property (self, "show-findings", self->reader, "show-findings",
