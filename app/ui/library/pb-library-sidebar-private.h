@@ -40,6 +40,8 @@ struct _PbLibrarySidebar
   GtkListView        *hit_view;
   GtkLabel           *no_hits_label;
   PbImportProgress   *import_progress;
+  GtkWidget          *packs_button;
+  GtkLabel           *packs_label;
 };
 
 gboolean _pb_library_sidebar_searching       (PbLibrarySidebar *self);

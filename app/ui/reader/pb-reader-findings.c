@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-bundle-highlights.h"
 #include "pb-cohort-store.h"
 #include "pb-cohort.h"
 #include "pb-finding-editor.h"
@@ -65,6 +66,8 @@ _pb_reader_load_findings (PbReader *self)
   g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify)gdk_rgba_free);
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  g_autoptr(GListModel) pack_findings = NULL;
+  g_autoptr(GListModel) drawn = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->findings);
@@ -103,8 +106,20 @@ _pb_reader_load_findings (PbReader *self)
   g_clear_pointer (&self->packs, g_ptr_array_unref);
   self->packs = pb_library_list_packs (self->library, NULL);
 
+  /* A report that came with a pack shows the officer's findings too,
+   * drawn only: the panel lists the member's own. */
+  pack_findings = pb_bundle_highlights_new (self->library, pb_report_get_sha256 (self->report), colors);
+  if (pack_findings != NULL)
+    {
+      GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+
+      g_list_store_append (both, self->findings);
+      g_list_store_append (both, pack_findings);
+      drawn = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
+    }
+
   pb_document_view_set_cohort_colors (self->view, colors);
-  pb_document_view_set_findings (self->view, G_LIST_MODEL (self->findings));
+  pb_document_view_set_findings (self->view, drawn ? drawn : G_LIST_MODEL (self->findings));
   pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts, self->packs);
   _pb_reader_load_suggestions (self);
 }
@@ -359,7 +374,9 @@ context_menu_cb (PbReader *self,
     return;
 
   g_menu_append_section (menu, NULL, self->base_menu);
-  if ((finding = pb_document_view_finding_at (self->view, x, y)))
+  /* An officer's finding from a pack is there to read: no menu of its own. */
+  if ((finding = pb_document_view_finding_at (self->view, x, y)) &&
+      !pb_bundle_finding_is_from_pack (finding))
     {
       g_autoptr(GMenuModel) finding_menu = pb_finding_menu_new (finding, self->cohorts, self->packs, "reader",
                                                                 PB_FINDING_MENU_PACKS);
@@ -475,6 +492,9 @@ static void
 view_finding_activated_cb (PbReader  *self,
                            PbFinding *finding)
 {
+  /* An officer's finding from a pack is there to read, not to edit. */
+  if (pb_bundle_finding_is_from_pack (finding))
+    return;
   _pb_reader_open_editor (self, finding);
 }
 

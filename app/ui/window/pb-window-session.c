@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-bundle-opener.h"
 #include "pb-import-outcome.h"
 #include "pb-window-private.h"
 
@@ -161,15 +162,27 @@ _pb_window_take_settings (PbWindow *self)
  * pb_window_import_files:
  * @files: (array length=n_files): the files to import, as one batch
  *
- * Imports the files, after any imports already asked for.
+ * Imports the files, after any imports already asked for.  Packs an
+ * officer sent (.panelpack) among them are opened as packs
+ * (pb_window_open_bundles()): the desktop, the command line and a drop
+ * all come this way.
  */
 void
 pb_window_import_files (PbWindow  *self,
                         GFile    **files,
                         guint      n_files)
 {
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+
   g_return_if_fail (PB_IS_WINDOW (self));
-  pb_import_queue_add (self->imports, files, n_files, NULL);
+
+  for (guint i = 0; i < n_files; i++)
+    if (pb_bundle_is_bundle_file (files[i]))
+      pb_window_open_bundles (self, &files[i], 1);
+    else
+      g_ptr_array_add (reports, files[i]);
+  if (reports->len > 0)
+    pb_import_queue_add (self->imports, (GFile **)reports->pdata, reports->len, NULL);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-first-run.h"
 #include "pb-import-outcome.h"
 #include "pb-report-store.h"
 #include "pb-view-state-store.h"
@@ -23,7 +24,8 @@ G_DEFINE_ENUM_TYPE (PbWindowMode, pb_window_mode,
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_LIBRARY, "library"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_FINDINGS, "findings"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_OVERVIEW, "overview"),
-                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"))
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_BUNDLES, "bundles"))
 
 enum {
   PROP_0,
@@ -38,6 +40,7 @@ enum {
   PROP_GROUPING,
   PROP_SORTING,
   PROP_SHOW_LIBRARY,
+  PROP_SHOW_BUNDLES,
   N_PROPS
 };
 
@@ -53,6 +56,7 @@ static const struct
   { PROP_SHOW_ALL_FINDINGS, PB_WINDOW_MODE_FINDINGS },
   { PROP_SHOW_OVERVIEW, PB_WINDOW_MODE_OVERVIEW },
   { PROP_SHOW_PACKS, PB_WINDOW_MODE_PACKS },
+  { PROP_SHOW_BUNDLES, PB_WINDOW_MODE_BUNDLES },
 };
 
 void
@@ -119,7 +123,7 @@ pb_window_set_mode (PbWindow     *self,
   PbWindowMode old_mode;
 
   g_return_if_fail (PB_IS_WINDOW (self));
-  g_return_if_fail (mode <= PB_WINDOW_MODE_PACKS);
+  g_return_if_fail (mode <= PB_WINDOW_MODE_BUNDLES);
 
   if (self->mode == mode)
     return;
@@ -215,11 +219,13 @@ pb_window_constructed (GObject *object)
   pb_report_details_set_library (self->report_details, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
+  pb_bundle_view_set_library (self->bundle_view, self->library);
 
   /* Back where the user left off. */
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
 
   _pb_window_update_content (self);
+  _pb_window_bundles_started (self);
 
   /* What the library found when it opened: a lasting problem stays in view;
    * something set right is said once. Damage met later shows the same way. */
@@ -247,6 +253,9 @@ pb_window_dispose (GObject *object)
   g_clear_handle_id (&self->controls_idle, g_source_remove);
   g_clear_handle_id (&self->folded_idle, g_source_remove);
   g_clear_handle_id (&self->resized_idle, g_source_remove);
+  if (self->bundle_opener != NULL)
+    pb_bundle_opener_cancel (self->bundle_opener);
+  g_clear_object (&self->bundle_opener);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
@@ -307,6 +316,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_PACKS);
       break;
 
+    case PROP_SHOW_BUNDLES:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_BUNDLES);
+      break;
+
     case PROP_GROUPING:
       /* The sidebar's; once the template is gone, nothing is grouped. */
       g_value_set_string (value, pb_grouping_to_string (self->sidebar ? pb_library_sidebar_get_grouping (self->sidebar)
@@ -359,6 +372,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_PACKS:
       set_mode_shown (self, PB_WINDOW_MODE_PACKS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_BUNDLES:
+      set_mode_shown (self, PB_WINDOW_MODE_BUNDLES, g_value_get_boolean (value));
       break;
 
     case PROP_GROUPING:
@@ -446,6 +463,9 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SHOW_PACKS] =
     g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_BUNDLES] =
+    g_param_spec_boolean ("show-bundles", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -479,6 +499,8 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_READER);
   g_type_ensure (PB_TYPE_FINDINGS_VIEW);
   g_type_ensure (PB_TYPE_PACKS_VIEW);
+  g_type_ensure (PB_TYPE_BUNDLE_VIEW);
+  g_type_ensure (PB_TYPE_FIRST_RUN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
@@ -506,9 +528,11 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bundle_view);
   _pb_window_class_init_content (widget_class);
 
   _pb_window_class_add_actions (widget_class);
+  _pb_window_class_init_bundles (widget_class);
 }
 
 static void
@@ -592,7 +616,8 @@ pb_window_get_selected_report (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected", "reader", "details", "findings", "overview" or "packs"
+ *   "unselected", "reader", "details", "findings", "overview", "packs" or
+ *   "bundles"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)
