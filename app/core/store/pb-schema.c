@@ -442,7 +442,15 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;"
   "INSERT INTO library_meta (key, value) VALUES ('uuid', lower (hex (randomblob (16))));",
 
-  /* 13: the officer's daily loop: a section's grade offered as context (it
+  /* 13: pack sections of other kinds than findings: the recommendation
+   * tracker as a table, or two reports compared ("Since the last
+   * inspection"), with what each shows as a JSON object
+   * (pb-pack-section.c). Older sections are findings sections. */
+  "ALTER TABLE pack_sections ADD COLUMN kind TEXT NOT NULL DEFAULT 'findings'"
+  "  CHECK (kind IN ('findings', 'recommendations', 'comparison'));"
+  "ALTER TABLE pack_sections ADD COLUMN options TEXT NOT NULL DEFAULT '{}';",
+
+  /* 14: the officer's daily loop: a section's grade offered as context (it
    * was offered as a strength or an area for improvement: the structure
    * offers no other passage as either); the date a document gives itself
    * (a meeting's, a letter's); and a report's title, authority and date as

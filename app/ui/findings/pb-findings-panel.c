@@ -51,6 +51,7 @@ enum {
   DELETE_REQUESTED,
   RETAG_REQUESTED,
   PACK_REQUESTED,
+  TRACK_SUGGESTION,
   N_SIGNALS
 };
 
@@ -106,7 +107,7 @@ suggestion_by_id (PbFindingsPanel *self,
   return NULL;
 }
 
-/* The suggestion's buttons name it by id: accept or dismiss it. */
+/* The suggestion's buttons name it by id: accept, track or dismiss it. */
 static void
 suggestion_action (GtkWidget  *widget,
                    const char *action_name,
@@ -121,9 +122,12 @@ suggestion_action (GtkWidget  *widget,
 
   /* Kept while told: the answer may replace the list it is in. */
   suggestion = g_object_ref (found);
-  g_signal_emit (self, signals [g_str_equal (action_name, "panel.accept-suggestion") ? SUGGESTION_ACCEPTED
-                                                                                      : SUGGESTION_DISMISSED],
-                 0, suggestion);
+  if (g_str_equal (action_name, "panel.accept-suggestion"))
+    g_signal_emit (self, signals [SUGGESTION_ACCEPTED], 0, suggestion);
+  else if (g_str_equal (action_name, "panel.track-suggestion"))
+    g_signal_emit (self, signals [TRACK_SUGGESTION], 0, suggestion);
+  else
+    g_signal_emit (self, signals [SUGGESTION_DISMISSED], 0, suggestion);
 }
 
 static void
@@ -259,6 +263,19 @@ make_suggestion_row (PbFindingsPanel *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "panel.dismiss-suggestion");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (dismiss), "x", pb_suggestion_get_id (suggestion));
   gtk_box_append (GTK_BOX (buttons), add);
+  /* What Ofsted asks the council to improve can be followed through time
+   * as well as quoted. */
+  if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION ||
+      pb_finding_get_kind (draft) == PB_FINDING_KIND_AREA_FOR_IMPROVEMENT)
+    {
+      GtkWidget *track = gtk_button_new_with_mnemonic (_("_Track"));
+
+      gtk_widget_add_css_class (track, "flat");
+      gtk_widget_set_tooltip_text (track, _("Follow this recommendation in Recommendations"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (track), "panel.track-suggestion");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (track), "x", pb_suggestion_get_id (suggestion));
+      gtk_box_append (GTK_BOX (buttons), track);
+    }
   gtk_box_append (GTK_BOX (buttons), dismiss);
   gtk_box_append (GTK_BOX (box), buttons);
 
@@ -487,6 +504,16 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
     g_signal_new ("pack-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, PB_TYPE_FINDING, G_TYPE_INT64);
 
+  /**
+   * PbFindingsPanel::track-suggestion:
+   * @suggestion: a recommendation or area for improvement to track
+   *
+   * Offered only for those two kinds; the suggestion stays offered.
+   */
+  signals [TRACK_SUGGESTION] =
+    g_signal_new ("track-suggestion", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, box);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, filter_entry);
@@ -507,6 +534,7 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.pack-finding", "(xx)", finding_action);
   gtk_widget_class_install_action (widget_class, "panel.delete-focused", NULL, delete_focused_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "panel.delete-focused", NULL);
+  gtk_widget_class_install_action (widget_class, "panel.track-suggestion", "x", suggestion_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");

@@ -8,12 +8,14 @@
 #include "pb-finding-store.h"
 #include "pb-quote-locate.h"
 #include "pb-reader-private.h"
+#include "pb-recommendation-store.h"
 #include "pb-structure-store.h"
 #include "pb-suggestion.h"
 
 /* The passages the report suggests as findings (its recommendations, its
  * sections' grades, the highlights the PDF came with), below the officer's
- * own in the panel: one opened in the editor to add it, or dismissed; or all
+ * own in the panel: one opened in the editor to add it, tracked as a
+ * recommendation, or dismissed; or all
  * of them added, or dismissed, at once. A suggestion is placed on the page
  * (its words found in the PDF) before it becomes a finding, so that every
  * finding made of one is drawn like any other. */
@@ -394,6 +396,30 @@ _pb_reader_cancel_suggestions (PbReader *self)
   g_clear_object (&self->accepting);
 }
 
+/* Tracked from the suggestion alone: the item keeps the report's page and
+ * the section's cohort, and the toast leads to it. */
+static void
+track_suggestion_cb (PbReader     *self,
+                     PbSuggestion *suggestion)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *action = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  if (!(id = pb_library_add_recommendation_from_suggestion (self->library, pb_suggestion_get_id (suggestion),
+                                                            &error)))
+    {
+      _pb_reader_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  toast = adw_toast_new (_("Recommendation tracked"));
+  action = g_strdup_printf ("win.show-recommendation(int64 %" G_GINT64_FORMAT ")", id);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_detailed_action_name (toast, action);
+  _pb_reader_toast (self, toast);
+}
+
 void
 _pb_reader_init_suggestions (PbReader *self)
 {
@@ -404,4 +430,6 @@ _pb_reader_init_suggestions (PbReader *self)
                            G_CALLBACK (suggestion_dismissed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_panel, "all-suggestions",
                            G_CALLBACK (all_suggestions_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "track-suggestion",
+                           G_CALLBACK (track_suggestion_cb), self, G_CONNECT_SWAPPED);
 }

@@ -25,7 +25,8 @@ G_DEFINE_ENUM_TYPE (PbWindowMode, pb_window_mode,
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_FINDINGS, "findings"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_OVERVIEW, "overview"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"),
-                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_BUNDLES, "bundles"))
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_BUNDLES, "bundles"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_TRACKER, "tracker"))
 
 enum {
   PROP_0,
@@ -37,6 +38,7 @@ enum {
   PROP_SHOW_ALL_FINDINGS,
   PROP_SHOW_OVERVIEW,
   PROP_SHOW_PACKS,
+  PROP_SHOW_TRACKER,
   PROP_GROUPING,
   PROP_SORTING,
   PROP_SHOW_LIBRARY,
@@ -56,6 +58,7 @@ static const struct
   { PROP_SHOW_ALL_FINDINGS, PB_WINDOW_MODE_FINDINGS },
   { PROP_SHOW_OVERVIEW, PB_WINDOW_MODE_OVERVIEW },
   { PROP_SHOW_PACKS, PB_WINDOW_MODE_PACKS },
+  { PROP_SHOW_TRACKER, PB_WINDOW_MODE_TRACKER },
   { PROP_SHOW_BUNDLES, PB_WINDOW_MODE_BUNDLES },
 };
 
@@ -123,7 +126,7 @@ pb_window_set_mode (PbWindow     *self,
   PbWindowMode old_mode;
 
   g_return_if_fail (PB_IS_WINDOW (self));
-  g_return_if_fail (mode <= PB_WINDOW_MODE_BUNDLES);
+  g_return_if_fail (mode <= PB_WINDOW_MODE_TRACKER);
 
   if (self->mode == mode)
     return;
@@ -135,6 +138,8 @@ pb_window_set_mode (PbWindow     *self,
     pb_findings_view_refresh (self->findings_view);
   else if (mode == PB_WINDOW_MODE_OVERVIEW)
     pb_cohort_overview_refresh (self->cohort_overview);
+  else if (mode == PB_WINDOW_MODE_TRACKER)
+    pb_tracker_view_refresh (self->tracker_view);
 
   _pb_window_update_content (self);
   notify_mode (self, old_mode);
@@ -219,6 +224,7 @@ pb_window_constructed (GObject *object)
   pb_report_details_set_library (self->report_details, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
+  _pb_window_init_tracker (self);
   pb_bundle_view_set_library (self->bundle_view, self->library);
 
   /* Back where the user left off. */
@@ -316,6 +322,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_PACKS);
       break;
 
+    case PROP_SHOW_TRACKER:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_TRACKER);
+      break;
+
     case PROP_SHOW_BUNDLES:
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_BUNDLES);
       break;
@@ -372,6 +382,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_PACKS:
       set_mode_shown (self, PB_WINDOW_MODE_PACKS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_TRACKER:
+      set_mode_shown (self, PB_WINDOW_MODE_TRACKER, g_value_get_boolean (value));
       break;
 
     case PROP_SHOW_BUNDLES:
@@ -452,7 +466,7 @@ pb_window_class_init (PbWindowClass *klass)
    *
    * Whether the mode is %PB_WINDOW_MODE_FINDINGS, for the header bar's
    * toggle: turning it off goes back to the library. Likewise
-   * #PbWindow:show-overview and #PbWindow:show-packs.
+   * #PbWindow:show-overview, #PbWindow:show-packs and #PbWindow:show-tracker.
    */
   properties [PROP_SHOW_ALL_FINDINGS] =
     g_param_spec_boolean ("show-all-findings", NULL, NULL, FALSE,
@@ -462,6 +476,9 @@ pb_window_class_init (PbWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_PACKS] =
     g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_TRACKER] =
+    g_param_spec_boolean ("show-tracker", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_BUNDLES] =
     g_param_spec_boolean ("show-bundles", NULL, NULL, FALSE,
@@ -499,6 +516,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_READER);
   g_type_ensure (PB_TYPE_FINDINGS_VIEW);
   g_type_ensure (PB_TYPE_PACKS_VIEW);
+  g_type_ensure (PB_TYPE_TRACKER_VIEW);
   g_type_ensure (PB_TYPE_BUNDLE_VIEW);
   g_type_ensure (PB_TYPE_FIRST_RUN);
 
@@ -519,6 +537,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, report_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, reading_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
@@ -528,8 +547,10 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, tracker_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bundle_view);
   _pb_window_class_init_content (widget_class);
+  _pb_window_class_init_tracker (widget_class);
 
   _pb_window_class_add_actions (widget_class);
   _pb_window_class_init_bundles (widget_class);
@@ -616,8 +637,8 @@ pb_window_get_selected_report (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected", "reader", "details", "findings", "overview", "packs" or
- *   "bundles"
+ *   "unselected", "reader", "details", "findings", "overview", "packs",
+ *   "tracker" or "bundles"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)
