@@ -38,8 +38,9 @@ entry_changed_cb (PbPasswordDialog *self)
                                            text != NULL && *text != '\0');
 }
 
-/* Enter answers as Unlock does, and the dialog goes as it goes for a
- * button: a wrong password asks again in a new dialog, never over this one. */
+/* Enter unlocks as the Unlock button does: once, and the dialog closes (a
+ * response alone leaves it open, for Enter to unlock again); a wrong
+ * password asks again in a new dialog, never over this one. */
 static void
 entry_activate_cb (PbPasswordDialog *self)
 {
@@ -50,7 +51,8 @@ entry_activate_cb (PbPasswordDialog *self)
 
   g_object_ref (self);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "unlock");
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not gtk_window_close (): that would answer "cancel" as well. */
+  gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
 }
 

@@ -7,8 +7,9 @@
 
 #include "pb-import-progress.h"
 
-/* The strip under the report list that shows an import under way: which file,
- * how far, and a button to stop it. */
+/* The strip under the report list that shows an import under way: how many
+ * files, the one begun last, how far, the time left, and a button to stop
+ * it. */
 
 struct _PbImportProgress
 {
@@ -28,8 +29,9 @@ struct _PbImportProgress
 G_DEFINE_FINAL_TYPE (PbImportProgress, pb_import_progress, GTK_TYPE_WIDGET)
 
 /* Each frame drawn costs the import time (much of it where the window is
- * drawn in software, as in a virtual machine): the strip follows the job
- * twice a second, not at every percent of every file. */
+ * drawn in software, as in a virtual machine): the bar follows the job
+ * twice a second, not at every percent of every file. What the strip says
+ * (the count, the file begun last) changes at once. */
 static void show_progress (PbImportProgress *self);
 
 static gboolean
@@ -42,27 +44,12 @@ throttle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-update (PbImportProgress *self)
+static char *
+describe (PbImportProgress *self)
 {
-  if (self->throttle == 0)
-    show_progress (self);
-}
-
-static void
-show_progress (PbImportProgress *self)
-{
-  g_autofree char *text = NULL;
-  guint n_files;
-  guint n_done;
-  double fraction;
-
-  if (self->job == NULL)
-    return;
-
-  n_files = pb_import_job_get_n_files (self->job);
-  n_done = pb_import_job_get_n_done (self->job);
-  fraction = pb_import_job_get_fraction (self->job);
+  char *text = NULL;
+  guint n_files = pb_import_job_get_n_files (self->job);
+  guint n_done = pb_import_job_get_n_done (self->job);
 
   if (pb_import_job_get_current_name (self->job) == NULL)
     text = g_strdup (_("Preparing to import…"));
@@ -70,8 +57,55 @@ show_progress (PbImportProgress *self)
     /* Translators: %s is a file name */
     text = g_strdup_printf (_("Importing “%s”…"), pb_import_job_get_current_name (self->job));
   else
-    /* Translators: %u of %u counts the files in an import */
-    text = g_strdup_printf (_("Importing %u of %u…"), MIN (n_done + 1, n_files), n_files);
+    {
+      gint64 seconds_left = pb_import_job_get_seconds_left (self->job);
+      g_autofree char *count = NULL;
+
+      /* Several files are read at once: the count is of files finished,
+       * the name the one begun last. */
+      /* Translators: %u of %u counts the files in an import, %s is the file begun last */
+      count = g_strdup_printf (_("Importing %u of %u: “%s”"), MIN (n_done + 1, n_files), n_files,
+                               pb_import_job_get_current_name (self->job));
+      if (seconds_left >= 90)
+        /* Translators: %s is "Importing 3 of 120: “file.pdf”", then the minutes left */
+        text = g_strdup_printf (_("%s, about %u min left"), count, (guint)((seconds_left + 30) / 60));
+      else if (seconds_left >= 0)
+        /* Translators: %s is "Importing 3 of 120: “file.pdf”" */
+        text = g_strdup_printf (_("%s, less than 2 min left"), count);
+      else
+        text = g_strdup_printf ("%s…", count);
+    }
+
+  return text;
+}
+
+static void
+update (PbImportProgress *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->job == NULL)
+    return;
+
+  text = self->throttle != 0 ? describe (self) : NULL;
+  if (self->throttle == 0 || g_strcmp0 (gtk_label_get_label (self->label), text) != 0)
+    {
+      g_clear_handle_id (&self->throttle, g_source_remove);
+      show_progress (self);
+    }
+}
+
+static void
+show_progress (PbImportProgress *self)
+{
+  g_autofree char *text = NULL;
+  double fraction;
+
+  if (self->job == NULL)
+    return;
+
+  text = describe (self);
+  fraction = pb_import_job_get_fraction (self->job);
 
   if (g_strcmp0 (gtk_label_get_label (self->label), text) == 0 &&
       gtk_progress_bar_get_fraction (self->progress) == fraction)
