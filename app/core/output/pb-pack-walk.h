@@ -96,10 +96,13 @@ typedef struct
 
 /**
  * PbPackGradeColumn:
+ * @authority: the authority inspected, by its short name ("Barnsley"), or
+ *   "" when the report does not say
  * @heading: when the inspection was, in words ("October 2019")
  * @framework: the framework it was judged under ("ILACS, 2018 to 2022")
- * @citation: the report and its dates in full, for the key under the
- *   matrix
+ * @citation: the inspection in full, for the key under the matrix: its
+ *   column's heading, then the authority, the kind of report, its dates
+ *   and framework
  * @new_framework: judged under another framework than the column before,
  *   so its grades are not like for like with those to its left
  *
@@ -107,6 +110,7 @@ typedef struct
  */
 typedef struct
 {
+  const char *authority;
   const char *heading;
   const char *framework;
   const char *citation;
