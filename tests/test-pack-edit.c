@@ -612,6 +612,22 @@ test_board_details (Fixture       *f,
   g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH, "", &error));
   pack = pb_library_get_pack (f->library, f->pack_id, &error);
   g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 0);
+  g_clear_object (&pack);
+
+  /* A public pack gives no reason for withholding it: a paragraph is
+   * refused, and an exempt pack made public lets go of its own. */
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH, "4", &error));
+  g_assert_true (pb_library_set_pack_exempt (f->library, f->pack_id, FALSE, TRUE, &error));
+  g_assert_no_error (error);
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 0);
+  g_clear_object (&pack);
+  g_assert_false (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH, "3", &error));
+  g_assert_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (pb_library_set_pack_field (f->library, f->pack_id, PB_PACK_FIELD_EXEMPT_PARAGRAPH, "", &error));
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 0);
 }
 
 int
