@@ -464,6 +464,53 @@ test_pdf_many_inspections (Fixture       *f,
   pb_test_pdf_check_rows_whole (pdf);
 }
 
+/* A logo scanned far larger than it is printed is embedded at no more
+ * than 300 dots to the inch of its printed size (56 points high at most:
+ * about 233 pixels), not whole. */
+static void
+test_pdf_big_logo (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = g_build_filename (f->dir, "big-logo.png", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "big-logo.pdf", NULL);
+  PbPackExportOptions options = { PB_TEST_BOARD_COUNCIL, logo, NULL };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4000, 3000);
+  cairo_t *cr = cairo_create (surface);
+  gint64 pack = pb_pack_fixture_board_pack (f, 3, FALSE);
+  g_autoptr(PbTestPdf) pdf = NULL;
+  PopplerPage *page;
+  GList *images;
+  cairo_surface_t *embedded;
+
+  cairo_set_source_rgb (cr, 0.08, 0.13, 0.24);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.85, 0.68, 0.22);
+  cairo_arc (cr, 2000, 1500, 1200, 0, 2 * G_PI);
+  cairo_fill (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, logo), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (pb_library_export_pack_with_options (f->library, pack, PB_PACK_FORMAT_PDF, path, &options, NULL, NULL,
+                                                      NULL, &error));
+  g_assert_no_error (error);
+  pdf = pb_test_pdf_open (path);
+  page = poppler_document_get_page (pdf->document, 0);
+  images = poppler_page_get_image_mapping (page);
+  g_assert_cmpuint (g_list_length (images), ==, 1);
+  embedded = poppler_page_get_image (page, ((PopplerImageMapping *)images->data)->image_id);
+  g_assert_nonnull (embedded);
+  g_test_message ("logo embedded at %d × %d pixels", cairo_image_surface_get_width (embedded),
+                  cairo_image_surface_get_height (embedded));
+  g_assert_cmpint (cairo_image_surface_get_height (embedded), <=, 240);
+  g_assert_cmpint (cairo_image_surface_get_height (embedded), >=, 200);
+  g_assert_cmpint (cairo_image_surface_get_width (embedded), <=, 320);
+  cairo_surface_destroy (embedded);
+  poppler_page_free_image_mapping (images);
+  g_object_unref (page);
+}
+
 /* --- Word ------------------------------------------------------------- */
 
 static char *
@@ -649,6 +696,9 @@ main (int   argc,
               pb_pack_fixture_teardown);
 
   g_test_add ("/pack-layout/pdf/many-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_many_inspections,
+              pb_pack_fixture_teardown);
+
+  g_test_add ("/pack-layout/pdf/big-logo", Fixture, NULL, pb_pack_fixture_setup, test_pdf_big_logo,
               pb_pack_fixture_teardown);
 
   g_test_add ("/pack-layout/pdf-ua", Fixture, NULL, pb_pack_fixture_setup, test_pdf_ua, pb_pack_fixture_teardown);

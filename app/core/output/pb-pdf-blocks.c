@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "pb-pdf-writer-private.h"
@@ -335,6 +336,37 @@ pb_pdf_writer_quote (PbPdfWriter *self,
   self->pending_space = 2;
 }
 
+/* The most dots to the inch a logo is embedded at: as fine as any
+ * printer a council uses shows it. */
+#define LOGO_DPI 300.0
+
+/* A logo scanned far larger than it is printed (12000 pixels across) would
+ * be embedded whole, taking seconds and hundreds of megabytes to write:
+ * scale it down once, to LOGO_DPI at its printed size, before drawing. */
+static void
+shrink_to_print (Block *block)
+{
+  int width = cairo_image_surface_get_width (block->image);
+  int height = cairo_image_surface_get_height (block->image);
+  int to_width = (int)ceil (block->image_width / 72.0 * LOGO_DPI);
+  int to_height = (int)ceil (block->image_height / 72.0 * LOGO_DPI);
+  cairo_surface_t *small;
+  cairo_t *cr;
+
+  if (to_width >= width || to_height >= height)
+    return;
+  small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, to_width, to_height);
+  cr = cairo_create (small);
+  cairo_scale (cr, (double)to_width / width, (double)to_height / height);
+  cairo_set_source_surface (cr, block->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (block->image);
+  block->image = small;
+}
+
 /**
  * pb_pdf_writer_masthead:
  * @png: (nullable): a logo, as a PNG file
@@ -379,6 +411,7 @@ pb_pdf_writer_masthead (PbPdfWriter  *self,
       block->image_width = cairo_image_surface_get_width (block->image) * scale;
       block->image_height = cairo_image_surface_get_height (block->image) * scale;
       block->alt = g_strdup (description);
+      shrink_to_print (block);
     }
   block->x = PB_PDF_MARGIN_LEFT + (block->image != NULL ? block->image_width + 16 : 0);
   if (name != NULL && *name != '\0')
