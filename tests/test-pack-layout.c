@@ -464,6 +464,35 @@ test_pdf_many_inspections (Fixture       *f,
   pb_test_pdf_check_rows_whole (pdf);
 }
 
+/* A title of a paragraph's length (738 characters) stays on its cover,
+ * set smaller, with the cover's details: no page left mostly blank. */
+static void
+test_pdf_long_title (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  gint64 pack = pb_pack_fixture_board_pack (f, 3, FALSE);
+  g_autofree char *path = NULL;
+  g_autoptr(PbTestPdf) pdf = NULL;
+  const char *cover;
+
+  while (title->len < 738)
+    g_string_append (title, "Ofsted’s findings on children in care and care leavers across the borough, with the "
+                            "actions officers have committed to; ");
+  g_string_truncate (title, 738);
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_TITLE, title->str, &error));
+  g_assert_no_error (error);
+  path = export (f, pack, PB_PACK_FORMAT_PDF, "long-title.pdf");
+  pdf = pb_test_pdf_open (path);
+  cover = g_ptr_array_index (pdf->texts, 0);
+
+  g_assert_true (pb_test_contains_words (cover, "Ofsted’s findings on children in care and care leavers across"));
+  g_assert_nonnull (strstr (cover, "Report to"));
+  g_assert_nonnull (strstr (cover, "Prepared by"));
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+}
+
 /* A logo scanned far larger than it is printed is embedded at no more
  * than 300 dots to the inch of its printed size (56 points high at most:
  * about 233 pixels), not whole. */
@@ -698,6 +727,8 @@ main (int   argc,
   g_test_add ("/pack-layout/pdf/many-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_many_inspections,
               pb_pack_fixture_teardown);
 
+  g_test_add ("/pack-layout/pdf/long-title", Fixture, NULL, pb_pack_fixture_setup, test_pdf_long_title,
+              pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/pdf/big-logo", Fixture, NULL, pb_pack_fixture_setup, test_pdf_big_logo,
               pb_pack_fixture_teardown);
 

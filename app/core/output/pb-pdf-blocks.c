@@ -132,13 +132,25 @@ add_text (PbPdfWriter *self,
   return add_text_width (self, tag, font, x, PB_PDF_BODY_WIDTH - (x - PB_PDF_MARGIN_LEFT), text, markup);
 }
 
+/* How many lines @text takes across the page in @font. */
+static guint
+lines_at (PbPdfWriter *self,
+          const char  *font,
+          const char  *text)
+{
+  g_autoptr(PangoLayout) layout = _pb_pdf_writer_make_layout (self, font, PB_PDF_BODY_WIDTH, text, FALSE);
+
+  return (guint)pango_layout_get_line_count (layout);
+}
+
 /**
  * pb_pdf_writer_heading_with_dest:
  * @level: from 1; headings must not skip a level
  * @dest: (nullable): a name for links and the contents to point at
  *
  * A heading, kept on the page with at least the first three lines of what
- * follows it.
+ * follows it; one too long to stand in four lines at its level's size is
+ * set smaller.
  */
 void
 pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
@@ -150,16 +162,24 @@ pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
   static const char * const tags[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
   static const double space[] = { 6, 18, 12 };
   Block *block;
-  guint index;
+  guint index, size;
 
   g_return_if_fail (PB_IS_PDF_WRITER (self));
   g_return_if_fail (level >= 1);
 
   index = MIN (level, G_N_ELEMENTS (fonts)) - 1;
   self->pending_space += space[index];
-  block = add_text (self, tags[MIN (level, G_N_ELEMENTS (tags)) - 1], fonts[index], PB_PDF_MARGIN_LEFT, text, FALSE);
+  /* A heading of a paragraph's length (a 700-character title) is set a
+   * size smaller, as many times as it takes to stand in a few lines, so
+   * that it stays on the page with what it heads (the cover's details)
+   * rather than leaving the page before it blank; one that still will
+   * not may break across pages. */
+  size = index;
+  while (size + 1 < G_N_ELEMENTS (fonts) && g_utf8_strlen (text, -1) > 80 && lines_at (self, fonts[size], text) > 4)
+    size++;
+  block = add_text (self, tags[MIN (level, G_N_ELEMENTS (tags)) - 1], fonts[size], PB_PDF_MARGIN_LEFT, text, FALSE);
   block->color = 0x14213d;
-  block->keep_together = TRUE;
+  block->keep_together = block->lines->len <= 8;
   block->keep_with_next = TRUE;
   block->dest = g_strdup (dest);
   if (self->outline && level <= 3)
