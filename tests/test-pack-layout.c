@@ -240,6 +240,14 @@ test_html (Fixture       *f,
   g_assert_nonnull (body_end);
   g_assert_null (strstr (main_start + 1, "<main>"));
   g_assert_true (strstr (html, "<header>") < main_start);
+  /* The banner says why, as every page of the PDF does. */
+  {
+    const char *why = strstr (html, "<p class=\"exempt\">Exempt information under paragraph 3 of Schedule 12A to "
+                                    "the Local Government Act 1972</p>");
+
+    g_assert_nonnull (why);
+    g_assert_true (why > strstr (html, "<header>") && why < strstr (html, "</header>"));
+  }
   g_assert_nonnull (strstr (html, "<img alt=\"" PB_TEST_BOARD_COUNCIL " logo\" src=\"data:image/png;base64,"));
   g_assert_nonnull (strstr (html, "<th scope=\"row\">Prepared by</th><td>" PB_TEST_BOARD_AUTHOR "</td>"));
   g_assert_nonnull (strstr (html, "<th scope=\"col\">Judgement</th>"));
