@@ -162,6 +162,8 @@ cover (Body             *body,
     }
   paragraph (out, "Title", part->text);
   details (out, part);
+  if (part->notice != NULL)
+    paragraph (out, NULL, part->notice);
   if (part->introduction != NULL)
     {
       paragraph (out, "CoverHeading", part->introduction_heading);

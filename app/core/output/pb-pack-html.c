@@ -124,6 +124,8 @@ cover (GString          *out,
         }
       g_string_append (out, "</table>\n");
     }
+  if (part->notice != NULL)
+    element (out, "p", NULL, part->notice);
   if (part->introduction != NULL)
     {
       element (out, "h2", NULL, part->introduction_heading);

@@ -157,6 +157,8 @@ visit_cb (const PbPackPart  *part,
           }
         pb_pdf_writer_heading (writer, 1, part->text);
         write_cover_details (writer, part);
+        if (part->notice != NULL)
+          pb_pdf_writer_paragraph (writer, part->notice);
         if (part->introduction != NULL)
           {
             pb_pdf_writer_heading (writer, 2, part->introduction_heading);

@@ -173,6 +173,9 @@ typedef struct
  * @details: (array length=n_details): on the cover, the lines under the
  *   title: committee, meeting date, agenda item, author, contact,
  *   classification, date produced
+ * @notice: (nullable): on the cover, what the pack leaves out: that it
+ *   has no findings, or how many findings marked exempt since they were
+ *   added a public pack leaves out
  * @introduction: (nullable): on the cover, the officer's introduction
  * @introduction_heading: the heading over the introduction
  * @links: (array length=n_links): the contents
@@ -200,6 +203,7 @@ typedef struct
   const char         *council;
   const PbPackDetail *details;
   guint               n_details;
+  const char         *notice;
   const char         *introduction;
   const char         *introduction_heading;
 
