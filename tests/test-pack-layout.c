@@ -55,6 +55,17 @@ export (Fixture      *f,
   return path;
 }
 
+static guint
+count_words (const char *text,
+             const char *words)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, words); p != NULL; p = strstr (p + 1, words))
+    n++;
+  return n;
+}
+
 /* Every page headed and footed as a council paper is. */
 static void
 check_running_lines (PbTestPdf *pdf,
@@ -121,6 +132,10 @@ test_pdf (Fixture       *f,
     g_assert_true (pb_test_contains_words (all, "Harrowdale, October 2019: ILACS inspection, inspected 14 to 25 "
                                                 "October 2019"));
     g_assert_null (strstr (all, "Inspection of Harrowdale local authority"));
+
+    /* In an exempt pack, its one exempt finding says so under its quote;
+     * a public pack has none to mark. */
+    g_assert_cmpuint (count_words (all, "· Exempt\n"), ==, exempt ? 1 : 0);
   }
 }
 
@@ -364,17 +379,6 @@ many_inspections_pack (Fixture *f)
   g_assert_true (pb_library_add_to_pack (f->library, pack, (gint64 *)(gpointer)ids->data, ids->len, &error));
   g_assert_no_error (error);
   return pack;
-}
-
-static guint
-count_words (const char *text,
-             const char *words)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, words); p != NULL; p = strstr (p + 1, words))
-    n++;
-  return n;
 }
 
 /* The words of the matrices, from "Grades at a glance" up to the key under

@@ -268,6 +268,16 @@ visit_item (PbPackWalk        *self,
 
   structure = structure_of (self, pb_finding_get_report_id (finding));
   about = pb_citation_format_about (finding, structure);
+  /* In an exempt pack, which findings are the exempt information: the
+   * only ones a public copy would leave out. */
+  if (pb_finding_get_exempt (finding))
+    {
+      /* Translators: after where a finding comes from and what it is, in an exempt pack */
+      char *marked = g_strdup_printf ("%s · %s", about, _("Exempt"));
+
+      g_free (about);
+      about = marked;
+    }
   cohorts = cohort_names (self, finding);
   if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
     /* Translators: an officer's note on a finding, in an exported pack */
