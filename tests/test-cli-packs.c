@@ -29,6 +29,7 @@ test_findings (Fixture       *f,
   g_auto(PbTestRun) text = { 0 };
   g_auto(PbTestRun) findings_help = { 0 };
   g_auto(PbTestRun) pack_help = { 0 };
+  g_auto(PbTestRun) options_first = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) filtered = NULL;
   g_autofree char *csv_path = g_build_filename (f->dir, "care-leavers.csv", NULL);
@@ -130,6 +131,11 @@ test_findings (Fixture       *f,
   pb_test_run_cli (&pack_help, "pack", "--help", NULL);
   g_assert_cmpint (pack_help.status, ==, 0);
   g_assert_true (g_str_has_prefix (pack_help.out, "Usage: panel-brief pack create|set|add|list|export"));
+
+  /* Options may come before the command and its action, as after. */
+  pb_test_run_cli (&options_first, "--library", f->library_dir, "findings", "list", NULL);
+  g_assert_cmpint (options_first.status, ==, 0);
+  g_assert_cmpstr (options_first.out, ==, text.out);
 }
 
 /* Packs from scripts: a public pack refuses an exempt finding with a

@@ -330,6 +330,7 @@ _pb_cli_run_findings (CommonOptions  *common,
                       char          **argv)
 {
   /* argv: panel-brief findings ACTION …; the action becomes the command. */
+  _pb_cli_action_first (argc, argv);
   if (argc >= 3 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h")))
     {
       printf ("%s\n%s\n", _("Usage: panel-brief findings list|add …"),
