@@ -25,18 +25,28 @@
 
 typedef PbSafetyFixture Fixture;
 
-/* A library of two reports with a finding, and its archive. */
-static char *
-make_archive (Fixture *f)
+/* A library of two reports with a finding. */
+static void
+make_library (Fixture *f)
 {
   g_autofree char *a = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
   g_autofree char *b = pb_safety_write_report (f, "b.pdf", "Children in care live in stable homes.");
-  g_autofree char *archive = g_build_filename (f->dir, "officer.panel-brief-library", NULL);
   g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
-  g_autoptr(GError) error = NULL;
 
   pb_safety_add_finding (library, pb_safety_import (library, a));
   pb_safety_import (library, b);
+}
+
+/* That library, and its archive. */
+static char *
+make_archive (Fixture *f)
+{
+  g_autofree char *archive = g_build_filename (f->dir, "officer.panel-brief-library", NULL);
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_library (f);
+  library = pb_library_open (f->library_dir, NULL);
   g_assert_true (pb_library_export_archive (library, archive, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&archive);
@@ -264,14 +274,16 @@ static void
 test_export_names (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *archive = make_archive (f);
   g_autofree char *cwd = g_get_current_dir ();
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *written = g_build_filename (out, "moved.lib", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
+
+  make_library (f);
+  library = pb_library_open (f->library_dir, NULL);
 
   g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
   g_assert_cmpint (g_chdir (out), ==, 0);
@@ -300,7 +312,6 @@ static void
 test_export_leftovers (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *archive = make_archive (f);
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *dead = g_build_filename (out, ".panel-brief-archive-Ab12Cd", NULL);
   g_autofree char *dead_db = g_build_filename (dead, "library.db", NULL);
@@ -309,10 +320,13 @@ test_export_leftovers (Fixture       *f,
   g_autofree char *target = g_build_filename (out, "library.lib", NULL);
   g_autofree char *listing = NULL;
   g_autofree char *expected = NULL;
-  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   int busy_fd;
+
+  make_library (f);
+  library = pb_library_open (f->library_dir, NULL);
 
   g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
   g_assert_cmpint (g_mkdir (dead, 0700), ==, 0);
@@ -347,12 +361,14 @@ static void
 test_export_full_disk (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *archive = make_archive (f);
   g_autofree char *disk = g_build_filename (f->dir, "small-disk", NULL);
   g_autofree char *target = g_build_filename (disk, "library.lib", NULL);
   g_autofree char *listing = NULL;
-  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
+
+  make_library (f);
+  library = pb_library_open (f->library_dir, NULL);
 
   g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
   if (mount ("tmpfs", disk, "tmpfs", 0, "size=64k,mode=0700") != 0)

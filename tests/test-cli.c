@@ -172,6 +172,121 @@ test_bad_library_and_usage (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "search"));
 }
 
+/* list and show give what each report says about itself, as inspect
+ * does: a re-inspection with its grades, a focused visit with its theme,
+ * another paper as "other". */
+static void
+test_list_and_show_structure (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const reinspection[] = {
+    "Northmoor\nRe-inspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection dates: 12 September 2016 to 6 October 2016\n"
+    "Children’s services in Northmoor are inadequate\n"
+    "1. Children who need help and protection\tInadequate\n"
+    "2. Children looked after and achieving permanence\tGood\n"
+    "2.1 Adoption performance\tGood\n"
+    "2.2 Experiences and progress of care leavers\tGood\n"
+    "3. Leadership, management and governance\tInadequate\n",
+    NULL
+  };
+  static const char * const visit[] = {
+    "Dear Jo\nFocused visit to Eastmoor children’s services\n"
+    "This letter summarises the findings of the focused visit to\n"
+    "Eastmoor children’s services on 8 and 9 November 2022.\n"
+    "Inspectors looked at the local authority’s arrangements for\n"
+    "care leavers.\n"
+    "Yours sincerely\nLisa Walsh\nHis Majesty’s Inspector\n",
+    NULL
+  };
+  g_autofree char *sif_pdf = pb_test_write_pdf (f->dir, "reinspection.pdf", reinspection, NULL);
+  g_autofree char *visit_pdf = pb_test_write_pdf (f->dir, "visit.pdf", visit, NULL);
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) show = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) one = NULL;
+  JsonArray *reports;
+  JsonObject *item;
+
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, sif_pdf, visit_pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  pb_test_run_cli (&list, "list", "--library", f->library_dir, "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = pb_test_parse_json (list.out);
+  reports = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (reports), ==, 3);
+  for (guint i = 0; i < json_array_get_length (reports); i++)
+    {
+      item = json_array_get_object_element (reports, i);
+
+      switch (json_object_get_int_member (item, "id"))
+        {
+        case 1:
+          g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "other");
+          g_assert_true (json_object_get_null_member (item, "local_authority"));
+          g_assert_cmpuint (json_object_get_size (json_object_get_object_member (item, "judgements")), ==, 0);
+          break;
+        case 2:
+          g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "sif_inspection");
+          g_assert_true (json_object_get_boolean_member (item, "reinspection"));
+          g_assert_cmpstr (json_object_get_string_member (item, "local_authority"), ==, "Northmoor");
+          g_assert_cmpstr (json_object_get_string_member (item, "inspection_start"), ==, "2016-09-12");
+          g_assert_cmpstr (json_object_get_string_member (item, "inspection_end"), ==, "2016-10-06");
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "judgements"),
+                                                          "overall_effectiveness"), ==, "inadequate");
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "judgements"),
+                                                          "adoption"), ==, "good");
+          break;
+        case 3:
+          g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "focused_visit");
+          g_assert_false (json_object_get_boolean_member (item, "reinspection"));
+          g_assert_cmpstr (json_object_get_string_member (item, "local_authority"), ==, "Eastmoor");
+          g_assert_cmpstr (json_object_get_string_member (item, "inspection_start"), ==, "2022-11-08");
+          g_assert_cmpstr (json_object_get_string_member (item, "lead_inspector"), ==, "Lisa Walsh");
+          g_assert_cmpstr (json_object_get_string_member (item, "theme"), ==, "care leavers");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  pb_test_run_cli (&show, "show", "3", "--json", "--library", f->library_dir, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  one = pb_test_parse_json (show.out);
+  item = json_node_get_object (one);
+  g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "focused_visit");
+  g_assert_cmpstr (json_object_get_string_member (item, "theme"), ==, "care leavers");
+  g_assert_cmpstr (json_object_get_string_member (item, "inspection_end"), ==, "2022-11-09");
+  g_assert_true (json_object_get_null_member (item, "published"));
+}
+
+/* The options every command takes may come before the command, also
+ * before one with actions ("findings list"). */
+static void
+test_options_before_command (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) findings = { 0 };
+  g_auto(PbTestRun) findings_json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  pb_test_run_cli (&import, "--library", f->library_dir, "import", f->pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  pb_test_run_cli (&findings, "--library", f->library_dir, "findings", "list", NULL);
+  g_assert_cmpint (findings.status, ==, 0);
+  g_assert_cmpstr (findings.err, ==, "");
+
+  pb_test_run_cli (&findings_json, "-l", f->library_dir, "--json", "findings", "list", "--kind", "strength", NULL);
+  g_assert_cmpint (findings_json.status, ==, 0);
+  root = pb_test_parse_json (findings_json.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+}
+
 static gboolean
 array_has_string (JsonArray  *array,
                   const char *text)
@@ -251,10 +366,14 @@ main (int   argc,
               pb_test_cli_fixture_setup, test_import_text_and_errors, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/list-and-show", Fixture, NULL,
               pb_test_cli_fixture_setup, test_list_and_show, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/list-and-show-structure", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_list_and_show_structure, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/search", Fixture, NULL,
               pb_test_cli_fixture_setup, test_search, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL,
               pb_test_cli_fixture_setup, test_bad_library_and_usage, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/options-before-command", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_options_before_command, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/inspect", Fixture, NULL,
               pb_test_cli_fixture_setup, test_inspect, pb_test_cli_fixture_teardown);
 

@@ -414,6 +414,35 @@ test_compare_corpus (Fixture       *f,
   g_assert_cmpuint (c->new_recommendations->len, ==, 3);
 }
 
+/* A SIF re-inspection (Somerset, 2017) is named as one beside the
+ * inspection after it. */
+static void
+test_compare_reinspection (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *earlier_pdf = pb_test_corpus_path ("variants/somerset-2018-jan.pdf");
+  PbTestInspection later = { PB_TEST_ERA_ILACS, "Somerset", "6 to 17 March 2023", fernvale_2023,
+                             { "Good", "Requires improvement to be good", "Good", "Good" }, "sufficiency" };
+  g_autofree char *later_pdf = NULL;
+  g_autoptr(PbReportComparison) c = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, second;
+
+  if (earlier_pdf == NULL)
+    {
+      g_test_skip ("the shared corpus is not here; set PB_CORPUS_DIR");
+      return;
+    }
+  later_pdf = pb_test_write_inspection (f->dir, "2023.pdf", &later);
+  first = pb_test_import_pdf (f->library, earlier_pdf);
+  second = pb_test_import_pdf (f->library, later_pdf);
+  c = pb_library_compare_reports (f->library, second, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->before_id, ==, first);
+  g_assert_cmpstr (c->before_name, ==, "2017 re-inspection");
+  g_assert_cmpstr (c->after_name, ==, "2023 inspection");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +455,7 @@ main (int   argc,
   g_test_add ("/compare/generated", Fixture, NULL, fixture_setup, test_compare, fixture_teardown);
   g_test_add ("/compare/confirmed", Fixture, NULL, fixture_setup, test_compare_confirmed, fixture_teardown);
   g_test_add ("/compare/corpus", Fixture, NULL, fixture_setup, test_compare_corpus, fixture_teardown);
+  g_test_add ("/compare/reinspection", Fixture, NULL, fixture_setup, test_compare_reinspection, fixture_teardown);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-structure-pdf.h"
+#include "pb-structure-reader.h"
 #include "pb-structure-store.h"
 #include "pb-structure.h"
 #include "pb-suggestion.h"
@@ -325,6 +326,223 @@ test_letter_imported (void)
   pb_test_remove_dir (dir);
 }
 
+/* The sign-off over a page break: the name at the foot of the first page
+ * above its number, the inspector's title at the top of the next. The
+ * signer is the lead inspector, though the opening names another first. */
+static void
+test_signature_over_page_break (void)
+{
+  static const char page1[] =
+    ADDRESS
+    "Dear Jo\n"
+    "Focused visit to Northmoor children’s services\n"
+    "This letter summarises the findings of the focused visit to Northmoor children’s services on "
+    "24 and 25 January 2023. His Majesty’s Inspectors for this visit were Louise Hollick and Anna Gravelle.\n"
+    "Inspectors evaluated the experiences and progress of care leavers.\n"
+    "What needs to improve in this area of social work practice?\n"
+    "\u25FC Workload capacity and management oversight of support for care leavers.\n"
+    "Ofsted will take the findings from this focused visit into account when planning your next "
+    "inspection or visit.\n"
+    "Yours sincerely\n"
+    "Anna Gravelle\n"
+    "1\n";
+  static const char page2[] = "His Majesty’s Inspector\n2\n";
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = write_letter (dir, "signed.pdf", page1, page2);
+  g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+  assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Northmoor", "2023-01-24", "2023-01-25", "Anna Gravelle",
+                 "the experiences and progress of care leavers");
+  g_assert_cmpuint (s->recommendations->len, ==, 1);
+  assert_recommendation (s, 0, "Workload capacity and management oversight of support for care leavers.", FALSE);
+
+  pb_test_remove_dir (dir);
+}
+
+/* Joint targeted area inspections titled by their area alone (what they
+ * looked at in the opening, as since 2019), and the 2016-2019 opening that
+ * starts with the days: "Between 6 and 10 November 2017, Ofsted, …". */
+static void
+test_jtai_openings (void)
+{
+  static const char improve[] =
+    "Areas for improvement\n"
+    "\u25FC The timeliness of early help assessments.\n"
+    "Next steps\n"
+    "The local authority should prepare a written statement of proposed action.\n"
+    "Yours sincerely\n"
+    "Yvette Stanley\nNational Director, Regulation and Social Care, Ofsted\n";
+  static const char opening_2023[] =
+    "This letter summarises the findings of the joint targeted area inspection (JTAI) of the multi-agency "
+    "response to serious youth violence in Northmoor. This inspection took place from 5 to 9 June 2023.\n";
+  static const char opening_2017[] =
+    "%s 6 %s 10 November 2017, Ofsted, the Care Quality Commission (CQC), HMI Constabulary and Fire & Rescue "
+    "Services (HMICFRS) and HMI Probation (HMIP) undertook a joint inspection of the multi-agency response "
+    "to abuse and neglect in Northmoor.\n";
+  g_autofree char *between = g_strdup_printf (opening_2017, "Between", "and");
+  g_autofree char *from = g_strdup_printf (opening_2017, "From", "to");
+  const struct
+  {
+    const char *title;
+    const char *opening;
+    const char *theme;
+    const char *start;
+    const char *end;
+  } letters[] = {
+    { "Joint targeted area inspection of Northmoor", opening_2023,
+      "multi-agency response to serious youth violence", "2023-06-05", "2023-06-09" },
+    { "Joint targeted area inspection of Northmoor Council", opening_2023,
+      "multi-agency response to serious youth violence", "2023-06-05", "2023-06-09" },
+    { "Joint targeted area inspection of the multi-agency response to abuse and neglect in Northmoor", between,
+      "multi-agency response to abuse and neglect", "2017-11-06", "2017-11-10" },
+    { "Joint targeted area inspection of Northmoor", from,
+      "multi-agency response to abuse and neglect", "2017-11-06", "2017-11-10" },
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("jtai-%u.pdf", i);
+      g_autofree char *page = g_strconcat ("17 August 2023\nDear Jo\n", letters[i].title, "\n", letters[i].opening,
+                                           improve, NULL);
+      g_autofree char *pdf = write_letter (dir, name, page, NULL);
+      g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+      g_test_message ("%s", letters[i].title);
+      assert_letter (s, PB_DOCUMENT_JTAI, "Northmoor", letters[i].start, letters[i].end, NULL, letters[i].theme);
+      g_assert_cmpuint (s->recommendations->len, ==, 1);
+      assert_recommendation (s, 0, "The timeliness of early help assessments.", FALSE);
+    }
+
+  pb_test_remove_dir (dir);
+}
+
+/* A letter whose paragraphs are numbered numbers its areas for improvement
+ * too, under either heading, a number perhaps on a line of its own; each
+ * item's cohort is told by its words (plans for children in need, later
+ * life letters, care plans). */
+static void
+test_numbered_areas (void)
+{
+  static const char * const headings[] = {
+    "Areas for improvement",
+    "What needs to improve in this area of social work practice?",
+  };
+  static const char letter[] =
+    "Dear Mrs Jones\n"
+    "Focused visit to Northmoor local authority children’s services\n"
+    "1. This letter summarises the findings of a focused visit to Northmoor local authority children’s "
+    "services on 7 November 2018 and 8 November 2018.\n"
+    "2. Inspectors evaluated the arrangements for permanence planning for children in care.\n"
+    "%s\n"
+    "3. The quality of child in need plans, so that they are specific and measurable.\n"
+    "4.\n"
+    "The timeliness of later life letters for children who are adopted.\n"
+    "5. The quality of care plans.\n"
+    "Findings\n"
+    "6. Leaders have a clear understanding of the quality of practice and have taken action to improve it.\n"
+    "Yours sincerely\n"
+    "Peter McEntee\n"
+    "Her Majesty’s Inspector\n";
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("numbered-%u.pdf", i);
+      g_autofree char *page = g_strdup_printf (letter, headings[i]);
+      g_autofree char *pdf = write_letter (dir, name, page, NULL);
+      g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+      PbRecommendation *recs;
+
+      g_test_message ("%s", headings[i]);
+      assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Northmoor", "2018-11-07", "2018-11-08", "Peter McEntee",
+                     "permanence planning for children in care");
+      g_assert_cmpuint (s->recommendations->len, ==, 3);
+      recs = (PbRecommendation *)s->recommendations->data;
+      assert_recommendation (s, 0, "The quality of child in need plans, so that they are specific and measurable.",
+                             FALSE);
+      assert_recommendation (s, 1, "The timeliness of later life letters for children who are adopted.", FALSE);
+      assert_recommendation (s, 2, "The quality of care plans.", FALSE);
+      g_assert_cmpstr (recs[0].cohort, ==, "help_and_protection");
+      g_assert_cmpstr (recs[1].cohort, ==, "children_in_care");
+      g_assert_cmpstr (recs[2].cohort, ==, "children_in_care");
+      g_assert_cmpuint (s->paragraphs->len, ==, 6);
+    }
+
+  pb_test_remove_dir (dir);
+}
+
+/* The last bulleted area for improvement ends at its full stop: the
+ * paragraph after the list is not part of it, though no heading comes
+ * between and its first line is too long to be one. Words broken at a line's end by a hyphen read whole, hyphen
+ * kept ("pre-" / "proceedings", "well-" / "being", "decision-" /
+ * "making"). */
+static void
+test_list_ends (void)
+{
+  static const char letter[] =
+    "Dear Mr Smith\n"
+    "Monitoring visit to Northmoor children’s services\n"
+    "This letter summarises the findings of the monitoring visit to Northmoor children’s services on "
+    "4 March 2020 and 5 March 2020. Her Majesty’s Inspectors for this visit were Shabana Abasi and Paula "
+    "Thomson-Jones.\n"
+    "Areas for improvement\n"
+    "\u25FC The timeliness of work to secure change for children during the pre-\n"
+    "proceedings stage of the Public Law Outline.\n"
+    "\u25FC Services that meet the emotional health and well-\n"
+    "being needs of children.\n"
+    "\u25FC The engagement of partners in key decision-\n"
+    "making meetings.\n"
+    "\u25FC The impact of supervision on the progress of\n"
+    "plans.\n"
+    "Ofsted will take the findings from this monitoring visit into account when planning your next "
+    "inspection or visit.\n"
+    "Yours sincerely\n"
+    "Shabana Abasi\n"
+    "Her Majesty’s Inspector\n";
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *pdf = write_letter (dir, "monitoring.pdf", letter, NULL);
+  g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+  g_assert_cmpint (s->type, ==, PB_DOCUMENT_MONITORING_VISIT);
+  g_assert_cmpstr (s->lead_inspector, ==, "Shabana Abasi");
+  g_assert_cmpuint (s->recommendations->len, ==, 4);
+  assert_recommendation (s, 0, "The timeliness of work to secure change for children during the "
+                               "pre-proceedings stage of the Public Law Outline.", FALSE);
+  assert_recommendation (s, 1, "Services that meet the emotional health and well-being needs of children.", FALSE);
+  assert_recommendation (s, 2, "The engagement of partners in key decision-making meetings.", FALSE);
+  assert_recommendation (s, 3, "The impact of supervision on the progress of plans.", FALSE);
+
+  /* As the published letters set it: the last bullet on a line of its
+   * own, the paragraph after it on lines too long to be a heading. */
+  {
+    const char *pages[] = {
+      "Dear Mr Smith\n"
+      "Focused visit to Northmoor children’s services\n"
+      "This letter summarises the findings of the focused visit to Northmoor children’s services on\n"
+      "4 March 2020 and 5 March 2020. His Majesty’s Inspectors for this visit were Shabana Abasi and\n"
+      "Paula Thomson-Jones.\n"
+      "Areas for improvement\n"
+      "\u2022 The consistency of child protection planning.\n"
+      "\u2022 The impact of supervision on the progress of plans.\n"
+      "Ofsted will take the findings from this focused visit into account when planning your\n"
+      "next inspection or visit.\n"
+      "Yours sincerely\n"
+      "Shabana Abasi\n"
+      "His Majesty’s Inspector\n",
+      NULL
+    };
+    g_autoptr(PbStructure) t = pb_structure_read_text (pages);
+
+    g_assert_cmpint (t->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+    g_assert_cmpuint (t->recommendations->len, ==, 2);
+    assert_recommendation (t, 0, "The consistency of child protection planning.", FALSE);
+    assert_recommendation (t, 1, "The impact of supervision on the progress of plans.", FALSE);
+  }
+
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +554,10 @@ main (int   argc,
   g_test_add_func ("/structure-letters/monitoring-visit", test_monitoring_visit);
   g_test_add_func ("/structure-letters/jtai", test_jtai);
   g_test_add_func ("/structure-letters/imported", test_letter_imported);
+  g_test_add_func ("/structure-letters/signature-over-page-break", test_signature_over_page_break);
+  g_test_add_func ("/structure-letters/jtai-openings", test_jtai_openings);
+  g_test_add_func ("/structure-letters/numbered-areas", test_numbered_areas);
+  g_test_add_func ("/structure-letters/list-ends", test_list_ends);
 
   return g_test_run ();
 }

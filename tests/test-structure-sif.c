@@ -442,6 +442,72 @@ test_recommendations (void)
   pb_test_remove_dir (dir);
 }
 
+/* A contents page that lists the heading of the list ("What does the
+ * local authority need to improve?", or "Recommendations"), its page
+ * number beside it, under it or not given: the list is read under the
+ * heading in the body. */
+static void
+test_recommendations_after_contents (void)
+{
+  static const char page1[] =
+    "Northmoor Council\nInspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\nInspection date: 3 March 2015 – 26 March 2015\n"
+    "The overall judgement is good\n1. Children who need help and protection\tGood\n"
+    "2. Children looked after and achieving permanence\tGood\n3. Leadership, management and governance\tGood\n";
+  /* Under the running header, above the footer. */
+  static const char * const contents[] = {
+    "Northmoor inspection report\nContents\nExecutive summary\t3\n%s\t3\nInformation about this inspection\t4\n"
+    "Inspection of Northmoor: March 2015\n",
+    "Northmoor inspection report\nContents\nExecutive summary\n%s\nInformation about this inspection\n3\n3\n4\n"
+    "Inspection of Northmoor: March 2015\n",
+    "Northmoor inspection report\nContents\n%s\nInspection of Northmoor: March 2015\n",
+  };
+  static const char * const headings[] = {
+    "What does the local authority need to improve?",
+    "Recommendations",
+  };
+  static const char body[] =
+    "Northmoor inspection report\nExecutive summary\n1. Leaders know the quality of practice in their services well.\n"
+    "%s\n"
+    "2.\nEnsure that all children at risk of harm are seen promptly.\n"
+    "3. Improve the quality of pathway plans so that they set out clear actions for care\nleavers.\n"
+    "4. Ensure that management oversight is recorded on children’s files.\n"
+    "Information about this inspection\nLead inspector: Janet Roe\nInspection of Northmoor: March 2015\n";
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+    for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
+      {
+        g_autofree char *name = g_strdup_printf ("contents-%u-%u.pdf", h, c);
+        g_autoptr(GString) page2 = g_string_new (contents[c]);
+        g_autoptr(GString) page3 = g_string_new (body);
+        const char *pages[] = { page1, NULL, NULL, NULL };
+        g_autofree char *pdf = NULL;
+        g_autoptr(PbStructure) s = NULL;
+        PbRecommendation *recs;
+
+        g_string_replace (page2, "%s", headings[h], 0);
+        g_string_replace (page3, "%s", headings[h], 0);
+        pages[1] = page2->str;
+        pages[2] = page3->str;
+        pdf = pb_test_write_pdf (dir, name, pages, NULL);
+        s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+        g_test_message ("%s, contents %u", headings[h], c);
+        g_assert_cmpint (s->type, ==, PB_DOCUMENT_SIF_INSPECTION);
+        g_assert_cmpuint (s->recommendations->len, ==, 3);
+        recs = (PbRecommendation *)s->recommendations->data;
+        g_assert_cmpstr (recs[0].text, ==, "Ensure that all children at risk of harm are seen promptly.");
+        g_assert_cmpstr (recs[1].text, ==, "Improve the quality of pathway plans so that they set out clear actions "
+                                           "for care leavers.");
+        g_assert_cmpstr (recs[2].text, ==, "Ensure that management oversight is recorded on children's files.");
+        g_assert_cmpuint (recs[0].page, ==, 3);
+        g_assert_cmpstr (recs[1].cohort, ==, "care_leavers");
+      }
+
+  pb_test_remove_dir (dir);
+}
+
 /* The SIF body's section headings with their grades: the "Key judgement /
  * Judgement grade" box, a grade under a wrapped heading, and "The graded
  * judgement about … care leavers is that it requires improvement". */
@@ -500,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/structure-sif/overall-forms", test_overall_forms);
   g_test_add_func ("/structure-sif/reinspections", test_reinspections);
   g_test_add_func ("/structure-sif/recommendations", test_recommendations);
+  g_test_add_func ("/structure-sif/recommendations-after-contents", test_recommendations_after_contents);
   g_test_add_func ("/structure-sif/sections", test_sections);
 
   return g_test_run ();

@@ -120,6 +120,26 @@ test_title_forms (void)
     g_assert_cmpint (s->judgements[PB_JUDGEMENT_OVERALL], ==, PB_GRADE_REQUIRES_IMPROVEMENT);
   }
 
+  /* Dates that name their days ("Monday 4 March 2019") are a dates line
+   * still: with the title, they make the report, whose judgement table is
+   * not read. */
+  {
+    const char *pages[] = {
+      "Inspection of Northmoor local authority children’s services\n"
+      "Inspection dates: Monday 4 March 2019 to Friday 15 March 2019\n"
+      "Leaders have improved services for children and families across the area.\n",
+      NULL
+    };
+    g_autoptr(PbStructure) s = pb_structure_read_text (pages);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_cmpstr (s->local_authority, ==, "Northmoor");
+    g_assert_true (has_reason (s, "inspection dates line"));
+    g_assert_cmpuint (g_date_get_day (&s->inspection_start), ==, 4);
+    g_assert_cmpuint (g_date_get_day (&s->inspection_end), ==, 15);
+    g_assert_cmpuint (g_date_get_month (&s->inspection_end), ==, 3);
+  }
+
   pb_test_remove_dir (dir);
 }
 
@@ -244,9 +264,10 @@ test_split_cell_pdf (void)
 }
 
 /* Documents about inspections are not inspections: a title quoted in
- * capitals or in a sentence; a judgement table reproduced in a council
- * paper with nothing of a report around it; a title alone; a letter's
- * title on an agenda with nothing of a letter. */
+ * capitals, after a label or in a sentence; a judgement table reproduced
+ * in a council paper with nothing of a report around it; a title alone; a
+ * letter's title on an agenda with nothing of a letter; dates that start a
+ * sentence; judgements and grades as bullets. */
 static void
 test_not_reports (void)
 {
@@ -259,6 +280,28 @@ test_not_reports (void)
     "Agenda item 7\nFocused visit to Northmoor children’s services\nTo note the outcome of the visit.\n",
     "Press release\nUpdate given on Ofsted’s focused visit to Northmoor care leavers\n"
     "The focused visit took place on 8 and 9 November 2022.\n",
+    /* A council paper whose title quotes the report's after a label, and
+     * whose paragraph starts with the dates and goes on. */
+    "NORTHMOOR BOROUGH COUNCIL\nREPORT TO: CABINET\n"
+    "TITLE: Outcome of the Ofsted Inspection of Northmoor local authority children’s services\n"
+    "Inspection dates: 11 to 15 September 2023. The lead inspector was Anna Gravelle, His\n"
+    "Majesty’s Inspector.\n",
+    "NORTHMOOR BOROUGH COUNCIL\nREPORT TO: CABINET\n"
+    "TITLE: Inspection of Northmoor local authority children’s services: outcome\n"
+    "Inspection dates: 11 to 15 September 2023\n",
+    /* A press release: the title's words wrapped into a sentence, and one
+     * bullet naming a judgement and its grade. */
+    "Press release\nNorthmoor Council’s children’s services have been rated good by Ofsted following a full\n"
+    "Inspection of local authority children’s services in September 2023. The overall\n"
+    "judgement is that children’s services are good.\n"
+    "\u2022 Overall effectiveness: Good\n",
+    /* The title on a line of its own, the judgements as a bulleted list. */
+    "Press release: Ofsted rates Northmoor good\n"
+    "Inspection of Northmoor local authority children’s services\n"
+    "\u2022 Overall effectiveness: Good\n"
+    "\u2022 The experiences and progress of care leavers: Good\n"
+    "\u2022 The impact of leaders on social work practice with children and families: Good\n"
+    "\u2022 The experiences and progress of children in care: Good\n",
   };
   g_autofree char *dir = pb_test_make_dir ();
 
@@ -277,6 +320,16 @@ test_not_reports (void)
         g_assert_cmpint (s->judgements[j], ==, PB_GRADE_NONE);
       g_assert_cmpuint (s->recommendations->len, ==, 0);
       g_assert_true (has_reason (s, "not an inspection"));
+
+      /* As text too: the page clips a line longer than its width, and the
+       * papers these stand for set their lines of 90 characters in full. */
+      {
+        g_autoptr(PbStructure) t = pb_structure_read_text (pages);
+
+        g_assert_cmpint (t->type, ==, PB_DOCUMENT_OTHER);
+        g_assert_null (t->local_authority);
+        g_assert_true (has_reason (t, "not an inspection"));
+      }
     }
 
   /* The reproduced table was read, and said so: nothing confirmed it. */

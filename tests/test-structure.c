@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pb-demo.h"
+#include "pb-document.h"
 #include "pb-import.h"
 #include "pb-pdf-text.h"
 #include "pb-pdf-writer.h"
@@ -403,16 +404,47 @@ test_garbage (void)
   {
     g_autoptr(PbStructure) empty = read_pages ("", NULL);
     g_assert_cmpint (empty->type, ==, PB_DOCUMENT_OTHER);
+    /* Why it is other: no words, as a scan without a text layer has. */
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (empty->reasons, 0), "no text"));
   }
 
   g_rand_free (rand);
+}
+
+/* A PDF of no pages is damaged to the structure reader as to import; a
+ * page with no words is read as "other", saying why. */
+static void
+test_no_pages_no_text (void)
+{
+  static const char no_pages[] =
+    "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    "2 0 obj\n<< /Type /Pages /Kids [ ] /Count 0 >>\nendobj\n"
+    "trailer << /Root 1 0 R /Size 3 >>\n%%EOF\n";
+  const char *blank[] = { "", NULL };
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *empty_pdf = pb_test_write_file (dir, "no-pages.pdf", no_pages, -1);
+  g_autofree char *blank_pdf = pb_test_write_pdf (dir, "blank.pdf", blank, NULL);
+  g_autoptr(PbStructure) none = NULL;
+  g_autoptr(PbStructure) scan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  none = pb_structure_read_pdf (empty_pdf, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_DAMAGED);
+
+  scan = pb_structure_read_pdf (blank_pdf, NULL, NULL);
+  g_assert_cmpint (scan->type, ==, PB_DOCUMENT_OTHER);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (scan->reasons, 0), "no text"));
+
+  pb_test_remove_dir (dir);
 }
 
 static void
 test_paragraph_for_quote (void)
 {
   const char *pages[] = {
-    "Inspection of Eastmoor local authority children's services\nJudgement Grade\nOverall effectiveness Good\n",
+    "Inspection of Eastmoor local authority children's services\nInspection dates: 4 to 15 March 2019\n"
+    "Judgement Grade\nOverall effectiveness Good\n",
     "The experiences and progress of children in care: good\n1. Children live in stable homes.\n"
     "2. The virtual school is effective, and\nteachers know the children well.\n",
     NULL
@@ -584,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/structure/generated-sif", test_generated_sif);
   g_test_add_func ("/structure/generated-2026", test_generated_2026);
   g_test_add_func ("/structure/garbage", test_garbage);
+  g_test_add_func ("/structure/no-pages-no-text", test_no_pages_no_text);
   g_test_add_func ("/structure/paragraph-for-quote", test_paragraph_for_quote);
   g_test_add_func ("/structure/stored-at-import", test_stored_at_import);
   g_test_add_func ("/structure/inspections-over-time", test_inspections_over_time);

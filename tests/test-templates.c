@@ -86,15 +86,45 @@ test_report_row (Fixture       *f,
   g_assert_finalize_object (row);
 }
 
+/* The subtitle of the row titled @title under @widget, or NULL. */
+static const char *
+row_subtitle (GtkWidget  *widget,
+              const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = row_subtitle (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_report_details (Fixture       *f,
                      gconstpointer  data)
 {
   GtkWidget *details = g_object_ref_sink (pb_report_details_new ());
+  g_autoptr(PbStructure) visit = pb_structure_new ();
   GtkWidget *window;
 
   pb_report_details_set_report (PB_REPORT_DETAILS (details), f->report);
   window = show_in_window (details);
+
+  /* A focused visit's theme is shown in full. */
+  visit->type = PB_DOCUMENT_FOCUSED_VISIT;
+  visit->local_authority = g_strdup ("Northmoor");
+  visit->theme = g_strdup ("the experiences and progress of care leavers, including those who are homeless");
+  pb_report_details_set_structure (PB_REPORT_DETAILS (details), visit);
+  g_assert_cmpstr (row_subtitle (details, "Theme"), ==, visit->theme);
+  pb_report_details_set_structure (PB_REPORT_DETAILS (details), NULL);
+  g_assert_null (row_subtitle (details, "Theme"));
+
   pb_report_details_set_report (PB_REPORT_DETAILS (details), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (details);

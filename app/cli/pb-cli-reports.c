@@ -13,15 +13,76 @@
 #include "pb-report-store.h"
 #include "pb-search.h"
 #include "pb-structure-pdf.h"
+#include "pb-structure-store.h"
 #include "pb-structure.h"
 
 /* The commands about reports: import, list, search, show, and inspect (a
  * report's structure read without importing it). */
 
 static void
+add_date_member (JsonBuilder *builder,
+                 const char  *name,
+                 const GDate *date)
+{
+  json_builder_set_member_name (builder, name);
+  if (g_date_valid (date))
+    {
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* What a report says about itself, in the same members as `inspect`
+ * gives: its type, re-inspection, authority, dates, lead inspector and the
+ * theme of a visit. */
+static void
+add_structure_summary (JsonBuilder *builder,
+                       PbStructure *s)
+{
+  GDate none;
+
+  g_date_clear (&none, 1);
+  _pb_cli_add_string_or_null (builder, "type", s ? pb_document_type_to_slug (s->type) : NULL);
+  json_builder_set_member_name (builder, "reinspection");
+  json_builder_add_boolean_value (builder, s && s->reinspection);
+  _pb_cli_add_string_or_null (builder, "local_authority", s ? s->local_authority : NULL);
+  add_date_member (builder, "inspection_start", s ? &s->inspection_start : &none);
+  add_date_member (builder, "inspection_end", s ? &s->inspection_end : &none);
+  add_date_member (builder, "published", s ? &s->published : &none);
+  _pb_cli_add_string_or_null (builder, "lead_inspector", s ? s->lead_inspector : NULL);
+  _pb_cli_add_string_or_null (builder, "theme", s ? s->theme : NULL);
+}
+
+/* The grades, by judgement, and whether children in care and care leavers
+ * were judged together. */
+static void
+add_judgements (JsonBuilder *builder,
+                PbStructure *s)
+{
+  json_builder_set_member_name (builder, "judgements");
+  json_builder_begin_object (builder);
+  for (PbJudgement j = 0; s != NULL && j < PB_N_JUDGEMENTS; j++)
+    if (s->judgements[j] != PB_GRADE_NONE)
+      _pb_cli_add_string_or_null (builder, pb_judgement_to_slug (j), pb_grade_to_slug (s->judgements[j]));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "cic_and_care_leavers_combined");
+  json_builder_add_boolean_value (builder, s && s->cic_and_care_leavers_combined);
+}
+
+static void
 add_report_members (JsonBuilder *builder,
+                    PbLibrary   *library,
                     PbReport    *report)
 {
+  /* A report whose structure was never read has none to give: its members
+   * are null. */
+  g_autoptr(PbStructure) structure = pb_library_get_structure (library, pb_report_get_id (report), NULL);
+
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, pb_report_get_id (report));
   _pb_cli_add_string_or_null (builder, "title", pb_report_get_title (report));
@@ -40,6 +101,8 @@ add_report_members (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, pb_report_get_is_tagged (report));
   _pb_cli_add_string_or_null (builder, "classification",
                               pb_report_get_is_exempt (report) ? "exempt" : "public");
+  add_structure_summary (builder, structure);
+  add_judgements (builder, structure);
 }
 
 int
@@ -180,7 +243,7 @@ _pb_cli_run_list (CommonOptions  *common,
       for (guint i = 0; i < reports->len; i++)
         {
           json_builder_begin_object (builder);
-          add_report_members (builder, g_ptr_array_index (reports, i));
+          add_report_members (builder, library, g_ptr_array_index (reports, i));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -317,7 +380,7 @@ _pb_cli_run_show (CommonOptions  *common,
       g_autofree char *path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
 
       json_builder_begin_object (builder);
-      add_report_members (builder, report);
+      add_report_members (builder, library, report);
       _pb_cli_add_path (builder, "path", path);
       json_builder_end_object (builder);
       _pb_cli_print_json (builder);
@@ -344,36 +407,11 @@ _pb_cli_run_show (CommonOptions  *common,
 }
 
 static void
-add_date_member (JsonBuilder *builder,
-                 const char  *name,
-                 const GDate *date)
-{
-  json_builder_set_member_name (builder, name);
-  if (g_date_valid (date))
-    {
-      char text[16];
-
-      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-      json_builder_add_string_value (builder, text);
-    }
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_structure (JsonBuilder *builder,
                PbStructure *s)
 {
   json_builder_begin_object (builder);
-  _pb_cli_add_string_or_null (builder, "type", pb_document_type_to_slug (s->type));
-  json_builder_set_member_name (builder, "reinspection");
-  json_builder_add_boolean_value (builder, s->reinspection);
-  _pb_cli_add_string_or_null (builder, "local_authority", s->local_authority);
-  add_date_member (builder, "inspection_start", &s->inspection_start);
-  add_date_member (builder, "inspection_end", &s->inspection_end);
-  add_date_member (builder, "published", &s->published);
-  _pb_cli_add_string_or_null (builder, "lead_inspector", s->lead_inspector);
-  _pb_cli_add_string_or_null (builder, "theme", s->theme);
+  add_structure_summary (builder, s);
 
   /* What the type was decided on, so that a misread report can be told
    * from this output alone. */
@@ -383,15 +421,7 @@ add_structure (JsonBuilder *builder,
     json_builder_add_string_value (builder, g_ptr_array_index (s->reasons, i));
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "judgements");
-  json_builder_begin_object (builder);
-  for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
-    if (s->judgements[j] != PB_GRADE_NONE)
-      _pb_cli_add_string_or_null (builder, pb_judgement_to_slug (j), pb_grade_to_slug (s->judgements[j]));
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "cic_and_care_leavers_combined");
-  json_builder_add_boolean_value (builder, s->cic_and_care_leavers_combined);
+  add_judgements (builder, s);
 
   json_builder_set_member_name (builder, "sections");
   json_builder_begin_array (builder);

@@ -398,11 +398,29 @@ pb_cli_run (int    argc,
       return EXIT_USAGE;
     }
 
-  args[0] = argv[0];
-  args[1] = argv[command_index];
-  for (int i = 1, j = 2; i < argc; i++)
-    if (i != command_index)
-      args[j++] = argv[i];
+  /* The options every command takes, given before the command, go after
+   * its words, so that a command with actions ("findings list") finds its
+   * action straight after its name: "panel-brief --library DIR findings
+   * list" is "panel-brief findings list --library DIR". */
+  {
+    g_autoptr(GPtrArray) before = g_ptr_array_new ();
+    int j = 2;
+
+    args[0] = argv[0];
+    args[1] = argv[command_index];
+    for (int i = 1; i < command_index; i++)
+      g_ptr_array_add (before, argv[i]);
+    for (int i = command_index + 1; i < argc; i++)
+      {
+        /* Before "--", so that they are still read as options. */
+        if (g_str_equal (argv[i], "--"))
+          while (before->len > 0)
+            args[j++] = g_ptr_array_steal_index (before, 0);
+        args[j++] = argv[i];
+      }
+    for (guint k = 0; k < before->len; k++)
+      args[j++] = g_ptr_array_index (before, k);
+  }
 
   status = command->run (&common, argc, args);
 

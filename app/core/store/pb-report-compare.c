@@ -439,6 +439,10 @@ change_of (PbGrade before,
 static char *
 name_of (Side *side)
 {
+  /* A SIF re-inspection is named as one: "2017 re-inspection". */
+  if (side->stored->reinspection && side->date != NULL && strlen (side->date) >= 4)
+    /* Translators: %.4s is a year */
+    return g_strdup_printf (_("%.4s re-inspection"), side->date);
   return _pb_recommendation_phrase (side->stored->type, side->date, pb_report_get_title (side->report), FALSE);
 }
 

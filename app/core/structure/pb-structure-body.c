@@ -26,35 +26,41 @@ _pb_cohort_of_heading (const char *heading)
   return NULL;
 }
 
+/* The cohort an item's words are about, by the words of each cohort's
+ * work ("pathway plans", "later life letters", "child in need plans"), or
+ * NULL when they do not say. The first cohort whose words it uses wins:
+ * care leavers' words are the most particular, then children in care's,
+ * leaders' and help and protection's; "care plans" last, as children in
+ * need and subject to protection have plans too. */
 static const char *
 cohort_of_words (const char *text)
 {
+  static const struct
+  {
+    const char *cohort;
+    const char *words[16];
+  } cohorts[] = {
+    { "care_leavers", { "care leaver", "leaving care", "pathway plan", "personal adviser", "staying put",
+                        "local offer", NULL } },
+    { "children_in_care", { "children in care", "child in care", "placement", "permanence", "looked after",
+                            "foster", "adopt", "later life letter", "life story", "children's home",
+                            "personal education plan", "virtual school", "independent reviewing officer",
+                            "corporate parent", NULL } },
+    { "leadership", { "leaders", "management oversight", "supervision", "quality assurance", "workforce",
+                      "caseload", NULL } },
+    { "help_and_protection", { "protection", "assessment", "strategy", "risk", "early help", "missing",
+                               "exploitation", "front door", "referral", "child in need", "children in need",
+                               "neglect", "domestic abuse", NULL } },
+    /* Children's plans, when no other cohort's words are used. */
+    { "children_in_care", { "care plan", NULL } },
+  };
   g_autofree char *t = g_ascii_strdown (text, -1);
 
-  if (strstr (t, "care leaver") || strstr (t, "leaving care") || strstr (t, "pathway plan"))
-    return "care_leavers";
-  if (strstr (t, "children in care") || strstr (t, "placement") || strstr (t, "permanence") ||
-      strstr (t, "looked after") || strstr (t, "foster"))
-    return "children_in_care";
-  if (strstr (t, "leaders") || strstr (t, "management oversight") || strstr (t, "supervision") ||
-      strstr (t, "quality assurance") || strstr (t, "workforce") || strstr (t, "caseload"))
-    return "leadership";
-  if (strstr (t, "protection") || strstr (t, "assessment") || strstr (t, "strategy") ||
-      strstr (t, "risk") || strstr (t, "early help") || strstr (t, "missing") ||
-      strstr (t, "exploitation") || strstr (t, "front door") || strstr (t, "referral"))
-    return "help_and_protection";
+  for (guint c = 0; c < G_N_ELEMENTS (cohorts); c++)
+    for (guint w = 0; cohorts[c].words[w] != NULL; w++)
+      if (strstr (t, cohorts[c].words[w]) != NULL)
+        return cohorts[c].cohort;
   return NULL;
-}
-
-static gboolean
-is_bullet (const char *line)
-{
-  static const char * const bullets[] = { "\u25FC", "\u25AA", "\u2022", "\u25A0", "\u25CF", "- ", "\u2013 " };
-
-  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
-    if (g_str_has_prefix (line, bullets[i]))
-      return TRUE;
-  return FALSE;
 }
 
 static const char *
@@ -107,21 +113,32 @@ item_number (GRegex     *numbered,
  * "Help and protection"), when an item numbered on follows it within a few
  * lines; the report's next section ("The local authority's strengths") is
  * not one. */
+/* Whether @text heads one of a SIF report's sections ("Executive summary",
+ * "Information about this inspection", …). */
+static gboolean
+is_report_section (const char *text)
+{
+  static const char * const sections[] = {
+    "The local authority", "Summary", "Progress since", "Information about", "Inspection judgement",
+    "What the inspection", "Section ", "The Local Safeguarding", "Executive summary", "Contents",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sections); k++)
+    if (g_str_has_prefix (text, sections[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 heading_within_list (GArray *lines,
                      guint   i,
                      GRegex *numbered,
                      guint   next)
 {
-  static const char * const sections[] = {
-    "The local authority", "Summary", "Progress since", "Information about", "Inspection judgement",
-    "What the inspection", "Section ", "The Local Safeguarding", "Executive summary", "Contents",
-  };
   const char *text = _pb_structure_line_at (lines, i);
 
-  for (guint k = 0; k < G_N_ELEMENTS (sections); k++)
-    if (g_str_has_prefix (text, sections[k]))
-      return FALSE;
+  if (is_report_section (text))
+    return FALSE;
 
   for (guint k = i; k < lines->len && k < i + 4; k++)
     {
@@ -135,12 +152,14 @@ heading_within_list (GArray *lines,
 
 /* The items of a list that starts after line @start: bulleted under "What
  * needs to improve?", "Areas for priority action" and a letter's "Areas for
- * improvement", numbered under a SIF report's "Recommendations" and "What
- * does the local authority need to improve?". An item runs on over its
- * wrapped lines; the list ends at the next heading, at the report's
- * numbered paragraphs, or at prose after a finished item. A list set out
- * without bullets (some layouts lose them) has an item per sentence. */
-static void
+ * improvement" (or numbered, in a letter whose paragraphs are), numbered
+ * under a SIF report's "Recommendations" and "What does the local
+ * authority need to improve?". An item runs on over its wrapped lines; the
+ * list ends at the next heading, at the report's numbered paragraphs, or at
+ * prose after a finished item. A list set out without bullets (some
+ * layouts lose them) has an item per sentence. Returns whether the heading
+ * had its list, or said it had none: a contents page's entry has not. */
+static gboolean
 read_list (GArray         *lines,
            guint           start,
            const ListForm *form,
@@ -154,14 +173,16 @@ read_list (GArray         *lines,
   guint next = 0;
   gboolean first = TRUE;
   gboolean plain = FALSE;     /* items set out without bullets */
+  gboolean in_numbers = form->numbered;
   gboolean priority = form->priority;
+  gboolean none = FALSE;      /* the list says there are no items */
 
   for (guint i = start + 1; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
       const char *text = line->text;
       guint number = item_number (numbered, text);
-      gboolean bullet = is_bullet (text);
+      gboolean bullet = _pb_structure_is_bullet (text);
       gboolean capital = g_unichar_isupper (g_utf8_get_char (text));
       gboolean finished = item != NULL && ends_sentence (item->str, item->len);
       gboolean starts = FALSE;
@@ -176,9 +197,15 @@ read_list (GArray         *lines,
         {
           if (g_str_has_prefix (text, "There are no") || g_str_has_prefix (text, "There were no") ||
               g_str_has_prefix (text, "None") || g_str_has_prefix (text, "The inspection did not"))
-            break;
+            {
+              none = TRUE;
+              break;
+            }
           plain = capital && strlen (text) > 20;
         }
+      /* A letter whose paragraphs are numbered numbers its items too. */
+      if (first && number != 0)
+        in_numbers = TRUE;
       first = FALSE;
 
       /* Words before bullets introduce them. */
@@ -189,6 +216,11 @@ read_list (GArray         *lines,
           plain = FALSE;
           finished = FALSE;
         }
+
+      /* The report's next section before any item: the heading was a
+       * contents page's entry. */
+      if (item == NULL && n_items == 0 && number == 0 && is_report_section (text))
+        break;
 
       /* A SIF list's own subheadings end the item before them and say
        * whether the items after them are for priority action. */
@@ -209,7 +241,7 @@ read_list (GArray         *lines,
              g_str_has_prefix (text, "What needs to improve") ||
              g_str_has_prefix (text, "Areas for priority action") ||
              (g_str_has_prefix (text, "Areas for improvement") && !form->across_headings) ||
-             (number != 0 && (!form->numbered || (next != 0 && number != next)));
+             (number != 0 && (!in_numbers || (next != 0 && number != next)));
 
       /* A short capitalised line without a full stop, after a finished
        * item, is the next heading; "(outcome 2, …)" still belongs to it,
@@ -217,6 +249,12 @@ read_list (GArray         *lines,
       if (!ends && !bullet && number == 0 && finished && capital &&
           strlen (text) < 80 && !ends_sentence (text, strlen (text)) &&
           (!plain || !g_unichar_islower (g_utf8_get_char (_pb_structure_line_at (lines, i + 1)))))
+        ends = TRUE;
+
+      /* A bullet is one item: a capitalised line of prose after a finished
+       * one is the paragraph after the list ("Ofsted will take the findings
+       * from this visit into account …"). */
+      if (!ends && !in_numbers && !plain && !bullet && finished && capital)
         ends = TRUE;
 
       /* In a SIF list, a subheading with the next item after it does not
@@ -233,7 +271,7 @@ read_list (GArray         *lines,
 
       if (!ends)
         {
-          if (form->numbered)
+          if (in_numbers)
             starts = number != 0;
           else if (plain)
             starts = capital && (item == NULL || finished);
@@ -255,24 +293,48 @@ read_list (GArray         *lines,
           const char *body = plain ? text : strip_bullet (text);
 
           /* "12. Ensure …", or "12." alone with the item on the next line. */
-          if (form->numbered)
+          if (in_numbers)
             body = strchr (text, ' ') ? strchr (text, ' ') + 1 : "";
           item = g_string_new (body);
           item_page = line->page;
           next = number + 1;
         }
       else if (item != NULL)
-        {
-          if (item->len > 0)
-            g_string_append_c (item, ' ');
-          g_string_append (item, text);
-        }
+        _pb_structure_append_line (item, text);
       else if (n_items == 0 && i > start + (form->across_headings ? 6 : 3))
         break;   /* no list here after all */
     }
 
   if (item != NULL)
-    add_recommendation (structure, item, item_page, priority);
+    {
+      add_recommendation (structure, item, item_page, priority);
+      n_items++;
+    }
+
+  return n_items > 0 || none;
+}
+
+/* The list under the first line from @from that is the heading @heading
+ * (the line's start, or with @whole the whole line) and has one: a
+ * contents page lists the heading before the list's own. Returns whether
+ * one was found. */
+static gboolean
+read_first_list (GArray         *lines,
+                 guint           from,
+                 const char     *heading,
+                 gboolean        whole,
+                 const ListForm *form,
+                 PbStructure    *structure)
+{
+  for (guint i = from; i < lines->len; i++)
+    {
+      const char *text = _pb_structure_line_at (lines, i);
+
+      if ((whole ? g_str_equal (text, heading) : g_str_has_prefix (text, heading)) &&
+          read_list (lines, i, form, structure))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -287,33 +349,18 @@ _pb_structure_read_recommendations (GArray      *lines,
   gboolean letter = structure->type == PB_DOCUMENT_FOCUSED_VISIT ||
                     structure->type == PB_DOCUMENT_MONITORING_VISIT ||
                     structure->type == PB_DOCUMENT_JTAI;
-  guint start;
 
-  if ((start = _pb_structure_find_line (lines, from, "What needs to improve", lines->len)) != G_MAXUINT)
-    read_list (lines, start, &bullets, structure);
-  if ((start = _pb_structure_find_line (lines, from, "Areas for priority action", lines->len)) != G_MAXUINT)
-    read_list (lines, start, &priority, structure);
-  if (letter && (start = _pb_structure_find_line (lines, from, "Areas for improvement", lines->len)) != G_MAXUINT)
-    read_list (lines, start, &bullets, structure);
+  read_first_list (lines, from, "What needs to improve", FALSE, &bullets, structure);
+  read_first_list (lines, from, "Areas for priority action", FALSE, &priority, structure);
+  if (letter)
+    read_first_list (lines, from, "Areas for improvement", FALSE, &bullets, structure);
 
   /* SIF reports: "Recommendations", then a numbered list; or, earlier,
    * "What does the local authority need to improve?", its numbered items
    * under subheadings. */
-  if (structure->type == PB_DOCUMENT_SIF_INSPECTION)
-    {
-      for (guint i = from; i < lines->len; i++)
-        if (g_str_equal (_pb_structure_line_at (lines, i), "Recommendations"))
-          {
-            read_list (lines, i, &numbered, structure);
-            return;
-          }
-      for (guint i = from; i < lines->len; i++)
-        if (g_str_equal (_pb_structure_line_at (lines, i), "What does the local authority need to improve?"))
-          {
-            read_list (lines, i, &sif, structure);
-            return;
-          }
-    }
+  if (structure->type == PB_DOCUMENT_SIF_INSPECTION &&
+      !read_first_list (lines, from, "Recommendations", TRUE, &numbered, structure))
+    read_first_list (lines, from, "What does the local authority need to improve?", TRUE, &sif, structure);
 }
 
 static gboolean

@@ -243,6 +243,7 @@ typedef struct
   int      end;
   Label    label;      /* its mask is 0 for a grade */
   PbGrade  grade;
+  gboolean bulleted;   /* on a line of a bulleted list */
 } Event;
 
 static int
@@ -296,6 +297,7 @@ _pb_structure_read_table (GArray         *lines,
   GRegex *grade_regex = _pb_structure_regex (&grade_cache, "\\b(?:" GRADE_WORDS "|Requires?)\\b", 0);
   g_autoptr(GString) region = g_string_new (NULL);
   g_autoptr(GArray) line_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) bulleted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   g_autoptr(GQueue) waiting_labels = g_queue_new ();
   g_autoptr(GQueue) waiting_grades = g_queue_new ();
@@ -314,6 +316,11 @@ _pb_structure_read_table (GArray         *lines,
         g_string_append_c (region, ' ');
       g_string_append (region, _pb_structure_line_at (lines, i));
       g_array_append_val (line_ends, region->len);
+      {
+        gboolean bullet = _pb_structure_is_bullet (_pb_structure_line_at (lines, i));
+
+        g_array_append_val (bulleted, bullet);
+      }
     }
 
   /* The grades, then the labels in the text with the grades blanked out, so
@@ -323,7 +330,7 @@ _pb_structure_read_table (GArray         *lines,
   while (g_match_info_matches (match))
     {
       g_autofree char *words = g_match_info_fetch (match, 0);
-      Event event = { 0, 0, { 0, FALSE, PB_LABEL_ERA_ANY }, _pb_grade_from_words (words) };
+      Event event = { 0, 0, { 0, FALSE, PB_LABEL_ERA_ANY }, _pb_grade_from_words (words), FALSE };
 
       g_match_info_fetch_pos (match, 0, &event.start, &event.end);
       memset (blanked + event.start, ' ', event.end - event.start);
@@ -335,7 +342,7 @@ _pb_structure_read_table (GArray         *lines,
   g_regex_match (label_regex (), blanked, 0, &match);
   while (g_match_info_matches (match))
     {
-      Event event = { 0, 0, { 0, FALSE, PB_LABEL_ERA_ANY }, PB_GRADE_NONE };
+      Event event = { 0, 0, { 0, FALSE, PB_LABEL_ERA_ANY }, PB_GRADE_NONE, FALSE };
 
       g_match_info_fetch_pos (match, 0, &event.start, &event.end);
       if (matched_label (match, &event.label))
@@ -345,6 +352,17 @@ _pb_structure_read_table (GArray         *lines,
 
   g_array_sort (events, compare_events);
 
+  /* Which events are on a bulleted line: a list in a press release or a
+   * council paper ("• Overall effectiveness: Good") is prose, not a table. */
+  for (guint e = 0, i = 0; e < events->len; e++)
+    {
+      Event *event = &g_array_index (events, Event, e);
+
+      while (i < line_ends->len && g_array_index (line_ends, gsize, i) <= (gsize)event->start)
+        i++;
+      event->bulleted = i < bulleted->len && g_array_index (bulleted, gboolean, i);
+    }
+
   for (guint e = 0; e < events->len; e++)
     {
       Event *event = &g_array_index (events, Event, e);
@@ -352,8 +370,12 @@ _pb_structure_read_table (GArray         *lines,
       Event *grade = NULL;
 
       /* Before the first label, the text is not the table's. */
-      if (previous_end < 0 && event->label.mask == 0)
+      if (previous_end < 0 && (event->label.mask == 0 || event->bulleted))
         continue;
+
+      /* A bulleted list after the table ends it. */
+      if (event->bulleted)
+        break;
 
       /* Prose between rows: the table has ended. */
       if (previous_end >= 0 && count_prose (blanked, previous_end, event->start) > 40)

@@ -97,8 +97,9 @@ _pb_structure_detect_authority (GArray     *lines,
   return before->len > 0 ? _pb_structure_clean_authority (before->str) : NULL;
 }
 
-static int
-month_number (const char *name)
+/* The number of the month @name names in English ("March" is 3), or 0. */
+int
+_pb_structure_month_number (const char *name)
 {
   for (guint i = 0; name != NULL && i < G_N_ELEMENTS (months); i++)
     if (g_ascii_strcasecmp (name, months[i]) == 0)
@@ -113,7 +114,7 @@ set_date (GDate      *date,
           const char *year)
 {
   int d = atoi (day ? day : "0");
-  int m = month_number (month);
+  int m = _pb_structure_month_number (month);
   int y = atoi (year ? year : "0");
 
   if (!g_date_valid_dmy (d, m, y))
@@ -124,7 +125,8 @@ set_date (GDate      *date,
 
 /* The first span of dates in @text: "9 to 20 September 2024", "30 September
  * - 4 October 2019", "3 June 2014 - 25 June 2014", "4 and 5 October 2022",
- * or one day ("12 March 2019"), which is then both start and end. */
+ * "Monday 2 June to Friday 13 June 2014", or one day ("12 March 2019"),
+ * which is then both start and end. */
 gboolean
 _pb_structure_read_date_span (const char *text,
                               GDate      *start,
@@ -133,7 +135,8 @@ _pb_structure_read_date_span (const char *text,
   static GRegex *span_cache, *day_cache;
   GRegex *span = _pb_structure_regex (&span_cache,
                                       "\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+([A-Z][a-z]+))?(?:\\s+(\\d{4}))?"
-                                      "\\s*(?:to|-|and|until)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})",
+                                      "\\s*(?:to|-|and|until)\\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?"
+                                      "(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})",
                                       0);
   GRegex *day = _pb_structure_regex (&day_cache, "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Z][a-z]+)\\s+(\\d{4})", 0);
   g_autoptr(GMatchInfo) match = NULL;
@@ -147,7 +150,7 @@ _pb_structure_read_date_span (const char *text,
       g_autofree char *m2 = g_match_info_fetch (match, 5);
       g_autofree char *y2 = g_match_info_fetch (match, 6);
 
-      if (month_number (m2) > 0 && (*m1 == '\0' || month_number (m1) > 0) &&
+      if (_pb_structure_month_number (m2) > 0 && (*m1 == '\0' || _pb_structure_month_number (m1) > 0) &&
           set_date (end, d2, m2, y2))
         {
           set_date (start, d1, *m1 ? m1 : m2, *y1 ? y1 : y2);
@@ -215,6 +218,9 @@ _pb_structure_clean_name (const char *raw)
     *cut = '\0';
   if ((cut = strstr (name, "Majesty's Inspector")) && cut > name)
     *cut = '\0';
+  /* An inspector's title alone ("His Majesty's Inspector") names no one. */
+  if (g_str_equal (g_strstrip (name), "His") || g_str_equal (name, "Her"))
+    return NULL;
 
   while (changed)
     {

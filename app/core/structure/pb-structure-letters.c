@@ -21,7 +21,7 @@ read_visit_dates (const char  *opening,
 {
   static GRegex *cache;
   GRegex *on = _pb_structure_regex (&cache,
-                                    "\\b(?:on|from|between|took place)\\s+((?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s+[A-Z][a-z]+)?"
+                                    "\\b(?:[Oo]n|[Ff]rom|[Bb]etween|took place)\\s+((?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s+[A-Z][a-z]+)?"
                                     "(?:\\s+\\d{4})?\\s*(?:to|-|and|until)\\s*)?\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]+\\s+\\d{4})",
                                     0);
   g_autofree char *span = _pb_structure_match_group (on, opening, 1);
@@ -52,31 +52,51 @@ is_name (const char *line)
   return TRUE;
 }
 
+/* Whether line @i is set apart from the letter's text: a running header
+ * or footer, or a page's number. */
+static gboolean
+is_page_furniture (GArray *lines,
+                   guint   i)
+{
+  const char *text = _pb_structure_line_at (lines, i);
+
+  return g_array_index (lines, Line, i).running || strspn (text, "0123456789 ") == strlen (text);
+}
+
 /* The inspector who signs the letter: the name after "Yours sincerely",
- * with "His Majesty's Inspector" (or another inspector's title) under it. */
+ * with "His Majesty's Inspector" (or another inspector's title) under it,
+ * perhaps over a page break (the name at the foot of one page, the title
+ * at the top of the next). */
 static char *
 read_signature (GArray *lines)
 {
   for (guint i = lines->len; i-- > 0;)
     {
       const char *line = _pb_structure_line_at (lines, i);
+      guint signature[2];
+      guint n = 0;
 
       if (!g_str_has_prefix (line, "Yours sincerely") && !g_str_has_prefix (line, "Yours faithfully"))
         continue;
 
-      for (guint k = i + 1; k < lines->len && k <= i + 3; k++)
-        {
-          const char *name = _pb_structure_line_at (lines, k);
-          const char *role = _pb_structure_line_at (lines, k + 1);
+      /* The two lines of the signature, past the page's furniture. */
+      for (guint k = i + 1; k < lines->len && k <= i + 6 && n < 2; k++)
+        if (!is_page_furniture (lines, k))
+          signature[n++] = k;
 
-          if (g_array_index (lines, Line, k).running)
-            continue;
-          if (is_name (name) && strstr (role, "Inspector") != NULL)
-            return _pb_structure_clean_name (name);
-          /* "Jane Doe, His Majesty's Inspector" on one line. */
-          if (strstr (name, "Majesty's Inspector") != NULL)
-            return _pb_structure_clean_name (name);
-        }
+      if (n == 0)
+        return NULL;
+
+      {
+        const char *name = _pb_structure_line_at (lines, signature[0]);
+        const char *role = n > 1 ? _pb_structure_line_at (lines, signature[1]) : "";
+
+        if (is_name (name) && strstr (role, "Inspector") != NULL)
+          return _pb_structure_clean_name (name);
+        /* "Jane Doe, His Majesty's Inspector" on one line. */
+        if (strstr (name, "Majesty's Inspector") != NULL)
+          return _pb_structure_clean_name (name);
+      }
       return NULL;
     }
 
@@ -137,6 +157,39 @@ read_theme (const char *opening)
   return g_strdup (theme);
 }
 
+/* What a joint inspection looked at and where, from its opening (@title_len
+ * bytes of it the title's first line) when its title names only the area or
+ * nothing: "… the joint targeted area
+ * inspection (JTAI) of the multi-agency response to serious youth
+ * violence in Fernvale.", "… undertook a joint inspection of the
+ * multi-agency response to abuse and neglect in Fernvale." */
+static void
+read_joint_subject (const char  *opening,
+                    gsize        title_len,
+                    PbStructure *structure)
+{
+  static GRegex *cache;
+  GRegex *subject = _pb_structure_regex (&cache,
+                                         "\\b[Jj]oint (?:targeted area )?inspection(?:\\s*\\(JTAI\\))?\\s+(?:of|into)\\s+"
+                                         "(?:the\\s+)?([^.]{8,300}?)\\s+in\\s+([A-Z][\\w'&-]*"
+                                         "(?:\\s+(?:[A-Z][\\w'&-]*|of|and|upon|on|the))*)",
+                                         0);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  /* After the title's first line, which names the inspection too. */
+  if (!g_regex_match_full (subject, opening, -1, MIN (title_len, strlen (opening)), 0, &match, NULL))
+    return;
+
+  if (structure->theme == NULL)
+    structure->theme = g_match_info_fetch (match, 1);
+  if (structure->local_authority == NULL)
+    {
+      g_autofree char *area = g_match_info_fetch (match, 2);
+
+      structure->local_authority = _pb_structure_clean_authority (area);
+    }
+}
+
 void
 _pb_structure_read_letter (GArray      *lines,
                            guint        title,
@@ -162,6 +215,9 @@ _pb_structure_read_letter (GArray      *lines,
       !(structure->lead_inspector = read_signature (lines)))
     structure->lead_inspector = read_named_inspector (opening);
 
-  if (structure->theme == NULL && structure->type != PB_DOCUMENT_JTAI)
+  if (structure->type == PB_DOCUMENT_JTAI)
+    read_joint_subject (opening, title != G_MAXUINT ? strlen (_pb_structure_line_at (lines, title)) : 0,
+                        structure);
+  else if (structure->theme == NULL)
     structure->theme = read_theme (opening);
 }

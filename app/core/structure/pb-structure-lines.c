@@ -126,6 +126,19 @@ _pb_structure_mark_running_lines (GArray *lines)
     }
 }
 
+/* Whether @line starts with a list's bullet (as the page text gives the
+ * published bullets: "◼", "▪", "•", "■", "●", or a dash). */
+gboolean
+_pb_structure_is_bullet (const char *line)
+{
+  static const char * const bullets[] = { "\u25FC", "\u25AA", "\u2022", "\u25A0", "\u25CF", "- ", "\u2013 " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
+    if (g_str_has_prefix (line, bullets[i]))
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 _pb_structure_line_at (GArray *lines,
                        guint   i)
@@ -143,13 +156,24 @@ _pb_structure_join_lines (GArray *lines,
   GString *out = g_string_new (NULL);
 
   for (guint i = from; i < lines->len && i - from < n; i++)
-    {
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, _pb_structure_line_at (lines, i));
-    }
+    _pb_structure_append_line (out, _pb_structure_line_at (lines, i));
 
   return g_string_free (out, FALSE);
+}
+
+/* Appends a line to @out, the text before it, as one run of text: after a
+ * space, or after nothing where a line ends in a word's hyphen, so that a
+ * compound broken at the line's end reads whole ("pre-" / "proceedings" is
+ * "pre-proceedings", "well-" / "being" "well-being"). */
+void
+_pb_structure_append_line (GString    *out,
+                           const char *text)
+{
+  if (out->len > 0 &&
+      !(out->len >= 2 && out->str[out->len - 1] == '-' &&
+        g_unichar_isalpha (g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len - 1)))))
+    g_string_append_c (out, ' ');
+  g_string_append (out, text);
 }
 
 /* The first lines of the first page, joined: the document's title block. */

@@ -3,10 +3,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "pb-structure-private.h"
+#include "pb-document.h"
 #include "pb-pdf-open.h"
 #include "pb-pdf-text.h"
 #include "pb-structure-pdf.h"
@@ -360,7 +362,9 @@ pb_structure_read_document (PopplerDocument    *document,
  * Reads a PDF's pages as import does, then its structure. Touches no library.
  *
  * Returns: (transfer full) (nullable): the structure, or %NULL with @error
- *   set when the file does not open as a PDF
+ *   set when the file does not open as a PDF (poppler's error, or
+ *   %PB_DOCUMENT_ERROR_DAMAGED for a PDF of no pages, which import refuses
+ *   as damaged too)
  */
 PbStructure *
 pb_structure_read_pdf (const char  *path,
@@ -376,6 +380,14 @@ pb_structure_read_pdf (const char  *path,
    * reads a page turned by /Rotate upright). */
   if (uri == NULL || !(document = pb_pdf_open (path, password, error)))
     return NULL;
+
+  /* As import refuses it: a PDF of no pages is damaged. */
+  if (poppler_document_get_n_pages (document) < 1)
+    {
+      g_set_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_DAMAGED, _("The PDF is damaged: it has no pages."));
+      g_object_unref (document);
+      return NULL;
+    }
 
   for (int i = 0; i < poppler_document_get_n_pages (document); i++)
     g_ptr_array_add (pages, pb_pdf_document_get_reading_text (document, (guint)i));

@@ -56,11 +56,14 @@ char          *_pb_plain_text                      (const char         *text);
 /* Lines (pb-structure-lines.c): an array of Line, in page order. */
 GArray        *_pb_structure_split_lines           (const char * const *pages);
 void           _pb_structure_mark_running_lines    (GArray             *lines);
+gboolean       _pb_structure_is_bullet             (const char         *line);
 const char    *_pb_structure_line_at               (GArray             *lines,
                                                     guint               i);
 char          *_pb_structure_join_lines            (GArray             *lines,
                                                     guint               from,
                                                     guint               n);
+void           _pb_structure_append_line           (GString            *out,
+                                                    const char         *text);
 char          *_pb_structure_title_block           (GArray             *lines,
                                                     guint               n);
 GRegex        *_pb_structure_regex                 (GRegex            **cache,
@@ -90,6 +93,7 @@ guint          _pb_structure_decide_type           (GArray             *lines,
 
 /* The first lines (pb-structure-header.c). */
 char          *_pb_structure_clean_authority       (const char         *name);
+int            _pb_structure_month_number          (const char         *name);
 char          *_pb_structure_detect_authority      (GArray             *lines,
                                                     guint               title,
                                                     const char         *named);

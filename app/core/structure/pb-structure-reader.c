@@ -30,6 +30,12 @@ _pb_structure_read (const char * const *pages,
 
   lines = _pb_structure_split_lines (pages);
   _pb_structure_mark_running_lines (lines);
+
+  /* A scan without a text layer (or a document of blank pages) has nothing
+   * to read: said so, as that is why it is "other". */
+  if (lines->len == 0)
+    _pb_structure_add_reason (structure, "no text: the pages have no words to read (a scan without a text layer?)");
+
   title = _pb_structure_decide_type (lines, tagged, data, structure, &body);
 
   switch (structure->type)

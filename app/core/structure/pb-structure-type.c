@@ -44,6 +44,39 @@ typedef struct
   char      *lead_in;     /* words before the title on its line, or NULL */
 } Title;
 
+/* Words that join the capitalised words of a council's name: "London
+ * Borough of Barnet", "Kingston upon Thames", "Brighton and Hove". */
+static gboolean
+is_name_particle (const char *word)
+{
+  static const char * const particles[] = { "of", "and", "the", "upon", "on", "in", "&" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (particles); k++)
+    if (g_str_equal (word, particles[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text, the words before a title on its line, is an authority's
+ * name: capitalised words and the particles between them, no sentence and
+ * no label ("TITLE: Outcome of the …", "12. Inspection of …"). */
+static gboolean
+is_name_lead_in (const char *text,
+                 gsize       len)
+{
+  g_autofree char *words = g_strndup (text, len);
+  g_auto(GStrv) split = NULL;
+
+  if (len > 60 || !g_unichar_isupper (g_utf8_get_char (words)) || strpbrk (words, ".:;!?") != NULL)
+    return FALSE;
+
+  split = g_strsplit (g_strstrip (words), " ", -1);
+  for (guint w = 0; split[w] != NULL; w++)
+    if (*split[w] != '\0' && !g_unichar_isupper (g_utf8_get_char (split[w])) && !is_name_particle (split[w]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Where an inspection report's title starts in @line: at its start, or
  * after the authority's name on the same line ("Manchester City Council
  * Re-inspection of services …"); -1 if it has none. */
@@ -68,22 +101,73 @@ report_title_start (const char *line)
   if (found == line)
     return 0;
 
-  /* After a name: capitalised words ending in a space, no sentence. */
-  if (found[-1] != ' ' || !g_unichar_isupper (g_utf8_get_char (line)) || found - line > 60 ||
-      memchr (line, '.', found - line) != NULL)
+  if (found[-1] != ' ' || !is_name_lead_in (line, found - line))
     return -1;
   return (int)(found - line);
 }
 
+/* Whether line @i goes on from a sentence on the line before it, as a
+ * title quoted in a paragraph does ("… following a full" / "Inspection of
+ * local authority children's services in September 2023."). */
+static gboolean
+continues_sentence (GArray *lines,
+                    guint   i)
+{
+  const Line *line = &g_array_index (lines, Line, i);
+  const Line *before;
+  gsize len;
+
+  if (i == 0 || (before = &g_array_index (lines, Line, i - 1))->page != line->page)
+    return FALSE;
+
+  len = strlen (before->text);
+  return len > 0 && (before->text[len - 1] == ',' ||
+                     (len > 40 && g_ascii_islower (before->text[len - 1])));
+}
+
+/* Whether the title that ends at byte @end of @joined (lines @first on,
+ * joined) ends its line: a title stands alone, while one quoted in a
+ * sentence runs on ("… children's services: outcome", "… services took
+ * place"). A footnote's number may follow it; so may the "and" that joins
+ * a SIF report's title to the review of its safeguarding board. */
+static gboolean
+ends_its_line (GArray     *lines,
+               guint       first,
+               const char *joined,
+               gsize       end,
+               gboolean    and_may_follow)
+{
+  g_autofree char *rest = NULL;
+
+  for (guint n = 1; first + n <= lines->len && n <= 4; n++)
+    {
+      g_autofree char *upto = _pb_structure_join_lines (lines, first, n);
+      gsize line_end = strlen (upto);
+
+      if (line_end < end)
+        continue;
+      rest = g_strstrip (g_strndup (joined + end, line_end - end));
+      break;
+    }
+
+  if (rest == NULL)
+    return FALSE;
+  if (and_may_follow && (g_str_equal (rest, "and") || g_str_has_prefix (rest, "and ")))
+    return TRUE;
+  return strspn (rest, "0123456789*") == strlen (rest);
+}
+
 /* The title of an inspection report: in its first lines, perhaps under the
- * authority's name, and perhaps wrapped. */
+ * authority's name, and perhaps wrapped; alone on its line, not a phrase of
+ * a paragraph. */
 static gboolean
 find_report_title (GArray *lines,
                    Title  *title)
 {
   static GRegex *sif_cache, *ilacs_cache, *trust_cache;
   GRegex *sif = _pb_structure_regex (&sif_cache,
-                                     "^(Re-?inspection|Inspection) of services for children in need of help\\s+and\\s+protection",
+                                     "^(Re-?inspection|Inspection) of services for children in need of help\\s+and\\s+protection"
+                                     "(?:,?\\s+children\\s+looked\\s+after(?:,?\\s+and\\s+care\\s+leavers)?)?",
                                      G_REGEX_CASELESS);
   /* Case matters here: council papers quote the title in capitals. */
   GRegex *ilacs = _pb_structure_regex (&ilacs_cache,
@@ -99,9 +183,11 @@ find_report_title (GArray *lines,
       int start = report_title_start (line);
       g_autofree char *joined = NULL;
       g_autoptr(GMatchInfo) match = NULL;
+      TitleKind kind;
       const char *text;
+      int end = 0;
 
-      if (start < 0)
+      if (start < 0 || continues_sentence (lines, i))
         continue;
 
       joined = _pb_structure_join_lines (lines, i, 4);
@@ -111,7 +197,7 @@ find_report_title (GArray *lines,
         {
           g_autofree char *word = g_match_info_fetch (match, 1);
 
-          title->kind = g_ascii_strncasecmp (word, "re", 2) == 0 ? TITLE_SIF_REINSPECTION : TITLE_SIF;
+          kind = g_ascii_strncasecmp (word, "re", 2) == 0 ? TITLE_SIF_REINSPECTION : TITLE_SIF;
         }
       else
         {
@@ -124,10 +210,16 @@ find_report_title (GArray *lines,
             }
           if (!g_match_info_matches (match))
             continue;
-          title->kind = TITLE_ILACS;
-          title->authority = g_match_info_fetch (match, 1);
+          kind = TITLE_ILACS;
         }
 
+      g_match_info_fetch_pos (match, 0, NULL, &end);
+      if (!ends_its_line (lines, i, joined, start + end, kind != TITLE_ILACS))
+        continue;
+
+      title->kind = kind;
+      if (kind == TITLE_ILACS)
+        title->authority = g_match_info_fetch (match, 1);
       title->line = i;
       if (start > 0)
         title->lead_in = g_strstrip (g_strndup (line, start));
@@ -163,7 +255,7 @@ static gboolean
 find_letter_title (GArray *lines,
                    Title  *title)
 {
-  static GRegex *visit_cache, *jtai_cache;
+  static GRegex *visit_cache, *jtai_cache, *jtai_area_cache;
   GRegex *visit = _pb_structure_regex (&visit_cache,
                                        "^(Focused|Monitoring) visit (?:to|of|at) (?:the\\s+)?(.+?)"
                                        "(?:\\s+(?:local\\s+authority\\s+)?children's\\s+(?:social\\s+care\\s+)?services\\b.*)?$",
@@ -171,6 +263,12 @@ find_letter_title (GArray *lines,
   GRegex *jtai = _pb_structure_regex (&jtai_cache,
                                       "^Joint targeted area inspection (?:of|into) (?:the\\s+)?(.+)\\s+in\\s+([A-Z][\\w' ,&-]+?)\\.?$",
                                       0);
+  /* "Joint targeted area inspection of Fernvale": the area alone, the
+   * theme left to the opening. */
+  GRegex *jtai_area = _pb_structure_regex (&jtai_area_cache,
+                                           "^Joint targeted area inspection (?:of|in) ([A-Z][\\w'&-]*"
+                                           "(?:\\s+(?:[A-Z][\\w'&-]*|of|and|upon|on|the))*)\\.?$",
+                                           0);
 
   for (guint i = 0; i < lines->len && i < 80 && g_array_index (lines, Line, i).page == 1; i++)
     {
@@ -210,6 +308,12 @@ find_letter_title (GArray *lines,
               title->theme = g_match_info_fetch (match, 1);
               title->authority = g_match_info_fetch (match, 2);
             }
+          else
+            {
+              g_clear_pointer (&match, g_match_info_unref);
+              if (g_regex_match (jtai_area, text, 0, &match))
+                title->authority = g_match_info_fetch (match, 1);
+            }
           return TRUE;
         }
     }
@@ -240,27 +344,95 @@ letter_evidence (GArray *lines)
   return NULL;
 }
 
+/* Whether @words are dates and nothing else: "4 to 15 March 2024", "2 June
+ * 2014 - 25 June 2014", "Monday 2 June 2014", "30 September 2019 to"
+ * (wrapped). */
+static gboolean
+only_dates (const char *words)
+{
+  static const char * const joins[] = {
+    "to", "and", "until", "-", "&",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  };
+  g_auto(GStrv) split = g_strsplit (words, " ", -1);
+  guint n_words = 0;
+
+  for (guint w = 0; split[w] != NULL; w++)
+    {
+      char *word = split[w];
+      gsize len = strlen (word);
+      gboolean known = FALSE;
+
+      if (len == 0)
+        continue;
+      /* A full stop or comma after a year or a day. */
+      if (len > 1 && strchr (".,", word[len - 1]))
+        word[--len] = '\0';
+      n_words++;
+
+      if (strspn (word, "0123456789") > 0)
+        {
+          gsize digits = strspn (word, "0123456789");
+
+          /* A day of the month (perhaps "1st") or a year. */
+          known = (digits == len || (len == digits + 2 && strstr ("st nd rd th", word + digits) != NULL)) &&
+                  ((digits <= 2 && atoi (word) >= 1 && atoi (word) <= 31) || digits == 4);
+        }
+      else
+        {
+          for (guint k = 0; k < G_N_ELEMENTS (joins) && !known; k++)
+            known = g_str_equal (word, joins[k]);
+          known = known || _pb_structure_month_number (word) > 0;
+        }
+
+      if (!known)
+        return FALSE;
+    }
+
+  return n_words > 0;
+}
+
+/* The dates of an inspection set out on a line of their own on the first
+ * page ("Inspection dates: 4 to 15 March 2024"), not a sentence that starts
+ * with them. */
 static gboolean
 has_dates_line (GArray *lines)
 {
+  static GRegex *cache;
+  GRegex *label = _pb_structure_regex (&cache, "^(?:Inspection dates?|Dates? of (?:the )?inspection)\\s*:?\\s*(.*)$", 0);
+
   for (guint i = 0; i < lines->len && i < 25 && g_array_index (lines, Line, i).page == 1; i++)
     {
-      const char *line = _pb_structure_line_at (lines, i);
+      g_autofree char *rest = _pb_structure_match_group (label, _pb_structure_line_at (lines, i), 1);
 
-      if (g_str_has_prefix (line, "Inspection date") || g_str_has_prefix (line, "Dates of inspection") ||
-          g_str_has_prefix (line, "Date of inspection"))
+      if (rest != NULL && only_dates (rest))
         return TRUE;
     }
   return FALSE;
 }
 
+/* A "Lead inspector" line naming a person: "Lead inspector: Jane Doe, His
+ * Majesty's Inspector", or the name on the next line. */
 static gboolean
 has_lead_inspector_line (GArray *lines)
 {
-  for (guint i = 0; i < lines->len; i++)
-    if (g_ascii_strncasecmp (_pb_structure_line_at (lines, i), "Lead inspector", 14) == 0)
-      return TRUE;
-  return FALSE;
+  g_autofree char *name = _pb_structure_detect_lead_inspector (lines);
+
+  if (name == NULL)
+    return FALSE;
+
+  {
+    g_auto(GStrv) words = g_strsplit (name, " ", -1);
+    guint n = g_strv_length (words);
+
+    if (n < 2 || n > 5)
+      return FALSE;
+    for (guint w = 0; w < n; w++)
+      if (!g_unichar_isupper (g_utf8_get_char (words[w])) && !is_name_particle (words[w]) &&
+          !g_str_equal (words[w], "de") && !g_str_equal (words[w], "van") && !g_str_equal (words[w], "von"))
+        return FALSE;
+  }
+  return TRUE;
 }
 
 /* The tagged table where it has rows, the layout's where it has not; a
@@ -378,9 +550,11 @@ _pb_structure_decide_type (GArray            *lines,
     _pb_structure_add_reason (structure, "lead inspector line");
 
   /* A table of three judgements or more, confirmed by anything else; or an
-   * inspection's title, confirmed by a row, the dates or the inspector. */
+   * inspection's title, confirmed by a table (of several rows: one line
+   * naming a judgement and a grade is a sentence or a bullet, not a table),
+   * the dates or the inspector. */
   if (!(table.n_rows >= 3 && (title.kind != TITLE_NONE || dates || lead)) &&
-      !(title.kind != TITLE_NONE && (table.n_rows >= 1 || dates || lead)))
+      !(title.kind != TITLE_NONE && (table.n_rows >= 2 || dates || lead)))
     {
       _pb_structure_add_reason (structure, "not an inspection: %s",
                                 title.kind != TITLE_NONE || table.n_rows > 0 ? "nothing confirms it"

@@ -130,7 +130,7 @@ pb_grade_badge_new (PbGrade grade)
   return badge;
 }
 
-static void
+static GtkWidget *
 add_inspection_row (PbReportDetails *self,
                     const char      *title,
                     const char      *value,
@@ -153,6 +153,7 @@ add_inspection_row (PbReportDetails *self,
 
   adw_preferences_group_add (self->inspection_group, row);
   g_ptr_array_add (self->inspection_rows, row);
+  return row;
 }
 
 /**
@@ -183,6 +184,10 @@ pb_report_details_set_structure (PbReportDetails *self,
     add_inspection_row (self, _("Inspected"), dates, NULL);
   if (s->lead_inspector)
     add_inspection_row (self, _("Lead inspector"), s->lead_inspector, NULL);
+  /* What a visit looked at is often a phrase too long for a row's end:
+   * under the row's title, wrapped. */
+  if (s->theme)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (add_inspection_row (self, _("Theme"), NULL, NULL)), s->theme);
 
   for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
     {
