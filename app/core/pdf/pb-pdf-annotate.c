@@ -45,7 +45,10 @@ add_highlight (PopplerDocument   *document,
                guint              page_number)
 {
   GArray *anchors = highlight->anchors;
-  g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (document, (int)page_number - 1));
+  /* An anchor past the document's last page (a finding moved to a shorter
+   * report) has nowhere to go: poppler would complain of the index. */
+  g_autoptr(GObject) page = page_number >= 1 && page_number <= (guint)poppler_document_get_n_pages (document)
+                            ? G_OBJECT (poppler_document_get_page (document, (int)page_number - 1)) : NULL;
   g_autoptr(GArray) quads = g_array_new (FALSE, FALSE, sizeof (PopplerQuadrilateral));
   PopplerRectangle bounds = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   g_autoptr(GObject) annot = NULL;

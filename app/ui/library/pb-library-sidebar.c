@@ -44,6 +44,8 @@ struct _PbLibrarySidebar
   GtkListView        *hit_view;
   GtkLabel           *no_hits_label;
   PbImportProgress   *import_progress;
+  GtkWidget          *packs_button;
+  GtkLabel           *packs_label;
 };
 
 G_DEFINE_FINAL_TYPE (PbLibrarySidebar, pb_library_sidebar, GTK_TYPE_WIDGET)
@@ -459,6 +461,8 @@ pb_library_sidebar_class_init (PbLibrarySidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, hit_view);
   gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, no_hits_label);
   gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, packs_button);
+  gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, packs_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
@@ -530,6 +534,7 @@ pb_library_sidebar_set_library (PbLibrarySidebar  *self,
   g_return_val_if_fail (self->library == NULL, FALSE);
 
   self->library = g_object_ref (library);
+  pb_report_tree_factory_set_library (gtk_list_view_get_factory (self->report_view), library);
   self->reports = pb_report_list_new (library);
   update_groups (self, TRUE);
   g_signal_connect_object (self->reports, "items-changed",
@@ -705,4 +710,34 @@ pb_library_sidebar_focus_search (PbLibrarySidebar *self)
 {
   g_return_if_fail (PB_IS_LIBRARY_SIDEBAR (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * pb_library_sidebar_set_n_packs:
+ * @n_packs: how many packs officers sent the library holds (opened from
+ *   bundles)
+ *
+ * Shows, above the reports, the way to those packs when there are any
+ * (win.show-bundles); a library without any shows nothing more.
+ */
+void
+pb_library_sidebar_set_n_packs (PbLibrarySidebar *self,
+                                guint             n_packs)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PB_IS_LIBRARY_SIDEBAR (self));
+
+  /* Translators: the sidebar's way to the packs a member opened from bundles */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pack from Officers (%u)", "Packs from Officers (%u)",
+                                       n_packs), n_packs);
+  gtk_label_set_label (self->packs_label, text);
+  gtk_widget_set_visible (self->packs_button, n_packs > 0);
+}
+
+gboolean
+pb_library_sidebar_get_packs_shown (PbLibrarySidebar *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY_SIDEBAR (self), FALSE);
+  return gtk_widget_get_visible (self->packs_button);
 }

@@ -32,5 +32,8 @@ void        pb_library_sidebar_set_grouping        (PbLibrarySidebar *self,
 void        pb_library_sidebar_search              (PbLibrarySidebar *self,
                                                     const char       *text);
 void        pb_library_sidebar_focus_search        (PbLibrarySidebar *self);
+void        pb_library_sidebar_set_n_packs         (PbLibrarySidebar *self,
+                                                    guint             n_packs);
+gboolean    pb_library_sidebar_get_packs_shown     (PbLibrarySidebar *self);
 
 G_END_DECLS

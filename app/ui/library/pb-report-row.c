@@ -7,13 +7,17 @@
 
 #include "pb-report-row.h"
 
-/* One report in the library sidebar: its title, and its date and length. */
+/* One report in the library sidebar: its title, and its date and length;
+ * for a report a pack brought, which pack, to keep it apart from the
+ * member's own. */
 
 struct _PbReportRow
 {
   GtkWidget  parent_instance;
   PbReport  *report;
   GtkWidget *box;
+  GtkWidget *origin_box;
+  GtkLabel  *origin_label;
 };
 
 G_DEFINE_FINAL_TYPE (PbReportRow, pb_report_row, GTK_TYPE_WIDGET)
@@ -134,6 +138,8 @@ pb_report_row_class_init (PbReportRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-report-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PbReportRow, box);
+  gtk_widget_class_bind_template_child (widget_class, PbReportRow, origin_box);
+  gtk_widget_class_bind_template_child (widget_class, PbReportRow, origin_label);
   gtk_widget_class_bind_template_callback (widget_class, format_summary);
   gtk_widget_class_bind_template_callback (widget_class, has_no_text);
 
@@ -169,4 +175,37 @@ pb_report_row_set_report (PbReportRow *self,
 
   if (g_set_object (&self->report, report))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT]);
+}
+
+/**
+ * pb_report_row_set_origin:
+ * @pack_title: (nullable): the title of the pack the report came with, or
+ *   %NULL for a report the user imported
+ *
+ * Marks the report as from a pack, "From pack Title".
+ */
+void
+pb_report_row_set_origin (PbReportRow *self,
+                          const char  *pack_title)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (PB_IS_REPORT_ROW (self));
+
+  /* Translators: under a report in the library that a pack brought; %s is the pack's title */
+  text = pack_title ? g_strdup_printf (_("From pack “%s”"), pack_title) : NULL;
+  gtk_label_set_label (self->origin_label, text ? text : "");
+  gtk_widget_set_visible (self->origin_box, text != NULL);
+}
+
+/**
+ * pb_report_row_get_origin:
+ *
+ * Returns: (nullable): what the row says of where the report came from
+ */
+const char *
+pb_report_row_get_origin (PbReportRow *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT_ROW (self), NULL);
+  return gtk_widget_get_visible (self->origin_box) ? gtk_label_get_label (self->origin_label) : NULL;
 }

@@ -15,6 +15,9 @@ GtkWidget *pb_report_row_new        (PbReport    *report);
 PbReport  *pb_report_row_get_report (PbReportRow *self);
 void       pb_report_row_set_report (PbReportRow *self,
                                      PbReport    *report);
+void       pb_report_row_set_origin (PbReportRow *self,
+                                     const char  *pack_title);
+const char *pb_report_row_get_origin (PbReportRow *self);
 char      *pb_format_report_summary (PbReport    *report);
 
 G_END_DECLS

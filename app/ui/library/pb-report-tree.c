@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "pb-bundle-pack.h"
 #include "pb-report-group.h"
 #include "pb-report-row.h"
 #include "pb-report-tree.h"
@@ -77,6 +78,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (!PB_IS_REPORT_ROW (child))
     gtk_tree_expander_set_child (expander, child = pb_report_row_new (NULL));
   pb_report_row_set_report (PB_REPORT_ROW (child), PB_REPORT (item));
+
+  /* A report a pack brought says so, apart from the user's own. */
+  {
+    PbLibrary *library = g_object_get_data (G_OBJECT (factory), "pb-library");
+    g_autofree char *origin = library ? pb_library_dup_report_origin (library, pb_report_get_sha256 (PB_REPORT (item)))
+                                      : NULL;
+
+    pb_report_row_set_origin (PB_REPORT_ROW (child), origin);
+  }
   gtk_tree_expander_set_indent_for_icon (expander, FALSE);
   gtk_list_item_set_selectable (list_item, TRUE);
 }
@@ -112,4 +122,20 @@ pb_report_tree_factory_new (void)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   return factory;
+}
+
+/**
+ * pb_report_tree_factory_set_library:
+ * @factory: a factory from pb_report_tree_factory_new()
+ * @library: the library the rows' reports are in, to say which came with
+ *   a pack
+ */
+void
+pb_report_tree_factory_set_library (GtkListItemFactory *factory,
+                                    PbLibrary          *library)
+{
+  g_return_if_fail (GTK_IS_LIST_ITEM_FACTORY (factory));
+  g_return_if_fail (PB_IS_LIBRARY (library));
+
+  g_object_set_data_full (G_OBJECT (factory), "pb-library", g_object_ref (library), g_object_unref);
 }

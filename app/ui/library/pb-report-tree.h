@@ -3,9 +3,13 @@
 
 #include <gtk/gtk.h>
 
+#include "pb-library.h"
+
 G_BEGIN_DECLS
 
 GtkTreeListModel   *pb_report_tree_new         (GListModel *roots);
 GtkListItemFactory *pb_report_tree_factory_new (void);
+void                pb_report_tree_factory_set_library (GtkListItemFactory *factory,
+                                                        PbLibrary          *library);
 
 G_END_DECLS

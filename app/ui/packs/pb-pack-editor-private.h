@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 /* Shared by the files that make up the pack editor: pb-pack-editor.c (the
  * editor as a whole), pb-pack-editor-details.c (details and grades),
  * pb-pack-editor-contents.c (rows and their actions), pb-pack-editor-drop.c
- * (drag and drop, adding findings) and pb-pack-editor-export.c (exports,
- * preview and print). */
+ * (drag and drop, adding findings), pb-pack-editor-export.c (exports,
+ * preview and print) and pb-pack-editor-bundle.c (the member bundle, and
+ * members' questions). */
 
 struct _PbPackEditor
 {
@@ -81,5 +82,7 @@ void     _pb_pack_editor_class_init_export (GtkWidgetClass *widget_class);
 void     _pb_pack_editor_set_busy          (PbPackEditor   *self,
                                             const char     *message);
 void     _pb_pack_editor_cancel_export     (PbPackEditor   *self);
+
+void       _pb_pack_editor_class_init_bundle (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -268,6 +268,7 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
   _pb_pack_editor_class_init_details (widget_class);
   _pb_pack_editor_class_init_contents (widget_class);
   _pb_pack_editor_class_init_export (widget_class);
+  _pb_pack_editor_class_init_bundle (widget_class);
   gtk_widget_class_install_action (widget_class, "pack.delete", NULL, delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "pack.move-up", NULL);

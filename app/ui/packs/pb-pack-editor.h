@@ -26,4 +26,9 @@ gboolean        pb_pack_editor_drop_finding (PbPackEditor *self,
                                              PbFinding    *finding,
                                              guint         before_row);
 
+/* The member bundle, and members' questions: pb-pack-editor-bundle.c */
+GtkWidget      *pb_pack_editor_export_bundle  (PbPackEditor *self,
+                                               const char   *path);
+GtkWidget      *pb_pack_editor_show_questions (PbPackEditor *self);
+
 G_END_DECLS

@@ -171,7 +171,8 @@ pb_document_view_finding_at (PbDocumentView *self,
  * pb_document_view_show_finding:
  * @finding: a finding of the document shown
  *
- * Scrolls so that the finding's first line is a third of the way down.
+ * Scrolls so that the finding's first line is a third of the way down, now
+ * or, for a document just set, once it is laid out.
  */
 void
 pb_document_view_show_finding (PbDocumentView *self,
@@ -192,8 +193,21 @@ pb_document_view_show_finding (PbDocumentView *self,
     }
 
   first = &g_array_index (anchors, PbAnchor, 0);
-  if (first->page < 1 ||
-      !pb_page_layout_page_to_point (self->layout, first->page - 1, first->rect.x1, first->rect.y1, &x, &y))
+  if (first->page < 1 || first->page > pb_page_layout_get_n_pages (self->layout))
+    return;
+
+  /* A document just set is laid out at the next allocation: until then
+   * the scroll range is the old one, and would cut the move short. */
+  if (!self->laid_out)
+    {
+      self->pending_anchor_page = (int)first->page - 1;
+      self->pending_anchor_x = first->rect.x1;
+      self->pending_anchor_y = first->rect.y1;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      return;
+    }
+
+  if (!pb_page_layout_page_to_point (self->layout, first->page - 1, first->rect.x1, first->rect.y1, &x, &y))
     return;
 
   gtk_adjustment_set_value (self->vadjustment, y - gtk_widget_get_height (GTK_WIDGET (self)) / 3.0);

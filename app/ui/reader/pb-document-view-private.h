@@ -30,6 +30,11 @@ struct _PbDocumentView
   gboolean         reporting_page; /* the view tells the model: do not scroll back */
   gboolean         laying_out;     /* in size_allocate: what changes is no one's move */
   int              pending_page;   /* scroll there once laid out, or -1 */
+  int              pending_anchor_page;  /* a finding to show once laid out: its
+                                          * page index, or -1 */
+  double           pending_anchor_x;     /* and where on it, in PDF points */
+  double           pending_anchor_y;
+  gboolean         laid_out;       /* the document shown has been laid out */
 
   GPtrArray       *matches;        /* PbFindMatch */
   int              current_match;

@@ -129,6 +129,20 @@ configure_adjustments (PbDocumentView *self)
       self->pending_page = -1;
     }
 
+  /* A finding asked for before the pages were laid out: its first line a
+   * third of the way down, as pb_document_view_show_finding() puts it. */
+  if (self->pending_anchor_page >= 0 && height > 1)
+    {
+      double x, y;
+
+      if (pb_page_layout_page_to_point (self->layout, (guint)self->pending_anchor_page,
+                                        self->pending_anchor_x, self->pending_anchor_y, &x, &y))
+        value = y - height / 3.0;
+      self->pending_anchor_page = -1;
+    }
+  if (height > 1)
+    self->laid_out = TRUE;
+
   gtk_adjustment_configure (self->vadjustment, pb_page_layout_clamp_offset (self->layout, value),
                             0, MAX (content_height, height), 40, height * 0.9, height);
   gtk_adjustment_configure (self->hadjustment,
@@ -145,7 +159,7 @@ scroll_to_page (PbDocumentView *self,
   if (self->document == NULL || page >= n_pages (self))
     return;
 
-  if (gtk_widget_get_height (GTK_WIDGET (self)) <= 1)
+  if (gtk_widget_get_height (GTK_WIDGET (self)) <= 1 || !self->laid_out)
     {
       /* Not laid out yet: go there once it is. */
       self->pending_page = (int)page;
@@ -456,6 +470,7 @@ pb_document_view_init (PbDocumentView *self)
   g_autoptr(PbViewModel) model = pb_view_model_new ();
 
   self->pending_page = -1;
+  self->pending_anchor_page = -1;
   self->current_match = -1;
   self->cache = pb_page_cache_new (DEFAULT_CACHE);
   self->layout = pb_page_layout_new ();
@@ -558,6 +573,8 @@ pb_document_view_set_document (PbDocumentView *self,
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->current_match = -1;
   self->pending_page = -1;
+  self->pending_anchor_page = -1;
+  self->laid_out = FALSE;
 
   n = document ? pb_document_get_n_pages (document) : 0;
   sizes = g_array_sized_new (FALSE, FALSE, sizeof (PbPageSize), n);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-bundle-highlights.h"
 #include "pb-cohort-store.h"
 #include "pb-cohort.h"
 #include "pb-finding-editor.h"
@@ -46,6 +47,8 @@ _pb_reader_load_findings (PbReader *self)
   g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify)gdk_rgba_free);
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  g_autoptr(GListModel) pack_findings = NULL;
+  g_autoptr(GListModel) drawn = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->findings);
@@ -78,8 +81,20 @@ _pb_reader_load_findings (PbReader *self)
   if (!pb_finding_list_reload (self->findings, &error))
     g_warning ("Could not read the report’s findings: %s", error->message);
 
+  /* A report that came with a pack shows the officer's findings too,
+   * drawn only: the panel lists the member's own. */
+  pack_findings = pb_bundle_highlights_new (self->library, pb_report_get_sha256 (self->report), colors);
+  if (pack_findings != NULL)
+    {
+      GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+
+      g_list_store_append (both, self->findings);
+      g_list_store_append (both, pack_findings);
+      drawn = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
+    }
+
   pb_document_view_set_cohort_colors (self->view, colors);
-  pb_document_view_set_findings (self->view, G_LIST_MODEL (self->findings));
+  pb_document_view_set_findings (self->view, drawn ? drawn : G_LIST_MODEL (self->findings));
   pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts);
   load_suggestions (self);
 }
@@ -346,6 +361,9 @@ static void
 view_finding_activated_cb (PbReader  *self,
                            PbFinding *finding)
 {
+  /* An officer's finding from a pack is there to read, not to edit. */
+  if (pb_bundle_finding_is_from_pack (finding))
+    return;
   open_editor (self, finding);
 }
 

@@ -277,7 +277,7 @@ pb_application_init (PbApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Open the window, importing any PDF files named. "
+                                            _("Open the window, importing any PDF files named and opening any packs (.panelpack). "
                                               "Run “panel-brief help” for the commands."));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,

@@ -105,6 +105,14 @@ _pb_window_update_content (PbWindow *self)
       show_titled_page (self, "packs", _("Briefing Packs"), NULL);
       break;
 
+    case PB_WINDOW_MODE_BUNDLES:
+      {
+        PbBundlePack *pack = pb_bundle_view_get_pack (self->bundle_view);
+
+        show_titled_page (self, "bundles", _("Packs from Officers"), pack ? pb_bundle_pack_get_title (pack) : NULL);
+        break;
+      }
+
     case PB_WINDOW_MODE_OVERVIEW:
       show_titled_page (self, "overview", _("Grades Over Time"), _("Each cohort, inspection by inspection"));
       break;

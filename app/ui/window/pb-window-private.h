@@ -46,6 +46,8 @@ struct _PbWindow
   PbFindingsView       *findings_view;
   PbCohortOverview     *cohort_overview;
   PbPacksView          *packs_view;
+  PbBundleView         *bundle_view;     /* packs from officers */
+  PbBundleOpener       *bundle_opener;   /* made when first needed */
 };
 
 void _pb_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -59,5 +61,8 @@ void _pb_window_update_content          (PbWindow       *self);
 void _pb_window_queue_update_controls   (PbWindow       *self);
 void _pb_window_selected_report_changed (PbWindow       *self);
 void _pb_window_class_init_content      (GtkWidgetClass *widget_class);
+
+void _pb_window_class_init_bundles      (GtkWidgetClass *widget_class);
+void _pb_window_bundles_started         (PbWindow       *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-first-run.h"
 #include "pb-import-outcome.h"
 #include "pb-report-store.h"
 #include "pb-view-state-store.h"
@@ -23,7 +24,8 @@ G_DEFINE_ENUM_TYPE (PbWindowMode, pb_window_mode,
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_LIBRARY, "library"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_FINDINGS, "findings"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_OVERVIEW, "overview"),
-                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"))
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_BUNDLES, "bundles"))
 
 enum {
   PROP_0,
@@ -36,6 +38,7 @@ enum {
   PROP_SHOW_OVERVIEW,
   PROP_SHOW_PACKS,
   PROP_GROUPING,
+  PROP_SHOW_BUNDLES,
   N_PROPS
 };
 
@@ -51,6 +54,7 @@ static const struct
   { PROP_SHOW_ALL_FINDINGS, PB_WINDOW_MODE_FINDINGS },
   { PROP_SHOW_OVERVIEW, PB_WINDOW_MODE_OVERVIEW },
   { PROP_SHOW_PACKS, PB_WINDOW_MODE_PACKS },
+  { PROP_SHOW_BUNDLES, PB_WINDOW_MODE_BUNDLES },
 };
 
 void
@@ -97,7 +101,7 @@ pb_window_set_mode (PbWindow     *self,
   PbWindowMode old_mode;
 
   g_return_if_fail (PB_IS_WINDOW (self));
-  g_return_if_fail (mode <= PB_WINDOW_MODE_PACKS);
+  g_return_if_fail (mode <= PB_WINDOW_MODE_BUNDLES);
 
   if (self->mode == mode)
     return;
@@ -113,7 +117,7 @@ pb_window_set_mode (PbWindow     *self,
   _pb_window_update_content (self);
   notify_mode (self, old_mode);
 
-  if (mode == PB_WINDOW_MODE_PACKS)
+  if (mode == PB_WINDOW_MODE_PACKS || mode == PB_WINDOW_MODE_BUNDLES)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -297,11 +301,13 @@ pb_window_constructed (GObject *object)
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
+  pb_bundle_view_set_library (self->bundle_view, self->library);
 
   /* Back where the user left off. */
   pb_window_select_report (self, pb_library_get_last_read_report (self->library));
 
   _pb_window_update_content (self);
+  _pb_window_bundles_started (self);
 
   /* What the library found when it opened: a lasting problem stays in view;
    * something set right is said once. Damage met later shows the same way. */
@@ -324,6 +330,9 @@ pb_window_dispose (GObject *object)
       pb_import_queue_cancel_all (self->imports);
     }
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  if (self->bundle_opener != NULL)
+    pb_bundle_opener_cancel (self->bundle_opener);
+  g_clear_object (&self->bundle_opener);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_WINDOW);
 
@@ -384,6 +393,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_PACKS);
       break;
 
+    case PROP_SHOW_BUNDLES:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_BUNDLES);
+      break;
+
     case PROP_GROUPING:
       /* The sidebar's; once the template is gone, nothing is grouped. */
       g_value_set_string (value, pb_grouping_to_string (self->sidebar ? pb_library_sidebar_get_grouping (self->sidebar)
@@ -427,6 +440,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_PACKS:
       set_mode_shown (self, PB_WINDOW_MODE_PACKS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_BUNDLES:
+      set_mode_shown (self, PB_WINDOW_MODE_BUNDLES, g_value_get_boolean (value));
       break;
 
     case PROP_GROUPING:
@@ -498,6 +515,9 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_SHOW_PACKS] =
     g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_BUNDLES] =
+    g_param_spec_boolean ("show-bundles", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -513,6 +533,8 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_READER);
   g_type_ensure (PB_TYPE_FINDINGS_VIEW);
   g_type_ensure (PB_TYPE_PACKS_VIEW);
+  g_type_ensure (PB_TYPE_BUNDLE_VIEW);
+  g_type_ensure (PB_TYPE_FIRST_RUN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PbWindow, toast_overlay);
@@ -534,9 +556,11 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, bundle_view);
   _pb_window_class_init_content (widget_class);
 
   _pb_window_class_add_actions (widget_class);
+  _pb_window_class_init_bundles (widget_class);
 }
 
 static void
@@ -623,15 +647,27 @@ pb_window_get_selected_report (PbWindow *self)
  * pb_window_import_files:
  * @files: (array length=n_files): the files to import, as one batch
  *
- * Imports the files, after any imports already asked for.
+ * Imports the files, after any imports already asked for.  Packs an
+ * officer sent (.panelpack) among them are opened as packs
+ * (pb_window_open_bundles()): the desktop, the command line and a drop
+ * all come this way.
  */
 void
 pb_window_import_files (PbWindow  *self,
                         GFile    **files,
                         guint      n_files)
 {
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+
   g_return_if_fail (PB_IS_WINDOW (self));
-  pb_import_queue_add (self->imports, files, n_files, NULL);
+
+  for (guint i = 0; i < n_files; i++)
+    if (pb_bundle_is_bundle_file (files[i]))
+      pb_window_open_bundles (self, &files[i], 1);
+    else
+      g_ptr_array_add (reports, files[i]);
+  if (reports->len > 0)
+    pb_import_queue_add (self->imports, (GFile **)reports->pdata, reports->len, NULL);
 }
 
 gboolean
@@ -645,7 +681,8 @@ pb_window_get_importing (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected", "reader", "details", "findings", "overview" or "packs"
+ *   "unselected", "reader", "details", "findings", "overview", "packs" or
+ *   "bundles"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)

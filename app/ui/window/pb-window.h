@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "pb-application.h"
+#include "pb-bundle-opener.h"
+#include "pb-bundle-view.h"
 #include "pb-library.h"
 #include "pb-cohort-overview.h"
 #include "pb-findings-view.h"
@@ -19,6 +21,7 @@ G_BEGIN_DECLS
  * @PB_WINDOW_MODE_FINDINGS: every finding in the library, in a table
  * @PB_WINDOW_MODE_OVERVIEW: each cohort's grades over time
  * @PB_WINDOW_MODE_PACKS: the briefing packs
+ * @PB_WINDOW_MODE_BUNDLES: the packs officers sent, opened from bundles
  *
  * What the window's content area is given to.
  */
@@ -28,6 +31,7 @@ typedef enum
   PB_WINDOW_MODE_FINDINGS,
   PB_WINDOW_MODE_OVERVIEW,
   PB_WINDOW_MODE_PACKS,
+  PB_WINDOW_MODE_BUNDLES,
 } PbWindowMode;
 
 #define PB_TYPE_WINDOW_MODE (pb_window_mode_get_type ())
@@ -63,5 +67,12 @@ void              pb_window_add_toast           (PbWindow      *self,
                                                  const char    *message);
 void              pb_window_show_library_problem (PbWindow     *self);
 gboolean          pb_window_get_library_problem_shown (PbWindow *self);
+
+/* Packs from officers: pb-window-bundles.c */
+PbBundleView     *pb_window_get_bundle_view     (PbWindow      *self);
+PbBundleOpener   *pb_window_get_bundle_opener   (PbWindow      *self);
+void              pb_window_open_bundles        (PbWindow      *self,
+                                                 GFile        **files,
+                                                 guint          n_files);
 
 G_END_DECLS
