@@ -17,4 +17,8 @@ gboolean   pb_demo_populate      (PbLibrary   *library,
 gint64     pb_demo_add_pack      (PbLibrary   *library,
                                   GError     **error);
 
+gboolean   pb_demo_add_tracker   (PbLibrary   *library,
+                                  gint64       pack_id,
+                                  GError     **error);
+
 G_END_DECLS

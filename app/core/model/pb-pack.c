@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-pack-private.h"
+#include "pb-pack-section.h"
 
 /* Briefing packs: what the panel receives.  A pack has sections, by default
  * one for each cohort in the Ofsted order, holding findings, notes and
@@ -38,6 +39,7 @@ pb_pack_section_free (PbPackSection *section)
   g_free (section->title);
   g_free (section->cohort);
   g_clear_pointer (&section->items, g_array_unref);
+  pb_pack_section_spec_clear (&section->spec);
   g_free (section);
 }
 

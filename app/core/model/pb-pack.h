@@ -55,12 +55,39 @@ typedef struct
   char           *text;         /* for a note or heading */
 } PbPackItem;
 
+/* What a section prints (pb-pack-section.h). */
+typedef enum
+{
+  PB_PACK_SECTION_FINDINGS,         /* its findings, notes and headings */
+  PB_PACK_SECTION_RECOMMENDATIONS,  /* its notes, then the recommendation tracker as a table */
+  PB_PACK_SECTION_COMPARISON,       /* its notes, then two reports compared */
+} PbPackSectionKind;
+
+/* What a section of another kind shows. Every field narrows; the initial
+ * values (PB_PACK_SECTION_SPEC_INIT) match all. */
 typedef struct
 {
-  gint64      id;
-  char       *title;
-  char       *cohort;         /* the cohort's slug, or NULL for a free section */
-  GArray     *items;          /* PbPackItem */
+  char     *authority;      /* the local authority; NULL for every one */
+  int       status;         /* recommendations: a PbRecommendationStatus, or -1 */
+  gboolean  overdue;        /* recommendations: only those past their due date */
+  gboolean  open;           /* recommendations: only those not met */
+  char     *before_sha256;  /* comparison: the earlier report; NULL for the last
+                               inspection before the later one */
+  char     *after_sha256;   /* comparison: the later report; NULL for the
+                               authority's latest report */
+} PbPackSectionSpec;
+
+#define PB_PACK_SECTION_SPEC_INIT { NULL, -1, FALSE, FALSE, NULL, NULL }
+
+typedef struct
+{
+  gint64             id;
+  char              *title;
+  char              *cohort;  /* the cohort's slug, or NULL for a free section; for a
+                                 recommendations section, the cohort it shows */
+  GArray            *items;   /* PbPackItem */
+  PbPackSectionKind  kind;
+  PbPackSectionSpec  spec;    /* for a section of another kind than findings */
 } PbPackSection;
 
 void        pb_pack_item_clear         (PbPackItem    *item);

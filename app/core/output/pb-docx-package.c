@@ -65,6 +65,7 @@ static const char styles[] =
               "<w:rPr><w:color w:val=\"4D4D4D\"/><w:sz w:val=\"18\"/></w:rPr>")
   PARA_STYLE ("FindingNote", "Finding Note", "<w:next w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"120\"/><w:ind w:left=\"340\"/></w:pPr>"
               "<w:rPr><w:sz w:val=\"19\"/></w:rPr>")
+  PARA_STYLE ("ListItem", "List Item", "<w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"340\" w:hanging=\"240\"/></w:pPr>")
   PARA_STYLE ("Key", "Table Key", "<w:pPr><w:keepLines/><w:spacing w:after=\"40\"/></w:pPr><w:rPr><w:color w:val=\"4D4D4D\"/><w:sz w:val=\"17\"/></w:rPr>")
   PARA_STYLE ("Exempt", "Exempt Statement", "<w:pPr><w:keepLines/><w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"A51D2D\"/>"
               "<w:left w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"A51D2D\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"A51D2D\"/>"

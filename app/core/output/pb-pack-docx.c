@@ -239,16 +239,38 @@ cell_start (GString    *out,
   g_string_append (out, "</w:tcPr>");
 }
 
-/* A cell's words in half-points (@size), bold or not, each line of @text
- * a paragraph, with a note in italics under them; @keep keeps the row
- * with the next, so that a short table stays on one page. */
 static void
 cell_text (GString    *out,
            const char *text,
            const char *note,
-           gboolean    bold,
-           guint       size,
-           gboolean    keep)
+           gboolean    bold)
+{
+  g_string_append (out, "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr>");
+  run (out, bold ? "<w:rPr><w:b/><w:sz w:val=\"19\"/></w:rPr>" : "<w:rPr><w:sz w:val=\"19\"/></w:rPr>", text);
+  g_string_append (out, "</w:p>");
+  if (note != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>");
+          run (out, "<w:rPr><w:i/><w:sz w:val=\"16\"/></w:rPr>", lines[i]);
+          g_string_append (out, "</w:p>");
+        }
+    }
+}
+
+/* A cell's words in half-points (@size), bold or not, each line of @text
+ * a paragraph, with a note in italics under them; @keep keeps the row
+ * with the next, so that a short table stays on one page. */
+static void
+grade_cell_text (GString    *out,
+                 const char *text,
+                 const char *note,
+                 gboolean    bold,
+                 guint       size,
+                 gboolean    keep)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_auto(GStrv) notes = note != NULL ? g_strsplit (note, "\n", -1) : NULL;
@@ -301,7 +323,7 @@ matrix (GString            *out,
   /* The header row, repeated on every page the table continues on. */
   g_string_append (out, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
   cell_start (out, first, "E4E9F0", NULL, FALSE, NULL);
-  cell_text (out, grades->corner, NULL, TRUE, size, TRUE);
+  grade_cell_text (out, grades->corner, NULL, TRUE, size, TRUE);
   g_string_append (out, "</w:tc>");
   for (guint c = from; c < to; c++)
     {
@@ -310,7 +332,7 @@ matrix (GString            *out,
       g_autofree char *note = _pb_grades_column_note (column);
 
       cell_start (out, each, "E4E9F0", NULL, column->new_framework && c > from, NULL);
-      cell_text (out, text, note, TRUE, size, TRUE);
+      grade_cell_text (out, text, note, TRUE, size, TRUE);
       g_string_append (out, "</w:tc>");
     }
   g_string_append (out, "</w:tr>");
@@ -321,7 +343,7 @@ matrix (GString            *out,
 
       g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
       cell_start (out, first, NULL, NULL, FALSE, NULL);
-      cell_text (out, grades->rows[r], NULL, TRUE, size, keep);
+      grade_cell_text (out, grades->rows[r], NULL, TRUE, size, keep);
       g_string_append (out, "</w:tc>");
       for (guint c = from; c < to; c++)
         {
@@ -339,7 +361,7 @@ matrix (GString            *out,
             }
           cell_start (out, each, grade_fill (cell->grade), grade_bar (cell->grade), new_framework,
                       cell->rows > 1 ? " w:val=\"restart\"" : NULL);
-          cell_text (out, cell->text, cell->note, FALSE, size, keep);
+          grade_cell_text (out, cell->text, cell->note, FALSE, size, keep);
           g_string_append (out, "</w:tc>");
         }
       g_string_append (out, "</w:tr>");
@@ -368,6 +390,145 @@ grades (GString            *out,
 
   for (guint i = 0; grades->key[i] != NULL; i++)
     paragraph (out, "Key", grades->key[i]);
+}
+
+/* The tracker as a table whose header row repeats and whose rows never
+ * split; the status cell is shaded in its colour and says it in words. */
+static void
+tracker (GString             *out,
+         const PbPackTracker *tracker)
+{
+  static const int percent[] = { 36, 14, 13, 13, 13, 11 };
+  char fill[8], bar[8];
+
+  if (*tracker->filter != '\0')
+    paragraph (out, "Key", tracker->filter);
+  if (tracker->n_rows == 0)
+    {
+      paragraph (out, NULL, tracker->empty);
+      return;
+    }
+
+  g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+                        "<w:tblLayout w:type=\"fixed\"/>"
+                        "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+                        "<w:tblGrid>");
+  for (guint c = 0; c < tracker->n_columns; c++)
+    g_string_append_printf (out, "<w:gridCol w:w=\"%d\"/>", PB_DOCX_TEXT_WIDTH * percent[c] / 100);
+  g_string_append (out, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+  for (guint c = 0; c < tracker->n_columns; c++)
+    {
+      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[c] / 100, "E4E9F0", NULL, FALSE, NULL);
+      cell_text (out, tracker->headings[c], NULL, TRUE);
+      g_string_append (out, "</w:tc>");
+    }
+  g_string_append (out, "</w:tr>");
+
+  for (guint r = 0; r < tracker->n_rows; r++)
+    {
+      const PbPackTrackerRow *row = &tracker->rows[r];
+      g_autofree char *lines = g_strjoinv ("\n", (char **)(row->lines + (row->repeated ? 1 : 0)));
+
+      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[0] / 100, NULL, NULL, FALSE, NULL);
+      if (row->repeated)
+        {
+          g_string_append (out, "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr>");
+          run (out, "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"19\"/></w:rPr>", row->lines[0]);
+          g_string_append (out, "</w:p>");
+        }
+      cell_text (out, row->text, *lines ? lines : NULL, FALSE);
+      g_string_append (out, "</w:tc>");
+      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[1] / 100, NULL, NULL, FALSE, NULL);
+      cell_text (out, row->owner, NULL, FALSE);
+      g_string_append (out, "</w:tc>");
+      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[2] / 100, NULL, NULL, FALSE, NULL);
+      cell_text (out, row->due, row->due_note, FALSE);
+      g_string_append (out, "</w:tc>");
+      g_snprintf (fill, sizeof fill, "%06X", row->fill);
+      g_snprintf (bar, sizeof bar, "%06X", row->bar);
+      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[3] / 100, fill, bar, FALSE, NULL);
+      cell_text (out, row->status, row->rag_label, TRUE);
+      g_string_append (out, "</w:tc>");
+      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[4] / 100, NULL, NULL, FALSE, NULL);
+      cell_text (out, row->updated, NULL, FALSE);
+      g_string_append (out, "</w:tc>");
+      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[5] / 100, NULL, NULL, FALSE, NULL);
+      cell_text (out, row->evidence, NULL, FALSE);
+      g_string_append (out, "</w:tc></w:tr>");
+    }
+  g_string_append (out, "</w:tbl>");
+  paragraph (out, "Key", tracker->key);
+}
+
+static void
+comparison (Body                   *body,
+            const PbPackComparison *comparison)
+{
+  GString *out = body->out;
+  int first = PB_DOCX_TEXT_WIDTH * 40 / 100;
+  int grade = PB_DOCX_TEXT_WIDTH * 22 / 100;
+  int change = PB_DOCX_TEXT_WIDTH - first - 2 * grade;
+
+  if (comparison->withheld != NULL)
+    {
+      paragraph (out, NULL, comparison->withheld);
+      return;
+    }
+
+  paragraph (out, NULL, comparison->intro);
+  if (comparison->n_rows > 0)
+    {
+      const int widths[] = { first, grade, grade, change };
+
+      g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+                            "<w:tblLayout w:type=\"fixed\"/>"
+                            "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>");
+      g_string_append_printf (out, "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/>"
+                                   "<w:gridCol w:w=\"%d\"/></w:tblGrid>", first, grade, grade, change);
+      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+      for (guint c = 0; c < 4; c++)
+        {
+          cell_start (out, widths[c], "E4E9F0", NULL, FALSE, NULL);
+          cell_text (out, comparison->headings[c], NULL, TRUE);
+          g_string_append (out, "</w:tc>");
+        }
+      g_string_append (out, "</w:tr>");
+      for (guint r = 0; r < comparison->n_rows; r++)
+        {
+          const PbPackComparisonRow *row = &comparison->rows[r];
+
+          g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+          cell_start (out, first, NULL, NULL, FALSE, NULL);
+          cell_text (out, row->judgement, NULL, TRUE);
+          g_string_append (out, "</w:tc>");
+          cell_start (out, grade, grade_fill (row->before_grade), grade_bar (row->before_grade), FALSE, NULL);
+          cell_text (out, row->before, NULL, FALSE);
+          g_string_append (out, "</w:tc>");
+          cell_start (out, grade, grade_fill (row->after_grade), grade_bar (row->after_grade), FALSE, NULL);
+          cell_text (out, row->after, NULL, FALSE);
+          g_string_append (out, "</w:tc>");
+          cell_start (out, change, NULL, NULL, FALSE, NULL);
+          cell_text (out, row->change, NULL, FALSE);
+          g_string_append (out, "</w:tc></w:tr>");
+        }
+      g_string_append (out, "</w:tbl>");
+    }
+
+  for (guint l = 0; l < comparison->n_lists; l++)
+    {
+      const PbPackComparisonList *list = &comparison->lists[l];
+
+      heading (body, "Heading2", list->heading, NULL);
+      if (list->items[0] == NULL)
+        paragraph (out, NULL, list->empty);
+      for (guint i = 0; list->items[i] != NULL; i++)
+        {
+          /* Translators: a bullet before an item of a list in a Word document */
+          g_autofree char *item = g_strdup_printf (_("• %s"), list->items[i]);
+          paragraph (out, "ListItem", item);
+        }
+    }
 }
 
 /* A quoted passage, the line citing it and the officer's note, kept on one
@@ -424,6 +585,14 @@ visit_cb (const PbPackPart  *part,
 
     case PB_PACK_PART_FINDING:
       finding (out, part);
+      break;
+
+    case PB_PACK_PART_TRACKER:
+      tracker (out, part->tracker);
+      break;
+
+    case PB_PACK_PART_COMPARISON:
+      comparison (body, part->comparison);
       break;
 
     case PB_PACK_PART_SECTION_END:

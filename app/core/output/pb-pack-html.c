@@ -35,7 +35,10 @@ static const char head_end[] =
   ".new-framework{border-left:4px solid #14213d}.note{display:block;font-size:.85em;font-style:italic}"
   ".council{font-size:1.4em;font-weight:bold;color:#14213d}.council img{height:3em;vertical-align:middle;margin-right:.5em}"
   ".exempt{color:#a51d2d;font-weight:bold;text-align:center}"
-  ".statement{border:2px solid #a51d2d;background:#fbeaea;color:#7a1010;padding:.5em 1em}</style>\n"
+  ".statement{border:2px solid #a51d2d;background:#fbeaea;color:#7a1010;padding:.5em 1em}"
+  ".rag-red{background:#f8d7d4;border-left:4px solid #c01c28}.rag-amber{background:#fcebc7;border-left:4px solid #b9770e}"
+  ".rag-green{background:#d3ecd9;border-left:4px solid #26a269}.repeated{display:block;color:#14213d;font-weight:bold}"
+  ".overdue{display:block;font-weight:bold;color:#a51d2d}</style>\n"
   "</head>\n<body>\n";
 
 /* <element attributes>text</element> and a new line; @attributes is
@@ -201,6 +204,138 @@ grades (GString            *out,
     element (out, "p", "class=\"key\"", grades->key[i]);
 }
 
+/* The tracker as a table: its status cell says the status and its colour
+ * in words as well as by its class's colour. */
+static void
+tracker (GString             *out,
+         const PbPackTracker *tracker)
+{
+  if (*tracker->filter != '\0')
+    element (out, "p", "class=\"key\"", tracker->filter);
+  if (tracker->n_rows == 0)
+    {
+      element (out, "p", NULL, tracker->empty);
+      return;
+    }
+
+  g_string_append (out, "<table class=\"tracker\">\n<thead><tr>");
+  for (guint c = 0; c < tracker->n_columns; c++)
+    {
+      g_string_append (out, "<th scope=\"col\">");
+      pb_xml_append_text (out, tracker->headings[c]);
+      g_string_append (out, "</th>");
+    }
+  g_string_append (out, "</tr></thead>\n<tbody>\n");
+
+  for (guint r = 0; r < tracker->n_rows; r++)
+    {
+      const PbPackTrackerRow *row = &tracker->rows[r];
+
+      g_string_append (out, "<tr><th scope=\"row\">");
+      if (row->repeated)
+        {
+          g_string_append (out, "<strong class=\"repeated\">");
+          pb_xml_append_text (out, row->lines[0]);
+          g_string_append (out, "</strong>");
+        }
+      pb_xml_append_text (out, row->text);
+      for (guint i = row->repeated ? 1 : 0; row->lines[i] != NULL; i++)
+        {
+          g_string_append (out, "<span class=\"note\">");
+          pb_xml_append_text (out, row->lines[i]);
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</th><td>");
+      pb_xml_append_text (out, row->owner);
+      g_string_append (out, "</td><td>");
+      pb_xml_append_text (out, row->due);
+      if (row->due_note != NULL)
+        {
+          g_string_append (out, "<span class=\"overdue\">");
+          pb_xml_append_text (out, row->due_note);
+          g_string_append (out, "</span>");
+        }
+      g_string_append_printf (out, "</td><td class=\"rag-%s\">", row->rag);
+      cell_text (out, row->status, row->rag_label);
+      g_string_append (out, "</td><td>");
+      pb_xml_append_text (out, row->updated);
+      g_string_append (out, "</td><td>");
+      pb_xml_append_text (out, row->evidence);
+      g_string_append (out, "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+  element (out, "p", "class=\"key\"", tracker->key);
+}
+
+static void
+grade_cell (GString    *out,
+            PbGrade     grade,
+            const char *text)
+{
+  const char *slug = pb_grade_to_slug (grade);
+
+  if (slug != NULL)
+    g_string_append_printf (out, "<td class=\"%s\">", slug);
+  else
+    g_string_append (out, "<td>");
+  pb_xml_append_text (out, text);
+  g_string_append (out, "</td>");
+}
+
+static void
+comparison (GString                *out,
+            const PbPackComparison *comparison)
+{
+  if (comparison->withheld != NULL)
+    {
+      element (out, "p", NULL, comparison->withheld);
+      return;
+    }
+
+  element (out, "p", NULL, comparison->intro);
+  if (comparison->n_rows > 0)
+    {
+      g_string_append (out, "<table class=\"comparison\">\n<thead><tr>");
+      for (guint c = 0; c < 4; c++)
+        {
+          g_string_append (out, "<th scope=\"col\">");
+          pb_xml_append_text (out, comparison->headings[c]);
+          g_string_append (out, "</th>");
+        }
+      g_string_append (out, "</tr></thead>\n<tbody>\n");
+      for (guint r = 0; r < comparison->n_rows; r++)
+        {
+          const PbPackComparisonRow *row = &comparison->rows[r];
+
+          g_string_append (out, "<tr><th scope=\"row\">");
+          pb_xml_append_text (out, row->judgement);
+          g_string_append (out, "</th>");
+          grade_cell (out, row->before_grade, row->before);
+          grade_cell (out, row->after_grade, row->after);
+          g_string_append (out, "<td>");
+          pb_xml_append_text (out, row->change);
+          g_string_append (out, "</td></tr>\n");
+        }
+      g_string_append (out, "</tbody>\n</table>\n");
+    }
+
+  for (guint l = 0; l < comparison->n_lists; l++)
+    {
+      const PbPackComparisonList *list = &comparison->lists[l];
+
+      element (out, "h3", NULL, list->heading);
+      if (list->items[0] == NULL)
+        {
+          element (out, "p", NULL, list->empty);
+          continue;
+        }
+      g_string_append (out, "<ul>\n");
+      for (guint i = 0; list->items[i] != NULL; i++)
+        element (out, "li", NULL, list->items[i]);
+      g_string_append (out, "</ul>\n");
+    }
+}
+
 typedef struct
 {
   GString    *out;
@@ -266,6 +401,14 @@ visit_cb (const PbPackPart  *part,
 
     case PB_PACK_PART_SECTION_END:
       g_string_append (out, "</section>\n");
+      break;
+
+    case PB_PACK_PART_TRACKER:
+      tracker (out, part->tracker);
+      break;
+
+    case PB_PACK_PART_COMPARISON:
+      comparison (out, part->comparison);
       break;
 
     default:

@@ -133,6 +133,98 @@ write_grades (PbPdfWriter        *writer,
     }
 }
 
+/* The tracker as a table: the recommendation with where it comes from
+ * and its evidence, owner, due date, status (its colour as a tint, a rule
+ * and a word), last update and evidence count. */
+static void
+write_tracker (PbPdfWriter         *writer,
+               const PbPackTracker *tracker)
+{
+  static const double widths[] = { 0.33, 0.13, 0.12, 0.13, 0.13, 0.16 };
+  PbPdfTable *table;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (widths) == 6);
+
+  if (*tracker->filter != '\0')
+    pb_pdf_writer_text (writer, PB_PDF_TEXT_SMALL, tracker->filter);
+  if (tracker->n_rows == 0)
+    {
+      pb_pdf_writer_paragraph (writer, tracker->empty);
+      return;
+    }
+
+  table = pb_pdf_table_new (tracker->n_columns, widths);
+  pb_pdf_table_add_row (table, TRUE);
+  for (guint c = 0; c < tracker->n_columns; c++)
+    pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, tracker->headings[c], NULL, 1, 0, 0);
+
+  for (guint r = 0; r < tracker->n_rows; r++)
+    {
+      const PbPackTrackerRow *row = &tracker->rows[r];
+      g_autofree char *lines = g_strjoinv ("\n", (char **)row->lines);
+
+      pb_pdf_table_add_row (table, FALSE);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_ROW_HEADER, row->text, *lines ? lines : NULL, 1, 0,
+                             row->repeated ? 0x14213d : 0);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->owner, NULL, 1, 0, 0);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->due, row->due_note, 1, 0, 0);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->status, row->rag_label, 1, row->fill, row->bar);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->updated, NULL, 1, 0, 0);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->evidence, NULL, 1, 0, 0);
+    }
+  pb_pdf_writer_add_table (writer, table);
+  pb_pdf_writer_attach (writer);
+  pb_pdf_writer_text (writer, PB_PDF_TEXT_KEY, tracker->key);
+}
+
+static void
+write_comparison (PbPdfWriter            *writer,
+                  const PbPackComparison *comparison)
+{
+  static const double widths[] = { 0.40, 0.22, 0.22, 0.16 };
+  PbPdfTable *table;
+
+  if (comparison->withheld != NULL)
+    {
+      pb_pdf_writer_paragraph (writer, comparison->withheld);
+      return;
+    }
+
+  pb_pdf_writer_paragraph (writer, comparison->intro);
+  table = pb_pdf_table_new (4, widths);
+  pb_pdf_table_add_row (table, TRUE);
+  for (guint c = 0; c < 4; c++)
+    pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, comparison->headings[c], NULL, 1, 0, 0);
+  for (guint r = 0; r < comparison->n_rows; r++)
+    {
+      const PbPackComparisonRow *row = &comparison->rows[r];
+      guint32 fill, bar;
+
+      pb_pdf_table_add_row (table, FALSE);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_ROW_HEADER, row->judgement, NULL, 1, 0, 0);
+      grade_colors (row->before_grade, &fill, &bar);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->before, NULL, 1, fill, bar);
+      grade_colors (row->after_grade, &fill, &bar);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->after, NULL, 1, fill, bar);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_DATA, row->change, NULL, 1, 0, 0);
+    }
+  if (comparison->n_rows > 0)
+    pb_pdf_writer_add_table (writer, table);
+  else
+    pb_pdf_table_free (table);
+
+  for (guint l = 0; l < comparison->n_lists; l++)
+    {
+      const PbPackComparisonList *list = &comparison->lists[l];
+
+      pb_pdf_writer_heading (writer, 3, list->heading);
+      if (list->items[0] == NULL)
+        pb_pdf_writer_paragraph (writer, list->empty);
+      for (guint i = 0; list->items[i] != NULL; i++)
+        pb_pdf_writer_bullet (writer, list->items[i]);
+    }
+}
+
 static gboolean
 visit_cb (const PbPackPart  *part,
           gpointer           data,
@@ -211,6 +303,14 @@ visit_cb (const PbPackPart  *part,
 
     case PB_PACK_PART_SECTION_END:
       pb_pdf_writer_end_group (writer);
+      break;
+
+    case PB_PACK_PART_TRACKER:
+      write_tracker (writer, part->tracker);
+      break;
+
+    case PB_PACK_PART_COMPARISON:
+      write_comparison (writer, part->comparison);
       break;
 
     default:

@@ -9,6 +9,7 @@
 #include "pb-dates.h"
 #include "pb-finding-store.h"
 #include "pb-pack-grades-private.h"
+#include "pb-pack-tracker-private.h"
 #include "pb-pack-walk-private.h"
 #include "pb-structure.h"
 
@@ -23,6 +24,10 @@ count_printed (PbPackWalk    *self,
                PbPackSection *section)
 {
   guint n = 0;
+
+  /* A table or a comparison, or a line saying why there is none. */
+  if (section->kind != PB_PACK_SECTION_FINDINGS)
+    return 1;
 
   for (guint i = 0; i < section->items->len; i++)
     {
@@ -293,6 +298,50 @@ visit_item (PbPackWalk        *self,
   return visit (&part, user_data, error);
 }
 
+/* The tracker's table or the comparison, read from the library now; when
+ * there is nothing to compare, or a report named is gone, a line says so
+ * rather than the export failing. */
+static gboolean
+visit_special (PbPackWalk       *self,
+               PbPackSection    *section,
+               PbPackVisitFunc   visit,
+               gpointer          user_data,
+               GError          **error)
+{
+  g_autoptr(PbPackTrackerContent) content = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean exempt_allowed = pb_pack_get_exempt (self->pack);
+  PbPackPart part = { PB_PACK_PART_TRACKER };
+
+  if (section->kind == PB_PACK_SECTION_RECOMMENDATIONS)
+    content = _pb_pack_tracker_content_new (self->library, section, exempt_allowed, self->cohorts, &local);
+  else
+    content = _pb_pack_comparison_content_new (self->library, section, exempt_allowed, &local);
+
+  if (content == NULL)
+    {
+      if (local->domain != PB_PACKS_ERROR && local->domain != PB_LIBRARY_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      part.kind = PB_PACK_PART_NOTE;
+      part.text = local->message;
+      part.section = section->title;
+      return visit (&part, user_data, error);
+    }
+
+  part.section = section->title;
+  if (section->kind == PB_PACK_SECTION_RECOMMENDATIONS)
+    part.tracker = _pb_pack_tracker_content_get_tracker (content);
+  else
+    {
+      part.kind = PB_PACK_PART_COMPARISON;
+      part.comparison = _pb_pack_tracker_content_get_comparison (content);
+    }
+  return visit (&part, user_data, error) && !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}
+
 static gboolean
 visit_sections (PbPackWalk       *self,
                 PbPackVisitFunc   visit,
@@ -317,6 +366,8 @@ visit_sections (PbPackWalk       *self,
       for (guint i = 0; i < section->items->len; i++)
         if (!visit_item (self, section, &g_array_index (section->items, PbPackItem, i), visit, user_data, error))
           return FALSE;
+      if (section->kind != PB_PACK_SECTION_FINDINGS && !visit_special (self, section, visit, user_data, error))
+        return FALSE;
       if (!visit (&end, user_data, error))
         return FALSE;
     }

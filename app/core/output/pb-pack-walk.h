@@ -55,6 +55,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPackExportOptions, pb_pack_export_options_free)
  * @PB_PACK_PART_NOTE: a paragraph an officer put in a section
  * @PB_PACK_PART_FINDING: a finding that may be printed in this pack
  * @PB_PACK_PART_SECTION_END: the section begun last is over
+ * @PB_PACK_PART_TRACKER: in a recommendations section, after its headings
+ *   and notes: the recommendation tracker as a table
+ * @PB_PACK_PART_COMPARISON: in a comparison section, after its headings and
+ *   notes: two reports of one authority compared
  *
  * The parts of a pack, in the order pb_pack_walk_run() gives them.
  */
@@ -68,6 +72,8 @@ typedef enum
   PB_PACK_PART_NOTE,
   PB_PACK_PART_FINDING,
   PB_PACK_PART_SECTION_END,
+  PB_PACK_PART_TRACKER,
+  PB_PACK_PART_COMPARISON,
 } PbPackPartKind;
 
 /**
@@ -158,6 +164,129 @@ typedef struct
 } PbPackGrades;
 
 /**
+ * PbPackTrackerRow:
+ * @text: the recommendation, as it was made
+ * @lines: (array zero-terminated=1): lines under it: a link to an earlier
+ *   recommendation it repeats ("Repeated from the 2019 inspection") first,
+ *   then where it comes from, its cohorts, the latest note and each piece
+ *   of evidence
+ * @repeated: it repeats an earlier recommendation: print that first line
+ *   so that it stands out
+ * @owner: who owns it, or "Not assigned"
+ * @due: its due date in words, or "None set"
+ * @due_note: (nullable): "Overdue" when it is past due and not met
+ * @status: its status in words ("In progress")
+ * @rag_label: the status's colour in words ("Amber"), printed with the
+ *   status so that colour is never the only sign
+ * @rag: the colour's name: "red", "amber" or "green"
+ * @fill: a light tint of the colour, for the cell, as 0xRRGGBB
+ * @bar: the colour itself, for a rule beside the cell, as 0xRRGGBB
+ * @updated: the date of the latest status in words, or "Not yet"
+ * @evidence: how many findings evidence it, in digits
+ *
+ * One tracked recommendation, every value in words.
+ */
+typedef struct
+{
+  const char         *text;
+  const char * const *lines;
+  gboolean            repeated;
+  const char         *owner;
+  const char         *due;
+  const char         *due_note;
+  const char         *status;
+  const char         *rag_label;
+  const char         *rag;
+  guint32             fill;
+  guint32             bar;
+  const char         *updated;
+  const char         *evidence;
+} PbPackTrackerRow;
+
+/**
+ * PbPackTracker:
+ * @filter: what the table shows, in words ("Harrowdale; care leavers;
+ *   overdue only")
+ * @headings: (array length=n_columns): the columns' headings:
+ *   recommendation, owner, due, status, last update, evidence
+ * @rows: (array length=n_rows): the recommendations, oldest source first
+ * @empty: what to print instead of the table when there are no rows
+ * @key: what the colours mean, for under the table
+ *
+ * A recommendations section's table. A public pack's has nothing exempt
+ * in it: no exempt item, no exempt evidence, no note given with exempt
+ * evidence (pb_library_get_tracker()).
+ */
+typedef struct
+{
+  const char              *filter;
+  const char * const      *headings;
+  guint                    n_columns;
+  const PbPackTrackerRow  *rows;
+  guint                    n_rows;
+  const char              *empty;
+  const char              *key;
+} PbPackTracker;
+
+/**
+ * PbPackComparisonRow:
+ * @judgement: what was judged ("The experiences and progress of children
+ *   in care")
+ * @before: the earlier grade in words, or "Not judged"
+ * @after: the later grade in words, or "Not judged"
+ * @change: "Improved", "Declined", "No change", or "" when one is missing
+ * @before_grade: the earlier grade, for its colour
+ * @after_grade: the later grade
+ */
+typedef struct
+{
+  const char *judgement;
+  const char *before;
+  const char *after;
+  const char *change;
+  PbGrade     before_grade;
+  PbGrade     after_grade;
+} PbPackComparisonRow;
+
+/**
+ * PbPackComparisonList:
+ * @heading: "Made again", "New", "No longer made"
+ * @items: (array zero-terminated=1): the recommendations
+ * @empty: what to print when @items is empty
+ */
+typedef struct
+{
+  const char         *heading;
+  const char * const *items;
+  const char         *empty;
+} PbPackComparisonList;
+
+/**
+ * PbPackComparison:
+ * @withheld: (nullable): when set, why the comparison is left out (a
+ *   report of it is not for publication and the pack is public); nothing
+ *   else is set then
+ * @intro: which reports are compared, in a sentence
+ * @headings: (array length=4): the table's headings: the judgement, the
+ *   earlier report, the later one, the change
+ * @rows: (array length=n_rows): each judgement either report made
+ * @lists: (array length=n_lists): the recommendations made again, new,
+ *   and no longer made
+ *
+ * A comparison section's content.
+ */
+typedef struct
+{
+  const char                 *withheld;
+  const char                 *intro;
+  const char * const         *headings;
+  const PbPackComparisonRow  *rows;
+  guint                       n_rows;
+  const PbPackComparisonList *lists;
+  guint                       n_lists;
+} PbPackComparison;
+
+/**
  * PbPackPart:
  * @kind: what this part is
  * @text: the cover's pack title; the contents' heading; the grades'
@@ -188,6 +317,8 @@ typedef struct
  * @cohorts: a finding's cohorts, in words, separated by "; "
  * @report_date: (nullable): the day a finding's report is dated by (its
  *   inspection's end, else its publication) as YYYY-MM-DD
+ * @tracker: the recommendation tracker's table
+ * @comparison: two reports compared
  *
  * One part of a pack; each field belongs to the kinds it names and is
  * otherwise %NULL or 0.  Everything lives until the next part.
@@ -218,6 +349,9 @@ typedef struct
   const char         *section;
   const char         *cohorts;
   const char         *report_date;
+
+  const PbPackTracker    *tracker;
+  const PbPackComparison *comparison;
 } PbPackPart;
 
 /**

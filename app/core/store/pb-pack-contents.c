@@ -7,6 +7,7 @@
 #include "pb-finding-store.h"
 #include "pb-pack-entry-private.h"
 #include "pb-pack-items.h"
+#include "pb-pack-sections.h"
 #include "pb-report-store.h"
 #include "pb-structure-store.h"
 
@@ -202,6 +203,8 @@ build_rows (PbPackContents  *self,
       heading->text = g_strdup (section->title);
       heading->cohort = g_strdup (section->cohort);
       heading->n_items = section->items->len;
+      heading->section_kind = section->kind;
+      heading->detail = pb_library_describe_pack_section (self->library, section);
       _pb_pack_entry_sign (heading);
       g_ptr_array_add (rows, heading);
 

@@ -34,6 +34,8 @@ const char      *pb_pack_entry_get_cohort      (PbPackEntry *self);
 PbFinding       *pb_pack_entry_get_finding     (PbPackEntry *self);
 const char      *pb_pack_entry_get_citation    (PbPackEntry *self);
 guint            pb_pack_entry_get_n_items     (PbPackEntry *self);
+PbPackSectionKind pb_pack_entry_get_section_kind (PbPackEntry *self);
+const char      *pb_pack_entry_get_detail      (PbPackEntry *self);
 
 #define PB_TYPE_PACK_CONTENTS (pb_pack_contents_get_type ())
 

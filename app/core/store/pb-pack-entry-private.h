@@ -21,6 +21,8 @@ struct _PbPackEntry
   char            *citation;
   guint            n_items;
   char            *signature;   /* equal for rows that look the same */
+  PbPackSectionKind section_kind;  /* a section's row: what it prints */
+  char            *detail;      /* a section's row of another kind: what it shows, in words */
 };
 
 void _pb_pack_entry_sign (PbPackEntry *self);

@@ -22,6 +22,7 @@ pb_pack_entry_finalize (GObject *object)
   g_clear_object (&self->finding);
   g_free (self->citation);
   g_free (self->signature);
+  g_free (self->detail);
 
   G_OBJECT_CLASS (pb_pack_entry_parent_class)->finalize (object);
 }
@@ -47,6 +48,7 @@ _pb_pack_entry_sign (PbPackEntry *self)
   g_string_append_printf (text, "%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%u|%s|%s",
                           self->kind, self->id, self->section_id, self->n_items,
                           self->text ? self->text : "", self->cohort ? self->cohort : "");
+  g_string_append_printf (text, "|%d|%s", self->section_kind, self->detail ? self->detail : "");
   if (self->finding != NULL)
     {
       g_autofree char *cohorts = g_strjoinv (",", (char **)pb_finding_get_cohorts (self->finding));
@@ -164,4 +166,33 @@ pb_pack_entry_get_n_items (PbPackEntry *self)
 {
   g_return_val_if_fail (PB_IS_PACK_ENTRY (self), 0);
   return self->n_items;
+}
+
+/**
+ * pb_pack_entry_get_section_kind:
+ * @self: a row of a pack's contents
+ *
+ * Returns: for a section's heading row, what the section prints;
+ *   %PB_PACK_SECTION_FINDINGS for any other row
+ */
+PbPackSectionKind
+pb_pack_entry_get_section_kind (PbPackEntry *self)
+{
+  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), PB_PACK_SECTION_FINDINGS);
+  return self->section_kind;
+}
+
+/**
+ * pb_pack_entry_get_detail:
+ * @self: a row of a pack's contents
+ *
+ * Returns: (nullable): for the heading row of a section of another kind
+ *   than findings, what it shows, in words
+ *   (pb_library_describe_pack_section()); %NULL otherwise
+ */
+const char *
+pb_pack_entry_get_detail (PbPackEntry *self)
+{
+  g_return_val_if_fail (PB_IS_PACK_ENTRY (self), NULL);
+  return self->detail;
 }

@@ -19,6 +19,8 @@ typedef struct
   guint   position;
   char   *title;
   gint64  cohort_id;       /* 0 for a free section */
+  char   *kind;            /* as pack_sections keeps it, with */
+  char   *options;         /*   what a section of another kind shows */
 } RemovedSection;
 
 typedef struct
@@ -42,6 +44,8 @@ static void
 removed_section_clear (RemovedSection *section)
 {
   g_free (section->title);
+  g_free (section->kind);
+  g_free (section->options);
 }
 
 static void
@@ -177,15 +181,18 @@ remove_in_transaction (sqlite3        *db,
       if (g_hash_table_contains (removed_sections, &section_id))
         {
           g_autoptr(sqlite3_stmt) stmt = NULL;
-          RemovedSection section = { section_id, s, NULL, 0 };
+          RemovedSection section = { section_id, s, NULL, 0, NULL, NULL };
 
-          if (!(stmt = pb_db_prepare (db, "SELECT title, coalesce (cohort_id, 0) FROM pack_sections WHERE id = ?1", error)))
+          if (!(stmt = pb_db_prepare (db, "SELECT title, coalesce (cohort_id, 0), kind, options"
+                                          " FROM pack_sections WHERE id = ?1", error)))
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, section_id);
           if (sqlite3_step (stmt) != SQLITE_ROW)
             continue;
           section.title = g_strdup (pb_db_column_text (stmt, 0));
           section.cohort_id = sqlite3_column_int64 (stmt, 1);
+          section.kind = g_strdup (pb_db_column_text (stmt, 2));
+          section.options = g_strdup (pb_db_column_text (stmt, 3));
           g_array_append_val (removal->sections, section);
           if (!record_items (db, removal, section_id, NULL, error))
             return FALSE;
@@ -336,8 +343,16 @@ restore_in_transaction (sqlite3        *db,
     {
       RemovedSection *section = &g_array_index (removal->sections, RemovedSection, i);
       gint64 id = _pb_pack_insert_section (db, pack_id, section->title, section->cohort_id, section->position, error);
+      g_autoptr(sqlite3_stmt) kind = NULL;
 
       if (id == 0)
+        return FALSE;
+      if (!(kind = pb_db_prepare (db, "UPDATE pack_sections SET kind = ?2, options = ?3 WHERE id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (kind, 1, id);
+      sqlite3_bind_text (kind, 2, section->kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (kind, 3, section->options, -1, SQLITE_TRANSIENT);
+      if (!pb_db_step_done (kind, error))
         return FALSE;
       g_hash_table_insert (new_ids, g_memdup2 (&section->old_id, sizeof (gint64)),
                            g_memdup2 (&id, sizeof (gint64)));

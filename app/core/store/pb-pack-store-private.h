@@ -55,6 +55,11 @@ gboolean _pb_pack_finish              (PbLibrary   *library,
                                        GError     **error);
 char    *_pb_pack_clean_text          (const char  *text);
 
+/* In pb-pack-sections.c: a section's kind and what it shows, as stored. */
+void     _pb_pack_read_section_kind   (PbPackSection *section,
+                                       const char    *kind,
+                                       const char    *options);
+
 /* In pb-pack-items.c: a new row at @position, others renumbered. */
 gint64   _pb_pack_insert_section      (sqlite3         *db,
                                        gint64           pack_id,

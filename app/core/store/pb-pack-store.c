@@ -208,7 +208,8 @@ pb_library_get_pack_sections (PbLibrary  *library,
 
   /* Sections with their items, one row per item (or one for an empty
    * section), in order. */
-  if (!(stmt = pb_db_prepare (db, "SELECT s.id, s.title, c.slug, i.id, i.kind, i.finding_id, i.text"
+  if (!(stmt = pb_db_prepare (db, "SELECT s.id, s.title, c.slug, i.id, i.kind, i.finding_id, i.text,"
+                                  " s.kind, s.options"
                                   " FROM pack_sections AS s"
                                   " LEFT JOIN cohorts AS c ON c.id = s.cohort_id"
                                   " LEFT JOIN pack_items AS i ON i.section_id = s.id"
@@ -228,6 +229,7 @@ pb_library_get_pack_sections (PbLibrary  *library,
           section->cohort = g_strdup (pb_db_column_text (stmt, 2));
           section->items = g_array_new (FALSE, TRUE, sizeof (PbPackItem));
           g_array_set_clear_func (section->items, (GDestroyNotify)pb_pack_item_clear);
+          _pb_pack_read_section_kind (section, pb_db_column_text (stmt, 7), pb_db_column_text (stmt, 8));
           g_ptr_array_add (sections, section);
         }
 
@@ -520,10 +522,10 @@ copy_sections (sqlite3  *db,
   g_autoptr(sqlite3_stmt) insert = NULL;
   int rc;
 
-  if (!(sections = pb_db_prepare (db, "SELECT id, position, title, cohort_id FROM pack_sections"
+  if (!(sections = pb_db_prepare (db, "SELECT id, position, title, cohort_id, kind, options FROM pack_sections"
                                       " WHERE pack_id = ?1 ORDER BY position, id", error)) ||
-      !(insert = pb_db_prepare (db, "INSERT INTO pack_sections (pack_id, position, title, cohort_id)"
-                                    " VALUES (?1, ?2, ?3, ?4)", error)))
+      !(insert = pb_db_prepare (db, "INSERT INTO pack_sections (pack_id, position, title, cohort_id, kind, options)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
     return FALSE;
 
   sqlite3_bind_int64 (sections, 1, from_pack);
@@ -537,6 +539,8 @@ copy_sections (sqlite3  *db,
         sqlite3_bind_null (insert, 4);
       else
         sqlite3_bind_int64 (insert, 4, sqlite3_column_int64 (sections, 3));
+      sqlite3_bind_text (insert, 5, pb_db_column_text (sections, 4), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 6, pb_db_column_text (sections, 5), -1, SQLITE_TRANSIENT);
       if (!pb_db_step_done (insert, error) ||
           !copy_items (db, sqlite3_column_int64 (sections, 0), sqlite3_last_insert_rowid (db), error))
         return FALSE;

@@ -8,9 +8,9 @@
 
 /* An authority's tracker as a list model (of PbRecommendationItem) that
  * follows the library: an item added, updated, linked or deleted anywhere
- * changes the list by exactly one items-changed (or one out and one in,
- * when a change moves it or takes it out of the filter); a change to
- * several items at once reloads it with one items-changed. */
+ * changes the list by exactly one items-changed (over the rows between its
+ * old place and its new when a change moves it); a change to several
+ * items at once reloads it with one items-changed. */
 
 struct _PbRecommendationList
 {
@@ -79,6 +79,7 @@ refresh_one (PbRecommendationList *self,
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GError) error = NULL;
   gint old_pos, new_pos;
+  guint old_len;
 
   if (!(fresh = pb_library_list_recommendations (self->library, &self->filter, &error)))
     {
@@ -88,19 +89,29 @@ refresh_one (PbRecommendationList *self,
 
   old_pos = index_in (self->items, id);
   new_pos = index_in (fresh, id);
+  old_len = self->items->len;
 
   g_ptr_array_unref (self->items);
   self->items = g_steal_pointer (&fresh);
 
-  if (old_pos >= 0 && new_pos == old_pos)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 1);
-  else
+  /* One change may touch other items too (a link is made between two, the
+   * later one new): when the list did more than this item's change,
+   * everything is said changed, so that those listening never see a length
+   * the list does not have. Each emission leaves the list as it says. */
+  if (self->items->len != old_len - (old_pos >= 0) + (new_pos >= 0))
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->items->len);
+  else if (old_pos >= 0 && new_pos >= 0)
     {
-      if (old_pos >= 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
-      if (new_pos >= 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
+      guint first = MIN (old_pos, new_pos);
+      guint n = (guint)ABS (old_pos - new_pos) + 1;
+
+      /* Changed in place, or moved: the rows between change with it. */
+      g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
     }
+  else if (old_pos >= 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
+  else if (new_pos >= 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
 }
 
 static void

@@ -441,6 +441,14 @@ static const char * const migrations[] = {
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;"
   "INSERT INTO library_meta (key, value) VALUES ('uuid', lower (hex (randomblob (16))));",
+
+  /* 13: pack sections of other kinds than findings: the recommendation
+   * tracker as a table, or two reports compared ("Since the last
+   * inspection"), with what each shows as a JSON object
+   * (pb-pack-section.c). Older sections are findings sections. */
+  "ALTER TABLE pack_sections ADD COLUMN kind TEXT NOT NULL DEFAULT 'findings'"
+  "  CHECK (kind IN ('findings', 'recommendations', 'comparison'));"
+  "ALTER TABLE pack_sections ADD COLUMN options TEXT NOT NULL DEFAULT '{}';",
 };
 
 /**

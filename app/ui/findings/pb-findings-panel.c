@@ -38,6 +38,7 @@ enum {
   FINDING_ACTIVATED,
   SUGGESTION_ACCEPTED,
   SUGGESTION_DISMISSED,
+  TRACK_SUGGESTION,
   N_SIGNALS
 };
 
@@ -90,7 +91,7 @@ suggestion_by_id (PbFindingsPanel *self,
   return NULL;
 }
 
-/* The suggestion's buttons name it by id: accept or dismiss it. */
+/* The suggestion's buttons name it by id: accept, track or dismiss it. */
 static void
 suggestion_action (GtkWidget  *widget,
                    const char *action_name,
@@ -105,9 +106,12 @@ suggestion_action (GtkWidget  *widget,
 
   /* Kept while told: the answer may replace the list it is in. */
   suggestion = g_object_ref (found);
-  g_signal_emit (self, signals [g_str_equal (action_name, "panel.accept-suggestion") ? SUGGESTION_ACCEPTED
-                                                                                      : SUGGESTION_DISMISSED],
-                 0, suggestion);
+  if (g_str_equal (action_name, "panel.accept-suggestion"))
+    g_signal_emit (self, signals [SUGGESTION_ACCEPTED], 0, suggestion);
+  else if (g_str_equal (action_name, "panel.track-suggestion"))
+    g_signal_emit (self, signals [TRACK_SUGGESTION], 0, suggestion);
+  else
+    g_signal_emit (self, signals [SUGGESTION_DISMISSED], 0, suggestion);
 }
 
 static GtkWidget *
@@ -158,6 +162,18 @@ make_suggestion_row (PbFindingsPanel *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "panel.dismiss-suggestion");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (dismiss), "x", pb_suggestion_get_id (suggestion));
   gtk_box_append (GTK_BOX (buttons), add);
+  /* What Ofsted asks the council to improve can be followed through time
+   * as well as quoted. */
+  if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION ||
+      pb_finding_get_kind (draft) == PB_FINDING_KIND_AREA_FOR_IMPROVEMENT)
+    {
+      GtkWidget *track = gtk_button_new_with_mnemonic (_("_Track"));
+
+      gtk_widget_set_tooltip_text (track, _("Follow this recommendation in Recommendations"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (track), "panel.track-suggestion");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (track), "x", pb_suggestion_get_id (suggestion));
+      gtk_box_append (GTK_BOX (buttons), track);
+    }
   gtk_box_append (GTK_BOX (buttons), dismiss);
   gtk_box_append (GTK_BOX (box), buttons);
 
@@ -300,6 +316,16 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
     g_signal_new ("suggestion-dismissed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
 
+  /**
+   * PbFindingsPanel::track-suggestion:
+   * @suggestion: a recommendation or area for improvement to track
+   *
+   * Offered only for those two kinds; the suggestion stays offered.
+   */
+  signals [TRACK_SUGGESTION] =
+    g_signal_new ("track-suggestion", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, box);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsPanel, filter_entry);
@@ -311,6 +337,7 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "panel.accept-suggestion", "x", suggestion_action);
   gtk_widget_class_install_action (widget_class, "panel.dismiss-suggestion", "x", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "panel.track-suggestion", "x", suggestion_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingspanel");

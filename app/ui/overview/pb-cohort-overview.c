@@ -188,6 +188,42 @@ not_judged_new (void)
   return label;
 }
 
+/* Under each inspection but the first, Compare: it against the one before,
+ * cohort by cohort, in the recommendation tracker's comparison. */
+static void
+add_compare_row (PbCohortOverview *self,
+                 int               row)
+{
+  guint n = self->inspections ? self->inspections->len : 0;
+  GtkWidget *label;
+
+  if (n < 2)
+    return;
+
+  label = gtk_label_new (_("Since the one before"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_grid_attach (self->grid, label, 0, row, 1, 1);
+
+  for (guint i = 1; i < n; i++)
+    {
+      PbInspection *before = g_ptr_array_index (self->inspections, i - 1);
+      PbInspection *after = g_ptr_array_index (self->inspections, i);
+      g_autofree char *month = format_month (&after->structure->inspection_end);
+      g_autofree char *previous = format_month (&before->structure->inspection_end);
+      /* Translators: a button in the grades over time: compare one inspection with the one before */
+      g_autofree char *description = g_strdup_printf (_("Compare %s with %s"), month, previous);
+      GtkWidget *button = gtk_button_new_with_label (_("Compare"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.compare-reports");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xx)", before->report_id, after->report_id);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      gtk_grid_attach (self->grid, button, (int)i + 1, row, 1, 1);
+    }
+}
+
 static void
 fill_grid (PbCohortOverview *self)
 {
@@ -256,6 +292,8 @@ fill_grid (PbCohortOverview *self)
 
       row++;
     }
+
+  add_compare_row (self, row);
 }
 
 static void

@@ -7,10 +7,12 @@
 
 #include "pb-pack-editor-private.h"
 #include "pb-pack-row.h"
+#include "pb-pack-section-dialog.h"
 
 /* The pack's contents, row by row: moving rows with Alt+Up and Alt+Down,
- * removing them (with Undo), adding notes, headings and sections, and
- * editing their words in a popover on the row. A finding's row opens the
+ * removing them (with Undo), adding notes, headings and sections (the
+ * tracker and a comparison among them, in their dialog), and editing their
+ * words in a popover on the row. A finding's row opens the
  * finding in its report. */
 
 PbPackEntry *
@@ -298,6 +300,15 @@ contents_row_activated_cb (PbPackEditor  *self,
         g_signal_emit_by_name (self, "finding-activated", pb_pack_entry_get_finding (entry));
       return;
     }
+  /* The tracker or a comparison: what it shows, in its dialog. */
+  if (pb_pack_entry_get_section_kind (entry) != PB_PACK_SECTION_FINDINGS)
+    {
+      gtk_window_present (GTK_WINDOW (pb_pack_section_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                                  self->library, pb_pack_editor_get_pack_id (self),
+                                                                  pb_pack_entry_get_section_kind (entry),
+                                                                  pb_pack_entry_get_id (entry))));
+      return;
+    }
   edit_text (self, GTK_WIDGET (row), entry);
 }
 
@@ -352,6 +363,21 @@ add_text_action (GtkWidget  *widget,
     edit_text (self, GTK_WIDGET (row), _pb_pack_editor_row_entry (row));
 }
 
+static void
+add_special_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbPackEditor *self = PB_PACK_EDITOR (widget);
+  PbPackSectionKind kind = g_str_equal (action_name, "pack.add-tracker-section")
+                           ? PB_PACK_SECTION_RECOMMENDATIONS : PB_PACK_SECTION_COMPARISON;
+
+  if (self->contents == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (pb_pack_section_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->library,
+                                                              pb_pack_editor_get_pack_id (self), kind, 0)));
+}
+
 GtkWidget *
 _pb_pack_editor_create_row (gpointer item,
                             gpointer data)
@@ -377,4 +403,6 @@ _pb_pack_editor_class_init_contents (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "pack.add-note", NULL, add_text_action);
   gtk_widget_class_install_action (widget_class, "pack.add-heading", NULL, add_text_action);
   gtk_widget_class_install_action (widget_class, "pack.add-section", NULL, add_text_action);
+  gtk_widget_class_install_action (widget_class, "pack.add-tracker-section", NULL, add_special_action);
+  gtk_widget_class_install_action (widget_class, "pack.add-comparison-section", NULL, add_special_action);
 }

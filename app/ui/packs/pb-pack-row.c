@@ -62,16 +62,32 @@ build_section (PbPackRow  *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *title = wrapped_label (pb_pack_entry_get_text (self->entry), "heading");
+  const char *detail = pb_pack_entry_get_detail (self->entry);
   guint n = pb_pack_entry_get_n_items (self->entry);
   g_autofree char *count = n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n)
                              : g_strdup (_("Empty"));
   GtkWidget *count_label = gtk_label_new (count);
+
+  /* The tracker or a comparison prints itself: no count of its own. */
+  gtk_widget_set_visible (count_label, n > 0 || pb_pack_entry_get_detail (self->entry) == NULL);
 
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_widget_add_css_class (count_label, "caption");
   if (pb_pack_entry_get_cohort (self->entry) != NULL)
     gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (color));
+  if (detail != NULL)
+    {
+      /* The tracker or a comparison: what it shows, under its title. */
+      GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *what = wrapped_label (detail, "caption");
+
+      gtk_widget_add_css_class (what, "dim-label");
+      gtk_widget_set_hexpand (titles, TRUE);
+      gtk_box_append (GTK_BOX (titles), title);
+      gtk_box_append (GTK_BOX (titles), what);
+      title = titles;
+    }
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), count_label);
   gtk_box_append (GTK_BOX (box), remove_button ());
@@ -151,6 +167,9 @@ describe (PbPackEntry *entry)
   switch (pb_pack_entry_get_kind (entry))
     {
     case PB_PACK_ENTRY_SECTION:
+      if (pb_pack_entry_get_detail (entry) != NULL)
+        /* Translators: a pack's section for screen readers: its title, then what it shows */
+        return g_strdup_printf (_("Section: %s. %s"), pb_pack_entry_get_text (entry), pb_pack_entry_get_detail (entry));
       return g_strdup_printf (_("Section: %s"), pb_pack_entry_get_text (entry));
     case PB_PACK_ENTRY_FINDING:
       return g_strdup_printf (_("Finding: %s"), pb_pack_entry_get_text (entry) ? pb_pack_entry_get_text (entry) : "");

@@ -11,12 +11,13 @@
 #include "pb-finding-editor.h"
 #include "pb-quote-locate.h"
 #include "pb-reader-private.h"
+#include "pb-recommendation-store.h"
 #include "pb-suggestion.h"
 
 /* The findings of the report being read: drawn on its pages, listed in the
  * panel beside them, added from a selection, opened from their highlight,
  * deleted with Undo; and the passages the report's structure suggests,
- * accepted into the editor or dismissed. */
+ * accepted into the editor, tracked as recommendations or dismissed. */
 
 void
 _pb_reader_toast (PbReader *self,
@@ -357,6 +358,30 @@ suggestion_dismissed_cb (PbReader     *self,
   load_suggestions (self);
 }
 
+/* Tracked from the suggestion alone: the item keeps the report's page and
+ * the section's cohort, and the toast leads to it. */
+static void
+track_suggestion_cb (PbReader     *self,
+                     PbSuggestion *suggestion)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *action = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  if (!(id = pb_library_add_recommendation_from_suggestion (self->library, pb_suggestion_get_id (suggestion),
+                                                            &error)))
+    {
+      _pb_reader_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  toast = adw_toast_new (_("Recommendation tracked"));
+  action = g_strdup_printf ("win.show-recommendation(int64 %" G_GINT64_FORMAT ")", id);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_detailed_action_name (toast, action);
+  _pb_reader_toast (self, toast);
+}
+
 static void
 view_finding_activated_cb (PbReader  *self,
                            PbFinding *finding)
@@ -420,4 +445,6 @@ _pb_reader_init_findings (PbReader *self)
                            G_CALLBACK (suggestion_accepted_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_panel, "suggestion-dismissed",
                            G_CALLBACK (suggestion_dismissed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "track-suggestion",
+                           G_CALLBACK (track_suggestion_cb), self, G_CONNECT_SWAPPED);
 }

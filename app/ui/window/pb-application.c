@@ -50,6 +50,7 @@ gboolean
 _pb_application_open_library (PbApplication *self)
 {
   g_autoptr(GError) error = NULL;
+  gint64 pack;
 
   if (self->library != NULL)
     return TRUE;
@@ -63,7 +64,8 @@ _pb_application_open_library (PbApplication *self)
       /* Three small sample documents: quick enough to import before the window. */
       if (!(self->library = pb_library_open (self->library_path, &error)) ||
           !pb_demo_populate (self->library, self->demo_dir, &error) ||
-          !pb_demo_add_pack (self->library, &error))
+          !(pack = pb_demo_add_pack (self->library, &error)) ||
+          !pb_demo_add_tracker (self->library, pack, &error))
         goto failed;
     }
   else

@@ -34,6 +34,7 @@ update_reader_controls (PbWindow *self)
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->export_findings_button, self->mode == PB_WINDOW_MODE_FINDINGS);
   gtk_widget_set_visible (self->details_button, pb_window_get_selected_report (self) != NULL && in_library);
+  gtk_widget_set_visible (self->report_menu_button, pb_window_get_selected_report (self) != NULL && in_library);
 
   if (!pb_reader_get_loaded (self->reader))
     return;
@@ -115,6 +116,10 @@ _pb_window_update_content (PbWindow *self)
 
     case PB_WINDOW_MODE_OVERVIEW:
       show_titled_page (self, "overview", _("Grades Over Time"), _("Each cohort, inspection by inspection"));
+      break;
+
+    case PB_WINDOW_MODE_TRACKER:
+      show_titled_page (self, "tracker", _("Recommendations"), _("Followed from inspection to action"));
       break;
 
     case PB_WINDOW_MODE_LIBRARY:

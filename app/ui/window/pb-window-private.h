@@ -38,6 +38,7 @@ struct _PbWindow
   PbReportDetails      *report_details;
   PbPageControls       *page_controls;
   GtkWidget            *details_button;
+  GtkWidget            *report_menu_button;
   GtkWidget            *find_button;
   GtkWidget            *findings_button;
   GtkWidget            *export_findings_button;
@@ -46,6 +47,7 @@ struct _PbWindow
   PbFindingsView       *findings_view;
   PbCohortOverview     *cohort_overview;
   PbPacksView          *packs_view;
+  PbTrackerView        *tracker_view;
   PbBundleView         *bundle_view;     /* packs from officers */
   PbBundleOpener       *bundle_opener;   /* made when first needed */
 };
@@ -62,6 +64,9 @@ void _pb_window_queue_update_controls   (PbWindow       *self);
 void _pb_window_selected_report_changed (PbWindow       *self);
 void _pb_window_class_init_content      (GtkWidgetClass *widget_class);
 
+/* pb-window-tracker.c: the recommendation tracker's mode and actions. */
+void _pb_window_class_init_tracker      (GtkWidgetClass *widget_class);
+void _pb_window_init_tracker            (PbWindow       *self);
 void _pb_window_class_init_bundles      (GtkWidgetClass *widget_class);
 void _pb_window_bundles_started         (PbWindow       *self);
 

@@ -25,7 +25,8 @@ G_DEFINE_ENUM_TYPE (PbWindowMode, pb_window_mode,
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_FINDINGS, "findings"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_OVERVIEW, "overview"),
                     G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_PACKS, "packs"),
-                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_BUNDLES, "bundles"))
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_BUNDLES, "bundles"),
+                    G_DEFINE_ENUM_VALUE (PB_WINDOW_MODE_TRACKER, "tracker"))
 
 enum {
   PROP_0,
@@ -37,6 +38,7 @@ enum {
   PROP_SHOW_ALL_FINDINGS,
   PROP_SHOW_OVERVIEW,
   PROP_SHOW_PACKS,
+  PROP_SHOW_TRACKER,
   PROP_GROUPING,
   PROP_SHOW_BUNDLES,
   N_PROPS
@@ -54,6 +56,7 @@ static const struct
   { PROP_SHOW_ALL_FINDINGS, PB_WINDOW_MODE_FINDINGS },
   { PROP_SHOW_OVERVIEW, PB_WINDOW_MODE_OVERVIEW },
   { PROP_SHOW_PACKS, PB_WINDOW_MODE_PACKS },
+  { PROP_SHOW_TRACKER, PB_WINDOW_MODE_TRACKER },
   { PROP_SHOW_BUNDLES, PB_WINDOW_MODE_BUNDLES },
 };
 
@@ -101,7 +104,7 @@ pb_window_set_mode (PbWindow     *self,
   PbWindowMode old_mode;
 
   g_return_if_fail (PB_IS_WINDOW (self));
-  g_return_if_fail (mode <= PB_WINDOW_MODE_BUNDLES);
+  g_return_if_fail (mode <= PB_WINDOW_MODE_TRACKER);
 
   if (self->mode == mode)
     return;
@@ -113,11 +116,13 @@ pb_window_set_mode (PbWindow     *self,
     pb_findings_view_refresh (self->findings_view);
   else if (mode == PB_WINDOW_MODE_OVERVIEW)
     pb_cohort_overview_refresh (self->cohort_overview);
+  else if (mode == PB_WINDOW_MODE_TRACKER)
+    pb_tracker_view_refresh (self->tracker_view);
 
   _pb_window_update_content (self);
   notify_mode (self, old_mode);
 
-  if (mode == PB_WINDOW_MODE_PACKS || mode == PB_WINDOW_MODE_BUNDLES)
+  if (mode == PB_WINDOW_MODE_PACKS || mode == PB_WINDOW_MODE_TRACKER || mode == PB_WINDOW_MODE_BUNDLES)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -301,6 +306,7 @@ pb_window_constructed (GObject *object)
   pb_findings_view_set_library (self->findings_view, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
+  _pb_window_init_tracker (self);
   pb_bundle_view_set_library (self->bundle_view, self->library);
 
   /* Back where the user left off. */
@@ -393,6 +399,10 @@ pb_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_PACKS);
       break;
 
+    case PROP_SHOW_TRACKER:
+      g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_TRACKER);
+      break;
+
     case PROP_SHOW_BUNDLES:
       g_value_set_boolean (value, self->mode == PB_WINDOW_MODE_BUNDLES);
       break;
@@ -440,6 +450,10 @@ pb_window_set_property (GObject      *object,
 
     case PROP_SHOW_PACKS:
       set_mode_shown (self, PB_WINDOW_MODE_PACKS, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_TRACKER:
+      set_mode_shown (self, PB_WINDOW_MODE_TRACKER, g_value_get_boolean (value));
       break;
 
     case PROP_SHOW_BUNDLES:
@@ -504,7 +518,7 @@ pb_window_class_init (PbWindowClass *klass)
    *
    * Whether the mode is %PB_WINDOW_MODE_FINDINGS, for the header bar's
    * toggle: turning it off goes back to the library. Likewise
-   * #PbWindow:show-overview and #PbWindow:show-packs.
+   * #PbWindow:show-overview, #PbWindow:show-packs and #PbWindow:show-tracker.
    */
   properties [PROP_SHOW_ALL_FINDINGS] =
     g_param_spec_boolean ("show-all-findings", NULL, NULL, FALSE,
@@ -514,6 +528,9 @@ pb_window_class_init (PbWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_PACKS] =
     g_param_spec_boolean ("show-packs", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_TRACKER] =
+    g_param_spec_boolean ("show-tracker", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_BUNDLES] =
     g_param_spec_boolean ("show-bundles", NULL, NULL, FALSE,
@@ -533,6 +550,7 @@ pb_window_class_init (PbWindowClass *klass)
   g_type_ensure (PB_TYPE_READER);
   g_type_ensure (PB_TYPE_FINDINGS_VIEW);
   g_type_ensure (PB_TYPE_PACKS_VIEW);
+  g_type_ensure (PB_TYPE_TRACKER_VIEW);
   g_type_ensure (PB_TYPE_BUNDLE_VIEW);
   g_type_ensure (PB_TYPE_FIRST_RUN);
 
@@ -548,6 +566,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, report_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, export_findings_button);
@@ -556,8 +575,10 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, cohort_overview);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, packs_view);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, tracker_view);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, bundle_view);
   _pb_window_class_init_content (widget_class);
+  _pb_window_class_init_tracker (widget_class);
 
   _pb_window_class_add_actions (widget_class);
   _pb_window_class_init_bundles (widget_class);
@@ -681,8 +702,8 @@ pb_window_get_importing (PbWindow *self)
  * pb_window_get_content_page:
  *
  * Returns: which page the content area shows: "empty" (no reports),
- *   "unselected", "reader", "details", "findings", "overview", "packs" or
- *   "bundles"
+ *   "unselected", "reader", "details", "findings", "overview", "packs",
+ *   "tracker" or "bundles"
  */
 const char *
 pb_window_get_content_page (PbWindow *self)

@@ -11,6 +11,7 @@
 #include "pb-findings-view.h"
 #include "pb-packs-view.h"
 #include "pb-reader.h"
+#include "pb-tracker-view.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,8 @@ G_BEGIN_DECLS
  * @PB_WINDOW_MODE_OVERVIEW: each cohort's grades over time
  * @PB_WINDOW_MODE_PACKS: the briefing packs
  * @PB_WINDOW_MODE_BUNDLES: the packs officers sent, opened from bundles
+ * @PB_WINDOW_MODE_TRACKER: recommendations followed through time, and two
+ *   reports compared
  *
  * What the window's content area is given to.
  */
@@ -32,6 +35,7 @@ typedef enum
   PB_WINDOW_MODE_OVERVIEW,
   PB_WINDOW_MODE_PACKS,
   PB_WINDOW_MODE_BUNDLES,
+  PB_WINDOW_MODE_TRACKER,
 } PbWindowMode;
 
 #define PB_TYPE_WINDOW_MODE (pb_window_mode_get_type ())
@@ -62,6 +66,7 @@ PbFindingsView   *pb_window_get_findings_view   (PbWindow      *self);
 PbCohortOverview *pb_window_get_cohort_overview (PbWindow      *self);
 GListModel       *pb_window_get_sidebar_rows    (PbWindow      *self);
 PbPacksView      *pb_window_get_packs_view      (PbWindow      *self);
+PbTrackerView    *pb_window_get_tracker_view    (PbWindow      *self);
 GtkWidget        *pb_window_get_sidebar         (PbWindow      *self);
 void              pb_window_add_toast           (PbWindow      *self,
                                                  const char    *message);
