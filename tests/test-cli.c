@@ -172,6 +172,37 @@ test_bad_library_and_usage (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "search"));
 }
 
+/* The front answers --version, list and search itself without loading the
+ * PDF, drawing or GUI libraries: what makes it start as a bare GLib
+ * program does. */
+static void
+test_lean_front (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *binary = g_getenv ("PB_BINARY");
+  const char *argv[] = { "ldd", binary, NULL };
+  g_autofree char *out = NULL;
+  g_auto(PbTestRun) version = { 0 };
+  int status = 0;
+
+  g_assert_nonnull (binary);
+  pb_test_run_cli (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, PACKAGE_NAME " "));
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("ldd could not list the front's libraries");
+      return;
+    }
+  g_assert_nonnull (strstr (out, "libsqlite3"));
+  g_assert_null (strstr (out, "libpoppler"));
+  g_assert_null (strstr (out, "libcairo"));
+  g_assert_null (strstr (out, "libgtk"));
+  g_assert_null (strstr (out, "libqpdf"));
+}
+
 /* list and show give what each report says about itself, as inspect
  * does: a re-inspection with its grades, a focused visit with its theme,
  * another paper as "other". */
@@ -372,6 +403,8 @@ main (int   argc,
               pb_test_cli_fixture_setup, test_search, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL,
               pb_test_cli_fixture_setup, test_bad_library_and_usage, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/lean-front", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_lean_front, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/options-before-command", Fixture, NULL,
               pb_test_cli_fixture_setup, test_options_before_command, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/inspect", Fixture, NULL,

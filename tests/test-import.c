@@ -461,6 +461,8 @@ test_import_job_batch (Fixture       *f,
   gt_signal_logger_connect (logger, f->library, "report-added");
   gt_signal_logger_connect (logger, job, "file-finished");
 
+  /* One file after another, so that the outcomes come in the files' order. */
+  pb_import_job_set_n_workers (job, 1);
   pb_import_job_run_async (job, NULL, job_done_cb, &state);
   g_main_loop_run (state.loop);
 

@@ -10,6 +10,7 @@
 #include "pb-import-job.h"
 #include "pb-import.h"
 #include "pb-library.h"
+#include "pb-page-kinds-draw.h"
 #include "pb-page-kinds.h"
 #include "pb-pdf-annotate.h"
 #include "pb-pdf-open.h"
@@ -27,30 +28,7 @@
  * the highlights written cover the quoted words as pdftotext -bbox gives
  * their boxes. */
 
-typedef struct
-{
-  char      *dir;
-  PbLibrary *library;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = pb_test_make_dir ();
-  f->library = pb_test_open_library (f->dir);
-  pb_pdf_forget_passwords ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->library);
-  pb_test_remove_dir (f->dir);
-  g_free (f->dir);
-  pb_pdf_forget_passwords ();
-}
+typedef PbKindsFixture Fixture;
 
 static gint64
 import_full (Fixture       *f,
@@ -726,19 +704,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/page-kinds/rotate-entry", Fixture, NULL, fixture_setup, test_rotate_entry, fixture_teardown);
-  g_test_add ("/page-kinds/turned-content", Fixture, NULL, fixture_setup, test_turned_content, fixture_teardown);
-  g_test_add ("/page-kinds/turned-structure", Fixture, NULL, fixture_setup, test_turned_structure, fixture_teardown);
-  g_test_add ("/page-kinds/ligatures", Fixture, NULL, fixture_setup, test_ligatures, fixture_teardown);
-  g_test_add ("/page-kinds/line-end-hyphens", Fixture, NULL, fixture_setup, test_line_end_hyphens, fixture_teardown);
-  g_test_add ("/page-kinds/typography", Fixture, NULL, fixture_setup, test_typography, fixture_teardown);
-  g_test_add ("/page-kinds/across-pages", Fixture, NULL, fixture_setup, test_across_pages, fixture_teardown);
-  g_test_add ("/page-kinds/right-to-left", Fixture, NULL, fixture_setup, test_right_to_left, fixture_teardown);
-  g_test_add ("/page-kinds/shared-annots", Fixture, NULL, fixture_setup, test_shared_annots, fixture_teardown);
-  g_test_add ("/page-kinds/damaged-source", Fixture, NULL, fixture_setup, test_damaged_source, fixture_teardown);
-  g_test_add ("/page-kinds/arriving-highlights", Fixture, NULL, fixture_setup, test_arriving_highlights, fixture_teardown);
-  g_test_add ("/page-kinds/saved-again", Fixture, NULL, fixture_setup, test_saved_again, fixture_teardown);
-  g_test_add ("/page-kinds/password", Fixture, NULL, fixture_setup, test_password, fixture_teardown);
+  g_test_add ("/page-kinds/rotate-entry", Fixture, NULL, pb_test_kinds_fixture_setup, test_rotate_entry, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/turned-content", Fixture, NULL, pb_test_kinds_fixture_setup, test_turned_content, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/turned-structure", Fixture, NULL, pb_test_kinds_fixture_setup, test_turned_structure, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/ligatures", Fixture, NULL, pb_test_kinds_fixture_setup, test_ligatures, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/line-end-hyphens", Fixture, NULL, pb_test_kinds_fixture_setup, test_line_end_hyphens, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/typography", Fixture, NULL, pb_test_kinds_fixture_setup, test_typography, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/across-pages", Fixture, NULL, pb_test_kinds_fixture_setup, test_across_pages, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/right-to-left", Fixture, NULL, pb_test_kinds_fixture_setup, test_right_to_left, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/shared-annots", Fixture, NULL, pb_test_kinds_fixture_setup, test_shared_annots, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/damaged-source", Fixture, NULL, pb_test_kinds_fixture_setup, test_damaged_source, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/arriving-highlights", Fixture, NULL, pb_test_kinds_fixture_setup, test_arriving_highlights, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/saved-again", Fixture, NULL, pb_test_kinds_fixture_setup, test_saved_again, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-kinds/password", Fixture, NULL, pb_test_kinds_fixture_setup, test_password, pb_test_kinds_fixture_teardown);
 
   return g_test_run ();
 }

@@ -119,6 +119,36 @@ test_ranked_hits (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+/* In a large library, a word on very many pages is ranked among the newest
+ * pages that have it only; below that bound, every match is ranked. */
+static void
+test_ranked_newest (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *query = "care OR leavers OR generous";
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Every match ranked: A's page 2, with the rare word, is among the best
+   * two, although B was imported after A. */
+  all = pb_library_search (f->library, query, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (pb_search_hit_get_report_title (g_ptr_array_index (all, 0)), ==, "Report A");
+
+  /* The two newest matching pages ranked: B's, the one that says it most
+   * first. */
+  _pb_search_set_max_ranked_pages (2);
+  newest = pb_library_search (f->library, query, 2, &error);
+  _pb_search_set_max_ranked_pages (0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 2);
+  for (guint i = 0; i < newest->len; i++)
+    g_assert_cmpstr (pb_search_hit_get_report_title (g_ptr_array_index (newest, i)), ==, "Report B");
+  g_assert_cmpuint (pb_search_hit_get_page (g_ptr_array_index (newest, 0)), ==, 2);
+}
+
 static void
 test_stemming_and_prefix (Fixture       *f,
                           gconstpointer  data)
@@ -170,6 +200,7 @@ main (int   argc,
 
   g_test_add_func ("/search/query-builder", test_query_builder);
   g_test_add ("/search/ranked-hits", Fixture, NULL, fixture_setup, test_ranked_hits, fixture_teardown);
+  g_test_add ("/search/ranked-newest", Fixture, NULL, fixture_setup, test_ranked_newest, fixture_teardown);
   g_test_add ("/search/stemming-and-prefix", Fixture, NULL, fixture_setup, test_stemming_and_prefix, fixture_teardown);
   g_test_add ("/search/snippet-markup", Fixture, NULL, fixture_setup, test_snippet_markup, fixture_teardown);
 

@@ -131,6 +131,45 @@ test_report_details (Fixture       *f,
 }
 
 static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  GPtrArray *results = pb_import_job_run_finish (PB_IMPORT_JOB (source), result, NULL);
+
+  /* Only the strip's text is under test: the outcome is dropped. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  *done = TRUE;
+}
+
+/* A batch shows how many files, and the one begun last. */
+static void
+test_import_progress_batch (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *progress = g_object_ref_sink (pb_import_progress_new ());
+  g_autoptr(GFile) a = g_file_new_for_path ("/nonexistent/a.pdf");
+  g_autoptr(GFile) b = g_file_new_for_path ("/nonexistent/b.pdf");
+  GFile *files[] = { a, b };
+  g_autoptr(PbImportJob) job = pb_import_job_new (f->library, files, G_N_ELEMENTS (files));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean done = FALSE;
+
+  pb_import_job_set_n_workers (job, 1);
+  pb_import_progress_set_job (PB_IMPORT_PROGRESS (progress), job, cancellable);
+  pb_import_job_run_async (job, cancellable, job_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Both failed at once: no time left to tell. */
+  g_assert_cmpstr (pb_import_progress_get_text (PB_IMPORT_PROGRESS (progress)), ==,
+                   "Importing 2 of 2: “b.pdf”…");
+  pb_import_progress_set_job (PB_IMPORT_PROGRESS (progress), NULL, NULL);
+  g_assert_finalize_object (progress);
+}
+
+static void
 test_import_progress (Fixture       *f,
                       gconstpointer  data)
 {
@@ -177,6 +216,52 @@ test_password_dialog (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
+}
+
+static void
+count_cb (PbPasswordDialog *dialog,
+          const char       *password,
+          guint            *n)
+{
+  (*n)++;
+}
+
+/* Enter in the password field unlocks once and closes the dialog, as the
+ * Unlock button does (tester's item 3 of issue 13); with nothing typed it
+ * does nothing. */
+static void
+test_password_dialog_enter (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/secret.pdf");
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  PbPasswordDialog *dialog = g_object_ref (pb_password_dialog_new (parent, file, FALSE));
+  GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *entry = gtk_widget_get_first_child (box);
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+  g_autofree char *answer = NULL;
+  guint n = 0;
+
+  g_signal_connect (dialog, "password-entered", G_CALLBACK (password_cb), &answer);
+  g_signal_connect (dialog, "password-entered", G_CALLBACK (count_cb), &n);
+  gtk_window_present (parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* Enter with nothing typed: nothing happens. */
+  g_signal_emit_by_name (text, "activate");
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "panel");
+  g_signal_emit_by_name (text, "activate");
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (answer, ==, "panel");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  gtk_window_destroy (parent);
 }
 
 static void
@@ -422,7 +507,11 @@ main (int   argc,
   g_test_add ("/templates/report-row", Fixture, NULL, fixture_setup, test_report_row, fixture_teardown);
   g_test_add ("/templates/report-details", Fixture, NULL, fixture_setup, test_report_details, fixture_teardown);
   g_test_add ("/templates/import-progress", Fixture, NULL, fixture_setup, test_import_progress, fixture_teardown);
+  g_test_add ("/templates/import-progress-batch", Fixture, NULL, fixture_setup, test_import_progress_batch,
+              fixture_teardown);
   g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
+  g_test_add ("/templates/password-dialog-enter", Fixture, NULL, fixture_setup, test_password_dialog_enter,
+              fixture_teardown);
   g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);

@@ -193,7 +193,7 @@ test_table_filters (Fixture       *f,
   GListModel *model = pb_tracker_view_get_model (f->view);
   GtkDropDown *status = dropdown (f, "Status");
   GtkDropDown *cohort = dropdown (f, "Cohort");
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
 
   g_assert_cmpstr (pb_tracker_view_get_authority (f->view), ==, "Fernvale");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
@@ -260,7 +260,7 @@ test_status_undo (Fixture       *f,
   PbTrackerItem *page = open_item (f, f->repeated);
   GtkWidget *badge = find_descendant (GTK_WIDGET (page), PB_TYPE_STATUS_BADGE, NULL);
   GtkListBoxRow *newest;
-  guint position, removed, added;
+  guint position = 0, removed = 0, added = 0;
   gint row = position_of (model, f->repeated);
 
   g_assert_cmpstr (pb_status_badge_get_text (PB_STATUS_BADGE (badge)), ==, "In progress");

@@ -6,6 +6,7 @@
 #include "pb-finding-store.h"
 #include "pb-import.h"
 #include "pb-library.h"
+#include "pb-page-kinds-draw.h"
 #include "pb-page-kinds.h"
 #include "pb-pdf-open.h"
 #include "pb-pdf-text.h"
@@ -21,30 +22,7 @@
  * trip over; its README says what a correct reader does with each. Each test
  * is skipped, saying so, where the corpus is not here. */
 
-typedef struct
-{
-  char      *dir;
-  PbLibrary *library;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = pb_test_make_dir ();
-  f->library = pb_test_open_library (f->dir);
-  pb_pdf_forget_passwords ();
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->library);
-  pb_test_remove_dir (f->dir);
-  g_free (f->dir);
-  pb_pdf_forget_passwords ();
-}
+typedef PbKindsFixture Fixture;
 
 static char *
 tricky (const char *name)
@@ -95,23 +73,6 @@ assert_found (Fixture    *f,
     g_error ("search for %s does not find report %" G_GINT64_FORMAT ", page %u", query, report_id, page);
 }
 
-/* The quote, typed, matches; its rectangles cover the words pdftotext gives. */
-static void
-assert_quote_covers (const char *pdf,
-                     const char *password,
-                     guint       page,
-                     const char *quote,
-                     const char *printed)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) anchors = pb_pdf_locate_quote (pdf, password, page, quote, &error);
-  g_autoptr(GPtrArray) words = pb_test_kinds_words (pdf, password);
-  g_autoptr(GPtrArray) run = pb_test_kinds_words_of (words, page, printed);
-
-  g_assert_no_error (error);
-  pb_test_kinds_assert_covered (anchors, run);
-}
-
 static void
 test_rotated_page (Fixture       *f,
                    gconstpointer  data)
@@ -128,7 +89,7 @@ test_rotated_page (Fixture       *f,
   id = import (f, pdf, NULL);
   assert_found (f, "leavers", id, 1);
   assert_found (f, "\"well supported by personal advisers\"", id, 1);
-  assert_quote_covers (pdf, NULL, 1, "Care leavers are well supported", "Care leavers are well supported");
+  pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "Care leavers are well supported", "Care leavers are well supported");
 
   /* Read as the same page set upright is. */
   upright = pb_test_kinds_qpdf (pdf, ".upright.pdf", "--rotate=-90", NULL);
@@ -240,7 +201,7 @@ test_ligatures (Fixture       *f,
   assert_found (f, "modified", id, 1);
   assert_found (f, "sufficiency", id, 1);
   assert_found (f, "staff", id, 1);
-  assert_quote_covers (pdf, NULL, 1, "has modified the sufficiency strategy", "has modified the sufficiency strategy");
+  pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "has modified the sufficiency strategy", "has modified the sufficiency strategy");
 }
 
 static void
@@ -257,8 +218,8 @@ test_line_end_hyphens (Fixture       *f,
   assert_found (f, "placement", id, 1);
   assert_found (f, "improved", id, 1);
   assert_found (f, "strategy", id, 1);
-  assert_quote_covers (pdf, NULL, 1, "found that placement stability", "found that placement stability");
-  assert_quote_covers (pdf, NULL, 1, "sufficiency strategy is not yet effective",
+  pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "found that placement stability", "found that placement stability");
+  pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "sufficiency strategy is not yet effective",
                        "sufficiency strategy is not yet effective");
 }
 
@@ -272,10 +233,10 @@ test_typography (Fixture       *f,
     return;
 
   import (f, pdf, NULL);
-  assert_quote_covers (pdf, NULL, 1, "The council's corporate parenting board",
+  pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "The council's corporate parenting board",
                        "The council's corporate parenting board");
-  assert_quote_covers (pdf, NULL, 1, "said \"we want to be listened to\"", "said \"we want to be listened to\"");
-  assert_quote_covers (pdf, NULL, 1, "aged 18-21 are improving", "aged 18-21 are improving.");
+  pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "said \"we want to be listened to\"", "said \"we want to be listened to\"");
+  pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "aged 18-21 are improving", "aged 18-21 are improving.");
 }
 
 static void
@@ -394,14 +355,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/tricky/rotated-page", Fixture, NULL, fixture_setup, test_rotated_page, fixture_teardown);
-  g_test_add ("/tricky/rotated-report", Fixture, NULL, fixture_setup, test_rotated_report, fixture_teardown);
-  g_test_add ("/tricky/ligatures", Fixture, NULL, fixture_setup, test_ligatures, fixture_teardown);
-  g_test_add ("/tricky/line-end-hyphens", Fixture, NULL, fixture_setup, test_line_end_hyphens, fixture_teardown);
-  g_test_add ("/tricky/typography", Fixture, NULL, fixture_setup, test_typography, fixture_teardown);
-  g_test_add ("/tricky/quote-across-pages", Fixture, NULL, fixture_setup, test_quote_across_pages, fixture_teardown);
-  g_test_add ("/tricky/arrives-with-highlights", Fixture, NULL, fixture_setup, test_arrives_with_highlights, fixture_teardown);
-  g_test_add ("/tricky/password-panel", Fixture, NULL, fixture_setup, test_password_panel, fixture_teardown);
+  g_test_add ("/tricky/rotated-page", Fixture, NULL, pb_test_kinds_fixture_setup, test_rotated_page, pb_test_kinds_fixture_teardown);
+  g_test_add ("/tricky/rotated-report", Fixture, NULL, pb_test_kinds_fixture_setup, test_rotated_report, pb_test_kinds_fixture_teardown);
+  g_test_add ("/tricky/ligatures", Fixture, NULL, pb_test_kinds_fixture_setup, test_ligatures, pb_test_kinds_fixture_teardown);
+  g_test_add ("/tricky/line-end-hyphens", Fixture, NULL, pb_test_kinds_fixture_setup, test_line_end_hyphens, pb_test_kinds_fixture_teardown);
+  g_test_add ("/tricky/typography", Fixture, NULL, pb_test_kinds_fixture_setup, test_typography, pb_test_kinds_fixture_teardown);
+  g_test_add ("/tricky/quote-across-pages", Fixture, NULL, pb_test_kinds_fixture_setup, test_quote_across_pages, pb_test_kinds_fixture_teardown);
+  g_test_add ("/tricky/arrives-with-highlights", Fixture, NULL, pb_test_kinds_fixture_setup, test_arrives_with_highlights, pb_test_kinds_fixture_teardown);
+  g_test_add ("/tricky/password-panel", Fixture, NULL, pb_test_kinds_fixture_setup, test_password_panel, pb_test_kinds_fixture_teardown);
 
   return g_test_run ();
 }

@@ -259,6 +259,7 @@ run_findings_add (CommonOptions  *common,
   g_autoptr(GArray) anchors = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *printed = NULL;
   PbFindingKind k;
   PbFindingStatus st = PB_FINDING_STATUS_NONE;
   gint64 id;
@@ -284,7 +285,7 @@ run_findings_add (CommonOptions  *common,
   /* The quote must be on the page named: a finding cites what the report says. */
   if (!(path = pb_library_locate_report_file (library, pb_report_get_sha256 (r), &error)))
     return _pb_cli_fail (error->message);
-  if (!(anchors = pb_pdf_locate_quote (path, password, (guint)page, quote, &error)))
+  if (!(anchors = pb_pdf_locate_quote_full (path, password, (guint)page, quote, &printed, &error)))
     return _pb_cli_fail_with (error, pb_report_get_title (r));
   if (g_array_index (anchors, PbAnchor, 0).page != (guint)page)
     {
@@ -296,7 +297,8 @@ run_findings_add (CommonOptions  *common,
 
   pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (r));
   pb_finding_set_anchors (finding, (PbAnchor *)(gpointer)anchors->data, anchors->len);
-  pb_finding_set_quote (finding, quote);
+  /* The passage as the report prints it, not as typed: a finding cites. */
+  pb_finding_set_quote (finding, printed);
   pb_finding_set_cohorts (finding, (const char * const *)cohorts);
   pb_finding_set_kind (finding, k);
   pb_finding_set_note (finding, note);

@@ -4,6 +4,8 @@
 #include <json-glib/json-glib.h>
 
 #include "pb-library.h"
+#include "pb-report.h"
+#include "pb-structure.h"
 
 G_BEGIN_DECLS
 
@@ -65,19 +67,35 @@ gboolean       _pb_cli_parse_options  (CommonOptions  *common,
                                        int            *argc,
                                        char         ***argv,
                                        GError        **error);
+void           _pb_cli_arrange_args   (int             argc,
+                                       char          **argv,
+                                       int             command_index,
+                                       char          **args);
 PbLibrary     *_pb_cli_open_library   (CommonOptions  *common,
                                        GError        **error);
 PbLibrary     *_pb_cli_open_library_to_change (CommonOptions  *common,
                                                GError        **error);
 
-/* pb-cli-reports.c */
-int            _pb_cli_run_import     (CommonOptions  *common,
-                                       int             argc,
-                                       char          **argv);
+/* pb-cli-read.c: what the lean front runs itself */
+extern const Command _pb_cli_list_command;
+extern const Command _pb_cli_search_command;
 int            _pb_cli_run_list       (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 int            _pb_cli_run_search     (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+void           _pb_cli_add_report_members (JsonBuilder *builder,
+                                           PbLibrary   *library,
+                                           PbReport    *report);
+void           _pb_cli_add_structure_summary (JsonBuilder *builder,
+                                              PbStructure *structure);
+void           _pb_cli_add_judgements     (JsonBuilder *builder,
+                                           PbStructure *structure);
+char          *_pb_cli_format_date        (GDateTime   *date);
+
+/* pb-cli-reports.c */
+int            _pb_cli_run_import     (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 int            _pb_cli_run_show       (CommonOptions  *common,

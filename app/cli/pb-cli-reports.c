@@ -9,157 +9,53 @@
 #include <unistd.h>
 
 #include "pb-cli-private.h"
+#include "pb-import-batch.h"
 #include "pb-import.h"
 #include "pb-report-store.h"
 #include "pb-search.h"
 #include "pb-structure-pdf.h"
-#include "pb-structure-store.h"
 #include "pb-structure.h"
 
-/* The commands about reports: import, list, search, show, and inspect (a
- * report's structure read without importing it). */
+/* The commands about reports: import, show, and inspect (a report's
+ * structure read without importing it); list and search are in
+ * pb-cli-read.c. */
 
-static void
-add_date_member (JsonBuilder *builder,
-                 const char  *name,
-                 const GDate *date)
+/* One file's outcome, kept until the files before it have been told. */
+typedef struct
 {
-  json_builder_set_member_name (builder, name);
-  if (g_date_valid (date))
+  gboolean        finished;
+  PbImportStatus  status;
+  gint64          report_id;
+  char           *notice;
+  GError         *error;
+} Outcome;
+
+typedef struct
+{
+  CommonOptions *common;
+  char         **args;          /* the files as typed */
+  Outcome       *outcomes;
+  guint          n_files;
+  guint          n_told;        /* outcomes printed, in the files' order */
+  guint          n_failed;
+  JsonBuilder   *builder;
+  gboolean       show_progress; /* standard error is a terminal */
+} ImportRun;
+
+/* Prints (or adds to the JSON) the outcomes that are next in order. */
+static void
+tell_outcomes (ImportRun *run)
+{
+  for (; run->n_told < run->n_files && run->outcomes[run->n_told].finished; run->n_told++)
     {
-      char text[16];
-
-      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-      json_builder_add_string_value (builder, text);
-    }
-  else
-    json_builder_add_null_value (builder);
-}
-
-/* What a report says about itself, in the same members as `inspect`
- * gives: its type, re-inspection, authority, dates, lead inspector and the
- * theme of a visit. */
-static void
-add_structure_summary (JsonBuilder *builder,
-                       PbStructure *s)
-{
-  GDate none;
-
-  g_date_clear (&none, 1);
-  _pb_cli_add_string_or_null (builder, "type", s ? pb_document_type_to_slug (s->type) : NULL);
-  json_builder_set_member_name (builder, "reinspection");
-  json_builder_add_boolean_value (builder, s && s->reinspection);
-  _pb_cli_add_string_or_null (builder, "local_authority", s ? s->local_authority : NULL);
-  add_date_member (builder, "inspection_start", s ? &s->inspection_start : &none);
-  add_date_member (builder, "inspection_end", s ? &s->inspection_end : &none);
-  add_date_member (builder, "published", s ? &s->published : &none);
-  _pb_cli_add_string_or_null (builder, "lead_inspector", s ? s->lead_inspector : NULL);
-  _pb_cli_add_string_or_null (builder, "theme", s ? s->theme : NULL);
-}
-
-/* The grades, by judgement, and whether children in care and care leavers
- * were judged together. */
-static void
-add_judgements (JsonBuilder *builder,
-                PbStructure *s)
-{
-  json_builder_set_member_name (builder, "judgements");
-  json_builder_begin_object (builder);
-  for (PbJudgement j = 0; s != NULL && j < PB_N_JUDGEMENTS; j++)
-    if (s->judgements[j] != PB_GRADE_NONE)
-      _pb_cli_add_string_or_null (builder, pb_judgement_to_slug (j), pb_grade_to_slug (s->judgements[j]));
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "cic_and_care_leavers_combined");
-  json_builder_add_boolean_value (builder, s && s->cic_and_care_leavers_combined);
-}
-
-static void
-add_report_members (JsonBuilder *builder,
-                    PbLibrary   *library,
-                    PbReport    *report)
-{
-  /* A report whose structure was never read has none to give: its members
-   * are null. */
-  g_autoptr(PbStructure) structure = pb_library_get_structure (library, pb_report_get_id (report), NULL);
-
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, pb_report_get_id (report));
-  _pb_cli_add_string_or_null (builder, "title", pb_report_get_title (report));
-  _pb_cli_add_string_or_null (builder, "sha256", pb_report_get_sha256 (report));
-  json_builder_set_member_name (builder, "pages");
-  json_builder_add_int_value (builder, pb_report_get_page_count (report));
-  _pb_cli_add_date_or_null (builder, "imported_at", pb_report_get_imported_at (report));
-  _pb_cli_add_path (builder, "file_name", pb_report_get_file_name (report));
-  json_builder_set_member_name (builder, "bytes");
-  json_builder_add_int_value (builder, pb_report_get_byte_size (report));
-  _pb_cli_add_date_or_null (builder, "created", pb_report_get_created (report));
-  _pb_cli_add_string_or_null (builder, "author", pb_report_get_author (report));
-  json_builder_set_member_name (builder, "has_text_layer");
-  json_builder_add_boolean_value (builder, pb_report_get_has_text_layer (report));
-  json_builder_set_member_name (builder, "tagged");
-  json_builder_add_boolean_value (builder, pb_report_get_is_tagged (report));
-  _pb_cli_add_string_or_null (builder, "classification",
-                              pb_report_get_is_exempt (report) ? "exempt" : "public");
-  add_structure_summary (builder, structure);
-  add_judgements (builder, structure);
-}
-
-int
-_pb_cli_run_import (CommonOptions  *common,
-                    int             argc,
-                    char          **argv)
-{
-  g_autofree char *password = NULL;
-  gboolean anyway = FALSE;
-  GOptionEntry entries[] = {
-    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
-      N_("Password for encrypted PDFs"), N_("PASSWORD") },
-    { "anyway", 0, 0, G_OPTION_ARG_NONE, &anyway,
-      N_("Import a file even if the library has the same report, saved again"), NULL },
-    { "force", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &anyway, NULL, NULL },
-    { NULL }
-  };
-  g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  guint n_failed = 0;
-
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("import"), entries, &argc, &argv, &error))
-    return _pb_cli_fail (error->message);
-
-  if (argc < 3)
-    {
-      fprintf (stderr, "panel-brief: %s\n", _("Name at least one PDF file to import."));
-      return EXIT_USAGE;
-    }
-
-  if (!(library = _pb_cli_open_library_to_change (common, &error)))
-    return _pb_cli_fail (error->message);
-
-  pb_import_clean_leftovers (library);
-
-  json_builder_begin_array (builder);
-
-  for (int i = 2; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(GError) import_error = NULL;
-      g_autofree char *display = _pb_cli_display (argv[i]);
-      g_autofree char *notice = NULL;
+      Outcome *outcome = &run->outcomes[run->n_told];
+      g_autofree char *display = _pb_cli_display (run->args[run->n_told]);
       g_autofree char *message = NULL;
-      PbImportStatus status = PB_IMPORT_STATUS_FAILED;
-      gint64 report_id = 0;
-      gboolean same_content;
+      const GError *import_error = outcome->error;
+      gboolean same_content = g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
 
-      if (!pb_import_file_with_notice (library, file, password,
-                                       anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT, NULL, NULL, NULL,
-                                       &status, &report_id, &notice, &import_error))
-        {
-          status = PB_IMPORT_STATUS_FAILED;
-          n_failed++;
-        }
-      same_content = g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
+      if (outcome->status == PB_IMPORT_STATUS_FAILED)
+        run->n_failed++;
 
       /* The sentence says what to do on the command line. */
       if (same_content)
@@ -171,185 +67,153 @@ _pb_cli_run_import (CommonOptions  *common,
       else if (import_error != NULL)
         message = g_strdup (import_error->message);
 
-      json_builder_begin_object (builder);
-      _pb_cli_add_string_or_null (builder, "file", display);
-      _pb_cli_add_string_or_null (builder, "status", same_content ? "same-content"
-                                             : pb_import_status_to_string (status));
-      json_builder_set_member_name (builder, "id");
-      if (report_id > 0)
-        json_builder_add_int_value (builder, report_id);
+      json_builder_begin_object (run->builder);
+      _pb_cli_add_string_or_null (run->builder, "file", display);
+      _pb_cli_add_string_or_null (run->builder, "status", same_content ? "same-content"
+                                                  : pb_import_status_to_string (outcome->status));
+      json_builder_set_member_name (run->builder, "id");
+      if (outcome->report_id > 0)
+        json_builder_add_int_value (run->builder, outcome->report_id);
       else
-        json_builder_add_null_value (builder);
-      _pb_cli_add_string_or_null (builder, "error", message);
-      _pb_cli_add_string_or_null (builder, "notice", notice);
-      json_builder_end_object (builder);
+        json_builder_add_null_value (run->builder);
+      _pb_cli_add_string_or_null (run->builder, "error", message);
+      _pb_cli_add_string_or_null (run->builder, "notice", outcome->notice);
+      json_builder_end_object (run->builder);
 
-      if (common->json)
+      if (run->common->json)
         continue;
 
+      if (run->show_progress)
+        fprintf (stderr, "\r\033[K");
       if (message != NULL)
         _pb_cli_fail (message);
-      else if (status == PB_IMPORT_STATUS_DUPLICATE)
-        printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"), display, report_id);
+      else if (outcome->status == PB_IMPORT_STATUS_DUPLICATE)
+        printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"), display, outcome->report_id);
       else
-        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), display, report_id);
-      if (notice != NULL)
-        printf ("%s\n", notice);
+        printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), display, outcome->report_id);
+      if (outcome->notice != NULL)
+        printf ("%s\n", outcome->notice);
+      fflush (stdout);
     }
-
-  json_builder_end_array (builder);
-
-  if (common->json)
-    _pb_cli_print_json (builder);
-
-  return n_failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-static char *
-format_date (GDateTime *date)
+/* On a terminal, one line that keeps being rewritten: how many are done,
+ * the file begun last and the time left. */
+static void
+show_progress (ImportRun                 *run,
+               const PbImportBatchUpdate *update)
 {
-  if (date == NULL)
-    return g_strdup ("");
-  return g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *name = g_file_get_basename (update->file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *left = NULL;
+
+  if (update->seconds_left >= 60)
+    /* Translators: time left in a bulk import */
+    left = g_strdup_printf (_(", about %" G_GINT64_FORMAT " min left"), (update->seconds_left + 30) / 60);
+  else if (update->seconds_left >= 0)
+    /* Translators: time left in a bulk import */
+    left = g_strdup_printf (_(", about %" G_GINT64_FORMAT " s left"), update->seconds_left);
+
+  fprintf (stderr, "\r\033[K");
+  /* Translators: progress of a bulk import: reports done of all, the share
+   * done, the file begun last and the time left */
+  fprintf (stderr, _("%u of %u reports (%.0f %%), %s%s"), update->n_done, run->n_files,
+           100 * update->fraction, display, left ? left : "");
+}
+
+static void
+import_update_cb (const PbImportBatchUpdate *update,
+                  gpointer                   user_data)
+{
+  ImportRun *run = user_data;
+
+  if (update->event == PB_IMPORT_BATCH_FINISHED)
+    {
+      Outcome *outcome = &run->outcomes[update->index];
+
+      outcome->finished = TRUE;
+      outcome->status = update->error != NULL ? PB_IMPORT_STATUS_FAILED : update->status;
+      outcome->report_id = update->report_id;
+      outcome->notice = g_strdup (update->notice);
+      outcome->error = update->error ? g_error_copy (update->error) : NULL;
+      tell_outcomes (run);
+    }
+
+  if (run->show_progress && run->n_files > 1 && update->event != PB_IMPORT_BATCH_PROGRESS)
+    show_progress (run, update);
 }
 
 int
-_pb_cli_run_list (CommonOptions  *common,
-                  int             argc,
-                  char          **argv)
-{
-  g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("list"), NULL, &argc, &argv, &error))
-    return _pb_cli_fail (error->message);
-
-  if (argc > 2)
-    {
-      fprintf (stderr, "panel-brief: %s\n", _("“list” takes no arguments."));
-      return EXIT_USAGE;
-    }
-
-  if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(reports = pb_library_list_reports (library, &error)))
-    return _pb_cli_fail (error->message);
-
-  if (common->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < reports->len; i++)
-        {
-          json_builder_begin_object (builder);
-          add_report_members (builder, library, g_ptr_array_index (reports, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      _pb_cli_print_json (builder);
-      return EXIT_OK;
-    }
-
-  if (reports->len == 0)
-    {
-      printf ("%s\n", _("The library is empty. Import reports with “panel-brief import FILE…”."));
-      return EXIT_OK;
-    }
-
-  for (guint i = 0; i < reports->len; i++)
-    {
-      PbReport *report = g_ptr_array_index (reports, i);
-      g_autofree char *date = format_date (pb_report_get_imported_at (report));
-
-      printf ("%5" G_GINT64_FORMAT "  %.12s  %4u p.  %s  %s\n",
-              pb_report_get_id (report), pb_report_get_sha256 (report),
-              pb_report_get_page_count (report), date, pb_report_get_title (report));
-    }
-
-  return EXIT_OK;
-}
-
-int
-_pb_cli_run_search (CommonOptions  *common,
+_pb_cli_run_import (CommonOptions  *common,
                     int             argc,
                     char          **argv)
 {
-  int limit = 20;
+  g_autofree char *password = NULL;
+  gboolean anyway = FALSE;
+  int jobs = 0;
   GOptionEntry entries[] = {
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N hits"), N_("N") },
+    { "password", 'p', 0, G_OPTION_ARG_STRING, &password,
+      N_("Password for encrypted PDFs"), N_("PASSWORD") },
+    { "anyway", 0, 0, G_OPTION_ARG_NONE, &anyway,
+      N_("Import a file even if the library has the same report, saved again"), NULL },
+    { "force", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &anyway, NULL, NULL },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("Import N files at once (default: one per core)"), N_("N") },
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  g_autofree char *query = NULL;
-  gboolean bold;
+  ImportRun run = { 0 };
 
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("search"), entries, &argc, &argv, &error))
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("import"), entries, &argc, &argv, &error))
     return _pb_cli_fail (error->message);
 
   if (argc < 3)
     {
-      fprintf (stderr, "panel-brief: %s\n", _("Give a query to search for."));
+      fprintf (stderr, "panel-brief: %s\n", _("Name at least one PDF file to import."));
       return EXIT_USAGE;
     }
 
-  query = g_strjoinv (" ", argv + 2);
+  if (jobs < 0)
+    return _pb_cli_usage_error (_("--jobs takes a number of files, 1 or more."));
 
-  if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(hits = pb_library_search (library, query, MAX (limit, 1), &error)))
+  if (!(library = _pb_cli_open_library_to_change (common, &error)))
     return _pb_cli_fail (error->message);
 
+  pb_import_clean_leftovers (library);
+
+  for (int i = 2; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+
+  run.common = common;
+  run.args = argv + 2;
+  run.n_files = files->len;
+  run.outcomes = g_new0 (Outcome, files->len);
+  run.builder = builder;
+  run.show_progress = !common->json && isatty (STDERR_FILENO);
+
+  json_builder_begin_array (builder);
+  pb_import_files (library, (GFile **)files->pdata, files->len, password,
+                   anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT, (guint)jobs, NULL,
+                   import_update_cb, &run, NULL);
+  json_builder_end_array (builder);
+
+  if (run.show_progress && run.n_files > 1)
+    fprintf (stderr, "\r\033[K");
+
+  for (guint i = 0; i < run.n_files; i++)
+    {
+      g_free (run.outcomes[i].notice);
+      g_clear_error (&run.outcomes[i].error);
+    }
+  g_free (run.outcomes);
+
   if (common->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+    _pb_cli_print_json (builder);
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < hits->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (hits, i);
-          g_autofree char *snippet = pb_search_hit_dup_snippet (hit);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "report_id");
-          json_builder_add_int_value (builder, pb_search_hit_get_report_id (hit));
-          _pb_cli_add_string_or_null (builder, "title", pb_search_hit_get_report_title (hit));
-          json_builder_set_member_name (builder, "page");
-          json_builder_add_int_value (builder, pb_search_hit_get_page (hit));
-          _pb_cli_add_string_or_null (builder, "snippet", snippet);
-          json_builder_set_member_name (builder, "rank");
-          json_builder_add_double_value (builder, pb_search_hit_get_rank (hit));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      _pb_cli_print_json (builder);
-      return EXIT_OK;
-    }
-
-  if (hits->len == 0)
-    {
-      printf ("%s\n", _("No matches."));
-      return EXIT_OK;
-    }
-
-  bold = isatty (STDOUT_FILENO);
-
-  for (guint i = 0; i < hits->len; i++)
-    {
-      PbSearchHit *hit = g_ptr_array_index (hits, i);
-      g_autoptr(GString) snippet = g_string_new (pb_search_hit_get_raw_snippet (hit));
-
-      g_string_replace (snippet, PB_SEARCH_MATCH_START, bold ? "\033[1m" : "", 0);
-      g_string_replace (snippet, PB_SEARCH_MATCH_END, bold ? "\033[0m" : "", 0);
-      g_string_replace (snippet, "\n", " ", 0);
-
-      printf (_("%s (report %" G_GINT64_FORMAT "), page %u\n    %s\n"),
-              pb_search_hit_get_report_title (hit), pb_search_hit_get_report_id (hit),
-              pb_search_hit_get_page (hit), snippet->str);
-    }
-
-  return EXIT_OK;
+  return run.n_failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 int
@@ -380,7 +244,7 @@ _pb_cli_run_show (CommonOptions  *common,
       g_autofree char *path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
 
       json_builder_begin_object (builder);
-      add_report_members (builder, library, report);
+      _pb_cli_add_report_members (builder, library, report);
       _pb_cli_add_path (builder, "path", path);
       json_builder_end_object (builder);
       _pb_cli_print_json (builder);
@@ -388,8 +252,8 @@ _pb_cli_run_show (CommonOptions  *common,
     }
 
   {
-    g_autofree char *created = format_date (pb_report_get_created (report));
-    g_autofree char *imported = format_date (pb_report_get_imported_at (report));
+    g_autofree char *created = _pb_cli_format_date (pb_report_get_created (report));
+    g_autofree char *imported = _pb_cli_format_date (pb_report_get_imported_at (report));
     g_autofree char *file_name = _pb_cli_display (pb_report_get_file_name (report));
 
     printf ("%s\n", pb_report_get_title (report));
@@ -411,7 +275,7 @@ add_structure (JsonBuilder *builder,
                PbStructure *s)
 {
   json_builder_begin_object (builder);
-  add_structure_summary (builder, s);
+  _pb_cli_add_structure_summary (builder, s);
 
   /* What the type was decided on, so that a misread report can be told
    * from this output alone. */
@@ -421,7 +285,7 @@ add_structure (JsonBuilder *builder,
     json_builder_add_string_value (builder, g_ptr_array_index (s->reasons, i));
   json_builder_end_array (builder);
 
-  add_judgements (builder, s);
+  _pb_cli_add_judgements (builder, s);
 
   json_builder_set_member_name (builder, "sections");
   json_builder_begin_array (builder);

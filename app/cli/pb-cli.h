@@ -9,5 +9,8 @@ gboolean pb_cli_wants_command_line (int    argc,
                                     char **argv);
 int      pb_cli_run                (int    argc,
                                     char **argv);
+gboolean pb_cli_run_lean           (int    argc,
+                                    char **argv,
+                                    int   *out_status);
 
 G_END_DECLS

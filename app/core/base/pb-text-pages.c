@@ -273,6 +273,85 @@ char_before (const char *text,
   return p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
 }
 
+/* Whether the line break at @nl follows a hyphen that splits a word: a
+ * hyphen between two lower-case letters. */
+static gboolean
+breaks_word (const char *text,
+             const char *nl)
+{
+  const char *hyphen = nl > text ? g_utf8_prev_char (nl) : NULL;
+
+  return hyphen != NULL && pb_text_is_hyphen (g_utf8_get_char (hyphen)) &&
+         g_unichar_islower (char_before (text, hyphen)) &&
+         g_unichar_islower (g_utf8_get_char (nl + 1));
+}
+
+/* Appends @text from @from to @to with each hyphen that splits a word at a
+ * line end taken out with its line break, other line breaks as spaces. */
+static void
+append_joined (GString    *out,
+               const char *text,
+               const char *from,
+               const char *to)
+{
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (next < to && *next == '\n' && breaks_word (text, next))
+        {
+          p = next;   /* the hyphen and the break go */
+          continue;
+        }
+      if (*p == '\n')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+}
+
+/**
+ * pb_text_join_lines:
+ * @text: text of a page, lines separated by "\n"
+ * @length: its length in bytes, or -1 when nul-terminated
+ *
+ * @text as one run: each hyphen that splits a word at a line end taken out
+ * with its line break (as search indexes it, see pb_text_hyphen_joins ()),
+ * soft hyphens taken out, other line breaks and runs of white space as one
+ * space.
+ *
+ * Returns: (transfer full): the joined text
+ */
+char *
+pb_text_join_lines (const char *text,
+                    gssize      length)
+{
+  g_autofree char *copy = g_strndup (text, length < 0 ? strlen (text) : (gsize)length);
+  GString *joined = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+
+  append_joined (joined, copy, copy, copy + strlen (copy));
+  for (const char *p = joined->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x00AD)
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      g_string_append_unichar (out, c);
+    }
+  g_string_free (joined, TRUE);
+
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
 /**
  * pb_text_hyphen_joins:
  * @page: a page's reading text
@@ -289,16 +368,17 @@ char *
 pb_text_hyphen_joins (const char *page)
 {
   GString *out = g_string_new (NULL);
+  const char *joined_to = page;
 
   for (const char *nl = strchr (page, '\n'); nl != NULL; nl = strchr (nl + 1, '\n'))
     {
-      const char *hyphen = nl > page ? g_utf8_prev_char (nl) : NULL;
+      const char *hyphen;
       const char *from, *to;
 
-      if (hyphen == NULL || !pb_text_is_hyphen (g_utf8_get_char (hyphen)) ||
-          !g_unichar_islower (char_before (page, hyphen)) ||
-          !g_unichar_islower (g_utf8_get_char (nl + 1)))
+      /* A break joined already in the passage before starts none. */
+      if (nl < joined_to || !breaks_word (page, nl))
         continue;
+      hyphen = g_utf8_prev_char (nl);
 
       /* Back to a word start, on to a word end. */
       from = hyphen - MIN ((gsize)(hyphen - page), HYPHEN_CONTEXT_BYTES);
@@ -312,11 +392,13 @@ pb_text_hyphen_joins (const char *page)
       while (*to && !g_ascii_isspace (*to))
         to++;
 
-      for (const char *p = from; p < hyphen; p++)
-        g_string_append_c (out, *p == '\n' ? ' ' : *p);
-      for (const char *p = nl + 1; p < to; p++)
-        g_string_append_c (out, *p == '\n' ? ' ' : *p);
+      /* Every such break in the passage is joined, not only this one, so
+       * that a phrase over two broken lines running ("The inde- / pendent
+       * reviewing officers chal- / lenge drift") is found whole. */
+      append_joined (out, page, from, to);
       g_string_append_c (out, '\n');
+
+      joined_to = to;
     }
 
   if (out->len > 0)
@@ -332,7 +414,7 @@ pb_text_hyphen_joins (const char *page)
  * What search indexes for each page besides its text, so that it finds a
  * passage however the page breaks it: the text across the page break after it
  * (pb_text_page_break_joins ()) and its words broken by a hyphen at a line end
- * (pb_text_hyphen_joins ()).
+ * (pb_text_hyphen_joins ()), on the page or across the break.
  *
  * Returns: (transfer full) (element-type utf8): one text per page, maybe ""
  */
@@ -347,11 +429,20 @@ pb_text_page_extras (const char * const *pages,
     {
       g_autofree char *hyphens = pb_text_hyphen_joins (pages[i] ? pages[i] : "");
       const char *join = i < joins->len ? g_ptr_array_index (joins, i) : "";
+      /* A word broken across the page break itself ("im-" at the foot,
+       * "provement" at the head of the next). */
+      g_autofree char *join_hyphens = pb_text_hyphen_joins (join);
+      const char *parts[] = { hyphens, join_hyphens };
+      GString *extra = g_string_new (join);
 
-      if (*join != '\0' && *hyphens != '\0')
-        g_ptr_array_add (extras, g_strconcat (join, "\n", hyphens, NULL));
-      else
-        g_ptr_array_add (extras, g_strdup (*join != '\0' ? join : hyphens));
+      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+        if (*parts[k] != '\0')
+          {
+            if (extra->len > 0)
+              g_string_append_c (extra, '\n');
+            g_string_append (extra, parts[k]);
+          }
+      g_ptr_array_add (extras, g_string_free (extra, FALSE));
     }
 
   return extras;

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "pb-import-batch.h"
 #include "pb-import-job.h"
 #include "pb-library-private.h"
 #include "pb-post.h"
@@ -131,9 +132,12 @@ struct _PbImportJob
   char         *password;
   PbImportFlags flags;
 
+  guint         n_workers;
+
   /* Main-thread view of the progress. */
   guint         n_done;
   double        fraction;
+  gint64        seconds_left;
   char         *current_name;
   gboolean      running;
 };
@@ -146,6 +150,7 @@ enum {
   PROP_N_DONE,
   PROP_FRACTION,
   PROP_CURRENT_NAME,
+  PROP_SECONDS_LEFT,
   N_PROPS
 };
 
@@ -157,22 +162,22 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* Messages from the worker to the main thread. */
+/* Messages from the workers to the main thread. */
 typedef struct
 {
   PbImportJob    *job;
-  guint           index;
+  guint           n_done;
   double          fraction;
-  char           *name;
+  gint64          seconds_left;
+  char           *name;       /* NULL to leave the current name */
   PbImportResult *result;     /* NULL for a progress update */
 } Update;
 
 typedef struct
 {
-  PbImportJob  *job;          /* for posting updates */
+  PbImportJob  *job;
   GMainContext *context;
-  guint         index;
-  double        last_posted;
+  GPtrArray    *results;      /* PbImportResult, by file */
 } WorkerState;
 
 static void
@@ -192,22 +197,30 @@ apply_update (gpointer data)
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (g_strcmp0 (self->current_name, update->name) != 0)
+  if (update->name != NULL && g_strcmp0 (self->current_name, update->name) != 0)
     {
       g_free (self->current_name);
       self->current_name = g_strdup (update->name);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_NAME]);
     }
 
-  if (self->fraction != update->fraction)
+  /* Updates come from several workers and may cross on the way: the job
+   * only ever moves forward. */
+  if (update->fraction > self->fraction)
     {
       self->fraction = update->fraction;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
     }
 
+  if (self->seconds_left != update->seconds_left)
+    {
+      self->seconds_left = update->seconds_left;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SECONDS_LEFT]);
+    }
+
   if (update->result != NULL)
     {
-      self->n_done = update->index + 1;
+      self->n_done = MAX (self->n_done, update->n_done);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DONE]);
 
       if (update->result->status == PB_IMPORT_STATUS_IMPORTED)
@@ -221,36 +234,42 @@ apply_update (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Called by the batch, one call at a time, from the importing threads. */
 static void
-post_update (WorkerState    *worker,
-             double          file_fraction,
-             PbImportResult *result)
-{
-  Update *update = g_new0 (Update, 1);
-  GFile *file = g_ptr_array_index (worker->job->files, worker->index);
-
-  update->job = g_object_ref (worker->job);
-  update->index = worker->index;
-  update->fraction = (worker->index + file_fraction) / worker->job->files->len;
-  update->name = g_file_get_basename (file);
-  update->result = result;
-
-  pb_post (worker->context, apply_update, update, (GDestroyNotify)update_free);
-}
-
-static void
-progress_cb (double   fraction,
-             gpointer user_data)
+batch_update_cb (const PbImportBatchUpdate *batch_update,
+                 gpointer                   user_data)
 {
   WorkerState *worker = user_data;
+  Update *update = g_new0 (Update, 1);
 
-  /* Every percent is plenty for a progress bar, and keeps the main loop calm
-   * during a 300-page import. */
-  if (fraction - worker->last_posted < 0.01 && fraction < 1.0)
-    return;
+  update->job = g_object_ref (worker->job);
+  update->n_done = batch_update->n_done;
+  update->fraction = batch_update->fraction;
+  update->seconds_left = batch_update->seconds_left;
 
-  worker->last_posted = fraction;
-  post_update (worker, fraction, NULL);
+  /* The current file is the one begun last. */
+  if (batch_update->event == PB_IMPORT_BATCH_STARTED)
+    update->name = g_file_get_basename (batch_update->file);
+
+  if (batch_update->event == PB_IMPORT_BATCH_FINISHED)
+    {
+      PbImportResult *result = g_object_new (PB_TYPE_IMPORT_RESULT, NULL);
+
+      result->file = g_object_ref (batch_update->file);
+      result->status = batch_update->status;
+      result->report_id = batch_update->report_id;
+      result->notice = g_strdup (batch_update->notice);
+      if (batch_update->error != NULL)
+        {
+          result->error = g_error_copy (batch_update->error);
+          result->status = PB_IMPORT_STATUS_FAILED;
+        }
+
+      g_ptr_array_index (worker->results, batch_update->index) = g_object_ref (result);
+      update->result = result;
+    }
+
+  pb_post (worker->context, apply_update, update, (GDestroyNotify)update_free);
 }
 
 static void
@@ -265,27 +284,11 @@ import_worker (GTask        *task,
 
   worker.job = self;
   worker.context = g_task_get_context (task);
+  worker.results = results;
+  g_ptr_array_set_size (results, self->files->len);
 
-  for (guint i = 0; i < self->files->len; i++)
-    {
-      PbImportResult *result = g_object_new (PB_TYPE_IMPORT_RESULT, NULL);
-      GFile *file = g_ptr_array_index (self->files, i);
-
-      worker.index = i;
-      worker.last_posted = -1;
-
-      result->file = g_object_ref (file);
-      if (!g_cancellable_set_error_if_cancelled (cancellable, &result->error))
-        pb_import_file_with_notice (self->library, file, self->password, self->flags, cancellable,
-                                    progress_cb, &worker, &result->status, &result->report_id,
-                                    &result->notice, &result->error);
-
-      if (result->error != NULL)
-        result->status = PB_IMPORT_STATUS_FAILED;
-
-      g_ptr_array_add (results, g_object_ref (result));
-      post_update (&worker, 1.0, result);
-    }
+  pb_import_files (self->library, (GFile **)self->files->pdata, self->files->len, self->password,
+                   self->flags, self->n_workers, cancellable, batch_update_cb, &worker, NULL);
 
   if (g_task_return_error_if_cancelled (task))
     return;
@@ -334,6 +337,10 @@ pb_import_job_get_property (GObject    *object,
       g_value_set_string (value, self->current_name);
       break;
 
+    case PROP_SECONDS_LEFT:
+      g_value_set_int64 (value, self->seconds_left);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -359,6 +366,9 @@ pb_import_job_class_init (PbImportJobClass *klass)
   properties [PROP_CURRENT_NAME] =
     g_param_spec_string ("current-name", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SECONDS_LEFT] =
+    g_param_spec_int64 ("seconds-left", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -366,7 +376,9 @@ pb_import_job_class_init (PbImportJobClass *klass)
    * @result: the outcome for one file
    *
    * Emitted on the main thread as each file is imported, found to be a
-   * duplicate, or fails.
+   * duplicate, or fails: in the order they finish, which is the files'
+   * order only when they are imported one after another (see
+   * pb_import_job_set_n_workers ()).
    */
   signals [FILE_FINISHED] =
     g_signal_new ("file-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -377,6 +389,7 @@ static void
 pb_import_job_init (PbImportJob *self)
 {
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->seconds_left = -1;
 }
 
 /**
@@ -420,6 +433,36 @@ pb_import_job_set_flags (PbImportJob   *self,
   g_return_if_fail (!self->running);
 
   self->flags = flags;
+}
+
+/**
+ * pb_import_job_set_n_workers:
+ * @self: a job not yet running
+ * @n_workers: how many files to import at once: 0 (the default) for one per
+ *   core, 1 for one after another (see pb_import_files ())
+ */
+void
+pb_import_job_set_n_workers (PbImportJob *self,
+                             guint        n_workers)
+{
+  g_return_if_fail (PB_IS_IMPORT_JOB (self));
+  g_return_if_fail (!self->running);
+
+  self->n_workers = n_workers;
+}
+
+/**
+ * pb_import_job_get_seconds_left:
+ * @self: a job
+ *
+ * Returns: an estimate of how long the job still needs, in seconds, from
+ *   how fast it has gone so far; -1 until there is enough to go on
+ */
+gint64
+pb_import_job_get_seconds_left (PbImportJob *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_JOB (self), -1);
+  return self->seconds_left;
 }
 
 /**
@@ -470,7 +513,7 @@ pb_import_job_get_n_done (PbImportJob *self)
  * @self: a job
  *
  * Returns: how much of the whole job is done, from 0 to 1, every file
- *   counting alike; it moves in steps of at least a hundredth
+ *   counting alike; it only moves forward
  */
 double
 pb_import_job_get_fraction (PbImportJob *self)
@@ -483,8 +526,9 @@ pb_import_job_get_fraction (PbImportJob *self)
  * pb_import_job_get_current_name:
  * @self: a job
  *
- * Returns: (nullable): the name (without its folder) of the file being
- *   imported, or of the last one; %NULL before the first progress
+ * Returns: (nullable): the name (without its folder) of the file begun
+ *   last (several are imported at once), or of the last one; %NULL before
+ *   the first begins
  */
 const char *
 pb_import_job_get_current_name (PbImportJob *self)
@@ -501,8 +545,8 @@ pb_import_job_get_current_name (PbImportJob *self)
  * @callback: called on the calling thread's main context when all is done
  * @user_data: for @callback
  *
- * Imports the files one after another on a worker thread. On the thread's
- * main context meanwhile, the #PbImportJob properties report progress,
+ * Imports the files on worker threads, several at once (see
+ * pb_import_job_set_n_workers ()). On the thread's main context meanwhile, the #PbImportJob properties report progress,
  * #PbImportJob::file-finished each file's outcome, and the library's
  * report-added each new report. A job runs once.
  */

@@ -29,7 +29,10 @@ void         pb_import_job_set_password   (PbImportJob          *self,
                                            const char           *password);
 void         pb_import_job_set_flags      (PbImportJob          *self,
                                            PbImportFlags         flags);
+void         pb_import_job_set_n_workers  (PbImportJob          *self,
+                                           guint                 n_workers);
 guint        pb_import_job_get_n_files    (PbImportJob          *self);
+gint64       pb_import_job_get_seconds_left (PbImportJob        *self);
 guint        pb_import_job_get_n_done     (PbImportJob          *self);
 double       pb_import_job_get_fraction   (PbImportJob          *self);
 const char  *pb_import_job_get_current_name (PbImportJob        *self);

@@ -44,6 +44,21 @@ typedef struct
   char                 *notice;       /* what was set right, for the user */
 } PbImportState;
 
+typedef void (*PbImportTurnFunc) (gpointer turn_data);
+
+gboolean _pb_import_file_in_turn       (PbLibrary             *library,
+                                        GFile                 *file,
+                                        const char            *password,
+                                        PbImportFlags          flags,
+                                        GCancellable          *cancellable,
+                                        PbImportProgressFunc   progress,
+                                        gpointer               progress_data,
+                                        PbImportTurnFunc       wait_turn,
+                                        gpointer               turn_data,
+                                        PbImportStatus        *out_status,
+                                        gint64                *out_report_id,
+                                        char                 **out_notice,
+                                        GError               **error);
 void     _pb_import_report_progress    (PbImportState  *state,
                                         double          fraction);
 void     _pb_import_set_storage_error  (PbImportState  *state,

@@ -132,10 +132,17 @@ open_document (PbImportState  *state,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = g_filename_to_uri (state->temp_path, NULL, NULL);
+  gboolean needs_none;
 
   /* Straight from poppler: the password given for this file, not one kept for
    * a file that was at this temporary path before. */
-  state->document = poppler_document_new_from_file (uri, state->password, &local_error);
+  state->document = pb_pdf_open_poppler (uri, state->password, &needs_none, &local_error);
+  if (state->document != NULL && needs_none)
+    {
+      /* An owner password only: the file opens without one, and the one
+       * given is neither kept nor asked for later. */
+      state->password = NULL;
+    }
   if (state->document != NULL)
     {
       /* For reading pages turned by /Rotate from an upright copy of the file,
@@ -434,6 +441,220 @@ pb_import_file_full (PbLibrary             *library,
                                      progress_data, out_status, out_report_id, NULL, error);
 }
 
+/* The report the library already has with this file's checksum: its id,
+ * 0 for none, or -1 with @error set. */
+static gint64
+lookup_existing (PbImportState  *state,
+                 GError        **error)
+{
+  g_autoptr(GError) db_error = NULL;
+  sqlite3 *db = _pb_library_open_connection (state->library, &db_error);
+  gint64 existing = db != NULL ? _pb_library_lookup_report (db, state->sha256, &db_error) : -1;
+
+  pb_db_close (db);
+  if (existing < 0)
+    set_database_error (state, db_error, error);
+  return existing;
+}
+
+/* The file is report @existing already: mends its stored copy if need be,
+ * and says so. */
+static gboolean
+found_duplicate (PbImportState   *state,
+                 gint64           existing,
+                 PbImportStatus  *out_status,
+                 gint64          *out_report_id,
+                 char           **out_notice)
+{
+  state->notice = mend_stored_copy (state, existing);
+
+  /* A password given again opens the stored copy for the session, if it is
+   * the right one. */
+  if (state->password != NULL && *state->password != '\0')
+    {
+      g_autofree char *stored = pb_library_dup_report_path (state->library, state->sha256);
+      PopplerDocument *document = pb_pdf_open (stored, state->password, NULL);
+
+      g_clear_object (&document);
+    }
+
+  if (out_status != NULL)
+    *out_status = PB_IMPORT_STATUS_DUPLICATE;
+  if (out_report_id != NULL)
+    *out_report_id = existing;
+  if (out_notice != NULL)
+    *out_notice = g_steal_pointer (&state->notice);
+  _pb_import_report_progress (state, 1.0);
+  return TRUE;
+}
+
+/* The import itself: see pb_import_file_with_notice () and
+ * _pb_import_file_in_turn (). */
+static gboolean
+import_file (PbLibrary             *library,
+             GFile                 *file,
+             const char            *password,
+             PbImportFlags          flags,
+             GCancellable          *cancellable,
+             PbImportProgressFunc   progress,
+             gpointer               progress_data,
+             PbImportTurnFunc       wait_turn,
+             gpointer               turn_data,
+             PbImportStatus        *out_status,
+             gint64                *out_report_id,
+             char                 **out_notice,
+             GError               **error)
+{
+  g_auto(PbImportState) state = { .temp_fd = -1 };
+  g_autoptr(GError) db_error = NULL;
+  gint64 report_id;
+  gint64 existing;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  state.library = library;
+  state.file = file;
+  state.password = password;
+  state.flags = flags;
+  state.cancellable = cancellable;
+  state.progress = progress;
+  state.progress_data = progress_data;
+  /* The name as the user sees it, valid UTF-8 whatever bytes the file system
+   * holds: it is stored, shown and written into JSON. The GFile keeps the
+   * bytes for reading the file. */
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    state.display_name = g_filename_display_name (basename);
+  }
+
+  if (out_status != NULL)
+    *out_status = PB_IMPORT_STATUS_FAILED;
+  if (out_report_id != NULL)
+    *out_report_id = 0;
+  if (out_notice != NULL)
+    *out_notice = NULL;
+
+  if (!pb_library_check_writable (library, error))
+    return FALSE;
+
+  if (!_pb_import_copy_and_hash (&state, error))
+    return FALSE;
+
+  /* A read-only look first, so a duplicate never waits for the write lock. */
+  if ((existing = lookup_existing (&state, error)) < 0)
+    return FALSE;
+  if (existing > 0)
+    return found_duplicate (&state, existing, out_status, out_report_id, out_notice);
+
+  if (!open_document (&state, error))
+    return FALSE;
+
+  state.content = pb_pdf_read_content_with_threads (state.document, (flags & PB_IMPORT_ONE_THREAD) ? 1 : 0,
+                                                    cancellable, pages_read_cb, &state, error);
+  if (state.content != NULL)
+    pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
+  pb_pdf_remember_password (state.temp_path, NULL);
+  if (state.content == NULL)
+    return FALSE;
+
+  /* Read before the write transaction, so that no other import waits on it,
+   * and before this import's turn, so that it overlaps the others'. */
+  {
+    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (state.content);
+
+    state.structure = pb_structure_read_document (state.document, (const char * const *)texts->pdata);
+  }
+
+  /* In a batch, the checks against the library and the commit come in the
+   * files' order, so that a batch read in parallel ends as one imported
+   * file after another would: the same report ids, the same copies found. */
+  if (wait_turn != NULL)
+    {
+      wait_turn (turn_data);
+
+      /* An earlier file of the batch may have been this very file. */
+      if ((existing = lookup_existing (&state, error)) < 0)
+        return FALSE;
+      if (existing > 0)
+        return found_duplicate (&state, existing, out_status, out_report_id, out_notice);
+    }
+
+  if (!(flags & PB_IMPORT_ANYWAY) && state.content->fingerprint != NULL)
+    {
+      g_autofree char *title = NULL;
+      sqlite3 *db = _pb_library_open_connection (library, &db_error);
+      gint64 same = db != NULL ? _pb_library_lookup_fingerprint (db, state.content->fingerprint,
+                                                                 &title, &db_error) : -1;
+
+      pb_db_close (db);
+      if (same < 0)
+        {
+          set_database_error (&state, db_error, error);
+          return FALSE;
+        }
+      if (same > 0)
+        {
+          if (out_report_id != NULL)
+            *out_report_id = same;
+          g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT,
+                       _("“%s” is already in the library as “%s”: the same pages, saved again."),
+                       state.display_name, title);
+          return FALSE;
+        }
+    }
+
+  if (state.content->title != NULL)
+    {
+      state.title = g_strdup (state.content->title);
+    }
+  else
+    {
+      g_autofree char *base = g_strdup (state.display_name);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base && g_ascii_strcasecmp (dot, ".pdf") == 0)
+        *dot = '\0';
+      state.title = g_strdup (base);
+    }
+
+  if ((report_id = store (&state, error)) < 0)
+    return FALSE;
+
+  /* The password opens the stored copy for the rest of the session (none is
+   * kept where the file needed none). */
+  if (state.password != NULL && *state.password != '\0')
+    {
+      g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
+      pb_pdf_remember_password (stored, password);
+    }
+
+  if (report_id == 0)
+    {
+      /* Lost a race with another import of the same file: it is a duplicate. */
+      g_autoptr(GError) lookup_error = NULL;
+      sqlite3 *db = _pb_library_open_connection (library, &lookup_error);
+
+      report_id = db != NULL ? _pb_library_lookup_report (db, state.sha256, &lookup_error) : -1;
+      pb_db_close (db);
+      if (out_status != NULL)
+        *out_status = PB_IMPORT_STATUS_DUPLICATE;
+    }
+  else if (out_status != NULL)
+    {
+      *out_status = PB_IMPORT_STATUS_IMPORTED;
+    }
+
+  if (out_report_id != NULL)
+    *out_report_id = report_id;
+
+  _pb_import_report_progress (&state, 1.0);
+
+  return TRUE;
+}
+
 /**
  * pb_import_file_with_notice:
  * @library: the library to import into
@@ -470,166 +691,28 @@ pb_import_file_with_notice (PbLibrary             *library,
                             char                 **out_notice,
                             GError               **error)
 {
-  g_auto(PbImportState) state = { .temp_fd = -1 };
-  g_autoptr(GError) db_error = NULL;
-  gint64 report_id;
+  return import_file (library, file, password, flags, cancellable, progress, progress_data,
+                      NULL, NULL, out_status, out_report_id, out_notice, error);
+}
 
-  g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  state.library = library;
-  state.file = file;
-  state.password = password;
-  state.flags = flags;
-  state.cancellable = cancellable;
-  state.progress = progress;
-  state.progress_data = progress_data;
-  /* The name as the user sees it, valid UTF-8 whatever bytes the file system
-   * holds: it is stored, shown and written into JSON. The GFile keeps the
-   * bytes for reading the file. */
-  {
-    g_autofree char *basename = g_file_get_basename (file);
-
-    state.display_name = g_filename_display_name (basename);
-  }
-
-  if (out_status != NULL)
-    *out_status = PB_IMPORT_STATUS_FAILED;
-  if (out_report_id != NULL)
-    *out_report_id = 0;
-  if (out_notice != NULL)
-    *out_notice = NULL;
-
-  if (!pb_library_check_writable (library, error))
-    return FALSE;
-
-  if (!_pb_import_copy_and_hash (&state, error))
-    return FALSE;
-
-  /* A read-only look first, so a duplicate never waits for the write lock. */
-  {
-    sqlite3 *db = _pb_library_open_connection (library, &db_error);
-    gint64 existing = db != NULL ? _pb_library_lookup_report (db, state.sha256, &db_error) : -1;
-
-    pb_db_close (db);
-
-    if (existing < 0)
-      {
-        set_database_error (&state, db_error, error);
-        return FALSE;
-      }
-
-    if (existing > 0)
-      {
-        state.notice = mend_stored_copy (&state, existing);
-
-        /* A password given again opens the stored copy for the session, if
-         * it is the right one. */
-        if (password != NULL && *password != '\0')
-          {
-            g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
-            PopplerDocument *document = pb_pdf_open (stored, password, NULL);
-
-            g_clear_object (&document);
-          }
-
-        if (out_status != NULL)
-          *out_status = PB_IMPORT_STATUS_DUPLICATE;
-        if (out_report_id != NULL)
-          *out_report_id = existing;
-        if (out_notice != NULL)
-          *out_notice = g_steal_pointer (&state.notice);
-        _pb_import_report_progress (&state, 1.0);
-        return TRUE;
-      }
-  }
-
-  if (!open_document (&state, error))
-    return FALSE;
-
-  state.content = pb_pdf_read_content (state.document, cancellable, pages_read_cb, &state, error);
-  if (state.content != NULL)
-    pb_pdf_read_raw_markups (state.content, state.document, state.temp_path);
-  pb_pdf_remember_password (state.temp_path, NULL);
-  if (state.content == NULL)
-    return FALSE;
-
-  if (!(flags & PB_IMPORT_ANYWAY) && state.content->fingerprint != NULL)
-    {
-      g_autofree char *title = NULL;
-      sqlite3 *db = _pb_library_open_connection (library, &db_error);
-      gint64 same = db != NULL ? _pb_library_lookup_fingerprint (db, state.content->fingerprint,
-                                                                 &title, &db_error) : -1;
-
-      pb_db_close (db);
-      if (same < 0)
-        {
-          set_database_error (&state, db_error, error);
-          return FALSE;
-        }
-      if (same > 0)
-        {
-          if (out_report_id != NULL)
-            *out_report_id = same;
-          g_set_error (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT,
-                       _("“%s” is already in the library as “%s”: the same pages, saved again."),
-                       state.display_name, title);
-          return FALSE;
-        }
-    }
-
-  /* Read before the write transaction, so that no other import waits on it. */
-  {
-    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (state.content);
-
-    state.structure = pb_structure_read_document (state.document, (const char * const *)texts->pdata);
-  }
-
-  if (state.content->title != NULL)
-    {
-      state.title = g_strdup (state.content->title);
-    }
-  else
-    {
-      g_autofree char *base = g_strdup (state.display_name);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base && g_ascii_strcasecmp (dot, ".pdf") == 0)
-        *dot = '\0';
-      state.title = g_strdup (base);
-    }
-
-  if ((report_id = store (&state, error)) < 0)
-    return FALSE;
-
-  /* The password opens the stored copy for the rest of the session. */
-  if (password != NULL && *password != '\0')
-    {
-      g_autofree char *stored = pb_library_dup_report_path (library, state.sha256);
-      pb_pdf_remember_password (stored, password);
-    }
-
-  if (report_id == 0)
-    {
-      /* Lost a race with another import of the same file: it is a duplicate. */
-      g_autoptr(GError) lookup_error = NULL;
-      sqlite3 *db = _pb_library_open_connection (library, &lookup_error);
-
-      report_id = db != NULL ? _pb_library_lookup_report (db, state.sha256, &lookup_error) : -1;
-      pb_db_close (db);
-      if (out_status != NULL)
-        *out_status = PB_IMPORT_STATUS_DUPLICATE;
-    }
-  else if (out_status != NULL)
-    {
-      *out_status = PB_IMPORT_STATUS_IMPORTED;
-    }
-
-  if (out_report_id != NULL)
-    *out_report_id = report_id;
-
-  _pb_import_report_progress (&state, 1.0);
-
-  return TRUE;
+/* pb_import_file_with_notice (), calling @wait_turn (on this thread) once
+ * the file is read, before the library is looked at for a copy with the
+ * same pages and before the commit: for a batch that commits in order. */
+gboolean
+_pb_import_file_in_turn (PbLibrary             *library,
+                         GFile                 *file,
+                         const char            *password,
+                         PbImportFlags          flags,
+                         GCancellable          *cancellable,
+                         PbImportProgressFunc   progress,
+                         gpointer               progress_data,
+                         PbImportTurnFunc       wait_turn,
+                         gpointer               turn_data,
+                         PbImportStatus        *out_status,
+                         gint64                *out_report_id,
+                         char                 **out_notice,
+                         GError               **error)
+{
+  return import_file (library, file, password, flags, cancellable, progress, progress_data,
+                      wait_turn, turn_data, out_status, out_report_id, out_notice, error);
 }

@@ -26,11 +26,15 @@ typedef enum
  * @PB_IMPORT_ANYWAY: import a file even when the library has a report with
  *   the same words on the same pages (a copy saved again); without it such a
  *   file fails with %PB_IMPORT_ERROR_SAME_CONTENT
+ * @PB_IMPORT_ONE_THREAD: read the pages on the calling thread alone, as
+ *   when several files are imported at once and each has its core; without
+ *   it a long report's pages are read on every core
  */
 typedef enum
 {
-  PB_IMPORT_DEFAULT = 0,
-  PB_IMPORT_ANYWAY  = 1 << 0,
+  PB_IMPORT_DEFAULT    = 0,
+  PB_IMPORT_ANYWAY     = 1 << 0,
+  PB_IMPORT_ONE_THREAD = 1 << 1,
 } PbImportFlags;
 
 typedef enum

@@ -8,6 +8,7 @@
 
 #include "pb-pdf-content.h"
 #include "pb-pdf-file.h"
+#include "pb-pdf-page-workers.h"
 #include "pb-pdf-text.h"
 #include "pb-text-fold.h"
 
@@ -93,53 +94,167 @@ guess_rotation (PopplerAnnotMapping *mapping,
   return rotation;
 }
 
-/* How much of @box is inside @area, from 0 to 1. */
-static double
-share_inside (const PbRect *box,
-              const PbRect *area)
+static gunichar
+char_at (const PbPageText *text,
+         guint             i)
 {
-  double w = MIN (box->x2, area->x2) - MAX (box->x1, area->x1);
-  double h = MIN (box->y2, area->y2) - MAX (box->y1, area->y1);
-  double size = (box->x2 - box->x1) * (box->y2 - box->y1);
-
-  if (w <= 0 || h <= 0 || size <= 0)
-    return 0;
-  return (w * h) / size;
+  return g_utf8_get_char (pb_page_text_get_text (text) + pb_page_text_get_offset (text, i));
 }
 
-/* Exactly the words under a markup's rectangles: the characters mostly inside
- * one, in reading order, a space wherever others come between. */
+typedef struct
+{
+  guint  start;     /* its characters, from its first letter or digit to */
+  guint  end;       /* its last (exclusive) */
+  guint  run_start; /* with the punctuation at its ends */
+  guint  run_end;
+  PbRect box;       /* its letters' and digits' boxes */
+  int    quad;      /* the rectangle that takes it, or -1 */
+} Word;
+
+static double
+overlap (double a1,
+         double a2,
+         double b1,
+         double b2)
+{
+  return a2 > a1 ? MAX (0, MIN (a2, b2) - MAX (a1, b1)) / (a2 - a1) : 0;
+}
+
+/* How much of @box's extent along the line @r covers (a rectangle over a
+ * line is longer along it than across, on a turned page too) is in @r. */
+static double
+along (const PbRect *box,
+       const PbRect *r)
+{
+  if (r->x2 - r->x1 >= r->y2 - r->y1)
+    return overlap (box->x1, box->x2, r->x1, r->x2);
+  return overlap (box->y1, box->y2, r->y1, r->y2);
+}
+
+/* And of its extent across the line. */
+static double
+across (const PbRect *box,
+        const PbRect *r)
+{
+  if (r->x2 - r->x1 >= r->y2 - r->y1)
+    return overlap (box->y1, box->y2, r->y1, r->y2);
+  return overlap (box->x1, box->x2, r->x1, r->x2);
+}
+
+/* The page's words, each a run of characters between white space. */
+static GArray *
+page_words (const PbPageText *text)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  guint n = pb_page_text_get_n_chars (text);
+
+  for (guint i = 0; i < n; )
+    {
+      Word word = { G_MAXUINT, 0, i, i, { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE }, -1 };
+      guint j = i;
+
+      if (g_unichar_isspace (char_at (text, i)))
+        {
+          i++;
+          continue;
+        }
+
+      for (; j < n && !g_unichar_isspace (char_at (text, j)); j++)
+        if (g_unichar_isalnum (char_at (text, j)))
+          {
+            word.start = MIN (word.start, j);
+            word.end = j + 1;
+          }
+      if (word.start == G_MAXUINT)
+        {
+          word.start = i;
+          word.end = j;
+        }
+      word.run_end = j;
+
+      for (guint k = word.start; k < word.end; k++)
+        {
+          const PbRect *box = pb_page_text_get_box (text, k);
+
+          if (box->x2 <= box->x1 || box->y2 <= box->y1)
+            continue;
+          word.box.x1 = MIN (word.box.x1, box->x1);
+          word.box.y1 = MIN (word.box.y1, box->y1);
+          word.box.x2 = MAX (word.box.x2, box->x2);
+          word.box.y2 = MAX (word.box.y2, box->y2);
+        }
+      if (word.box.x1 < word.box.x2)
+        g_array_append_val (words, word);
+      i = j;
+    }
+
+  return words;
+}
+
+/* Exactly the words under a markup's rectangles, in reading order, a space
+ * wherever others come between. Reviewers' tools draw rectangles that start
+ * inside a word, or sit half a line low: a word is taken whole when most of
+ * its length is under a rectangle, on the line the rectangle covers most (a
+ * rectangle that reaches into the line below does not take that line's
+ * words), and not at all otherwise; so no quote starts "rted to" or ends
+ * "when cir". Punctuation at a word's ends ("advisers.") goes with it where
+ * the rectangle covers it too. */
 static char *
 words_under (const PbPageText *text,
              GArray           *anchors)
 {
   GString *out = g_string_new (NULL);
   const char *s = pb_page_text_get_text (text);
-  gboolean gap = FALSE;
+  g_autoptr(GArray) words = page_words (text);
 
-  for (guint i = 0; i < pb_page_text_get_n_chars (text); i++)
+  for (guint a = 0; a < anchors->len; a++)
     {
-      const PbRect *box = pb_page_text_get_box (text, i);
-      gunichar c = g_utf8_get_char (s + pb_page_text_get_offset (text, i));
-      gboolean inside = FALSE;
+      const PbRect *r = &g_array_index (anchors, PbAnchor, a).rect;
+      double best = 0;
 
-      for (guint a = 0; a < anchors->len && !inside && c != '\n'; a++)
-        inside = share_inside (box, &g_array_index (anchors, PbAnchor, a).rect) >= 0.5;
-
-      if (!inside)
+      /* How much of a line's height the rectangle covers, at most. */
+      for (guint w = 0; w < words->len; w++)
         {
-          gap = out->len > 0;
-          continue;
+          const Word *word = &g_array_index (words, Word, w);
+
+          if (along (&word->box, r) >= 0.5)
+            best = MAX (best, across (&word->box, r));
         }
 
-      if ((gap || c == ' ') && out->len > 0 && out->str[out->len - 1] != ' ')
-        g_string_append_c (out, ' ');
-      if (c != ' ')
-        g_string_append_unichar (out, c);
-      gap = FALSE;
+      for (guint w = 0; w < words->len && best >= 0.25; w++)
+        {
+          Word *word = &g_array_index (words, Word, w);
+
+          if (word->quad < 0 && along (&word->box, r) >= 0.5 && across (&word->box, r) >= 0.8 * best)
+            word->quad = (int)a;
+        }
     }
 
-  return g_strstrip (g_string_free (out, FALSE));
+  for (guint w = 0; w < words->len; w++)
+    {
+      Word *word = &g_array_index (words, Word, w);
+      const PbRect *r;
+      guint first = word->start, last = word->end - 1;
+      const char *start, *end;
+
+      if (word->quad < 0)
+        continue;
+
+      /* Punctuation at its ends: where the rectangle reaches over it. */
+      r = &g_array_index (anchors, PbAnchor, word->quad).rect;
+      while (first > word->run_start && along (pb_page_text_get_box (text, first - 1), r) >= 0.5)
+        first--;
+      while (last + 1 < word->run_end && along (pb_page_text_get_box (text, last + 1), r) >= 0.5)
+        last++;
+
+      start = s + pb_page_text_get_offset (text, first);
+      end = g_utf8_next_char (s + pb_page_text_get_offset (text, last));
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, end - start);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static char *
@@ -264,19 +379,64 @@ update_fingerprint (PbReportContent *content)
   content->fingerprint = pb_text_fingerprint ((const char * const *)texts->pdata, texts->len);
 }
 
+/* What the page readers fill in, one slot per page, each written by the one
+ * thread that reads that page (see pb-pdf-page-workers.c). */
+typedef struct
+{
+  PbPageContent  *pages;
+  GPtrArray     **markups;      /* per page; NULL where it has none */
+  gboolean        want_heading;
+  char           *heading;      /* the first page's, when wanted */
+} PageSlots;
+
+static void
+read_page (PopplerDocument *document,
+           guint            i,
+           gpointer         user_data)
+{
+  PageSlots *slots = user_data;
+  PbPageContent *data = &slots->pages[i];
+  PopplerPage *page;
+
+  if ((page = poppler_document_get_page (document, (int)i)) != NULL)
+    {
+      GList *mapping = poppler_page_get_annot_mapping (page);
+
+      poppler_page_get_size (page, &data->width, &data->height);
+
+      /* Characters' boxes are only wanted for the words under markups. */
+      if (has_markups (mapping))
+        {
+          g_autoptr(PbPageText) text = pb_pdf_document_read_page_text (document, i);
+          g_autoptr(PbReportContent) found = pb_report_content_new ();
+
+          data->text = g_strdup (pb_page_text_get_text (text));
+          read_markups (found, mapping, text, i + 1, data->width, data->height);
+          if (found->markups->len > 0)
+            slots->markups[i] = g_ptr_array_ref (found->markups);
+        }
+      else
+        {
+          data->text = pb_pdf_document_get_reading_text (document, i);
+        }
+      poppler_page_free_annot_mapping (mapping);
+
+      if (i == 0 && slots->want_heading)
+        slots->heading = pb_pdf_page_guess_heading (page);
+
+      g_object_unref (page);
+    }
+  else
+    {
+      data->text = g_strdup ("");
+    }
+}
+
 /**
  * pb_pdf_read_content:
- * @document: an open PDF
- * @cancellable: (nullable): to stop between pages
- * @progress: (nullable): called after each page with the share of pages read
- * @progress_data: for @progress
- * @error: a #GError, or %NULL
  *
- * Reads every page of @document. Poppler is not thread-safe per document:
- * call this from the one thread that uses @document.
- *
- * Returns: (transfer full): the content; or %NULL with %G_IO_ERROR_CANCELLED
- *   when @cancellable was cancelled
+ * pb_pdf_read_content_with_threads () with as many threads as pay
+ * (pb_pdf_page_workers_default ()).
  */
 PbReportContent *
 pb_pdf_read_content (PopplerDocument       *document,
@@ -285,7 +445,40 @@ pb_pdf_read_content (PopplerDocument       *document,
                      gpointer               progress_data,
                      GError               **error)
 {
+  return pb_pdf_read_content_with_threads (document, 0, cancellable, progress, progress_data, error);
+}
+
+/**
+ * pb_pdf_read_content_with_threads:
+ * @document: an open PDF, given its file (pb_pdf_open () does) to be read on
+ *   more than one thread
+ * @n_threads: how many threads to read pages with, this one included: 0 for
+ *   as many as pay on this machine, 1 for this thread alone
+ * @cancellable: (nullable): to stop between pages
+ * @progress: (nullable): called on this thread as pages are read, with the
+ *   share of pages read
+ * @progress_data: for @progress
+ * @error: a #GError, or %NULL
+ *
+ * Reads every page of @document. Poppler is not thread-safe per document:
+ * call this from the one thread that uses @document; the other threads
+ * open the file for themselves (see pb_pdf_run_pages ()). The result is the
+ * same however many threads read it.
+ *
+ * Returns: (transfer full): the content; or %NULL with %G_IO_ERROR_CANCELLED
+ *   when @cancellable was cancelled
+ */
+PbReportContent *
+pb_pdf_read_content_with_threads (PopplerDocument       *document,
+                                  guint                  n_threads,
+                                  GCancellable          *cancellable,
+                                  PbPdfProgressFunc      progress,
+                                  gpointer               progress_data,
+                                  GError               **error)
+{
   g_autoptr(PbReportContent) content = pb_report_content_new ();
+  PageSlots slots = { 0 };
+  gboolean done;
   int n_pages;
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
@@ -310,51 +503,47 @@ pb_pdf_read_content (PopplerDocument       *document,
   content->created = poppler_document_get_creation_date_time (document);
   content->modified = poppler_document_get_modification_date_time (document);
 
+  slots.pages = g_new0 (PbPageContent, MAX (n_pages, 1));
+  slots.markups = g_new0 (GPtrArray *, MAX (n_pages, 1));
+  slots.want_heading = content->title == NULL;
+
+  done = pb_pdf_run_pages (document, n_threads, read_page, &slots, cancellable,
+                           progress, progress_data, error);
+
+  /* Merged in page order: the pages, then each page's markups. */
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page;
-      PbPageContent data = { 0 };
+      PbPageContent *data = &slots.pages[i];
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      if ((page = poppler_document_get_page (document, i)) != NULL)
+      if (done)
         {
-          GList *mapping = poppler_page_get_annot_mapping (page);
-
-          poppler_page_get_size (page, &data.width, &data.height);
-
-          /* Characters' boxes are only wanted for the words under markups. */
-          if (has_markups (mapping))
-            {
-              g_autoptr(PbPageText) text = pb_pdf_document_read_page_text (document, (guint)i);
-
-              data.text = g_strdup (pb_page_text_get_text (text));
-              read_markups (content, mapping, text, (guint)i + 1, data.width, data.height);
-            }
-          else
-            {
-              data.text = pb_pdf_document_get_reading_text (document, (guint)i);
-            }
-          poppler_page_free_annot_mapping (mapping);
-
-          if (i == 0 && content->title == NULL)
-            content->title = pb_pdf_page_guess_heading (page);
-
-          g_object_unref (page);
+          if (data->text == NULL)
+            data->text = g_strdup ("");
+          for (const char *p = data->text; *p && !content->has_text_layer; p++)
+            content->has_text_layer = !g_ascii_isspace (*p);
+          g_array_append_val (content->pages, *data);
         }
       else
         {
-          data.text = g_strdup ("");
+          g_free (data->text);
         }
 
-      for (const char *p = data.text; *p && !content->has_text_layer; p++)
-        content->has_text_layer = !g_ascii_isspace (*p);
-
-      g_array_append_val (content->pages, data);
-      if (progress != NULL)
-        progress ((double)(i + 1) / n_pages, progress_data);
+      if (slots.markups[i] != NULL && done)
+        g_ptr_array_extend_and_steal (content->markups, g_steal_pointer (&slots.markups[i]));
+      g_clear_pointer (&slots.markups[i], g_ptr_array_unref);
     }
+  g_free (slots.pages);
+  g_free (slots.markups);
+
+  if (!done)
+    {
+      g_free (slots.heading);
+      return NULL;
+    }
+
+  if (content->title == NULL)
+    content->title = g_steal_pointer (&slots.heading);
+  g_free (slots.heading);
 
   content->text_version = PB_PAGE_TEXT_VERSION;
   update_fingerprint (content);

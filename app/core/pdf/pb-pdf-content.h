@@ -24,6 +24,13 @@ PbReportContent *pb_pdf_read_content (PopplerDocument   *document,
                                       gpointer           progress_data,
                                       GError           **error);
 
+PbReportContent *pb_pdf_read_content_with_threads (PopplerDocument   *document,
+                                                   guint              n_threads,
+                                                   GCancellable      *cancellable,
+                                                   PbPdfProgressFunc  progress,
+                                                   gpointer           progress_data,
+                                                   GError           **error);
+
 void             pb_pdf_read_raw_markups (PbReportContent *content,
                                           PopplerDocument *document,
                                           const char      *path);

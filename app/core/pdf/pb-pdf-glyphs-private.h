@@ -65,5 +65,6 @@ void      _pb_pdf_glyphs_align      (GArray                 *glyphs,
                                     double                  width,
                                     double                  height);
 gboolean  _pb_pdf_glyphs_any_turned (GArray                 *glyphs);
+GArray   *_pb_pdf_glyphs_order      (GArray                 *glyphs);
 
 G_END_DECLS

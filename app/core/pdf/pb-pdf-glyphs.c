@@ -161,6 +161,73 @@ pair (GArray                 *glyphs,
     }
 }
 
+static void
+reverse_glyphs (PbGlyph *g,
+                guint    start,
+                guint    end)
+{
+  for (guint a = start, b = end; a + 1 < b; a++, b--)
+    {
+      PbGlyph t = g[a];
+
+      g[a] = g[b - 1];
+      g[b - 1] = t;
+    }
+}
+
+/* Poppler marks right-to-left text run by run, and lists the runs of a line
+ * in the order of their places, left to right: a run for each letter on some
+ * pages, for each word on others ("ةياعرلا", "مرحبا بكم" read backwards).
+ * Runs that follow one another, spaces between, are read right to left: they
+ * are turned round here into one run, each run's letters kept in their
+ * order, and numbered as one, which the page-text builder places as one. */
+static void
+join_rtl_runs (GArray *glyphs)
+{
+  PbGlyph *g = (PbGlyph *)(gpointer)glyphs->data;
+  guint n = glyphs->len;
+
+  for (guint i = 0; i < n; )
+    {
+      guint end = i, n_runs = 0;
+
+      if (g[i].group == 0)
+        {
+          i++;
+          continue;
+        }
+
+      for (guint j = i; j < n && (g[j].group != 0 || g[j].c == ' '); j++)
+        if (g[j].group != 0)
+          {
+            if (j == i || g[j].group != g[j - 1].group)
+              n_runs++;
+            end = j + 1;
+          }
+
+      if (n_runs > 1)
+        {
+          guint group = g[i].group;
+
+          /* The whole span backwards, then each run forwards again. */
+          reverse_glyphs (g, i, end);
+          for (guint k = i; k < end; )
+            {
+              guint m = k + 1;
+
+              while (m < end && g[k].group != 0 && g[m].group == g[k].group)
+                m++;
+              reverse_glyphs (g, k, m);
+              k = m;
+            }
+          for (guint k = i; k < end; k++)
+            g[k].group = group;
+        }
+
+      i = end;
+    }
+}
+
 typedef struct
 {
   guint start;
@@ -237,224 +304,6 @@ find_directions (GArray *glyphs)
     }
 }
 
-typedef struct
-{
-  guint  start;     /* the line's glyphs, without its line break */
-  guint  end;
-  PbRect up;        /* their boxes, upright */
-  gboolean boxed;
-} Unit;
-
-static int
-compare_units_by_top (gconstpointer a,
-                      gconstpointer b)
-{
-  const Unit *x = a, *y = b;
-
-  return (x->up.y1 > y->up.y1) - (x->up.y1 < y->up.y1);
-}
-
-static int
-compare_units_by_left (gconstpointer a,
-                       gconstpointer b)
-{
-  const Unit *x = a, *y = b;
-
-  return (x->up.x1 > y->up.x1) - (x->up.x1 < y->up.x1);
-}
-
-static void
-append_line_break (GArray *out)
-{
-  PbGlyph brk = { '\n', { 0, 0, 0, 0 }, PB_TEXT_DIR_RIGHT, FALSE, 0 };
-
-  if (out->len > 0 && g_array_index (out, PbGlyph, out->len - 1).c != '\n')
-    g_array_append_val (out, brk);
-}
-
-/* Whether @g starts another printed line than @prev's: below or above it,
- * or back to its left. */
-static gboolean
-starts_line (const PbGlyph *prev,
-             const PbGlyph *g)
-{
-  PbRect up = _pb_glyph_up (g);
-  PbRect prev_up = _pb_glyph_up (prev);
-  double height = MAX (up.y2 - up.y1, prev_up.y2 - prev_up.y1);
-  double mid = (prev_up.y1 + prev_up.y2) / 2;
-
-  return mid < up.y1 || mid > up.y2 || up.x1 - prev_up.x2 < -MAX (height, 1);
-}
-
-/* Splits poppler's line from @start to @end (exclusive) into the printed
- * lines it runs over, added to @units. */
-static void
-add_printed_lines (GArray *glyphs,
-                   guint   start,
-                   guint   end,
-                   GArray *units)
-{
-  Unit unit = { start, start, { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE }, FALSE };
-  const PbGlyph *prev = NULL;
-
-  for (guint k = start; k <= end; k++)
-    {
-      const PbGlyph *g = k < end ? &g_array_index (glyphs, PbGlyph, k) : NULL;
-      gboolean inside_run = g && prev && g->group != 0 && g->group == prev->group;
-
-      if (g != NULL && (!g->boxed || g->c == ' ' || inside_run || prev == NULL || !starts_line (prev, g)))
-        {
-          if (g->boxed && g->c != ' ')
-            {
-              PbRect up = _pb_glyph_up (g);
-
-              unit.up.x1 = MIN (unit.up.x1, up.x1);
-              unit.up.y1 = MIN (unit.up.y1, up.y1);
-              unit.up.x2 = MAX (unit.up.x2, up.x2);
-              unit.up.y2 = MAX (unit.up.y2, up.y2);
-              unit.boxed = TRUE;
-              prev = g;
-            }
-          continue;
-        }
-
-      unit.end = k;
-      if (unit.end > unit.start)
-        {
-          /* A line without boxes goes with the line before. */
-          if (!unit.boxed && units->len > 0 && g_array_index (units, Unit, units->len - 1).end == unit.start)
-            g_array_index (units, Unit, units->len - 1).end = unit.end;
-          else if (unit.boxed)
-            g_array_append_val (units, unit);
-        }
-
-      unit = (Unit) { k, k, { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE }, FALSE };
-      prev = NULL;
-      if (g != NULL)
-        k--;    /* this glyph starts the next line */
-    }
-}
-
-/* Writes poppler's lines @units (of one direction) to @out in the order of
- * their places: in rows, top to bottom, each row's lines left to right. */
-static void
-write_in_place_order (GArray *glyphs,
-                      GArray *units,
-                      GArray *out)
-{
-  g_autoptr(GArray) row = g_array_new (FALSE, FALSE, sizeof (Unit));
-  PbRect span = { 0, 0, 0, 0 };
-
-  g_array_sort (units, compare_units_by_top);
-
-  for (guint i = 0; i <= units->len; i++)
-    {
-      const Unit *u = i < units->len ? &g_array_index (units, Unit, i) : NULL;
-      double mid = u ? (u->up.y1 + u->up.y2) / 2 : 0;
-
-      /* A line whose middle is within the row's height is in the row. */
-      if (u != NULL && row->len > 0 && mid >= span.y1 && mid <= span.y2)
-        {
-          span.y1 = MIN (span.y1, u->up.y1);
-          span.y2 = MAX (span.y2, u->up.y2);
-          g_array_append_val (row, *u);
-          continue;
-        }
-
-      g_array_sort (row, compare_units_by_left);
-      for (guint k = 0; k < row->len; k++)
-        {
-          const Unit *w = &g_array_index (row, Unit, k);
-
-          g_array_append_vals (out, &g_array_index (glyphs, PbGlyph, w->start), w->end - w->start);
-        }
-      if (row->len > 0)
-        append_line_break (out);
-
-      g_array_set_size (row, 0);
-      if (u != NULL)
-        {
-          span = u->up;
-          g_array_append_val (row, *u);
-        }
-    }
-}
-
-/* Puts turned lines in place order (see above); upright lines stay as poppler
- * has them. Each direction's lines go where its first line was. */
-static GArray *
-order_turned_lines (GArray *glyphs)
-{
-  GArray *out;
-  GArray *turned[4] = { NULL, NULL, NULL, NULL };
-  gboolean any = FALSE;
-  guint start = 0;
-
-  for (guint i = 0; i < glyphs->len && !any; i++)
-    any = g_array_index (glyphs, PbGlyph, i).dir != PB_TEXT_DIR_RIGHT;
-  if (!any)
-    return g_array_ref (glyphs);
-
-  out = g_array_sized_new (FALSE, FALSE, sizeof (PbGlyph), glyphs->len + 16);
-
-  /* Gather the turned lines by direction, marking where each group goes with
-   * a placeholder line break. */
-  for (guint d = 1; d < 4; d++)
-    turned[d] = g_array_new (FALSE, FALSE, sizeof (Unit));
-
-  for (guint i = 0; i <= glyphs->len; i++)
-    {
-      PbTextDir dir;
-
-      if (i < glyphs->len && g_array_index (glyphs, PbGlyph, i).c != '\n')
-        continue;
-
-      dir = start < glyphs->len ? g_array_index (glyphs, PbGlyph, start).dir : PB_TEXT_DIR_RIGHT;
-      if (dir == PB_TEXT_DIR_RIGHT)
-        {
-          g_array_append_vals (out, &g_array_index (glyphs, PbGlyph, start), i - start);
-          append_line_break (out);
-        }
-      else
-        {
-          if (turned[dir]->len == 0)
-            {
-              /* Where the group goes: a line break with the group's number. */
-              PbGlyph mark = { '\n', { 0, 0, 0, 0 }, dir, FALSE, G_MAXUINT };
-
-              append_line_break (out);
-              g_array_append_val (out, mark);
-            }
-          add_printed_lines (glyphs, start, i, turned[dir]);
-        }
-
-      start = i + 1;
-    }
-
-  /* Replace each placeholder with its group, in place order. */
-  {
-    GArray *result = g_array_sized_new (FALSE, FALSE, sizeof (PbGlyph), out->len + 16);
-
-    for (guint i = 0; i < out->len; i++)
-      {
-        const PbGlyph *g = &g_array_index (out, PbGlyph, i);
-
-        if (g->c == '\n' && g->group == G_MAXUINT)
-          write_in_place_order (glyphs, turned[g->dir], result);
-        else
-          g_array_append_val (result, *g);
-      }
-
-    g_array_unref (out);
-    out = result;
-  }
-
-  for (guint d = 1; d < 4; d++)
-    g_array_unref (turned[d]);
-
-  return out;
-}
-
 /* A box of the page set upright (a /Rotate 0 copy, @width by @height) where
  * it is on the page as displayed, turned @rotation degrees clockwise. */
 static PbRect
@@ -504,9 +353,10 @@ _pb_pdf_glyphs_align (GArray                 *glyphs,
 
   g_array_set_size (glyphs, 0);
   pair (glyphs, text, rects, rects != NULL ? n_rects : 0);
+  join_rtl_runs (glyphs);
   find_directions (glyphs);
 
-  ordered = order_turned_lines (glyphs);
+  ordered = _pb_pdf_glyphs_order (glyphs);
   if (ordered != glyphs)
     {
       g_array_set_size (glyphs, 0);

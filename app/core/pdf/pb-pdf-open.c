@@ -118,6 +118,39 @@ pb_pdf_forget_passwords (void)
 }
 
 /**
+ * pb_pdf_open_poppler:
+ * @uri: the PDF's URI
+ * @password: (nullable): the password given, if any
+ * @needs_none: (out): set to whether the file opened without @password
+ *
+ * Opens a PDF with poppler. A file with an owner password only (no password
+ * to open it) does not open when some other password is given, though it
+ * needs none: it is opened without, then, and @needs_none says so, for the
+ * password not to be kept.
+ *
+ * Returns: (transfer full): the document, or %NULL with a %POPPLER_ERROR
+ */
+PopplerDocument *
+pb_pdf_open_poppler (const char  *uri,
+                     const char  *password,
+                     gboolean    *needs_none,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *document = poppler_document_new_from_file (uri, password, &local_error);
+
+  *needs_none = FALSE;
+  if (document == NULL && password != NULL && *password != '\0' &&
+      g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) &&
+      (document = poppler_document_new_from_file (uri, NULL, NULL)) != NULL)
+    *needs_none = TRUE;
+
+  if (document == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return document;
+}
+
+/**
  * pb_pdf_open:
  * @path: a PDF file
  * @password: (nullable): its password; %NULL to use the one given earlier in
@@ -142,6 +175,7 @@ pb_pdf_open (const char  *path,
   g_autofree char *uri = NULL;
   g_autofree char *remembered = NULL;
   PopplerDocument *document;
+  gboolean gave, needs_none = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -150,15 +184,16 @@ pb_pdf_open (const char  *path,
 
   if (password == NULL || *password == '\0')
     password = remembered = pb_pdf_dup_password (path);
+  gave = password != NULL && *password != '\0';
 
-  document = poppler_document_new_from_file (uri, password, &local_error);
+  document = pb_pdf_open_poppler (uri, password, &needs_none, &local_error);
 
   if (remembered != NULL)
     memset (remembered, 0, strlen (remembered));
 
   if (document != NULL)
     {
-      if (password != NULL && *password != '\0' && remembered == NULL)
+      if (gave && remembered == NULL && !needs_none)
         pb_pdf_remember_password (path, password);
       pb_pdf_document_set_path (document, path);
       return document;
@@ -166,7 +201,8 @@ pb_pdf_open (const char  *path,
 
   if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
     {
-      if (password != NULL && *password != '\0')
+      /* (The password kept is wiped by now: tell by what was given.) */
+      if (gave)
         g_set_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD,
                      _("That password is not right."));
       else
@@ -197,6 +233,20 @@ pb_pdf_document_set_path (PopplerDocument *document,
 {
   g_return_if_fail (POPPLER_IS_DOCUMENT (document));
   g_object_set_data_full (G_OBJECT (document), PATH_KEY, g_strdup (path), g_free);
+}
+
+/**
+ * pb_pdf_document_get_path:
+ * @document: a document
+ *
+ * Returns: (nullable): the file @document was opened from, as
+ *   pb_pdf_document_set_path () gave it; %NULL when none was given
+ */
+const char *
+pb_pdf_document_get_path (PopplerDocument *document)
+{
+  g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
+  return g_object_get_data (G_OBJECT (document), PATH_KEY);
 }
 
 /* The same document with every page set upright, and how each page is

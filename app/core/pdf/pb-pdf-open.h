@@ -13,9 +13,14 @@ void             pb_pdf_forget_passwords  (void);
 PopplerDocument *pb_pdf_open              (const char  *path,
                                            const char  *password,
                                            GError     **error);
+PopplerDocument *pb_pdf_open_poppler      (const char  *uri,
+                                           const char  *password,
+                                           gboolean    *needs_none,
+                                           GError     **error);
 
 void             pb_pdf_document_set_path (PopplerDocument *document,
                                            const char      *path);
+const char      *pb_pdf_document_get_path (PopplerDocument *document);
 PopplerDocument *pb_pdf_document_get_upright (PopplerDocument *document,
                                            guint            index,
                                            int             *rotation);

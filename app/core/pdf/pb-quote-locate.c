@@ -23,13 +23,15 @@
  * preferred; a quote cut mid-word (a selection can start anywhere) is found
  * too. A passage that runs from the foot of one page onto the next, past the
  * running footer and header between, is found as one, with rectangles on
- * both pages. */
+ * both pages (and on the pages after, where it runs over a whole page). */
 
 typedef struct
 {
   PopplerDocument *document;
   GHashTable      *texts;     /* page index → PbPageText */
   int              n_pages;
+  GString         *printed;   /* the passage matched, as printed */
+  gboolean         broken;    /* its last word broken by a hyphen */
 } Pages;
 
 static PbPageText *
@@ -50,11 +52,49 @@ pages_get (Pages *pages,
   return text;
 }
 
+/* Adds characters @start to @end (exclusive) of a page to the passage as
+ * printed: lines joined as search joins them, and a word broken by a hyphen
+ * at the foot of the page before made whole again. */
+static void
+append_printed (Pages            *pages,
+                const PbPageText *text,
+                guint             start,
+                guint             end)
+{
+  const char *s = pb_page_text_get_text (text);
+  gsize from = pb_page_text_get_offset (text, start);
+  gsize to = pb_page_text_get_offset (text, end);
+  g_autofree char *joined = NULL;
+  gboolean broken = pages->broken;
+
+  if (start >= end)
+    return;
+
+  joined = pb_text_join_lines (s + from, (gssize)(to - from));
+  if (pages->printed->len > 0 && *joined != '\0' && !(broken && g_unichar_islower (g_utf8_get_char (joined))))
+    g_string_append_c (pages->printed, ' ');
+  g_string_append (pages->printed, joined);
+
+  /* A hyphen just after, ending its line: the word goes on where the
+   * passage goes on. */
+  pages->broken = FALSE;
+  if (end < pb_page_text_get_n_chars (text))
+    {
+      const char *hyphen = s + to;
+      const char *after = g_utf8_next_char (hyphen);
+
+      pages->broken = pb_text_is_hyphen (g_utf8_get_char (hyphen)) &&
+                      g_unichar_islower (g_utf8_get_char (g_utf8_prev_char (hyphen))) &&
+                      (*after == '\0' || g_ascii_isspace (*after));
+    }
+}
+
 /* Characters @start to @end (exclusive) of a page, with the punctuation that
  * clings to the first and last word ("“we", "advisers.") when the match is of
  * whole words, so that the highlight covers the printed words. */
 static void
-add_anchors (GArray           *anchors,
+add_anchors (Pages            *pages,
+             GArray           *anchors,
              const PbPageText *text,
              guint             start,
              guint             end,
@@ -62,6 +102,8 @@ add_anchors (GArray           *anchors,
 {
   const char *s = pb_page_text_get_text (text);
   g_autoptr(GArray) rects = NULL;
+
+  append_printed (pages, text, start, end);
 
   if (whole_words)
     {
@@ -97,7 +139,8 @@ add_anchors (GArray           *anchors,
 }
 
 static GArray *
-locate_on_page (const PbPageText *text,
+locate_on_page (Pages            *pages,
+                const PbPageText *text,
                 const PbTextKey  *needle,
                 PbTextFindFlags   flags)
 {
@@ -108,7 +151,9 @@ locate_on_page (const PbPageText *text,
   if (!pb_text_key_find (haystack, needle, 0, flags, &start, &end))
     return NULL;
 
-  add_anchors (anchors, text, pb_text_key_get_origin (haystack, start),
+  g_string_truncate (pages->printed, 0);
+  pages->broken = FALSE;
+  add_anchors (pages, anchors, text, pb_text_key_get_origin (haystack, start),
                pb_text_key_get_origin (haystack, end - 1) + 1,
                (flags & PB_TEXT_FIND_WHOLE_WORDS) != 0);
 
@@ -125,6 +170,75 @@ body_key (const PbPageText *text,
 
   *first_char = (guint)g_utf8_pointer_to_offset (s, s + body.start);
   return pb_text_key_new (s + body.start, (gssize)(body.end - body.start));
+}
+
+/* The body of page @index (see pb_text_find_page_bodies ()), told from the
+ * pages around it; %NULL past the last page. */
+static PbTextKey *
+page_body_key (Pages       *pages,
+               int          index,
+               PbPageText **text,
+               guint       *first_char)
+{
+  PbPageText *window[4];
+  const char *texts[4];
+  g_autofree PbTextSpan *bodies = NULL;
+  guint n = 0, at = 0;
+
+  if ((*text = pages_get (pages, index)) == NULL)
+    return NULL;
+
+  for (int i = index - 1; i <= index + 2; i++)
+    {
+      PbPageText *t = pages_get (pages, i);
+
+      if (t == NULL)
+        continue;
+      if (i == index)
+        at = n;
+      window[n] = t;
+      texts[n] = pb_page_text_get_text (t);
+      n++;
+    }
+
+  bodies = pb_text_find_page_bodies (texts, n);
+  return body_key (window[at], bodies[at], first_char);
+}
+
+/* The rest of a quote, from @from, at the start of page @index's body
+ * (@body, its first character @first): ending there, or running over the
+ * whole body onto the next page, and on, as a long passage does over a page
+ * of a few lines. Adds its rectangles to @anchors. */
+static gboolean
+locate_rest (Pages           *pages,
+             int              index,
+             PbPageText      *text,
+             const PbTextKey *body,
+             guint            first,
+             const PbTextKey *needle,
+             guint            from,
+             GArray          *anchors)
+{
+  guint len = pb_text_key_get_length (needle);
+  guint body_len = pb_text_key_get_length (body);
+  g_autoptr(PbTextKey) next_body = NULL;
+  PbPageText *next = NULL;
+  guint next_first = 0;
+
+  if (len - from <= body_len)
+    {
+      if (!pb_text_key_has_at (body, 0, needle, from, len))
+        return FALSE;
+      add_anchors (pages, anchors, text, first, first + pb_text_key_get_origin (body, len - from - 1) + 1, TRUE);
+      return TRUE;
+    }
+
+  if (body_len == 0 || !pb_text_key_has_at (body, 0, needle, from, from + body_len) ||
+      !(next_body = page_body_key (pages, index + 1, &next, &next_first)))
+    return FALSE;
+
+  add_anchors (pages, anchors, text, first, first + pb_text_key_get_origin (body, body_len - 1) + 1, TRUE);
+  return locate_rest (pages, index + 1, next, next_body, next_first, needle, from + body_len, anchors);
 }
 
 /* A quote that starts at the end of page @index's body and goes on at the
@@ -174,17 +288,18 @@ locate_across_break (Pages           *pages,
       guint tail = pb_text_key_get_length (before) - k;
 
       if (!pb_text_key_is_word_start (before, tail) ||
-          !pb_text_key_has_at (before, tail, needle, 0, k) ||
-          !pb_text_key_has_at (after, 0, needle, k, len))
+          !pb_text_key_has_at (before, tail, needle, 0, k))
         continue;
 
       anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
-      add_anchors (anchors, window[at], first_before + pb_text_key_get_origin (before, tail),
+      g_string_truncate (pages->printed, 0);
+      pages->broken = FALSE;
+      add_anchors (pages, anchors, window[at], first_before + pb_text_key_get_origin (before, tail),
                    first_before + pb_text_key_get_origin (before, pb_text_key_get_length (before) - 1) + 1,
                    TRUE);
-      add_anchors (anchors, window[at + 1], first_after,
-                   first_after + pb_text_key_get_origin (after, len - k - 1) + 1, TRUE);
-      return g_steal_pointer (&anchors);
+      if (locate_rest (pages, index + 1, window[at + 1], after, first_after, needle, k, anchors))
+        return g_steal_pointer (&anchors);
+      g_clear_pointer (&anchors, g_array_unref);
     }
 
   return NULL;
@@ -210,6 +325,28 @@ pb_pdf_locate_quote_in_document (PopplerDocument  *document,
                                  const char       *quote,
                                  GError          **error)
 {
+  return pb_pdf_locate_quote_in_document_full (document, page_number, quote, NULL, error);
+}
+
+/**
+ * pb_pdf_locate_quote_in_document_full:
+ * @printed: (out) (optional) (transfer full): where to put the passage as the
+ *   page prints it (its typography, its lines joined as search joins them),
+ *   for a finding to keep in place of the quote as typed
+ *
+ * Like pb_pdf_locate_quote_in_document ().
+ *
+ * Returns: (transfer full) (element-type PbAnchor): one rectangle per line it
+ *   covers, or %NULL with %PB_FINDINGS_ERROR_QUOTE_NOT_FOUND
+ */
+GArray *
+pb_pdf_locate_quote_in_document_full (PopplerDocument  *document,
+                                      guint             page_number,
+                                      const char       *quote,
+                                      char            **printed,
+                                      GError          **error)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
   g_autoptr(PbTextKey) needle = NULL;
   g_autoptr(GHashTable) texts = NULL;
   Pages pages;
@@ -221,7 +358,7 @@ pb_pdf_locate_quote_in_document (PopplerDocument  *document,
   g_return_val_if_fail (quote != NULL, NULL);
 
   texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)pb_page_text_unref);
-  pages = (Pages) { document, texts, poppler_document_get_n_pages (document) };
+  pages = (Pages) { document, texts, poppler_document_get_n_pages (document), found, FALSE };
   needle = pb_text_key_new (quote, -1);
 
   for (guint pass = 0; pass < G_N_ELEMENTS (passes) && anchors == NULL; pass++)
@@ -232,14 +369,14 @@ pb_pdf_locate_quote_in_document (PopplerDocument  *document,
         break;
 
       if ((text = pages_get (&pages, named)))
-        anchors = locate_on_page (text, needle, passes[pass]);
+        anchors = locate_on_page (&pages, text, needle, passes[pass]);
 
       if (anchors == NULL && pass == 0)
         anchors = locate_across_break (&pages, named, needle);
 
       for (int i = 0; i < pages.n_pages && anchors == NULL; i++)
         if (i != named && (text = pages_get (&pages, i)))
-          anchors = locate_on_page (text, needle, passes[pass]);
+          anchors = locate_on_page (&pages, text, needle, passes[pass]);
 
       for (int i = 0; i < pages.n_pages && anchors == NULL && pass == 0; i++)
         if (i != named)
@@ -249,6 +386,8 @@ pb_pdf_locate_quote_in_document (PopplerDocument  *document,
   if (anchors == NULL)
     g_set_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND,
                  _("The quoted text was not found in the report."));
+  else if (printed != NULL)
+    *printed = g_strdup (found->str);
 
   return anchors;
 }
@@ -272,6 +411,27 @@ pb_pdf_locate_quote (const char  *pdf_path,
                      const char  *quote,
                      GError     **error)
 {
+  return pb_pdf_locate_quote_full (pdf_path, password, page_number, quote, NULL, error);
+}
+
+/**
+ * pb_pdf_locate_quote_full:
+ * @printed: (out) (optional) (transfer full): the passage as printed; see
+ *   pb_pdf_locate_quote_in_document_full ()
+ *
+ * Like pb_pdf_locate_quote ().
+ *
+ * Returns: (transfer full) (element-type PbAnchor): its rectangles, or %NULL
+ *   with an error as pb_pdf_locate_quote () gives
+ */
+GArray *
+pb_pdf_locate_quote_full (const char  *pdf_path,
+                          const char  *password,
+                          guint        page_number,
+                          const char  *quote,
+                          char       **printed,
+                          GError     **error)
+{
   g_autoptr(GObject) document = NULL;
 
   g_return_val_if_fail (pdf_path != NULL, NULL);
@@ -280,5 +440,5 @@ pb_pdf_locate_quote (const char  *pdf_path,
   if (!(document = G_OBJECT (pb_pdf_open (pdf_path, password, error))))
     return NULL;
 
-  return pb_pdf_locate_quote_in_document (POPPLER_DOCUMENT (document), page_number, quote, error);
+  return pb_pdf_locate_quote_in_document_full (POPPLER_DOCUMENT (document), page_number, quote, printed, error);
 }

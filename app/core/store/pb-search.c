@@ -25,6 +25,31 @@
  * second ("c*"), so such prefixes are refused with a message instead. */
 #define MIN_PREFIX_CHARS 3
 
+/* Ranking is the cost of a search that matches much of a large library:
+ * bm25 () is worked out for every matching page (about a microsecond
+ * each, with a look-up of the page's length) before the best are known.
+ * A word on nearly every page of a 100,000-page library took 50-90 ms of
+ * CPU to rank (tests/bench/bench-search.c). So the pages ranked are at
+ * most this many, the most recently imported of those that match: exact
+ * for all but the commonest words, and for those, whose weight bm25 ()
+ * makes next to nothing, the best of the newest reports' pages. */
+#define MAX_RANKED_PAGES 10000
+
+static guint max_ranked_pages = MAX_RANKED_PAGES;
+
+/**
+ * _pb_search_set_max_ranked_pages:
+ * @n_pages: the most pages a search ranks, at least 1; 0 for the default
+ *
+ * For tests: sets how many of the newest matching pages a search ranks
+ * (see MAX_RANKED_PAGES), for every library in this process.
+ */
+void
+_pb_search_set_max_ranked_pages (guint n_pages)
+{
+  max_ranked_pages = n_pages > 0 ? MIN (n_pages, (guint)G_MAXINT) : MAX_RANKED_PAGES;
+}
+
 struct _PbSearchHit
 {
   GObject  parent_instance;
@@ -322,6 +347,37 @@ compare_rank (gconstpointer a,
   return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
+/* The lowest rowid of the max_ranked_pages newest rows of @table_fts that
+ * match @match; 0 when fewer match (all of them are ranked), -1 on error.
+ * Walking the matches by rowid is cheap: FTS5 reads its doclists in that
+ * order, without ranking. */
+static gint64
+lowest_ranked_rowid (sqlite3     *db,
+                     const char  *table,
+                     const char  *match,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?1"
+                         " ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+                         table, table);
+  if (!(stmt = pb_db_prepare (db, sql, error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int)max_ranked_pages - 1);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  pb_db_set_error (db, rc, error);
+  return -1;
+}
+
 /* The best @limit hits of @match in @table (report_pages or
  * report_page_extras, each with its _fts index), added to @hits. */
 static gboolean
@@ -334,17 +390,22 @@ search_table (sqlite3     *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  gint64 lowest;
   int rc;
 
+  if ((lowest = lowest_ranked_rowid (db, table, match, error)) < 0)
+    return FALSE;
+
   /* ORDER BY the table's own rank column lets FTS5 sort and stop at the limit
-   * itself, so snippets are made only for the hits returned. The table name
-   * is one of ours, never the user's. */
+   * itself, so snippets are made only for the hits returned; FTS5 takes the
+   * rowid bound into its scan. The table name is one of ours, never the
+   * user's. */
   sql = g_strdup_printf ("SELECT p.report_id, r.title, p.page_number,"
                          "  snippet (%s_fts, 0, ?3, ?4, '…', 14), f.rank"
                          " FROM %s_fts AS f"
                          " JOIN %s AS p ON p.id = f.rowid"
                          " JOIN reports AS r ON r.id = p.report_id"
-                         " WHERE %s_fts MATCH ?1"
+                         " WHERE %s_fts MATCH ?1 AND f.rowid >= ?5"
                          " ORDER BY f.rank LIMIT ?2",
                          table, table, table, table);
   if (!(stmt = pb_db_prepare (db, sql, error)))
@@ -354,6 +415,7 @@ search_table (sqlite3     *db,
   sqlite3_bind_int (stmt, 2, (int)MIN (limit, (guint)G_MAXINT));
   sqlite3_bind_text (stmt, 3, PB_SEARCH_MATCH_START, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, PB_SEARCH_MATCH_END, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, lowest);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -30,4 +30,6 @@ GPtrArray  *pb_library_search                (PbLibrary   *library,
                                               guint        limit,
                                               GError     **error);
 
+void        _pb_search_set_max_ranked_pages  (guint        n_pages);
+
 G_END_DECLS

@@ -38,13 +38,21 @@ entry_changed_cb (PbPasswordDialog *self)
                                            text != NULL && *text != '\0');
 }
 
+/* Enter unlocks as the Unlock button does: once, and the dialog closes (a
+ * response alone leaves it open, for Enter to unlock again). */
 static void
 entry_activate_cb (PbPasswordDialog *self)
 {
   const char *text = gtk_editable_get_text (self->entry);
 
-  if (text != NULL && *text != '\0')
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "unlock");
+  if (text == NULL || *text == '\0')
+    return;
+
+  g_object_ref (self);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "unlock");
+  /* Not gtk_window_close (): that would answer "cancel" as well. */
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
 }
 
 static void

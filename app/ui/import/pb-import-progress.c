@@ -7,8 +7,9 @@
 
 #include "pb-import-progress.h"
 
-/* The strip under the report list that shows an import under way: which file,
- * how far, and a button to stop it. */
+/* The strip under the report list that shows an import under way: how many
+ * files, the one begun last, how far, the time left, and a button to stop
+ * it. */
 
 struct _PbImportProgress
 {
@@ -45,8 +46,24 @@ update (PbImportProgress *self)
     /* Translators: %s is a file name */
     text = g_strdup_printf (_("Importing “%s”…"), pb_import_job_get_current_name (self->job));
   else
-    /* Translators: %u of %u counts the files in an import */
-    text = g_strdup_printf (_("Importing %u of %u…"), MIN (n_done + 1, n_files), n_files);
+    {
+      gint64 seconds_left = pb_import_job_get_seconds_left (self->job);
+      g_autofree char *count = NULL;
+
+      /* Several files are read at once: the count is of files finished,
+       * the name the one begun last. */
+      /* Translators: %u of %u counts the files in an import, %s is the file begun last */
+      count = g_strdup_printf (_("Importing %u of %u: “%s”"), MIN (n_done + 1, n_files), n_files,
+                               pb_import_job_get_current_name (self->job));
+      if (seconds_left >= 90)
+        /* Translators: %s is "Importing 3 of 120: “file.pdf”", then the minutes left */
+        text = g_strdup_printf (_("%s, about %u min left"), count, (guint)((seconds_left + 30) / 60));
+      else if (seconds_left >= 0)
+        /* Translators: %s is "Importing 3 of 120: “file.pdf”" */
+        text = g_strdup_printf (_("%s, less than 2 min left"), count);
+      else
+        text = g_strdup_printf ("%s…", count);
+    }
 
   gtk_label_set_label (self->label, text);
   gtk_progress_bar_set_fraction (self->progress, pb_import_job_get_fraction (self->job));
