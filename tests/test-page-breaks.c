@@ -162,6 +162,7 @@ test_printed_passage (Fixture       *f,
   g_autoptr(GArray) broken = NULL;
 
   g_assert_no_error (error);
+  g_assert_nonnull (anchors);
   g_assert_cmpstr (printed, ==, "Pathway plans for care leavers");
 
   broken = pb_pdf_locate_quote_full (pdf, NULL, 3, "but the improvement is RECENT", &across, &error);
