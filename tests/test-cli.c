@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 
 #include "pb-test-cli.h"
@@ -385,6 +387,38 @@ test_inspect (Fixture       *f,
                                    "not an inspection: nothing confirms it"));
 }
 
+/* A pack bundle given alone, as a double-click gives it, starts the window
+ * with it (which asks an exempt pack's passphrase); "open-bundle FILE"
+ * stays on the command line. */
+static void
+test_bundle_opens_window (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *app = g_build_filename (f->dir, "fake-app", NULL);
+  g_autofree char *record = g_build_filename (f->dir, "app-args", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$@\" > '%s'\n", record);
+  g_autofree char *bundle = g_build_filename (f->dir, "march.panelpack", NULL);
+  g_autofree char *args = NULL;
+  g_auto(PbTestRun) opened = { 0 };
+  g_auto(PbTestRun) command = { 0 };
+
+  g_assert_true (g_file_set_contents (app, script, -1, NULL));
+  g_assert_cmpint (g_chmod (app, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (bundle, "not really a bundle", -1, NULL));
+  g_setenv ("PANEL_BRIEF_APP", app, TRUE);
+
+  pb_test_run_cli (&opened, bundle, NULL);
+  g_assert_cmpint (opened.status, ==, 0);
+  g_assert_true (g_file_get_contents (record, &args, NULL, NULL));
+  g_assert_cmpstr (g_strchomp (args), ==, bundle);
+  g_assert_cmpint (g_unlink (record), ==, 0);
+
+  pb_test_run_cli (&command, "open-bundle", bundle, NULL);
+  g_unsetenv ("PANEL_BRIEF_APP");
+  g_assert_cmpint (command.status, !=, 0);
+  g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +437,8 @@ main (int   argc,
               pb_test_cli_fixture_setup, test_search, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL,
               pb_test_cli_fixture_setup, test_bad_library_and_usage, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/bundle-opens-window", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_bundle_opens_window, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/lean-front", Fixture, NULL,
               pb_test_cli_fixture_setup, test_lean_front, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/options-before-command", Fixture, NULL,

@@ -10,6 +10,7 @@
 #include "pb-finding-list.h"
 #include "pb-findings-csv.h"
 #include "pb-import.h"
+#include "pb-quote-locate.h"
 #include "pb-reanchor.h"
 #include "pb-report-store.h"
 #include "pb-report.h"
@@ -543,6 +544,41 @@ test_write_csv (Fixture       *f,
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
+/* A quote refused on a page that is only an image says so, and what to do,
+ * rather than that the words are missing; a report of images says it too. */
+static void
+test_quote_on_scanned_page (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const PbTestText texts[] = {
+    { 0, 72, 100, "Care leavers have a generous local offer.", -1, 0 },
+    { 2, 72, 100, "Leaders know their services well.", -1, 0 },
+  };
+  static const char * const scan_pages[] = { "", NULL };
+  static const PbTestPdfOptions scan = { NULL, NULL, TRUE };
+  g_autofree char *mixed = pb_test_write_layout_pdf (f->dir, "mixed.pdf", texts, G_N_ELEMENTS (texts), FALSE);
+  g_autofree char *scanned = pb_test_write_pdf (f->dir, "scanned.pdf", scan_pages, &scan);
+  g_autoptr(GArray) anchors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  anchors = pb_pdf_locate_quote (mixed, NULL, 2, "the panel agreed", &error);
+  g_assert_null (anchors);
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Page 2 has no text"));
+  g_clear_error (&error);
+
+  /* On a page with text, the words are simply not there. */
+  anchors = pb_pdf_locate_quote (mixed, NULL, 1, "the panel agreed", &error);
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "was not found"));
+  g_clear_error (&error);
+
+  anchors = pb_pdf_locate_quote (scanned, NULL, 1, "the panel agreed", &error);
+  g_assert_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no text to quote"));
+  g_assert_nonnull (strstr (error->message, "scan"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +596,7 @@ main (int   argc,
   ADD ("retag", test_retag);
   ADD ("pdf-highlights-offered", test_pdf_highlights_offered);
   ADD ("write-csv", test_write_csv);
+  ADD ("quote-on-scanned-page", test_quote_on_scanned_page);
 #undef ADD
 
   return g_test_run ();

@@ -105,6 +105,40 @@ test_wrong_password_kept (Fixture       *f,
   g_assert_error (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD);
 }
 
+/* Tester's item (round 2) 1: a turned page of a file locked with AES-256 and
+ * a password beyond ASCII is read, quoted and searched; poppler 22.12 must
+ * never be asked to open the upright copy with a password it may retry. */
+static void
+test_turned_page_non_ascii_password (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *password = "P\u00e4ssw\u00f6rd \u0410\u0411";
+  PbTestPage page = { lines, NULL, NULL, 0, 0 };
+  g_autofree char *plain = pb_test_kinds_write_pdf (f->dir, "turned.pdf", &page, 1, "Turned");
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *turned = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) anchors = NULL;
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("qpdf is not installed, so no encrypted PDF can be made");
+      return;
+    }
+  turned = pb_test_kinds_qpdf (plain, ".turned.pdf", "--rotate=+90", "--", NULL);
+  locked = pb_test_kinds_qpdf (turned, ".locked.pdf", "--encrypt", password, password, "256", "--", NULL);
+
+  stored = import_stored (f, locked, password);
+  g_assert_true (pb_pdf_has_password (stored));
+
+  anchors = pb_pdf_locate_quote (stored, password, 1, "Care leavers are well supported", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (anchors);
+  g_assert_cmpuint (anchors->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +149,8 @@ main (int   argc,
               test_owner_password_only, pb_test_kinds_fixture_teardown);
   g_test_add ("/page-passwords/wrong-password-kept", Fixture, NULL, pb_test_kinds_fixture_setup,
               test_wrong_password_kept, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-passwords/turned-page-non-ascii-password", Fixture, NULL, pb_test_kinds_fixture_setup,
+              test_turned_page_non_ascii_password, pb_test_kinds_fixture_teardown);
 
   return g_test_run ();
 }

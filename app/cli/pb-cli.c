@@ -153,9 +153,11 @@ pb_cli_wants_command_line (int    argc,
       if (arg[0] == '-')
         continue;
 
-      /* A pack bundle is opened here for now; the window will take it over. */
+      /* A pack bundle given alone (a double-click runs "panel-brief
+       * FILE.panelpack") opens in the window, which asks for an exempt
+       * pack's passphrase; "open-bundle FILE" opens it here. */
       if (g_str_has_suffix (arg, "." PB_BUNDLE_EXTENSION))
-        return TRUE;
+        return FALSE;
 
       /* A word that is neither a command nor a file is a mistyped command:
        * better an "unknown command" than a window trying to import it. */
@@ -170,8 +172,8 @@ int
 pb_cli_run (int    argc,
             char **argv)
 {
-  /* Room for the command name put in front of a bundle's path. */
-  g_autofree char **args = g_new0 (char *, argc + 2);
+  /* The arguments as _pb_cli_arrange_args () puts them, NULL-terminated. */
+  g_autofree char **args = g_new0 (char *, argc + 1);
   CommonOptions common = { 0 };
   const Command *command = NULL;
   int command_index = -1;
@@ -197,19 +199,6 @@ pb_cli_run (int    argc,
     {
       print_usage (stdout);
       return EXIT_OK;
-    }
-
-  /* "panel-brief FILE.panelpack": open-bundle FILE. */
-  if (g_str_has_suffix (argv[command_index], "." PB_BUNDLE_EXTENSION))
-    {
-      command = _pb_cli_find_command ("open-bundle");
-      args[0] = argv[0];
-      args[1] = (char *)command->name;
-      for (int i = 1; i < argc; i++)
-        args[i + 1] = argv[i];
-      status = command->run (&common, argc + 1, args);
-      g_free (common.library_dir);
-      return status;
     }
 
   if (!(command = _pb_cli_find_command (argv[command_index])))

@@ -286,7 +286,13 @@ make_upright (PopplerDocument *document)
     upright->rotations[i] = pb_pdf_file_get_page_rotation (file, i);
 
   password = pb_pdf_dup_password (path);
-  upright->upright = poppler_document_new_from_bytes (bytes, password, NULL);
+  /* Poppler tries a password as Latin-1 and then, if that fails, as UTF-8
+   * (AES-256 files take UTF-8). From bytes, poppler 22.12 (Debian 12) makes
+   * that second try on a stream its first try has freed, and crashes. An
+   * ASCII password reads the same both ways, so it never needs the second
+   * try; with any other, turned pages are read as poppler reads them. */
+  if (password == NULL || g_str_is_ascii (password))
+    upright->upright = poppler_document_new_from_bytes (bytes, password, NULL);
   if (password != NULL)
     memset (password, 0, strlen (password));
 

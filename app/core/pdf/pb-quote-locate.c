@@ -305,6 +305,40 @@ locate_across_break (Pages           *pages,
   return NULL;
 }
 
+static gboolean
+page_has_text (Pages *pages,
+               int    index)
+{
+  PbPageText *text = pages_get (pages, index);
+
+  return text != NULL && pb_page_text_get_n_chars (text) > 0;
+}
+
+/* Why a quote was not found, in words that say what to do: a page that is
+ * only an image (a scan) has no text to quote, whatever is typed. */
+static void
+set_not_found (Pages   *pages,
+               int      named,
+               GError **error)
+{
+  gboolean any_text = FALSE;
+
+  for (int i = 0; i < pages->n_pages && !any_text; i++)
+    any_text = page_has_text (pages, i);
+
+  if (!any_text)
+    g_set_error_literal (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND,
+                         _("The report has no text to quote: its pages are images, as in a scan. "
+                           "Describe the passage in the finding’s note instead."));
+  else if (named >= 0 && named < pages->n_pages && !page_has_text (pages, named))
+    g_set_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND,
+                 _("Page %d has no text to quote: it is an image, as in a scan, and the quoted "
+                   "text is not on the report’s other pages either."), named + 1);
+  else
+    g_set_error_literal (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND,
+                         _("The quoted text was not found in the report."));
+}
+
 /**
  * pb_pdf_locate_quote_in_document:
  * @document: an open PDF; poppler is not thread-safe per document, so call
@@ -384,8 +418,7 @@ pb_pdf_locate_quote_in_document_full (PopplerDocument  *document,
     }
 
   if (anchors == NULL)
-    g_set_error (error, PB_FINDINGS_ERROR, PB_FINDINGS_ERROR_QUOTE_NOT_FOUND,
-                 _("The quoted text was not found in the report."));
+    set_not_found (&pages, named, error);
   else if (printed != NULL)
     *printed = g_strdup (found->str);
 
