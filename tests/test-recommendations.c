@@ -475,6 +475,48 @@ test_history_undo (Fixture       *f,
   gt_signal_logger_assert_no_emissions (logger);
 }
 
+/* A status dated after today would outrank every real update after it
+ * (the current status is the latest by date): it is refused, and a
+ * status recorded later on the same day as another wins. */
+static void
+test_history_future_date (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 id = pb_test_rec_add_by_hand (f, "Recruit foster carers.", NULL);
+  PbRecommendationUpdate update = PB_RECOMMENDATION_UPDATE_INIT;
+  g_autoptr(PbRecommendationItem) item = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *tomorrow = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  update.status = PB_RECOMMENDATION_STATUS_IN_PROGRESS;
+  update.date = tomorrow;
+  g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "after today"));
+  g_clear_error (&error);
+  update.date = "2030-01-01";
+  g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "recommendation_entries"), ==, 0);
+
+  /* Today is allowed; a second status today, recorded later, is current. */
+  update.date = today;
+  g_assert_true (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_no_error (error);
+  update = (PbRecommendationUpdate) PB_RECOMMENDATION_UPDATE_INIT;
+  update.status = PB_RECOMMENDATION_STATUS_MET;
+  update.note = "closed today";
+  g_assert_true (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_no_error (error);
+  item = pb_library_get_recommendation (f->library, id, NULL);
+  g_assert_cmpint (pb_recommendation_item_get_status (item), ==, PB_RECOMMENDATION_STATUS_MET);
+  g_assert_cmpstr (pb_recommendation_item_get_status_note (item), ==, "closed today");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +536,8 @@ main (int   argc,
               pb_rec_fixture_setup, test_history_order, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/history/undo", Fixture, NULL,
               pb_rec_fixture_setup, test_history_undo, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/history/future-date", Fixture, NULL,
+              pb_rec_fixture_setup, test_history_future_date, pb_rec_fixture_teardown);
 
   return g_test_run ();
 }
