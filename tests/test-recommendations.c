@@ -289,6 +289,43 @@ test_items_from_suggestion_and_finding (Fixture       *f,
   g_assert_true (pb_recommendation_item_has_cohort (item, "care_leavers"));
 }
 
+/* A cohort section's grade is offered as context, never as something to
+ * track: tracked, its heading would pass for a recommendation in the
+ * tracker and in every pack. */
+static void
+test_grades_not_tracked (Fixture       *f,
+                         gconstpointer  data)
+{
+  PbTestInspection inspection = { PB_TEST_ERA_ILACS, "Fernvale", "6 to 17 March 2023", pb_test_three_recs,
+                                  { "Requires improvement to be good", "Inadequate", "Good", "Good" }, NULL };
+  g_autofree char *pdf = pb_test_write_inspection (f->dir, "graded.pdf", &inspection);
+  gint64 report_id = pb_test_import_pdf (f->library, pdf);
+  g_autoptr(GPtrArray) suggestions = pb_library_list_suggestions (f->library, report_id, NULL);
+  guint n_grades = 0, n_recs = 0;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      PbFinding *draft = pb_suggestion_get_draft (suggestion);
+      g_autoptr(GError) error = NULL;
+      gint64 id;
+
+      if (g_str_has_prefix (pb_finding_get_note (draft), "Judged "))
+        {
+          n_grades++;
+          g_assert_cmpint (pb_finding_get_kind (draft), ==, PB_FINDING_KIND_CONTEXT);
+          id = pb_library_add_recommendation_from_suggestion (f->library, pb_suggestion_get_id (suggestion), &error);
+          g_assert_cmpint (id, ==, 0);
+          g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+        }
+      else if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION)
+        n_recs++;
+    }
+  g_assert_cmpuint (n_grades, >=, 3);
+  g_assert_cmpuint (n_recs, ==, 3);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "recommendations"), ==, 0);
+}
+
 /* ---- History and Undo ---- */
 
 static GPtrArray *
@@ -532,6 +569,8 @@ main (int   argc,
               pb_rec_fixture_setup, test_items_by_hand, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/items/suggestion-and-finding", Fixture, NULL,
               pb_rec_fixture_setup, test_items_from_suggestion_and_finding, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/items/grades-not-tracked", Fixture, NULL,
+              pb_rec_fixture_setup, test_grades_not_tracked, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/history/order", Fixture, NULL,
               pb_rec_fixture_setup, test_history_order, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/history/undo", Fixture, NULL,
