@@ -132,6 +132,44 @@ test_items_from_each_era (Fixture       *f,
     }
 }
 
+/* A SIF report's recommendations often start alike: each is cited as its
+ * own paragraph, not the first that starts with the same words
+ * (Birmingham 2016's ¶7 and ¶8 both start "Improve the quality and
+ * timeliness of"). */
+static void
+test_items_alike_paragraphs (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const alike[] = {
+    "Improve the quality and timeliness of services to children who go missing from care.",
+    "Improve the quality and timeliness of core group meetings for children in need of protection.",
+    "Improve the quality and timeliness of pathway plans for care leavers.",
+    NULL };
+  gint64 report_id = pb_test_rec_import (f, "sif.pdf", PB_TEST_ERA_SIF, "3 March 2015 - 26 March 2015", alike);
+  g_autoptr(GPtrArray) recs = pb_library_list_report_recommendations (f->library, report_id, NULL);
+  g_autofree char *birmingham = pb_test_corpus_path ("variants/birmingham-2016-nov.pdf");
+
+  g_assert_cmpuint (recs->len, ==, 3);
+  for (guint i = 0; i < recs->len; i++)
+    g_assert_cmpuint (((PbReportRecommendation *)g_ptr_array_index (recs, i))->paragraph, ==, i + 1);
+
+  if (birmingham == NULL)
+    {
+      g_test_message ("the shared corpus is not here: Birmingham 2016 not checked");
+      return;
+    }
+  g_clear_pointer (&recs, g_ptr_array_unref);
+  recs = pb_library_list_report_recommendations (f->library, pb_test_import_pdf (f->library, birmingham), NULL);
+  g_assert_cmpuint (recs->len, >=, 8);
+  for (guint i = 0; i < recs->len; i++)
+    {
+      PbReportRecommendation *rec = g_ptr_array_index (recs, i);
+
+      g_test_message ("Birmingham 2016 #%u: paragraph %u, page %u", i + 1, rec->paragraph, rec->page);
+      g_assert_cmpuint (rec->paragraph, ==, i + 1);
+    }
+}
+
 /* The corpus's real reports, one per era, where it is here. */
 static void
 test_items_from_corpus (Fixture       *f,
@@ -565,6 +603,8 @@ main (int   argc,
               pb_rec_fixture_setup, test_items_from_each_era, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/items/corpus", Fixture, NULL,
               pb_rec_fixture_setup, test_items_from_corpus, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/items/alike-paragraphs", Fixture, NULL,
+              pb_rec_fixture_setup, test_items_alike_paragraphs, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/items/by-hand", Fixture, NULL,
               pb_rec_fixture_setup, test_items_by_hand, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/items/suggestion-and-finding", Fixture, NULL,
