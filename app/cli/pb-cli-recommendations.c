@@ -175,7 +175,7 @@ run_list (CommonOptions  *common,
   GOptionEntry entries[] = {
     { "authority", 0, 0, G_OPTION_ARG_STRING, &authority, N_("Only this local authority’s items"), N_("NAME") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only items with this status now"), N_("STATUS") },
-    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only items about this cohort"), N_("SLUG") },
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only items about this cohort, or “none” for those about none"), N_("SLUG") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only items past their due date and not met"), NULL },
     { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("Only items not met"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead"), N_("FILE") },
@@ -199,7 +199,8 @@ run_list (CommonOptions  *common,
       filter.status = s;
     }
   filter.authority = authority;
-  filter.cohort = cohort;
+  /* "none": the items that concern no cohort. */
+  filter.cohort = g_strcmp0 (cohort, "none") == 0 ? PB_RECOMMENDATION_NO_COHORT : cohort;
   filter.overdue = overdue;
   filter.open = open;
 
