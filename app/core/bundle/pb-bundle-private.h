@@ -159,6 +159,13 @@ gboolean  _pb_bundle_read_marker     (zip_t           *zip,
                                       gboolean        *out_encrypted,
                                       GError         **error);
 
+/* pb-bundle-locked.c */
+gboolean  _pb_bundle_unlock_report_copy (BundleContents *contents,
+                                         BundleReport   *report,
+                                         const char     *dir,
+                                         guint           n,
+                                         GError        **error);
+
 /* pb-bundle-store.c: the officer's side. */
 gboolean  _pb_bundle_identify_pack   (PbLibrary       *library,
                                       gint64           pack_id,

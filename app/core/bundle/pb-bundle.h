@@ -42,6 +42,10 @@ G_BEGIN_DECLS
  * @PB_BUNDLE_ERROR_NOT_QUESTIONS: the file is not a member's questions
  * @PB_BUNDLE_ERROR_UNKNOWN_PACK: the questions are about a pack this
  *   library does not have
+ * @PB_BUNDLE_ERROR_REPORT_LOCKED: a report the pack cites is protected by
+ *   a password that has not been given (pb_library_unlock_report()), or
+ *   the pack is public and its bundle cannot carry such a report; the
+ *   message names the report
  */
 typedef enum
 {
@@ -57,6 +61,7 @@ typedef enum
   PB_BUNDLE_ERROR_NO_QUESTIONS,
   PB_BUNDLE_ERROR_NOT_QUESTIONS,
   PB_BUNDLE_ERROR_UNKNOWN_PACK,
+  PB_BUNDLE_ERROR_REPORT_LOCKED,
 } PbBundleError;
 
 /**
@@ -119,6 +124,14 @@ gboolean pb_library_export_bundle     (PbLibrary             *library,
                                        PbBundleProgressFunc   progress,
                                        gpointer               progress_data,
                                        GError               **error);
+
+GPtrArray *pb_library_list_locked_pack_reports (PbLibrary   *library,
+                                                gint64       pack_id,
+                                                GError     **error);
+gboolean   pb_library_unlock_report            (PbLibrary   *library,
+                                                const char  *sha256,
+                                                const char  *password,
+                                                GError     **error);
 
 gboolean pb_bundle_peek               (const char            *path,
                                        gboolean              *out_encrypted,
