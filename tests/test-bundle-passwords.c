@@ -28,51 +28,6 @@
 
 typedef PbBundleFixture Fixture;
 
-/* Imports an encrypted copy of the demo's first finding's report into the
- * officer's library and puts a finding on it; forgets the password, as a
- * new session would.  Returns the finding; @out_sha gets the report's. */
-static gint64
-locked_finding (Fixture  *f,
-                char    **out_title)
-{
-  g_autoptr(GError) error = NULL;
-  PbFinding *model = g_ptr_array_index (f->officer.findings, 0);
-  static const char * const pages[] = {
-    "Harrowdale: children in care, a locked briefing\n"
-    "Care leavers in the locked report are well supported by personal advisers.",
-    NULL
-  };
-  g_autofree char *plain = pb_test_write_pdf (f->officer.dir, "locked-source.pdf", pages, NULL);
-  g_autofree char *encrypted = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(PbReport) report = NULL;
-  g_autoptr(PbFinding) finding = NULL;
-  PbImportStatus status = PB_IMPORT_STATUS_FAILED;
-  gint64 report_id = 0, id;
-
-  if (!(encrypted = pb_test_encrypt_pdf (plain, PASSWORD)))
-    return 0;
-  file = g_file_new_for_path (encrypted);
-  pb_import_file (f->officer.library, file, PASSWORD, NULL, NULL, NULL, &status, &report_id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, PB_IMPORT_STATUS_IMPORTED);
-  report = pb_library_get_report (f->officer.library, report_id, &error);
-  g_assert_no_error (error);
-
-  finding = pb_finding_copy (model);
-  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (report));
-  pb_finding_set_page (finding, 1);
-  pb_finding_set_paragraph (finding, 0);
-  pb_finding_set_exempt (finding, FALSE);
-  id = pb_library_add_finding (f->officer.library, finding, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  pb_pdf_forget_passwords ();
-  *out_title = g_strdup (pb_report_get_title (report));
-  return id;
-}
-
 static void
 test_exempt_pack (Fixture       *f,
                   gconstpointer  data)
@@ -85,7 +40,7 @@ test_exempt_pack (Fixture       *f,
   g_autoptr(GPtrArray) findings = NULL;
   PbBundleOpenResult result = { 0 };
   PbFinding *model = g_ptr_array_index (f->officer.findings, 0);
-  gint64 finding_id = locked_finding (f, &title);
+  gint64 finding_id = pb_bundle_fixture_locked_finding (f, PASSWORD, &title);
   gint64 pack_id;
 
   if (finding_id == 0)
@@ -160,7 +115,7 @@ test_public_pack (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *path = pb_bundle_fixture_out_path (f, "public-locked.panelpack");
-  gint64 finding_id = locked_finding (f, &title);
+  gint64 finding_id = pb_bundle_fixture_locked_finding (f, PASSWORD, &title);
   g_autoptr(GPtrArray) locked = NULL;
   gint64 pack_id;
 

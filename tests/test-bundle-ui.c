@@ -12,9 +12,11 @@
 #include "pb-library-sidebar.h"
 #include "pb-member-note-editor.h"
 #include "pb-member-note.h"
+#include "pb-pack-editor-private.h"
 #include "pb-pack-editor.h"
 #include "pb-pack-questions.h"
 #include "pb-passphrase-dialog.h"
+#include "pb-password-dialog.h"
 #include "pb-report-row.h"
 #include "pb-test-bundle.h"
 #include "pb-test-pdf.h"
@@ -142,6 +144,19 @@ press_enter (PbPassphraseDialog *dialog)
       text = g_ptr_array_index (texts, i);
   g_assert_nonnull (text);
   g_signal_emit_by_name (text, "activate");
+}
+
+/* Types @password into a password dialog and presses Enter. */
+static void
+type_password (GtkWidget  *dialog,
+               const char *password)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect (dialog, GTK_TYPE_TEXT, texts);
+  g_assert_cmpuint (texts->len, ==, 1);
+  gtk_editable_set_text (g_ptr_array_index (texts, 0), password);
+  g_signal_emit_by_name (g_ptr_array_index (texts, 0), "activate");
 }
 
 static PbWindow *
@@ -577,6 +592,78 @@ test_officer (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+static gboolean
+editor_idle (gpointer editor)
+{
+  return !PB_PACK_EDITOR (editor)->busy;
+}
+
+/* Tester's defect 2: Member Bundle… for an exempt pack citing a report
+ * protected by a password asks for that report's password first (again
+ * when wrong), then for the passphrase; the member opens the bundle with
+ * the passphrase alone. */
+static void
+test_officer_locked_report (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "locked.panelpack");
+  g_autofree char *title = NULL;
+  gint64 finding_id = pb_bundle_fixture_locked_finding (f, "report lock 42", &title);
+  GtkWidget *window;
+  AdwToastOverlay *overlay;
+  PbPackEditor *editor;
+  GtkWidget *asked;
+  PbPasswordDialog *again;
+  PbPassphraseDialog *passphrase;
+  PbBundleOpenResult opened = { 0 };
+  gint64 pack_id;
+
+  if (finding_id == 0)
+    return;
+  if (!pb_bundle_can_encrypt ())
+    {
+      g_test_skip ("libzip was built without AES");
+      return;
+    }
+  pack_id = pb_library_create_pack (f->officer.library, "Exempt panel, 12 March", TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_library_add_to_pack (f->officer.library, pack_id, &finding_id, 1, &error));
+
+  window = gtk_window_new ();
+  overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  editor = PB_PACK_EDITOR (pb_pack_editor_new ());
+  adw_toast_overlay_set_child (overlay, GTK_WIDGET (editor));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  pb_pack_editor_set_pack (editor, f->officer.library, pack_id);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  asked = pb_pack_editor_export_bundle (editor, bundle);
+  g_assert_true (PB_IS_PASSWORD_DIALOG (asked));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (asked)), title));
+  type_password (asked, "not the password");
+  again = wait_for_toplevel (PB_TYPE_PASSWORD_DIALOG, asked);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (again)), title));
+  type_password (GTK_WIDGET (again), "report lock 42");
+
+  passphrase = wait_for_toplevel (PB_TYPE_PASSPHRASE_DIALOG, NULL);
+  pb_passphrase_dialog_type (passphrase, PASSPHRASE, PASSPHRASE);
+  press_enter (passphrase);
+  iterate_until (file_exists, bundle, "the member bundle");
+  /* The export's worker lets go of the officer's library when it ends. */
+  iterate_until (editor_idle, editor, "the export to end");
+
+  g_assert_true (pb_library_open_bundle (f->member, bundle, PASSPHRASE, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (opened.n_findings, ==, 1);
+  pb_bundle_open_result_clear (&opened);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +677,8 @@ main (int   argc,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/officer", Fixture, NULL, pb_bundle_fixture_setup, test_officer,
               pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/officer-locked-report", Fixture, NULL, pb_bundle_fixture_setup,
+              test_officer_locked_report, pb_bundle_fixture_teardown);
 
   return g_test_run ();
 }
