@@ -166,6 +166,12 @@ gboolean  _pb_bundle_unlock_report_copy (BundleContents *contents,
                                          guint           n,
                                          GError        **error);
 
+/* pb-bundle-opening.c */
+gboolean  _pb_bundle_opening_add     (PbLibrary       *library,
+                                      const char      *sha256,
+                                      GError         **error);
+guint     _pb_bundle_opening_sweep   (PbLibrary       *library);
+
 /* pb-bundle-store.c: the officer's side. */
 gboolean  _pb_bundle_identify_pack   (PbLibrary       *library,
                                       gint64           pack_id,
