@@ -272,6 +272,8 @@ collect_pack (PbLibrary  *library,
   contents->introduction = g_strdup (pb_pack_get_introduction (pack));
   contents->exempt = pb_pack_get_exempt (pack);
   contents->exported_at = pb_db_now ();
+  if ((contents->revision = _pb_bundle_next_revision (library, pack_id, error)) < 0)
+    return NULL;
 
   for (guint s = 0; s < sections->len; s++)
     if (!add_section (&collect, g_ptr_array_index (sections, s), contents->exempt, error))

@@ -281,6 +281,19 @@ import_reports (PbLibrary       *library,
   return TRUE;
 }
 
+/* Which copy of a pack is newer: by the officer's library's count of its
+ * bundles when both have one (a clock set wrong, or a second machine,
+ * cannot put them out of order), else by when each was written. */
+static int
+compare_copies (BundleContents *contents,
+                const char     *had_exported_at,
+                gint64          had_revision)
+{
+  if (contents->revision > 0 && had_revision > 0 && contents->revision != had_revision)
+    return contents->revision < had_revision ? -1 : 1;
+  return _pb_bundle_compare_times (contents->exported_at, had_exported_at);
+}
+
 /* A full disk, said as what the member can act on: the pack (not one of
  * its reports, which they never chose), about how much room it needs, and
  * that nothing of it was kept. */
@@ -328,11 +341,35 @@ explain_no_space (PbLibrary       *library,
 
 /**
  * pb_library_open_bundle:
+ *
+ * As pb_library_open_bundle_full() with %PB_BUNDLE_OPEN_DEFAULT.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+pb_library_open_bundle (PbLibrary             *library,
+                        const char            *path,
+                        const char            *passphrase,
+                        PbBundleOpenResult    *out_result,
+                        GCancellable          *cancellable,
+                        PbBundleProgressFunc   progress_func,
+                        gpointer               progress_data,
+                        GError               **error)
+{
+  return pb_library_open_bundle_full (library, path, passphrase, PB_BUNDLE_OPEN_DEFAULT, out_result, cancellable,
+                                      progress_func, progress_data, error);
+}
+
+/**
+ * pb_library_open_bundle_full:
  * @library: a member's library; it may hold nothing else
  * @path: (type filename): a bundle (.panelpack)
  * @passphrase: (nullable): for an encrypted bundle, the passphrase it was
  *   written with (pb_bundle_peek() says whether one is needed); used to
  *   read this bundle and kept nowhere
+ * @flags: %PB_BUNDLE_OPEN_REPLACE_NEWER to open a copy older than the
+ *   one the library has, in its place (the member's choice, when told
+ *   %PB_BUNDLE_ERROR_OLDER)
  * @out_result: (out caller-allocates) (optional): what was opened; clear
  *   it with pb_bundle_open_result_clear()
  * @cancellable: (nullable): to stop, keeping nothing of the bundle
@@ -345,7 +382,9 @@ explain_no_space (PbLibrary       *library,
  * from the member's own (pb_library_list_bundle_packs()).  Its reports are
  * imported as any PDF is and marked "from pack Title" when they are new to
  * the library.  A newer bundle of a pack the library has brings that pack
- * up to date, keeping the member's notes and questions, after a backup.
+ * up to date, keeping the member's notes and questions, after a backup;
+ * which copy is newer goes by the revision the officer's library counts
+ * (pack.json's "revision"), else by when each was written.
  * It opens whole or not at all: nothing is kept of a bundle that fails a
  * check, is cancelled or cannot be written, and what an opening that was
  * killed part-way left is removed first (pb-bundle-opening.c).
@@ -360,18 +399,21 @@ explain_no_space (PbLibrary       *library,
  *   %G_IO_ERROR_CANCELLED)
  */
 gboolean
-pb_library_open_bundle (PbLibrary             *library,
-                        const char            *path,
-                        const char            *passphrase,
-                        PbBundleOpenResult    *out_result,
-                        GCancellable          *cancellable,
-                        PbBundleProgressFunc   progress_func,
-                        gpointer               progress_data,
-                        GError               **error)
+pb_library_open_bundle_full (PbLibrary             *library,
+                             const char            *path,
+                             const char            *passphrase,
+                             PbBundleOpenFlags      flags,
+                             PbBundleOpenResult    *out_result,
+                             GCancellable          *cancellable,
+                             PbBundleProgressFunc   progress_func,
+                             gpointer               progress_data,
+                             GError               **error)
 {
   g_autoptr(BundleContents) contents = NULL;
   g_autofree char *temp_dir = NULL;
   g_autofree char *had_exported_at = NULL;
+  gint64 had_revision = 0;
+  int order;
   Progress progress = { progress_func, progress_data, 0, 0.5 };
   PbBundleOpenResult result = { 0 };
   gint64 had_id = 0;
@@ -388,18 +430,20 @@ pb_library_open_bundle (PbLibrary             *library,
 
   report_progress (&progress, 0);
   if (!(contents = read_bundle (path, passphrase, temp_dir, cancellable, &progress, error)) ||
-      !_pb_bundle_store_lookup (library, contents->uuid, &had_id, &had_exported_at, error))
+      !_pb_bundle_store_lookup (library, contents->uuid, &had_id, &had_exported_at, &had_revision, error))
     goto out;
 
-  if (had_id > 0 && _pb_bundle_compare_times (contents->exported_at, had_exported_at) < 0)
+  order = had_id > 0 ? compare_copies (contents, had_exported_at, had_revision) : 1;
+  if (order < 0 && !(flags & PB_BUNDLE_OPEN_REPLACE_NEWER))
     {
       g_set_error (error, PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER,
-                   _("You already have a newer copy of “%s”. This one is older, so it was not opened."),
+                   _("You already have a newer copy of “%s”. This one is older, so it was not opened. You can "
+                     "open this copy anyway, in place of the one you have; your notes are kept."),
                    contents->title);
       goto out;
     }
   result.status = had_id == 0 ? PB_BUNDLE_OPENED_NEW
-                  : _pb_bundle_compare_times (contents->exported_at, had_exported_at) == 0 ? PB_BUNDLE_OPENED_UNCHANGED
+                  : order == 0 ? PB_BUNDLE_OPENED_UNCHANGED
                   : PB_BUNDLE_OPENED_UPDATED;
 
   /* Bringing a pack up to date replaces its rows: a backup first, as for

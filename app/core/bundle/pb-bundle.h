@@ -88,6 +88,18 @@ typedef enum
 } PbBundleOpened;
 
 /**
+ * PbBundleOpenFlags:
+ * @PB_BUNDLE_OPEN_DEFAULT: refuse a copy older than the library's
+ * @PB_BUNDLE_OPEN_REPLACE_NEWER: open an older copy anyway, in place of
+ *   the library's (the member's notes are kept, as for a newer one)
+ */
+typedef enum
+{
+  PB_BUNDLE_OPEN_DEFAULT = 0,
+  PB_BUNDLE_OPEN_REPLACE_NEWER = 1 << 0,
+} PbBundleOpenFlags;
+
+/**
  * PbBundleOpenResult:
  * @status: what opening did
  * @bundle_id: the bundle pack in the library
@@ -139,6 +151,15 @@ gboolean pb_bundle_peek               (const char            *path,
 gboolean pb_library_open_bundle       (PbLibrary             *library,
                                        const char            *path,
                                        const char            *passphrase,
+                                       PbBundleOpenResult    *out_result,
+                                       GCancellable          *cancellable,
+                                       PbBundleProgressFunc   progress,
+                                       gpointer               progress_data,
+                                       GError               **error);
+gboolean pb_library_open_bundle_full  (PbLibrary             *library,
+                                       const char            *path,
+                                       const char            *passphrase,
+                                       PbBundleOpenFlags      flags,
                                        PbBundleOpenResult    *out_result,
                                        GCancellable          *cancellable,
                                        PbBundleProgressFunc   progress,
