@@ -484,6 +484,52 @@ test_encrypted (Fixture       *f,
   close_window (window);
 }
 
+/* Tester's defect 4: an older copy of a pack the member has is not opened
+ * silently, nor refused for good: the window offers "Open This Copy
+ * Anyway", which puts it in place of the newer one. */
+static void
+test_older_anyway (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = pb_bundle_fixture_out_path (f, "v1.panelpack");
+  g_autofree char *second = pb_bundle_fixture_out_path (f, "v2.panelpack");
+  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 4, FALSE);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (first);
+  PbBundleOpenResult opened = { 0 };
+  AdwMessageDialog *asked;
+  PbBundleOpener *opener;
+  PbWindow *window;
+
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, first, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_set_pack_field (f->officer.library, pack_id, PB_PACK_FIELD_TITLE, "Revised pack", &error));
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, second, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_open_bundle (f->member, second, NULL, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_window (f, 1100, 760);
+  opener = pb_window_get_bundle_opener (window);
+  gt_signal_logger_connect (logger, opener, "opened");
+  pb_window_open_bundles (window, &file, 1);
+
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_true (adw_message_dialog_has_response (asked, "anyway"));
+  g_assert_error (pb_bundle_opener_get_last_error (opener), PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER);
+  gt_signal_logger_assert_no_emissions (logger);
+  adw_message_dialog_response (asked, "anyway");
+  gtk_window_destroy (GTK_WINDOW (asked));
+  iterate_until (logged, logger, "the older copy to open");
+  gt_signal_logger_assert_emission_pop (logger, opener, "opened", NULL, NULL, NULL);
+  g_assert_cmpstr (pb_bundle_pack_get_title (pb_bundle_view_get_pack (pb_window_get_bundle_view (window))), ==,
+                   PB_TEST_BOARD_TITLE);
+  g_assert_cmpuint (pb_test_count_bundle_packs (f->member), ==, 1);
+
+  pb_bundle_open_result_clear (&opened);
+  gt_signal_logger_free (g_steal_pointer (&logger));
+  close_window (window);
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -674,6 +720,8 @@ main (int   argc,
   g_test_add ("/bundle-ui/open-follow-question", Fixture, NULL, pb_bundle_fixture_setup, test_open_follow_question,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/encrypted", Fixture, NULL, pb_bundle_fixture_setup, test_encrypted,
+              pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/older-anyway", Fixture, NULL, pb_bundle_fixture_setup, test_older_anyway,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/officer", Fixture, NULL, pb_bundle_fixture_setup, test_officer,
               pb_bundle_fixture_teardown);
