@@ -530,6 +530,107 @@ test_older_anyway (Fixture       *f,
   close_window (window);
 }
 
+static GtkEventController *
+capture_keys (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  return NULL;
+}
+
+static guint
+n_notes (Fixture *f,
+         gint64   bundle_id)
+{
+  g_autoptr(GPtrArray) notes = pb_library_list_member_notes (f->member, bundle_id, FALSE, NULL);
+
+  g_assert_nonnull (notes);
+  return notes->len;
+}
+
+/* Tester's defect 5: Ctrl+Enter saves the note from the text box (the
+ * editor takes it before the text box would make it a new line), and
+ * Escape, Cancel or closing asks before throwing typed text away. */
+static void
+test_note_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "keys.panelpack");
+  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 3, FALSE);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  PbBundleOpenResult opened = { 0 };
+  PbMemberNoteEditor *editor;
+  GtkEventController *keys;
+  AdwMessageDialog *asked;
+  const char *key = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, bundle, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_open_bundle (f->member, bundle, NULL, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
+  for (guint i = 0; i < entries->len && key == NULL; i++)
+    if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING)
+      key = pb_bundle_entry_get_key (g_ptr_array_index (entries, i));
+  g_assert_nonnull (key);
+
+  editor = pb_member_note_editor_new (NULL, f->member, opened.bundle_id, PB_NOTE_ON_FINDING, key, "A finding", NULL);
+  g_object_ref (editor);
+  gt_signal_logger_connect (logger, editor, "saved");
+  gtk_window_present (GTK_WINDOW (editor));
+  pb_member_note_editor_set_text (editor, "Saved with the keyboard");
+  keys = capture_keys (GTK_WIDGET (editor));
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_true (handled);
+  gt_signal_logger_assert_emission_pop (logger, editor, "saved", NULL);
+  g_assert_cmpuint (n_notes (f, opened.bundle_id), ==, 1);
+  pb_test_wait_for_finalize (editor);
+
+  /* Plain Enter is the text box's: a new line, not a save. */
+  editor = pb_member_note_editor_new (NULL, f->member, opened.bundle_id, PB_NOTE_ON_FINDING, key, "A finding", NULL);
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  pb_member_note_editor_set_text (editor, "Typed, then Escape");
+  handled = TRUE;
+  g_signal_emit_by_name (capture_keys (GTK_WIDGET (editor)), "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_false (handled);
+
+  /* Escape (the window's close): asked, and Keep Writing keeps it. */
+  gtk_window_close (GTK_WINDOW (editor));
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  adw_message_dialog_response (asked, "keep");
+  gtk_window_destroy (GTK_WINDOW (asked));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_window_close (GTK_WINDOW (editor));
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  adw_message_dialog_response (asked, "discard");
+  gtk_window_destroy (GTK_WINDOW (asked));
+  pb_test_wait_for_finalize (editor);
+  g_assert_cmpuint (n_notes (f, opened.bundle_id), ==, 1);
+
+  /* Nothing typed: closes at once. */
+  editor = pb_member_note_editor_new (NULL, f->member, opened.bundle_id, PB_NOTE_ON_FINDING, key, "A finding", NULL);
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_close (GTK_WINDOW (editor));
+  pb_test_wait_for_finalize (editor);
+
+  gt_signal_logger_free (g_steal_pointer (&logger));
+  pb_bundle_open_result_clear (&opened);
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -722,6 +823,8 @@ main (int   argc,
   g_test_add ("/bundle-ui/encrypted", Fixture, NULL, pb_bundle_fixture_setup, test_encrypted,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/older-anyway", Fixture, NULL, pb_bundle_fixture_setup, test_older_anyway,
+              pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/note-keys", Fixture, NULL, pb_bundle_fixture_setup, test_note_keys,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/officer", Fixture, NULL, pb_bundle_fixture_setup, test_officer,
               pb_bundle_fixture_teardown);
