@@ -631,6 +631,85 @@ test_note_keys (Fixture       *f,
   pb_bundle_open_result_clear (&opened);
 }
 
+/* Cancels the file chooser a Native dialog shows under test. */
+static void
+cancel_chooser (void)
+{
+  GtkWidget *chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* Tester's defect 6: questions exported from the window go under the
+ * member's own name, asked once and kept in the settings, never the
+ * computer's account name. */
+static void
+test_member_name (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "named.panelpack");
+  g_autofree char *text_path = pb_bundle_fixture_out_path (f, "named.txt");
+  g_autofree char *contents = NULL;
+  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 3, FALSE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelbrief.PanelBrief");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *stored = NULL;
+  PbBundleOpenResult opened = { 0 };
+  AdwMessageDialog *asked;
+  PbBundleView *view;
+  PbWindow *window;
+
+  g_settings_set_string (settings, "member-name", "");
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, bundle, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_open_bundle (f->member, bundle, NULL, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
+  for (guint i = 0; i < entries->len; i++)
+    if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING)
+      {
+        g_assert_cmpint (pb_library_add_member_note (f->member, opened.bundle_id, PB_NOTE_ON_FINDING,
+                                                     pb_bundle_entry_get_key (g_ptr_array_index (entries, i)),
+                                                     "Is this costed?", TRUE, &error), >, 0);
+        break;
+      }
+
+  window = open_window (f, 1100, 760);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bundles", NULL);
+  view = pb_window_get_bundle_view (window);
+  g_assert_nonnull (pb_bundle_view_get_pack (view));
+
+  /* The first time: the name is asked for, and kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_false (adw_message_dialog_get_response_enabled (asked, "continue"));
+  collect (GTK_WIDGET (asked), GTK_TYPE_TEXT, texts);
+  g_assert_cmpuint (texts->len, ==, 1);
+  gtk_editable_set_text (g_ptr_array_index (texts, 0), "  Cllr Sam Ahmed ");
+  g_assert_true (adw_message_dialog_get_response_enabled (asked, "continue"));
+  g_signal_emit_by_name (g_ptr_array_index (texts, 0), "activate");
+  stored = g_settings_get_string (settings, "member-name");
+  g_assert_cmpstr (stored, ==, "Cllr Sam Ahmed");
+  cancel_chooser ();
+
+  /* Then straight to the file: not asked again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
+  cancel_chooser ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  export_questions (view, text_path, PB_QUESTIONS_FORMAT_TEXT);
+  g_assert_true (g_file_get_contents (text_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "From: Cllr Sam Ahmed"));
+  g_assert_null (strstr (contents, g_get_user_name ()));
+
+  g_settings_set_string (settings, "member-name", "");
+  pb_bundle_open_result_clear (&opened);
+  close_window (window);
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -825,6 +904,8 @@ main (int   argc,
   g_test_add ("/bundle-ui/older-anyway", Fixture, NULL, pb_bundle_fixture_setup, test_older_anyway,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/note-keys", Fixture, NULL, pb_bundle_fixture_setup, test_note_keys,
+              pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/member-name", Fixture, NULL, pb_bundle_fixture_setup, test_member_name,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/officer", Fixture, NULL, pb_bundle_fixture_setup, test_officer,
               pb_bundle_fixture_teardown);
