@@ -667,6 +667,16 @@ test_member_name (Fixture       *f,
   g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, bundle, NULL, NULL, NULL, NULL, &error));
   g_assert_true (pb_library_open_bundle (f->member, bundle, NULL, &opened, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+
+  /* Tester's defect 7, in part: no questions is said before any dialog. */
+  window = open_window (f, 1100, 760);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bundles", NULL);
+  view = pb_window_get_bundle_view (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  close_window (window);
+
   entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
   for (guint i = 0; i < entries->len; i++)
     if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING)
@@ -681,6 +691,17 @@ test_member_name (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bundles", NULL);
   view = pb_window_get_bundle_view (window);
   g_assert_nonnull (pb_bundle_view_get_pack (view));
+
+  /* The sidebar's way to the packs is a place's name: plural for one. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      found |= g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), "Packs from Officers (1)") == 0;
+    g_assert_true (found);
+  }
 
   /* The first time: the name is asked for, and kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));

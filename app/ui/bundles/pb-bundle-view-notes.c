@@ -491,6 +491,19 @@ export_questions_action (GtkWidget  *widget,
 
   if (self->pack == NULL)
     return;
+  /* Said before a file is chosen, not after. */
+  {
+    g_autoptr(GPtrArray) questions = pb_library_list_member_notes (self->library, pb_bundle_pack_get_id (self->pack),
+                                                                   TRUE, NULL);
+
+    if (questions != NULL && questions->len == 0)
+      {
+        pb_show_toast (GTK_WIDGET (self),
+                       adw_toast_new (_("There are no questions to export: tick “A question for the meeting” "
+                                        "on a note first")));
+        return;
+      }
+  }
   if (!(asker = dup_asker (self)))
     {
       ask_member_name (self);
