@@ -719,9 +719,10 @@ pb_library_sidebar_set_n_packs (PbLibrarySidebar *self,
 
   g_return_if_fail (PB_IS_LIBRARY_SIDEBAR (self));
 
-  /* Translators: the sidebar's way to the packs a member opened from bundles */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pack from Officers (%u)", "Packs from Officers (%u)",
-                                       n_packs), n_packs);
+  /* Translators: the sidebar's way to the packs a member opened from
+   * bundles, and how many there are: the name of a place, so plural even
+   * for one */
+  text = g_strdup_printf (_("Packs from Officers (%u)"), n_packs);
   gtk_label_set_label (self->packs_label, text);
   gtk_widget_set_visible (self->packs_button, n_packs > 0);
 }
