@@ -332,7 +332,8 @@ test_csv (Fixture       *f,
   g_auto(Run) refused = { 0 };
 
   run_cli (&create, "recommendations", "create", "-l", f->library_dir, "--text", "=HYPERLINK(\"x\")",
-           "--authority", "Fernvale", "--owner", "@admin", NULL);
+           "--authority", "Fernvale", "--owner", "@admin", "--cohort", "children_in_care",
+           "--cohort", "care_leavers", NULL);
   g_assert_cmpint (create.status, ==, 0);
 
   run_cli (&write, "recommendations", "list", "-l", f->library_dir, "--csv", csv_path, NULL);
@@ -343,6 +344,11 @@ test_csv (Fixture       *f,
   /* Formulas made inert; the file private. */
   g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"x\"\")\""));
   g_assert_nonnull (strstr (csv, "\"'@admin\""));
+  /* Words, as the app's other CSVs, not codes. */
+  g_assert_nonnull (strstr (csv, ",\"Not started\",\"Red\","));
+  g_assert_nonnull (strstr (csv, "\"Children in care; Care leavers\""));
+  g_assert_null (strstr (csv, "not_started"));
+  g_assert_null (strstr (csv, "children_in_care"));
   g_assert_cmpuint (pb_test_file_mode (csv_path), ==, 0600);
 
   run_cli (&refused, "recommendations", "list", "-l", f->library_dir, "--csv", inside, NULL);
