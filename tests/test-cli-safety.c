@@ -371,6 +371,57 @@ test_restore_wrong_files (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Another library's backup named to restore is refused in one sentence
+ * that says what to do, the library as it was; --anyway restores it. */
+static void
+test_restore_other_library (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *other_backups = g_build_filename (other, "backups", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  make_library (f);
+  {
+    g_auto(PbTestRun) import = { 0 };
+    g_auto(PbTestRun) made = { 0 };
+
+    pb_test_run_cli (&import, "import", "--library", other, f->pdf, NULL);
+    g_assert_cmpint (import.status, ==, 0);
+    pb_test_run_cli (&made, "backup", "--library", other, NULL);
+    g_assert_cmpint (made.status, ==, 0);
+  }
+  dir = g_dir_open (other_backups, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".db") && backup == NULL)
+      backup = g_build_filename (other_backups, name, NULL);
+  g_assert_nonnull (backup);
+  before = pb_safety_list_tree (f->library_dir);
+
+  {
+    g_auto(PbTestRun) run = { 0 };
+
+    pb_test_run_cli (&run, "restore", "--library", f->library_dir, backup, NULL);
+    pb_test_assert_one_line_error (&run);
+    g_assert_nonnull (strstr (run.err, "another library"));
+    g_assert_nonnull (strstr (run.err, "--anyway"));
+  }
+  after = pb_safety_list_tree (f->library_dir);
+  g_assert_cmpstr (after, ==, before);
+
+  {
+    g_auto(PbTestRun) run = { 0 };
+
+    pb_test_run_cli (&run, "restore", "--anyway", "--library", f->library_dir, backup, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Restored the library"));
+  }
+}
+
 /* Imports that fail say what to do in one sentence; a new library made from
  * an archive says what it brought; a backup that cannot be read is listed
  * as damaged, not left out. */
@@ -465,6 +516,7 @@ main (int   argc,
   ADD ("check-json-unopened", test_check_json_unopened);
   ADD ("backup-also-to", test_backup_also_to);
   ADD ("restore-wrong-files", test_restore_wrong_files);
+  ADD ("restore-other-library", test_restore_other_library);
   ADD ("messages", test_messages);
 #undef ADD
 

@@ -415,7 +415,9 @@ test_temporary_leftovers (Fixture       *f,
   }
 }
 
-/* A damaged database is said in one line, without SQLite's heading. */
+/* A damaged database is said in one plain line, without SQLite's heading
+ * or its findings ("Page 2: btreeInitPage() returns error code 11"), which
+ * say nothing a reader can act on. */
 static void
 test_damaged_database_line (Fixture       *f,
                             gconstpointer  data)
@@ -441,7 +443,10 @@ test_damaged_database_line (Fixture       *f,
     PbCheckProblem *problem = g_ptr_array_index (result->problems, 0);
 
     g_assert_cmpint (problem->kind, ==, PB_CHECK_DATABASE);
-    g_assert_nonnull (strstr (problem->message, "damaged (Page 2"));
+    g_assert_nonnull (strstr (problem->message, "The library database is damaged: "));
+    g_assert_null (strstr (problem->message, "Page 2"));
+    g_assert_null (strstr (problem->message, "***"));
+    g_assert_null (strchr (problem->message, '\n'));
     g_assert_nonnull (strstr (problem->message, "restore --latest"));
   }
 }

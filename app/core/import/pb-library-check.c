@@ -76,27 +76,6 @@ pb_check_result_free (PbCheckResult *result)
   g_free (result);
 }
 
-/* The first thing integrity_check found, as one line: its report opens with
- * a heading ("*** in database main ***") that says nothing to the user, and
- * may run to many lines. */
-static char *
-first_finding (const char *report)
-{
-  const char *heading = "*** in database main ***";
-  g_auto(GStrv) lines = NULL;
-
-  if (report == NULL)
-    return g_strdup ("?");
-  lines = g_strsplit (report, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] != '\0' && !g_str_equal (lines[i], heading))
-        return g_strdup (lines[i]);
-    }
-  return g_strdup ("?");
-}
-
 static void
 check_database (PbLibrary     *library,
                 PbCheckResult *result,
@@ -104,6 +83,7 @@ check_database (PbLibrary     *library,
 {
   g_autoptr(sqlite3_stmt) integrity = NULL;
   g_autoptr(sqlite3_stmt) keys = NULL;
+  gboolean damaged = FALSE;
   sqlite3 *db;
 
   if (!(db = _pb_library_open_reader (library, error)))
@@ -113,15 +93,21 @@ check_database (PbLibrary     *library,
       sqlite3_step (integrity) == SQLITE_ROW &&
       g_strcmp0 (pb_db_column_text (integrity, 0), "ok") != 0)
     {
-      g_autofree char *first = first_finding (pb_db_column_text (integrity, 0));
-
+      /* SQLite's findings ("On tree page 2 cell 0: Offset … out of range")
+       * say nothing a reader can act on: they go to the log, and the user
+       * gets one sentence and the one thing to do. */
+      g_debug ("integrity_check: %s", pb_db_column_text (integrity, 0));
+      damaged = TRUE;
       _pb_check_add_problem (result, PB_CHECK_DATABASE, "library.db", 0, FALSE,
-                             g_strdup_printf (_("The library database is damaged (%s). Restore the "
-                                                "newest good backup (Restore from Backup…, or "
-                                                "“panel-brief restore --latest”)."), first));
+                             g_strdup (_("The library database is damaged: some of what it holds "
+                                         "cannot be read. Restore the newest good backup "
+                                         "(Restore from Backup…, or “panel-brief restore "
+                                         "--latest”); the damaged file is kept.")));
     }
 
-  if ((keys = pb_db_prepare (db, "PRAGMA foreign_key_check", NULL)) != NULL)
+  /* Rows that lost what they refer to are what the damage did, and the
+   * remedy is the same restore: one sentence says it all. */
+  if (!damaged && (keys = pb_db_prepare (db, "PRAGMA foreign_key_check", NULL)) != NULL)
     {
       guint n = 0;
       g_autofree char *table = NULL;

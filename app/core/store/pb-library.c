@@ -126,6 +126,10 @@ pb_library_initialize (PbLibrary  *self,
   if (!_pb_library_check_missing_database (self->db_path, self->reports_dir, self->backups_dir,
                                            &self->notice, error))
     return FALSE;
+  /* Another library's database dropped into this folder is refused before
+   * anything (a session, a -wal check) is begun on it. */
+  if (!_pb_library_check_identity (self->db_path, error))
+    return FALSE;
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
   if (!self->read_only)
