@@ -221,6 +221,73 @@ test_full_disk (Fixture       *f,
   umount2 (disk, MNT_DETACH);
 }
 
+/* An annotated copy that does not fit on the disk (poppler writes part of
+ * it and does not say so) fails in words, leaves the good file of that name
+ * as it was, and leaves nothing beside it. */
+static void
+test_annotated_full_disk (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *disk = mount_small_disk (f);
+  g_autofree char *export = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *old_export = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *pages[21] = { NULL };
+  g_autofree char *small = pb_safety_write_report (f, "small.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *big = NULL;
+  gint64 small_id, big_id;
+  gsize old_length, now_length;
+  GStatBuf info;
+
+  if (disk == NULL)
+    {
+      g_test_skip ("This machine cannot mount a small file system for the full-disk test "
+                   "(it needs root or user namespaces).");
+      return;
+    }
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "Paragraph %u of a long report that will not fit on the disk. ", i);
+  for (guint i = 0; i < G_N_ELEMENTS (pages) - 1; i++)
+    pages[i] = text->str;
+  big = pb_test_write_pdf (f->dir, "big.pdf", pages, NULL);
+  small_id = pb_safety_import (library, small);
+  big_id = pb_safety_import (library, big);
+
+  export = g_build_filename (disk, "annotated.pdf", NULL);
+  g_assert_true (pb_library_export_annotated (library, small_id, export, TRUE, &error));
+  g_assert_no_error (error);
+  old_export = pb_test_read_file (export, &old_length);
+  expected = pb_safety_list_tree (disk);
+
+  /* Full, but for a little less room than the big copy needs. */
+  fill_disk (disk);
+  filler = g_build_filename (disk, "filler", NULL);
+  g_assert_cmpint (g_stat (filler, &info), ==, 0);
+  g_assert_cmpint (truncate (filler, info.st_size - 3 * 4096), ==, 0);
+  g_assert_cmpint (g_stat (big, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 4 * 4096);
+
+  g_assert_false (pb_library_export_annotated (library, big_id, export, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "The disk is full"));
+  g_assert_nonnull (strstr (error->message, "any file of that name is as it was"));
+
+  now = pb_test_read_file (export, &now_length);
+  g_assert_cmpmem (now, now_length, old_export, old_length);
+  g_unlink (filler);
+  listing = pb_safety_list_tree (disk);
+  g_assert_cmpstr (listing, ==, expected);
+
+  umount2 (disk, MNT_DETACH);
+}
+
 /* A file name that is not UTF-8 is stored (and so printed) as UTF-8. */
 static void
 test_file_name_not_utf8 (Fixture       *f,
@@ -310,6 +377,7 @@ main (int   argc,
   g_test_add ("/safety/" name, Fixture, NULL, pb_safety_fixture_setup, fn, pb_safety_fixture_teardown)
   ADD ("read-only", test_read_only);
   ADD ("full-disk", test_full_disk);
+  ADD ("annotated-full-disk", test_annotated_full_disk);
   ADD ("file-name-not-utf8", test_file_name_not_utf8);
   ADD ("export-inside-library", test_export_inside_library);
   ADD ("missing-report-file", test_missing_report_file);
