@@ -391,6 +391,14 @@ test_locked_and_unreadable_orphans (Fixture       *f,
     g_assert_cmpuint (result->problems->len, ==, 0);
     g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 1);
   }
+  /* Its title says what it is, not its checksum. */
+  {
+    g_autoptr(GPtrArray) reports = pb_library_list_reports (library, NULL);
+    const char *title = pb_report_get_title (g_ptr_array_index (reports, 0));
+
+    g_assert_null (strstr (title, locked_sha));
+    g_assert_true (g_str_has_prefix (title, "Report re-attached on ") || g_str_equal (title, "locked"));
+  }
 }
 
 /* Temporary files of a restore, a backup and a library import that were
