@@ -76,6 +76,11 @@ test_read_only (Fixture       *f,
       if (!pb_library_is_read_only (library) ||
           !g_error_matches (pb_library_get_problem (library), PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY))
         _exit (13);
+      /* Said as what it is: a library that can only be read, not a folder
+       * that could not be made. */
+      if (strstr (pb_library_get_problem (library)->message, "can only be read") == NULL ||
+          strstr (pb_library_get_problem (library)->message, "create") != NULL)
+        _exit (16);
       if (!(reports = pb_library_list_reports (library, &error)) || reports->len != 1)
         _exit (14);
       if (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, &error) ||
@@ -89,6 +94,47 @@ test_read_only (Fixture       *f,
   g_chmod (f->library_dir, 0700);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* A library on a disk that can only be read (a read-only mount) is said to
+ * be one that can only be read, not a folder that could not be made, and
+ * its reports are listed. */
+static void
+test_read_only_disk (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *disk = g_build_filename (f->dir, "read-only-disk", NULL);
+  g_autofree char *library_dir = g_build_filename (disk, "library", NULL);
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *problem;
+
+  g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
+  if (mount ("tmpfs", disk, "tmpfs", 0, "size=4m,mode=0700") != 0)
+    {
+      g_test_skip ("This machine cannot mount a file system (it needs root).");
+      return;
+    }
+  {
+    g_autoptr(PbLibrary) writable = pb_library_open (library_dir, NULL);
+    pb_safety_import (writable, pdf);
+  }
+  g_assert_cmpint (mount (NULL, disk, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+
+  library = pb_library_open (library_dir, &error);
+  g_assert_no_error (error);
+  problem = pb_library_get_problem (library);
+  g_assert_error ((GError *)problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (problem->message, "can only be read"));
+  g_assert_null (strstr (problem->message, "create"));
+  reports = pb_library_list_reports (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+
+  g_clear_object (&library);
+  umount2 (disk, MNT_DETACH);
 }
 
 /* A folder on a small file system, for the full-disk test; %NULL when this
@@ -192,12 +238,21 @@ test_full_disk (Fixture       *f,
     }
   }
 
-  /* The full library still opens and lists its report. */
+  /* The full library still opens and lists its report, and says plainly
+   * why it cannot be changed. */
   {
     g_autoptr(PbLibrary) library = pb_library_open (library_dir, &error);
     g_autoptr(GPtrArray) reports = NULL;
+    const GError *problem;
 
     g_assert_no_error (error);
+    problem = pb_library_get_problem (library);
+    if (problem != NULL)
+      {
+        g_assert_error ((GError *)problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DISK_FULL);
+        g_assert_nonnull (strstr (problem->message, "The disk is full"));
+        g_assert_null (strstr (problem->message, "I/O"));
+      }
     reports = pb_library_list_reports (library, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (reports->len, ==, 1);
@@ -218,6 +273,59 @@ test_full_disk (Fixture       *f,
     g_assert_cmpuint (reports->len, ==, 1);
   }
 
+  umount2 (disk, MNT_DETACH);
+}
+
+/* A library on a disk with not one byte free still opens and lists its
+ * reports, and says that the disk is full, not that SQLite had an I/O
+ * error. */
+static void
+test_full_disk_reads (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *disk = mount_small_disk (f);
+  g_autofree char *library_dir = NULL;
+  g_autofree char *crumbs = NULL;
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *problem;
+  int fd;
+
+  if (disk == NULL)
+    {
+      g_test_skip ("This machine cannot mount a small file system for the full-disk test "
+                   "(it needs root or user namespaces).");
+      return;
+    }
+  library_dir = g_build_filename (disk, "library", NULL);
+  {
+    g_autoptr(PbLibrary) writable = pb_library_open (library_dir, NULL);
+    pb_safety_import (writable, pdf);
+  }
+
+  /* Full to the last byte. */
+  fill_disk (disk);
+  crumbs = g_build_filename (disk, "crumbs", NULL);
+  fd = g_open (crumbs, O_CREAT | O_WRONLY, 0600);
+  while (fd >= 0 && write (fd, "x", 1) == 1)
+    ;
+  if (fd >= 0)
+    g_close (fd, NULL);
+
+  library = pb_library_open (library_dir, &error);
+  g_assert_no_error (error);
+  problem = pb_library_get_problem (library);
+  g_assert_nonnull (problem);
+  g_assert_error ((GError *)problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (problem->message, "The disk is full"));
+  g_assert_null (strstr (problem->message, "I/O"));
+  reports = pb_library_list_reports (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+
+  g_clear_object (&library);
   umount2 (disk, MNT_DETACH);
 }
 
@@ -376,7 +484,9 @@ main (int   argc,
 #define ADD(name, fn) \
   g_test_add ("/safety/" name, Fixture, NULL, pb_safety_fixture_setup, fn, pb_safety_fixture_teardown)
   ADD ("read-only", test_read_only);
+  ADD ("read-only-disk", test_read_only_disk);
   ADD ("full-disk", test_full_disk);
+  ADD ("full-disk-reads", test_full_disk_reads);
   ADD ("annotated-full-disk", test_annotated_full_disk);
   ADD ("file-name-not-utf8", test_file_name_not_utf8);
   ADD ("export-inside-library", test_export_inside_library);
