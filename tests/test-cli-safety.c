@@ -133,6 +133,29 @@ test_relative_outputs (Fixture       *f,
   }
   after = pb_safety_list_tree (f->dir);
   g_assert_cmpstr (after, ==, before);
+
+  /* "--csv -" is standard output, not a file named "-"; and
+   * export-annotated --json says what it wrote. */
+  {
+    g_auto(PbTestRun) csv = { 0 };
+    g_auto(PbTestRun) annotated = { 0 };
+    g_autofree char *dash = g_build_filename (f->dir, "-", NULL);
+    g_autoptr(JsonNode) root = NULL;
+
+    pb_test_run_cli_in (&csv, f->dir, "findings", "list", "--library", f->library_dir, "--csv", "-", NULL);
+    g_assert_cmpint (csv.status, ==, 0);
+    g_assert_true (g_str_has_prefix (csv.out, "\"ID\",\"Report\""));
+    g_assert_null (strstr (csv.out, "Wrote"));
+    g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+
+    pb_test_run_cli_in (&annotated, f->dir, "export-annotated", "1", "--json", "--library", f->library_dir,
+                        "-o", "annotated-again.pdf", NULL);
+    g_assert_cmpint (annotated.status, ==, 0);
+    root = pb_test_parse_json (annotated.out);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "report"), ==, 1);
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (json_node_get_object (root), "path"),
+                                     "annotated-again.pdf"));
+  }
 }
 
 /* A library that can only be read still lists its findings (in CSV too),
