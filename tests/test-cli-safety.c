@@ -473,6 +473,35 @@ test_messages (Fixture       *f,
   g_assert_nonnull (strstr (list.out, "library-20200101T000000.000Z.db"));
 }
 
+/* Importing the original of a report whose stored copy went puts it back
+ * and says so first, not "Already in the library" as if refused. */
+static void
+test_reimport_mends (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(PbTestRun) again = { 0 };
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stored = NULL;
+  gsize length;
+
+  make_library (f);
+  g_assert_true (g_file_get_contents (f->pdf, &contents, &length, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+  name = g_strconcat (sha, ".pdf", NULL);
+  stored = g_build_filename (f->library_dir, "reports", name, NULL);
+  g_assert_cmpint (g_unlink (stored), ==, 0);
+
+  pb_test_run_cli (&again, "import", "--library", f->library_dir, f->pdf, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, "The library’s copy of"));
+  g_assert_nonnull (strstr (again.out, "was missing"));
+  g_assert_nonnull (strstr (again.out, "It is report 1."));
+  g_assert_null (strstr (again.out, "Already in the library"));
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +518,7 @@ main (int   argc,
   ADD ("backup-also-to", test_backup_also_to);
   ADD ("restore-wrong-files", test_restore_wrong_files);
   ADD ("messages", test_messages);
+  ADD ("reimport-mends", test_reimport_mends);
 #undef ADD
 
   return g_test_run ();
