@@ -26,6 +26,10 @@ test_findings (Fixture       *f,
   g_auto(PbTestRun) list = { 0 };
   g_auto(PbTestRun) by_cohort = { 0 };
   g_auto(PbTestRun) csv_run = { 0 };
+  g_auto(PbTestRun) text = { 0 };
+  g_auto(PbTestRun) findings_help = { 0 };
+  g_auto(PbTestRun) pack_help = { 0 };
+  g_auto(PbTestRun) options_first = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) filtered = NULL;
   g_autofree char *csv_path = g_build_filename (f->dir, "care-leavers.csv", NULL);
@@ -111,6 +115,27 @@ test_findings (Fixture       *f,
   }
   g_assert_null (strstr (csv, "Fernleigh children's services\",\""));   /* the exempt finding's quote */
   g_assert_cmpstr (strchr (strstr (csv, "\r\n") + 2, '\n') + 1, ==, "");     /* header and one row only */
+
+  /* The list for people names cohorts in words, as the exports do. */
+  pb_test_run_cli (&text, "findings", "list", "--library", f->library_dir, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Care leavers, Leadership"));
+  g_assert_nonnull (strstr (text.out, "Help and protection"));
+  g_assert_null (strstr (text.out, "care_leavers"));
+  g_assert_null (strstr (text.out, "help_and_protection"));
+
+  /* Asking for help is not a mistake: it succeeds, and says how. */
+  pb_test_run_cli (&findings_help, "findings", "--help", NULL);
+  g_assert_cmpint (findings_help.status, ==, 0);
+  g_assert_true (g_str_has_prefix (findings_help.out, "Usage: panel-brief findings list|add"));
+  pb_test_run_cli (&pack_help, "pack", "--help", NULL);
+  g_assert_cmpint (pack_help.status, ==, 0);
+  g_assert_true (g_str_has_prefix (pack_help.out, "Usage: panel-brief pack create|set|add|list|export"));
+
+  /* Options may come before the command and its action, as after. */
+  pb_test_run_cli (&options_first, "--library", f->library_dir, "findings", "list", NULL);
+  g_assert_cmpint (options_first.status, ==, 0);
+  g_assert_cmpstr (options_first.out, ==, text.out);
 }
 
 /* Packs from scripts: a public pack refuses an exempt finding with a
@@ -224,7 +249,8 @@ test_packs (Fixture       *f,
 }
 
 /* A pack's bundle written, then opened in a member's library by
- * "panel-brief FILE.panelpack"; an exempt pack's only with its passphrase,
+ * "panel-brief open-bundle FILE" (the file alone starts the window: see
+ * test-cli.c); an exempt pack's only with its passphrase,
  * which the command line never waits for on a standard input that is not
  * a terminal. Then a question goes back to the officer's library. */
 static void
@@ -291,8 +317,7 @@ test_bundles (Fixture       *f,
            "--passphrase-file", right, NULL);
   g_assert_cmpint (export_exempt.status, ==, 0);
 
-  /* Opened by naming the file, as a double-click does for now. */
-  pb_test_run_cli (&open, "--library", member, bundle, NULL);
+  pb_test_run_cli (&open, "open-bundle", "--library", member, bundle, NULL);
   g_assert_cmpint (open.status, ==, 0);
   g_assert_nonnull (strstr (open.out, "Panel, 12 March"));
   g_assert_nonnull (strstr (open.out, "1 findings"));
@@ -303,7 +328,7 @@ test_bundles (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "unchanged");
   g_assert_cmpint (json_object_get_int_member (object, "findings"), ==, 1);
 
-  pb_test_run_cli (&locked, "--library", member, exempt, NULL);
+  pb_test_run_cli (&locked, "open-bundle", "--library", member, exempt, NULL);
   pb_test_assert_one_line_error (&locked);
   g_assert_nonnull (strstr (locked.err, "passphrase"));
   pb_test_run_cli (&wrong, "open-bundle", "--library", member, exempt, "--passphrase-file", bad, NULL);

@@ -150,7 +150,25 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-/* The only combo row in the editor. */
+/* The row of the editor titled @title. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first combo row in the editor: the classification. */
 static AdwComboRow *
 classification_row (Fixture *f)
 {
@@ -213,6 +231,46 @@ test_make_public_asks (Fixture       *f,
   g_assert_cmpuint (held->len, ==, 0);
 }
 
+/* A council paper's details in the editor: the agenda item and contact
+ * typed and applied are the pack's; the paragraph of Schedule 12A is
+ * offered only for an exempt pack, chosen with its description shown. */
+static void
+test_board_details (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPack) pack = NULL;
+  GtkWidget *agenda = find_row (GTK_WIDGET (f->editor), "Agenda Item");
+  GtkWidget *contact = find_row (GTK_WIDGET (f->editor), "Contact");
+  GtkWidget *paragraph = find_row (GTK_WIDGET (f->editor), "Exempt Under");
+
+  g_assert_nonnull (agenda);
+  g_assert_nonnull (contact);
+  g_assert_nonnull (paragraph);
+
+  gtk_editable_set_text (GTK_EDITABLE (agenda), "7");
+  g_signal_emit_by_name (agenda, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (contact), "jo.marsh@harrowdale.example");
+  g_signal_emit_by_name (contact, "apply");
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_pack_get_agenda_item (pack), ==, "7");
+  g_assert_cmpstr (pb_pack_get_contact (pack), ==, "jo.marsh@harrowdale.example");
+  g_clear_object (&pack);
+
+  /* Public: no paragraph to choose. Exempt: chosen, and described. */
+  adw_combo_row_set_selected (classification_row (f), 0);
+  g_assert_false (gtk_widget_get_visible (paragraph));
+  adw_combo_row_set_selected (classification_row (f), 1);
+  g_assert_true (gtk_widget_get_visible (paragraph));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paragraph), 3);
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 3);
+  g_clear_object (&pack);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (paragraph)), ==,
+                   pb_exempt_paragraph_get_description (3));
+}
+
 /* A finding dropped on a row lands just before it. */
 static void
 test_drop_finding (Fixture       *f,
@@ -255,6 +313,62 @@ test_drop_finding (Fixture       *f,
   g_assert_cmpint (pb_pack_entry_get_id (landed), ==, pb_pack_entry_get_id (anchor));
 }
 
+static AdwEntryRow *
+entry_row (GtkWidget  *widget,
+           const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
+    return ADW_ENTRY_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The meeting's date as it is written in Britain, or picked from the
+ * calendar beside it; kept as a date, shown again as typed. */
+static void
+test_meeting_date (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwEntryRow *row = entry_row (GTK_WIDGET (f->editor), "Meeting Date");
+  GtkWidget *calendar;
+  g_autoptr(PbPack) pack = NULL;
+  g_autoptr(GDateTime) day = NULL;
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "14/01/2027");
+  g_signal_emit_by_name (row, "apply");
+  pack = pb_library_get_pack (f->library, f->pack_id, NULL);
+  g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-01-14");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "14/01/2027");
+
+  /* Not a date: said so, and the pack keeps its date. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "01/14/2027");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_clear_object (&pack);
+  pack = pb_library_get_pack (f->library, f->pack_id, NULL);
+  g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-01-14");
+
+  /* The calendar's day is the meeting's. */
+  calendar = pb_packs_find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (calendar);
+  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar)));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  day = g_date_time_new_local (2027, 2, 3, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_clear_object (&pack);
+  pack = pb_library_get_pack (f->library, f->pack_id, NULL);
+  g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-02-03");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "03/02/2027");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,7 +379,10 @@ main (int   argc,
   g_test_add ("/packs-ui/keyboard-move", Fixture, NULL, pb_packs_fixture_setup, test_keyboard_move, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/remove-undo", Fixture, NULL, pb_packs_fixture_setup, test_remove_undo, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/make-public-asks", Fixture, NULL, pb_packs_fixture_setup, test_make_public_asks, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/board-details", Fixture, NULL, pb_packs_fixture_setup, test_board_details,
+              pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/drop-finding", Fixture, NULL, pb_packs_fixture_setup, test_drop_finding, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/meeting-date", Fixture, NULL, pb_packs_fixture_setup, test_meeting_date, pb_packs_fixture_teardown);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-cohort-store.h"
+#include "pb-date-row.h"
 #include "pb-finding-store.h"
 #include "pb-pack-editor-private.h"
 #include "pb-pack-editor.h"
@@ -256,7 +257,10 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, committee_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, author_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, agenda_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, contact_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, classification_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, paragraph_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, introduction_view);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, summary_group);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, summary_list);
@@ -296,6 +300,7 @@ pb_pack_editor_init (PbPackEditor *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pb_date_row_setup (self->date_row);
 
   self->cohort_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
