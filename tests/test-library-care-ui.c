@@ -108,6 +108,20 @@ find_dialog (gpointer data)
   return FALSE;
 }
 
+/* The backup rows' titles and subtitles, in order, "title|subtitle". */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, g_strdup_printf ("%s|%s",
+                                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
 static void
 test_restore_window (Fixture       *f,
                      gconstpointer  data)
@@ -137,6 +151,27 @@ test_restore_window (Fixture       *f,
   gt_signal_logger_connect (logger, window, "restore");
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpuint (pb_restore_window_get_n_backups (window), ==, 2);
+
+  /* Each row says when to the second (two backups may be taken in one
+   * minute), and counts in words that agree with their numbers. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GRegex) second = g_regex_new (" at [0-9]{2}:[0-9]{2}:[0-9]{2}\\|", 0, 0, NULL);
+    gboolean one_report = FALSE;
+
+    collect_rows (GTK_WIDGET (window), rows);
+    g_assert_cmpuint (rows->len, ==, 2);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *row = g_ptr_array_index (rows, i);
+
+        g_assert_true (g_regex_match (second, row, 0, NULL));
+        g_assert_nonnull (strstr (row, "0 findings · 0 packs"));
+        one_report |= strstr (row, "|1 report · ") != NULL;
+        g_assert_null (strstr (row, "|1 reports"));
+      }
+    g_assert_true (one_report);
+  }
 
   /* Restore… asks first; the answer names the backup chosen. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "restore.ask", "s", older));

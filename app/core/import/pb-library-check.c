@@ -283,6 +283,15 @@ pb_library_check_full (PbLibrary             *library,
   return result;
 }
 
+static void       emit_added (PbLibrary           *library,
+                              GArray              *added);
+static GPtrArray *repair     (PbLibrary           *library,
+                              PbCheckResult       *result,
+                              const char * const  *passwords,
+                              GCancellable        *cancellable,
+                              GArray              *added,
+                              GError             **error);
+
 /**
  * pb_library_repair:
  *
@@ -324,6 +333,31 @@ pb_library_repair_full (PbLibrary           *library,
                         GCancellable        *cancellable,
                         GError             **error)
 {
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *done = repair (library, result, passwords, cancellable, added, error);
+
+  emit_added (library, added);
+  return done;
+}
+
+/* Tells the library's watchers (the window's report list) of each report
+ * a repair re-attached: on the caller's thread, as signals must be. */
+static void
+emit_added (PbLibrary *library,
+            GArray    *added)
+{
+  for (guint i = 0; added != NULL && i < added->len; i++)
+    _pb_library_emit_report_added (library, g_array_index (added, gint64, i));
+}
+
+static GPtrArray *
+repair (PbLibrary           *library,
+        PbCheckResult       *result,
+        const char * const  *passwords,
+        GCancellable        *cancellable,
+        GArray              *added,
+        GError             **error)
+{
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (g_free);
   gboolean leftovers = FALSE;
 
@@ -341,7 +375,7 @@ pb_library_repair_full (PbLibrary           *library,
         return NULL;
 
       if (problem->kind == PB_CHECK_ORPHAN)
-        g_ptr_array_add (done, _pb_repair_orphan (library, problem->subject, passwords, cancellable));
+        g_ptr_array_add (done, _pb_repair_orphan (library, problem->subject, passwords, cancellable, added));
       else if (problem->kind == PB_CHECK_LEFTOVER)
         leftovers = TRUE;
     }
@@ -374,11 +408,13 @@ typedef struct
   gboolean       repair;
   PbCheckResult *result;
   GPtrArray     *repairs;
+  GArray        *added;     /* ids of the reports re-attached */
 } CheckJob;
 
 static void
 check_job_free (CheckJob *job)
 {
+  g_clear_pointer (&job->added, g_array_unref);
   g_clear_pointer (&job->result, pb_check_result_free);
   g_clear_pointer (&job->repairs, g_ptr_array_unref);
   g_free (job);
@@ -404,7 +440,7 @@ check_worker (GTask        *task,
     {
       g_autoptr(PbCheckResult) again = NULL;
 
-      if (!(job->repairs = pb_library_repair (library, job->result, cancellable, &error)) ||
+      if (!(job->repairs = repair (library, job->result, NULL, cancellable, job->added, &error)) ||
           !(again = pb_library_check (library, TRUE, cancellable, NULL, NULL, &error)))
         {
           g_task_return_error (task, error);
@@ -442,6 +478,7 @@ pb_library_check_async (PbLibrary           *library,
   g_return_if_fail (PB_IS_LIBRARY (library));
 
   job->repair = repair;
+  job->added = g_array_new (FALSE, FALSE, sizeof (gint64));
   task = g_task_new (library, cancellable, callback, user_data);
   g_task_set_source_tag (task, pb_library_check_async);
   g_task_set_task_data (task, job, (GDestroyNotify)check_job_free);
@@ -473,6 +510,9 @@ pb_library_check_finish (PbLibrary     *library,
     return NULL;
 
   job = g_task_get_task_data (G_TASK (result));
+  /* The repair ran in a worker: its new reports are announced here. */
+  emit_added (library, job->added);
+  g_array_set_size (job->added, 0);
   if (out_repairs != NULL)
     *out_repairs = job->repairs ? g_ptr_array_ref (job->repairs) : NULL;
   return g_steal_pointer (&job->result);

@@ -119,12 +119,21 @@ _pb_library_peek_schema_version (const char  *db_path,
   if (version < 0 && error != NULL && *error != NULL)
     {
       g_autoptr(GError) local_error = g_steal_pointer (error);
+      g_autofree char *display = g_filename_display_name (db_path);
 
-      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is not a Panel Brief library: %s If it is your library, it is "
-                     "damaged: restore a backup (“panel-brief restore --latest”). The file "
-                     "is kept as it is."),
-                   db_path, local_error->message);
+      /* One sentence: what is wrong, that nothing is lost, what to do.
+       * SQLite cannot tell a damaged library from a file that never was
+       * one, so both are named. */
+      if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
+        g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
+                     _("The library database “%s” is damaged or is not a Panel Brief library, "
+                       "and is kept as it is: restore the newest good backup (Restore from "
+                       "Backup…, or “panel-brief restore --latest”)."),
+                     display);
+      else
+        g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
+                     _("The library database “%s” could not be read: %s"),
+                     display, local_error->message);
     }
 
   return version;
