@@ -100,6 +100,53 @@ test_broken_words_found (Fixture       *f,
                                      "inde- pendent reviewing officers chal- lenge drift");
 }
 
+/* Round 2, item 4: a word broken by a hyphen over a page break is joined
+ * when the header or footer between is on one page only (a footer on the
+ * first page, a header from the second; a footer on one page alone). */
+static void
+test_broken_word_lone_header (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const page1[] = {
+    "Leaders have improved the oversight",
+    "of unregistered accommo-",
+    NULL
+  };
+  static const char * const page2[] = {
+    "dation and no child lives there now.",
+    "The independent reviewing offi-",
+    NULL
+  };
+  static const char * const page3[] = {
+    "cers meet every child before a review.",
+    NULL
+  };
+  PbTestPage pages[] = {
+    { page1, "Page 1", NULL, 0, 0 },
+    { page2, "Draft for the panel", "Harrowdale report", 0, 0 },
+    { page3, NULL, NULL, 0, 0 },
+  };
+  g_autofree char *pdf = pb_test_kinds_write_pdf (f->dir, "lone-header.pdf", pages, G_N_ELEMENTS (pages), NULL);
+  gint64 id = import (f, pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) anchors = NULL;
+  g_autoptr(GArray) officers = NULL;
+
+  assert_found (f, "accommodation", id);
+  assert_found (f, "\"unregistered accommodation and no child\"", id);
+  assert_found (f, "\"reviewing officers meet\"", id);
+
+  anchors = pb_pdf_locate_quote (pdf, NULL, 1, "the oversight of unregistered accommodation", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (anchors);
+  g_assert_cmpuint (g_array_index (anchors, PbAnchor, anchors->len - 1).page, ==, 2);
+
+  officers = pb_pdf_locate_quote (pdf, NULL, 2, "independent reviewing officers meet every child", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (officers);
+  g_assert_cmpuint (g_array_index (officers, PbAnchor, officers->len - 1).page, ==, 3);
+}
+
 /* The search index's passages for hyphen-broken lines join each break in
  * them, not only the first. */
 static void
@@ -180,6 +227,8 @@ main (int   argc,
   g_test_add ("/page-breaks/broken-words-found", Fixture, NULL, pb_test_kinds_fixture_setup, test_broken_words_found,
               pb_test_kinds_fixture_teardown);
   g_test_add_func ("/page-breaks/hyphen-joins-chained", test_hyphen_joins_chained);
+  g_test_add ("/page-breaks/broken-word-lone-header", Fixture, NULL, pb_test_kinds_fixture_setup,
+              test_broken_word_lone_header, pb_test_kinds_fixture_teardown);
   g_test_add ("/page-breaks/quote-over-three-pages", Fixture, NULL, pb_test_kinds_fixture_setup,
               test_quote_over_three_pages, pb_test_kinds_fixture_teardown);
   g_test_add ("/page-breaks/printed-passage", Fixture, NULL, pb_test_kinds_fixture_setup, test_printed_passage,
