@@ -394,7 +394,8 @@ breaks_word (const char *text,
 }
 
 /* Appends @text from @from to @to with each hyphen that splits a word at a
- * line end taken out with its line break, other line breaks as spaces. */
+ * line end taken out with its line break. Other line breaks stay, so that a
+ * search snippet taken from the passage shows no words of another line. */
 static void
 append_joined (GString    *out,
                const char *text,
@@ -410,10 +411,7 @@ append_joined (GString    *out,
           p = next;   /* the hyphen and the break go */
           continue;
         }
-      if (*p == '\n')
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 }
 
@@ -469,7 +467,8 @@ pb_text_join_lines (const char *text,
  * The page's text keeps such hyphens, since most are a compound's own
  * ("long-\nterm"); these passages let search find the words they may split.
  *
- * Returns: (transfer full): the passages, one per line
+ * Returns: (transfer full): the passages, each from a new line (the lines
+ *   of a passage that no hyphen breaks kept apart)
  */
 char *
 pb_text_hyphen_joins (const char *page)
