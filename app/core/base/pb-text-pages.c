@@ -416,6 +416,26 @@ append_joined (GString    *out,
 }
 
 /**
+ * pb_text_join_broken_words:
+ * @text: text, lines separated by "\n"
+ *
+ * @text with each hyphen that splits a word at a line end taken out with its
+ * line break, as search indexes the word and quotes match it ("strat-\negy"
+ * gives "strategy"), other line breaks kept: text copied from a page, which
+ * so reads as search and quotes read it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pb_text_join_broken_words (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_joined (out, text, text, text + strlen (text));
+  return g_string_free (out, FALSE);
+}
+
+/**
  * pb_text_join_lines:
  * @text: text of a page, lines separated by "\n"
  * @length: its length in bytes, or -1 when nul-terminated
