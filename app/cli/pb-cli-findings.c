@@ -74,6 +74,8 @@ run_findings_list (CommonOptions  *common,
                    int             argc,
                    char          **argv)
 {
+  g_autoptr(GHashTable) cohort_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all_cohorts = NULL;
   g_autofree char *cohort = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *report = NULL;
@@ -194,15 +196,31 @@ run_findings_list (CommonOptions  *common,
   if (findings->len == 0)
     printf ("%s\n", _("No findings."));
 
+  /* Cohorts by the library's names for them, as every export gives them,
+   * not their codes ("Help and protection", not help_and_protection). */
+  if (!(all_cohorts = pb_library_list_cohorts (library, &error)))
+    return _pb_cli_fail (error->message);
+  for (guint i = 0; i < all_cohorts->len; i++)
+    g_hash_table_insert (cohort_names, (gpointer)pb_cohort_get_slug (g_ptr_array_index (all_cohorts, i)),
+                         (gpointer)pb_cohort_get_name (g_ptr_array_index (all_cohorts, i)));
+
   for (guint i = 0; i < findings->len; i++)
     {
       PbFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *cohorts = g_strjoinv (", ", (char **)pb_finding_get_cohorts (finding));
+      const char * const *slugs = pb_finding_get_cohorts (finding);
+      g_autoptr(GString) cohorts = g_string_new (NULL);
+
+      for (guint c = 0; slugs[c] != NULL; c++)
+        {
+          const char *name = g_hash_table_lookup (cohort_names, slugs[c]);
+
+          g_string_append_printf (cohorts, "%s%s", c > 0 ? ", " : "", name != NULL ? name : slugs[c]);
+        }
 
       printf ("%5" G_GINT64_FORMAT "  %s, p. %u  [%s%s]  %s\n    “%s”\n",
               pb_finding_get_id (finding), pb_finding_get_report_title (finding),
               pb_finding_get_page (finding), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
-              pb_finding_get_exempt (finding) ? _(", exempt") : "", cohorts,
+              pb_finding_get_exempt (finding) ? _(", exempt") : "", cohorts->str,
               pb_finding_get_quote (finding));
     }
 
@@ -314,6 +332,13 @@ _pb_cli_run_findings (CommonOptions  *common,
                       char          **argv)
 {
   /* argv: panel-brief findings ACTION …; the action becomes the command. */
+  _pb_cli_action_first (argc, argv);
+  if (argc >= 3 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h")))
+    {
+      printf ("%s\n%s\n", _("Usage: panel-brief findings list|add …"),
+              _("Run “panel-brief findings list --help” or “panel-brief findings add --help” for their options."));
+      return EXIT_OK;
+    }
   if (argc >= 3 && g_str_equal (argv[2], "list"))
     return run_findings_list (common, argc - 1, argv + 1);
   if (argc >= 3 && g_str_equal (argv[2], "add"))

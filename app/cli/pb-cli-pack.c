@@ -417,6 +417,13 @@ _pb_cli_run_pack (CommonOptions  *common,
                   char          **argv)
 {
   /* argv: panel-brief pack ACTION …; the action becomes the command. */
+  _pb_cli_action_first (argc, argv);
+  if (argc >= 3 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h")))
+    {
+      printf ("%s\n%s\n", _("Usage: panel-brief pack create|set|add|list|export …"),
+              _("Run “panel-brief pack ACTION --help” for an action’s options."));
+      return EXIT_OK;
+    }
   if (argc >= 3 && g_str_equal (argv[2], "create"))
     return run_pack_create (common, argc - 1, argv + 1);
   if (argc >= 3 && g_str_equal (argv[2], "set"))
