@@ -91,7 +91,7 @@ run_findings_list (CommonOptions  *common,
     { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("public or exempt"), N_("CLASS") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only findings with this status"), N_("STATUS") },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Words in the quote or note"), N_("WORDS") },
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead"), N_("FILE") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead (“-” for standard output)"), N_("FILE") },
     { NULL }
   };
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
@@ -128,7 +128,8 @@ run_findings_list (CommonOptions  *common,
   filter.cohort = cohort;
   filter.text = text;
 
-  if (csv != NULL && !(csv_path = _pb_cli_output_path (csv, &error)))
+  /* "-" is standard output, as for other command-line tools. */
+  if (csv != NULL && !g_str_equal (csv, "-") && !(csv_path = _pb_cli_output_path (csv, &error)))
     return _pb_cli_fail (error->message);
 
   /* Only reads: a library that can only be read lists its findings too. */
@@ -157,6 +158,14 @@ run_findings_list (CommonOptions  *common,
       for (guint i = 0; i < cohorts->len; i++)
         g_hash_table_insert (names, (gpointer)pb_cohort_get_slug (g_ptr_array_index (cohorts, i)),
                              (gpointer)pb_cohort_get_name (g_ptr_array_index (cohorts, i)));
+      if (csv_path == NULL)
+        {
+          g_autoptr(GString) rows = pb_findings_csv_text (findings, names);
+
+          if (fwrite (rows->str, 1, rows->len, stdout) != rows->len || fflush (stdout) != 0)
+            return _pb_cli_fail (_("The findings could not be written to standard output."));
+          return EXIT_OK;
+        }
       if (!pb_library_check_output_path (library, csv_path, &error) ||
           !pb_findings_write_csv_named (findings, names, csv_path, &error))
         return _pb_cli_fail (error->message);

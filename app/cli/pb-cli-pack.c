@@ -527,5 +527,16 @@ _pb_cli_run_export_annotated (CommonOptions  *common,
   if (!pb_library_export_annotated (library, pb_report_get_id (report), path, include_exempt, &error))
     return _pb_cli_fail_with (error, pb_report_get_title (report));
 
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "report");
+      json_builder_add_int_value (builder, pb_report_get_id (report));
+      _pb_cli_add_path (builder, "path", path);
+      json_builder_end_object (builder);
+      _pb_cli_print_json (builder);
+    }
   return EXIT_OK;
 }
