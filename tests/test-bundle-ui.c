@@ -18,6 +18,7 @@
 #include "pb-passphrase-dialog.h"
 #include "pb-password-dialog.h"
 #include "pb-report-row.h"
+#include "pb-test-bundle-ui.h"
 #include "pb-test-bundle.h"
 #include "pb-test-pdf.h"
 #include "pb-test-util.h"
@@ -37,25 +38,6 @@
 typedef PbBundleFixture Fixture;
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  g_error ("timed out waiting for %s", (const char *)data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_until (gboolean  (*done) (gpointer data),
-               gpointer    data,
-               const char *what)
-{
-  guint timeout = g_timeout_add_seconds (30, timeout_cb, (gpointer)what);
-
-  while (!done (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-}
-
-static gboolean
 logged (gpointer data)
 {
   return gt_signal_logger_get_n_emissions (data) > 0;
@@ -65,98 +47,6 @@ static gboolean
 reader_loaded (gpointer data)
 {
   return pb_reader_get_loaded (pb_window_get_reader (data));
-}
-
-static gboolean
-task_done (gpointer data)
-{
-  return *(GAsyncResult **)data != NULL;
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  *(GAsyncResult **)data = g_object_ref (result);
-}
-
-/* The dialog of @type shown now, other than @not. */
-static gpointer
-find_toplevel (GType    type,
-               gpointer not)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && l->data != not && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-typedef struct
-{
-  GType    type;
-  gpointer not;
-} Wanted;
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  Wanted *wanted = data;
-
-  return find_toplevel (wanted->type, wanted->not) != NULL;
-}
-
-static gpointer
-wait_for_toplevel (GType    type,
-                   gpointer not)
-{
-  Wanted wanted = { type, not };
-
-  iterate_until (toplevel_shown, &wanted, g_type_name (type));
-  return find_toplevel (type, not);
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-/* Enter in the dialog's (first) passphrase entry, as a keyboard user
- * answers it. */
-static void
-press_enter (PbPassphraseDialog *dialog)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-
-  GtkWidget *text = NULL;
-
-  collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT, texts);
-  for (guint i = 0; i < texts->len; i++)
-    if (gtk_widget_is_visible (g_ptr_array_index (texts, i)))
-      text = g_ptr_array_index (texts, i);
-  g_assert_nonnull (text);
-  g_signal_emit_by_name (text, "activate");
-}
-
-/* Types @password into a password dialog and presses Enter. */
-static void
-type_password (GtkWidget  *dialog,
-               const char *password)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-
-  collect (dialog, GTK_TYPE_TEXT, texts);
-  g_assert_cmpuint (texts->len, ==, 1);
-  gtk_editable_set_text (g_ptr_array_index (texts, 0), password);
-  g_signal_emit_by_name (g_ptr_array_index (texts, 0), "activate");
 }
 
 static PbWindow *
@@ -192,7 +82,7 @@ open_bundle (PbWindow   *window,
   /* As the desktop and the command line give it: through the window's
    * import, which tells a pack from a report. */
   pb_window_import_files (window, &file, 1);
-  iterate_until (logged, logger, "the pack to open");
+  pb_test_iterate_until (logged, logger, "the pack to open");
   gt_signal_logger_assert_emission_pop (logger, opener, "opened", NULL, NULL, NULL);
   g_assert_null (pb_bundle_opener_get_last_error (opener));
 }
@@ -260,8 +150,8 @@ export_questions (PbBundleView      *view,
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
-  pb_bundle_view_export_questions_async (view, path, format, store_result_cb, &result);
-  iterate_until (task_done, &result, "the questions to be written");
+  pb_bundle_view_export_questions_async (view, path, format, pb_test_store_result_cb, &result);
+  pb_test_iterate_until (pb_test_task_done, &result, "the questions to be written");
   g_assert_true (pb_bundle_view_export_questions_finish (view, result, &error));
   g_assert_no_error (error);
   g_object_unref (result);
@@ -302,7 +192,7 @@ test_open_follow_question (Fixture       *f,
   {
     g_autoptr(GPtrArray) first = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (window), PB_TYPE_FIRST_RUN, first);
+    pb_test_collect_widgets (GTK_WIDGET (window), PB_TYPE_FIRST_RUN, first);
     g_assert_cmpuint (first->len, ==, 1);
     g_assert_true (gtk_widget_is_drawable (g_ptr_array_index (first, 0)));
   }
@@ -322,7 +212,7 @@ test_open_follow_question (Fixture       *f,
   /* The reports came with the pack, and the sidebar says so. */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (pb_window_get_reports (window)), >=, 2);
-  collect (pb_window_get_sidebar (window), PB_TYPE_REPORT_ROW, report_rows);
+  pb_test_collect_widgets (pb_window_get_sidebar (window), PB_TYPE_REPORT_ROW, report_rows);
   origin = g_strdup_printf ("From pack “%s”", PB_TEST_BOARD_TITLE);
   for (guint i = 0; i < report_rows->len; i++)
     if (pb_report_row_get_report (g_ptr_array_index (report_rows, i)) != NULL)
@@ -352,7 +242,7 @@ test_open_follow_question (Fixture       *f,
   finding = pb_bundle_entry_get_finding (pb_bundle_entry_row_get_entry (row));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "entry.open", NULL));
   g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_LIBRARY);
-  iterate_until (reader_loaded, window, "the report to open");
+  pb_test_iterate_until (reader_loaded, window, "the report to open");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (pb_window_get_content_page (window), ==, "reader");
   g_assert_cmpint (pb_report_get_id (pb_reader_get_report (pb_window_get_reader (window))), ==,
@@ -369,7 +259,7 @@ test_open_follow_question (Fixture       *f,
   g_assert_cmpstr (pb_window_get_content_page (window), ==, "bundles");
   g_assert_cmpuint (pb_bundle_entry_row_get_n_notes (row), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "entry.add-note", NULL));
-  editor = wait_for_toplevel (PB_TYPE_MEMBER_NOTE_EDITOR, NULL);
+  editor = pb_test_wait_for_toplevel (PB_TYPE_MEMBER_NOTE_EDITOR, NULL);
   g_assert_null (pb_member_note_editor_get_note (editor));
   pb_member_note_editor_set_text (editor, question);
   pb_member_note_editor_set_question (editor, TRUE);
@@ -415,7 +305,7 @@ test_open_follow_question (Fixture       *f,
   /* Editing the question, then deleting it with Undo at hand. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.edit-note", "x",
                                              pb_member_note_get_id (pb_bundle_entry_row_get_note (row, 0))));
-  editor = wait_for_toplevel (PB_TYPE_MEMBER_NOTE_EDITOR, NULL);
+  editor = pb_test_wait_for_toplevel (PB_TYPE_MEMBER_NOTE_EDITOR, NULL);
   g_assert_nonnull (pb_member_note_editor_get_note (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "note.delete", NULL));
   g_assert_cmpuint (pb_bundle_entry_row_get_n_notes (row), ==, 0);
@@ -454,15 +344,15 @@ test_encrypted (Fixture       *f,
   gt_signal_logger_connect (logger, opener, "opened");
   pb_window_open_bundles (window, &file, 1);
 
-  asked = wait_for_toplevel (PB_TYPE_PASSPHRASE_DIALOG, NULL);
+  asked = pb_test_wait_for_toplevel (PB_TYPE_PASSPHRASE_DIALOG, NULL);
   g_object_ref (asked);
   g_assert_false (pb_passphrase_dialog_get_choosing (asked));
   g_assert_null (pb_passphrase_dialog_get_problem (asked));
   pb_passphrase_dialog_type (asked, "not the passphrase at all", NULL);
-  press_enter (asked);
+  pb_test_press_enter (asked);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (asked)));
 
-  again = wait_for_toplevel (PB_TYPE_PASSPHRASE_DIALOG, asked);
+  again = pb_test_wait_for_toplevel (PB_TYPE_PASSPHRASE_DIALOG, asked);
   g_assert_nonnull (pb_passphrase_dialog_get_problem (again));
   g_assert_nonnull (strstr (pb_passphrase_dialog_get_problem (again), "passphrase is not the one"));
   g_assert_error (pb_bundle_opener_get_last_error (opener), PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_WRONG_PASSPHRASE);
@@ -472,8 +362,8 @@ test_encrypted (Fixture       *f,
   pb_test_wait_for_finalize (asked);
 
   pb_passphrase_dialog_type (again, PASSPHRASE, NULL);
-  press_enter (again);
-  iterate_until (logged, logger, "the encrypted pack to open");
+  pb_test_press_enter (again);
+  pb_test_iterate_until (logged, logger, "the encrypted pack to open");
   gt_signal_logger_assert_emission_pop (logger, opener, "opened", NULL, NULL, NULL);
   g_assert_false (pb_bundle_opener_get_busy (opener));
   g_assert_true (pb_bundle_pack_get_exempt (pb_bundle_view_get_pack (pb_window_get_bundle_view (window))));
@@ -513,13 +403,13 @@ test_older_anyway (Fixture       *f,
   gt_signal_logger_connect (logger, opener, "opened");
   pb_window_open_bundles (window, &file, 1);
 
-  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  asked = pb_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_true (adw_message_dialog_has_response (asked, "anyway"));
   g_assert_error (pb_bundle_opener_get_last_error (opener), PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER);
   gt_signal_logger_assert_no_emissions (logger);
   adw_message_dialog_response (asked, "anyway");
   gtk_window_destroy (GTK_WINDOW (asked));
-  iterate_until (logged, logger, "the older copy to open");
+  pb_test_iterate_until (logged, logger, "the older copy to open");
   gt_signal_logger_assert_emission_pop (logger, opener, "opened", NULL, NULL, NULL);
   g_assert_cmpstr (pb_bundle_pack_get_title (pb_bundle_view_get_pack (pb_window_get_bundle_view (window))), ==,
                    PB_TEST_BOARD_TITLE);
@@ -608,13 +498,13 @@ test_note_keys (Fixture       *f,
 
   /* Escape (the window's close): asked, and Keep Writing keeps it. */
   gtk_window_close (GTK_WINDOW (editor));
-  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  asked = pb_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   adw_message_dialog_response (asked, "keep");
   gtk_window_destroy (GTK_WINDOW (asked));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   gtk_window_close (GTK_WINDOW (editor));
-  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  asked = pb_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   adw_message_dialog_response (asked, "discard");
   gtk_window_destroy (GTK_WINDOW (asked));
   pb_test_wait_for_finalize (editor);
@@ -635,7 +525,7 @@ test_note_keys (Fixture       *f,
 static void
 cancel_chooser (void)
 {
-  GtkWidget *chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  GtkWidget *chooser = pb_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
@@ -673,8 +563,8 @@ test_member_name (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bundles", NULL);
   view = pb_window_get_bundle_view (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  g_assert_null (pb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_null (pb_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
   close_window (window);
 
   entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
@@ -697,7 +587,7 @@ test_member_name (Fixture       *f,
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean found = FALSE;
 
-    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    pb_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       found |= g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), "Packs from Officers (1)") == 0;
     g_assert_true (found);
@@ -705,9 +595,9 @@ test_member_name (Fixture       *f,
 
   /* The first time: the name is asked for, and kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
-  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  asked = pb_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_false (adw_message_dialog_get_response_enabled (asked, "continue"));
-  collect (GTK_WIDGET (asked), GTK_TYPE_TEXT, texts);
+  pb_test_collect_widgets (GTK_WIDGET (asked), GTK_TYPE_TEXT, texts);
   g_assert_cmpuint (texts->len, ==, 1);
   gtk_editable_set_text (g_ptr_array_index (texts, 0), "  Cllr Sam Ahmed ");
   g_assert_true (adw_message_dialog_get_response_enabled (asked, "continue"));
@@ -719,7 +609,7 @@ test_member_name (Fixture       *f,
   /* Then straight to the file: not asked again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
   cancel_chooser ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_null (pb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 
   export_questions (view, text_path, PB_QUESTIONS_FORMAT_TEXT);
   g_assert_true (g_file_get_contents (text_path, &contents, NULL, NULL));
@@ -729,186 +619,6 @@ test_member_name (Fixture       *f,
   g_settings_set_string (settings, "member-name", "");
   pb_bundle_open_result_clear (&opened);
   close_window (window);
-}
-
-static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
-questions_listed (gpointer window)
-{
-  return g_list_model_get_n_items (pb_pack_questions_get_questions (window)) > 0;
-}
-
-/* The officer's side: Member Bundle… for an exempt pack asks for a
- * passphrase twice and writes an encrypted bundle; a member's questions
- * come back beside the pack. */
-static void
-test_officer (Fixture       *f,
-              gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "officer.panelpack");
-  g_autofree char *text_path = pb_bundle_fixture_out_path (f, "from-member.txt");
-  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 6, TRUE);
-  GtkWidget *window = gtk_window_new ();
-  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  PbPackEditor *editor = PB_PACK_EDITOR (pb_pack_editor_new ());
-  PbPassphraseDialog *dialog;
-  PbPackQuestions *questions;
-  GAsyncResult *result = NULL;
-  gboolean encrypted = FALSE;
-  PbBundleOpenResult opened = { 0 };
-
-  if (!pb_bundle_can_encrypt ())
-    {
-      g_test_skip ("libzip was built without AES");
-      return;
-    }
-
-  adw_toast_overlay_set_child (overlay, GTK_WIDGET (editor));
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  pb_pack_editor_set_pack (editor, f->officer.library, pack_id);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-
-  dialog = PB_PASSPHRASE_DIALOG (pb_pack_editor_export_bundle (editor, bundle));
-  g_assert_nonnull (dialog);
-  g_assert_true (pb_passphrase_dialog_get_choosing (dialog));
-  pb_passphrase_dialog_type (dialog, "too short", "too short");
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
-  pb_passphrase_dialog_type (dialog, PASSPHRASE, "a long passphrase for the panel!");
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
-  g_assert_cmpstr (pb_passphrase_dialog_get_problem (dialog), ==, "The two passphrases are not the same.");
-  pb_passphrase_dialog_type (dialog, PASSPHRASE, PASSPHRASE);
-  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
-  g_assert_null (pb_passphrase_dialog_get_problem (dialog));
-  press_enter (dialog);
-  iterate_until (file_exists, bundle, "the member bundle");
-  g_assert_true (pb_bundle_peek (bundle, &encrypted, &error));
-  g_assert_true (encrypted);
-  g_assert_false (pb_test_file_contains (bundle, PB_TEST_BOARD_TITLE));
-
-  /* A member opens it and sends a question back. */
-  g_assert_true (pb_library_open_bundle (f->member, bundle, PASSPHRASE, &opened, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  {
-    g_autoptr(GPtrArray) entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
-
-    for (guint i = 0; i < entries->len; i++)
-      if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING)
-        {
-          g_assert_cmpint (pb_library_add_member_note (f->member, opened.bundle_id, PB_NOTE_ON_FINDING,
-                                                       pb_bundle_entry_get_key (g_ptr_array_index (entries, i)),
-                                                       "Is this on the improvement plan?", TRUE, &error), >, 0);
-          break;
-        }
-  }
-  g_assert_true (pb_library_export_questions (f->member, opened.bundle_id, PB_QUESTIONS_FORMAT_TEXT, "Cllr Ahmed",
-                                              text_path, &error));
-  g_assert_no_error (error);
-  pb_bundle_open_result_clear (&opened);
-
-  /* Beside the pack: nothing yet, then the member's question. */
-  questions = PB_PACK_QUESTIONS (pb_pack_editor_show_questions (editor));
-  g_object_ref (questions);
-  g_assert_cmpint (pb_pack_questions_get_pack_id (questions), ==, pack_id);
-  g_assert_cmpuint (g_list_model_get_n_items (pb_pack_questions_get_questions (questions)), ==, 0);
-  pb_pack_questions_import_async (questions, text_path, store_result_cb, &result);
-  iterate_until (task_done, &result, "the questions to be imported");
-  g_assert_true (pb_pack_questions_import_finish (questions, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  iterate_until (questions_listed, questions, "the questions to be listed");
-  {
-    g_autoptr(PbPackQuestion) question = g_list_model_get_item (pb_pack_questions_get_questions (questions), 0);
-
-    g_assert_cmpuint (g_list_model_get_n_items (pb_pack_questions_get_questions (questions)), ==, 1);
-    g_assert_cmpstr (pb_pack_question_get_text (question), ==, "Is this on the improvement plan?");
-    g_assert_cmpstr (pb_pack_question_get_asked_by (question), ==, "Cllr Ahmed");
-  }
-
-  gtk_window_destroy (GTK_WINDOW (questions));
-  pb_test_wait_for_finalize (questions);
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  pb_test_wait_for_finalize (window);
-}
-
-static gboolean
-editor_idle (gpointer editor)
-{
-  return !PB_PACK_EDITOR (editor)->busy;
-}
-
-/* Tester's defect 2: Member Bundle… for an exempt pack citing a report
- * protected by a password asks for that report's password first (again
- * when wrong), then for the passphrase; the member opens the bundle with
- * the passphrase alone. */
-static void
-test_officer_locked_report (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "locked.panelpack");
-  g_autofree char *title = NULL;
-  gint64 finding_id = pb_bundle_fixture_locked_finding (f, "report lock 42", &title);
-  GtkWidget *window;
-  AdwToastOverlay *overlay;
-  PbPackEditor *editor;
-  GtkWidget *asked;
-  PbPasswordDialog *again;
-  PbPassphraseDialog *passphrase;
-  PbBundleOpenResult opened = { 0 };
-  gint64 pack_id;
-
-  if (finding_id == 0)
-    return;
-  if (!pb_bundle_can_encrypt ())
-    {
-      g_test_skip ("libzip was built without AES");
-      return;
-    }
-  pack_id = pb_library_create_pack (f->officer.library, "Exempt panel, 12 March", TRUE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (pb_library_add_to_pack (f->officer.library, pack_id, &finding_id, 1, &error));
-
-  window = gtk_window_new ();
-  overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  editor = PB_PACK_EDITOR (pb_pack_editor_new ());
-  adw_toast_overlay_set_child (overlay, GTK_WIDGET (editor));
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
-  pb_pack_editor_set_pack (editor, f->officer.library, pack_id);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (window);
-
-  asked = pb_pack_editor_export_bundle (editor, bundle);
-  g_assert_true (PB_IS_PASSWORD_DIALOG (asked));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (asked)), title));
-  type_password (asked, "not the password");
-  again = wait_for_toplevel (PB_TYPE_PASSWORD_DIALOG, asked);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (again)), title));
-  type_password (GTK_WIDGET (again), "report lock 42");
-
-  passphrase = wait_for_toplevel (PB_TYPE_PASSPHRASE_DIALOG, NULL);
-  pb_passphrase_dialog_type (passphrase, PASSPHRASE, PASSPHRASE);
-  press_enter (passphrase);
-  iterate_until (file_exists, bundle, "the member bundle");
-  /* The export's worker lets go of the officer's library when it ends. */
-  iterate_until (editor_idle, editor, "the export to end");
-
-  g_assert_true (pb_library_open_bundle (f->member, bundle, PASSPHRASE, &opened, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (opened.n_findings, ==, 1);
-  pb_bundle_open_result_clear (&opened);
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  pb_test_wait_for_finalize (window);
 }
 
 int
@@ -928,10 +638,6 @@ main (int   argc,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/member-name", Fixture, NULL, pb_bundle_fixture_setup, test_member_name,
               pb_bundle_fixture_teardown);
-  g_test_add ("/bundle-ui/officer", Fixture, NULL, pb_bundle_fixture_setup, test_officer,
-              pb_bundle_fixture_teardown);
-  g_test_add ("/bundle-ui/officer-locked-report", Fixture, NULL, pb_bundle_fixture_setup,
-              test_officer_locked_report, pb_bundle_fixture_teardown);
 
   return g_test_run ();
 }
