@@ -271,6 +271,55 @@ test_create_list_update (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (evidence, 0), "report_id"), ==, 2);
 }
 
+/* A status dated after today is refused in one plain line; cohorts are
+ * replaced with --cohort and cleared with "none", and items with none
+ * listed with --cohort none. */
+static void
+test_future_date_and_cohorts (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto(Run) create = { 0 };
+  g_auto(Run) future = { 0 };
+  g_auto(Run) cohorts = { 0 };
+  g_auto(Run) cleared = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *list;
+
+  run_cli (&create, "recommendations", "create", "-l", f->library_dir, "--report", "1", "--all", NULL);
+  g_assert_cmpint (create.status, ==, 0);
+
+  run_cli (&future, "recommendations", "update", "1", "-l", f->library_dir, "--status", "in_progress",
+           "--date", "2999-01-01", NULL);
+  assert_one_line_error (&future);
+  g_assert_cmpint (future.status, ==, 1);
+  g_assert_nonnull (strstr (future.err, "after today"));
+
+  run_cli (&cohorts, "recommendations", "update", "1", "-l", f->library_dir, "--cohort", "children_in_care",
+           "--cohort", "help_and_protection", "--json", NULL);
+  g_assert_cmpint (cohorts.status, ==, 0);
+  root = parse_json (cohorts.out);
+  list = json_object_get_array_member (json_array_get_object_element (array_of (root), 0), "cohorts");
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+
+  run_cli (&cleared, "recommendations", "update", "1", "-l", f->library_dir, "--cohort", "none", NULL);
+  g_assert_cmpint (cleared.status, ==, 0);
+  run_cli (&none, "recommendations", "list", "-l", f->library_dir, "--cohort", "none", "--json", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  root = parse_json (none.out);
+  g_assert_cmpuint (json_array_get_length (array_of (root)), >=, 1);
+  for (guint i = 0; i < json_array_get_length (array_of (root)); i++)
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_array_get_object_element (array_of (root), i), "cohorts")), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array_of (root), 0), "id"), ==, 1);
+
+  run_cli (&bad, "recommendations", "update", "1", "-l", f->library_dir, "--cohort", "nope", NULL);
+  assert_one_line_error (&bad);
+  g_assert_cmpint (bad.status, ==, 1);
+}
+
 static void
 test_csv (Fixture       *f,
           gconstpointer  data)
@@ -283,7 +332,8 @@ test_csv (Fixture       *f,
   g_auto(Run) refused = { 0 };
 
   run_cli (&create, "recommendations", "create", "-l", f->library_dir, "--text", "=HYPERLINK(\"x\")",
-           "--authority", "Fernvale", "--owner", "@admin", NULL);
+           "--authority", "Fernvale", "--owner", "@admin", "--cohort", "children_in_care",
+           "--cohort", "care_leavers", NULL);
   g_assert_cmpint (create.status, ==, 0);
 
   run_cli (&write, "recommendations", "list", "-l", f->library_dir, "--csv", csv_path, NULL);
@@ -294,6 +344,11 @@ test_csv (Fixture       *f,
   /* Formulas made inert; the file private. */
   g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"x\"\")\""));
   g_assert_nonnull (strstr (csv, "\"'@admin\""));
+  /* Words, as the app's other CSVs, not codes. */
+  g_assert_nonnull (strstr (csv, ",\"Not started\",\"Red\","));
+  g_assert_nonnull (strstr (csv, "\"Children in care; Care leavers\""));
+  g_assert_null (strstr (csv, "not_started"));
+  g_assert_null (strstr (csv, "children_in_care"));
   g_assert_cmpuint (pb_test_file_mode (csv_path), ==, 0600);
 
   run_cli (&refused, "recommendations", "list", "-l", f->library_dir, "--csv", inside, NULL);
@@ -404,6 +459,8 @@ main (int   argc,
 
   g_test_add ("/cli/recommendations/create-list-update", Fixture, NULL, fixture_setup, test_create_list_update,
               fixture_teardown);
+  g_test_add ("/cli/recommendations/future-date-and-cohorts", Fixture, NULL, fixture_setup,
+              test_future_date_and_cohorts, fixture_teardown);
   g_test_add ("/cli/recommendations/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
   g_test_add ("/cli/recommendations/links-and-compare", Fixture, NULL, fixture_setup, test_links_and_compare,
               fixture_teardown);

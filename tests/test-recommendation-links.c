@@ -443,6 +443,33 @@ test_compare_reinspection (Fixture       *f,
   g_assert_cmpstr (c->after_name, ==, "2023 inspection");
 }
 
+/* Minutes are no inspection: compared, they would be dated by their file
+ * and show every recommendation as no longer made. */
+static void
+test_compare_not_inspection (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const recs[] = { "The quality of supervision.", NULL };
+  static const char * const pages[] = {
+    "Corporate Parenting Panel\nMinutes of the meeting held on 12 March 2018\n"
+    "1. Members discussed the Ofsted self-evaluation and the quality of supervision.\n", NULL };
+  gint64 inspection = import_inspection (f, "2023.pdf", PB_TEST_ERA_ILACS, "6 to 17 March 2023", recs);
+  g_autofree char *minutes_pdf = pb_test_write_pdf (f->dir, "minutes.pdf", pages, NULL);
+  gint64 minutes = pb_test_import_pdf (f->library, minutes_pdf);
+  g_autoptr(PbReportComparison) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (minutes, >, 0);
+  c = pb_library_compare_reports (f->library, inspection, minutes, &error);
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cannot be compared"));
+  g_assert_null (c);
+  g_clear_error (&error);
+  c = pb_library_compare_reports (f->library, minutes, inspection, &error);
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_null (c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +481,8 @@ main (int   argc,
   g_test_add ("/links/by-hand", Fixture, NULL, fixture_setup, test_links_by_hand, fixture_teardown);
   g_test_add ("/compare/generated", Fixture, NULL, fixture_setup, test_compare, fixture_teardown);
   g_test_add ("/compare/confirmed", Fixture, NULL, fixture_setup, test_compare_confirmed, fixture_teardown);
+  g_test_add ("/compare/not-inspection", Fixture, NULL, fixture_setup, test_compare_not_inspection,
+              fixture_teardown);
   g_test_add ("/compare/corpus", Fixture, NULL, fixture_setup, test_compare_corpus, fixture_teardown);
   g_test_add ("/compare/reinspection", Fixture, NULL, fixture_setup, test_compare_reinspection, fixture_teardown);
 

@@ -178,6 +178,47 @@ test_filters (Fixture       *f,
   (void)ids;
 }
 
+/* Items that concern no cohort can be listed, to give them one: else they
+ * drop out of every cohort's view unseen. */
+static void
+test_filter_no_cohort (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 report_id = pb_test_rec_import (f, "r.pdf", PB_TEST_ERA_ILACS, "6 to 17 March 2023", pb_test_three_recs);
+  g_autoptr(GArray) ids = pb_library_add_report_recommendations (f->library, report_id, NULL);
+  gint64 first = g_array_index (ids, gint64, 0);
+  PbRecommendationFilter filter = PB_RECOMMENDATION_FILTER_INIT;
+  g_autoptr(GPtrArray) items = NULL;
+  guint none = 0, listed;
+  gboolean first_listed = FALSE;
+
+  items = pb_library_list_recommendations (f->library, NULL, NULL);
+  for (guint i = 0; i < items->len; i++)
+    none += pb_recommendation_item_get_cohorts (g_ptr_array_index (items, i))[0] == NULL;
+  g_clear_pointer (&items, g_ptr_array_unref);
+  /* The first names care leavers; those listed are those with none. */
+  filter.cohort = PB_RECOMMENDATION_NO_COHORT;
+  g_assert_cmpuint (count (f, &filter), ==, none);
+  g_assert_cmpuint (none, <, 3);
+  g_assert_true (pb_library_set_recommendation_cohorts (f->library, first, NULL, NULL));
+  items = pb_library_list_recommendations (f->library, &filter, NULL);
+  g_assert_cmpuint (items->len, ==, none + 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_assert_null (pb_recommendation_item_get_cohorts (g_ptr_array_index (items, i))[0]);
+      first_listed |= pb_recommendation_item_get_id (g_ptr_array_index (items, i)) == first;
+    }
+  g_assert_true (first_listed);
+  g_assert_cmpuint (count (f, NULL), ==, 3);
+
+  g_assert_true (pb_library_set_recommendation_cohorts (f->library, first,
+                                                        (const char * const[]) { "children_in_care", NULL }, NULL));
+  listed = count (f, &filter);
+  g_assert_cmpuint (listed, ==, none);
+  filter.cohort = "children_in_care";
+  g_assert_cmpuint (count (f, &filter), >=, 1);
+}
+
 /* A report removed from the library: its items stay, named as before. */
 static void
 test_report_removed (Fixture       *f,
@@ -326,6 +367,8 @@ main (int   argc,
               pb_rec_fixture_setup, test_list_model, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/filters", Fixture, NULL,
               pb_rec_fixture_setup, test_filters, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/filters/no-cohort", Fixture, NULL,
+              pb_rec_fixture_setup, test_filter_no_cohort, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/report-removed", Fixture, NULL,
               pb_rec_fixture_setup, test_report_removed, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/tracker/exempt", Fixture, NULL,

@@ -132,6 +132,44 @@ test_items_from_each_era (Fixture       *f,
     }
 }
 
+/* A SIF report's recommendations often start alike: each is cited as its
+ * own paragraph, not the first that starts with the same words
+ * (Birmingham 2016's ¶7 and ¶8 both start "Improve the quality and
+ * timeliness of"). */
+static void
+test_items_alike_paragraphs (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const alike[] = {
+    "Improve the quality and timeliness of services to children who go missing from care.",
+    "Improve the quality and timeliness of core group meetings for children in need of protection.",
+    "Improve the quality and timeliness of pathway plans for care leavers.",
+    NULL };
+  gint64 report_id = pb_test_rec_import (f, "sif.pdf", PB_TEST_ERA_SIF, "3 March 2015 - 26 March 2015", alike);
+  g_autoptr(GPtrArray) recs = pb_library_list_report_recommendations (f->library, report_id, NULL);
+  g_autofree char *birmingham = pb_test_corpus_path ("variants/birmingham-2016-nov.pdf");
+
+  g_assert_cmpuint (recs->len, ==, 3);
+  for (guint i = 0; i < recs->len; i++)
+    g_assert_cmpuint (((PbReportRecommendation *)g_ptr_array_index (recs, i))->paragraph, ==, i + 1);
+
+  if (birmingham == NULL)
+    {
+      g_test_message ("the shared corpus is not here: Birmingham 2016 not checked");
+      return;
+    }
+  g_clear_pointer (&recs, g_ptr_array_unref);
+  recs = pb_library_list_report_recommendations (f->library, pb_test_import_pdf (f->library, birmingham), NULL);
+  g_assert_cmpuint (recs->len, >=, 8);
+  for (guint i = 0; i < recs->len; i++)
+    {
+      PbReportRecommendation *rec = g_ptr_array_index (recs, i);
+
+      g_test_message ("Birmingham 2016 #%u: paragraph %u, page %u", i + 1, rec->paragraph, rec->page);
+      g_assert_cmpuint (rec->paragraph, ==, i + 1);
+    }
+}
+
 /* The corpus's real reports, one per era, where it is here. */
 static void
 test_items_from_corpus (Fixture       *f,
@@ -287,6 +325,43 @@ test_items_from_suggestion_and_finding (Fixture       *f,
   item = pb_library_get_recommendation (f->library, from_finding, NULL);
   g_assert_cmpstr (pb_recommendation_item_get_text (item), ==, "Leaders know their services well");
   g_assert_true (pb_recommendation_item_has_cohort (item, "care_leavers"));
+}
+
+/* A cohort section's grade is offered as context, never as something to
+ * track: tracked, its heading would pass for a recommendation in the
+ * tracker and in every pack. */
+static void
+test_grades_not_tracked (Fixture       *f,
+                         gconstpointer  data)
+{
+  PbTestInspection inspection = { PB_TEST_ERA_ILACS, "Fernvale", "6 to 17 March 2023", pb_test_three_recs,
+                                  { "Requires improvement to be good", "Inadequate", "Good", "Good" }, NULL };
+  g_autofree char *pdf = pb_test_write_inspection (f->dir, "graded.pdf", &inspection);
+  gint64 report_id = pb_test_import_pdf (f->library, pdf);
+  g_autoptr(GPtrArray) suggestions = pb_library_list_suggestions (f->library, report_id, NULL);
+  guint n_grades = 0, n_recs = 0;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PbSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      PbFinding *draft = pb_suggestion_get_draft (suggestion);
+      g_autoptr(GError) error = NULL;
+      gint64 id;
+
+      if (g_str_has_prefix (pb_finding_get_note (draft), "Judged "))
+        {
+          n_grades++;
+          g_assert_cmpint (pb_finding_get_kind (draft), ==, PB_FINDING_KIND_CONTEXT);
+          id = pb_library_add_recommendation_from_suggestion (f->library, pb_suggestion_get_id (suggestion), &error);
+          g_assert_cmpint (id, ==, 0);
+          g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+        }
+      else if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION)
+        n_recs++;
+    }
+  g_assert_cmpuint (n_grades, >=, 3);
+  g_assert_cmpuint (n_recs, ==, 3);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "recommendations"), ==, 0);
 }
 
 /* ---- History and Undo ---- */
@@ -475,6 +550,48 @@ test_history_undo (Fixture       *f,
   gt_signal_logger_assert_no_emissions (logger);
 }
 
+/* A status dated after today would outrank every real update after it
+ * (the current status is the latest by date): it is refused, and a
+ * status recorded later on the same day as another wins. */
+static void
+test_history_future_date (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 id = pb_test_rec_add_by_hand (f, "Recruit foster carers.", NULL);
+  PbRecommendationUpdate update = PB_RECOMMENDATION_UPDATE_INIT;
+  g_autoptr(PbRecommendationItem) item = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 1);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *tomorrow = g_date_time_format (later, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  update.status = PB_RECOMMENDATION_STATUS_IN_PROGRESS;
+  update.date = tomorrow;
+  g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "after today"));
+  g_clear_error (&error);
+  update.date = "2030-01-01";
+  g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "recommendation_entries"), ==, 0);
+
+  /* Today is allowed; a second status today, recorded later, is current. */
+  update.date = today;
+  g_assert_true (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_no_error (error);
+  update = (PbRecommendationUpdate) PB_RECOMMENDATION_UPDATE_INIT;
+  update.status = PB_RECOMMENDATION_STATUS_MET;
+  update.note = "closed today";
+  g_assert_true (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_no_error (error);
+  item = pb_library_get_recommendation (f->library, id, NULL);
+  g_assert_cmpint (pb_recommendation_item_get_status (item), ==, PB_RECOMMENDATION_STATUS_MET);
+  g_assert_cmpstr (pb_recommendation_item_get_status_note (item), ==, "closed today");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,14 +603,20 @@ main (int   argc,
               pb_rec_fixture_setup, test_items_from_each_era, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/items/corpus", Fixture, NULL,
               pb_rec_fixture_setup, test_items_from_corpus, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/items/alike-paragraphs", Fixture, NULL,
+              pb_rec_fixture_setup, test_items_alike_paragraphs, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/items/by-hand", Fixture, NULL,
               pb_rec_fixture_setup, test_items_by_hand, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/items/suggestion-and-finding", Fixture, NULL,
               pb_rec_fixture_setup, test_items_from_suggestion_and_finding, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/items/grades-not-tracked", Fixture, NULL,
+              pb_rec_fixture_setup, test_grades_not_tracked, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/history/order", Fixture, NULL,
               pb_rec_fixture_setup, test_history_order, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/history/undo", Fixture, NULL,
               pb_rec_fixture_setup, test_history_undo, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/history/future-date", Fixture, NULL,
+              pb_rec_fixture_setup, test_history_future_date, pb_rec_fixture_teardown);
 
   return g_test_run ();
 }

@@ -307,6 +307,80 @@ test_track_suggestion (PbTrackerUiFixture *f,
   g_object_unref (window);
 }
 
+static GtkWidget *
+find_report_recs_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) each = g_list_model_get_item (toplevels, i);
+
+      if (PB_IS_REPORT_RECS_DIALOG (each) && gtk_widget_get_visible (each))
+        return each;
+    }
+  return NULL;
+}
+
+/* Tracked from a suggestion, a recommendation Ofsted made before is said
+ * to be one, and the toast's Review opens the review of the report's
+ * repeats; one made for the first time just says it is tracked. */
+static void
+test_track_offers_repeats (PbTrackerUiFixture *f,
+                           gconstpointer       data)
+{
+  static const char * const recs[] = {
+    "The identification of children living in private fostering arrangements, and the response to them.",
+    "The timeliness of return home interviews.",
+    NULL };
+  gint64 third = pb_test_rec_import (&f->rec, "2026.pdf", PB_TEST_ERA_ILACS_2026, "2 to 13 February 2026", recs);
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->rec.library));
+  PbReader *reader = pb_window_get_reader (window);
+  PbFindingsPanel *panel = PB_FINDINGS_PANEL (pb_reader_get_findings_panel (reader));
+  g_autoptr(GPtrArray) suggestions = pb_library_list_suggestions (f->rec.library, third, NULL);
+  PbSuggestion *repeat = NULL, *fresh = NULL;
+  GtkWidget *review, *dialog;
+
+  g_assert_cmpuint (pb_library_count_likely_repeats (f->rec.library, third, 0, NULL), ==, 1);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PbSuggestion *each = g_ptr_array_index (suggestions, i);
+      const char *quote = pb_finding_get_quote (pb_suggestion_get_draft (each));
+
+      if (g_str_has_prefix (quote, "The identification of children"))
+        repeat = each;
+      else if (g_str_has_prefix (quote, "The timeliness of return home"))
+        fresh = each;
+    }
+  g_assert_nonnull (repeat);
+  g_assert_nonnull (fresh);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (pb_window_select_report (window, third));
+  while (!pb_reader_get_loaded (reader))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.track-suggestion", "x",
+                                             pb_suggestion_get_id (fresh)));
+  g_assert_null (pb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LABEL, "it may repeat"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.track-suggestion", "x",
+                                             pb_suggestion_get_id (repeat)));
+  g_assert_nonnull (pb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                             "Recommendation tracked: it may repeat an earlier one"));
+  review = pb_test_find_button (GTK_WIDGET (window), "_Review");
+  g_assert_nonnull (review);
+  g_assert_null (find_report_recs_dialog ());
+  g_signal_emit_by_name (review, "clicked");
+  dialog = find_report_recs_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (pb_report_recs_dialog_get_report (PB_REPORT_RECS_DIALOG (dialog)), ==, third);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 static PbPackSection *
 section_of (GPtrArray *sections,
             gint64     id)
@@ -396,6 +470,7 @@ main (int   argc,
   add_test ("/tracker-ui/dialog-report", test_dialog_report);
   add_test ("/tracker-ui/window", test_window);
   add_test ("/tracker-ui/track-suggestion", test_track_suggestion);
+  add_test ("/tracker-ui/track-offers-repeats", test_track_offers_repeats);
   add_test ("/tracker-ui/pack-section-dialog", test_pack_section_dialog);
 
   return g_test_run ();

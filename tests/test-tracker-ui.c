@@ -139,6 +139,64 @@ test_status_undo (PbTrackerUiFixture *f,
   gt_signal_logger_free (g_steal_pointer (&logger));
 }
 
+/* Runs the shortcut @widget's class binds to Ctrl+Z, as the key would. */
+static gboolean
+press_ctrl_z (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkShortcutTrigger *ctrl_z = gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK);
+  gboolean found = FALSE, done = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_z))
+            {
+              found = TRUE;
+              done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                   gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+    }
+  g_object_unref (ctrl_z);
+  g_assert_true (found);
+  return done;
+}
+
+/* Ctrl+Z takes back the status just set, on the item's page and back in
+ * the table: the toast's Undo is hard to reach with the keyboard. */
+static void
+test_status_ctrl_z (PbTrackerUiFixture *f,
+                    gconstpointer       data)
+{
+  PbTrackerItem *page = open_item (f, f->repeated);
+  g_autoptr(PbRecommendationItem) item = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.set-status", "s", "met"));
+  item = pb_library_get_recommendation (f->rec.library, f->repeated, NULL);
+  g_assert_cmpint (pb_recommendation_item_get_status (item), ==, PB_RECOMMENDATION_STATUS_MET);
+  g_assert_true (press_ctrl_z (GTK_WIDGET (page)));
+  g_clear_object (&item);
+  item = pb_library_get_recommendation (f->rec.library, f->repeated, NULL);
+  g_assert_cmpint (pb_recommendation_item_get_status (item), ==, PB_RECOMMENDATION_STATUS_IN_PROGRESS);
+  g_assert_false (press_ctrl_z (GTK_WIDGET (page)));   /* nothing more to take back */
+
+  /* Set, then back to the table: Ctrl+Z there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.set-status", "s", "not_met"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.back", NULL));
+  g_assert_true (press_ctrl_z (GTK_WIDGET (f->view)));
+  g_clear_object (&item);
+  item = pb_library_get_recommendation (f->rec.library, f->repeated, NULL);
+  g_assert_cmpint (pb_recommendation_item_get_status (item), ==, PB_RECOMMENDATION_STATUS_IN_PROGRESS);
+}
+
 static void
 count_finding_cb (PbTrackerView *view,
                   PbFinding     *finding,
@@ -205,6 +263,98 @@ test_history_evidence (PbTrackerUiFixture *f,
                                      "Not for publication"));
   g_assert_null (pb_test_find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (history, 1)), GTK_TYPE_LABEL,
                                   "Not for publication"));
+}
+
+/* The page is one widget for every item: each opens at its top, with its
+ * text and source in view, wherever the last one was scrolled to. */
+static void
+test_item_opens_at_top (PbTrackerUiFixture *f,
+                        gconstpointer       data)
+{
+  PbTrackerItem *page = open_item (f, f->repeated);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (pb_tracker_item_get_history (page)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  /* The page's own scroller, around its text and history. */
+  g_assert_nonnull (scroller);
+  g_assert_true (gtk_widget_is_ancestor (pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL, "Details"),
+                                         scroller));
+  g_assert_null (gtk_widget_get_ancestor (scroller, GTK_TYPE_POPOVER));
+  /* Short enough that the page scrolls. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 300);
+  gtk_test_widget_wait_for_draw (f->window);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  while (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.back", NULL));
+  g_assert_true (open_item (f, f->fresh) == page);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+/* The cohorts are put right on the item's page, a check button each; an
+ * item left with none is found with the No cohort filter. */
+static void
+test_item_cohorts (PbTrackerUiFixture *f,
+                   gconstpointer       data)
+{
+  PbTrackerItem *page = open_item (f, f->fresh);
+  GListModel *model = pb_tracker_view_get_model (f->view);
+  GtkDropDown *cohort = pb_test_tracker_dropdown (f, "Cohort");
+  GListModel *names = gtk_drop_down_get_model (cohort);
+  g_autoptr(PbRecommendationItem) item = pb_library_get_recommendation (f->rec.library, f->fresh, NULL);
+  g_auto(GStrv) had = g_strdupv ((char **)pb_recommendation_item_get_cohorts (item));
+  g_autoptr(GtkStringObject) last = NULL;
+  GtkWidget *check;
+  guint n_checks = 0, n_ticked = 0;
+
+  for (check = pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, NULL); check;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      n_checks++;
+      n_ticked += gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+    }
+  g_assert_cmpuint (n_checks, >=, 3);
+  g_assert_cmpuint (n_ticked, ==, g_strv_length (had));
+
+  /* Ticked and unticked, by the action the check buttons use. */
+  for (guint i = 0; had[i] != NULL; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.toggle-cohort", "s", had[i]));
+  g_clear_object (&item);
+  item = pb_library_get_recommendation (f->rec.library, f->fresh, NULL);
+  g_assert_null (pb_recommendation_item_get_cohorts (item)[0]);
+  g_assert_nonnull (pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL, "None"));
+
+  /* By a click on a check button. */
+  check = pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_clear_object (&item);
+  item = pb_library_get_recommendation (f->rec.library, f->fresh, NULL);
+  g_assert_cmpuint (g_strv_length ((char **)pb_recommendation_item_get_cohorts (item)), ==, 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_clear_object (&item);
+  item = pb_library_get_recommendation (f->rec.library, f->fresh, NULL);
+  g_assert_null (pb_recommendation_item_get_cohorts (item)[0]);
+
+  /* No cohort: the last choice of the Cohort filter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.back", NULL));
+  last = g_list_model_get_item (names, g_list_model_get_n_items (names) - 1);
+  g_assert_cmpstr (gtk_string_object_get_string (last), ==, "No cohort");
+  gtk_drop_down_set_selected (cohort, g_list_model_get_n_items (names) - 1);
+  g_assert_cmpint (pb_test_tracker_position_of (model, f->fresh), >=, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PbRecommendationItem) each = g_list_model_get_item (model, i);
+
+      g_assert_null (pb_recommendation_item_get_cohorts (each)[0]);
+    }
+  gtk_drop_down_set_selected (cohort, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
 }
 
 /* At 360 pixels the table gives way to a list of rows, the filters to two
@@ -332,7 +482,10 @@ main (int   argc,
 
   add_test ("/tracker-ui/table-filters", test_table_filters);
   add_test ("/tracker-ui/status-undo", test_status_undo);
+  add_test ("/tracker-ui/status-ctrl-z", test_status_ctrl_z);
   add_test ("/tracker-ui/history-evidence", test_history_evidence);
+  add_test ("/tracker-ui/item-opens-at-top", test_item_opens_at_top);
+  add_test ("/tracker-ui/item-cohorts", test_item_cohorts);
   add_test ("/tracker-ui/narrow", test_narrow);
   add_test ("/tracker-ui/accessible", test_accessible);
   add_test ("/tracker-ui/compare", test_compare);

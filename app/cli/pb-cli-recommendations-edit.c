@@ -210,6 +210,7 @@ _pb_cli_recommendations_update (CommonOptions  *common,
   g_autofree char *owner = NULL;
   g_autofree char *due = NULL;
   g_auto(GStrv) evidence = NULL;
+  g_auto(GStrv) cohorts = NULL;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Where it stands now"), N_("STATUS") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day it stood so (today if not given)"), N_("YYYY-MM-DD") },
@@ -217,6 +218,8 @@ _pb_cli_recommendations_update (CommonOptions  *common,
     { "evidence", 0, 0, G_OPTION_ARG_STRING_ARRAY, &evidence, N_("Findings that show it"), N_("FINDING…") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who owns it"), N_("TEXT") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("When it is due, or “none”"), N_("YYYY-MM-DD") },
+    { "cohort", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cohorts,
+      N_("The cohorts it concerns, in place of those it had (repeat for more; “none” for none)"), N_("SLUG") },
     { NULL }
   };
   PbRecommendationUpdate update = PB_RECOMMENDATION_UPDATE_INIT;
@@ -229,7 +232,7 @@ _pb_cli_recommendations_update (CommonOptions  *common,
     return _pb_cli_usage_error (error->message);
   if (argc < 3 || !_pb_cli_parse_id (argv[2], &id))
     return _pb_cli_usage_error (_("Use “recommendations update ID --status STATUS [--note TEXT] "
-                                  "[--evidence FINDING…] [--owner TEXT] [--due YYYY-MM-DD]”."));
+                                  "[--evidence FINDING…] [--owner TEXT] [--due YYYY-MM-DD] [--cohort SLUG…]”."));
   if (!parse_evidence (evidence, argc, argv, 3, findings))
     return _pb_cli_usage_error (_("Evidence is given by findings’ ids, as “findings list” shows them."));
   if (status != NULL)
@@ -247,7 +250,20 @@ _pb_cli_recommendations_update (CommonOptions  *common,
   update.owner = owner;
   update.due = g_strcmp0 (due, "none") == 0 ? "" : due;
 
-  if (!(library = _pb_cli_open_library_to_change (common, &error)) ||
+  if (!(library = _pb_cli_open_library_to_change (common, &error)))
+    return _pb_cli_fail (error->message);
+  if (cohorts != NULL)
+    {
+      const char * const none[] = { NULL };
+      gboolean cleared = g_strv_length (cohorts) == 1 && g_str_equal (cohorts[0], "none");
+
+      if (!pb_library_set_recommendation_cohorts (library, id, cleared ? none : (const char * const *)cohorts,
+                                                  &error))
+        return _pb_cli_fail (error->message);
+    }
+  /* Cohorts alone are a change of their own. */
+  if ((cohorts == NULL || update.status >= 0 || update.owner != NULL || update.due != NULL ||
+       update.note != NULL || update.date != NULL || update.n_evidence > 0) &&
       !pb_library_update_recommendation (library, id, &update, NULL, &error))
     return _pb_cli_fail (error->message);
 

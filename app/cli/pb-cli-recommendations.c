@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "pb-cli-private.h"
+#include "pb-cohort-store.h"
 #include "pb-csv.h"
 #include "pb-export-file.h"
 #include "pb-finding.h"
@@ -110,11 +111,35 @@ print_item_line (PbRecommendationItem *item)
     printf ("      %s %s\n", _("Owner:"), pb_recommendation_item_get_owner (item));
 }
 
+/* The cohorts' names, "; " between them: the app's CSVs are read by
+ * people in a spreadsheet, so they carry words, not codes. */
+static char *
+cohort_names (GPtrArray          *cohorts,
+              const char * const *slugs)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      const char *name = slugs[i];
+
+      for (guint c = 0; cohorts != NULL && c < cohorts->len; c++)
+        if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, c)), slugs[i]))
+          name = pb_cohort_get_name (g_ptr_array_index (cohorts, c));
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, name);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
-write_csv (GPtrArray   *items,
+write_csv (PbLibrary   *library,
+           GPtrArray   *items,
            const char  *path,
            GError     **error)
 {
+  g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (library, NULL);
   g_autoptr(GString) out = g_string_new ("\"id\",\"authority\",\"text\",\"source\",\"source_date\",\"page\","
                                          "\"paragraph\",\"cohorts\",\"owner\",\"due\",\"overdue\",\"status\","
                                          "\"rag\",\"last_update\",\"evidence\",\"classification\"\r\n");
@@ -124,7 +149,7 @@ write_csv (GPtrArray   *items,
       PbRecommendationItem *item = g_ptr_array_index (items, i);
       PbRecommendationStatus status = pb_recommendation_item_get_status (item);
       g_autofree char *source = pb_recommendation_item_dup_source_name (item);
-      g_autofree char *cohorts = g_strjoinv (" ", (char **)pb_recommendation_item_get_cohorts (item));
+      g_autofree char *names = cohort_names (cohorts, pb_recommendation_item_get_cohorts (item));
 
       pb_csv_append_number (out, pb_recommendation_item_get_id (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_authority (item), FALSE);
@@ -139,12 +164,12 @@ write_csv (GPtrArray   *items,
         pb_csv_append_number (out, pb_recommendation_item_get_paragraph (item), FALSE);
       else
         pb_csv_append_field (out, NULL, FALSE);
-      pb_csv_append_field (out, cohorts, FALSE);
+      pb_csv_append_field (out, names, FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_owner (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_due (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_overdue (item) ? "yes" : "no", FALSE);
-      pb_csv_append_field (out, pb_recommendation_status_to_slug (status), FALSE);
-      pb_csv_append_field (out, pb_rag_to_slug (pb_recommendation_status_get_rag (status)), FALSE);
+      pb_csv_append_field (out, pb_recommendation_status_get_label (status), FALSE);
+      pb_csv_append_field (out, pb_rag_get_label (pb_recommendation_status_get_rag (status)), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_status_date (item), FALSE);
       pb_csv_append_number (out, pb_recommendation_item_get_evidence_count (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_exempt (item) ? "exempt" : "public", TRUE);
@@ -186,7 +211,7 @@ run_list (CommonOptions  *common,
   GOptionEntry entries[] = {
     { "authority", 0, 0, G_OPTION_ARG_STRING, &authority, N_("Only this local authority’s items"), N_("NAME") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only items with this status now"), N_("STATUS") },
-    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only items about this cohort"), N_("SLUG") },
+    { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only items about this cohort, or “none” for those about none"), N_("SLUG") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only items past their due date and not met"), NULL },
     { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("Only items not met"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead (“-” for standard output)"), N_("FILE") },
@@ -210,7 +235,8 @@ run_list (CommonOptions  *common,
       filter.status = s;
     }
   filter.authority = authority;
-  filter.cohort = cohort;
+  /* "none": the items that concern no cohort. */
+  filter.cohort = g_strcmp0 (cohort, "none") == 0 ? PB_RECOMMENDATION_NO_COHORT : cohort;
   filter.overdue = overdue;
   filter.open = open;
 
@@ -227,8 +253,8 @@ run_list (CommonOptions  *common,
       g_autofree char *shown = _pb_cli_display (csv);
 
       if (csv_path == NULL)
-        return write_csv (items, NULL, &error) ? EXIT_OK : _pb_cli_fail (error->message);
-      if (!pb_library_check_output_path (library, csv_path, &error) || !write_csv (items, csv_path, &error))
+        return write_csv (library, items, NULL, &error) ? EXIT_OK : _pb_cli_fail (error->message);
+      if (!pb_library_check_output_path (library, csv_path, &error) || !write_csv (library, items, csv_path, &error))
         return _pb_cli_fail (error->message);
       if (common->json)
         {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-db.h"
 #include "pb-finding-store.h"
@@ -94,6 +95,15 @@ check_update (const PbRecommendationUpdate  *update,
   if ((update->date != NULL && !_pb_recommendation_valid_date (update->date)) ||
       (update->due != NULL && *update->due != '\0' && !_pb_recommendation_valid_date (update->due)))
     return fail (error, _("Dates are written YYYY-MM-DD, such as 2025-03-31."));
+  if (update->date != NULL)
+    {
+      g_autofree char *today = _pb_recommendation_today ();
+
+      /* The current status is the latest by date: a status dated ahead
+       * (2030 typed for 2020) would outrank every real update after it. */
+      if (strcmp (update->date, today) > 0)
+        return fail (error, _("A status cannot be dated after today: give the day it was judged."));
+    }
   return TRUE;
 }
 

@@ -390,6 +390,46 @@ pb_library_unlink_recommendations (PbLibrary  *library,
 }
 
 /**
+ * pb_library_count_likely_repeats:
+ * @report_id: a report in the library
+ * @item_id: the item tracking one of its recommendations, or 0 for all of
+ *   them
+ * @error: as pb_library_suggest_recommendation_links() gives
+ *
+ * Counts the report's recommendations (or the one @item_id tracks) whose
+ * likeliest earlier item is not linked to them yet: what a newly imported
+ * or tracked report should offer to review, since Ofsted repeating a
+ * recommendation is the strongest signal a panel can get.
+ *
+ * Returns: how many may repeat an earlier one; 0 on error too
+ */
+guint
+pb_library_count_likely_repeats (PbLibrary  *library,
+                                 gint64      report_id,
+                                 gint64      item_id,
+                                 GError    **error)
+{
+  g_autoptr(GPtrArray) suggestions = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (PB_IS_LIBRARY (library), 0);
+
+  if (!(suggestions = pb_library_suggest_recommendation_links (library, report_id, error)))
+    return 0;
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      PbLinkSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+
+      if (item_id > 0 && suggestion->item_id != item_id)
+        continue;
+      if (suggestion->candidates->len > 0 &&
+          !((PbLinkCandidate *)g_ptr_array_index (suggestion->candidates, 0))->linked)
+        n++;
+    }
+  return n;
+}
+
+/**
  * pb_library_confirm_recommendation_link:
  * @report_id: the report whose recommendation repeats an earlier item
  * @position: which of its recommendations, from 0

@@ -37,6 +37,10 @@ void        pb_link_suggestion_free                 (PbLinkSuggestion  *suggesti
 GPtrArray  *pb_library_suggest_recommendation_links (PbLibrary         *library,
                                                      gint64             report_id,
                                                      GError           **error);
+guint       pb_library_count_likely_repeats         (PbLibrary         *library,
+                                                     gint64             report_id,
+                                                     gint64             item_id,
+                                                     GError           **error);
 gint64      pb_library_confirm_recommendation_link  (PbLibrary         *library,
                                                      gint64             report_id,
                                                      guint              position,

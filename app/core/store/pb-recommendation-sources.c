@@ -94,13 +94,26 @@ paragraph_of (PbStructure         *structure,
               guint                page,
               const char          *text)
 {
-  g_autofree char *start = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 32));
-  const char *found;
+  glong length = g_utf8_strlen (text, -1);
+  const char *found = NULL;
   gsize offset;
   guint number = 0;
 
-  if (page == 0 || page > g_strv_length ((char **)pages) ||
-      !(found = find_loosely (pages[page - 1], start)))
+  if (page == 0 || page > g_strv_length ((char **)pages))
+    return 0;
+  /* As much of the text as the page holds: recommendations of one report
+   * often start alike ("Improve the quality and timeliness of …"), so its
+   * first words alone can find the one before. The whole text is missing
+   * from the page when it runs on to the next; then shorter starts. */
+  for (glong n = length; found == NULL; n = MAX (n / 2, MIN (length, 32)))
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, n);
+
+      found = find_loosely (pages[page - 1], start);
+      if (n <= 32)
+        break;
+    }
+  if (found == NULL)
     return 0;
   offset = found - pages[page - 1];
 

@@ -132,7 +132,10 @@ _pb_recommendation_query (PbLibrary                    *library,
 
   if (!(stmt = pb_db_prepare (db, ITEM_SELECT
                               " WHERE (?1 IS NULL OR r.authority = ?1)"
-                              "  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM recommendation_cohorts AS rc"
+                              "  AND (?2 IS NULL"
+                              "       OR (?2 = '' AND NOT EXISTS (SELECT 1 FROM recommendation_cohorts AS rc"
+                              "             WHERE rc.recommendation_id = r.id))"
+                              "       OR EXISTS (SELECT 1 FROM recommendation_cohorts AS rc"
                               "    JOIN cohorts AS c ON c.id = rc.cohort_id"
                               "    WHERE rc.recommendation_id = r.id AND c.slug = ?2))"
                               "  AND (?3 IS NULL OR coalesce (e.status, 'not_started') = ?3)"

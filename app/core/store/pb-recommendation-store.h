@@ -33,13 +33,18 @@ typedef struct
 typedef struct
 {
   const char *authority;      /* as the reports name it (any case), or NULL */
-  const char *cohort;         /* a cohort slug, or NULL */
+  const char *cohort;         /* a cohort slug; PB_RECOMMENDATION_NO_COHORT
+                               * for those with none; NULL for any */
   int         status;         /* the current PbRecommendationStatus, or -1 */
   gboolean    overdue;        /* only those past their due date and not met */
   gboolean    open;           /* only those not met */
   const char *report_sha256;  /* only those from this report, or NULL */
   const char *today;          /* YYYY-MM-DD "overdue" counts from; NULL: today */
 } PbRecommendationFilter;
+
+/* The filter's cohort for items that concern no cohort: they would
+ * otherwise drop out of every cohort's view unseen. */
+#define PB_RECOMMENDATION_NO_COHORT ""
 
 #define PB_RECOMMENDATION_FILTER_INIT { NULL, NULL, -1, FALSE, FALSE, NULL, NULL }
 

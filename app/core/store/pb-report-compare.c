@@ -446,13 +446,38 @@ name_of (Side *side)
   return _pb_recommendation_phrase (side->stored->type, side->date, pb_report_get_title (side->report), FALSE);
 }
 
+/* Only an inspection or visit of a named authority has grades and
+ * recommendations to set against another's: minutes or a plan would be
+ * dated by their file and show every recommendation as "no longer made". */
+static gboolean
+check_comparable (Side    *side,
+                  GError **error)
+{
+  if (side->stored->type == PB_DOCUMENT_OTHER)
+    {
+      g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID,
+                   _("“%s” is not an Ofsted inspection or visit, so it cannot be compared."),
+                   pb_report_get_title (side->report));
+      return FALSE;
+    }
+  if (side->stored->local_authority == NULL && pb_report_get_local_authority (side->report) == NULL)
+    {
+      g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID,
+                   _("“%s” does not say which local authority it is about, so it cannot be compared."),
+                   pb_report_get_title (side->report));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pb_library_compare_reports:
  * @report_id: a report
  * @other_id: another report of the same authority, before or after it
  * @error: %PB_LIBRARY_ERROR_NOT_FOUND for a report not in the library;
- *   %PB_RECOMMENDATIONS_ERROR_INVALID for one report twice, or reports that
- *   name different authorities
+ *   %PB_RECOMMENDATIONS_ERROR_INVALID for one report twice, reports that
+ *   name different authorities, or a paper that is not an inspection or
+ *   visit of a named authority (minutes, a plan)
  *
  * Compares two reports, the earlier (by the inspection's last day, else
  * publication, else the file's date) as "before", whichever order they are
@@ -482,6 +507,9 @@ pb_library_compare_reports (PbLibrary  *library,
       return NULL;
     }
   if (!load_side (library, report_id, &first, error) || !load_side (library, other_id, &second, error))
+    return NULL;
+
+  if (!check_comparable (&first, error) || !check_comparable (&second, error))
     return NULL;
 
   authority_a = first.stored->local_authority;

@@ -8,6 +8,7 @@
 #include "pb-finding-store.h"
 #include "pb-quote-locate.h"
 #include "pb-reader-private.h"
+#include "pb-recommendation-links.h"
 #include "pb-recommendation-store.h"
 #include "pb-structure-store.h"
 #include "pb-suggestion.h"
@@ -413,9 +414,22 @@ track_suggestion_cb (PbReader     *self,
       _pb_reader_toast (self, adw_toast_new (error->message));
       return;
     }
-  toast = adw_toast_new (_("Recommendation tracked"));
-  action = g_strdup_printf ("win.show-recommendation(int64 %" G_GINT64_FORMAT ")", id);
-  adw_toast_set_button_label (toast, _("_Show"));
+  /* Made again by Ofsted is worth the panel's notice: offer the review
+   * that confirms it, rather than the item. */
+  if (pb_library_count_likely_repeats (self->library, pb_report_get_id (self->report), id, NULL) > 0)
+    {
+      toast = adw_toast_new (_("Recommendation tracked: it may repeat an earlier one"));
+      action = g_strdup_printf ("win.review-recommendations(int64 %" G_GINT64_FORMAT ")",
+                                pb_report_get_id (self->report));
+      adw_toast_set_button_label (toast, _("_Review"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    }
+  else
+    {
+      toast = adw_toast_new (_("Recommendation tracked"));
+      action = g_strdup_printf ("win.show-recommendation(int64 %" G_GINT64_FORMAT ")", id);
+      adw_toast_set_button_label (toast, _("_Show"));
+    }
   adw_toast_set_detailed_action_name (toast, action);
   _pb_reader_toast (self, toast);
 }

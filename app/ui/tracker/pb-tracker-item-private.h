@@ -27,6 +27,7 @@ struct _PbTrackerItem
 
   /* Template children */
   GtkWidget            *box;
+  GtkScrolledWindow    *scroller;
   GtkLabel             *title_label;
   GtkWidget            *status_button;
   GtkWidget            *repeated_box;
@@ -37,6 +38,9 @@ struct _PbTrackerItem
   GtkWidget            *overdue_label;
   AdwActionRow         *source_row;
   AdwActionRow         *cohorts_row;
+  GtkWidget            *cohorts_button;
+  GtkBox               *cohorts_box;    /* a check button a cohort, in self->cohorts' order */
+  gboolean              filling_cohorts;
   AdwEntryRow          *owner_row;
   AdwEntryRow          *due_row;
   AdwActionRow         *classification_row;

@@ -98,6 +98,14 @@ pb_tracker_item_undo (PbTrackerItem *self)
 }
 
 static gboolean
+undo_binding (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return pb_tracker_item_undo (PB_TRACKER_ITEM (widget));
+}
+
+static gboolean
 apply_update (PbTrackerItem                *self,
               const PbRecommendationUpdate *update,
               const char                   *message)
@@ -135,6 +143,52 @@ set_entry_text (AdwEntryRow *row,
 }
 
 static void
+cohort_toggled_cb (GtkCheckButton *check,
+                   PbTrackerItem  *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (check), "slug");
+
+  if (self->filling_cohorts)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "item.toggle-cohort", "s", slug);
+}
+
+/* One check button a cohort of the library, ticked for those the item
+ * concerns; built again only when the library's cohorts change, so that
+ * the popover keeps its focus while the user ticks. */
+static void
+fill_cohorts (PbTrackerItem *self)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  self->filling_cohorts = TRUE;
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cohorts_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  if (self->cohorts == NULL || n != self->cohorts->len)
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cohorts_box))))
+        gtk_box_remove (self->cohorts_box, child);
+      for (guint i = 0; self->cohorts != NULL && i < self->cohorts->len; i++)
+        {
+          PbCohort *cohort = g_ptr_array_index (self->cohorts, i);
+          GtkWidget *check = gtk_check_button_new_with_label (pb_cohort_get_name (cohort));
+
+          g_object_set_data_full (G_OBJECT (check), "slug", g_strdup (pb_cohort_get_slug (cohort)), g_free);
+          g_signal_connect (check, "toggled", G_CALLBACK (cohort_toggled_cb), self);
+          gtk_box_append (self->cohorts_box, check);
+        }
+    }
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cohorts_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
+                                 pb_recommendation_item_has_cohort (self->item,
+                                                                    g_object_get_data (G_OBJECT (child), "slug")));
+  self->filling_cohorts = FALSE;
+}
+
+static void
 fill (PbTrackerItem *self)
 {
   PbRecommendationItem *item = self->item;
@@ -161,6 +215,7 @@ fill (PbTrackerItem *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.open-source",
                                  pb_recommendation_item_get_report_id (item) > 0);
   adw_action_row_set_subtitle (self->cohorts_row, *cohorts ? cohorts : _("None"));
+  fill_cohorts (self);
   set_entry_text (self->owner_row, pb_recommendation_item_get_owner (item));
   set_entry_text (self->due_row, pb_recommendation_item_get_due (item) ? pb_recommendation_item_get_due (item) : "");
   adw_action_row_set_subtitle (self->classification_row,
@@ -293,6 +348,39 @@ pb_tracker_item_choose_evidence (PbTrackerItem *self,
 }
 
 /* Actions */
+
+/* The cohorts the structure reader guessed from the words are often wrong
+ * or missing, and an item with none drops out of every cohort's view and
+ * pack section: the user puts them right here. */
+static void
+toggle_cohort_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PbTrackerItem *self = PB_TRACKER_ITEM (widget);
+  const char *slug = g_variant_get_string (parameter, NULL);
+  g_autoptr(GPtrArray) slugs = g_ptr_array_new_with_free_func (g_free);
+  const char * const *cohorts;
+  gboolean had;
+  g_autoptr(GError) error = NULL;
+
+  if (self->item == NULL)
+    return;
+  cohorts = pb_recommendation_item_get_cohorts (self->item);
+  had = pb_recommendation_item_has_cohort (self->item, slug);
+  for (guint i = 0; cohorts != NULL && cohorts[i] != NULL; i++)
+    if (!g_str_equal (cohorts[i], slug))
+      g_ptr_array_add (slugs, g_strdup (cohorts[i]));
+  if (!had)
+    g_ptr_array_add (slugs, g_strdup (slug));
+  g_ptr_array_add (slugs, NULL);
+  if (!pb_library_set_recommendation_cohorts (self->library, pb_recommendation_item_get_id (self->item),
+                                              (const char * const *)slugs->pdata, &error))
+    {
+      _pb_tracker_item_show_error (self, error);
+      fill_cohorts (self);
+    }
+}
 
 static void
 set_status_action (GtkWidget  *widget,
@@ -478,15 +566,23 @@ pb_tracker_item_class_init (PbTrackerItemClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, evidence_search);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, history_list);
+  gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, cohorts_button);
+  gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, cohorts_box);
   gtk_widget_class_bind_template_callback (widget_class, owner_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_search_cb);
 
   gtk_widget_class_install_action (widget_class, "item.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "item.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "item.toggle-cohort", "s", toggle_cohort_action);
   gtk_widget_class_install_action (widget_class, "item.open-source", NULL, open_source_action);
   gtk_widget_class_install_action (widget_class, "item.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "item.back", NULL);
+  /* The toast's Undo is at the end of the focus chain and goes away:
+   * Ctrl+Z reaches it from anywhere on the page (an entry's own Ctrl+Z,
+   * for its text, comes first). */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_binding, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trackeritem");
@@ -504,6 +600,7 @@ pb_tracker_item_init (PbTrackerItem *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.set-status", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.open-source", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.toggle-cohort", FALSE);
 }
 
 GtkWidget *
@@ -533,7 +630,8 @@ pb_tracker_item_set_library (PbTrackerItem *self,
  * pb_tracker_item_set_item_id:
  * @id: a tracked recommendation
  *
- * Shows the recommendation; the evidence chosen for an update is cleared.
+ * Shows the recommendation from the top of the page; the evidence chosen
+ * for an update is cleared.
  *
  * Returns: %FALSE, showing what it showed, when there is no such item
  */
@@ -565,7 +663,12 @@ pb_tracker_item_set_item_id (PbTrackerItem *self,
   evidence_search_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.set-status", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.record", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.toggle-cohort", TRUE);
   fill (self);
+  /* The page is one widget for every item: left where the last item was
+   * scrolled to, the new one's text and source would be off screen, and
+   * its history could pass for the last one's. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return TRUE;
 }
 

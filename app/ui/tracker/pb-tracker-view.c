@@ -73,6 +73,8 @@ filters_changed_cb (PbTrackerView *self)
   filter.authority = pb_tracker_view_get_authority (self);
   if (cohort > 0 && cohort != GTK_INVALID_LIST_POSITION && cohort - 1 < self->cohorts->len)
     filter.cohort = pb_cohort_get_slug (g_ptr_array_index (self->cohorts, cohort - 1));
+  else if (cohort != GTK_INVALID_LIST_POSITION && cohort == self->cohorts->len + 1)
+    filter.cohort = PB_RECOMMENDATION_NO_COHORT;
   if (status > 0 && status != GTK_INVALID_LIST_POSITION)
     filter.status = (int)status - 1;
   filter.overdue = gtk_toggle_button_get_active (self->overdue_button);
@@ -138,6 +140,8 @@ fill_filters (PbTrackerView *self)
   gtk_string_list_splice (self->cohort_names, 1, n_cohorts > 0 ? n_cohorts - 1 : 0, NULL);
   for (guint i = 0; i < self->cohorts->len; i++)
     gtk_string_list_append (self->cohort_names, pb_cohort_get_name (g_ptr_array_index (self->cohorts, i)));
+  /* Last: items whose words named no cohort, to find and give them one. */
+  gtk_string_list_append (self->cohort_names, _("No cohort"));
 
   self->filling = FALSE;
   filters_changed_cb (self);
@@ -360,6 +364,14 @@ pb_tracker_view_finalize (GObject *object)
   G_OBJECT_CLASS (pb_tracker_view_parent_class)->finalize (object);
 }
 
+static gboolean
+undo_binding (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return pb_tracker_item_undo (PB_TRACKER_VIEW (widget)->item_page);
+}
+
 static void
 pb_tracker_view_class_init (PbTrackerViewClass *klass)
 {
@@ -430,6 +442,8 @@ pb_tracker_view_class_init (PbTrackerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "tracker.review-offer", NULL, review_offer_action);
   gtk_widget_class_install_action (widget_class, "tracker.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "tracker.back", NULL);
+  /* Back in the table, the status just set can still be taken back. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_binding, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trackerview");

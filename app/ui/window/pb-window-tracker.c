@@ -66,8 +66,17 @@ track_recommendations_action (GtkWidget  *widget,
   if (pb_report_get_local_authority (report) != NULL)
     pb_tracker_view_set_authority (self->tracker_view, pb_report_get_local_authority (report));
   offered = pb_tracker_view_offer_links (self->tracker_view, pb_report_get_id (report));
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recommendation is tracked",
-                                          "%u recommendations are tracked", ids->len), ids->len);
+  if (offered > 0)
+    {
+      g_autofree char *tracked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recommendation is tracked",
+                                                               "%u recommendations are tracked", ids->len), ids->len);
+      /* Translators: the first %s is "N recommendations are tracked" */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u may repeat an earlier one",
+                                              "%s; %u may repeat earlier ones", offered), tracked, offered);
+    }
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recommendation is tracked",
+                                            "%u recommendations are tracked", ids->len), ids->len);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, offered > 0 ? _("_Review Repeats") : _("_Show"));
   if (offered > 0)
@@ -180,10 +189,14 @@ import_finished_cb (PbWindow      *self,
   if ((offered = pb_tracker_view_offer_links (self->tracker_view, report_id)) == 0)
     return;
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The new report may repeat a tracked recommendation",
-                                          "The new report may repeat %u tracked recommendations", offered),
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recommendation may repeat an earlier one",
+                                          "%u recommendations may repeat earlier ones", offered),
                              offered);
   toast = adw_toast_new (message);
+  /* Before the reader's own toasts about the report (suggested findings),
+   * which would otherwise hold it back until it is missed. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
   action = g_strdup_printf ("win.review-recommendations(int64 %" G_GINT64_FORMAT ")", report_id);
   adw_toast_set_button_label (toast, _("_Review"));
   adw_toast_set_detailed_action_name (toast, action);
