@@ -435,6 +435,46 @@ has_lead_inspector_line (GArray *lines)
   return TRUE;
 }
 
+/* What marks @lines, on their first two pages, as a council paper or a
+ * press release that reproduces an inspection's table, dates or lead
+ * inspector ("Report to Cabinet", "Agenda item 7", "Contact officer: …",
+ * "NEWS RELEASE", "Notes to editors"): a line that starts so, which no
+ * report or letter of Ofsted's has. Returns the reason, or NULL. */
+static char *
+paper_furniture (GArray *lines)
+{
+  static GRegex *council_cache, *press_cache;
+  GRegex *council = _pb_structure_regex (&council_cache,
+                                         "^(?:Report to:?\\s+(?:the\\s+)?[A-Z]|REPORT TO\\b|Agenda item\\b|AGENDA ITEM\\b|"
+                                         "Contact officer|CONTACT OFFICER|Report of the (?:Executive |Strategic |Corporate )?Director\\b|"
+                                         "Report author\\b|Purpose of (?:the |this )?report\\b|PURPOSE OF (?:THE )?REPORT\\b|"
+                                         "Title of report\\b|RESOLVED\\b|Resolved:|Recommendations? to (?:Cabinet|Committee|Council)\\b|"
+                                         "(?:Cabinet|Committee|Members|Council) (?:is|are) (?:asked|recommended) to\\b|"
+                                         "Wards? affected\\b|Portfolio holder\\b|Key decision\\b)",
+                                         0);
+  GRegex *press = _pb_structure_regex (&press_cache,
+                                       "^(?:Press release\\b|PRESS RELEASE\\b|News release\\b|NEWS RELEASE\\b|"
+                                       "Embargoed\\b|EMBARGOED\\b|Notes to editors\\b|NOTES TO EDITORS\\b|"
+                                       "Media enquiries\\b|For immediate release\\b)",
+                                       0);
+
+  for (guint i = 0; i < lines->len && g_array_index (lines, Line, i).page <= 2; i++)
+    {
+      const char *line = _pb_structure_line_at (lines, i);
+      gboolean is_council = g_regex_match (council, line, 0, NULL);
+
+      if (is_council || g_regex_match (press, line, 0, NULL))
+        {
+          /* The line itself, shortened, says where to look. */
+          g_autofree char *quoted = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 40));
+
+          return g_strdup_printf ("not an inspection: %s (\"%s\")",
+                                  is_council ? "council paper" : "press release", g_strstrip (quoted));
+        }
+    }
+  return NULL;
+}
+
 /* The tagged table where it has rows, the layout's where it has not; a
  * judgement only the layout grades is taken from it. */
 static const char *
@@ -499,13 +539,27 @@ _pb_structure_decide_type (GArray            *lines,
   gboolean dates, lead, sif;
   const char *table_reason;
   const char *letter;
+  g_autofree char *paper = NULL;
   guint line;
 
   *body = 0;
 
+  /* A council paper or press release may copy a letter's title and
+   * opening, or an inspection's table, dates line and lead inspector line:
+   * only the inspection's or letter's own layout makes one. */
+  paper = paper_furniture (lines);
+
   /* A letter is known by its title and its form. */
   if (find_letter_title (lines, &title) && (letter = letter_evidence (lines)))
     {
+      if (paper != NULL)
+        {
+          _pb_structure_add_reason (structure, "%s", title_reasons[title.kind]);
+          _pb_structure_add_reason (structure, "%s", paper);
+          title_clear (&title);
+          return G_MAXUINT;
+        }
+
       static const PbDocumentType types[] = {
         [TITLE_FOCUSED_VISIT] = PB_DOCUMENT_FOCUSED_VISIT,
         [TITLE_MONITORING_VISIT] = PB_DOCUMENT_MONITORING_VISIT,
@@ -559,6 +613,13 @@ _pb_structure_decide_type (GArray            *lines,
       _pb_structure_add_reason (structure, "not an inspection: %s",
                                 title.kind != TITLE_NONE || table.n_rows > 0 ? "nothing confirms it"
                                                                              : "no inspection title or judgement table");
+      title_clear (&title);
+      return G_MAXUINT;
+    }
+
+  if (paper != NULL)
+    {
+      _pb_structure_add_reason (structure, "%s", paper);
       title_clear (&title);
       return G_MAXUINT;
     }
