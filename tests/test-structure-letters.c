@@ -543,6 +543,44 @@ test_list_ends (void)
   pb_test_remove_dir (dir);
 }
 
+/* An opening that names the days of the visit ("on Tuesday 24 and
+ * Wednesday 25 January 2023", "on Tuesday, 24 January 2023 and Wednesday,
+ * 25 January 2023") gives its dates as one without the names does, under
+ * the address block and the letter's own date. */
+static void
+test_day_names (void)
+{
+  static const char * const spans[] = {
+    "on Tuesday 24 and Wednesday 25 January 2023",
+    "on Tuesday, 24 January 2023 and Wednesday, 25 January 2023",
+    "between Tuesday 24 January and Wednesday 25 January 2023",
+    "on Tuesday 24 to Wednesday 25 January 2023",
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("days-%u.pdf", i);
+      g_autofree char *page = g_strdup_printf (ADDRESS "Dear Jo\n\n"
+                                               "Focused visit to Northmoor children’s services\n"
+                                               "This letter summarises the findings of the focused visit to "
+                                               "Northmoor children’s services %s. His Majesty’s Inspectors for "
+                                               "this visit were Lisa Walsh and Nick Stacey.\n"
+                                               "Inspectors looked at the local authority’s arrangements for care "
+                                               "leavers.\n"
+                                               "Yours sincerely\n\nLisa Walsh\nHis Majesty’s Inspector\n",
+                                               spans[i]);
+      g_autofree char *pdf = write_letter (dir, name, page, NULL);
+      g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+      g_test_message ("%s", spans[i]);
+      assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Northmoor", "2023-01-24", "2023-01-25", "Lisa Walsh",
+                     "care leavers");
+    }
+
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/structure-letters/jtai-openings", test_jtai_openings);
   g_test_add_func ("/structure-letters/numbered-areas", test_numbered_areas);
   g_test_add_func ("/structure-letters/list-ends", test_list_ends);
+  g_test_add_func ("/structure-letters/day-names", test_day_names);
 
   return g_test_run ();
 }
