@@ -348,6 +348,7 @@ _pb_structure_read_recommendations (GArray      *lines,
   static const ListForm sif = { TRUE, TRUE, FALSE };
   gboolean letter = structure->type == PB_DOCUMENT_FOCUSED_VISIT ||
                     structure->type == PB_DOCUMENT_MONITORING_VISIT ||
+                    structure->type == PB_DOCUMENT_ASSURANCE_VISIT ||
                     structure->type == PB_DOCUMENT_JTAI;
 
   read_first_list (lines, from, "What needs to improve", FALSE, &bullets, structure);
