@@ -415,6 +415,41 @@ test_papers_copying_reports (void)
   pb_test_remove_dir (dir);
 }
 
+/* Small forms of the first page's lines: dates joined by a dash
+ * ("4–15 March 2019") are a dates line and the reasons say so; "Lead
+ * inspectors: A and B" names the first; "the Council of the Isles of
+ * Scilly" is the authority "Isles of Scilly". */
+static void
+test_first_page_forms (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+
+  {
+    g_autofree char *page = g_strconcat ("Inspection of Northmoor local authority children’s services\n"
+                                         "Inspection dates: 4–15 March 2019\n"
+                                         "Lead inspectors: Bob Sample and Ann Other\n", TABLE_2019, NULL);
+    g_autoptr(PbStructure) s = read_written (dir, "dash.pdf", page);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_true (has_reason (s, "inspection dates line"));
+    g_assert_cmpuint (g_date_get_day (&s->inspection_start), ==, 4);
+    g_assert_cmpuint (g_date_get_day (&s->inspection_end), ==, 15);
+    g_assert_cmpstr (s->lead_inspector, ==, "Bob Sample");
+    g_assert_true (has_reason (s, "lead inspector line"));
+  }
+
+  {
+    g_autofree char *page = g_strconcat ("Inspection of the Council of the Isles of Scilly children’s services\n",
+                                         DATES_AND_INSPECTOR, TABLE_2019, NULL);
+    g_autoptr(PbStructure) s = read_written (dir, "isles.pdf", page);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_cmpstr (s->local_authority, ==, "Isles of Scilly");
+  }
+
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/structure-titles/split-cell-pdf", test_split_cell_pdf);
   g_test_add_func ("/structure-titles/not-reports", test_not_reports);
   g_test_add_func ("/structure-titles/papers-copying-reports", test_papers_copying_reports);
+  g_test_add_func ("/structure-titles/first-page-forms", test_first_page_forms);
 
   return g_test_run ();
 }

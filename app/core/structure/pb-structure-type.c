@@ -420,7 +420,10 @@ only_dates (const char *words)
     "to", "and", "until", "-", "&",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
   };
-  g_auto(GStrv) split = g_strsplit (words, " ", -1);
+  /* "4-15 March 2024": the dash (made plain) joins as "to" does. */
+  g_auto(GStrv) dashed = g_strsplit (words, "-", -1);
+  g_autofree char *spaced = g_strjoinv (" - ", dashed);
+  g_auto(GStrv) split = g_strsplit (spaced, " ", -1);
   guint n_words = 0;
 
   for (guint w = 0; split[w] != NULL; w++)
