@@ -224,7 +224,8 @@ test_packs (Fixture       *f,
 }
 
 /* A pack's bundle written, then opened in a member's library by
- * "panel-brief FILE.panelpack"; an exempt pack's only with its passphrase,
+ * "panel-brief open-bundle FILE" (the file alone starts the window: see
+ * test-cli.c); an exempt pack's only with its passphrase,
  * which the command line never waits for on a standard input that is not
  * a terminal. Then a question goes back to the officer's library. */
 static void
@@ -291,8 +292,7 @@ test_bundles (Fixture       *f,
            "--passphrase-file", right, NULL);
   g_assert_cmpint (export_exempt.status, ==, 0);
 
-  /* Opened by naming the file, as a double-click does for now. */
-  pb_test_run_cli (&open, "--library", member, bundle, NULL);
+  pb_test_run_cli (&open, "open-bundle", "--library", member, bundle, NULL);
   g_assert_cmpint (open.status, ==, 0);
   g_assert_nonnull (strstr (open.out, "Panel, 12 March"));
   g_assert_nonnull (strstr (open.out, "1 findings"));
@@ -303,7 +303,7 @@ test_bundles (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "unchanged");
   g_assert_cmpint (json_object_get_int_member (object, "findings"), ==, 1);
 
-  pb_test_run_cli (&locked, "--library", member, exempt, NULL);
+  pb_test_run_cli (&locked, "open-bundle", "--library", member, exempt, NULL);
   pb_test_assert_one_line_error (&locked);
   g_assert_nonnull (strstr (locked.err, "passphrase"));
   pb_test_run_cli (&wrong, "open-bundle", "--library", member, exempt, "--passphrase-file", bad, NULL);

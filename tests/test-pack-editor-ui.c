@@ -255,6 +255,62 @@ test_drop_finding (Fixture       *f,
   g_assert_cmpint (pb_pack_entry_get_id (landed), ==, pb_pack_entry_get_id (anchor));
 }
 
+static AdwEntryRow *
+entry_row (GtkWidget  *widget,
+           const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
+    return ADW_ENTRY_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The meeting's date as it is written in Britain, or picked from the
+ * calendar beside it; kept as a date, shown again as typed. */
+static void
+test_meeting_date (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwEntryRow *row = entry_row (GTK_WIDGET (f->editor), "Meeting Date");
+  GtkWidget *calendar;
+  g_autoptr(PbPack) pack = NULL;
+  g_autoptr(GDateTime) day = NULL;
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "14/01/2027");
+  g_signal_emit_by_name (row, "apply");
+  pack = pb_library_get_pack (f->library, f->pack_id, NULL);
+  g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-01-14");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "14/01/2027");
+
+  /* Not a date: said so, and the pack keeps its date. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "01/14/2027");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_clear_object (&pack);
+  pack = pb_library_get_pack (f->library, f->pack_id, NULL);
+  g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-01-14");
+
+  /* The calendar's day is the meeting's. */
+  calendar = pb_packs_find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (calendar);
+  calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar)));
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  day = g_date_time_new_local (2027, 2, 3, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_clear_object (&pack);
+  pack = pb_library_get_pack (f->library, f->pack_id, NULL);
+  g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-02-03");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "03/02/2027");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +322,7 @@ main (int   argc,
   g_test_add ("/packs-ui/remove-undo", Fixture, NULL, pb_packs_fixture_setup, test_remove_undo, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/make-public-asks", Fixture, NULL, pb_packs_fixture_setup, test_make_public_asks, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/drop-finding", Fixture, NULL, pb_packs_fixture_setup, test_drop_finding, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/meeting-date", Fixture, NULL, pb_packs_fixture_setup, test_meeting_date, pb_packs_fixture_teardown);
 
   return g_test_run ();
 }

@@ -153,6 +153,40 @@ test_preview_progress_cancel (Fixture       *f,
   g_signal_handlers_disconnect_by_func (bar, fraction_cb, &highest);
 }
 
+/* The app's pack export names the council as Preferences say: on the
+ * cover and in the running header. */
+static void
+test_preview_from_preferences (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *pdf = NULL;
+  GtkWidget *preview;
+
+  g_settings_set_string (settings, "council-name", "Harrowdale Borough Council");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.preview", NULL));
+  while ((preview = preview_window_shown ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pdf = g_strdup (pb_preview_window_get_path (PB_PREVIEW_WINDOW (preview)));
+  g_assert_cmpuint (pb_test_poppler_count (pdf, "Harrowdale Borough Council"), >=, 2);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* Cleared, the pack names no council. */
+  g_settings_reset (settings, "council-name");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "pack.preview", NULL));
+  while ((preview = preview_window_shown ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_free (pdf);
+  pdf = g_strdup (pb_preview_window_get_path (PB_PREVIEW_WINDOW (preview)));
+  g_assert_cmpuint (pb_test_poppler_count (pdf, "Harrowdale Borough Council"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +195,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/packs-ui/preview-progress-cancel", Fixture, NULL, pb_packs_fixture_setup, test_preview_progress_cancel, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/preview-from-preferences", Fixture, NULL, pb_packs_fixture_setup, test_preview_from_preferences, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/preview-and-print", Fixture, NULL, pb_packs_fixture_setup, test_preview_and_print, pb_packs_fixture_teardown);
 
   return g_test_run ();

@@ -239,6 +239,74 @@ test_zoom_keeping (void)
   g_assert_cmpfloat_with_epsilon (after_pt, before_pt, 1e-9);
 }
 
+/* Zooming about a point of the viewport keeps the point of the page under
+ * it there, across as well as down, as far as the scrolling allows. */
+static void
+test_zoom_around (void)
+{
+  g_autoptr(PbPageLayout) layout = three_pages ();
+  double y_offset = EDGE + A4_H * K + GAP + 200;   /* 200 px into page 2 */
+  double x_pt, y_pt, x_after, y_after, new_x, new_y;
+  guint page, page_after;
+
+  pb_page_layout_set_viewport (layout, 1000, 600);
+  g_assert_true (pb_page_layout_point_to_page (layout, 500, y_offset + 300, &page, &x_pt, &y_pt));
+  g_assert_cmpuint (page, ==, 1);
+
+  pb_page_layout_set_zoom_around (layout, 2.0, 0, y_offset, 500, 300, &new_x, &new_y);
+  g_assert_cmpfloat (pb_page_layout_get_zoom (layout), ==, 2.0);
+  g_assert_cmpfloat (new_x, >, 0);      /* wider than the viewport now: scrolled across */
+  g_assert_true (pb_page_layout_point_to_page (layout, new_x + 500, new_y + 300, &page_after, &x_after, &y_after));
+  g_assert_cmpuint (page_after, ==, 1);
+  g_assert_cmpfloat_with_epsilon (x_after, x_pt, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y_after, y_pt, 1e-6);
+
+  /* Zooming right out from the end of the document: the offsets stay in the
+   * range the smaller pages can scroll, and nothing is to scroll across. */
+  pb_page_layout_set_zoom_around (layout, PB_ZOOM_MIN, new_x, pb_page_layout_get_content_height (layout) - 600,
+                                  900, 590, &new_x, &new_y);
+  g_assert_cmpfloat (new_y, >=, 0);
+  g_assert_cmpfloat (new_y, <=, pb_page_layout_get_content_height (layout) - 600);
+  g_assert_cmpfloat (new_x, ==, 0);
+}
+
+/* What the pages would take in a viewport, before they are laid out in it:
+ * the same, rounded, as the layout then has. */
+static void
+test_measure (void)
+{
+  g_autoptr(PbPageLayout) layout = three_pages ();
+  int width, height;
+
+  pb_page_layout_set_viewport (layout, 800, 600);
+  pb_page_layout_set_zoom (layout, 1.0);
+
+  /* The user's zoom: whatever the viewport. */
+  pb_page_layout_measure (layout, PB_SIZING_FREE, 0, 300, 300, &width, &height);
+  g_assert_cmpint (width, ==, pb_page_layout_round_size (pb_page_layout_get_content_width (layout)));
+  g_assert_cmpint (height, ==, pb_page_layout_round_size (pb_page_layout_get_content_height (layout)));
+
+  /* Fitting the width: exactly as wide as the viewport, never a hair more;
+   * as narrow as the least zoom when no width is given. */
+  pb_page_layout_measure (layout, PB_SIZING_FIT_WIDTH, 0, 640, -1, &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  pb_page_layout_set_viewport (layout, 640, 600);
+  pb_page_layout_set_zoom (layout, pb_page_layout_fit_zoom (layout, PB_SIZING_FIT_WIDTH, 0));
+  g_assert_cmpint (height, ==, pb_page_layout_round_size (pb_page_layout_get_content_height (layout)));
+  g_assert_cmpint (pb_page_layout_round_size (pb_page_layout_get_content_width (layout)), ==, 640);
+
+  pb_page_layout_measure (layout, PB_SIZING_FIT_WIDTH, 0, -1, -1, &width, &height);
+  g_assert_cmpint (width, ==, pb_page_layout_round_size (A4_H * K * PB_ZOOM_MIN + 2 * EDGE));
+
+  /* Fitting the page: the page's height decides in a short viewport. */
+  pb_page_layout_measure (layout, PB_SIZING_FIT_PAGE, 0, 2000, 400, &width, &height);
+  g_assert_cmpint (width, <, 2000);
+  g_assert_cmpint (width, ==, pb_page_layout_round_size (A4_H * K * ((400 - 2 * EDGE) / (A4_H * K)) + 2 * EDGE));
+
+  g_assert_cmpint (pb_page_layout_round_size (640.004), ==, 640);
+  g_assert_cmpint (pb_page_layout_round_size (640.2), ==, 641);
+}
+
 /* The view state: its limits, its order of telling, and its round trip
  * through what the library keeps. */
 
@@ -398,6 +466,8 @@ main (int   argc,
   g_test_add_func ("/page-layout/fit", test_fit);
   g_test_add_func ("/page-layout/point-and-page", test_point_and_page);
   g_test_add_func ("/page-layout/zoom-keeping", test_zoom_keeping);
+  g_test_add_func ("/page-layout/zoom-around", test_zoom_around);
+  g_test_add_func ("/page-layout/measure", test_measure);
   g_test_add_func ("/view-model/page", test_model_page);
   g_test_add_func ("/view-model/zoom", test_model_zoom);
   g_test_add_func ("/view-model/state", test_model_state);

@@ -8,10 +8,12 @@
 #include "pb-cohort-store.h"
 #include "pb-find-bar.h"
 #include "pb-finding-editor.h"
+#include "pb-identity.h"
 #include "pb-findings-panel.h"
 #include "pb-import-job.h"
 #include "pb-import-progress.h"
 #include "pb-import.h"
+#include "pb-key-labels.h"
 #include "pb-library-sidebar.h"
 #include "pb-page-controls.h"
 #include "pb-password-dialog.h"
@@ -304,20 +306,42 @@ test_preferences_window (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   PbPreferencesWindow *window = NULL;
-  GtkSpinButton *spin;
+  g_autofree char *logo_path = g_build_filename (f->dir, "logo.svg", NULL);
+  g_autoptr(GFile) logo = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *council = NULL;
+  GtkEditable *author_row;
 
   g_settings_set_uint (settings, "page-cache-size", 512);
+  g_settings_set_string (settings, "council-name", "Worcestershire County Council");
   window = g_object_ref (pb_preferences_window_new (NULL, settings, f->library));
   g_assert_cmpuint (pb_preferences_window_get_n_cohort_rows (window), ==, 4);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  /* The memory setting is the schema's, both ways. */
-  spin = GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON));
-  g_assert_nonnull (spin);
-  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 512);
-  gtk_spin_button_set_value (spin, 1024);
-  g_assert_cmpuint (g_settings_get_uint (settings, "page-cache-size"), ==, 1024);
+  /* The memory setting is for developers: kept, but not shown. */
+  g_assert_null (find_descendant (GTK_WIDGET (window), GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpuint (g_settings_get_uint (settings, "page-cache-size"), ==, 512);
+
+  /* Who signs packs and for which council: the schema's, both ways, and
+   * read back by the getters the exports use. */
+  author_row = GTK_EDITABLE (find_descendant (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (author_row)), ==, "Default Author");
+  gtk_editable_set_text (author_row, "  A. Officer ");
+  author = pb_identity_dup_default_author (settings);
+  g_assert_cmpstr (author, ==, "A. Officer");
+  council = pb_identity_dup_council_name (settings);
+  g_assert_cmpstr (council, ==, "Worcestershire County Council");
+  g_assert_null (pb_identity_dup_council_logo (settings));
+  g_assert_true (g_file_set_contents (logo_path, "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'/>",
+                                      -1, NULL));
+  g_settings_set_string (settings, "council-logo", logo_path);
+  logo = pb_identity_dup_council_logo (settings);
+  g_assert_nonnull (logo);
+  g_assert_cmpstr (g_file_peek_path (logo), ==, logo_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "prefs.clear-council-logo", NULL));
+  g_clear_object (&logo);
+  g_assert_null ((logo = pb_identity_dup_council_logo (settings)));
 
   /* Each cohort's row carries it: a colour chosen and a removal reach the
    * library for that cohort. */
@@ -343,6 +367,8 @@ test_preferences_window (Fixture       *f,
   }
 
   g_settings_reset (settings, "page-cache-size");
+  g_settings_reset (settings, "default-author");
+  g_settings_reset (settings, "council-name");
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }
@@ -485,6 +511,22 @@ test_cohort_overview (Fixture       *f,
   g_assert_finalize_object (overview);
 }
 
+static GtkWidget *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_help_overlay (void)
 {
@@ -492,6 +534,15 @@ test_help_overlay (void)
   GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+
+  /* Keys are named as on a keyboard, not as X names them; every shortcut
+   * on one page (GTK's page buttons measure themselves wrongly). */
+  pb_key_labels_watch (overlay);
+  gtk_window_present (overlay);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
+  g_assert_null (find_label_text (GTK_WIDGET (overlay), "Page_Down"));
+  g_assert_nonnull (find_label_text (GTK_WIDGET (overlay), "Page Down"));
+  g_assert_null (find_label_text (GTK_WIDGET (overlay), "_2"));
   gtk_window_destroy (overlay);
 }
 

@@ -261,6 +261,59 @@ test_window_import_encrypted (Fixture       *f,
   g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
 }
 
+static guint
+count_dialogs (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        n++;
+    }
+  return n;
+}
+
+/* Enter in the password dialog answers it and closes it: a wrong password
+ * asks again in one dialog saying so, the right one leaves none. */
+static void
+test_window_password_enter (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *plain = pb_test_write_pdf (f->dir, "exempt-report.pdf", (const char **)pages, NULL);
+  g_autofree char *locked = pb_test_encrypt_pdf (plain, "panel");
+  GListModel *reports = pb_window_get_reports (f->window);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (locked == NULL)
+    return;
+
+  import_uri (f, locked);
+  g_assert_cmpuint (count_dialogs (f), ==, 1);
+  dialog = find_dialog (f);
+  g_assert_false (pb_password_dialog_get_retry (PB_PASSWORD_DIALOG (dialog)));
+
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "wrong");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until_idle (f);
+  g_assert_cmpuint (count_dialogs (f), ==, 1);
+  dialog = find_dialog (f);
+  g_assert_true (pb_password_dialog_get_retry (PB_PASSWORD_DIALOG (dialog)));
+
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "panel");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until_idle (f);
+  g_assert_cmpuint (count_dialogs (f), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);
+}
+
 /* "Harrowdale (3)" for a group heading, the title for a report. */
 static char *
 describe_rows (Fixture *f)
@@ -541,6 +594,7 @@ main (int   argc,
   g_test_add ("/window/import-adds-row", Fixture, NULL, fixture_setup, test_window_import_adds_row, fixture_teardown);
   g_test_add ("/window/import-failure-explained", Fixture, NULL, fixture_setup, test_window_import_failure_explained, fixture_teardown);
   g_test_add ("/window/import-encrypted", Fixture, NULL, fixture_setup, test_window_import_encrypted, fixture_teardown);
+  g_test_add ("/window/password-enter", Fixture, NULL, fixture_setup, test_window_password_enter, fixture_teardown);
   g_test_add ("/window/grouping", Fixture, NULL, fixture_setup, test_window_grouping, fixture_teardown);
   g_test_add ("/window/remove-report", Fixture, NULL, fixture_setup, test_window_remove_report, fixture_teardown);
   g_test_add ("/window/mode", Fixture, NULL, fixture_setup, test_window_mode, fixture_teardown);

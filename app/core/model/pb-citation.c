@@ -14,31 +14,40 @@
 /**
  * pb_citation_format:
  * @finding: a finding read from the library (it knows its report's title)
- * @structure: (nullable): its report's structure, for the inspection's date
+ * @structure: (nullable): its report's structure, for the report's date
  *
  * Returns: (transfer full): "Inspection of Harrowdale…, 20 September 2024,
- *   ¶7 (page 3)", the date being the inspection's last day
- *   (pb_structure_get_inspection_end()), else "published 26 July 2019",
- *   else none; with the page number (from 1) alone when the finding has no
- *   paragraph number
+ *   ¶7 (page 3)": the date the report is known by, as everywhere else
+ *   (pb_document_dates_get_date ()): the inspection's last day when
+ *   believable, else "published 26 July 2019", else none; with the page
+ *   number (from 1) alone when the finding has no paragraph number
  */
 char *
 pb_citation_format (PbFinding   *finding,
                     PbStructure *structure)
 {
-  const GDate *end = structure ? pb_structure_get_inspection_end (structure) : NULL;
-  g_autofree char *date = end ? pb_date_format (end) : NULL;
-  g_autofree char *published = structure ? pb_date_format (&structure->published) : NULL;
+  g_autofree char *date = NULL;
+  gboolean published = FALSE;
   g_autoptr(GString) text = NULL;
+  PbDocumentDates dates;
+  GDate known;
 
   g_return_val_if_fail (PB_IS_FINDING (finding), NULL);
 
+  pb_document_dates_init (&dates);
+  pb_document_dates_set_structure (&dates, structure);
+  if (structure != NULL && pb_document_dates_get_date (&dates, &known))
+    {
+      date = pb_date_format (&known);
+      published = pb_document_dates_is_published_date (&dates);
+    }
+
   text = g_string_new (pb_finding_get_report_title (finding));
-  if (date != NULL)
+  if (date != NULL && !published)
     g_string_append_printf (text, ", %s", date);
-  else if (published != NULL)
+  else if (date != NULL)
     /* Translators: a report's date in a citation, when only its publication date is known */
-    g_string_append_printf (text, _(", published %s"), published);
+    g_string_append_printf (text, _(", published %s"), date);
   if (pb_finding_get_paragraph (finding) > 0)
     /* Translators: where a finding is in its report */
     g_string_append_printf (text, _(", ¶%u (page %u)"), pb_finding_get_paragraph (finding),

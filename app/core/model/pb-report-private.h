@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "pb-dates.h"
 #include "pb-report.h"
 
 G_BEGIN_DECLS
@@ -27,7 +28,14 @@ struct _PbReport
   guint      is_exempt : 1;
   char      *local_authority;
   PbDocumentType document_type;
+  PbDocumentDates dates;         /* .type and .imported filled in by _pb_report_finish () */
+  char      *user_title;         /* the officer's own title, or NULL */
+  char      *user_date;          /* the officer's date for it, "YYYY-MM-DD", or NULL */
+  char      *display_title;      /* made by _pb_report_finish () */
+  GDateTime *known_date;         /* likewise */
 };
+
+void _pb_report_finish (PbReport *self);
 
 PbReport  *_pb_report_new        (void);
 GDateTime *_pb_report_parse_time (const char *text);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pb-report-private.h"
 
 /* One report in the library, as a read-only snapshot of its row. The library
@@ -20,6 +22,7 @@ enum {
   PROP_CREATED,
   PROP_IMPORTED_AT,
   PROP_DISPLAY_DATE,
+  PROP_DISPLAY_TITLE,
   PROP_HAS_TEXT_LAYER,
   PROP_IS_EXEMPT,
   N_PROPS
@@ -50,6 +53,10 @@ pb_report_finalize (GObject *object)
   g_clear_pointer (&self->local_authority, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->imported_at, g_date_time_unref);
+  g_clear_pointer (&self->user_title, g_free);
+  g_clear_pointer (&self->user_date, g_free);
+  g_clear_pointer (&self->display_title, g_free);
+  g_clear_pointer (&self->known_date, g_date_time_unref);
 
   G_OBJECT_CLASS (pb_report_parent_class)->finalize (object);
 }
@@ -94,6 +101,10 @@ pb_report_get_property (GObject    *object,
 
     case PROP_DISPLAY_DATE:
       g_value_set_boxed (value, pb_report_get_display_date (self));
+      break;
+
+    case PROP_DISPLAY_TITLE:
+      g_value_set_string (value, pb_report_get_display_title (self));
       break;
 
     case PROP_HAS_TEXT_LAYER:
@@ -141,6 +152,15 @@ pb_report_class_init (PbReportClass *klass)
   properties [PROP_DISPLAY_DATE] =
     g_param_spec_boxed ("display-date", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /**
+   * PbReport:display-title:
+   *
+   * The title to list and show the report under: see
+   * pb_report_get_display_title ().
+   */
+  properties [PROP_DISPLAY_TITLE] =
+    g_param_spec_string ("display-title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties [PROP_HAS_TEXT_LAYER] =
     g_param_spec_boolean ("has-text-layer", NULL, NULL, TRUE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -155,6 +175,61 @@ static void
 pb_report_init (PbReport *self)
 {
   self->has_text_layer = TRUE;
+  pb_document_dates_init (&self->dates);
+}
+
+/* "Worcestershire — ILACS inspection, June 2019": who, what and when, as the
+ * structure read them; the file's own title for anything else. */
+static char *
+make_display_title (PbReport *self)
+{
+  char month[32];
+  GDate date;
+
+  if (self->user_title != NULL && *self->user_title != '\0')
+    return g_strdup (self->user_title);
+
+  if (self->document_type == PB_DOCUMENT_OTHER || self->local_authority == NULL ||
+      *self->local_authority == '\0')
+    return g_strdup (self->title);
+
+  if (!g_date_valid (&self->dates.published) && !g_date_valid (&self->dates.end))
+    /* Translators: a report's title: its authority and its kind */
+    return g_strdup_printf (_("%s — %s"), self->local_authority, pb_document_type_get_label (self->document_type));
+
+  date = g_date_valid (&self->dates.end) ? self->dates.end : self->dates.published;
+  /* Translators: a month and year in a report's title; see strftime(3) */
+  g_date_strftime (month, sizeof month, _("%B %Y"), &date);
+  /* Translators: a report's title: its authority, its kind and when,
+   * "Worcestershire — ILACS inspection, June 2019" */
+  return g_strdup_printf (_("%s — %s, %s"), self->local_authority,
+                          pb_document_type_get_label (self->document_type), month);
+}
+
+/* Once the store has filled the fields in: what is made of them. */
+void
+_pb_report_finish (PbReport *self)
+{
+  GDate known;
+
+  self->dates.type = self->document_type;
+  if (self->imported_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (self->imported_at);
+
+      g_date_set_dmy (&self->dates.imported, (GDateDay)g_date_time_get_day_of_month (local),
+                      (GDateMonth)g_date_time_get_month (local), (GDateYear)g_date_time_get_year (local));
+    }
+  if (self->user_date != NULL)
+    pb_date_set_iso (&self->dates.stated, self->user_date);
+
+  g_clear_pointer (&self->display_title, g_free);
+  self->display_title = make_display_title (self);
+
+  g_clear_pointer (&self->known_date, g_date_time_unref);
+  if (pb_document_dates_get_date (&self->dates, &known))
+    self->known_date = g_date_time_new_local (g_date_get_year (&known), g_date_get_month (&known),
+                                              g_date_get_day (&known), 0, 0, 0);
 }
 
 /* For the store, which fills in the fields of the row it read. */
@@ -356,14 +431,82 @@ pb_report_get_is_exempt (PbReport *self)
 /**
  * pb_report_get_display_date:
  *
- * The date a reader would put on the report: when the document was made, or
- * failing that when it came into the library.
+ * The date the report is known by, as pb_document_dates_get_date () has
+ * it: an inspection's publication or last day, another document's own date
+ * or its import; never the PDF's creation, which is often years out.
+ *
+ * Returns: (transfer none) (nullable): that day, at midnight local time
  */
 GDateTime *
 pb_report_get_display_date (PbReport *self)
 {
   g_return_val_if_fail (PB_IS_REPORT (self), NULL);
-  return self->created != NULL ? self->created : self->imported_at;
+  return self->known_date;
+}
+
+/**
+ * pb_report_get_dates:
+ *
+ * Returns: (transfer none): every date the library knows of the report
+ */
+const PbDocumentDates *
+pb_report_get_dates (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return &self->dates;
+}
+
+/**
+ * pb_report_dup_dates_description:
+ *
+ * Returns: (transfer full) (nullable): its dates, each labelled: "inspected
+ *   9–20 Sep 2024, published 4 Nov 2024", "dated 14 Jan 2027", "imported 3
+ *   May 2025"
+ */
+char *
+pb_report_dup_dates_description (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return pb_document_dates_describe (&self->dates);
+}
+
+/**
+ * pb_report_get_display_title:
+ *
+ * Returns: the title to list and show the report under: the officer's own
+ *   if they gave one, else who, what and when ("Worcestershire — ILACS
+ *   inspection, June 2019") for an Ofsted report, else the file's own title
+ *   (pb_report_get_title ())
+ */
+const char *
+pb_report_get_display_title (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->display_title ? self->display_title : self->title;
+}
+
+/**
+ * pb_report_get_user_title:
+ *
+ * Returns: (nullable): the title the officer gave the report, if any
+ */
+const char *
+pb_report_get_user_title (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->user_title;
+}
+
+/**
+ * pb_report_get_user_date:
+ *
+ * Returns: (nullable): the date the officer gave the report, "YYYY-MM-DD"
+ */
+const char *
+pb_report_get_user_date (PbReport *self)
+{
+  g_return_val_if_fail (PB_IS_REPORT (self), NULL);
+  return self->user_date;
 }
 
 /**

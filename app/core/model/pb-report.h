@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "pb-dates.h"
 #include "pb-structure.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,11 @@ gboolean    pb_report_get_has_text_layer (PbReport *self);
 gboolean    pb_report_get_is_tagged      (PbReport *self);
 gboolean    pb_report_get_is_exempt      (PbReport *self);
 GDateTime  *pb_report_get_display_date   (PbReport *self);
+const PbDocumentDates *pb_report_get_dates (PbReport *self);
+char       *pb_report_dup_dates_description (PbReport *self);
+const char *pb_report_get_display_title  (PbReport *self);
+const char *pb_report_get_user_title     (PbReport *self);
+const char *pb_report_get_user_date      (PbReport *self);
 const char *pb_report_get_local_authority (PbReport *self);
 PbDocumentType pb_report_get_document_type (PbReport *self);
 int         pb_report_compare_newest_first (gconstpointer a,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-dates.h"
 #include "pb-structure.h"
 
 /* What a report says about itself, on one scheme across Ofsted's frameworks:
@@ -120,6 +121,7 @@ pb_structure_new (void)
   g_date_clear (&structure->inspection_start, 1);
   g_date_clear (&structure->inspection_end, 1);
   g_date_clear (&structure->published, 1);
+  g_date_clear (&structure->stated, 1);
   structure->sections = g_array_new (FALSE, TRUE, sizeof (PbSection));
   structure->paragraphs = g_array_new (FALSE, TRUE, sizeof (PbParagraph));
   structure->recommendations = g_array_new (FALSE, TRUE, sizeof (PbRecommendation));
@@ -310,29 +312,20 @@ pb_structure_get_inspection_end (PbStructure *structure)
  * pb_format_inspection_dates:
  * @s: (nullable): a report's structure
  *
- * Returns: (transfer full) (nullable): "9 to 20 September 2024", or the end
- *   date alone, or %NULL when the structure has no inspection end date
- *   (see pb_structure_get_inspection_end())
+ * The days of the inspection, written as everywhere else (the library, the
+ * findings table): see pb_date_format_span().
+ *
+ * Returns: (transfer full) (nullable): "9–20 Sep 2024", or the end date
+ *   alone, or %NULL when the structure has no believable inspection end
+ *   date (see pb_structure_get_inspection_end())
  */
 char *
 pb_format_inspection_dates (PbStructure *s)
 {
-  char start[32], end[32];
-
   if (s == NULL || pb_structure_get_inspection_end (s) == NULL)
     return NULL;
-
-  /* Translators: inspection dates; see strftime(3) */
-  g_date_strftime (end, sizeof end, _("%-d %B %Y"), &s->inspection_end);
-  if (!g_date_valid (&s->inspection_start) || g_date_compare (&s->inspection_start, &s->inspection_end) == 0)
-    return g_strdup (end);
-
-  if (g_date_get_month (&s->inspection_start) == g_date_get_month (&s->inspection_end) &&
-      g_date_get_year (&s->inspection_start) == g_date_get_year (&s->inspection_end))
-    g_date_strftime (start, sizeof start, "%-d", &s->inspection_start);
-  else
-    g_date_strftime (start, sizeof start, _("%-d %B %Y"), &s->inspection_start);
-
-  /* Translators: a span of dates, "9 to 20 September 2024" */
-  return g_strdup_printf (_("%s to %s"), start, end);
+  if (!g_date_valid (&s->inspection_start) ||
+      g_date_compare (&s->inspection_start, &s->inspection_end) > 0)
+    return pb_date_format_short (&s->inspection_end);
+  return pb_date_format_span (&s->inspection_start, &s->inspection_end);
 }

@@ -69,6 +69,7 @@ typedef struct
   GDate           inspection_start;   /* invalid when not found */
   GDate           inspection_end;
   GDate           published;
+  GDate           stated;             /* the date the document gives itself: a letter's, a meeting's */
   char           *lead_inspector;
   PbGrade         judgements[PB_N_JUDGEMENTS];
   gboolean        cic_and_care_leavers_combined;

@@ -66,6 +66,8 @@ gboolean    _pb_library_backups_may_list    (PbLibrary   *self,
 
 void        _pb_library_emit_report_added   (PbLibrary   *self,
                                              gint64       id);
+void        _pb_library_emit_report_changed (PbLibrary   *self,
+                                             gint64       id);
 void        _pb_library_emit_report_removed (PbLibrary   *self,
                                              gint64       id);
 

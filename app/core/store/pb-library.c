@@ -54,6 +54,7 @@ static GParamSpec *properties [N_PROPS];
 enum {
   REPORT_ADDED,
   REPORT_REMOVED,
+  REPORT_CHANGED,
   FINDING_ADDED,
   FINDING_CHANGED,
   FINDING_REMOVED,
@@ -338,6 +339,18 @@ pb_library_class_init (PbLibraryClass *klass)
    */
   signals [REPORT_REMOVED] =
     g_signal_new ("report-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * PbLibrary::report-changed:
+   * @id: the report whose title, authority or date the officer changed, or
+   *   whose structure was read again
+   *
+   * Emitted after the change has been committed: lists holding a snapshot
+   * of the report read it again.
+   */
+  signals [REPORT_CHANGED] =
+    g_signal_new ("report-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   /**
@@ -709,6 +722,13 @@ _pb_library_emit_report_removed (PbLibrary *self,
                                  gint64     id)
 {
   g_signal_emit (self, signals [REPORT_REMOVED], 0, id);
+}
+
+void
+_pb_library_emit_report_changed (PbLibrary *self,
+                                 gint64     id)
+{
+  g_signal_emit (self, signals [REPORT_CHANGED], 0, id);
 }
 
 void

@@ -31,6 +31,7 @@ add_one (sqlite3   *db,
          gint64     pack_id,
          gboolean   pack_exempt,
          gint64     finding_id,
+         guint     *n_added,
          GError   **error)
 {
   g_autoptr(sqlite3_stmt) finding = NULL;
@@ -98,7 +99,10 @@ add_one (sqlite3   *db,
     return FALSE;
   sqlite3_bind_int64 (insert, 1, section_id);
   sqlite3_bind_int64 (insert, 2, finding_id);
-  return pb_db_step_done (insert, error);
+  if (!pb_db_step_done (insert, error))
+    return FALSE;
+  (*n_added)++;
+  return TRUE;
 }
 
 /**
@@ -114,6 +118,25 @@ pb_library_add_to_pack (PbLibrary     *library,
                         guint          n_findings,
                         GError       **error)
 {
+  return pb_library_add_to_pack_counted (library, pack_id, finding_ids, n_findings, NULL, error);
+}
+
+/**
+ * pb_library_add_to_pack_counted:
+ * @n_added: (out) (optional): how many were not in the pack already
+ *
+ * As pb_library_add_to_pack(), saying how many findings it added: those the
+ * pack already held stay where they are.
+ */
+gboolean
+pb_library_add_to_pack_counted (PbLibrary     *library,
+                                gint64         pack_id,
+                                const gint64  *finding_ids,
+                                guint          n_findings,
+                                guint         *n_added,
+                                GError       **error)
+{
+  guint added = 0;
   sqlite3 *db = _pb_library_get_db (library);
   g_autoptr(sqlite3_stmt) touch = NULL;
   g_autofree char *now = pb_db_now ();
@@ -134,12 +157,14 @@ pb_library_add_to_pack (PbLibrary     *library,
     goto fail;
 
   for (guint i = 0; i < n_findings; i++)
-    if (!add_one (db, pack_id, exempt, finding_ids[i], error))
+    if (!add_one (db, pack_id, exempt, finding_ids[i], &added, error))
       goto fail;
 
   if (!pb_db_step_done (touch, error) || !pb_db_commit (db, error))
     goto fail;
   _pb_library_emit_pack_changed (library, pack_id);
+  if (n_added != NULL)
+    *n_added = added;
   return TRUE;
 
 fail:

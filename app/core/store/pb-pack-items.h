@@ -10,6 +10,12 @@ gboolean    pb_library_add_to_pack     (PbLibrary   *library,
                                         const gint64 *finding_ids,
                                         guint        n_findings,
                                         GError     **error);
+gboolean    pb_library_add_to_pack_counted (PbLibrary    *library,
+                                            gint64        pack_id,
+                                            const gint64 *finding_ids,
+                                            guint         n_findings,
+                                            guint        *n_added,
+                                            GError      **error);
 
 /* Editing what a pack holds: its sections and the items in them.  Each call
  * is one transaction and announces itself with PbLibrary::pack-changed. */

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 #define PB_REPORT_COLUMNS \
   "id, sha256, title, file_name, byte_size, page_count, pdf_author, pdf_subject, " \
   "pdf_producer, pdf_created, imported_at, has_text_layer, is_tagged, classification, " \
-  "local_authority, doc_type"
+  "local_authority, doc_type, inspection_start, inspection_end, published, stated_date, " \
+  "user_title, user_date"
 
 PbReport *_pb_report_new_from_stmt (sqlite3_stmt *stmt);
 

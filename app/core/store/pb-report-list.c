@@ -97,6 +97,25 @@ report_removed_cb (PbReportList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }
 
+/* A report corrected or read again: its new snapshot, in the same place. */
+static void
+report_changed_cb (PbReportList *self,
+                   gint64        report_id,
+                   PbLibrary    *library)
+{
+  gint position = pb_report_list_find (self, report_id);
+  g_autoptr(PbReport) report = NULL;
+  PbReport *old;
+
+  if (position < 0 || !(report = pb_library_get_report (self->library, report_id, NULL)))
+    return;
+
+  old = g_ptr_array_index (self->reports, position);
+  g_ptr_array_index (self->reports, position) = g_steal_pointer (&report);
+  g_object_unref (old);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
 static void
 pb_report_list_dispose (GObject *object)
 {
@@ -174,6 +193,8 @@ pb_report_list_new (PbLibrary *library)
   self->library = g_object_ref (library);
 
   g_signal_connect_object (library, "report-added", G_CALLBACK (report_added_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "report-changed", G_CALLBACK (report_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "report-removed", G_CALLBACK (report_removed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -37,6 +37,13 @@ _pb_report_new_from_stmt (sqlite3_stmt *stmt)
   report->is_exempt = g_strcmp0 (pb_db_column_text (stmt, 13), "exempt") == 0;
   report->local_authority = g_strdup (pb_db_column_text (stmt, 14));
   report->document_type = pb_document_type_from_slug (pb_db_column_text (stmt, 15));
+  pb_date_set_iso (&report->dates.start, pb_db_column_text (stmt, 16));
+  pb_date_set_iso (&report->dates.end, pb_db_column_text (stmt, 17));
+  pb_date_set_iso (&report->dates.published, pb_db_column_text (stmt, 18));
+  pb_date_set_iso (&report->dates.stated, pb_db_column_text (stmt, 19));
+  report->user_title = g_strdup (pb_db_column_text (stmt, 20));
+  report->user_date = g_strdup (pb_db_column_text (stmt, 21));
+  _pb_report_finish (report);
 
   return report;
 }

@@ -449,6 +449,18 @@ static const char * const migrations[] = {
   "ALTER TABLE pack_sections ADD COLUMN kind TEXT NOT NULL DEFAULT 'findings'"
   "  CHECK (kind IN ('findings', 'recommendations', 'comparison'));"
   "ALTER TABLE pack_sections ADD COLUMN options TEXT NOT NULL DEFAULT '{}';",
+
+  /* 14: the officer's daily loop: a section's grade offered as context (it
+   * was offered as a strength or an area for improvement: the structure
+   * offers no other passage as either); the date a document gives itself
+   * (a meeting's, a letter's); and a report's title, authority and date as
+   * the officer corrects them. */
+  "UPDATE suggestions SET kind = 'context'"
+  "  WHERE source = 'structure' AND kind IN ('strength', 'area_for_improvement');"
+  "ALTER TABLE reports ADD COLUMN stated_date TEXT;"
+  "ALTER TABLE reports ADD COLUMN user_title TEXT;"
+  "ALTER TABLE reports ADD COLUMN user_authority TEXT;"
+  "ALTER TABLE reports ADD COLUMN user_date TEXT;",
 };
 
 /**

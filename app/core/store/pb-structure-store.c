@@ -120,10 +120,11 @@ _pb_structure_store (sqlite3      *db,
   offer = sqlite3_step (offered) == SQLITE_ROW && sqlite3_column_int (offered, 0) == 0;
 
   if (!(report = pb_db_prepare (db,
-                                "UPDATE reports SET doc_type = ?2, local_authority = ?3,"
+                                "UPDATE reports SET doc_type = ?2,"
+                                " local_authority = coalesce (user_authority, ?3),"
                                 " inspection_start = ?4, inspection_end = ?5, published = ?6,"
                                 " lead_inspector = ?7, cic_and_care_leavers_combined = ?8,"
-                                " reinspection = ?9, theme = ?10 WHERE id = ?1",
+                                " reinspection = ?9, theme = ?10, stated_date = ?11 WHERE id = ?1",
                                 error)) ||
       !(judgement = pb_db_prepare (db, "INSERT OR REPLACE INTO judgements (report_id, judgement, grade)"
                                        " VALUES (?1, ?2, ?3)", error)) ||
@@ -146,6 +147,7 @@ _pb_structure_store (sqlite3      *db,
   sqlite3_bind_int (report, 9, s->reinspection);
   if (s->theme)
     sqlite3_bind_text (report, 10, s->theme, -1, SQLITE_TRANSIENT);
+  bind_date (report, 11, &s->stated);
   if (!pb_db_step_done (report, error))
     return FALSE;
 
@@ -179,7 +181,9 @@ _pb_structure_store (sqlite3      *db,
         return FALSE;
 
       /* Each cohort section's grade, offered as a finding about that cohort:
-       * a strength when good or better, else an area for improvement. */
+       * context for the panel, whatever the grade. A grade is no strength
+       * or area for improvement in itself; the paragraphs under it say
+       * what those are. */
       if (offer && sec->grade != PB_GRADE_NONE)
         {
           static const char * const words[] = {
@@ -187,8 +191,7 @@ _pb_structure_store (sqlite3      *db,
           };
           g_autofree char *note = g_strdup_printf ("Judged %s.", words[sec->grade]);
 
-          if (!add_suggestion (db, sha256, sec->first_page, sec->heading, note,
-                               sec->grade <= PB_GRADE_GOOD ? "strength" : "area_for_improvement",
+          if (!add_suggestion (db, sha256, sec->first_page, sec->heading, note, "context",
                                sec->cohort, error))
             return FALSE;
         }
@@ -247,7 +250,7 @@ pb_library_get_structure (PbLibrary  *library,
 
   if (!(head = pb_db_prepare (db, "SELECT doc_type, local_authority, inspection_start, inspection_end,"
                                   " published, lead_inspector, cic_and_care_leavers_combined,"
-                                  " reinspection, theme"
+                                  " reinspection, theme, stated_date"
                                   " FROM reports WHERE id = ?1", error)))
     return NULL;
 
@@ -266,6 +269,7 @@ pb_library_get_structure (PbLibrary  *library,
   s->cic_and_care_leavers_combined = sqlite3_column_int (head, 6) != 0;
   s->reinspection = sqlite3_column_int (head, 7) != 0;
   s->theme = g_strdup (pb_db_column_text (head, 8));
+  read_date (&s->stated, pb_db_column_text (head, 9));
 
   if ((judgements = pb_db_prepare (db, "SELECT judgement, grade FROM judgements WHERE report_id = ?1", NULL)))
     {

@@ -7,9 +7,12 @@
 #include "pb-library-private.h"
 #include "pb-suggestion.h"
 
+#include <string.h>
+
 /* A passage offered as a finding: the officer accepts it (it becomes a real
  * finding, once they have chosen its cohorts) or dismisses it. Either way it
- * is not offered again. */
+ * is not offered again; nor is a passage the officer has already made a
+ * finding of by selecting it. */
 
 struct _PbSuggestion
 {
@@ -79,11 +82,90 @@ pb_suggestion_get_draft (PbSuggestion *self)
   return self->draft;
 }
 
+/* Words only, lower case, one space between: a quote as selected on the
+ * page and as read from the structure compare equal. */
+static char *
+fold_words (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
+  GString *words = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (space && words->len > 0)
+            g_string_append_c (words, ' ');
+          g_string_append_unichar (words, c);
+          space = FALSE;
+        }
+      else if (g_unichar_isspace (c))
+        space = TRUE;
+    }
+
+  return g_string_free (words, FALSE);
+}
+
+/* The folded quotes of the report's findings. */
+static GPtrArray *
+finding_quotes (sqlite3  *db,
+                gint64    report_id,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (!(stmt = pb_db_prepare (db, "SELECT f.quote FROM findings AS f"
+                                  " JOIN reports AS r ON r.sha256 = f.report_sha256 WHERE r.id = ?1", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (quotes, fold_words (pb_db_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&quotes);
+}
+
+/* Whether a finding already holds the passage: the same words, or one the
+ * other's part (a recommendation saved with the sentence around it, or a
+ * finding of its first clause); a few common words in common are not
+ * enough. */
+static gboolean
+already_found (GPtrArray  *quotes,
+               const char *quote)
+{
+  g_autofree char *words = fold_words (quote);
+  gsize len = strlen (words);
+
+  if (len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const char *found = g_ptr_array_index (quotes, i);
+      gsize found_len = strlen (found);
+
+      if (g_str_equal (found, words) ||
+          (MIN (len, found_len) >= 24 && (strstr (found, words) != NULL || strstr (words, found) != NULL)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * pb_library_list_suggestions:
  *
  * Returns: (transfer container) (element-type PbSuggestion): the report's open
- *   suggestions, in page order
+ *   suggestions, in page order, less those a finding of the report already
+ *   quotes: the same words, or one holding the other
  */
 GPtrArray *
 pb_library_list_suggestions (PbLibrary  *library,
@@ -92,10 +174,14 @@ pb_library_list_suggestions (PbLibrary  *library,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) suggestions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) quotes = NULL;
   sqlite3 *db = _pb_library_get_db (library);
   int rc;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
+
+  if (!(quotes = finding_quotes (db, report_id, error)))
+    return NULL;
 
   if (!(stmt = pb_db_prepare (db,
                               "SELECT s.id, s.report_sha256, s.page_number, s.quads, s.quote,"
@@ -109,11 +195,16 @@ pb_library_list_suggestions (PbLibrary  *library,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PbSuggestion *suggestion = g_object_new (PB_TYPE_SUGGESTION, NULL);
-      g_autoptr(GArray) anchors = pb_anchors_from_json (pb_db_column_text (stmt, 3), NULL);
+      PbSuggestion *suggestion;
+      g_autoptr(GArray) anchors = NULL;
       const char *cohort = pb_db_column_text (stmt, 7);
       PbFindingKind kind = PB_FINDING_KIND_CONTEXT;
 
+      if (already_found (quotes, pb_db_column_text (stmt, 4)))
+        continue;
+
+      suggestion = g_object_new (PB_TYPE_SUGGESTION, NULL);
+      anchors = pb_anchors_from_json (pb_db_column_text (stmt, 3), NULL);
       suggestion->id = sqlite3_column_int64 (stmt, 0);
       suggestion->from_pdf = g_strcmp0 (pb_db_column_text (stmt, 8), "pdf-annotation") == 0;
       suggestion->draft = pb_finding_new ();

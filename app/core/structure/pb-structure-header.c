@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "pb-dates.h"
 #include "pb-structure-private.h"
 
 /* What a report's first lines say: the authority, the inspection and
@@ -293,4 +294,87 @@ _pb_structure_detect_lead_inspector (GArray *lines)
     }
 
   return NULL;
+}
+
+/* The date a document gives itself on its first page: a meeting's ("Date of
+ * Meeting 14th June 2023", "Date: 14/01/2027") or, failing a label, a line
+ * that is a date and nothing else, as a letter's is, or else the date its
+ * title ends in. */
+void
+_pb_structure_detect_stated_date (GArray      *lines,
+                                  PbStructure *structure)
+{
+  static GRegex *label_cache;
+  GRegex *label = _pb_structure_regex (&label_cache,
+                                       "^(?:Date\\s+of\\s+(?:the\\s+)?[Mm]eeting|Meeting\\s+[Dd]ate|Date\\s+of\\s+[Ll]etter|Date)"
+                                       "\\s*[:\\t ]\\s*(.*)$", 0);
+  GDate date;
+  guint n = 0;
+
+  for (guint i = 0; i < lines->len && n < 30; i++)
+    {
+      const char *line = _pb_structure_line_at (lines, i);
+      g_autofree char *value = NULL;
+
+      if (g_array_index (lines, Line, i).page > 1)
+        break;
+      n++;
+
+      if ((value = _pb_structure_match_group (label, line, 1)) != NULL)
+        {
+          g_strstrip (value);
+          if (pb_date_parse (value, &date) ||
+              (*value == '\0' && i + 1 < lines->len && pb_date_parse (_pb_structure_line_at (lines, i + 1), &date)))
+            {
+              structure->stated = date;
+              return;
+            }
+        }
+    }
+
+  n = 0;
+  for (guint i = 0; i < lines->len && n < 30; i++)
+    {
+      if (g_array_index (lines, Line, i).page > 1)
+        break;
+      n++;
+
+      if (pb_date_parse (_pb_structure_line_at (lines, i), &date))
+        {
+          structure->stated = date;
+          return;
+        }
+    }
+
+  /* Failing both, a title that ends in its date, as minutes are headed:
+   * "Corporate Parenting Panel minutes, 21 January 2025", wrapped over two
+   * lines or not. Only the first lines: a date further down is what the
+   * document speaks of. */
+  {
+    static GRegex *title_cache;
+    GRegex *titled = _pb_structure_regex (&title_cache,
+                                          "[,\\x{2013}\\x{2014}-]\\s*(\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+\\s+\\d{4})\\s*$",
+                                          0);
+
+    for (guint i = 0; i < lines->len && i < 3; i++)
+      {
+        for (guint with = 0; with < 2 && i + with < lines->len; with++)
+          {
+            g_autofree char *title = NULL;
+            g_autofree char *value = NULL;
+
+            if (g_array_index (lines, Line, i + with).page > 1)
+              break;
+            title = with == 0 ? g_strdup (_pb_structure_line_at (lines, i))
+                              : g_strconcat (_pb_structure_line_at (lines, i), " ",
+                                             _pb_structure_line_at (lines, i + 1), NULL);
+            if ((value = _pb_structure_match_group (titled, title, 1)) != NULL &&
+                pb_date_parse (value, &date))
+              {
+                structure->stated = date;
+                return;
+              }
+          }
+      }
+  }
 }

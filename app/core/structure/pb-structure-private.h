@@ -100,6 +100,8 @@ char          *_pb_structure_detect_authority      (GArray             *lines,
 gboolean       _pb_structure_read_date_span        (const char         *text,
                                                     GDate              *start,
                                                     GDate              *end);
+void           _pb_structure_detect_stated_date    (GArray             *lines,
+                                                    PbStructure        *structure);
 void           _pb_structure_detect_dates          (GArray             *lines,
                                                     PbStructure        *structure);
 char          *_pb_structure_clean_name            (const char         *raw);

@@ -37,6 +37,7 @@ _pb_structure_read (const char * const *pages,
     _pb_structure_add_reason (structure, "no text: the pages have no words to read (a scan without a text layer?)");
 
   title = _pb_structure_decide_type (lines, tagged, data, structure, &body);
+  _pb_structure_detect_stated_date (lines, structure);
 
   switch (structure->type)
     {

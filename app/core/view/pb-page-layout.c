@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "pb-page-layout.h"
 
 /* Where the pages of a document sit in a continuous scroll, and what a
@@ -212,6 +214,53 @@ pb_page_layout_set_zoom_keeping (PbPageLayout *self,
 }
 
 /**
+ * pb_page_layout_set_zoom_around:
+ * @zoom: the new zoom, as for pb_page_layout_set_zoom()
+ * @x_offset: the horizontal scroll offset now, in layout pixels
+ * @y_offset: the vertical one
+ * @x: the point to keep still, in the viewport, in logical pixels from its
+ *   left edge: its centre, or where the pointer is
+ * @y: likewise, from its top edge
+ * @new_x_offset: (out): the horizontal scroll offset that keeps it still
+ * @new_y_offset: (out): the vertical one
+ *
+ * Changes the zoom so that the point of the page under (@x, @y) stays under
+ * it, as a document viewer zooms about the middle of the window or about
+ * the pointer. The offsets are within the scrollable range: near the ends
+ * of the document the point moves as little as it can.
+ */
+void
+pb_page_layout_set_zoom_around (PbPageLayout *self,
+                                double        zoom,
+                                double        x_offset,
+                                double        y_offset,
+                                double        x,
+                                double        y,
+                                double       *new_x_offset,
+                                double       *new_y_offset)
+{
+  double x_pt = 0, y_pt = 0, to_x, to_y;
+  guint page = 0;
+  gboolean on_page;
+
+  g_return_if_fail (PB_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (new_x_offset != NULL && new_y_offset != NULL);
+
+  on_page = pb_page_layout_point_to_page (self, x_offset + x, y_offset + y, &page, &x_pt, &y_pt);
+  pb_page_layout_set_zoom (self, zoom);
+
+  if (!on_page || !pb_page_layout_page_to_point (self, page, x_pt, y_pt, &to_x, &to_y))
+    {
+      *new_x_offset = 0;
+      *new_y_offset = pb_page_layout_clamp_offset (self, y_offset);
+      return;
+    }
+
+  *new_x_offset = CLAMP (to_x - x, 0, MAX (0, pb_page_layout_get_content_width (self) - self->viewport_width));
+  *new_y_offset = pb_page_layout_clamp_offset (self, to_y - y);
+}
+
+/**
  * pb_page_layout_get_scale:
  *
  * Returns: logical pixels per PDF point at the current zoom
@@ -390,6 +439,33 @@ pb_page_layout_get_current_page (PbPageLayout *self,
   return pb_page_layout_page_at_y (self, offset + self->viewport_height / 3.0);
 }
 
+/* The zoom at which the pages fit a viewport of @width × @height, as
+ * pb_page_layout_fit_zoom () says. */
+static double
+fit_zoom_for (PbPageLayout *self,
+              PbSizing      sizing,
+              guint         page_index,
+              double        viewport_width,
+              double        viewport_height)
+{
+  double width = viewport_width - 2 * MARGIN;
+  double height = viewport_height - 2 * MARGIN;
+  double zoom;
+
+  if (sizing == PB_SIZING_FREE || self->sizes->len == 0 || width <= 0)
+    return self->zoom;
+
+  zoom = width / (self->max_width_pt * PB_PX_PER_PT);
+  if (sizing == PB_SIZING_FIT_PAGE && height > 0)
+    {
+      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, MIN (page_index, self->sizes->len - 1));
+
+      zoom = MIN (zoom, height / (size->height * PB_PX_PER_PT));
+    }
+
+  return CLAMP (zoom, PB_ZOOM_MIN, PB_ZOOM_MAX);
+}
+
 /**
  * pb_page_layout_fit_zoom:
  * @sizing: how to size the pages
@@ -405,25 +481,77 @@ pb_page_layout_fit_zoom (PbPageLayout *self,
                          PbSizing      sizing,
                          guint         page_index)
 {
-  double width, height, zoom;
-
   g_return_val_if_fail (PB_IS_PAGE_LAYOUT (self), 1.0);
 
-  width = self->viewport_width - 2 * MARGIN;
-  height = self->viewport_height - 2 * MARGIN;
-
-  if (sizing == PB_SIZING_FREE || self->sizes->len == 0 || width <= 0 || height <= 0)
+  if (self->viewport_height - 2 * MARGIN <= 0)
     return self->zoom;
+  return fit_zoom_for (self, sizing, page_index, self->viewport_width, self->viewport_height);
+}
 
-  zoom = width / (self->max_width_pt * PB_PX_PER_PT);
-  if (sizing == PB_SIZING_FIT_PAGE)
-    {
-      const PbPageSize *size = &g_array_index (self->sizes, PbPageSize, MIN (page_index, self->sizes->len - 1));
+/**
+ * pb_page_layout_measure:
+ * @sizing: how the pages will be sized
+ * @page_index: for %PB_SIZING_FIT_PAGE, the page that must fit, from 0
+ * @viewport_width: the width the pages will be shown in, in logical pixels;
+ *   -1 for the least width they can take
+ * @viewport_height: the height, likewise; -1 for the viewport's height now
+ * @width: (out): the width of the pages and their margins at that size, in
+ *   whole logical pixels
+ * @height: (out): their height, likewise
+ *
+ * What the pages would take if laid out in a viewport of that size, without
+ * laying them out: what a scrolling container must know before it gives the
+ * view its size, to decide on its scrollbars as the view will.
+ * pb_page_layout_get_content_width () and _height () come to the same
+ * numbers, rounded as here, once the layout is at that zoom.
+ */
+void
+pb_page_layout_measure (PbPageLayout *self,
+                        PbSizing      sizing,
+                        guint         page_index,
+                        double        viewport_width,
+                        double        viewport_height,
+                        int          *width,
+                        int          *height)
+{
+  double zoom, scale, pages_pt = 0;
 
-      zoom = MIN (zoom, height / (size->height * PB_PX_PER_PT));
-    }
+  g_return_if_fail (PB_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (width != NULL && height != NULL);
 
-  return CLAMP (zoom, PB_ZOOM_MIN, PB_ZOOM_MAX);
+  *width = *height = 0;
+  if (self->sizes->len == 0)
+    return;
+
+  if (viewport_height < 0)
+    viewport_height = self->viewport_height;
+
+  if (sizing == PB_SIZING_FREE)
+    zoom = self->zoom;
+  else if (viewport_width < 0)
+    zoom = PB_ZOOM_MIN;
+  else
+    zoom = fit_zoom_for (self, sizing, page_index, viewport_width, viewport_height);
+
+  scale = zoom * PB_PX_PER_PT;
+  for (guint i = 0; i < self->sizes->len; i++)
+    pages_pt += g_array_index (self->sizes, PbPageSize, i).height;
+
+  *width = pb_page_layout_round_size (self->max_width_pt * scale + 2 * MARGIN);
+  *height = pb_page_layout_round_size (pages_pt * scale + (self->sizes->len - 1) * PAGE_GAP + 2 * MARGIN);
+}
+
+/**
+ * pb_page_layout_round_size:
+ * @size: a length in logical pixels
+ *
+ * Returns: @size in whole pixels, up, but not for a rounding error: pages
+ *   that fit a viewport exactly must not be a hair too wide for it
+ */
+int
+pb_page_layout_round_size (double size)
+{
+  return (int)ceil (size - 0.01);
 }
 
 /**

@@ -44,6 +44,14 @@ double        pb_page_layout_set_zoom_keeping    (PbPageLayout     *self,
                                                   double            zoom,
                                                   guint             page_index,
                                                   double            offset);
+void          pb_page_layout_set_zoom_around     (PbPageLayout     *self,
+                                                  double            zoom,
+                                                  double            x_offset,
+                                                  double            y_offset,
+                                                  double            x,
+                                                  double            y,
+                                                  double           *new_x_offset,
+                                                  double           *new_y_offset);
 double        pb_page_layout_get_scale           (PbPageLayout     *self);
 double        pb_page_layout_get_content_width   (PbPageLayout     *self);
 double        pb_page_layout_get_content_height  (PbPageLayout     *self);
@@ -65,6 +73,14 @@ guint         pb_page_layout_get_current_page    (PbPageLayout     *self,
 double        pb_page_layout_fit_zoom            (PbPageLayout     *self,
                                                   PbSizing          sizing,
                                                   guint             page_index);
+void          pb_page_layout_measure             (PbPageLayout     *self,
+                                                  PbSizing          sizing,
+                                                  guint             page_index,
+                                                  double            viewport_width,
+                                                  double            viewport_height,
+                                                  int              *width,
+                                                  int              *height);
+int           pb_page_layout_round_size          (double            size);
 gboolean      pb_page_layout_point_to_page       (PbPageLayout     *self,
                                                   double            x,
                                                   double            y,

@@ -39,7 +39,8 @@ entry_changed_cb (PbPasswordDialog *self)
 }
 
 /* Enter unlocks as the Unlock button does: once, and the dialog closes (a
- * response alone leaves it open, for Enter to unlock again). */
+ * response alone leaves it open, for Enter to unlock again); a wrong
+ * password asks again in a new dialog, never over this one. */
 static void
 entry_activate_cb (PbPasswordDialog *self)
 {
@@ -139,6 +140,32 @@ pb_password_dialog_new (GtkWindow *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->retry_label), retry);
 
   return self;
+}
+
+/**
+ * pb_password_dialog_set_retry:
+ * @retry: whether the password given last was wrong
+ *
+ * Says so under the entry, in a dialog already asking.
+ */
+void
+pb_password_dialog_set_retry (PbPasswordDialog *self,
+                              gboolean          retry)
+{
+  g_return_if_fail (PB_IS_PASSWORD_DIALOG (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_label), retry);
+}
+
+/**
+ * pb_password_dialog_get_retry:
+ *
+ * Returns: whether the dialog says the password given last was wrong
+ */
+gboolean
+pb_password_dialog_get_retry (PbPasswordDialog *self)
+{
+  g_return_val_if_fail (PB_IS_PASSWORD_DIALOG (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->retry_label));
 }
 
 GFile *

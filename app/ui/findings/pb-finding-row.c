@@ -10,14 +10,16 @@
 #include "pb-finding-row.h"
 
 /* A finding in the reader's findings panel: a dot for each cohort, its kind
- * and where it is, its quote, and its note if it has one. The row carries
- * the finding it shows, for whoever activates it. */
+ * and where it is, its quote, and its note if it has one; its menu (Edit,
+ * Cohorts, Add to Pack, Delete) behind a button and a right click. The row
+ * carries the finding it shows, for whoever activates it. */
 
 struct _PbFindingRow
 {
   GtkListBoxRow  parent_instance;
 
   PbFinding     *finding;
+  GtkWidget     *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (PbFindingRow, pb_finding_row, GTK_TYPE_LIST_BOX_ROW)
@@ -60,8 +62,21 @@ pb_finding_row_format_citation (PbFinding *finding)
 }
 
 static void
+right_click_cb (PbFindingRow    *self,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkGestureClick *gesture)
+{
+  if (self->menu_button != NULL)
+    gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
 build (PbFindingRow *self,
-       GPtrArray    *cohorts)
+       GPtrArray    *cohorts,
+       GMenuModel   *menu)
 {
   PbFinding *finding = self->finding;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -82,7 +97,27 @@ build (PbFindingRow *self,
   gtk_widget_add_css_class (kind, "caption");
   gtk_widget_add_css_class (kind, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (kind), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (kind, TRUE);
   gtk_box_append (GTK_BOX (meta), kind);
+
+  if (menu != NULL)
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      self->menu_button = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
+      gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (self->menu_button), FALSE);
+      gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (self->menu_button, _("Finding Menu"));
+      gtk_widget_add_css_class (self->menu_button, "finding-menu-button");
+      gtk_box_append (GTK_BOX (meta), self->menu_button);
+
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+      g_signal_connect_object (click, "pressed", G_CALLBACK (right_click_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+    }
 
   quote = gtk_label_new (pb_finding_get_quote (finding));
   gtk_label_set_xalign (GTK_LABEL (quote), 0);
@@ -187,20 +222,36 @@ pb_finding_row_init (PbFindingRow *self)
  * @finding: the finding to show
  * @cohorts: (nullable) (element-type PbCohort): the library's cohorts, for
  *   their colours
+ * @menu: (nullable): what can be done to the finding (see
+ *   pb_finding_menu_new ()), behind a button and a right click
  *
  * Returns: (transfer floating): a row for a list box
  */
 GtkWidget *
-pb_finding_row_new (PbFinding *finding,
-                    GPtrArray *cohorts)
+pb_finding_row_new (PbFinding  *finding,
+                    GPtrArray  *cohorts,
+                    GMenuModel *menu)
 {
   PbFindingRow *self;
 
   g_return_val_if_fail (PB_IS_FINDING (finding), NULL);
+  g_return_val_if_fail (!menu || G_IS_MENU_MODEL (menu), NULL);
 
   self = g_object_new (PB_TYPE_FINDING_ROW, "finding", finding, NULL);
-  build (self, cohorts);
+  build (self, cohorts, menu);
   return GTK_WIDGET (self);
+}
+
+/**
+ * pb_finding_row_get_menu_button:
+ *
+ * Returns: (transfer none) (nullable): the button that opens the row's menu
+ */
+GtkWidget *
+pb_finding_row_get_menu_button (PbFindingRow *self)
+{
+  g_return_val_if_fail (PB_IS_FINDING_ROW (self), NULL);
+  return self->menu_button;
 }
 
 /**

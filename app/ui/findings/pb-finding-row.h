@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PbFindingRow, pb_finding_row, PB, FINDING_ROW, GtkListBoxRow)
 
 GtkWidget *pb_finding_row_new             (PbFinding    *finding,
-                                           GPtrArray    *cohorts);
+                                           GPtrArray    *cohorts,
+                                           GMenuModel   *menu);
+GtkWidget *pb_finding_row_get_menu_button (PbFindingRow *self);
 PbFinding *pb_finding_row_get_finding     (PbFindingRow *self);
 char      *pb_finding_row_format_citation (PbFinding    *finding);
 

@@ -10,9 +10,13 @@
 #include "pb-findings-view-private.h"
 #include "pb-report.h"
 
-/* The findings table's columns: what each cell says, and how each column
- * sorts. A column's text and its table travel with its factory and sorter as
- * a Column, given to them as their own data. */
+/* The findings table's columns: what each cell says, how each column sorts,
+ * and which are shown at the table's width. Every cell's words are shown in
+ * full, wrapping to a second line rather than cut short ("…"); a table too
+ * narrow for every column shows fewer, the quote, kind and date longest. A
+ * right click on a cell opens the selection's menu for its row. A column's
+ * text and its table travel with its factory and sorter as a Column, given
+ * to them as their own data. */
 
 typedef char *(*CellTextFunc) (PbFindingsView *self,
                                PbFinding      *finding);
@@ -43,28 +47,41 @@ column_free (gpointer  data,
 
 /* Cells */
 
+static PbReport *
+report_of (PbFindingsView *self,
+           PbFinding      *finding)
+{
+  return g_hash_table_lookup (self->report_by_id, GSIZE_TO_POINTER ((gsize)pb_finding_get_report_id (finding)));
+}
+
+/* As the library lists the report. */
 static char *
 report_text (PbFindingsView *self,
              PbFinding      *finding)
 {
-  return g_strdup (pb_finding_get_report_title (finding));
+  PbReport *report = report_of (self, finding);
+
+  return g_strdup (report ? pb_report_get_display_title (report) : pb_finding_get_report_title (finding));
 }
 
 static GDateTime *
 report_date (PbFindingsView *self,
              PbFinding      *finding)
 {
-  return g_hash_table_lookup (self->report_dates, GSIZE_TO_POINTER ((gsize)pb_finding_get_report_id (finding)));
+  PbReport *report = report_of (self, finding);
+
+  return report ? pb_report_get_display_date (report) : NULL;
 }
 
+/* The date the report is known by, as the library and the packs give it. */
 static char *
 date_text (PbFindingsView *self,
            PbFinding      *finding)
 {
-  GDateTime *date = report_date (self, finding);
+  PbReport *report = report_of (self, finding);
+  char *text = report ? pb_document_dates_format_date (pb_report_get_dates (report)) : NULL;
 
-  /* Translators: a report's date in the findings table; see strftime(3) */
-  return date ? g_date_time_format (date, _("%-d %b %Y")) : g_strdup ("");
+  return text ? text : g_strdup ("");
 }
 
 static char *
@@ -136,6 +153,13 @@ quote_text (PbFindingsView *self,
   return g_strdup (pb_finding_get_quote (finding));
 }
 
+static char *
+note_text (PbFindingsView *self,
+           PbFinding      *finding)
+{
+  return g_strdup (pb_finding_get_note (finding));
+}
+
 /* Sorting */
 
 static int
@@ -181,34 +205,81 @@ compare_where (gconstpointer a,
 
 /* Columns */
 
+/* A right click on a cell: the menu, for its row (chosen first if need be). */
 static void
-text_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PbFindingsView           *self)
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *view = gtk_widget_get_ancestor (cell, PB_TYPE_FINDINGS_VIEW);
+  PbFindingsView *self = PB_FINDINGS_VIEW (view);
+  graphene_point_t point;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  if (!gtk_widget_compute_point (cell, GTK_WIDGET (self->column_view), &GRAPHENE_POINT_INIT ((float)x, (float)y),
+                                 &point))
+    point = GRAPHENE_POINT_INIT ((float)x, (float)y);
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  _pb_findings_view_popup_menu (self, gtk_list_item_get_position (item), point.x, point.y);
 }
 
-/* The quote, the point of a finding, gets two lines. */
 static void
-quote_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PbFindingsView           *self)
+set_cell (GtkListItem *item,
+          GtkWidget   *child)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (cell_pressed_cb), item, 0);
+  gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, child);
+}
+
+/* A label that wraps to @lines lines, whole words first, and never
+ * reports itself narrower than @chars characters. */
+static GtkWidget *
+wrapping_label (int lines,
+                int chars)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 2);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_lines (GTK_LABEL (label), lines);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 30);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_width_chars (GTK_LABEL (label), chars);
+  return label;
+}
+
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PbFindingsView           *self)
+{
+  set_cell (item, wrapping_label (3, 6));
+}
+
+static void
+note_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PbFindingsView           *self)
+{
+  set_cell (item, wrapping_label (4, 12));
+}
+
+/* The quote, the point of a finding, and the officer's note get four lines;
+ * the rest, three. */
+static void
+quote_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PbFindingsView           *self)
+{
+  set_cell (item, wrapping_label (4, 16));
 }
 
 static void
@@ -220,7 +291,7 @@ text_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_set_tooltip_text (label, *text ? text : NULL);
 }
 
 static void
@@ -228,9 +299,11 @@ cohorts_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   PbFindingsView           *self)
 {
-  gtk_list_item_set_child (item, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
+  set_cell (item, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
 }
 
+/* A dot for each cohort, in the cohorts' own colours; their names in the
+ * tooltip and for screen readers. */
 static void
 cohorts_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -241,7 +314,6 @@ cohorts_bind_cb (GtkSignalListItemFactory *factory,
   const char * const *slugs = pb_finding_get_cohorts (finding);
   g_autofree char *names = cohorts_text (self, finding);
   GtkWidget *child;
-  GtkWidget *label;
 
   while ((child = gtk_widget_get_first_child (box)))
     gtk_box_remove (GTK_BOX (box), child);
@@ -252,11 +324,29 @@ cohorts_bind_cb (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (cohort ? pb_cohort_get_color (cohort) : NULL));
     }
 
-  label = gtk_label_new (names);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_tooltip_text (box, names);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, names, -1);
 }
+
+/* Which columns the table shows, by the least width it needs for each:
+ * the quote always; then kind, date, report, cohorts, note, status, where
+ * and classification as the width allows. */
+typedef struct
+{
+  CellTextFunc text;
+  int          min_table_width;
+} Shown;
+
+static const Shown shown_from[] = {
+  { kind_text, 0 },
+  { date_text, 420 },
+  { report_text, 520 },
+  { cohorts_text, 600 },
+  { note_text, 720 },
+  { status_text, 1000 },
+  { where_text, 1100 },
+  { classification_text, 1200 },
+};
 
 static void
 add_column (PbFindingsView *self,
@@ -277,7 +367,8 @@ add_column (PbFindingsView *self,
   else
     {
       g_signal_connect (factory, "setup",
-                        text == quote_text ? G_CALLBACK (quote_setup_cb) : G_CALLBACK (text_setup_cb), self);
+                        text == quote_text ? G_CALLBACK (quote_setup_cb) :
+                        text == note_text ? G_CALLBACK (note_setup_cb) : G_CALLBACK (text_setup_cb), self);
       g_signal_connect_data (factory, "bind", G_CALLBACK (text_bind_cb), column_new (self, text), column_free, 0);
     }
 
@@ -292,7 +383,7 @@ add_column (PbFindingsView *self,
     gtk_column_view_column_set_fixed_width (column, width);
 
   gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
+  g_ptr_array_add (self->all_columns, column);   /* the array takes the reference */
   g_object_unref (sorter);
 }
 
@@ -300,14 +391,113 @@ void
 _pb_findings_view_add_columns (PbFindingsView *self)
 {
   add_column (self, _("Quote"), quote_text, NULL, TRUE, -1);
-  add_column (self, _("Report"), report_text, NULL, FALSE, 170);
+  add_column (self, _("Note"), note_text, NULL, TRUE, -1);
+  add_column (self, _("Report"), report_text, NULL, FALSE, 152);
   add_column (self, _("Date"), date_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 90);
+              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 100);
   add_column (self, _("Where"), where_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 56);
-  add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 150);
-  add_column (self, _("Kind"), kind_text, NULL, FALSE, 130);
-  add_column (self, _("Status"), status_text, NULL, FALSE, 84);
-  add_column (self, _("Classification"), classification_text, NULL, FALSE, 96);
+              GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 64);
+  add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 68);
+  add_column (self, _("Kind"), kind_text, NULL, FALSE, 128);
+  add_column (self, _("Status"), status_text, NULL, FALSE, 96);
+  add_column (self, _("Classification"), classification_text, NULL, FALSE, 104);
+}
 
+static void choose_columns (PbFindingsView *self,
+                            int             width);
+
+/* Until the table has a width: as many columns as a window of the default
+ * size has room for. */
+void
+_pb_findings_view_choose_default_columns (PbFindingsView *self)
+{
+  choose_columns (self, 780);
+}
+
+static CellTextFunc column_texts[] = {
+  quote_text, note_text, report_text, date_text, where_text, cohorts_text, kind_text, status_text,
+  classification_text,
+};
+
+static gboolean
+fits (CellTextFunc text,
+      int          width)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (shown_from); k++)
+    if (shown_from[k].text == text)
+      return width >= shown_from[k].min_table_width;
+  return TRUE;
+}
+
+/* Shows the columns that fit @width, as shown_from[] has them, in their
+ * order. Those that do not fit are taken out of the table, not hidden: GTK
+ * 4.8 leaves a hidden column's cells their width in every row. */
+static void
+choose_columns (PbFindingsView *self,
+                int             width)
+{
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
+  guint position = 0;
+
+  for (guint i = 0; i < self->all_columns->len && i < G_N_ELEMENTS (column_texts); i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->all_columns, i);
+      gboolean in_table = gtk_column_view_column_get_column_view (column) == self->column_view;
+
+      if (fits (column_texts[i], width))
+        {
+          if (!in_table)
+            gtk_column_view_insert_column (self->column_view, position, column);
+          position++;
+        }
+      else if (in_table)
+        gtk_column_view_remove_column (self->column_view, column);
+    }
+
+  g_assert (g_list_model_get_n_items (shown) == position);
+  self->columns_width = width;
+}
+
+static void
+columns_idle_cb (gpointer data)
+{
+  PbFindingsView *self = data;
+
+  self->columns_idle = 0;
+  choose_columns (self, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+/* The first allocation chooses at once (nothing is shown yet); a new width
+ * chooses once this allocation is over, as columns shown or hidden in the
+ * middle of it would be laid out too late and drawn unallocated. */
+void
+_pb_findings_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PbFindingsView *self = PB_FINDINGS_VIEW (widget);
+  gboolean changes = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (shown_from); k++)
+    if ((width >= shown_from[k].min_table_width) != (self->columns_width >= shown_from[k].min_table_width))
+      changes = TRUE;
+
+  if (changes && self->columns_idle == 0)
+    self->columns_idle = g_idle_add_once (columns_idle_cb, self);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+/**
+ * pb_findings_view_get_column_view:
+ *
+ * Returns: (transfer none): the table itself, its columns shown or hidden
+ *   as its width allows
+ */
+GtkColumnView *
+pb_findings_view_get_column_view (PbFindingsView *self)
+{
+  g_return_val_if_fail (PB_IS_FINDINGS_VIEW (self), NULL);
+  return self->column_view;
 }

@@ -9,12 +9,19 @@
 
 #include "pb-cohort-dot.h"
 #include "pb-cohort.h"
+#include "pb-finding-menu.h"
 #include "pb-finding-row.h"
 #include "pb-findings-panel.h"
 
 /* The findings of the report being read, beside its pages: grouped by cohort
  * (a finding about two cohorts is under both) or by page, and filtered by
- * words in the quote or note. Activating one shows it on the page. */
+ * words in the quote or note. Activating one shows it on the page; its
+ * menu edits, re-tags, packs or deletes it. Below the officer's own, the
+ * passages the report's structure (or the PDF's own highlights) suggest,
+ * to add or dismiss one by one or all at once.
+ *
+ * The panel decides nothing: what its rows ask for it says in signals, and
+ * the reader does it. */
 
 struct _PbFindingsPanel
 {
@@ -22,6 +29,7 @@ struct _PbFindingsPanel
 
   GListModel   *findings;
   GPtrArray    *cohorts;     /* PbCohort */
+  GPtrArray    *packs;       /* PbPack, for the rows' Add to Pack */
   GPtrArray    *suggestions; /* PbSuggestion */
   guint         n_shown;
 
@@ -38,6 +46,11 @@ enum {
   FINDING_ACTIVATED,
   SUGGESTION_ACCEPTED,
   SUGGESTION_DISMISSED,
+  ALL_SUGGESTIONS,
+  EDIT_REQUESTED,
+  DELETE_REQUESTED,
+  RETAG_REQUESTED,
+  PACK_REQUESTED,
   TRACK_SUGGESTION,
   N_SIGNALS
 };
@@ -59,7 +72,7 @@ matches_filter (PbFinding  *finding,
   return strstr (quote, folded_filter) != NULL || strstr (note, folded_filter) != NULL;
 }
 
-static void
+static GtkWidget *
 add_header (PbFindingsPanel *self,
             const char      *text,
             const char      *color)
@@ -71,6 +84,8 @@ add_header (PbFindingsPanel *self,
   if (color != NULL)
     gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (color));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_margin_top (box, 8);
@@ -79,6 +94,7 @@ add_header (PbFindingsPanel *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_append (self->list, row);
+  return box;
 }
 
 static PbSuggestion *
@@ -112,6 +128,89 @@ suggestion_action (GtkWidget  *widget,
     g_signal_emit (self, signals [TRACK_SUGGESTION], 0, suggestion);
   else
     g_signal_emit (self, signals [SUGGESTION_DISMISSED], 0, suggestion);
+}
+
+static void
+all_suggestions_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PbFindingsPanel *self = PB_FINDINGS_PANEL (widget);
+
+  if (self->suggestions != NULL && self->suggestions->len > 0)
+    g_signal_emit (self, signals [ALL_SUGGESTIONS], 0,
+                   g_str_equal (action_name, "panel.accept-all-suggestions"));
+}
+
+static PbFinding *
+finding_by_id (PbFindingsPanel *self,
+               gint64           id)
+{
+  for (guint i = 0; self->findings && i < g_list_model_get_n_items (self->findings); i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (self->findings, i);
+
+      if (pb_finding_get_id (finding) == id)
+        return g_steal_pointer (&finding);
+    }
+  return NULL;
+}
+
+/* A row's menu names its finding by id: tell whoever acts on it. */
+static void
+finding_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PbFindingsPanel *self = PB_FINDINGS_PANEL (widget);
+  g_autoptr(PbFinding) finding = NULL;
+  gint64 id, pack_id;
+  const char *slug;
+  gboolean add;
+
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
+    id = g_variant_get_int64 (parameter);
+  else
+    g_variant_get_child (parameter, 0, "x", &id);
+
+  if (!(finding = finding_by_id (self, id)))
+    return;
+
+  if (g_str_equal (action_name, "panel.show-finding"))
+    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+  else if (g_str_equal (action_name, "panel.edit-finding"))
+    g_signal_emit (self, signals [EDIT_REQUESTED], 0, finding);
+  else if (g_str_equal (action_name, "panel.delete-finding"))
+    g_signal_emit (self, signals [DELETE_REQUESTED], 0, finding);
+  else if (g_str_equal (action_name, "panel.retag-finding"))
+    {
+      g_variant_get (parameter, "(x&sb)", &id, &slug, &add);
+      g_signal_emit (self, signals [RETAG_REQUESTED], 0, finding, slug, add);
+    }
+  else if (g_str_equal (action_name, "panel.pack-finding"))
+    {
+      g_variant_get (parameter, "(xx)", &id, &pack_id);
+      g_signal_emit (self, signals [PACK_REQUESTED], 0, finding, pack_id);
+    }
+}
+
+/* Delete on a finding's row deletes that finding (not the report, as Delete
+ * elsewhere in the window would). */
+static void
+delete_focused_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PbFindingsPanel *self = PB_FINDINGS_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, PB_TYPE_FINDING_ROW) : NULL;
+  PbFinding *finding;
+
+  if (row != NULL && gtk_widget_is_ancestor (row, GTK_WIDGET (self->list)) &&
+      (finding = pb_finding_row_get_finding (PB_FINDING_ROW (row))) != NULL &&
+      pb_finding_get_id (finding) > 0)
+    g_signal_emit (self, signals [DELETE_REQUESTED], 0, finding);
 }
 
 static GtkWidget *
@@ -156,7 +255,9 @@ make_suggestion_row (PbFindingsPanel *self,
       gtk_box_append (GTK_BOX (box), note);
     }
 
-  gtk_widget_add_css_class (add, "suggested-action");
+  /* Quiet buttons: a dozen suggestions must not shout over the page. */
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_add_css_class (dismiss, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "panel.accept-suggestion");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", pb_suggestion_get_id (suggestion));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "panel.dismiss-suggestion");
@@ -169,6 +270,7 @@ make_suggestion_row (PbFindingsPanel *self,
     {
       GtkWidget *track = gtk_button_new_with_mnemonic (_("_Track"));
 
+      gtk_widget_add_css_class (track, "flat");
       gtk_widget_set_tooltip_text (track, _("Follow this recommendation in Recommendations"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (track), "panel.track-suggestion");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (track), "x", pb_suggestion_get_id (suggestion));
@@ -181,8 +283,50 @@ make_suggestion_row (PbFindingsPanel *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "suggestion");
 
   return row;
+}
+
+/* "Suggested (8)", with Add All and Dismiss All under it. */
+static void
+add_suggestions_header (PbFindingsPanel *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Suggested (%u)"), self->suggestions->len);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *add_all = gtk_button_new_with_mnemonic (_("Add _All"));
+  GtkWidget *dismiss_all = gtk_button_new_with_mnemonic (_("D_ismiss All"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_tooltip_text (add_all, _("Add every suggestion whose cohort is known as a finding"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_all), "panel.accept-all-suggestions");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss_all), "panel.dismiss-all-suggestions");
+  gtk_widget_add_css_class (add_all, "flat");
+  gtk_widget_add_css_class (dismiss_all, "flat");
+  gtk_box_append (GTK_BOX (buttons), add_all);
+  gtk_box_append (GTK_BOX (buttons), dismiss_all);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_widget_set_margin_top (box, 12);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->list, row);
+}
+
+static GtkWidget *
+make_finding_row (PbFindingsPanel *self,
+                  PbFinding       *finding)
+{
+  g_autoptr(GMenuModel) menu = pb_finding_menu_new (finding, self->cohorts, self->packs, "panel",
+                                                    PB_FINDING_MENU_SHOW | PB_FINDING_MENU_PACKS);
+
+  return pb_finding_row_new (finding, self->cohorts, menu);
 }
 
 static void
@@ -196,14 +340,6 @@ rebuild (PbFindingsPanel *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
-
-  /* Highlights the PDF came with come first: they wait for a decision. */
-  if (self->suggestions != NULL && self->suggestions->len > 0)
-    {
-      add_header (self, _("Suggested Findings"), NULL);
-      for (guint i = 0; i < self->suggestions->len; i++)
-        gtk_list_box_append (self->list, make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
-    }
 
   if (by_page)
     {
@@ -225,7 +361,7 @@ rebuild (PbFindingsPanel *self)
               add_header (self, title, NULL);
             }
 
-          gtk_list_box_append (self->list, pb_finding_row_new (finding, self->cohorts));
+          gtk_list_box_append (self->list, make_finding_row (self, finding));
           g_hash_table_add (shown, finding);
         }
     }
@@ -248,10 +384,18 @@ rebuild (PbFindingsPanel *self)
                 add_header (self, pb_cohort_get_name (cohort), pb_cohort_get_color (cohort));
               header = TRUE;
 
-              gtk_list_box_append (self->list, pb_finding_row_new (finding, self->cohorts));
+              gtk_list_box_append (self->list, make_finding_row (self, finding));
               g_hash_table_add (shown, finding);
             }
         }
+    }
+
+  /* The officer's own first; what the report suggests waits below them. */
+  if (self->suggestions != NULL && self->suggestions->len > 0)
+    {
+      add_suggestions_header (self);
+      for (guint i = 0; i < self->suggestions->len; i++)
+        gtk_list_box_append (self->list, make_suggestion_row (self, g_ptr_array_index (self->suggestions, i)));
     }
 
   self->n_shown = g_hash_table_size (shown);
@@ -278,6 +422,7 @@ pb_findings_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->findings, self);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDINGS_PANEL);
@@ -317,6 +462,49 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_SUGGESTION);
 
   /**
+   * PbFindingsPanel::all-suggestions:
+   * @accepted: %TRUE for Add All, %FALSE for Dismiss All
+   */
+  signals [ALL_SUGGESTIONS] =
+    g_signal_new ("all-suggestions", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  /**
+   * PbFindingsPanel::edit-requested:
+   * @finding: the finding to open in its editor
+   */
+  signals [EDIT_REQUESTED] =
+    g_signal_new ("edit-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  /**
+   * PbFindingsPanel::delete-requested:
+   * @finding: the finding to delete
+   */
+  signals [DELETE_REQUESTED] =
+    g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PB_TYPE_FINDING);
+
+  /**
+   * PbFindingsPanel::retag-requested:
+   * @finding: the finding
+   * @slug: a cohort
+   * @add: whether to tag it with the cohort, or take the cohort off
+   */
+  signals [RETAG_REQUESTED] =
+    g_signal_new ("retag-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, PB_TYPE_FINDING, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  /**
+   * PbFindingsPanel::pack-requested:
+   * @finding: the finding
+   * @pack_id: the pack to add it to, or 0 for a new one
+   */
+  signals [PACK_REQUESTED] =
+    g_signal_new ("pack-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, PB_TYPE_FINDING, G_TYPE_INT64);
+
+  /**
    * PbFindingsPanel::track-suggestion:
    * @suggestion: a recommendation or area for improvement to track
    *
@@ -337,6 +525,15 @@ pb_findings_panel_class_init (PbFindingsPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "panel.accept-suggestion", "x", suggestion_action);
   gtk_widget_class_install_action (widget_class, "panel.dismiss-suggestion", "x", suggestion_action);
+  gtk_widget_class_install_action (widget_class, "panel.accept-all-suggestions", NULL, all_suggestions_action);
+  gtk_widget_class_install_action (widget_class, "panel.dismiss-all-suggestions", NULL, all_suggestions_action);
+  gtk_widget_class_install_action (widget_class, "panel.show-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "panel.edit-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "panel.delete-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "panel.retag-finding", "(xsb)", finding_action);
+  gtk_widget_class_install_action (widget_class, "panel.pack-finding", "(xx)", finding_action);
+  gtk_widget_class_install_action (widget_class, "panel.delete-focused", NULL, delete_focused_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "panel.delete-focused", NULL);
   gtk_widget_class_install_action (widget_class, "panel.track-suggestion", "x", suggestion_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -360,11 +557,14 @@ pb_findings_panel_new (void)
  * pb_findings_panel_set_model:
  * @findings: (nullable): the report's findings, followed as they change
  * @cohorts: (nullable) (element-type PbCohort): the library's cohorts, in order
+ * @packs: (nullable) (element-type PbPack): the library's packs, for each
+ *   finding's Add to Pack
  */
 void
 pb_findings_panel_set_model (PbFindingsPanel *self,
                              GListModel      *findings,
-                             GPtrArray       *cohorts)
+                             GPtrArray       *cohorts,
+                             GPtrArray       *packs)
 {
   g_return_if_fail (PB_IS_FINDINGS_PANEL (self));
 
@@ -377,6 +577,9 @@ pb_findings_panel_set_model (PbFindingsPanel *self,
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   if (cohorts != NULL)
     self->cohorts = g_ptr_array_ref (cohorts);
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  if (packs != NULL)
+    self->packs = g_ptr_array_ref (packs);
 
   rebuild (self);
 }

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (PbFindingsPanel, pb_findings_panel, PB, FINDINGS_PANEL, Gt
 GtkWidget *pb_findings_panel_new            (void);
 void       pb_findings_panel_set_model      (PbFindingsPanel *self,
                                              GListModel      *findings,
-                                             GPtrArray       *cohorts);
+                                             GPtrArray       *cohorts,
+                                             GPtrArray       *packs);
 guint      pb_findings_panel_get_n_shown    (PbFindingsPanel *self);
 void       pb_findings_panel_set_suggestions (PbFindingsPanel *self,
                                               GPtrArray       *suggestions);

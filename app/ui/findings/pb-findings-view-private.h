@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* Shared by the files of the findings table: pb-findings-view.c (filters,
- * selection, bulk actions), pb-findings-columns.c (its columns) and
+ * the library), pb-findings-actions.c (what is done to the findings
+ * selected), pb-findings-columns.c (its columns, as many as fit) and
  * pb-findings-export.c (saving what it shows as CSV). */
 
 struct _PbFindingsView
@@ -22,7 +23,7 @@ struct _PbFindingsView
   GtkMultiSelection *selection;
   GPtrArray         *cohorts;      /* PbCohort, in the dropdown's order after "All" */
   GPtrArray         *reports;      /* PbReport, likewise */
-  GHashTable        *report_dates; /* report id -> GDateTime */
+  GHashTable        *report_by_id; /* report id -> PbReport, for its title and dates */
   GPtrArray         *last_deleted;
   GtkNativeDialog   *chooser;
   GCancellable      *cancellable;
@@ -41,10 +42,40 @@ struct _PbFindingsView
   GtkLabel          *selection_label;
   GtkBox            *tag_box;
   GtkMenuButton     *pack_button;
+  GtkMenuButton     *pack_icon_button;  /* the narrow bar's */
+  GMenu             *compact_cohorts;   /* likewise */
+  GtkWidget         *filter_box;
+  GtkWidget         *row_menu;     /* the selection's context menu */
+  GPtrArray         *all_columns;  /* GtkColumnViewColumn, shown or not, in order */
+  GPtrArray         *packs;
+  GHashTable        *kept_ids;     /* the ids chosen, kept across the list's changes */
+  gboolean           list_changing;
+  guint              columns_idle;
+  int                columns_width; /* the width the columns were chosen for */
 };
 
-void _pb_findings_view_add_columns (PbFindingsView *self);
-void _pb_findings_view_show_toast  (PbFindingsView *self,
-                                    AdwToast       *toast);
+/* pb-findings-columns.c */
+void _pb_findings_view_add_columns       (PbFindingsView *self);
+void _pb_findings_view_choose_default_columns (PbFindingsView *self);
+void _pb_findings_view_size_allocate     (GtkWidget      *widget,
+                                          int             width,
+                                          int             height,
+                                          int             baseline);
+/* pb-findings-actions.c */
+void _pb_findings_view_show_toast        (PbFindingsView *self,
+                                          AdwToast       *toast);
+void _pb_findings_view_selection_changed (PbFindingsView *self);
+void _pb_findings_view_list_changing     (PbFindingsView *self);
+void _pb_findings_view_list_changed      (PbFindingsView *self);
+void _pb_findings_view_rebuild_menus     (PbFindingsView *self);
+void _pb_findings_view_popup_menu        (PbFindingsView *self,
+                                          guint           position,
+                                          double          x,
+                                          double          y);
+void _pb_findings_view_class_init_actions (GtkWidgetClass *widget_class);
+void _pb_findings_view_init_actions      (PbFindingsView *self);
+/* pb-findings-view.c */
+void _pb_findings_view_open              (PbFindingsView *self,
+                                          PbFinding      *finding);
 
 G_END_DECLS

@@ -11,15 +11,14 @@
 #include "pb-cohort.h"
 #include "pb-finding-list.h"
 #include "pb-findings-view-private.h"
-#include "pb-pack-menu.h"
 #include "pb-report-store.h"
 #include "pb-report.h"
-#include "pb-toast.h"
 
 /* Every finding in the library, in a table: filter by cohort, kind, status,
  * classification and report, search quotes and notes, sort by any column,
- * select several to change a cohort on them or delete them (with Undo),
- * open one at its passage, and export those shown as CSV. */
+ * open one at its passage, and export those shown as CSV. What is done to
+ * the findings selected (edit, cohorts, pack, delete) is in
+ * pb-findings-actions.c, the columns in pb-findings-columns.c. */
 
 G_DEFINE_FINAL_TYPE (PbFindingsView, pb_findings_view, GTK_TYPE_WIDGET)
 
@@ -95,167 +94,6 @@ filters_changed_cb (PbFindingsView *self)
   update_state (self);
 }
 
-/* Selection and bulk actions */
-
-static GArray *
-selected_ids (PbFindingsView *self)
-{
-  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkBitsetIter iter;
-  guint position;
-
-  if (gtk_bitset_iter_init_first (&iter, set, &position))
-    do
-      {
-        g_autoptr(PbFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
-        gint64 id = pb_finding_get_id (finding);
-
-        g_array_append_val (ids, id);
-      }
-    while (gtk_bitset_iter_next (&iter, &position));
-
-  return ids;
-}
-
-static void
-selection_changed_cb (PbFindingsView *self)
-{
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autofree char *text = NULL;
-
-  /* Translators: how many findings are selected */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding selected",
-                                       "%u findings selected", ids->len), ids->len);
-  gtk_label_set_label (self->selection_label, text);
-  gtk_action_bar_set_revealed (self->action_bar, ids->len > 1);
-}
-
-void
-_pb_findings_view_show_toast (PbFindingsView *self,
-                              AdwToast       *toast)
-{
-  pb_show_toast (GTK_WIDGET (self), toast);
-}
-
-/* Adds a cohort to the selected findings, or takes it off: the target is
- * the cohort's slug and whether to add it. */
-static void
-retag_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  PbFindingsView *self = PB_FINDINGS_VIEW (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autoptr(GError) error = NULL;
-  const char *slug;
-  gboolean add;
-
-  g_variant_get (parameter, "(&sb)", &slug, &add);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (self->tag_box), GTK_TYPE_POPOVER)));
-
-  if (!pb_library_retag_findings (self->library, (gint64 *)(gpointer)ids->data, ids->len, slug, add, &error))
-    _pb_findings_view_show_toast (self, adw_toast_new (error->message));
-}
-
-static void
-rebuild_tag_menu (PbFindingsView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_box))))
-    gtk_box_remove (self->tag_box, child);
-
-  /* "Add" for every cohort, then "Remove" for every cohort. */
-  for (int add = 1; add >= 0; add--)
-    for (guint i = 0; self->cohorts && i < self->cohorts->len; i++)
-      {
-        PbCohort *cohort = g_ptr_array_index (self->cohorts, i);
-        GtkWidget *button = gtk_button_new ();
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        g_autofree char *label = g_strdup_printf (add ? _("Add “%s”") : _("Remove “%s”"),
-                                                  pb_cohort_get_name (cohort));
-
-        gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (pb_cohort_get_color (cohort)));
-        gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-        gtk_button_set_child (GTK_BUTTON (button), box);
-        gtk_widget_add_css_class (button, "flat");
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "findings.retag");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sb)", pb_cohort_get_slug (cohort), (gboolean)add);
-        gtk_box_append (self->tag_box, button);
-      }
-}
-
-static void
-undo_clicked_cb (AdwToast       *toast,
-                 PbFindingsView *self)
-{
-  g_autoptr(GPtrArray) deleted = g_steal_pointer (&self->last_deleted);
-  g_autoptr(GError) error = NULL;
-
-  if (deleted != NULL && !pb_library_restore_findings (self->library, deleted, &error))
-    _pb_findings_view_show_toast (self, adw_toast_new (error->message));
-}
-
-static void
-delete_selected_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PbFindingsView *self = PB_FINDINGS_VIEW (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autoptr(GPtrArray) deleted = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  if (ids->len == 0)
-    return;
-
-  if (!(deleted = pb_library_delete_findings (self->library, (gint64 *)(gpointer)ids->data, ids->len, &error)))
-    {
-      _pb_findings_view_show_toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
-  self->last_deleted = g_ptr_array_ref (deleted);
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding deleted",
-                                          "%u findings deleted", ids->len), ids->len);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  _pb_findings_view_show_toast (self, toast);
-}
-
-/* Add to Pack: the selection, all or none as the exempt rule allows. */
-static void
-add_to_pack_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PbFindingsView *self = PB_FINDINGS_VIEW (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (ids->len == 0)
-    return;
-  message = pb_pack_menu_add_findings (self->library, g_variant_get_int64 (parameter),
-                                       (gint64 *)(gpointer)ids->data, ids->len, &error);
-  _pb_findings_view_show_toast (self, adw_toast_new (message ? message : error->message));
-}
-
-static void
-rebuild_pack_menu (PbFindingsView *self)
-{
-  g_autoptr(GMenuModel) menu = pb_pack_menu_new (self->library, "findings.add-to-pack");
-
-  gtk_menu_button_set_menu_model (self->pack_button, menu);
-}
-
 static void
 row_activated_cb (PbFindingsView *self,
                   guint           position,
@@ -264,7 +102,14 @@ row_activated_cb (PbFindingsView *self,
   g_autoptr(PbFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (finding != NULL)
-    g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
+    _pb_findings_view_open (self, finding);
+}
+
+void
+_pb_findings_view_open (PbFindingsView *self,
+                        PbFinding      *finding)
+{
+  g_signal_emit (self, signals [FINDING_ACTIVATED], 0, finding);
 }
 
 static void
@@ -294,13 +139,28 @@ fill_dropdowns (PbFindingsView *self)
 
   gtk_string_list_append (reports, _("All reports"));
   for (guint i = 0; self->reports && i < self->reports->len; i++)
-    gtk_string_list_append (reports, pb_report_get_title (g_ptr_array_index (self->reports, i)));
+    gtk_string_list_append (reports, pb_report_get_display_title (g_ptr_array_index (self->reports, i)));
 
   gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (cohorts));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   gtk_drop_down_set_model (self->classification_dropdown, G_LIST_MODEL (classes));
   gtk_drop_down_set_model (self->report_dropdown, G_LIST_MODEL (reports));
+}
+
+/* As its one child; allocated in pb-findings-columns.c, which chooses the
+ * columns for the width. */
+static void
+measure (GtkWidget      *widget,
+         GtkOrientation  orientation,
+         int             for_size,
+         int            *minimum,
+         int            *natural,
+         int            *minimum_baseline,
+         int            *natural_baseline)
+{
+  gtk_widget_measure (PB_FINDINGS_VIEW (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -321,8 +181,13 @@ pb_findings_view_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
-  g_clear_pointer (&self->report_dates, g_hash_table_unref);
+  g_clear_pointer (&self->report_by_id, g_hash_table_unref);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  g_clear_pointer (&self->kept_ids, g_hash_table_unref);
+  g_clear_pointer (&self->all_columns, g_ptr_array_unref);
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDINGS_VIEW);
 
@@ -359,15 +224,17 @@ pb_findings_view_class_init (PbFindingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, tag_box);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, pack_button);
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsView, pack_icon_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "row_menu_cohorts", FALSE,
+                                             G_STRUCT_OFFSET (PbFindingsView, compact_cohorts));
+  gtk_widget_class_bind_template_child (widget_class, PbFindingsView, filter_box);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "findings.delete-selected", NULL, delete_selected_action);
-  gtk_widget_class_install_action (widget_class, "findings.add-to-pack", "x", add_to_pack_action);
-  gtk_widget_class_install_action (widget_class, "findings.retag", "(sb)", retag_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "findings.delete-selected", NULL);
+  _pb_findings_view_class_init_actions (widget_class);
+  widget_class->measure = measure;
+  widget_class->size_allocate = _pb_findings_view_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "findingsview");
 }
 
@@ -375,11 +242,14 @@ static void
 pb_findings_view_init (PbFindingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pb_findings_view_init_actions (self);
 
-  self->report_dates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_date_time_unref);
+  self->report_by_id = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->cancellable = g_cancellable_new ();
 
+  self->all_columns = g_ptr_array_new_with_free_func (g_object_unref);
   _pb_findings_view_add_columns (self);
+  _pb_findings_view_choose_default_columns (self);
 
   fill_dropdowns (self);
 }
@@ -401,7 +271,7 @@ pb_findings_view_refresh (PbFindingsView *self)
 
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
-  g_hash_table_remove_all (self->report_dates);
+  g_hash_table_remove_all (self->report_by_id);
 
   self->cohorts = pb_library_list_cohorts (self->library, NULL);
   self->reports = pb_library_list_reports (self->library, NULL);
@@ -409,14 +279,28 @@ pb_findings_view_refresh (PbFindingsView *self)
     {
       PbReport *report = g_ptr_array_index (self->reports, i);
 
-      if (pb_report_get_display_date (report) != NULL)
-        g_hash_table_insert (self->report_dates, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)),
-                             g_date_time_ref (pb_report_get_display_date (report)));
+      g_hash_table_insert (self->report_by_id, GSIZE_TO_POINTER ((gsize)pb_report_get_id (report)),
+                           g_object_ref (report));
     }
 
   fill_dropdowns (self);
-  rebuild_tag_menu (self);
+  _pb_findings_view_rebuild_menus (self);
   filters_changed_cb (self);
+}
+
+/* A report retitled or redated: the rows that name it say so. */
+static void
+report_changed_cb (PbFindingsView *self,
+                   gint64          report_id)
+{
+  g_autoptr(PbReport) report = pb_library_get_report (self->library, report_id, NULL);
+
+  if (report == NULL)
+    return;
+
+  g_hash_table_insert (self->report_by_id, GSIZE_TO_POINTER ((gsize)report_id), g_object_ref (report));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pb_findings_view_refresh (self);
 }
 
 void
@@ -429,9 +313,10 @@ pb_findings_view_set_library (PbFindingsView *self,
   g_set_object (&self->library, library);
   g_signal_connect_object (library, "cohorts-changed", G_CALLBACK (pb_findings_view_refresh),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (library, "pack-changed", G_CALLBACK (rebuild_pack_menu),
+  g_signal_connect_object (library, "report-changed", G_CALLBACK (report_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  rebuild_pack_menu (self);
+  g_signal_connect_object (library, "pack-changed", G_CALLBACK (_pb_findings_view_rebuild_menus),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
@@ -439,12 +324,18 @@ pb_findings_view_set_library (PbFindingsView *self,
   g_clear_object (&self->list);
 
   self->list = pb_finding_list_new (library);
+  /* Before the sorted list and the selection hear of a change, and after:
+   * the findings chosen stay chosen as they are edited. */
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (_pb_findings_view_list_changing),
+                           self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->list)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (_pb_findings_view_selection_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (_pb_findings_view_list_changed),
                            self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 

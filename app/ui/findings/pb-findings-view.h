@@ -19,6 +19,8 @@ GtkSelectionModel *pb_findings_view_get_selection  (PbFindingsView *self);
 void               pb_findings_view_set_search     (PbFindingsView *self,
                                                     const char     *text);
 void               pb_findings_view_refresh        (PbFindingsView *self);
+gboolean           pb_findings_view_undo_delete    (PbFindingsView *self);
+GtkColumnView     *pb_findings_view_get_column_view (PbFindingsView *self);
 void               pb_findings_view_export         (PbFindingsView *self);
 void               pb_findings_view_export_to      (PbFindingsView *self,
                                                     GFile          *file,

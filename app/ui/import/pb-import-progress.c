@@ -18,6 +18,7 @@ struct _PbImportProgress
   PbImportQueue  *queue;
   PbImportJob    *job;
   GCancellable   *cancellable;
+  guint           throttle;       /* the strip changes twice a second at most */
 
   GtkWidget      *revealer;
   GtkLabel       *label;
@@ -27,18 +28,28 @@ struct _PbImportProgress
 
 G_DEFINE_FINAL_TYPE (PbImportProgress, pb_import_progress, GTK_TYPE_WIDGET)
 
-static void
-update (PbImportProgress *self)
+/* Each frame drawn costs the import time (much of it where the window is
+ * drawn in software, as in a virtual machine): the bar follows the job
+ * twice a second, not at every percent of every file. What the strip says
+ * (the count, the file begun last) changes at once. */
+static void show_progress (PbImportProgress *self);
+
+static gboolean
+throttle_cb (gpointer data)
 {
-  g_autofree char *text = NULL;
-  guint n_files;
-  guint n_done;
+  PbImportProgress *self = data;
 
-  if (self->job == NULL)
-    return;
+  self->throttle = 0;
+  show_progress (self);
+  return G_SOURCE_REMOVE;
+}
 
-  n_files = pb_import_job_get_n_files (self->job);
-  n_done = pb_import_job_get_n_done (self->job);
+static char *
+describe (PbImportProgress *self)
+{
+  char *text = NULL;
+  guint n_files = pb_import_job_get_n_files (self->job);
+  guint n_done = pb_import_job_get_n_done (self->job);
 
   if (pb_import_job_get_current_name (self->job) == NULL)
     text = g_strdup (_("Preparing to import…"));
@@ -65,8 +76,44 @@ update (PbImportProgress *self)
         text = g_strdup_printf ("%s…", count);
     }
 
+  return text;
+}
+
+static void
+update (PbImportProgress *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->job == NULL)
+    return;
+
+  text = self->throttle != 0 ? describe (self) : NULL;
+  if (self->throttle == 0 || g_strcmp0 (gtk_label_get_label (self->label), text) != 0)
+    {
+      g_clear_handle_id (&self->throttle, g_source_remove);
+      show_progress (self);
+    }
+}
+
+static void
+show_progress (PbImportProgress *self)
+{
+  g_autofree char *text = NULL;
+  double fraction;
+
+  if (self->job == NULL)
+    return;
+
+  text = describe (self);
+  fraction = pb_import_job_get_fraction (self->job);
+
+  if (g_strcmp0 (gtk_label_get_label (self->label), text) == 0 &&
+      gtk_progress_bar_get_fraction (self->progress) == fraction)
+    return;
+
   gtk_label_set_label (self->label, text);
-  gtk_progress_bar_set_fraction (self->progress, pb_import_job_get_fraction (self->job));
+  gtk_progress_bar_set_fraction (self->progress, fraction);
+  self->throttle = g_timeout_add (500, throttle_cb, self);
 }
 
 static void
@@ -91,6 +138,7 @@ pb_import_progress_dispose (GObject *object)
   PbImportProgress *self = (PbImportProgress *)object;
 
   pb_import_progress_set_queue (self, NULL);
+  g_clear_handle_id (&self->throttle, g_source_remove);
 
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
@@ -183,6 +231,7 @@ pb_import_progress_set_job (PbImportProgress *self,
     {
       g_signal_connect_swapped (job, "notify", G_CALLBACK (update), self);
       gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), cancellable != NULL);
+      g_clear_handle_id (&self->throttle, g_source_remove);
       gtk_progress_bar_set_fraction (self->progress, 0);
       update (self);
     }

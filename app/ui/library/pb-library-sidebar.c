@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "pb-import-progress.h"
-#include "pb-library-sidebar.h"
+#include "pb-library-sidebar-private.h"
 #include "pb-report-list.h"
+#include "pb-report-sort.h"
 #include "pb-report-tree.h"
 #include "pb-search-hit-row.h"
 #include "pb-search.h"
@@ -20,33 +21,6 @@
  * #PbLibrarySidebar:selected-report; what to show for it is the window's
  * business. */
 
-struct _PbLibrarySidebar
-{
-  GtkWidget           parent_instance;
-
-  PbLibrary          *library;
-  PbReportList       *reports;
-  GListStore         *root_models;     /* the one list shown: reports or groups */
-  GtkTreeListModel   *tree;
-  GtkSingleSelection *selection;
-  PbReport           *selected_report; /* to tell a new choice from a move */
-  PbGrouping          grouping;
-  gboolean            regrouping;
-  guint               regroup_idle;
-  GListStore         *hits;            /* PbSearchHit */
-  gboolean            folded;
-
-  GtkWidget          *box;
-  AdwWindowTitle     *title;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  GtkListView        *report_view;
-  GtkListView        *hit_view;
-  GtkLabel           *no_hits_label;
-  PbImportProgress   *import_progress;
-  GtkWidget          *packs_button;
-  GtkLabel           *packs_label;
-};
 
 G_DEFINE_FINAL_TYPE (PbLibrarySidebar, pb_library_sidebar, GTK_TYPE_WIDGET)
 
@@ -54,6 +28,7 @@ enum {
   PROP_0,
   PROP_SELECTED_REPORT,
   PROP_GROUPING,
+  PROP_SORTING,
   PROP_FOLDED,
   N_PROPS
 };
@@ -68,14 +43,14 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-static gboolean
-searching (PbLibrarySidebar *self)
+gboolean
+_pb_library_sidebar_searching (PbLibrarySidebar *self)
 {
   return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
 }
 
-static void
-update_state (PbLibrarySidebar *self)
+void
+_pb_library_sidebar_update_state (PbLibrarySidebar *self)
 {
   guint n_reports = self->reports ? g_list_model_get_n_items (G_LIST_MODEL (self->reports)) : 0;
   g_autofree char *subtitle = NULL;
@@ -86,116 +61,10 @@ update_state (PbLibrarySidebar *self)
                                 n_reports);
   adw_window_title_set_subtitle (self->title, subtitle);
 
-  if (searching (self))
+  if (_pb_library_sidebar_searching (self))
     return;   /* the search results stay until the search is cleared */
 
   gtk_stack_set_visible_child_name (self->stack, n_reports > 0 ? "list" : "empty");
-}
-
-/* Search */
-
-/* What to find on the page of a hit: a quoted phrase, or the first word. */
-static char *
-find_text_for_query (const char *query)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *quote = strchr (query, '"');
-
-  if (quote != NULL)
-    {
-      const char *end = strchr (quote + 1, '"');
-      g_string_append_len (text, quote + 1, end ? end - quote - 1 : (gssize)strlen (quote + 1));
-    }
-  else
-    {
-      g_auto(GStrv) words = g_strsplit_set (query, " \t", -1);
-
-      for (guint i = 0; words[i]; i++)
-        if (*words[i] != '\0' && !g_str_equal (words[i], "OR"))
-          {
-            g_string_append (text, words[i]);
-            break;
-          }
-    }
-
-  g_strdelimit (text->str, "*", ' ');
-  g_strstrip (text->str);
-  return g_strdup (text->str);
-}
-
-static void
-search_changed_cb (PbLibrarySidebar *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (text == NULL || *text == '\0' || self->library == NULL)
-    {
-      g_list_store_remove_all (self->hits);
-      update_state (self);
-      return;
-    }
-
-  hits = pb_library_search (self->library, text, 200, &error);
-  if (hits == NULL)
-    {
-      g_list_store_remove_all (self->hits);
-      gtk_label_set_label (self->no_hits_label, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "no-hits");
-      return;
-    }
-
-  g_list_store_splice (self->hits, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hits)),
-                       hits->pdata, hits->len);
-  gtk_label_set_label (self->no_hits_label, _("No report mentions that."));
-  gtk_stack_set_visible_child_name (self->stack, hits->len > 0 ? "search" : "no-hits");
-}
-
-static void
-open_hit (PbLibrarySidebar *self,
-          PbSearchHit      *hit)
-{
-  g_autofree char *find_text = find_text_for_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  g_signal_emit (self, signals [HIT_ACTIVATED], 0, hit, find_text);
-}
-
-static void
-hit_activated_cb (PbLibrarySidebar *self,
-                  guint             position,
-                  GtkListView      *view)
-{
-  g_autoptr(PbSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), position);
-
-  if (hit != NULL)
-    open_hit (self, hit);
-}
-
-static void
-search_activate_cb (PbLibrarySidebar *self)
-{
-  g_autoptr(PbSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->hits), 0);
-
-  if (hit != NULL)
-    open_hit (self, hit);
-}
-
-static void
-hit_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, pb_search_hit_row_new ());
-}
-
-static void
-hit_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  pb_search_hit_row_set_hit (PB_SEARCH_HIT_ROW (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item));
 }
 
 /* The reports, as one list or in groups */
@@ -234,14 +103,14 @@ update_groups (PbLibrarySidebar *self,
 
   shown = g_list_model_get_item (G_LIST_MODEL (self->root_models), 0);
   if (self->grouping == PB_GROUPING_NONE)
-    wanted = g_object_ref (G_LIST_MODEL (self->reports));
+    wanted = g_object_ref (G_LIST_MODEL (self->sorted));
   else
-    wanted = G_LIST_MODEL (pb_report_groups_new (G_LIST_MODEL (self->reports), self->grouping));
+    wanted = G_LIST_MODEL (pb_report_groups_new (G_LIST_MODEL (self->sorted), self->grouping));
 
   /* Reports moving within the same groups need nothing: each group's list
    * follows the library by itself, as the one list does. */
   if (!force && shown != NULL &&
-      (shown == wanted || (!PB_IS_REPORT_LIST (shown) && !PB_IS_REPORT_LIST (wanted) &&
+      (shown == wanted || (shown != G_LIST_MODEL (self->sorted) && wanted != G_LIST_MODEL (self->sorted) &&
                            same_groups (shown, wanted))))
     return;
 
@@ -268,7 +137,7 @@ reports_changed_cb (PbLibrarySidebar *self)
    * of telling everyone about it. */
   if (self->grouping != PB_GROUPING_NONE && self->regroup_idle == 0)
     self->regroup_idle = g_idle_add_once (regroup_idle_cb, self);
-  update_state (self);
+  _pb_library_sidebar_update_state (self);
 }
 
 static void
@@ -282,6 +151,13 @@ selection_changed_cb (PbLibrarySidebar *self)
   /* Reports added or removed around the one chosen move it in the list
    * without changing what the user chose. */
   if (report == self->selected_report)
+    return;
+
+  /* The one chosen was corrected (a new snapshot in its place): still
+   * chosen, as the new snapshot. */
+  if (report == NULL && self->selected_report != NULL && self->reports != NULL &&
+      pb_report_list_find (self->reports, pb_report_get_id (self->selected_report)) >= 0 &&
+      pb_library_sidebar_select_report (self, pb_report_get_id (self->selected_report)))
     return;
 
   g_set_object (&self->selected_report, report);
@@ -330,6 +206,8 @@ pb_library_sidebar_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->root_models);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->reports);
   g_clear_object (&self->hits);
   g_clear_object (&self->library);
@@ -355,6 +233,10 @@ pb_library_sidebar_get_property (GObject    *object,
       g_value_set_string (value, pb_grouping_to_string (self->grouping));
       break;
 
+    case PROP_SORTING:
+      g_value_set_string (value, pb_sorting_to_string (self->sorting));
+      break;
+
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
@@ -378,6 +260,10 @@ pb_library_sidebar_set_property (GObject      *object,
       pb_library_sidebar_set_grouping (self, pb_grouping_from_string (g_value_get_string (value)));
       break;
 
+    case PROP_SORTING:
+      pb_library_sidebar_set_sorting (self, pb_sorting_from_string (g_value_get_string (value)));
+      break;
+
     case PROP_FOLDED:
       if (self->folded != g_value_get_boolean (value))
         {
@@ -389,6 +275,32 @@ pb_library_sidebar_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* As narrow as it may be beside the content, however long its titles: the
+ * window's width goes to the report being read, and the titles wrap. */
+static void
+pb_library_sidebar_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  gtk_widget_measure (PB_LIBRARY_SIDEBAR (widget)->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+pb_library_sidebar_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  gtk_widget_allocate (PB_LIBRARY_SIDEBAR (widget)->box, width, height, baseline, NULL);
 }
 
 static void
@@ -419,6 +331,15 @@ pb_library_sidebar_class_init (PbLibrarySidebarClass *klass)
    */
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PbLibrarySidebar:sorting:
+   *
+   * "imported", "date", "authority", "kind" or "title".
+   */
+  properties [PROP_SORTING] =
+    g_param_spec_string ("sorting", NULL, NULL, "imported",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -463,10 +384,13 @@ pb_library_sidebar_class_init (PbLibrarySidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, import_progress);
   gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, packs_button);
   gtk_widget_class_bind_template_child (widget_class, PbLibrarySidebar, packs_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
+                                                G_CALLBACK (_pb_library_sidebar_search_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
+                                                G_CALLBACK (_pb_library_sidebar_search_activate));
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = pb_library_sidebar_measure;
+  widget_class->size_allocate = pb_library_sidebar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "librarysidebar");
 }
 
@@ -474,11 +398,10 @@ static void
 pb_library_sidebar_init (PbLibrarySidebar *self)
 {
   g_autoptr(GtkListItemFactory) rows = pb_report_tree_factory_new ();
-  g_autoptr(GtkListItemFactory) hit_rows = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSelectionModel) hit_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->sorter = pb_report_sorter_new (&self->sorting);
   self->root_models = g_list_store_new (G_TYPE_LIST_MODEL);
   self->tree = pb_report_tree_new (g_object_ref (G_LIST_MODEL (self->root_models)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
@@ -493,18 +416,8 @@ pb_library_sidebar_init (PbLibrarySidebar *self)
   g_signal_connect_object (self->report_view, "activate",
                            G_CALLBACK (report_activated_cb), self, G_CONNECT_SWAPPED);
 
-  self->hits = g_list_store_new (PB_TYPE_SEARCH_HIT);
-  hit_selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->hits))));
-  g_signal_connect (hit_rows, "setup", G_CALLBACK (hit_setup_cb), NULL);
-  g_signal_connect (hit_rows, "bind", G_CALLBACK (hit_bind_cb), NULL);
-  gtk_list_view_set_factory (self->hit_view, hit_rows);
-  gtk_list_view_set_model (self->hit_view, hit_selection);
-  g_signal_connect_object (self->hit_view, "activate", G_CALLBACK (hit_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  /* Typing in the report list searches the library. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->report_view));
-  update_state (self);
+  _pb_library_sidebar_init_search (self);
+  _pb_library_sidebar_update_state (self);
 }
 
 GtkWidget *
@@ -536,12 +449,14 @@ pb_library_sidebar_set_library (PbLibrarySidebar  *self,
   self->library = g_object_ref (library);
   pb_report_tree_factory_set_library (gtk_list_view_get_factory (self->report_view), library);
   self->reports = pb_report_list_new (library);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->reports)),
+                                          g_object_ref (self->sorter));
   update_groups (self, TRUE);
   g_signal_connect_object (self->reports, "items-changed",
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
 
   read = pb_report_list_reload (self->reports, error);
-  update_state (self);
+  _pb_library_sidebar_update_state (self);
   return read;
 }
 
@@ -687,6 +602,40 @@ pb_library_sidebar_set_grouping (PbLibrarySidebar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPING]);
 }
 
+PbSorting
+pb_library_sidebar_get_sorting (PbLibrarySidebar *self)
+{
+  g_return_val_if_fail (PB_IS_LIBRARY_SIDEBAR (self), PB_SORTING_IMPORTED);
+  return self->sorting;
+}
+
+/**
+ * pb_library_sidebar_set_sorting:
+ * @sorting: the order to list the reports in, within their groups
+ *
+ * Orders the reports again; the report chosen stays chosen.
+ */
+void
+pb_library_sidebar_set_sorting (PbLibrarySidebar *self,
+                                PbSorting         sorting)
+{
+  g_autoptr(PbReport) keep = NULL;
+
+  g_return_if_fail (PB_IS_LIBRARY_SIDEBAR (self));
+
+  if (self->sorting == sorting)
+    return;
+
+  keep = self->selected_report ? g_object_ref (self->selected_report) : NULL;
+  self->sorting = sorting;
+  self->regrouping = TRUE;
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  if (keep != NULL)
+    pb_library_sidebar_select_report (self, pb_report_get_id (keep));
+  self->regrouping = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORTING]);
+}
+
 /**
  * pb_library_sidebar_search:
  * @text: what to search every report's text for, as typed in the search
@@ -702,7 +651,7 @@ pb_library_sidebar_search (PbLibrarySidebar *self,
   g_return_if_fail (text != NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  search_changed_cb (self);
+  _pb_library_sidebar_search_changed (self);
 }
 
 void

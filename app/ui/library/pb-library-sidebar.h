@@ -6,6 +6,7 @@
 #include "pb-import-queue.h"
 #include "pb-library.h"
 #include "pb-report-group.h"
+#include "pb-report-sort.h"
 #include "pb-report.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,9 @@ gboolean    pb_library_sidebar_select_report       (PbLibrarySidebar *self,
 PbGrouping  pb_library_sidebar_get_grouping        (PbLibrarySidebar *self);
 void        pb_library_sidebar_set_grouping        (PbLibrarySidebar *self,
                                                     PbGrouping        grouping);
+PbSorting   pb_library_sidebar_get_sorting         (PbLibrarySidebar *self);
+void        pb_library_sidebar_set_sorting         (PbLibrarySidebar *self,
+                                                    PbSorting         sorting);
 void        pb_library_sidebar_search              (PbLibrarySidebar *self,
                                                     const char       *text);
 void        pb_library_sidebar_focus_search        (PbLibrarySidebar *self);

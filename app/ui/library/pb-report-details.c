@@ -6,17 +6,27 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pb-date-row.h"
 #include "pb-report-details.h"
+#include "pb-report-edit.h"
 #include "pb-report-row.h"
 
-/* What the library knows about one report: its document properties and where
- * it came from. */
+/* What the library knows about one report: how it is listed (its title,
+ * authority and date, which the officer may correct), what it says about
+ * itself, its document properties and where it came from. */
 
 struct _PbReportDetails
 {
   GtkWidget  parent_instance;
 
+  PbLibrary *library;
   PbReport  *report;
+
+  AdwEntryRow *title_row;
+  AdwEntryRow *authority_row;
+  AdwEntryRow *date_row;
+  AdwActionRow *dates_row;
+  AdwActionRow *file_title_row;
 
   GtkWidget *scroller;
   GtkLabel  *title_label;
@@ -71,6 +81,91 @@ set_optional (GtkLabel   *label,
 }
 
 static void
+update_listing (PbReportDetails *self)
+{
+  PbReport *report = self->report;
+  g_autofree char *dates = pb_report_dup_dates_description (report);
+  g_autofree char *capital = pb_format_capitalised (dates);
+  GDate stated;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), pb_report_get_display_title (report));
+  gtk_editable_set_text (GTK_EDITABLE (self->authority_row),
+                         pb_report_get_local_authority (report) ? pb_report_get_local_authority (report) : "");
+  pb_date_set_iso (&stated, pb_report_get_user_date (report));
+  if (!g_date_valid (&stated))
+    stated = pb_report_get_dates (report)->stated;
+  pb_date_row_set_date (self->date_row, &stated);
+  adw_action_row_set_subtitle (self->dates_row, capital ? capital : _("Unknown"));
+  adw_action_row_set_subtitle (self->file_title_row, pb_report_get_title (report));
+}
+
+static void
+show_error (PbReportDetails *self,
+            const GError    *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+}
+
+/* A field applied: saved, and the library tells every list of the change
+ * (this page is given the new report with it). */
+static void
+title_apply_cb (PbReportDetails *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  g_autoptr(GError) error = NULL;
+
+  if (self->report == NULL || self->library == NULL ||
+      g_strcmp0 (text, pb_report_get_display_title (self->report)) == 0)
+    return;
+
+  /* Back to the title made from the report: no title of the officer's own. */
+  if (!pb_library_set_report_title (self->library, pb_report_get_id (self->report), text, &error))
+    show_error (self, error);
+}
+
+static void
+authority_apply_cb (PbReportDetails *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->authority_row));
+  g_autoptr(GError) error = NULL;
+
+  if (self->report == NULL || self->library == NULL ||
+      g_strcmp0 (text, pb_report_get_local_authority (self->report)) == 0)
+    return;
+
+  if (!pb_library_set_report_authority (self->library, pb_report_get_id (self->report), text, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->authority_row), "error");
+      show_error (self, error);
+    }
+}
+
+static void
+date_apply_cb (PbReportDetails *self)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  if (self->report == NULL || self->library == NULL)
+    return;
+
+  if (!pb_date_row_get_date (self->date_row, &date))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a date: write it as 14/01/2027, or pick it from the calendar"),
+                   gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
+      show_error (self, error);
+      return;
+    }
+
+  if (!pb_library_set_report_date (self->library, pb_report_get_id (self->report), &date, &error))
+    show_error (self, error);
+}
+
+static void
 update (PbReportDetails *self)
 {
   PbReport *report = self->report;
@@ -91,7 +186,8 @@ update (PbReportDetails *self)
   imported = format_date (pb_report_get_imported_at (report), _("%-d %B %Y, %H:%M"));
   size = g_format_size (pb_report_get_byte_size (report));
 
-  gtk_label_set_label (self->title_label, pb_report_get_title (report));
+  gtk_label_set_label (self->title_label, pb_report_get_display_title (report));
+  update_listing (self);
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_visible (self->no_text_box, !pb_report_get_has_text_layer (report));
   gtk_label_set_label (self->pages_value, pages);
@@ -236,6 +332,7 @@ pb_report_details_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_REPORT_DETAILS);
   g_clear_object (&self->report);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->inspection_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pb_report_details_parent_class)->dispose (object);
@@ -312,6 +409,14 @@ pb_report_details_class_init (PbReportDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbReportDetails, classification_value);
   gtk_widget_class_bind_template_child (widget_class, PbReportDetails, checksum_value);
   gtk_widget_class_bind_template_child (widget_class, PbReportDetails, inspection_group);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, title_row);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, authority_row);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, date_row);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, dates_row);
+  gtk_widget_class_bind_template_child (widget_class, PbReportDetails, file_title_row);
+  gtk_widget_class_bind_template_callback (widget_class, title_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, authority_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "details.copy-checksum", NULL, copy_checksum_action);
 
@@ -324,6 +429,21 @@ pb_report_details_init (PbReportDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->inspection_rows = g_ptr_array_new ();
+  pb_date_row_setup (self->date_row);
+}
+
+/**
+ * pb_report_details_set_library:
+ * @library: the library the reports shown are in, to save corrections to
+ */
+void
+pb_report_details_set_library (PbReportDetails *self,
+                               PbLibrary       *library)
+{
+  g_return_if_fail (PB_IS_REPORT_DETAILS (self));
+  g_return_if_fail (PB_IS_LIBRARY (library));
+
+  g_set_object (&self->library, library);
 }
 
 GtkWidget *

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pb-library.h"
 #include "pb-report.h"
 #include "pb-structure.h"
 
@@ -13,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PbReportDetails, pb_report_details, PB, REPORT_DETAILS, GtkWidget)
 
 GtkWidget *pb_report_details_new        (void);
+void       pb_report_details_set_library (PbReportDetails *self,
+                                          PbLibrary       *library);
 PbReport  *pb_report_details_get_report (PbReportDetails *self);
 void       pb_report_details_set_report (PbReportDetails *self,
                                          PbReport        *report);

@@ -31,31 +31,51 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /**
+ * pb_format_capitalised:
+ * @text: (nullable): a phrase
+ *
+ * Returns: (transfer full) (nullable): @text with a capital first letter,
+ *   to start a line with
+ */
+char *
+pb_format_capitalised (const char *text)
+{
+  char first[8] = { 0 };
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (text);
+
+  g_unichar_to_utf8 (g_unichar_totitle (g_utf8_get_char (text)), first);
+  return g_strconcat (first, g_utf8_next_char (text), NULL);
+}
+
+/**
  * pb_format_report_summary:
  *
- * Returns: "4 November 2024 · 12 pages", for lists and headers
+ * Returns: "Inspected 9–20 Sep 2024, published 4 Nov 2024 · 12 pages", for
+ *   lists: the report's dates as pb_report_dup_dates_description () gives
+ *   them, and its length
  */
 char *
 pb_format_report_summary (PbReport *report)
 {
-  g_autofree char *date = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *dates = NULL;
   g_autofree char *pages = NULL;
-  GDateTime *when;
 
   if (report == NULL)
     return NULL;
 
-  when = pb_report_get_display_date (report);
-  /* Translators: a report's date in the library list; see strftime(3) */
-  date = when ? g_date_time_format (when, _("%-d %B %Y")) : NULL;
+  described = pb_report_dup_dates_description (report);
+  dates = pb_format_capitalised (described);
   pages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages",
                                         pb_report_get_page_count (report)),
                            pb_report_get_page_count (report));
 
-  if (date == NULL)
+  if (dates == NULL)
     return g_steal_pointer (&pages);
 
-  return g_strdup_printf ("%s · %s", date, pages);
+  return g_strdup_printf ("%s · %s", dates, pages);
 }
 
 static char *

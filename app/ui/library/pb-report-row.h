@@ -19,5 +19,6 @@ void       pb_report_row_set_origin (PbReportRow *self,
                                      const char  *pack_title);
 const char *pb_report_row_get_origin (PbReportRow *self);
 char      *pb_format_report_summary (PbReport    *report);
+char      *pb_format_capitalised    (const char  *text);
 
 G_END_DECLS

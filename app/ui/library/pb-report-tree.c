@@ -22,12 +22,34 @@ create_children_cb (gpointer item,
   return NULL;
 }
 
+/* A click on a row activates it, as Enter does: a report's row goes to the
+ * report even when it is the one chosen already (the list only activates on
+ * a double click). */
+static void
+row_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (n_press == 1 && gtk_list_item_get_selectable (list_item))
+    gtk_widget_activate_action (row, "list.activate-item", "u", gtk_list_item_get_position (list_item));
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, gtk_tree_expander_new ());
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), list_item, 0);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (list_item, expander);
 }
 
 static GtkWidget *

@@ -172,7 +172,27 @@ pb_search_hit_row_set_hit (PbSearchHitRow *self,
     }
 
   gtk_label_set_label (self->title, hit ? pb_search_hit_get_report_title (hit) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->title), TRUE);
   gtk_label_set_label (self->page, page ? page : "");
   gtk_label_set_markup (self->snippet, markup ? markup : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HIT]);
+}
+
+/**
+ * pb_search_hit_row_set_heading:
+ * @heading: (nullable): the report's title, over the first of its hits; %NULL
+ *   for the hits under it, which then show their page alone
+ *
+ * Hits are grouped by report: the report is named once, its pages under it.
+ */
+void
+pb_search_hit_row_set_heading (PbSearchHitRow *self,
+                               const char     *heading)
+{
+  g_return_if_fail (PB_IS_SEARCH_HIT_ROW (self));
+
+  if (heading != NULL)
+    gtk_label_set_label (self->title, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->title), heading != NULL);
+  gtk_widget_set_margin_top (self->box, heading != NULL ? 10 : 2);
 }

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (PbSearchHitRow, pb_search_hit_row, PB, SEARCH_HIT_ROW, Gtk
 
 GtkWidget   *pb_search_hit_row_new     (void);
 PbSearchHit *pb_search_hit_row_get_hit (PbSearchHitRow *self);
+void         pb_search_hit_row_set_heading (PbSearchHitRow *self,
+                                            const char     *heading);
 void         pb_search_hit_row_set_hit (PbSearchHitRow *self,
                                         PbSearchHit    *hit);
 

@@ -35,6 +35,14 @@ struct _PbCohortOverview
 G_DEFINE_FINAL_TYPE (PbCohortOverview, pb_cohort_overview, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_AUTHORITY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
   OPEN_PAGE,
   N_SIGNALS
 };
@@ -324,8 +332,12 @@ pb_cohort_overview_set_authority (PbCohortOverview *self,
 
   g_return_if_fail (PB_IS_COHORT_OVERVIEW (self));
 
-  g_free (self->authority);
-  self->authority = g_strdup (authority);
+  if (g_strcmp0 (self->authority, authority) != 0)
+    {
+      g_free (self->authority);
+      self->authority = g_strdup (authority);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AUTHORITY]);
+    }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->authorities));
   for (guint i = 0; i < n; i++)
@@ -482,6 +494,46 @@ pb_cohort_overview_finalize (GObject *object)
 }
 
 static void
+pb_cohort_overview_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PbCohortOverview *self = PB_COHORT_OVERVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHORITY:
+      g_value_set_string (value, self->authority ? self->authority : "");
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pb_cohort_overview_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PbCohortOverview *self = PB_COHORT_OVERVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AUTHORITY:
+      /* Empty: none chosen yet, the first with inspections will do. */
+      if (g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0')
+        pb_cohort_overview_set_authority (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pb_cohort_overview_class_init (PbCohortOverviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -489,6 +541,19 @@ pb_cohort_overview_class_init (PbCohortOverviewClass *klass)
 
   object_class->dispose = pb_cohort_overview_dispose;
   object_class->finalize = pb_cohort_overview_finalize;
+  object_class->get_property = pb_cohort_overview_get_property;
+  object_class->set_property = pb_cohort_overview_set_property;
+
+  /**
+   * PbCohortOverview:authority:
+   *
+   * The authority whose grades are shown; kept across sessions by the
+   * window, so that the overview opens where it was left.
+   */
+  properties [PROP_AUTHORITY] =
+    g_param_spec_string ("authority", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = pb_cohort_overview_map;
 
   /**

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include "pb-date-row.h"
+#include "pb-dates.h"
+
 #include <glib/gi18n.h>
 
 #include "pb-finding-store.h"
@@ -75,7 +78,12 @@ _pb_pack_editor_fill_details (PbPackEditor *self)
   self->filling = TRUE;
   set_row_text (self->title_row, pb_pack_get_title (pack));
   set_row_text (self->committee_row, pb_pack_get_committee (pack));
-  set_row_text (self->date_row, pb_pack_get_meeting_date (pack));
+  {
+    GDate meeting;
+
+    pb_date_set_iso (&meeting, pb_pack_get_meeting_date (pack));
+    pb_date_row_set_date (self->date_row, &meeting);
+  }
   set_row_text (self->author_row, pb_pack_get_author (pack));
   adw_combo_row_set_selected (self->classification_row, pb_pack_get_exempt (pack) ? 1 : 0);
   if (!gtk_widget_has_focus (GTK_WIDGET (self->introduction_view)) && self->intro_save == 0)
@@ -103,6 +111,29 @@ field_apply_cb (PbPackEditor *self,
     field = PB_PACK_FIELD_MEETING_DATE;
   else
     field = PB_PACK_FIELD_AUTHOR;
+
+  /* The meeting's date as typed in Britain (or picked), kept as ISO. */
+  if (field == PB_PACK_FIELD_MEETING_DATE)
+    {
+      g_autofree char *iso = NULL;
+      GDate date;
+
+      if (!pb_date_row_get_date (row, &date))
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s” is not a date: write it as 14/01/2027, or pick it from the calendar"),
+                       gtk_editable_get_text (GTK_EDITABLE (row)));
+          _pb_pack_editor_show_error (self, error);
+          return;
+        }
+      iso = pb_date_to_iso (&date);
+      if (!pb_library_set_pack_field (self->library, pb_pack_editor_get_pack_id (self), field, iso ? iso : "", &error))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+          _pb_pack_editor_show_error (self, error);
+        }
+      return;
+    }
 
   if (!pb_library_set_pack_field (self->library, pb_pack_editor_get_pack_id (self), field,
                                   gtk_editable_get_text (GTK_EDITABLE (row)), &error))

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "pb-export-file.h"
+#include "pb-identity.h"
 #include "pb-pack-editor-private.h"
 #include "pb-preview-window.h"
 #include "pb-print.h"
@@ -148,6 +149,13 @@ start_export (PbPackEditor *self,
 {
   ExportRun *run = g_new0 (ExportRun, 1);
   PbPack *pack = _pb_pack_editor_current_pack (self);
+  g_autofree char *council = pb_identity_dup_council_name (NULL);
+  g_autofree char *author = pb_identity_dup_default_author (NULL);
+  g_autoptr(GFile) logo = pb_identity_dup_council_logo (NULL);
+  g_autofree char *logo_path = logo ? g_file_get_path (logo) : NULL;
+  /* Who the pack is from, as Preferences say: on its cover and in its
+   * running header (the export copies these). */
+  PbPackExportOptions options = { council, logo_path, author };
 
   _pb_pack_editor_save_introduction (self);
 
@@ -159,8 +167,9 @@ start_export (PbPackEditor *self,
   _pb_pack_editor_set_busy (self, then == AFTER_EXPORT_TELL ? _("Exporting…") : _("Preparing…"));
   g_clear_object (&self->export_cancellable);
   self->export_cancellable = g_cancellable_new ();
-  pb_library_export_pack_async (self->library, pb_pack_editor_get_pack_id (self), format, path,
-                                self->export_cancellable, export_progress_cb, run, export_done_cb, run);
+  pb_library_export_pack_with_options_async (self->library, pb_pack_editor_get_pack_id (self), format,
+                                             path, &options, self->export_cancellable,
+                                             export_progress_cb, run, export_done_cb, run);
 }
 
 /* A private file for a preview or a print run, in a private folder rather

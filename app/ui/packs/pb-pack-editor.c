@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-cohort-store.h"
+#include "pb-date-row.h"
 #include "pb-finding-store.h"
 #include "pb-pack-editor-private.h"
 #include "pb-pack-editor.h"
@@ -296,6 +297,7 @@ pb_pack_editor_init (PbPackEditor *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pb_date_row_setup (self->date_row);
 
   self->cohort_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-identity.h"
 #include "pb-library.h"
 #include "pb-pack-items.h"
 #include "pb-pack-menu.h"
@@ -49,6 +50,28 @@ pb_pack_menu_new (PbLibrary  *library,
 }
 
 /**
+ * pb_pack_menu_create_pack:
+ *
+ * Creates a public pack titled "New briefing pack", prepared by the default
+ * author of Preferences when there is one.
+ *
+ * Returns: the pack's id, or 0 with @error set
+ */
+gint64
+pb_pack_menu_create_pack (PbLibrary  *library,
+                          GError    **error)
+{
+  g_autofree char *author = pb_identity_dup_default_author (NULL);
+  gint64 id;
+
+  if (!(id = pb_library_create_pack (library, _("New briefing pack"), FALSE, NULL, error)))
+    return 0;
+  if (author != NULL && !pb_library_set_pack_field (library, id, PB_PACK_FIELD_AUTHOR, author, error))
+    return 0;
+  return id;
+}
+
+/**
  * pb_pack_menu_add_findings:
  * @pack_id: the pack, or 0 for a new one
  *
@@ -64,15 +87,24 @@ pb_pack_menu_add_findings (PbLibrary     *library,
                            GError       **error)
 {
   g_autoptr(PbPack) pack = NULL;
+  guint n_added = 0;
 
-  if (pack_id == 0 && !(pack_id = pb_library_create_pack (library, _("New briefing pack"), FALSE, NULL, error)))
+  if (pack_id == 0 && !(pack_id = pb_pack_menu_create_pack (library, error)))
     return NULL;
-  if (!pb_library_add_to_pack (library, pack_id, finding_ids, n_findings, error) ||
+  if (!pb_library_add_to_pack_counted (library, pack_id, finding_ids, n_findings, &n_added, error) ||
       !(pack = pb_library_get_pack (library, pack_id, error)))
     return NULL;
 
+  /* Say what changed: a finding the pack already held is not "added". */
+  if (n_added == 0)
+    return g_strdup_printf (n_findings == 1 ? _("Already in “%s”") : _("All already in “%s”"),
+                            pb_pack_get_title (pack));
   if (n_findings == 1)
     return g_strdup_printf (_("Added to “%s”"), pb_pack_get_title (pack));
+  if (n_added < n_findings)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding added to “%s”; the others were there already",
+                                         "%u findings added to “%s”; the others were there already", n_added),
+                            n_added, pb_pack_get_title (pack));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding added to “%s”", "%u findings added to “%s”",
                                        n_findings),
                           n_findings, pb_pack_get_title (pack));

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 GMenuModel *pb_pack_menu_new          (PbLibrary    *library,
                                        const char   *action_name);
+gint64      pb_pack_menu_create_pack  (PbLibrary    *library,
+                                       GError      **error);
 char       *pb_pack_menu_add_findings (PbLibrary    *library,
                                        gint64        pack_id,
                                        const gint64 *finding_ids,

@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include <glib/gi18n.h>
 
 #include "pb-finding-picker.h"
+#include "pb-pack-menu.h"
 #include "pb-packs-view.h"
 #include "pb-toast.h"
 
@@ -25,6 +28,7 @@ struct _PbPacksView
 
   /* Template children */
   GtkStack        *stack;
+  AdwLeaflet      *leaflet;
   GtkStack        *column_stack;
   GtkListBox      *pack_list;
   PbFindingPicker *picker;
@@ -160,6 +164,33 @@ pack_selected_cb (PbPacksView   *self,
     show_pack (self, pb_pack_get_id (pack));
 }
 
+/* A pack chosen by the user: on a narrow window, its editor in place of
+ * the list. */
+static void
+pack_activated_cb (PbPacksView   *self,
+                   GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * pb_packs_view_go_back:
+ *
+ * On a narrow window showing a pack, goes back to the list of packs.
+ *
+ * Returns: whether there was a list to go back to
+ */
+gboolean
+pb_packs_view_go_back (PbPacksView *self)
+{
+  g_return_val_if_fail (PB_IS_PACKS_VIEW (self), FALSE);
+
+  if (!adw_leaflet_get_folded (self->leaflet) ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "editor") != 0)
+    return FALSE;
+  return adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 static void
 pack_changed_cb (PbPacksView *self,
                  gint64       pack_id,
@@ -256,7 +287,7 @@ pb_packs_view_new_pack (PbPacksView *self)
 
   if (self->library == NULL)
     return 0;
-  if (!(id = pb_library_create_pack (self->library, _("New briefing pack"), FALSE, NULL, &error)))
+  if (!(id = pb_pack_menu_create_pack (self->library, &error)))
     {
       g_warning ("Cannot create a pack: %s", error->message);
       return 0;
@@ -363,11 +394,13 @@ pb_packs_view_class_init (PbPacksViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "packsview");
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PbPacksView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, column_stack);
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, pack_list);
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, picker);
   gtk_widget_class_bind_template_child (widget_class, PbPacksView, editor);
   gtk_widget_class_bind_template_callback (widget_class, pack_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pack_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_finding_chosen_cb);
 

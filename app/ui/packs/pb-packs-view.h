@@ -17,6 +17,7 @@ gboolean      pb_packs_view_select_pack (PbPacksView *self,
                                          gint64       pack_id);
 gint64        pb_packs_view_new_pack    (PbPacksView *self);
 PbPackEditor *pb_packs_view_get_editor  (PbPacksView *self);
+gboolean      pb_packs_view_go_back     (PbPacksView *self);
 GtkWidget    *pb_packs_view_get_picker  (PbPacksView *self);
 GListModel   *pb_packs_view_get_packs   (PbPacksView *self);
 

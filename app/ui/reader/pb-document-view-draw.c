@@ -120,6 +120,27 @@ append_rects (PbDocumentView  *self,
     }
 }
 
+static void
+append_exempt_mark (GtkSnapshot *snapshot,
+                    double       x,
+                    double       y,
+                    double       w,
+                    double       h)
+{
+  static const GdkRGBA exempt_red = { 0.65, 0.11, 0.18, 0.9 };
+  const GdkRGBA colors[4] = { exempt_red, exempt_red, exempt_red, exempt_red };
+  const float widths[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
+  GskRoundedRect outline;
+
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT ((float)x, (float)y, (float)w, (float)h), 1);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+
+  /* Dashes down the left edge, outside the band. */
+  for (double d = y; d < y + h; d += 5)
+    gtk_snapshot_append_color (snapshot, &exempt_red,
+                               &GRAPHENE_RECT_INIT ((float)(x - 4), (float)d, 2.5f, (float)MIN (3, y + h - d)));
+}
+
 static GdkRGBA
 cohort_color (PbDocumentView *self,
               const char     *slug)
@@ -132,7 +153,9 @@ cohort_color (PbDocumentView *self,
 
 /* Each finding as a translucent band over its lines, coloured by cohort: with
  * several cohorts, the band is striped, one stripe a cohort, so every colour
- * shows. */
+ * shows. An exempt finding (not for publication) is also ruled round in
+ * dark red, dashed down its left, so that it never passes for a public one
+ * on the page, whatever its colours. */
 static void
 append_findings (PbDocumentView *self,
                  GtkSnapshot    *snapshot,
@@ -177,6 +200,9 @@ append_findings (PbDocumentView *self,
                                          &GRAPHENE_RECT_INIT ((float)x, (float)(y + c * stripe),
                                                               (float)w, (float)stripe));
             }
+
+          if (pb_finding_get_exempt (finding))
+            append_exempt_mark (snapshot, x, y, w, h);
         }
     }
 }

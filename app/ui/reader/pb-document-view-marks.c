@@ -55,6 +55,8 @@ pb_document_view_set_current_match (PbDocumentView *self,
 
   if (y < top + 40 || y > top + height - 80)
     gtk_adjustment_set_value (self->vadjustment, y - height / 3);
+  /* The page number follows the match at once, wherever on screen it is. */
+  _pb_document_view_report_page (self, match->page);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

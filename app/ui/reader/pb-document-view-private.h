@@ -28,6 +28,8 @@ struct _PbDocumentView
   guint            vscroll_policy : 1;
 
   gboolean         reporting_page; /* the view tells the model: do not scroll back */
+  int              pinned_page;    /* a page the reader was taken to (a match), or -1 */
+  double           pinned_value;   /* ...while the view is not scrolled from here */
   gboolean         laying_out;     /* in size_allocate: what changes is no one's move */
   int              pending_page;   /* scroll there once laid out, or -1 */
   int              pending_anchor_page;  /* a finding to show once laid out: its
@@ -41,6 +43,16 @@ struct _PbDocumentView
 
   GListModel      *findings;       /* PbFinding, drawn as highlights */
   GHashTable      *cohort_colors;  /* slug -> GdkRGBA */
+
+  double           pointer_x;      /* where Ctrl+scroll or a pinch zooms about */
+  double           pointer_y;
+  gboolean         zoom_at_pointer;
+  gboolean         zoomed_while_laying_out;
+  double           zoomed_x;       /* the offsets that zoom keeps its point at */
+  double           zoomed_y;
+
+  int              press_count;    /* of the press that started the drag */
+  gboolean         extending;      /* Shift: moving the selection's end */
 
   double           drag_x;
   double           drag_y;
@@ -56,6 +68,8 @@ gboolean        _pb_document_view_point_at          (PbDocumentView *self,
                                                      double         *x_pt,
                                                      double         *y_pt);
 void            _pb_document_view_update_renders    (PbDocumentView *self);
+void            _pb_document_view_report_page       (PbDocumentView *self,
+                                                     guint           page);
 void            _pb_document_view_attach_renderer   (PbDocumentView *self,
                                                      PbDocument     *document);
 void            _pb_document_view_snapshot          (GtkWidget      *widget,

@@ -95,14 +95,44 @@ report_page (PbDocumentView *self,
   self->reporting_page = FALSE;
 }
 
+/* The page being read is the one the reader was taken to (a find's match),
+ * not the one a third of the way down the view. */
+void
+_pb_document_view_report_page (PbDocumentView *self,
+                               guint           page)
+{
+  self->pinned_page = (int)page;
+  self->pinned_value = gtk_adjustment_get_value (self->vadjustment);
+  report_page (self, page);
+}
+
 static void
 update_current_page (PbDocumentView *self)
 {
   if (n_pages (self) == 0)
     return;
 
+  /* Until the reader scrolls on, the page they were taken to stays theirs
+   * (the find bar opening and the like resize the view meanwhile). */
+  if (self->pinned_page >= 0 && fabs (gtk_adjustment_get_value (self->vadjustment) - self->pinned_value) < 1)
+    return;
+  self->pinned_page = -1;
+
   report_page (self, pb_page_layout_get_current_page (self->layout,
                                                       gtk_adjustment_get_value (self->vadjustment)));
+}
+
+/* The size the pages take now, in whole pixels as measure () says it: the
+ * scrolled window shows its scrollbars from what the view measures, and the
+ * adjustments must agree with it, or it changes its mind while the view is
+ * being laid out and loses its allocation (a blank page). */
+static void
+get_content_size (PbDocumentView *self,
+                  double         *width,
+                  double         *height)
+{
+  *width = pb_page_layout_round_size (pb_page_layout_get_content_width (self->layout));
+  *height = pb_page_layout_round_size (pb_page_layout_get_content_height (self->layout));
 }
 
 static void
@@ -110,7 +140,7 @@ configure_adjustments (PbDocumentView *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double content_width, content_height, value;
+  double content_width, content_height, value, x_value;
 
   if (n_pages (self) == 0)
     {
@@ -119,9 +149,17 @@ configure_adjustments (PbDocumentView *self)
       return;
     }
 
-  content_width = pb_page_layout_get_content_width (self->layout);
-  content_height = pb_page_layout_get_content_height (self->layout);
+  get_content_size (self, &content_width, &content_height);
   value = gtk_adjustment_get_value (self->vadjustment);
+  x_value = gtk_adjustment_get_value (self->hadjustment);
+
+  /* A zoom made while laying out: where it keeps the point it zoomed about. */
+  if (self->zoomed_while_laying_out)
+    {
+      value = self->zoomed_y;
+      x_value = self->zoomed_x;
+      self->zoomed_while_laying_out = FALSE;
+    }
 
   if (self->pending_page >= 0 && height > 1)
     {
@@ -145,9 +183,7 @@ configure_adjustments (PbDocumentView *self)
 
   gtk_adjustment_configure (self->vadjustment, pb_page_layout_clamp_offset (self->layout, value),
                             0, MAX (content_height, height), 40, height * 0.9, height);
-  gtk_adjustment_configure (self->hadjustment,
-                            CLAMP (gtk_adjustment_get_value (self->hadjustment), 0,
-                                   MAX (0, content_width - width)),
+  gtk_adjustment_configure (self->hadjustment, CLAMP (x_value, 0, MAX (0, content_width - width)),
                             0, MAX (content_width, width), 40, width * 0.9, width);
 }
 
@@ -173,25 +209,50 @@ scroll_to_page (PbDocumentView *self,
   report_page (self, page);
 }
 
-/* Changes the zoom while keeping the current page where it was on screen. */
+/* Changes the zoom about a point of the viewport: where the pointer is for
+ * Ctrl+scroll and pinching, otherwise the middle, as document viewers do. */
 static void
 apply_zoom (PbDocumentView *self,
             double          zoom)
 {
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double value;
+  double x_offset, y_offset;
 
   if (G_APPROX_VALUE (zoom, pb_page_layout_get_zoom (self->layout), 1e-4))
     return;
 
-  value = pb_page_layout_set_zoom_keeping (self->layout, zoom, pb_view_model_get_page (self->model),
-                                           gtk_adjustment_get_value (self->vadjustment));
-  if (n_pages (self) > 0)
-    gtk_adjustment_configure (self->vadjustment, value,
-                              0, MAX (pb_page_layout_get_content_height (self->layout), height),
-                              40, height * 0.9, height);
+  pb_page_layout_set_zoom_around (self->layout, zoom,
+                                  gtk_adjustment_get_value (self->hadjustment),
+                                  gtk_adjustment_get_value (self->vadjustment),
+                                  self->zoom_at_pointer ? self->pointer_x : width / 2,
+                                  self->zoom_at_pointer ? self->pointer_y : height / 2,
+                                  &x_offset, &y_offset);
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* Being laid out, the view configures its adjustments once it has its
+   * size: configured now, at the old one, the scrolled window would change
+   * its scrollbars' minds halfway through its own layout. */
+  if (self->laying_out)
+    {
+      self->zoomed_while_laying_out = TRUE;
+      self->zoomed_x = x_offset;
+      self->zoomed_y = y_offset;
+      return;
+    }
+
+  if (n_pages (self) > 0)
+    {
+      double content_width, content_height;
+
+      get_content_size (self, &content_width, &content_height);
+      gtk_adjustment_configure (self->vadjustment, y_offset, 0, MAX (content_height, height),
+                                40, height * 0.9, height);
+      gtk_adjustment_configure (self->hadjustment, x_offset, 0, MAX (content_width, width),
+                                40, width * 0.9, width);
+    }
+
+  /* The scrolled window measures the pages again, for its scrollbars. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -237,8 +298,45 @@ set_adjustment (PbDocumentView  *self,
 static void
 selection_changed_cb (PbDocumentView *self)
 {
+  gboolean active = pb_text_selection_is_active (self->selection);
+
+  /* Without a selection, Ctrl+C and Escape are left to others. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.copy", active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", active);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static GtkSizeRequestMode
+pb_document_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* As big as the pages at the zoom they will have: the scrolled window
+ * decides on its scrollbars from this, before the view lays them out. Fitted
+ * to the width, the pages can be as narrow as the least zoom; their height
+ * then follows the width they are given. */
+static void
+pb_document_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  PbDocumentView *self = PB_DOCUMENT_VIEW (widget);
+  PbSizing sizing = self->document ? pb_view_model_get_sizing (self->model) : PB_SIZING_FREE;
+  int width, height;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    for_size = gtk_widget_get_width (widget);
+  pb_page_layout_measure (self->layout, sizing, pb_view_model_get_page (self->model),
+                          orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1, -1,
+                          &width, &height);
+  *minimum = 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
 }
 
 static void
@@ -406,6 +504,8 @@ pb_document_view_class_init (PbDocumentViewClass *klass)
   object_class->set_property = pb_document_view_set_property;
 
   widget_class->snapshot = _pb_document_view_snapshot;
+  widget_class->get_request_mode = pb_document_view_get_request_mode;
+  widget_class->measure = pb_document_view_measure;
   widget_class->size_allocate = pb_document_view_size_allocate;
   widget_class->map = pb_document_view_map;
 
@@ -470,6 +570,7 @@ pb_document_view_init (PbDocumentView *self)
   g_autoptr(PbViewModel) model = pb_view_model_new ();
 
   self->pending_page = -1;
+  self->pinned_page = -1;
   self->pending_anchor_page = -1;
   self->current_match = -1;
   self->cache = pb_page_cache_new (DEFAULT_CACHE);
@@ -477,6 +578,8 @@ pb_document_view_init (PbDocumentView *self)
   self->selection = pb_text_selection_new ();
   g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (selection_changed_cb), self);
   pb_document_view_set_model (self, model);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
 
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -532,12 +635,12 @@ pb_document_view_set_model (PbDocumentView *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "notify::zoom", G_CALLBACK (model_zoom_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "notify::sizing", G_CALLBACK (gtk_widget_queue_allocate),
+      g_signal_connect_object (model, "notify::sizing", G_CALLBACK (gtk_widget_queue_resize),
                                self, G_CONNECT_SWAPPED);
       pb_view_model_set_n_pages (model, n_pages (self));
       apply_zoom (self, pb_view_model_get_zoom (model));
       scroll_to_page (self, pb_view_model_get_page (model));
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      gtk_widget_queue_resize (GTK_WIDGET (self));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
@@ -570,9 +673,11 @@ pb_document_view_set_document (PbDocumentView *self,
 
   pb_page_cache_clear (self->cache);
   pb_text_selection_set_document (self->selection, document);
+  selection_changed_cb (self);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->current_match = -1;
   self->pending_page = -1;
+  self->pinned_page = -1;
   self->pending_anchor_page = -1;
   self->laid_out = FALSE;
 
@@ -598,7 +703,7 @@ pb_document_view_set_document (PbDocumentView *self,
       pb_view_model_set_page (self->model, 0);
       self->reporting_page = FALSE;
     }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
 }
@@ -657,121 +762,4 @@ pb_document_view_set_page (PbDocumentView *self,
     scroll_to_page (self, page);   /* the model has it: no notification to follow */
   else
     pb_view_model_set_page (self->model, page);
-}
-
-double
-pb_document_view_get_zoom (PbDocumentView *self)
-{
-  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), 1.0);
-  return pb_view_model_get_zoom (self->model);
-}
-
-/**
- * pb_document_view_set_zoom:
- * @zoom: the user's own zoom: pages stop fitting the view
- */
-void
-pb_document_view_set_zoom (PbDocumentView *self,
-                           double          zoom)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-  pb_view_model_zoom_to (self->model, zoom);
-}
-
-PbSizing
-pb_document_view_get_sizing (PbDocumentView *self)
-{
-  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), PB_SIZING_FREE);
-  return pb_view_model_get_sizing (self->model);
-}
-
-void
-pb_document_view_set_sizing (PbDocumentView *self,
-                             PbSizing        sizing)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-  pb_view_model_set_sizing (self->model, sizing);
-}
-
-void
-pb_document_view_zoom_in (PbDocumentView *self)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-  pb_view_model_zoom_in (self->model);
-}
-
-void
-pb_document_view_zoom_out (PbDocumentView *self)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-  pb_view_model_zoom_out (self->model);
-}
-
-/**
- * pb_document_view_set_cache_budget:
- * @bytes: how much memory rendered pages may take
- */
-void
-pb_document_view_set_cache_budget (PbDocumentView *self,
-                                   gsize           bytes)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-  pb_page_cache_set_budget (self->cache, bytes);
-}
-
-/**
- * pb_document_view_get_cache_size:
- *
- * Returns: how much memory rendered pages take now, in bytes
- */
-gsize
-pb_document_view_get_cache_size (PbDocumentView *self)
-{
-  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), 0);
-  return pb_page_cache_get_size (self->cache);
-}
-
-/**
- * pb_document_view_get_visible_pages:
- * @first: (out): the first page in sight, from 0
- * @last: (out): the last, from 0
- *
- * Both are 0 with no document.
- */
-void
-pb_document_view_get_visible_pages (PbDocumentView *self,
-                                    guint          *first,
-                                    guint          *last)
-{
-  g_return_if_fail (PB_IS_DOCUMENT_VIEW (self));
-
-  pb_page_layout_get_visible_pages (self->layout, gtk_adjustment_get_value (self->vadjustment), first, last);
-}
-
-/**
- * pb_document_view_page_to_widget:
- * @page: from 0
- * @x_pt: a point on the page, in PDF points from its left edge
- * @y_pt: likewise, from its top edge
- * @x: (out): where that is in the widget
- * @y: (out): likewise
- *
- * Returns: %FALSE if the view has no such page
- */
-gboolean
-pb_document_view_page_to_widget (PbDocumentView *self,
-                                 guint           page,
-                                 double          x_pt,
-                                 double          y_pt,
-                                 double         *x,
-                                 double         *y)
-{
-  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), FALSE);
-
-  if (!pb_page_layout_page_to_point (self->layout, page, x_pt, y_pt, x, y))
-    return FALSE;
-
-  *x -= gtk_adjustment_get_value (self->hadjustment);
-  *y -= gtk_adjustment_get_value (self->vadjustment);
-  return TRUE;
 }

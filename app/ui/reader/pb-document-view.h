@@ -48,8 +48,17 @@ void        pb_document_view_select_between     (PbDocumentView *self,
                                                  double          y1,
                                                  double          x2,
                                                  double          y2);
+void        pb_document_view_select_at          (PbDocumentView *self,
+                                                 double          x,
+                                                 double          y,
+                                                 PbSelectUnit    unit);
+void        pb_document_view_extend_selection   (PbDocumentView *self,
+                                                 double          x,
+                                                 double          y);
 void        pb_document_view_clear_selection    (PbDocumentView *self);
 GPtrArray  *pb_document_view_get_selection      (PbDocumentView *self);
+GPtrArray  *pb_document_view_get_selection_by   (PbDocumentView *self,
+                                                 PbSelectUnit    unit);
 char       *pb_document_view_dup_selected_text  (PbDocumentView *self);
 void        pb_document_view_set_findings       (PbDocumentView *self,
                                                  GListModel     *findings);

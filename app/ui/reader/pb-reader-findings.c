@@ -11,13 +11,15 @@
 #include "pb-finding-editor.h"
 #include "pb-quote-locate.h"
 #include "pb-reader-private.h"
-#include "pb-recommendation-store.h"
-#include "pb-suggestion.h"
+#include "pb-finding-menu.h"
+#include "pb-finding-store.h"
+#include "pb-pack-menu.h"
+#include "pb-pack-store.h"
 
 /* The findings of the report being read: drawn on its pages, listed in the
- * panel beside them, added from a selection, opened from their highlight,
- * deleted with Undo; and the passages the report's structure suggests,
- * accepted into the editor, tracked as recommendations or dismissed. */
+ * panel beside them, added from a selection, opened, re-tagged, packed and
+ * deleted (with Undo) from their highlight or their row. The passages the
+ * report suggests are pb-reader-suggestions.c's. */
 
 void
 _pb_reader_toast (PbReader *self,
@@ -31,15 +33,31 @@ _pb_reader_toast (PbReader *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* A pack made, renamed or removed: the findings' Add to Pack menus follow. */
 static void
-load_suggestions (PbReader *self)
+packs_changed_cb (PbReader *self)
 {
-  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
 
-  if (self->library != NULL && self->report != NULL)
-    suggestions = pb_library_list_suggestions (self->library, pb_report_get_id (self->report), NULL);
+  if (self->library == NULL || self->findings == NULL)
+    return;
 
-  pb_findings_panel_set_suggestions (self->findings_panel, suggestions);
+  packs = pb_library_list_packs (self->library, NULL);
+  if (packs != NULL && self->packs != NULL && packs->len == self->packs->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < packs->len; i++)
+        same = pb_pack_get_id (g_ptr_array_index (packs, i)) == pb_pack_get_id (g_ptr_array_index (self->packs, i)) &&
+               g_strcmp0 (pb_pack_get_title (g_ptr_array_index (packs, i)),
+                          pb_pack_get_title (g_ptr_array_index (self->packs, i))) == 0;
+      if (same)
+        return;
+    }
+
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  self->packs = g_steal_pointer (&packs);
+  pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts, self->packs);
 }
 
 void
@@ -58,7 +76,7 @@ _pb_reader_load_findings (PbReader *self)
   if (self->library == NULL || self->report == NULL)
     {
       pb_document_view_set_findings (self->view, NULL);
-      pb_findings_panel_set_model (self->findings_panel, NULL, NULL);
+      pb_findings_panel_set_model (self->findings_panel, NULL, NULL, NULL);
       return;
     }
 
@@ -73,7 +91,10 @@ _pb_reader_load_findings (PbReader *self)
     }
 
   g_signal_handlers_disconnect_by_func (self->library, _pb_reader_load_findings, self);
+  g_signal_handlers_disconnect_by_func (self->library, packs_changed_cb, self);
   g_signal_connect_object (self->library, "cohorts-changed", G_CALLBACK (_pb_reader_load_findings),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "pack-changed", G_CALLBACK (packs_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   self->findings = pb_finding_list_new (self->library);
@@ -81,6 +102,9 @@ _pb_reader_load_findings (PbReader *self)
   pb_finding_list_set_filter (self->findings, &filter);
   if (!pb_finding_list_reload (self->findings, &error))
     g_warning ("Could not read the report’s findings: %s", error->message);
+
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  self->packs = pb_library_list_packs (self->library, NULL);
 
   /* A report that came with a pack shows the officer's findings too,
    * drawn only: the panel lists the member's own. */
@@ -96,8 +120,8 @@ _pb_reader_load_findings (PbReader *self)
 
   pb_document_view_set_cohort_colors (self->view, colors);
   pb_document_view_set_findings (self->view, drawn ? drawn : G_LIST_MODEL (self->findings));
-  pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts);
-  load_suggestions (self);
+  pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts, self->packs);
+  _pb_reader_load_suggestions (self);
 }
 
 void
@@ -106,29 +130,12 @@ _pb_reader_clear_findings (PbReader *self)
   if (self->view != NULL)
     pb_document_view_set_findings (self->view, NULL);
   if (self->findings_panel != NULL)
-    pb_findings_panel_set_model (self->findings_panel, NULL, NULL);
+    pb_findings_panel_set_model (self->findings_panel, NULL, NULL, NULL);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   g_clear_object (&self->pending_show);
-}
-
-/* Once the report is open: say that the panel has passages to look at, if
- * it has nothing else yet. */
-void
-_pb_reader_offer_suggestions (PbReader *self)
-{
-  guint n = pb_findings_panel_get_n_suggestions (self->findings_panel);
-  g_autofree char *message = NULL;
-
-  if (n == 0 || pb_findings_panel_get_n_shown (self->findings_panel) > 0)
-    return;
-
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u suggested finding, in the findings panel",
-                                          "%u suggested findings, in the findings panel", n),
-                             n);
-  _pb_reader_toast (self, adw_toast_new (message));
 }
 
 /**
@@ -166,10 +173,11 @@ undo_clicked_cb (AdwToast *toast,
   pb_reader_undo_last_delete (self);
 }
 
+/* From the editor, the panel or the page's menu: deleted, with Undo. */
 static void
-delete_requested_cb (PbReader        *self,
-                     PbFinding       *finding,
-                     PbFindingEditor *editor)
+delete_requested_cb (PbReader  *self,
+                     PbFinding *finding,
+                     gpointer   asker)
 {
   gint64 id = pb_finding_get_id (finding);
   g_autoptr(GPtrArray) deleted = NULL;
@@ -192,9 +200,9 @@ delete_requested_cb (PbReader        *self,
   _pb_reader_toast (self, notice);
 }
 
-static PbFindingEditor *
-open_editor (PbReader  *self,
-             PbFinding *finding)
+PbFindingEditor *
+_pb_reader_open_editor (PbReader  *self,
+                        PbFinding *finding)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   PbFindingEditor *editor;
@@ -237,7 +245,8 @@ pb_reader_add_finding (PbReader *self)
   if (self->document == NULL)
     return NULL;
 
-  spans = pb_document_view_get_selection (self->view);
+  /* A quote never starts or ends in the middle of a word. */
+  spans = pb_document_view_get_selection_by (self->view, PB_SELECT_WORDS);
   if (spans->len == 0)
     return NULL;
 
@@ -264,10 +273,11 @@ pb_reader_add_finding (PbReader *self)
   pb_finding_set_anchors (finding, (PbAnchor *)(gpointer)anchors->data, anchors->len);
   pb_finding_set_quote (finding, clean);
 
+  self->popover_wanted = FALSE;
   gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
   pb_document_view_clear_selection (self->view);
 
-  return open_editor (self, finding);
+  return _pb_reader_open_editor (self, finding);
 }
 
 static void
@@ -278,108 +288,204 @@ add_finding_action (GtkWidget  *widget,
   pb_reader_add_finding (PB_READER (widget));
 }
 
-static void
-selection_finished_cb (PbReader *self)
+/* Points the selection's popover at everything selected in sight, so that
+ * GTK puts it below (or, short of room, above) and never over the words;
+ * with nothing selected in sight, it goes. */
+static gboolean
+place_selection_popover (PbReader *self)
 {
   GdkRectangle area;
   graphene_point_t point;
 
-  if (!pb_document_view_get_selection_area (self->view, &area))
-    return;
+  if (!pb_document_view_get_selection_area (self->view, &area) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (area.x, area.y), &point))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
+      return FALSE;
+    }
 
   /* The popover hangs from the reader; translate from the view. */
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
-                                 &GRAPHENE_POINT_INIT (area.x, area.y), &point))
-    return;
-
   area.x = (int)point.x;
   area.y = (int)point.y;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->selection_popover), &area);
-  gtk_popover_popup (GTK_POPOVER (self->selection_popover));
+  return TRUE;
 }
 
+/* Once the pointer has chosen words: the popover, as soon as the words'
+ * text has come from the worker. */
+static void
+selection_finished_cb (PbReader *self)
+{
+  self->popover_wanted = TRUE;
+  if (place_selection_popover (self))
+    gtk_popover_popup (GTK_POPOVER (self->selection_popover));
+}
+
+/* The page scrolled under the popover: it follows the words. */
+static void
+scrolled_cb (PbReader *self)
+{
+  if (gtk_widget_get_visible (self->selection_popover))
+    place_selection_popover (self);
+}
+
+static void
+has_selection_cb (PbReader *self)
+{
+  gboolean selected;
+
+  g_object_get (self->view, "has-selection", &selected, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy", selected);
+  if (!selected)
+    {
+      self->popover_wanted = FALSE;
+      gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
+    }
+  else if (gtk_widget_get_visible (self->selection_popover))
+    place_selection_popover (self);
+  else if (self->popover_wanted && place_selection_popover (self))
+    gtk_popover_popup (GTK_POPOVER (self->selection_popover));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PbReader *self = PB_READER (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->view), "view.copy", NULL);
+}
+
+/* The page's menu: Add Finding and Copy, and over a highlight, what can be
+ * done to its finding. */
 static void
 context_menu_cb (PbReader *self,
                  double    x,
                  double    y)
 {
+  g_autoptr(GMenu) menu = g_menu_new ();
   graphene_point_t point;
+  PbFinding *finding;
 
   if (!gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT ((float)x, (float)y), &point))
     return;
 
+  g_menu_append_section (menu, NULL, self->base_menu);
+  /* An officer's finding from a pack is there to read: no menu of its own. */
+  if ((finding = pb_document_view_finding_at (self->view, x, y)) &&
+      !pb_bundle_finding_is_from_pack (finding))
+    {
+      g_autoptr(GMenuModel) finding_menu = pb_finding_menu_new (finding, self->cohorts, self->packs, "reader",
+                                                                PB_FINDING_MENU_PACKS);
+
+      g_menu_append_section (menu, _("Finding"), finding_menu);
+    }
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_popover), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
                                &(GdkRectangle) { (int)point.x, (int)point.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
 }
 
-/* A finding made from a suggestion: the suggestion is settled. */
-static void
-suggestion_added_cb (PbReader        *self,
-                     PbFinding       *finding,
-                     PbFindingEditor *editor)
+/* One finding, from its menu on the page or in the panel */
+
+static PbFinding *
+finding_by_id (PbReader *self,
+               gint64    id)
 {
-  pb_library_close_suggestion (self->library, pb_finding_editor_get_suggestion_id (editor), TRUE, NULL);
-  load_suggestions (self);
+  int position = self->findings ? pb_finding_list_find (self->findings, id) : -1;
+
+  return position < 0 ? NULL : g_list_model_get_item (G_LIST_MODEL (self->findings), (guint)position);
 }
 
 static void
-suggestion_accepted_cb (PbReader     *self,
-                        PbSuggestion *suggestion)
+retag_finding (PbReader   *self,
+               PbFinding  *finding,
+               const char *slug,
+               gboolean    add)
 {
-  g_autoptr(PbFinding) draft = pb_finding_copy (pb_suggestion_get_draft (suggestion));
-  PbFindingEditor *editor;
-
-  /* Read from the structure, it has words but no place yet: find them. */
-  if (pb_finding_get_anchors (draft)->len == 0)
-    {
-      g_autofree char *path = pb_library_dup_report_path (self->library, pb_report_get_sha256 (self->report));
-      g_autoptr(GArray) anchors = pb_pdf_locate_quote (path, self->password, pb_finding_get_page (draft),
-                                                       pb_finding_get_quote (draft), NULL);
-
-      if (anchors != NULL)
-        pb_finding_set_anchors (draft, (PbAnchor *)(gpointer)anchors->data, anchors->len);
-    }
-
-  editor = open_editor (self, draft);
-  pb_finding_editor_set_suggestion_id (editor, pb_suggestion_get_id (suggestion));
-  g_signal_connect_object (editor, "added", G_CALLBACK (suggestion_added_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-suggestion_dismissed_cb (PbReader     *self,
-                         PbSuggestion *suggestion)
-{
+  gint64 id = pb_finding_get_id (finding);
   g_autoptr(GError) error = NULL;
 
-  if (!pb_library_close_suggestion (self->library, pb_suggestion_get_id (suggestion), FALSE, &error))
+  if (!pb_library_retag_findings (self->library, &id, 1, slug, add, &error))
     _pb_reader_toast (self, adw_toast_new (error->message));
-  load_suggestions (self);
 }
 
-/* Tracked from the suggestion alone: the item keeps the report's page and
- * the section's cohort, and the toast leads to it. */
 static void
-track_suggestion_cb (PbReader     *self,
-                     PbSuggestion *suggestion)
+pack_finding (PbReader  *self,
+              PbFinding *finding,
+              gint64     pack_id)
 {
+  gint64 id = pb_finding_get_id (finding);
   g_autoptr(GError) error = NULL;
-  g_autofree char *action = NULL;
-  AdwToast *toast;
-  gint64 id;
+  g_autofree char *message = pb_pack_menu_add_findings (self->library, pack_id, &id, 1, &error);
 
-  if (!(id = pb_library_add_recommendation_from_suggestion (self->library, pb_suggestion_get_id (suggestion),
-                                                            &error)))
+  _pb_reader_toast (self, adw_toast_new (message ? message : error->message));
+}
+
+static void
+edit_requested_cb (PbReader  *self,
+                   PbFinding *finding)
+{
+  _pb_reader_open_editor (self, finding);
+}
+
+static void
+retag_requested_cb (PbReader   *self,
+                    PbFinding  *finding,
+                    const char *slug,
+                    gboolean    add)
+{
+  retag_finding (self, finding, slug, add);
+}
+
+static void
+pack_requested_cb (PbReader  *self,
+                   PbFinding *finding,
+                   gint64     pack_id)
+{
+  pack_finding (self, finding, pack_id);
+}
+
+/* The page's menu names its finding by id, as the panel's do. */
+static void
+finding_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PbReader *self = PB_READER (widget);
+  g_autoptr(PbFinding) finding = NULL;
+  gint64 id, pack_id;
+  const char *slug;
+  gboolean add;
+
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
+    id = g_variant_get_int64 (parameter);
+  else
+    g_variant_get_child (parameter, 0, "x", &id);
+
+  if (!(finding = finding_by_id (self, id)))
+    return;
+
+  if (g_str_equal (action_name, "reader.show-finding"))
+    pb_document_view_show_finding (self->view, finding);
+  else if (g_str_equal (action_name, "reader.edit-finding"))
+    _pb_reader_open_editor (self, finding);
+  else if (g_str_equal (action_name, "reader.delete-finding"))
+    delete_requested_cb (self, finding, NULL);
+  else if (g_str_equal (action_name, "reader.retag-finding"))
     {
-      _pb_reader_toast (self, adw_toast_new (error->message));
-      return;
+      g_variant_get (parameter, "(x&sb)", &id, &slug, &add);
+      retag_finding (self, finding, slug, add);
     }
-  toast = adw_toast_new (_("Recommendation tracked"));
-  action = g_strdup_printf ("win.show-recommendation(int64 %" G_GINT64_FORMAT ")", id);
-  adw_toast_set_button_label (toast, _("_Show"));
-  adw_toast_set_detailed_action_name (toast, action);
-  _pb_reader_toast (self, toast);
+  else if (g_str_equal (action_name, "reader.pack-finding"))
+    {
+      g_variant_get (parameter, "(xx)", &id, &pack_id);
+      pack_finding (self, finding, pack_id);
+    }
 }
 
 static void
@@ -389,7 +495,7 @@ view_finding_activated_cb (PbReader  *self,
   /* An officer's finding from a pack is there to read, not to edit. */
   if (pb_bundle_finding_is_from_pack (finding))
     return;
-  open_editor (self, finding);
+  _pb_reader_open_editor (self, finding);
 }
 
 static void
@@ -427,24 +533,42 @@ void
 _pb_reader_class_init_findings (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, selection_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, context_menu_cb);
   gtk_widget_class_bind_template_callback (widget_class, panel_finding_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "reader.add-finding", NULL, add_finding_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "reader.add-finding", NULL);
+  gtk_widget_class_install_action (widget_class, "reader.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "reader.show-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.edit-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.delete-finding", "x", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.retag-finding", "(xsb)", finding_action);
+  gtk_widget_class_install_action (widget_class, "reader.pack-finding", "(xx)", finding_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "reader.add-finding", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "reader.add-finding", NULL);
 }
 
 void
 _pb_reader_init_findings (PbReader *self)
 {
-  g_signal_connect_object (self->findings_panel, "suggestion-accepted",
-                           G_CALLBACK (suggestion_accepted_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_panel, "suggestion-dismissed",
-                           G_CALLBACK (suggestion_dismissed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_panel, "track-suggestion",
-                           G_CALLBACK (track_suggestion_cb), self, G_CONNECT_SWAPPED);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->scroller);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy", FALSE);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  self->base_menu = g_object_ref (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->context_popover)));
+  g_signal_connect_object (self->findings_panel, "edit-requested",
+                           G_CALLBACK (edit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "delete-requested",
+                           G_CALLBACK (delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "retag-requested",
+                           G_CALLBACK (retag_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "pack-requested",
+                           G_CALLBACK (pack_requested_cb), self, G_CONNECT_SWAPPED);
+  _pb_reader_init_suggestions (self);
 }

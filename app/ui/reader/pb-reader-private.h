@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pb-find-bar.h"
+#include "pb-password-dialog.h"
 #include "pb-finding-list.h"
 #include "pb-findings-panel.h"
 #include "pb-reader.h"
@@ -30,9 +31,14 @@ struct _PbReader
   PbViewState      saved;            /* where the library has the report left */
   PbFindingList   *findings;
   GPtrArray       *cohorts;
+  GPtrArray       *packs;            /* PbPack, for the findings' Add to Pack */
+  GMenuModel      *base_menu;        /* the page's menu: Add Finding, Copy */
+  GHashTable      *suggested;        /* report ids whose suggestions were told of */
+  GCancellable    *accepting;        /* Add All, placing the quotes on a worker */
   GPtrArray       *last_deleted;     /* for Undo */
   PbFinding       *pending_show;     /* to show once the report is open */
   guint            pending_page;     /* likewise, from 1; 0 for none */
+  gboolean         popover_wanted;   /* words chosen: the popover, once they arrive */
 
   GtkWidget       *box;
   AdwFlap         *flap;
@@ -46,13 +52,19 @@ struct _PbReader
   PbDocumentView  *view;
   AdwStatusPage   *error_page;
   GtkWidget       *password_button;
+  PbPasswordDialog *password_dialog; /* the one asking, if any; cleared as it goes */
 };
 
 void _pb_reader_toast              (PbReader       *self,
                                     AdwToast       *toast);
 void _pb_reader_load_findings      (PbReader       *self);
 void _pb_reader_clear_findings     (PbReader       *self);
+void _pb_reader_load_suggestions   (PbReader       *self);
+void _pb_reader_init_suggestions   (PbReader       *self);
 void _pb_reader_offer_suggestions  (PbReader       *self);
+void _pb_reader_cancel_suggestions (PbReader       *self);
+PbFindingEditor *_pb_reader_open_editor (PbReader  *self,
+                                    PbFinding      *finding);
 void _pb_reader_class_init_findings (GtkWidgetClass *widget_class);
 void _pb_reader_init_findings      (PbReader       *self);
 

@@ -136,6 +136,12 @@ password_entered_cb (PbReader         *self,
 }
 
 static void
+password_dialog_gone_cb (PbReader *self)
+{
+  self->password_dialog = NULL;
+}
+
+static void
 ask_password_cb (PbReader *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -145,6 +151,15 @@ ask_password_cb (PbReader *self)
 
   if (self->report == NULL)
     return;
+
+  /* One dialog at a time: asked again, the one up says the password was
+   * wrong. */
+  if (self->password_dialog != NULL)
+    {
+      pb_password_dialog_set_retry (self->password_dialog, self->password != NULL);
+      gtk_window_present (GTK_WINDOW (self->password_dialog));
+      return;
+    }
 
   path = pb_library_dup_report_path (self->library, pb_report_get_sha256 (self->report));
   file = g_file_new_for_path (path);
@@ -156,6 +171,9 @@ ask_password_cb (PbReader *self)
                                   pb_report_get_title (self->report));
   g_signal_connect_object (dialog, "password-entered", G_CALLBACK (password_entered_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (password_dialog_gone_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->password_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -276,6 +294,7 @@ close_document (PbReader *self)
   g_clear_object (&self->open_cancellable);
   g_clear_pointer (&self->pending_find, g_free);
   g_clear_pointer (&self->password, forget_password);
+  _pb_reader_cancel_suggestions (self);
 
   /* The document goes first: the view reports its page as it lets go of it,
    * and that must not schedule another save. */
@@ -299,6 +318,9 @@ pb_reader_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->library);
 
+  g_clear_object (&self->base_menu);
+  if (self->password_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->password_dialog));   /* clears it */
   g_clear_pointer (&self->selection_popover, gtk_widget_unparent);
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_READER);
@@ -312,6 +334,7 @@ pb_reader_finalize (GObject *object)
   PbReader *self = (PbReader *)object;
 
   g_clear_pointer (&self->passwords, g_hash_table_unref);
+  g_clear_pointer (&self->suggested, g_hash_table_unref);
 
   G_OBJECT_CLASS (pb_reader_parent_class)->finalize (object);
 }

@@ -44,5 +44,6 @@ void            pb_reader_show_finding   (PbReader    *self,
                                           PbFinding   *finding);
 GListModel     *pb_reader_get_findings   (PbReader    *self);
 GtkWidget      *pb_reader_get_findings_panel (PbReader *self);
+gboolean        pb_reader_get_accepting  (PbReader    *self);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
 
 /* The text chosen between two points of a document, as a drag chooses it:
  * from the point where it started to where it is now, through every page
- * between, in reading order. Pages' text is read on the document's worker
+ * between, in reading order; by characters, or grown out to whole words or
+ * lines (a double or triple click, and a finding's quote, which never ends
+ * mid-word). Pages' text is read on the document's worker
  * as the selection reaches them; until a page's text arrives the page is
  * left out, and "changed" says when it comes. No widget in here: the page
  * view turns pointer positions into points on pages. */
@@ -30,8 +32,10 @@ struct _PbTextSelection
   GCancellable *cancellable;
   GHashTable   *page_texts;      /* page -> PbPageText */
   GHashTable   *requested;       /* pages whose text is on its way */
+  GHashTable   *page_chars;      /* page -> GArray of gunichar, for word edges */
   PagePoint     anchor;
   PagePoint     focus;
+  PbSelectUnit  unit;
 };
 
 G_DEFINE_FINAL_TYPE (PbTextSelection, pb_text_selection, G_TYPE_OBJECT)
@@ -77,6 +81,7 @@ page_text_ready_cb (GObject      *object,
     }
 
   g_hash_table_insert (self->page_texts, GUINT_TO_POINTER (pb_page_text_get_page (text)), text);
+  g_hash_table_remove (self->page_chars, GUINT_TO_POINTER (pb_page_text_get_page (text)));
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
@@ -110,6 +115,114 @@ make_span (PbPageText *text,
   return span;
 }
 
+/* The page's characters, one gunichar each, indexed as its text's are. */
+static GArray *
+page_chars (PbTextSelection *self,
+            PbPageText      *text)
+{
+  guint page = pb_page_text_get_page (text);
+  GArray *chars = g_hash_table_lookup (self->page_chars, GUINT_TO_POINTER (page));
+  g_autofree char *all = NULL;
+
+  if (chars != NULL)
+    return chars;
+
+  all = pb_page_text_dup_range (text, 0, pb_page_text_get_n_chars (text));
+  chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), pb_page_text_get_n_chars (text));
+  for (const char *p = all; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_array_append_val (chars, c);
+    }
+  g_hash_table_insert (self->page_chars, GUINT_TO_POINTER (page), chars);
+  return chars;
+}
+
+/* A letter or digit, or an apostrophe or hyphen inside a word ("children's",
+ * "well-being"). */
+static gboolean
+in_word (GArray *chars,
+         guint   i)
+{
+  gunichar c;
+
+  if (i >= chars->len)
+    return FALSE;
+  c = g_array_index (chars, gunichar, i);
+  if (g_unichar_isalnum (c))
+    return TRUE;
+  if (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010)
+    return i > 0 && i + 1 < chars->len &&
+           g_unichar_isalnum (g_array_index (chars, gunichar, i - 1)) &&
+           g_unichar_isalnum (g_array_index (chars, gunichar, i + 1));
+  return FALSE;
+}
+
+static gboolean
+at_line_break (GArray *chars,
+               guint   i)
+{
+  return i >= chars->len || g_array_index (chars, gunichar, i) == '\n';
+}
+
+/* Moves a start index back to the start of the word or line it is in; a
+ * start between words stays where it is. */
+static guint
+grow_back (GArray       *chars,
+           guint         i,
+           PbSelectUnit  unit)
+{
+  i = MIN (i, chars->len);
+  if (unit == PB_SELECT_WORDS && in_word (chars, i))
+    while (i > 0 && in_word (chars, i - 1))
+      i--;
+  else if (unit == PB_SELECT_LINES)
+    while (i > 0 && !at_line_break (chars, i - 1))
+      i--;
+  return i;
+}
+
+/* Moves an end index on to the end of the word or line it is in; an end
+ * between words stays where it is. */
+static guint
+grow_forward (GArray       *chars,
+              guint         i,
+              PbSelectUnit  unit)
+{
+  i = MIN (i, chars->len);
+  if (unit == PB_SELECT_WORDS && i > 0 && in_word (chars, i - 1))
+    while (i < chars->len && in_word (chars, i))
+      i++;
+  else if (unit == PB_SELECT_LINES)
+    while (i < chars->len && !at_line_break (chars, i))
+      i++;
+  return i;
+}
+
+/* A click, not a drag: the word under it (or just before it, clicked on
+ * its right-hand edge), or its line. */
+static void
+grow_point (GArray       *chars,
+            guint        *from,
+            guint        *to,
+            PbSelectUnit  unit)
+{
+  guint i = MIN (*from, chars->len);
+
+  if (unit == PB_SELECT_WORDS && !in_word (chars, i) && i > 0 && in_word (chars, i - 1))
+    i--;
+  if (unit == PB_SELECT_WORDS && !in_word (chars, i))
+    {
+      /* On a space or a stop: that character alone. */
+      *from = i;
+      *to = MIN (i + 1, chars->len);
+      return;
+    }
+
+  *from = grow_back (chars, i, unit);
+  *to = grow_forward (chars, MIN (i + 1, chars->len), unit);
+}
+
 static void
 pb_text_selection_dispose (GObject *object)
 {
@@ -127,6 +240,7 @@ pb_text_selection_finalize (GObject *object)
 
   g_clear_pointer (&self->page_texts, g_hash_table_unref);
   g_clear_pointer (&self->requested, g_hash_table_unref);
+  g_clear_pointer (&self->page_chars, g_hash_table_unref);
 
   G_OBJECT_CLASS (pb_text_selection_parent_class)->finalize (object);
 }
@@ -155,6 +269,7 @@ pb_text_selection_init (PbTextSelection *self)
 {
   self->page_texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)pb_page_text_unref);
   self->requested = g_hash_table_new (NULL, NULL);
+  self->page_chars = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
 }
 
 /**
@@ -187,7 +302,9 @@ pb_text_selection_set_document (PbTextSelection *self,
   g_set_object (&self->document, document);
   g_hash_table_remove_all (self->page_texts);
   g_hash_table_remove_all (self->requested);
+  g_hash_table_remove_all (self->page_chars);
   self->anchor.set = self->focus.set = FALSE;
+  self->unit = PB_SELECT_CHARS;
 
   if (document != NULL)
     self->cancellable = g_cancellable_new ();
@@ -226,6 +343,63 @@ pb_text_selection_select (PbTextSelection *self,
     ensure_page_text (self, page);
 
   g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/**
+ * pb_text_selection_extend:
+ * @focus_page: the new end, page from 0
+ * @focus_x: in PDF points from that page's left edge
+ * @focus_y: likewise, from its top edge
+ *
+ * Moves the end of the selection, keeping where it started, as Shift+click
+ * does; with nothing selected, selects from that point to itself.
+ */
+void
+pb_text_selection_extend (PbTextSelection *self,
+                          guint            focus_page,
+                          double           focus_x,
+                          double           focus_y)
+{
+  g_return_if_fail (PB_IS_TEXT_SELECTION (self));
+
+  if (!self->anchor.set)
+    {
+      pb_text_selection_select (self, focus_page, focus_x, focus_y, focus_page, focus_x, focus_y);
+      return;
+    }
+
+  pb_text_selection_select (self, self->anchor.page, self->anchor.x, self->anchor.y,
+                            focus_page, focus_x, focus_y);
+}
+
+/**
+ * pb_text_selection_set_unit:
+ * @unit: what the selection grows by from now on
+ *
+ * A double click selects words, and a drag that follows it goes on by
+ * words; a triple click, lines. Starting again (a single click) goes back
+ * to characters.
+ */
+void
+pb_text_selection_set_unit (PbTextSelection *self,
+                            PbSelectUnit     unit)
+{
+  g_return_if_fail (PB_IS_TEXT_SELECTION (self));
+  g_return_if_fail (unit <= PB_SELECT_LINES);
+
+  if (self->unit == unit)
+    return;
+
+  self->unit = unit;
+  if (self->anchor.set)
+    g_signal_emit (self, signals [CHANGED], 0);
+}
+
+PbSelectUnit
+pb_text_selection_get_unit (PbTextSelection *self)
+{
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), PB_SELECT_CHARS);
+  return self->unit;
 }
 
 /**
@@ -269,6 +443,23 @@ pb_text_selection_is_active (PbTextSelection *self)
 GPtrArray *
 pb_text_selection_get_spans (PbTextSelection *self)
 {
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), NULL);
+  return pb_text_selection_get_spans_by (self, self->unit);
+}
+
+/**
+ * pb_text_selection_get_spans_by:
+ * @unit: the least the ends are grown to: %PB_SELECT_WORDS for a finding's
+ *   quote, which must not start or end in the middle of a word
+ *
+ * Returns: (transfer container) (element-type PbSelectionSpan): the
+ *   selection as pb_text_selection_get_spans () gives it, its ends grown out
+ *   to whole @unit (or to the selection's own unit, if larger)
+ */
+GPtrArray *
+pb_text_selection_get_spans_by (PbTextSelection *self,
+                                PbSelectUnit     unit)
+{
   GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)pb_selection_span_free);
   PagePoint start, end;
 
@@ -276,6 +467,8 @@ pb_text_selection_get_spans (PbTextSelection *self)
 
   if (!self->anchor.set || !self->focus.set || self->document == NULL)
     return spans;
+
+  unit = MAX (unit, self->unit);
 
   /* Reading order: a point a little above another on the same page, or
    * on the same line and to its left, comes first. */
@@ -308,6 +501,27 @@ pb_text_selection_get_spans (PbTextSelection *self)
           int t = to;
           to = from;
           from = t;
+        }
+
+      if (unit != PB_SELECT_CHARS)
+        {
+          GArray *chars = page_chars (self, text);
+
+          if (start.page == end.page && from == to)
+            {
+              guint f = (guint)from, t = (guint)to;
+
+              grow_point (chars, &f, &t, unit);
+              from = (int)f;
+              to = (int)t;
+            }
+          else
+            {
+              if (page == start.page)
+                from = (int)grow_back (chars, (guint)from, unit);
+              if (page == end.page)
+                to = (int)grow_forward (chars, (guint)to, unit);
+            }
         }
 
       if ((span = make_span (text, (guint)from, (guint)to)))

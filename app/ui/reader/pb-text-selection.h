@@ -22,6 +22,21 @@ typedef struct
 
 void pb_selection_span_free (PbSelectionSpan *span);
 
+/**
+ * PbSelectUnit:
+ * @PB_SELECT_CHARS: from character to character, as a drag selects
+ * @PB_SELECT_WORDS: whole words, as a double click selects
+ * @PB_SELECT_LINES: whole lines, as a triple click selects
+ *
+ * What a selection grows by: its ends are moved out to the edges of these.
+ */
+typedef enum
+{
+  PB_SELECT_CHARS,
+  PB_SELECT_WORDS,
+  PB_SELECT_LINES,
+} PbSelectUnit;
+
 #define PB_TYPE_TEXT_SELECTION (pb_text_selection_get_type ())
 
 G_DECLARE_FINAL_TYPE (PbTextSelection, pb_text_selection, PB, TEXT_SELECTION, GObject)
@@ -36,9 +51,18 @@ void             pb_text_selection_select       (PbTextSelection *self,
                                                  guint            focus_page,
                                                  double           focus_x,
                                                  double           focus_y);
+void             pb_text_selection_extend       (PbTextSelection *self,
+                                                 guint            focus_page,
+                                                 double           focus_x,
+                                                 double           focus_y);
+void             pb_text_selection_set_unit     (PbTextSelection *self,
+                                                 PbSelectUnit     unit);
+PbSelectUnit     pb_text_selection_get_unit     (PbTextSelection *self);
 void             pb_text_selection_clear        (PbTextSelection *self);
 gboolean         pb_text_selection_is_active    (PbTextSelection *self);
 GPtrArray       *pb_text_selection_get_spans    (PbTextSelection *self);
+GPtrArray       *pb_text_selection_get_spans_by (PbTextSelection *self,
+                                                 PbSelectUnit     unit);
 char            *pb_text_selection_dup_text     (PbTextSelection *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "pb-application-private.h"
 #include "pb-demo.h"
 #include "pb-import.h"
+#include "pb-key-labels.h"
 #include "pb-window.h"
 
 G_DEFINE_FINAL_TYPE (PbApplication, pb_application, ADW_TYPE_APPLICATION)
@@ -96,6 +97,8 @@ ensure_window (PbApplication *self)
     return PB_WINDOW (window);
 
   window = GTK_WINDOW (pb_window_new (self, self->library));
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) != NULL)
+    pb_key_labels_watch (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
 
   /* The demo shows what findings look like from the start. */
   if (self->demo)

@@ -8,11 +8,14 @@
 #include "pb-cohort-store.h"
 #include "pb-cohort.h"
 #include "pb-cohort-row.h"
+#include "pb-identity.h"
 #include "pb-preferences-window.h"
 
-/* The few things worth choosing: how much memory the reader may keep, where
- * the library is (shown, not changed: --library chooses another), a second
- * folder for backups, and the cohorts findings are tagged with. */
+/* The few things worth choosing: who signs new packs and which council they
+ * are for (its name and logo), where the library is (shown, not changed:
+ * --library chooses another), a second folder for backups, and the cohorts
+ * findings are tagged with.  The reader's memory for pages is a setting for
+ * developers (page-cache-size), kept out of sight. */
 
 struct _PbPreferencesWindow
 {
@@ -22,7 +25,10 @@ struct _PbPreferencesWindow
   GSettings            *settings;
   GPtrArray            *cohort_rows;
 
-  GtkSpinButton        *cache_spin;
+  AdwEntryRow          *author_row;
+  AdwEntryRow          *council_name_row;
+  AdwActionRow         *council_logo_row;
+  GtkImage             *council_logo_image;
   AdwActionRow         *library_row;
   AdwActionRow         *second_backup_row;
   AdwPreferencesGroup  *cohorts_group;
@@ -95,6 +101,72 @@ clear_second_backup_folder_action (GtkWidget  *widget,
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "second-backup-folder", "");
+}
+
+static void
+show_council_logo (PbPreferencesWindow *self)
+{
+  g_autoptr(GFile) logo = pb_identity_dup_council_logo (self->settings);
+  g_autofree char *name = logo ? g_file_get_basename (logo) : NULL;
+  g_autofree char *display = name ? g_filename_display_name (name) : NULL;
+
+  adw_action_row_set_subtitle (self->council_logo_row, display ? display : _("None"));
+  if (logo != NULL)
+    gtk_image_set_from_file (self->council_logo_image, g_file_peek_path (logo));
+  else
+    gtk_image_set_from_icon_name (self->council_logo_image, "image-x-generic-symbolic");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.clear-council-logo", logo != NULL);
+}
+
+static void
+council_logo_chosen_cb (PbPreferencesWindow  *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->settings != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      g_settings_set_string (self->settings, "council-logo", path ? path : "");
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+choose_council_logo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  PbPreferencesWindow *self = PB_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+
+  /* PNG only: what a pack's cover can carry (pb-pack-walk.c reads it). */
+  gtk_file_filter_set_name (images, _("PNG images"));
+  gtk_file_filter_add_mime_type (images, "image/png");
+  chooser = gtk_file_chooser_native_new (_("Council Logo"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (council_logo_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+clear_council_logo_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PbPreferencesWindow *self = PB_PREFERENCES_WINDOW (widget);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "council-logo", "");
 }
 
 static void
@@ -290,7 +362,10 @@ pb_preferences_window_class_init (PbPreferencesWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = pb_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, cache_spin);
+  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, author_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, council_name_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, council_logo_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, council_logo_image);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, library_row);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, second_backup_row);
   gtk_widget_class_bind_template_child (widget_class, PbPreferencesWindow, cohorts_group);
@@ -302,6 +377,10 @@ pb_preferences_window_class_init (PbPreferencesWindowClass *klass)
                                    choose_second_backup_folder_action);
   gtk_widget_class_install_action (widget_class, "prefs.clear-second-backup-folder", NULL,
                                    clear_second_backup_folder_action);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-council-logo", NULL,
+                                   choose_council_logo_action);
+  gtk_widget_class_install_action (widget_class, "prefs.clear-council-logo", NULL,
+                                   clear_council_logo_action);
 }
 
 static void
@@ -314,7 +393,7 @@ pb_preferences_window_init (PbPreferencesWindow *self)
 /**
  * pb_preferences_window_new:
  * @settings: (nullable): the app's settings; without them (the schema is not
- *   installed) the memory setting is shown but not kept
+ *   installed) the council's details are shown but not kept
  */
 PbPreferencesWindow *
 pb_preferences_window_new (GtkWindow  *parent,
@@ -329,11 +408,10 @@ pb_preferences_window_new (GtkWindow  *parent,
                        NULL);
 
   if (settings != NULL)
-    g_settings_bind (settings, "page-cache-size",
-                     gtk_spin_button_get_adjustment (self->cache_spin), "value",
-                     G_SETTINGS_BIND_DEFAULT);
-  else
-    gtk_spin_button_set_value (self->cache_spin, 160);
+    {
+      g_settings_bind (settings, "default-author", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "council-name", self->council_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+    }
 
   self->library = library ? g_object_ref (library) : NULL;
   adw_action_row_set_subtitle (self->library_row, library ? pb_library_get_path (library) : "");
@@ -342,7 +420,11 @@ pb_preferences_window_new (GtkWindow  *parent,
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::second-backup-folder",
                              G_CALLBACK (show_second_backup_folder), self, G_CONNECT_SWAPPED);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::council-logo",
+                             G_CALLBACK (show_council_logo), self, G_CONNECT_SWAPPED);
   show_second_backup_folder (self);
+  show_council_logo (self);
   load_cohorts (self);
 
   return self;

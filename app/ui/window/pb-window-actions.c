@@ -143,7 +143,7 @@ remove_report_action (GtkWidget  *widget,
                                   _("“%s” will be removed from the library, with any findings "
                                     "marked in it. The original file you imported is not "
                                     "touched."),
-                                  pb_report_get_title (report));
+                                  pb_report_get_display_title (report));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -180,6 +180,7 @@ open_uri_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+/* Back: from a pack to the packs, on a narrow window; else to the library. */
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -187,6 +188,8 @@ go_back_action (GtkWidget  *widget,
 {
   PbWindow *self = PB_WINDOW (widget);
 
+  if (self->mode == PB_WINDOW_MODE_PACKS && pb_packs_view_go_back (self->packs_view))
+    return;
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
@@ -283,6 +286,19 @@ step_page_action (GtkWidget  *widget,
   pb_document_view_set_page (view, page);
 }
 
+/* Ctrl+Enter from anywhere in the window: a finding of the words selected
+ * in the report being read. */
+static void
+add_finding_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (current_view (self) != NULL && !self->show_details && self->mode == PB_WINDOW_MODE_LIBRARY)
+    pb_reader_add_finding (self->reader);
+}
+
 static void
 focus_page_entry_action (GtkWidget  *widget,
                          const char *action_name,
@@ -351,7 +367,7 @@ _pb_window_update_actions (PbWindow *self)
   static const char * const reading_actions[] = {
     "win.zoom-in", "win.zoom-out", "win.zoom-reset", "win.fit-width", "win.fit-page",
     "win.go-to-page", "win.next-page", "win.previous-page", "win.first-page",
-    "win.last-page", "win.focus-page-entry",
+    "win.last-page", "win.focus-page-entry", "win.add-finding",
   };
 
   gtk_widget_action_set_enabled (widget, "win.remove-report",
@@ -386,6 +402,11 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.first-page", NULL, step_page_action);
   gtk_widget_class_install_action (widget_class, "win.last-page", NULL, step_page_action);
   gtk_widget_class_install_action (widget_class, "win.focus-page-entry", NULL, focus_page_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.add-finding", NULL, add_finding_action);
+  /* Of an action's keys, a menu shows the one bound last: the main
+   * keyboard's, after the keypad's and other alternatives. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.add-finding", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.add-finding", NULL);
   gtk_widget_class_install_action (widget_class, "win.search-library", NULL, search_library_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.export-findings", NULL, export_findings_action);
@@ -393,6 +414,8 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
+  gtk_widget_class_install_property_action (widget_class, "win.show-library", "show-library");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-library", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-all-findings", "show-all-findings");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-all-findings", NULL);
@@ -401,16 +424,17 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-packs", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.group-by", "grouping");
+  gtk_widget_class_install_property_action (widget_class, "win.sort-by", "sorting");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-findings", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.focus-page-entry", NULL);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-reindex.h"
+#include "pb-report-row.h"
 #include "pb-report-store.h"
 #include "pb-search.h"
 #include "pb-structure-store.h"
@@ -29,11 +30,11 @@ update_reader_controls (PbWindow *self)
   reading = pb_reader_get_loaded (self->reader) && !self->show_details && in_library;
 
   gtk_widget_set_visible (GTK_WIDGET (self->page_controls), reading);
-  gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
-  gtk_widget_set_visible (self->find_button, reading);
   gtk_widget_set_visible (self->findings_button, reading);
   gtk_widget_set_visible (self->export_findings_button, self->mode == PB_WINDOW_MODE_FINDINGS);
-  gtk_widget_set_visible (self->details_button, pb_window_get_selected_report (self) != NULL && in_library);
+  gtk_widget_set_visible (self->reading_controls, pb_window_get_selected_report (self) != NULL && in_library);
+  gtk_widget_set_visible (self->find_button, reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->zoom_button), reading);
   gtk_widget_set_visible (self->report_menu_button, pb_window_get_selected_report (self) != NULL && in_library);
 
   if (!pb_reader_get_loaded (self->reader))
@@ -51,37 +52,37 @@ show_titled_page (PbWindow   *self,
                   const char *title,
                   const char *subtitle)
 {
-  adw_window_title_set_title (self->content_title, title);
-  adw_window_title_set_subtitle (self->content_title, subtitle);
+  gtk_label_set_label (self->content_title_label, title);
+  gtk_label_set_label (self->content_subtitle_label, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->content_subtitle_label), subtitle != NULL && *subtitle != '\0');
+  gtk_widget_set_tooltip_text (self->content_title, title);
   gtk_stack_set_visible_child_name (self->content_stack, page);
 }
 
-/* The chosen report: read, or described, titled with what its structure
- * says it is. Reading it here writes nothing. */
+/* The chosen report: read, or described, titled as the library lists it,
+ * with its dates under, as the library has them. Reading it here writes
+ * nothing. */
 static void
 show_report (PbWindow *self,
              PbReport *report)
 {
   guint n_reports = g_list_model_get_n_items (pb_window_get_reports (self));
   g_autoptr(PbStructure) structure = NULL;
+  g_autofree char *dates = NULL;
   g_autofree char *subtitle = NULL;
 
   if (report != NULL)
-    structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
-
-  pb_report_details_set_structure (self->report_details, structure);
-  if (structure != NULL && structure->type != PB_DOCUMENT_OTHER)
     {
-      g_autofree char *dates = pb_format_inspection_dates (structure);
-
-      subtitle = dates ? g_strdup_printf ("%s · %s", pb_document_type_get_label (structure->type), dates)
-                       : g_strdup (pb_document_type_get_label (structure->type));
+      structure = pb_library_get_structure (self->library, pb_report_get_id (report), NULL);
+      dates = pb_report_dup_dates_description (report);
+      subtitle = pb_format_capitalised (dates);
     }
 
+  pb_report_details_set_structure (self->report_details, structure);
   pb_reader_open (self->reader, self->library, report);
 
   if (report != NULL)
-    show_titled_page (self, self->show_details ? "details" : "reader", pb_report_get_title (report), subtitle);
+    show_titled_page (self, self->show_details ? "details" : "reader", pb_report_get_display_title (report), subtitle);
   else
     show_titled_page (self, n_reports > 0 ? "unselected" : "empty", _("Panel Brief"), NULL);
 }
@@ -194,11 +195,14 @@ page_chosen_cb (PbWindow       *self,
 
 /* The sidebar */
 
+/* A report's row clicked, even the one already chosen: go to it, out of the
+ * table, the overview or the packs, and on a narrow window to its page. */
 static void
 sidebar_report_activated_cb (PbWindow         *self,
                              PbReport         *report,
                              PbLibrarySidebar *sidebar)
 {
+  pb_window_set_mode (self, PB_WINDOW_MODE_LIBRARY);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -234,9 +238,19 @@ void
 _pb_window_selected_report_changed (PbWindow *self)
 {
   PbReport *report = pb_window_get_selected_report (self);
+  gint64 id = report ? pb_report_get_id (report) : 0;
 
   if (report != NULL)
     ensure_structure (self, report);
+
+  /* Another report is read, not described: Properties is for the one it
+   * was opened on. The same report corrected stays described. */
+  if (id != self->shown_report_id)
+    {
+      self->shown_report_id = id;
+      if (report != NULL)
+        _pb_window_set_show_details (self, FALSE);
+    }
 
   /* Choosing a report goes to it, out of the table, the overview or the packs. */
   if (report != NULL && self->mode != PB_WINDOW_MODE_LIBRARY)

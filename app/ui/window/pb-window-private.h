@@ -22,9 +22,15 @@ struct _PbWindow
   PbImportQueue        *imports;
   PbWindowMode          mode;
   gboolean              show_details;   /* the chosen report's details, not its pages */
+  gint64                shown_report_id;
   gboolean              show_findings;
+  gboolean              show_library;
+  gboolean              library_aside;  /* stepped aside for the findings panel */
   gboolean              disposed;
   guint                 controls_idle;
+  guint                 folded_idle;
+  guint                 resized_idle;
+  int                   allocated_width;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -33,13 +39,19 @@ struct _PbWindow
   GtkWidget            *problem_button;
   AdwLeaflet           *leaflet;
   PbLibrarySidebar     *sidebar;
-  AdwWindowTitle       *content_title;
+  GtkWidget            *sidebar_separator;
+  GtkRevealer          *library_revealer;
+  GtkWidget            *library_button;
+  GtkWidget            *content_title;
+  GtkLabel             *content_title_label;
+  GtkLabel             *content_subtitle_label;
   GtkStack             *content_stack;
   PbReportDetails      *report_details;
   PbPageControls       *page_controls;
   GtkWidget            *details_button;
   GtkWidget            *report_menu_button;
   GtkWidget            *find_button;
+  GtkWidget            *reading_controls;  /* find and zoom, squeezed to a menu when narrow */
   GtkWidget            *findings_button;
   GtkWidget            *export_findings_button;
   GtkMenuButton        *zoom_button;
@@ -58,6 +70,14 @@ void _pb_window_toast             (PbWindow       *self,
                                    const char     *message);
 void _pb_window_set_show_details  (PbWindow       *self,
                                    gboolean        show_details);
+void _pb_window_update_library_aside (PbWindow    *self);
+void _pb_window_set_show_library     (PbWindow    *self,
+                                      gboolean     show);
+void _pb_window_queue_library_aside  (PbWindow    *self);
+void _pb_window_folded_cb            (PbWindow    *self);
+void _pb_window_setup_imports     (PbWindow       *self);
+void _pb_window_take_settings     (PbWindow       *self);
+void _pb_window_save_state        (PbWindow       *self);
 
 void _pb_window_update_content          (PbWindow       *self);
 void _pb_window_queue_update_controls   (PbWindow       *self);

@@ -40,6 +40,8 @@ enum {
   PROP_SHOW_PACKS,
   PROP_SHOW_TRACKER,
   PROP_GROUPING,
+  PROP_SORTING,
+  PROP_SHOW_LIBRARY,
   PROP_SHOW_BUNDLES,
   N_PROPS
 };
@@ -77,7 +79,27 @@ _pb_window_set_show_details (PbWindow *self,
 
   self->show_details = show_details;
   _pb_window_update_content (self);
+  _pb_window_update_library_aside (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_DETAILS]);
+}
+
+/* Made wider (or narrower) with the panel open: the library comes back (or
+ * steps aside), once the window is laid out at its new size. */
+static void
+pb_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (pb_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (width != self->allocated_width)
+    {
+      self->allocated_width = width;
+      _pb_window_queue_library_aside (self);
+    }
 }
 
 static void
@@ -121,8 +143,10 @@ pb_window_set_mode (PbWindow     *self,
 
   _pb_window_update_content (self);
   notify_mode (self, old_mode);
+  _pb_window_update_library_aside (self);
 
-  if (mode == PB_WINDOW_MODE_PACKS || mode == PB_WINDOW_MODE_TRACKER || mode == PB_WINDOW_MODE_BUNDLES)
+  /* On a narrow window, the view chosen takes the library's place. */
+  if (mode != PB_WINDOW_MODE_LIBRARY)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -151,106 +175,17 @@ grouping_changed_cb (PbWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUPING]);
 }
 
-/* Imports */
-
 static void
-import_finished_cb (PbWindow      *self,
-                    gboolean       cancelled,
-                    PbImportQueue *queue)
+sorting_changed_cb (PbWindow *self)
 {
-  if (!cancelled && pb_import_queue_get_last_report_id (queue) > 0)
-    pb_window_select_report (self, pb_import_queue_get_last_report_id (queue));
-
-  pb_import_outcome_announce (queue, self->library, GTK_WINDOW (self), cancelled);
-}
-
-static void
-importing_changed_cb (PbWindow *self)
-{
-  _pb_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IMPORTING]);
-}
-
-static void
-report_unlocked_cb (PbWindow      *self,
-                    gint64         report_id,
-                    const char    *password,
-                    PbImportQueue *queue)
-{
-  pb_reader_remember_password (self->reader, report_id, password);
-}
-
-static gboolean
-drop_cb (PbWindow      *self,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkDropTarget *target)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  for (GSList *l = g_value_get_boxed (value); l; l = l->next)
-    g_ptr_array_add (files, l->data);
-
-  if (files->len == 0)
-    return FALSE;
-
-  pb_window_import_files (self, (GFile **)files->pdata, files->len);
-  return TRUE;
-}
-
-/* Window state */
-
-static void
-restore_window_state (PbWindow *self)
-{
-  int width, height;
-
-  if (self->settings == NULL)
-    return;
-
-  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORTING]);
 }
 
 static gboolean
 pb_window_close_request (GtkWindow *window)
 {
-  PbWindow *self = PB_WINDOW (window);
-
-  if (self->reader != NULL)
-    pb_reader_save_state (self->reader);
-
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set (self->settings, "window-size", "(ii)", width, height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
-    }
-
-  /* An import still running is finished by its own transaction or rolled back;
-   * cancelling here means nothing half-done is left behind. */
-  if (self->imports != NULL)
-    pb_import_queue_cancel (self->imports);
-
+  _pb_window_save_state (PB_WINDOW (window));
   return GTK_WINDOW_CLASS (pb_window_parent_class)->close_request (window);
-}
-
-static void
-cache_size_changed_cb (PbWindow *self)
-{
-  guint megabytes = g_settings_get_uint (self->settings, "page-cache-size");
-
-  pb_document_view_set_cache_budget (pb_reader_get_view (self->reader),
-                                     (gsize)megabytes * 1024 * 1024);
 }
 
 static void
@@ -265,30 +200,13 @@ static void
 pb_window_constructed (GObject *object)
 {
   PbWindow *self = (PbWindow *)object;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (pb_window_parent_class)->constructed (object);
 
   g_assert (PB_IS_LIBRARY (self->library));
 
-  if (PB_IS_APPLICATION (app) && pb_application_get_settings (PB_APPLICATION (app)))
-    self->settings = g_object_ref (pb_application_get_settings (PB_APPLICATION (app)));
-  restore_window_state (self);
-
-  if (self->settings != NULL)
-    {
-      g_signal_connect_object (self->settings, "changed::page-cache-size",
-                               G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
-      cache_size_changed_cb (self);
-    }
-
-  self->imports = pb_import_queue_new (self->library);
-  g_signal_connect_object (self->imports, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->imports, "notify::importing", G_CALLBACK (importing_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->imports, "unlocked", G_CALLBACK (report_unlocked_cb), self, G_CONNECT_SWAPPED);
-  pb_library_sidebar_set_import_queue (self->sidebar, self->imports);
+  _pb_window_setup_imports (self);
 
   if (!pb_library_sidebar_set_library (self->sidebar, self->library, &error))
     _pb_window_toast (self, error->message);
@@ -297,13 +215,13 @@ pb_window_constructed (GObject *object)
   g_signal_connect_object (self->sidebar, "notify::selected-report",
                            G_CALLBACK (_pb_window_selected_report_changed), self, G_CONNECT_SWAPPED);
 
-  /* Grouping follows the settings once the list exists to group. */
   g_signal_connect_object (self->sidebar, "notify::grouping", G_CALLBACK (grouping_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->sidebar, "notify::sorting", G_CALLBACK (sorting_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   pb_findings_view_set_library (self->findings_view, self->library);
+  pb_report_details_set_library (self->report_details, self->library);
   pb_cohort_overview_set_library (self->cohort_overview, self->library);
   pb_packs_view_set_library (self->packs_view, self->library);
   _pb_window_init_tracker (self);
@@ -322,6 +240,9 @@ pb_window_constructed (GObject *object)
   pb_window_show_library_problem (self);
   if (pb_library_get_notice (self->library) != NULL)
     _pb_window_toast (self, pb_library_get_notice (self->library));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (_pb_window_take_settings), NULL);
+  _pb_window_take_settings (self);
 }
 
 static void
@@ -336,6 +257,8 @@ pb_window_dispose (GObject *object)
       pb_import_queue_cancel_all (self->imports);
     }
   g_clear_handle_id (&self->controls_idle, g_source_remove);
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
+  g_clear_handle_id (&self->resized_idle, g_source_remove);
   if (self->bundle_opener != NULL)
     pb_bundle_opener_cancel (self->bundle_opener);
   g_clear_object (&self->bundle_opener);
@@ -413,6 +336,15 @@ pb_window_get_property (GObject    *object,
                                                                       : PB_GROUPING_NONE));
       break;
 
+    case PROP_SHOW_LIBRARY:
+      g_value_set_boolean (value, self->show_library);
+      break;
+
+    case PROP_SORTING:
+      g_value_set_string (value, pb_sorting_to_string (self->sidebar ? pb_library_sidebar_get_sorting (self->sidebar)
+                                                                     : PB_SORTING_IMPORTED));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -466,12 +398,27 @@ pb_window_set_property (GObject      *object,
         pb_library_sidebar_set_grouping (self->sidebar, pb_grouping_from_string (g_value_get_string (value)));
       break;
 
+    case PROP_SORTING:
+      if (self->sidebar != NULL)
+        pb_library_sidebar_set_sorting (self->sidebar, pb_sorting_from_string (g_value_get_string (value)));
+      break;
+
     case PROP_SHOW_FINDINGS:
       if (self->show_findings != g_value_get_boolean (value))
         {
           self->show_findings = g_value_get_boolean (value);
+          /* F9 from Report Properties: back to the pages, the panel beside them. */
+          if (self->show_findings && self->show_details)
+            _pb_window_set_show_details (self, FALSE);
+          _pb_window_update_library_aside (self);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_SHOW_LIBRARY:
+      /* The user's own choice: the library stays as they put it. */
+      self->library_aside = FALSE;
+      _pb_window_set_show_library (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -493,6 +440,7 @@ pb_window_class_init (PbWindowClass *klass)
   object_class->set_property = pb_window_set_property;
 
   window_class->close_request = pb_window_close_request;
+  widget_class->size_allocate = pb_window_size_allocate;
 
   properties [PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, PB_TYPE_LIBRARY,
@@ -538,6 +486,24 @@ pb_window_class_init (PbWindowClass *klass)
   properties [PROP_GROUPING] =
     g_param_spec_string ("grouping", NULL, NULL, "none",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PbWindow:sorting:
+   *
+   * The library's order: "imported", "date", "authority", "kind" or
+   * "title", as the sidebar has it.
+   */
+  properties [PROP_SORTING] =
+    g_param_spec_string ("sorting", NULL, NULL, "imported",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PbWindow:show-library:
+   *
+   * Whether the library's sidebar is beside the content. It steps aside by
+   * itself for the findings panel on a window too narrow for the three.
+   */
+  properties [PROP_SHOW_LIBRARY] =
+    g_param_spec_boolean ("show-library", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_SHOW_FINDINGS] =
     g_param_spec_boolean ("show-findings", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -561,13 +527,19 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, problem_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, library_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_title_label);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, content_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_details);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, reading_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, export_findings_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, zoom_button);
@@ -587,10 +559,11 @@ pb_window_class_init (PbWindowClass *klass)
 static void
 pb_window_init (PbWindow *self)
 {
-  GtkDropTarget *drop_target;
   PbViewModel *model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->show_library = TRUE;
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (_pb_window_folded_cb), self, G_CONNECT_SWAPPED);
 
   /* The header's toggle is the window's; the panel is the reader's. */
   g_object_bind_property (self, "show-findings", self->reader, "show-findings",
@@ -605,10 +578,6 @@ pb_window_init (PbWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::loaded", G_CALLBACK (_pb_window_queue_update_controls),
                            self, G_CONNECT_SWAPPED);
-
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 PbWindow *
@@ -662,40 +631,6 @@ pb_window_get_selected_report (PbWindow *self)
 {
   g_return_val_if_fail (PB_IS_WINDOW (self), NULL);
   return self->sidebar ? pb_library_sidebar_get_selected_report (self->sidebar) : NULL;
-}
-
-/**
- * pb_window_import_files:
- * @files: (array length=n_files): the files to import, as one batch
- *
- * Imports the files, after any imports already asked for.  Packs an
- * officer sent (.panelpack) among them are opened as packs
- * (pb_window_open_bundles()): the desktop, the command line and a drop
- * all come this way.
- */
-void
-pb_window_import_files (PbWindow  *self,
-                        GFile    **files,
-                        guint      n_files)
-{
-  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
-
-  g_return_if_fail (PB_IS_WINDOW (self));
-
-  for (guint i = 0; i < n_files; i++)
-    if (pb_bundle_is_bundle_file (files[i]))
-      pb_window_open_bundles (self, &files[i], 1);
-    else
-      g_ptr_array_add (reports, files[i]);
-  if (reports->len > 0)
-    pb_import_queue_add (self->imports, (GFile **)reports->pdata, reports->len, NULL);
-}
-
-gboolean
-pb_window_get_importing (PbWindow *self)
-{
-  g_return_val_if_fail (PB_IS_WINDOW (self), FALSE);
-  return self->imports != NULL && pb_import_queue_get_importing (self->imports);
 }
 
 /**

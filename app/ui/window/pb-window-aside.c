@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pb-window"
+
+#include "config.h"
+
+#include "pb-window-private.h"
+
+/* Where the library goes when the findings panel needs the room: aside on a
+ * window too narrow for the library, the page and the panel, back when the
+ * panel closes or the window is widened, and always there when the window
+ * is narrow enough to show one thing at a time. */
+
+/* Below this width, the findings panel beside a page leaves too little for
+ * the page (at 1100 px, 51 %): the library steps aside for it, as Zotero's
+ * reader gives the window to the document and its annotations. */
+#define LIBRARY_ASIDE_BELOW 1300
+
+void
+_pb_window_set_show_library (PbWindow *self,
+                             gboolean  show)
+{
+  show = !!show;
+
+  /* Narrow, the library is a page of its own to go back to: never hidden. */
+  if (!show && adw_leaflet_get_folded (self->leaflet))
+    show = TRUE;
+
+  gtk_revealer_set_reveal_child (self->library_revealer, show);
+  gtk_widget_set_visible (self->library_button, !show);
+
+  if (self->show_library == show)
+    return;
+  self->show_library = show;
+  g_object_notify (G_OBJECT (self), "show-library");
+}
+
+/* The findings panel opened or closed, or the window changed what it shows:
+ * the library steps aside for the panel on a window too narrow for both,
+ * and comes back when the panel goes (unless the user brought it back or
+ * sent it away themselves, which stands). */
+void
+_pb_window_update_library_aside (PbWindow *self)
+{
+  gboolean reading = self->mode == PB_WINDOW_MODE_LIBRARY && !self->show_details;
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height;
+  gboolean crowded;
+
+  if (self->sidebar == NULL)
+    return;
+
+  /* Not yet shown: the size it will open at. */
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  crowded = width < LIBRARY_ASIDE_BELOW;
+
+  if (self->show_findings && reading && crowded && self->show_library && !self->library_aside)
+    {
+      self->library_aside = TRUE;
+      _pb_window_set_show_library (self, FALSE);
+    }
+  else if ((!self->show_findings || !reading || !crowded) && self->library_aside)
+    {
+      self->library_aside = FALSE;
+      _pb_window_set_show_library (self, TRUE);
+    }
+}
+
+static void
+resized_idle_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  self->resized_idle = 0;
+  _pb_window_update_library_aside (self);
+}
+
+/* Made wider or narrower: the library comes back or steps aside once the
+ * window is laid out at its new size, not in the middle of it. */
+void
+_pb_window_queue_library_aside (PbWindow *self)
+{
+  if (self->resized_idle == 0)
+    self->resized_idle = g_idle_add_once (resized_idle_cb, self);
+}
+
+static void
+folded_idle_cb (gpointer data)
+{
+  PbWindow *self = data;
+
+  self->folded_idle = 0;
+  if (adw_leaflet_get_folded (self->leaflet) && !self->show_library)
+    {
+      self->library_aside = FALSE;
+      _pb_window_set_show_library (self, TRUE);
+    }
+}
+
+/* The leaflet folds while it is laid out: the library comes back once that
+ * is over, not in the middle of it (a widget shown then is never laid out). */
+void
+_pb_window_folded_cb (PbWindow *self)
+{
+  if (self->folded_idle == 0 && adw_leaflet_get_folded (self->leaflet) && !self->show_library)
+    self->folded_idle = g_idle_add_once (folded_idle_cb, self);
+}
