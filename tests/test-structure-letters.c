@@ -540,6 +540,33 @@ test_list_ends (void)
     assert_recommendation (t, 1, "The impact of supervision on the progress of plans.", FALSE);
   }
 
+  /* The items as plain lines, no bullet or number: the closing paragraph
+   * and the sign-off are not items. */
+  {
+    const char *pages[] = {
+      "Dear Mr Smith\n"
+      "Focused visit to Northmoor children’s services\n"
+      "This letter summarises the findings of the focused visit to Northmoor children’s services on\n"
+      "4 March 2020 and 5 March 2020. His Majesty’s Inspectors for this visit were Shabana Abasi and\n"
+      "Paula Thomson-Jones.\n"
+      "What needs to improve in this area of social work practice?\n"
+      "The consistency of child protection planning.\n"
+      "The impact of supervision on the progress of plans.\n"
+      "Ofsted will take the findings from this focused visit into account when planning your\n"
+      "next inspection or visit.\n"
+      "Yours sincerely\n"
+      "Shabana Abasi\n"
+      "His Majesty’s Inspector\n",
+      NULL
+    };
+    g_autoptr(PbStructure) t = pb_structure_read_text (pages);
+
+    g_assert_cmpint (t->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+    g_assert_cmpuint (t->recommendations->len, ==, 2);
+    assert_recommendation (t, 0, "The consistency of child protection planning.", FALSE);
+    assert_recommendation (t, 1, "The impact of supervision on the progress of plans.", FALSE);
+  }
+
   pb_test_remove_dir (dir);
 }
 
