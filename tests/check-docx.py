@@ -8,7 +8,8 @@ classified in its properties and in its body.
 
 Usage: check-docx.py FILE [--title T] [--author A] [--subject S]
                           [--classification C] [--columns N] [--merged N]
-                          [--exempt TEXT] QUOTE..."""
+                          [--exempt TEXT] [--tables N] [--whole-words]
+                          QUOTE..."""
 
 import argparse
 import sys
@@ -25,6 +26,9 @@ parser.add_argument("--classification")
 parser.add_argument("--columns", type=int, help="inspections in the grades table")
 parser.add_argument("--merged", type=int, help="cells over two rows in the grades table")
 parser.add_argument("--exempt", help="words the cover's exempt statement holds")
+parser.add_argument("--tables", type=int, default=1, help="grades tables the inspections are shared between")
+parser.add_argument("--whole-words", action="store_true",
+                    help="every word of the grades tables fits its column on one line")
 parser.add_argument("quotes", nargs="*")
 args = parser.parse_intermixed_args()
 
@@ -60,18 +64,61 @@ if args.classification:
 if args.exempt:
     assert any(args.exempt in t for t in texts), "no exempt statement"
 
-# The grades: one table, its header row repeated, no row split.
+# The grades: one table (or --tables), its header row repeated, no row
+# split.
 grades = [t for t in document.tables if t.rows[0].cells[0].text == "Judgement"]
 if args.columns is not None:
-    assert len(grades) == 1, len(grades)
-    table = grades[0]
-    assert len(table.columns) == 1 + args.columns, len(table.columns)
-    rows = table._tbl.findall(qn("w:tr"))
-    assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None, "the header row does not repeat"
-    for row in rows:
-        assert row.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None, "a row may split"
-    merges = [m.get(qn("w:val")) for m in table._tbl.iter(qn("w:vMerge"))]
-    assert merges.count("restart") == (args.merged or 0), merges
+    assert len(grades) == args.tables, len(grades)
+    assert sum(len(t.columns) - 1 for t in grades) == args.columns, [len(t.columns) for t in grades]
+    restarts = 0
+    for table in grades:
+        rows = table._tbl.findall(qn("w:tr"))
+        assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None, "the header row does not repeat"
+        for row in rows:
+            assert row.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None, "a row may split"
+        merges = [m.get(qn("w:val")) for m in table._tbl.iter(qn("w:vMerge"))]
+        restarts += merges.count("restart")
+    assert restarts == (args.merged or 0), restarts
+
+# Arial's advance widths (those of Helvetica, whose metrics it shares), in
+# thousandths of an em; anything else as wide as the widest letter.
+REGULAR = dict(zip("abcdefghijklmnopqrstuvwxyz", [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833,
+                                                  556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500]))
+REGULAR.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+                                                  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611]))
+BOLD = dict(zip("abcdefghijklmnopqrstuvwxyz", [556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889,
+                                               611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500]))
+BOLD.update(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833,
+                                               722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611]))
+for table in (REGULAR, BOLD):
+    table.update({d: 556 for d in "0123456789"})
+    table.update({",": 278, ".": 278, "’": 222})
+
+
+def word_twips(word, bold, half_points):
+    widths = BOLD if bold else REGULAR
+    return sum(widths.get(c, 1000) for c in word) * half_points / 2 / 1000 * 20
+
+
+# Each word of a grades table on one line of its cell: no column narrower
+# than its widest word and the cell's margins (108 twips each side), so that
+# Word and LibreOffice never break "improvement" or "September" inside.
+if args.whole_words:
+    assert grades, "no grades table"
+    for table in grades:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+        assert sum(grid) <= 11906 - 2 * 1247, ("wider than the page's text", sum(grid))
+        for row in table._tbl.findall(qn("w:tr")):
+            for column, cell in enumerate(row.findall(qn("w:tc"))):
+                for r in cell.iter(qn("w:r")):
+                    properties = r.find(qn("w:rPr"))
+                    size = properties.find(qn("w:sz")) if properties is not None else None
+                    bold = properties is not None and properties.find(qn("w:b")) is not None
+                    half_points = int(size.get(qn("w:val"))) if size is not None else 22
+                    text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+                    for word in text.split():
+                        need = word_twips(word, bold, half_points) + 2 * 108
+                        assert need <= grid[column], (word, need, grid[column])
 
 # The running header and footer, on every page: page numbers as fields.
 section = document.sections[0]

@@ -4,6 +4,10 @@
 #include <string.h>
 
 #include "pb-bundle-pack.h"
+#include "pb-finding-store.h"
+#include "pb-import.h"
+#include "pb-pdf-open.h"
+#include "pb-report-store.h"
 #include "pb-test-bundle.h"
 #include "pb-test-util.h"
 
@@ -66,4 +70,51 @@ pb_test_count_bundle_packs (PbLibrary *library)
 
   g_assert_nonnull (packs);
   return packs->len;
+}
+
+/* Imports a report protected by @password into the officer's library and
+ * puts a finding on it (not exempt); forgets the password, as a new
+ * session would.  Returns the finding, or 0 (the test skipped) when no
+ * encrypted PDF can be made; @out_title gets the report's title. */
+gint64
+pb_bundle_fixture_locked_finding (PbBundleFixture  *f,
+                                  const char       *password,
+                                  char            **out_title)
+{
+  g_autoptr(GError) error = NULL;
+  PbFinding *model = g_ptr_array_index (f->officer.findings, 0);
+  static const char * const pages[] = {
+    "Harrowdale: children in care, a locked briefing\n"
+    "Care leavers in the locked report are well supported by personal advisers.",
+    NULL
+  };
+  g_autofree char *plain = pb_test_write_pdf (f->officer.dir, "locked-source.pdf", pages, NULL);
+  g_autofree char *encrypted = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PbReport) report = NULL;
+  g_autoptr(PbFinding) finding = NULL;
+  PbImportStatus status = PB_IMPORT_STATUS_FAILED;
+  gint64 report_id = 0, id;
+
+  if (!(encrypted = pb_test_encrypt_pdf (plain, password)))
+    return 0;
+  file = g_file_new_for_path (encrypted);
+  pb_import_file (f->officer.library, file, password, NULL, NULL, NULL, &status, &report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, PB_IMPORT_STATUS_IMPORTED);
+  report = pb_library_get_report (f->officer.library, report_id, &error);
+  g_assert_no_error (error);
+
+  finding = pb_finding_copy (model);
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (report));
+  pb_finding_set_page (finding, 1);
+  pb_finding_set_paragraph (finding, 0);
+  pb_finding_set_exempt (finding, FALSE);
+  id = pb_library_add_finding (f->officer.library, finding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  pb_pdf_forget_passwords ();
+  *out_title = g_strdup (pb_report_get_title (report));
+  return id;
 }

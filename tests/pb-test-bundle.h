@@ -29,5 +29,8 @@ const char *pb_test_find_bytes          (const char      *data,
 gboolean    pb_test_file_contains       (const char      *path,
                                          const char      *needle);
 guint       pb_test_count_bundle_packs  (PbLibrary       *library);
+gint64      pb_bundle_fixture_locked_finding (PbBundleFixture *f,
+                                         const char      *password,
+                                         char           **out_title);
 
 G_END_DECLS

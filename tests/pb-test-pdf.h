@@ -30,6 +30,7 @@ void       pb_test_pdf_check_contents    (PbTestPdf   *pdf,
 void       pb_test_pdf_check_not_blank   (PbTestPdf   *pdf,
                                           double       most_blank);
 void       pb_test_pdf_check_rows_whole  (PbTestPdf   *pdf);
+GPtrArray *pb_test_pdf_header_cells      (PbTestPdf   *pdf);
 void       pb_test_pdf_check_matrix      (PbTestPdf   *pdf,
                                           const char * const *columns,
                                           const char  *once);

@@ -372,6 +372,53 @@ pb_test_damage_table (const char *library_dir,
   g_close (fd, NULL);
 }
 
+/* Flips the high byte of the first cell pointer on @table's root page in
+ * library.db (after copying the journal into it): the damage a tester met,
+ * where SQLite then reads one row as NULLs with id 0 and loses the real
+ * one. Returns whether the flip left such a row, for the tests to assert
+ * that they test what they mean to. */
+gboolean
+pb_test_flip_cell_pointer (const char *library_dir,
+                           const char *table)
+{
+  g_autofree char *db_path = g_build_filename (library_dir, "library.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE rowid = 0", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 root, phantoms = 0;
+  guint8 page_type, byte;
+  int fd;
+
+  g_assert_cmpuint (strspn (table, "abcdefghijklmnopqrstuvwxyz_"), ==, strlen (table));
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  fd = g_open (db_path, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  /* A leaf table page (type 13) has an 8-byte header; the cell pointers
+   * follow it, two bytes each, big-endian. */
+  g_assert_cmpint (pread (fd, &page_type, 1, (root - 1) * 4096), ==, 1);
+  g_assert_cmpint (page_type, ==, 13);
+  g_assert_cmpint (pread (fd, &byte, 1, (root - 1) * 4096 + 8), ==, 1);
+  byte ^= 0xff;
+  g_assert_cmpint (pwrite (fd, &byte, 1, (root - 1) * 4096 + 8), ==, 1);
+  g_close (fd, NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    phantoms = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return phantoms > 0;
+}
+
 guint
 pb_test_file_mode (const char *path)
 {

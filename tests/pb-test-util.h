@@ -48,6 +48,8 @@ gint64    pb_test_count_rows         (const char              *library_dir,
 guint     pb_test_file_mode          (const char              *path);
 void      pb_test_damage_table       (const char              *library_dir,
                                       const char              *table);
+gboolean  pb_test_flip_cell_pointer  (const char              *library_dir,
+                                      const char              *table);
 void      pb_test_wait_for_finalize  (gpointer                 object);
 guint     pb_test_poppler_count      (const char              *pdf,
                                       const char              *text);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "pb-db.h"
 #include "pb-library-archive.h"
 #include "pb-library-check.h"
 #include "pb-restore.h"
@@ -218,7 +219,8 @@ test_in_use (Fixture       *f,
 {
   g_autofree char *archive = make_archive (f);
   g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
-  g_autofree char *session = g_build_filename (fresh, "library.db-session", NULL);
+  /* The lock every process that has the library open holds. */
+  g_autofree char *session = g_build_filename (fresh, "library.db-lock", NULL);
   int fd;
 
   /* An empty library, as the first import into a new folder makes. */
@@ -242,6 +244,38 @@ test_in_use (Fixture       *f,
     g_assert_cmpuint (result.merge.findings_added, ==, 1);
     pb_archive_import_clear (&result);
   }
+  g_assert_cmpint (pb_test_count_rows (fresh, "reports"), ==, 2);
+}
+
+/* A library another program is writing to (an import holding its write
+ * lock) is refused as busy before any report file or journal is placed,
+ * both when it would be made anew and when the archive would be merged. */
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *archive = make_archive (f);
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh", NULL);
+  g_autofree char *other = make_other_library (f);
+  const char *libraries[] = { fresh, other };
+
+  g_clear_object (&(PbLibrary *) { pb_library_open (fresh, NULL) });
+  for (guint i = 0; i < G_N_ELEMENTS (libraries); i++)
+    {
+      g_autofree char *db_path = g_build_filename (libraries[i], "library.db", NULL);
+      sqlite3 *writer = NULL;
+
+      g_assert_cmpint (sqlite3_open (db_path, &writer), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+      assert_refused (libraries[i], archive, PB_DB_ERROR, PB_DB_ERROR_BUSY, "busy");
+
+      sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close (writer);
+    }
+
+  /* Once the other program is done, the same archive comes in. */
+  g_assert_true (pb_library_import_archive (fresh, archive, NULL, NULL, NULL, NULL, NULL));
   g_assert_cmpint (pb_test_count_rows (fresh, "reports"), ==, 2);
 }
 
@@ -397,6 +431,7 @@ main (int   argc,
   ADD ("damaged-entry", test_damaged_entry);
   ADD ("escaping-entry", test_escaping_entry);
   ADD ("in-use", test_in_use);
+  ADD ("busy", test_busy);
   ADD ("read-only", test_read_only);
   ADD ("export-names", test_export_names);
   ADD ("export-leftovers", test_export_leftovers);

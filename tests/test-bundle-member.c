@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+#include <string.h>
+
 #include "pb-backup.h"
 #include "pb-bundle-pack.h"
 #include "pb-bundle.h"
@@ -327,6 +330,71 @@ test_questions (Fixture       *f,
   pb_bundle_open_result_clear (&opened);
 }
 
+/* Tester's defect 4: which copy is newer goes by the officer's library's
+ * count of the pack's bundles, not the clock of the machine that wrote
+ * it (here the first copy's time is far ahead, as a laptop set wrong
+ * would stamp it); an older copy can still be opened in place of the
+ * newer one, keeping the member's notes. */
+static void
+test_revision_not_clock (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = pb_bundle_fixture_out_path (f, "v1.panelpack");
+  g_autofree char *second = pb_bundle_fixture_out_path (f, "v2.panelpack");
+  g_autofree char *db_path = g_build_filename (pb_library_get_path (f->member), "library.db", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(PbBundlePack) pack = NULL;
+  PbBundleOpenResult opened = { 0 }, updated = { 0 }, back = { 0 };
+  gint64 pack_id = pb_demo_add_pack (f->officer.library, &error);
+  sqlite3 *db = NULL;
+
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, first, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_set_pack_field (f->officer.library, pack_id, PB_PACK_FIELD_TITLE,
+                                            "Panel, 12 March (corrected)", &error));
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, second, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pb_library_open_bundle (f->member, first, NULL, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
+  g_assert_cmpint (pb_library_add_member_note (f->member, opened.bundle_id, PB_NOTE_ON_FINDING,
+                                               pb_bundle_entry_get_key (find_entry (entries, PB_BUNDLE_ENTRY_FINDING, 0)),
+                                               "Who audits this?", TRUE, &error), >, 0);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE bundle_packs SET exported_at = '2099-01-01T00:00:00Z'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (pb_library_open_bundle (f->member, second, NULL, &updated, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (updated.status, ==, PB_BUNDLE_OPENED_UPDATED);
+  pack = pb_library_get_bundle_pack (f->member, updated.bundle_id, &error);
+  g_assert_cmpstr (pb_bundle_pack_get_title (pack), ==, "Panel, 12 March (corrected)");
+  g_clear_object (&pack);
+
+  /* The first copy again: older, refused, unless the member chooses it. */
+  g_assert_false (pb_library_open_bundle (f->member, first, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER);
+  g_assert_nonnull (strstr (error->message, "anyway"));
+  g_clear_error (&error);
+  g_assert_true (pb_library_open_bundle_full (f->member, first, NULL, PB_BUNDLE_OPEN_REPLACE_NEWER, &back, NULL, NULL,
+                                              NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (back.status, ==, PB_BUNDLE_OPENED_UPDATED);
+  g_assert_cmpint (back.bundle_id, ==, opened.bundle_id);
+  pack = pb_library_get_bundle_pack (f->member, back.bundle_id, &error);
+  g_assert_cmpstr (pb_bundle_pack_get_title (pack), !=, "Panel, 12 March (corrected)");
+  notes = pb_library_list_member_notes (f->member, back.bundle_id, FALSE, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (pb_member_note_get_text (g_ptr_array_index (notes, 0)), ==, "Who audits this?");
+
+  pb_bundle_open_result_clear (&opened);
+  pb_bundle_open_result_clear (&updated);
+  pb_bundle_open_result_clear (&back);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +403,8 @@ main (int   argc,
 
   g_test_add ("/bundle/newer-keeps-notes", Fixture, NULL,
               pb_bundle_fixture_setup, test_newer_keeps_notes, pb_bundle_fixture_teardown);
+  g_test_add ("/bundle/revision-not-clock", Fixture, NULL,
+              pb_bundle_fixture_setup, test_revision_not_clock, pb_bundle_fixture_teardown);
   g_test_add ("/bundle/questions", Fixture, NULL,
               pb_bundle_fixture_setup, test_questions, pb_bundle_fixture_teardown);
 

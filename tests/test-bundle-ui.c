@@ -12,9 +12,11 @@
 #include "pb-library-sidebar.h"
 #include "pb-member-note-editor.h"
 #include "pb-member-note.h"
+#include "pb-pack-editor-private.h"
 #include "pb-pack-editor.h"
 #include "pb-pack-questions.h"
 #include "pb-passphrase-dialog.h"
+#include "pb-password-dialog.h"
 #include "pb-report-row.h"
 #include "pb-test-bundle.h"
 #include "pb-test-pdf.h"
@@ -142,6 +144,19 @@ press_enter (PbPassphraseDialog *dialog)
       text = g_ptr_array_index (texts, i);
   g_assert_nonnull (text);
   g_signal_emit_by_name (text, "activate");
+}
+
+/* Types @password into a password dialog and presses Enter. */
+static void
+type_password (GtkWidget  *dialog,
+               const char *password)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect (dialog, GTK_TYPE_TEXT, texts);
+  g_assert_cmpuint (texts->len, ==, 1);
+  gtk_editable_set_text (g_ptr_array_index (texts, 0), password);
+  g_signal_emit_by_name (g_ptr_array_index (texts, 0), "activate");
 }
 
 static PbWindow *
@@ -469,6 +484,253 @@ test_encrypted (Fixture       *f,
   close_window (window);
 }
 
+/* Tester's defect 4: an older copy of a pack the member has is not opened
+ * silently, nor refused for good: the window offers "Open This Copy
+ * Anyway", which puts it in place of the newer one. */
+static void
+test_older_anyway (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = pb_bundle_fixture_out_path (f, "v1.panelpack");
+  g_autofree char *second = pb_bundle_fixture_out_path (f, "v2.panelpack");
+  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 4, FALSE);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (first);
+  PbBundleOpenResult opened = { 0 };
+  AdwMessageDialog *asked;
+  PbBundleOpener *opener;
+  PbWindow *window;
+
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, first, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_set_pack_field (f->officer.library, pack_id, PB_PACK_FIELD_TITLE, "Revised pack", &error));
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, second, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_open_bundle (f->member, second, NULL, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_window (f, 1100, 760);
+  opener = pb_window_get_bundle_opener (window);
+  gt_signal_logger_connect (logger, opener, "opened");
+  pb_window_open_bundles (window, &file, 1);
+
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_true (adw_message_dialog_has_response (asked, "anyway"));
+  g_assert_error (pb_bundle_opener_get_last_error (opener), PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER);
+  gt_signal_logger_assert_no_emissions (logger);
+  adw_message_dialog_response (asked, "anyway");
+  gtk_window_destroy (GTK_WINDOW (asked));
+  iterate_until (logged, logger, "the older copy to open");
+  gt_signal_logger_assert_emission_pop (logger, opener, "opened", NULL, NULL, NULL);
+  g_assert_cmpstr (pb_bundle_pack_get_title (pb_bundle_view_get_pack (pb_window_get_bundle_view (window))), ==,
+                   PB_TEST_BOARD_TITLE);
+  g_assert_cmpuint (pb_test_count_bundle_packs (f->member), ==, 1);
+
+  pb_bundle_open_result_clear (&opened);
+  gt_signal_logger_free (g_steal_pointer (&logger));
+  close_window (window);
+}
+
+static GtkEventController *
+capture_keys (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  return NULL;
+}
+
+static guint
+n_notes (Fixture *f,
+         gint64   bundle_id)
+{
+  g_autoptr(GPtrArray) notes = pb_library_list_member_notes (f->member, bundle_id, FALSE, NULL);
+
+  g_assert_nonnull (notes);
+  return notes->len;
+}
+
+/* Tester's defect 5: Ctrl+Enter saves the note from the text box (the
+ * editor takes it before the text box would make it a new line), and
+ * Escape, Cancel or closing asks before throwing typed text away. */
+static void
+test_note_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "keys.panelpack");
+  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 3, FALSE);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  PbBundleOpenResult opened = { 0 };
+  PbMemberNoteEditor *editor;
+  GtkEventController *keys;
+  AdwMessageDialog *asked;
+  const char *key = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, bundle, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_open_bundle (f->member, bundle, NULL, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
+  for (guint i = 0; i < entries->len && key == NULL; i++)
+    if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING)
+      key = pb_bundle_entry_get_key (g_ptr_array_index (entries, i));
+  g_assert_nonnull (key);
+
+  editor = pb_member_note_editor_new (NULL, f->member, opened.bundle_id, PB_NOTE_ON_FINDING, key, "A finding", NULL);
+  g_object_ref (editor);
+  gt_signal_logger_connect (logger, editor, "saved");
+  gtk_window_present (GTK_WINDOW (editor));
+  pb_member_note_editor_set_text (editor, "Saved with the keyboard");
+  keys = capture_keys (GTK_WIDGET (editor));
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_true (handled);
+  gt_signal_logger_assert_emission_pop (logger, editor, "saved", NULL);
+  g_assert_cmpuint (n_notes (f, opened.bundle_id), ==, 1);
+  pb_test_wait_for_finalize (editor);
+
+  /* Plain Enter is the text box's: a new line, not a save. */
+  editor = pb_member_note_editor_new (NULL, f->member, opened.bundle_id, PB_NOTE_ON_FINDING, key, "A finding", NULL);
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  pb_member_note_editor_set_text (editor, "Typed, then Escape");
+  handled = TRUE;
+  g_signal_emit_by_name (capture_keys (GTK_WIDGET (editor)), "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_false (handled);
+
+  /* Escape (the window's close): asked, and Keep Writing keeps it. */
+  gtk_window_close (GTK_WINDOW (editor));
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  adw_message_dialog_response (asked, "keep");
+  gtk_window_destroy (GTK_WINDOW (asked));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_window_close (GTK_WINDOW (editor));
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  adw_message_dialog_response (asked, "discard");
+  gtk_window_destroy (GTK_WINDOW (asked));
+  pb_test_wait_for_finalize (editor);
+  g_assert_cmpuint (n_notes (f, opened.bundle_id), ==, 1);
+
+  /* Nothing typed: closes at once. */
+  editor = pb_member_note_editor_new (NULL, f->member, opened.bundle_id, PB_NOTE_ON_FINDING, key, "A finding", NULL);
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_close (GTK_WINDOW (editor));
+  pb_test_wait_for_finalize (editor);
+
+  gt_signal_logger_free (g_steal_pointer (&logger));
+  pb_bundle_open_result_clear (&opened);
+}
+
+/* Cancels the file chooser a Native dialog shows under test. */
+static void
+cancel_chooser (void)
+{
+  GtkWidget *chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* Tester's defect 6: questions exported from the window go under the
+ * member's own name, asked once and kept in the settings, never the
+ * computer's account name. */
+static void
+test_member_name (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "named.panelpack");
+  g_autofree char *text_path = pb_bundle_fixture_out_path (f, "named.txt");
+  g_autofree char *contents = NULL;
+  gint64 pack_id = pb_pack_fixture_board_pack (&f->officer, 3, FALSE);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.panelbrief.PanelBrief");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *stored = NULL;
+  PbBundleOpenResult opened = { 0 };
+  AdwMessageDialog *asked;
+  PbBundleView *view;
+  PbWindow *window;
+
+  g_settings_set_string (settings, "member-name", "");
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, bundle, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_open_bundle (f->member, bundle, NULL, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Tester's defect 7, in part: no questions is said before any dialog. */
+  window = open_window (f, 1100, 760);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bundles", NULL);
+  view = pb_window_get_bundle_view (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
+  close_window (window);
+
+  entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
+  for (guint i = 0; i < entries->len; i++)
+    if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING)
+      {
+        g_assert_cmpint (pb_library_add_member_note (f->member, opened.bundle_id, PB_NOTE_ON_FINDING,
+                                                     pb_bundle_entry_get_key (g_ptr_array_index (entries, i)),
+                                                     "Is this costed?", TRUE, &error), >, 0);
+        break;
+      }
+
+  window = open_window (f, 1100, 760);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-bundles", NULL);
+  view = pb_window_get_bundle_view (window);
+  g_assert_nonnull (pb_bundle_view_get_pack (view));
+
+  /* The sidebar's way to the packs is a place's name: plural for one. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      found |= g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), "Packs from Officers (1)") == 0;
+    g_assert_true (found);
+  }
+
+  /* The first time: the name is asked for, and kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
+  asked = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_false (adw_message_dialog_get_response_enabled (asked, "continue"));
+  collect (GTK_WIDGET (asked), GTK_TYPE_TEXT, texts);
+  g_assert_cmpuint (texts->len, ==, 1);
+  gtk_editable_set_text (g_ptr_array_index (texts, 0), "  Cllr Sam Ahmed ");
+  g_assert_true (adw_message_dialog_get_response_enabled (asked, "continue"));
+  g_signal_emit_by_name (g_ptr_array_index (texts, 0), "activate");
+  stored = g_settings_get_string (settings, "member-name");
+  g_assert_cmpstr (stored, ==, "Cllr Sam Ahmed");
+  cancel_chooser ();
+
+  /* Then straight to the file: not asked again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "bundle.export-questions", NULL));
+  cancel_chooser ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+
+  export_questions (view, text_path, PB_QUESTIONS_FORMAT_TEXT);
+  g_assert_true (g_file_get_contents (text_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "From: Cllr Sam Ahmed"));
+  g_assert_null (strstr (contents, g_get_user_name ()));
+
+  g_settings_set_string (settings, "member-name", "");
+  pb_bundle_open_result_clear (&opened);
+  close_window (window);
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -577,6 +839,78 @@ test_officer (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+static gboolean
+editor_idle (gpointer editor)
+{
+  return !PB_PACK_EDITOR (editor)->busy;
+}
+
+/* Tester's defect 2: Member Bundle… for an exempt pack citing a report
+ * protected by a password asks for that report's password first (again
+ * when wrong), then for the passphrase; the member opens the bundle with
+ * the passphrase alone. */
+static void
+test_officer_locked_report (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = pb_bundle_fixture_out_path (f, "locked.panelpack");
+  g_autofree char *title = NULL;
+  gint64 finding_id = pb_bundle_fixture_locked_finding (f, "report lock 42", &title);
+  GtkWidget *window;
+  AdwToastOverlay *overlay;
+  PbPackEditor *editor;
+  GtkWidget *asked;
+  PbPasswordDialog *again;
+  PbPassphraseDialog *passphrase;
+  PbBundleOpenResult opened = { 0 };
+  gint64 pack_id;
+
+  if (finding_id == 0)
+    return;
+  if (!pb_bundle_can_encrypt ())
+    {
+      g_test_skip ("libzip was built without AES");
+      return;
+    }
+  pack_id = pb_library_create_pack (f->officer.library, "Exempt panel, 12 March", TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_library_add_to_pack (f->officer.library, pack_id, &finding_id, 1, &error));
+
+  window = gtk_window_new ();
+  overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  editor = PB_PACK_EDITOR (pb_pack_editor_new ());
+  adw_toast_overlay_set_child (overlay, GTK_WIDGET (editor));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (overlay));
+  pb_pack_editor_set_pack (editor, f->officer.library, pack_id);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  asked = pb_pack_editor_export_bundle (editor, bundle);
+  g_assert_true (PB_IS_PASSWORD_DIALOG (asked));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (asked)), title));
+  type_password (asked, "not the password");
+  again = wait_for_toplevel (PB_TYPE_PASSWORD_DIALOG, asked);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (again)), title));
+  type_password (GTK_WIDGET (again), "report lock 42");
+
+  passphrase = wait_for_toplevel (PB_TYPE_PASSPHRASE_DIALOG, NULL);
+  pb_passphrase_dialog_type (passphrase, PASSPHRASE, PASSPHRASE);
+  press_enter (passphrase);
+  iterate_until (file_exists, bundle, "the member bundle");
+  /* The export's worker lets go of the officer's library when it ends. */
+  iterate_until (editor_idle, editor, "the export to end");
+
+  g_assert_true (pb_library_open_bundle (f->member, bundle, PASSPHRASE, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (opened.n_findings, ==, 1);
+  pb_bundle_open_result_clear (&opened);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,8 +922,16 @@ main (int   argc,
               pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/encrypted", Fixture, NULL, pb_bundle_fixture_setup, test_encrypted,
               pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/older-anyway", Fixture, NULL, pb_bundle_fixture_setup, test_older_anyway,
+              pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/note-keys", Fixture, NULL, pb_bundle_fixture_setup, test_note_keys,
+              pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/member-name", Fixture, NULL, pb_bundle_fixture_setup, test_member_name,
+              pb_bundle_fixture_teardown);
   g_test_add ("/bundle-ui/officer", Fixture, NULL, pb_bundle_fixture_setup, test_officer,
               pb_bundle_fixture_teardown);
+  g_test_add ("/bundle-ui/officer-locked-report", Fixture, NULL, pb_bundle_fixture_setup,
+              test_officer_locked_report, pb_bundle_fixture_teardown);
 
   return g_test_run ();
 }

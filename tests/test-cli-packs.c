@@ -26,6 +26,10 @@ test_findings (Fixture       *f,
   g_auto(PbTestRun) list = { 0 };
   g_auto(PbTestRun) by_cohort = { 0 };
   g_auto(PbTestRun) csv_run = { 0 };
+  g_auto(PbTestRun) text = { 0 };
+  g_auto(PbTestRun) findings_help = { 0 };
+  g_auto(PbTestRun) pack_help = { 0 };
+  g_auto(PbTestRun) options_first = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) filtered = NULL;
   g_autofree char *csv_path = g_build_filename (f->dir, "care-leavers.csv", NULL);
@@ -111,6 +115,27 @@ test_findings (Fixture       *f,
   }
   g_assert_null (strstr (csv, "Fernleigh children's services\",\""));   /* the exempt finding's quote */
   g_assert_cmpstr (strchr (strstr (csv, "\r\n") + 2, '\n') + 1, ==, "");     /* header and one row only */
+
+  /* The list for people names cohorts in words, as the exports do. */
+  pb_test_run_cli (&text, "findings", "list", "--library", f->library_dir, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Care leavers, Leadership"));
+  g_assert_nonnull (strstr (text.out, "Help and protection"));
+  g_assert_null (strstr (text.out, "care_leavers"));
+  g_assert_null (strstr (text.out, "help_and_protection"));
+
+  /* Asking for help is not a mistake: it succeeds, and says how. */
+  pb_test_run_cli (&findings_help, "findings", "--help", NULL);
+  g_assert_cmpint (findings_help.status, ==, 0);
+  g_assert_true (g_str_has_prefix (findings_help.out, "Usage: panel-brief findings list|add"));
+  pb_test_run_cli (&pack_help, "pack", "--help", NULL);
+  g_assert_cmpint (pack_help.status, ==, 0);
+  g_assert_true (g_str_has_prefix (pack_help.out, "Usage: panel-brief pack create|set|add|list|export"));
+
+  /* Options may come before the command and its action, as after. */
+  pb_test_run_cli (&options_first, "--library", f->library_dir, "findings", "list", NULL);
+  g_assert_cmpint (options_first.status, ==, 0);
+  g_assert_cmpstr (options_first.out, ==, text.out);
 }
 
 /* Packs from scripts: a public pack refuses an exempt finding with a

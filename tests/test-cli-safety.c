@@ -133,6 +133,29 @@ test_relative_outputs (Fixture       *f,
   }
   after = pb_safety_list_tree (f->dir);
   g_assert_cmpstr (after, ==, before);
+
+  /* "--csv -" is standard output, not a file named "-"; and
+   * export-annotated --json says what it wrote. */
+  {
+    g_auto(PbTestRun) csv = { 0 };
+    g_auto(PbTestRun) annotated = { 0 };
+    g_autofree char *dash = g_build_filename (f->dir, "-", NULL);
+    g_autoptr(JsonNode) root = NULL;
+
+    pb_test_run_cli_in (&csv, f->dir, "findings", "list", "--library", f->library_dir, "--csv", "-", NULL);
+    g_assert_cmpint (csv.status, ==, 0);
+    g_assert_true (g_str_has_prefix (csv.out, "\"ID\",\"Report\""));
+    g_assert_null (strstr (csv.out, "Wrote"));
+    g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+
+    pb_test_run_cli_in (&annotated, f->dir, "export-annotated", "1", "--json", "--library", f->library_dir,
+                        "-o", "annotated-again.pdf", NULL);
+    g_assert_cmpint (annotated.status, ==, 0);
+    root = pb_test_parse_json (annotated.out);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "report"), ==, 1);
+    g_assert_true (g_str_has_suffix (json_object_get_string_member (json_node_get_object (root), "path"),
+                                     "annotated-again.pdf"));
+  }
 }
 
 /* A library that can only be read still lists its findings (in CSV too),
@@ -371,6 +394,57 @@ test_restore_wrong_files (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Another library's backup named to restore is refused in one sentence
+ * that says what to do, the library as it was; --anyway restores it. */
+static void
+test_restore_other_library (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *other_backups = g_build_filename (other, "backups", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  make_library (f);
+  {
+    g_auto(PbTestRun) import = { 0 };
+    g_auto(PbTestRun) made = { 0 };
+
+    pb_test_run_cli (&import, "import", "--library", other, f->pdf, NULL);
+    g_assert_cmpint (import.status, ==, 0);
+    pb_test_run_cli (&made, "backup", "--library", other, NULL);
+    g_assert_cmpint (made.status, ==, 0);
+  }
+  dir = g_dir_open (other_backups, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".db") && backup == NULL)
+      backup = g_build_filename (other_backups, name, NULL);
+  g_assert_nonnull (backup);
+  before = pb_safety_list_tree (f->library_dir);
+
+  {
+    g_auto(PbTestRun) run = { 0 };
+
+    pb_test_run_cli (&run, "restore", "--library", f->library_dir, backup, NULL);
+    pb_test_assert_one_line_error (&run);
+    g_assert_nonnull (strstr (run.err, "another library"));
+    g_assert_nonnull (strstr (run.err, "--anyway"));
+  }
+  after = pb_safety_list_tree (f->library_dir);
+  g_assert_cmpstr (after, ==, before);
+
+  {
+    g_auto(PbTestRun) run = { 0 };
+
+    pb_test_run_cli (&run, "restore", "--anyway", "--library", f->library_dir, backup, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Restored the library"));
+  }
+}
+
 /* Imports that fail say what to do in one sentence; a new library made from
  * an archive says what it brought; a backup that cannot be read is listed
  * as damaged, not left out. */
@@ -450,6 +524,35 @@ test_messages (Fixture       *f,
   g_assert_nonnull (strstr (list.out, "library-20200101T000000.000Z.db"));
 }
 
+/* Importing the original of a report whose stored copy went puts it back
+ * and says so first, not "Already in the library" as if refused. */
+static void
+test_reimport_mends (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(PbTestRun) again = { 0 };
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *stored = NULL;
+  gsize length;
+
+  make_library (f);
+  g_assert_true (g_file_get_contents (f->pdf, &contents, &length, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+  name = g_strconcat (sha, ".pdf", NULL);
+  stored = g_build_filename (f->library_dir, "reports", name, NULL);
+  g_assert_cmpint (g_unlink (stored), ==, 0);
+
+  pb_test_run_cli (&again, "import", "--library", f->library_dir, f->pdf, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, "The library’s copy of"));
+  g_assert_nonnull (strstr (again.out, "was missing"));
+  g_assert_nonnull (strstr (again.out, "It is report 1."));
+  g_assert_null (strstr (again.out, "Already in the library"));
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,7 +568,9 @@ main (int   argc,
   ADD ("check-json-unopened", test_check_json_unopened);
   ADD ("backup-also-to", test_backup_also_to);
   ADD ("restore-wrong-files", test_restore_wrong_files);
+  ADD ("restore-other-library", test_restore_other_library);
   ADD ("messages", test_messages);
+  ADD ("reimport-mends", test_reimport_mends);
 #undef ADD
 
   return g_test_run ();

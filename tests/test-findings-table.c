@@ -301,7 +301,6 @@ test_columns_fit (Fixture       *f,
 {
   PbFindingsView *table;
   GtkWidget *search;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   fill (f);
   table = show_table (f);

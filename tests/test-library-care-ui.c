@@ -108,6 +108,20 @@ find_dialog (gpointer data)
   return FALSE;
 }
 
+/* The backup rows' titles and subtitles, in order, "title|subtitle". */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, g_strdup_printf ("%s|%s",
+                                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
 static void
 test_restore_window (Fixture       *f,
                      gconstpointer  data)
@@ -137,6 +151,27 @@ test_restore_window (Fixture       *f,
   gt_signal_logger_connect (logger, window, "restore");
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpuint (pb_restore_window_get_n_backups (window), ==, 2);
+
+  /* Each row says when to the second (two backups may be taken in one
+   * minute), and counts in words that agree with their numbers. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GRegex) second = g_regex_new (" at [0-9]{2}:[0-9]{2}:[0-9]{2}\\|", 0, 0, NULL);
+    gboolean one_report = FALSE;
+
+    collect_rows (GTK_WIDGET (window), rows);
+    g_assert_cmpuint (rows->len, ==, 2);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *row = g_ptr_array_index (rows, i);
+
+        g_assert_true (g_regex_match (second, row, 0, NULL));
+        g_assert_nonnull (strstr (row, "0 findings · 0 packs"));
+        one_report |= strstr (row, "|1 report · ") != NULL;
+        g_assert_null (strstr (row, "|1 reports"));
+      }
+    g_assert_true (one_report);
+  }
 
   /* Restore… asks first; the answer names the backup chosen. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "restore.ask", "s", older));
@@ -387,6 +422,124 @@ test_application_restore (Fixture       *f,
   g_unsetenv ("PANEL_BRIEF_LIBRARY");
 }
 
+/* The bar that says the library has a problem (style class problem-bar). */
+static GtkWidget *
+find_problem_bar (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "problem-bar"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_problem_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+kept_aside (const char *library_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (library_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "library.db.damaged-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A damaged database (a flipped cell pointer, which makes SQLite read a
+ * row of NULLs in place of a report) in the app: the window opens on no
+ * phantom report, the bar saying so is in view whichever pane is shown,
+ * and its Restore from Backup… puts the newest backup back, keeps the
+ * damaged file aside and opens the restored library in a new window. */
+static void
+test_application_restore_damaged (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GList) windows = NULL;
+  PbRestoreWindow *restore = NULL;
+  AdwMessageDialog *dialog = NULL;
+  GtkWindow *window;
+  GListModel *listed;
+
+  import (f, "a.pdf", "Care leavers have a generous local offer.");
+  import (f, "b.pdf", "Children in care live in stable homes.");
+  backup = pb_library_backup (f->library, PB_BACKUP_BY_HAND, &error);
+  g_assert_no_error (error);
+  pb_test_wait_for_finalize (g_steal_pointer (&f->library));
+  g_assert_true (pb_test_flip_cell_pointer (f->library_dir, "reports"));
+
+  g_setenv ("PANEL_BRIEF_LIBRARY", f->library_dir, TRUE);
+  app = pb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  wait_for (library_back, app, "the window");
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (pb_library_is_read_only (pb_application_get_library (app)));
+  g_assert_true (pb_window_get_library_problem_shown (PB_WINDOW (window)));
+  /* No report made of the damage is listed or opened. */
+  listed = pb_window_get_reports (PB_WINDOW (window));
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(PbReport) report = g_list_model_get_item (listed, i);
+
+      g_assert_cmpint (pb_report_get_id (report), >, 0);
+      g_assert_nonnull (pb_report_get_sha256 (report));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  if (pb_window_get_selected_report (PB_WINDOW (window)) != NULL)
+    g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (PB_WINDOW (window))), >, 0);
+  /* The bar is outside both panes (a narrow window shows one pane at a
+   * time, the list or the report), and on screen. */
+  {
+    GtkWidget *leaflet = GTK_WIDGET (pb_window_get_sidebar (PB_WINDOW (window)));
+    GtkWidget *bar = find_problem_bar (GTK_WIDGET (window));
+
+    while (leaflet != NULL && !ADW_IS_LEAFLET (leaflet))
+      leaflet = gtk_widget_get_parent (leaflet);
+    g_assert_nonnull (leaflet);
+    g_assert_nonnull (bar);
+    g_assert_false (gtk_widget_is_ancestor (bar, leaflet));
+    g_assert_true (gtk_widget_get_mapped (bar));
+  }
+
+  /* The bar's button, as the user presses it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.restore-backup", NULL));
+  wait_for (find_restore_window, &restore, "the restore window");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (restore), "restore.ask", "s", backup));
+  wait_for (find_dialog, &dialog, "the confirmation");
+  adw_message_dialog_response (dialog, "restore");
+  wait_for (library_gone, app, "the library to close");
+  wait_for (library_back, app, "the library to open again");
+
+  g_assert_false (pb_library_is_read_only (pb_application_get_library (app)));
+  g_assert_null (pb_library_get_problem (pb_application_get_library (app)));
+  reports = pb_library_list_reports (pb_application_get_library (app), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 2);
+  g_assert_true (kept_aside (f->library_dir));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_false (pb_window_get_library_problem_shown (PB_WINDOW (window)));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_unsetenv ("PANEL_BRIEF_LIBRARY");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +555,7 @@ main (int   argc,
   ADD ("problem-bar", test_problem_bar);
   ADD ("problem-bar-while-open", test_problem_bar_while_open);
   ADD ("application-restore", test_application_restore);
+  ADD ("application-restore-damaged", test_application_restore_damaged);
 #undef ADD
 
   return g_test_run ();

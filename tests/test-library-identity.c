@@ -475,6 +475,156 @@ test_text_not_utf8 (Fixture       *f,
     }
 }
 
+/* Another library's library.db dropped into this folder is not adopted:
+ * opening refuses it with a sentence saying whose it is and what to do,
+ * and changes nothing; --latest still finds this folder's own backups,
+ * and restoring one keeps the other library's file aside. */
+static void
+test_other_library_database (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
+  g_autofree char *other_db = g_build_filename (other_dir, "library.db", NULL);
+  g_autofree char *record = g_strconcat (f->db_path, "-session", NULL);
+  g_autofree char *foreign = other_library_backup (f);
+  g_autofree char *own = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *record_before = NULL;
+  g_autofree char *record_after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    g_assert_no_error (error);
+    pb_safety_add_finding (library, pb_safety_import (library, pdf));
+    own = pb_library_backup (library, PB_BACKUP_BY_HAND, &error);
+    g_assert_no_error (error);
+  }
+  /* The other library, closed (so its file holds all it has), copied over
+   * this one's database. */
+  g_clear_pointer (&foreign, g_free);
+  before = pb_test_read_file (other_db, &before_len);
+  g_assert_true (g_file_set_contents_full (f->db_path, before, before_len, G_FILE_SET_CONTENTS_NONE,
+                                           0600, &error));
+  record_before = pb_test_read_file (record, NULL);
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    g_assert_null (library);
+    g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OTHER_LIBRARY);
+    g_assert_nonnull (strstr (error->message, "another library"));
+    g_assert_nonnull (strstr (error->message, "1 report"));
+    g_assert_nonnull (strstr (error->message, "restore --latest"));
+    g_assert_nonnull (strstr (error->message, "its own folder"));
+    g_clear_error (&error);
+  }
+  /* Refusing changed nothing: neither the file nor the folder's record. */
+  after = pb_test_read_file (f->db_path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  record_after = pb_test_read_file (record, NULL);
+  g_assert_cmpstr (record_before, ==, record_after);
+
+  latest = pb_library_find_latest_good_backup (f->library_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (latest, ==, own);
+  g_assert_true (pb_library_restore (f->library_dir, latest, &safety, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (safety, "library.db.other-library-"));
+  g_free (after);
+  after = pb_test_read_file (safety, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(GPtrArray) reports = NULL;
+
+    g_assert_no_error (error);
+    reports = pb_library_list_reports (library, &error);
+    g_assert_cmpuint (reports->len, ==, 1);
+    g_assert_cmpstr (pb_report_get_file_name (g_ptr_array_index (reports, 0)), ==, "a.pdf");
+    g_assert_cmpint (pb_test_count_rows (f->library_dir, "findings"), ==, 1);
+  }
+}
+
+/* Another library's backup named to restore is refused, the library as it
+ * was; asked for by name (--anyway) it is restored, this library kept as a
+ * backup, and the folder is then the other library's. Over a library that
+ * holds nothing (a new library made from an archive) it is restored. */
+static void
+test_other_library_backup_restore (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *foreign = other_library_backup (f);
+  g_autofree char *empty_dir = g_build_filename (f->dir, "empty", NULL);
+  g_autofree char *safety = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    g_assert_no_error (error);
+    pb_safety_import (library, pdf);
+    g_free (pb_library_backup (library, PB_BACKUP_BY_HAND, &error));
+    g_assert_no_error (error);
+  }
+  before = pb_test_read_file (f->db_path, &before_len);
+
+  g_assert_false (pb_library_restore (f->library_dir, foreign, &safety, &error));
+  g_assert_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_OTHER_LIBRARY);
+  g_assert_nonnull (strstr (error->message, "another library"));
+  g_assert_nonnull (strstr (error->message, "--anyway"));
+  g_clear_error (&error);
+  g_assert_null (safety);
+  after = pb_test_read_file (f->db_path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  g_assert_true (pb_library_restore_full (f->library_dir, foreign, PB_RESTORE_ANY_LIBRARY, &safety, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(GPtrArray) reports = NULL;
+
+    g_assert_no_error (error);
+    reports = pb_library_list_reports (library, &error);
+    g_assert_cmpuint (reports->len, ==, 1);
+    g_assert_cmpstr (pb_report_get_file_name (g_ptr_array_index (reports, 0)), ==, "other.pdf");
+  }
+  /* This library's backups are now another library's: --latest says so,
+   * and names the way to them. */
+  g_assert_null (pb_library_find_latest_good_backup (f->library_dir, &error));
+  g_assert_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_NO_BACKUP);
+  g_assert_nonnull (strstr (error->message, "--anyway"));
+  g_clear_error (&error);
+
+  /* A library that holds nothing, with its own (empty) backup. */
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (empty_dir, &error);
+
+    g_assert_no_error (error);
+    g_free (pb_library_backup (library, PB_BACKUP_BY_HAND, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (pb_library_restore (empty_dir, foreign, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (empty_dir, &error);
+
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +634,8 @@ main (int   argc,
 #define ADD(name, fn, data) \
   g_test_add ("/library-identity/" name, Fixture, data, pb_safety_fixture_setup, fn, pb_safety_fixture_teardown)
   ADD ("backups-of-another-library", test_backups_of_another_library, NULL);
+  ADD ("other-library-database", test_other_library_database, NULL);
+  ADD ("other-library-backup-restore", test_other_library_backup_restore, NULL);
   ADD ("rotation-keeps-larger", test_rotation_keeps_larger, NULL);
   ADD ("missing-database/removed", test_missing_database, GINT_TO_POINTER (FALSE));
   ADD ("missing-database/emptied", test_missing_database, GINT_TO_POINTER (TRUE));

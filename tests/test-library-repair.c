@@ -10,6 +10,7 @@
 #include "pb-import-job.h"
 #include "pb-import.h"
 #include "pb-library-check.h"
+#include "pb-report-list.h"
 #include "pb-report-store.h"
 #include "pb-test-safety.h"
 #include "pb-test-util.h"
@@ -255,6 +256,60 @@ test_misnamed_orphans (Fixture       *f,
   }
 }
 
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PbCheckResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = pb_library_check_finish (PB_LIBRARY (object), result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Repair in the background (as Check Library runs it in the window)
+ * announces each report it re-attaches, so the window's report list shows
+ * it without being reloaded. */
+static void
+test_repair_announces_reports (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *a = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *b = pb_safety_write_report (f, "b.pdf", "Children in care live in stable homes.");
+  g_autofree char *b_sha = sha256_of (b);
+  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(PbReportList) list = NULL;
+  g_autofree char *orphan = NULL;
+  g_autofree char *bytes = NULL;
+  PbCheckResult *result = NULL;
+  gsize length;
+
+  pb_safety_import (library, a);
+  orphan = pb_library_dup_report_path (library, b_sha);
+  bytes = pb_test_read_file (b, &length);
+  g_assert_true (g_file_set_contents (orphan, bytes, length, NULL));
+
+  list = pb_report_list_new (library);
+  g_assert_true (pb_report_list_reload (list, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  pb_library_check_async (library, TRUE, NULL, check_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  pb_check_result_free (result);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  {
+    g_autoptr(PbReport) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(PbReport) second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    g_assert_true (g_str_equal (pb_report_get_sha256 (first), b_sha) ||
+                   g_str_equal (pb_report_get_sha256 (second), b_sha));
+  }
+}
+
 /* An orphan that needs a password says so, is not called repairable, and
  * is re-attached when the password is given. A file that is no report is
  * moved aside. */
@@ -336,6 +391,14 @@ test_locked_and_unreadable_orphans (Fixture       *f,
     g_assert_cmpuint (result->problems->len, ==, 0);
     g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 1);
   }
+  /* Its title says what it is, not its checksum. */
+  {
+    g_autoptr(GPtrArray) reports = pb_library_list_reports (library, NULL);
+    const char *title = pb_report_get_title (g_ptr_array_index (reports, 0));
+
+    g_assert_null (strstr (title, locked_sha));
+    g_assert_true (g_str_has_prefix (title, "Report re-attached on ") || g_str_equal (title, "locked"));
+  }
 }
 
 /* Temporary files of a restore, a backup and a library import that were
@@ -415,7 +478,9 @@ test_temporary_leftovers (Fixture       *f,
   }
 }
 
-/* A damaged database is said in one line, without SQLite's heading. */
+/* A damaged database is said in one plain line, without SQLite's heading
+ * or its findings ("Page 2: btreeInitPage() returns error code 11"), which
+ * say nothing a reader can act on. */
 static void
 test_damaged_database_line (Fixture       *f,
                             gconstpointer  data)
@@ -441,7 +506,10 @@ test_damaged_database_line (Fixture       *f,
     PbCheckProblem *problem = g_ptr_array_index (result->problems, 0);
 
     g_assert_cmpint (problem->kind, ==, PB_CHECK_DATABASE);
-    g_assert_nonnull (strstr (problem->message, "damaged (Page 2"));
+    g_assert_nonnull (strstr (problem->message, "The library database is damaged: "));
+    g_assert_null (strstr (problem->message, "Page 2"));
+    g_assert_null (strstr (problem->message, "***"));
+    g_assert_null (strchr (problem->message, '\n'));
     g_assert_nonnull (strstr (problem->message, "restore --latest"));
   }
 }
@@ -457,6 +525,7 @@ main (int   argc,
   ADD ("import-mends-changed-copy", test_import_mends_changed_copy);
   ADD ("import-job-notice", test_import_job_notice);
   ADD ("misnamed-orphans", test_misnamed_orphans);
+  ADD ("repair-announces-reports", test_repair_announces_reports);
   ADD ("locked-and-unreadable-orphans", test_locked_and_unreadable_orphans);
   ADD ("temporary-leftovers", test_temporary_leftovers);
   ADD ("damaged-database-line", test_damaged_database_line);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pb-backup.h"
+#include "pb-db.h"
 #include "pb-finding-store.h"
 #include "pb-import.h"
 #include "pb-library-archive.h"
@@ -107,6 +108,83 @@ test_damaged_opens_read_only (Fixture       *f,
     g_assert_false (pb_library_is_read_only (library));
     g_assert_cmpint (pb_test_count_rows (f->library_dir, "findings"), ==, 1);
   }
+}
+
+/* A flipped cell pointer in the reports table: SQLite then reads a row of
+ * NULLs with id 0 in place of a real report. Such a row is damage, never a
+ * report: it is not listed, looking it up says the library is damaged,
+ * the library turns read-only, and check says so in one plain sentence,
+ * without SQLite's own words or a report called "(null)" (and without a
+ * critical, which would end this test). */
+static void
+test_damaged_row_not_a_report (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *first = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *second = pb_safety_write_report (f, "b.pdf", "Children in care live in stable homes.");
+  g_autoptr(PbCheckResult) result = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(PbReport) phantom = NULL;
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_database = 0;
+
+  {
+    g_autoptr(PbLibrary) making = pb_library_open (f->library_dir, &error);
+
+    g_assert_no_error (error);
+    pb_safety_import (making, first);
+    pb_safety_add_finding (making, pb_safety_import (making, second));
+  }
+  g_assert_true (pb_test_flip_cell_pointer (f->library_dir, "reports"));
+
+  library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+
+  reports = pb_library_list_reports (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PbReport *report = g_ptr_array_index (reports, i);
+
+      g_assert_cmpint (pb_report_get_id (report), >, 0);
+      g_assert_cmpuint (strlen (pb_report_get_sha256 (report)), ==, 64);
+      g_assert_nonnull (pb_report_get_title (report));
+    }
+
+  phantom = pb_library_get_report (library, 0, &error);
+  g_assert_null (phantom);
+  g_assert_error (error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* The damage reaches the library on the main context. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (pb_library_is_read_only (library));
+  g_assert_error (pb_library_get_problem (library), PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED);
+
+  result = pb_library_check (library, TRUE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->problems->len; i++)
+    {
+      PbCheckProblem *problem = g_ptr_array_index (result->problems, i);
+
+      g_assert_null (strstr (problem->message, "(null)"));
+      g_assert_null (strstr (problem->message, "page"));
+      g_assert_null (strstr (problem->message, "Offset"));
+      g_assert_cmpint (problem->kind, !=, PB_CHECK_MISSING_FILE);
+      if (problem->kind == PB_CHECK_DATABASE)
+        {
+          n_database++;
+          g_assert_nonnull (strstr (problem->message, "damaged"));
+          g_assert_nonnull (strstr (problem->message, "restore --latest"));
+        }
+    }
+  g_assert_cmpuint (n_database, ==, 1);
+  /* One sentence and the one remedy: what the damage did to other rows is
+   * not listed as a problem of its own. */
+  g_assert_cmpuint (result->problems->len, ==, 1);
 }
 
 /* The issue's own scenario: restore an older backup, import a new PDF; every
@@ -525,6 +603,7 @@ main (int   argc,
 #define ADD(name, fn) \
   g_test_add ("/safety/" name, Fixture, NULL, pb_safety_fixture_setup, fn, pb_safety_fixture_teardown)
   ADD ("damaged-opens-read-only", test_damaged_opens_read_only);
+  ADD ("damaged-row-not-a-report", test_damaged_row_not_a_report);
   ADD ("restore-older-then-import", test_restore_older_then_import);
   ADD ("foreign-wal-set-aside", test_foreign_wal_set_aside);
 #define ADD_AFTER(name, after) \

@@ -76,6 +76,11 @@ test_read_only (Fixture       *f,
       if (!pb_library_is_read_only (library) ||
           !g_error_matches (pb_library_get_problem (library), PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY))
         _exit (13);
+      /* Said as what it is: a library that can only be read, not a folder
+       * that could not be made. */
+      if (strstr (pb_library_get_problem (library)->message, "can only be read") == NULL ||
+          strstr (pb_library_get_problem (library)->message, "create") != NULL)
+        _exit (16);
       if (!(reports = pb_library_list_reports (library, &error)) || reports->len != 1)
         _exit (14);
       if (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, &error) ||
@@ -89,6 +94,47 @@ test_read_only (Fixture       *f,
   g_chmod (f->library_dir, 0700);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* A library on a disk that can only be read (a read-only mount) is said to
+ * be one that can only be read, not a folder that could not be made, and
+ * its reports are listed. */
+static void
+test_read_only_disk (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *disk = g_build_filename (f->dir, "read-only-disk", NULL);
+  g_autofree char *library_dir = g_build_filename (disk, "library", NULL);
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *problem;
+
+  g_assert_cmpint (g_mkdir (disk, 0700), ==, 0);
+  if (mount ("tmpfs", disk, "tmpfs", 0, "size=4m,mode=0700") != 0)
+    {
+      g_test_skip ("This machine cannot mount a file system (it needs root).");
+      return;
+    }
+  {
+    g_autoptr(PbLibrary) writable = pb_library_open (library_dir, NULL);
+    pb_safety_import (writable, pdf);
+  }
+  g_assert_cmpint (mount (NULL, disk, NULL, MS_REMOUNT | MS_RDONLY, NULL), ==, 0);
+
+  library = pb_library_open (library_dir, &error);
+  g_assert_no_error (error);
+  problem = pb_library_get_problem (library);
+  g_assert_error ((GError *)problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (problem->message, "can only be read"));
+  g_assert_null (strstr (problem->message, "create"));
+  reports = pb_library_list_reports (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+
+  g_clear_object (&library);
+  umount2 (disk, MNT_DETACH);
 }
 
 /* A folder on a small file system, for the full-disk test; %NULL when this
@@ -192,12 +238,21 @@ test_full_disk (Fixture       *f,
     }
   }
 
-  /* The full library still opens and lists its report. */
+  /* The full library still opens and lists its report, and says plainly
+   * why it cannot be changed. */
   {
     g_autoptr(PbLibrary) library = pb_library_open (library_dir, &error);
     g_autoptr(GPtrArray) reports = NULL;
+    const GError *problem;
 
     g_assert_no_error (error);
+    problem = pb_library_get_problem (library);
+    if (problem != NULL)
+      {
+        g_assert_error ((GError *)problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DISK_FULL);
+        g_assert_nonnull (strstr (problem->message, "The disk is full"));
+        g_assert_null (strstr (problem->message, "I/O"));
+      }
     reports = pb_library_list_reports (library, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (reports->len, ==, 1);
@@ -217,6 +272,126 @@ test_full_disk (Fixture       *f,
     reports = pb_library_list_reports (library, &error);
     g_assert_cmpuint (reports->len, ==, 1);
   }
+
+  umount2 (disk, MNT_DETACH);
+}
+
+/* A library on a disk with not one byte free still opens and lists its
+ * reports, and says that the disk is full, not that SQLite had an I/O
+ * error. */
+static void
+test_full_disk_reads (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *disk = mount_small_disk (f);
+  g_autofree char *library_dir = NULL;
+  g_autofree char *crumbs = NULL;
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *problem;
+  int fd;
+
+  if (disk == NULL)
+    {
+      g_test_skip ("This machine cannot mount a small file system for the full-disk test "
+                   "(it needs root or user namespaces).");
+      return;
+    }
+  library_dir = g_build_filename (disk, "library", NULL);
+  {
+    g_autoptr(PbLibrary) writable = pb_library_open (library_dir, NULL);
+    pb_safety_import (writable, pdf);
+  }
+
+  /* Full to the last byte. */
+  fill_disk (disk);
+  crumbs = g_build_filename (disk, "crumbs", NULL);
+  fd = g_open (crumbs, O_CREAT | O_WRONLY, 0600);
+  while (fd >= 0 && write (fd, "x", 1) == 1)
+    ;
+  if (fd >= 0)
+    g_close (fd, NULL);
+
+  library = pb_library_open (library_dir, &error);
+  g_assert_no_error (error);
+  problem = pb_library_get_problem (library);
+  g_assert_nonnull (problem);
+  g_assert_error ((GError *)problem, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DISK_FULL);
+  g_assert_nonnull (strstr (problem->message, "The disk is full"));
+  g_assert_null (strstr (problem->message, "I/O"));
+  reports = pb_library_list_reports (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+
+  g_clear_object (&library);
+  umount2 (disk, MNT_DETACH);
+}
+
+/* An annotated copy that does not fit on the disk (poppler writes part of
+ * it and does not say so) fails in words, leaves the good file of that name
+ * as it was, and leaves nothing beside it. */
+static void
+test_annotated_full_disk (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *disk = mount_small_disk (f);
+  g_autofree char *export = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *old_export = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *pages[21] = { NULL };
+  g_autofree char *small = pb_safety_write_report (f, "small.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *big = NULL;
+  gint64 small_id, big_id;
+  gsize old_length, now_length;
+  GStatBuf info;
+
+  if (disk == NULL)
+    {
+      g_test_skip ("This machine cannot mount a small file system for the full-disk test "
+                   "(it needs root or user namespaces).");
+      return;
+    }
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "Paragraph %u of a long report that will not fit on the disk. ", i);
+  for (guint i = 0; i < G_N_ELEMENTS (pages) - 1; i++)
+    pages[i] = text->str;
+  big = pb_test_write_pdf (f->dir, "big.pdf", pages, NULL);
+  small_id = pb_safety_import (library, small);
+  big_id = pb_safety_import (library, big);
+
+  export = g_build_filename (disk, "annotated.pdf", NULL);
+  g_assert_true (pb_library_export_annotated (library, small_id, export, TRUE, &error));
+  g_assert_no_error (error);
+  old_export = pb_test_read_file (export, &old_length);
+  expected = pb_safety_list_tree (disk);
+
+  /* Full, but for a little less room than the big copy needs. */
+  fill_disk (disk);
+  filler = g_build_filename (disk, "filler", NULL);
+  g_assert_cmpint (g_stat (filler, &info), ==, 0);
+  g_assert_cmpint (truncate (filler, info.st_size - 3 * 4096), ==, 0);
+  g_assert_cmpint (g_stat (big, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 4 * 4096);
+
+  g_assert_false (pb_library_export_annotated (library, big_id, export, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "The disk is full"));
+  g_assert_nonnull (strstr (error->message, "any file of that name is as it was"));
+
+  now = pb_test_read_file (export, &now_length);
+  g_assert_cmpmem (now, now_length, old_export, old_length);
+  g_unlink (filler);
+  listing = pb_safety_list_tree (disk);
+  g_assert_cmpstr (listing, ==, expected);
 
   umount2 (disk, MNT_DETACH);
 }
@@ -309,7 +484,10 @@ main (int   argc,
 #define ADD(name, fn) \
   g_test_add ("/safety/" name, Fixture, NULL, pb_safety_fixture_setup, fn, pb_safety_fixture_teardown)
   ADD ("read-only", test_read_only);
+  ADD ("read-only-disk", test_read_only_disk);
   ADD ("full-disk", test_full_disk);
+  ADD ("full-disk-reads", test_full_disk_reads);
+  ADD ("annotated-full-disk", test_annotated_full_disk);
   ADD ("file-name-not-utf8", test_file_name_not_utf8);
   ADD ("export-inside-library", test_export_inside_library);
   ADD ("missing-report-file", test_missing_report_file);

@@ -240,6 +240,14 @@ test_not_a_library (Fixture       *f,
   library = pb_library_open (f->library_dir, &error);
   g_assert_null (library);
   g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY);
+  /* One plain sentence that says what to do once, and does not contradict
+   * itself. */
+  g_assert_nonnull (strstr (error->message, "is damaged or is not a Panel Brief library"));
+  g_assert_nonnull (strstr (error->message, "restore --latest"));
+  g_assert_null (strstr (strstr (error->message, "restore --latest") + 1, "restore --latest"));
+  g_assert_null (strstr (error->message, "If it is your library"));
+  g_assert_null (strstr (error->message, ". "));
+  g_assert_null (strchr (error->message, '\n'));
 
   g_assert_true (g_file_get_contents (db_path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, garbage);

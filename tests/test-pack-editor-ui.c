@@ -150,7 +150,25 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-/* The only combo row in the editor. */
+/* The row of the editor titled @title. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first combo row in the editor: the classification. */
 static AdwComboRow *
 classification_row (Fixture *f)
 {
@@ -211,6 +229,46 @@ test_make_public_asks (Fixture       *f,
   g_assert_false (pb_pack_get_exempt (pack));
   held = pb_library_list_pack_exempt_findings (f->library, f->pack_id, &error);
   g_assert_cmpuint (held->len, ==, 0);
+}
+
+/* A council paper's details in the editor: the agenda item and contact
+ * typed and applied are the pack's; the paragraph of Schedule 12A is
+ * offered only for an exempt pack, chosen with its description shown. */
+static void
+test_board_details (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPack) pack = NULL;
+  GtkWidget *agenda = find_row (GTK_WIDGET (f->editor), "Agenda Item");
+  GtkWidget *contact = find_row (GTK_WIDGET (f->editor), "Contact");
+  GtkWidget *paragraph = find_row (GTK_WIDGET (f->editor), "Exempt Under");
+
+  g_assert_nonnull (agenda);
+  g_assert_nonnull (contact);
+  g_assert_nonnull (paragraph);
+
+  gtk_editable_set_text (GTK_EDITABLE (agenda), "7");
+  g_signal_emit_by_name (agenda, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (contact), "jo.marsh@harrowdale.example");
+  g_signal_emit_by_name (contact, "apply");
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pb_pack_get_agenda_item (pack), ==, "7");
+  g_assert_cmpstr (pb_pack_get_contact (pack), ==, "jo.marsh@harrowdale.example");
+  g_clear_object (&pack);
+
+  /* Public: no paragraph to choose. Exempt: chosen, and described. */
+  adw_combo_row_set_selected (classification_row (f), 0);
+  g_assert_false (gtk_widget_get_visible (paragraph));
+  adw_combo_row_set_selected (classification_row (f), 1);
+  g_assert_true (gtk_widget_get_visible (paragraph));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paragraph), 3);
+  pack = pb_library_get_pack (f->library, f->pack_id, &error);
+  g_assert_cmpuint (pb_pack_get_exempt_paragraph (pack), ==, 3);
+  g_clear_object (&pack);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (paragraph)), ==,
+                   pb_exempt_paragraph_get_description (3));
 }
 
 /* A finding dropped on a row lands just before it. */
@@ -321,6 +379,8 @@ main (int   argc,
   g_test_add ("/packs-ui/keyboard-move", Fixture, NULL, pb_packs_fixture_setup, test_keyboard_move, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/remove-undo", Fixture, NULL, pb_packs_fixture_setup, test_remove_undo, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/make-public-asks", Fixture, NULL, pb_packs_fixture_setup, test_make_public_asks, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/board-details", Fixture, NULL, pb_packs_fixture_setup, test_board_details,
+              pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/drop-finding", Fixture, NULL, pb_packs_fixture_setup, test_drop_finding, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/meeting-date", Fixture, NULL, pb_packs_fixture_setup, test_meeting_date, pb_packs_fixture_teardown);
 

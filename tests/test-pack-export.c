@@ -194,7 +194,9 @@ test_export_csv_html (Fixture       *f,
   g_assert_true (pb_library_export_pack_csv (f->library, exempt_pack, csv_path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "\"Section\",\"Report\",\"Page\",\"Paragraph\",\"Quote\""));
+  /* UTF-8's byte order mark first, for Excel on Windows, then the header. */
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Section\",\"Report\",\"Page\",\"Paragraph\",\"Quote\""));
+  g_assert_cmpuint (count_occurrences (csv, "\xEF\xBB\xBF"), ==, 1);
   g_assert_nonnull (strstr (csv, ",\"Recorded\",\"Report date\"\r\n"));
   g_assert_cmpuint (count_occurrences (csv, "\r\n"), ==, ids->len + 2);
   g_assert_cmpuint (count_occurrences (csv, "\"Exempt\""), ==, 1);
@@ -471,6 +473,113 @@ test_export_fails_cleanly (Fixture       *f,
   g_assert_cmpuint (pb_test_count_leftovers (f->dir), ==, 0);
 }
 
+/* @text without its markup: what is between its tags. */
+static char *
+strip_tags (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>')
+        {
+          in_tag = FALSE;
+          g_string_append_c (out, ' ');
+        }
+      else if (!in_tag)
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The words of an exported pack: a PDF's pages as poppler reads them, a
+ * Word document's body, a web page's text. */
+static char *
+read_export_text (const char   *path,
+                  PbPackFormat  format)
+{
+  g_autofree char *contents = NULL;
+
+  if (format == PB_PACK_FORMAT_PDF)
+    {
+      g_autoptr(PbTestPdf) pdf = pb_test_pdf_open (path);
+      GString *text = g_string_new (NULL);
+
+      for (guint i = 0; i < pdf->n_pages; i++)
+        g_string_append (text, g_ptr_array_index (pdf->texts, i));
+      return g_string_free (text, FALSE);
+    }
+  if (format == PB_PACK_FORMAT_DOCX)
+    contents = read_zip_part (path, "word/document.xml");
+  else
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (contents);
+  return strip_tags (contents);
+}
+
+static gboolean
+contains_words (const char *text,
+                const char *words)
+{
+  g_autofree char *haystack = squeeze (text);
+  g_autofree char *needle = squeeze (words);
+
+  return strstr (haystack, needle) != NULL;
+}
+
+/* What a pack leaves out, said on its cover in every format: a public
+ * pack's finding marked exempt since it was added (counted, never
+ * shown), and that an empty pack has no findings. */
+static void
+test_export_says_what_is_left_out (Fixture       *f,
+                                   gconstpointer  data)
+{
+  static const PbPackFormat formats[] = { PB_PACK_FORMAT_PDF, PB_PACK_FORMAT_DOCX, PB_PACK_FORMAT_HTML };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = pb_pack_fixture_public_ids (f);
+  gint64 pack = pb_library_create_pack (f->library, "Public", FALSE, NULL, &error);
+  gint64 empty = pb_library_create_pack (f->library, "Empty", FALSE, NULL, &error);
+  gint64 later = g_array_index (ids, gint64, 0);
+  g_autoptr(PbFinding) finding = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (pb_library_add_to_pack (f->library, pack, (gint64 *)ids->data, ids->len, &error));
+  finding = pb_library_get_finding (f->library, later, &error);
+  g_assert_no_error (error);
+  pb_finding_set_exempt (finding, TRUE);
+  g_assert_true (pb_library_update_finding (f->library, finding, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      const char *suffix = formats[i] == PB_PACK_FORMAT_PDF ? "pdf" : formats[i] == PB_PACK_FORMAT_DOCX ? "docx" : "html";
+      g_autofree char *name = g_strdup_printf ("public.%s", suffix);
+      g_autofree char *empty_name = g_strdup_printf ("empty.%s", suffix);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *empty_path = g_build_filename (f->dir, empty_name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *empty_text = NULL;
+
+      g_assert_true (pb_library_export_pack_with_options (f->library, pack, formats[i], path, NULL, NULL, NULL, NULL,
+                                                          &error));
+      g_assert_true (pb_library_export_pack_with_options (f->library, empty, formats[i], empty_path, NULL, NULL, NULL,
+                                                          NULL, &error));
+      g_assert_no_error (error);
+      text = read_export_text (path, formats[i]);
+      empty_text = read_export_text (empty_path, formats[i]);
+
+      g_assert_true (contains_words (text, "1 finding in this pack has since been marked exempt, and is left out of "
+                                           "this public copy."));
+      g_assert_null (strstr (text, pb_finding_get_quote (finding)));
+      g_assert_false (contains_words (text, "no findings"));
+      g_assert_true (contains_words (empty_text, "This pack has no findings yet."));
+      g_assert_false (contains_words (empty_text, "marked exempt"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +592,8 @@ main (int   argc,
   g_test_add ("/pack-export/csv-html", PbPackFixture, NULL, pb_pack_fixture_setup, test_export_csv_html, pb_pack_fixture_teardown);
   g_test_add ("/pack-export/annotated", PbPackFixture, NULL, pb_pack_fixture_setup, test_export_annotated, pb_pack_fixture_teardown);
   g_test_add ("/pack-export/docx", PbPackFixture, NULL, pb_pack_fixture_setup, test_export_docx, pb_pack_fixture_teardown);
+  g_test_add ("/pack-export/says-what-is-left-out", PbPackFixture, NULL, pb_pack_fixture_setup,
+              test_export_says_what_is_left_out, pb_pack_fixture_teardown);
   g_test_add ("/pack-export/fails-cleanly", PbPackFixture, NULL, pb_pack_fixture_setup, test_export_fails_cleanly, pb_pack_fixture_teardown);
 
   return g_test_run ();

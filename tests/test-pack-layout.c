@@ -10,7 +10,12 @@
 #include "pb-pack-store.h"
 #include "pb-pdf-catalog.h"
 #include "pb-test-packs.h"
+#include "pb-finding-store.h"
+#include "pb-pack-items.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-pdf.h"
+#include "pb-test-reports.h"
 #include "pb-test-util.h"
 
 /* A 30-finding pack laid out as a council's board papers, read back with
@@ -25,11 +30,13 @@
 typedef PbPackFixture Fixture;
 
 /* The parts the contents list, and the two inspections the pack cites,
- * oldest first, as their columns are headed. */
+ * oldest first: when they were, and how their columns are headed, by the
+ * authority too, so that two inspections of one month are told apart. */
 static const char * const parts[] = {
   "Grades at a glance", "Help and protection", "Children in care", "Care leavers", "Leadership", NULL,
 };
 static const char * const inspections[] = { "October 2019", "September 2024", NULL };
+static const char * const columns[] = { "Harrowdale\nOctober 2019", "Harrowdale\nSeptember 2024", NULL };
 
 static char *
 export (Fixture      *f,
@@ -46,6 +53,17 @@ export (Fixture      *f,
   g_assert_no_error (error);
   pb_test_keep_export (path);
   return path;
+}
+
+static guint
+count_words (const char *text,
+             const char *words)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, words); p != NULL; p = strstr (p + 1, words))
+    n++;
+  return n;
 }
 
 /* Every page headed and footed as a council paper is. */
@@ -99,7 +117,28 @@ test_pdf (Fixture       *f,
   pb_test_pdf_check_contents (pdf, parts);
   pb_test_pdf_check_not_blank (pdf, 0.8);
   pb_test_pdf_check_rows_whole (pdf);
-  pb_test_pdf_check_matrix (pdf, inspections, "Inadequate");
+  pb_test_pdf_check_matrix (pdf, columns, "Inadequate");
+
+  /* Findings and the matrix's key name an inspection by its authority and
+   * kind, as people do, not by the title its PDF was given. */
+  {
+    g_autofree char *all = NULL;
+
+    g_ptr_array_add (pdf->texts, NULL);
+    all = g_strjoinv ("\n", (char **)pdf->texts->pdata);
+    g_ptr_array_remove_index (pdf->texts, pdf->texts->len - 1);
+    g_assert_true (pb_test_contains_words (all, "Harrowdale, inspection, October 2019, ¶"));
+    g_assert_true (pb_test_contains_words (all, "Harrowdale, inspection, September 2024, ¶"));
+    g_assert_true (pb_test_contains_words (all, "Harrowdale, October 2019: ILACS inspection, inspected 14–25 "
+                                                "Oct 2019"));
+    /* A paper dated in its title is not dated twice. */
+    g_assert_true (pb_test_contains_words (all, "Corporate Parenting Panel minutes, 21 January 2025, page 1"));
+    g_assert_null (strstr (all, "Inspection of Harrowdale local authority"));
+
+    /* In an exempt pack, its one exempt finding says so under its quote;
+     * a public pack has none to mark. */
+    g_assert_cmpuint (count_words (all, "· Exempt\n"), ==, exempt ? 1 : 0);
+  }
 }
 
 static guint
@@ -218,6 +257,14 @@ test_html (Fixture       *f,
   g_assert_nonnull (body_end);
   g_assert_null (strstr (main_start + 1, "<main>"));
   g_assert_true (strstr (html, "<header>") < main_start);
+  /* The banner says why, as every page of the PDF does. */
+  {
+    const char *why = strstr (html, "<p class=\"exempt\">Exempt information under paragraph 3 of Schedule 12A to "
+                                    "the Local Government Act 1972</p>");
+
+    g_assert_nonnull (why);
+    g_assert_true (why > strstr (html, "<header>") && why < strstr (html, "</header>"));
+  }
   g_assert_nonnull (strstr (html, "<img alt=\"" PB_TEST_BOARD_COUNCIL " logo\" src=\"data:image/png;base64,"));
   g_assert_nonnull (strstr (html, "<th scope=\"row\">Prepared by</th><td>" PB_TEST_BOARD_AUTHOR "</td>"));
   g_assert_nonnull (strstr (html, "<th scope=\"col\">Judgement</th>"));
@@ -265,6 +312,246 @@ test_bad_logo (Fixture       *f,
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
   g_assert_cmpuint (pb_test_count_leftovers (f->dir), ==, 0);
+}
+
+/* --- Many inspections -------------------------------------------------- */
+
+/* Twelve authorities with long names, two of them inspected in the same
+ * month, the first six under the framework that judged children in care
+ * and care leavers together: more than stand side by side on a page. */
+static const PbTestInspection many[] = {
+  { PB_TEST_ERA_ILACS_COMBINED, "Worcestershire", "3 to 14 June 2019", NULL,
+    { "Requires improvement to be good", "Outstanding", NULL, "Inadequate" }, NULL },
+  { PB_TEST_ERA_ILACS_COMBINED, "Wirral", "10 to 21 June 2019", NULL,
+    { "Inadequate", "Requires improvement to be good", NULL, "Outstanding" }, NULL },
+  { PB_TEST_ERA_ILACS_COMBINED, "Northumberland", "7 to 18 October 2019", NULL,
+    { "Outstanding", "Requires improvement to be good", NULL, NULL }, NULL },
+  { PB_TEST_ERA_ILACS_COMBINED, "Buckinghamshire", "2 to 13 March 2020", NULL,
+    { "Requires improvement to be good", NULL, NULL, "Requires improvement to be good" }, NULL },
+  { PB_TEST_ERA_ILACS_COMBINED, "Gloucestershire", "6 to 17 September 2021", NULL,
+    { "Inadequate", "Inadequate", NULL, "Inadequate" }, NULL },
+  { PB_TEST_ERA_ILACS_COMBINED, "Middlesbrough", "7 to 18 February 2022", NULL,
+    { "Requires improvement to be good", "Outstanding", NULL, NULL }, NULL },
+  { PB_TEST_ERA_ILACS, "Cambridgeshire", "6 to 17 February 2023", NULL,
+    { "Outstanding", "Requires improvement to be good", "Inadequate", NULL }, NULL },
+  { PB_TEST_ERA_ILACS, "Hertfordshire", "5 to 16 June 2023", NULL,
+    { NULL, "Requires improvement to be good", "Outstanding", "Requires improvement to be good" }, NULL },
+  { PB_TEST_ERA_ILACS, "Warrington", "11 to 22 September 2023", NULL,
+    { "Requires improvement to be good", "Requires improvement to be good", "Requires improvement to be good",
+      "Requires improvement to be good" }, NULL },
+  { PB_TEST_ERA_ILACS, "Stockport", "4 to 15 March 2024", NULL,
+    { "Outstanding", "Outstanding", "Outstanding", "Outstanding" }, NULL },
+  { PB_TEST_ERA_ILACS, "Nottinghamshire", "9 to 20 September 2024", NULL,
+    { "Inadequate", "Requires improvement to be good", "Good", NULL }, NULL },
+  { PB_TEST_ERA_ILACS, "Leicestershire", "3 to 14 February 2025", NULL,
+    { "Requires improvement to be good", "Good", "Outstanding", "Inadequate" }, NULL },
+};
+
+/* A pack citing a finding from each of many[]'s inspections. */
+static gint64
+many_inspections_pack (Fixture *f)
+{
+  static const char * const cohorts[] = { "help_and_protection", NULL };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gint64 pack;
+
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("many-%02u", i);
+      g_autofree char *file = pb_test_write_inspection (f->dir, name, &many[i]);
+      gint64 report_id = pb_test_import_pdf (f->library, file);
+      g_autoptr(PbReport) report = pb_library_get_report (f->library, report_id, &error);
+      g_autoptr(PbFinding) finding = pb_finding_copy (g_ptr_array_index (f->findings, 0));
+      gint64 id;
+
+      g_assert_no_error (error);
+      pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (report));
+      pb_finding_set_page (finding, 1);
+      pb_finding_set_paragraph (finding, 1);
+      pb_finding_set_cohorts (finding, cohorts);
+      pb_finding_set_exempt (finding, FALSE);
+      id = pb_library_add_finding (f->library, finding, &error);
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+    }
+
+  pack = pb_library_create_pack (f->library, "Ofsted’s findings across the region", FALSE, "2026-03-12", &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_library_add_to_pack (f->library, pack, (gint64 *)(gpointer)ids->data, ids->len, &error));
+  g_assert_no_error (error);
+  return pack;
+}
+
+/* The words of the matrices, from "Grades at a glance" up to the key under
+ * them, page by page ("" for a page with none). */
+static GPtrArray *
+matrix_texts (PbTestPdf *pdf)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  guint at = pb_test_pdf_find_page (pdf, "Grades at a glance", 0);
+  gboolean in = FALSE, done = FALSE;
+
+  g_assert_cmpuint (at, <, pdf->n_pages);
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      const char *text = g_ptr_array_index (pdf->texts, i);
+      const char *start = i == at ? strstr (text, "Grades at a glance") : text;
+      const char *end;
+
+      in = in || i == at;
+      if (!in || done)
+        {
+          g_ptr_array_add (texts, g_strdup (""));
+          continue;
+        }
+      end = strstr (start, "A thick rule");
+      done = end != NULL;
+      g_ptr_array_add (texts, g_strndup (start, end != NULL ? (gsize)(end - start) : strlen (start)));
+    }
+  g_assert_true (done);
+  return texts;
+}
+
+/* Twelve inspections, more than stand side by side in whole words, as a
+ * reader sees them: every authority's column there, headed by its name and
+ * month, no word broken over two lines (no hyphen the layout put in),
+ * nothing beyond the page's right margin, no row split across pages, and
+ * each matrix whole on a page, its header row with its last row. */
+static void
+test_pdf_many_inspections (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 pack = many_inspections_pack (f);
+  g_autofree char *path = export (f, pack, PB_PACK_FORMAT_PDF, "many-inspections.pdf");
+  g_autoptr(PbTestPdf) pdf = pb_test_pdf_open (path);
+  g_autoptr(GPtrArray) texts = matrix_texts (pdf);
+  g_autoptr(GPtrArray) headers = pb_test_pdf_header_cells (pdf);
+  g_autoptr(GString) all = g_string_new (NULL);
+  guint n_tables = 0;
+
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      PopplerPage *page;
+      g_autofree PopplerRectangle *boxes = NULL;
+      guint n_boxes = 0;
+      double width;
+
+      if (*text == '\0')
+        continue;
+      g_string_append (all, text);
+      /* Each matrix on the page shows all its rows. */
+      g_assert_cmpuint (count_words (text, "Judgement"), ==, count_words (text, "Care leavers"));
+      n_tables += count_words (text, "Judgement");
+
+      page = poppler_document_get_page (pdf->document, (int)i);
+      poppler_page_get_size (page, &width, NULL);
+      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      for (guint b = 0; b < n_boxes; b++)
+        if (boxes[b].x2 > width - 60)
+          g_error ("page %u: a letter at x = %.1f, beyond the right margin", i + 1, boxes[b].x2);
+      g_object_unref (page);
+    }
+
+  /* More than one matrix, each with its judgements down its side. */
+  g_assert_cmpuint (n_tables, >, 1);
+  g_assert_null (strchr (all->str, '-'));
+  g_assert_null (strstr (all->str, "\u00ad"));
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    {
+      /* "14 June 2019" → "Worcestershire June 2019" */
+      const char *last = strstr (many[i].dates, " to ") + strlen (" to ");
+      g_autofree char *heading = g_strdup_printf ("%s %s", many[i].authority, strchr (last, ' ') + 1);
+
+      gboolean found = FALSE;
+
+      for (guint h = 0; h < headers->len && !found; h++)
+        found = g_str_has_prefix (g_ptr_array_index (headers, h), heading);
+      if (!found)
+        g_error ("no column headed “%s”", heading);
+      g_assert_nonnull (strstr (all->str, many[i].authority));
+    }
+  g_assert_nonnull (strstr (all->str, "Requires"));
+  g_assert_nonnull (strstr (all->str, "improvement"));
+  g_assert_nonnull (strstr (all->str, "Outstanding"));
+  pb_test_pdf_check_rows_whole (pdf);
+}
+
+/* A title of a paragraph's length (738 characters) stays on its cover,
+ * set smaller, with the cover's details: no page left mostly blank. */
+static void
+test_pdf_long_title (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  gint64 pack = pb_pack_fixture_board_pack (f, 3, FALSE);
+  g_autofree char *path = NULL;
+  g_autoptr(PbTestPdf) pdf = NULL;
+  const char *cover;
+
+  while (title->len < 738)
+    g_string_append (title, "Ofsted’s findings on children in care and care leavers across the borough, with the "
+                            "actions officers have committed to; ");
+  g_string_truncate (title, 738);
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_TITLE, title->str, &error));
+  g_assert_no_error (error);
+  path = export (f, pack, PB_PACK_FORMAT_PDF, "long-title.pdf");
+  pdf = pb_test_pdf_open (path);
+  cover = g_ptr_array_index (pdf->texts, 0);
+
+  g_assert_true (pb_test_contains_words (cover, "Ofsted’s findings on children in care and care leavers across"));
+  g_assert_nonnull (strstr (cover, "Report to"));
+  g_assert_nonnull (strstr (cover, "Prepared by"));
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+}
+
+/* A logo scanned far larger than it is printed is embedded at no more
+ * than 300 dots to the inch of its printed size (56 points high at most:
+ * about 233 pixels), not whole. */
+static void
+test_pdf_big_logo (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *logo = g_build_filename (f->dir, "big-logo.png", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "big-logo.pdf", NULL);
+  PbPackExportOptions options = { PB_TEST_BOARD_COUNCIL, logo, NULL };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 4000, 3000);
+  cairo_t *cr = cairo_create (surface);
+  gint64 pack = pb_pack_fixture_board_pack (f, 3, FALSE);
+  g_autoptr(PbTestPdf) pdf = NULL;
+  PopplerPage *page;
+  GList *images;
+  cairo_surface_t *embedded;
+
+  cairo_set_source_rgb (cr, 0.08, 0.13, 0.24);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.85, 0.68, 0.22);
+  cairo_arc (cr, 2000, 1500, 1200, 0, 2 * G_PI);
+  cairo_fill (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, logo), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (pb_library_export_pack_with_options (f->library, pack, PB_PACK_FORMAT_PDF, path, &options, NULL, NULL,
+                                                      NULL, &error));
+  g_assert_no_error (error);
+  pdf = pb_test_pdf_open (path);
+  page = poppler_document_get_page (pdf->document, 0);
+  images = poppler_page_get_image_mapping (page);
+  g_assert_cmpuint (g_list_length (images), ==, 1);
+  embedded = poppler_page_get_image (page, ((PopplerImageMapping *)images->data)->image_id);
+  g_assert_nonnull (embedded);
+  g_test_message ("logo embedded at %d × %d pixels", cairo_image_surface_get_width (embedded),
+                  cairo_image_surface_get_height (embedded));
+  g_assert_cmpint (cairo_image_surface_get_height (embedded), <=, 240);
+  g_assert_cmpint (cairo_image_surface_get_height (embedded), >=, 200);
+  g_assert_cmpint (cairo_image_surface_get_width (embedded), <=, 320);
+  cairo_surface_destroy (embedded);
+  poppler_page_free_image_mapping (images);
+  g_object_unref (page);
 }
 
 /* --- Word ------------------------------------------------------------- */
@@ -316,6 +603,35 @@ test_docx (Fixture       *f,
   g_ptr_array_add (argv, NULL);
 
   out = run ((const char * const *)argv->pdata, &status);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python-docx did not read the document as expected:\n%s", out);
+}
+
+/* The Word document of twelve inspections: its grades shared between
+ * three tables of four, each within the page's width, every word of
+ * every cell whole on its line, their header rows repeated, no row
+ * split (check-docx.py --whole-words). */
+static void
+test_docx_many_inspections (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 pack = many_inspections_pack (f);
+  g_autofree char *path = export (f, pack, PB_PACK_FORMAT_DOCX, "many-inspections.docx");
+  const char *checker = g_getenv ("PB_CHECK_DOCX");
+  g_autofree char *n_columns = g_strdup_printf ("--columns=%u", (guint)G_N_ELEMENTS (many));
+  const char *argv[] = {
+    g_file_test ("/usr/bin/python3", G_FILE_TEST_EXISTS) ? "/usr/bin/python3" : "python3",
+    checker, path, n_columns, "--tables=3", "--merged=6", "--whole-words", NULL,
+  };
+  g_autofree char *out = NULL;
+  int status;
+
+  if (checker == NULL)
+    {
+      g_test_skip ("PB_CHECK_DOCX is not set; run under meson test");
+      return;
+    }
+  out = run (argv, &status);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("python-docx did not read the document as expected:\n%s", out);
 }
@@ -422,10 +738,20 @@ main (int   argc,
   g_test_add ("/pack-layout/pdf/exempt", Fixture, GINT_TO_POINTER (TRUE), pb_pack_fixture_setup, test_pdf,
               pb_pack_fixture_teardown);
 
+  g_test_add ("/pack-layout/pdf/many-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_many_inspections,
+              pb_pack_fixture_teardown);
+
+  g_test_add ("/pack-layout/pdf/long-title", Fixture, NULL, pb_pack_fixture_setup, test_pdf_long_title,
+              pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/pdf/big-logo", Fixture, NULL, pb_pack_fixture_setup, test_pdf_big_logo,
+              pb_pack_fixture_teardown);
+
   g_test_add ("/pack-layout/pdf-ua", Fixture, NULL, pb_pack_fixture_setup, test_pdf_ua, pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/html", Fixture, NULL, pb_pack_fixture_setup, test_html, pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/bad-logo", Fixture, NULL, pb_pack_fixture_setup, test_bad_logo, pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/docx", Fixture, NULL, pb_pack_fixture_setup, test_docx, pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/docx/many-inspections", Fixture, NULL, pb_pack_fixture_setup, test_docx_many_inspections,
+              pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/docx-libreoffice", Fixture, NULL, pb_pack_fixture_setup, test_docx_libreoffice,
               pb_pack_fixture_teardown);
 

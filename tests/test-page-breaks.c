@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "pb-finding.h"
 #include "pb-import.h"
 #include "pb-library.h"
 #include "pb-page-kinds-draw.h"
 #include "pb-page-kinds.h"
 #include "pb-quote-locate.h"
+#include "pb-search.h"
 #include "pb-test-util.h"
 #include "pb-text-pages.h"
 
@@ -100,6 +103,111 @@ test_broken_words_found (Fixture       *f,
                                      "inde- pendent reviewing officers chal- lenge drift");
 }
 
+/* Round 2, item 4: a word broken by a hyphen over a page break is joined
+ * when the header or footer between is on one page only (a footer on the
+ * first page, a header from the second; a footer on one page alone). */
+static void
+test_broken_word_lone_header (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const page1[] = {
+    "Leaders have improved the oversight",
+    "of unregistered accommo-",
+    NULL
+  };
+  static const char * const page2[] = {
+    "dation and no child lives there now.",
+    "The independent reviewing offi-",
+    NULL
+  };
+  static const char * const page3[] = {
+    "cers meet every child before a review.",
+    NULL
+  };
+  PbTestPage pages[] = {
+    { page1, "Page 1", NULL, 0, 0 },
+    { page2, "Draft for the panel", "Harrowdale report", 0, 0 },
+    { page3, NULL, NULL, 0, 0 },
+  };
+  g_autofree char *pdf = pb_test_kinds_write_pdf (f->dir, "lone-header.pdf", pages, G_N_ELEMENTS (pages), NULL);
+  gint64 id = import (f, pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) anchors = NULL;
+  g_autoptr(GArray) officers = NULL;
+
+  assert_found (f, "accommodation", id);
+  assert_found (f, "\"unregistered accommodation and no child\"", id);
+  assert_found (f, "\"reviewing officers meet\"", id);
+
+  anchors = pb_pdf_locate_quote (pdf, NULL, 1, "the oversight of unregistered accommodation", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (anchors);
+  g_assert_cmpuint (g_array_index (anchors, PbAnchor, anchors->len - 1).page, ==, 2);
+
+  officers = pb_pdf_locate_quote (pdf, NULL, 2, "independent reviewing officers meet every child", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (officers);
+  g_assert_cmpuint (g_array_index (officers, PbAnchor, officers->len - 1).page, ==, 3);
+}
+
+/* The plain snippet of the first hit of @query in report @id. */
+static char *
+first_snippet (Fixture    *f,
+               const char *query,
+               gint64      id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = pb_library_search (f->library, query, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 1);
+  g_assert_cmpint (pb_search_hit_get_report_id (g_ptr_array_index (hits, 0)), ==, id);
+  return pb_search_hit_dup_snippet (g_ptr_array_index (hits, 0));
+}
+
+static void
+assert_snippet (const char         *snippet,
+                const char         *holds,
+                const char * const *not_held)
+{
+  if (strstr (snippet, holds) == NULL)
+    g_error ("snippet \"%s\" does not hold \"%s\"", snippet, holds);
+  for (guint i = 0; not_held[i] != NULL; i++)
+    if (strstr (snippet, not_held[i]) != NULL)
+      g_error ("snippet \"%s\" holds \"%s\"", snippet, not_held[i]);
+}
+
+/* Tester's item 10: a search snippet shows the line the match is on, a
+ * word broken at a line end joined, and no words of the lines around. */
+static void
+test_snippets_keep_to_the_line (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const lines[] = {
+    "Between 2019 and 2020 visits were late.",
+    "The authority's sufficiency strat-",
+    "egy is not yet effective.",
+    "Their emotional well-",
+    "being is improving.",
+    "Independent reviewing officers challenge drift.",
+    NULL
+  };
+  static const char * const not_strategy[] = { "strat-", "2020", "Between", "Their", "emotional", NULL };
+  static const char * const not_wellbeing[] = { "well-", "effective", "reviewing", "Independent", NULL };
+  PbTestPage pages[] = { { lines, NULL, NULL, 0, 0 } };
+  g_autofree char *pdf = pb_test_kinds_write_pdf (f->dir, "snippets.pdf", pages, 1, NULL);
+  gint64 id = import (f, pdf);
+  g_autofree char *strategy = first_snippet (f, "strategy", id);
+  g_autofree char *sufficiency = first_snippet (f, "sufficiency", id);
+  g_autofree char *wellbeing = first_snippet (f, "wellbeing", id);
+  g_autofree char *emotional = first_snippet (f, "emotional", id);
+
+  assert_snippet (strategy, "sufficiency strategy is not yet effective.", not_strategy);
+  assert_snippet (sufficiency, "sufficiency strategy is not yet effective.", not_strategy);
+  assert_snippet (wellbeing, "Their emotional wellbeing is improving.", not_wellbeing);
+  assert_snippet (emotional, "Their emotional wellbeing is improving.", not_wellbeing);
+}
+
 /* The search index's passages for hyphen-broken lines join each break in
  * them, not only the first. */
 static void
@@ -180,6 +288,10 @@ main (int   argc,
   g_test_add ("/page-breaks/broken-words-found", Fixture, NULL, pb_test_kinds_fixture_setup, test_broken_words_found,
               pb_test_kinds_fixture_teardown);
   g_test_add_func ("/page-breaks/hyphen-joins-chained", test_hyphen_joins_chained);
+  g_test_add ("/page-breaks/broken-word-lone-header", Fixture, NULL, pb_test_kinds_fixture_setup,
+              test_broken_word_lone_header, pb_test_kinds_fixture_teardown);
+  g_test_add ("/page-breaks/snippets-keep-to-the-line", Fixture, NULL, pb_test_kinds_fixture_setup,
+              test_snippets_keep_to_the_line, pb_test_kinds_fixture_teardown);
   g_test_add ("/page-breaks/quote-over-three-pages", Fixture, NULL, pb_test_kinds_fixture_setup,
               test_quote_over_three_pages, pb_test_kinds_fixture_teardown);
   g_test_add ("/page-breaks/printed-passage", Fixture, NULL, pb_test_kinds_fixture_setup, test_printed_passage,

@@ -58,7 +58,6 @@ assert_pages_painted (Fixture *f)
 static gboolean
 import_other (Fixture *f)
 {
-  g_autoptr(PbReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
   other_id = pb_reader_fixture_import (f, "second.pdf", "Second report", 12);

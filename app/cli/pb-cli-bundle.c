@@ -146,17 +146,20 @@ status_name (PbBundleOpened status)
     }
 }
 
-/* open-bundle FILE [--passphrase-file F]: what it opened, or one line
- * saying why not. */
+/* open-bundle FILE [--passphrase-file F] [--anyway]: what it opened, or
+ * one line saying why not. */
 int
 _pb_cli_run_open_bundle (CommonOptions  *common,
                          int             argc,
                          char          **argv)
 {
   g_autofree char *passphrase_file = NULL;
+  gboolean anyway = FALSE;
   GOptionEntry entries[] = {
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
       N_("Read an exempt pack’s passphrase from the first line of FILE"), N_("FILE") },
+    { "anyway", 0, 0, G_OPTION_ARG_NONE, &anyway,
+      N_("Open this copy even when the library has a newer one, in its place; your notes are kept"), NULL },
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
@@ -173,8 +176,19 @@ _pb_cli_run_open_bundle (CommonOptions  *common,
   if (!pb_bundle_peek (argv[2], &encrypted, &error) ||
       (encrypted && !(passphrase = _pb_cli_get_passphrase (passphrase_file, FALSE, &error))) ||
       !(library = _pb_cli_open_library_to_change (common, &error)) ||
-      !pb_library_open_bundle (library, argv[2], passphrase, &result, NULL, NULL, NULL, &error))
-    return _pb_cli_fail (error->message);
+      !pb_library_open_bundle_full (library, argv[2], passphrase,
+                                    anyway ? PB_BUNDLE_OPEN_REPLACE_NEWER : PB_BUNDLE_OPEN_DEFAULT,
+                                    &result, NULL, NULL, NULL, &error))
+    {
+      if (g_error_matches (error, PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER))
+        {
+          g_autofree char *message = g_strdup_printf ("%s %s", error->message,
+                                                      _("To do that, give --anyway."));
+
+          return _pb_cli_fail (message);
+        }
+      return _pb_cli_fail (error->message);
+    }
 
   if (common->json)
     {

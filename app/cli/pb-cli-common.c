@@ -161,6 +161,40 @@ _pb_cli_usage_error (const char *message)
   return EXIT_USAGE;
 }
 
+/**
+ * _pb_cli_action_first:
+ * @argv: "panel-brief COMMAND …", as a command is given it
+ *
+ * Moves a command's action ("list" of "pack list") to argv[2], so that
+ * options may come before it as before the command ("panel-brief
+ * --library DIR pack list", which puts --library after the command).
+ * The options keep their order; nothing moves when there is no action.
+ */
+void
+_pb_cli_action_first (int    argc,
+                      char **argv)
+{
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--library") || g_str_equal (argv[i], "-l"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] == '-')
+        continue;
+
+      /* argv[2..i] rotated right by one: the action, then the options. */
+      {
+        char *action = argv[i];
+
+        memmove (argv + 3, argv + 2, (gsize)(i - 2) * sizeof (char *));
+        argv[2] = action;
+      }
+      return;
+    }
+}
+
 /* Fills @args (room for @argc) with @argv as a command sees it: "panel-brief
  * COMMAND …". The options every command takes, given before the command, go
  * after its words, so that a command with actions ("findings list") finds

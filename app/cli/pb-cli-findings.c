@@ -74,6 +74,8 @@ run_findings_list (CommonOptions  *common,
                    int             argc,
                    char          **argv)
 {
+  g_autoptr(GHashTable) cohort_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) all_cohorts = NULL;
   g_autofree char *cohort = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *report = NULL;
@@ -89,7 +91,7 @@ run_findings_list (CommonOptions  *common,
     { "classification", 0, 0, G_OPTION_ARG_STRING, &classification, N_("public or exempt"), N_("CLASS") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only findings with this status"), N_("STATUS") },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Words in the quote or note"), N_("WORDS") },
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead"), N_("FILE") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead (“-” for standard output)"), N_("FILE") },
     { NULL }
   };
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
@@ -126,7 +128,8 @@ run_findings_list (CommonOptions  *common,
   filter.cohort = cohort;
   filter.text = text;
 
-  if (csv != NULL && !(csv_path = _pb_cli_output_path (csv, &error)))
+  /* "-" is standard output, as for other command-line tools. */
+  if (csv != NULL && !g_str_equal (csv, "-") && !(csv_path = _pb_cli_output_path (csv, &error)))
     return _pb_cli_fail (error->message);
 
   /* Only reads: a library that can only be read lists its findings too. */
@@ -155,6 +158,14 @@ run_findings_list (CommonOptions  *common,
       for (guint i = 0; i < cohorts->len; i++)
         g_hash_table_insert (names, (gpointer)pb_cohort_get_slug (g_ptr_array_index (cohorts, i)),
                              (gpointer)pb_cohort_get_name (g_ptr_array_index (cohorts, i)));
+      if (csv_path == NULL)
+        {
+          g_autoptr(GString) rows = pb_findings_csv_text (findings, names);
+
+          if (fwrite (rows->str, 1, rows->len, stdout) != rows->len || fflush (stdout) != 0)
+            return _pb_cli_fail (_("The findings could not be written to standard output."));
+          return EXIT_OK;
+        }
       if (!pb_library_check_output_path (library, csv_path, &error) ||
           !pb_findings_write_csv_named (findings, names, csv_path, &error))
         return _pb_cli_fail (error->message);
@@ -194,15 +205,31 @@ run_findings_list (CommonOptions  *common,
   if (findings->len == 0)
     printf ("%s\n", _("No findings."));
 
+  /* Cohorts by the library's names for them, as every export gives them,
+   * not their codes ("Help and protection", not help_and_protection). */
+  if (!(all_cohorts = pb_library_list_cohorts (library, &error)))
+    return _pb_cli_fail (error->message);
+  for (guint i = 0; i < all_cohorts->len; i++)
+    g_hash_table_insert (cohort_names, (gpointer)pb_cohort_get_slug (g_ptr_array_index (all_cohorts, i)),
+                         (gpointer)pb_cohort_get_name (g_ptr_array_index (all_cohorts, i)));
+
   for (guint i = 0; i < findings->len; i++)
     {
       PbFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *cohorts = g_strjoinv (", ", (char **)pb_finding_get_cohorts (finding));
+      const char * const *slugs = pb_finding_get_cohorts (finding);
+      g_autoptr(GString) cohorts = g_string_new (NULL);
+
+      for (guint c = 0; slugs[c] != NULL; c++)
+        {
+          const char *name = g_hash_table_lookup (cohort_names, slugs[c]);
+
+          g_string_append_printf (cohorts, "%s%s", c > 0 ? ", " : "", name != NULL ? name : slugs[c]);
+        }
 
       printf ("%5" G_GINT64_FORMAT "  %s, p. %u  [%s%s]  %s\n    “%s”\n",
               pb_finding_get_id (finding), pb_finding_get_report_title (finding),
               pb_finding_get_page (finding), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
-              pb_finding_get_exempt (finding) ? _(", exempt") : "", cohorts,
+              pb_finding_get_exempt (finding) ? _(", exempt") : "", cohorts->str,
               pb_finding_get_quote (finding));
     }
 
@@ -314,6 +341,13 @@ _pb_cli_run_findings (CommonOptions  *common,
                       char          **argv)
 {
   /* argv: panel-brief findings ACTION …; the action becomes the command. */
+  _pb_cli_action_first (argc, argv);
+  if (argc >= 3 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h")))
+    {
+      printf ("%s\n%s\n", _("Usage: panel-brief findings list|add …"),
+              _("Run “panel-brief findings list --help” or “panel-brief findings add --help” for their options."));
+      return EXIT_OK;
+    }
   if (argc >= 3 && g_str_equal (argv[2], "list"))
     return run_findings_list (common, argc - 1, argv + 1);
   if (argc >= 3 && g_str_equal (argv[2], "add"))

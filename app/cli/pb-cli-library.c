@@ -457,9 +457,12 @@ _pb_cli_run_restore (CommonOptions  *common,
                      char          **argv)
 {
   gboolean latest = FALSE;
+  gboolean anyway = FALSE;
   GOptionEntry entries[] = {
     { "latest", 0, 0, G_OPTION_ARG_NONE, &latest,
       N_("Restore the newest backup that checks out"), NULL },
+    { "anyway", 0, 0, G_OPTION_ARG_NONE, &anyway,
+      N_("Restore a backup of another library in place of this one"), NULL },
     { NULL }
   };
   g_autofree char *library_path = NULL;
@@ -486,7 +489,8 @@ _pb_cli_run_restore (CommonOptions  *common,
         return _pb_cli_fail (error->message);
     }
 
-  if (!pb_library_restore (library_path, backup, &safety, &error))
+  if (!pb_library_restore_full (library_path, backup, anyway ? PB_RESTORE_ANY_LIBRARY : PB_RESTORE_NONE,
+                                &safety, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
         return _pb_cli_fail (_("The disk is full: the backup was not restored, and the library is as "

@@ -313,20 +313,57 @@ run_pack_list (CommonOptions  *common,
   return EXIT_OK;
 }
 
+/* Gives each report the pack cites that needs a password one of
+ * @passwords (--password, as many as there are such reports), trying each
+ * in turn: the first that opens it is kept for this process only.  A
+ * report none opens is named, for the officer to give the right one. */
+static gboolean
+unlock_reports (PbLibrary           *library,
+                gint64               pack_id,
+                const char * const  *passwords,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) locked = NULL;
+
+  if (passwords == NULL || passwords[0] == NULL)
+    return TRUE;
+  if (!(locked = pb_library_list_locked_pack_reports (library, pack_id, error)))
+    return FALSE;
+  for (guint i = 0; i < locked->len; i++)
+    {
+      PbReport *report = g_ptr_array_index (locked, i);
+      gboolean opened = FALSE;
+
+      for (guint k = 0; passwords[k] != NULL && !opened; k++)
+        opened = pb_library_unlock_report (library, pb_report_get_sha256 (report), passwords[k], NULL);
+      if (!opened)
+        {
+          /* Translators: %s is a report's title */
+          g_set_error (error, PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_REPORT_LOCKED,
+                       _("No password given opens “%s”: give its password with --password."),
+                       pb_report_get_title (report));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* A pack's bundle for panel members: an exempt pack's is encrypted, under
  * a passphrase from --passphrase-file or asked for twice on the terminal. */
 static int
-export_bundle (PbLibrary   *library,
-               gint64       pack_id,
-               const char  *output,
-               const char  *passphrase_file)
+export_bundle (PbLibrary           *library,
+               gint64               pack_id,
+               const char          *output,
+               const char          *passphrase_file,
+               const char * const  *passwords)
 {
   g_autoptr(PbPack) pack = NULL;
   g_autoptr(GError) error = NULL;
   char *passphrase = NULL;
   gboolean ok;
 
-  if (!(pack = pb_library_get_pack (library, pack_id, &error)))
+  if (!(pack = pb_library_get_pack (library, pack_id, &error)) ||
+      !unlock_reports (library, pack_id, passwords, &error))
     return _pb_cli_fail (error->message);
   if (pb_pack_get_exempt (pack))
     {
@@ -342,6 +379,13 @@ export_bundle (PbLibrary   *library,
 
   ok = pb_library_export_bundle (library, pack_id, output, passphrase, NULL, NULL, NULL, &error);
   _pb_cli_wipe (passphrase);
+  if (!ok && g_error_matches (error, PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_REPORT_LOCKED) &&
+      (passwords == NULL || passwords[0] == NULL) && pb_pack_get_exempt (pack))
+    {
+      g_autofree char *message = g_strdup_printf ("%s %s", error->message, _("Give it with --password."));
+
+      return _pb_cli_fail (message);
+    }
   return ok ? EXIT_OK : _pb_cli_fail (error->message);
 }
 
@@ -363,6 +407,7 @@ run_pack_export (CommonOptions  *common,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *passphrase_file = NULL;
+  g_auto(GStrv) passwords = NULL;
   g_autofree char *council = NULL;
   g_autofree char *logo = NULL;
   g_autofree char *default_author = NULL;
@@ -372,6 +417,9 @@ run_pack_export (CommonOptions  *common,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE"), N_("FILE") },
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file,
       N_("For the bundle of an exempt pack: read the passphrase from the first line of FILE"), N_("FILE") },
+    { "password", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &passwords,
+      N_("For the bundle: the password of a report the pack cites that has one (repeat for more); "
+         "members will not need it"), N_("PASSWORD") },
     { "council", 0, 0, G_OPTION_ARG_STRING, &council,
       N_("The council’s name, for the cover and every page (or PANEL_BRIEF_COUNCIL)"), N_("NAME") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_("The council’s logo, a PNG file (or PANEL_BRIEF_LOGO)"), N_("FILE") },
@@ -395,7 +443,7 @@ run_pack_export (CommonOptions  *common,
     {
       if (!(library = _pb_cli_open_library (common, &error)))
         return _pb_cli_fail (error->message);
-      return export_bundle (library, pack_id, path, passphrase_file);
+      return export_bundle (library, pack_id, path, passphrase_file, (const char * const *)passwords);
     }
   if (format_name != NULL && !pb_pack_format_from_name (format_name, &format))
     return _pb_cli_usage_error (_("Packs export as pdf, docx, csv, html or bundle."));
@@ -417,6 +465,13 @@ _pb_cli_run_pack (CommonOptions  *common,
                   char          **argv)
 {
   /* argv: panel-brief pack ACTION …; the action becomes the command. */
+  _pb_cli_action_first (argc, argv);
+  if (argc >= 3 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h")))
+    {
+      printf ("%s\n%s\n", _("Usage: panel-brief pack create|set|add|list|export …"),
+              _("Run “panel-brief pack ACTION --help” for an action’s options."));
+      return EXIT_OK;
+    }
   if (argc >= 3 && g_str_equal (argv[2], "create"))
     return run_pack_create (common, argc - 1, argv + 1);
   if (argc >= 3 && g_str_equal (argv[2], "set"))
@@ -472,5 +527,16 @@ _pb_cli_run_export_annotated (CommonOptions  *common,
   if (!pb_library_export_annotated (library, pb_report_get_id (report), path, include_exempt, &error))
     return _pb_cli_fail_with (error, pb_report_get_title (report));
 
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "report");
+      json_builder_add_int_value (builder, pb_report_get_id (report));
+      _pb_cli_add_path (builder, "path", path);
+      json_builder_end_object (builder);
+      _pb_cli_print_json (builder);
+    }
   return EXIT_OK;
 }

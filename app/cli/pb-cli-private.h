@@ -40,6 +40,8 @@ int            _pb_cli_fail           (const char     *message);
 int            _pb_cli_fail_with      (const GError   *error,
                                        const char     *title);
 int            _pb_cli_usage_error    (const char     *message);
+void           _pb_cli_action_first   (int             argc,
+                                       char          **argv);
 void           _pb_cli_print_json     (JsonBuilder    *builder);
 void           _pb_cli_add_string_or_null (JsonBuilder *builder,
                                            const char  *name,

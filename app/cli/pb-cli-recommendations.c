@@ -149,6 +149,17 @@ write_csv (GPtrArray   *items,
       pb_csv_append_number (out, pb_recommendation_item_get_evidence_count (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_exempt (item) ? "exempt" : "public", TRUE);
     }
+  /* NULL: standard output ("--csv -"). */
+  if (path == NULL)
+    {
+      if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("The recommendations could not be written to standard output."));
+          return FALSE;
+        }
+      return TRUE;
+    }
   return pb_export_write_contents (path, out->str, out->len, error);
 }
 
@@ -178,7 +189,7 @@ run_list (CommonOptions  *common,
     { "cohort", 0, 0, G_OPTION_ARG_STRING, &cohort, N_("Only items about this cohort"), N_("SLUG") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only items past their due date and not met"), NULL },
     { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("Only items not met"), NULL },
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead"), N_("FILE") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write them to FILE as CSV instead (“-” for standard output)"), N_("FILE") },
     { NULL }
   };
   PbRecommendationFilter filter = PB_RECOMMENDATION_FILTER_INIT;
@@ -203,7 +214,8 @@ run_list (CommonOptions  *common,
   filter.overdue = overdue;
   filter.open = open;
 
-  if (csv != NULL && !(csv_path = _pb_cli_output_path (csv, &error)))
+  /* "-" is standard output, as for other command-line tools. */
+  if (csv != NULL && !g_str_equal (csv, "-") && !(csv_path = _pb_cli_output_path (csv, &error)))
     return _pb_cli_fail (error->message);
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
@@ -214,6 +226,8 @@ run_list (CommonOptions  *common,
     {
       g_autofree char *shown = _pb_cli_display (csv);
 
+      if (csv_path == NULL)
+        return write_csv (items, NULL, &error) ? EXIT_OK : _pb_cli_fail (error->message);
       if (!pb_library_check_output_path (library, csv_path, &error) || !write_csv (items, csv_path, &error))
         return _pb_cli_fail (error->message);
       if (common->json)

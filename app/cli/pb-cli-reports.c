@@ -87,11 +87,15 @@ tell_outcomes (ImportRun *run)
         fprintf (stderr, "\r\033[K");
       if (message != NULL)
         _pb_cli_fail (message);
+      else if (outcome->status == PB_IMPORT_STATUS_DUPLICATE && outcome->notice != NULL)
+        /* The file mended the library's copy: said first, so that the line
+         * does not read as a refusal. */
+        printf (_("%s It is report %" G_GINT64_FORMAT ".\n"), outcome->notice, outcome->report_id);
       else if (outcome->status == PB_IMPORT_STATUS_DUPLICATE)
         printf (_("Already in the library: %s (report %" G_GINT64_FORMAT ")\n"), display, outcome->report_id);
       else
         printf (_("Imported %s as report %" G_GINT64_FORMAT "\n"), display, outcome->report_id);
-      if (outcome->notice != NULL)
+      if (outcome->notice != NULL && outcome->status != PB_IMPORT_STATUS_DUPLICATE)
         printf ("%s\n", outcome->notice);
       fflush (stdout);
     }

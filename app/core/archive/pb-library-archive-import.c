@@ -293,16 +293,18 @@ library_is_empty (const char *library_path)
 
 /* A new library is made by putting the archive's database in place, which
  * nobody else may have open: asked before anything is placed (restoring asks
- * again, and this import undoes what it placed if someone came meanwhile). */
+ * again, and this import undoes what it placed if someone came meanwhile).
+ * Every process that has a library open holds a lock on library.db-lock. */
 static gboolean
 check_not_in_use (const char  *library_path,
                   GError     **error)
 {
-  g_autofree char *session = g_build_filename (library_path, "library.db-session", NULL);
+  g_autofree char *db_path = g_build_filename (library_path, "library.db", NULL);
+  g_autofree char *lock_path = _pb_library_lock_path (db_path);
   gboolean free_to_use = TRUE;
   int fd;
 
-  if ((fd = g_open (session, O_RDONLY | O_CLOEXEC, 0)) >= 0)
+  if ((fd = g_open (lock_path, O_RDONLY | O_CLOEXEC, 0)) >= 0)
     {
       free_to_use = flock (fd, LOCK_EX | LOCK_NB) == 0;
       g_close (fd, NULL);
@@ -312,6 +314,37 @@ check_not_in_use (const char  *library_path,
                  _("The library is open in another window or program. Close it and try again; "
                    "nothing was changed."));
   return free_to_use;
+}
+
+/* Whether another program is writing to the library now (an import, say):
+ * asked before anything is placed, without waiting, since once files are
+ * placed a busy library could not be asked whether they are still wanted,
+ * and they would be left for Check Library. */
+static gboolean
+check_not_busy (const char  *library_path,
+                GError     **error)
+{
+  g_autofree char *db_path = g_build_filename (library_path, "library.db", NULL);
+  sqlite3 *db;
+  int rc;
+
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!(db = pb_db_open (db_path, FALSE, error)))
+    return FALSE;
+  sqlite3_busy_timeout (db, 0);
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  pb_db_close (db);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      g_set_error (error, PB_DB_ERROR, PB_DB_ERROR_BUSY,
+                   _("The library is busy in another program. Try again in a moment; "
+                     "nothing was changed."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -501,6 +534,8 @@ pb_library_import_archive (const char             *library_path,
     {
       goto out;
     }
+  if (!check_not_busy (library_abs, error))
+    goto out;
 
   /* Then the files, each checked again as it is taken out. */
   if (!make_dir (library_abs, &placement.made_library_dir, error) ||

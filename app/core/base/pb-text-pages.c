@@ -111,6 +111,109 @@ is_edge (guint i,
   return i < EDGE_LINES || i + EDGE_LINES >= n_lines;
 }
 
+/* Whether @line ends with a hyphen after a lower-case letter: the first
+ * half of a broken word. */
+static gboolean
+line_ends_broken (const char *text,
+                  const Line *line)
+{
+  const char *end = text + line->end;
+  const char *hyphen;
+
+  if (line->end - line->start < 2)
+    return FALSE;
+  hyphen = g_utf8_prev_char (end);
+  return pb_text_is_hyphen (g_utf8_get_char (hyphen)) &&
+         hyphen > text + line->start &&
+         g_unichar_islower (g_utf8_get_char (g_utf8_prev_char (hyphen)));
+}
+
+static gboolean
+line_starts_lower (const char *text,
+                   const Line *line)
+{
+  return g_unichar_islower (g_utf8_get_char (text + line->start));
+}
+
+/* The index of the line of @page that starts at @offset, or -1. */
+static int
+line_at (GArray *page,
+         gsize   offset)
+{
+  for (guint l = 0; l < page->len; l++)
+    if (g_array_index (page, Line, l).start == offset)
+      return (int)l;
+  return -1;
+}
+
+/* The index of the line of @page that ends at @offset, or -1. */
+static int
+line_ending_at (GArray *page,
+                gsize   offset)
+{
+  for (guint l = page->len; l > 0; l--)
+    if (g_array_index (page, Line, l - 1).end == offset)
+      return (int)l - 1;
+  return -1;
+}
+
+/* A word broken by a hyphen over a page break whose header or footer is
+ * not on enough pages to be told as running (a footer only on the first
+ * page, a header only from the second): when the one side of the break
+ * holds the broken word's half and the other does not, a line or two at
+ * that other page's edge that do hold its half show what is between to
+ * be a header or footer, and the body is taken to start or end there. */
+static void
+rejoin_broken_word (const char *before,
+                    GArray     *before_lines,
+                    PbTextSpan *before_body,
+                    const char *after,
+                    GArray     *after_lines,
+                    PbTextSpan *after_body)
+{
+  int last = line_ending_at (before_lines, before_body->end);
+  int first = line_at (after_lines, after_body->start);
+
+  if (last < 0 || first < 0 || before_body->start == before_body->end ||
+      after_body->start == after_body->end)
+    return;
+
+  if (line_ends_broken (before, &g_array_index (before_lines, Line, last)) &&
+      !line_starts_lower (after, &g_array_index (after_lines, Line, first)))
+    {
+      for (guint l = (guint)first + 1; l < after_lines->len && l <= (guint)first + EDGE_LINES; l++)
+        {
+          const Line *line = &g_array_index (after_lines, Line, l);
+
+          if (line->start >= after_body->end)
+            break;
+          if (line_starts_lower (after, line))
+            {
+              after_body->start = line->start;
+              return;
+            }
+        }
+      return;
+    }
+
+  if (line_starts_lower (after, &g_array_index (after_lines, Line, first)) &&
+      !line_ends_broken (before, &g_array_index (before_lines, Line, last)))
+    {
+      for (int l = last - 1; l >= 0 && l >= last - EDGE_LINES; l--)
+        {
+          const Line *line = &g_array_index (before_lines, Line, l);
+
+          if (line->end <= before_body->start)
+            break;
+          if (line_ends_broken (before, line))
+            {
+              before_body->end = line->end;
+              return;
+            }
+        }
+    }
+}
+
 /**
  * pb_text_find_page_bodies:
  * @pages: (array length=n_pages): each page's text, in page order
@@ -193,6 +296,10 @@ pb_text_find_page_bodies (const char * const *pages,
       bodies[i].start = g_array_index (page, Line, top).start;
       bodies[i].end = g_array_index (page, Line, bottom - 1).end;
     }
+
+  for (guint i = 0; i + 1 < n_pages; i++)
+    rejoin_broken_word (pages[i] ? pages[i] : "", g_ptr_array_index (lines, i), &bodies[i],
+                        pages[i + 1] ? pages[i + 1] : "", g_ptr_array_index (lines, i + 1), &bodies[i + 1]);
 
   return bodies;
 }
@@ -287,7 +394,8 @@ breaks_word (const char *text,
 }
 
 /* Appends @text from @from to @to with each hyphen that splits a word at a
- * line end taken out with its line break, other line breaks as spaces. */
+ * line end taken out with its line break. Other line breaks stay, so that a
+ * search snippet taken from the passage shows no words of another line. */
 static void
 append_joined (GString    *out,
                const char *text,
@@ -303,11 +411,28 @@ append_joined (GString    *out,
           p = next;   /* the hyphen and the break go */
           continue;
         }
-      if (*p == '\n')
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
+}
+
+/**
+ * pb_text_join_broken_words:
+ * @text: text, lines separated by "\n"
+ *
+ * @text with each hyphen that splits a word at a line end taken out with its
+ * line break, as search indexes the word and quotes match it ("strat-\negy"
+ * gives "strategy"), other line breaks kept: text copied from a page, which
+ * so reads as search and quotes read it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pb_text_join_broken_words (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_joined (out, text, text, text + strlen (text));
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -362,7 +487,8 @@ pb_text_join_lines (const char *text,
  * The page's text keeps such hyphens, since most are a compound's own
  * ("long-\nterm"); these passages let search find the words they may split.
  *
- * Returns: (transfer full): the passages, one per line
+ * Returns: (transfer full): the passages, each from a new line (the lines
+ *   of a passage that no hyphen breaks kept apart)
  */
 char *
 pb_text_hyphen_joins (const char *page)

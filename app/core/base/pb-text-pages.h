@@ -29,6 +29,7 @@ char     *pb_text_page_break_join     (const char         *before,
 GPtrArray *pb_text_page_break_joins   (const char * const *pages,
                                        guint               n_pages);
 char     *pb_text_hyphen_joins        (const char         *page);
+char     *pb_text_join_broken_words   (const char         *text);
 char     *pb_text_join_lines          (const char         *text,
                                        gssize              length);
 GPtrArray *pb_text_page_extras        (const char * const *pages,

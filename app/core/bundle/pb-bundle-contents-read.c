@@ -204,6 +204,10 @@ read_pack (JsonObject      *pack,
       !get_string (pack, "exported_at", FALSE, &contents->exported_at) ||
       !is_timestamp (contents->exported_at))
     return fail (error, "pack");
+  /* Absent from bundles made before it was counted. */
+  if (json_object_has_member (pack, "revision") &&
+      !get_int (pack, "revision", 0, G_MAXINT64, &contents->revision))
+    return fail (error, "pack");
   return TRUE;
 }
 

@@ -361,6 +361,7 @@ _pb_bundle_contents_to_json (BundleContents *contents)
   add_string (builder, "classification", contents->exempt ? "exempt" : "public");
   add_string (builder, "introduction", contents->introduction);
   add_string (builder, "exported_at", contents->exported_at);
+  add_int (builder, "revision", contents->revision);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "cohorts");

@@ -272,6 +272,8 @@ collect_pack (PbLibrary  *library,
   contents->introduction = g_strdup (pb_pack_get_introduction (pack));
   contents->exempt = pb_pack_get_exempt (pack);
   contents->exported_at = pb_db_now ();
+  if ((contents->revision = _pb_bundle_next_revision (library, pack_id, error)) < 0)
+    return NULL;
 
   for (guint s = 0; s < sections->len; s++)
     if (!add_section (&collect, g_ptr_array_index (sections, s), contents->exempt, error))
@@ -331,6 +333,9 @@ prepare_report (PbLibrary       *library,
                      "Run Check Library."), report->title);
       return FALSE;
     }
+  /* A report that needs a password goes without it, or not at all. */
+  if (!_pb_bundle_unlock_report_copy (contents, report, dir, n, error))
+    return FALSE;
 
   for (guint i = 0; i < contents->cohorts->len; i++)
     {
@@ -628,6 +633,7 @@ fail:
  *   %PB_PACKS_ERROR_NOT_FOUND, %PB_BUNDLE_ERROR_PASSPHRASE_NEEDED,
  *   %PB_BUNDLE_ERROR_WEAK_PASSPHRASE, %PB_BUNDLE_ERROR_NO_ENCRYPTION,
  *   %PB_BUNDLE_ERROR_DAMAGED for a report file not as imported,
+ *   %PB_BUNDLE_ERROR_REPORT_LOCKED for a report whose password is needed,
  *   %PB_LIBRARY_ERROR_MISSING_FILE, %G_IO_ERROR incl.
  *   %G_IO_ERROR_NO_SPACE and %G_IO_ERROR_CANCELLED) and no file left
  */

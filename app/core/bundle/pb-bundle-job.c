@@ -23,6 +23,7 @@ typedef struct
   gint64                 pack_id;        /* to export, else 0 */
   char                  *path;
   char                  *passphrase;
+  PbBundleOpenFlags      flags;          /* to open */
   PbBundleProgressFunc   progress;
   gpointer               progress_data;
   GMainContext          *context;
@@ -125,7 +126,8 @@ bundle_worker (GTask        *task,
     {
       PbBundleOpenResult *result = g_new0 (PbBundleOpenResult, 1);
 
-      if (pb_library_open_bundle (library, job->path, job->passphrase, result, cancellable, progress, job, &error))
+      if (pb_library_open_bundle_full (library, job->path, job->passphrase, job->flags, result, cancellable, progress,
+                                       job, &error))
         g_task_return_pointer (task, result, (GDestroyNotify)open_result_free);
       else
         {
@@ -140,6 +142,7 @@ run_job (PbLibrary            *library,
          gint64                pack_id,
          const char           *path,
          const char           *passphrase,
+         PbBundleOpenFlags     flags,
          GCancellable         *cancellable,
          PbBundleProgressFunc  progress,
          gpointer              progress_data,
@@ -154,6 +157,7 @@ run_job (PbLibrary            *library,
   job->pack_id = pack_id;
   job->path = g_strdup (path);
   job->passphrase = g_strdup (passphrase);
+  job->flags = flags;
   job->progress = progress;
   job->progress_data = progress_data;
   job->context = g_main_context_ref_thread_default ();
@@ -196,7 +200,7 @@ pb_library_export_bundle_async (PbLibrary            *library,
   g_return_if_fail (pack_id > 0);
   g_return_if_fail (path != NULL);
 
-  run_job (library, pack_id, path, passphrase, cancellable, progress, progress_data, callback, user_data,
+  run_job (library, pack_id, path, passphrase, PB_BUNDLE_OPEN_DEFAULT, cancellable, progress, progress_data, callback, user_data,
            pb_library_export_bundle_async);
 }
 
@@ -242,7 +246,32 @@ pb_library_open_bundle_async (PbLibrary            *library,
   g_return_if_fail (PB_IS_LIBRARY (library));
   g_return_if_fail (path != NULL);
 
-  run_job (library, 0, path, passphrase, cancellable, progress, progress_data, callback, user_data,
+  run_job (library, 0, path, passphrase, PB_BUNDLE_OPEN_DEFAULT, cancellable, progress, progress_data, callback,
+           user_data, pb_library_open_bundle_async);
+}
+
+/**
+ * pb_library_open_bundle_full_async:
+ * @flags: as for pb_library_open_bundle_full()
+ *
+ * As pb_library_open_bundle_async(), with @flags; finish it with
+ * pb_library_open_bundle_finish().
+ */
+void
+pb_library_open_bundle_full_async (PbLibrary            *library,
+                                   const char           *path,
+                                   const char           *passphrase,
+                                   PbBundleOpenFlags     flags,
+                                   GCancellable         *cancellable,
+                                   PbBundleProgressFunc  progress,
+                                   gpointer              progress_data,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (PB_IS_LIBRARY (library));
+  g_return_if_fail (path != NULL);
+
+  run_job (library, 0, path, passphrase, flags, cancellable, progress, progress_data, callback, user_data,
            pb_library_open_bundle_async);
 }
 

@@ -10,6 +10,7 @@
 #include "pb-backup.h"
 #include "pb-bundle-private.h"
 #include "pb-import.h"
+#include "pb-report-store.h"
 
 /* Opening a bundle in a member's library.
  *
@@ -261,6 +262,13 @@ import_reports (PbLibrary       *library,
 
       progress->start = start + share * i / contents->reports->len;
       progress->share = share / contents->reports->len;
+      /* Listed first, so that a kill mid-import leaves it to be swept. */
+      {
+        g_autoptr(PbReport) had = pb_library_find_report (library, report->sha256, NULL);
+
+        if (had == NULL && !_pb_bundle_opening_add (library, report->sha256, error))
+          return FALSE;
+      }
       if (!pb_import_file (library, file, NULL, cancellable, import_progress_cb, progress, &status, NULL, error))
         return FALSE;
       if (status == PB_IMPORT_STATUS_IMPORTED)
@@ -273,36 +281,70 @@ import_reports (PbLibrary       *library,
   return TRUE;
 }
 
+/* Which copy of a pack is newer: by the officer's library's count of its
+ * bundles when both have one (a clock set wrong, or a second machine,
+ * cannot put them out of order), else by when each was written. */
+static int
+compare_copies (BundleContents *contents,
+                const char     *had_exported_at,
+                gint64          had_revision)
+{
+  if (contents->revision > 0 && had_revision > 0 && contents->revision != had_revision)
+    return contents->revision < had_revision ? -1 : 1;
+  return _pb_bundle_compare_times (contents->exported_at, had_exported_at);
+}
+
+/* A full disk, said as what the member can act on: the pack (not one of
+ * its reports, which they never chose), about how much room it needs, and
+ * that nothing of it was kept. */
+static void
+explain_no_space (PbLibrary       *library,
+                  BundleContents  *contents,
+                  GError         **error)
+{
+  g_autofree char *size = NULL;
+  guint64 total = 0;
+
+  if (error == NULL || *error == NULL ||
+      !(g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+        g_error_matches (*error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE)))
+    return;
+  for (guint i = 0; i < contents->reports->len; i++)
+    {
+      BundleReport *report = g_ptr_array_index (contents->reports, i);
+      GStatBuf st;
+
+      if (report->source_path != NULL && g_stat (report->source_path, &st) == 0)
+        total += (guint64)st.st_size;
+    }
+  /* A report that could not be stored for want of room, and no other
+   * reason: the import says which only in words. */
+  if (g_error_matches (*error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_STORAGE))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (pb_library_get_path (library));
+      g_autoptr(GFileInfo) info = g_file_query_filesystem_info (folder, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+
+      if (info == NULL ||
+          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) >= total * 2)
+        return;
+    }
+  /* Each report is kept as it came, and its pages' text and pictures
+   * beside it: about twice its size is a fair guess. */
+  size = g_format_size (total * 2);
+  g_clear_error (error);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+               /* Translators: the first %s is a pack's title, the second a size such as "12 MB" */
+               _("There is not enough free disk space to open the pack “%s”: it needs about %s. Nothing of "
+                 "it was kept. Free some space on the disk that holds your library (%s) and open it again."),
+               contents->title, size, pb_library_get_path (library));
+}
+
 /**
  * pb_library_open_bundle:
- * @library: a member's library; it may hold nothing else
- * @path: (type filename): a bundle (.panelpack)
- * @passphrase: (nullable): for an encrypted bundle, the passphrase it was
- *   written with (pb_bundle_peek() says whether one is needed); used to
- *   read this bundle and kept nowhere
- * @out_result: (out caller-allocates) (optional): what was opened; clear
- *   it with pb_bundle_open_result_clear()
- * @cancellable: (nullable): to stop; reports imported so far stay
- * @progress_func: (nullable): told how far it has got, from 0 to 1, on this
- *   thread
- * @progress_data: for @progress
- * @error: a #GError, or %NULL
  *
- * Opens a pack bundle into the library, as a read-only pack kept apart
- * from the member's own (pb_library_list_bundle_packs()).  Its reports are
- * imported as any PDF is and marked "from pack Title" when they are new to
- * the library.  A newer bundle of a pack the library has brings that pack
- * up to date, keeping the member's notes and questions, after a backup.
- * Nothing is kept of a bundle that fails a check.
+ * As pb_library_open_bundle_full() with %PB_BUNDLE_OPEN_DEFAULT.
  *
- * Returns: %TRUE, or %FALSE with @error set: %PB_BUNDLE_ERROR
- *   (%PB_BUNDLE_ERROR_NOT_A_BUNDLE, %PB_BUNDLE_ERROR_NEWER,
- *   %PB_BUNDLE_ERROR_DAMAGED for a changed or damaged file,
- *   %PB_BUNDLE_ERROR_PASSPHRASE_NEEDED, %PB_BUNDLE_ERROR_WRONG_PASSPHRASE,
- *   %PB_BUNDLE_ERROR_NO_ENCRYPTION, %PB_BUNDLE_ERROR_OLDER), the library's
- *   problem when it cannot be written, %PB_IMPORT_ERROR, %PB_DB_ERROR,
- *   %G_IO_ERROR (%G_IO_ERROR_NOT_FOUND, %G_IO_ERROR_NO_SPACE,
- *   %G_IO_ERROR_CANCELLED)
+ * Returns: %TRUE, or %FALSE with @error set
  */
 gboolean
 pb_library_open_bundle (PbLibrary             *library,
@@ -314,9 +356,64 @@ pb_library_open_bundle (PbLibrary             *library,
                         gpointer               progress_data,
                         GError               **error)
 {
+  return pb_library_open_bundle_full (library, path, passphrase, PB_BUNDLE_OPEN_DEFAULT, out_result, cancellable,
+                                      progress_func, progress_data, error);
+}
+
+/**
+ * pb_library_open_bundle_full:
+ * @library: a member's library; it may hold nothing else
+ * @path: (type filename): a bundle (.panelpack)
+ * @passphrase: (nullable): for an encrypted bundle, the passphrase it was
+ *   written with (pb_bundle_peek() says whether one is needed); used to
+ *   read this bundle and kept nowhere
+ * @flags: %PB_BUNDLE_OPEN_REPLACE_NEWER to open a copy older than the
+ *   one the library has, in its place (the member's choice, when told
+ *   %PB_BUNDLE_ERROR_OLDER)
+ * @out_result: (out caller-allocates) (optional): what was opened; clear
+ *   it with pb_bundle_open_result_clear()
+ * @cancellable: (nullable): to stop, keeping nothing of the bundle
+ * @progress_func: (nullable): told how far it has got, from 0 to 1, on this
+ *   thread
+ * @progress_data: for @progress
+ * @error: a #GError, or %NULL
+ *
+ * Opens a pack bundle into the library, as a read-only pack kept apart
+ * from the member's own (pb_library_list_bundle_packs()).  Its reports are
+ * imported as any PDF is and marked "from pack Title" when they are new to
+ * the library.  A newer bundle of a pack the library has brings that pack
+ * up to date, keeping the member's notes and questions, after a backup;
+ * which copy is newer goes by the revision the officer's library counts
+ * (pack.json's "revision"), else by when each was written.
+ * It opens whole or not at all: nothing is kept of a bundle that fails a
+ * check, is cancelled or cannot be written, and what an opening that was
+ * killed part-way left is removed first (pb-bundle-opening.c).
+ *
+ * Returns: %TRUE, or %FALSE with @error set: %PB_BUNDLE_ERROR
+ *   (%PB_BUNDLE_ERROR_NOT_A_BUNDLE, %PB_BUNDLE_ERROR_NEWER,
+ *   %PB_BUNDLE_ERROR_DAMAGED for a changed or damaged file,
+ *   %PB_BUNDLE_ERROR_PASSPHRASE_NEEDED, %PB_BUNDLE_ERROR_WRONG_PASSPHRASE,
+ *   %PB_BUNDLE_ERROR_NO_ENCRYPTION, %PB_BUNDLE_ERROR_OLDER), the library's
+ *   problem when it cannot be written, %PB_IMPORT_ERROR, %PB_DB_ERROR,
+ *   %G_IO_ERROR (%G_IO_ERROR_NOT_FOUND, %G_IO_ERROR_NO_SPACE,
+ *   %G_IO_ERROR_CANCELLED)
+ */
+gboolean
+pb_library_open_bundle_full (PbLibrary             *library,
+                             const char            *path,
+                             const char            *passphrase,
+                             PbBundleOpenFlags      flags,
+                             PbBundleOpenResult    *out_result,
+                             GCancellable          *cancellable,
+                             PbBundleProgressFunc   progress_func,
+                             gpointer               progress_data,
+                             GError               **error)
+{
   g_autoptr(BundleContents) contents = NULL;
   g_autofree char *temp_dir = NULL;
   g_autofree char *had_exported_at = NULL;
+  gint64 had_revision = 0;
+  int order;
   Progress progress = { progress_func, progress_data, 0, 0.5 };
   PbBundleOpenResult result = { 0 };
   gint64 had_id = 0;
@@ -328,21 +425,25 @@ pb_library_open_bundle (PbLibrary             *library,
   if (!pb_library_check_writable (library, error) ||
       !(temp_dir = _pb_bundle_make_temp_dir (error)))
     return FALSE;
+  /* What an opening killed part-way left behind goes first. */
+  _pb_bundle_opening_sweep (library);
 
   report_progress (&progress, 0);
   if (!(contents = read_bundle (path, passphrase, temp_dir, cancellable, &progress, error)) ||
-      !_pb_bundle_store_lookup (library, contents->uuid, &had_id, &had_exported_at, error))
+      !_pb_bundle_store_lookup (library, contents->uuid, &had_id, &had_exported_at, &had_revision, error))
     goto out;
 
-  if (had_id > 0 && _pb_bundle_compare_times (contents->exported_at, had_exported_at) < 0)
+  order = had_id > 0 ? compare_copies (contents, had_exported_at, had_revision) : 1;
+  if (order < 0 && !(flags & PB_BUNDLE_OPEN_REPLACE_NEWER))
     {
       g_set_error (error, PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER,
-                   _("You already have a newer copy of “%s”. This one is older, so it was not opened."),
+                   _("You already have a newer copy of “%s”. This one is older, so it was not opened. You can "
+                     "open this copy anyway, in place of the one you have; your notes are kept."),
                    contents->title);
       goto out;
     }
   result.status = had_id == 0 ? PB_BUNDLE_OPENED_NEW
-                  : _pb_bundle_compare_times (contents->exported_at, had_exported_at) == 0 ? PB_BUNDLE_OPENED_UNCHANGED
+                  : order == 0 ? PB_BUNDLE_OPENED_UNCHANGED
                   : PB_BUNDLE_OPENED_UPDATED;
 
   /* Bringing a pack up to date replaces its rows: a backup first, as for
@@ -372,7 +473,12 @@ pb_library_open_bundle (PbLibrary             *library,
   ok = TRUE;
 
 out:
+  if (!ok && contents != NULL)
+    explain_no_space (library, contents, error);
   _pb_bundle_remove_temp_dir (temp_dir);
+  /* On success every report listed is the pack's now, and the sweep only
+   * clears the list; on failure it takes back what this opening brought. */
+  _pb_bundle_opening_sweep (library);
   if (ok && out_result != NULL)
     *out_result = result;
   else

@@ -102,7 +102,10 @@ typedef struct
   char       *author;
   char       *introduction;
   gboolean    exempt;
-  char       *exported_at;   /* ISO 8601, UTC: which of two bundles is newer */
+  char       *exported_at;   /* ISO 8601, UTC: when it was written */
+  gint64      revision;      /* the officer's library's count of the pack's
+                              * bundles: which of two is newer; 0 for a
+                              * bundle made before there was one */
   GPtrArray  *cohorts;       /* BundleCohort */
   GPtrArray  *reports;       /* BundleReport, in the order first cited */
   GPtrArray  *sections;      /* BundleSection */
@@ -159,6 +162,19 @@ gboolean  _pb_bundle_read_marker     (zip_t           *zip,
                                       gboolean        *out_encrypted,
                                       GError         **error);
 
+/* pb-bundle-locked.c */
+gboolean  _pb_bundle_unlock_report_copy (BundleContents *contents,
+                                         BundleReport   *report,
+                                         const char     *dir,
+                                         guint           n,
+                                         GError        **error);
+
+/* pb-bundle-opening.c */
+gboolean  _pb_bundle_opening_add     (PbLibrary       *library,
+                                      const char      *sha256,
+                                      GError         **error);
+guint     _pb_bundle_opening_sweep   (PbLibrary       *library);
+
 /* pb-bundle-store.c: the officer's side. */
 gboolean  _pb_bundle_identify_pack   (PbLibrary       *library,
                                       gint64           pack_id,
@@ -172,6 +188,10 @@ gboolean  _pb_bundle_store_lookup    (PbLibrary       *library,
                                       const char      *uuid,
                                       gint64          *out_id,
                                       char           **out_exported_at,
+                                      gint64          *out_revision,
+                                      GError         **error);
+gint64    _pb_bundle_next_revision   (PbLibrary       *library,
+                                      gint64           pack_id,
                                       GError         **error);
 gboolean  _pb_bundle_store_origin    (PbLibrary       *library,
                                       const char      *sha256,

@@ -198,6 +198,44 @@ _pb_bundle_identify_pack (PbLibrary   *library,
   return TRUE;
 }
 
+/**
+ * _pb_bundle_next_revision:
+ * @pack_id: a pack being bundled
+ *
+ * Counts one more bundle of the pack, in the officer's library: the
+ * revision members compare, which no machine's clock can put out of
+ * order.  A library that can only be read gives the count it has.
+ *
+ * Returns: the new bundle's revision, from 1; or -1 with @error set
+ *   (%PB_DB_ERROR)
+ */
+gint64
+_pb_bundle_next_revision (PbLibrary  *library,
+                          gint64      pack_id,
+                          GError    **error)
+{
+  sqlite3 *db = _pb_library_get_db (library);
+  g_autoptr(sqlite3_stmt) bump = pb_db_prepare (db, "UPDATE packs SET bundle_revision = bundle_revision + 1"
+                                                    " WHERE id = ?1", NULL);
+  g_autoptr(sqlite3_stmt) read = pb_db_prepare (db, "SELECT bundle_revision FROM packs WHERE id = ?1", error);
+  gint64 revision = -1;
+  int rc;
+
+  if (read == NULL)
+    return -1;
+  if (bump != NULL)
+    {
+      sqlite3_bind_int64 (bump, 1, pack_id);
+      pb_db_step_done (bump, NULL);
+    }
+  sqlite3_bind_int64 (read, 1, pack_id);
+  if ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    revision = MAX (sqlite3_column_int64 (read, 0), 1);
+  else
+    pb_db_set_error (db, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+  return revision;
+}
+
 /* ---- The member's side --------------------------------------------------- */
 
 /**
@@ -205,6 +243,7 @@ _pb_bundle_identify_pack (PbLibrary   *library,
  * @uuid: a pack's identity
  * @out_id: (out): its bundle pack's id, or 0 when the library has none
  * @out_exported_at: (out) (optional): when the bundle it has was made
+ * @out_revision: (out) (optional): that bundle's revision, 0 for none
  *
  * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR)
  */
@@ -213,11 +252,12 @@ _pb_bundle_store_lookup (PbLibrary   *library,
                          const char  *uuid,
                          gint64      *out_id,
                          char       **out_exported_at,
+                         gint64      *out_revision,
                          GError     **error)
 {
   sqlite3 *db = _pb_library_get_db (library);
-  g_autoptr(sqlite3_stmt) stmt = pb_db_prepare (db, "SELECT id, exported_at FROM bundle_packs WHERE uuid = ?1",
-                                                error);
+  g_autoptr(sqlite3_stmt) stmt = pb_db_prepare (db, "SELECT id, exported_at, revision FROM bundle_packs"
+                                                    " WHERE uuid = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -229,6 +269,8 @@ _pb_bundle_store_lookup (PbLibrary   *library,
       *out_id = sqlite3_column_int64 (stmt, 0);
       if (out_exported_at != NULL)
         *out_exported_at = g_strdup (pb_db_column_text (stmt, 1));
+      if (out_revision != NULL)
+        *out_revision = sqlite3_column_int64 (stmt, 2);
     }
   else if (rc != SQLITE_DONE)
     {
@@ -307,11 +349,11 @@ write_pack (sqlite3         *db,
   if (id > 0)
     stmt = pb_db_prepare (db, "UPDATE bundle_packs SET uuid = ?1, title = ?2, committee = ?3,"
                               " meeting_date = ?4, author = ?5, classification = ?6, introduction = ?7,"
-                              " cohorts = ?8, exported_at = ?9, updated_at = ?10 WHERE id = ?11", error);
+                              " cohorts = ?8, exported_at = ?9, updated_at = ?10, revision = ?12 WHERE id = ?11", error);
   else
     stmt = pb_db_prepare (db, "INSERT INTO bundle_packs (uuid, title, committee, meeting_date, author,"
-                              "  classification, introduction, cohorts, exported_at, updated_at, opened_at)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)", error);
+                              "  classification, introduction, cohorts, exported_at, updated_at, opened_at, revision)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?12)", error);
   if (stmt == NULL)
     return -1;
 
@@ -327,6 +369,7 @@ write_pack (sqlite3         *db,
   sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
   if (id > 0)
     sqlite3_bind_int64 (stmt, 11, id);
+  sqlite3_bind_int64 (stmt, 12, contents->revision);
   if (!pb_db_step_done (stmt, error))
     return -1;
   return id > 0 ? id : sqlite3_last_insert_rowid (db);
@@ -503,7 +546,7 @@ _pb_bundle_store_contents (PbLibrary       *library,
 
   if (!pb_db_begin (db, error))
     return 0;
-  if (!_pb_bundle_store_lookup (library, contents->uuid, &id, NULL, error) ||
+  if (!_pb_bundle_store_lookup (library, contents->uuid, &id, NULL, NULL, error) ||
       (id > 0 && !clear_pack (db, id, error)) ||
       (id = write_pack (db, contents, id, error)) < 0 ||
       !write_findings (db, id, contents, finding_rows, error) ||

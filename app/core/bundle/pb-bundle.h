@@ -42,6 +42,10 @@ G_BEGIN_DECLS
  * @PB_BUNDLE_ERROR_NOT_QUESTIONS: the file is not a member's questions
  * @PB_BUNDLE_ERROR_UNKNOWN_PACK: the questions are about a pack this
  *   library does not have
+ * @PB_BUNDLE_ERROR_REPORT_LOCKED: a report the pack cites is protected by
+ *   a password that has not been given (pb_library_unlock_report()), or
+ *   the pack is public and its bundle cannot carry such a report; the
+ *   message names the report
  */
 typedef enum
 {
@@ -57,6 +61,7 @@ typedef enum
   PB_BUNDLE_ERROR_NO_QUESTIONS,
   PB_BUNDLE_ERROR_NOT_QUESTIONS,
   PB_BUNDLE_ERROR_UNKNOWN_PACK,
+  PB_BUNDLE_ERROR_REPORT_LOCKED,
 } PbBundleError;
 
 /**
@@ -81,6 +86,18 @@ typedef enum
   PB_BUNDLE_OPENED_UPDATED,
   PB_BUNDLE_OPENED_UNCHANGED,
 } PbBundleOpened;
+
+/**
+ * PbBundleOpenFlags:
+ * @PB_BUNDLE_OPEN_DEFAULT: refuse a copy older than the library's
+ * @PB_BUNDLE_OPEN_REPLACE_NEWER: open an older copy anyway, in place of
+ *   the library's (the member's notes are kept, as for a newer one)
+ */
+typedef enum
+{
+  PB_BUNDLE_OPEN_DEFAULT = 0,
+  PB_BUNDLE_OPEN_REPLACE_NEWER = 1 << 0,
+} PbBundleOpenFlags;
 
 /**
  * PbBundleOpenResult:
@@ -120,12 +137,29 @@ gboolean pb_library_export_bundle     (PbLibrary             *library,
                                        gpointer               progress_data,
                                        GError               **error);
 
+GPtrArray *pb_library_list_locked_pack_reports (PbLibrary   *library,
+                                                gint64       pack_id,
+                                                GError     **error);
+gboolean   pb_library_unlock_report            (PbLibrary   *library,
+                                                const char  *sha256,
+                                                const char  *password,
+                                                GError     **error);
+
 gboolean pb_bundle_peek               (const char            *path,
                                        gboolean              *out_encrypted,
                                        GError               **error);
 gboolean pb_library_open_bundle       (PbLibrary             *library,
                                        const char            *path,
                                        const char            *passphrase,
+                                       PbBundleOpenResult    *out_result,
+                                       GCancellable          *cancellable,
+                                       PbBundleProgressFunc   progress,
+                                       gpointer               progress_data,
+                                       GError               **error);
+gboolean pb_library_open_bundle_full  (PbLibrary             *library,
+                                       const char            *path,
+                                       const char            *passphrase,
+                                       PbBundleOpenFlags      flags,
                                        PbBundleOpenResult    *out_result,
                                        GCancellable          *cancellable,
                                        PbBundleProgressFunc   progress,
@@ -153,6 +187,15 @@ void     pb_library_open_bundle_async    (PbLibrary            *library,
                                           gpointer              progress_data,
                                           GAsyncReadyCallback   callback,
                                           gpointer              user_data);
+void     pb_library_open_bundle_full_async (PbLibrary          *library,
+                                            const char         *path,
+                                            const char         *passphrase,
+                                            PbBundleOpenFlags   flags,
+                                            GCancellable       *cancellable,
+                                            PbBundleProgressFunc progress,
+                                            gpointer            progress_data,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
 gboolean pb_library_open_bundle_finish   (PbLibrary            *library,
                                           GAsyncResult         *result,
                                           PbBundleOpenResult   *out_result,

@@ -610,6 +610,15 @@ import_file (PbLibrary             *library,
     {
       state.title = g_strdup (state.content->title);
     }
+  else if (pb_import_is_report_file_name (state.display_name))
+    {
+      /* An orphan re-attached from reports/: its name is its checksum,
+       * which says nothing to a reader. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (now, "%-d %B %Y");
+
+      state.title = g_strdup_printf (_("Report re-attached on %s"), date);
+    }
   else
     {
       g_autofree char *base = g_strdup (state.display_name);

@@ -264,6 +264,7 @@ static char *
 import_orphan (PbLibrary     *library,
                const Orphan  *orphan,
                GCancellable  *cancellable,
+               GArray        *added,
                guint         *out_pages,
                GError       **error)
 {
@@ -277,12 +278,17 @@ import_orphan (PbLibrary     *library,
                             NULL, &report_id, error) ||
       !(report = pb_library_get_report (library, report_id, error)))
     return NULL;
+  if (added != NULL)
+    g_array_append_val (added, report_id);
   *out_pages = pb_report_get_page_count (report);
   return g_strdup (pb_report_get_title (report));
 }
 
 /**
  * _pb_repair_orphan:
+ *
+ * @added: (element-type gint64) (nullable): gets the id of a report it
+ *   re-attaches, for the caller to announce (report-added) on its own thread
  *
  * Mends one orphan as _pb_check_orphans () said it would, hashing it first
  * whatever the check did.
@@ -293,7 +299,8 @@ char *
 _pb_repair_orphan (PbLibrary          *library,
                    const char         *sha256,
                    const char * const *passwords,
-                   GCancellable       *cancellable)
+                   GCancellable       *cancellable,
+                   GArray             *added)
 {
   g_auto(Orphan) orphan = { 0 };
   g_autoptr(GError) error = NULL;
@@ -315,13 +322,13 @@ _pb_repair_orphan (PbLibrary          *library,
   switch (orphan.state)
     {
     case ORPHAN_REPORT:
-      if (!(title = import_orphan (library, &orphan, cancellable, &pages, &error)))
+      if (!(title = import_orphan (library, &orphan, cancellable, added, &pages, &error)))
         return g_strdup_printf (_("Could not re-attach “%s”: %s"), name, error->message);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Re-attached “%s” (%u page).",
                                            "Re-attached “%s” (%u pages).", pages), title, pages);
 
     case ORPHAN_MISNAMED:
-      if (!(title = import_orphan (library, &orphan, cancellable, &pages, &error)))
+      if (!(title = import_orphan (library, &orphan, cancellable, added, &pages, &error)))
         return g_strdup_printf (_("Could not re-attach “%s”: %s"), name, error->message);
       if (!(aside = move_aside (orphan.path, "misnamed")))
         return g_strdup_printf (_("Re-attached “%s”, but could not move its misnamed file aside."),
@@ -332,7 +339,7 @@ _pb_repair_orphan (PbLibrary          *library,
     case ORPHAN_SECOND_COPY:
       /* Imported first: if the listed copy is missing or changed, this one
        * takes its place (the import mends it). */
-      g_free (import_orphan (library, &orphan, cancellable, &pages, NULL));
+      g_free (import_orphan (library, &orphan, cancellable, added, &pages, NULL));
       if (!(aside = move_aside (orphan.path, "misnamed")))
         return g_strdup_printf (_("Could not move aside the second copy of “%s”."), name);
       return g_strdup_printf (_("Moved aside a second copy of “%s” that had a name not its own; it "

@@ -24,7 +24,8 @@ gboolean   _pb_check_orphans          (PbLibrary            *library,
 char      *_pb_repair_orphan          (PbLibrary            *library,
                                        const char           *sha256,
                                        const char * const   *passwords,
-                                       GCancellable         *cancellable);
+                                       GCancellable         *cancellable,
+                                       GArray               *added);
 
 /* pb-library-check-leftovers.c */
 void       _pb_check_temporaries      (PbLibrary            *library,

@@ -76,27 +76,6 @@ pb_check_result_free (PbCheckResult *result)
   g_free (result);
 }
 
-/* The first thing integrity_check found, as one line: its report opens with
- * a heading ("*** in database main ***") that says nothing to the user, and
- * may run to many lines. */
-static char *
-first_finding (const char *report)
-{
-  const char *heading = "*** in database main ***";
-  g_auto(GStrv) lines = NULL;
-
-  if (report == NULL)
-    return g_strdup ("?");
-  lines = g_strsplit (report, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] != '\0' && !g_str_equal (lines[i], heading))
-        return g_strdup (lines[i]);
-    }
-  return g_strdup ("?");
-}
-
 static void
 check_database (PbLibrary     *library,
                 PbCheckResult *result,
@@ -104,6 +83,7 @@ check_database (PbLibrary     *library,
 {
   g_autoptr(sqlite3_stmt) integrity = NULL;
   g_autoptr(sqlite3_stmt) keys = NULL;
+  gboolean damaged = FALSE;
   sqlite3 *db;
 
   if (!(db = _pb_library_open_reader (library, error)))
@@ -113,15 +93,21 @@ check_database (PbLibrary     *library,
       sqlite3_step (integrity) == SQLITE_ROW &&
       g_strcmp0 (pb_db_column_text (integrity, 0), "ok") != 0)
     {
-      g_autofree char *first = first_finding (pb_db_column_text (integrity, 0));
-
+      /* SQLite's findings ("On tree page 2 cell 0: Offset … out of range")
+       * say nothing a reader can act on: they go to the log, and the user
+       * gets one sentence and the one thing to do. */
+      g_debug ("integrity_check: %s", pb_db_column_text (integrity, 0));
+      damaged = TRUE;
       _pb_check_add_problem (result, PB_CHECK_DATABASE, "library.db", 0, FALSE,
-                             g_strdup_printf (_("The library database is damaged (%s). Restore the "
-                                                "newest good backup (Restore from Backup…, or "
-                                                "“panel-brief restore --latest”)."), first));
+                             g_strdup (_("The library database is damaged: some of what it holds "
+                                         "cannot be read. Restore the newest good backup "
+                                         "(Restore from Backup…, or “panel-brief restore "
+                                         "--latest”); the damaged file is kept.")));
     }
 
-  if ((keys = pb_db_prepare (db, "PRAGMA foreign_key_check", NULL)) != NULL)
+  /* Rows that lost what they refer to are what the damage did, and the
+   * remedy is the same restore: one sentence says it all. */
+  if (!damaged && (keys = pb_db_prepare (db, "PRAGMA foreign_key_check", NULL)) != NULL)
     {
       guint n = 0;
       g_autofree char *table = NULL;
@@ -297,6 +283,15 @@ pb_library_check_full (PbLibrary             *library,
   return result;
 }
 
+static void       emit_added (PbLibrary           *library,
+                              GArray              *added);
+static GPtrArray *repair     (PbLibrary           *library,
+                              PbCheckResult       *result,
+                              const char * const  *passwords,
+                              GCancellable        *cancellable,
+                              GArray              *added,
+                              GError             **error);
+
 /**
  * pb_library_repair:
  *
@@ -338,6 +333,31 @@ pb_library_repair_full (PbLibrary           *library,
                         GCancellable        *cancellable,
                         GError             **error)
 {
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *done = repair (library, result, passwords, cancellable, added, error);
+
+  emit_added (library, added);
+  return done;
+}
+
+/* Tells the library's watchers (the window's report list) of each report
+ * a repair re-attached: on the caller's thread, as signals must be. */
+static void
+emit_added (PbLibrary *library,
+            GArray    *added)
+{
+  for (guint i = 0; added != NULL && i < added->len; i++)
+    _pb_library_emit_report_added (library, g_array_index (added, gint64, i));
+}
+
+static GPtrArray *
+repair (PbLibrary           *library,
+        PbCheckResult       *result,
+        const char * const  *passwords,
+        GCancellable        *cancellable,
+        GArray              *added,
+        GError             **error)
+{
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func (g_free);
   gboolean leftovers = FALSE;
 
@@ -355,7 +375,7 @@ pb_library_repair_full (PbLibrary           *library,
         return NULL;
 
       if (problem->kind == PB_CHECK_ORPHAN)
-        g_ptr_array_add (done, _pb_repair_orphan (library, problem->subject, passwords, cancellable));
+        g_ptr_array_add (done, _pb_repair_orphan (library, problem->subject, passwords, cancellable, added));
       else if (problem->kind == PB_CHECK_LEFTOVER)
         leftovers = TRUE;
     }
@@ -388,11 +408,13 @@ typedef struct
   gboolean       repair;
   PbCheckResult *result;
   GPtrArray     *repairs;
+  GArray        *added;     /* ids of the reports re-attached */
 } CheckJob;
 
 static void
 check_job_free (CheckJob *job)
 {
+  g_clear_pointer (&job->added, g_array_unref);
   g_clear_pointer (&job->result, pb_check_result_free);
   g_clear_pointer (&job->repairs, g_ptr_array_unref);
   g_free (job);
@@ -418,7 +440,7 @@ check_worker (GTask        *task,
     {
       g_autoptr(PbCheckResult) again = NULL;
 
-      if (!(job->repairs = pb_library_repair (library, job->result, cancellable, &error)) ||
+      if (!(job->repairs = repair (library, job->result, NULL, cancellable, job->added, &error)) ||
           !(again = pb_library_check (library, TRUE, cancellable, NULL, NULL, &error)))
         {
           g_task_return_error (task, error);
@@ -456,6 +478,7 @@ pb_library_check_async (PbLibrary           *library,
   g_return_if_fail (PB_IS_LIBRARY (library));
 
   job->repair = repair;
+  job->added = g_array_new (FALSE, FALSE, sizeof (gint64));
   task = g_task_new (library, cancellable, callback, user_data);
   g_task_set_source_tag (task, pb_library_check_async);
   g_task_set_task_data (task, job, (GDestroyNotify)check_job_free);
@@ -487,6 +510,9 @@ pb_library_check_finish (PbLibrary     *library,
     return NULL;
 
   job = g_task_get_task_data (G_TASK (result));
+  /* The repair ran in a worker: its new reports are announced here. */
+  emit_added (library, job->added);
+  g_array_set_size (job->added, 0);
   if (out_repairs != NULL)
     *out_repairs = job->repairs ? g_ptr_array_ref (job->repairs) : NULL;
   return g_steal_pointer (&job->result);

@@ -6,9 +6,11 @@
 
 G_BEGIN_DECLS
 
-char *pb_citation_format       (PbFinding   *finding,
-                                PbStructure *structure);
-char *pb_citation_format_about (PbFinding   *finding,
-                                PbStructure *structure);
+char *pb_citation_format        (PbFinding   *finding,
+                                 PbStructure *structure);
+char *pb_citation_format_about  (PbFinding   *finding,
+                                 PbStructure *structure);
+char *pb_citation_format_source (PbFinding   *finding,
+                                 PbStructure *structure);
 
 G_END_DECLS

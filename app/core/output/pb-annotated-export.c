@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -70,6 +71,7 @@ pb_library_export_annotated (PbLibrary   *library,
   g_autofree char *source = NULL;
   g_autoptr(PbExportFile) file = NULL;
   g_autofree char *absolute = NULL;
+  g_autoptr(GError) local = NULL;
   PbFindingFilter filter = PB_FINDING_FILTER_INIT;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
@@ -119,9 +121,18 @@ pb_library_export_annotated (PbLibrary   *library,
    * on disk and in place.  Freed uncommitted, it is removed. */
   if (!(source = pb_library_locate_report_file (library, pb_report_get_sha256 (report), error)))
     return FALSE;
-  return (file = pb_export_file_new (path, error)) != NULL &&
-         pb_pdf_write_highlights (source, NULL, highlights, pb_export_file_get_temp_path (file), error) &&
-         pb_export_file_commit (file, error);
+  if (!(file = pb_export_file_new (path, error)))
+    return FALSE;
+  if (!pb_pdf_write_highlights (source, NULL, highlights, pb_export_file_get_temp_path (file), &local))
+    {
+      /* Said as every export says it: the old file of that name is kept. */
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        pb_export_file_set_error (file, ENOSPC, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return pb_export_file_commit (file, error);
 }
 
 typedef struct

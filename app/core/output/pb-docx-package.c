@@ -90,6 +90,23 @@ static const char settings[] =
   "<w:themeFontLang w:val=\"" PB_EXPORT_LANGUAGE "\"/></w:settings>";
 
 /**
+ * _pb_docx_line_twips:
+ * @points: a type size
+ *
+ * Every line of the document is set at least this high, in twentieths of
+ * a point: a little more than any font's own line, so that Word and
+ * LibreOffice space lines alike and the writer can tell where pages end
+ * (pb-docx-layout.c).
+ *
+ * Returns: the line's height for type of @points
+ */
+guint
+_pb_docx_line_twips (double points)
+{
+  return (guint)(points * 1.35 * 20 + 0.5);
+}
+
+/**
  * _pb_docx_field:
  * @instruction: the field's code (" PAGE ")
  * @result: (nullable): its last result, shown until it is updated

@@ -30,6 +30,7 @@ gboolean _pb_docx_write_package (PbPackWalk  *walk,
                                  const char  *document,
                                  const char  *path,
                                  GError     **error);
+guint    _pb_docx_line_twips    (double       points);
 void     _pb_docx_field         (GString     *out,
                                  const char  *instruction,
                                  const char  *result);

@@ -260,6 +260,25 @@ pb_export_file_free (PbExportFile *self)
 }
 
 /**
+ * pb_export_file_set_error:
+ * @saved_errno: what went wrong, as an errno value (%ENOSPC for a full disk)
+ * @error: a #GError, or %NULL
+ *
+ * Sets @error to the words an export of this file uses for @saved_errno,
+ * for a writer that learns of a failure its own way (poppler, writing by
+ * name): a full disk says that the file was not saved and that any file of
+ * that name is as it was.  The error is in %G_IO_ERROR.
+ */
+void
+pb_export_file_set_error (PbExportFile  *self,
+                          int            saved_errno,
+                          GError       **error)
+{
+  g_return_if_fail (self != NULL);
+  set_errno_error (error, saved_errno, self->path);
+}
+
+/**
  * pb_export_write_contents:
  * @path: where the file is to appear
  * @data: (array length=length): the whole file

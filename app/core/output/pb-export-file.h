@@ -26,6 +26,9 @@ gboolean      pb_export_file_write         (PbExportFile  *self,
 gboolean      pb_export_file_commit        (PbExportFile  *self,
                                             GError       **error);
 void          pb_export_file_free          (PbExportFile  *self);
+void          pb_export_file_set_error     (PbExportFile  *self,
+                                            int            saved_errno,
+                                            GError       **error);
 
 gboolean      pb_export_write_contents     (const char    *path,
                                             const void    *data,

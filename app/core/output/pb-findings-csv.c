@@ -121,6 +121,39 @@ pb_csv_append_finding (GString    *out,
 }
 
 /**
+ * pb_findings_csv_text:
+ * @findings: (element-type PbFinding): the rows, in order
+ * @cohort_names: (nullable) (element-type utf8 utf8): each cohort's name
+ *   by its slug, as pb_csv_cohort_names() takes
+ *
+ * The findings as CSV, one row each after a header, with their ids: what
+ * pb_findings_write_csv_named() writes, for a caller that writes it
+ * elsewhere (standard output).
+ *
+ * Returns: (transfer full): the text, lines ending in CRLF
+ */
+GString *
+pb_findings_csv_text (GPtrArray  *findings,
+                      GHashTable *cohort_names)
+{
+  GString *out = g_string_new ("\"ID\",");
+
+  g_return_val_if_fail (findings != NULL, NULL);
+
+  g_string_append (out, pb_csv_finding_header ());
+  g_string_append (out, "\r\n");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PbFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *cohorts = pb_csv_cohort_names (finding, cohort_names);
+
+      pb_csv_append_number (out, pb_finding_get_id (finding), FALSE);
+      pb_csv_append_finding (out, finding, cohorts, TRUE);
+    }
+  return out;
+}
+
+/**
  * pb_findings_write_csv_named:
  * @findings: (element-type PbFinding): the rows, in order
  * @cohort_names: (nullable) (element-type utf8 utf8): each cohort's name
@@ -139,22 +172,12 @@ pb_findings_write_csv_named (GPtrArray   *findings,
                              const char  *path,
                              GError     **error)
 {
-  g_autoptr(GString) out = g_string_new ("\"ID\",");
+  g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (findings != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  g_string_append (out, pb_csv_finding_header ());
-  g_string_append (out, "\r\n");
-  for (guint i = 0; i < findings->len; i++)
-    {
-      PbFinding *finding = g_ptr_array_index (findings, i);
-      g_autofree char *cohorts = pb_csv_cohort_names (finding, cohort_names);
-
-      pb_csv_append_number (out, pb_finding_get_id (finding), FALSE);
-      pb_csv_append_finding (out, finding, cohorts, TRUE);
-    }
-
+  out = pb_findings_csv_text (findings, cohort_names);
   return pb_export_write_contents (path, out->str, out->len, error);
 }
 

@@ -19,6 +19,8 @@ char    *pb_csv_cohort_names          (PbFinding            *finding,
 gboolean pb_findings_write_csv        (GPtrArray            *findings,
                                        const char           *path,
                                        GError              **error);
+GString *pb_findings_csv_text         (GPtrArray            *findings,
+                                       GHashTable           *cohort_names);
 gboolean pb_findings_write_csv_named  (GPtrArray            *findings,
                                        GHashTable           *cohort_names,
                                        const char           *path,

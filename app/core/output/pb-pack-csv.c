@@ -27,17 +27,23 @@ visit_cb (const PbPackPart  *part,
   return TRUE;
 }
 
+/* UTF-8's byte order mark: without it, Excel on Windows reads the file
+ * in the system's code page and garbles curly apostrophes and dashes.
+ * LibreOffice and Python's csv (encoding "utf-8-sig") take it as meant. */
+#define UTF8_BOM "\xEF\xBB\xBF"
+
 /**
  * _pb_pack_write_csv:
  *
- * Writes one row for each finding in the pack, after a header.
+ * Writes one row for each finding in the pack, after a header, the file
+ * starting with UTF-8's byte order mark.
  */
 gboolean
 _pb_pack_write_csv (PbPackWalk  *walk,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(GString) out = g_string_new ("\"Section\",");
+  g_autoptr(GString) out = g_string_new (UTF8_BOM "\"Section\",");
 
   g_string_append (out, pb_csv_finding_header ());
   g_string_append (out, ",\"Report date\"\r\n");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pb-docx-private.h"
+#include "pb-pack-grades-fit-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-xml-text.h"
 
@@ -161,6 +162,8 @@ cover (Body             *body,
     }
   paragraph (out, "Title", part->text);
   details (out, part);
+  if (part->notice != NULL)
+    paragraph (out, NULL, part->notice);
   if (part->introduction != NULL)
     {
       paragraph (out, "CoverHeading", part->introduction_heading);
@@ -258,48 +261,94 @@ cell_text (GString    *out,
     }
 }
 
+/* A cell's words in half-points (@size), bold or not, each line of @text
+ * a paragraph, with a note in italics under them; @keep keeps the row
+ * with the next, so that a short table stays on one page. */
 static void
-grades (GString            *out,
-        const PbPackGrades *grades)
+grade_cell_text (GString    *out,
+                 const char *text,
+                 const char *note,
+                 gboolean    bold,
+                 guint       size,
+                 gboolean    keep)
 {
-  int first = PB_DOCX_TEXT_WIDTH * 26 / 100;
-  int each = (PB_DOCX_TEXT_WIDTH - first) / (int)MAX (grades->n_columns, 1);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) notes = note != NULL ? g_strsplit (note, "\n", -1) : NULL;
+  guint note_size = (guint)(size * PB_GRADES_NOTE_SCALE + 0.5);
+  g_autofree char *properties = g_strdup_printf ("<w:rPr>%s<w:sz w:val=\"%u\"/></w:rPr>", bold ? "<w:b/>" : "", size);
+  g_autofree char *note_properties = g_strdup_printf ("<w:rPr><w:i/><w:sz w:val=\"%u\"/></w:rPr>", note_size);
 
-  g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
-                        "<w:tblLayout w:type=\"fixed\"/>"
-                        "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append_printf (out, "<w:p><w:pPr>%s<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"%u\" "
+                                   "w:lineRule=\"atLeast\"/></w:pPr>",
+                              keep ? "<w:keepNext/>" : "", _pb_docx_line_twips (size / 2.0));
+      run (out, properties, g_strchomp (lines[i]));
+      g_string_append (out, "</w:p>");
+    }
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    {
+      g_string_append_printf (out, "<w:p><w:pPr>%s<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"%u\" "
+                                   "w:lineRule=\"atLeast\"/></w:pPr>",
+                              keep ? "<w:keepNext/>" : "", _pb_docx_line_twips (note_size / 2.0));
+      run (out, note_properties, notes[i]);
+      g_string_append (out, "</w:p>");
+    }
+}
+
+/* One matrix: the judgements down its side, inspections @from to @to
+ * (from 0, @to not included) across, each column as wide as the fit says
+ * (pb-pack-grades-fit.c), its header row repeated and no row split. */
+static void
+matrix (GString            *out,
+        const PbPackGrades *grades,
+        const PbGradesFit  *fit,
+        guint               from,
+        guint               to)
+{
+  int first = (int)(fit->first_width * 20);
+  int each = (int)(fit->column_width * 20);
+  guint size = (guint)(fit->font_size * 2 + 0.5);
+
+  g_string_append_printf (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
+                               "<w:tblLayout w:type=\"fixed\"/>"
+                               "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" "
+                               "w:noVBand=\"1\"/></w:tblPr>",
+                          first + each * (int)(to - from));
   g_string_append_printf (out, "<w:tblGrid><w:gridCol w:w=\"%d\"/>", first);
-  for (guint c = 0; c < grades->n_columns; c++)
+  for (guint c = from; c < to; c++)
     g_string_append_printf (out, "<w:gridCol w:w=\"%d\"/>", each);
   g_string_append (out, "</w:tblGrid>");
 
   /* The header row, repeated on every page the table continues on. */
   g_string_append (out, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
   cell_start (out, first, "E4E9F0", NULL, FALSE, NULL);
-  cell_text (out, grades->corner, NULL, TRUE);
+  grade_cell_text (out, grades->corner, NULL, TRUE, size, TRUE);
   g_string_append (out, "</w:tc>");
-  for (guint c = 0; c < grades->n_columns; c++)
+  for (guint c = from; c < to; c++)
     {
       const PbPackGradeColumn *column = &grades->columns[c];
-      g_autofree char *note = column->new_framework ? g_strdup_printf ("%s\n%s", column->framework, _("New framework"))
-                                                    : g_strdup (column->framework);
+      g_autofree char *text = _pb_grades_column_text (column);
+      g_autofree char *note = _pb_grades_column_note (column);
 
-      cell_start (out, each, "E4E9F0", NULL, column->new_framework, NULL);
-      cell_text (out, column->heading, note, TRUE);
+      cell_start (out, each, "E4E9F0", NULL, column->new_framework && c > from, NULL);
+      grade_cell_text (out, text, note, TRUE, size, TRUE);
       g_string_append (out, "</w:tc>");
     }
   g_string_append (out, "</w:tr>");
 
   for (guint r = 0; r < grades->n_rows; r++)
     {
+      gboolean keep = r + 1 < grades->n_rows;
+
       g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
       cell_start (out, first, NULL, NULL, FALSE, NULL);
-      cell_text (out, grades->rows[r], NULL, TRUE);
+      grade_cell_text (out, grades->rows[r], NULL, TRUE, size, keep);
       g_string_append (out, "</w:tc>");
-      for (guint c = 0; c < grades->n_columns; c++)
+      for (guint c = from; c < to; c++)
         {
           const PbPackGradeCell *cell = &grades->cells[r * grades->n_columns + c];
-          gboolean new_framework = grades->columns[c].new_framework;
+          gboolean new_framework = grades->columns[c].new_framework && c > from;
 
           if (cell->rows == 0)
             {
@@ -312,12 +361,32 @@ grades (GString            *out,
             }
           cell_start (out, each, grade_fill (cell->grade), grade_bar (cell->grade), new_framework,
                       cell->rows > 1 ? " w:val=\"restart\"" : NULL);
-          cell_text (out, cell->text, cell->note, FALSE);
+          grade_cell_text (out, cell->text, cell->note, FALSE, size, keep);
           g_string_append (out, "</w:tc>");
         }
       g_string_append (out, "</w:tr>");
     }
   g_string_append (out, "</w:tbl>");
+}
+
+/* The grades as one matrix, or several when the inspections will not
+ * stand side by side in whole words, then the key. */
+static void
+grades (GString            *out,
+        const PbPackGrades *grades)
+{
+  static const double sizes[] = { 10, 9.5, 9, 8.5, 8, 0 };
+  PbGradesFitSpec spec = { "Arial", PB_DOCX_TEXT_WIDTH / 20.0, 11, 14, 130, sizes };
+  g_autoptr(PbGradesFit) fit = _pb_grades_fit_new (grades, &spec);
+
+  for (guint t = 0; t < fit->n_tables; t++)
+    {
+      /* Two tables running into each other would be read as one. */
+      if (t > 0)
+        g_string_append (out, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" "
+                              "w:lineRule=\"exact\"/></w:pPr></w:p>");
+      matrix (out, grades, fit, fit->first_columns[t], fit->first_columns[t + 1]);
+    }
 
   for (guint i = 0; grades->key[i] != NULL; i++)
     paragraph (out, "Key", grades->key[i]);

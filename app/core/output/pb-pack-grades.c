@@ -173,9 +173,12 @@ add_column (PbPackGradesTable *self,
 {
   g_autofree char *dates = pb_format_inspection_dates (column->structure);
   g_autofree char *published = pb_date_format (&column->structure->published);
+  const char *source;
+  const char *authority = column->structure->local_authority;
   PbPackGradeColumn out = { NULL };
   char month[64];
   const char *framework = framework_label (framework_of (column));
+  const char *label;
 
   if (!g_date_valid (&column->date))
     out.heading = intern (self, _("Date not known"));
@@ -186,16 +189,31 @@ add_column (PbPackGradesTable *self,
       /* Translators: a column of grades dated only by the report's publication */
       out.heading = column->published ? take (self, g_strdup_printf (_("Published %s"), month)) : intern (self, month);
     }
+  out.authority = intern (self, authority != NULL ? authority : "");
   out.framework = framework;
   out.new_framework = new_framework;
 
-  if (dates != NULL)
-    /* Translators: the key under the grades; a report's title, the inspection's dates, its framework */
-    out.citation = take (self, g_strdup_printf (_("%s: %s, inspected %s (%s)."), out.heading, column->title, dates, framework));
-  else if (published != NULL)
-    out.citation = take (self, g_strdup_printf (_("%s: %s, published %s (%s)."), out.heading, column->title, published, framework));
+  /* The key names the report by its authority and kind, as citations do
+   * (pb_citation_format_source()), and by its title only when it names no
+   * authority: never by a file name. */
+  if (*out.authority != '\0')
+    {
+      /* Translators: a column's heading in the key under the grades: "Barnsley, June 2023" */
+      label = take (self, g_strdup_printf (_("%s, %s"), out.authority, out.heading));
+      source = pb_document_type_get_label (column->structure->type);
+    }
   else
-    out.citation = take (self, g_strdup_printf (_("%s: %s (%s)."), out.heading, column->title, framework));
+    {
+      label = out.heading;
+      source = column->title;
+    }
+  if (dates != NULL)
+    /* Translators: the key under the grades; a column's heading, the kind of report, the inspection's dates, its framework */
+    out.citation = take (self, g_strdup_printf (_("%s: %s, inspected %s (%s)."), label, source, dates, framework));
+  else if (published != NULL)
+    out.citation = take (self, g_strdup_printf (_("%s: %s, published %s (%s)."), label, source, published, framework));
+  else
+    out.citation = take (self, g_strdup_printf (_("%s: %s (%s)."), label, source, framework));
 
   g_array_append_val (self->columns, out);
 }

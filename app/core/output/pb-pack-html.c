@@ -74,8 +74,16 @@ banner (GString          *out,
     return;
 
   g_string_append (out, "<header>\n");
+  /* Why it may not be published, at the top as on every page of the PDF:
+   * the banner alone does not say which paragraph of Schedule 12A. */
   if (part->banner != NULL)
-    element (out, "p", "class=\"exempt\"", part->banner);
+    {
+      const char *why = pb_pack_walk_get_exempt_line (walk);
+
+      element (out, "p", "class=\"exempt\"", part->banner);
+      if (why != NULL)
+        element (out, "p", "class=\"exempt\"", why);
+    }
   if (part->council != NULL || logo != NULL)
     {
       g_string_append (out, "<p class=\"council\">");
@@ -119,6 +127,8 @@ cover (GString          *out,
         }
       g_string_append (out, "</table>\n");
     }
+  if (part->notice != NULL)
+    element (out, "p", NULL, part->notice);
   if (part->introduction != NULL)
     {
       element (out, "h2", NULL, part->introduction_heading);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-pack-grades-fit-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-pdf-writer.h"
 
@@ -59,38 +60,44 @@ write_cover_details (PbPdfWriter      *writer,
   pb_pdf_writer_add_table (writer, table);
 }
 
+/* One matrix: the judgements down its side, inspections @from to @to
+ * (from 0, @to not included) across, in whole words. */
 static void
-write_grades (PbPdfWriter        *writer,
-              const PbPackGrades *grades)
+write_matrix (PbPdfWriter        *writer,
+              const PbPackGrades *grades,
+              const PbGradesFit  *fit,
+              guint               from,
+              guint               to)
 {
-  double *widths = g_new (double, grades->n_columns + 1);
+  guint n = to - from;
+  g_autofree double *widths = g_new (double, n + 1);
   PbPdfTable *table;
 
-  widths[0] = 0.26;
-  for (guint c = 0; c < grades->n_columns; c++)
-    widths[c + 1] = 0.74 / grades->n_columns;
-  table = pb_pdf_table_new (grades->n_columns + 1, widths);
-  g_free (widths);   /* the table keeps a copy */
+  widths[0] = fit->first_width / PB_PDF_BODY_WIDTH_POINTS;
+  for (guint c = 0; c < n; c++)
+    widths[c + 1] = fit->column_width / PB_PDF_BODY_WIDTH_POINTS;
+  table = pb_pdf_table_new (n + 1, widths);
+  pb_pdf_table_set_font_size (table, fit->font_size);
+  pb_pdf_table_set_whole_words (table, TRUE);
 
   pb_pdf_table_add_row (table, TRUE);
   pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, grades->corner, NULL, 1, 0, 0);
-  for (guint c = 0; c < grades->n_columns; c++)
+  for (guint c = from; c < to; c++)
     {
       const PbPackGradeColumn *column = &grades->columns[c];
-      /* Translators: under a column of grades judged under another framework than the one before */
-      g_autofree char *note = column->new_framework ? g_strdup_printf ("%s\n%s", column->framework, _("New framework"))
-                                                    : g_strdup (column->framework);
+      g_autofree char *text = _pb_grades_column_text (column);
+      g_autofree char *note = _pb_grades_column_note (column);
 
-      pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, column->heading, note, 1, 0, 0);
-      if (column->new_framework)
-        pb_pdf_table_set_rule_before (table, c + 1);
+      pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, text, note, 1, 0, 0);
+      if (column->new_framework && c > from)
+        pb_pdf_table_set_rule_before (table, c - from + 1);
     }
 
   for (guint r = 0; r < grades->n_rows; r++)
     {
       pb_pdf_table_add_row (table, FALSE);
       pb_pdf_table_add_cell (table, PB_PDF_CELL_ROW_HEADER, grades->rows[r], NULL, 1, 0, 0);
-      for (guint c = 0; c < grades->n_columns; c++)
+      for (guint c = from; c < to; c++)
         {
           const PbPackGradeCell *cell = &grades->cells[r * grades->n_columns + c];
           guint32 fill, bar;
@@ -102,10 +109,26 @@ write_grades (PbPdfWriter        *writer,
         }
     }
   pb_pdf_writer_add_table (writer, table);
+}
+
+/* The grades as one matrix, or as several when the inspections will not
+ * stand side by side in whole words (pb-pack-grades-fit.c), then the key:
+ * its first line kept with the last matrix. */
+static void
+write_grades (PbPdfWriter        *writer,
+              const PbPackGrades *grades)
+{
+  static const double sizes[] = { 10, 9.5, 9, 8.5, 8, 0 };
+  PbGradesFitSpec spec = { "Sans", PB_PDF_BODY_WIDTH_POINTS, 12, 16, 130, sizes };
+  g_autoptr(PbGradesFit) fit = _pb_grades_fit_new (grades, &spec);
+
+  for (guint t = 0; t < fit->n_tables; t++)
+    write_matrix (writer, grades, fit, fit->first_columns[t], fit->first_columns[t + 1]);
 
   for (guint i = 0; grades->key[i] != NULL; i++)
     {
-      pb_pdf_writer_attach (writer);
+      if (i == 0)
+        pb_pdf_writer_attach (writer);
       pb_pdf_writer_text (writer, PB_PDF_TEXT_KEY, grades->key[i]);
     }
 }
@@ -226,6 +249,8 @@ visit_cb (const PbPackPart  *part,
           }
         pb_pdf_writer_heading (writer, 1, part->text);
         write_cover_details (writer, part);
+        if (part->notice != NULL)
+          pb_pdf_writer_paragraph (writer, part->notice);
         if (part->introduction != NULL)
           {
             pb_pdf_writer_heading (writer, 2, part->introduction_heading);

@@ -32,6 +32,7 @@ struct _PbPackWalk
   PbExportProgressFunc  progress;
   gpointer              progress_data;
   guint                 n_walked;      /* findings given so far */
+  guint                 n_withheld;    /* exempt findings a public pack holds, left out */
 };
 
 G_END_DECLS

@@ -92,6 +92,7 @@ visit_cover (PbPackWalk       *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = NULL;
   g_autofree char *exempt = NULL;
+  g_autofree char *notice = NULL;
   PbPackPart part = { PB_PACK_PART_COVER };
   GDate date;
 
@@ -118,7 +119,22 @@ visit_cover (PbPackWalk       *self,
     exempt = g_strdup (_("This pack contains exempt information as described in Part 1 of Schedule 12A to "
                          "the Local Government Act 1972. The paragraph that applies has not been recorded."));
 
+  /* Never silent about what a reader will not find: an exempt finding
+   * that a public pack held is left out, and the cover says so (not
+   * which, nor what it says). */
+  if (self->n_withheld > 0)
+    /* Translators: on the cover of a public pack; %u is how many findings */
+    notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u finding in this pack has since been marked exempt, and is left out "
+                                           "of this public copy.",
+                                           "%u findings in this pack have since been marked exempt, and are left "
+                                           "out of this public copy.", self->n_withheld), self->n_withheld);
+  else if (g_hash_table_size (self->findings) == 0)
+    /* Translators: on the cover of a pack that holds no findings */
+    notice = g_strdup (_("This pack has no findings yet."));
+
   part.text = pb_pack_get_title (pack);
+  part.notice = notice;
   part.banner = pb_pack_walk_get_banner (self);
   part.exempt = exempt;
   part.council = pb_pack_walk_get_council (self);
@@ -257,6 +273,16 @@ visit_item (PbPackWalk        *self,
 
   structure = structure_of (self, pb_finding_get_report_id (finding));
   about = pb_citation_format_about (finding, structure);
+  /* In an exempt pack, which findings are the exempt information: the
+   * only ones a public copy would leave out. */
+  if (pb_finding_get_exempt (finding))
+    {
+      /* Translators: after where a finding comes from and what it is, in an exempt pack */
+      char *marked = g_strdup_printf ("%s · %s", about, _("Exempt"));
+
+      g_free (about);
+      about = marked;
+    }
   cohorts = cohort_names (self, finding);
   if (pb_finding_get_note (finding) != NULL && *pb_finding_get_note (finding) != '\0')
     /* Translators: an officer's note on a finding, in an exported pack */

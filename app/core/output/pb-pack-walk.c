@@ -147,6 +147,7 @@ load (PbPackWalk  *self,
           if (pb_finding_get_exempt (finding) && !pb_pack_get_exempt (self->pack))
             {
               g_object_unref (finding);
+              self->n_withheld++;
               continue;
             }
 

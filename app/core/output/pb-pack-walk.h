@@ -102,10 +102,13 @@ typedef struct
 
 /**
  * PbPackGradeColumn:
+ * @authority: the authority inspected, by its short name ("Barnsley"), or
+ *   "" when the report does not say
  * @heading: when the inspection was, in words ("October 2019")
  * @framework: the framework it was judged under ("ILACS, 2018 to 2022")
- * @citation: the report and its dates in full, for the key under the
- *   matrix
+ * @citation: the inspection in full, for the key under the matrix: its
+ *   column's heading, then the authority, the kind of report, its dates
+ *   and framework
  * @new_framework: judged under another framework than the column before,
  *   so its grades are not like for like with those to its left
  *
@@ -113,6 +116,7 @@ typedef struct
  */
 typedef struct
 {
+  const char *authority;
   const char *heading;
   const char *framework;
   const char *citation;
@@ -298,6 +302,9 @@ typedef struct
  * @details: (array length=n_details): on the cover, the lines under the
  *   title: committee, meeting date, agenda item, author, contact,
  *   classification, date produced
+ * @notice: (nullable): on the cover, what the pack leaves out: that it
+ *   has no findings, or how many findings marked exempt since they were
+ *   added a public pack leaves out
  * @introduction: (nullable): on the cover, the officer's introduction
  * @introduction_heading: the heading over the introduction
  * @links: (array length=n_links): the contents
@@ -327,6 +334,7 @@ typedef struct
   const char         *council;
   const PbPackDetail *details;
   guint               n_details;
+  const char         *notice;
   const char         *introduction;
   const char         *introduction_heading;
 

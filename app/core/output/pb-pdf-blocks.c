@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "pb-pdf-writer-private.h"
@@ -131,13 +132,25 @@ add_text (PbPdfWriter *self,
   return add_text_width (self, tag, font, x, PB_PDF_BODY_WIDTH - (x - PB_PDF_MARGIN_LEFT), text, markup);
 }
 
+/* How many lines @text takes across the page in @font. */
+static guint
+lines_at (PbPdfWriter *self,
+          const char  *font,
+          const char  *text)
+{
+  g_autoptr(PangoLayout) layout = _pb_pdf_writer_make_layout (self, font, PB_PDF_BODY_WIDTH, text, FALSE);
+
+  return (guint)pango_layout_get_line_count (layout);
+}
+
 /**
  * pb_pdf_writer_heading_with_dest:
  * @level: from 1; headings must not skip a level
  * @dest: (nullable): a name for links and the contents to point at
  *
  * A heading, kept on the page with at least the first three lines of what
- * follows it.
+ * follows it; one too long to stand in four lines at its level's size is
+ * set smaller.
  */
 void
 pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
@@ -149,16 +162,24 @@ pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
   static const char * const tags[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
   static const double space[] = { 6, 18, 12 };
   Block *block;
-  guint index;
+  guint index, size;
 
   g_return_if_fail (PB_IS_PDF_WRITER (self));
   g_return_if_fail (level >= 1);
 
   index = MIN (level, G_N_ELEMENTS (fonts)) - 1;
   self->pending_space += space[index];
-  block = add_text (self, tags[MIN (level, G_N_ELEMENTS (tags)) - 1], fonts[index], PB_PDF_MARGIN_LEFT, text, FALSE);
+  /* A heading of a paragraph's length (a 700-character title) is set a
+   * size smaller, as many times as it takes to stand in a few lines, so
+   * that it stays on the page with what it heads (the cover's details)
+   * rather than leaving the page before it blank; one that still will
+   * not may break across pages. */
+  size = index;
+  while (size + 1 < G_N_ELEMENTS (fonts) && g_utf8_strlen (text, -1) > 80 && lines_at (self, fonts[size], text) > 4)
+    size++;
+  block = add_text (self, tags[MIN (level, G_N_ELEMENTS (tags)) - 1], fonts[size], PB_PDF_MARGIN_LEFT, text, FALSE);
   block->color = 0x14213d;
-  block->keep_together = TRUE;
+  block->keep_together = block->lines->len <= 8;
   block->keep_with_next = TRUE;
   block->dest = g_strdup (dest);
   if (self->outline && level <= 3)
@@ -335,6 +356,37 @@ pb_pdf_writer_quote (PbPdfWriter *self,
   self->pending_space = 2;
 }
 
+/* The most dots to the inch a logo is embedded at: as fine as any
+ * printer a council uses shows it. */
+#define LOGO_DPI 300.0
+
+/* A logo scanned far larger than it is printed (12000 pixels across) would
+ * be embedded whole, taking seconds and hundreds of megabytes to write:
+ * scale it down once, to LOGO_DPI at its printed size, before drawing. */
+static void
+shrink_to_print (Block *block)
+{
+  int width = cairo_image_surface_get_width (block->image);
+  int height = cairo_image_surface_get_height (block->image);
+  int to_width = (int)ceil (block->image_width / 72.0 * LOGO_DPI);
+  int to_height = (int)ceil (block->image_height / 72.0 * LOGO_DPI);
+  cairo_surface_t *small;
+  cairo_t *cr;
+
+  if (to_width >= width || to_height >= height)
+    return;
+  small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, to_width, to_height);
+  cr = cairo_create (small);
+  cairo_scale (cr, (double)to_width / width, (double)to_height / height);
+  cairo_set_source_surface (cr, block->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (block->image);
+  block->image = small;
+}
+
 /**
  * pb_pdf_writer_masthead:
  * @png: (nullable): a logo, as a PNG file
@@ -379,6 +431,7 @@ pb_pdf_writer_masthead (PbPdfWriter  *self,
       block->image_width = cairo_image_surface_get_width (block->image) * scale;
       block->image_height = cairo_image_surface_get_height (block->image) * scale;
       block->alt = g_strdup (description);
+      shrink_to_print (block);
     }
   block->x = PB_PDF_MARGIN_LEFT + (block->image != NULL ? block->image_width + 16 : 0);
   if (name != NULL && *name != '\0')

@@ -87,6 +87,16 @@ covered_rows (PbPdfTable *table)
   return covered;
 }
 
+static double
+table_height (PbPdfTable *table)
+{
+  double height = 0;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    height += g_array_index (table->rows, Row, r).height;
+  return height;
+}
+
 static void
 make_units (PbPdfWriter *self)
 {
@@ -153,9 +163,12 @@ set_breaks (PbPdfWriter *self)
       else if (block->kind == BLOCK_TABLE)
         {
           gboolean *covered = covered_rows (block->table);
+          /* A table that fits on a page is kept whole, moved to the next
+           * page when it does not fit at the foot of this one. */
+          gboolean whole = table_height (block->table) <= PB_PDF_BODY_BOTTOM - PB_PDF_BODY_TOP;
 
           for (guint k = 1; k < n; k++)
-            units[k].can_break = k > block->table->n_header_rows && !covered[k];
+            units[k].can_break = !whole && k > block->table->n_header_rows && !covered[k];
           g_free (covered);
         }
 

@@ -54,6 +54,7 @@ pb_pdf_table_new (guint         n_columns,
   table->widths = g_new (double, n_columns);
   table->rule_before = g_new0 (gboolean, n_columns);
   table->borders = TRUE;
+  table->font_size = 10;
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (table->rows, (GDestroyNotify)row_clear);
   for (guint i = 0; i < n_columns; i++)
@@ -179,12 +180,47 @@ pb_pdf_table_set_borders (PbPdfTable *table,
   table->borders = borders;
 }
 
+/**
+ * pb_pdf_table_set_font_size:
+ * @points: the cells' type size; notes under their words are set smaller
+ */
+void
+pb_pdf_table_set_font_size (PbPdfTable *table,
+                            double      points)
+{
+  g_return_if_fail (table != NULL && points > 0);
+  table->font_size = points;
+}
+
+/**
+ * pb_pdf_table_set_whole_words:
+ * @whole_words: whether the cells' lines break between words only, never
+ *   inside one: for a table whose columns were made wide enough for its
+ *   widest word
+ */
+void
+pb_pdf_table_set_whole_words (PbPdfTable *table,
+                              gboolean    whole_words)
+{
+  g_return_if_fail (table != NULL);
+  table->whole_words = whole_words;
+}
+
+/* The font a cell of @kind is set in ("Sans Bold 9.5"). */
+static char *
+cell_font (PbPdfTable    *table,
+           PbPdfCellKind  kind)
+{
+  return g_strdup_printf ("Sans%s %g", kind == PB_PDF_CELL_DATA ? "" : " Bold", table->font_size);
+}
+
 static PangoLayout *
 cell_layout (PbPdfWriter *self,
+             PbPdfTable  *table,
              Cell        *cell,
              double       width)
 {
-  const char *font = cell->kind == PB_PDF_CELL_DATA ? "Sans 10" : "Sans Bold 10";
+  g_autofree char *font = cell_font (table, cell->kind);
   g_autofree char *text = g_markup_escape_text (cell->text, -1);
   g_autofree char *markup = NULL;
 
@@ -195,6 +231,8 @@ cell_layout (PbPdfWriter *self,
     }
   PangoLayout *layout = _pb_pdf_writer_make_layout (self, font, width, markup ? markup : text, TRUE);
 
+  if (table->whole_words)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   _pb_pdf_restore_line_end_spaces (layout);
   return layout;
 }
@@ -232,7 +270,7 @@ pb_pdf_writer_add_table (PbPdfWriter *self,
             continue;
           if (row->header && cell->fill == 0)
             cell->fill = HEADER_FILL;
-          cell->layout = cell_layout (self, cell, table->widths[c] - inset);
+          cell->layout = cell_layout (self, table, cell, table->widths[c] - inset);
           if (cell->rows == 1)
             row->height = MAX (row->height, _pb_pdf_layout_height (cell->layout) + 2 * CELL_PAD_Y);
         }

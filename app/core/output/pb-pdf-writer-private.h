@@ -74,6 +74,8 @@ struct _PbPdfTable
   double   *widths;            /* in points, once added to a writer */
   gboolean *rule_before;       /* a thick rule on a column's left */
   gboolean  borders;
+  double    font_size;         /* the cells' type, in points */
+  gboolean  whole_words;       /* lines break between words only */
   GArray   *rows;              /* Row */
   guint     n_header_rows;
 };

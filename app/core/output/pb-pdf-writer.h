@@ -7,6 +7,10 @@ G_BEGIN_DECLS
 
 #define PB_TYPE_PDF_WRITER (pb_pdf_writer_get_type ())
 
+/* The width of the text on a page (A4 less its margins), in points: what a
+ * table's widths are shares of. */
+#define PB_PDF_BODY_WIDTH_POINTS 463.276
+
 G_DECLARE_FINAL_TYPE (PbPdfWriter, pb_pdf_writer, PB, PDF_WRITER, GObject)
 
 /**
@@ -62,6 +66,10 @@ void         pb_pdf_table_set_rule_before (PbPdfTable    *table,
                                            guint          column);
 void         pb_pdf_table_set_borders     (PbPdfTable    *table,
                                            gboolean       borders);
+void         pb_pdf_table_set_font_size   (PbPdfTable    *table,
+                                           double         points);
+void         pb_pdf_table_set_whole_words (PbPdfTable    *table,
+                                           gboolean       whole_words);
 void         pb_pdf_table_free            (PbPdfTable    *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPdfTable, pb_pdf_table_free)

@@ -3,8 +3,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "pb-pdf-annotate.h"
 #include "pb-pdf-file.h"
@@ -103,6 +110,48 @@ pb_highlight_free (PbHighlight *highlight)
   g_free (highlight);
 }
 
+/* Poppler does not say when writing a copy fails part way (as on a full
+ * disk: it ignores what write() reports), so a copy counts as written only
+ * when it ends with the end-of-file marker poppler writes last. */
+static gboolean
+check_complete (const char  *dest,
+                GError     **error)
+{
+  char tail[64];
+  struct stat st;
+  gssize n = -1;
+  gboolean complete = FALSE;
+  int fd = g_open (dest, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd >= 0 && fstat (fd, &st) == 0)
+    {
+      off_t from = st.st_size > (off_t)sizeof tail ? st.st_size - (off_t)sizeof tail : 0;
+
+      n = pread (fd, tail, sizeof tail, from);
+    }
+  if (n > 0)
+    {
+      while (n > 0 && g_ascii_isspace (tail[n - 1]))
+        n--;
+      complete = n >= 5 && memcmp (tail + n - 5, "%%EOF", 5) == 0;
+    }
+  if (!complete)
+    {
+      struct statvfs fs;
+      gboolean full = fd >= 0 && fstatvfs (fd, &fs) == 0 && fs.f_bavail == 0;
+
+      if (full)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("The disk is full: the copy with highlights was not written."));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     _("The copy with highlights could not be written completely."));
+    }
+  if (fd >= 0)
+    close (fd);
+  return complete;
+}
+
 /**
  * pb_pdf_write_highlights:
  * @source: the PDF to copy; it is only read
@@ -118,8 +167,9 @@ pb_highlight_free (PbHighlight *highlight)
  * Returns: %TRUE on success; otherwise %FALSE with @error set: an error of
  *   pb_pdf_open () (%PB_DOCUMENT_ERROR_NEEDS_PASSWORD when no password is
  *   known), or from poppler (%POPPLER_ERROR) or the file system
- *   (%G_FILE_ERROR/%G_IO_ERROR), and @dest may hold part of a file, for the
- *   caller to delete
+ *   (%G_FILE_ERROR/%G_IO_ERROR: %G_IO_ERROR_NO_SPACE when the disk filled
+ *   up while the copy was written), and @dest may hold part of a file,
+ *   for the caller to delete
  */
 gboolean
 pb_pdf_write_highlights (const char  *source,
@@ -214,5 +264,5 @@ pb_pdf_write_highlights (const char  *source,
   if (sound != NULL)
     g_unlink (sound);
 
-  return saved;
+  return saved && check_complete (dest, error);
 }

@@ -37,6 +37,11 @@
 /* A gap wider than this fraction of the line height separates two words. */
 #define WORD_GAP_RATIO 0.18
 
+/* A footnote mark: glyphs less than this share of the height of the letter
+ * before, their foot raised above its foot by more than this share of it. */
+#define RAISED_SIZE_RATIO 0.8
+#define RAISED_LIFT_RATIO 0.2
+
 typedef struct
 {
   GString  *text;
@@ -215,6 +220,39 @@ builder_gap (TextBuilder   *b,
     builder_space (b);
 }
 
+/* Whether @small is set smaller than @big and raised above its line. */
+static gboolean
+is_raised (const PbRect *small,
+           const PbRect *big)
+{
+  double hs = small->y2 - small->y1;
+  double hb = big->y2 - big->y1;
+
+  return hs > 0 && hb > 0 && hs < hb * RAISED_SIZE_RATIO &&
+         small->y2 < big->y2 - hb * RAISED_LIFT_RATIO;
+}
+
+static gboolean
+is_mark_char (gunichar c)
+{
+  return g_unichar_isdigit (c) || c == '*' || c == 0x2020 || c == 0x2021;
+}
+
+/* Whether a word break goes between the glyph before and @c (upright box
+ * @up), with no gap between them: a footnote mark set smaller and raised
+ * straight after its word ("leavers¹²"), or a word straight after one. The
+ * mark is a word of its own, so that the word it follows is found. */
+static gboolean
+at_raised_mark (TextBuilder  *b,
+                const PbRect *up,
+                gunichar      c)
+{
+  gunichar before = last_char (b);
+
+  return (g_unichar_isalpha (before) && is_mark_char (c) && is_raised (up, &b->prev_up)) ||
+         (is_mark_char (before) && g_unichar_isalpha (c) && is_raised (&b->prev_up, up));
+}
+
 static void
 builder_glyph (TextBuilder   *b,
                const PbGlyph *g,
@@ -256,7 +294,11 @@ builder_glyph (TextBuilder   *b,
   up = g->group != 0 && group_up != NULL ? *group_up : _pb_glyph_up (g);
   if (g->boxed && b->have_prev && !ends_with_space (b) &&
       !(g->group != 0 && g->group == b->prev_group))
-    builder_gap (b, g, &up);
+    {
+      builder_gap (b, g, &up);
+      if (!ends_with_space (b) && at_raised_mark (b, &up, chars[0]))
+        builder_space (b);
+    }
 
   b->soft_hyphen = FALSE;
 

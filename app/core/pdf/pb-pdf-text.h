@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* The version of the page-text builder. Raised whenever what it makes of a
  * page changes, so that libraries read before then are read again (see
  * pb_library_reindex ()). */
-#define PB_PAGE_TEXT_VERSION 3
+#define PB_PAGE_TEXT_VERSION 4
 
 PbPageText *pb_pdf_text_build      (guint                   page_index,
                                     const char             *text,

@@ -119,12 +119,21 @@ _pb_library_peek_schema_version (const char  *db_path,
   if (version < 0 && error != NULL && *error != NULL)
     {
       g_autoptr(GError) local_error = g_steal_pointer (error);
+      g_autofree char *display = g_filename_display_name (db_path);
 
-      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
-                   _("“%s” is not a Panel Brief library: %s If it is your library, it is "
-                     "damaged: restore a backup (“panel-brief restore --latest”). The file "
-                     "is kept as it is."),
-                   db_path, local_error->message);
+      /* One sentence: what is wrong, that nothing is lost, what to do.
+       * SQLite cannot tell a damaged library from a file that never was
+       * one, so both are named. */
+      if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
+        g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
+                     _("The library database “%s” is damaged or is not a Panel Brief library, "
+                       "and is kept as it is: restore the newest good backup (Restore from "
+                       "Backup…, or “panel-brief restore --latest”)."),
+                     display);
+      else
+        g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_A_LIBRARY,
+                     _("The library database “%s” could not be read: %s"),
+                     display, local_error->message);
     }
 
   return version;
@@ -275,39 +284,141 @@ _pb_library_read_uuid (sqlite3 *db)
   return uuid;
 }
 
-/* The identity of the library whose database is (or was) @db_path: from the
- * main file, read as it is without any -wal and without writing; or, when
- * the file is missing or unreadable, from library.db-session, which every
- * session that wrote recorded it in. NULL when neither says. */
+/* The identity the database file @db_path holds, read as it is without any
+ * -wal and without writing; NULL when it holds none or cannot be read. */
 char *
-_pb_library_read_identity (const char *db_path)
+_pb_library_read_file_identity (const char *db_path)
 {
   g_autofree char *file_uri = g_filename_to_uri (db_path, NULL, NULL);
   g_autofree char *uri = file_uri ? g_strconcat (file_uri, "?immutable=1", NULL) : NULL;
-  g_autofree char *record_path = g_strconcat (db_path, "-session", NULL);
-  g_autofree char *record = NULL;
   sqlite3 *db = NULL;
   char *uuid = NULL;
-  const char *line;
 
   if (uri != NULL && g_file_test (db_path, G_FILE_TEST_IS_REGULAR) &&
       sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
     uuid = _pb_library_read_uuid (db);
   sqlite3_close (db);
-  if (uuid != NULL)
-    return uuid;
+  return uuid;
+}
+
+/* The identity library.db-session recorded: the library whose sessions
+ * used this folder. NULL when there is no record, or one from before
+ * identities. */
+char *
+_pb_library_read_recorded_identity (const char *db_path)
+{
+  g_autofree char *record_path = g_strconcat (db_path, "-session", NULL);
+  g_autofree char *record = NULL;
+  const char *line;
 
   if (g_file_get_contents (record_path, &record, NULL, NULL) &&
       (line = strstr (record, "uuid ")) != NULL && (line == record || line[-1] == '\n'))
     {
-      const char *end = line + strlen ("uuid ");
+      const char *start = line + strlen ("uuid ");
+      const char *end = start;
 
       while (g_ascii_isxdigit (*end))
         end++;
-      if (end > line + strlen ("uuid "))
-        uuid = g_strndup (line + strlen ("uuid "), end - line - strlen ("uuid "));
+      if (end > start)
+        return g_strndup (start, end - start);
     }
-  return uuid;
+  return NULL;
+}
+
+/* The identity of the library whose folder holds @db_path: the one its
+ * sessions recorded in library.db-session, which names the folder's own
+ * backups even when library.db is lost, or is another library's dropped in
+ * (see _pb_library_check_identity ()); else the one the main file holds.
+ * NULL when neither says. */
+char *
+_pb_library_read_identity (const char *db_path)
+{
+  char *uuid = _pb_library_read_recorded_identity (db_path);
+
+  return uuid != NULL ? uuid : _pb_library_read_file_identity (db_path);
+}
+
+/* A few words on a database file for the user: how many reports it holds
+ * and when it last had one imported. */
+static char *
+describe_database (const char *db_path)
+{
+  g_autofree char *file_uri = g_filename_to_uri (db_path, NULL, NULL);
+  g_autofree char *uri = file_uri ? g_strconcat (file_uri, "?immutable=1", NULL) : NULL;
+  g_autoptr(GDateTime) last = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 n = -1;
+  char *words = NULL;
+
+  if (uri != NULL &&
+      sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT count(*), max(imported_at) FROM reports", -1, &stmt,
+                          NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_text (stmt, 1) != NULL)
+        last = g_date_time_new_from_iso8601 ((const char *)sqlite3_column_text (stmt, 1), NULL);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (n >= 0 && last != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (last);
+      g_autofree char *date = g_date_time_format (local, "%-d %B %Y");
+
+      words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "it holds %u report, the last imported on %s",
+                                            "it holds %u reports, the last imported on %s",
+                                            (gulong)n), (guint)n, date);
+    }
+  else if (n >= 0)
+    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "it holds %u report",
+                                          "it holds %u reports", (gulong)n), (guint)n);
+  return words;
+}
+
+/**
+ * _pb_library_check_identity:
+ * @db_path: the library's library.db
+ * @error: a #GError, or %NULL
+ *
+ * Refuses a library.db that is another library's: one whose identity is
+ * not the one this folder's sessions recorded in library.db-session (a
+ * database copied in from another library's folder). Opening it would
+ * adopt it silently, and this folder's own backups would then look like
+ * another library's. Nothing is changed: both the file and the backups
+ * are left as they are.
+ *
+ * Returns: %TRUE when the database is this folder's library's (or either
+ *   identity is unknown); otherwise %FALSE with @error set
+ *   (%PB_LIBRARY_ERROR_OTHER_LIBRARY)
+ */
+gboolean
+_pb_library_check_identity (const char  *db_path,
+                            GError     **error)
+{
+  g_autofree char *recorded = _pb_library_read_recorded_identity (db_path);
+  g_autofree char *in_file = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *words = NULL;
+
+  if (recorded == NULL || (in_file = _pb_library_read_file_identity (db_path)) == NULL ||
+      g_ascii_strcasecmp (recorded, in_file) == 0)
+    return TRUE;
+
+  display = g_filename_display_name (db_path);
+  words = describe_database (db_path);
+  g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OTHER_LIBRARY,
+               _("“%s” is the database of another library (%s), not of the library this "
+                 "folder holds. Panel Brief has not opened it, and has left it and this "
+                 "folder’s backups as they are. To get this library back, restore its newest "
+                 "backup (Restore from Backup…, or “panel-brief restore --latest”); to work "
+                 "with the other library, open its own folder."),
+               display, words != NULL ? words : _("its reports cannot be read"));
+  return FALSE;
 }
 
 /* How many report PDFs reports/ holds, and whether backups/ holds a backup

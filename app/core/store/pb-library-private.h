@@ -37,6 +37,10 @@ gboolean    _pb_library_integrity_check     (sqlite3     *db,
                                              GError     **error);
 char       *_pb_library_read_uuid           (sqlite3     *db);
 char       *_pb_library_read_identity       (const char  *db_path);
+char       *_pb_library_read_file_identity  (const char  *db_path);
+char       *_pb_library_read_recorded_identity (const char *db_path);
+gboolean    _pb_library_check_identity      (const char  *db_path,
+                                             GError     **error);
 gboolean    _pb_library_check_missing_database (const char  *db_path,
                                                 const char  *reports_dir,
                                                 const char  *backups_dir,

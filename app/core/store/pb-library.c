@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "pb-backup.h"
@@ -85,14 +86,33 @@ damaged_problem (void)
                         "“panel-brief restore --latest”); the damaged file is kept."));
 }
 
+/* Why a library that exists cannot be written, in one sentence. SQLite
+ * says only "disk I/O error" when it cannot make its -shm file on a full
+ * disk, and the folder's file system says what the cause cannot. */
 static GError *
-unwritable_problem (const GError *cause)
+unwritable_problem (const char    *library_path,
+                    const GError  *cause)
 {
+  g_autofree char *display = g_filename_display_name (library_path);
+  struct statvfs fs;
+  gboolean known = statvfs (library_path, &fs) == 0;
+  gboolean read_only_disk = known && (fs.f_flag & ST_RDONLY) != 0;
+
   if (g_error_matches (cause, PB_DB_ERROR, PB_DB_ERROR_DISK_FULL) ||
-      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+      (known && !read_only_disk && fs.f_bavail == 0))
     return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DISK_FULL,
                         _("The disk is full. Panel Brief can show the library but not "
                           "change it until some space is freed."));
+  if (read_only_disk || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
+                        _("The library “%s” can only be read, so Panel Brief can show it but "
+                          "not change it: the disk it is on cannot be written."), display);
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (cause, PB_DB_ERROR, PB_DB_ERROR_READ_ONLY))
+    return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
+                        _("The library “%s” can only be read, so Panel Brief can show it but "
+                          "not change it: its files cannot be written by you."), display);
   return g_error_new (PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
                       _("The library cannot be written, so Panel Brief can show it but not "
                         "change it. %s"),
@@ -119,12 +139,16 @@ pb_library_initialize (PbLibrary  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      set_problem (self, unwritable_problem (local_error));
+      set_problem (self, unwritable_problem (self->path, local_error));
       g_clear_error (&local_error);
     }
 
   if (!_pb_library_check_missing_database (self->db_path, self->reports_dir, self->backups_dir,
                                            &self->notice, error))
+    return FALSE;
+  /* Another library's database dropped into this folder is refused before
+   * anything (a session, a -wal check) is begun on it. */
+  if (!_pb_library_check_identity (self->db_path, error))
     return FALSE;
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
@@ -166,7 +190,7 @@ pb_library_initialize (PbLibrary  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      set_problem (self, unwritable_problem (local_error));
+      set_problem (self, unwritable_problem (self->path, local_error));
       g_clear_error (&local_error);
     }
 
@@ -188,7 +212,7 @@ pb_library_initialize (PbLibrary  *self,
           if (g_error_matches (local_error, PB_DB_ERROR, PB_DB_ERROR_CORRUPT))
             set_problem (self, damaged_problem ());
           else if (existed)
-            set_problem (self, unwritable_problem (local_error));
+            set_problem (self, unwritable_problem (self->path, local_error));
           else
             {
               g_propagate_error (error, g_steal_pointer (&local_error));

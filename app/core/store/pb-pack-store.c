@@ -298,7 +298,11 @@ pb_library_set_pack_exempt (PbLibrary  *library,
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
 
-  if (!(update = pb_db_prepare (db, "UPDATE packs SET classification = ?2, updated_at = ?3 WHERE id = ?1", error)) ||
+  /* A public pack has no paragraph of Schedule 12A: it goes with the
+   * classification, and is chosen again if the pack is made exempt. */
+  if (!(update = pb_db_prepare (db, "UPDATE packs SET classification = ?2, updated_at = ?3,"
+                                    " exempt_paragraph = CASE WHEN ?2 = 'exempt' THEN exempt_paragraph END"
+                                    " WHERE id = ?1", error)) ||
       !(remove = pb_db_prepare (db, "DELETE FROM pack_items WHERE id IN (SELECT i.id FROM pack_items AS i"
                                     " JOIN pack_sections AS s ON s.id = i.section_id"
                                     " JOIN findings AS f ON f.id = i.finding_id"
@@ -370,8 +374,9 @@ parse_exempt_paragraph (const char *text,
  * Changes one of a pack's details, in one transaction.
  *
  * Returns: %TRUE, or %FALSE with @error set: %PB_PACKS_ERROR_INVALID for an
- *   empty title, a meeting date that is not a day, or an exempt paragraph
- *   other than 1 to 7; %PB_PACKS_ERROR_NOT_FOUND for no such pack
+ *   empty title, a meeting date that is not a day, an exempt paragraph
+ *   other than 1 to 7, or one for a public pack; %PB_PACKS_ERROR_NOT_FOUND
+ *   for no such pack
  */
 gboolean
 pb_library_set_pack_field (PbLibrary    *library,
@@ -413,6 +418,22 @@ pb_library_set_pack_field (PbLibrary    *library,
       g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID,
                    _("“%s” is not a paragraph of Schedule 12A; give a number from 1 to 7"), clean);
       return FALSE;
+    }
+
+  /* Only an exempt pack says which paragraph of Schedule 12A makes it so;
+   * a public one that did would print a reason for withholding it. */
+  if (field == PB_PACK_FIELD_EXEMPT_PARAGRAPH && paragraph > 0)
+    {
+      gboolean exempt;
+
+      if (!_pb_pack_is_exempt (db, pack_id, &exempt, error))
+        return FALSE;
+      if (!exempt)
+        {
+          g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID,
+                       _("A public pack has no exempt paragraph; make the pack exempt first"));
+          return FALSE;
+        }
     }
 
   /* The column name comes from the table above, never from the caller. */

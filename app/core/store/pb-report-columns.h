@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* The columns _pb_report_new_from_stmt () expects, in this order. */
+/* The columns _pb_report_new_from_stmt () expects, in this order. It returns
+ * NULL for a row missing a column the schema requires (only damage makes one). */
 #define PB_REPORT_COLUMNS \
   "id, sha256, title, file_name, byte_size, page_count, pdf_author, pdf_subject, " \
   "pdf_producer, pdf_created, imported_at, has_text_layer, is_tagged, classification, " \

@@ -15,11 +15,23 @@
 
 /* Reports in the library: listing, looking up, their page texts, removal. */
 
-/* Builds a report snapshot from a row whose columns are PB_REPORT_COLUMNS. */
+/* Builds a report snapshot from a row whose columns are PB_REPORT_COLUMNS,
+ * or NULL when a column the schema requires is missing: only damage makes
+ * such a row (a damaged page yields rows of NULLs, id 0), and it must never
+ * reach the user as a report called "(null)" or a path made from no
+ * checksum. The caller reports the damage. */
 PbReport *
 _pb_report_new_from_stmt (sqlite3_stmt *stmt)
 {
-  PbReport *report = _pb_report_new ();
+  PbReport *report;
+
+  if (sqlite3_column_type (stmt, 1) != SQLITE_TEXT ||
+      sqlite3_column_bytes (stmt, 1) != 64 ||
+      sqlite3_column_type (stmt, 2) != SQLITE_TEXT ||
+      sqlite3_column_type (stmt, 3) != SQLITE_TEXT)
+    return NULL;
+
+  report = _pb_report_new ();
 
   report->id = sqlite3_column_int64 (stmt, 0);
   report->sha256 = g_strdup (pb_db_column_text (stmt, 1));
@@ -73,7 +85,17 @@ pb_library_list_reports (PbLibrary  *self,
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (reports, _pb_report_new_from_stmt (stmt));
+    {
+      PbReport *report = _pb_report_new_from_stmt (stmt);
+
+      /* A row damage made is left out, and the damage is reported, so that
+       * the library turns read-only and says so; the rows that can be read
+       * are still shown. */
+      if (report != NULL)
+        g_ptr_array_add (reports, report);
+      else
+        pb_db_report_damage (_pb_library_get_db (self));
+    }
 
   if (rc != SQLITE_DONE)
     {
@@ -106,7 +128,14 @@ lookup_report (PbLibrary   *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    report = _pb_report_new_from_stmt (stmt);
+    {
+      /* A row damage made is damage, not a report (and reports it). */
+      if (!(report = _pb_report_new_from_stmt (stmt)))
+        {
+          pb_db_set_error (_pb_library_get_db (self), SQLITE_CORRUPT, error);
+          return NULL;
+        }
+    }
   else if (rc == SQLITE_DONE)
     g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_NOT_FOUND,
                  _("No report “%s” in the library."), what);

@@ -94,11 +94,80 @@ copy_in (const char  *from,
   return g_steal_pointer (&partial);
 }
 
+/* Whether @backup may go in place of the library whose database is
+ * @db_path: a backup of this library (or one without an identity) may;
+ * another library's only when this library holds nothing, in its database
+ * or its backups (the empty library a first start makes, before an archive
+ * is brought in), so that nothing of it is hidden behind another's. */
+static gboolean
+check_same_library (const char  *db_path,
+                    const char  *backups_dir,
+                    PbBackup    *backup,
+                    const char  *backup_path,
+                    GError     **error)
+{
+  g_autofree char *ours = _pb_library_read_identity (db_path);
+  const char *theirs = pb_backup_get_library_uuid (backup);
+  g_autoptr(PbBackup) current = NULL;
+  g_autoptr(GPtrArray) own_backups = NULL;
+  g_autofree char *display = NULL;
+  gboolean holds_nothing;
+
+  if (ours == NULL || theirs == NULL || g_ascii_strcasecmp (ours, theirs) == 0)
+    return TRUE;
+
+  holds_nothing = (current = pb_backup_read (db_path, NULL)) != NULL &&
+                  pb_backup_get_n_reports (current) == 0 && pb_backup_get_n_findings (current) == 0 &&
+                  pb_backup_get_n_packs (current) == 0;
+  own_backups = pb_backups_list_for (backups_dir, ours);
+  for (guint i = 0; holds_nothing && i < own_backups->len; i++)
+    {
+      PbBackup *own = g_ptr_array_index (own_backups, i);
+
+      holds_nothing = pb_backup_get_n_reports (own) == 0 && pb_backup_get_n_findings (own) == 0 &&
+                      pb_backup_get_n_packs (own) == 0;
+    }
+  if (holds_nothing)
+    return TRUE;
+
+  display = g_filename_display_name (backup_path);
+  g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_OTHER_LIBRARY,
+               _("“%s” is a backup of another library, not of this one, so it was not restored "
+                 "and this library is as it was. To work with that library, open its own "
+                 "folder; to put it in place of this library all the same, use “panel-brief "
+                 "restore --anyway” (this library is kept as a backup)."), display);
+  return FALSE;
+}
+
 /**
  * pb_library_restore:
  * @library_path: the library folder, with no PbLibrary open on it in this
  *   process (close it first)
  * @backup_path: the backup to restore (a library.db file)
+ * @out_safety_copy: (out) (optional) (transfer full): as for
+ *   pb_library_restore_full ()
+ * @error: a #GError, or %NULL
+ *
+ * pb_library_restore_full () with %PB_RESTORE_NONE: another library's
+ * backup is refused.
+ *
+ * Returns: as pb_library_restore_full ()
+ */
+gboolean
+pb_library_restore (const char  *library_path,
+                    const char  *backup_path,
+                    char       **out_safety_copy,
+                    GError     **error)
+{
+  return pb_library_restore_full (library_path, backup_path, PB_RESTORE_NONE, out_safety_copy, error);
+}
+
+/**
+ * pb_library_restore_full:
+ * @library_path: the library folder, with no PbLibrary open on it in this
+ *   process (close it first)
+ * @backup_path: the backup to restore (a library.db file)
+ * @flags: whether another library's backup may be restored
  * @out_safety_copy: (out) (optional) (transfer full): where the state before
  *   the restore was kept: a backup in backups/, or the damaged library.db
  *   moved aside; %NULL when there was no library.db
@@ -110,20 +179,26 @@ copy_in (const char  *from,
  * Returns: %TRUE on success. Otherwise %FALSE with @error set, and the
  *   library as it was: PB_RESTORE_ERROR_DAMAGED_BACKUP (the backup does not
  *   check out), PB_RESTORE_ERROR_NEWER (made by a newer Panel Brief),
- *   PB_RESTORE_ERROR_IN_USE (another program has the library open), or a
- *   G_IO_ERROR (G_IO_ERROR_NO_SPACE for a full disk)
+ *   PB_RESTORE_ERROR_IN_USE (another program has the library open),
+ *   PB_RESTORE_ERROR_OTHER_LIBRARY (another library's backup, without
+ *   %PB_RESTORE_ANY_LIBRARY), or a G_IO_ERROR (G_IO_ERROR_NO_SPACE for a
+ *   full disk)
  */
 gboolean
-pb_library_restore (const char  *library_path,
-                    const char  *backup_path,
-                    char       **out_safety_copy,
-                    GError     **error)
+pb_library_restore_full (const char      *library_path,
+                         const char      *backup_path,
+                         PbRestoreFlags   flags,
+                         char           **out_safety_copy,
+                         GError         **error)
 {
   g_autofree char *db_path = g_build_filename (library_path, "library.db", NULL);
   g_autofree char *session_path = _pb_library_lock_path (db_path);
   g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
   g_autofree char *shm_path = g_strconcat (db_path, "-shm", NULL);
   g_autofree char *checked_path = g_strconcat (db_path, "-checked", NULL);
+  g_autofree char *record_path = g_strconcat (db_path, "-session", NULL);
+  g_autofree char *backups_dir = g_build_filename (library_path, "backups", NULL);
+  g_autofree char *ours = NULL;
   g_autofree char *safety = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(PbBackup) backup = NULL;
@@ -156,6 +231,11 @@ pb_library_restore (const char  *library_path,
       return FALSE;
     }
 
+  if (!(flags & PB_RESTORE_ANY_LIBRARY) &&
+      !check_same_library (db_path, backups_dir, backup, backup_path, error))
+    return FALSE;
+  ours = _pb_library_read_identity (db_path);
+
   if (g_mkdir_with_parents (library_path, 0700) != 0)
     return fail_errno (error, errno, _("the library folder could not be made"));
 
@@ -179,11 +259,17 @@ pb_library_restore (const char  *library_path,
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(PbLibrary) current = NULL;
+      g_autoptr(GError) open_error = NULL;
 
       /* Opening it takes the session lock itself: let go of it meanwhile,
        * and take it back after (failing if someone came in between). */
       flock (session_fd, LOCK_UN);
-      if ((current = pb_library_open (library_path, NULL)) != NULL &&
+      current = pb_library_open (library_path, &open_error);
+      /* Another library's database dropped in is kept under a name that
+       * says so, beside this library's backups. */
+      if (g_error_matches (open_error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_OTHER_LIBRARY))
+        label = "other-library";
+      if (current != NULL &&
           !pb_library_is_read_only (current))
         {
           g_autoptr(GError) backup_error = NULL;
@@ -255,6 +341,16 @@ pb_library_restore (const char  *library_path,
     }
   g_clear_pointer (&partial, g_free);
 
+  /* The folder now holds another library (asked for by name, or over an
+   * empty one): its record of this library's sessions no longer says whose
+   * the folder is, and would make the next open refuse the database. */
+  {
+    const char *theirs = pb_backup_get_library_uuid (backup);
+
+    if (ours != NULL && theirs != NULL && g_ascii_strcasecmp (ours, theirs) != 0)
+      g_unlink (record_path);
+  }
+
   {
     int dir_fd = g_open (library_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 
@@ -306,6 +402,21 @@ pb_library_find_latest_good_backup (const char  *library_path,
         return g_strdup (pb_backup_get_path (backup));
     }
 
+  /* Backups of another library (the one this folder held before a restore
+   * with --anyway, say) are never taken for this one's, but are named. */
+  {
+    g_autoptr(GPtrArray) all = pb_backups_list_for (folder, NULL);
+
+    if (all->len > 0)
+      {
+        g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_NO_BACKUP,
+                     _("There is no good backup of this library in “%s”: the backups there are "
+                       "of another library. “panel-brief backup --list” lists them; to restore "
+                       "one in place of this library, name it with “panel-brief restore "
+                       "--anyway”."), folder);
+        return NULL;
+      }
+  }
   g_set_error (error, PB_RESTORE_ERROR, PB_RESTORE_ERROR_NO_BACKUP,
                _("There is no good backup of this library in “%s”."), folder);
   return NULL;

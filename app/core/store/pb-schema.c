@@ -461,6 +461,20 @@ static const char * const migrations[] = {
   "ALTER TABLE reports ADD COLUMN user_title TEXT;"
   "ALTER TABLE reports ADD COLUMN user_authority TEXT;"
   "ALTER TABLE reports ADD COLUMN user_date TEXT;",
+
+  /* 15: member bundles opened whole or not at all: the reports an opening
+   * bundle is importing that the library did not have, until the pack is
+   * in place; what a killed or failed opening leaves listed here is
+   * removed on the next (pb-bundle-opening.c). */
+  "CREATE TABLE bundle_opening ("
+  "  report_sha256 TEXT PRIMARY KEY CHECK (length (report_sha256) = 64)"
+  ") WITHOUT ROWID;",
+
+  /* 16: which member bundle of a pack is newer, by a count the officer's
+   * library keeps (one more each time the pack is bundled), not by the
+   * exporting machine's clock; 0 for bundles made before it. */
+  "ALTER TABLE packs ADD COLUMN bundle_revision INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE bundle_packs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
 };
 
 /**

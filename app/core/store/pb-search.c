@@ -8,6 +8,7 @@
 
 #include "pb-db.h"
 #include "pb-library-private.h"
+#include "pb-search-snippet-private.h"
 #include "pb-search.h"
 #include "pb-text-fold.h"
 
@@ -142,9 +143,10 @@ pb_search_hit_get_rank (PbSearchHit *self)
  * pb_search_hit_get_raw_snippet:
  * @self: a search hit
  *
- * Returns: the text around the match, at most 14 words, "…" where it is
- *   cut, each matched term between %PB_SEARCH_MATCH_START and
- *   %PB_SEARCH_MATCH_END, lines separated by "\n"
+ * Returns: the text around the first match, one line of at most 16 words
+ *   taken from the line it is on (a word broken at a line end joined), "…"
+ *   where it is cut, each matched term between %PB_SEARCH_MATCH_START and
+ *   %PB_SEARCH_MATCH_END
  */
 const char *
 pb_search_hit_get_raw_snippet (PbSearchHit *self)
@@ -401,7 +403,7 @@ search_table (sqlite3     *db,
    * rowid bound into its scan. The table name is one of ours, never the
    * user's. */
   sql = g_strdup_printf ("SELECT p.report_id, r.title, p.page_number,"
-                         "  snippet (%s_fts, 0, ?3, ?4, '…', 14), f.rank"
+                         "  highlight (%s_fts, 0, ?3, ?4), f.rank"
                          " FROM %s_fts AS f"
                          " JOIN %s AS p ON p.id = f.rowid"
                          " JOIN reports AS r ON r.id = p.report_id"
@@ -424,7 +426,7 @@ search_table (sqlite3     *db,
       hit->report_id = sqlite3_column_int64 (stmt, 0);
       hit->report_title = g_strdup (pb_db_column_text (stmt, 1));
       hit->page = (guint)sqlite3_column_int (stmt, 2);
-      hit->snippet = g_strdup (pb_db_column_text (stmt, 3));
+      hit->snippet = _pb_search_snippet_from_highlight (pb_db_column_text (stmt, 3));
       hit->rank = sqlite3_column_double (stmt, 4);
       g_ptr_array_add (hits, hit);
     }

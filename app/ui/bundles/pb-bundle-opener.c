@@ -30,6 +30,8 @@ struct _PbBundleOpener
   gint64        progress_shown;  /* monotonic time it was added */
   guint         progress_source; /* shows it, once opening takes a while */
   GError       *last_error;
+  gboolean      encrypted;      /* the current file is */
+  gboolean      replace_newer;  /* the member chose to open an older copy */
 };
 
 /* A toast dismissed while it is still sliding in makes libadwaita 1.2 use
@@ -217,6 +219,47 @@ describe (const PbBundleOpenResult *result)
 static void ask_passphrase (PbBundleOpener *self,
                             const char     *problem);
 
+static void start (PbBundleOpener *self,
+                   const char     *passphrase);
+
+static void
+older_response_cb (PbBundleOpener *self,
+                   const char     *response)
+{
+  if (g_strcmp0 (response, "anyway") != 0)
+    {
+      finish (self);
+      return;
+    }
+  self->replace_newer = TRUE;
+  if (self->encrypted)
+    ask_passphrase (self, NULL);
+  else
+    start (self, NULL);
+}
+
+/* The library has a newer copy of the pack: say so, and let the member
+ * open this one in its place (their notes are kept either way). */
+static void
+offer_older (PbBundleOpener *self,
+             GError         *error)
+{
+  g_autofree char *name = display_name (self->current);
+  g_autofree char *heading = g_strdup_printf (_("You Have a Newer Copy of “%s”"), name);
+  GtkWidget *dialog = adw_message_dialog_new (owner_window (self), heading, error->message);
+
+  g_clear_error (&self->last_error);
+  self->last_error = error;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep the Newer Copy"),
+                                    "anyway", _("_Open This Copy Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (older_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 opened_cb (GObject      *object,
            GAsyncResult *result,
@@ -236,6 +279,8 @@ opened_cb (GObject      *object,
           self->last_error = error;
           ask_passphrase (self, error->message);
         }
+      else if (g_error_matches (error, PB_BUNDLE_ERROR, PB_BUNDLE_ERROR_OLDER))
+        offer_older (self, error);
       else
         fail (self, error);
       return;
@@ -267,8 +312,9 @@ start (PbBundleOpener *self,
     }
 
   show_progress (self);
-  pb_library_open_bundle_async (self->library, path, passphrase, self->cancellable, progress_cb, self,
-                                opened_cb, g_object_ref (self));
+  pb_library_open_bundle_full_async (self->library, path, passphrase,
+                                     self->replace_newer ? PB_BUNDLE_OPEN_REPLACE_NEWER : PB_BUNDLE_OPEN_DEFAULT,
+                                     self->cancellable, progress_cb, self, opened_cb, g_object_ref (self));
 }
 
 static void
@@ -320,6 +366,8 @@ peeked_cb (GObject      *object,
   GError *error = NULL;
   gssize encrypted = g_task_propagate_int (G_TASK (result), &error);
 
+  self->encrypted = encrypted > 0;
+  self->replace_newer = FALSE;
   if (error != NULL)
     fail (self, error);
   else if (encrypted)

@@ -256,14 +256,31 @@ export_work (PbLibrary  *library,
                                       export->path, error);
 }
 
-/* The name the officer sees the questions are from: the account's full
- * name, when it has one. */
-static char *
-dup_asker (void)
+/* Where the member's name is kept: the app's settings, when their schema
+ * is installed (run from the build tree without it, the name is asked for
+ * each time the window is open). */
+static GSettings *
+member_settings (void)
 {
-  const char *name = g_get_real_name ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
-  return g_strcmp0 (name, "Unknown") != 0 && name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    return NULL;
+  return g_settings_new (APP_ID);
+}
+
+/* The name the officer sees the questions are from: the one the member
+ * gave, never the computer's account name (which may well be "root"). */
+static char *
+dup_asker (PbBundleView *self)
+{
+  g_autoptr(GSettings) settings = member_settings ();
+  g_autofree char *name = settings ? g_settings_get_string (settings, "member-name") : NULL;
+
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+  return self->member_name && *self->member_name ? g_strdup (self->member_name) : NULL;
 }
 
 static void
@@ -325,7 +342,7 @@ pb_bundle_view_export_questions_async (PbBundleView        *self,
   export = g_new0 (Export, 1);
   export->bundle_id = pb_bundle_pack_get_id (self->pack);
   export->format = format;
-  export->asked_by = dup_asker ();
+  export->asked_by = dup_asker (self);
   export->path = g_strdup (path);
   g_task_set_task_data (task, g_strdup (path), g_free);
   pb_bundle_task_run (self->library, export_work, export, (GDestroyNotify)export_free, NULL,
@@ -393,6 +410,76 @@ add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
+static void export_questions_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter);
+
+static void
+name_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "continue", *name != '\0');
+}
+
+static void
+name_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PbBundleView     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GSettings) settings = NULL;
+
+  if (g_strcmp0 (response, "continue") != 0 || *name == '\0')
+    return;
+  if ((settings = member_settings ()))
+    g_settings_set_string (settings, "member-name", name);
+  g_free (self->member_name);
+  self->member_name = g_steal_pointer (&name);
+  export_questions_action (GTK_WIDGET (self), "bundle.export-questions", NULL);
+}
+
+static void
+name_activate_cb (GtkEditable      *entry,
+                  AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "continue"))
+    {
+      adw_message_dialog_response (dialog, "continue");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+/* The first time: who the questions are from, asked once and kept. */
+static void
+ask_member_name (PbBundleView *self)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Your Name"),
+                                              _("The officer sees your questions under this name. It is "
+                                                "asked once and kept on this computer."));
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("For example, Cllr Sam Ahmed"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "continue", _("C_ontinue"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "continue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (name_activate_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 export_questions_action (GtkWidget  *widget,
                          const char *action_name,
@@ -400,9 +487,28 @@ export_questions_action (GtkWidget  *widget,
 {
   PbBundleView *self = PB_BUNDLE_VIEW (widget);
   g_autofree char *name = NULL;
+  g_autofree char *asker = NULL;
 
   if (self->pack == NULL)
     return;
+  /* Said before a file is chosen, not after. */
+  {
+    g_autoptr(GPtrArray) questions = pb_library_list_member_notes (self->library, pb_bundle_pack_get_id (self->pack),
+                                                                   TRUE, NULL);
+
+    if (questions != NULL && questions->len == 0)
+      {
+        pb_show_toast (GTK_WIDGET (self),
+                       adw_toast_new (_("There are no questions to export: tick “A question for the meeting” "
+                                        "on a note first")));
+        return;
+      }
+  }
+  if (!(asker = dup_asker (self)))
+    {
+      ask_member_name (self);
+      return;
+    }
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);

@@ -20,6 +20,7 @@ struct _PbBundleView
   GHashTable     *cohorts;        /* slug → PbCohort, the pack's */
   GPtrArray      *notes;          /* PbMemberNote on the pack shown */
   GtkNativeDialog *chooser;
+  char            *member_name;     /* given this session, when settings cannot keep it */
   gboolean        filling;
 
   GtkStack       *stack;

@@ -233,6 +233,7 @@ pb_bundle_view_finalize (GObject *object)
   g_clear_object (&self->pack);
   g_clear_pointer (&self->cohorts, g_hash_table_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_free (self->member_name);
 
   G_OBJECT_CLASS (pb_bundle_view_parent_class)->finalize (object);
 }

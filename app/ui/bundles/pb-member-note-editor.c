@@ -28,6 +28,9 @@ struct _PbMemberNoteEditor
   GtkCheckButton *question_check;
   GtkLabel       *problem_label;
   GtkWidget      *delete_button;
+
+  char           *original;        /* the text it opened with, stripped */
+  gboolean        discard;         /* closing without asking: saved, or chosen */
 };
 
 G_DEFINE_FINAL_TYPE (PbMemberNoteEditor, pb_member_note_editor, ADW_TYPE_WINDOW)
@@ -99,6 +102,7 @@ save_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals [SAVED], 0, id);
+  self->discard = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -120,7 +124,74 @@ delete_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals [DELETED], 0, self->note);
+  self->discard = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Ctrl+Enter saves from anywhere in the editor, the text box included,
+ * which would otherwise take Enter for a new line: so it is caught before
+ * the text box sees it. */
+static gboolean
+key_pressed_cb (PbMemberNoteEditor *self,
+                guint               keyval,
+                guint               keycode,
+                GdkModifierType     state,
+                GtkEventController *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == GDK_CONTROL_MASK)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "note.save", NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_changed (PbMemberNoteEditor *self)
+{
+  g_autofree char *text = dup_text (self);
+
+  return g_strcmp0 (text, self->original ? self->original : "") != 0;
+}
+
+static void
+discard_response_cb (PbMemberNoteEditor *self,
+                     const char         *response)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->discard = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Escape, Cancel or the window's close: a note typed or changed is not
+ * thrown away without asking. */
+static gboolean
+close_request_cb (PbMemberNoteEditor *self)
+{
+  GtkWidget *dialog;
+
+  if (self->discard || !is_changed (self))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Note?"),
+                                   self->note ? _("Your changes to the note will be lost.")
+                                              : _("What you have typed will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Writing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -139,6 +210,7 @@ pb_member_note_editor_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->note);
   g_free (self->target_key);
+  g_free (self->original);
 
   G_OBJECT_CLASS (pb_member_note_editor_parent_class)->finalize (object);
 }
@@ -186,7 +258,13 @@ pb_member_note_editor_class_init (PbMemberNoteEditorClass *klass)
 static void
 pb_member_note_editor_init (PbMemberNoteEditor *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
@@ -238,6 +316,7 @@ pb_member_note_editor_new (GtkWindow    *parent,
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), pb_member_note_get_text (note), -1);
       gtk_check_button_set_active (self->question_check, pb_member_note_get_question (note));
     }
+  self->original = dup_text (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   return self;
 }

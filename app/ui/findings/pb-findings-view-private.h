@@ -24,6 +24,7 @@ struct _PbFindingsView
   GPtrArray         *cohorts;      /* PbCohort, in the dropdown's order after "All" */
   GPtrArray         *reports;      /* PbReport, likewise */
   GHashTable        *report_by_id; /* report id -> PbReport, for its title and dates */
+  gboolean           stale;        /* given a library while hidden: read it when shown */
   GPtrArray         *last_deleted;
   GtkNativeDialog   *chooser;
   GCancellable      *cancellable;

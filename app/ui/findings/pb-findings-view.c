@@ -195,6 +195,16 @@ pb_findings_view_dispose (GObject *object)
 }
 
 static void
+pb_findings_view_map (GtkWidget *widget)
+{
+  PbFindingsView *self = PB_FINDINGS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pb_findings_view_parent_class)->map (widget);
+  if (self->stale)
+    pb_findings_view_refresh (self);
+}
+
+static void
 pb_findings_view_class_init (PbFindingsViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -234,6 +244,7 @@ pb_findings_view_class_init (PbFindingsViewClass *klass)
   _pb_findings_view_class_init_actions (widget_class);
   widget_class->measure = measure;
   widget_class->size_allocate = _pb_findings_view_size_allocate;
+  widget_class->map = pb_findings_view_map;
 
   gtk_widget_class_set_css_name (widget_class, "findingsview");
 }
@@ -269,6 +280,7 @@ pb_findings_view_refresh (PbFindingsView *self)
   if (self->library == NULL)
     return;
 
+  self->stale = FALSE;
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   g_hash_table_remove_all (self->report_by_id);
@@ -339,7 +351,11 @@ pb_findings_view_set_library (PbFindingsView *self,
                            self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  pb_findings_view_refresh (self);
+  /* Hidden (as at start-up), it reads the library when first shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pb_findings_view_refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 /**

@@ -24,6 +24,8 @@ struct _PbLibrarySidebar
   PbSorting           sorting;
   GListStore         *root_models;     /* the one list shown: reports or groups */
   GtkTreeListModel   *tree;
+  GtkSliceListModel  *shown;           /* the rows the list view is given so far */
+  guint               grow_tick;
   GtkSingleSelection *selection;
   PbReport           *selected_report; /* to tell a new choice from a move */
   PbGrouping          grouping;

@@ -190,6 +190,9 @@ pb_library_sidebar_dispose (GObject *object)
   PbLibrarySidebar *self = (PbLibrarySidebar *)object;
 
   g_clear_handle_id (&self->regroup_idle, g_source_remove);
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->report_view), self->grow_tick);
+  self->grow_tick = 0;
   if (self->reports != NULL)
     g_signal_handlers_disconnect_by_data (self->reports, self);
   g_clear_object (&self->selected_report);
@@ -204,6 +207,7 @@ pb_library_sidebar_finalize (GObject *object)
   PbLibrarySidebar *self = (PbLibrarySidebar *)object;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->tree);
   g_clear_object (&self->root_models);
   g_clear_object (&self->sorted);
@@ -404,7 +408,8 @@ pb_library_sidebar_init (PbLibrarySidebar *self)
   self->sorter = pb_report_sorter_new (&self->sorting);
   self->root_models = g_list_store_new (G_TYPE_LIST_MODEL);
   self->tree = pb_report_tree_new (g_object_ref (G_LIST_MODEL (self->root_models)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->tree)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -424,6 +429,40 @@ GtkWidget *
 pb_library_sidebar_new (void)
 {
   return g_object_new (PB_TYPE_LIBRARY_SIDEBAR, NULL);
+}
+
+/* GTK 4.8's list view makes and measures a row for up to 200 items as soon
+ * as its model holds them, whether they are on screen or not: with a large
+ * library, the first frame waited for all of them. The list is given the
+ * first screenful at once and the rest a screenful a frame after. */
+#define FIRST_ROWS 40
+
+static void
+show_all_rows (PbLibrarySidebar *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->report_view), self->grow_tick);
+  self->grow_tick = 0;
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static gboolean
+grow_rows_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  PbLibrarySidebar *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  if (size + FIRST_ROWS < g_list_model_get_n_items (G_LIST_MODEL (self->tree)))
+    {
+      gtk_slice_list_model_set_size (self->shown, size + FIRST_ROWS);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->grow_tick = 0;
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -455,6 +494,8 @@ pb_library_sidebar_set_library (PbLibrarySidebar  *self,
   g_signal_connect_object (self->reports, "items-changed",
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
 
+  gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
+  self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->report_view), grow_rows_cb, self, NULL);
   read = pb_report_list_reload (self->reports, error);
   _pb_library_sidebar_update_state (self);
   return read;
@@ -567,6 +608,7 @@ pb_library_sidebar_select_report (PbLibrarySidebar *self,
         }
       else if (PB_IS_REPORT (item) && pb_report_get_id (PB_REPORT (item)) == report_id)
         {
+          show_all_rows (self);
           gtk_single_selection_set_selected (self->selection, i);
           return TRUE;
         }
@@ -677,9 +719,10 @@ pb_library_sidebar_set_n_packs (PbLibrarySidebar *self,
 
   g_return_if_fail (PB_IS_LIBRARY_SIDEBAR (self));
 
-  /* Translators: the sidebar's way to the packs a member opened from bundles */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pack from Officers (%u)", "Packs from Officers (%u)",
-                                       n_packs), n_packs);
+  /* Translators: the sidebar's way to the packs a member opened from
+   * bundles, and how many there are: the name of a place, so plural even
+   * for one */
+  text = g_strdup_printf (_("Packs from Officers (%u)"), n_packs);
   gtk_label_set_label (self->packs_label, text);
   gtk_widget_set_visible (self->packs_button, n_packs > 0);
 }

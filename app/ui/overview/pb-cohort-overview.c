@@ -430,7 +430,11 @@ pb_cohort_overview_set_library (PbCohortOverview *self,
       g_signal_connect_swapped (library, "report-removed", G_CALLBACK (library_changed_cb), self);
     }
 
-  pb_cohort_overview_refresh (self);
+  /* Hidden (as at start-up), it reads the library when first shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pb_cohort_overview_refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 const char *

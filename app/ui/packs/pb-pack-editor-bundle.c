@@ -6,9 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "pb-bundle.h"
+#include "pb-document.h"
 #include "pb-pack-editor-private.h"
 #include "pb-pack-questions.h"
 #include "pb-passphrase-dialog.h"
+#include "pb-password-dialog.h"
+#include "pb-report-store.h"
 #include "pb-toast.h"
 
 /* The pack for panel members: Export ▸ Member Bundle… writes one
@@ -117,15 +120,70 @@ passphrase_entered_cb (PbPassphraseDialog *dialog,
     start_bundle (self, path, passphrase);
 }
 
+static GtkWidget *ask_report_password (PbPackEditor *self,
+                                       const char   *path,
+                                       PbReport     *report,
+                                       gboolean      retry);
+
+/* A report's password given: kept for the session, and the export goes
+ * on (to the next report that needs one, or the passphrase); a wrong one
+ * asks again. */
+static void
+report_password_cb (PbPasswordDialog *dialog,
+                    const char       *password,
+                    PbPackEditor     *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "pb-path");
+  PbReport *report = g_object_get_data (G_OBJECT (dialog), "pb-report");
+  g_autoptr(GError) error = NULL;
+
+  if (password == NULL || path == NULL || report == NULL || self->busy)
+    return;
+  if (!pb_library_unlock_report (self->library, pb_report_get_sha256 (report), password, &error))
+    {
+      if (g_error_matches (error, PB_DOCUMENT_ERROR, PB_DOCUMENT_ERROR_WRONG_PASSWORD))
+        ask_report_password (self, path, report, TRUE);
+      else
+        _pb_pack_editor_show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  pb_pack_editor_export_bundle (self, path);
+}
+
+static GtkWidget *
+ask_report_password (PbPackEditor *self,
+                     const char   *path,
+                     PbReport     *report,
+                     gboolean      retry)
+{
+  g_autofree char *file_path = pb_library_locate_report_file (self->library, pb_report_get_sha256 (report), NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path ? file_path : pb_report_get_title (report));
+  PbPasswordDialog *dialog = pb_password_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), file, retry);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is a report's title */
+                                  _("“%s” is protected by a password. Enter it to put the report in the member "
+                                    "bundle, encrypted with the pack; members will not need it, and the "
+                                    "password is not stored."),
+                                  pb_report_get_title (report));
+  g_object_set_data_full (G_OBJECT (dialog), "pb-path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "pb-report", g_object_ref (report), g_object_unref);
+  g_signal_connect_object (dialog, "password-entered", G_CALLBACK (report_password_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
 /**
  * pb_pack_editor_export_bundle:
  * @path: (type filename): where to write the bundle
  *
  * Writes the member bundle to @path: at once for a public pack, once the
- * passphrase is chosen for an exempt one.
+ * passphrase is chosen for an exempt one.  An exempt pack citing a report
+ * protected by a password not given in this session asks for it first
+ * (a #PbPasswordDialog), for the bundle to carry the report unlocked.
  *
- * Returns: (transfer none) (nullable): the passphrase dialog, for an
- *   exempt pack
+ * Returns: (transfer none) (nullable): the dialog asking for a report's
+ *   password or for the passphrase, for an exempt pack
  */
 GtkWidget *
 pb_pack_editor_export_bundle (PbPackEditor *self,
@@ -146,6 +204,14 @@ pb_pack_editor_export_bundle (PbPackEditor *self,
       start_bundle (self, path, NULL);
       return NULL;
     }
+
+  {
+    g_autoptr(GPtrArray) locked = pb_library_list_locked_pack_reports (self->library,
+                                                                       pb_pack_editor_get_pack_id (self), NULL);
+
+    if (locked != NULL && locked->len > 0)
+      return ask_report_password (self, path, g_ptr_array_index (locked, 0), FALSE);
+  }
 
   dialog = pb_passphrase_dialog_new_choose (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                             pb_pack_get_title (pack));

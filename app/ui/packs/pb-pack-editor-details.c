@@ -66,6 +66,38 @@ _pb_pack_editor_fill_header (PbPackEditor *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->classification_badge), "exempt");
 }
 
+/* Which paragraph of Schedule 12A makes an exempt pack exempt ("Not
+ * recorded", then 1 to 7), its description under it; only for an exempt
+ * pack, as the cover prints it. */
+static void
+fill_paragraph (PbPackEditor *self,
+                PbPack       *pack)
+{
+  guint paragraph = pb_pack_get_exempt_paragraph (pack);
+
+  if (adw_combo_row_get_model (self->paragraph_row) == NULL)
+    {
+      g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+      /* Translators: the paragraph of Schedule 12A an exempt pack falls under, not yet chosen */
+      gtk_string_list_append (model, _("Not recorded"));
+      for (guint p = 1; p <= PB_EXEMPT_PARAGRAPH_LAST; p++)
+        {
+          /* Translators: a paragraph of Schedule 12A to the Local Government Act 1972 */
+          g_autofree char *label = g_strdup_printf (_("Paragraph %u"), p);
+
+          gtk_string_list_append (model, label);
+        }
+      adw_combo_row_set_model (self->paragraph_row, G_LIST_MODEL (model));
+    }
+  adw_combo_row_set_selected (self->paragraph_row, MIN (paragraph, PB_EXEMPT_PARAGRAPH_LAST));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->paragraph_row),
+                               paragraph > 0 ? pb_exempt_paragraph_get_description (paragraph)
+                                             : _("The paragraph of Schedule 12A to the Local Government Act 1972 "
+                                                 "that applies, printed on the cover and every page"));
+  gtk_widget_set_visible (GTK_WIDGET (self->paragraph_row), pb_pack_get_exempt (pack));
+}
+
 void
 _pb_pack_editor_fill_details (PbPackEditor *self)
 {
@@ -85,7 +117,10 @@ _pb_pack_editor_fill_details (PbPackEditor *self)
     pb_date_row_set_date (self->date_row, &meeting);
   }
   set_row_text (self->author_row, pb_pack_get_author (pack));
+  set_row_text (self->agenda_row, pb_pack_get_agenda_item (pack));
+  set_row_text (self->contact_row, pb_pack_get_contact (pack));
   adw_combo_row_set_selected (self->classification_row, pb_pack_get_exempt (pack) ? 1 : 0);
+  fill_paragraph (self, pack);
   if (!gtk_widget_has_focus (GTK_WIDGET (self->introduction_view)) && self->intro_save == 0)
     gtk_text_buffer_set_text (buffer, pb_pack_get_introduction (pack), -1);
   self->filling = FALSE;
@@ -109,6 +144,10 @@ field_apply_cb (PbPackEditor *self,
     field = PB_PACK_FIELD_COMMITTEE;
   else if (row == self->date_row)
     field = PB_PACK_FIELD_MEETING_DATE;
+  else if (row == self->agenda_row)
+    field = PB_PACK_FIELD_AGENDA_ITEM;
+  else if (row == self->contact_row)
+    field = PB_PACK_FIELD_CONTACT;
   else
     field = PB_PACK_FIELD_AUTHOR;
 
@@ -275,6 +314,26 @@ classification_selected_cb (PbPackEditor *self)
     }
 }
 
+static void
+paragraph_selected_cb (PbPackEditor *self)
+{
+  guint paragraph = adw_combo_row_get_selected (self->paragraph_row);
+  g_autofree char *value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling || _pb_pack_editor_current_pack (self) == NULL ||
+      paragraph == pb_pack_get_exempt_paragraph (_pb_pack_editor_current_pack (self)))
+    return;
+
+  value = paragraph > 0 && paragraph <= PB_EXEMPT_PARAGRAPH_LAST ? g_strdup_printf ("%u", paragraph) : g_strdup ("");
+  if (!pb_library_set_pack_field (self->library, pb_pack_editor_get_pack_id (self), PB_PACK_FIELD_EXEMPT_PARAGRAPH,
+                                  value, &error))
+    {
+      _pb_pack_editor_show_error (self, error);
+      _pb_pack_editor_fill_details (self);
+    }
+}
+
 /* Summary of grades */
 
 static GtkWidget *
@@ -367,6 +426,7 @@ _pb_pack_editor_class_init_details (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, field_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, classification_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paragraph_selected_cb);
 }
 
 void

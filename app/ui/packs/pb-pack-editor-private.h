@@ -42,7 +42,10 @@ struct _PbPackEditor
   AdwEntryRow          *committee_row;
   AdwEntryRow          *date_row;
   AdwEntryRow          *author_row;
+  AdwEntryRow          *agenda_row;
+  AdwEntryRow          *contact_row;
   AdwComboRow          *classification_row;
+  AdwComboRow          *paragraph_row;
   GtkTextView          *introduction_view;
   AdwPreferencesGroup  *summary_group;
   GtkListBox           *summary_list;

@@ -257,7 +257,10 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, committee_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, author_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, agenda_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, contact_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, classification_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, paragraph_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, introduction_view);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, summary_group);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, summary_list);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "pb-text-pages.h"
 #include "pb-text-selection.h"
 
 /* The text chosen between two points of a document, as a drag chooses it:
@@ -535,15 +536,19 @@ pb_text_selection_get_spans_by (PbTextSelection *self,
  * pb_text_selection_dup_text:
  *
  * Returns: (transfer full): the words selected, a page's words on a new
- *   line after the previous page's; "" for none
+ *   line after the previous page's, a word broken by a hyphen at a line end
+ *   joined (pb_text_join_broken_words ()); "" for none
  */
 char *
 pb_text_selection_dup_text (PbTextSelection *self)
 {
   g_autoptr(GPtrArray) spans = NULL;
-  GString *text = g_string_new (NULL);
+  GString *text;
+  char *joined;
 
-  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), g_string_free (text, FALSE));
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), g_strdup (""));
+
+  text = g_string_new (NULL);
 
   spans = pb_text_selection_get_spans (self);
   for (guint i = 0; i < spans->len; i++)
@@ -555,5 +560,9 @@ pb_text_selection_dup_text (PbTextSelection *self)
       g_string_append (text, span->text);
     }
 
-  return g_string_free (text, FALSE);
+  /* Read as search and quotes read it: a word broken at a line end (or at
+   * the foot of a page) whole, as a soft hyphen's already is. */
+  joined = pb_text_join_broken_words (text->str);
+  g_string_free (text, TRUE);
+  return joined;
 }

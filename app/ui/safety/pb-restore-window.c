@@ -35,14 +35,33 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* "Monday 30 November 2026 at 09:12", in local time. */
+/* "Monday 30 November 2026 at 09:12:05", in local time: to the second, as
+ * two backups (before a change and by hand) may be taken in one minute. */
 static char *
 describe_time (GDateTime *created)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (created);
 
   /* Translators: when a backup was taken; see g_date_time_format () */
-  return g_date_time_format (local, _("%A %-d %B %Y at %H:%M"));
+  return g_date_time_format (local, _("%A %-d %B %Y at %H:%M:%S"));
+}
+
+/* "1 report · 3 findings · 1 pack" */
+static char *
+describe_contents (PbBackup *backup)
+{
+  guint n_reports = (guint)pb_backup_get_n_reports (backup);
+  guint n_findings = (guint)pb_backup_get_n_findings (backup);
+  guint n_packs = (guint)pb_backup_get_n_packs (backup);
+  g_autofree char *reports = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports",
+                                                           n_reports), n_reports);
+  g_autofree char *findings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings",
+                                                            n_findings), n_findings);
+  g_autofree char *packs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pack", "%u packs",
+                                                         n_packs), n_packs);
+
+  /* Translators: what a backup holds: "1 report · 3 findings · 1 pack" */
+  return g_strdup_printf (_("%s · %s · %s"), reports, findings, packs);
 }
 
 static void
@@ -99,10 +118,7 @@ make_row (PbRestoreWindow *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
 
-  holds = g_strdup_printf (_("%" G_GINT64_FORMAT " reports · %" G_GINT64_FORMAT " findings · %"
-                             G_GINT64_FORMAT " packs"),
-                           pb_backup_get_n_reports (backup), pb_backup_get_n_findings (backup),
-                           pb_backup_get_n_packs (backup));
+  holds = describe_contents (backup);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), holds);
 
