@@ -622,6 +622,7 @@ test_other_library_backup_restore (Fixture       *f,
     g_autoptr(PbLibrary) library = pb_library_open (empty_dir, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (library);
   }
 }
 

@@ -473,8 +473,9 @@ static const char * const migrations[] = {
   /* 16: which member bundle of a pack is newer, by a count the officer's
    * library keeps (one more each time the pack is bundled), not by the
    * exporting machine's clock; 0 for bundles made before it. */
-  "ALTER TABLE packs ADD COLUMN bundle_revision INTEGER NOT NULL DEFAULT 0;"
-  "ALTER TABLE bundle_packs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;",
+  /* In parentheses: one step of two statements, not two steps. */
+  ("ALTER TABLE packs ADD COLUMN bundle_revision INTEGER NOT NULL DEFAULT 0;"
+   "ALTER TABLE bundle_packs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"),
 };
 
 /**
