@@ -540,6 +540,138 @@ test_list_ends (void)
     assert_recommendation (t, 1, "The impact of supervision on the progress of plans.", FALSE);
   }
 
+  /* The items as plain lines, no bullet or number: the closing paragraph
+   * and the sign-off are not items. */
+  {
+    const char *pages[] = {
+      "Dear Mr Smith\n"
+      "Focused visit to Northmoor children’s services\n"
+      "This letter summarises the findings of the focused visit to Northmoor children’s services on\n"
+      "4 March 2020 and 5 March 2020. His Majesty’s Inspectors for this visit were Shabana Abasi and\n"
+      "Paula Thomson-Jones.\n"
+      "What needs to improve in this area of social work practice?\n"
+      "The consistency of child protection planning.\n"
+      "The impact of supervision on the progress of plans.\n"
+      "Ofsted will take the findings from this focused visit into account when planning your\n"
+      "next inspection or visit.\n"
+      "Yours sincerely\n"
+      "Shabana Abasi\n"
+      "His Majesty’s Inspector\n",
+      NULL
+    };
+    g_autoptr(PbStructure) t = pb_structure_read_text (pages);
+
+    g_assert_cmpint (t->type, ==, PB_DOCUMENT_FOCUSED_VISIT);
+    g_assert_cmpuint (t->recommendations->len, ==, 2);
+    assert_recommendation (t, 0, "The consistency of child protection planning.", FALSE);
+    assert_recommendation (t, 1, "The impact of supervision on the progress of plans.", FALSE);
+  }
+
+  pb_test_remove_dir (dir);
+}
+
+/* An opening that names the days of the visit ("on Tuesday 24 and
+ * Wednesday 25 January 2023", "on Tuesday, 24 January 2023 and Wednesday,
+ * 25 January 2023") gives its dates as one without the names does, under
+ * the address block and the letter's own date. */
+static void
+test_day_names (void)
+{
+  static const char * const spans[] = {
+    "on Tuesday 24 and Wednesday 25 January 2023",
+    "on Tuesday, 24 January 2023 and Wednesday, 25 January 2023",
+    "between Tuesday 24 January and Wednesday 25 January 2023",
+    "on Tuesday 24 to Wednesday 25 January 2023",
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("days-%u.pdf", i);
+      g_autofree char *page = g_strdup_printf (ADDRESS "Dear Jo\n\n"
+                                               "Focused visit to Northmoor children’s services\n"
+                                               "This letter summarises the findings of the focused visit to "
+                                               "Northmoor children’s services %s. His Majesty’s Inspectors for "
+                                               "this visit were Lisa Walsh and Nick Stacey.\n"
+                                               "Inspectors looked at the local authority’s arrangements for care "
+                                               "leavers.\n"
+                                               "Yours sincerely\n\nLisa Walsh\nHis Majesty’s Inspector\n",
+                                               spans[i]);
+      g_autofree char *pdf = write_letter (dir, name, page, NULL);
+      g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+      g_test_message ("%s", spans[i]);
+      assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Northmoor", "2023-01-24", "2023-01-25", "Lisa Walsh",
+                     "care leavers");
+    }
+
+  pb_test_remove_dir (dir);
+}
+
+/* A letter known by its opening alone, its subject line left out: the
+ * opening names the visit and the letter is addressed and signed. The same
+ * opening quoted in a paper, neither addressed nor signed, names no letter.
+ * An assurance visit (autumn 2020) is a kind of its own, stored and shown
+ * so. */
+static void
+test_letters_by_opening (void)
+{
+  static const char opening[] =
+    "This letter summarises the findings of the %s visit to Northmoor children’s services on 24 and 25 "
+    "January 2023. His Majesty’s Inspectors for this visit were Lisa Walsh and Nick Stacey.\n"
+    "Inspectors looked at the local authority’s arrangements for care leavers.\n"
+    "What needs to improve in this area of social work practice?\n"
+    "\u25FC The quality of pathway plans.\n";
+  static const char signature[] = "Yours sincerely\n\nLisa Walsh\nHis Majesty’s Inspector\n";
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *focused = g_strdup_printf (opening, "focused");
+  g_autofree char *assurance = g_strdup_printf (opening, "assurance");
+
+  /* No subject line: the opening names the visit. */
+  {
+    g_autofree char *page = g_strconcat (ADDRESS, "Dear Jo\n\n", focused, signature, NULL);
+    g_autofree char *pdf = write_letter (dir, "no-subject.pdf", page, NULL);
+    g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+    assert_letter (s, PB_DOCUMENT_FOCUSED_VISIT, "Northmoor", "2023-01-24", "2023-01-25", "Lisa Walsh",
+                   "care leavers");
+    g_assert_true (g_ptr_array_find_with_equal_func (s->reasons, "opening: focused visit", g_str_equal, NULL));
+    g_assert_cmpuint (s->recommendations->len, ==, 1);
+    assert_recommendation (s, 0, "The quality of pathway plans.", FALSE);
+  }
+
+  /* The opening quoted in a paper, with no salutation or sign-off. */
+  {
+    g_autofree char *page = g_strconcat ("Corporate parenting panel, 3 March 2023\n"
+                                         "The panel considered the letter from Ofsted.\n", focused, NULL);
+    g_autofree char *pdf = write_letter (dir, "quoted.pdf", page, NULL);
+    g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_OTHER);
+    g_assert_null (s->local_authority);
+  }
+
+  /* An assurance visit, titled or known by its opening. */
+  for (guint titled = 0; titled < 2; titled++)
+    {
+      g_autofree char *name = g_strdup_printf ("assurance-%u.pdf", titled);
+      g_autofree char *page = g_strconcat (ADDRESS, "Dear Jo\n\n",
+                                           titled ? "Assurance visit to Northmoor children’s services\n" : "",
+                                           assurance, signature, NULL);
+      g_autofree char *pdf = write_letter (dir, name, page, NULL);
+      g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+      assert_letter (s, PB_DOCUMENT_ASSURANCE_VISIT, "Northmoor", "2023-01-24", "2023-01-25", "Lisa Walsh",
+                     "care leavers");
+      g_assert_true (g_ptr_array_find_with_equal_func (s->reasons,
+                                                       titled ? "title: assurance visit" : "opening: assurance visit",
+                                                       g_str_equal, NULL));
+      g_assert_cmpuint (s->recommendations->len, ==, 1);
+      g_assert_cmpstr (pb_document_type_to_slug (s->type), ==, "assurance_visit");
+      g_assert_cmpint (pb_document_type_from_slug ("assurance_visit"), ==, PB_DOCUMENT_ASSURANCE_VISIT);
+      g_assert_cmpstr (pb_document_type_get_label (s->type), ==, "Assurance visit");
+    }
+
   pb_test_remove_dir (dir);
 }
 
@@ -558,6 +690,8 @@ main (int   argc,
   g_test_add_func ("/structure-letters/jtai-openings", test_jtai_openings);
   g_test_add_func ("/structure-letters/numbered-areas", test_numbered_areas);
   g_test_add_func ("/structure-letters/list-ends", test_list_ends);
+  g_test_add_func ("/structure-letters/day-names", test_day_names);
+  g_test_add_func ("/structure-letters/letters-by-opening", test_letters_by_opening);
 
   return g_test_run ();
 }

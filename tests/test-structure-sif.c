@@ -556,6 +556,66 @@ test_sections (void)
   g_assert_cmpstr (g_array_index (s->paragraphs, PbParagraph, 2).cohort, ==, "care_leavers");
 }
 
+/* The judgement table at the top of page 2, each grade on the line under
+ * its label and the overall row first ("Children's services in the local
+ * authority"), after a first page that may end with a contents list naming
+ * the judgements with dot leaders and page numbers: the contents' names
+ * take no grade, the grades stay with their own rows, and the overall row
+ * is read though it starts the page. */
+static void
+test_table_after_contents (void)
+{
+  static const char page1[] =
+    "Northmoor\nInspection of services for children in need of help and protection, children looked after\n"
+    "and care leavers\nInspection date: 3 June 2014 – 25 June 2014\nLead inspector: Janet Roe\n";
+  static const char * const contents[] = {
+    "",
+    "Contents\nSummary of key findings ........ 2\nChildren who need help and protection ........ 6\n"
+    "Leadership, management and governance ........ 16\n",
+    "Contents\nSummary of key findings ........ 2\nChildren who need help and protection ........ 6\n"
+    "Children looked after and achieving permanence ........ 10\n"
+    "Leadership, management and governance ........ 16\nReview of the LSCB ........ 20\n",
+  };
+  static const char * const numbers[][4] = {
+    { "", "", "", "" },
+    { "1. ", "2. ", "3. ", "" },
+  };
+  static const PbGrade expected[PB_N_JUDGEMENTS] = {
+    PB_GRADE_REQUIRES_IMPROVEMENT, PB_GRADE_INADEQUATE, PB_GRADE_REQUIRES_IMPROVEMENT, PB_GRADE_GOOD, PB_GRADE_GOOD,
+    PB_GRADE_OUTSTANDING,
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
+    for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+      {
+        g_autofree char *name = g_strdup_printf ("contents-table-%u-%u.pdf", c, n);
+        g_autofree char *first = g_strconcat (page1, contents[c], NULL);
+        g_autofree char *second = g_strdup_printf ("Children’s services in the local authority\nRequires improvement\n"
+                                                   "%sChildren who need help and protection\nRequires improvement\n"
+                                                   "%sChildren looked after and achieving permanence\nGood\n"
+                                                   "2.1 Adoption performance\nOutstanding\n"
+                                                   "2.2 Experiences and progress of care leavers\nGood\n"
+                                                   "%sLeadership, management and governance\nInadequate\n"
+                                                   "Summary for children and young people\n"
+                                                   "Inspectors found that children are kept safe and that the "
+                                                   "help they are given makes a difference to them.\n",
+                                                   numbers[n][0], numbers[n][1], numbers[n][2]);
+        const char *pages[] = { first, second, NULL };
+        g_autofree char *pdf = pb_test_write_pdf (dir, name, pages, NULL);
+        g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+        g_autoptr(PbStructure) t = pb_structure_read_text (pages);
+
+        g_test_message ("contents %u, numbered %u", c, n);
+        g_assert_cmpint (s->type, ==, PB_DOCUMENT_SIF_INSPECTION);
+        assert_grades (s, expected);
+        g_assert_cmpint (t->type, ==, PB_DOCUMENT_SIF_INSPECTION);
+        assert_grades (t, expected);
+      }
+
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/structure-sif/recommendations", test_recommendations);
   g_test_add_func ("/structure-sif/recommendations-after-contents", test_recommendations_after_contents);
   g_test_add_func ("/structure-sif/sections", test_sections);
+  g_test_add_func ("/structure-sif/table-after-contents", test_table_after_contents);
 
   return g_test_run ();
 }

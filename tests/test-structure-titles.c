@@ -344,6 +344,112 @@ test_not_reports (void)
   pb_test_remove_dir (dir);
 }
 
+/* A council paper or press release that copies an inspection's judgement
+ * table with its dates line, lead inspector line or title (as cabinet
+ * papers and news releases about an outcome do) is not an inspection: its
+ * own furniture ("Report to Cabinet", "Agenda item", "Contact officer",
+ * "NEWS RELEASE", "Notes to editors") says so, and the reasons name it. The
+ * same page without that furniture is read as the inspection it copies. */
+static void
+test_papers_copying_reports (void)
+{
+  static const struct
+  {
+    const char *furniture;
+    const char *reason;
+    gboolean    at_end;     /* a footer's line, after the copy */
+  } papers[] = {
+    { "Report to Cabinet, 14 May 2024\nAgenda item 7\n", "not an inspection: council paper (\"Report to Cabinet" },
+    { "Agenda item 7\n", "not an inspection: council paper (\"Agenda item 7" },
+    { "Report of the Director of Children’s Services\nPurpose of the report\n",
+      "not an inspection: council paper (\"Report of the Director" },
+    { "Contact officer: Alex Green, Head of Quality Assurance\n", "not an inspection: council paper (\"Contact officer",
+      TRUE },
+    { "NEWS RELEASE\nEmbargoed until 00.01 26 April 2024\n", "not an inspection: press release (\"NEWS RELEASE" },
+    { "Notes to editors\n", "not an inspection: press release (\"Notes to editors", TRUE },
+  };
+  /* The copied parts: the title, a dates line, a lead inspector line, the
+   * table; and each of dates and lead alone with the table. */
+  static const char * const copies[] = {
+    "Inspection of Northmoor local authority children’s services\n" DATES_AND_INSPECTOR TABLE_2019,
+    "Inspection dates: 4 to 15 March 2019\n" TABLE_2019,
+    "Lead inspector: Bob Sample, Her Majesty’s Inspector\n" TABLE_2019,
+    "Inspection of Northmoor local authority children’s services\nInspection dates: 4 to 15 March 2019\n"
+    "Overall effectiveness\tGood\n",
+  };
+  g_autofree char *dir = pb_test_make_dir ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (copies); c++)
+    {
+      /* Without furniture, the copy reads as the report. */
+      {
+        const char *pages[] = { copies[c], NULL };
+        g_autoptr(PbStructure) s = pb_structure_read_text (pages);
+
+        g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+      }
+
+      for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+        {
+          g_autofree char *name = g_strdup_printf ("paper-%u-%u.pdf", c, p);
+          const char *before = papers[p].at_end ? "" : papers[p].furniture;
+          const char *after = papers[p].at_end ? papers[p].furniture : "";
+          g_autofree char *page = g_strconcat ("Northmoor Borough Council\n", before, copies[c],
+                                               "Cabinet notes the outcome of the inspection.\n", after, NULL);
+          const char *pages[] = { page, NULL };
+          g_autofree char *pdf = pb_test_write_pdf (dir, name, pages, NULL);
+          g_autoptr(PbStructure) s = pb_structure_read_pdf (pdf, NULL, NULL);
+
+          g_test_message ("%s%s", papers[p].furniture, copies[c]);
+          g_assert_cmpint (s->type, ==, PB_DOCUMENT_OTHER);
+          g_assert_null (s->local_authority);
+          g_assert_null (s->lead_inspector);
+          g_assert_false (g_date_valid (&s->inspection_end));
+          for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
+            g_assert_cmpint (s->judgements[j], ==, PB_GRADE_NONE);
+          g_assert_cmpuint (s->recommendations->len, ==, 0);
+          g_assert_true (has_reason (s, papers[p].reason));
+        }
+    }
+
+  pb_test_remove_dir (dir);
+}
+
+/* Small forms of the first page's lines: dates joined by a dash
+ * ("4–15 March 2019") are a dates line and the reasons say so; "Lead
+ * inspectors: A and B" names the first; "the Council of the Isles of
+ * Scilly" is the authority "Isles of Scilly". */
+static void
+test_first_page_forms (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+
+  {
+    g_autofree char *page = g_strconcat ("Inspection of Northmoor local authority children’s services\n"
+                                         "Inspection dates: 4–15 March 2019\n"
+                                         "Lead inspectors: Bob Sample and Ann Other\n", TABLE_2019, NULL);
+    g_autoptr(PbStructure) s = read_written (dir, "dash.pdf", page);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_true (has_reason (s, "inspection dates line"));
+    g_assert_cmpuint (g_date_get_day (&s->inspection_start), ==, 4);
+    g_assert_cmpuint (g_date_get_day (&s->inspection_end), ==, 15);
+    g_assert_cmpstr (s->lead_inspector, ==, "Bob Sample");
+    g_assert_true (has_reason (s, "lead inspector line"));
+  }
+
+  {
+    g_autofree char *page = g_strconcat ("Inspection of the Council of the Isles of Scilly children’s services\n",
+                                         DATES_AND_INSPECTOR, TABLE_2019, NULL);
+    g_autoptr(PbStructure) s = read_written (dir, "isles.pdf", page);
+
+    g_assert_cmpint (s->type, ==, PB_DOCUMENT_ILACS_INSPECTION);
+    g_assert_cmpstr (s->local_authority, ==, "Isles of Scilly");
+  }
+
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +460,8 @@ main (int   argc,
   g_test_add_func ("/structure-titles/table-forms", test_table_forms);
   g_test_add_func ("/structure-titles/split-cell-pdf", test_split_cell_pdf);
   g_test_add_func ("/structure-titles/not-reports", test_not_reports);
+  g_test_add_func ("/structure-titles/papers-copying-reports", test_papers_copying_reports);
+  g_test_add_func ("/structure-titles/first-page-forms", test_first_page_forms);
 
   return g_test_run ();
 }

@@ -28,6 +28,8 @@ type_words (PbDocumentType type)
       return C_("citation", "monitoring visit");
     case PB_DOCUMENT_JTAI:
       return C_("citation", "joint targeted area inspection");
+    case PB_DOCUMENT_ASSURANCE_VISIT:
+      return C_("citation", "assurance visit");
     case PB_DOCUMENT_OTHER:
     default:
       return NULL;

@@ -48,7 +48,8 @@ is_inspection (PbDocumentType type)
 static gboolean
 is_visit (PbDocumentType type)
 {
-  return type == PB_DOCUMENT_FOCUSED_VISIT || type == PB_DOCUMENT_MONITORING_VISIT;
+  return type == PB_DOCUMENT_FOCUSED_VISIT || type == PB_DOCUMENT_MONITORING_VISIT ||
+         type == PB_DOCUMENT_ASSURANCE_VISIT;
 }
 
 /**

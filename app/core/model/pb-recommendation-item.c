@@ -566,6 +566,12 @@ _pb_recommendation_phrase (PbDocumentType  type,
       /* Translators: %s is a month and year */
       return g_strdup_printf (with_article ? _("the %s monitoring visit") : _("%s monitoring visit"), month);
 
+    case PB_DOCUMENT_ASSURANCE_VISIT:
+      if (!dated)
+        return g_strdup (with_article ? _("the assurance visit") : _("Assurance visit"));
+      /* Translators: %s is a month and year */
+      return g_strdup_printf (with_article ? _("the %s assurance visit") : _("%s assurance visit"), month);
+
     case PB_DOCUMENT_JTAI:
       if (!dated)
         return g_strdup (with_article ? _("the joint targeted area inspection")

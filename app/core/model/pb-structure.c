@@ -20,17 +20,19 @@
  * The kinds are Ofsted's: an inspection under the single inspection
  * framework (SIF, 2013 to 2017) or under the inspection of local authority
  * children's services (ILACS, from 2018), a focused or monitoring visit
- * (ILACS), a joint targeted area inspection (JTAI); anything else is other.
+ * (ILACS), a joint targeted area inspection (JTAI), an assurance visit
+ * (autumn 2020); anything else is other.
  *
  * Returns: the kind's name in the database ("sif_inspection",
  *   "ilacs_inspection", "focused_visit", "monitoring_visit", "jtai",
- *   "other"), never translated
+ *   "assurance_visit", "other"), never translated
  */
 const char *
 pb_document_type_to_slug (PbDocumentType type)
 {
   static const char * const slugs[] = {
     "other", "sif_inspection", "ilacs_inspection", "focused_visit", "monitoring_visit", "jtai",
+    "assurance_visit",
   };
 
   g_return_val_if_fail (type < G_N_ELEMENTS (slugs), "other");
@@ -47,7 +49,7 @@ pb_document_type_to_slug (PbDocumentType type)
 PbDocumentType
 pb_document_type_from_slug (const char *slug)
 {
-  for (PbDocumentType type = PB_DOCUMENT_OTHER; type <= PB_DOCUMENT_JTAI; type++)
+  for (PbDocumentType type = PB_DOCUMENT_OTHER; type <= PB_DOCUMENT_ASSURANCE_VISIT; type++)
     if (g_strcmp0 (slug, pb_document_type_to_slug (type)) == 0)
       return type;
   return PB_DOCUMENT_OTHER;
@@ -272,6 +274,8 @@ pb_document_type_get_label (PbDocumentType type)
       return _("Monitoring visit");
     case PB_DOCUMENT_JTAI:
       return _("Joint targeted area inspection");
+    case PB_DOCUMENT_ASSURANCE_VISIT:
+      return _("Assurance visit");
     case PB_DOCUMENT_OTHER:
     default:
       return _("Other document");

@@ -13,6 +13,7 @@ typedef enum
   PB_DOCUMENT_FOCUSED_VISIT,
   PB_DOCUMENT_MONITORING_VISIT,
   PB_DOCUMENT_JTAI,
+  PB_DOCUMENT_ASSURANCE_VISIT,   /* autumn 2020, in the pandemic's place of inspections */
 } PbDocumentType;
 
 typedef enum

@@ -240,6 +240,10 @@ read_list (GArray         *lines,
              g_str_has_prefix (text, "The impact of leaders") ||
              g_str_has_prefix (text, "What needs to improve") ||
              g_str_has_prefix (text, "Areas for priority action") ||
+             /* A letter's closing paragraph and sign-off, after items set
+              * out as plain lines, which nothing else sets apart. */
+             g_str_has_prefix (text, "Ofsted will take the findings") ||
+             g_str_has_prefix (text, "Yours sincerely") || g_str_has_prefix (text, "Yours faithfully") ||
              (g_str_has_prefix (text, "Areas for improvement") && !form->across_headings) ||
              (number != 0 && (!in_numbers || (next != 0 && number != next)));
 
@@ -348,6 +352,7 @@ _pb_structure_read_recommendations (GArray      *lines,
   static const ListForm sif = { TRUE, TRUE, FALSE };
   gboolean letter = structure->type == PB_DOCUMENT_FOCUSED_VISIT ||
                     structure->type == PB_DOCUMENT_MONITORING_VISIT ||
+                    structure->type == PB_DOCUMENT_ASSURANCE_VISIT ||
                     structure->type == PB_DOCUMENT_JTAI;
 
   read_first_list (lines, from, "What needs to improve", FALSE, &bullets, structure);

@@ -54,6 +54,12 @@ static const LabelForm label_forms[] = {
   { "(?:\\d\\.\\d\\.?\\s*)?Experiences\\s*and\\s*progress\\s*of\\s*care\\s*leavers",
     PB_JUDGEMENT_CARE_LEAVERS, FALSE, PB_LABEL_ERA_SIF },
   { "(?:\\d\\.\\s*)?Leadership,?\\s*management\\s*and\\s*governance", PB_JUDGEMENT_LEADERS, FALSE, PB_LABEL_ERA_SIF },
+  /* The first row of a SIF table, the overall judgement, when the table
+   * starts a page of its own: labels are read with the grades blanked, so
+   * a grade right after it leaves a run of spaces, where a sentence that
+   * starts so goes on after one. */
+  { "Children's\\s*services\\s*in\\s*the\\s*local\\s*authority(?=\\s{6,})",
+    PB_JUDGEMENT_OVERALL, FALSE, PB_LABEL_ERA_SIF },
   /* Worded otherwise ("… of children care leavers"): told by its words. */
   { "(?:The\\s+e|E)xperiences?\\s+and\\s+progress\\s+of(?:\\s+[a-z][a-z'-]*){1,10}", -1, FALSE, PB_LABEL_ERA_ILACS },
 };
@@ -285,6 +291,17 @@ count_prose (const char *text,
   return letters;
 }
 
+/* A contents page's entry: its words, a leader of dots and a page number
+ * ("Children who need help and protection ........ 6"). */
+static gboolean
+is_contents_entry (const char *line)
+{
+  static GRegex *cache;
+  GRegex *entry = _pb_structure_regex (&cache, "\\S(?:\\s*\\.){4,}\\s*\\d{1,3}\\s*$|\\S\\s*\u2026+\\s*\\d{1,3}\\s*$", 0);
+
+  return g_regex_match (entry, line, 0, NULL);
+}
+
 /* The layout's judgement table: on the first two pages, from the first row
  * label to the prose after the last row. */
 void
@@ -312,9 +329,20 @@ _pb_structure_read_table (GArray         *lines,
 
   for (guint i = 0; i < lines->len && i < 150 && g_array_index (lines, Line, i).page <= 2; i++)
     {
+      const char *text = _pb_structure_line_at (lines, i);
+
       if (region->len > 0)
         g_string_append_c (region, ' ');
-      g_string_append (region, _pb_structure_line_at (lines, i));
+      /* A contents page names the judgements with no grade after them:
+       * its entries are blanked, so that they wait for none of the
+       * table's grades. */
+      if (is_contents_entry (text))
+        {
+          for (const char *p = text; *p != '\0'; p++)
+            g_string_append_c (region, ' ');
+        }
+      else
+        g_string_append (region, text);
       g_array_append_val (line_ends, region->len);
       {
         gboolean bullet = _pb_structure_is_bullet (_pb_structure_line_at (lines, i));
@@ -420,8 +448,10 @@ _pb_structure_read_table (GArray         *lines,
           _pb_table_reading_add (table, label->label.mask, label->label.combined, label->label.era, grade->grade);
           table_end = MAX (label->end, grade->end);
 
-          /* The overall judgement is the last row of a table that has one. */
-          if (label->label.mask == (1u << PB_JUDGEMENT_OVERALL) && g_queue_is_empty (waiting_labels))
+          /* The overall judgement is the last row of a table that has one,
+           * but for a SIF table's, which is its first. */
+          if (label->label.mask == (1u << PB_JUDGEMENT_OVERALL) && label->label.era != PB_LABEL_ERA_SIF &&
+              g_queue_is_empty (waiting_labels))
             break;
         }
     }

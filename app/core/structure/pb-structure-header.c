@@ -24,7 +24,8 @@ _pb_structure_clean_authority (const char *name)
 {
   static const char * const prefixes[] = {
     "The London Borough of ", "The Royal Borough of ", "The Borough of ", "The City of ",
-    "the London Borough of ", "the Royal Borough of ", "the Borough of ", "Council of the ",
+    "the London Borough of ", "the Royal Borough of ", "the Borough of ", "the Council of the ",
+    "The Council of the ", "Council of the ",
     "Metropolitan Borough of ", "London Borough of ", "Royal Borough of ", "City of ",
     "Borough of ", "County of ",
   };
@@ -262,7 +263,17 @@ _pb_structure_detect_lead_inspector (GArray *lines)
       if (g_ascii_strncasecmp (line, "Lead inspector", strlen ("Lead inspector")) != 0)
         continue;
 
-      name = g_strstrip (g_strdup (line + strlen ("Lead inspector")));
+      name = g_strdup (line + strlen ("Lead inspector"));
+      /* "Lead inspectors: Jane Doe and John Roe": the first is named. */
+      if (*name == 's' && (name[1] == ':' || name[1] == ' '))
+        {
+          char *and;
+
+          memmove (name, name + 1, strlen (name));
+          if ((and = strstr (name, " and ")) != NULL)
+            *and = '\0';
+        }
+      g_strstrip (name);
       if (*name == ':')
         memmove (name, name + 1, strlen (name));
       g_strstrip (name);

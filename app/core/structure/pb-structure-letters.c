@@ -19,12 +19,17 @@ static void
 read_visit_dates (const char  *opening,
                   PbStructure *structure)
 {
-  static GRegex *cache;
+  static GRegex *cache, *day_name_cache;
+  /* "on Tuesday 24 and Wednesday, 25 January 2023": the days' names say
+   * nothing the dates do not, and would split the span. */
+  GRegex *day_name = _pb_structure_regex (&day_name_cache,
+                                          "\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+(?=\\d)", 0);
+  g_autofree char *plain = g_regex_replace_literal (day_name, opening, -1, 0, "", 0, NULL);
   GRegex *on = _pb_structure_regex (&cache,
                                     "\\b(?:[Oo]n|[Ff]rom|[Bb]etween|took place)\\s+((?:\\d{1,2}(?:st|nd|rd|th)?(?:\\s+[A-Z][a-z]+)?"
                                     "(?:\\s+\\d{4})?\\s*(?:to|-|and|until)\\s*)?\\d{1,2}(?:st|nd|rd|th)?\\s+[A-Z][a-z]+\\s+\\d{4})",
                                     0);
-  g_autofree char *span = _pb_structure_match_group (on, opening, 1);
+  g_autofree char *span = _pb_structure_match_group (on, plain != NULL ? plain : opening, 1);
   GDate start, end;
 
   g_date_clear (&start, 1);

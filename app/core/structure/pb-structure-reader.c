@@ -55,6 +55,7 @@ _pb_structure_read (const char * const *pages,
     case PB_DOCUMENT_FOCUSED_VISIT:
     case PB_DOCUMENT_MONITORING_VISIT:
     case PB_DOCUMENT_JTAI:
+    case PB_DOCUMENT_ASSURANCE_VISIT:
     default:
       _pb_structure_read_letter (lines, title, structure);
       break;

@@ -28,11 +28,13 @@ typedef enum
   TITLE_FOCUSED_VISIT,
   TITLE_MONITORING_VISIT,
   TITLE_JTAI,
+  TITLE_ASSURANCE_VISIT,
 } TitleKind;
 
 static const char * const title_reasons[] = {
   NULL, "title: ILACS inspection", "title: SIF inspection", "title: re-inspection",
   "title: focused visit", "title: monitoring visit", "title: joint targeted area inspection",
+  "title: assurance visit",
 };
 
 typedef struct
@@ -42,6 +44,7 @@ typedef struct
   char      *authority;   /* as the title names it, or NULL */
   char      *theme;       /* what a joint inspection looked at, or NULL */
   char      *lead_in;     /* words before the title on its line, or NULL */
+  gboolean   in_opening;  /* a letter named by its opening sentence, not a title */
 } Title;
 
 /* Words that join the capitalised words of a council's name: "London
@@ -250,6 +253,49 @@ letter_title_text (GArray *lines,
   return _pb_structure_join_lines (lines, first, n);
 }
 
+/* A letter without its subject line: the opening sentence on the first
+ * page names the visit ("This letter summarises the findings of the
+ * focused visit to Fernvale children's services on …"). */
+static gboolean
+find_letter_opening (GArray *lines,
+                     Title  *title)
+{
+  static GRegex *cache;
+  GRegex *opening = _pb_structure_regex (&cache,
+                                         "^This letter (?:summarises|sets out) the findings (?:of|from) (?:the|a|an|our)\\s+"
+                                         "(focused|monitoring|assurance)\\s+visit\\s+(?:to|of)\\s+(?:the\\s+)?"
+                                         "([A-Z][^.:;]{0,80}?)\\s+(?:local\\s+authority\\s+)?children's\\s+"
+                                         "(?:social\\s+care\\s+)?services\\b",
+                                         0);
+
+  for (guint i = 0; i < lines->len && i < 80 && g_array_index (lines, Line, i).page == 1; i++)
+    {
+      g_autofree char *joined = NULL;
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!g_str_has_prefix (_pb_structure_line_at (lines, i), "This letter "))
+        continue;
+
+      joined = _pb_structure_join_lines (lines, i, 3);
+      if (!g_regex_match (opening, joined, 0, &match))
+        continue;
+
+      {
+        g_autofree char *kind = g_match_info_fetch (match, 1);
+
+        title->kind = g_str_equal (kind, "focused")     ? TITLE_FOCUSED_VISIT
+                      : g_str_equal (kind, "assurance") ? TITLE_ASSURANCE_VISIT
+                                                        : TITLE_MONITORING_VISIT;
+      }
+      title->authority = g_match_info_fetch (match, 2);
+      title->line = i;
+      title->in_opening = TRUE;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The title of a letter: on the first page, perhaps below an address. */
 static gboolean
 find_letter_title (GArray *lines,
@@ -257,7 +303,7 @@ find_letter_title (GArray *lines,
 {
   static GRegex *visit_cache, *jtai_cache, *jtai_area_cache;
   GRegex *visit = _pb_structure_regex (&visit_cache,
-                                       "^(Focused|Monitoring) visit (?:to|of|at) (?:the\\s+)?(.+?)"
+                                       "^(Focused|Monitoring|Assurance) visit (?:to|of|at) (?:the\\s+)?(.+?)"
                                        "(?:\\s+(?:local\\s+authority\\s+)?children's\\s+(?:social\\s+care\\s+)?services\\b.*)?$",
                                        G_REGEX_CASELESS);
   GRegex *jtai = _pb_structure_regex (&jtai_cache,
@@ -277,7 +323,8 @@ find_letter_title (GArray *lines,
       g_autoptr(GMatchInfo) match = NULL;
 
       if (g_ascii_strncasecmp (line, "Focused visit ", 14) == 0 ||
-          g_ascii_strncasecmp (line, "Monitoring visit ", 17) == 0)
+          g_ascii_strncasecmp (line, "Monitoring visit ", 17) == 0 ||
+          g_ascii_strncasecmp (line, "Assurance visit ", 16) == 0)
         {
           /* A letter's title starts with a capital; "focused visit" in a
            * sentence does not make one. */
@@ -291,7 +338,9 @@ find_letter_title (GArray *lines,
           {
             g_autofree char *kind = g_match_info_fetch (match, 1);
 
-            title->kind = g_ascii_strcasecmp (kind, "Focused") == 0 ? TITLE_FOCUSED_VISIT : TITLE_MONITORING_VISIT;
+            title->kind = g_ascii_strcasecmp (kind, "Focused") == 0      ? TITLE_FOCUSED_VISIT
+                          : g_ascii_strcasecmp (kind, "Assurance") == 0  ? TITLE_ASSURANCE_VISIT
+                                                                         : TITLE_MONITORING_VISIT;
           }
           title->authority = g_match_info_fetch (match, 2);
           title->line = i;
@@ -318,7 +367,7 @@ find_letter_title (GArray *lines,
         }
     }
 
-  return FALSE;
+  return find_letter_opening (lines, title);
 }
 
 /* Reads as a letter: a salutation, a sign-off, a summary of the findings,
@@ -344,6 +393,23 @@ letter_evidence (GArray *lines)
   return NULL;
 }
 
+/* Whether a letter has a salutation ("Dear …") and a sign-off ("Yours
+ * sincerely"). */
+static gboolean
+is_addressed_and_signed (GArray *lines)
+{
+  gboolean dear = FALSE, yours = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = _pb_structure_line_at (lines, i);
+
+      dear = dear || g_str_has_prefix (line, "Dear ");
+      yours = yours || g_str_has_prefix (line, "Yours sincerely") || g_str_has_prefix (line, "Yours faithfully");
+    }
+  return dear && yours;
+}
+
 /* Whether @words are dates and nothing else: "4 to 15 March 2024", "2 June
  * 2014 - 25 June 2014", "Monday 2 June 2014", "30 September 2019 to"
  * (wrapped). */
@@ -354,7 +420,10 @@ only_dates (const char *words)
     "to", "and", "until", "-", "&",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
   };
-  g_auto(GStrv) split = g_strsplit (words, " ", -1);
+  /* "4-15 March 2024": the dash (made plain) joins as "to" does. */
+  g_auto(GStrv) dashed = g_strsplit (words, "-", -1);
+  g_autofree char *spaced = g_strjoinv (" - ", dashed);
+  g_auto(GStrv) split = g_strsplit (spaced, " ", -1);
   guint n_words = 0;
 
   for (guint w = 0; split[w] != NULL; w++)
@@ -435,6 +504,46 @@ has_lead_inspector_line (GArray *lines)
   return TRUE;
 }
 
+/* What marks @lines, on their first two pages, as a council paper or a
+ * press release that reproduces an inspection's table, dates or lead
+ * inspector ("Report to Cabinet", "Agenda item 7", "Contact officer: …",
+ * "NEWS RELEASE", "Notes to editors"): a line that starts so, which no
+ * report or letter of Ofsted's has. Returns the reason, or NULL. */
+static char *
+paper_furniture (GArray *lines)
+{
+  static GRegex *council_cache, *press_cache;
+  GRegex *council = _pb_structure_regex (&council_cache,
+                                         "^(?:Report to:?\\s+(?:the\\s+)?[A-Z]|REPORT TO\\b|Agenda item\\b|AGENDA ITEM\\b|"
+                                         "Contact officer|CONTACT OFFICER|Report of the (?:Executive |Strategic |Corporate )?Director\\b|"
+                                         "Report author\\b|Purpose of (?:the |this )?report\\b|PURPOSE OF (?:THE )?REPORT\\b|"
+                                         "Title of report\\b|RESOLVED\\b|Resolved:|Recommendations? to (?:Cabinet|Committee|Council)\\b|"
+                                         "(?:Cabinet|Committee|Members|Council) (?:is|are) (?:asked|recommended) to\\b|"
+                                         "Wards? affected\\b|Portfolio holder\\b|Key decision\\b)",
+                                         0);
+  GRegex *press = _pb_structure_regex (&press_cache,
+                                       "^(?:Press release\\b|PRESS RELEASE\\b|News release\\b|NEWS RELEASE\\b|"
+                                       "Embargoed\\b|EMBARGOED\\b|Notes to editors\\b|NOTES TO EDITORS\\b|"
+                                       "Media enquiries\\b|For immediate release\\b)",
+                                       0);
+
+  for (guint i = 0; i < lines->len && g_array_index (lines, Line, i).page <= 2; i++)
+    {
+      const char *line = _pb_structure_line_at (lines, i);
+      gboolean is_council = g_regex_match (council, line, 0, NULL);
+
+      if (is_council || g_regex_match (press, line, 0, NULL))
+        {
+          /* The line itself, shortened, says where to look. */
+          g_autofree char *quoted = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 40));
+
+          return g_strdup_printf ("not an inspection: %s (\"%s\")",
+                                  is_council ? "council paper" : "press release", g_strstrip (quoted));
+        }
+    }
+  return NULL;
+}
+
 /* The tagged table where it has rows, the layout's where it has not; a
  * judgement only the layout grades is taken from it. */
 static const char *
@@ -493,27 +602,48 @@ _pb_structure_decide_type (GArray            *lines,
                            PbStructure       *structure,
                            guint             *body)
 {
-  Title title = { TITLE_NONE, G_MAXUINT, NULL, NULL, NULL };
+  Title title = { TITLE_NONE, G_MAXUINT, NULL, NULL, NULL, FALSE };
   PbTableReading layout, tagged, table;
   gboolean have_tagged = FALSE;
   gboolean dates, lead, sif;
   const char *table_reason;
   const char *letter;
+  g_autofree char *paper = NULL;
   guint line;
 
   *body = 0;
 
-  /* A letter is known by its title and its form. */
-  if (find_letter_title (lines, &title) && (letter = letter_evidence (lines)))
+  /* A council paper or press release may copy a letter's title and
+   * opening, or an inspection's table, dates line and lead inspector line:
+   * only the inspection's or letter's own layout makes one. */
+  paper = paper_furniture (lines);
+
+  /* A letter is known by its title and its form; one known by its opening
+   * alone must be written as a letter too, to someone and signed, as a
+   * paper that quotes the opening is not. */
+  if (find_letter_title (lines, &title) && (letter = letter_evidence (lines)) &&
+      (!title.in_opening || is_addressed_and_signed (lines)))
     {
+      if (paper != NULL)
+        {
+          _pb_structure_add_reason (structure, "%s", title_reasons[title.kind]);
+          _pb_structure_add_reason (structure, "%s", paper);
+          title_clear (&title);
+          return G_MAXUINT;
+        }
+
       static const PbDocumentType types[] = {
         [TITLE_FOCUSED_VISIT] = PB_DOCUMENT_FOCUSED_VISIT,
         [TITLE_MONITORING_VISIT] = PB_DOCUMENT_MONITORING_VISIT,
         [TITLE_JTAI] = PB_DOCUMENT_JTAI,
+        [TITLE_ASSURANCE_VISIT] = PB_DOCUMENT_ASSURANCE_VISIT,
       };
 
       structure->type = types[title.kind];
-      _pb_structure_add_reason (structure, "%s", title_reasons[title.kind]);
+      if (title.in_opening)
+        _pb_structure_add_reason (structure, "opening: %s", title_reasons[title.kind] + strlen ("title: "));
+      else
+        _pb_structure_add_reason (structure, "%s", title_reasons[title.kind]);
       _pb_structure_add_reason (structure, "%s", letter);
       structure->local_authority = title.authority ? _pb_structure_clean_authority (title.authority) : NULL;
       structure->theme = g_steal_pointer (&title.theme);
@@ -524,6 +654,7 @@ _pb_structure_decide_type (GArray            *lines,
   title_clear (&title);
   title.kind = TITLE_NONE;
   title.line = G_MAXUINT;
+  title.in_opening = FALSE;
 
   find_report_title (lines, &title);
   _pb_structure_read_table (lines, &layout);
@@ -559,6 +690,13 @@ _pb_structure_decide_type (GArray            *lines,
       _pb_structure_add_reason (structure, "not an inspection: %s",
                                 title.kind != TITLE_NONE || table.n_rows > 0 ? "nothing confirms it"
                                                                              : "no inspection title or judgement table");
+      title_clear (&title);
+      return G_MAXUINT;
+    }
+
+  if (paper != NULL)
+    {
+      _pb_structure_add_reason (structure, "%s", paper);
       title_clear (&title);
       return G_MAXUINT;
     }

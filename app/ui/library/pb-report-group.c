@@ -81,6 +81,8 @@ type_group_title (PbDocumentType type)
       return _("Monitoring Visits");
     case PB_DOCUMENT_JTAI:
       return _("Joint Targeted Area Inspections");
+    case PB_DOCUMENT_ASSURANCE_VISIT:
+      return _("Assurance Visits");
     case PB_DOCUMENT_OTHER:
     default:
       return _("Other Documents");

@@ -53,8 +53,9 @@ kind_rank (PbReport *report)
     case PB_DOCUMENT_JTAI: return 2;
     case PB_DOCUMENT_FOCUSED_VISIT: return 3;
     case PB_DOCUMENT_MONITORING_VISIT: return 4;
+    case PB_DOCUMENT_ASSURANCE_VISIT: return 5;
     case PB_DOCUMENT_OTHER:
-    default: return 5;
+    default: return 6;
     }
 }
 
