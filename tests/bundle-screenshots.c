@@ -52,7 +52,7 @@ shoot (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("%s-%d.png", name, width);
   g_autofree char *path = g_build_filename (out_dir, file, NULL);
-  int w, h;
+  int w = 0, h = 0;
 
   /* A window in the middle of a change of page can draw nothing for a
    * frame: take it again once the change has settled. */
