@@ -374,8 +374,8 @@ test_papers_copying_reports (void)
     "Inspection of Northmoor local authority children’s services\n" DATES_AND_INSPECTOR TABLE_2019,
     "Inspection dates: 4 to 15 March 2019\n" TABLE_2019,
     "Lead inspector: Bob Sample, Her Majesty’s Inspector\n" TABLE_2019,
-    "Inspection of Northmoor local authority children’s services\nInspection dates: 4 to 15 March 2019\n"
-    "Overall effectiveness\tGood\n",
+    ("Inspection of Northmoor local authority children’s services\nInspection dates: 4 to 15 March 2019\n"
+     "Overall effectiveness\tGood\n"),
   };
   g_autofree char *dir = pb_test_make_dir ();
 

@@ -141,7 +141,8 @@ pb_library_unlock_report (PbLibrary   *library,
     return FALSE;
   /* A password given now replaces any kept before, right or wrong. */
   pb_pdf_remember_password (path, NULL);
-  if ((document = G_OBJECT (pb_pdf_open (path, password != NULL && *password != '\0' ? password : NULL, &local_error))))
+  document = G_OBJECT (pb_pdf_open (path, password != NULL && *password != '\0' ? password : NULL, &local_error));
+  if (document != NULL)
     return TRUE;
 
   report = pb_library_find_report (library, sha256, NULL);

@@ -59,6 +59,9 @@ _pb_bundle_opening_sweep (PbLibrary *library)
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (orphans, g_strdup (pb_db_column_text (stmt, 0)));
+  /* Those read so far are still swept; the rest wait for the next open. */
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not read all unfinished bundle openings: %s", sqlite3_errstr (rc));
 
   for (guint i = 0; i < orphans->len; i++)
     {

@@ -110,7 +110,8 @@ track_linked (PbLibrary  *library,
       if (!pb_library_confirm_recommendation_link (library, report_id, suggestion->position, best->item_id, error))
         return FALSE;
     }
-  return (rest = pb_library_add_report_recommendations (library, report_id, error)) != NULL;
+  rest = pb_library_add_report_recommendations (library, report_id, error);
+  return rest != NULL;
 }
 
 /**
@@ -150,7 +151,8 @@ pb_demo_add_tracker (PbLibrary  *library,
       return FALSE;
     }
 
-  if (!(earliest = pb_library_add_report_recommendations (library, inspection_2019, error)) ||
+  earliest = pb_library_add_report_recommendations (library, inspection_2019, error);
+  if (earliest == NULL ||
       !track_linked (library, visit, error) ||
       !track_linked (library, inspection_2024, error))
     return FALSE;

@@ -70,7 +70,8 @@ write_matrix (PbPdfWriter        *writer,
               guint               to)
 {
   guint n = to - from;
-  g_autofree double *widths = g_new (double, n + 1);
+  /* A few inspections a table: on the stack. */
+  double *widths = g_newa (double, n + 1);
   PbPdfTable *table;
 
   widths[0] = fit->first_width / PB_PDF_BODY_WIDTH_POINTS;

@@ -228,7 +228,10 @@ _pb_pack_tracker_content_new (PbLibrary            *library,
   filter.overdue = section->spec.overdue;
   filter.open = section->spec.open;
   if (!(rows = pb_library_get_tracker (library, &filter, exempt_allowed, error)))
-    return NULL;
+    {
+      g_clear_pointer (&self, _pb_pack_tracker_content_free);
+      return NULL;
+    }
 
   for (guint i = 0; i < rows->len; i++)
     add_tracker_row (self, g_ptr_array_index (rows, i), cohort_names);
@@ -310,7 +313,10 @@ _pb_pack_comparison_content_new (PbLibrary            *library,
 
   if (!pb_library_resolve_comparison (library, &section->spec, &before_id, &after_id, error) ||
       !(comparison = pb_library_compare_reports (library, before_id, after_id, error)))
-    return NULL;
+    {
+      g_clear_pointer (&self, _pb_pack_tracker_content_free);
+      return NULL;
+    }
 
   if (!exempt_allowed && (comparison->before_exempt || comparison->after_exempt))
     {

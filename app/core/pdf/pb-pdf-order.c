@@ -646,6 +646,7 @@ order_upright_lines (GArray *glyphs)
       i += n;
     }
 
+  g_clear_pointer (&written, g_free);
   return out;
 }
 

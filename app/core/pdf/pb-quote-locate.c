@@ -180,7 +180,6 @@ page_body_key (Pages       *pages,
                PbPageText **text,
                guint       *first_char)
 {
-  PbPageText *window[4];
   const char *texts[4];
   g_autofree PbTextSpan *bodies = NULL;
   guint n = 0, at = 0;
@@ -196,13 +195,13 @@ page_body_key (Pages       *pages,
         continue;
       if (i == index)
         at = n;
-      window[n] = t;
       texts[n] = pb_page_text_get_text (t);
       n++;
     }
 
   bodies = pb_text_find_page_bodies (texts, n);
-  return body_key (window[at], bodies[at], first_char);
+  /* window[at] is *text, the page asked for. */
+  return body_key (*text, bodies[at], first_char);
 }
 
 /* The rest of a quote, from @from, at the start of page @index's body

@@ -273,7 +273,8 @@ check_cohort (PbLibrary   *library,
 
   if (cohort == NULL)
     return TRUE;
-  if (!(name = cohort_name (library, cohort)))
+  name = cohort_name (library, cohort);
+  if (name == NULL)
     {
       g_set_error (error, PB_PACKS_ERROR, PB_PACKS_ERROR_INVALID, _("The library has no cohort “%s”"), cohort);
       return FALSE;
