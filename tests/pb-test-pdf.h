@@ -39,6 +39,8 @@ void       pb_test_pdf_check_matrix_text (PbTestPdf   *pdf,
                                           const char * const *rows,
                                           const char  *once);
 
+guint      pb_test_pdf_check_accessible  (PbTestPdf   *pdf);
+
 guint      pb_test_count_unmarked        (GBytes      *content);
 gboolean   pb_test_contains_words        (const char  *text,
                                           const char  *words);

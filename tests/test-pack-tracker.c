@@ -401,7 +401,8 @@ test_export_pdf (Fixture       *f,
   g_assert_true (has (exempt_text, EXEMPT_ITEM));
 }
 
-/* In the tagged PDF the tracker is a table whose headers are scoped. */
+/* In the tagged PDF the tracker is a table whose headers are scoped, and
+ * the pack is accessible as every pack must be. */
 static void
 test_export_pdf_tagged (Fixture       *f,
                         gconstpointer  data)
@@ -426,6 +427,9 @@ test_export_pdf_tagged (Fixture       *f,
    * recommendations, and for each of the five judgements compared. */
   g_assert_cmpuint (column_headers, >=, 6 + 4);
   g_assert_cmpuint (row_headers, >=, 4 + 5);
+  /* As PDF/UA asks of every pack: the title, the contents, the two
+   * sections and the comparison's lists are headings in order. */
+  g_assert_cmpuint (pb_test_pdf_check_accessible (pdf), >=, 1 + 1 + 2 + 2);
 }
 
 /* The web page: the status cell's class gives its colour, its words say it
