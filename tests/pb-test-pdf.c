@@ -245,6 +245,27 @@ contents_number (const char *text,
 }
 
 /**
+ * pb_test_pdf_contents_number:
+ * @title: a part the contents list
+ *
+ * Returns: the page number the contents give for @title, or 0 when they
+ *   give none
+ */
+guint
+pb_test_pdf_contents_number (PbTestPdf  *pdf,
+                             const char *title)
+{
+  guint contents = pb_test_pdf_find_page (pdf, "Contents", 0);
+  guint number;
+
+  g_assert_cmpuint (contents, <, pdf->n_pages);
+  number = contents_number (g_ptr_array_index (pdf->texts, contents), title);
+  if (number == 0 && contents + 1 < pdf->n_pages)
+    number = contents_number (g_ptr_array_index (pdf->texts, contents + 1), title);
+  return number;
+}
+
+/**
  * pb_test_pdf_check_contents:
  * @titles: (array zero-terminated=1): the parts the contents must list
  *

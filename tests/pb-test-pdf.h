@@ -25,6 +25,8 @@ void       pb_test_pdf_free              (PbTestPdf   *pdf);
 guint      pb_test_pdf_find_page         (PbTestPdf   *pdf,
                                           const char  *line,
                                           guint        from);
+guint      pb_test_pdf_contents_number   (PbTestPdf   *pdf,
+                                          const char  *title);
 void       pb_test_pdf_check_contents    (PbTestPdf   *pdf,
                                           const char * const *titles);
 void       pb_test_pdf_check_not_blank   (PbTestPdf   *pdf,

@@ -183,6 +183,7 @@ void         _pb_pdf_set_color          (cairo_t      *cr,
 void         _pb_pdf_block_free         (Block        *block);
 gboolean     _pb_pdf_writer_render      (PbPdfWriter  *self,
                                          GError      **error);
+void         _pb_pdf_writer_paginate    (PbPdfWriter  *self);
 
 /* pb-pdf-layout.c, for the other kinds of drawing. */
 guint         _pb_pdf_tag_begin         (PbPdfWriter  *self,

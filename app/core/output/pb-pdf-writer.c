@@ -200,7 +200,8 @@ write_cb (void                *closure,
 
 /**
  * pb_pdf_writer_new:
- * @path: where pb_pdf_writer_finish() saves the PDF
+ * @path: (nullable): where pb_pdf_writer_finish() saves the PDF, or %NULL
+ *   for a writer that is only paginated (pb_pdf_writer_paginate())
  * @title: (nullable): the document's title, shown by viewers in place of
  *   the file name
  * @author: (nullable): its author
@@ -213,8 +214,6 @@ pb_pdf_writer_new (const char *path,
                    const char *author)
 {
   PbPdfWriter *self;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (PB_TYPE_PDF_WRITER, NULL);
   self->path = g_strdup (path);
@@ -401,6 +400,29 @@ pb_pdf_writer_get_n_pages (PbPdfWriter *self)
 }
 
 /**
+ * pb_pdf_writer_paginate:
+ * @self: a writer that has been given the whole document
+ *
+ * Breaks the document into pages as pb_pdf_writer_finish() would, without
+ * drawing or saving anything: for another format that wants the pages
+ * where this layout starts its parts (a Word document's contents).  The
+ * writer can then only be dropped or finished.
+ *
+ * Returns: (transfer container) (element-type utf8 guint): each
+ *   destination given to pb_pdf_writer_heading_with_dest() → the page
+ *   number, from 1, where its heading stands (GUINT_TO_POINTER)
+ */
+GHashTable *
+pb_pdf_writer_paginate (PbPdfWriter *self)
+{
+  g_return_val_if_fail (PB_IS_PDF_WRITER (self), NULL);
+  g_return_val_if_fail (self->depth == 0, NULL);
+
+  _pb_pdf_writer_paginate (self);
+  return g_hash_table_ref (self->dest_pages);
+}
+
+/**
  * pb_pdf_writer_finish:
  * @self: a writer
  * @error: a #GError, or %NULL
@@ -425,6 +447,7 @@ pb_pdf_writer_finish (PbPdfWriter  *self,
   g_return_val_if_fail (PB_IS_PDF_WRITER (self), FALSE);
   g_return_val_if_fail (!self->finished, FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
+  g_return_val_if_fail (self->path != NULL, FALSE);
 
   self->finished = TRUE;
   if (!_pb_pdf_writer_render (self, error))

@@ -134,6 +134,7 @@ void         pb_pdf_writer_table          (PbPdfWriter  *self,
                                            guint         n_rows);
 void         pb_pdf_writer_page_break     (PbPdfWriter  *self);
 guint        pb_pdf_writer_get_n_pages    (PbPdfWriter  *self);
+GHashTable  *pb_pdf_writer_paginate       (PbPdfWriter  *self);
 gboolean     pb_pdf_writer_finish         (PbPdfWriter  *self,
                                            GError      **error);
 
