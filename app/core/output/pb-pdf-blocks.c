@@ -73,7 +73,7 @@ measure_lines (Block *block)
 {
   PangoLayoutIter *iter;
 
-  _pb_pdf_restore_line_end_spaces (block->layout);
+  _pb_pdf_restore_glyphs (block->layout);
   iter = pango_layout_get_iter (block->layout);
   block->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   g_array_set_clear_func (block->lines, (GDestroyNotify)line_clear);

@@ -332,6 +332,7 @@ _pb_pdf_show_at (PbPdfWriter *self,
          double       y,
          guint32      color)
 {
+  _pb_pdf_restore_glyphs (layout);
   _pb_pdf_set_color (self->cr, color);
   cairo_move_to (self->cr, x, y);
   pango_cairo_show_layout (self->cr, layout);

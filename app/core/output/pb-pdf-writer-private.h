@@ -172,7 +172,7 @@ PangoLayout *_pb_pdf_writer_make_layout (PbPdfWriter  *self,
                                          const char   *text,
                                          gboolean      markup);
 double       _pb_pdf_layout_height      (PangoLayout  *layout);
-void         _pb_pdf_restore_line_end_spaces (PangoLayout *layout);
+void         _pb_pdf_restore_glyphs     (PangoLayout *layout);
 cairo_surface_t *_pb_pdf_image_from_png (GBytes       *png,
                                          GError      **error);
 Block       *_pb_pdf_writer_add_block   (PbPdfWriter  *self,
