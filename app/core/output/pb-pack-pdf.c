@@ -25,6 +25,7 @@ typedef struct
 {
   PbPdfWriter *writer;
   PbPackWalk  *walk;
+  gboolean     paginate_only;   /* for the pages alone: the logo is not read */
 } Visit;
 
 /* Ofsted's grades as tints, with a stronger rule beside each; the words
@@ -239,10 +240,13 @@ visit_cb (const PbPackPart  *part,
     {
     case PB_PACK_PART_COVER:
       {
-        GBytes *logo = pb_pack_walk_get_logo (visit->walk, NULL, NULL);
+        guint width, height;
+        GBytes *logo = pb_pack_walk_get_logo (visit->walk, &width, &height);
 
-        if (!pb_pdf_writer_masthead (writer, logo, pb_pack_walk_get_logo_description (visit->walk),
-                                     part->council, error))
+        if (visit->paginate_only)
+          pb_pdf_writer_masthead_space (writer, logo != NULL ? width : 0, logo != NULL ? height : 0, part->council);
+        else if (!pb_pdf_writer_masthead (writer, logo, pb_pack_walk_get_logo_description (visit->walk),
+                                          part->council, error))
           return FALSE;
         if (part->banner != NULL && part->exempt != NULL)
           {
@@ -321,7 +325,8 @@ visit_cb (const PbPackPart  *part,
   return TRUE;
 }
 
-/* A writer for @path given the whole pack, or %NULL with @error set. */
+/* A writer for @path (%NULL: only to be paginated) given the whole pack,
+ * or %NULL with @error set. */
 static PbPdfWriter *
 write_walk (PbPackWalk  *walk,
             const char  *path,
@@ -344,6 +349,7 @@ write_walk (PbPackWalk  *walk,
 
   visit.writer = writer;
   visit.walk = walk;
+  visit.paginate_only = path == NULL;
   if (!pb_pack_walk_run (walk, visit_cb, &visit, error))
     return NULL;
   return g_steal_pointer (&writer);

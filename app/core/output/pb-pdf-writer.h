@@ -111,6 +111,10 @@ gboolean     pb_pdf_writer_masthead       (PbPdfWriter  *self,
                                            const char   *description,
                                            const char   *name,
                                            GError      **error);
+void         pb_pdf_writer_masthead_space (PbPdfWriter  *self,
+                                           guint         logo_width,
+                                           guint         logo_height,
+                                           const char   *name);
 void         pb_pdf_writer_set_header     (PbPdfWriter  *self,
                                            const char   *header);
 void         pb_pdf_writer_set_outline    (PbPdfWriter  *self,
