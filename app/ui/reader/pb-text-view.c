@@ -553,7 +553,14 @@ pb_text_view_set_source (PbTextView *self,
                          GListModel *findings,
                          GPtrArray  *cohorts)
 {
+  gboolean same;
+
   g_return_if_fail (PB_IS_TEXT_VIEW (self));
+
+  /* The same report's findings read again (a cohort renamed): the text
+   * stays, its marks are laid out again where the caret is. */
+  same = self->loaded && report != NULL && self->report != NULL &&
+         g_strcmp0 (pb_report_get_sha256 (report), pb_report_get_sha256 (self->report)) == 0;
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
@@ -568,6 +575,12 @@ pb_text_view_set_source (PbTextView *self,
   if (findings != NULL)
     g_signal_connect_object (findings, "items-changed", G_CALLBACK (findings_changed_cb),
                              self, G_CONNECT_SWAPPED);
+
+  if (same)
+    {
+      findings_changed_cb (self);
+      return;
+    }
 
   self->dirty = FALSE;
   self->keep_page = -1;
@@ -762,6 +775,8 @@ pb_text_view_class_init (PbTextViewClass *klass)
 static void
 pb_text_view_init (PbTextView *self)
 {
+  g_autoptr(GMenu) extra_menu = NULL;
+
   self->pending_page = -1;
   self->keep_page = -1;
 
@@ -799,6 +814,12 @@ pb_text_view_init (PbTextView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report text"),
                                   -1);
+
+  /* Add Finding on the words selected, from the text's own menu (the
+   * Menu key or Shift+F10 open it too); the reader holds the action. */
+  extra_menu = g_menu_new ();
+  g_menu_append (extra_menu, _("_Add Finding…"), "reader.add-finding");
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (extra_menu));
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
