@@ -5,6 +5,8 @@
 #include <math.h>
 
 #include "pb-finding-store.h"
+#include "pb-import.h"
+#include "pb-report-list.h"
 #include "pb-reader-fixture.h"
 #include "pb-test-util.h"
 
@@ -66,6 +68,13 @@ static gboolean
 on_wanted_page (Fixture *f)
 {
   return pb_document_view_get_page (pb_reader_view_of (f)) == wanted_page;
+}
+
+/* The text shown: the view takes a new buffer each time it is filled. */
+static GtkTextBuffer *
+text_buffer (Fixture *f)
+{
+  return gtk_text_view_get_buffer (pb_text_view_get_text_view (text_view_of (f)));
 }
 
 static GtkWidget *
@@ -172,7 +181,6 @@ test_text_finding_matches_page (Fixture       *f,
                                 gconstpointer  data)
 {
   PbTextView *text_view = text_view_of (f);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (pb_text_view_get_text_view (text_view));
   g_autoptr(PbFinding) from_text = NULL;
   g_autoptr(PbFinding) from_page = NULL;
   g_autofree char *all = NULL;
@@ -187,8 +195,8 @@ test_text_finding_matches_page (Fixture       *f,
   pb_reader_iterate_until (text_loaded, f);
   g_assert_true (focus_of (f) == GTK_WIDGET (pb_text_view_get_text_view (text_view)));
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  all = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  gtk_text_buffer_get_bounds (text_buffer (f), &start, &end);
+  all = gtk_text_buffer_get_text (text_buffer (f), &start, &end, FALSE);
   g_assert_true (g_str_has_prefix (all, "Page 1\nPage 1: care leavers and the local offer."));
   g_assert_nonnull (strstr (all, "\nPage 8\nPage 8: care leavers"));
   g_assert_nonnull (strstr (all, "Page 2: [Finding: Care leavers] care leavers and the local offer."));
@@ -196,7 +204,7 @@ test_text_finding_matches_page (Fixture       *f,
   /* The finding's words are shaded, the words said before them are not
    * (and are no part of the page's text: its character 8 is the "c" of
    * "care", which they come before). */
-  shade = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "finding-care_leavers");
+  shade = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (text_buffer (f)), "finding-care_leavers");
   g_assert_nonnull (shade);
   g_assert_true (pb_text_view_iter_at (text_view, 1, 8, &iter));
   g_assert_cmpint (gtk_text_iter_get_char (&iter), ==, '[');
@@ -208,9 +216,9 @@ test_text_finding_matches_page (Fixture       *f,
   /* The caret to "Personal" on page 2, then three words chosen with the
    * keys, as GtkTextView binds them. */
   g_assert_true (pb_text_view_iter_at (text_view, 1, strlen (FIRST_LINE), &iter));
-  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_place_cursor (text_buffer (f), &iter);
   press (f, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 3);
-  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (text_buffer (f), &start, &end));
   assert_text (gtk_text_iter_get_text (&start, &end), "Personal advisers keep");
 
   from_text = add_finding_with_keys (f);
@@ -290,7 +298,6 @@ test_switch_keeps_page (Fixture       *f,
 {
   PbReader *reader = reader_of (f);
   PbTextView *text_view = text_view_of (f);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (pb_text_view_get_text_view (text_view));
   GtkTextIter iter;
 
   pb_reader_show_page (reader, 4);
@@ -300,10 +307,10 @@ test_switch_keeps_page (Fixture       *f,
   pb_reader_set_text_mode (reader, TRUE);
   pb_reader_iterate_until (text_loaded, f);
   g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 4);
-  assert_text (line_at_caret (buffer), "Page 5");
+  assert_text (line_at_caret (text_buffer (f)), "Page 5");
 
   g_assert_true (pb_text_view_iter_at (text_view, 6, 12, &iter));
-  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_place_cursor (text_buffer (f), &iter);
   g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 6);
 
   pb_reader_set_text_mode (reader, FALSE);
@@ -314,7 +321,7 @@ test_switch_keeps_page (Fixture       *f,
   /* And back again, from where the pages are now. */
   pb_reader_set_text_mode (reader, TRUE);
   g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 6);
-  assert_text (line_at_caret (buffer), "Page 7");
+  assert_text (line_at_caret (text_buffer (f)), "Page 7");
 }
 
 /* A narrow window: the text wraps to it, no wider than the window. */
@@ -337,6 +344,67 @@ test_text_reflows (Fixture       *f,
   g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (text)), ==, GTK_WRAP_WORD_CHAR);
 }
 
+/* With -m perf: a 300-page report shown as text; how long the switch
+ * takes, and the longest the main loop is held at a time meanwhile (the
+ * text is read in one query and laid out in one go; its marks are found
+ * on a worker). */
+static void
+test_large_report (Fixture       *f,
+                   gconstpointer  data)
+{
+  PbReader *reader = reader_of (f);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *pdf = NULL;
+  gint64 report_id = 0, start, longest = 0, switched;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a measurement: run with -m perf");
+      return;
+    }
+
+  /* 300 full pages: 40 lines of about 85 characters each, a numbered
+   * paragraph every ten lines. */
+  pages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 300; i++)
+    {
+      GString *page = g_string_new (NULL);
+
+      for (guint line = 0; line < 40; line++)
+        {
+          if (line % 10 == 0)
+            g_string_append_printf (page, "%u. ", i * 4 + line / 10 + 1);
+          g_string_append_printf (page, "Personal advisers and the local offer for care leavers, page %u line %u,\n",
+                                  i + 1, line + 1);
+        }
+      g_ptr_array_add (pages, g_string_free (page, FALSE));
+    }
+  g_ptr_array_add (pages, NULL);
+  pdf = pb_test_write_pdf (f->dir, "long.pdf", (const char **)pages->pdata,
+                           &(PbTestPdfOptions) { .title = "A long report" });
+  file = g_file_new_for_path (pdf);
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &report_id, NULL));
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (pb_window_get_reports (f->window)), NULL));
+  g_assert_true (pb_window_select_report (f->window, report_id));
+  pb_reader_iterate_until (pb_reader_loaded, f);
+
+  start = g_get_monotonic_time ();
+  pb_reader_set_text_mode (reader, TRUE);
+  switched = g_get_monotonic_time () - start;
+  while (!text_loaded (f))
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+    }
+  g_test_minimized_result ((g_get_monotonic_time () - start) / 1000.0,
+                           "300 pages as text in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_test_message ("%d characters; switching took %.1f ms; the longest main loop turn meanwhile %.1f ms",
+                  gtk_text_buffer_get_char_count (text_buffer (f)), switched / 1000.0, longest / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +422,9 @@ main (int   argc,
               test_switch_keeps_page, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/reflows", Fixture, PB_READER_SIZE (360, 640), pb_reader_fixture_setup,
               test_text_reflows, pb_reader_fixture_teardown);
+
+  g_test_add ("/reader-text/large-report", Fixture, NULL, pb_reader_fixture_setup,
+              test_large_report, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "pb-finding.h"
 #include "pb-report-store.h"
 #include "pb-structure-store.h"
+#include "pb-text-view-layout.h"
 #include "pb-text-view-marks.h"
 #include "pb-text-view.h"
 
@@ -26,28 +27,26 @@
 
 struct _PbTextView
 {
-  GtkWidget      parent_instance;
+  GtkWidget        parent_instance;
 
-  GtkWidget     *scroller;
-  GtkTextView   *text_view;
-  GtkTextBuffer *buffer;
-  GtkTextTag    *extra;
+  GtkWidget       *scroller;
+  GtkTextView     *text_view;
+  GtkTextTagTable *tags;
 
-  PbLibrary     *library;
-  PbReport      *report;
-  GListModel    *findings;
-  GPtrArray     *cohorts;
+  PbLibrary       *library;
+  PbReport        *report;
+  GListModel      *findings;
+  GPtrArray       *cohorts;
 
-  GCancellable  *loading;
-  gboolean       loaded;
-  gboolean       dirty;           /* the findings changed since */
-  int            pending_page;    /* the caret goes there once loaded, or -1 */
-  int            keep_page;       /* a reload keeps the caret here, or -1 */
-  guint          keep_index;
-
-  GPtrArray     *page_marks;      /* GtkTextMark: where each page's text starts */
-  GArray        *label_offsets;   /* guint: where each page's "Page N" starts */
-  GArray        *page_lengths;    /* guint: each page's text, in characters */
+  GCancellable    *loading;
+  PbTextLayout    *layout;         /* the text shown, or NULL */
+  PbTextLayout    *filling;        /* the text being put in, or NULL */
+  guint            fill_source;
+  gboolean         loaded;
+  gboolean         dirty;          /* the findings changed since */
+  int              pending_page;   /* the caret goes there once loaded, or -1 */
+  int              keep_page;      /* a reload keeps the caret here, or -1 */
+  guint            keep_index;
 };
 
 G_DEFINE_FINAL_TYPE (PbTextView, pb_text_view, GTK_TYPE_WIDGET)
@@ -128,31 +127,12 @@ finding_label (PbTextView *self,
   return g_strdup_printf (_("[Finding: %s]"), names->str);
 }
 
-static GtkTextTag *
-color_tag (PbTextView *self,
-           const char *slug)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-  g_autofree char *name = g_strdup_printf ("finding-%s", slug ? slug : "");
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-  GdkRGBA rgba = { 1.0, 0.86, 0.3, 0.45 };
-
-  if (tag != NULL)
-    return tag;
-
-  for (guint c = 0; slug && self->cohorts && c < self->cohorts->len; c++)
-    if (g_strcmp0 (pb_cohort_get_slug (g_ptr_array_index (self->cohorts, c)), slug) == 0 &&
-        gdk_rgba_parse (&rgba, pb_cohort_get_color (g_ptr_array_index (self->cohorts, c))))
-      rgba.alpha = 0.35;
-
-  return gtk_text_buffer_create_tag (self->buffer, name, "background-rgba", &rgba, NULL);
-}
-
 /**
  * pb_text_view_iter_at:
  * @page: a page index, from 0
  * @index: a character index of that page's text
- * @iter: (out): where that character is in the view's buffer
+ * @iter: (out): where that character is in the view's buffer: before the
+ *   words the view says before it, if any ("[Finding: …]")
  *
  * Returns: %FALSE if the text is not loaded or has no such page
  */
@@ -164,172 +144,26 @@ pb_text_view_iter_at (PbTextView  *self,
 {
   g_return_val_if_fail (PB_IS_TEXT_VIEW (self), FALSE);
 
-  if (self->page_marks == NULL || page >= self->page_marks->len)
-    return FALSE;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, iter, g_ptr_array_index (self->page_marks, page));
-  while (index > 0 && !gtk_text_iter_is_end (iter))
-    {
-      GtkTextIter end = *iter;
-      guint length;
-
-      if (gtk_text_iter_has_tag (iter, self->extra))
-        {
-          gtk_text_iter_forward_to_tag_toggle (iter, self->extra);
-          continue;
-        }
-
-      gtk_text_iter_forward_to_tag_toggle (&end, self->extra);
-      length = (guint)(gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (iter));
-      if (index <= length)
-        {
-          gtk_text_iter_forward_chars (iter, (int)index);
-          return TRUE;
-        }
-      index -= length;
-      *iter = end;
-    }
-  return TRUE;
+  return self->layout != NULL && pb_text_layout_iter_at (self->layout, page, index, iter);
 }
 
-/* The page a place in the buffer is on, and which character of its text;
- * a place in something the view added counts as the next page character. */
+static GtkTextBuffer *
+buffer_of (PbTextView *self)
+{
+  return gtk_text_view_get_buffer (self->text_view);
+}
+
 static gboolean
-place_of (PbTextView        *self,
-          const GtkTextIter *iter,
-          guint             *page,
-          guint             *index)
+caret_place (PbTextView *self,
+             guint      *page,
+             guint      *index)
 {
-  int offset = gtk_text_iter_get_offset (iter);
-  GtkTextIter at;
-  guint lo = 0, hi, count = 0;
+  GtkTextIter iter;
 
-  if (self->label_offsets == NULL || self->label_offsets->len == 0)
+  if (self->layout == NULL)
     return FALSE;
-
-  hi = self->label_offsets->len;
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if ((int)g_array_index (self->label_offsets, guint, mid) <= offset)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &at, g_ptr_array_index (self->page_marks, lo));
-  while (gtk_text_iter_get_offset (&at) < offset)
-    {
-      GtkTextIter end = at;
-
-      gtk_text_iter_forward_to_tag_toggle (&end, self->extra);
-      if (gtk_text_iter_get_offset (&end) > offset)
-        end = *iter;
-      if (!gtk_text_iter_has_tag (&at, self->extra))
-        count += (guint)(gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&at));
-      if (gtk_text_iter_equal (&at, &end))
-        break;
-      at = end;
-    }
-
-  *page = lo;
-  *index = MIN (count, g_array_index (self->page_lengths, guint, lo));
-  return TRUE;
-}
-
-static void
-insert_extra (PbTextView  *self,
-              GtkTextIter *end,
-              const char  *text,
-              const char  *style)
-{
-  gtk_text_buffer_insert_with_tags (self->buffer, end, text, -1, self->extra,
-                                    style ? gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), style) : NULL,
-                                    NULL);
-}
-
-/* One page: "Page N", then its text, with a finding's words said before
- * it and a heading put on a line of its own. */
-static void
-insert_page (PbTextView *self,
-             guint       page,
-             const char *text,
-             const char *shown,
-             GPtrArray  *marks,
-             guint      *next_mark)
-{
-  GtkTextIter end;
-  g_autofree char *label = g_strdup_printf (_("Page %u"), page + 1);
-  guint length = (guint)g_utf8_strlen (text, -1);
-  guint done = 0;
-  guint offset;
-
-  gtk_text_buffer_get_end_iter (self->buffer, &end);
-  offset = (guint)gtk_text_iter_get_offset (&end);
-  g_array_append_val (self->label_offsets, offset);
-  g_array_append_val (self->page_lengths, length);
-  insert_extra (self, &end, label, "page-label");
-  insert_extra (self, &end, "\n", NULL);
-  g_ptr_array_add (self->page_marks, gtk_text_buffer_create_mark (self->buffer, NULL, &end, TRUE));
-
-  for (; *next_mark < marks->len; (*next_mark)++)
-    {
-      PbTextMark *mark = g_ptr_array_index (marks, *next_mark);
-      const char *from, *to;
-
-      if (mark->page != page)
-        break;
-      if (mark->kind == PB_TEXT_MARK_PARAGRAPH || (mark->kind == PB_TEXT_MARK_FINDING && mark->label == NULL))
-        continue;
-
-      from = g_utf8_offset_to_pointer (shown, done);
-      to = g_utf8_offset_to_pointer (shown, MAX (mark->start, done));
-      gtk_text_buffer_insert (self->buffer, &end, from, (int)(to - from));
-      done = MAX (mark->start, done);
-
-      if (mark->kind == PB_TEXT_MARK_FINDING)
-        {
-          g_autofree char *said = g_strconcat (mark->label, " ", NULL);
-
-          insert_extra (self, &end, said, "finding-label");
-        }
-      else if (mark->start > 0 && *g_utf8_offset_to_pointer (shown, mark->start - 1) != '\n')
-        insert_extra (self, &end, "\n", NULL);
-    }
-
-  gtk_text_buffer_insert (self->buffer, &end, g_utf8_offset_to_pointer (shown, done), -1);
-  insert_extra (self, &end, "\n\n", NULL);
-}
-
-/* Headings, numbers and findings, tagged once all the text is in. */
-static void
-apply_marks (PbTextView *self,
-             GPtrArray  *marks)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-
-  for (guint i = 0; i < marks->len; i++)
-    {
-      PbTextMark *mark = g_ptr_array_index (marks, i);
-      GtkTextIter start, end;
-      GtkTextTag *tag;
-
-      if (!pb_text_view_iter_at (self, mark->page, mark->start, &start) ||
-          !pb_text_view_iter_at (self, mark->page, mark->end, &end))
-        continue;
-      /* Past the words said before a finding, onto its own. */
-      while (gtk_text_iter_has_tag (&start, self->extra) && gtk_text_iter_compare (&start, &end) < 0)
-        gtk_text_iter_forward_to_tag_toggle (&start, self->extra);
-
-      if (mark->kind == PB_TEXT_MARK_HEADING)
-        tag = gtk_text_tag_table_lookup (table, "heading");
-      else if (mark->kind == PB_TEXT_MARK_PARAGRAPH)
-        tag = gtk_text_tag_table_lookup (table, "paragraph-number");
-      else
-        tag = color_tag (self, mark->color);
-      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
-    }
+  gtk_text_buffer_get_iter_at_mark (buffer_of (self), &iter, gtk_text_buffer_get_insert (buffer_of (self)));
+  return pb_text_layout_place_of (self->layout, &iter, page, index);
 }
 
 static void
@@ -340,25 +174,68 @@ place_caret (PbTextView *self,
 {
   GtkTextIter iter;
 
-  if (self->label_offsets == NULL || page >= self->label_offsets->len)
+  if (self->layout == NULL)
     return;
 
-  if (at_label)
-    gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, (int)g_array_index (self->label_offsets, guint, page));
-  else if (!pb_text_view_iter_at (self, page, index, &iter))
+  if (at_label ? !pb_text_layout_label_at (self->layout, page, &iter)
+               : !pb_text_layout_iter_at (self->layout, page, index, &iter))
     return;
 
-  gtk_text_buffer_place_cursor (self->buffer, &iter);
-  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer), 0, TRUE, 0, 0);
+  gtk_text_buffer_place_cursor (buffer_of (self), &iter);
+  /* A page's start goes to the top; a kept place just into sight. */
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (buffer_of (self)), 0, at_label, 0, 0);
 }
 
 static void
+stop_filling (PbTextView *self)
+{
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->filling, pb_text_layout_free);
+}
+
+/* Forgets the text shown. */
+static void
 clear_text (PbTextView *self)
 {
-  g_clear_pointer (&self->page_marks, g_ptr_array_unref);
-  g_clear_pointer (&self->label_offsets, g_array_unref);
-  g_clear_pointer (&self->page_lengths, g_array_unref);
-  gtk_text_buffer_set_text (self->buffer, "", 0);
+  g_autoptr(GtkTextBuffer) empty = gtk_text_buffer_new (self->tags);
+
+  stop_filling (self);
+  gtk_text_view_set_buffer (self->text_view, empty);
+  g_clear_pointer (&self->layout, pb_text_layout_free);
+}
+
+/* A few pages at a time between frames; the view takes the text once it
+ * is all in, keeping the caret where it was (on a reload) or putting it
+ * where it was asked to go. */
+static gboolean
+fill_some_cb (gpointer data)
+{
+  PbTextView *self = data;
+  guint page, index;
+
+  if (!pb_text_layout_fill_some (self->filling, 8000))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  if (self->pending_page < 0 && caret_place (self, &page, &index))
+    {
+      self->keep_page = (int)page;
+      self->keep_index = index;
+    }
+  g_clear_pointer (&self->layout, pb_text_layout_free);
+  self->layout = g_steal_pointer (&self->filling);
+  gtk_text_view_set_buffer (self->text_view, pb_text_layout_get_buffer (self->layout));
+
+  self->loaded = TRUE;
+  if (self->pending_page >= 0)
+    place_caret (self, (guint)self->pending_page, 0, TRUE);
+  else if (self->keep_page >= 0)
+    place_caret (self, (guint)self->keep_page, self->keep_index, FALSE);
+  self->pending_page = self->keep_page = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
+  return G_SOURCE_REMOVE;
 }
 
 typedef struct
@@ -373,12 +250,11 @@ marks_ready_cb (GObject      *object,
                 gpointer      user_data)
 {
   Loading *loading = user_data;
-  PbTextView *self = loading->self;
+  g_autoptr(PbTextView) self = loading->self;
   g_autoptr(GPtrArray) marks = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) pages = g_steal_pointer (&loading->pages);
   LoadData *data = g_task_get_task_data (G_TASK (result));
-  guint next_mark = 0;
 
   g_free (loading);
   marks = g_task_propagate_pointer (G_TASK (result), &error);
@@ -386,26 +262,15 @@ marks_ready_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not lay out the report’s text: %s", error->message);
-      g_object_unref (self);
       return;
     }
 
-  clear_text (self);
-  self->page_marks = g_ptr_array_new ();
-  self->label_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->page_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint page = 0; pages[page]; page++)
-    insert_page (self, page, pages[page], data->shown[page], marks, &next_mark);
-  apply_marks (self, marks);
-
-  self->loaded = TRUE;
-  if (self->pending_page >= 0)
-    place_caret (self, (guint)self->pending_page, 0, TRUE);
-  else if (self->keep_page >= 0)
-    place_caret (self, (guint)self->keep_page, self->keep_index, FALSE);
-  self->pending_page = self->keep_page = -1;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
-  g_object_unref (self);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->filling, pb_text_layout_free);
+  self->filling = pb_text_layout_new (self->tags, g_steal_pointer (&pages), g_steal_pointer (&data->shown),
+                                      g_steal_pointer (&marks), self->cohorts);
+  /* Below the window's redraws, so that frames go on between pages. */
+  self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_some_cb, self, NULL);
 }
 
 static GArray *
@@ -476,18 +341,6 @@ pb_text_view_load (PbTextView *self)
       return;
     }
 
-  if (self->loaded)
-    {
-      guint page, index;
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-      if (place_of (self, &iter, &page, &index))
-        {
-          self->keep_page = (int)page;
-          self->keep_index = index;
-        }
-    }
   self->dirty = FALSE;
 
   data = g_new0 (LoadData, 1);
@@ -513,8 +366,7 @@ pb_text_view_load (PbTextView *self)
     }
   data->findings = collect_findings (self);
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  stop_filling (self);
   self->loading = g_cancellable_new ();
 
   loading = g_new0 (Loading, 1);
@@ -562,8 +414,7 @@ pb_text_view_set_source (PbTextView *self,
   same = self->loaded && report != NULL && self->report != NULL &&
          g_strcmp0 (pb_report_get_sha256 (report), pb_report_get_sha256 (self->report)) == 0;
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  stop_filling (self);
   if (self->findings != NULL)
     g_signal_handlers_disconnect_by_func (self->findings, findings_changed_cb, self);
 
@@ -645,16 +496,13 @@ pb_text_view_show_page (PbTextView *self,
 guint
 pb_text_view_get_caret_page (PbTextView *self)
 {
-  GtkTextIter iter;
   guint page = 0, index;
 
   g_return_val_if_fail (PB_IS_TEXT_VIEW (self), 0);
 
-  if (!self->loaded)
-    return self->pending_page >= 0 ? (guint)self->pending_page : 0;
-
-  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
-  if (!place_of (self, &iter, &page, &index))
+  if (self->pending_page >= 0)
+    return (guint)self->pending_page;
+  if (!caret_place (self, &page, &index))
     return 0;
   return page;
 }
@@ -683,16 +531,16 @@ pb_text_view_get_selection (PbTextView *self,
 
   g_return_val_if_fail (PB_IS_TEXT_VIEW (self), FALSE);
 
-  if (!self->loaded || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end) ||
-      !place_of (self, &start, start_page, start_index) ||
-      !place_of (self, &end, end_page, end_index))
+  if (self->layout == NULL || !gtk_text_buffer_get_selection_bounds (buffer_of (self), &start, &end) ||
+      !pb_text_layout_place_of (self->layout, &start, start_page, start_index) ||
+      !pb_text_layout_place_of (self->layout, &end, end_page, end_index))
     return FALSE;
 
   /* A selection to the end of a page and over its "Page N" ends there. */
   while (*end_index == 0 && *end_page > *start_page)
     {
       *end_page -= 1;
-      *end_index = g_array_index (self->page_lengths, guint, *end_page);
+      *end_index = pb_text_layout_get_page_length (self->layout, *end_page);
     }
 
   return *end_page > *start_page || *end_index > *start_index;
@@ -713,8 +561,7 @@ pb_text_view_dispose (GObject *object)
 {
   PbTextView *self = PB_TEXT_VIEW (object);
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  stop_filling (self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->library);
   g_clear_object (&self->report);
@@ -722,9 +569,8 @@ pb_text_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->findings, findings_changed_cb, self);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
-  g_clear_pointer (&self->page_marks, g_ptr_array_unref);
-  g_clear_pointer (&self->label_offsets, g_array_unref);
-  g_clear_pointer (&self->page_lengths, g_array_unref);
+  g_clear_pointer (&self->layout, pb_text_layout_free);
+  g_clear_object (&self->tags);
 
   G_OBJECT_CLASS (pb_text_view_parent_class)->dispose (object);
 }
@@ -773,35 +619,48 @@ pb_text_view_class_init (PbTextViewClass *klass)
 }
 
 static void
+add_tag (GtkTextTagTable *tags,
+         GtkTextTag      *tag)
+{
+  gtk_text_tag_table_add (tags, tag);
+  g_object_unref (tag);
+}
+
+static void
 pb_text_view_init (PbTextView *self)
 {
   g_autoptr(GMenu) extra_menu = NULL;
+  g_autoptr(GtkTextBuffer) empty = NULL;
 
   self->pending_page = -1;
   self->keep_page = -1;
 
-  self->buffer = gtk_text_buffer_new (NULL);
-  self->extra = gtk_text_buffer_create_tag (self->buffer, "extra", NULL);
-  gtk_text_buffer_create_tag (self->buffer, "page-label",
-                              "weight", PANGO_WEIGHT_BOLD,
-                              "scale", PANGO_SCALE_SMALL,
-                              "pixels-above-lines", 18,
-                              "pixels-below-lines", 6,
-                              NULL);
-  gtk_text_buffer_create_tag (self->buffer, "heading",
-                              "weight", PANGO_WEIGHT_BOLD,
-                              "scale", PANGO_SCALE_LARGE,
-                              "pixels-above-lines", 12,
-                              "pixels-below-lines", 6,
-                              NULL);
-  gtk_text_buffer_create_tag (self->buffer, "paragraph-number", "weight", PANGO_WEIGHT_BOLD, NULL);
-  gtk_text_buffer_create_tag (self->buffer, "finding-label",
-                              "weight", PANGO_WEIGHT_SEMIBOLD,
-                              "style", PANGO_STYLE_ITALIC,
-                              NULL);
+  /* One set of tags for every buffer the view is filled into. */
+  self->tags = gtk_text_tag_table_new ();
+  add_tag (self->tags, g_object_new (GTK_TYPE_TEXT_TAG, "name", "extra", NULL));
+  add_tag (self->tags, g_object_new (GTK_TYPE_TEXT_TAG, "name", "page-label",
+                                     "weight", PANGO_WEIGHT_BOLD,
+                                     "scale", PANGO_SCALE_SMALL,
+                                     "pixels-above-lines", 18,
+                                     "pixels-below-lines", 6,
+                                     NULL));
+  add_tag (self->tags, g_object_new (GTK_TYPE_TEXT_TAG, "name", "heading",
+                                     "weight", PANGO_WEIGHT_BOLD,
+                                     "scale", PANGO_SCALE_LARGE,
+                                     "pixels-above-lines", 12,
+                                     "pixels-below-lines", 6,
+                                     NULL));
+  add_tag (self->tags, g_object_new (GTK_TYPE_TEXT_TAG, "name", "paragraph-number",
+                                     "weight", PANGO_WEIGHT_BOLD,
+                                     NULL));
+  add_tag (self->tags, g_object_new (GTK_TYPE_TEXT_TAG, "name", "finding-label",
+                                     "weight", PANGO_WEIGHT_SEMIBOLD,
+                                     "style", PANGO_STYLE_ITALIC,
+                                     NULL));
 
-  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new_with_buffer (self->buffer));
-  g_object_unref (self->buffer);
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  empty = gtk_text_buffer_new (self->tags);
+  gtk_text_view_set_buffer (self->text_view, empty);
   gtk_text_view_set_editable (self->text_view, FALSE);
   gtk_text_view_set_cursor_visible (self->text_view, TRUE);
   gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
