@@ -132,6 +132,24 @@ assert_same_anchors (PbFinding *a,
     }
 }
 
+static gboolean
+text_marks_page_7 (Fixture *f)
+{
+  GtkTextIter start, end;
+  g_autofree char *all = NULL;
+
+  gtk_text_buffer_get_bounds (text_buffer (f), &start, &end);
+  all = gtk_text_buffer_get_text (text_buffer (f), &start, &end, FALSE);
+  return strstr (all, "Page 7: [Finding: Care leavers] care leavers") != NULL;
+}
+
+static void
+caret_iter (Fixture     *f,
+            GtkTextIter *iter)
+{
+  gtk_text_buffer_get_iter_at_mark (text_buffer (f), iter, gtk_text_buffer_get_insert (text_buffer (f)));
+}
+
 /* Compares, and frees what it was given. */
 static void
 assert_text (char       *got,
@@ -156,11 +174,12 @@ line_at_caret (GtkTextBuffer *buffer)
 /* A finding already on page 2, so that the words the Text view adds before
  * it ("[Finding: Care leavers]") lie before the passage chosen. */
 static void
-add_earlier_finding (Fixture *f)
+add_finding_on (Fixture *f,
+                guint    page)
 {
   g_autoptr(PbFinding) finding = pb_finding_new ();
   PbReport *report = pb_reader_get_report (reader_of (f));
-  PbAnchor anchor = { 2, { 72, 86, 300, 100 } };
+  PbAnchor anchor = { page, { 72, 86, 300, 100 } };
   const char *cohorts[] = { "care_leavers", NULL };
   g_autoptr(GError) error = NULL;
 
@@ -187,7 +206,7 @@ test_text_finding_matches_page (Fixture       *f,
   GtkTextIter start, end, iter;
   GtkTextTag *shade;
 
-  add_earlier_finding (f);
+  add_finding_on (f, 2);
 
   gtk_widget_grab_focus (GTK_WIDGET (pb_reader_view_of (f)));
   press (f, GDK_KEY_t, GDK_CONTROL_MASK, 1);
@@ -298,7 +317,7 @@ test_switch_keeps_page (Fixture       *f,
 {
   PbReader *reader = reader_of (f);
   PbTextView *text_view = text_view_of (f);
-  GtkTextIter iter;
+  GtkTextIter iter, expected;
 
   pb_reader_show_page (reader, 4);
   wanted_page = 4;
@@ -312,6 +331,15 @@ test_switch_keeps_page (Fixture       *f,
   g_assert_true (pb_text_view_iter_at (text_view, 6, 12, &iter));
   gtk_text_buffer_place_cursor (text_buffer (f), &iter);
   g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 6);
+
+  /* A finding added meanwhile: the text is laid out again with it, the
+   * caret where it was. */
+  add_finding_on (f, 7);
+  pb_reader_iterate_until (text_marks_page_7, f);
+  g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 6);
+  caret_iter (f, &iter);
+  g_assert_true (pb_text_view_iter_at (text_view, 6, 12, &expected));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, gtk_text_iter_get_offset (&expected));
 
   pb_reader_set_text_mode (reader, FALSE);
   wanted_page = 6;
