@@ -377,7 +377,7 @@ _pb_pack_write_pdf (PbPackWalk  *walk,
  * the Word document's contents to give the same page numbers.  The walk
  * reports no progress meanwhile: it is the Word export's, not this one's.
  *
- * Returns: (transfer container) (element-type utf8 guint): each part's
+ * Returns: (transfer full) (element-type utf8 guint): each part's
  *   anchor (#PbPackLink) → the page number, from 1, where it starts in the
  *   PDF (GUINT_TO_POINTER); or %NULL with @error set when the walk failed
  *   or was cancelled

@@ -432,7 +432,7 @@ pb_pdf_writer_get_n_pages (PbPdfWriter *self)
  * where this layout starts its parts (a Word document's contents).  The
  * writer can then only be dropped or finished.
  *
- * Returns: (transfer container) (element-type utf8 guint): each
+ * Returns: (transfer full) (element-type utf8 guint): each
  *   destination given to pb_pdf_writer_heading_with_dest() → the page
  *   number, from 1, where its heading stands (GUINT_TO_POINTER)
  */
