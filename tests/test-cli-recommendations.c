@@ -271,7 +271,8 @@ test_create_list_update (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (evidence, 0), "report_id"), ==, 2);
 }
 
-/* A status dated after today is refused in one plain line; cohorts are
+/* A status dated after today, or before its report, is refused in one
+ * plain line; cohorts are
  * replaced with --cohort and cleared with "none", and items with none
  * listed with --cohort none. */
 static void
@@ -280,6 +281,7 @@ test_future_date_and_cohorts (Fixture       *f,
 {
   g_auto(Run) create = { 0 };
   g_auto(Run) future = { 0 };
+  g_auto(Run) past = { 0 };
   g_auto(Run) cohorts = { 0 };
   g_auto(Run) cleared = { 0 };
   g_auto(Run) none = { 0 };
@@ -295,6 +297,13 @@ test_future_date_and_cohorts (Fixture       *f,
   assert_one_line_error (&future);
   g_assert_cmpint (future.status, ==, 1);
   g_assert_nonnull (strstr (future.err, "after today"));
+
+  /* Before the report made it (1999 typed for 2019): refused too. */
+  run_cli (&past, "recommendations", "update", "1", "-l", f->library_dir, "--status", "in_progress",
+           "--date", "1999-01-01", NULL);
+  assert_one_line_error (&past);
+  g_assert_cmpint (past.status, ==, 1);
+  g_assert_nonnull (strstr (past.err, "The status date 1999-01-01 is before the recommendation was made"));
 
   run_cli (&cohorts, "recommendations", "update", "1", "-l", f->library_dir, "--cohort", "children_in_care",
            "--cohort", "help_and_protection", "--json", NULL);

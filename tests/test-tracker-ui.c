@@ -265,6 +265,65 @@ test_history_evidence (PbTrackerUiFixture *f,
                                   "Not for publication"));
 }
 
+/* The entry row of @widget titled @title. */
+static GtkEditable *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (ADW_IS_ENTRY_ROW (child) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return GTK_EDITABLE (child);
+      if ((found = find_entry_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A status date before the report (2013 typed for 2023), or no real day,
+ * is refused by the form: the sentence under it names the date, the row
+ * turns red, nothing is recorded; a good date records and clears both. */
+static void
+test_record_date_refused (PbTrackerUiFixture *f,
+                          gconstpointer       data)
+{
+  PbTrackerItem *page = open_item (f, f->repeated);
+  GtkEditable *date = find_entry_row (GTK_WIDGET (page), "Judged on (YYYY-MM-DD)");
+  g_autoptr(GPtrArray) before = pb_library_list_recommendation_history (f->rec.library, f->repeated, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  GtkWidget *message;
+
+  g_assert_nonnull (date);
+  g_assert_nonnull (before);
+  g_assert_null (pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL, "before the recommendation"));
+
+  gtk_editable_set_text (date, "2013-03-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.record", NULL));
+  message = pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                     "The status date 2013-03-20 is before the recommendation was made (2023-03-17)");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2013-03-20");   /* kept to correct */
+  after = pb_library_list_recommendation_history (f->rec.library, f->repeated, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  gtk_editable_set_text (date, "2024-02-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.record", NULL));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), ==,
+                   "The status date “2024-02-30” does not exist: that month has 29 days.");
+
+  gtk_editable_set_text (date, "2023-03-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.record", NULL));
+  after = pb_library_list_recommendation_history (f->rec.library, f->repeated, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+}
+
 /* The page is one widget for every item: each opens at its top, with its
  * text and source in view, wherever the last one was scrolled to. */
 static void
@@ -485,6 +544,7 @@ main (int   argc,
   add_test ("/tracker-ui/status-ctrl-z", test_status_ctrl_z);
   add_test ("/tracker-ui/history-evidence", test_history_evidence);
   add_test ("/tracker-ui/item-opens-at-top", test_item_opens_at_top);
+  add_test ("/tracker-ui/record-date-refused", test_record_date_refused);
   add_test ("/tracker-ui/item-cohorts", test_item_cohorts);
   add_test ("/tracker-ui/narrow", test_narrow);
   add_test ("/tracker-ui/accessible", test_accessible);
