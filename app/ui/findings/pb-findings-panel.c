@@ -265,8 +265,27 @@ make_suggestion_row (PbFindingsPanel *self,
   gtk_box_append (GTK_BOX (buttons), add);
   /* What Ofsted asks the council to improve can be followed through time
    * as well as quoted. */
-  if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION ||
-      pb_finding_get_kind (draft) == PB_FINDING_KIND_AREA_FOR_IMPROVEMENT)
+  if (pb_suggestion_get_tracked_item (suggestion) != 0)
+    {
+      /* Tracked already: say so, with a way to it, rather than offer
+       * Track again and say "tracked" a second time. */
+      GtkWidget *tracked = gtk_button_new ();
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "object-select-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Tracked"));
+      gtk_button_set_child (GTK_BUTTON (tracked), content);
+      gtk_widget_add_css_class (tracked, "flat");
+      gtk_widget_add_css_class (tracked, "tracked");
+      gtk_widget_set_tooltip_text (tracked, _("Tracked: Open It in Recommendations"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tracked), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Tracked: open it in Recommendations"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (tracked), "win.show-recommendation");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (tracked), "x", pb_suggestion_get_tracked_item (suggestion));
+      gtk_box_append (GTK_BOX (buttons), tracked);
+    }
+  else if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION ||
+           pb_finding_get_kind (draft) == PB_FINDING_KIND_AREA_FOR_IMPROVEMENT)
     {
       GtkWidget *track = gtk_button_new_with_mnemonic (_("_Track"));
 
