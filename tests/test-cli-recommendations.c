@@ -337,6 +337,7 @@ test_csv (Fixture       *f,
   g_autofree char *inside = g_build_filename (f->library_dir, "tracker.csv", NULL);
   g_autofree char *csv = NULL;
   g_auto(Run) create = { 0 };
+  g_auto(Run) noted = { 0 };
   g_auto(Run) write = { 0 };
   g_auto(Run) refused = { 0 };
 
@@ -344,6 +345,9 @@ test_csv (Fixture       *f,
            "--authority", "Fernvale", "--owner", "@admin", "--cohort", "children_in_care",
            "--cohort", "care_leavers", NULL);
   g_assert_cmpint (create.status, ==, 0);
+  run_cli (&noted, "recommendations", "update", "1", "-l", f->library_dir, "--status", "in_progress",
+           "--note", "PEPs audited; targets now recorded", NULL);
+  g_assert_cmpint (noted.status, ==, 0);
 
   run_cli (&write, "recommendations", "list", "-l", f->library_dir, "--csv", csv_path, NULL);
   g_assert_cmpint (write.status, ==, 0);
@@ -354,9 +358,12 @@ test_csv (Fixture       *f,
   g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"x\"\")\""));
   g_assert_nonnull (strstr (csv, "\"'@admin\""));
   /* Words, as the app's other CSVs, not codes. */
-  g_assert_nonnull (strstr (csv, ",\"Not started\",\"Red\","));
+  g_assert_nonnull (strstr (csv, ",\"In progress\",\"Amber\","));
+  /* The latest status's note, beside its date. */
+  g_assert_nonnull (strstr (csv, "\"last_update\",\"latest_note\""));
+  g_assert_nonnull (strstr (csv, "\",\"PEPs audited; targets now recorded\","));
   g_assert_nonnull (strstr (csv, "\"Children in care; Care leavers\""));
-  g_assert_null (strstr (csv, "not_started"));
+  g_assert_null (strstr (csv, "in_progress"));
   g_assert_null (strstr (csv, "children_in_care"));
   g_assert_cmpuint (pb_test_file_mode (csv_path), ==, 0600);
 

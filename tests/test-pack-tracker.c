@@ -368,6 +368,7 @@ test_export_pdf (Fixture       *f,
   g_assert_true (pb_library_export_pack_pdf (f->rec.library, make_pack (f, TRUE), exempt_path, &error));
   g_assert_no_error (error);
   pb_test_keep_export (public_path);
+  pb_test_keep_export (exempt_path);
 
   text = pdf_text (public_path);
   g_assert_true (has (text, "Recommendation Owner Due Status Updated Evidence"));
@@ -381,6 +382,9 @@ test_export_pdf (Fixture       *f,
   g_assert_true (has (text, "Overdue"));
   g_assert_true (has (text, PUBLIC_QUOTE));
   g_assert_true (has (text, "Audit under way"));
+  /* The latest status's note with its date, not only the badge. */
+  g_assert_true (has (text, "Latest note (1 Feb 2024): Audit under way"));
+  g_assert_false (has (text, "Exempt: not for publication"));
   g_assert_false (has (text, EXEMPT_QUOTE));
   g_assert_false (has (text, EXEMPT_NOTE));
   g_assert_false (has (text, EXEMPT_ITEM));
@@ -399,6 +403,20 @@ test_export_pdf (Fixture       *f,
   g_assert_true (has (exempt_text, EXEMPT_QUOTE));
   g_assert_true (has (exempt_text, EXEMPT_NOTE));
   g_assert_true (has (exempt_text, EXEMPT_ITEM));
+  /* The exempt pack marks its exempt item, the row a public version
+   * drops, in its cell: the mark follows the item's words (the cover's
+   * "Classification Exempt: not for publication" comes before them). */
+  {
+    g_autofree char *marker = squeeze ("Exempt: not for publication");
+    g_autofree char *item = squeeze (EXEMPT_ITEM);
+    const char *item_at = strstr (exempt_text, item);
+    const char *at;
+
+    g_assert_nonnull (item_at);
+    at = strstr (item_at, marker);
+    g_assert_nonnull (at);
+    g_assert_cmpint (at - item_at, <, 200);
+  }
 }
 
 /* In the tagged PDF the tracker is a table whose headers are scoped. */
@@ -447,6 +465,8 @@ test_export_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "<span class=\"overdue\">Overdue</span>"));
   g_assert_nonnull (strstr (html, "<th scope=\"col\">2023 inspection</th>"));
   g_assert_nonnull (strstr (html, PUBLIC_QUOTE));
+  g_assert_nonnull (strstr (html, "Latest note (1 Feb 2024): Audit under way"));
+  g_assert_null (strstr (html, "Exempt: not for publication"));
   g_assert_null (strstr (html, "Costings for the new children"));
   g_assert_null (strstr (html, EXEMPT_NOTE));
   g_assert_null (strstr (html, "child named in the exempt report"));
@@ -513,10 +533,13 @@ test_export_docx (Fixture       *f,
                                        "--present", "Repeated from the 2019 inspection",
                                        "--present", PUBLIC_QUOTE,
                                        "--present", "Recommendations made again",
+                                       "--present", "Latest note (1 Feb 2024): Audit under way",
+                                       "--absent", "Exempt: not for publication",
                                        "--absent", EXEMPT_QUOTE,
                                        "--absent", EXEMPT_NOTE,
                                        "--absent", EXEMPT_ITEM, NULL });
   run_docx_checker ((const char *[]) { exempt_path, "--rows", "5",
+                                       "--present", "Exempt: not for publication",
                                        "--present", EXEMPT_QUOTE,
                                        "--present", EXEMPT_ITEM, NULL });
   run_docx_checker ((const char *[]) { overdue_path, "--rows", "1",

@@ -142,7 +142,8 @@ write_csv (PbLibrary   *library,
   g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (library, NULL);
   g_autoptr(GString) out = g_string_new ("\"id\",\"authority\",\"text\",\"source\",\"source_date\",\"page\","
                                          "\"paragraph\",\"cohorts\",\"owner\",\"due\",\"overdue\",\"status\","
-                                         "\"rag\",\"last_update\",\"evidence\",\"classification\"\r\n");
+                                         "\"rag\",\"last_update\",\"latest_note\",\"evidence\","
+                                         "\"classification\"\r\n");
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -171,6 +172,7 @@ write_csv (PbLibrary   *library,
       pb_csv_append_field (out, pb_recommendation_status_get_label (status), FALSE);
       pb_csv_append_field (out, pb_rag_get_label (pb_recommendation_status_get_rag (status)), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_status_date (item), FALSE);
+      pb_csv_append_field (out, pb_recommendation_item_get_status_note (item), FALSE);
       pb_csv_append_number (out, pb_recommendation_item_get_evidence_count (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_exempt (item) ? "exempt" : "public", TRUE);
     }
