@@ -7,6 +7,7 @@
 #include "pb-compare-view.h"
 #include "pb-finding-store.h"
 #include "pb-findings-panel.h"
+#include "pb-library-sidebar-private.h"
 #include "pb-reader.h"
 #include "pb-suggestion.h"
 #include "pb-pack-section-dialog.h"
@@ -396,6 +397,77 @@ test_suggestion_tracked_elsewhere (PbTrackerUiFixture *f,
     }
 }
 
+/* The middle of @row in @view's coordinates. */
+static void
+middle_of (GtkWidget *row,
+           GtkWidget *view,
+           double    *x,
+           double    *y)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (row, view,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0,
+                                                                 gtk_widget_get_height (row) / 2.0),
+                                           &point));
+  *x = point.x;
+  *y = point.y;
+}
+
+/* Compare with the Report Before on the oldest report says it compared
+ * with the next; and a click on the report already chosen in the
+ * library, while the tracker is shown, goes back to the report (a click
+ * on another row is left to the list, which chooses it). */
+static void
+test_window_report_again (PbTrackerUiFixture *f,
+                          gconstpointer       data)
+{
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->rec.library));
+  PbLibrarySidebar *sidebar = PB_LIBRARY_SIDEBAR (pb_window_get_sidebar (window));
+  PbCompareView *compare = pb_tracker_view_get_compare_view (pb_window_get_tracker_view (window));
+  GtkWidget *list, *selected = NULL, *other = NULL;
+  double x, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (pb_window_select_report (window, f->first));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-report", NULL));
+  g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_TRACKER);
+  g_assert_cmpint (pb_compare_view_get_before (compare), ==, f->first);
+  g_assert_cmpint (pb_compare_view_get_after (compare), ==, f->second);
+  g_assert_nonnull (pb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                             "No report of this authority is older: compared with the next"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The sidebar's list of reports, its chosen row and another. */
+  list = pb_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (gtk_widget_get_height (row) <= 0)
+        continue;
+      if (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+        selected = row;
+      else if (other == NULL)
+        other = row;
+    }
+  g_assert_nonnull (selected);
+  g_assert_nonnull (other);
+
+  middle_of (other, list, &x, &y);
+  g_assert_false (_pb_library_sidebar_press_at (sidebar, x, y));
+  g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_TRACKER);
+  middle_of (selected, list, &x, &y);
+  g_assert_true (_pb_library_sidebar_press_at (sidebar, x, y));
+  g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_LIBRARY);
+  g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (window)), ==, f->first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 /* Tracked from a suggestion, a recommendation Ofsted made before is said
  * to be one, and the toast's Review opens the review of the report's
  * repeats; one made for the first time just says it is tracked. */
@@ -543,6 +615,7 @@ main (int   argc,
   add_test ("/tracker-ui/dialog-by-hand", test_dialog_by_hand);
   add_test ("/tracker-ui/dialog-report", test_dialog_report);
   add_test ("/tracker-ui/window", test_window);
+  add_test ("/tracker-ui/window-report-again", test_window_report_again);
   add_test ("/tracker-ui/track-suggestion", test_track_suggestion);
   add_test ("/tracker-ui/track-offers-repeats", test_track_offers_repeats);
   add_test ("/tracker-ui/suggestion-tracked-elsewhere", test_suggestion_tracked_elsewhere);
