@@ -496,6 +496,31 @@ test_compare (PbTrackerUiFixture *f,
   g_assert_true (pb_compare_view_get_narrow (compare));
 }
 
+/* The Due column holds its widest date whole: "28 May 2025" was cut to
+ * "28 May 20…" where "15 Jun 2025" fitted. */
+static void
+test_due_whole (PbTrackerUiFixture *f,
+                gconstpointer       data)
+{
+  PbRecommendationDraft draft = PB_RECOMMENDATION_DRAFT_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label;
+
+  draft.authority = "Fernvale";
+  draft.text = "Recruit more foster carers.";
+  draft.due = "2025-05-28";
+  g_assert_cmpint (pb_library_add_recommendation (f->rec.library, &draft, &error), >, 0);
+  g_assert_no_error (error);
+  pb_tracker_view_refresh (f->view);
+  while (pb_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "28 May 2025") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (f->window);
+
+  label = pb_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "28 May 2025");
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+}
+
 /* Many recommendations: the table starts with the rows a window shows and
  * adds the rest a frame at a time, so that opening it does not wait for GTK
  * to build 200 rows; the count is known at once, and every row comes. */
@@ -550,6 +575,7 @@ main (int   argc,
   add_test ("/tracker-ui/accessible", test_accessible);
   add_test ("/tracker-ui/compare", test_compare);
   add_test ("/tracker-ui/many", test_many);
+  add_test ("/tracker-ui/due-whole", test_due_whole);
 
   return g_test_run ();
 }
