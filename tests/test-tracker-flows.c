@@ -307,6 +307,14 @@ test_track_suggestion (PbTrackerUiFixture *f,
   g_assert_true (row_has_button (GTK_WIDGET (panel), "win.show-recommendation",
                                  ((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id));
   g_assert_nonnull (pb_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_LABEL, "Tracked"));
+  /* The keyboard is on it, not lost as the panel was built again. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_has_css_class (focus, "tracked") ||
+                   gtk_widget_has_css_class (gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON), "tracked"));
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-recommendation", "x",
                                              ((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id));
