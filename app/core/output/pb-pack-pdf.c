@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-pack-grades-fit-private.h"
+#include "pb-pack-tracker-fit.h"
 #include "pb-pack-walk-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-pdf-writer.h"
@@ -136,17 +137,22 @@ write_grades (PbPdfWriter        *writer,
     }
 }
 
+/* The type of a tracker's table: a step smaller than the body's, so that
+ * a long tracker takes fewer pages. */
+#define TRACKER_FONT_SIZE 9
+
 /* The tracker as a table: the recommendation with where it comes from
  * and its evidence, owner, due date, status (its colour as a tint, a rule
- * and a word), last update and evidence count. */
+ * and a word), last update and evidence count; the narrow columns as
+ * wide as their widest words (pb-pack-tracker-fit.c), lines broken
+ * between words only. */
 static void
 write_tracker (PbPdfWriter         *writer,
                const PbPackTracker *tracker)
 {
-  static const double widths[] = { 0.33, 0.13, 0.12, 0.13, 0.13, 0.16 };
+  const PbTrackerFitSpec spec = { PB_PDF_BODY_WIDTH_POINTS, TRACKER_FONT_SIZE, 2 * 6.0, 4.0, FALSE };
+  double widths[6];
   PbPdfTable *table;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (widths) == 6);
 
   if (*tracker->filter != '\0')
     pb_pdf_writer_text (writer, PB_PDF_TEXT_SMALL, tracker->filter);
@@ -156,7 +162,11 @@ write_tracker (PbPdfWriter         *writer,
       return;
     }
 
+  _pb_tracker_fit_widths (tracker, &spec, widths);
   table = pb_pdf_table_new (tracker->n_columns, widths);
+  pb_pdf_table_set_font_size (table, TRACKER_FONT_SIZE);
+  pb_pdf_table_set_whole_words (table, TRUE);
+  pb_pdf_table_set_plain_row_headers (table, TRUE);
   pb_pdf_table_add_row (table, TRUE);
   for (guint c = 0; c < tracker->n_columns; c++)
     pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, tracker->headings[c], NULL, 1, 0, 0);

@@ -76,6 +76,7 @@ struct _PbPdfTable
   gboolean  borders;
   double    font_size;         /* the cells' type, in points */
   gboolean  whole_words;       /* lines break between words only */
+  gboolean  plain_row_headers; /* row headers set in the body's weight */
   GArray   *rows;              /* Row */
   guint     n_header_rows;
 };

@@ -70,6 +70,8 @@ void         pb_pdf_table_set_font_size   (PbPdfTable    *table,
                                            double         points);
 void         pb_pdf_table_set_whole_words (PbPdfTable    *table,
                                            gboolean       whole_words);
+void         pb_pdf_table_set_plain_row_headers (PbPdfTable *table,
+                                                 gboolean    plain);
 void         pb_pdf_table_free            (PbPdfTable    *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPdfTable, pb_pdf_table_free)
