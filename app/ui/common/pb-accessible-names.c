@@ -34,21 +34,31 @@ collect_text (GtkWidget *widget,
   if (!gtk_widget_get_visible (widget))
     return;
   if (by_tooltip)
-    piece = gtk_widget_get_tooltip_text (widget), signal = "notify::tooltip-text";
+    {
+      piece = gtk_widget_get_tooltip_text (widget);
+      signal = "notify::tooltip-text";
+    }
   else if (GTK_IS_LABEL (widget))
-    piece = gtk_label_get_text (GTK_LABEL (widget)), signal = "notify::label";
+    {
+      piece = gtk_label_get_text (GTK_LABEL (widget));
+      signal = "notify::label";
+    }
   else if (GTK_IS_INSCRIPTION (widget))
-    piece = gtk_inscription_get_text (GTK_INSCRIPTION (widget)), signal = "notify::text";
+    {
+      piece = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      signal = "notify::text";
+    }
 
   if (piece != NULL && *piece != '\0')
     {
+      /* A recycled row keeps its labels and changes their text. A label
+       * names its cell and its row, so it is watched once for each (one
+       * key per row or cell: a few hundred in a session). */
+      g_autofree char *key = g_strdup_printf ("pb-accessible-watch-%s-%p", signal, (gpointer) target);
+
       if (text->len > 0)
         g_string_append (text, ", ");
       g_string_append (text, piece);
-      /* A recycled row keeps its labels and changes their text. A label
-       * names its cell and its row, so it is watched once for each. */
-      g_autofree char *key = g_strdup_printf ("pb-accessible-watch-%s-%p", signal, (gpointer) target);
-
       if (g_object_get_data (G_OBJECT (widget), key) == NULL)
         {
           g_object_set_data (G_OBJECT (widget), key, target);
@@ -88,10 +98,11 @@ name_from_content (GtkWidget *target)
   const char *prefix = NULL;
   g_autofree char *name = NULL;
 
-  /* A dropdown's button says what it chooses and what is chosen. */
+  /* A dropdown's button says what it chooses and what is chosen; a menu
+   * button what its menu is for and what it shows ("Zoom: 89%"). */
   if (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent))
     prefix = gtk_widget_get_tooltip_text (parent);
-  if (GTK_IS_MENU_BUTTON (target) && text == NULL)
+  if (GTK_IS_MENU_BUTTON (target))
     prefix = gtk_widget_get_tooltip_text (target);
   /* An empty cell (no note, say) is still a cell to move through. */
   if (text == NULL && g_str_equal (G_OBJECT_TYPE_NAME (target), "GtkColumnViewCell"))
@@ -99,7 +110,8 @@ name_from_content (GtkWidget *target)
   if ((GTK_IS_MENU_BUTTON (parent) || GTK_IS_MENU_BUTTON (target)) && text == NULL && prefix == NULL)
     prefix = _("Menu");
 
-  if (prefix != NULL && text != NULL && GTK_IS_DROP_DOWN (parent))
+  if (prefix != NULL && text != NULL && g_strcmp0 (prefix, text) != 0 &&
+      (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent) || GTK_IS_MENU_BUTTON (target)))
     name = g_strdup_printf ("%s: %s", prefix, text);
   else
     name = g_strdup (text != NULL ? text : prefix);
