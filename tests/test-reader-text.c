@@ -352,6 +352,34 @@ test_switch_keeps_page (Fixture       *f,
   assert_text (line_at_caret (text_buffer (f)), "Page 7");
 }
 
+/* Ctrl+T from anywhere in the window while a report is read (the
+ * library's list, say), not only from inside the reader; never from
+ * another view, where the reader is hidden. */
+static void
+test_switch_from_anywhere (Fixture       *f,
+                           gconstpointer  data)
+{
+  PbReader *reader = reader_of (f);
+  GtkWidget *text = GTK_WIDGET (pb_text_view_get_text_view (text_view_of (f)));
+  gboolean packs;
+
+  g_assert_true (gtk_widget_child_focus (pb_window_get_sidebar (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (f), GTK_WIDGET (reader)));
+  g_assert_false (pb_reader_get_text_mode (reader));
+
+  press (f, GDK_KEY_t, GDK_CONTROL_MASK, 1);
+  g_assert_true (pb_reader_get_text_mode (reader));
+  g_assert_true (focus_of (f) == text);
+  press (f, GDK_KEY_t, GDK_CONTROL_MASK, 1);
+  g_assert_false (pb_reader_get_text_mode (reader));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-packs", NULL));
+  g_object_get (f->window, "show-packs", &packs, NULL);
+  g_assert_true (packs);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.text-view", NULL));
+  g_assert_false (pb_reader_get_text_mode (reader));
+}
+
 /* A narrow window: the text wraps to it, no wider than the window. */
 static void
 test_text_reflows (Fixture       *f,
@@ -448,6 +476,8 @@ main (int   argc,
               test_caret_browsing, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/switch-keeps-page", Fixture, NULL, pb_reader_fixture_setup,
               test_switch_keeps_page, pb_reader_fixture_teardown);
+  g_test_add ("/reader-text/switch-from-anywhere", Fixture, NULL, pb_reader_fixture_setup,
+              test_switch_from_anywhere, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/reflows", Fixture, PB_READER_SIZE (360, 640), pb_reader_fixture_setup,
               test_text_reflows, pb_reader_fixture_teardown);
 
