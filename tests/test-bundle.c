@@ -14,6 +14,7 @@
 #include "pb-library-archive.h"
 #include "pb-pack-items.h"
 #include "pb-pack-store.h"
+#include "pb-questions.h"
 #include "pb-report-store.h"
 #include "pb-structure-store.h"
 #include "pb-test-bundle.h"
@@ -376,6 +377,87 @@ test_exempt_encrypted (Fixture       *f,
   pb_bundle_open_result_clear (&result);
 }
 
+/* Whether the text of a Word file's body holds @needle (its first 24
+ * bytes: enough to tell, and short of any character XML would escape). */
+static gboolean
+docx_contains (const char *path,
+               const char *needle)
+{
+  zip_t *zip = zip_open (path, ZIP_RDONLY, NULL);
+  zip_stat_t stat;
+  zip_file_t *file;
+  g_autofree char *body = NULL;
+  g_autofree char *start = g_strndup (needle, 24);
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (zip_stat (zip, "word/document.xml", 0, &stat), ==, 0);
+  body = g_malloc0 (stat.size + 1);
+  file = zip_fopen (zip, "word/document.xml", 0);
+  g_assert_nonnull (file);
+  g_assert_cmpint (zip_fread (file, body, stat.size), ==, (zip_int64_t)stat.size);
+  zip_fclose (file);
+  zip_discard (zip);
+  return strstr (body, start) != NULL;
+}
+
+/* A member's questions on an exempt pack leave its encryption (the file is
+ * sent back to the officer): the findings' quotes stay out of it, and the
+ * officer's library, which has the findings, shows them again. */
+static void
+test_exempt_questions (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = pb_bundle_fixture_out_path (f, "exempt.panelpack");
+  g_autofree char *text_path = pb_bundle_fixture_out_path (f, "questions.txt");
+  g_autofree char *docx_path = pb_bundle_fixture_out_path (f, "questions.docx");
+  g_autofree char *text = NULL;
+  g_autoptr(PbFinding) exempt = pb_library_get_finding (f->officer.library, f->officer.exempt_id, NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  PbBundleOpenResult opened = { 0 };
+  PbQuestionsImport imported = { 0 };
+  PbBundleEntry *on = NULL;
+  gint64 pack_id = pb_library_create_pack (f->officer.library, "Part B: placement sufficiency", TRUE, NULL, &error);
+
+  g_assert_true (pb_library_add_to_pack (f->officer.library, pack_id, &f->officer.exempt_id, 1, &error));
+  g_assert_true (pb_library_export_bundle (f->officer.library, pack_id, path, PASSPHRASE, NULL, NULL, NULL, &error));
+  g_assert_true (pb_library_open_bundle (f->member, path, PASSPHRASE, &opened, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  entries = pb_library_list_bundle_entries (f->member, opened.bundle_id, &error);
+  for (guint i = 0; i < entries->len; i++)
+    if (pb_bundle_entry_get_kind (g_ptr_array_index (entries, i)) == PB_BUNDLE_ENTRY_FINDING &&
+        g_str_equal (pb_bundle_entry_get_text (g_ptr_array_index (entries, i)), pb_finding_get_quote (exempt)))
+      on = g_ptr_array_index (entries, i);
+  g_assert_nonnull (on);
+  g_assert_cmpint (pb_library_add_member_note (f->member, opened.bundle_id, PB_NOTE_ON_FINDING,
+                                               pb_bundle_entry_get_key (on), "Who audits the placements?", TRUE,
+                                               &error), >, 0);
+  g_assert_true (pb_library_export_questions (f->member, opened.bundle_id, PB_QUESTIONS_FORMAT_TEXT, "Cllr Test",
+                                              text_path, &error));
+  g_assert_true (pb_library_export_questions (f->member, opened.bundle_id, PB_QUESTIONS_FORMAT_DOCX, "Cllr Test",
+                                              docx_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (text_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "NOT FOR PUBLICATION"));
+  g_assert_nonnull (strstr (text, "Who audits the placements?"));
+  g_assert_null (strstr (text, pb_finding_get_quote (exempt)));
+  g_assert_false (docx_contains (docx_path, pb_finding_get_quote (exempt)));
+  g_assert_true (docx_contains (docx_path, "Who audits the placements?"));
+
+  g_assert_true (pb_library_import_questions (f->officer.library, docx_path, &imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported.added, ==, 1);
+  pb_questions_import_clear (&imported);
+  questions = pb_library_list_pack_questions (f->officer.library, pack_id, &error);
+  g_assert_cmpuint (questions->len, ==, 1);
+  g_assert_cmpstr (pb_pack_question_get_about (g_ptr_array_index (questions, 0)), ==, pb_finding_get_quote (exempt));
+  g_assert_cmpint (pb_pack_question_get_finding_id (g_ptr_array_index (questions, 0)), ==, f->officer.exempt_id);
+  pb_bundle_open_result_clear (&opened);
+}
+
 static void
 flip_byte (const char *path,
            gsize       offset)
@@ -602,6 +684,8 @@ main (int   argc,
 
   g_test_add ("/bundle/round-trip", Fixture, NULL,
               pb_bundle_fixture_setup, test_round_trip, pb_bundle_fixture_teardown);
+  g_test_add ("/bundle/exempt-questions", Fixture, NULL,
+              pb_bundle_fixture_setup, test_exempt_questions, pb_bundle_fixture_teardown);
   g_test_add ("/bundle/public-leaves-out-exempt", Fixture, NULL,
               pb_bundle_fixture_setup, test_public_leaves_out_exempt, pb_bundle_fixture_teardown);
   g_test_add ("/bundle/exempt-encrypted", Fixture, NULL,

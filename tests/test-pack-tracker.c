@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pb-db.h"
@@ -401,7 +402,8 @@ test_export_pdf (Fixture       *f,
   g_assert_true (has (exempt_text, EXEMPT_ITEM));
 }
 
-/* In the tagged PDF the tracker is a table whose headers are scoped. */
+/* In the tagged PDF the tracker is a table whose headers are scoped, and
+ * the pack is accessible as every pack must be. */
 static void
 test_export_pdf_tagged (Fixture       *f,
                         gconstpointer  data)
@@ -426,6 +428,9 @@ test_export_pdf_tagged (Fixture       *f,
    * recommendations, and for each of the five judgements compared. */
   g_assert_cmpuint (column_headers, >=, 6 + 4);
   g_assert_cmpuint (row_headers, >=, 4 + 5);
+  /* As PDF/UA asks of every pack: the title, the contents, the two
+   * sections and the comparison's lists are headings in order. */
+  g_assert_cmpuint (pb_test_pdf_check_accessible (pdf), >=, 1 + 1 + 2 + 2);
 }
 
 /* The web page: the status cell's class gives its colour, its words say it
@@ -450,6 +455,26 @@ test_export_html (Fixture       *f,
   g_assert_null (strstr (html, "Costings for the new children"));
   g_assert_null (strstr (html, EXEMPT_NOTE));
   g_assert_null (strstr (html, "child named in the exempt report"));
+
+  /* One main landmark, and headings that never skip a level, in these
+   * sections as in any. */
+  g_assert_nonnull (strstr (html, "<main>"));
+  g_assert_null (strstr (strstr (html, "<main>") + 1, "<main>"));
+  {
+    g_autoptr(GRegex) heading = g_regex_new ("<h([1-6])[ >]", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    int previous = 0, n = 0;
+
+    for (g_regex_match (heading, html, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *level = g_match_info_fetch (match, 1);
+
+        g_assert_cmpint (atoi (level), <=, previous + 1);
+        previous = atoi (level);
+        n++;
+      }
+    g_assert_cmpint (n, >=, 1 + 2 + 2);
+  }
 }
 
 static void

@@ -307,6 +307,68 @@ test_menu_keys (Fixture       *f,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (zoom));
 }
 
+static void
+count_more_buttons (GtkWidget *widget,
+                    guint     *n_mapped,
+                    GtkWidget **mapped)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "view-more-symbolic") == 0)
+    {
+      (*n_mapped)++;
+      *mapped = widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    count_more_buttons (child, n_mapped, mapped);
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The reader's header shows one "more" menu, never two alike side by
+ * side, at every width and with the panel open or shut; folded or not, it
+ * holds the report's own items (its recommendations). */
+static void
+test_one_report_menu (Fixture       *f,
+                      gconstpointer  data)
+{
+  const int widths[] = { 1400, 1100, 800, 360 };
+
+  for (guint panel = 0; panel < 2; panel++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+        {
+          GtkWidget *shown = NULL;
+          guint n_shown = 0;
+
+          gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 720);
+          settle (f);
+          count_more_buttons (GTK_WIDGET (f->window), &n_shown, &shown);
+          g_test_message ("%d px, panel %s: %u \"more\" menus", widths[i], panel ? "open" : "shut", n_shown);
+          g_assert_cmpuint (n_shown, ==, 1);
+          g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (shown)),
+                                          "win.track-recommendations"));
+        }
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-findings", NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +391,9 @@ main (int   argc,
               pb_reader_fixture_setup, test_properties_per_report, pb_reader_fixture_teardown);
   g_test_add ("/window-layout/menu-keys", Fixture, PB_READER_SIZE (1100, 760),
               pb_reader_fixture_setup, test_menu_keys, pb_reader_fixture_teardown);
+
+  g_test_add ("/window-layout/one-report-menu", Fixture, PB_READER_SIZE (1400, 900),
+              pb_reader_fixture_setup, test_one_report_menu, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

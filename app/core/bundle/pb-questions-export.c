@@ -94,9 +94,12 @@ build_lines (PbBundlePack *pack,
 
       add_line (lines, LINE_BLANK, NULL, NULL);
       add_line (lines, LINE_HEADING, QUESTIONS_QUESTION, number);
-      if (on_finding)
+      /* The file leaves the pack's encryption (it is meant to be sent
+       * back), so an exempt pack's quotes stay out of it: the reference
+       * is enough for the officer's library, which has the finding. */
+      if (on_finding && !pb_bundle_pack_get_exempt (pack))
         add_line (lines, LINE_QUOTE, QUESTIONS_ON, quoted);
-      else
+      else if (!on_finding)
         add_line (lines, LINE_PLAIN, QUESTIONS_ON_SECTION, pb_member_note_get_about (note));
       if (*pb_member_note_get_citation (note) != '\0')
         add_line (lines, LINE_PLAIN, QUESTIONS_CITATION, pb_member_note_get_citation (note));
@@ -339,7 +342,9 @@ build_docx (PbBundlePack  *pack,
  * the finding's citation, for the officer to read and to open in their
  * library (pb_library_import_questions()).  Notes that are not questions
  * stay private.  The file of an exempt pack says NOT FOR PUBLICATION at
- * the top.  It is private (0600) and appears whole or not at all.
+ * the top and leaves the findings' quotes out (it is outside the pack's
+ * encryption; the officer's library fills them in from the references).
+ * It is private (0600) and appears whole or not at all.
  *
  * Returns: %TRUE, or %FALSE with @error set (%PB_BUNDLE_ERROR_NOT_FOUND,
  *   %PB_BUNDLE_ERROR_NO_QUESTIONS, %PB_LIBRARY_ERROR_OUTPUT_INSIDE,

@@ -658,7 +658,13 @@ pb_library_list_pack_questions (PbLibrary  *library,
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
 
-  if (!(stmt = pb_db_prepare (db, "SELECT q.id, q.uuid, q.asked_by, q.target, q.about, q.citation, q.text,"
+  if (!(stmt = pb_db_prepare (db, "SELECT q.id, q.uuid, q.asked_by, q.target,"
+                                  /* An exempt pack's questions come without
+                                   * their quotes: the officer's own finding
+                                   * has it. */
+                                  "  COALESCE (NULLIF (q.about, ''), (SELECT f.quote FROM findings AS f"
+                                  "   WHERE q.target = 'finding' AND f.uuid = q.target_uuid ORDER BY f.id LIMIT 1), ''),"
+                                  "  q.citation, q.text,"
                                   "  q.imported_at,"
                                   "  (SELECT f.id FROM findings AS f WHERE q.target = 'finding'"
                                   "   AND f.uuid = q.target_uuid ORDER BY f.id LIMIT 1),"

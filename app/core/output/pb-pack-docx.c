@@ -15,7 +15,8 @@
  * the PDF is (pb-pack-pdf.c): a cover with the logo and council, the
  * exempt statement, the title and a table of the details ("Prepared by",
  * "Classification" among them); a real contents field (TOC) that Word and
- * LibreOffice update, its last result listing the parts until they do;
+ * LibreOffice update, its stored result giving the pages where the pack's
+ * PDF starts each part, for readers that never update it;
  * "Grades at a glance" as one table whose header row repeats and whose
  * rows never split, a combined judgement one cell over two rows; then each
  * section, quoted passages kept with the line citing them.  Sections flow
@@ -30,6 +31,7 @@ typedef struct
   GString    *out;
   PbPackWalk *walk;
   guint       bookmarks;    /* bookmarks written so far */
+  GHashTable *pages;        /* anchor → page number in the PDF, from 1 */
 } Body;
 
 static void
@@ -172,13 +174,18 @@ cover (Body             *body,
 }
 
 /* A contents field listing the "heading 1" paragraphs, with links and page
- * numbers (\h, and no \n).  Its stored result lists the parts, linked,
- * until Word (asked to by the settings) or LibreOffice updates it with the
- * page numbers of the laid-out document. */
+ * numbers (\h, and no \n).  Its stored result is what Word writes: each
+ * part, linked, with a PAGEREF field for its page.  Word (asked to by the
+ * settings) updates it all on opening; LibreOffice shows the stored
+ * result as it is, so the page numbers stored are those of the pack's PDF
+ * (laid out for this), which the Word document's pages follow closely but
+ * not exactly (LibreOffice's fonts and line breaking are its own). */
 static void
-contents (GString          *out,
+contents (Body             *body,
           const PbPackPart *part)
 {
+  GString *out = body->out;
+
   if (part->n_links == 0)
     return;
 
@@ -194,6 +201,14 @@ contents (GString          *out,
                               "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
       g_string_append_printf (out, "<w:hyperlink w:anchor=\"%s\" w:history=\"1\">", anchor);
       run (out, NULL, part->links[i].text);
+      g_string_append_printf (out, "<w:r><w:tab/></w:r>"
+                                   "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                                   "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF %s \\h </w:instrText></w:r>"
+                                   "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                                   "<w:r><w:t>%u</w:t></w:r>"
+                                   "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+                              anchor,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (body->pages, part->links[i].anchor)));
       g_string_append (out, "</w:hyperlink>");
       if (i + 1 == part->n_links)
         g_string_append (out, "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
@@ -563,7 +578,7 @@ visit_cb (const PbPackPart  *part,
       break;
 
     case PB_PACK_PART_CONTENTS:
-      contents (out, part);
+      contents (body, part);
       break;
 
     case PB_PACK_PART_GRADES:
@@ -608,8 +623,12 @@ build_document (PbPackWalk  *walk,
 {
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                                          "<w:document " PB_DOCX_NS "><w:body>");
-  Body body = { out, walk, 0 };
+  g_autoptr(GHashTable) pages = NULL;
+  Body body = { out, walk, 0, NULL };
 
+  if (!(pages = _pb_pack_pdf_start_pages (walk, error)))
+    return NULL;
+  body.pages = pages;
   if (!pb_pack_walk_run (walk, visit_cb, &body, error))
     return NULL;
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-pack-grades-fit-private.h"
+#include "pb-pack-walk-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-pdf-writer.h"
 
@@ -24,6 +25,7 @@ typedef struct
 {
   PbPdfWriter *writer;
   PbPackWalk  *walk;
+  gboolean     paginate_only;   /* for the pages alone: the logo is not read */
 } Visit;
 
 /* Ofsted's grades as tints, with a stronger rule beside each; the words
@@ -238,10 +240,13 @@ visit_cb (const PbPackPart  *part,
     {
     case PB_PACK_PART_COVER:
       {
-        GBytes *logo = pb_pack_walk_get_logo (visit->walk, NULL, NULL);
+        guint width, height;
+        GBytes *logo = pb_pack_walk_get_logo (visit->walk, &width, &height);
 
-        if (!pb_pdf_writer_masthead (writer, logo, pb_pack_walk_get_logo_description (visit->walk),
-                                     part->council, error))
+        if (visit->paginate_only)
+          pb_pdf_writer_masthead_space (writer, logo != NULL ? width : 0, logo != NULL ? height : 0, part->council);
+        else if (!pb_pdf_writer_masthead (writer, logo, pb_pack_walk_get_logo_description (visit->walk),
+                                          part->council, error))
           return FALSE;
         if (part->banner != NULL && part->exempt != NULL)
           {
@@ -320,15 +325,12 @@ visit_cb (const PbPackPart  *part,
   return TRUE;
 }
 
-/**
- * _pb_pack_write_pdf:
- *
- * Writes the pack as a tagged PDF at @path.
- */
-gboolean
-_pb_pack_write_pdf (PbPackWalk  *walk,
-                    const char  *path,
-                    GError     **error)
+/* A writer for @path (%NULL: only to be paginated) given the whole pack,
+ * or %NULL with @error set. */
+static PbPdfWriter *
+write_walk (PbPackWalk  *walk,
+            const char  *path,
+            GError     **error)
 {
   PbPack *pack = pb_pack_walk_get_pack (walk);
   g_autoptr(PbPdfWriter) writer = NULL;
@@ -347,6 +349,48 @@ _pb_pack_write_pdf (PbPackWalk  *walk,
 
   visit.writer = writer;
   visit.walk = walk;
-  return pb_pack_walk_run (walk, visit_cb, &visit, error) &&
-         pb_pdf_writer_finish (writer, error);
+  visit.paginate_only = path == NULL;
+  if (!pb_pack_walk_run (walk, visit_cb, &visit, error))
+    return NULL;
+  return g_steal_pointer (&writer);
+}
+
+/**
+ * _pb_pack_write_pdf:
+ *
+ * Writes the pack as a tagged PDF at @path.
+ */
+gboolean
+_pb_pack_write_pdf (PbPackWalk  *walk,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(PbPdfWriter) writer = write_walk (walk, path, error);
+
+  return writer != NULL && pb_pdf_writer_finish (writer, error);
+}
+
+/**
+ * _pb_pack_pdf_start_pages:
+ *
+ * Lays the pack out as its PDF would be, drawing and saving nothing, for
+ * the Word document's contents to give the same page numbers.  The walk
+ * reports no progress meanwhile: it is the Word export's, not this one's.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): each part's
+ *   anchor (#PbPackLink) → the page number, from 1, where it starts in the
+ *   PDF (GUINT_TO_POINTER); or %NULL with @error set when the walk failed
+ *   or was cancelled
+ */
+GHashTable *
+_pb_pack_pdf_start_pages (PbPackWalk  *walk,
+                          GError     **error)
+{
+  g_autoptr(PbPdfWriter) writer = NULL;
+  PbExportProgressFunc progress = walk->progress;
+
+  walk->progress = NULL;
+  writer = write_walk (walk, NULL, error);
+  walk->progress = progress;
+  return writer != NULL ? pb_pdf_writer_paginate (writer) : NULL;
 }

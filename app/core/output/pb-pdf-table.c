@@ -233,7 +233,7 @@ cell_layout (PbPdfWriter *self,
 
   if (table->whole_words)
     pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  _pb_pdf_restore_line_end_spaces (layout);
+  _pb_pdf_restore_glyphs (layout);
   return layout;
 }
 

@@ -111,6 +111,10 @@ gboolean     pb_pdf_writer_masthead       (PbPdfWriter  *self,
                                            const char   *description,
                                            const char   *name,
                                            GError      **error);
+void         pb_pdf_writer_masthead_space (PbPdfWriter  *self,
+                                           guint         logo_width,
+                                           guint         logo_height,
+                                           const char   *name);
 void         pb_pdf_writer_set_header     (PbPdfWriter  *self,
                                            const char   *header);
 void         pb_pdf_writer_set_outline    (PbPdfWriter  *self,
@@ -134,6 +138,7 @@ void         pb_pdf_writer_table          (PbPdfWriter  *self,
                                            guint         n_rows);
 void         pb_pdf_writer_page_break     (PbPdfWriter  *self);
 guint        pb_pdf_writer_get_n_pages    (PbPdfWriter  *self);
+GHashTable  *pb_pdf_writer_paginate       (PbPdfWriter  *self);
 gboolean     pb_pdf_writer_finish         (PbPdfWriter  *self,
                                            GError      **error);
 

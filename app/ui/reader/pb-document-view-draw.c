@@ -207,6 +207,36 @@ append_findings (PbDocumentView *self,
     }
 }
 
+/* Caret browsing's caret: a thin bar before its character (or after the
+ * last one), so that the keyboard's place on the page can be seen. */
+static void
+append_caret (PbDocumentView *self,
+              GtkSnapshot    *snapshot,
+              guint           page)
+{
+  static const GdkRGBA caret_color = { 0.1, 0.1, 0.1, 0.9 };
+  guint caret_page, index, n_chars;
+  graphene_rect_t area;
+  const PbRect *box;
+  PbPageText *text;
+  double k, x;
+
+  if (!pb_document_view_get_caret (self, &caret_page, &index) || caret_page != page ||
+      !(text = pb_text_selection_get_page_text (self->selection, page)) ||
+      (n_chars = pb_page_text_get_n_chars (text)) == 0)
+    return;
+
+  box = pb_page_text_get_box (text, MIN (index, n_chars - 1));
+  x = index < n_chars ? box->x1 : box->x2;
+  area = _pb_document_view_page_rect (self, page);
+  k = pb_page_layout_get_scale (self->layout);
+  gtk_snapshot_append_color (snapshot, &caret_color,
+                             &GRAPHENE_RECT_INIT ((float)(area.origin.x + x * k) - 0.75f,
+                                                  (float)(area.origin.y + box->y1 * k),
+                                                  1.5f,
+                                                  (float)MAX ((box->y2 - box->y1) * k, 8)));
+}
+
 void
 _pb_document_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -265,5 +295,7 @@ _pb_document_view_snapshot (GtkWidget   *widget,
           if (span->page == page)
             append_rects (self, snapshot, page, span->rects, &selection_color);
         }
+
+      append_caret (self, snapshot, page);
     }
 }

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* Shared by the files that make up the page view: pb-document-view.c (the
  * scrolling, the model, the API), pb-document-view-draw.c (rendering and
  * drawing), pb-document-view-input.c (pointer, keys and gestures) and
- * pb-document-view-marks.c (findings and find matches on the pages). */
+ * pb-document-view-marks.c (findings and find matches on the pages) and
+ * pb-document-view-caret.c (caret browsing and selecting from the keys). */
 
 struct _PbDocumentView
 {
@@ -54,6 +55,11 @@ struct _PbDocumentView
   int              press_count;    /* of the press that started the drag */
   gboolean         extending;      /* Shift: moving the selection's end */
 
+  gboolean         caret_browsing; /* F7: arrows move a caret in the text */
+  gboolean         caret_set;
+  guint            caret_page;     /* page index, from 0 */
+  guint            caret_index;    /* a character of that page's text */
+
   double           drag_x;
   double           drag_y;
   double           zoom_gesture_start;
@@ -76,5 +82,8 @@ void            _pb_document_view_snapshot          (GtkWidget      *widget,
                                                      GtkSnapshot    *snapshot);
 void            _pb_document_view_init_input        (PbDocumentView *self);
 void            _pb_document_view_class_init_input  (GtkWidgetClass *widget_class);
+void            _pb_document_view_init_caret        (PbDocumentView *self);
+void            _pb_document_view_class_init_caret  (GtkWidgetClass *widget_class);
+void            _pb_document_view_caret_selection_changed (PbDocumentView *self);
 
 G_END_DECLS

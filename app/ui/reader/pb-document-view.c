@@ -303,6 +303,7 @@ selection_changed_cb (PbDocumentView *self)
   /* Without a selection, Ctrl+C and Escape are left to others. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.copy", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", active);
+  _pb_document_view_caret_selection_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_SELECTION]);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -559,6 +560,7 @@ pb_document_view_class_init (PbDocumentViewClass *klass)
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   _pb_document_view_class_init_input (widget_class);
+  _pb_document_view_class_init_caret (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "documentview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
@@ -587,6 +589,7 @@ pb_document_view_init (PbDocumentView *self)
   /* Pages scrolled partly out of view are drawn whole; clip them to the view. */
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   _pb_document_view_init_input (self);
+  _pb_document_view_init_caret (self);
 }
 
 GtkWidget *
@@ -673,6 +676,7 @@ pb_document_view_set_document (PbDocumentView *self,
 
   pb_page_cache_clear (self->cache);
   pb_text_selection_set_document (self->selection, document);
+  self->caret_set = FALSE;
   selection_changed_cb (self);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   self->current_match = -1;

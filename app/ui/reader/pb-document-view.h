@@ -79,5 +79,18 @@ gboolean    pb_document_view_page_to_widget     (PbDocumentView *self,
                                                  double          y_pt,
                                                  double         *x,
                                                  double         *y);
+void        pb_document_view_set_caret_browsing (PbDocumentView *self,
+                                                 gboolean        caret_browsing);
+gboolean    pb_document_view_get_caret_browsing (PbDocumentView *self);
+gboolean    pb_document_view_get_caret          (PbDocumentView *self,
+                                                 guint          *page,
+                                                 guint          *index);
+void        pb_document_view_select_range       (PbDocumentView *self,
+                                                 guint           start_page,
+                                                 guint           start_index,
+                                                 guint           end_page,
+                                                 guint           end_index);
+gboolean    pb_document_view_has_page_text      (PbDocumentView *self,
+                                                 guint           page);
 
 G_END_DECLS

@@ -77,6 +77,7 @@ _pb_reader_load_findings (PbReader *self)
     {
       pb_document_view_set_findings (self->view, NULL);
       pb_findings_panel_set_model (self->findings_panel, NULL, NULL, NULL);
+      pb_text_view_set_source (self->text_view, NULL, NULL, NULL, NULL);
       return;
     }
 
@@ -121,6 +122,8 @@ _pb_reader_load_findings (PbReader *self)
   pb_document_view_set_cohort_colors (self->view, colors);
   pb_document_view_set_findings (self->view, drawn ? drawn : G_LIST_MODEL (self->findings));
   pb_findings_panel_set_model (self->findings_panel, G_LIST_MODEL (self->findings), self->cohorts, self->packs);
+  pb_text_view_set_source (self->text_view, self->library, self->report,
+                           drawn ? drawn : G_LIST_MODEL (self->findings), self->cohorts);
   _pb_reader_load_suggestions (self);
 }
 
@@ -131,6 +134,8 @@ _pb_reader_clear_findings (PbReader *self)
     pb_document_view_set_findings (self->view, NULL);
   if (self->findings_panel != NULL)
     pb_findings_panel_set_model (self->findings_panel, NULL, NULL, NULL);
+  if (self->text_view != NULL)
+    pb_text_view_set_source (self->text_view, NULL, NULL, NULL, NULL);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->packs, g_ptr_array_unref);
@@ -242,7 +247,7 @@ pb_reader_add_finding (PbReader *self)
 
   g_return_val_if_fail (PB_IS_READER (self), NULL);
 
-  if (self->document == NULL)
+  if (self->document == NULL || !_pb_reader_take_text_selection (self))
     return NULL;
 
   /* A quote never starts or ends in the middle of a word. */
@@ -336,6 +341,11 @@ has_selection_cb (PbReader *self)
   gboolean selected;
 
   g_object_get (self->view, "has-selection", &selected, NULL);
+  if (self->text_finding_pending)
+    {
+      _pb_reader_retry_text_finding (self);
+      return;
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy", selected);
   if (!selected)
     {

@@ -8,6 +8,7 @@
 #include "pb-finding-list.h"
 #include "pb-findings-panel.h"
 #include "pb-reader.h"
+#include "pb-text-view.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,9 @@ struct _PbReader
   PbFinding       *pending_show;     /* to show once the report is open */
   guint            pending_page;     /* likewise, from 1; 0 for none */
   gboolean         popover_wanted;   /* words chosen: the popover, once they arrive */
+  gboolean         text_finding_pending; /* Add Finding from the Text view, once
+                                          * the page view has the pages' text */
+  gboolean         told_caret;       /* the caret browsing toast was shown */
 
   GtkWidget       *box;
   AdwFlap         *flap;
@@ -50,6 +54,10 @@ struct _PbReader
   GtkSpinner      *spinner;
   GtkWidget       *scroller;
   PbDocumentView  *view;
+  GtkStack        *mode_stack;       /* "page" or "text" */
+  PbTextView      *text_view;
+  GtkWidget       *page_toggle;
+  GtkWidget       *text_toggle;
   AdwStatusPage   *error_page;
   GtkWidget       *password_button;
   PbPasswordDialog *password_dialog; /* the one asking, if any; cleared as it goes */
@@ -67,5 +75,9 @@ PbFindingEditor *_pb_reader_open_editor (PbReader  *self,
                                     PbFinding      *finding);
 void _pb_reader_class_init_findings (GtkWidgetClass *widget_class);
 void _pb_reader_init_findings      (PbReader       *self);
+void _pb_reader_class_init_modes   (GtkWidgetClass *widget_class);
+void _pb_reader_init_modes         (PbReader       *self);
+gboolean _pb_reader_take_text_selection (PbReader  *self);
+void _pb_reader_retry_text_finding (PbReader       *self);
 
 G_END_DECLS

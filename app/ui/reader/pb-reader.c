@@ -452,6 +452,7 @@ pb_reader_class_init (PbReaderClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PB_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (PB_TYPE_TEXT_VIEW);
   g_type_ensure (PB_TYPE_FIND_BAR);
   g_type_ensure (PB_TYPE_FINDINGS_PANEL);
 
@@ -468,8 +469,13 @@ pb_reader_class_init (PbReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbReader, view);
   gtk_widget_class_bind_template_child (widget_class, PbReader, error_page);
   gtk_widget_class_bind_template_child (widget_class, PbReader, password_button);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, text_view);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, page_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PbReader, text_toggle);
   gtk_widget_class_bind_template_callback (widget_class, ask_password_cb);
   _pb_reader_class_init_findings (widget_class);
+  _pb_reader_class_init_modes (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "reader.show-findings", "show-findings");
 
@@ -502,6 +508,7 @@ pb_reader_init (PbReader *self)
                            self, G_CONNECT_SWAPPED);
 
   _pb_reader_init_findings (self);
+  _pb_reader_init_modes (self);
 }
 
 GtkWidget *

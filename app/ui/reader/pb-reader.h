@@ -7,6 +7,7 @@
 #include "pb-finding-editor.h"
 #include "pb-library.h"
 #include "pb-report.h"
+#include "pb-text-view.h"
 
 G_BEGIN_DECLS
 
@@ -45,5 +46,9 @@ void            pb_reader_show_finding   (PbReader    *self,
 GListModel     *pb_reader_get_findings   (PbReader    *self);
 GtkWidget      *pb_reader_get_findings_panel (PbReader *self);
 gboolean        pb_reader_get_accepting  (PbReader    *self);
+gboolean        pb_reader_get_text_mode  (PbReader    *self);
+void            pb_reader_set_text_mode  (PbReader    *self,
+                                          gboolean     text_mode);
+PbTextView     *pb_reader_get_text_view  (PbReader    *self);
 
 G_END_DECLS

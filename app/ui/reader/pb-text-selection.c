@@ -23,6 +23,8 @@ typedef struct
   double   x;      /* PDF points */
   double   y;
   gboolean set;
+  int      index;  /* a character of the page's text (the keyboard and the
+                    * Text view choose these), or -1 for the point */
 } PagePoint;
 
 struct _PbTextSelection
@@ -224,6 +226,17 @@ grow_point (GArray       *chars,
   *to = grow_forward (chars, MIN (i + 1, chars->len), unit);
 }
 
+/* The character a selection's end is at: the one chosen, or the one at
+ * its point. */
+static int
+point_index (PbPageText      *text,
+             const PagePoint *point)
+{
+  if (point->index >= 0)
+    return MIN (point->index, (int)pb_page_text_get_n_chars (text));
+  return MAX (pb_page_text_index_at_point (text, point->x, point->y), 0);
+}
+
 static void
 pb_text_selection_dispose (GObject *object)
 {
@@ -337,8 +350,8 @@ pb_text_selection_select (PbTextSelection *self,
   if (self->document == NULL)
     return;
 
-  self->anchor = (PagePoint) { anchor_page, anchor_x, anchor_y, TRUE };
-  self->focus = (PagePoint) { focus_page, focus_x, focus_y, TRUE };
+  self->anchor = (PagePoint) { anchor_page, anchor_x, anchor_y, TRUE, -1 };
+  self->focus = (PagePoint) { focus_page, focus_x, focus_y, TRUE, -1 };
 
   for (guint page = MIN (anchor_page, focus_page); page <= MAX (anchor_page, focus_page); page++)
     ensure_page_text (self, page);
@@ -366,6 +379,16 @@ pb_text_selection_extend (PbTextSelection *self,
   if (!self->anchor.set)
     {
       pb_text_selection_select (self, focus_page, focus_x, focus_y, focus_page, focus_x, focus_y);
+      return;
+    }
+
+  if (self->anchor.index >= 0)
+    {
+      PagePoint anchor = self->anchor;
+
+      pb_text_selection_select (self, anchor.page, 0, 0, focus_page, focus_x, focus_y);
+      self->anchor = anchor;
+      g_signal_emit (self, signals [CHANGED], 0);
       return;
     }
 
@@ -472,11 +495,22 @@ pb_text_selection_get_spans_by (PbTextSelection *self,
   unit = MAX (unit, self->unit);
 
   /* Reading order: a point a little above another on the same page, or
-   * on the same line and to its left, comes first. */
+   * on the same line and to its left, comes first; a character chosen by
+   * the keyboard is where its index puts it. */
   start = self->anchor;
   end = self->focus;
-  if (end.page < start.page || (end.page == start.page && (end.y < start.y - 4 ||
-                                                            (fabs (end.y - start.y) <= 4 && end.x < start.x))))
+  if (start.page == end.page && (start.index >= 0 || end.index >= 0))
+    {
+      PbPageText *text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (start.page));
+
+      if (text != NULL && point_index (text, &end) < point_index (text, &start))
+        {
+          start = self->focus;
+          end = self->anchor;
+        }
+    }
+  else if (end.page < start.page || (end.page == start.page && (end.y < start.y - 4 ||
+                                                                 (fabs (end.y - start.y) <= 4 && end.x < start.x))))
     {
       start = self->focus;
       end = self->anchor;
@@ -493,9 +527,9 @@ pb_text_selection_get_spans_by (PbTextSelection *self,
 
       to = (int)pb_page_text_get_n_chars (text);
       if (page == start.page)
-        from = MAX (pb_page_text_index_at_point (text, start.x, start.y), 0);
+        from = point_index (text, &start);
       if (page == end.page)
-        to = MAX (pb_page_text_index_at_point (text, end.x, end.y), 0);
+        to = point_index (text, &end);
 
       if (page == start.page && page == end.page && to < from)
         {
@@ -565,4 +599,148 @@ pb_text_selection_dup_text (PbTextSelection *self)
   joined = pb_text_join_broken_words (text->str);
   g_string_free (text, TRUE);
   return joined;
+}
+
+/**
+ * pb_text_selection_select_range:
+ * @anchor_page: where the selection starts, page index from 0
+ * @anchor_index: and on that page, a character index of its text (as
+ *   pb_page_text_get_n_chars () counts them); past the end means the end
+ * @focus_page: where it ends, page index from 0
+ * @focus_index: a character index of that page's text
+ *
+ * Selects the characters between two places in the pages' text, as the
+ * keyboard and the Text view choose them: the selection's end is before
+ * @focus_index, or after it when the focus comes first. Pages' text not
+ * read yet is asked for; "changed" says when it arrives.
+ */
+void
+pb_text_selection_select_range (PbTextSelection *self,
+                                guint            anchor_page,
+                                guint            anchor_index,
+                                guint            focus_page,
+                                guint            focus_index)
+{
+  g_return_if_fail (PB_IS_TEXT_SELECTION (self));
+
+  if (self->document == NULL)
+    return;
+
+  self->anchor = (PagePoint) { anchor_page, 0, 0, TRUE, (int)MIN (anchor_index, G_MAXINT) };
+  self->focus = (PagePoint) { focus_page, 0, 0, TRUE, (int)MIN (focus_index, G_MAXINT) };
+
+  for (guint page = MIN (anchor_page, focus_page); page <= MAX (anchor_page, focus_page); page++)
+    ensure_page_text (self, page);
+
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/**
+ * pb_text_selection_get_page_text:
+ * @page: a page index, from 0
+ *
+ * The page's text if it has been read; if not, it is asked for, and
+ * "changed" is emitted when it arrives.
+ *
+ * Returns: (transfer none) (nullable): the page's text, or %NULL for now
+ */
+PbPageText *
+pb_text_selection_get_page_text (PbTextSelection *self,
+                                 guint            page)
+{
+  PbPageText *text;
+
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), NULL);
+
+  if (self->document == NULL || page >= pb_document_get_n_pages (self->document))
+    return NULL;
+
+  if (!(text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (page))))
+    ensure_page_text (self, page);
+  return text;
+}
+
+/**
+ * pb_text_selection_get_ends:
+ * @anchor_page: (out) (optional): the page index the selection starts on
+ * @anchor_index: (out) (optional): the character index it starts at there
+ * @focus_page: (out) (optional): the page index of its moving end
+ * @focus_index: (out) (optional): the character index of that end
+ *
+ * Where the selection's two ends are in the pages' text, for the keyboard
+ * to move its end on by characters or words.
+ *
+ * Returns: %FALSE with nothing selected, or before the text of an end's
+ *   page has arrived
+ */
+gboolean
+pb_text_selection_get_ends (PbTextSelection *self,
+                            guint           *anchor_page,
+                            guint           *anchor_index,
+                            guint           *focus_page,
+                            guint           *focus_index)
+{
+  PbPageText *anchor_text, *focus_text;
+
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), FALSE);
+
+  if (!self->anchor.set || !self->focus.set)
+    return FALSE;
+
+  anchor_text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (self->anchor.page));
+  focus_text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (self->focus.page));
+  if (anchor_text == NULL || focus_text == NULL)
+    return FALSE;
+
+  if (anchor_page != NULL)
+    *anchor_page = self->anchor.page;
+  if (anchor_index != NULL)
+    *anchor_index = (guint)point_index (anchor_text, &self->anchor);
+  if (focus_page != NULL)
+    *focus_page = self->focus.page;
+  if (focus_index != NULL)
+    *focus_index = (guint)point_index (focus_text, &self->focus);
+  return TRUE;
+}
+
+/**
+ * pb_text_selection_word_edge:
+ * @text: a page's text
+ * @index: a character index of it
+ * @forward: %TRUE for the end of the word at or after @index, %FALSE for
+ *   the start of the word before it
+ *
+ * Where Ctrl+Right (or Ctrl+Left) takes a caret: words as a double click
+ * takes them ("children's" and "well-being" one word each).
+ *
+ * Returns: a character index of @text
+ */
+guint
+pb_text_selection_word_edge (PbTextSelection *self,
+                             PbPageText      *text,
+                             guint            index,
+                             gboolean         forward)
+{
+  GArray *chars;
+
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), index);
+  g_return_val_if_fail (text != NULL, index);
+
+  chars = page_chars (self, text);
+  index = MIN (index, chars->len);
+  if (forward)
+    {
+      while (index < chars->len && !in_word (chars, index))
+        index++;
+      while (index < chars->len && in_word (chars, index))
+        index++;
+    }
+  else
+    {
+      while (index > 0 && !in_word (chars, index - 1))
+        index--;
+      while (index > 0 && in_word (chars, index - 1))
+        index--;
+    }
+  return index;
 }

@@ -64,5 +64,21 @@ GPtrArray       *pb_text_selection_get_spans    (PbTextSelection *self);
 GPtrArray       *pb_text_selection_get_spans_by (PbTextSelection *self,
                                                  PbSelectUnit     unit);
 char            *pb_text_selection_dup_text     (PbTextSelection *self);
+void             pb_text_selection_select_range (PbTextSelection *self,
+                                                 guint            anchor_page,
+                                                 guint            anchor_index,
+                                                 guint            focus_page,
+                                                 guint            focus_index);
+PbPageText      *pb_text_selection_get_page_text (PbTextSelection *self,
+                                                 guint            page);
+gboolean         pb_text_selection_get_ends     (PbTextSelection *self,
+                                                 guint           *anchor_page,
+                                                 guint           *anchor_index,
+                                                 guint           *focus_page,
+                                                 guint           *focus_index);
+guint            pb_text_selection_word_edge    (PbTextSelection *self,
+                                                 PbPageText      *text,
+                                                 guint            index,
+                                                 gboolean         forward);
 
 G_END_DECLS

@@ -50,6 +50,7 @@ struct _PbWindow
   PbPageControls       *page_controls;
   GtkWidget            *details_button;
   GtkWidget            *report_menu_button;
+  GtkWidget            *compact_button;
   GtkWidget            *find_button;
   GtkWidget            *reading_controls;  /* find and zoom, squeezed to a menu when narrow */
   GtkWidget            *findings_button;

@@ -206,12 +206,31 @@ import_finished_cb (PbWindow      *self,
 void
 _pb_window_init_tracker (PbWindow *self)
 {
-  GtkWidget *inner = gtk_widget_get_first_child (self->report_menu_button);
+  GtkMenuButton *compact = GTK_MENU_BUTTON (self->compact_button);
+  GtkWidget *buttons[] = { self->report_menu_button, self->compact_button };
+  GMenuModel *report_menu;
 
-  /* GTK 4.8 names the report's menu button for screen readers, but not
-   * the button inside it that takes the focus. */
-  if (inner != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report Menu"), -1);
+  /* GTK 4.8 names the report's menu buttons for screen readers, but not
+   * the buttons inside them that take the focus. */
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *inner = gtk_widget_get_first_child (buttons[i]);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report Menu"), -1);
+      if (inner != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report Menu"), -1);
+    }
+
+  /* On a narrow header the reading controls fold into one menu: the
+   * report's own menu folds into it too, so the header never shows two
+   * alike "more" buttons side by side. */
+  report_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->report_menu_button));
+  for (int i = 0; i < g_menu_model_get_n_items (report_menu); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new_from_model (report_menu, i);
+
+      g_menu_append_item (G_MENU (gtk_menu_button_get_menu_model (compact)), item);
+    }
   pb_tracker_view_set_library (self->tracker_view, self->library);
   g_signal_connect_object (self->imports, "finished", G_CALLBACK (import_finished_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

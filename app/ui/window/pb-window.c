@@ -538,6 +538,7 @@ pb_window_class_init (PbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbWindow, page_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, report_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PbWindow, compact_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, find_button);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, reading_controls);
   gtk_widget_class_bind_template_child (widget_class, PbWindow, findings_button);

@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "pb-finding-store.h"
+#include "pb-import.h"
+#include "pb-report-list.h"
+#include "pb-reader-fixture.h"
+#include "pb-test-util.h"
+
+/* The reader from the keyboard alone: the Text view (the report as text
+ * that a screen reader reads), a finding added from a selection made there
+ * with the keys, caret browsing on the pages (F7, Shift+arrows, Ctrl+A and
+ * Ctrl+Enter), and switching between the two keeping the page.
+ *
+ * Each page of the fixture's report reads:
+ *   Page N: care leavers and the local offer.
+ *   Personal advisers keep in touch with care
+ *   leavers until they are 25. */
+
+#define FIRST_LINE "Page 2: care leavers and the local offer.\n"
+
+static PbReader *
+reader_of (Fixture *f)
+{
+  return pb_window_get_reader (f->window);
+}
+
+static PbTextView *
+text_view_of (Fixture *f)
+{
+  return pb_reader_get_text_view (reader_of (f));
+}
+
+static gboolean
+text_loaded (Fixture *f)
+{
+  return pb_text_view_get_loaded (text_view_of (f)) &&
+         gtk_widget_get_mapped (GTK_WIDGET (text_view_of (f)));
+}
+
+static gboolean
+editor_open (Fixture *f)
+{
+  return pb_reader_find_editor () != NULL;
+}
+
+static gboolean
+caret_placed (Fixture *f)
+{
+  return pb_document_view_get_caret (pb_reader_view_of (f), NULL, NULL);
+}
+
+static gboolean
+has_selection (Fixture *f)
+{
+  gboolean selected;
+
+  g_object_get (pb_reader_view_of (f), "has-selection", &selected, NULL);
+  return selected;
+}
+
+static guint wanted_page;
+
+static gboolean
+on_wanted_page (Fixture *f)
+{
+  return pb_document_view_get_page (pb_reader_view_of (f)) == wanted_page;
+}
+
+/* The text shown: the view takes a new buffer each time it is filled. */
+static GtkTextBuffer *
+text_buffer (Fixture *f)
+{
+  return gtk_text_view_get_buffer (pb_text_view_get_text_view (text_view_of (f)));
+}
+
+static GtkWidget *
+focus_of (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* A key pressed where the focus is, going up to whoever takes it, as
+ * GTK's shortcut controllers do. */
+static void
+press (Fixture         *f,
+       guint            keyval,
+       GdkModifierType  modifiers,
+       guint            times)
+{
+  for (guint i = 0; i < times; i++)
+    g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), keyval, modifiers));
+}
+
+/* Ctrl+Enter; the finding the editor opens on, its window closed. */
+static PbFinding *
+add_finding_with_keys (Fixture *f)
+{
+  PbFindingEditor *editor;
+  PbFinding *finding;
+
+  press (f, GDK_KEY_Return, GDK_CONTROL_MASK, 1);
+  pb_reader_iterate_until (editor_open, f);
+  editor = pb_reader_find_editor ();
+  finding = g_object_ref (pb_finding_editor_get_finding (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  return finding;
+}
+
+static void
+assert_same_anchors (PbFinding *a,
+                     PbFinding *b)
+{
+  GArray *x = pb_finding_get_anchors (a);
+  GArray *y = pb_finding_get_anchors (b);
+
+  g_assert_cmpuint (x->len, >, 0);
+  g_assert_cmpuint (x->len, ==, y->len);
+  for (guint i = 0; i < x->len; i++)
+    {
+      PbAnchor *p = &g_array_index (x, PbAnchor, i);
+      PbAnchor *q = &g_array_index (y, PbAnchor, i);
+
+      g_assert_cmpuint (p->page, ==, q->page);
+      g_assert_cmpfloat_with_epsilon (p->rect.x1, q->rect.x1, 0.01);
+      g_assert_cmpfloat_with_epsilon (p->rect.y1, q->rect.y1, 0.01);
+      g_assert_cmpfloat_with_epsilon (p->rect.x2, q->rect.x2, 0.01);
+      g_assert_cmpfloat_with_epsilon (p->rect.y2, q->rect.y2, 0.01);
+    }
+}
+
+static gboolean
+text_marks_page_7 (Fixture *f)
+{
+  GtkTextIter start, end;
+  g_autofree char *all = NULL;
+
+  gtk_text_buffer_get_bounds (text_buffer (f), &start, &end);
+  all = gtk_text_buffer_get_text (text_buffer (f), &start, &end, FALSE);
+  return strstr (all, "Page 7: [Finding: Care leavers] care leavers") != NULL;
+}
+
+static void
+caret_iter (Fixture     *f,
+            GtkTextIter *iter)
+{
+  gtk_text_buffer_get_iter_at_mark (text_buffer (f), iter, gtk_text_buffer_get_insert (text_buffer (f)));
+}
+
+/* Compares, and frees what it was given. */
+static void
+assert_text (char       *got,
+             const char *wanted)
+{
+  g_assert_cmpstr (got, ==, wanted);
+  g_free (got);
+}
+
+static char *
+line_at_caret (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  gtk_text_iter_set_line_offset (&start, 0);
+  end = start;
+  gtk_text_iter_forward_to_line_end (&end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* A finding already on page 2, so that the words the Text view adds before
+ * it ("[Finding: Care leavers]") lie before the passage chosen. */
+static void
+add_finding_on (Fixture *f,
+                guint    page)
+{
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  PbReport *report = pb_reader_get_report (reader_of (f));
+  PbAnchor anchor = { page, { 72, 86, 300, 100 } };
+  const char *cohorts[] = { "care_leavers", NULL };
+  g_autoptr(GError) error = NULL;
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (report));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, "care leavers and the local offer");
+  pb_finding_set_cohorts (finding, cohorts);
+  g_assert_cmpint (pb_library_add_finding (f->library, finding, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The Text view shows each page after its "Page N", a finding after its
+ * cohorts in words and shaded; a passage chosen there with Ctrl+Shift+Right
+ * becomes, with Ctrl+Enter, a finding with the same page and
+ * quadrilaterals as the same words chosen on the page with the keys. */
+static void
+test_text_finding_matches_page (Fixture       *f,
+                                gconstpointer  data)
+{
+  PbTextView *text_view = text_view_of (f);
+  g_autoptr(PbFinding) from_text = NULL;
+  g_autoptr(PbFinding) from_page = NULL;
+  g_autofree char *all = NULL;
+  GtkTextIter start, end, iter;
+  GtkTextTag *shade;
+
+  add_finding_on (f, 2);
+
+  gtk_widget_grab_focus (GTK_WIDGET (pb_reader_view_of (f)));
+  press (f, GDK_KEY_t, GDK_CONTROL_MASK, 1);
+  g_assert_true (pb_reader_get_text_mode (reader_of (f)));
+  pb_reader_iterate_until (text_loaded, f);
+  g_assert_true (focus_of (f) == GTK_WIDGET (pb_text_view_get_text_view (text_view)));
+
+  gtk_text_buffer_get_bounds (text_buffer (f), &start, &end);
+  all = gtk_text_buffer_get_text (text_buffer (f), &start, &end, FALSE);
+  g_assert_true (g_str_has_prefix (all, "Page 1\nPage 1: care leavers and the local offer."));
+  g_assert_nonnull (strstr (all, "\nPage 8\nPage 8: care leavers"));
+  g_assert_nonnull (strstr (all, "Page 2: [Finding: Care leavers] care leavers and the local offer."));
+
+  /* The finding's words are shaded, the words said before them are not
+   * (and are no part of the page's text: its character 8 is the "c" of
+   * "care", which they come before). */
+  shade = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (text_buffer (f)), "finding-care_leavers");
+  g_assert_nonnull (shade);
+  g_assert_true (pb_text_view_iter_at (text_view, 1, 8, &iter));
+  g_assert_cmpint (gtk_text_iter_get_char (&iter), ==, '[');
+  g_assert_false (gtk_text_iter_has_tag (&iter, shade));
+  g_assert_true (pb_text_view_iter_at (text_view, 1, 9, &iter));
+  g_assert_cmpint (gtk_text_iter_get_char (&iter), ==, 'a');
+  g_assert_true (gtk_text_iter_has_tag (&iter, shade));
+
+  /* The caret to "Personal" on page 2, then three words chosen with the
+   * keys, as GtkTextView binds them. */
+  g_assert_true (pb_text_view_iter_at (text_view, 1, strlen (FIRST_LINE), &iter));
+  gtk_text_buffer_place_cursor (text_buffer (f), &iter);
+  press (f, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 3);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (text_buffer (f), &start, &end));
+  assert_text (gtk_text_iter_get_text (&start, &end), "Personal advisers keep");
+
+  from_text = add_finding_with_keys (f);
+  g_assert_cmpstr (pb_finding_get_quote (from_text), ==, "Personal advisers keep");
+  g_assert_cmpuint (g_array_index (pb_finding_get_anchors (from_text), PbAnchor, 0).page, ==, 2);
+
+  /* The same words on the page: back to it (the caret was on page 2),
+   * caret browsing, eight words and two characters on, three words chosen. */
+  press (f, GDK_KEY_t, GDK_CONTROL_MASK, 1);
+  g_assert_false (pb_reader_get_text_mode (reader_of (f)));
+  wanted_page = 1;
+  pb_reader_iterate_until (on_wanted_page, f);
+  g_assert_true (focus_of (f) == GTK_WIDGET (pb_reader_view_of (f)));
+  press (f, GDK_KEY_F7, 0, 1);
+  pb_reader_iterate_until (caret_placed, f);
+  press (f, GDK_KEY_Right, GDK_CONTROL_MASK, 8);
+  press (f, GDK_KEY_Right, 0, 2);
+  press (f, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 3);
+  pb_reader_iterate_until (has_selection, f);
+  assert_text (pb_document_view_dup_selected_text (pb_reader_view_of (f)),
+                   "Personal advisers keep");
+
+  from_page = add_finding_with_keys (f);
+  g_assert_cmpstr (pb_finding_get_quote (from_page), ==, pb_finding_get_quote (from_text));
+  assert_same_anchors (from_text, from_page);
+}
+
+/* F7, then Shift+Right N times selects N characters; Ctrl+A the page;
+ * Ctrl+Enter makes a finding of it. Without caret browsing the arrows are
+ * left to scroll the page. */
+static void
+test_caret_browsing (Fixture       *f,
+                     gconstpointer  data)
+{
+  PbDocumentView *view = pb_reader_view_of (f);
+  g_autoptr(PbFinding) finding = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Right, GDK_SHIFT_MASK) != GTK_WIDGET (view));
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Right, 0) != GTK_WIDGET (view));
+  g_assert_false (has_selection (f));
+
+  press (f, GDK_KEY_F7, 0, 1);
+  g_assert_true (pb_document_view_get_caret_browsing (view));
+  pb_reader_iterate_until (caret_placed, f);
+
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK, 7);
+  pb_reader_iterate_until (has_selection, f);
+  assert_text (pb_document_view_dup_selected_text (view), "Page 1:");
+  press (f, GDK_KEY_Right, GDK_SHIFT_MASK, 2);
+  assert_text (pb_document_view_dup_selected_text (view), "Page 1: c");
+  press (f, GDK_KEY_Left, GDK_SHIFT_MASK, 1);
+  assert_text (pb_document_view_dup_selected_text (view), "Page 1: ");
+
+  press (f, GDK_KEY_a, GDK_CONTROL_MASK, 1);
+  assert_text (pb_document_view_dup_selected_text (view),
+                   "Page 1: care leavers and the local offer.\n"
+                   "Personal advisers keep in touch with care\n"
+                   "leavers until they are 25.");
+
+  finding = add_finding_with_keys (f);
+  g_assert_cmpstr (pb_finding_get_quote (finding), ==,
+                   "Page 1: care leavers and the local offer. Personal advisers keep in touch "
+                   "with care leavers until they are 25.");
+  g_assert_cmpuint (pb_finding_get_anchors (finding)->len, ==, 3);
+
+  press (f, GDK_KEY_F7, 0, 1);
+  g_assert_false (pb_document_view_get_caret_browsing (view));
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Right, 0) != GTK_WIDGET (view));
+}
+
+/* Page 5 shown: the Text view opens with the caret on its "Page 5" line;
+ * the caret moved to page 7 there, the pages open on page 7. */
+static void
+test_switch_keeps_page (Fixture       *f,
+                        gconstpointer  data)
+{
+  PbReader *reader = reader_of (f);
+  PbTextView *text_view = text_view_of (f);
+  GtkTextIter iter, expected;
+
+  pb_reader_show_page (reader, 4);
+  wanted_page = 4;
+  pb_reader_iterate_until (on_wanted_page, f);
+
+  pb_reader_set_text_mode (reader, TRUE);
+  pb_reader_iterate_until (text_loaded, f);
+  g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 4);
+  assert_text (line_at_caret (text_buffer (f)), "Page 5");
+
+  g_assert_true (pb_text_view_iter_at (text_view, 6, 12, &iter));
+  gtk_text_buffer_place_cursor (text_buffer (f), &iter);
+  g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 6);
+
+  /* A finding added meanwhile: the text is laid out again with it, the
+   * caret where it was. */
+  add_finding_on (f, 7);
+  pb_reader_iterate_until (text_marks_page_7, f);
+  g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 6);
+  caret_iter (f, &iter);
+  g_assert_true (pb_text_view_iter_at (text_view, 6, 12, &expected));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, gtk_text_iter_get_offset (&expected));
+
+  pb_reader_set_text_mode (reader, FALSE);
+  wanted_page = 6;
+  pb_reader_iterate_until (on_wanted_page, f);
+  g_assert_cmpuint (pb_document_view_get_page (pb_reader_view_of (f)), ==, 6);
+
+  /* And back again, from where the pages are now. */
+  pb_reader_set_text_mode (reader, TRUE);
+  g_assert_cmpuint (pb_text_view_get_caret_page (text_view), ==, 6);
+  assert_text (line_at_caret (text_buffer (f)), "Page 7");
+}
+
+/* A narrow window: the text wraps to it, no wider than the window. */
+static void
+test_text_reflows (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *text = GTK_WIDGET (pb_text_view_get_text_view (text_view_of (f)));
+  int minimum;
+
+  pb_reader_set_text_mode (reader_of (f), TRUE);
+  pb_reader_iterate_until (text_loaded, f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (text), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpint (gtk_widget_get_width (text), >, 200);
+  /* Wrapped by words, it asks for no width of its own to speak of. */
+  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <, 120);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (text)), ==, GTK_WRAP_WORD_CHAR);
+}
+
+/* With -m perf: a 300-page report shown as text; how long the switch
+ * takes, and the longest the main loop is held at a time meanwhile (the
+ * text is read in one query and laid out in one go; its marks are found
+ * on a worker). */
+static void
+test_large_report (Fixture       *f,
+                   gconstpointer  data)
+{
+  PbReader *reader = reader_of (f);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *pdf = NULL;
+  gint64 report_id = 0, start, longest = 0, switched;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a measurement: run with -m perf");
+      return;
+    }
+
+  /* 300 full pages: 40 lines of about 85 characters each, a numbered
+   * paragraph every ten lines. */
+  pages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 300; i++)
+    {
+      GString *page = g_string_new (NULL);
+
+      for (guint line = 0; line < 40; line++)
+        {
+          if (line % 10 == 0)
+            g_string_append_printf (page, "%u. ", i * 4 + line / 10 + 1);
+          g_string_append_printf (page, "Personal advisers and the local offer for care leavers, page %u line %u,\n",
+                                  i + 1, line + 1);
+        }
+      g_ptr_array_add (pages, g_string_free (page, FALSE));
+    }
+  g_ptr_array_add (pages, NULL);
+  pdf = pb_test_write_pdf (f->dir, "long.pdf", (const char **)pages->pdata,
+                           &(PbTestPdfOptions) { .title = "A long report" });
+  file = g_file_new_for_path (pdf);
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &report_id, NULL));
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (pb_window_get_reports (f->window)), NULL));
+  g_assert_true (pb_window_select_report (f->window, report_id));
+  pb_reader_iterate_until (pb_reader_loaded, f);
+
+  start = g_get_monotonic_time ();
+  pb_reader_set_text_mode (reader, TRUE);
+  switched = g_get_monotonic_time () - start;
+  while (!text_loaded (f))
+    {
+      gint64 before = g_get_monotonic_time ();
+
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, g_get_monotonic_time () - before);
+    }
+  g_test_minimized_result ((g_get_monotonic_time () - start) / 1000.0,
+                           "300 pages as text in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_test_message ("%d characters; switching took %.1f ms; the longest main loop turn meanwhile %.1f ms",
+                  gtk_text_buffer_get_char_count (text_buffer (f)), switched / 1000.0, longest / 1000.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_log_set_always_fatal (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/reader-text/finding-matches-page", Fixture, NULL, pb_reader_fixture_setup,
+              test_text_finding_matches_page, pb_reader_fixture_teardown);
+  g_test_add ("/reader-text/caret-browsing", Fixture, NULL, pb_reader_fixture_setup,
+              test_caret_browsing, pb_reader_fixture_teardown);
+  g_test_add ("/reader-text/switch-keeps-page", Fixture, NULL, pb_reader_fixture_setup,
+              test_switch_keeps_page, pb_reader_fixture_teardown);
+  g_test_add ("/reader-text/reflows", Fixture, PB_READER_SIZE (360, 640), pb_reader_fixture_setup,
+              test_text_reflows, pb_reader_fixture_teardown);
+
+  g_test_add ("/reader-text/large-report", Fixture, NULL, pb_reader_fixture_setup,
+              test_large_report, pb_reader_fixture_teardown);
+
+  return g_test_run ();
+}
