@@ -91,7 +91,12 @@ _pb_cli_add_report_members (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, pb_report_get_id (report));
+  /* "display_title" is the title the window shows (the user's own, or the
+   * tidy one made from the structure); "file_title" the PDF's own, which
+   * "title" has always given and still gives for scripts that read it. */
   _pb_cli_add_string_or_null (builder, "title", pb_report_get_title (report));
+  _pb_cli_add_string_or_null (builder, "display_title", pb_report_get_display_title (report));
+  _pb_cli_add_string_or_null (builder, "file_title", pb_report_get_title (report));
   _pb_cli_add_string_or_null (builder, "sha256", pb_report_get_sha256 (report));
   json_builder_set_member_name (builder, "pages");
   json_builder_add_int_value (builder, pb_report_get_page_count (report));
@@ -171,7 +176,7 @@ _pb_cli_run_list (CommonOptions  *common,
 
       printf ("%5" G_GINT64_FORMAT "  %.12s  %4u p.  %s  %s\n",
               pb_report_get_id (report), pb_report_get_sha256 (report),
-              pb_report_get_page_count (report), date, pb_report_get_title (report));
+              pb_report_get_page_count (report), date, pb_report_get_display_title (report));
     }
 
   return EXIT_OK;
