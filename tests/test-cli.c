@@ -142,6 +142,7 @@ test_display_titles (Fixture       *f,
   g_auto(PbTestRun) list_json = { 0 };
   g_auto(PbTestRun) show = { 0 };
   g_auto(PbTestRun) show_json = { 0 };
+  g_auto(PbTestRun) search = { 0 };
   g_auto(PbTestRun) findings = { 0 };
   g_auto(PbTestRun) findings_json = { 0 };
   g_autoptr(PbLibrary) library = NULL;
@@ -204,6 +205,10 @@ test_display_titles (Fixture       *f,
   g_assert_cmpint (show_json.status, ==, 0);
   one = pb_test_parse_json (show_json.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (one), "display_title"), ==, tidy);
+
+  pb_test_run_cli (&search, "search", "generous", "--library", f->library_dir, NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_true (g_str_has_prefix (search.out, "Worcs test title (report 1), page 2\n"));
 
   pb_test_run_cli (&findings, "findings", "list", "--library", f->library_dir, NULL);
   g_assert_cmpint (findings.status, ==, 0);

@@ -17,44 +17,6 @@
 /* The findings command: list findings (as text, JSON or CSV), or add one
  * from a quote found on a report's page. */
 
-/* The reports' titles as the window shows them (pb_report_get_display_title
- * (): the user's own, or the tidy one made from the structure), keyed by
- * the report's id as a string. */
-static GHashTable *
-display_titles (PbLibrary  *library,
-                GError    **error)
-{
-  g_autoptr(GPtrArray) reports = NULL;
-  GHashTable *titles;
-
-  if (!(reports = pb_library_list_reports (library, error)))
-    return NULL;
-
-  titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < reports->len; i++)
-    {
-      PbReport *report = g_ptr_array_index (reports, i);
-
-      g_hash_table_insert (titles, g_strdup_printf ("%" G_GINT64_FORMAT, pb_report_get_id (report)),
-                           g_strdup (pb_report_get_display_title (report)));
-    }
-  return titles;
-}
-
-/* @finding's report's title as the window shows it, or the file's own
- * when the report is not in @titles. */
-static const char *
-report_display_title (GHashTable *titles,
-                      PbFinding  *finding)
-{
-  char key[32];
-  const char *title;
-
-  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, pb_finding_get_report_id (finding));
-  title = g_hash_table_lookup (titles, key);
-  return title != NULL ? title : pb_finding_get_report_title (finding);
-}
-
 /* @display_title: its report's title as the window shows it */
 static void
 add_finding_members (JsonBuilder *builder,
@@ -230,7 +192,7 @@ run_findings_list (CommonOptions  *common,
       return EXIT_OK;
     }
 
-  if (!(titles = display_titles (library, &error)))
+  if (!(titles = _pb_cli_display_titles (library, &error)))
     return _pb_cli_fail (error->message);
 
   if (common->json)
@@ -242,7 +204,8 @@ run_findings_list (CommonOptions  *common,
         {
           json_builder_begin_object (builder);
           add_finding_members (builder, g_ptr_array_index (findings, i),
-                               report_display_title (titles, g_ptr_array_index (findings, i)));
+                               _pb_cli_title_for (titles, pb_finding_get_report_id (g_ptr_array_index (findings, i)),
+                                                  pb_finding_get_report_title (g_ptr_array_index (findings, i))));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -275,7 +238,8 @@ run_findings_list (CommonOptions  *common,
         }
 
       printf ("%5" G_GINT64_FORMAT "  %s, p. %u  [%s%s]  %s\n    “%s”\n",
-              pb_finding_get_id (finding), report_display_title (titles, finding),
+              pb_finding_get_id (finding), _pb_cli_title_for (titles, pb_finding_get_report_id (finding),
+                                                pb_finding_get_report_title (finding)),
               pb_finding_get_page (finding), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
               pb_finding_get_exempt (finding) ? _(", exempt") : "", cohorts->str,
               pb_finding_get_quote (finding));
