@@ -76,6 +76,17 @@ def walk(a, path, out, depth=0):
             out["bad"].append((here, "no name"))
         elif TYPE_NAME.match(name):
             out["bad"].append((here, "named by its type"))
+        # Orca speaks what labels a control before its name: a label that
+        # is an unnamed part ("GtkImage") is spoken as its type.
+        try:
+            for rel in a.getRelationSet():
+                if rel.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+                    for t in range(rel.getNTargets()):
+                        label = (rel.getTarget(t).name or "").strip()
+                        if TYPE_NAME.match(label):
+                            out["bad"].append((here, f"labelled by a part named “{label}”"))
+        except Exception:
+            pass  # the widget went away while we walked
     if role in TOGGLES:
         st = a.getState()
         if not (st.contains(pyatspi.STATE_CHECKABLE) or st.contains(pyatspi.STATE_CHECKED)

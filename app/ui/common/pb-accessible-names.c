@@ -156,6 +156,34 @@ map_hook (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&values[0]);
   GtkWidget *parent;
 
+  /* A button showing only an icon is labelled by that icon, whose name is
+   * its type: Orca says "GtkImage Show the Library push button". The
+   * button's own name (from its .ui label) is all there is to say. */
+  if (GTK_IS_IMAGE (widget) && GTK_IS_BUTTON (gtk_widget_get_parent (widget)))
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      return TRUE;
+    }
+
+  /* A stack's pages are spoken as "GtkStackPage panel" when the focus
+   * enters them: named by their titles where they have one. */
+  if (GTK_IS_STACK (widget))
+    {
+      g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (GTK_STACK (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), i);
+          GtkStackPage *page = GTK_STACK_PAGE (item);
+          const char *title = gtk_stack_page_get_title (page);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          title != NULL ? title : "", -1);
+        }
+      return TRUE;
+    }
+
   if (!is_unnamed_kind (widget))
     return TRUE;
 
