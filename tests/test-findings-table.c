@@ -261,6 +261,20 @@ assert_rows_fit (PbFindingsView *table)
     }
 }
 
+/* Every column in the table is on screen, none past the table's right
+ * edge behind a scrollbar that only shows on hover. */
+static void
+assert_columns_on_screen (PbFindingsView *table)
+{
+  GtkWidget *view = GTK_WIDGET (pb_findings_view_get_column_view (table));
+  GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  int minimum = 0;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (scroller));
+  g_assert_cmpint (gtk_widget_get_width (view), <=, gtk_widget_get_width (scroller));
+}
+
 /* Every label showing @text in the table shows it whole. */
 static void
 assert_not_cut (GtkWidget  *widget,
@@ -295,6 +309,10 @@ settle (Fixture *f)
 /* At the default window size the note, report, date and kind are shown in
  * full; narrower, the table keeps the quote, kind and date and the search
  * keeps its width. */
+static const char * const all_titles[] = {
+  "Quote", "Note", "Report", "Date", "Where", "Cohorts", "Kind", "Status", "Classification",
+};
+
 static void
 test_columns_fit (Fixture       *f,
                   gconstpointer  data)
@@ -315,6 +333,19 @@ test_columns_fit (Fixture       *f,
   assert_not_cut (GTK_WIDGET (table), "Recommendation");
   assert_not_cut (GTK_WIDGET (table), "Ask how many are in touch at 21");
   assert_rows_fit (table);
+  g_assert_true (column_shown (table, "Status"));
+  assert_columns_on_screen (table);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  settle (f);
+  for (guint i = 0; i < G_N_ELEMENTS (all_titles); i++)
+    g_assert_true (column_shown (table, all_titles[i]));
+  assert_columns_on_screen (table);
+  assert_rows_fit (table);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  settle (f);
+  assert_columns_on_screen (table);
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 700);
   settle (f);

@@ -269,7 +269,7 @@ note_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                PbFindingsView           *self)
 {
-  set_cell (item, wrapping_label (4, 12));
+  set_cell (item, wrapping_label (4, 8));
 }
 
 /* The quote, the point of a finding, and the officer's note get four lines;
@@ -279,7 +279,7 @@ quote_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 PbFindingsView           *self)
 {
-  set_cell (item, wrapping_label (4, 16));
+  set_cell (item, wrapping_label (4, 12));
 }
 
 static void
@@ -343,9 +343,9 @@ static const Shown shown_from[] = {
   { report_text, 520 },
   { cohorts_text, 600 },
   { note_text, 720 },
-  { status_text, 1000 },
-  { where_text, 1100 },
-  { classification_text, 1200 },
+  { status_text, 760 },
+  { where_text, 880 },
+  { classification_text, 940 },
 };
 
 static void
