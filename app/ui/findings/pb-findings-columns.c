@@ -9,6 +9,7 @@
 #include "pb-cohort.h"
 #include "pb-findings-view-private.h"
 #include "pb-report.h"
+#include "pb-report-row.h"
 
 /* The findings table's columns: what each cell says, how each column sorts,
  * and which are shown at the table's width. Every cell's words are shown in
@@ -73,13 +74,16 @@ report_date (PbFindingsView *self,
   return report ? pb_report_get_display_date (report) : NULL;
 }
 
-/* The date the report is known by, as the library and the packs give it. */
+/* The report's dates as the library lists them, each labelled with what
+ * it is ("Inspected 17–28 Jun 2019", "Imported 30 Nov 2026"); sorted by the
+ * date the report is known by. */
 static char *
 date_text (PbFindingsView *self,
            PbFinding      *finding)
 {
   PbReport *report = report_of (self, finding);
-  char *text = report ? pb_document_dates_format_date (pb_report_get_dates (report)) : NULL;
+  g_autofree char *described = report ? pb_report_dup_dates_description (report) : NULL;
+  char *text = pb_format_capitalised (described);
 
   return text ? text : g_strdup ("");
 }
@@ -394,7 +398,7 @@ _pb_findings_view_add_columns (PbFindingsView *self)
   add_column (self, _("Note"), note_text, NULL, TRUE, -1);
   add_column (self, _("Report"), report_text, NULL, FALSE, 152);
   add_column (self, _("Date"), date_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 100);
+              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 112);
   add_column (self, _("Where"), where_text,
               GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 64);
   add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 68);
