@@ -53,6 +53,18 @@ assert any(i.strip().startswith("TOC \\o") for i in instructions), instructions
 kinds = [c.get(qn("w:fldCharType")) for c in body.iter(qn("w:fldChar"))]
 assert kinds.count("begin") == kinds.count("end") >= 1, kinds
 assert document.settings.element.find(qn("w:updateFields")) is not None, "Word is not asked to update the contents"
+# Its stored result gives each entry's page, as Word writes it: a PAGEREF
+# field to a bookmark the document has, with a page number, for readers
+# (LibreOffice) that show the stored result as it is.
+bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+entries = [p for p in body.iter(qn("w:p")) if p.find(qn("w:pPr") + "/" + qn("w:pStyle")) is not None
+           and p.find(qn("w:pPr") + "/" + qn("w:pStyle")).get(qn("w:val")) == "TOC1"]
+assert entries, "no contents entries"
+for entry in entries:
+    pageref = [i.text.split() for i in entry.iter(qn("w:instrText")) if i.text.split()[0] == "PAGEREF"]
+    assert len(pageref) == 1 and pageref[0][1] in bookmarks, pageref
+    number = "".join(t.text for t in entry.iter(qn("w:t")) if t.text.isdigit())
+    assert number.isdigit() and int(number) >= 1, "no page number in a contents entry"
 
 # "Prepared by" and "Classification" in the body: the cover's details.
 cells = [c.text for t in document.tables for r in t.rows for c in r.cells]

@@ -7,7 +7,7 @@ status and the colour in words; and words that must or must not be in the
 document at all.
 
 Usage: check-tracker-docx.py FILE [--rows N] [--status WORDS COLOUR FILL]...
-                             [--absent TEXT]... [--present TEXT]..."""
+                             [--absent TEXT]... [--present TEXT]... [--widest-first]"""
 
 import argparse
 
@@ -20,6 +20,8 @@ parser.add_argument("--rows", type=int, help="recommendations in the table")
 parser.add_argument("--status", nargs=3, action="append", default=[],
                     metavar=("WORDS", "COLOUR", "FILL"),
                     help="a status cell that must be there: its words, its colour's name, its shading")
+parser.add_argument("--widest-first", action="store_true",
+                    help="the recommendation's column at least 40% of the table and the widest")
 parser.add_argument("--absent", action="append", default=[])
 parser.add_argument("--present", action="append", default=[])
 args = parser.parse_args()
@@ -45,6 +47,11 @@ for row in rows:
     assert row.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None, "a row may split"
 if args.rows is not None:
     assert len(rows) - 1 == args.rows, len(rows) - 1
+
+if args.widest_first:
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+    assert grid[0] >= 0.4 * sum(grid), grid
+    assert all(grid[0] > width for width in grid[1:]), grid
 
 # Each status cell: the status and its colour in words, and the shading.
 cells = []

@@ -245,6 +245,27 @@ contents_number (const char *text,
 }
 
 /**
+ * pb_test_pdf_contents_number:
+ * @title: a part the contents list
+ *
+ * Returns: the page number the contents give for @title, or 0 when they
+ *   give none
+ */
+guint
+pb_test_pdf_contents_number (PbTestPdf  *pdf,
+                             const char *title)
+{
+  guint contents = pb_test_pdf_find_page (pdf, "Contents", 0);
+  guint number;
+
+  g_assert_cmpuint (contents, <, pdf->n_pages);
+  number = contents_number (g_ptr_array_index (pdf->texts, contents), title);
+  if (number == 0 && contents + 1 < pdf->n_pages)
+    number = contents_number (g_ptr_array_index (pdf->texts, contents + 1), title);
+  return number;
+}
+
+/**
  * pb_test_pdf_check_contents:
  * @titles: (array zero-terminated=1): the parts the contents must list
  *
@@ -732,4 +753,59 @@ pb_test_count_unmarked (GBytes *content)
         }
     }
   return unmarked;
+}
+
+static guint
+heading_level (const char *element)
+{
+  if (element[0] == 'H' && element[1] >= '1' && element[1] <= '6' && (element[2] == '\0' || element[2] == ' '))
+    return (guint)(element[1] - '0');
+  return 0;
+}
+
+/**
+ * pb_test_pdf_check_accessible:
+ *
+ * Checks what PDF/UA asks of every pack, whatever its sections: on every
+ * page the running header and footer are pagination artifacts and
+ * nothing is painted outside marked content; the structure tree keeps
+ * no private element, its headings begin at H1 and never skip a level,
+ * and every table header cell (TH) has a /Scope.
+ *
+ * Returns: how many headings the tree holds
+ */
+guint
+pb_test_pdf_check_accessible (PbTestPdf *pdf)
+{
+  guint previous = 0, n_headings = 0;
+
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      GBytes *content = g_ptr_array_index (pdf->contents, i);
+      g_autofree char *text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+
+      g_assert_nonnull (strstr (text, "/Artifact <</Type /Pagination /Subtype /Header>> BDC"));
+      g_assert_nonnull (strstr (text, "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+      g_assert_cmpuint (pb_test_count_unmarked (content), ==, 0);
+    }
+
+  for (guint i = 0; i < pdf->elements->len; i++)
+    {
+      const char *element = g_ptr_array_index (pdf->elements, i);
+      guint level = heading_level (element);
+
+      g_assert_false (g_str_has_prefix (element, "Private"));
+      if (level > 0)
+        {
+          /* The first is the title; none is more than one below the last. */
+          if (level > previous + 1)
+            g_test_message ("heading %u after heading %u: %s", level, previous, element);
+          g_assert_cmpuint (level, <=, previous + 1);
+          previous = level;
+          n_headings++;
+        }
+      if (g_str_has_prefix (element, "TH") && (element[2] == '\0' || element[2] == ' '))
+        g_assert_true (strstr (element, "/Scope /Row") != NULL || strstr (element, "/Scope /Column") != NULL);
+    }
+  return n_headings;
 }

@@ -25,6 +25,8 @@ void       pb_test_pdf_free              (PbTestPdf   *pdf);
 guint      pb_test_pdf_find_page         (PbTestPdf   *pdf,
                                           const char  *line,
                                           guint        from);
+guint      pb_test_pdf_contents_number   (PbTestPdf   *pdf,
+                                          const char  *title);
 void       pb_test_pdf_check_contents    (PbTestPdf   *pdf,
                                           const char * const *titles);
 void       pb_test_pdf_check_not_blank   (PbTestPdf   *pdf,
@@ -38,6 +40,8 @@ void       pb_test_pdf_check_matrix_text (PbTestPdf   *pdf,
                                           const char * const *columns,
                                           const char * const *rows,
                                           const char  *once);
+
+guint      pb_test_pdf_check_accessible  (PbTestPdf   *pdf);
 
 guint      pb_test_count_unmarked        (GBytes      *content);
 gboolean   pb_test_contains_words        (const char  *text,

@@ -271,7 +271,8 @@ test_create_list_update (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (evidence, 0), "report_id"), ==, 2);
 }
 
-/* A status dated after today is refused in one plain line; cohorts are
+/* A status dated after today, or before its report, is refused in one
+ * plain line; cohorts are
  * replaced with --cohort and cleared with "none", and items with none
  * listed with --cohort none. */
 static void
@@ -280,6 +281,7 @@ test_future_date_and_cohorts (Fixture       *f,
 {
   g_auto(Run) create = { 0 };
   g_auto(Run) future = { 0 };
+  g_auto(Run) past = { 0 };
   g_auto(Run) cohorts = { 0 };
   g_auto(Run) cleared = { 0 };
   g_auto(Run) none = { 0 };
@@ -295,6 +297,13 @@ test_future_date_and_cohorts (Fixture       *f,
   assert_one_line_error (&future);
   g_assert_cmpint (future.status, ==, 1);
   g_assert_nonnull (strstr (future.err, "after today"));
+
+  /* Before the report made it (1999 typed for 2019): refused too. */
+  run_cli (&past, "recommendations", "update", "1", "-l", f->library_dir, "--status", "in_progress",
+           "--date", "1999-01-01", NULL);
+  assert_one_line_error (&past);
+  g_assert_cmpint (past.status, ==, 1);
+  g_assert_nonnull (strstr (past.err, "The status date 1999-01-01 is before the recommendation was made"));
 
   run_cli (&cohorts, "recommendations", "update", "1", "-l", f->library_dir, "--cohort", "children_in_care",
            "--cohort", "help_and_protection", "--json", NULL);
@@ -328,6 +337,7 @@ test_csv (Fixture       *f,
   g_autofree char *inside = g_build_filename (f->library_dir, "tracker.csv", NULL);
   g_autofree char *csv = NULL;
   g_auto(Run) create = { 0 };
+  g_auto(Run) noted = { 0 };
   g_auto(Run) write = { 0 };
   g_auto(Run) refused = { 0 };
 
@@ -335,6 +345,9 @@ test_csv (Fixture       *f,
            "--authority", "Fernvale", "--owner", "@admin", "--cohort", "children_in_care",
            "--cohort", "care_leavers", NULL);
   g_assert_cmpint (create.status, ==, 0);
+  run_cli (&noted, "recommendations", "update", "1", "-l", f->library_dir, "--status", "in_progress",
+           "--note", "PEPs audited; targets now recorded", NULL);
+  g_assert_cmpint (noted.status, ==, 0);
 
   run_cli (&write, "recommendations", "list", "-l", f->library_dir, "--csv", csv_path, NULL);
   g_assert_cmpint (write.status, ==, 0);
@@ -345,9 +358,12 @@ test_csv (Fixture       *f,
   g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"x\"\")\""));
   g_assert_nonnull (strstr (csv, "\"'@admin\""));
   /* Words, as the app's other CSVs, not codes. */
-  g_assert_nonnull (strstr (csv, ",\"Not started\",\"Red\","));
+  g_assert_nonnull (strstr (csv, ",\"In progress\",\"Amber\","));
+  /* The latest status's note, beside its date. */
+  g_assert_nonnull (strstr (csv, "\"last_update\",\"latest_note\""));
+  g_assert_nonnull (strstr (csv, "\",\"PEPs audited; targets now recorded\","));
   g_assert_nonnull (strstr (csv, "\"Children in care; Care leavers\""));
-  g_assert_null (strstr (csv, "not_started"));
+  g_assert_null (strstr (csv, "in_progress"));
   g_assert_null (strstr (csv, "children_in_care"));
   g_assert_cmpuint (pb_test_file_mode (csv_path), ==, 0600);
 
@@ -451,6 +467,67 @@ test_links_and_compare (Fixture       *f,
   g_assert_cmpint (compare_one.status, ==, 2);
 }
 
+/* The rough edges a tester found: a misspelt cohort is named as one, not
+ * listed as nothing; tracking a report's recommendations again says they
+ * are tracked already; --help names the program and every action; delete
+ * asks for --yes, then makes a backup first and says where. */
+static void
+test_rough_edges (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) create = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) cohort = { 0 };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) asked = { 0 };
+  g_auto(Run) deleted = { 0 };
+  g_auto(Run) shown = { 0 };
+  g_auto(Run) backups = { 0 };
+
+  run_cli (&create, "recommendations", "create", "-l", f->library_dir, "--report", "1", "--all", NULL);
+  g_assert_cmpint (create.status, ==, 0);
+  g_assert_cmpstr (create.err, ==, "");
+  run_cli (&again, "recommendations", "create", "-l", f->library_dir, "--report", "1", "--all", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==, "");
+  g_assert_cmpstr (again.err, ==, "panel-brief: The report’s recommendations are all tracked already.\n");
+
+  run_cli (&cohort, "recommendations", "list", "-l", f->library_dir, "--cohort", "nope", NULL);
+  assert_one_line_error (&cohort);
+  g_assert_nonnull (strstr (cohort.err, "There is no cohort “nope”. Cohorts are help_and_protection, "));
+  g_assert_cmpstr (cohort.out, ==, "");
+
+  run_cli (&help, "recommendations", "list", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "panel-brief [OPTION…] recommendations list|show|create|update|link|unlink|"
+                                      "suggest-links|confirm-link|delete"));
+
+  run_cli (&asked, "recommendations", "delete", "1", "-l", f->library_dir, NULL);
+  assert_one_line_error (&asked);
+  g_assert_nonnull (strstr (asked.err, "Run again with --yes to delete it."));
+  run_cli (&shown, "recommendations", "show", "1", "-l", f->library_dir, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+
+  run_cli (&deleted, "recommendations", "delete", "1", "--yes", "-l", f->library_dir, NULL);
+  g_assert_cmpint (deleted.status, ==, 0);
+  g_assert_nonnull (strstr (deleted.out, "Deleted item 1. The backup made first is "));
+  run_clear (&shown);
+  run_cli (&shown, "recommendations", "show", "1", "-l", f->library_dir, NULL);
+  assert_one_line_error (&shown);
+  run_cli (&backups, "backup", "--list", "--json", "-l", f->library_dir, NULL);
+  g_assert_cmpint (backups.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (backups.out);
+    JsonArray *list = json_node_get_array (root);
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      named |= strstr (deleted.out,
+                       json_object_get_string_member (json_array_get_object_element (list, i), "path")) != NULL;
+    g_assert_true (named);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +539,7 @@ main (int   argc,
   g_test_add ("/cli/recommendations/future-date-and-cohorts", Fixture, NULL, fixture_setup,
               test_future_date_and_cohorts, fixture_teardown);
   g_test_add ("/cli/recommendations/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);
+  g_test_add ("/cli/recommendations/rough-edges", Fixture, NULL, fixture_setup, test_rough_edges, fixture_teardown);
   g_test_add ("/cli/recommendations/links-and-compare", Fixture, NULL, fixture_setup, test_links_and_compare,
               fixture_teardown);
 

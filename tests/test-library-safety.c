@@ -327,6 +327,46 @@ test_foreign_wal_set_aside (Fixture       *f,
   }
 }
 
+/* A -wal of its header alone (a session killed as SQLite began it) holds
+ * nothing to replay: left quietly, not called another library's. */
+static void
+test_header_only_wal_quiet (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *pdf = pb_safety_write_report (f, "a.pdf", "Care leavers have a generous local offer.");
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  /* A WAL header: magic, version 3007000, page size 4096, sequence 0,
+   * salts and checksums that no frame follows. */
+  static const guint8 header[32] = {
+    0x37, 0x7f, 0x06, 0x82, 0x00, 0x2d, 0xe2, 0x18, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x6f, 0x70, 0x81, 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0,
+  };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    pb_safety_import (library, pdf);
+  }
+  g_assert_true (g_file_set_contents (wal, (const char *)header, sizeof header, NULL));
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+    g_autoptr(GPtrArray) reports = NULL;
+    g_autoptr(GDir) dir = NULL;
+    const char *name;
+
+    g_assert_no_error (error);
+    g_assert_true (pb_library_get_notice (library) == NULL ||
+                   strstr (pb_library_get_notice (library), "set aside") == NULL);
+    reports = pb_library_list_reports (library, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reports->len, ==, 1);
+    dir = g_dir_open (f->library_dir, 0, NULL);
+    while ((name = g_dir_read_name (dir)))
+      g_assert_false (g_str_has_prefix (name, "library.db-wal.set-aside-"));
+  }
+}
+
 /* A process killed with findings still in the journal: the next start
  * replays them (it is this library's own journal). */
 /* How the library is found after its process was killed: where it was; as
@@ -606,6 +646,7 @@ main (int   argc,
   ADD ("damaged-row-not-a-report", test_damaged_row_not_a_report);
   ADD ("restore-older-then-import", test_restore_older_then_import);
   ADD ("foreign-wal-set-aside", test_foreign_wal_set_aside);
+  ADD ("header-only-wal-quiet", test_header_only_wal_quiet);
 #define ADD_AFTER(name, after) \
   g_test_add ("/safety/killed-session-replayed/" name, Fixture, GINT_TO_POINTER (after), \
               pb_safety_fixture_setup, test_killed_session_replayed, pb_safety_fixture_teardown)

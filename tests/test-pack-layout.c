@@ -225,7 +225,7 @@ test_pdf_ua (Fixture       *f,
         }
       if (g_str_has_prefix (element, "Figure"))
         {
-          g_assert_nonnull (strstr (element, "/Alt " PB_TEST_BOARD_COUNCIL " logo"));
+          g_assert_nonnull (strstr (element, "/Alt Logo of " PB_TEST_BOARD_COUNCIL));
           n_figures++;
         }
     }
@@ -265,7 +265,7 @@ test_html (Fixture       *f,
     g_assert_nonnull (why);
     g_assert_true (why > strstr (html, "<header>") && why < strstr (html, "</header>"));
   }
-  g_assert_nonnull (strstr (html, "<img alt=\"" PB_TEST_BOARD_COUNCIL " logo\" src=\"data:image/png;base64,"));
+  g_assert_nonnull (strstr (html, "<img alt=\"Logo of " PB_TEST_BOARD_COUNCIL "\" src=\"data:image/png;base64,"));
   g_assert_nonnull (strstr (html, "<th scope=\"row\">Prepared by</th><td>" PB_TEST_BOARD_AUTHOR "</td>"));
   g_assert_nonnull (strstr (html, "<th scope=\"col\">Judgement</th>"));
   g_assert_nonnull (strstr (html, "<th scope=\"row\">Care leavers</th>"));
@@ -725,6 +725,36 @@ test_docx_libreoffice (Fixture       *f,
   pb_test_pdf_check_contents (pdf, parts);
   pb_test_pdf_check_not_blank (pdf, 0.8);
   pb_test_pdf_check_matrix_text (pdf, inspections, rows, "Inadequate");
+
+  /* Converted as it is, without updating its fields (as
+   * "soffice --convert-to pdf" does), the contents still give page
+   * numbers: the stored ones, where the pack's PDF starts each part,
+   * which are where LibreOffice's pages start them too. */
+  {
+    g_autofree char *plain_dir = g_build_filename (f->dir, "plain", NULL);
+    g_autofree char *plain_path = g_build_filename (plain_dir, "board-exempt.pdf", NULL);
+    g_autofree char *profile = g_build_filename (f->dir, "libreoffice", NULL);
+    g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+    g_autofree char *install = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+    g_autofree char *own_path = export (f, pack, PB_PACK_FORMAT_PDF, "board-exempt.pdf");
+    const char *convert[] = { soffice, install, "--headless", "--norestore", "--convert-to", "pdf",
+                              "--outdir", plain_dir, path, NULL };
+    g_autoptr(PbTestPdf) plain = NULL;
+    g_autoptr(PbTestPdf) own = pb_test_pdf_open (own_path);
+    int status;
+
+    g_free (run (convert, &status));
+    g_assert_true (g_file_test (plain_path, G_FILE_TEST_EXISTS));
+    plain = pb_test_pdf_open (plain_path);
+    for (guint i = 0; parts[i] != NULL; i++)
+      {
+        guint number = pb_test_pdf_contents_number (plain, parts[i]);
+
+        g_assert_cmpuint (number, >, 1);
+        g_assert_cmpuint (number, ==, pb_test_pdf_contents_number (own, parts[i]));
+      }
+    pb_test_pdf_check_contents (plain, parts);
+  }
 }
 
 int

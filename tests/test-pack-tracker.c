@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "pb-db.h"
@@ -368,6 +369,7 @@ test_export_pdf (Fixture       *f,
   g_assert_true (pb_library_export_pack_pdf (f->rec.library, make_pack (f, TRUE), exempt_path, &error));
   g_assert_no_error (error);
   pb_test_keep_export (public_path);
+  pb_test_keep_export (exempt_path);
 
   text = pdf_text (public_path);
   g_assert_true (has (text, "Recommendation Owner Due Status Updated Evidence"));
@@ -381,6 +383,9 @@ test_export_pdf (Fixture       *f,
   g_assert_true (has (text, "Overdue"));
   g_assert_true (has (text, PUBLIC_QUOTE));
   g_assert_true (has (text, "Audit under way"));
+  /* The latest status's note with its date, not only the badge. */
+  g_assert_true (has (text, "Latest note (1 Feb 2024): Audit under way"));
+  g_assert_false (has (text, "Exempt: not for publication"));
   g_assert_false (has (text, EXEMPT_QUOTE));
   g_assert_false (has (text, EXEMPT_NOTE));
   g_assert_false (has (text, EXEMPT_ITEM));
@@ -399,9 +404,24 @@ test_export_pdf (Fixture       *f,
   g_assert_true (has (exempt_text, EXEMPT_QUOTE));
   g_assert_true (has (exempt_text, EXEMPT_NOTE));
   g_assert_true (has (exempt_text, EXEMPT_ITEM));
+  /* The exempt pack marks its exempt item, the row a public version
+   * drops, in its cell: the mark follows the item's words (the cover's
+   * "Classification Exempt: not for publication" comes before them). */
+  {
+    g_autofree char *marker = squeeze ("Exempt: not for publication");
+    g_autofree char *item = squeeze (EXEMPT_ITEM);
+    const char *item_at = strstr (exempt_text, item);
+    const char *at;
+
+    g_assert_nonnull (item_at);
+    at = strstr (item_at, marker);
+    g_assert_nonnull (at);
+    g_assert_cmpint (at - item_at, <, 200);
+  }
 }
 
-/* In the tagged PDF the tracker is a table whose headers are scoped. */
+/* In the tagged PDF the tracker is a table whose headers are scoped, and
+ * the pack is accessible as every pack must be. */
 static void
 test_export_pdf_tagged (Fixture       *f,
                         gconstpointer  data)
@@ -426,6 +446,9 @@ test_export_pdf_tagged (Fixture       *f,
    * recommendations, and for each of the five judgements compared. */
   g_assert_cmpuint (column_headers, >=, 6 + 4);
   g_assert_cmpuint (row_headers, >=, 4 + 5);
+  /* As PDF/UA asks of every pack: the title, the contents, the two
+   * sections and the comparison's lists are headings in order. */
+  g_assert_cmpuint (pb_test_pdf_check_accessible (pdf), >=, 1 + 1 + 2 + 2);
 }
 
 /* The web page: the status cell's class gives its colour, its words say it
@@ -447,9 +470,31 @@ test_export_html (Fixture       *f,
   g_assert_nonnull (strstr (html, "<span class=\"overdue\">Overdue</span>"));
   g_assert_nonnull (strstr (html, "<th scope=\"col\">2023 inspection</th>"));
   g_assert_nonnull (strstr (html, PUBLIC_QUOTE));
+  g_assert_nonnull (strstr (html, "Latest note (1 Feb 2024): Audit under way"));
+  g_assert_null (strstr (html, "Exempt: not for publication"));
   g_assert_null (strstr (html, "Costings for the new children"));
   g_assert_null (strstr (html, EXEMPT_NOTE));
   g_assert_null (strstr (html, "child named in the exempt report"));
+
+  /* One main landmark, and headings that never skip a level, in these
+   * sections as in any. */
+  g_assert_nonnull (strstr (html, "<main>"));
+  g_assert_null (strstr (strstr (html, "<main>") + 1, "<main>"));
+  {
+    g_autoptr(GRegex) heading = g_regex_new ("<h([1-6])[ >]", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    int previous = 0, n = 0;
+
+    for (g_regex_match (heading, html, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *level = g_match_info_fetch (match, 1);
+
+        g_assert_cmpint (atoi (level), <=, previous + 1);
+        previous = atoi (level);
+        n++;
+      }
+    g_assert_cmpint (n, >=, 1 + 2 + 2);
+  }
 }
 
 static void
@@ -513,15 +558,212 @@ test_export_docx (Fixture       *f,
                                        "--present", "Repeated from the 2019 inspection",
                                        "--present", PUBLIC_QUOTE,
                                        "--present", "Recommendations made again",
+                                       "--present", "Latest note (1 Feb 2024): Audit under way",
+                                       "--absent", "Exempt: not for publication",
                                        "--absent", EXEMPT_QUOTE,
                                        "--absent", EXEMPT_NOTE,
                                        "--absent", EXEMPT_ITEM, NULL });
   run_docx_checker ((const char *[]) { exempt_path, "--rows", "5",
+                                       "--present", "Exempt: not for publication",
                                        "--present", EXEMPT_QUOTE,
                                        "--present", EXEMPT_ITEM, NULL });
   run_docx_checker ((const char *[]) { overdue_path, "--rows", "1",
                                        "--present", recs_2023[1],
                                        "--absent", recs_2023[0], NULL });
+}
+
+/* Recommendations of a council's action plan, long and short, with long
+ * words, for a table of many rows. */
+static char *
+long_text (guint i)
+{
+  static const char * const starts[] = {
+    "Strengthen the multi-agency safeguarding arrangements so that",
+    "Ensure that",
+    "Improve the timeliness and quality of assessments and plans so that",
+    "Review the sufficiency strategy, including semi-independent accommodation and commissioning arrangements, so that",
+  };
+
+  return g_strdup_printf ("%s recommendation %u is acted on: responsibilities understood, interdisciplinary "
+                          "accountability recorded%s.", starts[i % G_N_ELEMENTS (starts)], i + 1,
+                          i % 3 == 0 ? ", and the experiences of children and young people who are looked after "
+                                       "improve measurably within the agreed timescales" : "");
+}
+
+/* Every word of @text whole in @page's text: a word broken over two lines
+ * of a cell has the next cells' words between its pieces in poppler's
+ * text. (Poppler may glue a cell's last word to the next cell's first,
+ * so the words are looked for as they are, not as tokens.) */
+static gboolean
+words_whole (const char *page,
+             const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " ,.:", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (page, words[i]) == NULL)
+      {
+        g_test_message ("“%s” is not whole on its page", words[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The Word document of a long tracker as LibreOffice lays it out: the
+ * table starts under its heading on the first page (a row kept with the
+ * next made LibreOffice keep the whole table together, and start it after
+ * a page left blank), no page is mostly blank, and the header row is at
+ * the top of every page after. */
+static void
+check_docx_laid_out (Fixture    *f,
+                     const char *docx_path)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = g_build_filename (f->rec.dir, "libreoffice", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *install = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *out_dir = g_build_filename (f->rec.dir, "laid-out", NULL);
+  g_autofree char *pdf_path = g_build_filename (out_dir, "long.pdf", NULL);
+  static const char * const headings[] = { "Recommendation", "Owner", "Due", "Status", "Updated", "Evidence" };
+  g_autoptr(PbTestPdf) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (soffice == NULL)
+    {
+      g_test_message ("soffice is not installed: the Word document is not laid out");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { soffice, install, "--headless", "--norestore", "--convert-to", "pdf",
+                                                  "--outdir", out_dir, (char *)docx_path, NULL },
+                               NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  pb_test_keep_export (pdf_path);
+  pdf = pb_test_pdf_open (pdf_path);
+  g_assert_cmpuint (pdf->n_pages, >=, 3);
+  /* The first row under the heading, on the first page. */
+  g_assert_nonnull (strstr (g_ptr_array_index (pdf->texts, 0), "Recommendations"));
+  g_assert_true (pb_test_contains_words (g_ptr_array_index (pdf->texts, 0), "recommendation 1 is acted on"));
+  /* LibreOffice's text runs column by column: each heading is looked
+   * for on its own. */
+  for (guint p = 0; p < pdf->n_pages; p++)
+    for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
+      g_assert_true (pb_test_contains_words (g_ptr_array_index (pdf->texts, p), headings[c]));
+  pb_test_pdf_check_not_blank (pdf, 0.5);
+}
+
+/* A tracker of 64 items over many pages: the header row again at the top
+ * of every page the table goes on to, no row split over two pages, every
+ * word of every cell whole (wrapped at spaces), and the recommendation's
+ * column the widest, so that rows are few lines tall. */
+static void
+test_export_long_table (Fixture       *f,
+                        gconstpointer  data)
+{
+  const guint n = 64;
+  PbPackSectionSpec spec = PB_PACK_SECTION_SPEC_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->rec.dir, "long.pdf", NULL);
+  g_autofree char *docx_path = g_build_filename (f->rec.dir, "long.docx", NULL);
+  g_autoptr(PbTestPdf) pdf = NULL;
+  g_autofree char *rows_text = NULL;
+  guint first_page = G_MAXUINT, last_page = 0, found = 0;
+  gint64 pack;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PbRecommendationDraft draft = PB_RECOMMENDATION_DRAFT_INIT;
+      g_autofree char *text = long_text (i);
+
+      draft.authority = "Harrowdale";
+      draft.text = text;
+      draft.source_label = "Improvement plan 2024";
+      draft.source_date = "2024-01-10";
+      draft.owner = i % 2 ? "Head of Safeguarding and Quality Assurance" : "Virtual school";
+      draft.due = i % 4 ? "2025-11-30" : NULL;
+      g_assert_cmpint (pb_library_add_recommendation (f->rec.library, &draft, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  pack = pb_library_create_pack (f->rec.library, "Action plan", FALSE, "2026-03-12", &error);
+  g_assert_no_error (error);
+  spec.authority = "Harrowdale";
+  g_assert_cmpint (pb_library_add_pack_special_section (f->rec.library, pack, PB_PACK_SECTION_RECOMMENDATIONS,
+                                                        "Recommendations", NULL, &spec, &error), >, 0);
+  g_assert_true (pb_library_export_pack_pdf (f->rec.library, pack, path, &error));
+  g_assert_no_error (error);
+  pb_test_keep_export (path);
+
+  pdf = pb_test_pdf_open (path);
+  pb_test_pdf_check_rows_whole (pdf);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = long_text (i);
+      g_autofree char *needle = squeeze (text);
+      gboolean on_a_page = FALSE;
+
+      for (guint p = 0; p < pdf->n_pages && !on_a_page; p++)
+        {
+          g_autofree char *page = squeeze (g_ptr_array_index (pdf->texts, p));
+
+          if (strstr (page, needle) != NULL)
+            {
+              on_a_page = TRUE;
+              first_page = MIN (first_page, p);
+              last_page = MAX (last_page, p);
+              g_assert_true (words_whole (g_ptr_array_index (pdf->texts, p), text));
+            }
+        }
+      /* Whole on one page: a row is never split. */
+      g_assert_true (on_a_page);
+      found++;
+    }
+  g_assert_cmpuint (found, ==, n);
+  g_assert_cmpuint (last_page, >, first_page);
+  for (guint p = first_page; p <= last_page; p++)
+    {
+      g_autofree char *page = squeeze (g_ptr_array_index (pdf->texts, p));
+      g_autofree char *header = squeeze ("Recommendation Owner Due Status Updated Evidence");
+
+      g_assert_nonnull (strstr (page, header));
+      g_assert_true (words_whole (g_ptr_array_index (pdf->texts, p),
+                                  "Head of Safeguarding and Quality Assurance Not started"));
+    }
+  /* The recommendation's column the widest by far (it was a third of
+   * the table, the rest mostly white), the others as wide as they need:
+   * read from where the headings start on the page. */
+  {
+    static const char * const headings[] = { "Recommendation", "Owner", "Due", "Status", "Updated", "Evidence" };
+    PopplerPage *page = poppler_document_get_page (pdf->document, (int)first_page);
+    double left[G_N_ELEMENTS (headings) + 1];
+    double page_width;
+
+    poppler_page_get_size (page, &page_width, NULL);
+    for (guint c = 0; c < G_N_ELEMENTS (headings); c++)
+      {
+        GList *where = poppler_page_find_text (page, headings[c]);
+
+        g_assert_nonnull (where);
+        left[c] = ((PopplerRectangle *)where->data)->x1;
+        g_list_free_full (where, (GDestroyNotify)poppler_rectangle_free);
+      }
+    left[G_N_ELEMENTS (headings)] = page_width - 66;   /* the right margin */
+    g_test_message ("%u items over %u pages; columns from %.0f, %.0f, %.0f, %.0f, %.0f, %.0f pt", n,
+                    last_page - first_page + 1, left[0], left[1], left[2], left[3], left[4], left[5]);
+    g_assert_cmpfloat (left[1] - left[0], >=, 0.4 * (left[6] - left[0]));
+    for (guint c = 1; c < G_N_ELEMENTS (headings); c++)
+      g_assert_cmpfloat (left[c + 1] - left[c], <, 0.5 * (left[1] - left[0]));
+    g_object_unref (page);
+  }
+
+  /* The Word document: the same rows, header repeated, rows not split. */
+  g_assert_true (pb_library_export_pack_docx (f->rec.library, pack, docx_path, &error));
+  g_assert_no_error (error);
+  pb_test_keep_export (docx_path);
+  rows_text = g_strdup_printf ("%u", n);
+  run_docx_checker ((const char *[]) { docx_path, "--rows", rows_text, "--widest-first", NULL });
+  check_docx_laid_out (f, docx_path);
 }
 
 /* A comparison with a report not for publication is left out of a public
@@ -587,6 +829,7 @@ main (int   argc,
   g_test_add ("/pack-tracker/pdf-tagged", Fixture, NULL, fixture_setup, test_export_pdf_tagged, fixture_teardown);
   g_test_add ("/pack-tracker/html", Fixture, NULL, fixture_setup, test_export_html, fixture_teardown);
   g_test_add ("/pack-tracker/docx", Fixture, NULL, fixture_setup, test_export_docx, fixture_teardown);
+  g_test_add ("/pack-tracker/long-table", Fixture, NULL, fixture_setup, test_export_long_table, fixture_teardown);
   g_test_add ("/pack-tracker/comparison-exempt-report", Fixture, NULL, fixture_setup, test_comparison_exempt_report,
               fixture_teardown);
   g_test_add ("/pack-tracker/comparison-nothing", Fixture, NULL, fixture_setup, test_comparison_nothing,

@@ -7,6 +7,7 @@
 
 #include "pb-pdf-catalog.h"
 #include "pb-pdf-writer.h"
+#include "pb-test-pdf.h"
 #include "pb-test-util.h"
 
 /* The catalogue update that tells screen readers a written PDF is tagged
@@ -267,12 +268,45 @@ test_refuses_unfinished (Fixture       *f,
     }
 }
 
+/* A character no installed font has (an emoji, where there is no emoji
+ * font) is drawn as a plain marker, and the text layer, in the body and
+ * the running header alike, holds the character itself, never the hex
+ * digits of pango's missing-glyph box. */
+static void
+test_missing_glyphs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbPdfWriter) writer = NULL;
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "emoji.pdf", NULL);
+  g_autoptr(PbTestPdf) pdf = NULL;
+  const char *text;
+
+  writer = pb_pdf_writer_new (path, "Gwasanaethau Plant \U0001F9D2", NULL);
+  pb_pdf_writer_set_running_header (writer, NULL, "Gwasanaethau Plant \U0001F9D2", "Cyngor \U0001F3F0");
+  pb_pdf_writer_heading (writer, 1, "Gwasanaethau Plant \U0001F9D2");
+  pb_pdf_writer_paragraph (writer, "A party \U0001F389 for care leavers \U0001F9D2, caf\u00E9.");
+  g_assert_true (pb_pdf_writer_finish (writer, &error));
+  g_assert_no_error (error);
+
+  pdf = pb_test_pdf_open (path);
+  text = g_ptr_array_index (pdf->texts, 0);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Gwasanaethau Plant \U0001F9D2\n"));
+  g_assert_nonnull (strstr (text, "A party \U0001F389 for care leavers \U0001F9D2, caf\u00E9."));
+  g_assert_nonnull (strstr (text, "Cyngor \U0001F3F0"));
+  g_assert_null (strstr (text, "01F"));
+  g_assert_null (strstr (text, "9D2"));
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/pdf-catalog/missing-glyphs", test_missing_glyphs);
   g_test_add ("/pdf-catalog/marked", Fixture, NULL, fixture_setup, test_marked, fixture_teardown);
   g_test_add ("/pdf-catalog/idempotent", Fixture, NULL, fixture_setup, test_idempotent, fixture_teardown);
   g_test_add ("/pdf-catalog/follows-previous", Fixture, NULL, fixture_setup, test_follows_previous, fixture_teardown);

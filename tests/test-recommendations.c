@@ -242,11 +242,22 @@ test_items_by_hand (Fixture       *f,
   draft.text = "Recruit foster carers.";
   draft.due = "31/03/2025";
   g_assert_cmpint (pb_library_add_recommendation (f->library, &draft, &error), ==, 0);
-  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "due date"));
+  g_assert_nonnull (strstr (error->message, "not written YYYY-MM-DD"));
   g_clear_error (&error);
+  /* Written the right way, but no such day: the message must say so,
+   * not ask again for the way it is already written. */
   draft.due = "2025-02-30";
   g_assert_cmpint (pb_library_add_recommendation (f->library, &draft, &error), ==, 0);
-  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "does not exist: that month has 28 days"));
+  g_assert_null (strstr (error->message, "written"));
+  g_clear_error (&error);
+  draft.due = "2025-13-01";
+  g_assert_cmpint (pb_library_add_recommendation (f->library, &draft, &error), ==, 0);
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "01 to 12"));
   g_clear_error (&error);
   draft.due = "2025-03-31";
   draft.cohorts = (const char * const[]) { "children_in_care", "no_such_cohort", NULL };
@@ -569,12 +580,12 @@ test_history_future_date (Fixture       *f,
   update.status = PB_RECOMMENDATION_STATUS_IN_PROGRESS;
   update.date = tomorrow;
   g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
-  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
   g_assert_nonnull (strstr (error->message, "after today"));
   g_clear_error (&error);
   update.date = "2030-01-01";
   g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
-  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID);
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
   g_clear_error (&error);
   g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "recommendation_entries"), ==, 0);
 
@@ -590,6 +601,65 @@ test_history_future_date (Fixture       *f,
   item = pb_library_get_recommendation (f->library, id, NULL);
   g_assert_cmpint (pb_recommendation_item_get_status (item), ==, PB_RECOMMENDATION_STATUS_MET);
   g_assert_cmpstr (pb_recommendation_item_get_status_note (item), ==, "closed today");
+}
+
+/* A status dated before the report that made the recommendation is
+ * refused with its own code, naming both dates; the report's day itself
+ * and any day after are taken. An item by hand counts from the date it
+ * was made. */
+static void
+test_history_before_source (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 report_id = pb_test_rec_import (f, "r.pdf", PB_TEST_ERA_ILACS, "6 to 17 March 2023",
+                                         pb_test_three_recs);
+  g_autoptr(GArray) ids = pb_library_add_report_recommendations (f->library, report_id, NULL);
+  PbRecommendationDraft draft = PB_RECOMMENDATION_DRAFT_INIT;
+  PbRecommendationUpdate update = PB_RECOMMENDATION_UPDATE_INIT;
+  g_autoptr(GError) error = NULL;
+  gint64 id, by_hand;
+
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (ids->len, >, 0);
+  id = g_array_index (ids, gint64, 0);
+
+  update.status = PB_RECOMMENDATION_STATUS_IN_PROGRESS;
+  update.date = "2013-03-16";
+  g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "2013-03-16"));
+  g_assert_nonnull (strstr (error->message, "before the recommendation was made (2023-03-17)"));
+  g_clear_error (&error);
+  update.date = "2023-03-16";
+  g_assert_false (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+  g_clear_error (&error);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "recommendation_entries"), ==, 0);
+
+  /* The inspection's last day, before publication, is taken. */
+  update.date = "2023-03-17";
+  g_assert_true (pb_library_update_recommendation (f->library, id, &update, NULL, &error));
+  g_assert_no_error (error);
+
+  draft.authority = "Fernvale";
+  draft.text = "Recruit more foster carers.";
+  draft.source_label = "Improvement plan 2024";
+  draft.source_date = "2024-01-10";
+  by_hand = pb_library_add_recommendation (f->library, &draft, &error);
+  g_assert_no_error (error);
+  update.date = "2024-01-09";
+  g_assert_false (pb_library_update_recommendation (f->library, by_hand, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+  g_clear_error (&error);
+  update.date = "2024-01-10";
+  g_assert_true (pb_library_update_recommendation (f->library, by_hand, &update, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A status date that is no day at all says so, and names the field. */
+  update.date = "2024-02-30";
+  g_assert_false (pb_library_update_recommendation (f->library, by_hand, &update, NULL, &error));
+  g_assert_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+  g_assert_nonnull (strstr (error->message, "status date “2024-02-30” does not exist: that month has 29 days"));
 }
 
 int
@@ -617,6 +687,8 @@ main (int   argc,
               pb_rec_fixture_setup, test_history_undo, pb_rec_fixture_teardown);
   g_test_add ("/recommendations/history/future-date", Fixture, NULL,
               pb_rec_fixture_setup, test_history_future_date, pb_rec_fixture_teardown);
+  g_test_add ("/recommendations/history/before-source", Fixture, NULL,
+              pb_rec_fixture_setup, test_history_before_source, pb_rec_fixture_teardown);
 
   return g_test_run ();
 }

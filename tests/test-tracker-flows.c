@@ -7,6 +7,7 @@
 #include "pb-compare-view.h"
 #include "pb-finding-store.h"
 #include "pb-findings-panel.h"
+#include "pb-library-sidebar-private.h"
 #include "pb-reader.h"
 #include "pb-suggestion.h"
 #include "pb-pack-section-dialog.h"
@@ -110,8 +111,13 @@ test_dialog_report (PbTrackerUiFixture *f,
   dialog = PB_REPORT_RECS_DIALOG (pb_report_recs_dialog_new (GTK_WINDOW (f->window), f->rec.library, "Fernvale",
                                                               third));
   g_assert_nonnull (pb_test_find_button (GTK_WIDGET (pb_report_recs_dialog_get_list (dialog)), "_Track"));
+  g_assert_null (pb_test_find_descendant (GTK_WIDGET (pb_report_recs_dialog_get_list (dialog)), GTK_TYPE_LABEL,
+                                          "Tracked"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.track-all", NULL));
   g_assert_null (pb_test_find_button (GTK_WIDGET (pb_report_recs_dialog_get_list (dialog)), "_Track"));
+  /* Each row now says it is tracked, where its Track button was. */
+  g_assert_nonnull (pb_test_find_descendant (GTK_WIDGET (pb_report_recs_dialog_get_list (dialog)), GTK_TYPE_LABEL,
+                                             "Tracked"));
   g_clear_pointer (&ids, g_array_unref);
   ids = pb_library_add_report_recommendations (f->rec.library, third, &error);
   g_assert_cmpuint (ids->len, ==, 0);
@@ -294,8 +300,21 @@ test_track_suggestion (PbTrackerUiFixture *f,
   g_assert_cmpuint (recs->len, ==, 1);
   g_assert_cmpint (((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (pb_tracker_view_get_model (view)), ==, n_before + 1);
-  /* Still offered as a finding. */
+  /* Still offered as a finding, and now says it is tracked, with a way
+   * to it, in place of Track. */
   g_assert_cmpuint (pb_findings_panel_get_n_suggestions (panel), ==, suggestions->len);
+  g_assert_false (row_has_button (GTK_WIDGET (panel), "panel.track-suggestion", pb_suggestion_get_id (offered)));
+  g_assert_true (row_has_button (GTK_WIDGET (panel), "win.show-recommendation",
+                                 ((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id));
+  g_assert_nonnull (pb_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_LABEL, "Tracked"));
+  /* The keyboard is on it, not lost as the panel was built again. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_has_css_class (focus, "tracked") ||
+                   gtk_widget_has_css_class (gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON), "tracked"));
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-recommendation", "x",
                                              ((PbReportRecommendation *)g_ptr_array_index (recs, 0))->item_id));
@@ -320,6 +339,141 @@ find_report_recs_dialog (void)
         return each;
     }
   return NULL;
+}
+
+/* A suggestion tracked some other way (Track All, the command line, an
+ * earlier session) says so too: when it happens, and when the report is
+ * opened afresh in a new window. */
+static void
+test_suggestion_tracked_elsewhere (PbTrackerUiFixture *f,
+                                   gconstpointer       data)
+{
+  gint64 third = pb_test_rec_import (&f->rec, "2026.pdf", PB_TEST_ERA_ILACS_2026, "1 to 12 June 2026",
+                                     (const char * const[]) { "The timeliness of return home interviews.",
+                                                              "The recording of management decisions.", NULL });
+  g_autoptr(GPtrArray) suggestions = pb_library_list_suggestions (f->rec.library, third, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_trackable = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      PbWindow *window = g_object_ref (pb_window_new (NULL, f->rec.library));
+      PbReader *reader = pb_window_get_reader (window);
+      PbFindingsPanel *panel = PB_FINDINGS_PANEL (pb_reader_get_findings_panel (reader));
+
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      g_assert_true (pb_window_select_report (window, third));
+      while (!pb_reader_get_loaded (reader))
+        g_main_context_iteration (NULL, TRUE);
+
+      if (pass == 0)
+        {
+          for (guint i = 0; i < suggestions->len; i++)
+            {
+              PbSuggestion *each = g_ptr_array_index (suggestions, i);
+
+              g_assert_cmpint (pb_suggestion_get_tracked_item (each), ==, 0);
+              n_trackable += row_has_button (GTK_WIDGET (panel), "panel.track-suggestion", pb_suggestion_get_id (each));
+            }
+          g_assert_cmpuint (n_trackable, ==, 2);
+          g_assert_null (pb_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_LABEL, "Tracked"));
+          ids = pb_library_add_report_recommendations (f->rec.library, third, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (ids->len, ==, 2);
+        }
+
+      /* Both passes: every recommendation's suggestion says Tracked. */
+      after = pb_library_list_suggestions (f->rec.library, third, NULL);
+      for (guint i = 0; i < after->len; i++)
+        {
+          PbSuggestion *each = g_ptr_array_index (after, i);
+          gint64 item = pb_suggestion_get_tracked_item (each);
+
+          g_assert_false (row_has_button (GTK_WIDGET (panel), "panel.track-suggestion", pb_suggestion_get_id (each)));
+          if (item != 0)
+            g_assert_true (row_has_button (GTK_WIDGET (panel), "win.show-recommendation", item));
+        }
+      g_assert_true (row_has_button (GTK_WIDGET (panel), "win.show-recommendation", g_array_index (ids, gint64, 0)));
+      g_assert_true (row_has_button (GTK_WIDGET (panel), "win.show-recommendation", g_array_index (ids, gint64, 1)));
+      g_clear_pointer (&after, g_ptr_array_unref);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_object_unref (window);
+    }
+}
+
+/* The middle of @row in @view's coordinates. */
+static void
+middle_of (GtkWidget *row,
+           GtkWidget *view,
+           double    *x,
+           double    *y)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (row, view,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0,
+                                                                 gtk_widget_get_height (row) / 2.0),
+                                           &point));
+  *x = point.x;
+  *y = point.y;
+}
+
+/* Compare with the Report Before on the oldest report says it compared
+ * with the next; and a click on the report already chosen in the
+ * library, while the tracker is shown, goes back to the report (a click
+ * on another row is left to the list, which chooses it). */
+static void
+test_window_report_again (PbTrackerUiFixture *f,
+                          gconstpointer       data)
+{
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->rec.library));
+  PbLibrarySidebar *sidebar = PB_LIBRARY_SIDEBAR (pb_window_get_sidebar (window));
+  PbCompareView *compare = pb_tracker_view_get_compare_view (pb_window_get_tracker_view (window));
+  GtkWidget *list, *selected = NULL, *other = NULL;
+  double x, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (pb_window_select_report (window, f->first));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-report", NULL));
+  g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_TRACKER);
+  g_assert_cmpint (pb_compare_view_get_before (compare), ==, f->first);
+  g_assert_cmpint (pb_compare_view_get_after (compare), ==, f->second);
+  g_assert_nonnull (pb_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                             "No report of this authority is older: compared with the next"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The sidebar's list of reports, its chosen row and another. */
+  list = pb_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (gtk_widget_get_height (row) <= 0)
+        continue;
+      if (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED)
+        selected = row;
+      else if (other == NULL)
+        other = row;
+    }
+  g_assert_nonnull (selected);
+  g_assert_nonnull (other);
+
+  middle_of (other, list, &x, &y);
+  g_assert_false (_pb_library_sidebar_press_at (sidebar, x, y));
+  g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_TRACKER);
+  middle_of (selected, list, &x, &y);
+  g_assert_true (_pb_library_sidebar_press_at (sidebar, x, y));
+  g_assert_cmpint (pb_window_get_mode (window), ==, PB_WINDOW_MODE_LIBRARY);
+  g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (window)), ==, f->first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
 }
 
 /* Tracked from a suggestion, a recommendation Ofsted made before is said
@@ -469,8 +623,10 @@ main (int   argc,
   add_test ("/tracker-ui/dialog-by-hand", test_dialog_by_hand);
   add_test ("/tracker-ui/dialog-report", test_dialog_report);
   add_test ("/tracker-ui/window", test_window);
+  add_test ("/tracker-ui/window-report-again", test_window_report_again);
   add_test ("/tracker-ui/track-suggestion", test_track_suggestion);
   add_test ("/tracker-ui/track-offers-repeats", test_track_offers_repeats);
+  add_test ("/tracker-ui/suggestion-tracked-elsewhere", test_suggestion_tracked_elsewhere);
   add_test ("/tracker-ui/pack-section-dialog", test_pack_section_dialog);
 
   return g_test_run ();

@@ -265,6 +265,65 @@ test_history_evidence (PbTrackerUiFixture *f,
                                   "Not for publication"));
 }
 
+/* The entry row of @widget titled @title. */
+static GtkEditable *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (ADW_IS_ENTRY_ROW (child) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return GTK_EDITABLE (child);
+      if ((found = find_entry_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A status date before the report (2013 typed for 2023), or no real day,
+ * is refused by the form: the sentence under it names the date, the row
+ * turns red, nothing is recorded; a good date records and clears both. */
+static void
+test_record_date_refused (PbTrackerUiFixture *f,
+                          gconstpointer       data)
+{
+  PbTrackerItem *page = open_item (f, f->repeated);
+  GtkEditable *date = find_entry_row (GTK_WIDGET (page), "Judged on (YYYY-MM-DD)");
+  g_autoptr(GPtrArray) before = pb_library_list_recommendation_history (f->rec.library, f->repeated, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  GtkWidget *message;
+
+  g_assert_nonnull (date);
+  g_assert_nonnull (before);
+  g_assert_null (pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL, "before the recommendation"));
+
+  gtk_editable_set_text (date, "2013-03-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.record", NULL));
+  message = pb_test_find_descendant (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                     "The status date 2013-03-20 is before the recommendation was made (2023-03-17)");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "2013-03-20");   /* kept to correct */
+  after = pb_library_list_recommendation_history (f->rec.library, f->repeated, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  gtk_editable_set_text (date, "2024-02-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.record", NULL));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), ==,
+                   "The status date “2024-02-30” does not exist: that month has 29 days.");
+
+  gtk_editable_set_text (date, "2023-03-20");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "item.record", NULL));
+  after = pb_library_list_recommendation_history (f->rec.library, f->repeated, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+}
+
 /* The page is one widget for every item: each opens at its top, with its
  * text and source in view, wherever the last one was scrolled to. */
 static void
@@ -437,6 +496,31 @@ test_compare (PbTrackerUiFixture *f,
   g_assert_true (pb_compare_view_get_narrow (compare));
 }
 
+/* The Due column holds its widest date whole: "28 May 2025" was cut to
+ * "28 May 20…" where "15 Jun 2025" fitted. */
+static void
+test_due_whole (PbTrackerUiFixture *f,
+                gconstpointer       data)
+{
+  PbRecommendationDraft draft = PB_RECOMMENDATION_DRAFT_INIT;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label;
+
+  draft.authority = "Fernvale";
+  draft.text = "Recruit more foster carers.";
+  draft.due = "2025-05-28";
+  g_assert_cmpint (pb_library_add_recommendation (f->rec.library, &draft, &error), >, 0);
+  g_assert_no_error (error);
+  pb_tracker_view_refresh (f->view);
+  while (pb_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "28 May 2025") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (f->window);
+
+  label = pb_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_LABEL, "28 May 2025");
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+}
+
 /* Many recommendations: the table starts with the rows a window shows and
  * adds the rest a frame at a time, so that opening it does not wait for GTK
  * to build 200 rows; the count is known at once, and every row comes. */
@@ -485,11 +569,13 @@ main (int   argc,
   add_test ("/tracker-ui/status-ctrl-z", test_status_ctrl_z);
   add_test ("/tracker-ui/history-evidence", test_history_evidence);
   add_test ("/tracker-ui/item-opens-at-top", test_item_opens_at_top);
+  add_test ("/tracker-ui/record-date-refused", test_record_date_refused);
   add_test ("/tracker-ui/item-cohorts", test_item_cohorts);
   add_test ("/tracker-ui/narrow", test_narrow);
   add_test ("/tracker-ui/accessible", test_accessible);
   add_test ("/tracker-ui/compare", test_compare);
   add_test ("/tracker-ui/many", test_many);
+  add_test ("/tracker-ui/due-whole", test_due_whole);
 
   return g_test_run ();
 }

@@ -91,8 +91,21 @@ test_rotated_page (Fixture       *f,
   assert_found (f, "\"well supported by personal advisers\"", id, 1);
   pb_test_kinds_assert_quote_covers (pdf, NULL, 1, "Care leavers are well supported", "Care leavers are well supported");
 
-  /* Read as the same page set upright is. */
-  upright = pb_test_kinds_qpdf (pdf, ".upright.pdf", "--rotate=-90", NULL);
+  /* Read as the same page set upright is. qpdf writes beside its source:
+   * from a copy in this test's own folder, never into the shared corpus,
+   * where a file appearing and being rewritten breaks every other suite
+   * that reads the corpus at the same time (test-import-parallel imported
+   * it half-written). */
+  {
+    g_autofree char *copy = g_build_filename (f->dir, "rotated-page.pdf", NULL);
+    g_autoptr(GFile) from = g_file_new_for_path (pdf);
+    g_autoptr(GFile) to = g_file_new_for_path (copy);
+    g_autofree char *corpus = g_path_get_dirname (pdf);
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+    upright = pb_test_kinds_qpdf (copy, ".upright.pdf", "--rotate=-90", NULL);
+    g_assert_false (g_str_has_prefix (upright, corpus));
+  }
   turned = pb_structure_read_pdf (pdf, NULL, NULL);
   straight = pb_structure_read_pdf (upright, NULL, NULL);
   g_assert_cmpint (turned->type, ==, straight->type);

@@ -127,6 +127,11 @@ _pb_cli_parse_options (CommonOptions  *common,
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *parameter = g_strdup_printf ("%s %s", command->name, _(command->args));
 
+  /* The usage line names the program, then the command: GOption takes
+   * the program's name from argv[0], which is the command here
+   * ("recommendations [OPTION…] recommendations list|…"). */
+  if (g_strcmp0 (g_get_prgname (), "panel-brief") != 0)
+    g_set_prgname ("panel-brief");
   context = g_option_context_new (parameter);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

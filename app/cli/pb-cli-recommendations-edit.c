@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pb-backup.h"
 #include "pb-cli-private.h"
 #include "pb-finding.h"
 #include "pb-recommendation-history.h"
@@ -97,6 +98,18 @@ _pb_cli_recommendations_create (CommonOptions  *common,
           if (added == NULL)
             return _pb_cli_fail (error->message);
           g_array_append_vals (ids, added->data, added->len);
+          /* Nothing added says why, rather than nothing at all. */
+          if (added->len == 0 && (recs = pb_library_list_report_recommendations (library, pb_report_get_id (r),
+                                                                                 NULL)) != NULL)
+            {
+              if (recs->len > 0)
+                fprintf (stderr, "panel-brief: %s\n",
+                         g_dngettext (GETTEXT_PACKAGE, "The report’s recommendation is tracked already.",
+                                      "The report’s recommendations are all tracked already.", recs->len));
+              else
+                fprintf (stderr, "panel-brief: %s\n", _("The report’s recommendations were not found in its text: "
+                                                        "enter them with --text and --authority."));
+            }
         }
       else if (number > 0)
         {
@@ -429,17 +442,46 @@ _pb_cli_recommendations_delete (CommonOptions  *common,
                                 int             argc,
                                 char          **argv)
 {
+  gboolean yes = FALSE;
+  GOptionEntry entries[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Delete it: there is no Undo, only the backup made first"), NULL },
+    { NULL }
+  };
   g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(PbRecommendationItem) item = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
   gint64 id;
 
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("recommendations"), NULL, &argc, &argv, &error))
+  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("recommendations"), entries, &argc, &argv, &error))
     return _pb_cli_usage_error (error->message);
   if (argc != 3 || !_pb_cli_parse_id (argv[2], &id))
-    return _pb_cli_usage_error (_("Use “recommendations delete ID”."));
+    return _pb_cli_usage_error (_("Use “recommendations delete ID --yes”."));
 
   if (!(library = _pb_cli_open_library_to_change (common, &error)) ||
+      !(item = pb_library_get_recommendation (library, id, &error)))
+    return _pb_cli_fail (error->message);
+
+  /* An item's history and links go with it, and cannot be undone: say
+   * what would go, and ask for --yes. */
+  if (!yes)
+    {
+      g_autofree char *message = g_strdup_printf (_("This would delete item %" G_GINT64_FORMAT " (“%s”) with its "
+                                                    "history and links. Run again with --yes to delete it."),
+                                                  id, pb_recommendation_item_get_text (item));
+
+      return _pb_cli_usage_error (message);
+    }
+  /* The way back: a verified backup, which restore puts in place. */
+  if (!(backup = pb_library_backup (library, PB_BACKUP_BEFORE_CHANGE, &error)) ||
       !pb_library_delete_recommendation (library, id, &error))
     return _pb_cli_fail (error->message);
+  if (!common->json)
+    {
+      g_autofree char *shown = _pb_cli_display (backup);
+
+      printf (_("Deleted item %" G_GINT64_FORMAT ". The backup made first is %s "
+                "(“panel-brief restore” puts it back).\n"), id, shown);
+    }
   return EXIT_OK;
 }

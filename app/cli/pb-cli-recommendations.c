@@ -133,6 +133,30 @@ cohort_names (GPtrArray          *cohorts,
   return g_string_free (text, FALSE);
 }
 
+/* The library's cohorts' slugs, ", " between them. */
+static char *
+cohort_slugs (PbLibrary *library)
+{
+  g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (library, NULL);
+  g_autoptr(GString) slugs = g_string_new (NULL);
+
+  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+    g_string_append_printf (slugs, "%s%s", i > 0 ? ", " : "", pb_cohort_get_slug (g_ptr_array_index (cohorts, i)));
+  return g_string_free (g_steal_pointer (&slugs), FALSE);
+}
+
+static gboolean
+known_cohort (PbLibrary  *library,
+              const char *slug)
+{
+  g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (library, NULL);
+
+  for (guint i = 0; cohorts != NULL && i < cohorts->len; i++)
+    if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, i)), slug))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 write_csv (PbLibrary   *library,
            GPtrArray   *items,
@@ -142,7 +166,8 @@ write_csv (PbLibrary   *library,
   g_autoptr(GPtrArray) cohorts = pb_library_list_cohorts (library, NULL);
   g_autoptr(GString) out = g_string_new ("\"id\",\"authority\",\"text\",\"source\",\"source_date\",\"page\","
                                          "\"paragraph\",\"cohorts\",\"owner\",\"due\",\"overdue\",\"status\","
-                                         "\"rag\",\"last_update\",\"evidence\",\"classification\"\r\n");
+                                         "\"rag\",\"last_update\",\"latest_note\",\"evidence\","
+                                         "\"classification\"\r\n");
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -171,6 +196,7 @@ write_csv (PbLibrary   *library,
       pb_csv_append_field (out, pb_recommendation_status_get_label (status), FALSE);
       pb_csv_append_field (out, pb_rag_get_label (pb_recommendation_status_get_rag (status)), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_status_date (item), FALSE);
+      pb_csv_append_field (out, pb_recommendation_item_get_status_note (item), FALSE);
       pb_csv_append_number (out, pb_recommendation_item_get_evidence_count (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_exempt (item) ? "exempt" : "public", TRUE);
     }
@@ -244,8 +270,18 @@ run_list (CommonOptions  *common,
   if (csv != NULL && !g_str_equal (csv, "-") && !(csv_path = _pb_cli_output_path (csv, &error)))
     return _pb_cli_fail (error->message);
 
-  if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(items = pb_library_list_recommendations (library, &filter, &error)))
+  if (!(library = _pb_cli_open_library (common, &error)))
+    return _pb_cli_fail (error->message);
+  /* A cohort misspelt would list nothing, as if none were tracked. */
+  if (filter.cohort != NULL && *filter.cohort != '\0' && !known_cohort (library, filter.cohort))
+    {
+      g_autofree char *slugs = cohort_slugs (library);
+      g_autofree char *message = g_strdup_printf (_("There is no cohort “%s”. Cohorts are %s; "
+                                                    "“none” lists the items about none."), filter.cohort, slugs);
+
+      return _pb_cli_usage_error (message);
+    }
+  if (!(items = pb_library_list_recommendations (library, &filter, &error)))
     return _pb_cli_fail (error->message);
 
   if (csv != NULL)

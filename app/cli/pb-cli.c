@@ -42,7 +42,7 @@ static const Command * const commands[] = {
   &(const Command) { "export-annotated", N_("REPORT"), N_("Save a copy of a report with its findings as highlights"),
     _pb_cli_run_export_annotated },
   &(const Command) { "reindex", "", N_("Read the reports’ text again after an upgrade"), _pb_cli_run_reindex },
-  &(const Command) { "recommendations", N_("list|show|create|update|link|suggest-links"),
+  &(const Command) { "recommendations", N_("list|show|create|update|link|unlink|suggest-links|confirm-link|delete"),
     N_("Follow recommendations from inspection to action"), _pb_cli_run_recommendations },
   &(const Command) { "compare", N_("REPORT REPORT"), N_("Compare two reports of one authority, cohort by cohort"),
     _pb_cli_run_compare },

@@ -14,6 +14,9 @@ typedef enum
 {
   PB_RECOMMENDATIONS_ERROR_INVALID,
   PB_RECOMMENDATIONS_ERROR_NOT_FOUND,
+  PB_RECOMMENDATIONS_ERROR_DATE,   /* a date not written YYYY-MM-DD, no real day,
+                                    * or out of range (a status after today, or
+                                    * before the report that made the item) */
 } PbRecommendationsError;
 
 GQuark pb_recommendations_error_quark (void);

@@ -8,6 +8,7 @@
 
 #include "pb-docx-private.h"
 #include "pb-pack-grades-fit-private.h"
+#include "pb-pack-tracker-fit.h"
 #include "pb-pack-writers-private.h"
 #include "pb-xml-text.h"
 
@@ -15,7 +16,8 @@
  * the PDF is (pb-pack-pdf.c): a cover with the logo and council, the
  * exempt statement, the title and a table of the details ("Prepared by",
  * "Classification" among them); a real contents field (TOC) that Word and
- * LibreOffice update, its last result listing the parts until they do;
+ * LibreOffice update, its stored result giving the pages where the pack's
+ * PDF starts each part, for readers that never update it;
  * "Grades at a glance" as one table whose header row repeats and whose
  * rows never split, a combined judgement one cell over two rows; then each
  * section, quoted passages kept with the line citing them.  Sections flow
@@ -30,6 +32,7 @@ typedef struct
   GString    *out;
   PbPackWalk *walk;
   guint       bookmarks;    /* bookmarks written so far */
+  GHashTable *pages;        /* anchor → page number in the PDF, from 1 */
 } Body;
 
 static void
@@ -50,6 +53,21 @@ paragraph (GString    *out,
   g_string_append (out, "<w:p>");
   if (style != NULL)
     g_string_append_printf (out, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
+  run (out, NULL, text);
+  g_string_append (out, "</w:p>");
+}
+
+/* A paragraph kept on the page of the table after it: a table's heading
+ * and words before it are never left at the foot of a page alone. */
+static void
+paragraph_before_table (GString    *out,
+                        const char *style,
+                        const char *text)
+{
+  g_string_append (out, "<w:p><w:pPr>");
+  if (style != NULL)
+    g_string_append_printf (out, "<w:pStyle w:val=\"%s\"/>", style);
+  g_string_append (out, "<w:keepNext/></w:pPr>");
   run (out, NULL, text);
   g_string_append (out, "</w:p>");
 }
@@ -172,13 +190,18 @@ cover (Body             *body,
 }
 
 /* A contents field listing the "heading 1" paragraphs, with links and page
- * numbers (\h, and no \n).  Its stored result lists the parts, linked,
- * until Word (asked to by the settings) or LibreOffice updates it with the
- * page numbers of the laid-out document. */
+ * numbers (\h, and no \n).  Its stored result is what Word writes: each
+ * part, linked, with a PAGEREF field for its page.  Word (asked to by the
+ * settings) updates it all on opening; LibreOffice shows the stored
+ * result as it is, so the page numbers stored are those of the pack's PDF
+ * (laid out for this), which the Word document's pages follow closely but
+ * not exactly (LibreOffice's fonts and line breaking are its own). */
 static void
-contents (GString          *out,
+contents (Body             *body,
           const PbPackPart *part)
 {
+  GString *out = body->out;
+
   if (part->n_links == 0)
     return;
 
@@ -194,6 +217,14 @@ contents (GString          *out,
                               "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
       g_string_append_printf (out, "<w:hyperlink w:anchor=\"%s\" w:history=\"1\">", anchor);
       run (out, NULL, part->links[i].text);
+      g_string_append_printf (out, "<w:r><w:tab/></w:r>"
+                                   "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                                   "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF %s \\h </w:instrText></w:r>"
+                                   "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                                   "<w:r><w:t>%u</w:t></w:r>"
+                                   "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+                              anchor,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (body->pages, part->links[i].anchor)));
       g_string_append (out, "</w:hyperlink>");
       if (i + 1 == part->n_links)
         g_string_append (out, "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
@@ -239,13 +270,18 @@ cell_start (GString    *out,
   g_string_append (out, "</w:tcPr>");
 }
 
+/* A cell's words, with a note in italics under them; @keep keeps the row
+ * with the next, so that a short table stays on one page. A long table's
+ * rows must not: LibreOffice then keeps the whole table together, and
+ * starts it on a page of its own after a page left blank. */
 static void
 cell_text (GString    *out,
            const char *text,
            const char *note,
-           gboolean    bold)
+           gboolean    bold,
+           gboolean    keep)
 {
-  g_string_append (out, "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr>");
+  g_string_append_printf (out, "<w:p><w:pPr>%s<w:spacing w:after=\"0\"/></w:pPr>", keep ? "<w:keepNext/>" : "");
   run (out, bold ? "<w:rPr><w:b/><w:sz w:val=\"19\"/></w:rPr>" : "<w:rPr><w:sz w:val=\"19\"/></w:rPr>", text);
   g_string_append (out, "</w:p>");
   if (note != NULL)
@@ -398,17 +434,30 @@ static void
 tracker (GString             *out,
          const PbPackTracker *tracker)
 {
-  static const int percent[] = { 36, 14, 13, 13, 13, 11 };
+  /* Word's cells are padded 108 twips (5.4 pt) each side; the status
+   * cell's coloured left border is 3 pt; the type 9.5 pt. */
+  const PbTrackerFitSpec spec = { PB_DOCX_TEXT_WIDTH / 20.0, 9.5, 2 * 5.4, 3.0, TRUE };
+  double shares[6];
+  int percent[6];
   char fill[8], bar[8];
 
   if (*tracker->filter != '\0')
-    paragraph (out, "Key", tracker->filter);
+    paragraph_before_table (out, "Key", tracker->filter);
   if (tracker->n_rows == 0)
     {
       paragraph (out, NULL, tracker->empty);
       return;
     }
 
+  /* The narrow columns as wide as their widest words, the
+   * recommendation the rest (pb-pack-tracker-fit.c). */
+  _pb_tracker_fit_widths (tracker, &spec, shares);
+  percent[0] = 100;
+  for (guint c = 1; c < 6; c++)
+    {
+      percent[c] = (int)(shares[c] * 100 + 0.5);
+      percent[0] -= percent[c];
+    }
   g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
                         "<w:tblLayout w:type=\"fixed\"/>"
                         "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
@@ -419,7 +468,7 @@ tracker (GString             *out,
   for (guint c = 0; c < tracker->n_columns; c++)
     {
       cell_start (out, PB_DOCX_TEXT_WIDTH * percent[c] / 100, "E4E9F0", NULL, FALSE, NULL);
-      cell_text (out, tracker->headings[c], NULL, TRUE);
+      cell_text (out, tracker->headings[c], NULL, TRUE, TRUE);
       g_string_append (out, "</w:tc>");
     }
   g_string_append (out, "</w:tr>");
@@ -433,28 +482,28 @@ tracker (GString             *out,
       cell_start (out, PB_DOCX_TEXT_WIDTH * percent[0] / 100, NULL, NULL, FALSE, NULL);
       if (row->repeated)
         {
-          g_string_append (out, "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr>");
+          g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>");
           run (out, "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"19\"/></w:rPr>", row->lines[0]);
           g_string_append (out, "</w:p>");
         }
-      cell_text (out, row->text, *lines ? lines : NULL, FALSE);
+      cell_text (out, row->text, *lines ? lines : NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
       cell_start (out, PB_DOCX_TEXT_WIDTH * percent[1] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->owner, NULL, FALSE);
+      cell_text (out, row->owner, NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
       cell_start (out, PB_DOCX_TEXT_WIDTH * percent[2] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->due, row->due_note, FALSE);
+      cell_text (out, row->due, row->due_note, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
       g_snprintf (fill, sizeof fill, "%06X", row->fill);
       g_snprintf (bar, sizeof bar, "%06X", row->bar);
       cell_start (out, PB_DOCX_TEXT_WIDTH * percent[3] / 100, fill, bar, FALSE, NULL);
-      cell_text (out, row->status, row->rag_label, TRUE);
+      cell_text (out, row->status, row->rag_label, TRUE, FALSE);
       g_string_append (out, "</w:tc>");
       cell_start (out, PB_DOCX_TEXT_WIDTH * percent[4] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->updated, NULL, FALSE);
+      cell_text (out, row->updated, NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
       cell_start (out, PB_DOCX_TEXT_WIDTH * percent[5] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->evidence, NULL, FALSE);
+      cell_text (out, row->evidence, NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc></w:tr>");
     }
   g_string_append (out, "</w:tbl>");
@@ -476,7 +525,7 @@ comparison (Body                   *body,
       return;
     }
 
-  paragraph (out, NULL, comparison->intro);
+  paragraph_before_table (out, NULL, comparison->intro);
   if (comparison->n_rows > 0)
     {
       const int widths[] = { first, grade, grade, change };
@@ -490,7 +539,7 @@ comparison (Body                   *body,
       for (guint c = 0; c < 4; c++)
         {
           cell_start (out, widths[c], "E4E9F0", NULL, FALSE, NULL);
-          cell_text (out, comparison->headings[c], NULL, TRUE);
+          cell_text (out, comparison->headings[c], NULL, TRUE, TRUE);
           g_string_append (out, "</w:tc>");
         }
       g_string_append (out, "</w:tr>");
@@ -500,16 +549,16 @@ comparison (Body                   *body,
 
           g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
           cell_start (out, first, NULL, NULL, FALSE, NULL);
-          cell_text (out, row->judgement, NULL, TRUE);
+          cell_text (out, row->judgement, NULL, TRUE, TRUE);
           g_string_append (out, "</w:tc>");
           cell_start (out, grade, grade_fill (row->before_grade), grade_bar (row->before_grade), FALSE, NULL);
-          cell_text (out, row->before, NULL, FALSE);
+          cell_text (out, row->before, NULL, FALSE, TRUE);
           g_string_append (out, "</w:tc>");
           cell_start (out, grade, grade_fill (row->after_grade), grade_bar (row->after_grade), FALSE, NULL);
-          cell_text (out, row->after, NULL, FALSE);
+          cell_text (out, row->after, NULL, FALSE, TRUE);
           g_string_append (out, "</w:tc>");
           cell_start (out, change, NULL, NULL, FALSE, NULL);
-          cell_text (out, row->change, NULL, FALSE);
+          cell_text (out, row->change, NULL, FALSE, TRUE);
           g_string_append (out, "</w:tc></w:tr>");
         }
       g_string_append (out, "</w:tbl>");
@@ -563,7 +612,7 @@ visit_cb (const PbPackPart  *part,
       break;
 
     case PB_PACK_PART_CONTENTS:
-      contents (out, part);
+      contents (body, part);
       break;
 
     case PB_PACK_PART_GRADES:
@@ -608,8 +657,12 @@ build_document (PbPackWalk  *walk,
 {
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                                          "<w:document " PB_DOCX_NS "><w:body>");
-  Body body = { out, walk, 0 };
+  g_autoptr(GHashTable) pages = NULL;
+  Body body = { out, walk, 0, NULL };
 
+  if (!(pages = _pb_pack_pdf_start_pages (walk, error)))
+    return NULL;
+  body.pages = pages;
   if (!pb_pack_walk_run (walk, visit_cb, &body, error))
     return NULL;
 

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "pb-pack-grades-fit-private.h"
+#include "pb-pack-tracker-fit.h"
+#include "pb-pack-walk-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-pdf-writer.h"
 
@@ -24,6 +26,7 @@ typedef struct
 {
   PbPdfWriter *writer;
   PbPackWalk  *walk;
+  gboolean     paginate_only;   /* for the pages alone: the logo is not read */
 } Visit;
 
 /* Ofsted's grades as tints, with a stronger rule beside each; the words
@@ -134,17 +137,22 @@ write_grades (PbPdfWriter        *writer,
     }
 }
 
+/* The type of a tracker's table: a step smaller than the body's, so that
+ * a long tracker takes fewer pages. */
+#define TRACKER_FONT_SIZE 9
+
 /* The tracker as a table: the recommendation with where it comes from
  * and its evidence, owner, due date, status (its colour as a tint, a rule
- * and a word), last update and evidence count. */
+ * and a word), last update and evidence count; the narrow columns as
+ * wide as their widest words (pb-pack-tracker-fit.c), lines broken
+ * between words only. */
 static void
 write_tracker (PbPdfWriter         *writer,
                const PbPackTracker *tracker)
 {
-  static const double widths[] = { 0.33, 0.13, 0.12, 0.13, 0.13, 0.16 };
+  const PbTrackerFitSpec spec = { PB_PDF_BODY_WIDTH_POINTS, TRACKER_FONT_SIZE, 2 * 6.0, 4.0, FALSE };
+  double widths[6];
   PbPdfTable *table;
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (widths) == 6);
 
   if (*tracker->filter != '\0')
     pb_pdf_writer_text (writer, PB_PDF_TEXT_SMALL, tracker->filter);
@@ -154,7 +162,11 @@ write_tracker (PbPdfWriter         *writer,
       return;
     }
 
+  _pb_tracker_fit_widths (tracker, &spec, widths);
   table = pb_pdf_table_new (tracker->n_columns, widths);
+  pb_pdf_table_set_font_size (table, TRACKER_FONT_SIZE);
+  pb_pdf_table_set_whole_words (table, TRUE);
+  pb_pdf_table_set_plain_row_headers (table, TRUE);
   pb_pdf_table_add_row (table, TRUE);
   for (guint c = 0; c < tracker->n_columns; c++)
     pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, tracker->headings[c], NULL, 1, 0, 0);
@@ -238,10 +250,13 @@ visit_cb (const PbPackPart  *part,
     {
     case PB_PACK_PART_COVER:
       {
-        GBytes *logo = pb_pack_walk_get_logo (visit->walk, NULL, NULL);
+        guint width, height;
+        GBytes *logo = pb_pack_walk_get_logo (visit->walk, &width, &height);
 
-        if (!pb_pdf_writer_masthead (writer, logo, pb_pack_walk_get_logo_description (visit->walk),
-                                     part->council, error))
+        if (visit->paginate_only)
+          pb_pdf_writer_masthead_space (writer, logo != NULL ? width : 0, logo != NULL ? height : 0, part->council);
+        else if (!pb_pdf_writer_masthead (writer, logo, pb_pack_walk_get_logo_description (visit->walk),
+                                          part->council, error))
           return FALSE;
         if (part->banner != NULL && part->exempt != NULL)
           {
@@ -320,15 +335,12 @@ visit_cb (const PbPackPart  *part,
   return TRUE;
 }
 
-/**
- * _pb_pack_write_pdf:
- *
- * Writes the pack as a tagged PDF at @path.
- */
-gboolean
-_pb_pack_write_pdf (PbPackWalk  *walk,
-                    const char  *path,
-                    GError     **error)
+/* A writer for @path (%NULL: only to be paginated) given the whole pack,
+ * or %NULL with @error set. */
+static PbPdfWriter *
+write_walk (PbPackWalk  *walk,
+            const char  *path,
+            GError     **error)
 {
   PbPack *pack = pb_pack_walk_get_pack (walk);
   g_autoptr(PbPdfWriter) writer = NULL;
@@ -347,6 +359,48 @@ _pb_pack_write_pdf (PbPackWalk  *walk,
 
   visit.writer = writer;
   visit.walk = walk;
-  return pb_pack_walk_run (walk, visit_cb, &visit, error) &&
-         pb_pdf_writer_finish (writer, error);
+  visit.paginate_only = path == NULL;
+  if (!pb_pack_walk_run (walk, visit_cb, &visit, error))
+    return NULL;
+  return g_steal_pointer (&writer);
+}
+
+/**
+ * _pb_pack_write_pdf:
+ *
+ * Writes the pack as a tagged PDF at @path.
+ */
+gboolean
+_pb_pack_write_pdf (PbPackWalk  *walk,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(PbPdfWriter) writer = write_walk (walk, path, error);
+
+  return writer != NULL && pb_pdf_writer_finish (writer, error);
+}
+
+/**
+ * _pb_pack_pdf_start_pages:
+ *
+ * Lays the pack out as its PDF would be, drawing and saving nothing, for
+ * the Word document's contents to give the same page numbers.  The walk
+ * reports no progress meanwhile: it is the Word export's, not this one's.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): each part's
+ *   anchor (#PbPackLink) → the page number, from 1, where it starts in the
+ *   PDF (GUINT_TO_POINTER); or %NULL with @error set when the walk failed
+ *   or was cancelled
+ */
+GHashTable *
+_pb_pack_pdf_start_pages (PbPackWalk  *walk,
+                          GError     **error)
+{
+  g_autoptr(PbPdfWriter) writer = NULL;
+  PbExportProgressFunc progress = walk->progress;
+
+  walk->progress = NULL;
+  writer = write_walk (walk, NULL, error);
+  walk->progress = progress;
+  return writer != NULL ? pb_pdf_writer_paginate (writer) : NULL;
 }

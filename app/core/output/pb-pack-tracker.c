@@ -172,6 +172,10 @@ add_tracker_row (PbPackTrackerContent *self,
    * signal a panel can get. */
   out.repeated = row->links[0] != NULL;
 
+  /* An exempt pack prints exempt items (a public one never has them):
+   * marked, so that the officer sees what a public version will drop. */
+  if (row->exempt)
+    g_strv_builder_add (lines, _("Exempt: not for publication"));
   if (row->location != NULL)
     /* Translators: where a tracked recommendation was made: "2019 inspection, ¶12, page 7" */
     add_owned (lines, g_strdup_printf (_("From: %s, %s"), row->source, row->location));
@@ -179,7 +183,14 @@ add_tracker_row (PbPackTrackerContent *self,
     add_owned (lines, g_strdup_printf (_("From: %s"), row->source));
   if (cohorts != NULL)
     add_owned (lines, g_strdup_printf (_("Cohorts: %s"), cohorts));
-  if (row->note != NULL)
+  if (row->note != NULL && row->last_update != NULL)
+    {
+      g_autofree char *when = short_date (row->last_update);
+
+      /* Translators: the latest status's note under a tracked recommendation: "Latest note (1 Feb 2024): …" */
+      add_owned (lines, g_strdup_printf (_("Latest note (%s): %s"), when, row->note));
+    }
+  else if (row->note != NULL)
     add_owned (lines, g_strdup_printf (_("Latest note: %s"), row->note));
   for (guint i = 0; i < row->evidence->len; i++)
     add_owned (lines, evidence_line (g_ptr_array_index (row->evidence, i)));

@@ -245,10 +245,11 @@ make_lines (PbPackWalk *self)
   self->subject = g_strjoinv (", ", (char **)parts->pdata);
 
   if (self->options != NULL && self->options->council != NULL)
-    /* Translators: the description of a council's logo, for screen readers */
-    self->logo_description = g_strdup_printf (_("%s logo"), self->options->council);
+    /* Translators: the description of a council's logo, for screen readers;
+     * %s is the council's name */
+    self->logo_description = g_strdup_printf (_("Logo of %s"), self->options->council);
   else
-    self->logo_description = g_strdup (_("Council logo"));
+    self->logo_description = g_strdup (_("Logo of the council"));
 }
 
 /**

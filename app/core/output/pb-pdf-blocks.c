@@ -73,7 +73,7 @@ measure_lines (Block *block)
 {
   PangoLayoutIter *iter;
 
-  _pb_pdf_restore_line_end_spaces (block->layout);
+  _pb_pdf_restore_glyphs (block->layout);
   iter = pango_layout_get_iter (block->layout);
   block->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   g_array_set_clear_func (block->lines, (GDestroyNotify)line_clear);
@@ -387,6 +387,33 @@ shrink_to_print (Block *block)
   block->image = small;
 }
 
+/* Gives @block's logo, @width × @height pixels (or none when 0), its
+ * printed size, at most 56 points high and 200 wide, and sets @name
+ * beside it. */
+static void
+lay_out_masthead (PbPdfWriter *self,
+                  Block       *block,
+                  double       width,
+                  double       height,
+                  const char  *name)
+{
+  if (width > 0 && height > 0)
+    {
+      double scale = MIN (56.0 / height, 200.0 / width);
+
+      block->image_width = width * scale;
+      block->image_height = height * scale;
+    }
+  block->x = PB_PDF_MARGIN_LEFT + (block->image_width > 0 ? block->image_width + 16 : 0);
+  if (name != NULL && *name != '\0')
+    {
+      block->layout = _pb_pdf_writer_make_layout (self, "Sans Bold 18", PB_PDF_MARGIN_LEFT + PB_PDF_BODY_WIDTH - block->x,
+                                                  name, FALSE);
+      measure_lines (block);
+    }
+  self->pending_space = 12;
+}
+
 /**
  * pb_pdf_writer_masthead:
  * @png: (nullable): a logo, as a PNG file
@@ -417,31 +444,48 @@ pb_pdf_writer_masthead (PbPdfWriter  *self,
   block->keep_together = TRUE;
   if (png != NULL)
     {
-      double scale;
-
       block->image = _pb_pdf_image_from_png (png, error);
       if (block->image == NULL)
         {
           g_prefix_error (error, _("The logo could not be read: "));
           return FALSE;
         }
-      /* At most 56 points high and 200 wide. */
-      scale = MIN (56.0 / cairo_image_surface_get_height (block->image),
-                   200.0 / cairo_image_surface_get_width (block->image));
-      block->image_width = cairo_image_surface_get_width (block->image) * scale;
-      block->image_height = cairo_image_surface_get_height (block->image) * scale;
       block->alt = g_strdup (description);
+      lay_out_masthead (self, block, cairo_image_surface_get_width (block->image),
+                        cairo_image_surface_get_height (block->image), name);
       shrink_to_print (block);
     }
-  block->x = PB_PDF_MARGIN_LEFT + (block->image != NULL ? block->image_width + 16 : 0);
-  if (name != NULL && *name != '\0')
-    {
-      block->layout = _pb_pdf_writer_make_layout (self, "Sans Bold 18", PB_PDF_MARGIN_LEFT + PB_PDF_BODY_WIDTH - block->x,
-                                                  name, FALSE);
-      measure_lines (block);
-    }
-  self->pending_space = 12;
+  else
+    lay_out_masthead (self, block, 0, 0, name);
   return TRUE;
+}
+
+/**
+ * pb_pdf_writer_masthead_space:
+ * @logo_width: the logo's width in pixels, or 0 for no logo
+ * @logo_height: its height in pixels, or 0
+ * @name: (nullable): a name to set beside the logo, large
+ *
+ * Takes the room pb_pdf_writer_masthead() would for a logo of that size,
+ * without reading or drawing one: for a writer that is only paginated
+ * (pb_pdf_writer_paginate()), where decoding a large logo would be time
+ * spent for nothing.
+ */
+void
+pb_pdf_writer_masthead_space (PbPdfWriter *self,
+                              guint        logo_width,
+                              guint        logo_height,
+                              const char  *name)
+{
+  Block *block;
+
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+
+  if ((logo_width == 0 || logo_height == 0) && (name == NULL || *name == '\0'))
+    return;
+  block = _pb_pdf_writer_add_block (self, BLOCK_IMAGE, "Figure");
+  block->keep_together = TRUE;
+  lay_out_masthead (self, block, logo_width, logo_height, name);
 }
 
 /**

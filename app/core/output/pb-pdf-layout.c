@@ -270,6 +270,24 @@ paginate (PbPdfWriter *self)
     }
 }
 
+/**
+ * _pb_pdf_writer_paginate:
+ *
+ * Breaks the blocks into pages (once; later calls do nothing), giving
+ * each block its first and last page and each destination its page, and
+ * the contents their numbers.  Nothing is drawn.
+ */
+void
+_pb_pdf_writer_paginate (PbPdfWriter *self)
+{
+  if (self->units != NULL)
+    return;
+  self->units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  make_units (self);
+  set_breaks (self);
+  paginate (self);
+}
+
 /* --- Tags -------------------------------------------------------------- */
 
 /* Begins an element of the structure tree; returns which of its type it
@@ -314,6 +332,7 @@ _pb_pdf_show_at (PbPdfWriter *self,
          double       y,
          guint32      color)
 {
+  _pb_pdf_restore_glyphs (layout);
   _pb_pdf_set_color (self->cr, color);
   cairo_move_to (self->cr, x, y);
   pango_cairo_show_layout (self->cr, layout);
@@ -667,10 +686,7 @@ _pb_pdf_writer_render (PbPdfWriter  *self,
 {
   guint page = 1;
 
-  self->units = g_array_new (FALSE, TRUE, sizeof (Unit));
-  make_units (self);
-  set_breaks (self);
-  paginate (self);
+  _pb_pdf_writer_paginate (self);
 
   draw_header (self);
   for (guint i = 0; i < self->units->len; i++)

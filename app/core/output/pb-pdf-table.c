@@ -206,12 +206,29 @@ pb_pdf_table_set_whole_words (PbPdfTable *table,
   table->whole_words = whole_words;
 }
 
+/**
+ * pb_pdf_table_set_plain_row_headers:
+ * @plain: whether row headers are set in the body's weight, not bold: for
+ *   a row header of many lines (a recommendation's words), which bold
+ *   makes heavy and long; it stays a header in the structure tree
+ */
+void
+pb_pdf_table_set_plain_row_headers (PbPdfTable *table,
+                                    gboolean    plain)
+{
+  g_return_if_fail (table != NULL);
+  table->plain_row_headers = plain;
+}
+
 /* The font a cell of @kind is set in ("Sans Bold 9.5"). */
 static char *
 cell_font (PbPdfTable    *table,
            PbPdfCellKind  kind)
 {
-  return g_strdup_printf ("Sans%s %g", kind == PB_PDF_CELL_DATA ? "" : " Bold", table->font_size);
+  gboolean bold = kind == PB_PDF_CELL_COLUMN_HEADER ||
+                  (kind == PB_PDF_CELL_ROW_HEADER && !table->plain_row_headers);
+
+  return g_strdup_printf ("Sans%s %g", bold ? " Bold" : "", table->font_size);
 }
 
 static PangoLayout *
@@ -233,7 +250,7 @@ cell_layout (PbPdfWriter *self,
 
   if (table->whole_words)
     pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  _pb_pdf_restore_line_end_spaces (layout);
+  _pb_pdf_restore_glyphs (layout);
   return layout;
 }
 

@@ -76,6 +76,7 @@ struct _PbPdfTable
   gboolean  borders;
   double    font_size;         /* the cells' type, in points */
   gboolean  whole_words;       /* lines break between words only */
+  gboolean  plain_row_headers; /* row headers set in the body's weight */
   GArray   *rows;              /* Row */
   guint     n_header_rows;
 };
@@ -172,7 +173,7 @@ PangoLayout *_pb_pdf_writer_make_layout (PbPdfWriter  *self,
                                          const char   *text,
                                          gboolean      markup);
 double       _pb_pdf_layout_height      (PangoLayout  *layout);
-void         _pb_pdf_restore_line_end_spaces (PangoLayout *layout);
+void         _pb_pdf_restore_glyphs     (PangoLayout *layout);
 cairo_surface_t *_pb_pdf_image_from_png (GBytes       *png,
                                          GError      **error);
 Block       *_pb_pdf_writer_add_block   (PbPdfWriter  *self,
@@ -183,6 +184,7 @@ void         _pb_pdf_set_color          (cairo_t      *cr,
 void         _pb_pdf_block_free         (Block        *block);
 gboolean     _pb_pdf_writer_render      (PbPdfWriter  *self,
                                          GError      **error);
+void         _pb_pdf_writer_paginate    (PbPdfWriter  *self);
 
 /* pb-pdf-layout.c, for the other kinds of drawing. */
 guint         _pb_pdf_tag_begin         (PbPdfWriter  *self,

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pb-export-file.h"
 #include "pb-pdf-catalog.h"
@@ -71,9 +72,31 @@ _pb_pdf_writer_make_layout (PbPdfWriter *self,
  * stops reading an element's text at that sequence, so a heading over two
  * lines was read as its first line only; and without it the words either
  * side of the break run together.  Giving the space its glyph back (it
- * draws nothing and takes no room) makes it ordinary text. */
+ * draws nothing and takes no room) makes it ordinary text.
+ *
+ * A character no installed font has (an emoji, with no emoji font) pango
+ * draws as a box of its code's hex digits, which cairo writes as text:
+ * the text layer read "01F 9D2" in place of the character.  Such a glyph
+ * becomes the font's white square instead; its cluster is still the
+ * character, so cairo maps it to the character (in the font's ToUnicode,
+ * or as ActualText) and the text layer holds the real one. */
+static PangoGlyph
+shape_one (PangoGlyphItem *run,
+           const char     *character)
+{
+  PangoGlyphString *shaped = pango_glyph_string_new ();
+  PangoGlyph glyph = PANGO_GLYPH_EMPTY;
+  int length = (int)strlen (character);
+
+  pango_shape_with_flags (character, length, character, length, &run->item->analysis, shaped, PANGO_SHAPE_NONE);
+  if (shaped->num_glyphs == 1 && (shaped->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
+    glyph = shaped->glyphs[0].glyph;
+  pango_glyph_string_free (shaped);
+  return glyph;
+}
+
 void
-_pb_pdf_restore_line_end_spaces (PangoLayout *layout)
+_pb_pdf_restore_glyphs (PangoLayout *layout)
 {
   const char *text = pango_layout_get_text (layout);
 
@@ -86,15 +109,16 @@ _pb_pdf_restore_line_end_spaces (PangoLayout *layout)
         for (int i = 0; i < glyphs->num_glyphs; i++)
           {
             const char *cluster = text + run->item->offset + glyphs->log_clusters[i];
-            PangoGlyphString *space;
+            PangoGlyph glyph = glyphs->glyphs[i].glyph;
+            PangoGlyph replacement = PANGO_GLYPH_EMPTY;
 
-            if (glyphs->glyphs[i].glyph != PANGO_GLYPH_EMPTY || *cluster != ' ')
-              continue;
-            space = pango_glyph_string_new ();
-            pango_shape_with_flags (" ", 1, " ", 1, &run->item->analysis, space, PANGO_SHAPE_NONE);
-            if (space->num_glyphs == 1 && (space->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
-              glyphs->glyphs[i].glyph = space->glyphs[0].glyph;
-            pango_glyph_string_free (space);
+            if (glyph == PANGO_GLYPH_EMPTY && *cluster == ' ')
+              replacement = shape_one (run, " ");
+            else if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 && glyph != PANGO_GLYPH_INVALID_INPUT &&
+                     g_unichar_isgraph (glyph & ~PANGO_GLYPH_UNKNOWN_FLAG))
+              replacement = shape_one (run, "\u25A1");
+            if (replacement != PANGO_GLYPH_EMPTY)
+              glyphs->glyphs[i].glyph = replacement;
           }
       }
 }
@@ -200,7 +224,8 @@ write_cb (void                *closure,
 
 /**
  * pb_pdf_writer_new:
- * @path: where pb_pdf_writer_finish() saves the PDF
+ * @path: (nullable): where pb_pdf_writer_finish() saves the PDF, or %NULL
+ *   for a writer that is only paginated (pb_pdf_writer_paginate())
  * @title: (nullable): the document's title, shown by viewers in place of
  *   the file name
  * @author: (nullable): its author
@@ -213,8 +238,6 @@ pb_pdf_writer_new (const char *path,
                    const char *author)
 {
   PbPdfWriter *self;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (PB_TYPE_PDF_WRITER, NULL);
   self->path = g_strdup (path);
@@ -401,6 +424,29 @@ pb_pdf_writer_get_n_pages (PbPdfWriter *self)
 }
 
 /**
+ * pb_pdf_writer_paginate:
+ * @self: a writer that has been given the whole document
+ *
+ * Breaks the document into pages as pb_pdf_writer_finish() would, without
+ * drawing or saving anything: for another format that wants the pages
+ * where this layout starts its parts (a Word document's contents).  The
+ * writer can then only be dropped or finished.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): each
+ *   destination given to pb_pdf_writer_heading_with_dest() → the page
+ *   number, from 1, where its heading stands (GUINT_TO_POINTER)
+ */
+GHashTable *
+pb_pdf_writer_paginate (PbPdfWriter *self)
+{
+  g_return_val_if_fail (PB_IS_PDF_WRITER (self), NULL);
+  g_return_val_if_fail (self->depth == 0, NULL);
+
+  _pb_pdf_writer_paginate (self);
+  return g_hash_table_ref (self->dest_pages);
+}
+
+/**
  * pb_pdf_writer_finish:
  * @self: a writer
  * @error: a #GError, or %NULL
@@ -425,6 +471,7 @@ pb_pdf_writer_finish (PbPdfWriter  *self,
   g_return_val_if_fail (PB_IS_PDF_WRITER (self), FALSE);
   g_return_val_if_fail (!self->finished, FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
+  g_return_val_if_fail (self->path != NULL, FALSE);
 
   self->finished = TRUE;
   if (!_pb_pdf_writer_render (self, error))

@@ -70,6 +70,8 @@ void         pb_pdf_table_set_font_size   (PbPdfTable    *table,
                                            double         points);
 void         pb_pdf_table_set_whole_words (PbPdfTable    *table,
                                            gboolean       whole_words);
+void         pb_pdf_table_set_plain_row_headers (PbPdfTable *table,
+                                                 gboolean    plain);
 void         pb_pdf_table_free            (PbPdfTable    *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPdfTable, pb_pdf_table_free)
@@ -111,6 +113,10 @@ gboolean     pb_pdf_writer_masthead       (PbPdfWriter  *self,
                                            const char   *description,
                                            const char   *name,
                                            GError      **error);
+void         pb_pdf_writer_masthead_space (PbPdfWriter  *self,
+                                           guint         logo_width,
+                                           guint         logo_height,
+                                           const char   *name);
 void         pb_pdf_writer_set_header     (PbPdfWriter  *self,
                                            const char   *header);
 void         pb_pdf_writer_set_outline    (PbPdfWriter  *self,
@@ -134,6 +140,7 @@ void         pb_pdf_writer_table          (PbPdfWriter  *self,
                                            guint         n_rows);
 void         pb_pdf_writer_page_break     (PbPdfWriter  *self);
 guint        pb_pdf_writer_get_n_pages    (PbPdfWriter  *self);
+GHashTable  *pb_pdf_writer_paginate       (PbPdfWriter  *self);
 gboolean     pb_pdf_writer_finish         (PbPdfWriter  *self,
                                            GError      **error);
 

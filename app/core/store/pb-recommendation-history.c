@@ -92,9 +92,10 @@ check_update (const PbRecommendationUpdate  *update,
     return fail (error, _("A note, evidence or a date goes with a status: choose one."));
   if (!has_status && update->owner == NULL && update->due == NULL)
     return fail (error, _("Nothing to change: give a status, an owner or a due date."));
-  if ((update->date != NULL && !_pb_recommendation_valid_date (update->date)) ||
-      (update->due != NULL && *update->due != '\0' && !_pb_recommendation_valid_date (update->due)))
-    return fail (error, _("Dates are written YYYY-MM-DD, such as 2025-03-31."));
+  if ((update->date != NULL && !pb_recommendation_check_date (PB_RECOMMENDATION_DATE_STATUS, update->date, error)) ||
+      (update->due != NULL && *update->due != '\0' &&
+       !pb_recommendation_check_date (PB_RECOMMENDATION_DATE_DUE, update->due, error)))
+    return FALSE;
   if (update->date != NULL)
     {
       g_autofree char *today = _pb_recommendation_today ();
@@ -102,7 +103,46 @@ check_update (const PbRecommendationUpdate  *update,
       /* The current status is the latest by date: a status dated ahead
        * (2030 typed for 2020) would outrank every real update after it. */
       if (strcmp (update->date, today) > 0)
-        return fail (error, _("A status cannot be dated after today: give the day it was judged."));
+        {
+          g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE,
+                       _("The status date %s is after today: give the day it was judged."), update->date);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A status judged before the report that made the recommendation is a
+ * slip of the keyboard (2013 for 2023): it would sit below the history's
+ * start and read as if the council acted before Ofsted asked. The report's
+ * first date counts (the inspection's end, before publication: councils
+ * act on the feedback at the end of an inspection). */
+static gboolean
+check_status_after_source (sqlite3                       *db,
+                           gint64                         id,
+                           const PbRecommendationUpdate  *update,
+                           GError                       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *source;
+
+  if (update->status < 0 || update->date == NULL)
+    return TRUE;
+  if (!(stmt = pb_db_prepare (db, "SELECT coalesce (rep.inspection_end, rep.published, r.source_date)"
+                                  " FROM recommendations AS r"
+                                  " LEFT JOIN reports AS rep ON rep.sha256 = r.report_sha256"
+                                  " WHERE r.id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _pb_recommendation_exists (db, id, error);
+  source = pb_db_column_text (stmt, 0);
+  if (source != NULL && _pb_recommendation_valid_date (source) && strcmp (update->date, source) < 0)
+    {
+      g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE,
+                   _("The status date %s is before the recommendation was made (%s): "
+                     "give the day it was judged."), update->date, source);
+      return FALSE;
     }
   return TRUE;
 }
@@ -241,8 +281,11 @@ update_in_transaction (sqlite3                       *db,
  * @undo: (out) (optional) (transfer full): what puts the item back, for
  *   pb_library_undo_recommendation_update()
  * @error: %PB_RECOMMENDATIONS_ERROR_INVALID for an update that changes
- *   nothing, a note or evidence without a status, or a date not written
- *   YYYY-MM-DD; %PB_RECOMMENDATIONS_ERROR_NOT_FOUND for no such item or
+ *   nothing, or a note or evidence without a status;
+ *   %PB_RECOMMENDATIONS_ERROR_DATE for a date not written YYYY-MM-DD or
+ *   no real day, or a status dated after today or before the item's
+ *   report (its inspection's end, else its publication, else the date it
+ *   was made); %PB_RECOMMENDATIONS_ERROR_NOT_FOUND for no such item or
  *   finding; or a %PB_DB_ERROR
  *
  * Records a status (a new dated entry of the history, today unless dated
@@ -271,6 +314,8 @@ pb_library_update_recommendation (PbLibrary                     *library,
   before->id = id;
 
   db = _pb_library_get_db (library);
+  if (!check_status_after_source (db, id, update, error))
+    return FALSE;
   ok = pb_db_begin (db, error) &&
        _pb_recommendation_finish (library, update_in_transaction (db, update, before, error), id, error);
 

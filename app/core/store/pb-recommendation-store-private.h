@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 gboolean    _pb_recommendation_valid_date (const char    *text);
 char       *_pb_recommendation_today      (void);
+
 gboolean    _pb_recommendation_exists     (sqlite3       *db,
                                            gint64         id,
                                            GError       **error);

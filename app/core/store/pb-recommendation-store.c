@@ -180,6 +180,58 @@ _pb_recommendation_valid_date (const char *text)
          g_date_valid_dmy (d, m, y);
 }
 
+/* The field a date message names, capitalised to open a sentence. */
+static const char *
+date_field_name (PbRecommendationDateField field)
+{
+  switch (field)
+    {
+    case PB_RECOMMENDATION_DATE_STATUS: return _("The status date");
+    case PB_RECOMMENDATION_DATE_DUE: return _("The due date");
+    case PB_RECOMMENDATION_DATE_SOURCE: return _("The date it was made");
+    default: g_assert_not_reached ();
+    }
+}
+
+/**
+ * pb_recommendation_check_date:
+ * @field: which of an item's dates @text is, for the message
+ * @text: (nullable): a date as the user typed it
+ * @error: %PB_RECOMMENDATIONS_ERROR_DATE naming the field and what is
+ *   wrong: the way it is written, or that the day does not exist
+ *   ("2024-02-30"), which a user who wrote YYYY-MM-DD would not learn from
+ *   "write YYYY-MM-DD" alone
+ *
+ * Returns: whether @text is a real day written YYYY-MM-DD
+ */
+gboolean
+pb_recommendation_check_date (PbRecommendationDateField   field,
+                              const char                 *text,
+                              GError                    **error)
+{
+  int y, m, d, end = 0;
+
+  if (_pb_recommendation_valid_date (text))
+    return TRUE;
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &end) != 3 || end != 10)
+    /* Translators: the first %s is "The status date" or "The due date", the second what was typed */
+    g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE,
+                 _("%s “%s” is not written YYYY-MM-DD, such as 2025-03-31."),
+                 date_field_name (field), text ? text : "");
+  else if (!g_date_valid_month (m) || !g_date_valid_year (y))
+    /* Translators: the first %s is "The status date" or "The due date", the second what was typed */
+    g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE,
+                 _("%s “%s” does not exist: a month is numbered 01 to 12."),
+                 date_field_name (field), text);
+  else
+    /* Translators: the first %s is "The status date" or "The due date", the second what was typed; %u counts days */
+    g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE,
+                 _("%s “%s” does not exist: that month has %u days."),
+                 date_field_name (field), text, (guint)g_date_get_days_in_month (m, y));
+  return FALSE;
+}
+
 /* Today where the user is, "YYYY-MM-DD". */
 char *
 _pb_recommendation_today (void)
@@ -292,13 +344,11 @@ validate (sqlite3                      *db,
                    _("Say which local authority the recommendation is for."));
       return FALSE;
     }
-  if ((draft->due != NULL && *draft->due != '\0' && !_pb_recommendation_valid_date (draft->due)) ||
-      (draft->source_date != NULL && !_pb_recommendation_valid_date (draft->source_date)))
-    {
-      g_set_error (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_INVALID,
-                   _("Dates are written YYYY-MM-DD, such as 2025-03-31."));
-      return FALSE;
-    }
+  if ((draft->due != NULL && *draft->due != '\0' &&
+       !pb_recommendation_check_date (PB_RECOMMENDATION_DATE_DUE, draft->due, error)) ||
+      (draft->source_date != NULL &&
+       !pb_recommendation_check_date (PB_RECOMMENDATION_DATE_SOURCE, draft->source_date, error)))
+    return FALSE;
 
   if (draft->report_sha256 != NULL)
     {

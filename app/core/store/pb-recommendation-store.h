@@ -60,6 +60,17 @@ typedef struct
   gint64      item_id;      /* the item tracking it, or 0 */
 } PbReportRecommendation;
 
+/* Which date of an item a message about it names. */
+typedef enum
+{
+  PB_RECOMMENDATION_DATE_STATUS,   /* the day a status was judged */
+  PB_RECOMMENDATION_DATE_DUE,
+  PB_RECOMMENDATION_DATE_SOURCE,   /* the day it was made */
+} PbRecommendationDateField;
+
+gboolean    pb_recommendation_check_date            (PbRecommendationDateField     field,
+                                                     const char                   *text,
+                                                     GError                      **error);
 void        pb_report_recommendation_free           (PbReportRecommendation       *rec);
 
 GPtrArray  *pb_library_list_report_recommendations  (PbLibrary                    *library,

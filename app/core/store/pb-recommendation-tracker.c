@@ -113,6 +113,7 @@ row_new (PbLibrary            *library,
   row->rag_label = pb_rag_get_label (rag);
   row->rag_color = pb_rag_get_color (rag);
   row->last_update = g_strdup (pb_recommendation_item_get_status_date (item));
+  row->exempt = pb_recommendation_item_get_exempt (item);
   row->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify)evidence_free);
 
   for (guint i = 0; i < history->len; i++)

@@ -38,6 +38,7 @@ typedef struct
   char       *note;          /* the latest entry's note, or NULL */
   GPtrArray  *evidence;      /* PbTrackerEvidence, across the history, each once */
   char      **links;         /* "Repeated from the 2019 inspection", …; never NULL */
+  gboolean    exempt;        /* not for publication: only ever in an exempt pack */
 } PbTrackerRow;
 
 void       pb_tracker_row_free    (PbTrackerRow                  *row);

@@ -20,6 +20,7 @@ struct _PbSuggestion
   gint64     id;
   PbFinding *draft;
   gboolean   from_pdf;
+  gint64     tracked_item;
 };
 
 G_DEFINE_FINAL_TYPE (PbSuggestion, pb_suggestion, G_TYPE_OBJECT)
@@ -161,11 +162,28 @@ already_found (GPtrArray  *quotes,
 }
 
 /**
+ * pb_suggestion_get_tracked_item:
+ * @self: a suggested finding
+ *
+ * The tracked recommendation made of the suggestion's words, so that the
+ * suggestion can say it is tracked rather than offer Track again.
+ *
+ * Returns: the item's id, or 0 when none tracks it
+ */
+gint64
+pb_suggestion_get_tracked_item (PbSuggestion *self)
+{
+  g_return_val_if_fail (PB_IS_SUGGESTION (self), 0);
+  return self->tracked_item;
+}
+
+/**
  * pb_library_list_suggestions:
  *
  * Returns: (transfer container) (element-type PbSuggestion): the report's open
  *   suggestions, in page order, less those a finding of the report already
- *   quotes: the same words, or one holding the other
+ *   quotes: the same words, or one holding the other; each knows the
+ *   tracked recommendation made of it, if any
  */
 GPtrArray *
 pb_library_list_suggestions (PbLibrary  *library,
@@ -185,7 +203,12 @@ pb_library_list_suggestions (PbLibrary  *library,
 
   if (!(stmt = pb_db_prepare (db,
                               "SELECT s.id, s.report_sha256, s.page_number, s.quads, s.quote,"
-                              "  s.note, s.kind, s.cohort, s.source FROM suggestions AS s"
+                              "  s.note, s.kind, s.cohort, s.source,"
+                              /* The item tracking it has its words, from its report. */
+                              "  (SELECT rec.id FROM recommendations AS rec"
+                              "    WHERE rec.report_sha256 = s.report_sha256 AND rec.text = s.quote"
+                              "    ORDER BY rec.id LIMIT 1)"
+                              " FROM suggestions AS s"
                               " JOIN reports AS r ON r.sha256 = s.report_sha256"
                               " WHERE r.id = ?1 AND s.state = 'open'"
                               " ORDER BY s.source = 'structure', s.page_number, s.id", error)))
@@ -207,6 +230,7 @@ pb_library_list_suggestions (PbLibrary  *library,
       anchors = pb_anchors_from_json (pb_db_column_text (stmt, 3), NULL);
       suggestion->id = sqlite3_column_int64 (stmt, 0);
       suggestion->from_pdf = g_strcmp0 (pb_db_column_text (stmt, 8), "pdf-annotation") == 0;
+      suggestion->tracked_item = sqlite3_column_int64 (stmt, 9);
       suggestion->draft = pb_finding_new ();
       pb_finding_set_report_sha256 (suggestion->draft, pb_db_column_text (stmt, 1));
       if (anchors != NULL)

@@ -265,8 +265,28 @@ make_suggestion_row (PbFindingsPanel *self,
   gtk_box_append (GTK_BOX (buttons), add);
   /* What Ofsted asks the council to improve can be followed through time
    * as well as quoted. */
-  if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION ||
-      pb_finding_get_kind (draft) == PB_FINDING_KIND_AREA_FOR_IMPROVEMENT)
+  if (pb_suggestion_get_tracked_item (suggestion) != 0)
+    {
+      /* Tracked already: say so, with a way to it, rather than offer
+       * Track again and say "tracked" a second time. */
+      GtkWidget *tracked = gtk_button_new ();
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "object-select-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Tracked"));
+      gtk_button_set_child (GTK_BUTTON (tracked), content);
+      gtk_widget_add_css_class (tracked, "flat");
+      gtk_widget_add_css_class (tracked, "tracked");
+      gtk_widget_set_tooltip_text (tracked, _("Tracked: Open It in Recommendations"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (tracked), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Tracked: open it in Recommendations"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (tracked), "win.show-recommendation");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (tracked), "x", pb_suggestion_get_tracked_item (suggestion));
+      gtk_box_append (GTK_BOX (buttons), tracked);
+      g_object_set_data (G_OBJECT (row), "tracked-button", tracked);
+    }
+  else if (pb_finding_get_kind (draft) == PB_FINDING_KIND_RECOMMENDATION ||
+           pb_finding_get_kind (draft) == PB_FINDING_KIND_AREA_FOR_IMPROVEMENT)
     {
       GtkWidget *track = gtk_button_new_with_mnemonic (_("_Track"));
 
@@ -284,6 +304,8 @@ make_suggestion_row (PbFindingsPanel *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "suggestion");
+  g_object_set_data_full (G_OBJECT (row), "suggestion-id",
+                          g_memdup2 (&(gint64) { pb_suggestion_get_id (suggestion) }, sizeof (gint64)), g_free);
 
   return row;
 }
@@ -613,4 +635,32 @@ pb_findings_panel_get_n_suggestions (PbFindingsPanel *self)
 {
   g_return_val_if_fail (PB_IS_FINDINGS_PANEL (self), 0);
   return self->suggestions ? self->suggestions->len : 0;
+}
+
+/**
+ * pb_findings_panel_focus_tracked:
+ * @suggestion_id: a suggestion the panel shows
+ *
+ * Puts the keyboard on the suggestion's Tracked button, where its Track
+ * button was: the panel is built again when a recommendation is tracked,
+ * and the focus would otherwise be lost.
+ *
+ * Returns: whether the suggestion is shown and tracked
+ */
+gboolean
+pb_findings_panel_focus_tracked (PbFindingsPanel *self,
+                                 gint64           suggestion_id)
+{
+  g_return_val_if_fail (PB_IS_FINDINGS_PANEL (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (row), "suggestion-id");
+      GtkWidget *tracked = g_object_get_data (G_OBJECT (row), "tracked-button");
+
+      if (id != NULL && *id == suggestion_id && tracked != NULL)
+        return gtk_widget_grab_focus (tracked);
+    }
+  return FALSE;
 }

@@ -20,5 +20,7 @@ guint      pb_findings_panel_get_n_shown    (PbFindingsPanel *self);
 void       pb_findings_panel_set_suggestions (PbFindingsPanel *self,
                                               GPtrArray       *suggestions);
 guint      pb_findings_panel_get_n_suggestions (PbFindingsPanel *self);
+gboolean   pb_findings_panel_focus_tracked  (PbFindingsPanel *self,
+                                             gint64           suggestion_id);
 
 G_END_DECLS

@@ -184,6 +184,55 @@ report_activated_cb (PbLibrarySidebar *self,
     g_signal_emit (self, signals [REPORT_ACTIVATED], 0, item);
 }
 
+/**
+ * _pb_library_sidebar_press_at:
+ * @x: (in report_view's coordinates): where the primary button went down
+ * @y: likewise
+ *
+ * A press on the report already chosen goes to it again, out of the
+ * tracker, the findings table or the overview: it changes no selection,
+ * and a single click does not activate a row here (a list view that
+ * activates on one click selects on hover).
+ *
+ * Returns: whether it was on the chosen report's row
+ */
+gboolean
+_pb_library_sidebar_press_at (PbLibrarySidebar *self,
+                              double            x,
+                              double            y)
+{
+  GtkWidget *view = GTK_WIDGET (self->report_view);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GObject) report = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  report = GTK_IS_TREE_LIST_ROW (item) ? gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item)) : g_object_ref (item);
+  if (!PB_IS_REPORT (report))
+    return FALSE;
+
+  for (GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT); w != NULL && w != view;
+       w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_state_flags (w) & GTK_STATE_FLAG_SELECTED)
+      {
+        g_signal_emit (self, signals [REPORT_ACTIVATED], 0, report);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Before the row takes the press: whether it was chosen already. */
+static void
+report_pressed_cb (PbLibrarySidebar *self,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   GtkGestureClick  *gesture)
+{
+  if (n_press == 1)
+    _pb_library_sidebar_press_at (self, x, y);
+}
+
 static void
 pb_library_sidebar_dispose (GObject *object)
 {
@@ -402,6 +451,7 @@ static void
 pb_library_sidebar_init (PbLibrarySidebar *self)
 {
   g_autoptr(GtkListItemFactory) rows = pb_report_tree_factory_new ();
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -420,6 +470,11 @@ pb_library_sidebar_init (PbLibrarySidebar *self)
   gtk_list_view_set_model (self->report_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->report_view, "activate",
                            G_CALLBACK (report_activated_cb), self, G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (report_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->report_view), GTK_EVENT_CONTROLLER (click));
 
   _pb_library_sidebar_init_search (self);
   _pb_library_sidebar_update_state (self);

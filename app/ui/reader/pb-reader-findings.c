@@ -97,6 +97,11 @@ _pb_reader_load_findings (PbReader *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "pack-changed", G_CALLBACK (packs_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* A recommendation tracked (or no longer) from anywhere: each
+   * suggestion says whether it is. */
+  g_signal_handlers_disconnect_by_func (self->library, _pb_reader_load_suggestions, self);
+  g_signal_connect_object (self->library, "recommendation-changed", G_CALLBACK (_pb_reader_load_suggestions),
+                           self, G_CONNECT_SWAPPED);
 
   self->findings = pb_finding_list_new (self->library);
   filter.report_id = pb_report_get_id (self->report);

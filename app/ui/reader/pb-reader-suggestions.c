@@ -414,6 +414,9 @@ track_suggestion_cb (PbReader     *self,
       _pb_reader_toast (self, adw_toast_new (error->message));
       return;
     }
+  /* The panel was built again as the item was added: the keyboard goes
+   * on to the suggestion's Tracked button, where Track was. */
+  pb_findings_panel_focus_tracked (self->findings_panel, pb_suggestion_get_id (suggestion));
   /* Made again by Ofsted is worth the panel's notice: offer the review
    * that confirms it, rather than the item. */
   if (pb_library_count_likely_repeats (self->library, pb_report_get_id (self->report), id, NULL) > 0)

@@ -13,7 +13,8 @@
 
 /* A recommendation entered by hand: from the council's own action plan, a
  * cabinet report, or a report whose list the structure reader missed. The
- * store checks what is entered; its sentence is shown above the form. */
+ * store checks what is entered; its sentence is shown above the form,
+ * scrolled into view, and a date it refuses turns its row red. */
 
 struct _PbRecommendationDialog
 {
@@ -25,6 +26,7 @@ struct _PbRecommendationDialog
   gint64         added;
 
   /* Template children */
+  GtkScrolledWindow *scroller;
   GtkLabel      *error_label;
   GtkTextView   *text_view;
   AdwEntryRow   *authority_row;
@@ -75,10 +77,21 @@ add_action (GtkWidget  *widget,
   draft.source_date = entry_text (self->source_date_row);
   draft.exempt = gtk_switch_get_active (self->exempt_switch);
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->source_date_row), "error");
   if (!(self->added = pb_library_add_recommendation (self->library, &draft, &error)))
     {
+      /* The store names the field in its sentence; the row says it too. */
+      if (draft.due != NULL && !pb_recommendation_check_date (PB_RECOMMENDATION_DATE_DUE, draft.due, NULL))
+        gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "error");
+      if (draft.source_date != NULL &&
+          !pb_recommendation_check_date (PB_RECOMMENDATION_DATE_SOURCE, draft.source_date, NULL))
+        gtk_widget_add_css_class (GTK_WIDGET (self->source_date_row), "error");
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      /* The sentence is above the form, often scrolled away by the time
+       * Add is pressed. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       return;
     }
   pb_show_toast (widget, adw_toast_new (_("Recommendation added to the tracker")));
@@ -107,6 +120,7 @@ pb_recommendation_dialog_class_init (PbRecommendationDialogClass *klass)
   object_class->dispose = pb_recommendation_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/pb-recommendation-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PbRecommendationDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, PbRecommendationDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, PbRecommendationDialog, text_view);
   gtk_widget_class_bind_template_child (widget_class, PbRecommendationDialog, authority_row);

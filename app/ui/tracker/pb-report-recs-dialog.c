@@ -144,11 +144,24 @@ row_new (PbReportRecsDialog     *self,
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   g_autofree char *where = rec->paragraph > 0 ? g_strdup_printf (_("¶%u, page %u"), rec->paragraph, rec->page)
                                               : g_strdup_printf (_("page %u"), rec->page);
-  g_autofree char *state = g_strdup_printf ("%s · %s", where, rec->item_id ? _("tracked") : _("not tracked"));
 
   gtk_box_append (GTK_BOX (box), label_new (rec->text, NULL));
-  gtk_box_append (GTK_BOX (line), label_new (state, "dim-label"));
-  if (rec->item_id == 0)
+  gtk_box_append (GTK_BOX (line), label_new (where, "dim-label"));
+  if (rec->item_id != 0)
+    {
+      /* Tracked: a mark, where the Track button would be. */
+      GtkWidget *mark = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tracked"), -1);
+      gtk_box_append (GTK_BOX (mark), icon);
+      gtk_box_append (GTK_BOX (mark), gtk_label_new (_("Tracked")));
+      gtk_widget_add_css_class (mark, "success");
+      gtk_widget_add_css_class (mark, "tracked");
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (line), mark);
+    }
+  else
     {
       GtkWidget *button = button_new (_("_Track"), _("Track this recommendation"));
 

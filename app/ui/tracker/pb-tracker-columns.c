@@ -358,17 +358,43 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), details);
 }
 
+/* The width a date column needs for its widest date in the view's font
+ * ("28 May 2025" is wider than "15 Jun 2025"; a fixed width cut it off),
+ * with the cell's padding, and never less than @least. */
+static int
+date_column_width (PbTrackerView *self,
+                   int            least)
+{
+  int widest = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2088-%02d-28", month);
+      g_autofree char *text = _pb_tracker_short_date (iso);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      int width = 0;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* The cell's margins and the column's separators, and room for a
+   * renderer that measures a little wider. */
+  return MAX (least, widest + 32);
+}
+
 void
 _pb_tracker_view_add_columns (PbTrackerView *self)
 {
   GtkListItemFactory *rows = gtk_signal_list_item_factory_new ();
+  int date_width = date_column_width (self, 96);
 
   add_column (self, _("Recommendation"), G_CALLBACK (text_setup_cb), G_CALLBACK (text_bind_cb), NULL, TRUE, -1);
   add_column (self, _("Cohorts"), G_CALLBACK (plain_setup_cb), G_CALLBACK (plain_bind_cb), cohorts_text, FALSE, 130);
   add_column (self, _("Owner"), G_CALLBACK (plain_setup_cb), G_CALLBACK (plain_bind_cb), owner_text, FALSE, 120);
-  add_column (self, _("Due"), G_CALLBACK (due_setup_cb), G_CALLBACK (due_bind_cb), NULL, FALSE, 96);
+  add_column (self, _("Due"), G_CALLBACK (due_setup_cb), G_CALLBACK (due_bind_cb), NULL, FALSE, date_width);
   add_column (self, _("Status"), G_CALLBACK (status_setup_cb), G_CALLBACK (status_bind_cb), NULL, FALSE, 150);
-  add_column (self, _("Updated"), G_CALLBACK (plain_setup_cb), G_CALLBACK (plain_bind_cb), updated_text, FALSE, 96);
+  add_column (self, _("Updated"), G_CALLBACK (plain_setup_cb), G_CALLBACK (plain_bind_cb), updated_text, FALSE,
+              date_width);
   add_column (self, _("Evidence"), G_CALLBACK (plain_setup_cb), G_CALLBACK (plain_bind_cb), evidence_text, FALSE, 90);
 
   g_signal_connect (rows, "setup", G_CALLBACK (row_setup_cb), self);

@@ -47,6 +47,7 @@ struct _PbTrackerItem
   AdwComboRow          *update_status_row;
   GtkStringList        *update_statuses;
   AdwEntryRow          *update_date_row;
+  GtkLabel             *update_error_label;
   AdwEntryRow          *update_note_row;
   AdwActionRow         *evidence_row;
   GtkSearchEntry       *evidence_search;

@@ -105,10 +105,13 @@ undo_binding (GtkWidget *widget,
   return pb_tracker_item_undo (PB_TRACKER_ITEM (widget));
 }
 
+/* Applies @update with an Undo toast; an error is shown as a toast, or
+ * passed on in @error_out when given. */
 static gboolean
-apply_update (PbTrackerItem                *self,
-              const PbRecommendationUpdate *update,
-              const char                   *message)
+apply_update_full (PbTrackerItem                 *self,
+                   const PbRecommendationUpdate  *update,
+                   const char                    *message,
+                   GError                       **error_out)
 {
   PbRecommendationUndo *undo = NULL;
   g_autoptr(GError) error = NULL;
@@ -118,11 +121,41 @@ apply_update (PbTrackerItem                *self,
   if (!pb_library_update_recommendation (self->library, pb_recommendation_item_get_id (self->item), update,
                                          &undo, &error))
     {
-      _pb_tracker_item_show_error (self, error);
+      if (error_out != NULL)
+        g_propagate_error (error_out, g_steal_pointer (&error));
+      else
+        _pb_tracker_item_show_error (self, error);
       return FALSE;
     }
   show_undo_toast (self, message, undo);
   return TRUE;
+}
+
+static gboolean
+apply_update (PbTrackerItem                *self,
+              const PbRecommendationUpdate *update,
+              const char                   *message)
+{
+  return apply_update_full (self, update, message, NULL);
+}
+
+/* A refused status date is said under the form, by the field, where the
+ * eye is when Record is pressed (a toast would be gone before it is
+ * read), and the date row turns red; cleared by the next good update. */
+static void
+show_update_error (PbTrackerItem *self,
+                   const GError  *error)
+{
+  gboolean date = error != NULL && g_error_matches (error, PB_RECOMMENDATIONS_ERROR, PB_RECOMMENDATIONS_ERROR_DATE);
+
+  gtk_label_set_label (self->update_error_label, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->update_error_label), error != NULL);
+  if (date)
+    gtk_widget_add_css_class (GTK_WIDGET (self->update_date_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->update_date_row), "error");
+  if (date)
+    gtk_widget_grab_focus (GTK_WIDGET (self->update_date_row));
 }
 
 static char *
@@ -409,6 +442,7 @@ record_action (GtkWidget  *widget,
   PbRecommendationUpdate update = PB_RECOMMENDATION_UPDATE_INIT;
   const char *date = gtk_editable_get_text (GTK_EDITABLE (self->update_date_row));
   guint status = adw_combo_row_get_selected (self->update_status_row);
+  g_autoptr(GError) error = NULL;
 
   if (status >= PB_N_RECOMMENDATION_STATUSES)
     return;
@@ -417,8 +451,12 @@ record_action (GtkWidget  *widget,
   update.note = gtk_editable_get_text (GTK_EDITABLE (self->update_note_row));
   update.evidence = (const gint64 *)(gpointer)self->evidence->data;
   update.n_evidence = self->evidence->len;
-  if (!apply_update (self, &update, _("Update recorded")))
-    return;
+  if (!apply_update_full (self, &update, _("Update recorded"), &error))
+    {
+      show_update_error (self, error);
+      return;
+    }
+  show_update_error (self, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->update_note_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->update_date_row), "");
@@ -561,6 +599,7 @@ pb_tracker_item_class_init (PbTrackerItemClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, update_status_row);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, update_statuses);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, update_date_row);
+  gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, update_error_label);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, update_note_row);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, evidence_row);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerItem, evidence_search);
@@ -659,6 +698,7 @@ pb_tracker_item_set_item_id (PbTrackerItem *self,
   update_evidence_row (self);
   gtk_editable_set_text (GTK_EDITABLE (self->update_note_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->update_date_row), "");
+  show_update_error (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->evidence_search), "");
   evidence_search_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.set-status", TRUE);

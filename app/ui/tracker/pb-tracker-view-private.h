@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by pb-tracker-view.c (the view, its filters and pages) and
+/* Shared by pb-tracker-view.c (the view and its pages),
+ * pb-tracker-view-filters.c (its filters and empty state),
+ * pb-tracker-view-offers.c (the ways to add recommendations) and
  * pb-tracker-columns.c (the table's columns and the narrow list's rows). */
 
 struct _PbTrackerView
@@ -52,6 +54,16 @@ struct _PbTrackerView
 };
 
 void  _pb_tracker_view_add_columns (PbTrackerView *self);
+
+/* pb-tracker-view-filters.c */
+void  _pb_tracker_view_init_filters    (PbTrackerView *self);
+void  _pb_tracker_view_fill_filters    (PbTrackerView *self);
+void  _pb_tracker_view_filters_changed (PbTrackerView *self);
+void  _pb_tracker_view_update_state    (PbTrackerView *self);
+void  _pb_tracker_view_squeezed        (PbTrackerView *self);
+
+/* pb-tracker-view-offers.c */
+void  _pb_tracker_view_install_offer_actions (GtkWidgetClass *widget_class);
 char *_pb_tracker_cohort_names     (GPtrArray     *cohorts,
                                     const char * const *slugs);
 char *_pb_tracker_short_date       (const char    *iso);

@@ -5,15 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pb-cohort-store.h"
-#include "pb-cohort.h"
 #include "pb-finding.h"
-#include "pb-pack-sections.h"
-#include "pb-recommendation-dialog.h"
 #include "pb-recommendation-item.h"
-#include "pb-recommendation-links.h"
-#include "pb-recommendation-store.h"
-#include "pb-report-recs-dialog.h"
 #include "pb-status-badge.h"
 #include "pb-tracker-view-private.h"
 
@@ -24,7 +17,9 @@
  * recommendation opens on a page of its own with its history. Where the
  * window is narrow the table gives way to a list of rows. The second page
  * compares two reports of one authority (pb-compare-view.c). The view
- * follows the library: it never reads the database itself. */
+ * follows the library: it never reads the database itself. Its filters
+ * are in pb-tracker-view-filters.c, the ways to add recommendations in
+ * pb-tracker-view-offers.c, the table's columns in pb-tracker-columns.c. */
 
 G_DEFINE_FINAL_TYPE (PbTrackerView, pb_tracker_view, GTK_TYPE_WIDGET)
 
@@ -35,137 +30,6 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
-
-/* Filters */
-
-static void
-update_state (PbTrackerView *self)
-{
-  guint n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  gboolean filtered = gtk_drop_down_get_selected (self->cohort_dropdown) > 0 ||
-                      gtk_drop_down_get_selected (self->status_dropdown) > 0 ||
-                      gtk_toggle_button_get_active (self->overdue_button);
-
-  if (n == 0)
-    {
-      adw_status_page_set_title (self->empty_page, filtered ? _("No Recommendations Match")
-                                                            : _("No Tracked Recommendations"));
-      adw_status_page_set_description (self->empty_page,
-                                       filtered ? _("Try fewer filters.")
-                                                : _("Open an inspection report’s details and choose Track Its "
-                                                    "Recommendations, or add one by hand from the council’s "
-                                                    "action plan."));
-    }
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "table" : "empty");
-}
-
-static void
-filters_changed_cb (PbTrackerView *self)
-{
-  PbRecommendationFilter filter = PB_RECOMMENDATION_FILTER_INIT;
-  guint cohort = gtk_drop_down_get_selected (self->cohort_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  g_autoptr(GError) error = NULL;
-
-  if (self->list == NULL || self->filling)
-    return;
-
-  filter.authority = pb_tracker_view_get_authority (self);
-  if (cohort > 0 && cohort != GTK_INVALID_LIST_POSITION && cohort - 1 < self->cohorts->len)
-    filter.cohort = pb_cohort_get_slug (g_ptr_array_index (self->cohorts, cohort - 1));
-  else if (cohort != GTK_INVALID_LIST_POSITION && cohort == self->cohorts->len + 1)
-    filter.cohort = PB_RECOMMENDATION_NO_COHORT;
-  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
-    filter.status = (int)status - 1;
-  filter.overdue = gtk_toggle_button_get_active (self->overdue_button);
-
-  pb_recommendation_list_set_filter (self->list, &filter);
-  if (!pb_recommendation_list_reload (self->list, &error))
-    g_warning ("Could not read the tracker: %s", error->message);
-  update_state (self);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_ascii_strcasecmp (*(const char **)a, *(const char **)b);
-}
-
-/* The authorities with tracked items, and those with reports to take
- * recommendations from, once each, in alphabetical order. */
-static GStrv
-list_authorities (PbTrackerView *self)
-{
-  g_auto(GStrv) tracked = pb_library_list_tracked_authorities (self->library, NULL);
-  g_auto(GStrv) reported = pb_library_list_report_authorities (self->library, NULL);
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; tracked && tracked[i]; i++)
-    g_ptr_array_add (all, tracked[i]);
-  for (guint i = 0; reported && reported[i]; i++)
-    g_ptr_array_add (all, reported[i]);
-  g_ptr_array_sort (all, compare_names);
-  for (guint i = 0; i < all->len; i++)
-    if (i == 0 || g_ascii_strcasecmp (g_ptr_array_index (all, i - 1), g_ptr_array_index (all, i)) != 0)
-      g_strv_builder_add (builder, g_ptr_array_index (all, i));
-  return g_strv_builder_end (builder);
-}
-
-static void
-fill_filters (PbTrackerView *self)
-{
-  g_autofree char *authority = g_strdup (pb_tracker_view_get_authority (self));
-  g_auto(GStrv) authorities = list_authorities (self);
-  guint n_cohorts = g_list_model_get_n_items (G_LIST_MODEL (self->cohort_names));
-  guint chosen = 0;
-
-  self->filling = TRUE;
-
-  g_strfreev (self->authority_list);
-  self->authority_list = g_steal_pointer (&authorities);
-  gtk_string_list_splice (self->authorities, 0, g_list_model_get_n_items (G_LIST_MODEL (self->authorities)),
-                          (const char * const *)self->authority_list);
-  for (guint i = 0; self->authority_list[i] != NULL; i++)
-    if (authority != NULL && g_ascii_strcasecmp (self->authority_list[i], authority) == 0)
-      chosen = i;
-  gtk_drop_down_set_selected (self->authority_dropdown, chosen);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->authority_dropdown), self->authority_list[0] != NULL);
-
-  g_clear_pointer (&self->cohorts, g_ptr_array_unref);
-  self->cohorts = pb_library_list_cohorts (self->library, NULL);
-  if (self->cohorts == NULL)
-    self->cohorts = g_ptr_array_new_with_free_func (g_object_unref);
-  gtk_string_list_splice (self->cohort_names, 1, n_cohorts > 0 ? n_cohorts - 1 : 0, NULL);
-  for (guint i = 0; i < self->cohorts->len; i++)
-    gtk_string_list_append (self->cohort_names, pb_cohort_get_name (g_ptr_array_index (self->cohorts, i)));
-  /* Last: items whose words named no cohort, to find and give them one. */
-  gtk_string_list_append (self->cohort_names, _("No cohort"));
-
-  self->filling = FALSE;
-  filters_changed_cb (self);
-}
-
-static void
-relayout_cb (gpointer data)
-{
-  PbTrackerView *self = data;
-
-  self->relayout = 0;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->filter_box),
-                                  pb_tracker_view_get_narrow (self) ? GTK_ORIENTATION_VERTICAL
-                                                                    : GTK_ORIENTATION_HORIZONTAL);
-}
-
-/* Narrow: the filters on two lines. The squeezer says so as it is laid
- * out, too late to change this frame: the next one shows it. */
-static void
-squeezed_cb (PbTrackerView *self)
-{
-  if (self->relayout == 0)
-    self->relayout = g_idle_add_once (relayout_cb, self);
-}
 
 /* Pages */
 
@@ -219,7 +83,7 @@ recommendation_changed_cb (PbTrackerView *self,
    * items at once may bring one too. */
   if (id == 0)
     {
-      fill_filters (self);
+      _pb_tracker_view_fill_filters (self);
       return;
     }
   item = pb_library_get_recommendation (self->library, id, NULL);
@@ -227,46 +91,12 @@ recommendation_changed_cb (PbTrackerView *self,
   for (guint i = 0; authority != NULL && self->authority_list[i] != NULL; i++)
     known |= g_ascii_strcasecmp (self->authority_list[i], authority) == 0;
   if (authority != NULL && !known)
-    fill_filters (self);
+    _pb_tracker_view_fill_filters (self);
   else
-    update_state (self);
+    _pb_tracker_view_update_state (self);
 }
 
 /* Actions */
-
-static void
-add_by_hand_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PbTrackerView *self = PB_TRACKER_VIEW (widget);
-  GtkWidget *dialog;
-
-  if (self->library == NULL)
-    return;
-  dialog = pb_recommendation_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->library,
-                                         pb_tracker_view_get_authority (self));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_from_report_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  pb_tracker_view_review_report (PB_TRACKER_VIEW (widget), 0);
-}
-
-static void
-review_offer_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PbTrackerView *self = PB_TRACKER_VIEW (widget);
-
-  gtk_revealer_set_reveal_child (self->offer_revealer, FALSE);
-  pb_tracker_view_review_report (self, self->offer_report_id);
-}
 
 static void
 back_action (GtkWidget  *widget,
@@ -429,17 +259,16 @@ pb_tracker_view_class_init (PbTrackerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, item_page);
   gtk_widget_class_bind_template_child (widget_class, PbTrackerView, compare_view);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, squeezed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "filters_changed_cb",
+                                                G_CALLBACK (_pb_tracker_view_filters_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "squeezed_cb", G_CALLBACK (_pb_tracker_view_squeezed));
   gtk_widget_class_bind_template_callback (widget_class, activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_page_cb);
 
-  gtk_widget_class_install_action (widget_class, "tracker.add-by-hand", NULL, add_by_hand_action);
-  gtk_widget_class_install_action (widget_class, "tracker.add-from-report", NULL, add_from_report_action);
-  gtk_widget_class_install_action (widget_class, "tracker.review-offer", NULL, review_offer_action);
+  _pb_tracker_view_install_offer_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "tracker.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "tracker.back", NULL);
   /* Back in the table, the status just set can still be taken back. */
@@ -447,30 +276,6 @@ pb_tracker_view_class_init (PbTrackerViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "trackerview");
-}
-
-/* Dropdowns whose button ellipsizes, so that a long cohort's name does not
- * make the window wider than a phone; the list shows names whole. */
-static void
-ellipsize_dropdown (GtkDropDown *dropdown)
-{
-  static const char button_ui[] =
-    "<interface><template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkLabel\">"
-    "<property name=\"xalign\">0</property><property name=\"ellipsize\">end</property>"
-    "<binding name=\"label\"><lookup name=\"string\" type=\"GtkStringObject\"><lookup name=\"item\">GtkListItem"
-    "</lookup></lookup></binding></object></property></template></interface>";
-  static const char list_ui[] =
-    "<interface><template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkLabel\">"
-    "<property name=\"xalign\">0</property>"
-    "<binding name=\"label\"><lookup name=\"string\" type=\"GtkStringObject\"><lookup name=\"item\">GtkListItem"
-    "</lookup></lookup></binding></object></property></template></interface>";
-  g_autoptr(GBytes) button_bytes = g_bytes_new_static (button_ui, sizeof button_ui - 1);
-  g_autoptr(GBytes) list_bytes = g_bytes_new_static (list_ui, sizeof list_ui - 1);
-  g_autoptr(GtkListItemFactory) button = gtk_builder_list_item_factory_new_from_bytes (NULL, button_bytes);
-  g_autoptr(GtkListItemFactory) list = gtk_builder_list_item_factory_new_from_bytes (NULL, list_bytes);
-
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
 }
 
 /* GTK 4.8 names a menu button for screen readers, but not the button
@@ -491,15 +296,7 @@ pb_tracker_view_init (PbTrackerView *self)
   pb_tracker_load_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  ellipsize_dropdown (self->authority_dropdown);
-  ellipsize_dropdown (self->cohort_dropdown);
-  ellipsize_dropdown (self->status_dropdown);
-  gtk_string_list_append (self->cohort_names, _("All cohorts"));
-  gtk_string_list_append (self->status_names, _("Any status"));
-  for (guint i = 0; i < PB_N_RECOMMENDATION_STATUSES; i++)
-    gtk_string_list_append (self->status_names, pb_recommendation_status_get_label (i));
-  self->authority_list = g_new0 (char *, 1);
-  self->cohorts = g_ptr_array_new_with_free_func (g_object_unref);
+  _pb_tracker_view_init_filters (self);
 
   _pb_tracker_view_add_columns (self);
   g_signal_connect_object (self->column_view, "map", G_CALLBACK (attach_models), self, G_CONNECT_SWAPPED);
@@ -507,7 +304,7 @@ pb_tracker_view_init (PbTrackerView *self)
   name_menu_button (self->add_button, _("Add recommendations"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-by-hand", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-from-report", FALSE);
-  update_state (self);
+  _pb_tracker_view_update_state (self);
 }
 
 GtkWidget *
@@ -551,7 +348,7 @@ pb_tracker_view_set_library (PbTrackerView *self,
   pb_compare_view_set_library (self->compare_view, library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-by-hand", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-from-report", TRUE);
-  fill_filters (self);
+  _pb_tracker_view_fill_filters (self);
 }
 
 /**
@@ -567,7 +364,7 @@ pb_tracker_view_refresh (PbTrackerView *self)
 
   if (self->library == NULL)
     return;
-  fill_filters (self);
+  _pb_tracker_view_fill_filters (self);
   pb_compare_view_refresh (self->compare_view);
 }
 
@@ -597,41 +394,6 @@ pb_tracker_view_get_n_items (PbTrackerView *self)
 {
   g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), 0);
   return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-}
-
-/**
- * pb_tracker_view_get_authority:
- *
- * Returns: (nullable): the authority whose recommendations are shown
- */
-const char *
-pb_tracker_view_get_authority (PbTrackerView *self)
-{
-  guint selected;
-
-  g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), NULL);
-
-  selected = gtk_drop_down_get_selected (self->authority_dropdown);
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (self->authority_list))
-    return NULL;
-  return self->authority_list[selected];
-}
-
-/**
- * pb_tracker_view_set_authority:
- * @authority: a local authority the library knows (any case)
- *
- * Shows that authority's recommendations, if it is in the list.
- */
-void
-pb_tracker_view_set_authority (PbTrackerView *self,
-                               const char    *authority)
-{
-  g_return_if_fail (PB_IS_TRACKER_VIEW (self));
-
-  for (guint i = 0; authority != NULL && self->authority_list[i] != NULL; i++)
-    if (g_ascii_strcasecmp (self->authority_list[i], authority) == 0)
-      gtk_drop_down_set_selected (self->authority_dropdown, i);
 }
 
 /**
@@ -712,86 +474,6 @@ pb_tracker_view_show_comparison (PbTrackerView *self,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "compare");
   pb_compare_view_compare (self->compare_view, before_id, after_id);
-}
-
-/**
- * pb_tracker_view_offer_links:
- * @report_id: a report just imported
- *
- * Offers, above the table, to review the report's recommendations that may
- * repeat tracked ones ("repeated from the 2019 inspection"); nothing is
- * linked until the user confirms it.
- *
- * Returns: how many of its recommendations may repeat a tracked one
- */
-guint
-pb_tracker_view_offer_links (PbTrackerView *self,
-                             gint64         report_id)
-{
-  g_autoptr(GPtrArray) suggestions = NULL;
-  g_autofree char *text = NULL;
-  guint n = 0;
-
-  g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), 0);
-
-  if (self->library == NULL || !(suggestions = pb_library_suggest_recommendation_links (self->library, report_id, NULL)))
-    return 0;
-  for (guint i = 0; i < suggestions->len; i++)
-    {
-      PbLinkSuggestion *suggestion = g_ptr_array_index (suggestions, i);
-
-      if (suggestion->candidates->len > 0 && !((PbLinkCandidate *)g_ptr_array_index (suggestion->candidates, 0))->linked)
-        n++;
-    }
-
-  self->offer_report_id = report_id;
-  if (n > 0)
-    {
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "A recommendation of the report just imported may repeat one already "
-                                           "tracked. Ofsted repeating a recommendation is worth the panel’s notice.",
-                                           "%u recommendations of the report just imported may repeat ones already "
-                                           "tracked. Ofsted repeating a recommendation is worth the panel’s notice.",
-                                           n), n);
-      gtk_label_set_label (self->offer_label, text);
-    }
-  gtk_revealer_set_reveal_child (self->offer_revealer, n > 0);
-  return n;
-}
-
-/**
- * pb_tracker_view_review_report:
- * @report_id: a report, or 0 to choose one of the authority's
- *
- * Opens a report's recommendations to track them, all at once or one by
- * one, and to confirm the earlier ones they repeat.
- */
-void
-pb_tracker_view_review_report (PbTrackerView *self,
-                               gint64         report_id)
-{
-  GtkWidget *dialog;
-
-  g_return_if_fail (PB_IS_TRACKER_VIEW (self));
-
-  if (self->library == NULL)
-    return;
-  dialog = pb_report_recs_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->library,
-                                      pb_tracker_view_get_authority (self), report_id);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/**
- * pb_tracker_view_get_narrow:
- *
- * Returns: whether the view is too narrow for the table, and lists its
- *   recommendations as rows
- */
-gboolean
-pb_tracker_view_get_narrow (PbTrackerView *self)
-{
-  g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), FALSE);
-  return adw_squeezer_get_visible_child (self->squeezer) != self->table_scroller;
 }
 
 /**

@@ -247,6 +247,21 @@ find_action (GtkWidget  *widget,
   pb_reader_show_find (self->reader);
 }
 
+/* The report read as pages or as text, from anywhere in the window: the
+ * reader's own Ctrl+T reaches only as far as the focus inside it. */
+static void
+text_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (current_view (self) == NULL || self->mode != PB_WINDOW_MODE_LIBRARY)
+    return;
+  _pb_window_set_show_details (self, FALSE);
+  pb_reader_set_text_mode (self->reader, !pb_reader_get_text_mode (self->reader));
+}
+
 /* Goes to a page, counted from 1 as the user counts them. */
 static void
 go_to_page_action (GtkWidget  *widget,
@@ -396,6 +411,8 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.fit-width", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.fit-page", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.text-view", NULL, text_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.text-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.go-to-page", "u", go_to_page_action);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, step_page_action);
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, step_page_action);

@@ -147,6 +147,7 @@ compare_report_action (GtkWidget  *widget,
   PbReport *report = pb_window_get_selected_report (self);
   PbPackSectionSpec spec = PB_PACK_SECTION_SPEC_INIT;
   gint64 before = 0, after = 0;
+  gboolean compared_with_next = FALSE;
 
   if (report == NULL)
     return;
@@ -166,9 +167,22 @@ compare_report_action (GtkWidget  *widget,
           _pb_window_toast (self, _("The library holds no other report of this authority to compare with"));
           return;
         }
+      /* The oldest report has none before it: compared with the next
+       * instead, which the user must be told, not left to find out. */
+      compared_with_next = TRUE;
     }
   show_tracker (self);
   pb_tracker_view_show_comparison (self->tracker_view, before, after);
+  if (compared_with_next)
+    {
+      g_autoptr(PbReport) next = pb_library_get_report (self->library, after, NULL);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a report's title */
+      message = g_strdup_printf (_("No report of this authority is older: compared with the next, “%s”"),
+                                 next ? pb_report_get_title (next) : "");
+      _pb_window_toast (self, message);
+    }
 }
 
 /* A new report may make again what an earlier one asked for: say so, and
