@@ -188,6 +188,12 @@ find_zoom_button (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+zoom_label_shown (Fixture *f)
+{
+  return find_zoom_button (GTK_WIDGET (f->window)) != NULL;
+}
+
 /* The header's zoom level follows Actual Size at once, on the next frame,
  * not at the next resize. */
 static void
@@ -200,6 +206,7 @@ test_zoom_label_follows (Fixture       *f,
   pb_reader_iterate_until (first_loaded, f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fit-width", NULL));
   assert_pages_painted (f);
+  pb_reader_iterate_until (zoom_label_shown, f);
   button = find_zoom_button (GTK_WIDGET (f->window));
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_menu_button_get_label (button), !=, "100%");
