@@ -190,7 +190,19 @@ right_click_of (GtkWidget *widget)
   return NULL;
 }
 
-/* A right click on a row chooses it and opens the selection's menu. */
+/* Whether @widget would show its tooltip now, as GTK asks it on hover. */
+static gboolean
+offers_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A right click on a row chooses it and opens the selection's menu; no
+ * tooltip covers the menu while it is open. */
 static void
 test_context_menu (Fixture       *f,
                    gconstpointer  data)
@@ -210,6 +222,7 @@ test_context_menu (Fixture       *f,
   g_assert_nonnull (cell);
   click = right_click_of (cell);
   g_assert_nonnull (click);
+  g_assert_true (offers_tooltip (cell));
   g_signal_emit_by_name (click, "pressed", 1, 4.0, 4.0);
 
   chosen = gtk_selection_model_get_selection (selection);
@@ -226,6 +239,10 @@ test_context_menu (Fixture       *f,
       menu = child;
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_false (offers_tooltip (cell));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (offers_tooltip (cell));
+  gtk_popover_popup (GTK_POPOVER (menu));
   g_assert_true (gtk_widget_activate_action (menu, "findings.edit", NULL));
   g_assert_nonnull (pb_reader_find_editor ());
   gtk_window_destroy (GTK_WINDOW (pb_reader_find_editor ()));
@@ -285,6 +302,25 @@ has_label_starting (GtkWidget  *widget,
     if (has_label_starting (child, prefix))
       return TRUE;
   return FALSE;
+}
+
+/* The filters' drop-downs sit on one line, whatever the width. */
+static void
+assert_filters_one_line (GtkWidget *widget,
+                         GtkWidget *table,
+                         double    *line)
+{
+  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget))
+    {
+      graphene_point_t point;
+
+      g_assert_true (gtk_widget_compute_point (widget, table, &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (*line < 0)
+        *line = point.y;
+      g_assert_cmpfloat (point.y, ==, *line);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_filters_one_line (child, table, line);
 }
 
 /* Every label showing @text in the table shows it whole. */
@@ -374,6 +410,12 @@ test_columns_fit (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 420, 700);
   settle (f);
+  {
+    double line = -1;
+
+    assert_filters_one_line (GTK_WIDGET (table), GTK_WIDGET (table), &line);
+    g_assert_cmpfloat (line, >=, 0);
+  }
   g_assert_true (column_shown (table, "Quote"));
   g_assert_false (column_shown (table, "Note"));
   search = pb_reader_find_widget (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY);

@@ -239,6 +239,7 @@ set_cell (GtkListItem *item,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (click, "pressed", G_CALLBACK (cell_pressed_cb), item, 0);
   gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (_pb_findings_view_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, child);
 }
 
