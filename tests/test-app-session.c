@@ -5,6 +5,9 @@
 
 #include "pb-application.h"
 #include "pb-import.h"
+#include "pb-library-sidebar.h"
+#include "pb-report-group.h"
+#include "pb-report-sort.h"
 #include "pb-test-util.h"
 #include "pb-window.h"
 
@@ -109,6 +112,64 @@ test_overview_authority (void)
   pb_test_remove_dir (dir);
 }
 
+/* The library's order and grouping apply at once, for the session, even
+ * when the settings cannot keep them (no D-Bus session: dconf refuses the
+ * write and tells everyone the old value again); where they can, the next
+ * window opens with them. */
+static void
+test_sort_without_saving (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(PbApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sorting = NULL;
+  g_autofree char *grouping = NULL;
+  g_autofree char *sorting_after = NULL;
+  GSettings *settings;
+  PbWindow *window;
+
+  g_setenv ("PANEL_BRIEF_LIBRARY", dir, TRUE);
+  app = pb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_window (app);
+  settings = pb_application_get_settings (app);
+  g_assert_nonnull (settings);
+
+  /* Saved where the settings can: the next window takes them up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "title"));
+  g_assert_cmpstr ((sorting = g_settings_get_string (settings, "library-sort")), ==, "title");
+  close_window (window);
+  window = open_window (app);
+  g_object_get (window, "sorting", &grouping, NULL);
+  g_assert_cmpstr (grouping, ==, "title");
+  g_clear_pointer (&grouping, g_free);
+
+  /* Writes held back, then given up, as dconf does without a bus. */
+  g_settings_delay (settings);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-by", "s", "date"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.group-by", "s", "authority"));
+  g_settings_revert (settings);
+
+  g_object_get (window, "sorting", &sorting_after, "grouping", &grouping, NULL);
+  g_assert_cmpstr (sorting_after, ==, "date");
+  g_assert_cmpstr (grouping, ==, "authority");
+  g_assert_cmpint (pb_library_sidebar_get_sorting (PB_LIBRARY_SIDEBAR (pb_window_get_sidebar (window))), ==,
+                   PB_SORTING_DATE);
+  g_assert_cmpint (pb_library_sidebar_get_grouping (PB_LIBRARY_SIDEBAR (pb_window_get_sidebar (window))), ==,
+                   PB_GROUPING_AUTHORITY);
+  close_window (window);
+
+  g_settings_apply (settings);
+  g_settings_reset (settings, "library-sort");
+  g_settings_reset (settings, "library-grouping");
+  g_unsetenv ("PANEL_BRIEF_LIBRARY");
+  g_application_quit (G_APPLICATION (app));
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +179,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/app-session/overview-authority", test_overview_authority);
+  g_test_add_func ("/app-session/sort-without-saving", test_sort_without_saving);
 
   return g_test_run ();
 }

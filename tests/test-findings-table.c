@@ -190,7 +190,19 @@ right_click_of (GtkWidget *widget)
   return NULL;
 }
 
-/* A right click on a row chooses it and opens the selection's menu. */
+/* Whether @widget would show its tooltip now, as GTK asks it on hover. */
+static gboolean
+offers_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A right click on a row chooses it and opens the selection's menu; no
+ * tooltip covers the menu while it is open. */
 static void
 test_context_menu (Fixture       *f,
                    gconstpointer  data)
@@ -210,6 +222,7 @@ test_context_menu (Fixture       *f,
   g_assert_nonnull (cell);
   click = right_click_of (cell);
   g_assert_nonnull (click);
+  g_assert_true (offers_tooltip (cell));
   g_signal_emit_by_name (click, "pressed", 1, 4.0, 4.0);
 
   chosen = gtk_selection_model_get_selection (selection);
@@ -226,6 +239,10 @@ test_context_menu (Fixture       *f,
       menu = child;
   g_assert_nonnull (menu);
   g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_false (offers_tooltip (cell));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (offers_tooltip (cell));
+  gtk_popover_popup (GTK_POPOVER (menu));
   g_assert_true (gtk_widget_activate_action (menu, "findings.edit", NULL));
   g_assert_nonnull (pb_reader_find_editor ());
   gtk_window_destroy (GTK_WINDOW (pb_reader_find_editor ()));
@@ -259,6 +276,51 @@ assert_rows_fit (PbFindingsView *table)
       for (GtkWidget *row = gtk_widget_get_first_child (part); row; row = gtk_widget_get_next_sibling (row))
         g_assert_cmpint (gtk_widget_get_width (row), <=, gtk_widget_get_width (view));
     }
+}
+
+/* Every column in the table is on screen, none past the table's right
+ * edge behind a scrollbar that only shows on hover. */
+static void
+assert_columns_on_screen (PbFindingsView *table)
+{
+  GtkWidget *view = GTK_WIDGET (pb_findings_view_get_column_view (table));
+  GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  int minimum = 0;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, gtk_widget_get_width (scroller));
+  g_assert_cmpint (gtk_widget_get_width (view), <=, gtk_widget_get_width (scroller));
+}
+
+static gboolean
+has_label_starting (GtkWidget  *widget,
+                    const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_starting (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The filters' drop-downs sit on one line, whatever the width. */
+static void
+assert_filters_one_line (GtkWidget *widget,
+                         GtkWidget *table,
+                         double    *line)
+{
+  if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget))
+    {
+      graphene_point_t point;
+
+      g_assert_true (gtk_widget_compute_point (widget, table, &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (*line < 0)
+        *line = point.y;
+      g_assert_cmpfloat (point.y, ==, *line);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_filters_one_line (child, table, line);
 }
 
 /* Every label showing @text in the table shows it whole. */
@@ -295,6 +357,10 @@ settle (Fixture *f)
 /* At the default window size the note, report, date and kind are shown in
  * full; narrower, the table keeps the quote, kind and date and the search
  * keeps its width. */
+static const char * const all_titles[] = {
+  "Quote", "Note", "Report", "Date", "Where", "Cohorts", "Kind", "Status", "Classification",
+};
+
 static void
 test_columns_fit (Fixture       *f,
                   gconstpointer  data)
@@ -315,6 +381,23 @@ test_columns_fit (Fixture       *f,
   assert_not_cut (GTK_WIDGET (table), "Recommendation");
   assert_not_cut (GTK_WIDGET (table), "Ask how many are in touch at 21");
   assert_rows_fit (table);
+  g_assert_true (column_shown (table, "Status"));
+  assert_columns_on_screen (table);
+  /* Dates as the library gives them, labelled: a report with no date of its
+   * own says when it came in. */
+  g_assert_true (has_label_starting (GTK_WIDGET (table), "Imported ") ||
+                 has_label_starting (GTK_WIDGET (table), "Inspected "));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  settle (f);
+  for (guint i = 0; i < G_N_ELEMENTS (all_titles); i++)
+    g_assert_true (column_shown (table, all_titles[i]));
+  assert_columns_on_screen (table);
+  assert_rows_fit (table);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  settle (f);
+  assert_columns_on_screen (table);
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 700);
   settle (f);
@@ -327,6 +410,12 @@ test_columns_fit (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 420, 700);
   settle (f);
+  {
+    double line = -1;
+
+    assert_filters_one_line (GTK_WIDGET (table), GTK_WIDGET (table), &line);
+    g_assert_cmpfloat (line, >=, 0);
+  }
   g_assert_true (column_shown (table, "Quote"));
   g_assert_false (column_shown (table, "Note"));
   search = pb_reader_find_widget (GTK_WIDGET (table), GTK_TYPE_SEARCH_ENTRY);

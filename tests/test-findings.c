@@ -391,6 +391,56 @@ test_list_model (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+/* A list never read stays empty as findings come; one whose filter
+ * changed without a reload, told of a finding, says all of it changed:
+ * never one row added when the count grew by more (list views abort). */
+static void
+test_list_model_counts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PbFindingList) list = pb_finding_list_new (f->library);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autoptr(PbFinding) a = make_finding (f, 1, "stable homes", cic, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) b = make_finding (f, 2, "Pathway plans", leavers_and_leaders, PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) c = make_finding (f, 3, "Personal advisers", leavers_and_leaders, PB_FINDING_KIND_STRENGTH, "");
+  PbFindingFilter filter = PB_FINDING_FILTER_INIT;
+  guint position = 0, removed = 0, added = 0;
+
+  g_assert_cmpint (pb_library_add_finding (f->library, a, NULL), >, 0);
+  gt_signal_logger_connect (logger, list, "items-changed");
+
+  /* Not read yet: nothing changes, though the library holds two now. */
+  g_assert_cmpint (pb_library_add_finding (f->library, b, NULL), >, 0);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  g_assert_true (pb_finding_list_reload (list, NULL));
+  gt_signal_logger_assert_emission_pop (logger, list, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (added, ==, 2);
+
+  /* Only care leavers from now on, not read yet: a third finding changes
+   * every row, and says so in counts that add up. */
+  filter.cohort = "care_leavers";
+  pb_finding_list_set_filter (list, &filter);
+  g_assert_cmpint (pb_library_add_finding (f->library, c, NULL), >, 0);
+  gt_signal_logger_assert_emission_pop (logger, list, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (removed, ==, 2);
+  g_assert_cmpuint (added, ==, 2);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* Cleared, it is not read again until asked. */
+  pb_finding_list_clear (list);
+  gt_signal_logger_assert_emission_pop (logger, list, "items-changed", &position, &removed, &added);
+  g_assert_cmpuint (removed, ==, 2);
+  pb_finding_set_note (c, "edited");
+  g_assert_true (pb_library_update_finding (f->library, c, NULL));
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
 static void
 test_retag (Fixture       *f,
             gconstpointer  data)
@@ -593,6 +643,7 @@ main (int   argc,
   ADD ("reanchor", test_reanchor);
   ADD ("cohorts", test_cohorts);
   ADD ("list-model", test_list_model);
+  ADD ("list-model-counts", test_list_model_counts);
   ADD ("retag", test_retag);
   ADD ("pdf-highlights-offered", test_pdf_highlights_offered);
   ADD ("write-csv", test_write_csv);

@@ -167,6 +167,55 @@ test_switch_free_to_fit (Fixture       *f,
     }
 }
 
+static GtkMenuButton *
+find_zoom_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+
+      if (label != NULL && g_str_has_suffix (label, "%"))
+        return GTK_MENU_BUTTON (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_zoom_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+zoom_label_shown (Fixture *f)
+{
+  return find_zoom_button (GTK_WIDGET (f->window)) != NULL;
+}
+
+/* The header's zoom level follows Actual Size at once, on the next frame,
+ * not at the next resize. */
+static void
+test_zoom_label_follows (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkMenuButton *button;
+
+  g_assert_true (pb_window_select_report (f->window, f->report_id));
+  pb_reader_iterate_until (first_loaded, f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.fit-width", NULL));
+  assert_pages_painted (f);
+  pb_reader_iterate_until (zoom_label_shown, f);
+  button = find_zoom_button (GTK_WIDGET (f->window));
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), !=, "100%");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "100%");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +225,8 @@ main (int   argc,
   /* Animations on, as on a desktop: the toasts and the panel slide while
    * the pages are laid out again. */
 
+  g_test_add ("/reader-layout/zoom-label-follows", Fixture, PB_READER_SIZE (1100, 760), pb_reader_fixture_setup,
+              test_zoom_label_follows, pb_reader_fixture_teardown);
   g_test_add ("/reader-layout/switch-with-panel", Fixture, PB_READER_SIZE (1100, 760), pb_reader_fixture_setup,
               test_switch_with_panel, pb_reader_fixture_teardown);
 

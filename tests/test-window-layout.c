@@ -62,7 +62,9 @@ library_shown (Fixture *f)
   return gtk_widget_get_mapped (pb_window_get_sidebar (f->window));
 }
 
-/* Nothing in the window is wider than 360 px needs, whatever it shows. */
+/* Nothing in the window is wider than 360 px needs, whatever it shows,
+ * counting the frame GTK draws inside the window without a compositor
+ * (as under Xvfb), which the tester's 377 px minimum included. */
 static void
 assert_fits (Fixture    *f,
              const char *what)
@@ -71,9 +73,9 @@ assert_fits (Fixture    *f,
 
   settle (f);
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  if (minimum > 370)
+  if (minimum > 360)
     g_error ("%s: the window needs %d px", what, minimum);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 370);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
 }
 
 /* The list of packs: the list box styled as a sidebar. */

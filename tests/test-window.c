@@ -5,6 +5,7 @@
 #include <libglib-testing/signal-logger.h>
 
 #include "pb-demo.h"
+#include "pb-finding-store.h"
 #include "pb-import-queue.h"
 #include "pb-library-sidebar.h"
 #include "pb-password-dialog.h"
@@ -520,6 +521,84 @@ test_window_search (Fixture       *f,
   g_source_remove (timeout);
 }
 
+/* A finding added while the sidebar lists search hits, in a window opened
+ * on a library that already holds findings (its Findings table not yet
+ * shown, so not yet read): every list redraws without upsetting GTK's list
+ * item manager, which aborted when a list of findings said one was added
+ * while it had read them all. */
+static PbFinding *
+finding_in (PbReport   *report,
+            const char *quote)
+{
+  static const char * const cohorts[] = { "care_leavers", NULL };
+  PbAnchor anchor = { 1, { 72, 90, 300, 104 } };
+  PbFinding *finding = pb_finding_new ();
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (report));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, quote);
+  pb_finding_set_cohorts (finding, cohorts);
+  return finding;
+}
+
+static void
+test_window_search_then_add_finding (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autofree char *pdf = pb_test_write_pdf (f->dir, "fernleigh.pdf", (const char **)pages,
+                                            &(PbTestPdfOptions) { .title = "Fernleigh inspection" });
+  g_autoptr(PbFinding) earlier = NULL;
+  g_autoptr(PbFinding) finding = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbReport) report = NULL;
+  PbLibrarySidebar *sidebar;
+  PbWindow *window;
+  GListModel *hits;
+  gint64 id;
+
+  import_uri (f, pdf);
+  report = g_object_ref (pb_window_get_selected_report (f->window));
+  earlier = finding_in (report, "Inspection of Fernleigh children's services");
+  g_assert_cmpint (pb_library_add_finding (f->library, earlier, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The next session's window, grouped and sorted as an officer may leave it. */
+  window = g_object_ref (pb_window_new (NULL, f->library));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  sidebar = PB_LIBRARY_SIDEBAR (pb_window_get_sidebar (window));
+  pb_library_sidebar_set_sorting (sidebar, PB_SORTING_DATE);
+  pb_library_sidebar_set_grouping (sidebar, PB_GROUPING_AUTHORITY);
+  g_assert_true (pb_window_select_report (window, pb_report_get_id (report)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  pb_library_sidebar_search (sidebar, "generous");
+  hits = pb_window_get_search_hits (window);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  finding = finding_in (report, "Care leavers receive a generous local offer.");
+  id = pb_library_add_finding (f->library, finding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  wait_until_idle (f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The hits still list the report; the report is still chosen. */
+  g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 1);
+  g_assert_nonnull (pb_window_get_selected_report (window));
+  g_assert_cmpint (pb_report_get_id (pb_window_get_selected_report (window)), ==, pb_report_get_id (report));
+
+  /* The Findings table, shown, lists both. */
+  pb_window_set_mode (window, PB_WINDOW_MODE_FINDINGS);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wait_until_idle (f);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 typedef struct
 {
   guint  n_finished;
@@ -599,6 +678,7 @@ main (int   argc,
   g_test_add ("/window/remove-report", Fixture, NULL, fixture_setup, test_window_remove_report, fixture_teardown);
   g_test_add ("/window/mode", Fixture, NULL, fixture_setup, test_window_mode, fixture_teardown);
   g_test_add ("/window/search", Fixture, NULL, fixture_setup, test_window_search, fixture_teardown);
+  g_test_add ("/window/search-then-add-finding", Fixture, NULL, fixture_setup, test_window_search_then_add_finding, fixture_teardown);
   g_test_add ("/window/import-queue", Fixture, NULL, fixture_setup, test_import_queue, fixture_teardown);
 
   return g_test_run ();

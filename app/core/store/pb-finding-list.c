@@ -18,6 +18,9 @@ struct _PbFindingList
   PbFindingFilter  filter;
   char            *cohort;
   char            *text;
+  /* Read from the library at least once since made or cleared: until then
+   * it stays empty, whatever the library says. */
+  gboolean         loaded;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -66,7 +69,34 @@ index_in (GPtrArray *findings,
   return -1;
 }
 
-/* Re-reads the list and reports the one finding that changed. */
+/* Whether two readings list the same findings in the same order, leaving
+ * out the one with @id. */
+static gboolean
+same_but_one (GPtrArray *before,
+              GPtrArray *after,
+              gint64     id)
+{
+  guint i = 0, j = 0;
+
+  for (;;)
+    {
+      while (i < before->len && pb_finding_get_id (g_ptr_array_index (before, i)) == id)
+        i++;
+      while (j < after->len && pb_finding_get_id (g_ptr_array_index (after, j)) == id)
+        j++;
+      if (i == before->len || j == after->len)
+        return i == before->len && j == after->len;
+      if (pb_finding_get_id (g_ptr_array_index (before, i)) != pb_finding_get_id (g_ptr_array_index (after, j)))
+        return FALSE;
+      i++, j++;
+    }
+}
+
+/* Re-reads the list and reports the one finding that changed.  A list
+ * never read stays empty; one that no longer matches the library but for
+ * that finding (its filter changed and not reloaded, a change it was not
+ * told of) says all of it changed: telling a list view of one row added
+ * when several were made it abort (GTK 4.8's list item manager). */
 static void
 refresh_one (PbFindingList *self,
              gint64         id)
@@ -74,6 +104,9 @@ refresh_one (PbFindingList *self,
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GError) error = NULL;
   gint old_pos, new_pos;
+
+  if (!self->loaded)
+    return;
 
   if (!(fresh = pb_library_list_findings (self->library, &self->filter, &error)))
     {
@@ -85,6 +118,17 @@ refresh_one (PbFindingList *self,
 
   old_pos = index_in (self->findings, id);
   new_pos = index_in (fresh, id);
+
+  if (!same_but_one (self->findings, fresh, id))
+    {
+      guint removed = self->findings->len;
+
+      g_ptr_array_unref (self->findings);
+      self->findings = g_steal_pointer (&fresh);
+      if (removed > 0 || self->findings->len > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->findings->len);
+      return;
+    }
 
   g_ptr_array_unref (self->findings);
   self->findings = g_steal_pointer (&fresh);
@@ -222,6 +266,7 @@ pb_finding_list_reload (PbFindingList  *self,
   removed = self->findings->len;
   g_ptr_array_unref (self->findings);
   self->findings = g_steal_pointer (&fresh);
+  self->loaded = TRUE;
 
   if (removed > 0 || self->findings->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->findings->len);
@@ -260,6 +305,7 @@ pb_finding_list_clear (PbFindingList *self)
 
   removed = self->findings->len;
   g_ptr_array_set_size (self->findings, 0);
+  self->loaded = FALSE;
   if (removed > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
 }

@@ -419,6 +419,43 @@ menu_action (GtkWidget  *widget,
   _pb_findings_view_popup_menu (self, GTK_INVALID_LIST_POSITION, 24, 24);
 }
 
+/* A menu of the table's open: the row's context menu, or Add to Pack's. */
+static gboolean
+menu_open (PbFindingsView *self)
+{
+  GtkPopover *pack = gtk_menu_button_get_popover (self->pack_button);
+  GtkPopover *pack_icon = gtk_menu_button_get_popover (self->pack_icon_button);
+
+  return (self->row_menu != NULL && gtk_widget_get_visible (self->row_menu)) ||
+         (pack != NULL && gtk_widget_get_visible (GTK_WIDGET (pack))) ||
+         (pack_icon != NULL && gtk_widget_get_visible (GTK_WIDGET (pack_icon)));
+}
+
+/**
+ * _pb_findings_view_query_tooltip_cb:
+ *
+ * Connected to the table's cells and buttons: while one of its menus is
+ * open, their tooltips (a row's whole quote, a button's use) stay hidden
+ * rather than cover the menu's items. Stops the emission, as the tooltip
+ * text's own handler would show it otherwise.
+ *
+ * Returns: %FALSE, no tooltip from this handler
+ */
+gboolean
+_pb_findings_view_query_tooltip_cb (GtkWidget  *widget,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard,
+                                    GtkTooltip *tooltip,
+                                    gpointer    user_data)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (widget, PB_TYPE_FINDINGS_VIEW);
+
+  if (view != NULL && menu_open (PB_FINDINGS_VIEW (view)))
+    g_signal_stop_emission_by_name (widget, "query-tooltip");
+  return FALSE;
+}
+
 void
 _pb_findings_view_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -441,6 +478,8 @@ _pb_findings_view_init_actions (PbFindingsView *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
   gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self));
+  g_signal_connect (self->pack_button, "query-tooltip", G_CALLBACK (_pb_findings_view_query_tooltip_cb), NULL);
+  g_signal_connect (self->pack_icon_button, "query-tooltip", G_CALLBACK (_pb_findings_view_query_tooltip_cb), NULL);
   self->kept_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   _pb_findings_view_selection_changed (self);
 }

@@ -9,6 +9,7 @@
 #include "pb-cohort.h"
 #include "pb-findings-view-private.h"
 #include "pb-report.h"
+#include "pb-report-row.h"
 
 /* The findings table's columns: what each cell says, how each column sorts,
  * and which are shown at the table's width. Every cell's words are shown in
@@ -73,13 +74,16 @@ report_date (PbFindingsView *self,
   return report ? pb_report_get_display_date (report) : NULL;
 }
 
-/* The date the report is known by, as the library and the packs give it. */
+/* The report's dates as the library lists them, each labelled with what
+ * it is ("Inspected 17–28 Jun 2019", "Imported 30 Nov 2026"); sorted by the
+ * date the report is known by. */
 static char *
 date_text (PbFindingsView *self,
            PbFinding      *finding)
 {
   PbReport *report = report_of (self, finding);
-  char *text = report ? pb_document_dates_format_date (pb_report_get_dates (report)) : NULL;
+  g_autofree char *described = report ? pb_report_dup_dates_description (report) : NULL;
+  char *text = pb_format_capitalised (described);
 
   return text ? text : g_strdup ("");
 }
@@ -235,6 +239,7 @@ set_cell (GtkListItem *item,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (click, "pressed", G_CALLBACK (cell_pressed_cb), item, 0);
   gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (child, "query-tooltip", G_CALLBACK (_pb_findings_view_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, child);
 }
 
@@ -269,7 +274,7 @@ note_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                PbFindingsView           *self)
 {
-  set_cell (item, wrapping_label (4, 12));
+  set_cell (item, wrapping_label (4, 8));
 }
 
 /* The quote, the point of a finding, and the officer's note get four lines;
@@ -279,7 +284,7 @@ quote_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 PbFindingsView           *self)
 {
-  set_cell (item, wrapping_label (4, 16));
+  set_cell (item, wrapping_label (4, 12));
 }
 
 static void
@@ -343,9 +348,9 @@ static const Shown shown_from[] = {
   { report_text, 520 },
   { cohorts_text, 600 },
   { note_text, 720 },
-  { status_text, 1000 },
-  { where_text, 1100 },
-  { classification_text, 1200 },
+  { status_text, 760 },
+  { where_text, 880 },
+  { classification_text, 940 },
 };
 
 static void
@@ -394,7 +399,7 @@ _pb_findings_view_add_columns (PbFindingsView *self)
   add_column (self, _("Note"), note_text, NULL, TRUE, -1);
   add_column (self, _("Report"), report_text, NULL, FALSE, 152);
   add_column (self, _("Date"), date_text,
-              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 100);
+              GTK_SORTER (gtk_custom_sorter_new (compare_date, self, NULL)), FALSE, 112);
   add_column (self, _("Where"), where_text,
               GTK_SORTER (gtk_custom_sorter_new (compare_where, NULL, NULL)), FALSE, 64);
   add_column (self, _("Cohorts"), cohorts_text, NULL, FALSE, 68);

@@ -75,6 +75,12 @@ void _pb_findings_view_popup_menu        (PbFindingsView *self,
                                           double          y);
 void _pb_findings_view_class_init_actions (GtkWidgetClass *widget_class);
 void _pb_findings_view_init_actions      (PbFindingsView *self);
+gboolean _pb_findings_view_query_tooltip_cb (GtkWidget  *widget,
+                                             int         x,
+                                             int         y,
+                                             gboolean    keyboard,
+                                             GtkTooltip *tooltip,
+                                             gpointer    user_data);
 /* pb-findings-view.c */
 void _pb_findings_view_open              (PbFindingsView *self,
                                           PbFinding      *finding);

@@ -18,10 +18,17 @@
  * hit, a page number typed. */
 
 static void
+update_zoom_label (PbWindow *self)
+{
+  g_autofree char *zoom = g_strdup_printf ("%.0f%%", pb_view_model_get_zoom (pb_reader_get_model (self->reader)) * 100);
+
+  gtk_menu_button_set_label (self->zoom_button, zoom);
+}
+
+static void
 update_reader_controls (PbWindow *self)
 {
   gboolean reading, in_library;
-  g_autofree char *zoom = NULL;
 
   if (self->reader == NULL)
     return;   /* being destroyed */
@@ -40,9 +47,7 @@ update_reader_controls (PbWindow *self)
   if (!pb_reader_get_loaded (self->reader))
     return;
 
-  zoom = g_strdup_printf ("%.0f%%", pb_view_model_get_zoom (pb_reader_get_model (self->reader)) * 100);
-  gtk_menu_button_set_label (self->zoom_button, zoom);
-
+  update_zoom_label (self);
   _pb_window_update_actions (self);
 }
 
@@ -156,6 +161,24 @@ _pb_window_queue_update_controls (PbWindow *self)
 
   if (self->controls_idle == 0)
     self->controls_idle = g_idle_add_once (controls_idle_cb, self);
+}
+
+/* The user's own zoom (Actual Size, Ctrl++) never comes from laying the
+ * pages out: the header says it at once, in the frame that draws it. A
+ * zoom that fits the view is known while the view is being laid out, and
+ * waits for the idle like the other controls. */
+void
+_pb_window_zoom_changed (PbWindow *self)
+{
+  PbViewModel *model;
+
+  if (self->disposed || self->reader == NULL)
+    return;
+
+  model = pb_reader_get_model (self->reader);
+  if (pb_view_model_get_sizing (model) == PB_SIZING_FREE && pb_reader_get_loaded (self->reader))
+    update_zoom_label (self);
+  _pb_window_queue_update_controls (self);
 }
 
 /* A grade in the overview: open its report at the section that gives it. */

@@ -82,6 +82,7 @@ void _pb_window_save_state        (PbWindow       *self);
 
 void _pb_window_update_content          (PbWindow       *self);
 void _pb_window_queue_update_controls   (PbWindow       *self);
+void _pb_window_zoom_changed            (PbWindow       *self);
 void _pb_window_selected_report_changed (PbWindow       *self);
 void _pb_window_class_init_content      (GtkWidgetClass *widget_class);
 

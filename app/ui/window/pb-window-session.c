@@ -150,10 +150,19 @@ _pb_window_take_settings (PbWindow *self)
                            G_CALLBACK (cache_size_changed_cb), self, G_CONNECT_SWAPPED);
   cache_size_changed_cb (self);
 
-  /* The library's grouping and order; Grades over time opens on the
-   * authority last looked at. */
-  g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "library-sort", self, "sorting", G_SETTINGS_BIND_DEFAULT);
+  /* The library's grouping and order: taken up once, then the window's
+   * own and only saved from it. Without a D-Bus session dconf refuses the
+   * write and announces the old value again; read back, that undid the
+   * user's choice at once. Grades over time opens on the authority last
+   * looked at. */
+  {
+    g_autofree char *grouping = g_settings_get_string (self->settings, "library-grouping");
+    g_autofree char *sorting = g_settings_get_string (self->settings, "library-sort");
+
+    g_object_set (self, "grouping", grouping, "sorting", sorting, NULL);
+  }
+  g_settings_bind (self->settings, "library-grouping", self, "grouping", G_SETTINGS_BIND_SET);
+  g_settings_bind (self->settings, "library-sort", self, "sorting", G_SETTINGS_BIND_SET);
   g_settings_bind (self->settings, "overview-authority", self->cohort_overview, "authority",
                    G_SETTINGS_BIND_DEFAULT);
 }

@@ -575,7 +575,7 @@ pb_window_init (PbWindow *self)
   pb_page_controls_set_model (self->page_controls, model);
   g_signal_connect_object (model, "notify::page", G_CALLBACK (_pb_window_queue_update_controls),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (model, "notify::zoom", G_CALLBACK (_pb_window_queue_update_controls),
+  g_signal_connect_object (model, "notify::zoom", G_CALLBACK (_pb_window_zoom_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::loaded", G_CALLBACK (_pb_window_queue_update_controls),
                            self, G_CONNECT_SWAPPED);
