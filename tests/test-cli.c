@@ -5,6 +5,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pb-library.h"
+#include "pb-report-edit.h"
+#include "pb-report-store.h"
+#include "pb-report.h"
 #include "pb-test-cli.h"
 #include "pb-test-util.h"
 
@@ -114,6 +118,109 @@ test_list_and_show (Fixture       *f,
 
   pb_test_run_cli (&missing, "show", "7", "--library", f->library_dir, NULL);
   pb_test_assert_one_line_error (&missing);
+}
+
+/* The command line names reports as the window does: by the title the
+ * user gave in Report Properties, or the tidy one made from the structure
+ * ("Northmoor — …"), not the PDF's own; --json gives both. */
+static void
+test_display_titles (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const reinspection[] = {
+    "Northmoor\nRe-inspection of services for children in need of help and\n"
+    "protection, children looked after and care leavers\n"
+    "Inspection dates: 12 September 2016 to 6 October 2016\n"
+    "Children’s services in Northmoor are inadequate\n",
+    NULL
+  };
+  g_autofree char *sif_pdf = pb_test_write_pdf (f->dir, "reinspection.pdf", reinspection,
+                                                &(PbTestPdfOptions) { .title = "Northmoor file title" });
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) add = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_auto(PbTestRun) list_json = { 0 };
+  g_auto(PbTestRun) show = { 0 };
+  g_auto(PbTestRun) show_json = { 0 };
+  g_auto(PbTestRun) search = { 0 };
+  g_auto(PbTestRun) findings = { 0 };
+  g_auto(PbTestRun) findings_json = { 0 };
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(PbReport) northmoor = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) one = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tidy = NULL;
+  g_autofree char *line = NULL;
+  JsonObject *item;
+
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, sif_pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  pb_test_run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+                   "--quote", "generous local offer", "--cohort", "care_leavers", "--kind", "strength", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  /* The user's own title for the first, as Report Properties sets it. */
+  library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_library_set_report_title (library, 1, "Worcs test title", &error));
+  g_assert_no_error (error);
+  northmoor = pb_library_get_report (library, 2, &error);
+  g_assert_no_error (error);
+  tidy = g_strdup (pb_report_get_display_title (northmoor));
+  g_assert_true (g_str_has_prefix (tidy, "Northmoor — "));
+  g_clear_object (&library);
+
+  pb_test_run_cli (&list, "list", "--library", f->library_dir, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "  Worcs test title\n"));
+  line = g_strdup_printf ("  %s\n", tidy);
+  g_assert_nonnull (strstr (list.out, line));
+  g_assert_null (strstr (list.out, "Fernleigh inspection"));
+  g_assert_null (strstr (list.out, "Northmoor file title"));
+
+  pb_test_run_cli (&list_json, "list", "--library", f->library_dir, "--json", NULL);
+  g_assert_cmpint (list_json.status, ==, 0);
+  root = pb_test_parse_json (list_json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean first;
+
+      item = json_array_get_object_element (json_node_get_array (root), i);
+      first = json_object_get_int_member (item, "id") == 1;
+      g_assert_cmpstr (json_object_get_string_member (item, "display_title"), ==,
+                       first ? "Worcs test title" : tidy);
+      g_assert_cmpstr (json_object_get_string_member (item, "file_title"), ==,
+                       first ? "Fernleigh inspection" : "Northmoor file title");
+    }
+
+  pb_test_run_cli (&show, "show", "1", "--library", f->library_dir, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_true (g_str_has_prefix (show.out, "Worcs test title\n"));
+  g_assert_nonnull (strstr (show.out, "Fernleigh inspection"));   /* the file's own, labelled */
+
+  pb_test_run_cli (&show_json, "show", "2", "--json", "--library", f->library_dir, NULL);
+  g_assert_cmpint (show_json.status, ==, 0);
+  one = pb_test_parse_json (show_json.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (one), "display_title"), ==, tidy);
+
+  pb_test_run_cli (&search, "search", "generous", "--library", f->library_dir, NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_true (g_str_has_prefix (search.out, "Worcs test title (report 1), page 2\n"));
+
+  pb_test_run_cli (&findings, "findings", "list", "--library", f->library_dir, NULL);
+  g_assert_cmpint (findings.status, ==, 0);
+  g_assert_nonnull (strstr (findings.out, "Worcs test title, p. 2"));
+  g_assert_null (strstr (findings.out, "Fernleigh inspection"));
+
+  pb_test_run_cli (&findings_json, "findings", "list", "--json", "--library", f->library_dir, NULL);
+  g_assert_cmpint (findings_json.status, ==, 0);
+  found = pb_test_parse_json (findings_json.out);
+  item = json_array_get_object_element (json_node_get_array (found), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "report_title"), ==, "Worcs test title");
+  g_assert_cmpstr (json_object_get_string_member (item, "report_file_title"), ==, "Fernleigh inspection");
 }
 
 static void
@@ -433,6 +540,8 @@ main (int   argc,
               pb_test_cli_fixture_setup, test_list_and_show, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/list-and-show-structure", Fixture, NULL,
               pb_test_cli_fixture_setup, test_list_and_show_structure, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/display-titles", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_display_titles, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/search", Fixture, NULL,
               pb_test_cli_fixture_setup, test_search, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/bad-library", Fixture, NULL,

@@ -192,6 +192,70 @@ test_snippet_markup (Fixture       *f,
   g_assert_nonnull (strstr (plain, "Leaders & managers <know>"));
 }
 
+/* Two words typed: a page with them as the phrase typed ranks above one
+ * with each of them apart, and that above one that matches only by their
+ * stems ("meet", "disruptions"), however much more often bm25 () finds
+ * those; the phrase is found even when only one hit is asked for. A
+ * snippet that ends a sentence has no "…" after its full stop. */
+static void
+test_phrase_first (void)
+{
+  static const char * const stems[] = {
+    "Managers meet weekly to discuss disruptions and\nmeet partners about disruptions. Leaders meet.",
+    NULL
+  };
+  static const char * const apart[] = {
+    "The disruption of two placements was discussed at meetings held later in the year with the\n"
+    "carers, the social workers and the independent reviewing officers for the children concerned.",
+    NULL
+  };
+  static const char * const phrase[] = {
+    "Learning from breakdowns by the holding of timely disruption meetings.\n"
+    "Children in care live in stable homes that meet their needs and the plans for them are reviewed\n"
+    "by independent reviewing officers who know them well and visit them at home and at school.",
+    NULL
+  };
+  static const char * const titles[] = { "Stems", "Apart", "Phrase" };
+  const char * const *pages[] = { stems, apart, phrase };
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phrase_snippet = NULL;
+  g_autofree char *stems_snippet = NULL;
+
+  /* Imported so that the best by bm25 alone is also the newest. */
+  for (int i = G_N_ELEMENTS (pages) - 1; i >= 0; i--)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.pdf", titles[i]);
+      g_autofree char *path = pb_test_write_pdf (dir, name, (const char **)pages[i],
+                                                 &(PbTestPdfOptions) { .title = titles[i] });
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (pb_import_file (library, file, NULL, NULL, NULL, NULL, NULL, NULL, NULL));
+    }
+
+  hits = pb_library_search (library, "disruption meetings", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpstr (pb_search_hit_get_report_title (g_ptr_array_index (hits, i)), ==, titles[2 - i]);
+
+  one = pb_library_search (library, "Disruption  Meetings", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstr (pb_search_hit_get_report_title (g_ptr_array_index (one, 0)), ==, "Phrase");
+
+  phrase_snippet = pb_search_hit_dup_snippet (g_ptr_array_index (hits, 0));
+  g_assert_cmpstr (phrase_snippet, ==, "Learning from breakdowns by the holding of timely disruption meetings.");
+  stems_snippet = pb_search_hit_dup_snippet (g_ptr_array_index (hits, 2));
+  g_assert_cmpstr (stems_snippet, ==, "Managers meet weekly to discuss disruptions and…");
+
+  g_assert_finalize_object (g_steal_pointer (&library));
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +263,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/query-builder", test_query_builder);
+  g_test_add_func ("/search/phrase-first", test_phrase_first);
   g_test_add ("/search/ranked-hits", Fixture, NULL, fixture_setup, test_ranked_hits, fixture_teardown);
   g_test_add ("/search/ranked-newest", Fixture, NULL, fixture_setup, test_ranked_newest, fixture_teardown);
   g_test_add ("/search/stemming-and-prefix", Fixture, NULL, fixture_setup, test_stemming_and_prefix, fixture_teardown);

@@ -81,6 +81,38 @@ test_recommendation_lists (void)
     "The support to young carers.", NULL });
 }
 
+/* A bulleted item wrapped just before a number ("… reach the age of" /
+ * "17.") goes on over it: the number is its next word, not the report's
+ * first paragraph ending the list, so neither the item nor the items
+ * after it are lost. A numbered list's own next item still starts one. */
+static void
+test_recommendation_wrapped_number (void)
+{
+  g_autoptr(PbStructure) bullets = read_pages (
+    "Inspection of Eastmoor local authority children’s services\nInspection dates: 8 to 19 June 2019\n"
+    "What needs to improve\n"
+    "\u25FC The provision of personal assistants for care leavers when they reach the age of\n17.\n"
+    "\u25FC The availability of suitable accommodation for care leavers aged over\n18 years.\n"
+    "The experiences and progress of children who need help and protection: good\n"
+    "1. Children get help.\n2. Risks are understood.\n", NULL);
+  g_autoptr(PbStructure) numbered = read_pages (
+    "Inspection of services for children in need of help and protection, children looked after and care leavers\n"
+    "Northmoor Metropolitan Borough Council\nInspection date: 3 March 2015 – 26 March 2015\n"
+    "Recommendations\n1. Ensure that care leavers have personal assistants from the age of\n17.\n"
+    "2. Improve the delivery of life story work.\nSummary for children and young people\n"
+    "Inspectors spoke to many children.\n", NULL);
+
+  assert_recommendations (bullets, (const char * const[]) {
+    "The provision of personal assistants for care leavers when they reach the age of 17.",
+    "The availability of suitable accommodation for care leavers aged over 18 years.", NULL });
+  g_assert_cmpuint (bullets->paragraphs->len, ==, 2);
+
+  g_assert_cmpint (numbered->type, ==, PB_DOCUMENT_SIF_INSPECTION);
+  assert_recommendations (numbered, (const char * const[]) {
+    "Ensure that care leavers have personal assistants from the age of 17.",
+    "Improve the delivery of life story work.", NULL });
+}
+
 /* One report per era, as text in reading order. */
 static void
 test_eras (void)
@@ -266,6 +298,39 @@ test_generated_sif (void)
   g_assert_cmpint (s->judgements[PB_JUDGEMENT_LEADERS], ==, PB_GRADE_INADEQUATE);
   g_assert_false (s->cic_and_care_leavers_combined);
   g_assert_cmpuint (s->recommendations->len, ==, 2);
+
+  pb_test_remove_dir (dir);
+}
+
+/* The same, in a PDF laid out as the reports are, read through poppler:
+ * an item wraps before "17." and a last item follows it. */
+static void
+test_generated_wrapped_number (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "wrapped-number.pdf", NULL);
+  g_autoptr(PbPdfWriter) writer = pb_pdf_writer_new (path, NULL, NULL);
+  g_autoptr(PbStructure) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pb_pdf_writer_heading (writer, 1, "Inspection of Eastmoor local authority children’s services");
+  pb_pdf_writer_paragraph (writer, "Inspection dates: 8 to 19 June 2019\n"
+                                   "Lead inspector: Cleo Person, Her Majesty’s Inspector");
+  pb_pdf_writer_heading (writer, 2, "What needs to improve");
+  pb_pdf_writer_bullet (writer, "The timely availability of family support when children return home.");
+  pb_pdf_writer_bullet (writer, "The provision of personal assistants for care leavers when they reach the age of\n17.");
+  pb_pdf_writer_bullet (writer, "The availability of suitable accommodation so that care leavers are not homeless.");
+  pb_pdf_writer_heading (writer, 2, "The experiences and progress of children who need help and protection: good");
+  pb_pdf_writer_numbered (writer, 1, "Children get help.");
+  g_assert_true (pb_pdf_writer_finish (writer, &error));
+  g_assert_no_error (error);
+
+  s = pb_structure_read_pdf (path, NULL, &error);
+  g_assert_no_error (error);
+  assert_recommendations (s, (const char * const[]) {
+    "The timely availability of family support when children return home.",
+    "The provision of personal assistants for care leavers when they reach the age of 17.",
+    "The availability of suitable accommodation so that care leavers are not homeless.", NULL });
 
   pb_test_remove_dir (dir);
 }
@@ -612,6 +677,8 @@ main (int   argc,
 
   g_test_add_func ("/structure/eras", test_eras);
   g_test_add_func ("/structure/recommendation-lists", test_recommendation_lists);
+  g_test_add_func ("/structure/recommendation-wrapped-number", test_recommendation_wrapped_number);
+  g_test_add_func ("/structure/generated-wrapped-number", test_generated_wrapped_number);
   g_test_add_func ("/structure/generated-pdfs", test_generated_pdfs);
   g_test_add_func ("/structure/generated-sif", test_generated_sif);
   g_test_add_func ("/structure/generated-2026", test_generated_2026);

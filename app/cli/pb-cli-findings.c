@@ -17,9 +17,11 @@
 /* The findings command: list findings (as text, JSON or CSV), or add one
  * from a quote found on a report's page. */
 
+/* @display_title: its report's title as the window shows it */
 static void
 add_finding_members (JsonBuilder *builder,
-                     PbFinding   *finding)
+                     PbFinding   *finding,
+                     const char  *display_title)
 {
   const char * const *cohorts = pb_finding_get_cohorts (finding);
 
@@ -27,6 +29,9 @@ add_finding_members (JsonBuilder *builder,
   json_builder_add_int_value (builder, pb_finding_get_id (finding));
   json_builder_set_member_name (builder, "report_id");
   json_builder_add_int_value (builder, pb_finding_get_report_id (finding));
+  /* The report's title as the window shows it, and the PDF's own. */
+  _pb_cli_add_string_or_null (builder, "report_title", display_title);
+  _pb_cli_add_string_or_null (builder, "report_file_title", pb_finding_get_report_title (finding));
   json_builder_set_member_name (builder, "page");
   json_builder_add_int_value (builder, pb_finding_get_page (finding));
   json_builder_set_member_name (builder, "paragraph");
@@ -75,6 +80,7 @@ run_findings_list (CommonOptions  *common,
                    char          **argv)
 {
   g_autoptr(GHashTable) cohort_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) titles = NULL;
   g_autoptr(GPtrArray) all_cohorts = NULL;
   g_autofree char *cohort = NULL;
   g_autofree char *kind = NULL;
@@ -186,6 +192,9 @@ run_findings_list (CommonOptions  *common,
       return EXIT_OK;
     }
 
+  if (!(titles = _pb_cli_display_titles (library, &error)))
+    return _pb_cli_fail (error->message);
+
   if (common->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -194,7 +203,9 @@ run_findings_list (CommonOptions  *common,
       for (guint i = 0; i < findings->len; i++)
         {
           json_builder_begin_object (builder);
-          add_finding_members (builder, g_ptr_array_index (findings, i));
+          add_finding_members (builder, g_ptr_array_index (findings, i),
+                               _pb_cli_title_for (titles, pb_finding_get_report_id (g_ptr_array_index (findings, i)),
+                                                  pb_finding_get_report_title (g_ptr_array_index (findings, i))));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -227,7 +238,8 @@ run_findings_list (CommonOptions  *common,
         }
 
       printf ("%5" G_GINT64_FORMAT "  %s, p. %u  [%s%s]  %s\n    “%s”\n",
-              pb_finding_get_id (finding), pb_finding_get_report_title (finding),
+              pb_finding_get_id (finding), _pb_cli_title_for (titles, pb_finding_get_report_id (finding),
+                                                pb_finding_get_report_title (finding)),
               pb_finding_get_page (finding), pb_finding_kind_get_label (pb_finding_get_kind (finding)),
               pb_finding_get_exempt (finding) ? _(", exempt") : "", cohorts->str,
               pb_finding_get_quote (finding));
@@ -323,7 +335,7 @@ run_findings_add (CommonOptions  *common,
       g_autoptr(PbFinding) saved = pb_library_get_finding (library, id, NULL);
 
       json_builder_begin_object (builder);
-      add_finding_members (builder, saved);
+      add_finding_members (builder, saved, pb_report_get_display_title (r));
       json_builder_end_object (builder);
       _pb_cli_print_json (builder);
     }

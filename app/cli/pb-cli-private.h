@@ -93,6 +93,11 @@ void           _pb_cli_add_structure_summary (JsonBuilder *builder,
 void           _pb_cli_add_judgements     (JsonBuilder *builder,
                                            PbStructure *structure);
 char          *_pb_cli_format_date        (GDateTime   *date);
+GHashTable    *_pb_cli_display_titles     (PbLibrary   *library,
+                                           GError     **error);
+const char    *_pb_cli_title_for          (GHashTable  *titles,
+                                           gint64       report_id,
+                                           const char  *fallback);
 
 /* pb-cli-reports.c */
 int            _pb_cli_run_import     (CommonOptions  *common,

@@ -91,7 +91,12 @@ _pb_cli_add_report_members (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, pb_report_get_id (report));
+  /* "display_title" is the title the window shows (the user's own, or the
+   * tidy one made from the structure); "file_title" the PDF's own, which
+   * "title" has always given and still gives for scripts that read it. */
   _pb_cli_add_string_or_null (builder, "title", pb_report_get_title (report));
+  _pb_cli_add_string_or_null (builder, "display_title", pb_report_get_display_title (report));
+  _pb_cli_add_string_or_null (builder, "file_title", pb_report_get_title (report));
   _pb_cli_add_string_or_null (builder, "sha256", pb_report_get_sha256 (report));
   json_builder_set_member_name (builder, "pages");
   json_builder_add_int_value (builder, pb_report_get_page_count (report));
@@ -109,6 +114,45 @@ _pb_cli_add_report_members (JsonBuilder *builder,
                               pb_report_get_is_exempt (report) ? "exempt" : "public");
   _pb_cli_add_structure_summary (builder, structure);
   _pb_cli_add_judgements (builder, structure);
+}
+
+/* The reports' titles as the window shows them (pb_report_get_display_title
+ * (): the user's own, or the tidy one made from the structure), for
+ * _pb_cli_title_for (); NULL with @error set. */
+GHashTable *
+_pb_cli_display_titles (PbLibrary  *library,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  GHashTable *titles;
+
+  if (!(reports = pb_library_list_reports (library, error)))
+    return NULL;
+
+  titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PbReport *report = g_ptr_array_index (reports, i);
+
+      g_hash_table_insert (titles, g_strdup_printf ("%" G_GINT64_FORMAT, pb_report_get_id (report)),
+                           g_strdup (pb_report_get_display_title (report)));
+    }
+  return titles;
+}
+
+/* Report @report_id's title as the window shows it, from @titles; @fallback
+ * (the file's own) for a report not among them. */
+const char *
+_pb_cli_title_for (GHashTable *titles,
+                   gint64      report_id,
+                   const char *fallback)
+{
+  char key[32];
+  const char *title;
+
+  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT, report_id);
+  title = g_hash_table_lookup (titles, key);
+  return title != NULL ? title : fallback;
 }
 
 /* A date as the command line shows it: 2026-11-30, or "" for none. */
@@ -171,7 +215,7 @@ _pb_cli_run_list (CommonOptions  *common,
 
       printf ("%5" G_GINT64_FORMAT "  %.12s  %4u p.  %s  %s\n",
               pb_report_get_id (report), pb_report_get_sha256 (report),
-              pb_report_get_page_count (report), date, pb_report_get_title (report));
+              pb_report_get_page_count (report), date, pb_report_get_display_title (report));
     }
 
   return EXIT_OK;
@@ -189,6 +233,7 @@ _pb_cli_run_search (CommonOptions  *common,
   };
   g_autoptr(PbLibrary) library = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GHashTable) titles = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
   gboolean bold;
@@ -205,7 +250,8 @@ _pb_cli_run_search (CommonOptions  *common,
   query = g_strjoinv (" ", argv + 2);
 
   if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(hits = pb_library_search (library, query, MAX (limit, 1), &error)))
+      !(hits = pb_library_search (library, query, MAX (limit, 1), &error)) ||
+      !(titles = _pb_cli_display_titles (library, &error)))
     return _pb_cli_fail (error->message);
 
   if (common->json)
@@ -221,7 +267,13 @@ _pb_cli_run_search (CommonOptions  *common,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "report_id");
           json_builder_add_int_value (builder, pb_search_hit_get_report_id (hit));
+          /* As for reports: "display_title" as the window shows it,
+           * "file_title" (and, as before, "title") the PDF's own. */
           _pb_cli_add_string_or_null (builder, "title", pb_search_hit_get_report_title (hit));
+          _pb_cli_add_string_or_null (builder, "display_title",
+                                      _pb_cli_title_for (titles, pb_search_hit_get_report_id (hit),
+                                                         pb_search_hit_get_report_title (hit)));
+          _pb_cli_add_string_or_null (builder, "file_title", pb_search_hit_get_report_title (hit));
           json_builder_set_member_name (builder, "page");
           json_builder_add_int_value (builder, pb_search_hit_get_page (hit));
           _pb_cli_add_string_or_null (builder, "snippet", snippet);
@@ -252,7 +304,8 @@ _pb_cli_run_search (CommonOptions  *common,
       g_string_replace (snippet, "\n", " ", 0);
 
       printf (_("%s (report %" G_GINT64_FORMAT "), page %u\n    %s\n"),
-              pb_search_hit_get_report_title (hit), pb_search_hit_get_report_id (hit),
+              _pb_cli_title_for (titles, pb_search_hit_get_report_id (hit), pb_search_hit_get_report_title (hit)),
+              pb_search_hit_get_report_id (hit),
               pb_search_hit_get_page (hit), snippet->str);
     }
 

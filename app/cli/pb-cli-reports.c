@@ -260,8 +260,11 @@ _pb_cli_run_show (CommonOptions  *common,
     g_autofree char *imported = _pb_cli_format_date (pb_report_get_imported_at (report));
     g_autofree char *file_name = _pb_cli_display (pb_report_get_file_name (report));
 
-    printf ("%s\n", pb_report_get_title (report));
+    printf ("%s\n", pb_report_get_display_title (report));
     printf ("  %-14s %" G_GINT64_FORMAT "\n", _("Id:"), pb_report_get_id (report));
+    /* The PDF's own title too, when the window shows another. */
+    if (g_strcmp0 (pb_report_get_title (report), pb_report_get_display_title (report)) != 0)
+      printf ("  %-14s %s\n", _("File title:"), pb_report_get_title (report) ? pb_report_get_title (report) : "");
     printf ("  %-14s %s\n", _("File:"), file_name);
     printf ("  %-14s %u\n", _("Pages:"), pb_report_get_page_count (report));
     printf ("  %-14s %s\n", _("Created:"), created);

@@ -115,6 +115,17 @@ join_passage (const char *text,
   return out;
 }
 
+/* Whether @text, markers aside, ends with a full stop, a question or
+ * exclamation mark, or an ellipsis of its own. */
+static gboolean
+ends_sentence (const char *text)
+{
+  const char *end = text + strlen (text);
+  gunichar last = letter_before (text, end);
+
+  return last == '.' || last == '?' || last == '!' || last == 0x2026;
+}
+
 static const char *
 line_start (const char *text,
             const char *p)
@@ -203,7 +214,9 @@ _pb_search_snippet_from_highlight (const char *highlighted)
       open = FALSE;
   if (open)
     g_string_append (out, PB_SEARCH_MATCH_END);
-  if (first + SNIPPET_WORDS < n_words || *to != '\0')
+  /* A snippet cut at a sentence's end ("… disruption meetings.") needs
+   * no "…" after it: the full stop and the ellipsis read as "....". */
+  if ((first + SNIPPET_WORDS < n_words || *to != '\0') && !ends_sentence (out->str))
     g_string_append (out, "…");
 
   return g_string_free (out, FALSE);

@@ -58,6 +58,7 @@ struct _PbSearchHit
   char    *report_title;
   guint    page;
   double   rank;
+  guint    tier;      /* see match_tier (): 0 is the best */
   char    *snippet;
 };
 
@@ -346,7 +347,101 @@ compare_rank (gconstpointer a,
   const PbSearchHit *x = *(PbSearchHit * const *)a;
   const PbSearchHit *y = *(PbSearchHit * const *)b;
 
+  if (x->tier != y->tier)
+    return x->tier < y->tier ? -1 : 1;
   return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/* How many of @hits are of @tier (see match_tier ()). */
+static guint
+count_tier (GPtrArray *hits,
+            guint      tier)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < hits->len; i++)
+    if (((PbSearchHit *)g_ptr_array_index (hits, i))->tier == tier)
+      n++;
+  return n;
+}
+
+/* A text as words for matching them as typed: lower case, each run of
+ * anything but letters and digits (spaces, line ends, punctuation, the
+ * match markers) one space, with a space at either end, so that " word "
+ * and " two words " are found whole. */
+static char *
+word_key (const char *text)
+{
+  GString *key = g_string_sized_new (strlen (text) + 2);
+
+  g_string_append_c (key, ' ');
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, g_unichar_tolower (c));
+      else if (key->str[key->len - 1] != ' ')
+        g_string_append_c (key, ' ');
+    }
+  if (key->str[key->len - 1] != ' ')
+    g_string_append_c (key, ' ');
+
+  return g_string_free (key, FALSE);
+}
+
+/* The words typed, when they are two or more plain words (a phrase in
+ * quotes counts as its words) whose order can be matched: NULL for one
+ * word, a prefix ("advis*") or OR. */
+static GStrv
+typed_words (const char *text)
+{
+  g_autofree char *normalized = pb_text_normalize (text);
+  g_autofree char *key = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (strchr (normalized, '*') != NULL)
+    return NULL;
+  tokens = g_strsplit_set (normalized, " \t\n\"", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (g_str_equal (tokens[i], "OR"))
+      return NULL;
+
+  key = word_key (normalized);
+  g_strstrip (key);
+  words = g_strsplit (key, " ", -1);
+  if (g_strv_length (words) < 2)
+    return NULL;
+  return g_steal_pointer (&words);
+}
+
+/* How well the text a hit was found in (@highlighted, with its match
+ * markers) holds @words as typed, before bm25 () is asked: 0 when it holds
+ * them as the phrase typed, 1 when it holds each of them unchanged, 2 when
+ * it matches only by their stems or prefixes ("meet" and "disruptions"
+ * for "disruption meetings"). Hits are ordered by this first. */
+static guint
+match_tier (const char *highlighted,
+            const char *phrase_key,
+            GStrv       words)
+{
+  g_autofree char *key = NULL;
+
+  if (words == NULL || highlighted == NULL)
+    return 0;
+
+  key = word_key (highlighted);
+  if (strstr (key, phrase_key) != NULL)
+    return 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_strconcat (" ", words[i], " ", NULL);
+
+      if (strstr (key, word) == NULL)
+        return 2;
+    }
+  return 1;
 }
 
 /* The lowest rowid of the max_ranked_pages newest rows of @table_fts that
@@ -386,10 +481,12 @@ static gboolean
 search_table (sqlite3     *db,
               const char  *table,
               const char  *match,
+              GStrv        words,
               guint        limit,
               GPtrArray   *hits,
               GError     **error)
 {
+  g_autofree char *phrase_key = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   gint64 lowest;
@@ -397,6 +494,12 @@ search_table (sqlite3     *db,
 
   if ((lowest = lowest_ranked_rowid (db, table, match, error)) < 0)
     return FALSE;
+
+  if (words != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (" ", words);
+      phrase_key = g_strconcat (" ", joined, " ", NULL);
+    }
 
   /* ORDER BY the table's own rank column lets FTS5 sort and stop at the limit
    * itself, so snippets are made only for the hits returned; FTS5 takes the
@@ -427,6 +530,7 @@ search_table (sqlite3     *db,
       hit->report_title = g_strdup (pb_db_column_text (stmt, 1));
       hit->page = (guint)sqlite3_column_int (stmt, 2);
       hit->snippet = _pb_search_snippet_from_highlight (pb_db_column_text (stmt, 3));
+      hit->tier = match_tier (pb_db_column_text (stmt, 3), phrase_key, words);
       hit->rank = sqlite3_column_double (stmt, 4);
       g_ptr_array_add (hits, hit);
     }
@@ -444,7 +548,14 @@ search_table (sqlite3     *db,
  * pb_library_search:
  * @limit: the most hits to return
  *
- * Returns: (transfer container): #PbSearchHit, best first.
+ * Searches the text of every page in the library for @text (see
+ * pb_search_build_fts_query () for what may be typed).
+ *
+ * Returns: (transfer container): #PbSearchHit, best first: for two words
+ *   or more, the pages that hold them as the phrase typed, then those that
+ *   hold each word unchanged, then those that match only by stems or
+ *   prefixes; within each, by bm25 () (pb_search_hit_get_rank ()). %NULL
+ *   with @error set (%PB_LIBRARY_ERROR_INVALID_QUERY, or a database error).
  */
 GPtrArray *
 pb_library_search (PbLibrary   *library,
@@ -454,6 +565,7 @@ pb_library_search (PbLibrary   *library,
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autofree char *match = NULL;
+  g_auto(GStrv) words = NULL;
   sqlite3 *db;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
@@ -464,9 +576,52 @@ pb_library_search (PbLibrary   *library,
 
   db = _pb_library_get_db (library);
   hits = g_ptr_array_new_with_free_func (g_object_unref);
+  words = typed_words (text);
 
-  if (!search_table (db, "report_pages", match, limit, hits, error))
-    return NULL;
+  /* Two words or more: the pages that have them as a phrase first, found
+   * by a phrase query of their own (cheap, as few pages match it), so that
+   * they are among the hits however many pages match the words apart;
+   * then the rest, each hit ordered by match_tier () before bm25 (). */
+  if (words != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (" ", words);
+      g_autofree char *phrase = g_strdup_printf ("\"%s\"", joined);
+
+      if (!g_str_equal (phrase, match) &&
+          !search_table (db, "report_pages", phrase, words, limit, hits, error))
+        return NULL;
+    }
+
+  /* As many pages with the phrase as were asked for: no other page can
+   * rank above them, so the words apart need no query of their own (a
+   * phrase on most pages of a large library would cost two). */
+  if (count_tier (hits, 0) < limit)
+    {
+      g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      if (!search_table (db, "report_pages", match, words, limit, rest, error))
+        return NULL;
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          PbSearchHit *hit = g_ptr_array_index (hits, i);
+          g_hash_table_add (found, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page));
+        }
+      for (guint i = 0; i < rest->len; i++)
+        {
+          PbSearchHit *hit = g_ptr_array_index (rest, i);
+          g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page);
+
+          if (!g_hash_table_contains (found, here))
+            g_ptr_array_add (hits, g_object_ref (hit));
+        }
+
+      if (words != NULL)
+        g_ptr_array_sort (hits, compare_rank);
+      if (hits->len > limit)
+        g_ptr_array_set_size (hits, limit);
+    }
 
   /* The passages only a page's extras hold. While the page hits are all
    * there are, an extra hit on a page (or on the page after it, for the text
@@ -476,7 +631,7 @@ pb_library_search (PbLibrary   *library,
       g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      if (!search_table (db, "report_page_extras", match, limit, extras, error))
+      if (!search_table (db, "report_page_extras", match, words, limit, extras, error))
         return NULL;
 
       for (guint i = 0; i < hits->len; i++)

@@ -92,6 +92,19 @@ ends_sentence (const char *text,
   return len > 0 && strchr (".?!", text[len - 1]) != NULL;
 }
 
+/* Whether @item stops mid-sentence: on a lower-case word, with no
+ * punctuation after it. */
+static gboolean
+continues_sentence (GString *item)
+{
+  const char *last;
+
+  if (item->len == 0)
+    return FALSE;
+  last = g_utf8_find_prev_char (item->str, item->str + item->len);
+  return last != NULL && g_unichar_islower (g_utf8_get_char (last));
+}
+
 /* How a list's items are set out. */
 typedef struct
 {
@@ -190,6 +203,15 @@ read_list (GArray         *lines,
 
       if (line->running || strspn (text, "0123456789") == strlen (text))
         continue;
+
+      /* A number at the start of a line that goes on an item cut off
+       * mid-sentence ("… when they reach the age of" / "17.") is its
+       * next word, not the next item or the report's first paragraph:
+       * neither follows a sentence that stops at "of". The next item of
+       * a numbered list still starts it. */
+      if (number != 0 && item != NULL && continues_sentence (item) &&
+          (!in_numbers || (next != 0 && number != next)))
+        number = 0;
 
       /* The first line says how the items are set out, or that there are
        * none. */

@@ -210,6 +210,17 @@ delete_requested_cb (PbReader  *self,
   _pb_reader_toast (self, notice);
 }
 
+/* When the editor closes, the work goes on in the page it was opened from,
+ * not wherever the window's focus chain starts (Import Reports). */
+static void
+editor_destroy_cb (PbReader *self)
+{
+  GtkWidget *view = GTK_WIDGET (pb_reader_get_view (self));
+
+  if (gtk_widget_get_mapped (view))
+    gtk_widget_grab_focus (view);
+}
+
 PbFindingEditor *
 _pb_reader_open_editor (PbReader  *self,
                         PbFinding *finding)
@@ -220,6 +231,7 @@ _pb_reader_open_editor (PbReader  *self,
   editor = pb_finding_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->library, finding);
   g_signal_connect_object (editor, "delete-requested", G_CALLBACK (delete_requested_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "destroy", G_CALLBACK (editor_destroy_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
 }

@@ -8,6 +8,7 @@
 
 #include "pb-application-private.h"
 #include "pb-demo.h"
+#include "pb-accessible-names.h"
 #include "pb-import.h"
 #include "pb-key-labels.h"
 #include "pb-window.h"
@@ -186,6 +187,7 @@ pb_application_startup (GApplication *app)
     g_message ("The settings schema %s is not installed; window state will not be saved", APP_ID);
 
   gtk_window_set_default_icon_name (APP_ID);
+  pb_accessible_names_install ();
   pb_application_watch_second_backup_folder (self);
 }
 

@@ -242,6 +242,10 @@ find_action (GtkWidget  *widget,
       search_library_action (widget, action_name, parameter);
       return;
     }
+  /* Another view covers the reader (Grades over time, say): its find bar
+   * would take the focus out of sight. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->reader)))
+    return;
 
   _pb_window_set_show_details (self, FALSE);
   pb_reader_show_find (self->reader);

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Names what GTK 4.8 leaves nameless for a screen reader.
+ *
+ * GTK 4.8 speaks the parts it builds itself by their type: a GtkMenuButton's
+ * inner button ("GtkMenuButton"), a GtkDropDown's button ("GtkToggleButton",
+ * without the value chosen), list and column-view rows and cells
+ * ("GtkListItemWidget", "GtkColumnViewCell") and flow-box children. Those
+ * widgets are private or recycled, so the .ui files cannot name them. One
+ * hook on "map" names each such widget from what it shows (the text of the
+ * labels inside it) and keeps the name current as the labels change, which
+ * is what a recycled row does when it is bound to another item. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pb-accessible-names.h"
+
+#define NAMED_KEY "pb-accessible-named"
+
+static void name_from_content (GtkWidget *target);
+
+/* With by_tooltip, the tooltips of what shows no text (a row of cohort
+ * dots says its cohorts there), for content with no label at all. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text,
+              GtkWidget *target,
+              gboolean   by_tooltip)
+{
+  const char *piece = NULL;
+  const char *signal = NULL;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (by_tooltip)
+    {
+      piece = gtk_widget_get_tooltip_text (widget);
+      signal = "notify::tooltip-text";
+    }
+  else if (GTK_IS_LABEL (widget))
+    {
+      piece = gtk_label_get_text (GTK_LABEL (widget));
+      signal = "notify::label";
+    }
+  else if (GTK_IS_INSCRIPTION (widget))
+    {
+      piece = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      signal = "notify::text";
+    }
+
+  if (piece != NULL && *piece != '\0')
+    {
+      /* A recycled row keeps its labels and changes their text. A label
+       * names its cell and its row, so it is watched once for each (one
+       * key per row or cell: a few hundred in a session). */
+      g_autofree char *key = g_strdup_printf ("pb-accessible-watch-%s-%p", signal, (gpointer) target);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, piece);
+      if (g_object_get_data (G_OBJECT (widget), key) == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), key, target);
+          g_signal_connect_object (widget, signal, G_CALLBACK (name_from_content), target, G_CONNECT_SWAPPED);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text, target, by_tooltip);
+}
+
+/* The text a row or button shows, or NULL if it shows none. */
+static char *
+content_text (GtkWidget *target)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (target);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text, target, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (target);
+       child != NULL && text->len == 0;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text, target, TRUE);
+
+  return text->len > 0 ? g_strdup (text->str) : NULL;
+}
+
+static void
+name_from_content (GtkWidget *target)
+{
+  g_autofree char *text = content_text (target);
+  GtkWidget *parent = gtk_widget_get_parent (target);
+  const char *prefix = NULL;
+  g_autofree char *name = NULL;
+
+  /* A dropdown's button says what it chooses and what is chosen; a menu
+   * button what its menu is for and what it shows ("Zoom: 89%"). */
+  if (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent))
+    prefix = gtk_widget_get_tooltip_text (parent);
+  if (GTK_IS_MENU_BUTTON (target))
+    prefix = gtk_widget_get_tooltip_text (target);
+  /* An empty cell (no note, say) is still a cell to move through. */
+  if (text == NULL && g_str_equal (G_OBJECT_TYPE_NAME (target), "GtkColumnViewCell"))
+    prefix = _("Blank");
+  if ((GTK_IS_MENU_BUTTON (parent) || GTK_IS_MENU_BUTTON (target)) && text == NULL && prefix == NULL)
+    prefix = _("Menu");
+
+  if (prefix != NULL && text != NULL && g_strcmp0 (prefix, text) != 0 &&
+      (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent) || GTK_IS_MENU_BUTTON (target)))
+    name = g_strdup_printf ("%s: %s", prefix, text);
+  else
+    name = g_strdup (text != NULL ? text : prefix);
+
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (target),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
+static gboolean
+has_focusable_descendant (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_focusable (child) || has_focusable_descendant (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_unnamed_kind (GtkWidget *widget)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return GTK_IS_LIST_BOX_ROW (widget) ||
+         GTK_IS_FLOW_BOX_CHILD (widget) ||
+         g_str_equal (type, "GtkListItemWidget") ||
+         g_str_equal (type, "GtkColumnViewCell") ||
+         GTK_IS_MENU_BUTTON (widget) ||
+         (GTK_IS_TOGGLE_BUTTON (widget) && (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent)));
+}
+
+static gboolean
+map_hook (GSignalInvocationHint *hint,
+          guint                  n_values,
+          const GValue          *values,
+          gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkWidget *parent;
+
+  if (!is_unnamed_kind (widget))
+    return TRUE;
+
+  /* One Tab stop per control: a flow-box child that only wraps a control
+   * (a toggle, a dropdown) gives its focus to that control. */
+  if (GTK_IS_FLOW_BOX_CHILD (widget) && has_focusable_descendant (widget))
+    gtk_widget_set_focusable (widget, FALSE);
+
+  parent = gtk_widget_get_parent (widget);
+  if (GTK_IS_DROP_DOWN (parent) && g_object_get_data (G_OBJECT (widget), NAMED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), NAMED_KEY, widget);
+      g_signal_connect_object (parent, "notify::selected", G_CALLBACK (name_from_content),
+                               widget, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+
+  name_from_content (widget);
+  return TRUE;
+}
+
+/**
+ * pb_accessible_names_install:
+ *
+ * Names, for assistive technologies, the widgets GTK 4.8 leaves named by
+ * their type (see the top of this file), in every window the app opens from
+ * now on. Call once, after gtk_init() (the app does so at start-up).
+ */
+void
+pb_accessible_names_install (void)
+{
+  static gboolean installed = FALSE;
+
+  if (installed)
+    return;
+  installed = TRUE;
+  /* The signal exists once the class does, not before. */
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                              map_hook, NULL, NULL);
+}
