@@ -26,6 +26,7 @@ struct _PbLibrarySidebar
   GtkTreeListModel   *tree;
   GtkSliceListModel  *shown;           /* the rows the list view is given so far */
   guint               grow_tick;
+  gboolean            grow_started;
   GtkSingleSelection *selection;
   PbReport           *selected_report; /* to tell a new choice from a move */
   PbGrouping          grouping;

@@ -489,8 +489,11 @@ pb_library_sidebar_new (void)
 /* GTK 4.8's list view makes and measures a row for up to 200 items as soon
  * as its model holds them, whether they are on screen or not: with a large
  * library, the first frame waited for all of them. The list is given the
- * first screenful at once and the rest a screenful a frame after. */
-#define FIRST_ROWS 40
+ * first screenful at once (a report's row is about 56 px high, so 16 fill
+ * a 900 px window's sidebar) and the rest 40 rows a frame after, starting
+ * once the first frame is drawn. */
+#define FIRST_ROWS 16
+#define MORE_ROWS  40
 
 static void
 show_all_rows (PbLibrarySidebar *self)
@@ -509,9 +512,17 @@ grow_rows_cb (GtkWidget     *widget,
   PbLibrarySidebar *self = user_data;
   guint size = gtk_slice_list_model_get_size (self->shown);
 
-  if (size + FIRST_ROWS < g_list_model_get_n_items (G_LIST_MODEL (self->tree)))
+  /* The first tick comes in the first frame, before its layout: growing
+   * there would put the next screenful into the frame it was kept from. */
+  if (!self->grow_started)
     {
-      gtk_slice_list_model_set_size (self->shown, size + FIRST_ROWS);
+      self->grow_started = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (size + MORE_ROWS < g_list_model_get_n_items (G_LIST_MODEL (self->tree)))
+    {
+      gtk_slice_list_model_set_size (self->shown, size + MORE_ROWS);
       return G_SOURCE_CONTINUE;
     }
 
@@ -550,6 +561,7 @@ pb_library_sidebar_set_library (PbLibrarySidebar  *self,
                            G_CALLBACK (reports_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
+  self->grow_started = FALSE;
   self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->report_view), grow_rows_cb, self, NULL);
   read = pb_report_list_reload (self->reports, error);
   _pb_library_sidebar_update_state (self);
