@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "pb-demo.h"
 #include "pb-finding-store.h"
 #include "pb-finding.h"
@@ -8,6 +10,7 @@
 #include "pb-library.h"
 #include "pb-pack-store.h"
 #include "pb-pack.h"
+#include "pb-report-edit.h"
 #include "pb-report-store.h"
 #include "pb-report.h"
 #include "pb-search.h"
@@ -140,6 +143,89 @@ test_demo_populate (void)
   pb_test_remove_dir (dir);
 }
 
+/* The one date an officer corrects is the one the document is known by:
+ * an inspection report's publication (never after today), a visit's
+ * letter's or minutes' own date (the minutes may be of a meeting to come). */
+static PbReport *
+report_of_type (PbLibrary      *library,
+                PbDocumentType  type)
+{
+  g_autoptr(GPtrArray) reports = pb_library_list_reports (library, NULL);
+
+  for (guint i = 0; i < reports->len; i++)
+    if (pb_report_get_document_type (g_ptr_array_index (reports, i)) == type)
+      return g_object_ref (g_ptr_array_index (reports, i));
+  g_assert_not_reached ();
+}
+
+static PbReport *
+reread (PbLibrary *library,
+        PbReport  *report)
+{
+  return pb_library_get_report (library, pb_report_get_id (report), NULL);
+}
+
+static void
+test_demo_corrected_dates (void)
+{
+  g_autofree char *dir = pb_test_make_dir ();
+  g_autoptr(PbLibrary) library = pb_test_open_library (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PbReport) inspection = NULL;
+  g_autoptr(PbReport) minutes = NULL;
+  g_autoptr(PbReport) visit = NULL;
+  GDate published, future;
+
+  g_assert_true (pb_demo_populate (library, dir, &error));
+  inspection = report_of_type (library, PB_DOCUMENT_ILACS_INSPECTION);
+  minutes = report_of_type (library, PB_DOCUMENT_OTHER);
+  visit = report_of_type (library, PB_DOCUMENT_FOCUSED_VISIT);
+  g_date_clear (&future, 1);
+  g_date_set_dmy (&future, (GDateDay)g_date_time_get_day_of_month (now), (GDateMonth)g_date_time_get_month (now),
+                  (GDateYear)g_date_time_get_year (now));
+  g_date_add_days (&future, 30);
+
+  /* The inspection: its publication date, shown with it. */
+  g_date_clear (&published, 1);
+  g_date_set_dmy (&published, 10, G_DATE_NOVEMBER, 2024);
+  g_assert_true (pb_library_set_report_date (library, pb_report_get_id (inspection), &published, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PbReport) again = reread (library, inspection);
+    g_autofree char *dates = pb_report_dup_dates_description (again);
+
+    g_assert_cmpint (g_date_compare (&pb_report_get_dates (again)->published, &published), ==, 0);
+    g_assert_nonnull (strstr (dates, "published 10 Nov 2024"));
+  }
+  g_assert_false (pb_library_set_report_date (library, pb_report_get_id (inspection), &future, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "after today"));
+  g_clear_error (&error);
+  {
+    g_autoptr(PbReport) again = reread (library, inspection);
+
+    g_assert_cmpint (g_date_compare (&pb_report_get_dates (again)->published, &published), ==, 0);
+  }
+
+  /* Minutes of a meeting to come, and a visit's letter: their own dates. */
+  g_assert_true (pb_library_set_report_date (library, pb_report_get_id (minutes), &future, &error));
+  g_assert_true (pb_library_set_report_date (library, pb_report_get_id (visit), &published, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PbReport) again = reread (library, minutes);
+    g_autoptr(PbReport) letter = reread (library, visit);
+    g_autofree char *dates = pb_report_dup_dates_description (letter);
+
+    g_assert_cmpint (g_date_compare (&pb_report_get_dates (again)->stated, &future), ==, 0);
+    g_assert_cmpint (g_date_compare (&pb_report_get_dates (letter)->stated, &published), ==, 0);
+    g_assert_nonnull (strstr (dates, "dated 10 Nov 2024"));
+  }
+
+  g_clear_object (&library);
+  pb_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,5 +233,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/demo/samples-import", test_demo_samples_import);
   g_test_add_func ("/demo/populate", test_demo_populate);
+  g_test_add_func ("/demo/corrected-dates", test_demo_corrected_dates);
   return g_test_run ();
 }

@@ -53,6 +53,24 @@ is_visit (PbDocumentType type)
 }
 
 /**
+ * pb_document_type_dated_by_publication:
+ * @type: a document's type
+ *
+ * Whether a document of @type is known by the day Ofsted published it: an
+ * inspection's report is; a visit's letter gives its own date, and another
+ * paper (minutes, an action plan) the date it states.  So the one date an
+ * officer corrects (pb_library_set_report_date ()) is the publication date
+ * for the first, and the document's own date for the others.
+ *
+ * Returns: %TRUE for an inspection's report
+ */
+gboolean
+pb_document_type_dated_by_publication (PbDocumentType type)
+{
+  return is_inspection (type) && !is_visit (type);
+}
+
+/**
  * pb_document_dates_init:
  *
  * Clears every date: an "other" document of unknown dates.

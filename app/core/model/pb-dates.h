@@ -40,6 +40,7 @@ gboolean  pb_document_dates_get_date  (const PbDocumentDates *dates,
                                        GDate                 *date);
 char     *pb_document_dates_describe  (const PbDocumentDates *dates);
 gboolean  pb_document_dates_is_published_date (const PbDocumentDates *dates);
+gboolean  pb_document_type_dated_by_publication (PbDocumentType type);
 char     *pb_document_dates_format_date (const PbDocumentDates *dates);
 
 char     *pb_date_format              (const GDate           *date);

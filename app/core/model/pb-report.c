@@ -220,8 +220,11 @@ _pb_report_finish (PbReport *self)
       g_date_set_dmy (&self->dates.imported, (GDateDay)g_date_time_get_day_of_month (local),
                       (GDateMonth)g_date_time_get_month (local), (GDateYear)g_date_time_get_year (local));
     }
+  /* The officer's date corrects the one the document is known by. */
   if (self->user_date != NULL)
-    pb_date_set_iso (&self->dates.stated, self->user_date);
+    pb_date_set_iso (pb_document_type_dated_by_publication (self->document_type) ? &self->dates.published
+                                                                                : &self->dates.stated,
+                     self->user_date);
 
   g_clear_pointer (&self->display_title, g_free);
   self->display_title = make_display_title (self);

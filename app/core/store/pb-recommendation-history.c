@@ -310,12 +310,12 @@ pb_library_update_recommendation (PbLibrary                     *library,
   if (!check_update (update, error))
     return FALSE;
 
-  before = g_new0 (PbRecommendationUndo, 1);
-  before->id = id;
-
   db = _pb_library_get_db (library);
   if (!check_status_after_source (db, id, update, error))
     return FALSE;
+
+  before = g_new0 (PbRecommendationUndo, 1);
+  before->id = id;
   ok = pb_db_begin (db, error) &&
        _pb_recommendation_finish (library, update_in_transaction (db, update, before, error), id, error);
 

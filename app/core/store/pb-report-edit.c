@@ -9,6 +9,7 @@
 #include "pb-db.h"
 #include "pb-library-private.h"
 #include "pb-report-edit.h"
+#include "pb-report-store.h"
 
 /* What the officer corrects about a report in its properties: the title to
  * list it under, its local authority, and the date it is known by when the
@@ -112,11 +113,15 @@ pb_library_set_report_authority (PbLibrary   *self,
 
 /**
  * pb_library_set_report_date:
- * @date: (nullable): the date the document is known by (a meeting's, a
- *   letter's), when it does not say or says it wrongly; %NULL or invalid to
- *   go back to what it says
+ * @date: (nullable): the date the document is known by, when it does not
+ *   say or says it wrongly: for an inspection's report the day Ofsted
+ *   published it, for a letter or another paper its own date (see
+ *   pb_document_type_dated_by_publication ()); %NULL or invalid to go back
+ *   to what it says
  *
- * Returns: %FALSE with @error set if it could not be saved
+ * Returns: %FALSE with @error set if it could not be saved: the library's
+ *   error, or %G_IO_ERROR_INVALID_ARGUMENT for a publication date after
+ *   today
  */
 gboolean
 pb_library_set_report_date (PbLibrary    *self,
@@ -124,9 +129,33 @@ pb_library_set_report_date (PbLibrary    *self,
                             const GDate  *date,
                             GError      **error)
 {
-  g_autofree char *value = date != NULL ? pb_date_to_iso (date) : NULL;
+  g_autofree char *value = date != NULL && g_date_valid (date) ? pb_date_to_iso (date) : NULL;
+  g_autoptr(PbReport) report = NULL;
 
   g_return_val_if_fail (PB_IS_LIBRARY (self), FALSE);
+
+  if (value != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      GDate today;
+
+      if ((report = pb_library_get_report (self, report_id, error)) == NULL)
+        return FALSE;
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, (GDateDay)g_date_time_get_day_of_month (now),
+                      (GDateMonth)g_date_time_get_month (now), (GDateYear)g_date_time_get_year (now));
+      /* A letter or a meeting's papers may carry a date to come; a report
+       * Ofsted has published cannot. */
+      if (pb_document_type_dated_by_publication (pb_report_get_document_type (report)) &&
+          g_date_compare (date, &today) > 0)
+        {
+          g_autofree char *day = pb_date_format_short (date);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("%s is after today: an inspection report is dated by the day Ofsted published it."), day);
+          return FALSE;
+        }
+    }
 
   return update (self, report_id, "UPDATE reports SET user_date = ?2 WHERE id = ?1", value, error);
 }

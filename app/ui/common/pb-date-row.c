@@ -90,7 +90,10 @@ pb_date_row_set_date (AdwEntryRow *row,
   if (date != NULL && g_date_valid (date))
     /* Translators: a date as it is typed in the user's country; see strftime(3) */
     g_date_strftime (text, sizeof text, _("%d/%m/%Y"), date);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* Only a change: GTK 4.8 sets even the same text again, which shows the
+   * row's apply button again just after the user applied that date. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 

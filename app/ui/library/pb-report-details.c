@@ -80,6 +80,16 @@ set_optional (GtkLabel   *label,
   gtk_widget_set_visible (row, value != NULL && *value != '\0');
 }
 
+/* Only a change: GTK 4.8 sets even the same text again, which shows the
+ * row's apply button again just after the user applied that text. */
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
 static void
 update_listing (PbReportDetails *self)
 {
@@ -88,25 +98,41 @@ update_listing (PbReportDetails *self)
   g_autofree char *capital = pb_format_capitalised (dates);
   GDate stated;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), pb_report_get_display_title (report));
-  gtk_editable_set_text (GTK_EDITABLE (self->authority_row),
-                         pb_report_get_local_authority (report) ? pb_report_get_local_authority (report) : "");
-  pb_date_set_iso (&stated, pb_report_get_user_date (report));
-  if (!g_date_valid (&stated))
-    stated = pb_report_get_dates (report)->stated;
+  set_text (self->title_row, pb_report_get_display_title (report));
+  set_text (self->authority_row, pb_report_get_local_authority (report));
+  /* The date the report is known by, named for what it is. */
+  if (pb_document_type_dated_by_publication (pb_report_get_document_type (report)))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
+                                     _("Published by Ofsted on (such as 14/01/2027)"));
+      stated = pb_report_get_dates (report)->published;
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
+                                     _("Date of the Document (such as 14/01/2027)"));
+      stated = pb_report_get_dates (report)->stated;
+    }
   pb_date_row_set_date (self->date_row, &stated);
   adw_action_row_set_subtitle (self->dates_row, capital ? capital : _("Unknown"));
   adw_action_row_set_subtitle (self->file_title_row, pb_report_get_title (report));
 }
 
 static void
-show_error (PbReportDetails *self,
-            const GError    *error)
+show_message (PbReportDetails *self,
+              const char      *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static void
+show_error (PbReportDetails *self,
+            const GError    *error)
+{
+  show_message (self, error->message);
 }
 
 /* A field applied: saved, and the library tells every list of the change
@@ -124,6 +150,8 @@ title_apply_cb (PbReportDetails *self)
   /* Back to the title made from the report: no title of the officer's own. */
   if (!pb_library_set_report_title (self->library, pb_report_get_id (self->report), text, &error))
     show_error (self, error);
+  else
+    show_message (self, _("Title saved"));
 }
 
 static void
@@ -162,7 +190,12 @@ date_apply_cb (PbReportDetails *self)
     }
 
   if (!pb_library_set_report_date (self->library, pb_report_get_id (self->report), &date, &error))
-    show_error (self, error);
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+      show_error (self, error);
+    }
+  else
+    show_message (self, _("Date saved"));
 }
 
 static void
