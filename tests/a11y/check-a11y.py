@@ -70,9 +70,10 @@ def walk(a, path, out, depth=0):
             return
         role = a.getRole()
         name = (a.name or "").strip()
+        role_name = a.getRoleName()
     except Exception:
         return  # the widget went away while we walked
-    here = f"{path} > {a.getRoleName()} “{name}”"
+    here = f"{path} > {role_name} “{name}”"
     if role in INTERACTIVE:
         out["count"] += 1
         if not name:
