@@ -22,6 +22,7 @@ except ImportError:
 TIMEOUT = 60
 FIND_TIMEOUT = 10
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Pb)[A-Z]\w*$")
+OWN_TYPE_NAME = re.compile(r"^Pb[A-Z]\w*$")
 INTERACTIVE = {
     pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
     pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_ENTRY, pyatspi.ROLE_PASSWORD_TEXT,
@@ -74,6 +75,11 @@ def walk(a, path, out, depth=0):
     except Exception:
         return  # the widget went away while we walked
     here = f"{path} > {role_name} “{name}”"
+    # The app's own widgets with a role a screen reader speaks (a panel, a
+    # document) are never named by their type ("PbReportRow panel" for
+    # every report alike); Orca passes over a filler, a mere container.
+    if OWN_TYPE_NAME.match(name) and role != pyatspi.ROLE_FILLER:
+        out["bad"].append((here, "one of the app's widgets named by its type"))
     if role in INTERACTIVE:
         out["count"] += 1
         if not name:

@@ -186,6 +186,23 @@ pb_report_row_get_report (PbReportRow *self)
   return self->report;
 }
 
+/* What a screen reader says of the row: its title and the line beneath,
+ * not the row's type, which GTK 4.8 would say for a custom widget. */
+static void
+update_accessible_label (PbReportRow *self)
+{
+  g_autofree char *summary = pb_format_report_summary (self->report);
+  g_autofree char *label = NULL;
+
+  if (self->report == NULL)
+    label = g_strdup (_("Report"));
+  else if (summary != NULL)
+    label = g_strdup_printf ("%s, %s", pb_report_get_display_title (self->report), summary);
+  else
+    label = g_strdup (pb_report_get_display_title (self->report));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 void
 pb_report_row_set_report (PbReportRow *self,
                           PbReport    *report)
@@ -194,7 +211,10 @@ pb_report_row_set_report (PbReportRow *self,
   g_return_if_fail (!report || PB_IS_REPORT (report));
 
   if (g_set_object (&self->report, report))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT]);
+    {
+      update_accessible_label (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT]);
+    }
 }
 
 /**

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pb-document-view-private.h"
 
 /* All pages of a document in one continuous column, as a GtkScrollable.
@@ -571,6 +573,10 @@ pb_document_view_init (PbDocumentView *self)
 {
   g_autoptr(PbViewModel) model = pb_view_model_new ();
 
+  /* GTK 4.8 cannot give a screen reader a custom widget's text: say what
+   * it is and where the text is, not the widget's type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pages of the report (Ctrl+T reads them as text)"), -1);
   self->pending_page = -1;
   self->pinned_page = -1;
   self->pending_anchor_page = -1;
