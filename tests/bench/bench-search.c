@@ -27,7 +27,9 @@
  * asserted about time.
  *
  * Usage: bench-search [N_PAGES]  (default 100000); PB_BENCH_KEEP=1 keeps
- * the library, PB_BENCH_LIBRARY=DIR searches a kept one. */
+ * the library, PB_BENCH_LIBRARY=DIR searches a kept one; PB_BENCH_VERBOSE=1
+ * prints each query's time, PB_BENCH_DUMP=FILE writes every hit to FILE
+ * (to check that a change to search finds the same). */
 
 #define PAGES_PER_REPORT 200
 #define PAGE_CHARS       1800
@@ -233,6 +235,23 @@ time_bare (sqlite3    *db,
   return now_ms () - start;
 }
 
+/* Every hit of @query, to compare what two builds find (PB_BENCH_DUMP). */
+static void
+dump_hits (FILE       *out,
+           const char *query,
+           GPtrArray  *hits)
+{
+  fprintf (out, "query %s\n", query);
+  for (guint h = 0; h < hits->len; h++)
+    {
+      PbSearchHit *hit = g_ptr_array_index (hits, h);
+
+      fprintf (out, "%" G_GINT64_FORMAT " %u %.9g %s\n",
+               pb_search_hit_get_report_id (hit), pb_search_hit_get_page (hit),
+               pb_search_hit_get_rank (hit), pb_search_hit_get_raw_snippet (hit));
+    }
+}
+
 static void
 print_plan (sqlite3 *db)
 {
@@ -269,6 +288,8 @@ main (int   argc,
    * other kinds' queries stay those of earlier runs. */
   static const char * const kinds[] = { "word", "phrase", "prefix", "OR", "words" };
   GRand *rand = g_rand_new_with_seed (7);
+  const char *dump_path = g_getenv ("PB_BENCH_DUMP");
+  FILE *dump = dump_path != NULL ? fopen (dump_path, "w") : NULL;
   sqlite3 *bare;
   double start;
 
@@ -325,6 +346,10 @@ main (int   argc,
           elapsed = now_ms () - start;
 
           g_array_append_val (times, elapsed);
+          if (g_getenv ("PB_BENCH_VERBOSE") != NULL)
+            printf ("search: %-6s %7.1f ms  %s\n", kinds[k], elapsed, query);
+          if (dump != NULL)
+            dump_hits (dump, query, hits);
           elapsed = time_bare (bare, match);
           g_array_append_val (bare_times, elapsed);
           total_hits += hits->len;
@@ -338,6 +363,8 @@ main (int   argc,
               total_hits / QUERIES_PER_KIND);
     }
 
+  if (dump != NULL)
+    fclose (dump);
   pb_db_close (bare);
   g_rand_free (rand);
   g_clear_object (&library);
