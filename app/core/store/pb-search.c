@@ -475,6 +475,63 @@ lowest_ranked_rowid (sqlite3     *db,
   return -1;
 }
 
+/* The best @limit rows of @match in @table_fts from rowid @lowest up, best
+ * first, into @rowids and their bm25 () ranks into @ranks.
+ *
+ * Ranked with bm25 () and sorted by SQLite, not by FTS5's own ORDER BY rank:
+ * a query sorted by FTS5 works bm25 () out again for each row whose rank it
+ * returns, in a cursor of its own, and bm25 () first counts every page of
+ * the library that has each phrase (for its IDF); for a phrase that is on
+ * most pages of a 100,000-page library that count alone took 25 ms, and
+ * twice over it was most of a phrase search's time. Ties go to the older
+ * page, as FTS5's sort gives them. */
+static gboolean
+rank_rows (sqlite3     *db,
+           const char  *table,
+           const char  *match,
+           gint64       lowest,
+           guint        limit,
+           GArray      *rowids,
+           GArray      *ranks,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT rowid, bm25 (%s_fts) AS r FROM %s_fts"
+                         " WHERE %s_fts MATCH ?1 AND rowid >= ?2"
+                         " ORDER BY r, rowid LIMIT ?3",
+                         table, table, table);
+  if (!(stmt = pb_db_prepare (db, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, lowest);
+  sqlite3_bind_int (stmt, 3, (int)MIN (limit, (guint)G_MAXINT));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      double rank = sqlite3_column_double (stmt, 1);
+
+      g_array_append_val (rowids, rowid);
+      g_array_append_val (ranks, rank);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+unref_hit (PbSearchHit *hit)
+{
+  if (hit != NULL)
+    g_object_unref (hit);
+}
+
 /* The best @limit hits of @match in @table (report_pages or
  * report_page_extras, each with its _fts index), added to @hits. */
 static gboolean
@@ -488,12 +545,20 @@ search_table (sqlite3     *db,
 {
   g_autofree char *phrase_key = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) order = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) wanted = g_string_new ("[");
   g_autofree char *sql = NULL;
-  gint64 lowest;
+  gint64 lowest, first, last;
   int rc;
 
-  if ((lowest = lowest_ranked_rowid (db, table, match, error)) < 0)
+  if ((lowest = lowest_ranked_rowid (db, table, match, error)) < 0 ||
+      !rank_rows (db, table, match, lowest, limit, rowids, ranks, error))
     return FALSE;
+  if (rowids->len == 0)
+    return TRUE;
 
   if (words != NULL)
     {
@@ -501,38 +566,65 @@ search_table (sqlite3     *db,
       phrase_key = g_strconcat (" ", joined, " ", NULL);
     }
 
-  /* ORDER BY the table's own rank column lets FTS5 sort and stop at the limit
-   * itself, so snippets are made only for the hits returned; FTS5 takes the
-   * rowid bound into its scan. The table name is one of ours, never the
-   * user's. */
-  sql = g_strdup_printf ("SELECT p.report_id, r.title, p.page_number,"
-                         "  highlight (%s_fts, 0, ?3, ?4), f.rank"
+  first = last = g_array_index (rowids, gint64, 0);
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      gint64 *rowid = &g_array_index (rowids, gint64, i);
+
+      first = MIN (first, *rowid);
+      last = MAX (last, *rowid);
+      g_hash_table_insert (order, rowid, GUINT_TO_POINTER (i));
+      g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *rowid);
+    }
+  g_string_append_c (wanted, ']');
+
+  /* The snippets of the ranked rows only: one walk over the matches between
+   * the first and the last of them (FTS5 takes the rowid bounds into its
+   * scan; it is cheap without ranking), the others passed over before
+   * highlight () or the joins (+ keeps the list from being used to look
+   * each row up in the index: a query of its own per row, which for a
+   * prefix means merging every word it starts). The table name is one of
+   * ours, never the user's. */
+  sql = g_strdup_printf ("SELECT f.rowid, p.report_id, r.title, p.page_number,"
+                         "  highlight (%s_fts, 0, ?3, ?4)"
                          " FROM %s_fts AS f"
                          " JOIN %s AS p ON p.id = f.rowid"
                          " JOIN reports AS r ON r.id = p.report_id"
-                         " WHERE %s_fts MATCH ?1 AND f.rowid >= ?5"
-                         " ORDER BY f.rank LIMIT ?2",
+                         " WHERE %s_fts MATCH ?1 AND f.rowid BETWEEN ?5 AND ?6"
+                         "  AND +f.rowid IN (SELECT value FROM json_each (?2))",
                          table, table, table, table);
   if (!(stmt = pb_db_prepare (db, sql, error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int)MIN (limit, (guint)G_MAXINT));
+  sqlite3_bind_text (stmt, 2, wanted->str, (int)wanted->len, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, PB_SEARCH_MATCH_START, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, PB_SEARCH_MATCH_END, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, lowest);
+  sqlite3_bind_int64 (stmt, 5, first);
+  sqlite3_bind_int64 (stmt, 6, last);
 
+  found = g_ptr_array_new_full (rowids->len, (GDestroyNotify)unref_hit);
+  g_ptr_array_set_size (found, rowids->len);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PbSearchHit *hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gpointer position;
+      PbSearchHit *hit;
+      guint i;
 
-      hit->report_id = sqlite3_column_int64 (stmt, 0);
-      hit->report_title = g_strdup (pb_db_column_text (stmt, 1));
-      hit->page = (guint)sqlite3_column_int (stmt, 2);
-      hit->snippet = _pb_search_snippet_from_highlight (pb_db_column_text (stmt, 3));
-      hit->tier = match_tier (pb_db_column_text (stmt, 3), phrase_key, words);
-      hit->rank = sqlite3_column_double (stmt, 4);
-      g_ptr_array_add (hits, hit);
+      if (!g_hash_table_lookup_extended (order, &rowid, NULL, &position))
+        continue;
+      i = GPOINTER_TO_UINT (position);
+
+      hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
+      hit->report_id = sqlite3_column_int64 (stmt, 1);
+      hit->report_title = g_strdup (pb_db_column_text (stmt, 2));
+      hit->page = (guint)sqlite3_column_int (stmt, 3);
+      hit->snippet = _pb_search_snippet_from_highlight (pb_db_column_text (stmt, 4));
+      hit->tier = match_tier (pb_db_column_text (stmt, 4), phrase_key, words);
+      hit->rank = g_array_index (ranks, double, i);
+      unref_hit (g_ptr_array_index (found, i));
+      g_ptr_array_index (found, i) = hit;
     }
 
   if (rc != SQLITE_DONE)
@@ -540,6 +632,12 @@ search_table (sqlite3     *db,
       pb_db_set_error (db, rc, error);
       return FALSE;
     }
+
+  /* In rank order; a row gone between the two queries (deleted by another
+   * process) is left out. */
+  for (guint i = 0; i < found->len; i++)
+    if (g_ptr_array_index (found, i) != NULL)
+      g_ptr_array_add (hits, g_object_ref (g_ptr_array_index (found, i)));
 
   return TRUE;
 }
