@@ -444,52 +444,23 @@ match_tier (const char *highlighted,
   return 1;
 }
 
-/* The lowest rowid of the max_ranked_pages newest rows of @table_fts that
- * match @match; 0 when fewer match (all of them are ranked), -1 on error.
- * Walking the matches by rowid is cheap: FTS5 reads its doclists in that
- * order, without ranking. */
-static gint64
-lowest_ranked_rowid (sqlite3     *db,
-                     const char  *table,
-                     const char  *match,
-                     GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int rc;
-
-  sql = g_strdup_printf ("SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?1"
-                         " ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                         table, table);
-  if (!(stmt = pb_db_prepare (db, sql, error)))
-    return -1;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int)max_ranked_pages - 1);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    return 0;
-  pb_db_set_error (db, rc, error);
-  return -1;
-}
-
-/* The best @limit rows of @match in @table_fts from rowid @lowest up, best
- * first, into @rowids and their bm25 () ranks into @ranks.
+/* The best @limit of the max_ranked_pages newest rows of @table_fts that
+ * match @match, best first: their rowids into @rowids and their bm25 ()
+ * ranks into @ranks.
  *
- * Ranked with bm25 () and sorted by SQLite, not by FTS5's own ORDER BY rank:
- * a query sorted by FTS5 works bm25 () out again for each row whose rank it
- * returns, in a cursor of its own, and bm25 () first counts every page of
- * the library that has each phrase (for its IDF); for a phrase that is on
- * most pages of a 100,000-page library that count alone took 25 ms, and
- * twice over it was most of a phrase search's time. Ties go to the older
- * page, as FTS5's sort gives them. */
+ * One walk over the matches, newest first (FTS5 reads its doclists in
+ * rowid order, and stops after max_ranked_pages), ranking each as it
+ * goes. Ranked with bm25 () and sorted by SQLite, not by FTS5's own ORDER
+ * BY rank: a query sorted by FTS5 works bm25 () out again for each row
+ * whose rank it returns, in a cursor of its own, and bm25 () first counts
+ * every page of the library that has each phrase (for its IDF); for a
+ * phrase that is on most pages of a 100,000-page library that count alone
+ * took 25 ms, and twice over it was most of a phrase search's time. Ties
+ * go to the older page, as FTS5's sort gives them. */
 static gboolean
 rank_rows (sqlite3     *db,
            const char  *table,
            const char  *match,
-           gint64       lowest,
            guint        limit,
            GArray      *rowids,
            GArray      *ranks,
@@ -499,14 +470,15 @@ rank_rows (sqlite3     *db,
   g_autofree char *sql = NULL;
   int rc;
 
-  sql = g_strdup_printf ("SELECT rowid, bm25 (%s_fts) AS r FROM %s_fts"
-                         " WHERE %s_fts MATCH ?1 AND rowid >= ?2"
-                         " ORDER BY r, rowid LIMIT ?3",
+  sql = g_strdup_printf ("SELECT id, r FROM"
+                         " (SELECT rowid AS id, bm25 (%s_fts) AS r FROM %s_fts"
+                         "  WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+                         " ORDER BY r, id LIMIT ?3",
                          table, table, table);
   if (!(stmt = pb_db_prepare (db, sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, lowest);
+  sqlite3_bind_int (stmt, 2, (int)max_ranked_pages);
   sqlite3_bind_int (stmt, 3, (int)MIN (limit, (guint)G_MAXINT));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -551,11 +523,10 @@ search_table (sqlite3     *db,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GString) wanted = g_string_new ("[");
   g_autofree char *sql = NULL;
-  gint64 lowest, first, last;
+  gint64 first, last;
   int rc;
 
-  if ((lowest = lowest_ranked_rowid (db, table, match, error)) < 0 ||
-      !rank_rows (db, table, match, lowest, limit, rowids, ranks, error))
+  if (!rank_rows (db, table, match, limit, rowids, ranks, error))
     return FALSE;
   if (rowids->len == 0)
     return TRUE;
