@@ -613,6 +613,42 @@ search_table (sqlite3     *db,
   return TRUE;
 }
 
+/* "report id:page number" of the page @offset pages after @hit's. */
+static char *
+page_key (PbSearchHit *hit,
+          guint        offset)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page + offset);
+}
+
+/* Adds to @hits each of @more (in its order) on a page that none of @hits
+ * is on, nor one added before it; with @or_next_page, nor on the page
+ * after it either (an extra passage across a page break is the hit on
+ * the next page that holds the rest of it). */
+static void
+add_other_pages (GPtrArray *hits,
+                 GPtrArray *more,
+                 gboolean   or_next_page)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    g_hash_table_add (seen, page_key (g_ptr_array_index (hits, i), 0));
+
+  for (guint i = 0; i < more->len; i++)
+    {
+      PbSearchHit *hit = g_ptr_array_index (more, i);
+      g_autofree char *here = page_key (hit, 0);
+      g_autofree char *next = or_next_page ? page_key (hit, 1) : NULL;
+
+      if (g_hash_table_contains (seen, here) ||
+          (next != NULL && g_hash_table_contains (seen, next)))
+        continue;
+      g_hash_table_add (seen, g_steal_pointer (&here));
+      g_ptr_array_add (hits, g_object_ref (hit));
+    }
+}
+
 /**
  * pb_library_search:
  * @limit: the most hits to return
@@ -667,24 +703,10 @@ pb_library_search (PbLibrary   *library,
   if (count_tier (hits, 0) < limit)
     {
       g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       if (!search_table (db, "report_pages", match, words, limit, rest, error))
         return NULL;
-
-      for (guint i = 0; i < hits->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (hits, i);
-          g_hash_table_add (found, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page));
-        }
-      for (guint i = 0; i < rest->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (rest, i);
-          g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page);
-
-          if (!g_hash_table_contains (found, here))
-            g_ptr_array_add (hits, g_object_ref (hit));
-        }
+      add_other_pages (hits, rest, FALSE);
 
       if (words != NULL)
         g_ptr_array_sort (hits, compare_rank);
@@ -698,29 +720,10 @@ pb_library_search (PbLibrary   *library,
   if (hits->len < limit)
     {
       g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       if (!search_table (db, "report_page_extras", match, words, limit, extras, error))
         return NULL;
-
-      for (guint i = 0; i < hits->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (hits, i);
-          g_hash_table_add (seen, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page));
-        }
-
-      for (guint i = 0; i < extras->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (extras, i);
-          g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page);
-          g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page + 1);
-
-          if (!g_hash_table_contains (seen, here) && !g_hash_table_contains (seen, next))
-            {
-              g_hash_table_add (seen, g_steal_pointer (&here));
-              g_ptr_array_add (hits, g_object_ref (hit));
-            }
-        }
+      add_other_pages (hits, extras, TRUE);
 
       g_ptr_array_sort (hits, compare_rank);
       if (hits->len > limit)
