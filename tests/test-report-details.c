@@ -12,53 +12,10 @@
  * leaves its row as it was before editing (no apply button left showing);
  * a date it cannot take is refused in the row. */
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwEntryRow *
-find_row (GtkWidget  *widget,
-          const char *title_prefix)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title_prefix))
-    return ADW_ENTRY_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = find_row (child, title_prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The row's apply button, if it shows. */
-/* The row's apply button, if it shows. */
-static void
-dump (GtkWidget *w, int depth)
-{
-  g_printerr ("%*s%s vis=%d mapped=%d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), gtk_widget_get_visible (w), gtk_widget_get_mapped (w));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    dump (c, depth + 1);
-}
-
 static gboolean
 apply_showing (GtkWidget *widget)
 {
-  if (g_getenv ("DUMP")) dump (widget, 0);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_BUTTON (child) && gtk_widget_get_visible (child) &&
@@ -120,7 +77,7 @@ test_title_applied (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-details", NULL));
   settle (f);
   g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "details");
-  row = find_row (find_type (GTK_WIDGET (f->window), PB_TYPE_REPORT_DETAILS), "Title");
+  row = pb_reader_find_entry_row (pb_reader_find_widget (GTK_WIDGET (f->window), PB_TYPE_REPORT_DETAILS), "Title");
   g_assert_nonnull (row);
   g_assert_false (apply_showing (GTK_WIDGET (row)));
 
@@ -147,7 +104,7 @@ test_date_applied (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-details", NULL));
   settle (f);
   /* The fixture's paper is not an inspection: dated by itself. */
-  row = find_row (find_type (GTK_WIDGET (f->window), PB_TYPE_REPORT_DETAILS), "Date of the Document");
+  row = pb_reader_find_entry_row (pb_reader_find_widget (GTK_WIDGET (f->window), PB_TYPE_REPORT_DETAILS), "Date of the Document");
   g_assert_nonnull (row);
 
   type_text (row, "31/02/2025");
