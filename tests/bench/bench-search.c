@@ -31,7 +31,9 @@
  * Usage: bench-search [N_PAGES]  (default 100000); PB_BENCH_KEEP=1 keeps
  * the library, PB_BENCH_LIBRARY=DIR searches a kept one; PB_BENCH_VERBOSE=1
  * prints each query's time, PB_BENCH_DUMP=FILE writes every hit to FILE
- * (to check that a change to search finds the same). */
+ * (to check that a change to search finds the same); PB_BENCH_MAX_RANKED=N
+ * ranks at most the N newest matches (MAX_RANKED_PAGES in pb-search.c), to
+ * weigh that bound. */
 
 #define PAGES_PER_REPORT 200
 #define PAGE_CHARS       1800
@@ -327,6 +329,9 @@ main (int   argc,
   printf ("search: %u pages in %u reports, from %u sentences, written in %.1f s\n",
           n_pages, (n_pages + PAGES_PER_REPORT - 1) / PAGES_PER_REPORT, sentences->len,
           (now_ms () - start) / 1000);
+
+  if (g_getenv ("PB_BENCH_MAX_RANKED") != NULL)
+    _pb_search_set_max_ranked_pages ((guint)g_ascii_strtoull (g_getenv ("PB_BENCH_MAX_RANKED"), NULL, 10));
 
   bare = _pb_library_open_connection (library, &error);
   g_assert_no_error (error);
