@@ -60,6 +60,8 @@ struct _PbSearchHit
   double   rank;
   guint    tier;      /* see match_tier (): 0 is the best */
   char    *snippet;
+  char    *highlighted; /* the text it was found in, its matches marked,
+                         * until pb_library_search () makes the snippet */
 };
 
 G_DEFINE_FINAL_TYPE (PbSearchHit, pb_search_hit, G_TYPE_OBJECT)
@@ -71,6 +73,7 @@ pb_search_hit_finalize (GObject *object)
 
   g_clear_pointer (&self->report_title, g_free);
   g_clear_pointer (&self->snippet, g_free);
+  g_clear_pointer (&self->highlighted, g_free);
 
   G_OBJECT_CLASS (pb_search_hit_parent_class)->finalize (object);
 }
@@ -607,7 +610,7 @@ search_table (sqlite3     *db,
       hit->report_id = sqlite3_column_int64 (stmt, 1);
       hit->report_title = g_strdup (pb_db_column_text (stmt, 2));
       hit->page = (guint)sqlite3_column_int (stmt, 3);
-      hit->snippet = _pb_search_snippet_from_highlight (pb_db_column_text (stmt, 4));
+      hit->highlighted = g_strdup (pb_db_column_text (stmt, 4));
       hit->tier = match_tier (pb_db_column_text (stmt, 4), phrase_key, words);
       hit->rank = g_array_index (ranks, double, i);
       unref_hit (g_ptr_array_index (found, i));
@@ -744,6 +747,16 @@ pb_library_search (PbLibrary   *library,
       g_ptr_array_sort (hits, compare_rank);
       if (hits->len > limit)
         g_ptr_array_set_size (hits, limit);
+    }
+
+  /* Snippets for the hits returned only: two words or more may have
+   * found twice as many. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PbSearchHit *hit = g_ptr_array_index (hits, i);
+
+      hit->snippet = _pb_search_snippet_from_highlight (hit->highlighted);
+      g_clear_pointer (&hit->highlighted, g_free);
     }
 
   return g_steal_pointer (&hits);
