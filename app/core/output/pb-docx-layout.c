@@ -5,7 +5,6 @@
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
-#include <math.h>
 #include <string.h>
 
 #include "pb-docx-private.h"
@@ -23,15 +22,18 @@
  * the font the document names ("Arial", "Georgia"), which fontconfig
  * substitutes just as LibreOffice does on the same machine (Liberation or
  * Nimbus Sans, whose widths are Arial's), and the page is filled as
- * Writer fills it: the space after one paragraph and before the next
- * added, the space before a paragraph dropped at the top of a page, a
+ * Writer fills it: the larger of the space after one paragraph and the
+ * space before the next between them, none at the top of a page, a
  * paragraph kept with the next moved with it, a table row never split, a
  * table's header row repeated where it continues.
  *
  * All lengths here are points. */
 
-/* Words measure a hair wider in Writer than in pango (hinting, its own
- * kerning): lines are broken a little early here too. */
+/* The running header's and footer's type, in points (styles.xml). */
+#define RUNNING_SIZE 8
+
+/* Writer's measures and pango's differ by a hair (hinting, kerning): a
+ * line that only just fits is taken not to. */
 #define SLACK 1.01
 
 typedef enum
@@ -99,6 +101,8 @@ struct _PbDocxFlow
   guint         cell_rows;   /* rows the cell being added spans */
   double        row_height;
   GArray       *spans;       /* Span: cells over several rows, still open */
+  double        header_height;  /* the running header's */
+  double        footer_height;
 };
 
 /* A cell over several rows: its words need the rows it spans together to
@@ -178,12 +182,11 @@ count_lines (PbDocxFlow *flow,
   return (guint)pango_layout_get_line_count (flow->layout);
 }
 
-/* A length in twips as Writer keeps it: in hundredths of a millimetre,
- * then back in twips, each time cut down to a whole number. */
+/* A length in twips, in points. */
 static double
 writer_points (double twips)
 {
-  return floor (floor (twips * 127 / 72) * 72 / 127) / 20.0;
+  return twips / 20.0;
 }
 
 static double
@@ -210,6 +213,34 @@ add_item (PbDocxFlow *flow,
 
   item->kind = kind;
   return item;
+}
+
+/**
+ * _pb_docx_flow_running:
+ * @banner: (nullable): the header's first line, in bold: NOT FOR
+ *   PUBLICATION and why
+ * @header: the header's line under it: the title and the council
+ * @footer: the footer's line, "Page 12 of 34" included
+ *
+ * Gives the running header and footer: when their lines will not stand
+ * within the page's margins (a long title, a wide font), the body's
+ * pages are shorter, as in Writer and Word.
+ */
+void
+_pb_docx_flow_running (PbDocxFlow *flow,
+                       const char *banner,
+                       const char *header,
+                       const char *footer)
+{
+  double width = PB_DOCX_TEXT_WIDTH / 20.0;
+  double line = line_height (RUNNING_SIZE);
+
+  /* The header's last line has a rule 4 points under it, then 6 points;
+   * the footer's a rule 4 points above it. */
+  flow->header_height = count_lines (flow, "Arial", RUNNING_SIZE, FALSE, FALSE, width, header) * line + 4.5 + writer_points (120);
+  if (banner != NULL)
+    flow->header_height += count_lines (flow, "Arial", RUNNING_SIZE, TRUE, FALSE, width, banner) * line;
+  flow->footer_height = count_lines (flow, "Arial", RUNNING_SIZE, FALSE, FALSE, width, footer) * line + 4.5;
 }
 
 /**
@@ -399,7 +430,12 @@ header_height (const Item *rows,
 GHashTable *
 _pb_docx_flow_paginate (PbDocxFlow *flow)
 {
-  const double body = (PB_DOCX_PAGE_HEIGHT - 2 * PB_DOCX_MARGIN_TOP) / 20.0;
+  /* The header and footer stand PB_DOCX_RUNNING_MARGIN from the page's
+   * edges, and push the body's margins in when they need to. */
+  double edge = writer_points (PB_DOCX_RUNNING_MARGIN);
+  double margin = writer_points (PB_DOCX_MARGIN_TOP);
+  const double body = writer_points (PB_DOCX_PAGE_HEIGHT) - MAX (margin, edge + flow->header_height)
+                      - MAX (margin, edge + flow->footer_height);
   Item *items = (Item *)(gpointer)flow->items->data;
   guint n = flow->items->len;
   guint *pages = g_new0 (guint, n);

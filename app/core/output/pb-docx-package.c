@@ -145,16 +145,59 @@ run (GString    *out,
   g_string_append (out, "</w:t></w:r>");
 }
 
+/* The header's first line, of an exempt pack only: NOT FOR PUBLICATION
+ * and why. */
+static char *
+banner_line (PbPackWalk *walk)
+{
+  const char *banner = pb_pack_walk_get_banner (walk);
+
+  return banner != NULL ? g_strdup_printf ("%s · %s", banner, pb_pack_walk_get_exempt_line (walk)) : NULL;
+}
+
+static const char *
+footer_text (PbPackWalk *walk)
+{
+  const char *footer = pb_pack_walk_get_footer (walk);
+
+  return *footer != '\0' ? footer : pb_pack_get_title (pb_pack_walk_get_pack (walk));
+}
+
+/**
+ * _pb_docx_flow_running_from_walk:
+ *
+ * Gives @flow the running header and footer build_header () and
+ * build_footer () write, their page numbers as wide as two digits.
+ */
+void
+_pb_docx_flow_running_from_walk (PbDocxFlow *flow,
+                                 PbPackWalk *walk)
+{
+  g_autofree char *banner = banner_line (walk);
+  const char *council = pb_pack_walk_get_council (walk);
+  /* A tab between them: as wide as a few spaces at least. */
+  g_autofree char *header = g_strdup_printf ("%s%s%s", pb_pack_get_title (pb_pack_walk_get_pack (walk)),
+                                             council != NULL ? "    " : "", council != NULL ? council : "");
+  /* Translators: a Word document's footer; keep {PAGE} and {PAGES}, which become the numbers */
+  g_autofree char *pages = g_strdup (_("Page {PAGE} of {PAGES}"));
+  g_autofree char *footer = NULL;
+  g_autoptr(GString) numbers = g_string_new (pages);
+
+  g_string_replace (numbers, "{PAGE}", "99", 0);
+  g_string_replace (numbers, "{PAGES}", "99", 0);
+  footer = g_strdup_printf ("%s    %s", footer_text (walk), numbers->str);
+  _pb_docx_flow_running (flow, banner, header, footer);
+}
+
 static char *
 build_header (PbPackWalk *walk)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr " PB_DOCX_NS ">");
-  const char *banner = pb_pack_walk_get_banner (walk);
+  g_autofree char *line = banner_line (walk);
   const char *council = pb_pack_walk_get_council (walk);
 
-  if (banner != NULL)
+  if (line != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("%s · %s", banner, pb_pack_walk_get_exempt_line (walk));
 
       g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:jc w:val=\"center\"/></w:pPr>");
       run (out, "<w:rPr><w:b/><w:color w:val=\"A51D2D\"/></w:rPr>", line);
@@ -178,13 +221,12 @@ static char *
 build_footer (PbPackWalk *walk)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr " PB_DOCX_NS ">");
-  const char *footer = pb_pack_walk_get_footer (walk);
   /* Translators: a Word document's footer; keep {PAGE} and {PAGES}, which become the numbers */
   g_auto(GStrv) pieces = g_regex_split_simple ("(\\{PAGE\\}|\\{PAGES\\})", _("Page {PAGE} of {PAGES}"), 0, 0);
 
   g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" "
                         "w:space=\"4\" w:color=\"B8BCC4\"/></w:pBdr></w:pPr>");
-  run (out, NULL, *footer != '\0' ? footer : pb_pack_get_title (pb_pack_walk_get_pack (walk)));
+  run (out, NULL, footer_text (walk));
   g_string_append (out, "<w:r><w:tab/></w:r>");
   for (guint i = 0; pieces[i] != NULL; i++)
     {

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 /* The body's margins above and below; the header and footer stand within
  * them. */
 #define PB_DOCX_MARGIN_TOP  1300
+/* The running header's and footer's distance from the page's edge. */
+#define PB_DOCX_RUNNING_MARGIN 567
 
 /* The relationships word/document.xml refers to. */
 #define PB_DOCX_REL_HEADER "rIdHeader"
@@ -43,6 +45,12 @@ typedef struct _PbDocxFlow PbDocxFlow;
 
 PbDocxFlow *_pb_docx_flow_new             (void);
 void        _pb_docx_flow_free            (PbDocxFlow  *flow);
+void        _pb_docx_flow_running         (PbDocxFlow  *flow,
+                                           const char  *banner,
+                                           const char  *header,
+                                           const char  *footer);
+void        _pb_docx_flow_running_from_walk (PbDocxFlow *flow,
+                                             PbPackWalk *walk);
 void        _pb_docx_flow_paragraph       (PbDocxFlow  *flow,
                                            const char  *style,
                                            const char  *text,

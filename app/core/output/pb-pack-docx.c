@@ -780,6 +780,7 @@ start_pages (PbPackWalk  *walk,
   PbExportProgressFunc progress = walk->progress;
   gboolean ok;
 
+  _pb_docx_flow_running_from_walk (flow, walk);
   walk->progress = NULL;
   ok = pb_pack_walk_run (walk, visit_cb, &body, error);
   walk->progress = progress;
@@ -806,9 +807,9 @@ build_document (PbPackWalk  *walk,
                                "<w:footerReference w:type=\"default\" r:id=\"" PB_DOCX_REL_FOOTER "\"/>"
                                "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
                                "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
-                               " w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
+                               " w:header=\"%d\" w:footer=\"%d\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
                           PB_DOCX_PAGE_WIDTH, PB_DOCX_PAGE_HEIGHT, PB_DOCX_MARGIN_TOP, PB_DOCX_MARGIN, PB_DOCX_MARGIN_TOP,
-                          PB_DOCX_MARGIN);
+                          PB_DOCX_MARGIN, PB_DOCX_RUNNING_MARGIN, PB_DOCX_RUNNING_MARGIN);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
