@@ -55,6 +55,14 @@ void        _pb_library_hear_of_damage      (void);
 gboolean    _pb_library_check_is_due        (const char  *db_path);
 void        _pb_library_record_check        (const char  *db_path);
 
+/* pb-library-quiet.c */
+gboolean    _pb_library_open_quietly        (const char  *path,
+                                             const char  *db_path,
+                                             const char  *reports_dir,
+                                             sqlite3    **out_db,
+                                             int         *out_lock_fd,
+                                             char       **out_uuid);
+
 /* pb-library-session.c */
 char       *_pb_library_lock_path           (const char  *db_path);
 int         _pb_library_session_enter       (const char  *db_path,
