@@ -324,6 +324,33 @@ test_damage_opens_in_full (Fixture       *f,
   g_assert_error (pb_library_get_problem (library), PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED);
 }
 
+/* Opened to read, the library's lock is held: opened again in this process
+ * it is refused at once, rather than waiting for itself for ever; closed,
+ * it opens. */
+static void
+test_open_again_here (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PbLibrary) reader = NULL;
+  g_autoptr(PbLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_library (f);
+  reader = pb_library_open_to_read (f->library_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (pb_library_is_read_only (reader));
+
+  again = pb_library_open (f->library_dir, &error);
+  g_assert_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_BUSY);
+  g_assert_null (again);
+  g_clear_error (&error);
+
+  g_clear_object (&reader);
+  again = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (pb_library_is_read_only (again));
+}
+
 /* No library yet: the full open makes it. */
 static void
 test_new_library (Fixture       *f,
@@ -353,6 +380,7 @@ main (int   argc,
   ADD ("journal-opens-in-full", test_journal_opens_in_full);
   ADD ("open-elsewhere-opens-in-full", test_open_elsewhere_opens_in_full);
   ADD ("damage-opens-in-full", test_damage_opens_in_full);
+  ADD ("open-again-here", test_open_again_here);
   ADD ("new-library", test_new_library);
 #undef ADD
 

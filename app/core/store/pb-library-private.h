@@ -52,6 +52,7 @@ void        _pb_library_make_side_files_private (const char *db_path);
 void        _pb_library_register            (PbLibrary   *self);
 void        _pb_library_unregister          (PbLibrary   *self);
 void        _pb_library_hear_of_damage      (void);
+gboolean    _pb_library_is_open_to_read_here (const char *db_path);
 gboolean    _pb_library_check_is_due        (const char  *db_path);
 void        _pb_library_record_check        (const char  *db_path);
 

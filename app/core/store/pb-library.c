@@ -152,6 +152,15 @@ pb_library_initialize (PbLibrary  *self,
     return FALSE;
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
+  /* Its lock is held here, exclusively, until that library is closed. */
+  if (_pb_library_is_open_to_read_here (self->db_path))
+    {
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_BUSY,
+                   _("The library is already open in this program only to read it; "
+                     "close it before opening it again."));
+      return FALSE;
+    }
+
   if (!self->read_only)
     {
       g_autofree char *set_aside = NULL;
@@ -480,8 +489,9 @@ pb_library_resolve_path (const char *requested)
  *   library, %PB_LIBRARY_ERROR_MISSING_DATABASE when library.db is missing
  *   or empty but backups/ holds backups of it, %PB_LIBRARY_ERROR_DAMAGED for a read-only library that cannot
  *   be read at all, %PB_LIBRARY_ERROR_READ_ONLY for one to bring up to date
- *   that cannot be written, %G_IO_ERROR for a folder that cannot be made,
- *   %PB_DB_ERROR)
+ *   that cannot be written, %PB_LIBRARY_ERROR_BUSY when this process has
+ *   it open with pb_library_open_to_read (), %G_IO_ERROR for a folder that
+ *   cannot be made, %PB_DB_ERROR)
  */
 PbLibrary *
 pb_library_open (const char  *path,
@@ -517,10 +527,10 @@ pb_library_open (const char  *path,
  * database is unchanged since its last good check, and its schema is this
  * build's. The library is then read-only (pb_library_is_read_only ()) with
  * no problem, and any other process that opens it meanwhile waits until it
- * is closed: hold it for a short read, and do not open the same library
- * again in this process while holding it. Anything else, and it is opened
- * as by pb_library_open (), which migrates, checks, replays or refuses as it
- * always does.
+ * is closed: hold it for a short read (in this process, pb_library_open ()
+ * of the same library fails meanwhile, %PB_LIBRARY_ERROR_BUSY). Anything
+ * else, and it is opened as by pb_library_open (), which migrates, checks,
+ * replays or refuses as it always does.
  *
  * Returns: (transfer full): the library; or %NULL with @error set, as
  *   pb_library_open () sets it
