@@ -278,6 +278,38 @@ test_journal_opens_in_full (Fixture       *f,
   g_assert_cmpuint (count_reports (copy), ==, 2);
 }
 
+/* What a reader such as the sqlite3 shell leaves when it closes, an empty
+ * -wal and a -shm, holds no page: the library is still read quietly, and
+ * those files are left as they are. */
+static void
+test_empty_journal_read_quietly (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db_path, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_library (f);
+  g_assert_true (g_file_set_contents_full (wal, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_true (g_file_set_contents_full (shm, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+  g_assert_no_error (error);
+  before = snapshot (f->library_dir);
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open_to_read (f->library_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (pb_library_is_read_only (library));
+    g_assert_null (pb_library_get_problem (library));
+    g_assert_cmpuint (count_reports (library), ==, 1);
+  }
+
+  after = snapshot (f->library_dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Another session has the library open: its -wal is live, so this one
  * opens in full beside it, and sees what it wrote. */
 static void
@@ -378,6 +410,7 @@ main (int   argc,
   ADD ("writes-nothing", test_writes_nothing);
   ADD ("old-schema-migrates", test_old_schema_migrates);
   ADD ("journal-opens-in-full", test_journal_opens_in_full);
+  ADD ("empty-journal-read-quietly", test_empty_journal_read_quietly);
   ADD ("open-elsewhere-opens-in-full", test_open_elsewhere_opens_in_full);
   ADD ("damage-opens-in-full", test_damage_opens_in_full);
   ADD ("open-again-here", test_open_again_here);

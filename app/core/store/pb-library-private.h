@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 #define PB_LIBRARY_DIR_MODE  0700
 #define PB_LIBRARY_FILE_MODE 0600
 
+/* A write-ahead log's header, before its first frame (SQLite's file
+ * format, section 4.1): a -wal no longer than this holds no page. */
+#define PB_LIBRARY_WAL_HEADER_SIZE 32
+
 sqlite3    *_pb_library_get_db              (PbLibrary   *self);
 sqlite3    *_pb_library_open_connection     (PbLibrary   *self,
                                              GError     **error);

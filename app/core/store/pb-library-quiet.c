@@ -21,11 +21,13 @@
  *
  * It is taken only when the full open (pb_library_initialize ()) would do
  * nothing but read: the folder and file exist, are private and writable,
- * on a disk with room; nobody else has the library open; no -wal or
- * -journal is left to replay or set aside; library.db is unchanged since its
- * last good integrity_check; its schema is this build's; and it is the
- * library this folder's sessions recorded. Anything else, and the caller
- * opens the library in full, which deals with it as it always has. */
+ * on a disk with room; nobody else has the library open; no -wal with a
+ * page in it, nor a -journal, is left to replay or set aside (an empty -wal
+ * and its -shm, as a reader leaves them, are left alone and unread);
+ * library.db is unchanged since its last good integrity_check; its schema
+ * is this build's; and it is the library this folder's sessions recorded.
+ * Anything else, and the caller opens the library in full, which deals with
+ * it as it always has. */
 
 static gboolean
 is_private (const char *path,
@@ -45,6 +47,18 @@ exists (const char *db_path,
   g_autofree char *path = g_strconcat (db_path, suffix, NULL);
 
   return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* A -wal with a page in it: one of no page (or of its header alone) is
+ * what a reader such as the sqlite3 shell leaves, with a -shm, when it
+ * closes; library.db is then the whole library. */
+static gboolean
+journal_holds_pages (const char *db_path)
+{
+  g_autofree char *path = g_strconcat (db_path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size > PB_LIBRARY_WAL_HEADER_SIZE);
 }
 
 /* library.db alone, as it is on disk: without a -wal (there is none) and
@@ -118,7 +132,7 @@ _pb_library_open_quietly (const char  *path,
   /* A journal left by a session that did not end is replayed, or set
    * aside, by the full open; a file changed since its last good check is
    * checked there. */
-  if (exists (db_path, "-wal") || exists (db_path, "-journal") ||
+  if (journal_holds_pages (db_path) || exists (db_path, "-journal") ||
       _pb_library_check_is_due (db_path))
     goto full;
 
