@@ -141,6 +141,14 @@ write_cohorts (sqlite3    *db,
 
   for (guint i = 0; cohorts[i] != NULL; i++)
     {
+      gboolean repeated = FALSE;
+
+      /* A cohort named twice ("--cohort a --cohort a") is tagged once. */
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = g_str_equal (cohorts[j], cohorts[i]);
+      if (repeated)
+        continue;
+
       sqlite3_reset (add);
       sqlite3_bind_int64 (add, 1, pb_finding_get_id (finding));
       sqlite3_bind_text (add, 2, cohorts[i], -1, SQLITE_TRANSIENT);
