@@ -32,6 +32,7 @@ struct _PbFindingEditor
   GCancellable   *cancellable;      /* cancelled when the editor goes */
   gboolean        reanchoring;
   gboolean        loading;
+  gboolean        focus_placed;     /* on the first cohort, once shown */
 
   AdwWindowTitle *window_title;
   GtkWidget      *cancel_button;
@@ -395,6 +396,26 @@ pb_finding_editor_dispose (GObject *object)
   G_OBJECT_CLASS (pb_finding_editor_parent_class)->dispose (object);
 }
 
+/* The keyboard starts on what is filled in first, the cohorts, never on
+ * Cancel (where Enter would throw the work away). Moved there once the
+ * window is on screen: a focus set before is never told to a screen
+ * reader, which then says nothing until the first Tab. */
+static void
+pb_finding_editor_map (GtkWidget *widget)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (pb_finding_editor_parent_class)->map (widget);
+
+  if (self->focus_placed)
+    return;
+  self->focus_placed = TRUE;
+  if (self->cohort_toggles->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->cohort_toggles, 0));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
 /* Closing, added or cancelled: the window it was opened from takes the
  * keyboard back. Without a window manager, or with one that hands it to
  * whichever window came last, it would go nowhere, and a screen reader
@@ -462,6 +483,7 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
   object_class->dispose = pb_finding_editor_dispose;
   object_class->get_property = pb_finding_editor_get_property;
   object_class->set_property = pb_finding_editor_set_property;
+  widget_class->map = pb_finding_editor_map;
   widget_class->unmap = pb_finding_editor_unmap;
 
   /**
@@ -594,13 +616,6 @@ pb_finding_editor_new (GtkWindow *parent,
 
   /* The window's title is what a screen reader says when it opens. */
   gtk_window_set_title (GTK_WINDOW (self), is_new (self) ? _("New Finding") : _("Finding"));
-  /* The keyboard starts on what is filled in first, the cohorts, never on
-   * Cancel (where Enter would throw the work away). */
-  if (self->cohort_toggles->len > 0)
-    gtk_window_set_focus (GTK_WINDOW (self), g_ptr_array_index (self->cohort_toggles, 0));
-  else
-    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->note_view));
-
   if (!is_new (self))
     {
       adw_window_title_set_title (self->window_title, _("Finding"));
