@@ -287,9 +287,9 @@ test_dialog_speaks (Fixture       *f,
   kind = find_child (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, NULL);
   g_assert_nonnull (kind);
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), PB_FINDING_KIND_STRENGTH);
-  gtk_test_accessible_assert_property (kind, GTK_ACCESSIBLE_PROPERTY_LABEL, "Kind: Strength");
+  gtk_test_accessible_assert_property (kind, GTK_ACCESSIBLE_PROPERTY_LABEL, "Kind, Strength");
   adw_combo_row_set_selected (ADW_COMBO_ROW (kind), PB_FINDING_KIND_RECOMMENDATION);
-  gtk_test_accessible_assert_property (kind, GTK_ACCESSIBLE_PROPERTY_LABEL, "Kind: Recommendation");
+  gtk_test_accessible_assert_property (kind, GTK_ACCESSIBLE_PROPERTY_LABEL, "Kind, Recommendation");
   g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
 
   /* Exempt is one Tab stop, the switch itself, which says its state. */
@@ -307,6 +307,35 @@ test_dialog_speaks (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (editor));
   pb_reader_iterate_until (editor_gone, f);
+}
+
+/* Words chosen with the mouse on the page (its popover up), then the Text
+ * view, a passage chosen there and Ctrl+Enter at once, then drawn: no
+ * widget is drawn before it has been given its place (GTK warns, and
+ * warnings fail these tests). */
+static void
+test_quick_text_finding (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkRoot *root = GTK_ROOT (f->window);
+
+  pb_reader_select_words (f, 0, 72, 86, 300, 100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader_of (f)), "reader.add-finding", NULL));
+  pb_reader_iterate_until (editor_open, f);
+  close_editor (f, CANCEL);
+  pb_reader_select_words (f, 1, 72, 86, 300, 100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  press (root, GDK_KEY_t, GDK_CONTROL_MASK, 1);
+  pb_reader_iterate_until (text_loaded, f);
+  press (root, GDK_KEY_Down, GDK_SHIFT_MASK, 2);
+  press (root, GDK_KEY_Return, GDK_CONTROL_MASK, 1);
+  pb_reader_iterate_until (editor_open, f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (pb_reader_find_editor ()));
+  close_editor (f, ADD);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (focus_of (f) == text_widget_of (f));
 }
 
 /* The reader's fixture takes its data as a window size: each case is the
@@ -345,6 +374,8 @@ main (int   argc,
               setup, test_focus_returns, pb_reader_fixture_teardown);
   g_test_add ("/finding-dialog/focus/mouse/add", Fixture, CASE (FROM_MOUSE, ADD),
               setup, test_focus_returns, pb_reader_fixture_teardown);
+  g_test_add ("/finding-dialog/quick-text-finding", Fixture, NULL,
+              setup, test_quick_text_finding, pb_reader_fixture_teardown);
   g_test_add ("/finding-dialog/speaks", Fixture, NULL,
               setup, test_dialog_speaks, pb_reader_fixture_teardown);
 

@@ -149,7 +149,8 @@ field_changed_cb (PbFindingEditor *self)
 }
 
 /* A combo row is spoken by its title label alone ("Kind combo box"): it is
- * named instead by its title and value ("Kind: Strength"), kept current. */
+ * named instead by its title and value ("Kind, Strength"), kept current, as
+ * pb-accessible-names.c names list rows from what they show. */
 static void
 name_combo_row (AdwComboRow *row)
 {
@@ -161,7 +162,7 @@ name_combo_row (AdwComboRow *row)
     item = g_list_model_get_item (adw_combo_row_get_model (row), selected);
   if (GTK_IS_STRING_OBJECT (item))
     /* Translators: a field and its value, as a screen reader says it */
-    name = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+    name = g_strdup_printf (_("%s, %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                             gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
   else
     name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
