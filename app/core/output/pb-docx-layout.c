@@ -34,9 +34,9 @@
 
 /* A line fits when pango's width of it is within the width it has,
  * exactly, with no margin taken off: Writer measures the same unhinted
- * advances, so the two agree to a small fraction of a point (every
- * paragraph of three real packs, 613 of them, broke into as many lines
- * here as in LibreOffice 7.4).  A margin in proportion to the width (it
+ * advances, so the two agree to a small fraction of a point (the 613
+ * quotations, citations, notes and paragraphs of three real packs broke
+ * into as many lines here as in LibreOffice 7.4).  A margin in proportion to the width (it
  * was 1%, four and a half points of a quotation's line) takes a line
  * that LibreOffice sets whole for one that runs over, and a paragraph
  * of one line for two: enough of them and a part starts a page later
