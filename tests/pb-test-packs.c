@@ -130,6 +130,25 @@ pb_pack_fixture_board_pack (PbPackFixture *f,
                             guint          n_findings,
                             gboolean       exempt)
 {
+  return pb_pack_fixture_board_pack_quoting (f, n_findings, exempt, board_quotes, G_N_ELEMENTS (board_quotes));
+}
+
+/**
+ * pb_pack_fixture_board_pack_quoting:
+ * @quotes: (array length=n_quotes): the passages the findings quote, in
+ *   turn
+ *
+ * As pb_pack_fixture_board_pack(), its findings quoting @quotes.
+ *
+ * Returns: the pack's id
+ */
+gint64
+pb_pack_fixture_board_pack_quoting (PbPackFixture      *f,
+                                    guint               n_findings,
+                                    gboolean            exempt,
+                                    const char * const *quotes,
+                                    guint               n_quotes)
+{
   static const char * const cohorts[][2] = {
     { "help_and_protection", NULL }, { "children_in_care", NULL }, { "care_leavers", NULL }, { "leadership", NULL },
   };
@@ -158,7 +177,7 @@ pb_pack_fixture_board_pack (PbPackFixture *f,
           pb_finding_set_page (finding, 1 + i % 2);
           pb_finding_set_paragraph (finding, 1 + i % 5);
         }
-      pb_finding_set_quote (finding, board_quotes[i % G_N_ELEMENTS (board_quotes)]);
+      pb_finding_set_quote (finding, quotes[i % n_quotes]);
       pb_finding_set_cohorts (finding, cohorts[i % G_N_ELEMENTS (cohorts)]);
       pb_finding_set_kind (finding, (PbFindingKind)(i % 5));
       pb_finding_set_status (finding, i % 5 == PB_FINDING_KIND_RECOMMENDATION ? PB_FINDING_STATUS_IN_PROGRESS

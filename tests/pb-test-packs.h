@@ -22,6 +22,11 @@ GArray *pb_pack_fixture_public_ids (PbPackFixture *f);
 gint64  pb_pack_fixture_board_pack (PbPackFixture *f,
                                     guint          n_findings,
                                     gboolean       exempt);
+gint64  pb_pack_fixture_board_pack_quoting (PbPackFixture      *f,
+                                            guint               n_findings,
+                                            gboolean            exempt,
+                                            const char * const *quotes,
+                                            guint               n_quotes);
 char   *pb_test_write_logo         (const char    *dir);
 
 /* What pb_pack_fixture_board_pack() fills in. */

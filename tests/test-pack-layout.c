@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
@@ -796,6 +797,111 @@ test_docx_libreoffice_large (Fixture       *f,
   check_running_lines (plain, TRUE);
 }
 
+/* A quotation's line in the Word document: the Quote style's width (the
+ * text's 470.6 points less its 17-point indent), in Georgia, italic, 11
+ * points, as fontconfig substitutes it. */
+#define QUOTE_WIDTH 453.6
+#define QUOTE_FONT  "Georgia Italic 11"
+
+static double
+quote_width (PangoLayout *layout,
+             const char  *text)
+{
+  int width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  return (double)width / PANGO_SCALE;
+}
+
+/* Passages of one line that all but fill it: wider than 99% of
+ * QUOTE_WIDTH by half a point, narrower than all of it by as much, made
+ * of @words from each in turn, the last word chosen to land there. */
+static GPtrArray *
+full_line_quotes (guint n)
+{
+  static const char text[] =
+    "Leaders have an accurate picture of where practice is weakest and have begun to act but improvements "
+    "are recent and the quality of assessments is too variable while supervision is regular in most teams "
+    "although it does not always challenge drift for children whose plans change as they grow older";
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint n_words = g_strv_length (words);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (QUOTE_FONT);
+  GPtrArray *quotes = g_ptr_array_new_with_free_func (g_free);
+
+  /* Measured as the layout measures (pb-docx-layout.c). */
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  layout = pango_layout_new (context);
+  g_object_unref (context);
+  pango_layout_set_font_description (layout, desc);
+
+  for (guint start = 0; quotes->len < n && start < 50 * n_words; start++)
+    {
+      g_autoptr(GString) line = g_string_new (words[start % n_words]);
+      gsize before_last = 0;
+
+      for (guint w = start + 1; quote_width (layout, line->str) < QUOTE_WIDTH - 0.5; w++)
+        {
+          before_last = line->len;
+          g_string_append_printf (line, " %s", words[w % n_words]);
+        }
+      /* One word too many: another in its place, to fall in the window. */
+      for (guint w = 0; w < n_words; w++)
+        {
+          double width;
+
+          g_string_truncate (line, before_last);
+          g_string_append_printf (line, " %s.", words[(start + w) % n_words]);
+          width = quote_width (layout, line->str);
+          if (width > QUOTE_WIDTH * 0.99 + 0.5 && width < QUOTE_WIDTH - 0.5)
+            {
+              g_ptr_array_add (quotes, g_string_free (g_steal_pointer (&line), FALSE));
+              break;
+            }
+        }
+    }
+  g_assert_cmpuint (quotes->len, ==, n);
+  return quotes;
+}
+
+/* Findings each quoting a line that all but fills its width: LibreOffice
+ * sets each on one line, and so must the layout that gives the contents
+ * its pages (it took 1% off every width, and each such quotation took
+ * two lines; a hundred of them put the later parts pages on). The
+ * contents, never updated, give the pages LibreOffice starts the parts
+ * on. */
+static void
+test_docx_libreoffice_full_lines (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(GPtrArray) quotes = full_line_quotes (25);
+  gint64 pack;
+  g_autofree char *path = NULL;
+  g_autoptr(PbTestPdf) plain = NULL;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed (Debian: libreoffice-writer-nogui), so the Word document "
+                   "is not laid out and checked page by page");
+      return;
+    }
+
+  pack = pb_pack_fixture_board_pack_quoting (f, 100, TRUE, (const char * const *)quotes->pdata, quotes->len);
+  path = export (f, pack, PB_PACK_FORMAT_DOCX, "board-full-lines.docx");
+  plain = check_plain_conversion (f, soffice, path);
+  /* The parts pages apart. */
+  g_assert_cmpuint (pb_test_pdf_contents_number (plain, "Leadership"), >=, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +931,8 @@ main (int   argc,
               pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/docx-libreoffice/large", Fixture, NULL, pb_pack_fixture_setup,
               test_docx_libreoffice_large, pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/docx-libreoffice/full-lines", Fixture, NULL, pb_pack_fixture_setup,
+              test_docx_libreoffice_full_lines, pb_pack_fixture_teardown);
 
   return g_test_run ();
 }
