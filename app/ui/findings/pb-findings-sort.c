@@ -193,13 +193,21 @@ _pb_findings_view_class_init_sort (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PbFindingsView, sort_reverse);
   gtk_widget_class_install_action (widget_class, "findings.sort", NULL, sort_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "findings.sort", NULL);
 }
 
 void
 _pb_findings_view_init_sort (PbFindingsView *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Wherever the focus is in the window while the table shows: the
+   * toolbar's buttons above it are the window's, not the table's. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("findings.sort")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (_pb_findings_view_sync_sort), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_dropdown, "notify::selected",

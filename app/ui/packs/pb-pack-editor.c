@@ -302,6 +302,9 @@ pb_pack_editor_init (PbPackEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_grid_attach (self->details_grid, pb_date_row_new_calendar_button (GTK_EDITABLE (self->date_entry)), 2, 2, 1, 1);
+  /* The classification's list, which its group leaves unnamed ("GtkListBox"). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->classification_row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Classification"), -1);
 
   self->cohort_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
