@@ -168,6 +168,31 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The entry beside the label @title in the editor's grid of details. */
+static GtkWidget *
+find_field (GtkWidget  *widget,
+            const char *title)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_LABEL (widget) && GTK_IS_GRID (parent) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
+    {
+      int row;
+
+      gtk_grid_query_child (GTK_GRID (parent), widget, NULL, &row, NULL, NULL);
+      return gtk_grid_get_child_at (GTK_GRID (parent), 1, row);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first combo row in the editor: the classification. */
 static AdwComboRow *
 classification_row (Fixture *f)
@@ -240,8 +265,8 @@ test_board_details (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PbPack) pack = NULL;
-  GtkWidget *agenda = find_row (GTK_WIDGET (f->editor), "Agenda Item");
-  GtkWidget *contact = find_row (GTK_WIDGET (f->editor), "Contact");
+  GtkWidget *agenda = find_field (GTK_WIDGET (f->editor), "Agenda Item");
+  GtkWidget *contact = find_field (GTK_WIDGET (f->editor), "Contact");
   GtkWidget *paragraph = find_row (GTK_WIDGET (f->editor), "Exempt Under");
 
   g_assert_nonnull (agenda);
@@ -249,9 +274,9 @@ test_board_details (Fixture       *f,
   g_assert_nonnull (paragraph);
 
   gtk_editable_set_text (GTK_EDITABLE (agenda), "7");
-  g_signal_emit_by_name (agenda, "apply");
+  g_signal_emit_by_name (agenda, "activate");
   gtk_editable_set_text (GTK_EDITABLE (contact), "jo.marsh@harrowdale.example");
-  g_signal_emit_by_name (contact, "apply");
+  g_signal_emit_by_name (contact, "activate");
   pack = pb_library_get_pack (f->library, f->pack_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pb_pack_get_agenda_item (pack), ==, "7");
@@ -313,51 +338,37 @@ test_drop_finding (Fixture       *f,
   g_assert_cmpint (pb_pack_entry_get_id (landed), ==, pb_pack_entry_get_id (anchor));
 }
 
-static AdwEntryRow *
-entry_row (GtkWidget  *widget,
-           const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
-    return ADW_ENTRY_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The meeting's date as it is written in Britain, or picked from the
  * calendar beside it; kept as a date, shown again as typed. */
 static void
 test_meeting_date (Fixture       *f,
                    gconstpointer  data)
 {
-  AdwEntryRow *row = entry_row (GTK_WIDGET (f->editor), "Meeting Date");
+  GtkWidget *row = find_field (GTK_WIDGET (f->editor), "Meeting Date");
   GtkWidget *calendar;
+  int line;
   g_autoptr(PbPack) pack = NULL;
   g_autoptr(GDateTime) day = NULL;
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "14/01/2027");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "activate");
   pack = pb_library_get_pack (f->library, f->pack_id, NULL);
   g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-01-14");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "14/01/2027");
 
   /* Not a date: said so, and the pack keeps its date. */
   gtk_editable_set_text (GTK_EDITABLE (row), "01/14/2027");
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, "activate");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_clear_object (&pack);
   pack = pb_library_get_pack (f->library, f->pack_id, NULL);
   g_assert_cmpstr (pb_pack_get_meeting_date (pack), ==, "2027-01-14");
 
-  /* The calendar's day is the meeting's. */
-  calendar = pb_packs_find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  /* The calendar's day is the meeting's: its button beside the date. */
+  gtk_grid_query_child (GTK_GRID (gtk_widget_get_parent (row)), row, NULL, &line, NULL, NULL);
+  calendar = gtk_grid_get_child_at (GTK_GRID (gtk_widget_get_parent (row)), 2, line);
+  g_assert_true (GTK_IS_MENU_BUTTON (calendar));
   g_assert_nonnull (calendar);
   calendar = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (calendar)));
   g_assert_true (GTK_IS_CALENDAR (calendar));

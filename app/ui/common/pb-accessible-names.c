@@ -12,11 +12,13 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "pb-accessible-names.h"
 
 #define NAMED_KEY "pb-accessible-named"
+#define HEADING_KEY "pb-accessible-heading"
 
 static void name_from_content (GtkWidget *target);
 
@@ -30,10 +32,12 @@ collect_text (GtkWidget *widget,
 {
   const char *piece = NULL;
   const char *signal = NULL;
+  const char *heading;
 
   if (!gtk_widget_get_visible (widget))
     return;
-  if (by_tooltip)
+  heading = g_object_get_data (G_OBJECT (widget), HEADING_KEY);
+  if (by_tooltip || (heading != NULL && !GTK_IS_LABEL (widget) && !GTK_IS_INSCRIPTION (widget)))
     {
       piece = gtk_widget_get_tooltip_text (widget);
       signal = "notify::tooltip-text";
@@ -49,21 +53,30 @@ collect_text (GtkWidget *widget,
       signal = "notify::text";
     }
 
-  if (piece != NULL && *piece != '\0')
+  /* A recycled row keeps its labels and changes their text. A label
+   * names its cell and its row, so it is watched once for each (one key
+   * per row or cell: a few hundred in a session); a table cell's even
+   * while empty, as the next finding bound to it may fill it. */
+  if (signal != NULL && ((piece != NULL && *piece != '\0') || heading != NULL))
     {
-      /* A recycled row keeps its labels and changes their text. A label
-       * names its cell and its row, so it is watched once for each (one
-       * key per row or cell: a few hundred in a session). */
       g_autofree char *key = g_strdup_printf ("pb-accessible-watch-%s-%p", signal, (gpointer) target);
 
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, piece);
       if (g_object_get_data (G_OBJECT (widget), key) == NULL)
         {
           g_object_set_data (G_OBJECT (widget), key, target);
           g_signal_connect_object (widget, signal, G_CALLBACK (name_from_content), target, G_CONNECT_SWAPPED);
         }
+    }
+
+  if (piece != NULL && *piece != '\0')
+    {
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (heading != NULL)
+        /* Translators: a table cell as a screen reader says it, "Kind: Strength" */
+        g_string_append_printf (text, _("%s: %s"), heading, piece);
+      else
+        g_string_append (text, piece);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -120,6 +133,27 @@ name_from_content (GtkWidget *target)
     gtk_accessible_update_property (GTK_ACCESSIBLE (target),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                     -1);
+  /* GTK 4.8 speaks a button's label and then what labels it: a menu
+   * button's inner button, labelled by its own label, would be "Pack Menu
+   * Pack Menu". The name given here says it all. */
+  if (name != NULL && GTK_IS_BUTTON (target))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* A button with a mnemonic ("Pre_view") is named by GTK 4.8 with its
+ * label as written, underline and all, and then by its label as shown:
+ * Orca says "Pre_view Preview". Its name is the label as shown. */
+static void
+name_mnemonic_button (GtkButton *button)
+{
+  GtkWidget *child = gtk_button_get_child (button);
+
+  if (!gtk_button_get_use_underline (button) || !GTK_IS_LABEL (child))
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (child)),
+                                  -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 static gboolean
@@ -138,6 +172,11 @@ is_unnamed_kind (GtkWidget *widget)
 {
   const char *type = G_OBJECT_TYPE_NAME (widget);
   GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  /* An entry row is labelled by its title already: named from its labels
+   * as well, it would be "Title, Title Title". */
+  if (ADW_IS_ENTRY_ROW (widget))
+    return FALSE;
 
   return GTK_IS_LIST_BOX_ROW (widget) ||
          GTK_IS_FLOW_BOX_CHILD (widget) ||
@@ -184,6 +223,20 @@ map_hook (GSignalInvocationHint *hint,
       return TRUE;
     }
 
+  /* Relabelled buttons keep GTK's label: named again after it. */
+  parent = gtk_widget_get_parent (widget);
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      !GTK_IS_DROP_DOWN (parent) && !GTK_IS_MENU_BUTTON (parent))
+    {
+      if (g_object_get_data (G_OBJECT (widget), NAMED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), NAMED_KEY, widget);
+          g_signal_connect (widget, "notify::label", G_CALLBACK (name_mnemonic_button), NULL);
+        }
+      name_mnemonic_button (GTK_BUTTON (widget));
+      return TRUE;
+    }
+
   if (!is_unnamed_kind (widget))
     return TRUE;
 
@@ -223,4 +276,23 @@ pb_accessible_names_install (void)
   g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
   g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
                               map_hook, NULL, NULL);
+}
+
+/**
+ * pb_accessible_names_set_heading:
+ * @widget: what a table cell shows: a label, or a widget whose tooltip says
+ *   in words what it shows
+ * @heading: (nullable): the title of the cell's column, or %NULL for none
+ *
+ * Has the row and the cell that hold @widget speak it after its column's
+ * title ("Kind: Strength"), as GTK 4.8 gives a screen reader no column
+ * headers for a table's cells. An empty cell is left out of its row.
+ */
+void
+pb_accessible_names_set_heading (GtkWidget  *widget,
+                                 const char *heading)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data_full (G_OBJECT (widget), HEADING_KEY, g_strdup (heading), g_free);
 }

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
-void pb_accessible_names_install (void);
+void pb_accessible_names_install     (void);
+void pb_accessible_names_set_heading (GtkWidget  *widget,
+                                      const char *heading);
 
 G_END_DECLS

@@ -8,13 +8,14 @@
 #include "pb-date-row.h"
 #include "pb-dates.h"
 
-/* A date in an entry row, as British users write one ("14/01/2027", "14 Jan
- * 2027") or pick it from a calendar beside it. Picking a day applies it, as
- * the row's apply button does. */
+/* A date in an entry row (or an entry), as British users write one
+ * ("14/01/2027", "14 Jan 2027") or pick it from a calendar beside it.
+ * Picking a day applies it, as the row's apply button (the entry's Enter)
+ * does. */
 
 static void
 day_selected_cb (GtkCalendar *calendar,
-                 AdwEntryRow *row)
+                 GtkEditable *row)
 {
   g_autoptr(GDateTime) chosen = gtk_calendar_get_date (calendar);
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
@@ -26,13 +27,13 @@ day_selected_cb (GtkCalendar *calendar,
   pb_date_row_set_date (row, &date);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
-  g_signal_emit_by_name (row, "apply");
+  g_signal_emit_by_name (row, ADW_IS_ENTRY_ROW (row) ? "apply" : "activate");
 }
 
 /* Opens at the row's date, or today. */
 static void
 popover_show_cb (GtkPopover  *popover,
-                 AdwEntryRow *row)
+                 GtkEditable *row)
 {
   GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
   g_autoptr(GDateTime) when = NULL;
@@ -49,6 +50,33 @@ popover_show_cb (GtkPopover  *popover,
 }
 
 /**
+ * pb_date_row_new_calendar_button:
+ * @editable: an entry row or an entry for a date
+ *
+ * Returns: (transfer floating): a button that picks @editable's date from
+ *   a calendar, to put beside it
+ */
+GtkWidget *
+pb_date_row_new_calendar_button (GtkEditable *editable)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose from a Calendar"));
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), editable, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), editable, 0);
+  return button;
+}
+
+/**
  * pb_date_row_setup:
  * @row: an entry row for a date
  *
@@ -57,35 +85,24 @@ popover_show_cb (GtkPopover  *popover,
 void
 pb_date_row_setup (AdwEntryRow *row)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
-
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
 
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Choose from a Calendar"));
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
-  g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), row, 0);
-  adw_entry_row_add_suffix (row, button);
+  adw_entry_row_add_suffix (row, pb_date_row_new_calendar_button (GTK_EDITABLE (row)));
 }
 
 /**
  * pb_date_row_set_date:
+ * @row: an entry row or an entry for a date
  * @date: (nullable): the date to show, as "14/01/2027"; %NULL or invalid
  *   for none
  */
 void
-pb_date_row_set_date (AdwEntryRow *row,
+pb_date_row_set_date (GtkEditable *row,
                       const GDate *date)
 {
   char text[32] = "";
 
-  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (GTK_IS_EDITABLE (row));
 
   if (date != NULL && g_date_valid (date))
     /* Translators: a date as it is typed in the user's country; see strftime(3) */
@@ -99,6 +116,7 @@ pb_date_row_set_date (AdwEntryRow *row,
 
 /**
  * pb_date_row_get_date:
+ * @row: an entry row or an entry for a date
  * @date: (out): the date typed, or cleared when the row is empty
  *
  * Reads the row as pb_date_parse () does, day first; marks the row as in
@@ -107,12 +125,12 @@ pb_date_row_set_date (AdwEntryRow *row,
  * Returns: %FALSE when the row holds something that is not a date
  */
 gboolean
-pb_date_row_get_date (AdwEntryRow *row,
+pb_date_row_get_date (GtkEditable *row,
                       GDate       *date)
 {
   g_autofree char *text = NULL;
 
-  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), FALSE);
+  g_return_val_if_fail (GTK_IS_EDITABLE (row), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-accessible-names.h"
 #include "pb-cohort-dot.h"
 #include "pb-cohort.h"
 #include "pb-findings-view-private.h"
@@ -26,16 +27,19 @@ typedef struct
 {
   PbFindingsView *view;    /* not owned: the table owns its columns */
   CellTextFunc    text;
+  const char     *title;   /* translated, static */
 } Column;
 
 static Column *
 column_new (PbFindingsView *view,
-            CellTextFunc    text)
+            CellTextFunc    text,
+            const char     *title)
 {
   Column *column = g_new0 (Column, 1);
 
   column->view = view;
   column->text = text;
+  column->title = title;
   return column;
 }
 
@@ -295,6 +299,8 @@ text_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = column->text (column->view, gtk_list_item_get_item (item));
   GtkWidget *label = gtk_list_item_get_child (item);
 
+  /* A screen reader hears the row as "Quote: …, Kind: …". */
+  pb_accessible_names_set_heading (label, column->title);
   gtk_label_set_label (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, *text ? text : NULL);
 }
@@ -329,6 +335,7 @@ cohorts_bind_cb (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (cohort ? pb_cohort_get_color (cohort) : NULL));
     }
 
+  pb_accessible_names_set_heading (box, _("Cohorts"));
   gtk_widget_set_tooltip_text (box, names);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, names, -1);
 }
@@ -374,11 +381,13 @@ add_column (PbFindingsView *self,
       g_signal_connect (factory, "setup",
                         text == quote_text ? G_CALLBACK (quote_setup_cb) :
                         text == note_text ? G_CALLBACK (note_setup_cb) : G_CALLBACK (text_setup_cb), self);
-      g_signal_connect_data (factory, "bind", G_CALLBACK (text_bind_cb), column_new (self, text), column_free, 0);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (text_bind_cb), column_new (self, text, title),
+                             column_free, 0);
     }
 
   if (sorter == NULL)
-    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_text, column_new (self, text), g_free));
+    sorter = GTK_SORTER (gtk_custom_sorter_new (compare_text, column_new (self, text, title), g_free));
+  sorter = _pb_findings_view_wrap_sorter (self, sorter, self->all_columns->len);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
@@ -461,6 +470,8 @@ choose_columns (PbFindingsView *self,
 
   g_assert (g_list_model_get_n_items (shown) == position);
   self->columns_width = width;
+  if (self->sort_dropdown != NULL)
+    _pb_findings_view_sync_sort (self);
 }
 
 static void

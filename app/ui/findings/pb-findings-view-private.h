@@ -46,6 +46,11 @@ struct _PbFindingsView
   GtkMenuButton     *pack_icon_button;  /* the narrow bar's */
   GMenu             *compact_cohorts;   /* likewise */
   GtkWidget         *filter_box;
+  GtkDropDown       *sort_dropdown;
+  GtkToggleButton   *sort_reverse;
+  gboolean           sort_syncing;  /* the sort controls follow the headers */
+  gboolean           sort_probing;  /* see pb-findings-sort.c */
+  int                sort_probed;
   GtkWidget         *row_menu;     /* the selection's context menu */
   GPtrArray         *all_columns;  /* GtkColumnViewColumn, shown or not, in order */
   GPtrArray         *packs;
@@ -62,6 +67,13 @@ void _pb_findings_view_size_allocate     (GtkWidget      *widget,
                                           int             width,
                                           int             height,
                                           int             baseline);
+/* pb-findings-sort.c */
+GtkSorter *_pb_findings_view_wrap_sorter  (PbFindingsView *self,
+                                           GtkSorter      *sorter,
+                                           guint           index);
+void _pb_findings_view_sync_sort         (PbFindingsView *self);
+void _pb_findings_view_init_sort         (PbFindingsView *self);
+void _pb_findings_view_class_init_sort   (GtkWidgetClass *widget_class);
 /* pb-findings-actions.c */
 void _pb_findings_view_show_toast        (PbFindingsView *self,
                                           AdwToast       *toast);

@@ -15,7 +15,8 @@
 #include "pb-report.h"
 
 /* Every finding in the library, in a table: filter by cohort, kind, status,
- * classification and report, search quotes and notes, sort by any column,
+ * classification and report, search quotes and notes, sort by any column
+ * (from the keyboard too, pb-findings-sort.c),
  * open one at its passage, and export those shown as CSV. What is done to
  * the findings selected (edit, cohorts, pack, delete) is in
  * pb-findings-actions.c, the columns in pb-findings-columns.c. */
@@ -242,6 +243,7 @@ pb_findings_view_class_init (PbFindingsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   _pb_findings_view_class_init_actions (widget_class);
+  _pb_findings_view_class_init_sort (widget_class);
   widget_class->measure = measure;
   widget_class->size_allocate = _pb_findings_view_size_allocate;
   widget_class->map = pb_findings_view_map;
@@ -261,6 +263,14 @@ pb_findings_view_init (PbFindingsView *self)
   self->all_columns = g_ptr_array_new_with_free_func (g_object_unref);
   _pb_findings_view_add_columns (self);
   _pb_findings_view_choose_default_columns (self);
+  _pb_findings_view_init_sort (self);
+  /* The table's rows are in a list GTK 4.8 names by its type
+   * ("GtkColumnListView"): named as the table is. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
 
   fill_dropdowns (self);
 }

@@ -113,7 +113,7 @@ update_listing (PbReportDetails *self)
                                      _("Date of the Document (such as 14/01/2027)"));
       stated = pb_report_get_dates (report)->stated;
     }
-  pb_date_row_set_date (self->date_row, &stated);
+  pb_date_row_set_date (GTK_EDITABLE (self->date_row), &stated);
   adw_action_row_set_subtitle (self->dates_row, capital ? capital : _("Unknown"));
   adw_action_row_set_subtitle (self->file_title_row, pb_report_get_title (report));
 }
@@ -180,7 +180,7 @@ date_apply_cb (PbReportDetails *self)
   if (self->report == NULL || self->library == NULL)
     return;
 
-  if (!pb_date_row_get_date (self->date_row, &date))
+  if (!pb_date_row_get_date (GTK_EDITABLE (self->date_row), &date))
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a date: write it as 14/01/2027, or pick it from the calendar"),

@@ -14,14 +14,14 @@
 #include "pb-structure-store.h"
 
 /* The pack's details: its title, committee, meeting date, author,
- * classification and introduction, each saved as it is changed (the
- * introduction a moment after typing stops); making an exempt pack public
+ * classification and introduction, each saved as it is changed (a field on
+ * Enter or on leaving it, the introduction a moment after typing stops); making an exempt pack public
  * asks first, naming the findings that must leave it; and the latest grades
  * of the inspections it cites. */
 
 static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
+set_row_text (GtkEntry   *row,
+              const char *text)
 {
   /* Never under the user's fingers. */
   if (gtk_widget_has_focus (GTK_WIDGET (row)) || gtk_widget_get_focus_child (GTK_WIDGET (row)) != NULL)
@@ -108,17 +108,17 @@ _pb_pack_editor_fill_details (PbPackEditor *self)
     return;
 
   self->filling = TRUE;
-  set_row_text (self->title_row, pb_pack_get_title (pack));
-  set_row_text (self->committee_row, pb_pack_get_committee (pack));
+  set_row_text (self->title_entry, pb_pack_get_title (pack));
+  set_row_text (self->committee_entry, pb_pack_get_committee (pack));
   {
     GDate meeting;
 
     pb_date_set_iso (&meeting, pb_pack_get_meeting_date (pack));
-    pb_date_row_set_date (self->date_row, &meeting);
+    pb_date_row_set_date (GTK_EDITABLE (self->date_entry), &meeting);
   }
-  set_row_text (self->author_row, pb_pack_get_author (pack));
-  set_row_text (self->agenda_row, pb_pack_get_agenda_item (pack));
-  set_row_text (self->contact_row, pb_pack_get_contact (pack));
+  set_row_text (self->author_entry, pb_pack_get_author (pack));
+  set_row_text (self->agenda_entry, pb_pack_get_agenda_item (pack));
+  set_row_text (self->contact_entry, pb_pack_get_contact (pack));
   adw_combo_row_set_selected (self->classification_row, pb_pack_get_exempt (pack) ? 1 : 0);
   fill_paragraph (self, pack);
   if (!gtk_widget_has_focus (GTK_WIDGET (self->introduction_view)) && self->intro_save == 0)
@@ -128,9 +128,27 @@ _pb_pack_editor_fill_details (PbPackEditor *self)
   _pb_pack_editor_fill_header (self);
 }
 
+static PbPackField
+field_of (PbPackEditor *self,
+          GtkEntry     *row)
+{
+  if (row == self->title_entry)
+    return PB_PACK_FIELD_TITLE;
+  if (row == self->committee_entry)
+    return PB_PACK_FIELD_COMMITTEE;
+  if (row == self->date_entry)
+    return PB_PACK_FIELD_MEETING_DATE;
+  if (row == self->agenda_entry)
+    return PB_PACK_FIELD_AGENDA_ITEM;
+  if (row == self->contact_entry)
+    return PB_PACK_FIELD_CONTACT;
+  return PB_PACK_FIELD_AUTHOR;
+}
+
+/* Enter in a field, or a day picked from the calendar: saved. */
 static void
 field_apply_cb (PbPackEditor *self,
-                AdwEntryRow  *row)
+                GtkEntry     *row)
 {
   g_autoptr(GError) error = NULL;
   PbPackField field;
@@ -138,18 +156,7 @@ field_apply_cb (PbPackEditor *self,
   if (self->contents == NULL)
     return;
 
-  if (row == self->title_row)
-    field = PB_PACK_FIELD_TITLE;
-  else if (row == self->committee_row)
-    field = PB_PACK_FIELD_COMMITTEE;
-  else if (row == self->date_row)
-    field = PB_PACK_FIELD_MEETING_DATE;
-  else if (row == self->agenda_row)
-    field = PB_PACK_FIELD_AGENDA_ITEM;
-  else if (row == self->contact_row)
-    field = PB_PACK_FIELD_CONTACT;
-  else
-    field = PB_PACK_FIELD_AUTHOR;
+  field = field_of (self, row);
 
   /* The meeting's date as typed in Britain (or picked), kept as ISO. */
   if (field == PB_PACK_FIELD_MEETING_DATE)
@@ -157,7 +164,7 @@ field_apply_cb (PbPackEditor *self,
       g_autofree char *iso = NULL;
       GDate date;
 
-      if (!pb_date_row_get_date (row, &date))
+      if (!pb_date_row_get_date (GTK_EDITABLE (row), &date))
         {
           g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("“%s” is not a date: write it as 14/01/2027, or pick it from the calendar"),
@@ -182,6 +189,58 @@ field_apply_cb (PbPackEditor *self,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static const char *
+stored_value (PbPack      *pack,
+              PbPackField  field)
+{
+  switch ((int)field)
+    {
+    case PB_PACK_FIELD_TITLE:
+      return pb_pack_get_title (pack);
+    case PB_PACK_FIELD_COMMITTEE:
+      return pb_pack_get_committee (pack);
+    case PB_PACK_FIELD_MEETING_DATE:
+      return pb_pack_get_meeting_date (pack);
+    case PB_PACK_FIELD_AGENDA_ITEM:
+      return pb_pack_get_agenda_item (pack);
+    case PB_PACK_FIELD_CONTACT:
+      return pb_pack_get_contact (pack);
+    default:
+      return pb_pack_get_author (pack);
+    }
+}
+
+/* Leaving a field changed saves it, as Enter does; a date that is not a
+ * date stays marked, to be put right. */
+static void
+field_leave_cb (GtkEventControllerFocus *focus,
+                PbPackEditor            *self)
+{
+  GtkEntry *row = GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+  PbPack *pack = _pb_pack_editor_current_pack (self);
+  PbPackField field = field_of (self, row);
+  const char *stored;
+  g_autofree char *typed = NULL;
+
+  if (pack == NULL || self->filling)
+    return;
+
+  stored = stored_value (pack, field);
+  if (field == PB_PACK_FIELD_MEETING_DATE)
+    {
+      GDate date;
+
+      if (!pb_date_row_get_date (GTK_EDITABLE (row), &date))
+        return;
+      typed = pb_date_to_iso (&date);
+    }
+  else
+    typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  if (g_strcmp0 (typed ? typed : "", stored ? stored : "") != 0)
+    field_apply_cb (self, row);
 }
 
 void
@@ -355,6 +414,7 @@ summary_row (PbInspection *inspection)
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grades), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Grades"), -1);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grades), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grades), 2);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (grades), 18);
@@ -378,6 +438,9 @@ summary_row (PbInspection *inspection)
       gtk_box_append (GTK_BOX (pair), label);
       gtk_box_append (GTK_BOX (pair), pb_grade_badge_new (structure->judgements[j]));
       gtk_flow_box_append (GTK_FLOW_BOX (grades), pair);
+      /* Read, not used: no Tab stop for each grade. The row says them all,
+       * the grades in words ("Overall effectiveness, Good"). */
+      gtk_widget_set_focusable (gtk_widget_get_parent (pair), FALSE);
     }
   gtk_box_append (GTK_BOX (box), grades);
 
@@ -432,6 +495,19 @@ _pb_pack_editor_class_init_details (GtkWidgetClass *widget_class)
 void
 _pb_pack_editor_init_details (PbPackEditor *self)
 {
+  GtkEntry *fields[] = {
+    self->title_entry, self->committee_entry, self->date_entry,
+    self->author_entry, self->agenda_entry, self->contact_entry,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "leave", G_CALLBACK (field_leave_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (fields[i]), focus);
+    }
+
   g_signal_connect_object (gtk_text_view_get_buffer (self->introduction_view), "changed",
                            G_CALLBACK (introduction_changed_cb), self, G_CONNECT_SWAPPED);
 }

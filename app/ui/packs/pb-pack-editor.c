@@ -145,7 +145,7 @@ pb_pack_editor_set_pack (PbPackEditor *self,
   self->filling = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->introduction_view), "", -1);
   self->filling = FALSE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), "");
   _pb_pack_editor_fill_details (self);
   _pb_pack_editor_fill_summary (self);
 }
@@ -180,7 +180,7 @@ void
 pb_pack_editor_focus_title (PbPackEditor *self)
 {
   g_return_if_fail (PB_IS_PACK_EDITOR (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 }
 
 GtkWidget *
@@ -253,12 +253,13 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, classification_badge);
-  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, committee_row);
-  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, date_row);
-  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, author_row);
-  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, agenda_row);
-  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, details_grid);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, committee_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, author_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, agenda_entry);
+  gtk_widget_class_bind_template_child (widget_class, PbPackEditor, contact_entry);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, classification_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, paragraph_row);
   gtk_widget_class_bind_template_child (widget_class, PbPackEditor, introduction_view);
@@ -300,7 +301,10 @@ pb_pack_editor_init (PbPackEditor *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  pb_date_row_setup (self->date_row);
+  gtk_grid_attach (self->details_grid, pb_date_row_new_calendar_button (GTK_EDITABLE (self->date_entry)), 2, 2, 1, 1);
+  /* The classification's list, which its group leaves unnamed ("GtkListBox"). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->classification_row))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Classification"), -1);
 
   self->cohort_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();
