@@ -416,9 +416,7 @@ pb_window_set_property (GObject      *object,
       break;
 
     case PROP_SHOW_LIBRARY:
-      /* The user's own choice: the library stays as they put it. */
-      self->library_aside = FALSE;
-      _pb_window_set_show_library (self, g_value_get_boolean (value));
+      _pb_window_show_library_by_user (self, g_value_get_boolean (value));
       break;
 
     default:
