@@ -55,6 +55,19 @@ focus_content (PbWindow *self)
     gtk_widget_child_focus (content, GTK_DIR_TAB_FORWARD);
 }
 
+/* Orca passes over a focus given to a row still sliding in (it has no
+ * size yet): the focus goes in once the library is all there. */
+static void
+library_revealed_cb (PbWindow *self)
+{
+  if (!g_object_get_data (G_OBJECT (self), "pb-focus-library") ||
+      !gtk_revealer_get_child_revealed (self->library_revealer))
+    return;
+  g_object_set_data (G_OBJECT (self), "pb-focus-library", NULL);
+  if (self->show_library)
+    pb_library_sidebar_focus_report (self->sidebar);
+}
+
 /* F8 or the Show the Library button: the library stays as the user put
  * it, and the focus goes with it, into the list at the report chosen (so
  * that a screen reader speaks it) or back to what the library covered. */
@@ -70,8 +83,18 @@ _pb_window_show_library_by_user (PbWindow *self,
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  if (self->show_library)
+  if (self->show_library && gtk_revealer_get_child_revealed (self->library_revealer))
     pb_library_sidebar_focus_report (self->sidebar);
+  else if (self->show_library)
+    {
+      if (g_object_get_data (G_OBJECT (self->library_revealer), "pb-watched") == NULL)
+        {
+          g_object_set_data (G_OBJECT (self->library_revealer), "pb-watched", self);
+          g_signal_connect_object (self->library_revealer, "notify::child-revealed",
+                                   G_CALLBACK (library_revealed_cb), self, G_CONNECT_SWAPPED);
+        }
+      g_object_set_data (G_OBJECT (self), "pb-focus-library", GINT_TO_POINTER (TRUE));
+    }
   /* Only a focus the library took with it moves: one elsewhere stays. */
   else if (in_library || focus == NULL || !gtk_widget_get_mapped (focus))
     focus_content (self);
