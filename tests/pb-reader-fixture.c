@@ -140,6 +140,25 @@ pb_reader_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The first entry row under @widget whose title starts with
+ * @title_prefix ("Title", "Date of the Document"), or NULL. */
+AdwEntryRow *
+pb_reader_find_entry_row (GtkWidget  *widget,
+                          const char *title_prefix)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title_prefix))
+    return ADW_ENTRY_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = pb_reader_find_entry_row (child, title_prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static guint
 count_nodes (GskRenderNode     *node,
              GskRenderNodeType  type)

@@ -41,6 +41,8 @@ PbDocumentView  *pb_reader_view_of          (Fixture       *f);
 PbFindingEditor *pb_reader_find_editor      (void);
 GtkWidget       *pb_reader_find_widget      (GtkWidget     *widget,
                                              GType          type);
+AdwEntryRow     *pb_reader_find_entry_row   (GtkWidget     *widget,
+                                             const char    *title_prefix);
 guint            pb_reader_count_textures   (GtkWidget     *widget);
 guint            pb_reader_count_nodes      (GtkWidget     *widget,
                                              GskRenderNodeType type);

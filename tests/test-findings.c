@@ -629,6 +629,29 @@ test_quote_on_scanned_page (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "scan"));
 }
 
+/* Tags are shown in words, in the order they were given; a cohort deleted
+ * since still shows as its slug rather than vanishing from the list. */
+static void
+test_cohort_join_names (void)
+{
+  g_autoptr(GPtrArray) cohorts = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *slugs[] = { "care_leavers", "gone_cohort", "in_care", NULL };
+  const char *none[] = { NULL };
+  g_autofree char *cell = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *empty = NULL;
+
+  g_ptr_array_add (cohorts, pb_cohort_new (1, "in_care", "Children in care", "#1c71d8", TRUE));
+  g_ptr_array_add (cohorts, pb_cohort_new (2, "care_leavers", "Care leavers, 18 to 25", "#26a269", TRUE));
+
+  cell = pb_cohort_join_names (cohorts, slugs, ", ");
+  g_assert_cmpstr (cell, ==, "Care leavers, 18 to 25, gone_cohort, Children in care");
+  field = pb_cohort_join_names (cohorts, slugs, "; ");
+  g_assert_cmpstr (field, ==, "Care leavers, 18 to 25; gone_cohort; Children in care");
+  empty = pb_cohort_join_names (cohorts, none, "; ");
+  g_assert_cmpstr (empty, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +672,7 @@ main (int   argc,
   ADD ("write-csv", test_write_csv);
   ADD ("quote-on-scanned-page", test_quote_on_scanned_page);
 #undef ADD
+  g_test_add_func ("/findings/cohort-join-names", test_cohort_join_names);
 
   return g_test_run ();
 }

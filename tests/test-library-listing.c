@@ -118,23 +118,6 @@ details_shown (Fixture *f)
   return g_strcmp0 (pb_window_get_content_page (f->window), "details") == 0;
 }
 
-static AdwEntryRow *
-entry_row (GtkWidget  *widget,
-           const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
-    return ADW_ENTRY_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found = entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Report Properties corrects the title, the authority and the date; the
  * report stays chosen and shown, and is listed anew. */
 static void
@@ -149,9 +132,9 @@ test_properties_edit (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-details", NULL));
   pb_reader_iterate_until (details_shown, f);
   details = pb_reader_find_widget (GTK_WIDGET (f->window), PB_TYPE_REPORT_DETAILS);
-  title = entry_row (details, "Title");
-  authority = entry_row (details, "Local Authority");
-  date = entry_row (details, "Date");
+  title = pb_reader_find_entry_row (details, "Title");
+  authority = pb_reader_find_entry_row (details, "Local Authority");
+  date = pb_reader_find_entry_row (details, "Date");
   g_assert_nonnull (title);
   g_assert_nonnull (authority);
   g_assert_nonnull (date);
@@ -186,8 +169,8 @@ test_properties_edit (Fixture       *f,
   g_assert_cmpstr (pb_report_get_user_date (report), ==, "2027-01-14");
 
   /* Cleared, the title goes back to the file's own. */
-  gtk_editable_set_text (GTK_EDITABLE (entry_row (details, "Title")), "");
-  g_signal_emit_by_name (entry_row (details, "Title"), "apply");
+  gtk_editable_set_text (GTK_EDITABLE (pb_reader_find_entry_row (details, "Title")), "");
+  g_signal_emit_by_name (pb_reader_find_entry_row (details, "Title"), "apply");
   g_clear_object (&report);
   report = listed (f, f->report_id);
   g_assert_cmpstr (pb_report_get_display_title (report), ==, "Local offer");

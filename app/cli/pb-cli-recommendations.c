@@ -111,28 +111,6 @@ print_item_line (PbRecommendationItem *item)
     printf ("      %s %s\n", _("Owner:"), pb_recommendation_item_get_owner (item));
 }
 
-/* The cohorts' names, "; " between them: the app's CSVs are read by
- * people in a spreadsheet, so they carry words, not codes. */
-static char *
-cohort_names (GPtrArray          *cohorts,
-              const char * const *slugs)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
-    {
-      const char *name = slugs[i];
-
-      for (guint c = 0; cohorts != NULL && c < cohorts->len; c++)
-        if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, c)), slugs[i]))
-          name = pb_cohort_get_name (g_ptr_array_index (cohorts, c));
-      if (text->len > 0)
-        g_string_append (text, "; ");
-      g_string_append (text, name);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* The library's cohorts' slugs, ", " between them. */
 static char *
 cohort_slugs (PbLibrary *library)
@@ -174,7 +152,9 @@ write_csv (PbLibrary   *library,
       PbRecommendationItem *item = g_ptr_array_index (items, i);
       PbRecommendationStatus status = pb_recommendation_item_get_status (item);
       g_autofree char *source = pb_recommendation_item_dup_source_name (item);
-      g_autofree char *names = cohort_names (cohorts, pb_recommendation_item_get_cohorts (item));
+      /* "; " between names: the CSV is read by people in a spreadsheet,
+       * and a cohort's own name may hold a comma. */
+      g_autofree char *names = pb_cohort_join_names (cohorts, pb_recommendation_item_get_cohorts (item), "; ");
 
       pb_csv_append_number (out, pb_recommendation_item_get_id (item), FALSE);
       pb_csv_append_field (out, pb_recommendation_item_get_authority (item), FALSE);

@@ -206,3 +206,44 @@ pb_cohort_get_built_in (PbCohort *self)
   g_return_val_if_fail (PB_IS_COHORT (self), FALSE);
   return self->built_in;
 }
+
+/**
+ * pb_cohort_join_names:
+ * @cohorts: (nullable) (element-type PbCohort): the library's cohorts
+ * @slugs: (nullable) (array zero-terminated=1): cohort slugs, as stored on a
+ *   finding or recommendation
+ * @separator: what goes between two names, e.g. ", " for a table cell or
+ *   "; " for a CSV field whose names may themselves hold commas
+ *
+ * Names the cohorts in words, in the order of @slugs, so that people read
+ * "Care leavers" rather than the internal code. A slug that no cohort in
+ * @cohorts carries (a cohort deleted since) is shown as itself rather than
+ * dropped, so that no tag silently disappears from a list or export.
+ *
+ * Returns: (transfer full): the names joined by @separator; "" when @slugs
+ *   is empty or %NULL
+ */
+char *
+pb_cohort_join_names (GPtrArray          *cohorts,
+                      const char * const *slugs,
+                      const char         *separator)
+{
+  GString *text;
+
+  g_return_val_if_fail (separator != NULL, NULL);
+
+  text = g_string_new (NULL);
+
+  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
+    {
+      const char *name = slugs[i];
+
+      for (guint c = 0; cohorts != NULL && c < cohorts->len; c++)
+        if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, c)), slugs[i]))
+          name = pb_cohort_get_name (g_ptr_array_index (cohorts, c));
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append (text, name);
+    }
+  return g_string_free (text, FALSE);
+}

@@ -20,4 +20,8 @@ const char *pb_cohort_get_name        (PbCohort   *self);
 const char *pb_cohort_get_color       (PbCohort   *self);
 gboolean    pb_cohort_get_built_in    (PbCohort   *self);
 
+char       *pb_cohort_join_names      (GPtrArray          *cohorts,
+                                       const char * const *slugs,
+                                       const char         *separator);
+
 G_END_DECLS

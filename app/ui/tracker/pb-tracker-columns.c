@@ -16,34 +16,6 @@
  * same as a list of rows, each saying it all in a few lines. */
 
 /**
- * _pb_tracker_cohort_names:
- * @cohorts: (element-type PbCohort): the library's cohorts
- * @slugs: the slugs to name
- *
- * Returns: (transfer full): the cohorts' names joined with commas; a slug
- *   the library no longer knows as it is; "" for none
- */
-char *
-_pb_tracker_cohort_names (GPtrArray          *cohorts,
-                          const char * const *slugs)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; slugs != NULL && slugs[i] != NULL; i++)
-    {
-      const char *name = slugs[i];
-
-      for (guint c = 0; cohorts != NULL && c < cohorts->len; c++)
-        if (g_str_equal (pb_cohort_get_slug (g_ptr_array_index (cohorts, c)), slugs[i]))
-          name = pb_cohort_get_name (g_ptr_array_index (cohorts, c));
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, name);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/**
  * _pb_tracker_short_date:
  * @iso: (nullable): YYYY-MM-DD
  *
@@ -159,7 +131,7 @@ static char *
 cohorts_text (PbTrackerView        *self,
               PbRecommendationItem *item)
 {
-  return _pb_tracker_cohort_names (self->cohorts, pb_recommendation_item_get_cohorts (item));
+  return pb_cohort_join_names (self->cohorts, pb_recommendation_item_get_cohorts (item), ", ");
 }
 
 static char *

@@ -228,7 +228,7 @@ fill (PbTrackerItem *self)
   g_autofree char *source = pb_recommendation_item_dup_source_name (item);
   g_autofree char *location = pb_recommendation_item_dup_location (item);
   g_autofree char *where = location ? g_strdup_printf ("%s · %s", source, location) : g_strdup (source);
-  g_autofree char *cohorts = _pb_tracker_cohort_names (self->cohorts, pb_recommendation_item_get_cohorts (item));
+  g_autofree char *cohorts = pb_cohort_join_names (self->cohorts, pb_recommendation_item_get_cohorts (item), ", ");
   g_autofree char *since = NULL;
   const char *date = pb_recommendation_item_get_status_date (item);
 

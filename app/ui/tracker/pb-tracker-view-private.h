@@ -64,8 +64,6 @@ void  _pb_tracker_view_squeezed        (PbTrackerView *self);
 
 /* pb-tracker-view-offers.c */
 void  _pb_tracker_view_install_offer_actions (GtkWidgetClass *widget_class);
-char *_pb_tracker_cohort_names     (GPtrArray     *cohorts,
-                                    const char * const *slugs);
 char *_pb_tracker_short_date       (const char    *iso);
 
 G_END_DECLS
