@@ -10,8 +10,8 @@
 #include "pb-cli.h"
 
 /* panel-brief: the lean front of the command line. It links GLib, SQLite
- * and the store only, so that `--version`, `list` and `search` start about
- * as quickly as a bare GLib program: the whole core brings poppler, cairo,
+ * and the store only, so that `--version`, `list`, `search` and `show`
+ * start about as quickly as a bare GLib program: the whole core brings poppler, cairo,
  * pango, qpdf and some seventy shared libraries, and loading them took most
  * of a command's time (tests/bench/bench-cli.c). Options alone start the
  * window (panel-brief-app) at once; every other command, or files to

@@ -195,6 +195,41 @@ test_read_only_reads (Fixture       *f,
   g_assert_nonnull (strstr (add.err, "damaged"));
 }
 
+/* list, search and show on a damaged library say so and fail, whatever
+ * they could still print: a script must not take it for the whole
+ * library. On a sound one they succeed. */
+static void
+test_read_commands_damaged (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *commands[][2] = { { "list", NULL }, { "search", "offer" }, { "show", "1" } };
+
+  make_library (f);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(PbTestRun) sound = { 0 };
+
+      pb_test_run_cli (&sound, commands[i][0], "--library", f->library_dir, commands[i][1], NULL);
+      g_assert_cmpint (sound.status, ==, 0);
+      g_assert_null (strstr (sound.err, "damaged"));
+    }
+
+  damage_database (f);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(PbTestRun) damaged = { 0 };
+      g_auto(PbTestRun) json = { 0 };
+
+      pb_test_run_cli (&damaged, commands[i][0], "--library", f->library_dir, commands[i][1], NULL);
+      g_assert_cmpint (damaged.status, ==, 1);
+      g_assert_nonnull (strstr (damaged.err, "damaged"));
+
+      pb_test_run_cli (&json, commands[i][0], "--json", "--library", f->library_dir, commands[i][1], NULL);
+      g_assert_cmpint (json.status, ==, 1);
+      g_assert_nonnull (strstr (json.err, "damaged"));
+    }
+}
+
 /* findings add takes the day's backup, as every command that changes the
  * library does. */
 static void
@@ -563,6 +598,7 @@ main (int   argc,
                                   pb_test_cli_fixture_setup, fn, pb_test_cli_fixture_teardown)
   ADD ("relative-outputs", test_relative_outputs);
   ADD ("read-only-reads", test_read_only_reads);
+  ADD ("read-commands-damaged", test_read_commands_damaged);
   ADD ("findings-add-backs-up", test_findings_add_backs_up);
   ADD ("json-names", test_json_names);
   ADD ("check-json-unopened", test_check_json_unopened);

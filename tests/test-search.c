@@ -157,11 +157,19 @@ test_stemming_and_prefix (Fixture       *f,
   g_autoptr(GPtrArray) prefix = pb_library_search (f->library, "advis*", 10, NULL);
   g_autoptr(GPtrArray) phrase = pb_library_search (f->library, "\"offer is generous\"", 10, NULL);
   g_autoptr(GPtrArray) none = pb_library_search (f->library, "\"generous offer\"", 10, NULL);
+  /* Prefixes of 3 and 4 characters are read from the index's own lists
+   * of them (schema step 17), longer ones by merging the words'. */
+  g_autoptr(GPtrArray) prefix3 = pb_library_search (f->library, "gen*", 10, NULL);
+  g_autoptr(GPtrArray) prefix4 = pb_library_search (f->library, "advi*", 10, NULL);
 
   g_assert_cmpuint (visit->len, ==, 1);     /* "visited" */
   g_assert_cmpuint (prefix->len, ==, 1);    /* "advisers" */
   g_assert_cmpuint (phrase->len, ==, 1);
   g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (prefix3->len, ==, 1);   /* "generous" */
+  g_assert_cmpstr (pb_search_hit_get_report_title (g_ptr_array_index (prefix3, 0)), ==, "Report A");
+  g_assert_cmpuint (prefix4->len, ==, 1);   /* "advisers" */
+  g_assert_cmpuint (pb_search_hit_get_page (g_ptr_array_index (prefix4, 0)), ==, 2);
 }
 
 static void

@@ -159,6 +159,38 @@ _pb_cli_open_library (CommonOptions  *common,
   return library;
 }
 
+/* As _pb_cli_open_library (), for a command that only reads (list, search,
+ * show): when the library is sound, up to date and nobody else has it open,
+ * it is read as it is and nothing is written into its folder
+ * (pb_library_open_to_read ()); otherwise it is opened in full, with all
+ * that says. */
+PbLibrary *
+_pb_cli_open_library_to_read (CommonOptions  *common,
+                              GError        **error)
+{
+  g_autofree char *path = pb_library_resolve_path (common->library_dir);
+  PbLibrary *library = pb_library_open_to_read (path, error);
+
+  if (library != NULL && pb_library_get_notice (library) != NULL)
+    fprintf (stderr, "panel-brief: %s\n", pb_library_get_notice (library));
+  if (library != NULL && pb_library_get_problem (library) != NULL)
+    fprintf (stderr, "panel-brief: %s\n", pb_library_get_problem (library)->message);
+
+  return library;
+}
+
+/* The exit status of a command that only read @library and printed what it
+ * could: a failure when the library is damaged, so that a script does not
+ * take what it printed for the whole library (the problem was said on
+ * stderr when the library was opened). */
+int
+_pb_cli_read_status (PbLibrary *library)
+{
+  if (g_error_matches (pb_library_get_problem (library), PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_DAMAGED))
+    return EXIT_FAILED;
+  return EXIT_OK;
+}
+
 int
 _pb_cli_usage_error (const char *message)
 {

@@ -75,14 +75,21 @@ PbLibrary     *_pb_cli_open_library   (CommonOptions  *common,
                                        GError        **error);
 PbLibrary     *_pb_cli_open_library_to_change (CommonOptions  *common,
                                                GError        **error);
+PbLibrary     *_pb_cli_open_library_to_read (CommonOptions  *common,
+                                             GError        **error);
+int            _pb_cli_read_status    (PbLibrary      *library);
 
 /* pb-cli-read.c: what the lean front runs itself */
 extern const Command _pb_cli_list_command;
 extern const Command _pb_cli_search_command;
+extern const Command _pb_cli_show_command;
 int            _pb_cli_run_list       (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 int            _pb_cli_run_search     (CommonOptions  *common,
+                                       int             argc,
+                                       char          **argv);
+int            _pb_cli_run_show       (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 void           _pb_cli_add_report_members (JsonBuilder *builder,
@@ -101,9 +108,6 @@ const char    *_pb_cli_title_for          (GHashTable  *titles,
 
 /* pb-cli-reports.c */
 int            _pb_cli_run_import     (CommonOptions  *common,
-                                       int             argc,
-                                       char          **argv);
-int            _pb_cli_run_show       (CommonOptions  *common,
                                        int             argc,
                                        char          **argv);
 int            _pb_cli_run_inspect    (CommonOptions  *common,

@@ -15,14 +15,18 @@
 #include "pb-structure-store.h"
 #include "pb-structure.h"
 
-/* The commands that only read the library's rows: list and search. They
- * need the store alone, so the lean front (main.c) runs them itself,
- * without loading poppler, cairo or the rest of the core. */
+/* The commands that only read the library's rows: list, search and show.
+ * They need the store alone, so the lean front (main.c) runs them itself,
+ * without loading poppler, cairo or the rest of the core; and they open
+ * the library only to read it, writing nothing into its folder when it
+ * needs nothing done (_pb_cli_open_library_to_read ()). */
 
 const Command _pb_cli_list_command =
   { "list", "", N_("List the reports in the library"), _pb_cli_run_list };
 const Command _pb_cli_search_command =
   { "search", N_("QUERY"), N_("Search the text of every report"), _pb_cli_run_search };
+const Command _pb_cli_show_command =
+  { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), _pb_cli_run_show };
 
 static void
 add_date_member (JsonBuilder *builder,
@@ -182,7 +186,7 @@ _pb_cli_run_list (CommonOptions  *common,
       return EXIT_USAGE;
     }
 
-  if (!(library = _pb_cli_open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library_to_read (common, &error)) ||
       !(reports = pb_library_list_reports (library, &error)))
     return _pb_cli_fail (error->message);
 
@@ -199,13 +203,13 @@ _pb_cli_run_list (CommonOptions  *common,
         }
       json_builder_end_array (builder);
       _pb_cli_print_json (builder);
-      return EXIT_OK;
+      return _pb_cli_read_status (library);
     }
 
   if (reports->len == 0)
     {
       printf ("%s\n", _("The library is empty. Import reports with “panel-brief import FILE…”."));
-      return EXIT_OK;
+      return _pb_cli_read_status (library);
     }
 
   for (guint i = 0; i < reports->len; i++)
@@ -218,7 +222,7 @@ _pb_cli_run_list (CommonOptions  *common,
               pb_report_get_page_count (report), date, pb_report_get_display_title (report));
     }
 
-  return EXIT_OK;
+  return _pb_cli_read_status (library);
 }
 
 int
@@ -249,7 +253,7 @@ _pb_cli_run_search (CommonOptions  *common,
 
   query = g_strjoinv (" ", argv + 2);
 
-  if (!(library = _pb_cli_open_library (common, &error)) ||
+  if (!(library = _pb_cli_open_library_to_read (common, &error)) ||
       !(hits = pb_library_search (library, query, MAX (limit, 1), &error)) ||
       !(titles = _pb_cli_display_titles (library, &error)))
     return _pb_cli_fail (error->message);
@@ -283,13 +287,13 @@ _pb_cli_run_search (CommonOptions  *common,
         }
       json_builder_end_array (builder);
       _pb_cli_print_json (builder);
-      return EXIT_OK;
+      return _pb_cli_read_status (library);
     }
 
   if (hits->len == 0)
     {
       printf ("%s\n", _("No matches."));
-      return EXIT_OK;
+      return _pb_cli_read_status (library);
     }
 
   bold = isatty (STDOUT_FILENO);
@@ -309,7 +313,64 @@ _pb_cli_run_search (CommonOptions  *common,
               pb_search_hit_get_page (hit), snippet->str);
     }
 
-  return EXIT_OK;
+  return _pb_cli_read_status (library);
+}
+
+int
+_pb_cli_run_show (CommonOptions  *common,
+                  int             argc,
+                  char          **argv)
+{
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(PbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pb_cli_parse_options (common, &_pb_cli_show_command, NULL, &argc, &argv, &error))
+    return _pb_cli_fail (error->message);
+
+  if (argc != 3)
+    {
+      fprintf (stderr, "panel-brief: %s\n", _("Name one report: its id or the start of its checksum."));
+      return EXIT_USAGE;
+    }
+
+  if (!(library = _pb_cli_open_library_to_read (common, &error)) ||
+      !(report = pb_library_find_report (library, argv[2], &error)))
+    return _pb_cli_fail (error->message);
+
+  if (common->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
+
+      json_builder_begin_object (builder);
+      _pb_cli_add_report_members (builder, library, report);
+      _pb_cli_add_path (builder, "path", path);
+      json_builder_end_object (builder);
+      _pb_cli_print_json (builder);
+      return _pb_cli_read_status (library);
+    }
+
+  {
+    g_autofree char *created = _pb_cli_format_date (pb_report_get_created (report));
+    g_autofree char *imported = _pb_cli_format_date (pb_report_get_imported_at (report));
+    g_autofree char *file_name = _pb_cli_display (pb_report_get_file_name (report));
+
+    printf ("%s\n", pb_report_get_display_title (report));
+    printf ("  %-14s %" G_GINT64_FORMAT "\n", _("Id:"), pb_report_get_id (report));
+    /* The PDF's own title too, when the window shows another. */
+    if (g_strcmp0 (pb_report_get_title (report), pb_report_get_display_title (report)) != 0)
+      printf ("  %-14s %s\n", _("File title:"), pb_report_get_title (report) ? pb_report_get_title (report) : "");
+    printf ("  %-14s %s\n", _("File:"), file_name);
+    printf ("  %-14s %u\n", _("Pages:"), pb_report_get_page_count (report));
+    printf ("  %-14s %s\n", _("Created:"), created);
+    printf ("  %-14s %s\n", _("Imported:"), imported);
+    printf ("  %-14s %s\n", _("SHA-256:"), pb_report_get_sha256 (report));
+    if (!pb_report_get_has_text_layer (report))
+      printf ("  %s\n", _("This report has no text layer: it cannot be searched."));
+  }
+
+  return _pb_cli_read_status (library);
 }
 
 /**
@@ -318,8 +379,8 @@ _pb_cli_run_search (CommonOptions  *common,
  * @argv: its arguments
  * @out_status: (out): the exit status, when it returns %TRUE
  *
- * Runs what needs the store alone: `--version` without a command, `list`
- * and `search` (options may come before or after the command, as for
+ * Runs what needs the store alone: `--version` without a command, `list`,
+ * `search` and `show` (options may come before or after the command, as for
  * pb_cli_run ()).
  *
  * Returns: %TRUE when it ran it; %FALSE when the arguments are for the
@@ -359,6 +420,8 @@ pb_cli_run_lean (int    argc,
     command = &_pb_cli_list_command;
   else if (g_str_equal (argv[command_index], _pb_cli_search_command.name))
     command = &_pb_cli_search_command;
+  else if (g_str_equal (argv[command_index], _pb_cli_show_command.name))
+    command = &_pb_cli_show_command;
   else
     return FALSE;
 

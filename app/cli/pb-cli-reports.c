@@ -16,9 +16,8 @@
 #include "pb-structure-pdf.h"
 #include "pb-structure.h"
 
-/* The commands about reports: import, show, and inspect (a report's
- * structure read without importing it); list and search are in
- * pb-cli-read.c. */
+/* The commands about reports: import, and inspect (a report's structure
+ * read without importing it); list, search and show are in pb-cli-read.c. */
 
 /* One file's outcome, kept until the files before it have been told. */
 typedef struct
@@ -218,63 +217,6 @@ _pb_cli_run_import (CommonOptions  *common,
     _pb_cli_print_json (builder);
 
   return run.n_failed > 0 ? EXIT_FAILED : EXIT_OK;
-}
-
-int
-_pb_cli_run_show (CommonOptions  *common,
-                  int             argc,
-                  char          **argv)
-{
-  g_autoptr(PbLibrary) library = NULL;
-  g_autoptr(PbReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!_pb_cli_parse_options (common, _pb_cli_find_command ("show"), NULL, &argc, &argv, &error))
-    return _pb_cli_fail (error->message);
-
-  if (argc != 3)
-    {
-      fprintf (stderr, "panel-brief: %s\n", _("Name one report: its id or the start of its checksum."));
-      return EXIT_USAGE;
-    }
-
-  if (!(library = _pb_cli_open_library (common, &error)) ||
-      !(report = pb_library_find_report (library, argv[2], &error)))
-    return _pb_cli_fail (error->message);
-
-  if (common->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autofree char *path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
-
-      json_builder_begin_object (builder);
-      _pb_cli_add_report_members (builder, library, report);
-      _pb_cli_add_path (builder, "path", path);
-      json_builder_end_object (builder);
-      _pb_cli_print_json (builder);
-      return EXIT_OK;
-    }
-
-  {
-    g_autofree char *created = _pb_cli_format_date (pb_report_get_created (report));
-    g_autofree char *imported = _pb_cli_format_date (pb_report_get_imported_at (report));
-    g_autofree char *file_name = _pb_cli_display (pb_report_get_file_name (report));
-
-    printf ("%s\n", pb_report_get_display_title (report));
-    printf ("  %-14s %" G_GINT64_FORMAT "\n", _("Id:"), pb_report_get_id (report));
-    /* The PDF's own title too, when the window shows another. */
-    if (g_strcmp0 (pb_report_get_title (report), pb_report_get_display_title (report)) != 0)
-      printf ("  %-14s %s\n", _("File title:"), pb_report_get_title (report) ? pb_report_get_title (report) : "");
-    printf ("  %-14s %s\n", _("File:"), file_name);
-    printf ("  %-14s %u\n", _("Pages:"), pb_report_get_page_count (report));
-    printf ("  %-14s %s\n", _("Created:"), created);
-    printf ("  %-14s %s\n", _("Imported:"), imported);
-    printf ("  %-14s %s\n", _("SHA-256:"), pb_report_get_sha256 (report));
-    if (!pb_report_get_has_text_layer (report))
-      printf ("  %s\n", _("This report has no text layer: it cannot be searched."));
-  }
-
-  return EXIT_OK;
 }
 
 static void

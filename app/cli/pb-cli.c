@@ -26,7 +26,7 @@ static const Command * const commands[] = {
   &(const Command) { "import", N_("FILE…"), N_("Import PDF reports into the library"), _pb_cli_run_import },
   &_pb_cli_list_command,
   &_pb_cli_search_command,
-  &(const Command) { "show", N_("REPORT"), N_("Show one report (by id or checksum)"), _pb_cli_run_show },
+  &_pb_cli_show_command,
   &(const Command) { "findings", N_("list|add"), N_("List findings, or add one"), _pb_cli_run_findings },
   &(const Command) { "inspect", N_("FILE"), N_("Read an inspection report’s structure, without importing it"), _pb_cli_run_inspect },
   &(const Command) { "pack", N_("create|set|add|list|export"), N_("Make, fill, list and export briefing packs"), _pb_cli_run_pack },

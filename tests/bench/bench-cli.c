@@ -8,7 +8,7 @@
 
 /* The command line's cost, as ratios to programs run in the same run:
  *
- *   `panel-brief --version` and `panel-brief list` against `gio version`, a
+ *   `panel-brief --version`, `list` and `show` against `gio version`, a
  *     bare GLib program (the command line links the core only, never GTK);
  *   `panel-brief search` against `recollq` (Debian's recollcmd) over the
  *     same PDFs, and against a bare full-text query in the sqlite3 shell on
@@ -26,28 +26,53 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-/* The median wall time of @argv, or -1 when it cannot run or fails. */
+/* One wall time of @argv in ms, or -1 when it cannot run or fails. */
 static double
-time_command (const char * const *argv)
+time_once (const char * const *argv)
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  int status = 0;
+  double start = now_ms ();
 
-  for (guint i = 0; i < RUNS; i++)
+  if (!g_spawn_sync (NULL, (char **)argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return -1;
+  return now_ms () - start;
+}
+
+/* The median wall times of the commands in @argvs (NULL-terminated), each
+ * run RUNS times in turns, so that every command meets the same load on a
+ * shared machine; -1 for one that cannot run or fails. */
+static void
+time_commands (const char * const * const *argvs,
+               double                     *medians)
+{
+  guint n = 0;
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  while (argvs[n] != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      int status = 0;
-      double start = now_ms (), elapsed;
-
-      if (!g_spawn_sync (NULL, (char **)argv, NULL,
-                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                         NULL, NULL, NULL, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, NULL))
-        return -1;
-      elapsed = now_ms () - start;
-      g_array_append_val (times, elapsed);
+      g_ptr_array_add (times, g_array_new (FALSE, FALSE, sizeof (double)));
+      medians[n++] = 0;
     }
 
-  return pb_test_median (times);
+  for (guint run = 0; run < RUNS; run++)
+    for (guint i = 0; i < n; i++)
+      {
+        double elapsed;
+
+        if (medians[i] < 0)
+          continue;
+        if ((elapsed = time_once (argvs[i])) < 0)
+          medians[i] = -1;
+        else
+          g_array_append_val (g_ptr_array_index (times, i), elapsed);
+      }
+
+  for (guint i = 0; i < n; i++)
+    if (medians[i] >= 0)
+      medians[i] = pb_test_median (g_ptr_array_index (times, i));
 }
 
 static gboolean
@@ -112,7 +137,8 @@ main (int   argc,
   g_autoptr(GStrvBuilder) import = g_strv_builder_new ();
   g_auto(GStrv) import_argv = NULL;
   guint n_files;
-  double gio, version, list, search, recollq = -1, bare = -1;
+  double gio, version, list, show, search, recollq = -1, bare = -1;
+  g_autofree char *load = NULL;
 
   if (binary == NULL || corpus == NULL)
     {
@@ -151,37 +177,44 @@ main (int   argc,
     const char *gio_argv[] = { "gio", "version", NULL };
     const char *version_argv[] = { binary, "--version", NULL };
     const char *list_argv[] = { binary, "list", "--library", library, NULL };
+    const char *show_argv[] = { binary, "show", "--library", library, "1", NULL };
     const char *search_argv[] = { binary, "search", "--library", library, "children", NULL };
-
-    gio = time_command (gio_argv);
-    version = time_command (version_argv);
-    list = time_command (list_argv);
-    search = time_command (search_argv);
-  }
-
-  {
     const char *index_argv[] = { "recollindex", "-c", recoll, NULL };
     const char *query_argv[] = { "recollq", "-c", recoll, "-b", "children", NULL };
-
-    g_mkdir_with_parents (recoll, 0700);
-    g_file_set_contents (recoll_conf, recoll_topdirs, -1, NULL);
-    if (run (index_argv))
-      recollq = time_command (query_argv);
-  }
-
-  {
     /* The same search, ranked, with snippets, but no program of ours. */
     const char *sql = "SELECT p.report_id, p.page_number, snippet (report_pages_fts, 0, '[', ']', '…', 14)"
                       " FROM report_pages_fts AS f JOIN report_pages AS p ON p.id = f.rowid"
                       " WHERE report_pages_fts MATCH 'children' ORDER BY f.rank LIMIT 20";
     const char *bare_argv[] = { "sqlite3", "-readonly", db, sql, NULL };
+    double medians[7];
 
-    bare = time_command (bare_argv);
+    g_mkdir_with_parents (recoll, 0700);
+    g_file_set_contents (recoll_conf, recoll_topdirs, -1, NULL);
+
+    {
+      /* recollq last: without its index it is left out of the turns. */
+      const char * const *argvs[] = { gio_argv, version_argv, list_argv, show_argv, search_argv,
+                                      bare_argv, run (index_argv) ? query_argv : NULL, NULL };
+
+      time_commands (argvs, medians);
+      gio = medians[0];
+      version = medians[1];
+      list = medians[2];
+      show = medians[3];
+      search = medians[4];
+      bare = medians[5];
+      if (argvs[6] != NULL)
+        recollq = medians[6];
+    }
   }
 
-  printf ("cli: a library of %u reports, median of %d runs of each command\n", n_files, RUNS);
+  /* The machine may be shared: the ratios hold better than the times. */
+  g_file_get_contents ("/proc/loadavg", &load, NULL, NULL);
+  printf ("cli: a library of %u reports, median of %d runs of each command; load average %.14s\n",
+          n_files, RUNS, load != NULL ? load : "unknown");
   print_ratio ("--version", version, "gio version", gio, "at most 2");
   print_ratio ("list", list, "gio version", gio, "at most 2");
+  print_ratio ("show", show, "gio version", gio, "at most 2");
   print_ratio ("search", search, "recollq", recollq, "at most 1");
   print_ratio ("search", search, "a bare sqlite3 query", bare, "none, for scale");
 

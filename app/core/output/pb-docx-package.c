@@ -36,44 +36,47 @@ static const char package_rels[] =
 
 /* Word's built-in names ("heading 1", "Quote", "toc 1", "TOC Heading"):
  * the contents field lists "heading 1" paragraphs and sets its lines in
- * "toc 1". */
+ * "toc 1".  Every paragraph keeps its lines together and every line is
+ * _pb_docx_line_twips () high, exactly, for its type's size: where pages
+ * break then depends on nothing but how lines break (pb-docx-layout.c,
+ * whose table of styles follows this one). */
 static const char styles[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   "<w:styles " PB_DOCX_NS ">"
   "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:cs=\"Arial\"/>"
   "<w:color w:val=\"1A1A1A\"/><w:sz w:val=\"22\"/><w:lang w:val=\"" PB_EXPORT_LANGUAGE "\"/></w:rPr></w:rPrDefault>"
-  "<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+  "<w:pPrDefault><w:pPr><w:keepLines/><w:widowControl/><w:spacing w:after=\"120\" w:line=\"297\" w:lineRule=\"exact\"/></w:pPr></w:pPrDefault></w:docDefaults>"
   "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
-  PARA_STYLE ("Title", "Title", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\"/></w:pPr>"
+  PARA_STYLE ("Title", "Title", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\" w:line=\"540\" w:lineRule=\"exact\"/></w:pPr>"
               "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"40\"/></w:rPr>")
   PARA_STYLE ("Heading1", "heading 1", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>"
-              "<w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
+              "<w:spacing w:before=\"360\" w:after=\"120\" w:line=\"405\" w:lineRule=\"exact\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
               "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"30\"/></w:rPr>")
   PARA_STYLE ("Heading2", "heading 2", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>"
-              "<w:spacing w:before=\"240\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/></w:pPr>"
+              "<w:spacing w:before=\"240\" w:after=\"80\" w:line=\"338\" w:lineRule=\"exact\"/><w:outlineLvl w:val=\"1\"/></w:pPr>"
               "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"25\"/></w:rPr>")
   PARA_STYLE ("CoverHeading", "Cover Heading", "<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:keepLines/>"
-              "<w:spacing w:before=\"360\" w:after=\"120\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"30\"/></w:rPr>")
+              "<w:spacing w:before=\"360\" w:after=\"120\" w:line=\"405\" w:lineRule=\"exact\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"30\"/></w:rPr>")
   PARA_STYLE ("TOCHeading", "TOC Heading", "<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:keepLines/>"
-              "<w:spacing w:before=\"360\" w:after=\"120\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"30\"/></w:rPr>")
+              "<w:spacing w:before=\"360\" w:after=\"120\" w:line=\"405\" w:lineRule=\"exact\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"30\"/></w:rPr>")
   PARA_STYLE ("TOC1", "toc 1", "<w:next w:val=\"Normal\"/><w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9402\"/></w:tabs>"
-              "<w:spacing w:after=\"80\"/></w:pPr>")
-  PARA_STYLE ("Quote", "Quote", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"160\" w:after=\"40\"/>"
+              "<w:spacing w:after=\"80\" w:line=\"297\" w:lineRule=\"exact\"/></w:pPr>")
+  PARA_STYLE ("Quote", "Quote", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"160\" w:after=\"40\" w:line=\"297\" w:lineRule=\"exact\"/>"
               "<w:ind w:left=\"340\"/><w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"8\" w:color=\"A9B0BB\"/></w:pBdr></w:pPr>"
               "<w:rPr><w:rFonts w:ascii=\"Georgia\" w:hAnsi=\"Georgia\"/><w:i/></w:rPr>")
-  PARA_STYLE ("Citation", "Citation", "<w:next w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"340\"/></w:pPr>"
+  PARA_STYLE ("Citation", "Citation", "<w:next w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\" w:line=\"243\" w:lineRule=\"exact\"/><w:ind w:left=\"340\"/></w:pPr>"
               "<w:rPr><w:color w:val=\"4D4D4D\"/><w:sz w:val=\"18\"/></w:rPr>")
-  PARA_STYLE ("FindingNote", "Finding Note", "<w:next w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"120\"/><w:ind w:left=\"340\"/></w:pPr>"
+  PARA_STYLE ("FindingNote", "Finding Note", "<w:next w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"120\" w:line=\"257\" w:lineRule=\"exact\"/><w:ind w:left=\"340\"/></w:pPr>"
               "<w:rPr><w:sz w:val=\"19\"/></w:rPr>")
-  PARA_STYLE ("ListItem", "List Item", "<w:pPr><w:spacing w:after=\"60\"/><w:ind w:left=\"340\" w:hanging=\"240\"/></w:pPr>")
-  PARA_STYLE ("Key", "Table Key", "<w:pPr><w:keepLines/><w:spacing w:after=\"40\"/></w:pPr><w:rPr><w:color w:val=\"4D4D4D\"/><w:sz w:val=\"17\"/></w:rPr>")
+  PARA_STYLE ("ListItem", "List Item", "<w:pPr><w:spacing w:after=\"60\" w:line=\"297\" w:lineRule=\"exact\"/><w:ind w:left=\"340\" w:hanging=\"240\"/></w:pPr>")
+  PARA_STYLE ("Key", "Table Key", "<w:pPr><w:keepLines/><w:spacing w:after=\"40\" w:line=\"230\" w:lineRule=\"exact\"/></w:pPr><w:rPr><w:color w:val=\"4D4D4D\"/><w:sz w:val=\"17\"/></w:rPr>")
   PARA_STYLE ("Exempt", "Exempt Statement", "<w:pPr><w:keepLines/><w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"A51D2D\"/>"
               "<w:left w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"A51D2D\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"A51D2D\"/>"
               "<w:right w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"A51D2D\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FBEAEA\"/>"
-              "<w:spacing w:before=\"120\" w:after=\"240\"/></w:pPr><w:rPr><w:color w:val=\"7A1010\"/></w:rPr>")
-  PARA_STYLE ("Header", "header", "<w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"9412\"/></w:tabs><w:spacing w:after=\"0\"/></w:pPr>"
+              "<w:spacing w:before=\"120\" w:after=\"240\" w:line=\"297\" w:lineRule=\"exact\"/></w:pPr><w:rPr><w:color w:val=\"7A1010\"/></w:rPr>")
+  PARA_STYLE ("Header", "header", "<w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"9412\"/></w:tabs><w:spacing w:after=\"0\" w:line=\"216\" w:lineRule=\"exact\"/></w:pPr>"
               "<w:rPr><w:color w:val=\"4D4D4D\"/><w:sz w:val=\"16\"/></w:rPr>")
-  PARA_STYLE ("Footer", "footer", "<w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"9412\"/></w:tabs><w:spacing w:after=\"0\"/></w:pPr>"
+  PARA_STYLE ("Footer", "footer", "<w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"9412\"/></w:tabs><w:spacing w:after=\"0\" w:line=\"216\" w:lineRule=\"exact\"/></w:pPr>"
               "<w:rPr><w:color w:val=\"4D4D4D\"/><w:sz w:val=\"16\"/></w:rPr>")
   "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>"
   "<w:top w:val=\"single\" w:sz=\"4\" w:color=\"9A9EA6\"/><w:left w:val=\"single\" w:sz=\"4\" w:color=\"9A9EA6\"/>"
@@ -93,10 +96,11 @@ static const char settings[] =
  * _pb_docx_line_twips:
  * @points: a type size
  *
- * Every line of the document is set at least this high, in twentieths of
+ * Every line of the document is set exactly this high, in twentieths of
  * a point: a little more than any font's own line, so that Word and
- * LibreOffice space lines alike and the writer can tell where pages end
- * (pb-docx-layout.c).
+ * LibreOffice space lines alike whatever font they find for the one named,
+ * and the writer can tell where pages end (pb-docx-layout.c).  The styles
+ * below give the same numbers.
  *
  * Returns: the line's height for type of @points
  */
@@ -141,16 +145,59 @@ run (GString    *out,
   g_string_append (out, "</w:t></w:r>");
 }
 
+/* The header's first line, of an exempt pack only: NOT FOR PUBLICATION
+ * and why. */
+static char *
+banner_line (PbPackWalk *walk)
+{
+  const char *banner = pb_pack_walk_get_banner (walk);
+
+  return banner != NULL ? g_strdup_printf ("%s · %s", banner, pb_pack_walk_get_exempt_line (walk)) : NULL;
+}
+
+static const char *
+footer_text (PbPackWalk *walk)
+{
+  const char *footer = pb_pack_walk_get_footer (walk);
+
+  return *footer != '\0' ? footer : pb_pack_get_title (pb_pack_walk_get_pack (walk));
+}
+
+/**
+ * _pb_docx_flow_running_from_walk:
+ *
+ * Gives @flow the running header and footer build_header () and
+ * build_footer () write, their page numbers as wide as two digits.
+ */
+void
+_pb_docx_flow_running_from_walk (PbDocxFlow *flow,
+                                 PbPackWalk *walk)
+{
+  g_autofree char *banner = banner_line (walk);
+  const char *council = pb_pack_walk_get_council (walk);
+  /* A tab between them: as wide as a few spaces at least. */
+  g_autofree char *header = g_strdup_printf ("%s%s%s", pb_pack_get_title (pb_pack_walk_get_pack (walk)),
+                                             council != NULL ? "    " : "", council != NULL ? council : "");
+  /* Translators: a Word document's footer; keep {PAGE} and {PAGES}, which become the numbers */
+  g_autofree char *pages = g_strdup (_("Page {PAGE} of {PAGES}"));
+  g_autofree char *footer = NULL;
+  g_autoptr(GString) numbers = g_string_new (pages);
+
+  g_string_replace (numbers, "{PAGE}", "99", 0);
+  g_string_replace (numbers, "{PAGES}", "99", 0);
+  footer = g_strdup_printf ("%s    %s", footer_text (walk), numbers->str);
+  _pb_docx_flow_running (flow, banner, header, footer);
+}
+
 static char *
 build_header (PbPackWalk *walk)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr " PB_DOCX_NS ">");
-  const char *banner = pb_pack_walk_get_banner (walk);
+  g_autofree char *line = banner_line (walk);
   const char *council = pb_pack_walk_get_council (walk);
 
-  if (banner != NULL)
+  if (line != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("%s · %s", banner, pb_pack_walk_get_exempt_line (walk));
 
       g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:jc w:val=\"center\"/></w:pPr>");
       run (out, "<w:rPr><w:b/><w:color w:val=\"A51D2D\"/></w:rPr>", line);
@@ -174,13 +221,12 @@ static char *
 build_footer (PbPackWalk *walk)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr " PB_DOCX_NS ">");
-  const char *footer = pb_pack_walk_get_footer (walk);
   /* Translators: a Word document's footer; keep {PAGE} and {PAGES}, which become the numbers */
   g_auto(GStrv) pieces = g_regex_split_simple ("(\\{PAGE\\}|\\{PAGES\\})", _("Page {PAGE} of {PAGES}"), 0, 0);
 
   g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" "
                         "w:space=\"4\" w:color=\"B8BCC4\"/></w:pBdr></w:pPr>");
-  run (out, NULL, *footer != '\0' ? footer : pb_pack_get_title (pb_pack_walk_get_pack (walk)));
+  run (out, NULL, footer_text (walk));
   g_string_append (out, "<w:r><w:tab/></w:r>");
   for (guint i = 0; pieces[i] != NULL; i++)
     {

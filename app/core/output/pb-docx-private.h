@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 #define PB_DOCX_PAGE_HEIGHT 16838
 #define PB_DOCX_MARGIN      1247
 #define PB_DOCX_TEXT_WIDTH  (PB_DOCX_PAGE_WIDTH - 2 * PB_DOCX_MARGIN)
+/* The body's margins above and below; the header and footer stand within
+ * them. */
+#define PB_DOCX_MARGIN_TOP  1300
+/* The running header's and footer's distance from the page's edge. */
+#define PB_DOCX_RUNNING_MARGIN 567
 
 /* The relationships word/document.xml refers to. */
 #define PB_DOCX_REL_HEADER "rIdHeader"
@@ -34,5 +39,44 @@ guint    _pb_docx_line_twips    (double       points);
 void     _pb_docx_field         (GString     *out,
                                  const char  *instruction,
                                  const char  *result);
+
+/* pb-docx-layout.c: where the document's pages break. */
+typedef struct _PbDocxFlow PbDocxFlow;
+
+PbDocxFlow *_pb_docx_flow_new             (void);
+void        _pb_docx_flow_free            (PbDocxFlow  *flow);
+void        _pb_docx_flow_running         (PbDocxFlow  *flow,
+                                           const char  *banner,
+                                           const char  *header,
+                                           const char  *footer);
+void        _pb_docx_flow_running_from_walk (PbDocxFlow *flow,
+                                             PbPackWalk *walk);
+void        _pb_docx_flow_paragraph       (PbDocxFlow  *flow,
+                                           const char  *style,
+                                           const char  *text,
+                                           gboolean     keep_next,
+                                           const char  *anchor);
+void        _pb_docx_flow_block           (PbDocxFlow  *flow,
+                                           double       height,
+                                           double       after);
+void        _pb_docx_flow_table_begin     (PbDocxFlow  *flow,
+                                           int          cell_margins);
+void        _pb_docx_flow_row_begin       (PbDocxFlow  *flow,
+                                           gboolean     header);
+void        _pb_docx_flow_cell_begin      (PbDocxFlow  *flow,
+                                           int          width,
+                                           guint        rows);
+void        _pb_docx_flow_cell_paragraph  (PbDocxFlow  *flow,
+                                           double       size,
+                                           gboolean     bold,
+                                           gboolean     italic,
+                                           int          after,
+                                           const char  *text);
+void        _pb_docx_flow_row_end         (PbDocxFlow  *flow,
+                                           double       borders,
+                                           gboolean     keep);
+GHashTable *_pb_docx_flow_paginate        (PbDocxFlow  *flow);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbDocxFlow, _pb_docx_flow_free)
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "pb-docx-private.h"
 #include "pb-pack-grades-fit-private.h"
 #include "pb-pack-tracker-fit.h"
+#include "pb-pack-walk-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-xml-text.h"
 
@@ -16,8 +17,9 @@
  * the PDF is (pb-pack-pdf.c): a cover with the logo and council, the
  * exempt statement, the title and a table of the details ("Prepared by",
  * "Classification" among them); a real contents field (TOC) that Word and
- * LibreOffice update, its stored result giving the pages where the pack's
- * PDF starts each part, for readers that never update it;
+ * LibreOffice update, its stored result giving the pages where the
+ * document itself starts each part as LibreOffice lays it out
+ * (pb-docx-layout.c), for readers that never update it;
  * "Grades at a glance" as one table whose header row repeats and whose
  * rows never split, a combined judgement one cell over two rows; then each
  * section, quoted passages kept with the line citing them.  Sections flow
@@ -32,7 +34,8 @@ typedef struct
   GString    *out;
   PbPackWalk *walk;
   guint       bookmarks;    /* bookmarks written so far */
-  GHashTable *pages;        /* anchor → page number in the PDF, from 1 */
+  GHashTable *pages;        /* anchor → page number, from 1, or NULL */
+  PbDocxFlow *flow;         /* the paragraphs, for pages to be found; or NULL */
 } Body;
 
 static void
@@ -46,10 +49,14 @@ run (GString    *out,
 }
 
 static void
-paragraph (GString    *out,
+paragraph (Body       *body,
            const char *style,
            const char *text)
 {
+  GString *out = body->out;
+
+  if (body->flow != NULL)
+    _pb_docx_flow_paragraph (body->flow, style, text, FALSE, NULL);
   g_string_append (out, "<w:p>");
   if (style != NULL)
     g_string_append_printf (out, "<w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
@@ -60,10 +67,14 @@ paragraph (GString    *out,
 /* A paragraph kept on the page of the table after it: a table's heading
  * and words before it are never left at the foot of a page alone. */
 static void
-paragraph_before_table (GString    *out,
+paragraph_before_table (Body       *body,
                         const char *style,
                         const char *text)
 {
+  GString *out = body->out;
+
+  if (body->flow != NULL)
+    _pb_docx_flow_paragraph (body->flow, style, text, TRUE, NULL);
   g_string_append (out, "<w:p><w:pPr>");
   if (style != NULL)
     g_string_append_printf (out, "<w:pStyle w:val=\"%s\"/>", style);
@@ -90,6 +101,8 @@ heading (Body       *body,
   g_autofree char *name = anchor ? bookmark_name (anchor) : NULL;
   guint id = ++body->bookmarks;
 
+  if (body->flow != NULL)
+    _pb_docx_flow_paragraph (body->flow, style, text, FALSE, anchor);
   g_string_append_printf (out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>", style);
   if (name != NULL)
     g_string_append_printf (out, "<w:bookmarkStart w:id=\"%u\" w:name=\"%s\"/>", id, name);
@@ -110,7 +123,15 @@ masthead (Body             *body,
   if (logo == NULL && part->council == NULL)
     return;
 
-  g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"240\"/></w:pPr>");
+  /* Single spacing: a line as high as the logo in it. */
+  g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"240\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>");
+  /* The line: the logo standing on the words' baseline, or the
+   * council's name in 16 points; Arial's ascent is 0.905 of an em, its
+   * descent 0.212, its line 1.149. */
+  if (body->flow != NULL)
+    _pb_docx_flow_block (body->flow, logo != NULL ? MAX (MIN (56.0, 200.0 * height / width), 16 * 0.905) + 16 * 0.212
+                                                  : 16 * 1.149,
+                         12);
   if (logo != NULL)
     {
       /* At most 56 points high and 200 wide, as in the PDF. */
@@ -139,24 +160,41 @@ masthead (Body             *body,
   g_string_append (out, "</w:p>");
 }
 
+/* Body text's spacing (_pb_docx_line_twips (11)), 3 points after. */
+#define SPACING_AFTER_60 "<w:spacing w:after=\"60\" w:line=\"297\" w:lineRule=\"exact\"/>"
+
 /* The cover's details as a table of two columns without rules. */
 static void
-details (GString          *out,
+details (Body             *body,
          const PbPackPart *part)
 {
+  GString *out = body->out;
+  int label = PB_DOCX_TEXT_WIDTH * 28 / 100;
+
   if (part->n_details == 0)
     return;
+  if (body->flow != NULL)
+    _pb_docx_flow_table_begin (body->flow, 2 * 108);
 
   g_string_append (out, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
                         "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
                         "</w:tblPr>");
   g_string_append_printf (out, "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>",
-                          PB_DOCX_TEXT_WIDTH * 28 / 100, PB_DOCX_TEXT_WIDTH - PB_DOCX_TEXT_WIDTH * 28 / 100);
+                          label, PB_DOCX_TEXT_WIDTH - label);
   for (guint i = 0; i < part->n_details; i++)
     {
-      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr><w:spacing w:after=\"60\"/></w:pPr>");
+      if (body->flow != NULL)
+        {
+          _pb_docx_flow_row_begin (body->flow, FALSE);
+          _pb_docx_flow_cell_begin (body->flow, label, 1);
+          _pb_docx_flow_cell_paragraph (body->flow, 11, TRUE, FALSE, 60, part->details[i].label);
+          _pb_docx_flow_cell_begin (body->flow, PB_DOCX_TEXT_WIDTH - label, 1);
+          _pb_docx_flow_cell_paragraph (body->flow, 11, FALSE, FALSE, 60, part->details[i].value);
+          _pb_docx_flow_row_end (body->flow, 0, FALSE);
+        }
+      g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:p><w:pPr>" SPACING_AFTER_60 "</w:pPr>");
       run (out, "<w:rPr><w:b/></w:rPr>", part->details[i].label);
-      g_string_append (out, "</w:p></w:tc><w:tc><w:p><w:pPr><w:spacing w:after=\"60\"/></w:pPr>");
+      g_string_append (out, "</w:p></w:tc><w:tc><w:p><w:pPr>" SPACING_AFTER_60 "</w:pPr>");
       run (out, NULL, part->details[i].value);
       g_string_append (out, "</w:p></w:tc></w:tr>");
     }
@@ -172,20 +210,26 @@ cover (Body             *body,
   masthead (body, part);
   if (part->banner != NULL && part->exempt != NULL)
     {
+      if (body->flow != NULL)
+        {
+          g_autofree char *both = g_strdup_printf ("%s\n%s", part->banner, part->exempt);
+
+          _pb_docx_flow_paragraph (body->flow, "Exempt", both, FALSE, NULL);
+        }
       g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Exempt\"/></w:pPr>");
       run (out, "<w:rPr><w:b/></w:rPr>", part->banner);
       g_string_append (out, "<w:r><w:br/></w:r>");
       run (out, NULL, part->exempt);
       g_string_append (out, "</w:p>");
     }
-  paragraph (out, "Title", part->text);
-  details (out, part);
+  paragraph (body, "Title", part->text);
+  details (body, part);
   if (part->notice != NULL)
-    paragraph (out, NULL, part->notice);
+    paragraph (body, NULL, part->notice);
   if (part->introduction != NULL)
     {
-      paragraph (out, "CoverHeading", part->introduction_heading);
-      paragraph (out, NULL, part->introduction);
+      paragraph (body, "CoverHeading", part->introduction_heading);
+      paragraph (body, NULL, part->introduction);
     }
 }
 
@@ -193,9 +237,8 @@ cover (Body             *body,
  * numbers (\h, and no \n).  Its stored result is what Word writes: each
  * part, linked, with a PAGEREF field for its page.  Word (asked to by the
  * settings) updates it all on opening; LibreOffice shows the stored
- * result as it is, so the page numbers stored are those of the pack's PDF
- * (laid out for this), which the Word document's pages follow closely but
- * not exactly (LibreOffice's fonts and line breaking are its own). */
+ * result as it is, so the page numbers stored are those of the document's
+ * own pages as LibreOffice breaks them (start_pages ()). */
 static void
 contents (Body             *body,
           const PbPackPart *part)
@@ -205,10 +248,13 @@ contents (Body             *body,
   if (part->n_links == 0)
     return;
 
-  paragraph (out, "TOCHeading", part->text);
+  paragraph (body, "TOCHeading", part->text);
   for (guint i = 0; i < part->n_links; i++)
     {
       g_autofree char *anchor = bookmark_name (part->links[i].anchor);
+
+      if (body->flow != NULL)
+        _pb_docx_flow_paragraph (body->flow, "TOC1", part->links[i].text, FALSE, NULL);
 
       g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>");
       if (i == 0)
@@ -224,7 +270,8 @@ contents (Body             *body,
                                    "<w:r><w:t>%u</w:t></w:r>"
                                    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
                               anchor,
-                              GPOINTER_TO_UINT (g_hash_table_lookup (body->pages, part->links[i].anchor)));
+                              body->pages != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (body->pages, part->links[i].anchor))
+                                                  : 1);
       g_string_append (out, "</w:hyperlink>");
       if (i + 1 == part->n_links)
         g_string_append (out, "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
@@ -248,19 +295,29 @@ grade_bar (PbGrade grade)
   return grade <= PB_GRADE_INADEQUATE ? bars[grade] : NULL;
 }
 
+/* The rule between two rows of a table, in points. */
+#define TABLE_RULE 0.5
+
 /* A cell's properties: width, shading, a left rule for a grade's colour
- * or a change of framework, and a merge with the cell above or below. */
+ * or a change of framework; @rows: the rows it spans, from this one
+ * down (0: covered by the cell above). */
 static void
-cell_start (GString    *out,
+cell_start (Body       *body,
             int         width,
             const char *fill,
             const char *bar,
             gboolean    new_framework,
-            const char *merge)
+            guint       rows)
 {
+  GString *out = body->out;
+
+  if (body->flow != NULL)
+    _pb_docx_flow_cell_begin (body->flow, width, rows);
   g_string_append_printf (out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
-  if (merge != NULL)
-    g_string_append_printf (out, "<w:vMerge%s/>", merge);
+  if (rows == 0)
+    g_string_append (out, "<w:vMerge/>");
+  else if (rows > 1)
+    g_string_append (out, "<w:vMerge w:val=\"restart\"/>");
   if (new_framework)
     g_string_append (out, "<w:tcBorders><w:left w:val=\"single\" w:sz=\"24\" w:space=\"0\" w:color=\"14213D\"/></w:tcBorders>");
   else if (bar != NULL)
@@ -275,13 +332,18 @@ cell_start (GString    *out,
  * rows must not: LibreOffice then keeps the whole table together, and
  * starts it on a page of its own after a page left blank. */
 static void
-cell_text (GString    *out,
+cell_text (Body       *body,
            const char *text,
            const char *note,
            gboolean    bold,
            gboolean    keep)
 {
-  g_string_append_printf (out, "<w:p><w:pPr>%s<w:spacing w:after=\"0\"/></w:pPr>", keep ? "<w:keepNext/>" : "");
+  GString *out = body->out;
+
+  if (body->flow != NULL)
+    _pb_docx_flow_cell_paragraph (body->flow, 9.5, bold, FALSE, 0, text);
+  g_string_append_printf (out, "<w:p><w:pPr>%s<w:spacing w:after=\"0\" w:line=\"%u\" w:lineRule=\"exact\"/></w:pPr>",
+                          keep ? "<w:keepNext/>" : "", _pb_docx_line_twips (9.5));
   run (out, bold ? "<w:rPr><w:b/><w:sz w:val=\"19\"/></w:rPr>" : "<w:rPr><w:sz w:val=\"19\"/></w:rPr>", text);
   g_string_append (out, "</w:p>");
   if (note != NULL)
@@ -290,7 +352,10 @@ cell_text (GString    *out,
 
       for (guint i = 0; lines[i] != NULL; i++)
         {
-          g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>");
+          if (body->flow != NULL)
+            _pb_docx_flow_cell_paragraph (body->flow, 8, FALSE, TRUE, 0, lines[i]);
+          g_string_append_printf (out, "<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"%u\" w:lineRule=\"exact\"/></w:pPr>",
+                                  _pb_docx_line_twips (8));
           run (out, "<w:rPr><w:i/><w:sz w:val=\"16\"/></w:rPr>", lines[i]);
           g_string_append (out, "</w:p>");
         }
@@ -301,7 +366,7 @@ cell_text (GString    *out,
  * a paragraph, with a note in italics under them; @keep keeps the row
  * with the next, so that a short table stays on one page. */
 static void
-grade_cell_text (GString    *out,
+grade_cell_text (Body       *body,
                  const char *text,
                  const char *note,
                  gboolean    bold,
@@ -313,19 +378,24 @@ grade_cell_text (GString    *out,
   guint note_size = (guint)(size * PB_GRADES_NOTE_SCALE + 0.5);
   g_autofree char *properties = g_strdup_printf ("<w:rPr>%s<w:sz w:val=\"%u\"/></w:rPr>", bold ? "<w:b/>" : "", size);
   g_autofree char *note_properties = g_strdup_printf ("<w:rPr><w:i/><w:sz w:val=\"%u\"/></w:rPr>", note_size);
+  GString *out = body->out;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
+      if (body->flow != NULL)
+        _pb_docx_flow_cell_paragraph (body->flow, size / 2.0, bold, FALSE, 0, lines[i]);
       g_string_append_printf (out, "<w:p><w:pPr>%s<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"%u\" "
-                                   "w:lineRule=\"atLeast\"/></w:pPr>",
+                                   "w:lineRule=\"exact\"/></w:pPr>",
                               keep ? "<w:keepNext/>" : "", _pb_docx_line_twips (size / 2.0));
       run (out, properties, g_strchomp (lines[i]));
       g_string_append (out, "</w:p>");
     }
   for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
     {
+      if (body->flow != NULL)
+        _pb_docx_flow_cell_paragraph (body->flow, note_size / 2.0, FALSE, TRUE, 0, notes[i]);
       g_string_append_printf (out, "<w:p><w:pPr>%s<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"%u\" "
-                                   "w:lineRule=\"atLeast\"/></w:pPr>",
+                                   "w:lineRule=\"exact\"/></w:pPr>",
                               keep ? "<w:keepNext/>" : "", _pb_docx_line_twips (note_size / 2.0));
       run (out, note_properties, notes[i]);
       g_string_append (out, "</w:p>");
@@ -336,7 +406,7 @@ grade_cell_text (GString    *out,
  * (from 0, @to not included) across, each column as wide as the fit says
  * (pb-pack-grades-fit.c), its header row repeated and no row split. */
 static void
-matrix (GString            *out,
+matrix (Body               *body,
         const PbPackGrades *grades,
         const PbGradesFit  *fit,
         guint               from,
@@ -345,7 +415,10 @@ matrix (GString            *out,
   int first = (int)(fit->first_width * 20);
   int each = (int)(fit->column_width * 20);
   guint size = (guint)(fit->font_size * 2 + 0.5);
+  GString *out = body->out;
 
+  if (body->flow != NULL)
+    _pb_docx_flow_table_begin (body->flow, 2 * 100);
   g_string_append_printf (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
                                "<w:tblLayout w:type=\"fixed\"/>"
                                "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" "
@@ -357,9 +430,11 @@ matrix (GString            *out,
   g_string_append (out, "</w:tblGrid>");
 
   /* The header row, repeated on every page the table continues on. */
+  if (body->flow != NULL)
+    _pb_docx_flow_row_begin (body->flow, TRUE);
   g_string_append (out, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-  cell_start (out, first, "E4E9F0", NULL, FALSE, NULL);
-  grade_cell_text (out, grades->corner, NULL, TRUE, size, TRUE);
+  cell_start (body, first, "E4E9F0", NULL, FALSE, 1);
+  grade_cell_text (body, grades->corner, NULL, TRUE, size, TRUE);
   g_string_append (out, "</w:tc>");
   for (guint c = from; c < to; c++)
     {
@@ -367,19 +442,23 @@ matrix (GString            *out,
       g_autofree char *text = _pb_grades_column_text (column);
       g_autofree char *note = _pb_grades_column_note (column);
 
-      cell_start (out, each, "E4E9F0", NULL, column->new_framework && c > from, NULL);
-      grade_cell_text (out, text, note, TRUE, size, TRUE);
+      cell_start (body, each, "E4E9F0", NULL, column->new_framework && c > from, 1);
+      grade_cell_text (body, text, note, TRUE, size, TRUE);
       g_string_append (out, "</w:tc>");
     }
   g_string_append (out, "</w:tr>");
+  if (body->flow != NULL)
+    _pb_docx_flow_row_end (body->flow, TABLE_RULE, TRUE);
 
   for (guint r = 0; r < grades->n_rows; r++)
     {
       gboolean keep = r + 1 < grades->n_rows;
 
+      if (body->flow != NULL)
+        _pb_docx_flow_row_begin (body->flow, FALSE);
       g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-      cell_start (out, first, NULL, NULL, FALSE, NULL);
-      grade_cell_text (out, grades->rows[r], NULL, TRUE, size, keep);
+      cell_start (body, first, NULL, NULL, FALSE, 1);
+      grade_cell_text (body, grades->rows[r], NULL, TRUE, size, keep);
       g_string_append (out, "</w:tc>");
       for (guint c = from; c < to; c++)
         {
@@ -391,16 +470,17 @@ matrix (GString            *out,
               /* Covered by the judgement above it. */
               const PbPackGradeCell *above = &grades->cells[(r - 1) * grades->n_columns + c];
 
-              cell_start (out, each, grade_fill (above->grade), grade_bar (above->grade), new_framework, "");
+              cell_start (body, each, grade_fill (above->grade), grade_bar (above->grade), new_framework, 0);
               g_string_append (out, "<w:p/></w:tc>");
               continue;
             }
-          cell_start (out, each, grade_fill (cell->grade), grade_bar (cell->grade), new_framework,
-                      cell->rows > 1 ? " w:val=\"restart\"" : NULL);
-          grade_cell_text (out, cell->text, cell->note, FALSE, size, keep);
+          cell_start (body, each, grade_fill (cell->grade), grade_bar (cell->grade), new_framework, cell->rows);
+          grade_cell_text (body, cell->text, cell->note, FALSE, size, keep);
           g_string_append (out, "</w:tc>");
         }
       g_string_append (out, "</w:tr>");
+      if (body->flow != NULL)
+        _pb_docx_flow_row_end (body->flow, TABLE_RULE, keep);
     }
   g_string_append (out, "</w:tbl>");
 }
@@ -408,9 +488,11 @@ matrix (GString            *out,
 /* The grades as one matrix, or several when the inspections will not
  * stand side by side in whole words, then the key. */
 static void
-grades (GString            *out,
+grades (Body               *body,
         const PbPackGrades *grades)
 {
+  GString *out = body->out;
+
   static const double sizes[] = { 10, 9.5, 9, 8.5, 8, 0 };
   PbGradesFitSpec spec = { "Arial", PB_DOCX_TEXT_WIDTH / 20.0, 11, 14, 130, sizes };
   g_autoptr(PbGradesFit) fit = _pb_grades_fit_new (grades, &spec);
@@ -419,21 +501,26 @@ grades (GString            *out,
     {
       /* Two tables running into each other would be read as one. */
       if (t > 0)
-        g_string_append (out, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" "
-                              "w:lineRule=\"exact\"/></w:pPr></w:p>");
-      matrix (out, grades, fit, fit->first_columns[t], fit->first_columns[t + 1]);
+        {
+          if (body->flow != NULL)
+            _pb_docx_flow_block (body->flow, 12, 0);
+          g_string_append (out, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" "
+                                "w:lineRule=\"exact\"/></w:pPr></w:p>");
+        }
+      matrix (body, grades, fit, fit->first_columns[t], fit->first_columns[t + 1]);
     }
 
   for (guint i = 0; grades->key[i] != NULL; i++)
-    paragraph (out, "Key", grades->key[i]);
+    paragraph (body, "Key", grades->key[i]);
 }
 
 /* The tracker as a table whose header row repeats and whose rows never
  * split; the status cell is shaded in its colour and says it in words. */
 static void
-tracker (GString             *out,
+tracker (Body                *body,
          const PbPackTracker *tracker)
 {
+  GString *out = body->out;
   /* Word's cells are padded 108 twips (5.4 pt) each side; the status
    * cell's coloured left border is 3 pt; the type 9.5 pt. */
   const PbTrackerFitSpec spec = { PB_DOCX_TEXT_WIDTH / 20.0, 9.5, 2 * 5.4, 3.0, TRUE };
@@ -442,10 +529,10 @@ tracker (GString             *out,
   char fill[8], bar[8];
 
   if (*tracker->filter != '\0')
-    paragraph_before_table (out, "Key", tracker->filter);
+    paragraph_before_table (body, "Key", tracker->filter);
   if (tracker->n_rows == 0)
     {
-      paragraph (out, NULL, tracker->empty);
+      paragraph (body, NULL, tracker->empty);
       return;
     }
 
@@ -458,6 +545,11 @@ tracker (GString             *out,
       percent[c] = (int)(shares[c] * 100 + 0.5);
       percent[0] -= percent[c];
     }
+  if (body->flow != NULL)
+    {
+      _pb_docx_flow_table_begin (body->flow, 2 * 100);
+      _pb_docx_flow_row_begin (body->flow, TRUE);
+    }
   g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
                         "<w:tblLayout w:type=\"fixed\"/>"
                         "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
@@ -467,47 +559,56 @@ tracker (GString             *out,
   g_string_append (out, "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
   for (guint c = 0; c < tracker->n_columns; c++)
     {
-      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[c] / 100, "E4E9F0", NULL, FALSE, NULL);
-      cell_text (out, tracker->headings[c], NULL, TRUE, TRUE);
+      cell_start (body, PB_DOCX_TEXT_WIDTH * percent[c] / 100, "E4E9F0", NULL, FALSE, 1);
+      cell_text (body, tracker->headings[c], NULL, TRUE, TRUE);
       g_string_append (out, "</w:tc>");
     }
   g_string_append (out, "</w:tr>");
+  if (body->flow != NULL)
+    _pb_docx_flow_row_end (body->flow, TABLE_RULE, TRUE);
 
   for (guint r = 0; r < tracker->n_rows; r++)
     {
       const PbPackTrackerRow *row = &tracker->rows[r];
       g_autofree char *lines = g_strjoinv ("\n", (char **)(row->lines + (row->repeated ? 1 : 0)));
 
+      if (body->flow != NULL)
+        _pb_docx_flow_row_begin (body->flow, FALSE);
       g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[0] / 100, NULL, NULL, FALSE, NULL);
+      cell_start (body, PB_DOCX_TEXT_WIDTH * percent[0] / 100, NULL, NULL, FALSE, 1);
       if (row->repeated)
         {
-          g_string_append (out, "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>");
+          if (body->flow != NULL)
+            _pb_docx_flow_cell_paragraph (body->flow, 9.5, TRUE, FALSE, 0, row->lines[0]);
+          g_string_append_printf (out, "<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"%u\" w:lineRule=\"exact\"/></w:pPr>",
+                                  _pb_docx_line_twips (9.5));
           run (out, "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"19\"/></w:rPr>", row->lines[0]);
           g_string_append (out, "</w:p>");
         }
-      cell_text (out, row->text, *lines ? lines : NULL, FALSE, FALSE);
+      cell_text (body, row->text, *lines ? lines : NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
-      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[1] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->owner, NULL, FALSE, FALSE);
+      cell_start (body, PB_DOCX_TEXT_WIDTH * percent[1] / 100, NULL, NULL, FALSE, 1);
+      cell_text (body, row->owner, NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
-      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[2] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->due, row->due_note, FALSE, FALSE);
+      cell_start (body, PB_DOCX_TEXT_WIDTH * percent[2] / 100, NULL, NULL, FALSE, 1);
+      cell_text (body, row->due, row->due_note, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
       g_snprintf (fill, sizeof fill, "%06X", row->fill);
       g_snprintf (bar, sizeof bar, "%06X", row->bar);
-      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[3] / 100, fill, bar, FALSE, NULL);
-      cell_text (out, row->status, row->rag_label, TRUE, FALSE);
+      cell_start (body, PB_DOCX_TEXT_WIDTH * percent[3] / 100, fill, bar, FALSE, 1);
+      cell_text (body, row->status, row->rag_label, TRUE, FALSE);
       g_string_append (out, "</w:tc>");
-      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[4] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->updated, NULL, FALSE, FALSE);
+      cell_start (body, PB_DOCX_TEXT_WIDTH * percent[4] / 100, NULL, NULL, FALSE, 1);
+      cell_text (body, row->updated, NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc>");
-      cell_start (out, PB_DOCX_TEXT_WIDTH * percent[5] / 100, NULL, NULL, FALSE, NULL);
-      cell_text (out, row->evidence, NULL, FALSE, FALSE);
+      cell_start (body, PB_DOCX_TEXT_WIDTH * percent[5] / 100, NULL, NULL, FALSE, 1);
+      cell_text (body, row->evidence, NULL, FALSE, FALSE);
       g_string_append (out, "</w:tc></w:tr>");
+      if (body->flow != NULL)
+        _pb_docx_flow_row_end (body->flow, TABLE_RULE, FALSE);
     }
   g_string_append (out, "</w:tbl>");
-  paragraph (out, "Key", tracker->key);
+  paragraph (body, "Key", tracker->key);
 }
 
 static void
@@ -521,15 +622,20 @@ comparison (Body                   *body,
 
   if (comparison->withheld != NULL)
     {
-      paragraph (out, NULL, comparison->withheld);
+      paragraph (body, NULL, comparison->withheld);
       return;
     }
 
-  paragraph_before_table (out, NULL, comparison->intro);
+  paragraph_before_table (body, NULL, comparison->intro);
   if (comparison->n_rows > 0)
     {
       const int widths[] = { first, grade, grade, change };
 
+      if (body->flow != NULL)
+        {
+          _pb_docx_flow_table_begin (body->flow, 2 * 100);
+          _pb_docx_flow_row_begin (body->flow, TRUE);
+        }
       g_string_append (out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
                             "<w:tblLayout w:type=\"fixed\"/>"
                             "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:firstColumn=\"1\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>");
@@ -538,28 +644,34 @@ comparison (Body                   *body,
       g_string_append (out, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
       for (guint c = 0; c < 4; c++)
         {
-          cell_start (out, widths[c], "E4E9F0", NULL, FALSE, NULL);
-          cell_text (out, comparison->headings[c], NULL, TRUE, TRUE);
+          cell_start (body, widths[c], "E4E9F0", NULL, FALSE, 1);
+          cell_text (body, comparison->headings[c], NULL, TRUE, TRUE);
           g_string_append (out, "</w:tc>");
         }
       g_string_append (out, "</w:tr>");
+      if (body->flow != NULL)
+        _pb_docx_flow_row_end (body->flow, TABLE_RULE, TRUE);
       for (guint r = 0; r < comparison->n_rows; r++)
         {
           const PbPackComparisonRow *row = &comparison->rows[r];
 
+          if (body->flow != NULL)
+            _pb_docx_flow_row_begin (body->flow, FALSE);
           g_string_append (out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-          cell_start (out, first, NULL, NULL, FALSE, NULL);
-          cell_text (out, row->judgement, NULL, TRUE, TRUE);
+          cell_start (body, first, NULL, NULL, FALSE, 1);
+          cell_text (body, row->judgement, NULL, TRUE, TRUE);
           g_string_append (out, "</w:tc>");
-          cell_start (out, grade, grade_fill (row->before_grade), grade_bar (row->before_grade), FALSE, NULL);
-          cell_text (out, row->before, NULL, FALSE, TRUE);
+          cell_start (body, grade, grade_fill (row->before_grade), grade_bar (row->before_grade), FALSE, 1);
+          cell_text (body, row->before, NULL, FALSE, TRUE);
           g_string_append (out, "</w:tc>");
-          cell_start (out, grade, grade_fill (row->after_grade), grade_bar (row->after_grade), FALSE, NULL);
-          cell_text (out, row->after, NULL, FALSE, TRUE);
+          cell_start (body, grade, grade_fill (row->after_grade), grade_bar (row->after_grade), FALSE, 1);
+          cell_text (body, row->after, NULL, FALSE, TRUE);
           g_string_append (out, "</w:tc>");
-          cell_start (out, change, NULL, NULL, FALSE, NULL);
-          cell_text (out, row->change, NULL, FALSE, TRUE);
+          cell_start (body, change, NULL, NULL, FALSE, 1);
+          cell_text (body, row->change, NULL, FALSE, TRUE);
           g_string_append (out, "</w:tc></w:tr>");
+          if (body->flow != NULL)
+            _pb_docx_flow_row_end (body->flow, TABLE_RULE, TRUE);
         }
       g_string_append (out, "</w:tbl>");
     }
@@ -570,12 +682,12 @@ comparison (Body                   *body,
 
       heading (body, "Heading2", list->heading, NULL);
       if (list->items[0] == NULL)
-        paragraph (out, NULL, list->empty);
+        paragraph (body, NULL, list->empty);
       for (guint i = 0; list->items[i] != NULL; i++)
         {
           /* Translators: a bullet before an item of a list in a Word document */
           g_autofree char *item = g_strdup_printf (_("• %s"), list->items[i]);
-          paragraph (out, "ListItem", item);
+          paragraph (body, "ListItem", item);
         }
     }
 }
@@ -583,10 +695,14 @@ comparison (Body                   *body,
 /* A quoted passage, the line citing it and the officer's note, kept on one
  * page: "keep with next" on all but the last. */
 static void
-finding (GString          *out,
+finding (Body             *body,
          const PbPackPart *part)
 {
-  paragraph (out, "Quote", part->text);
+  GString *out = body->out;
+
+  paragraph (body, "Quote", part->text);
+  if (body->flow != NULL)
+    _pb_docx_flow_paragraph (body->flow, "Citation", part->about, part->note != NULL, NULL);
   g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Citation\"/>");
   if (part->note != NULL)
     g_string_append (out, "<w:keepNext/>");
@@ -594,7 +710,7 @@ finding (GString          *out,
   run (out, NULL, part->about);
   g_string_append (out, "</w:p>");
   if (part->note != NULL)
-    paragraph (out, "FindingNote", part->note);
+    paragraph (body, "FindingNote", part->note);
 }
 
 static gboolean
@@ -603,7 +719,6 @@ visit_cb (const PbPackPart  *part,
           GError           **error)
 {
   Body *body = data;
-  GString *out = body->out;
 
   switch (part->kind)
     {
@@ -617,7 +732,7 @@ visit_cb (const PbPackPart  *part,
 
     case PB_PACK_PART_GRADES:
       heading (body, "Heading1", part->text, part->anchor);
-      grades (out, part->grades);
+      grades (body, part->grades);
       break;
 
     case PB_PACK_PART_SECTION:
@@ -629,15 +744,15 @@ visit_cb (const PbPackPart  *part,
       break;
 
     case PB_PACK_PART_NOTE:
-      paragraph (out, NULL, part->text);
+      paragraph (body, NULL, part->text);
       break;
 
     case PB_PACK_PART_FINDING:
-      finding (out, part);
+      finding (body, part);
       break;
 
     case PB_PACK_PART_TRACKER:
-      tracker (out, part->tracker);
+      tracker (body, part->tracker);
       break;
 
     case PB_PACK_PART_COMPARISON:
@@ -651,6 +766,27 @@ visit_cb (const PbPackPart  *part,
   return TRUE;
 }
 
+/* Where the document's pages begin each part, as LibreOffice lays it
+ * out (pb-docx-layout.c): the document is written once for that, its
+ * paragraphs and rows measured, and thrown away.  The walk reports no
+ * progress meanwhile, so that it is reported once. */
+static GHashTable *
+start_pages (PbPackWalk  *walk,
+             GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(PbDocxFlow) flow = _pb_docx_flow_new ();
+  Body body = { out, walk, 0, NULL, flow };
+  PbExportProgressFunc progress = walk->progress;
+  gboolean ok;
+
+  _pb_docx_flow_running_from_walk (flow, walk);
+  walk->progress = NULL;
+  ok = pb_pack_walk_run (walk, visit_cb, &body, error);
+  walk->progress = progress;
+  return ok ? _pb_docx_flow_paginate (flow) : NULL;
+}
+
 static char *
 build_document (PbPackWalk  *walk,
                 GError     **error)
@@ -658,9 +794,9 @@ build_document (PbPackWalk  *walk,
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                                          "<w:document " PB_DOCX_NS "><w:body>");
   g_autoptr(GHashTable) pages = NULL;
-  Body body = { out, walk, 0, NULL };
+  Body body = { out, walk, 0, NULL, NULL };
 
-  if (!(pages = _pb_pack_pdf_start_pages (walk, error)))
+  if (!(pages = start_pages (walk, error)))
     return NULL;
   body.pages = pages;
   if (!pb_pack_walk_run (walk, visit_cb, &body, error))
@@ -670,9 +806,10 @@ build_document (PbPackWalk  *walk,
   g_string_append_printf (out, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"" PB_DOCX_REL_HEADER "\"/>"
                                "<w:footerReference w:type=\"default\" r:id=\"" PB_DOCX_REL_FOOTER "\"/>"
                                "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
-                               "<w:pgMar w:top=\"1300\" w:right=\"%d\" w:bottom=\"1300\" w:left=\"%d\""
-                               " w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
-                          PB_DOCX_PAGE_WIDTH, PB_DOCX_PAGE_HEIGHT, PB_DOCX_MARGIN, PB_DOCX_MARGIN);
+                               "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
+                               " w:header=\"%d\" w:footer=\"%d\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
+                          PB_DOCX_PAGE_WIDTH, PB_DOCX_PAGE_HEIGHT, PB_DOCX_MARGIN_TOP, PB_DOCX_MARGIN, PB_DOCX_MARGIN_TOP,
+                          PB_DOCX_MARGIN, PB_DOCX_RUNNING_MARGIN, PB_DOCX_RUNNING_MARGIN);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

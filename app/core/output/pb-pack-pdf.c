@@ -7,7 +7,6 @@
 
 #include "pb-pack-grades-fit-private.h"
 #include "pb-pack-tracker-fit.h"
-#include "pb-pack-walk-private.h"
 #include "pb-pack-writers-private.h"
 #include "pb-pdf-writer.h"
 
@@ -378,29 +377,4 @@ _pb_pack_write_pdf (PbPackWalk  *walk,
   g_autoptr(PbPdfWriter) writer = write_walk (walk, path, error);
 
   return writer != NULL && pb_pdf_writer_finish (writer, error);
-}
-
-/**
- * _pb_pack_pdf_start_pages:
- *
- * Lays the pack out as its PDF would be, drawing and saving nothing, for
- * the Word document's contents to give the same page numbers.  The walk
- * reports no progress meanwhile: it is the Word export's, not this one's.
- *
- * Returns: (transfer full) (element-type utf8 guint): each part's
- *   anchor (#PbPackLink) → the page number, from 1, where it starts in the
- *   PDF (GUINT_TO_POINTER); or %NULL with @error set when the walk failed
- *   or was cancelled
- */
-GHashTable *
-_pb_pack_pdf_start_pages (PbPackWalk  *walk,
-                          GError     **error)
-{
-  g_autoptr(PbPdfWriter) writer = NULL;
-  PbExportProgressFunc progress = walk->progress;
-
-  walk->progress = NULL;
-  writer = write_walk (walk, NULL, error);
-  walk->progress = progress;
-  return writer != NULL ? pb_pdf_writer_paginate (writer) : NULL;
 }

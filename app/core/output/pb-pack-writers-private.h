@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 gboolean _pb_pack_write_pdf  (PbPackWalk  *walk,
                               const char  *path,
                               GError     **error);
-GHashTable *_pb_pack_pdf_start_pages (PbPackWalk  *walk,
-                                      GError     **error);
 gboolean _pb_pack_write_docx (PbPackWalk  *walk,
                               const char  *path,
                               GError     **error);

@@ -68,6 +68,22 @@ _pb_library_unregister (PbLibrary *self)
   G_UNLOCK (open_libraries);
 }
 
+/* Whether this process has the library at @db_path open only to read it
+ * (pb_library_open_to_read ()), holding its lock exclusively: opening it
+ * again here would wait for that lock for ever. */
+gboolean
+_pb_library_is_open_to_read_here (const char *db_path)
+{
+  gboolean found = FALSE;
+
+  G_LOCK (open_libraries);
+  for (GSList *l = open_libraries; l != NULL && !found; l = l->next)
+    found = g_strcmp0 (_pb_library_get_db_path (l->data), db_path) == 0 &&
+            _pb_library_is_read_only (l->data) && pb_library_get_problem (l->data) == NULL;
+  G_UNLOCK (open_libraries);
+  return found;
+}
+
 /* Asks SQLite's damage reports (pb_db_set_corrupt_func ()) to come here. */
 void
 _pb_library_hear_of_damage (void)

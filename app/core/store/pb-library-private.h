@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 #define PB_LIBRARY_DIR_MODE  0700
 #define PB_LIBRARY_FILE_MODE 0600
 
+/* A write-ahead log's header, before its first frame (SQLite's file
+ * format, section 4.1): a -wal no longer than this holds no page. */
+#define PB_LIBRARY_WAL_HEADER_SIZE 32
+
 sqlite3    *_pb_library_get_db              (PbLibrary   *self);
 sqlite3    *_pb_library_open_connection     (PbLibrary   *self,
                                              GError     **error);
@@ -52,8 +56,17 @@ void        _pb_library_make_side_files_private (const char *db_path);
 void        _pb_library_register            (PbLibrary   *self);
 void        _pb_library_unregister          (PbLibrary   *self);
 void        _pb_library_hear_of_damage      (void);
+gboolean    _pb_library_is_open_to_read_here (const char *db_path);
 gboolean    _pb_library_check_is_due        (const char  *db_path);
 void        _pb_library_record_check        (const char  *db_path);
+
+/* pb-library-quiet.c */
+gboolean    _pb_library_open_quietly        (const char  *path,
+                                             const char  *db_path,
+                                             const char  *reports_dir,
+                                             sqlite3    **out_db,
+                                             int         *out_lock_fd,
+                                             char       **out_uuid);
 
 /* pb-library-session.c */
 char       *_pb_library_lock_path           (const char  *db_path);

@@ -46,10 +46,6 @@
 #define RECORD_SUFFIX  "-session"
 #define TOKEN_PREFIX   "pb-session-"
 
-/* A write-ahead log's header, before its first frame (SQLite's file
- * format, section 4.1). */
-#define WAL_HEADER_SIZE 32
-
 /* What library.db-session holds: the last session's token, or in the older
  * form, the device and inode numbers of the files it used. */
 typedef struct
@@ -241,7 +237,7 @@ _pb_library_session_enter (const char  *db_path,
    * a session killed between SQLite's writing the header and the first
    * page leaves one (1 kill in 6 at 30 to 50 ms), and setting it aside
    * said, wrongly and alarmingly, that it was another library's. */
-  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > WAL_HEADER_SIZE && !journal_is_ours (db_path, wal_path))
+  if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > PB_LIBRARY_WAL_HEADER_SIZE && !journal_is_ours (db_path, wal_path))
     set_aside (wal_path, out_notice);
 
   return fd;

@@ -152,6 +152,15 @@ pb_library_initialize (PbLibrary  *self,
     return FALSE;
   existed = g_file_test (self->db_path, G_FILE_TEST_EXISTS);
 
+  /* Its lock is held here, exclusively, until that library is closed. */
+  if (_pb_library_is_open_to_read_here (self->db_path))
+    {
+      g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_BUSY,
+                   _("The library is already open in this program only to read it; "
+                     "close it before opening it again."));
+      return FALSE;
+    }
+
   if (!self->read_only)
     {
       g_autofree char *set_aside = NULL;
@@ -480,8 +489,9 @@ pb_library_resolve_path (const char *requested)
  *   library, %PB_LIBRARY_ERROR_MISSING_DATABASE when library.db is missing
  *   or empty but backups/ holds backups of it, %PB_LIBRARY_ERROR_DAMAGED for a read-only library that cannot
  *   be read at all, %PB_LIBRARY_ERROR_READ_ONLY for one to bring up to date
- *   that cannot be written, %G_IO_ERROR for a folder that cannot be made,
- *   %PB_DB_ERROR)
+ *   that cannot be written, %PB_LIBRARY_ERROR_BUSY when this process has
+ *   it open with pb_library_open_to_read (), %G_IO_ERROR for a folder that
+ *   cannot be made, %PB_DB_ERROR)
  */
 PbLibrary *
 pb_library_open (const char  *path,
@@ -501,6 +511,51 @@ pb_library_open (const char  *path,
   if (!pb_library_initialize (self, error))
     return NULL;
 
+  _pb_library_register (self);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pb_library_open_to_read:
+ * @path: (type filename): the library folder
+ * @error: a #GError, or %NULL
+ *
+ * Opens a library to read it, writing nothing into its folder (no session,
+ * no -wal, no check stamp) when it can be read as it is: it is private and
+ * writable, nobody else has it open, no journal is left to replay, the
+ * database is unchanged since its last good check, and its schema is this
+ * build's. The library is then read-only (pb_library_is_read_only ()) with
+ * no problem, and any other process that opens it meanwhile waits until it
+ * is closed: hold it for a short read (in this process, pb_library_open ()
+ * of the same library fails meanwhile, %PB_LIBRARY_ERROR_BUSY). Anything
+ * else, and it is opened as by pb_library_open (), which migrates, checks,
+ * replays or refuses as it always does.
+ *
+ * Returns: (transfer full): the library; or %NULL with @error set, as
+ *   pb_library_open () sets it
+ */
+PbLibrary *
+pb_library_open_to_read (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(PbLibrary) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (PB_TYPE_LIBRARY, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  self->db_path = g_build_filename (self->path, "library.db", NULL);
+  self->reports_dir = g_build_filename (self->path, "reports", NULL);
+  self->backups_dir = g_build_filename (self->path, "backups", NULL);
+
+  if (!_pb_library_open_quietly (self->path, self->db_path, self->reports_dir, &self->db,
+                                 &self->session_fd, &self->uuid))
+    return pb_library_open (path, error);
+
+  /* Read-only with no problem: see pb_library_check_writable (). */
+  self->read_only = TRUE;
   _pb_library_register (self);
 
   return g_steal_pointer (&self);
@@ -624,7 +679,8 @@ _pb_library_is_read_only (PbLibrary *self)
  * @self: a library
  *
  * Returns: whether the library was opened read-only because it is damaged,
- *   on a full disk or cannot be written; pb_library_get_problem () says why
+ *   on a full disk or cannot be written (pb_library_get_problem () says
+ *   why), or only to read it (pb_library_open_to_read (), with no problem)
  */
 gboolean
 pb_library_is_read_only (PbLibrary *self)
@@ -670,7 +726,8 @@ pb_library_get_notice (PbLibrary *self)
  * @error: a #GError, or %NULL
  *
  * Returns: %TRUE when the library may be changed; otherwise %FALSE with
- *   @error set to a copy of pb_library_get_problem ()
+ *   @error set to a copy of pb_library_get_problem (), or for a library
+ *   opened with pb_library_open_to_read () to %PB_LIBRARY_ERROR_READ_ONLY
  */
 gboolean
 pb_library_check_writable (PbLibrary  *self,
@@ -680,7 +737,10 @@ pb_library_check_writable (PbLibrary  *self,
 
   if (!self->read_only)
     return TRUE;
-  if (error != NULL)
+  if (self->problem == NULL)
+    g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_READ_ONLY,
+                 _("The library was opened only to read it, so it cannot be changed now."));
+  else if (error != NULL)
     *error = g_error_copy (self->problem);
   return FALSE;
 }

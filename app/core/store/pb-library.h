@@ -32,6 +32,8 @@ GQuark      pb_library_error_quark      (void);
 char       *pb_library_resolve_path     (const char    *requested);
 PbLibrary  *pb_library_open             (const char    *path,
                                          GError       **error);
+PbLibrary  *pb_library_open_to_read     (const char    *path,
+                                         GError       **error);
 const char *pb_library_get_path         (PbLibrary     *self);
 char       *pb_library_dup_report_path  (PbLibrary     *self,
                                          const char    *sha256);

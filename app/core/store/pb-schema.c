@@ -476,6 +476,23 @@ static const char * const migrations[] = {
   /* In parentheses: one step of two statements, not two steps. */
   ("ALTER TABLE packs ADD COLUMN bundle_revision INTEGER NOT NULL DEFAULT 0;"
    "ALTER TABLE bundle_packs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;"),
+
+  /* 17: search at 100,000 pages (issue 20): the page text index keeps the
+   * words' first 3 and 4 characters as well, so that a prefix search
+   * ("chil*": search refuses shorter ones, longer ones match fewer words)
+   * reads one list instead of merging every word it starts: 3-5 times
+   * faster, for an index 2.5 times the size (about 1 KB a page more).
+   * FTS5 cannot add a prefix index to a table, so the index is made again
+   * from the page text; the triggers that keep it name it, so they stay.
+   * (IF EXISTS and WHERE EXISTS: a test's stand-in for an old library
+   * has no pages.) */
+  ("DROP TABLE IF EXISTS report_pages_fts;"
+   "CREATE VIRTUAL TABLE report_pages_fts USING fts5 ("
+   "  text, content = 'report_pages', content_rowid = 'id',"
+   "  tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3 4'"
+   ");"
+   "INSERT INTO report_pages_fts (report_pages_fts) SELECT 'rebuild'"
+   "  WHERE EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'report_pages');"),
 };
 
 /**

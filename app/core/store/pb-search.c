@@ -60,6 +60,8 @@ struct _PbSearchHit
   double   rank;
   guint    tier;      /* see match_tier (): 0 is the best */
   char    *snippet;
+  char    *highlighted; /* the text it was found in, its matches marked,
+                         * until pb_library_search () makes the snippet */
 };
 
 G_DEFINE_FINAL_TYPE (PbSearchHit, pb_search_hit, G_TYPE_OBJECT)
@@ -71,6 +73,7 @@ pb_search_hit_finalize (GObject *object)
 
   g_clear_pointer (&self->report_title, g_free);
   g_clear_pointer (&self->snippet, g_free);
+  g_clear_pointer (&self->highlighted, g_free);
 
   G_OBJECT_CLASS (pb_search_hit_parent_class)->finalize (object);
 }
@@ -377,11 +380,27 @@ word_key (const char *text)
   g_string_append_c (key, ' ');
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gboolean is_word_char;
 
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (key, g_unichar_tolower (c));
-      else if (key->str[key->len - 1] != ' ')
+      /* This runs over the whole text of every hit of two words or more,
+       * 400 pages for some searches; ASCII, most of a page, is taken
+       * without decoding it (a third of the time). */
+      if ((guchar)*p < 0x80)
+        {
+          is_word_char = g_ascii_isalnum (*p);
+          if (is_word_char)
+            g_string_append_c (key, g_ascii_tolower (*p));
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          is_word_char = g_unichar_isalnum (c);
+          if (is_word_char)
+            g_string_append_unichar (key, g_unichar_tolower (c));
+        }
+
+      if (!is_word_char && key->str[key->len - 1] != ' ')
         g_string_append_c (key, ' ');
     }
   if (key->str[key->len - 1] != ' ')
@@ -444,35 +463,64 @@ match_tier (const char *highlighted,
   return 1;
 }
 
-/* The lowest rowid of the max_ranked_pages newest rows of @table_fts that
- * match @match; 0 when fewer match (all of them are ranked), -1 on error.
- * Walking the matches by rowid is cheap: FTS5 reads its doclists in that
- * order, without ranking. */
-static gint64
-lowest_ranked_rowid (sqlite3     *db,
-                     const char  *table,
-                     const char  *match,
-                     GError     **error)
+/* The best @limit of the max_ranked_pages newest rows of @table_fts that
+ * match @match, best first: their rowids into @rowids and their bm25 ()
+ * ranks into @ranks.
+ *
+ * One walk over the matches, newest first (FTS5 reads its doclists in
+ * rowid order, and stops after max_ranked_pages), ranking each as it
+ * goes. Ranked with bm25 () and sorted by SQLite, not by FTS5's own ORDER
+ * BY rank: a query sorted by FTS5 works bm25 () out again for each row
+ * whose rank it returns, in a cursor of its own, and bm25 () first counts
+ * every page of the library that has each phrase (for its IDF); for a
+ * phrase that is on most pages of a 100,000-page library that count alone
+ * took 25 ms, and twice over it was most of a phrase search's time. Ties
+ * go to the older page, as FTS5's sort gives them. */
+static gboolean
+rank_rows (sqlite3     *db,
+           const char  *table,
+           const char  *match,
+           guint        limit,
+           GArray      *rowids,
+           GArray      *ranks,
+           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
-  sql = g_strdup_printf ("SELECT rowid FROM %s_fts WHERE %s_fts MATCH ?1"
-                         " ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                         table, table);
+  sql = g_strdup_printf ("SELECT id, r FROM"
+                         " (SELECT rowid AS id, bm25 (%s_fts) AS r FROM %s_fts"
+                         "  WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+                         " ORDER BY r, id LIMIT ?3",
+                         table, table, table);
   if (!(stmt = pb_db_prepare (db, sql, error)))
-    return -1;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int)max_ranked_pages - 1);
+  sqlite3_bind_int (stmt, 2, (int)max_ranked_pages);
+  sqlite3_bind_int (stmt, 3, (int)MIN (limit, (guint)G_MAXINT));
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    return 0;
-  pb_db_set_error (db, rc, error);
-  return -1;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      double rank = sqlite3_column_double (stmt, 1);
+
+      g_array_append_val (rowids, rowid);
+      g_array_append_val (ranks, rank);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+unref_hit (PbSearchHit *hit)
+{
+  if (hit != NULL)
+    g_object_unref (hit);
 }
 
 /* The best @limit hits of @match in @table (report_pages or
@@ -488,12 +536,19 @@ search_table (sqlite3     *db,
 {
   g_autofree char *phrase_key = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) order = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GString) wanted = g_string_new ("[");
   g_autofree char *sql = NULL;
-  gint64 lowest;
+  gint64 first, last;
   int rc;
 
-  if ((lowest = lowest_ranked_rowid (db, table, match, error)) < 0)
+  if (!rank_rows (db, table, match, limit, rowids, ranks, error))
     return FALSE;
+  if (rowids->len == 0)
+    return TRUE;
 
   if (words != NULL)
     {
@@ -501,38 +556,65 @@ search_table (sqlite3     *db,
       phrase_key = g_strconcat (" ", joined, " ", NULL);
     }
 
-  /* ORDER BY the table's own rank column lets FTS5 sort and stop at the limit
-   * itself, so snippets are made only for the hits returned; FTS5 takes the
-   * rowid bound into its scan. The table name is one of ours, never the
-   * user's. */
-  sql = g_strdup_printf ("SELECT p.report_id, r.title, p.page_number,"
-                         "  highlight (%s_fts, 0, ?3, ?4), f.rank"
+  first = last = g_array_index (rowids, gint64, 0);
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      gint64 *rowid = &g_array_index (rowids, gint64, i);
+
+      first = MIN (first, *rowid);
+      last = MAX (last, *rowid);
+      g_hash_table_insert (order, rowid, GUINT_TO_POINTER (i));
+      g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *rowid);
+    }
+  g_string_append_c (wanted, ']');
+
+  /* The snippets of the ranked rows only: one walk over the matches between
+   * the first and the last of them (FTS5 takes the rowid bounds into its
+   * scan; it is cheap without ranking), the others passed over before
+   * highlight () or the joins (+ keeps the list from being used to look
+   * each row up in the index: a query of its own per row, which for a
+   * prefix means merging every word it starts). The table name is one of
+   * ours, never the user's. */
+  sql = g_strdup_printf ("SELECT f.rowid, p.report_id, r.title, p.page_number,"
+                         "  highlight (%s_fts, 0, ?3, ?4)"
                          " FROM %s_fts AS f"
                          " JOIN %s AS p ON p.id = f.rowid"
                          " JOIN reports AS r ON r.id = p.report_id"
-                         " WHERE %s_fts MATCH ?1 AND f.rowid >= ?5"
-                         " ORDER BY f.rank LIMIT ?2",
+                         " WHERE %s_fts MATCH ?1 AND f.rowid BETWEEN ?5 AND ?6"
+                         "  AND +f.rowid IN (SELECT value FROM json_each (?2))",
                          table, table, table, table);
   if (!(stmt = pb_db_prepare (db, sql, error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int)MIN (limit, (guint)G_MAXINT));
+  sqlite3_bind_text (stmt, 2, wanted->str, (int)wanted->len, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, PB_SEARCH_MATCH_START, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, PB_SEARCH_MATCH_END, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, lowest);
+  sqlite3_bind_int64 (stmt, 5, first);
+  sqlite3_bind_int64 (stmt, 6, last);
 
+  found = g_ptr_array_new_full (rowids->len, (GDestroyNotify)unref_hit);
+  g_ptr_array_set_size (found, rowids->len);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PbSearchHit *hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gpointer position;
+      PbSearchHit *hit;
+      guint i;
 
-      hit->report_id = sqlite3_column_int64 (stmt, 0);
-      hit->report_title = g_strdup (pb_db_column_text (stmt, 1));
-      hit->page = (guint)sqlite3_column_int (stmt, 2);
-      hit->snippet = _pb_search_snippet_from_highlight (pb_db_column_text (stmt, 3));
-      hit->tier = match_tier (pb_db_column_text (stmt, 3), phrase_key, words);
-      hit->rank = sqlite3_column_double (stmt, 4);
-      g_ptr_array_add (hits, hit);
+      if (!g_hash_table_lookup_extended (order, &rowid, NULL, &position))
+        continue;
+      i = GPOINTER_TO_UINT (position);
+
+      hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
+      hit->report_id = sqlite3_column_int64 (stmt, 1);
+      hit->report_title = g_strdup (pb_db_column_text (stmt, 2));
+      hit->page = (guint)sqlite3_column_int (stmt, 3);
+      hit->highlighted = g_strdup (pb_db_column_text (stmt, 4));
+      hit->tier = match_tier (pb_db_column_text (stmt, 4), phrase_key, words);
+      hit->rank = g_array_index (ranks, double, i);
+      unref_hit (g_ptr_array_index (found, i));
+      g_ptr_array_index (found, i) = hit;
     }
 
   if (rc != SQLITE_DONE)
@@ -541,7 +623,49 @@ search_table (sqlite3     *db,
       return FALSE;
     }
 
+  /* In rank order; a row gone between the two queries (deleted by another
+   * process) is left out. */
+  for (guint i = 0; i < found->len; i++)
+    if (g_ptr_array_index (found, i) != NULL)
+      g_ptr_array_add (hits, g_object_ref (g_ptr_array_index (found, i)));
+
   return TRUE;
+}
+
+/* "report id:page number" of the page @offset pages after @hit's. */
+static char *
+page_key (PbSearchHit *hit,
+          guint        offset)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page + offset);
+}
+
+/* Adds to @hits each of @more (in its order) on a page that none of @hits
+ * is on, nor one added before it; with @or_next_page, nor on the page
+ * after it either (an extra passage across a page break is the hit on
+ * the next page that holds the rest of it). */
+static void
+add_other_pages (GPtrArray *hits,
+                 GPtrArray *more,
+                 gboolean   or_next_page)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    g_hash_table_add (seen, page_key (g_ptr_array_index (hits, i), 0));
+
+  for (guint i = 0; i < more->len; i++)
+    {
+      PbSearchHit *hit = g_ptr_array_index (more, i);
+      g_autofree char *here = page_key (hit, 0);
+      g_autofree char *next = or_next_page ? page_key (hit, 1) : NULL;
+
+      if (g_hash_table_contains (seen, here) ||
+          (next != NULL && g_hash_table_contains (seen, next)))
+        continue;
+      g_hash_table_add (seen, g_steal_pointer (&here));
+      g_ptr_array_add (hits, g_object_ref (hit));
+    }
 }
 
 /**
@@ -598,24 +722,10 @@ pb_library_search (PbLibrary   *library,
   if (count_tier (hits, 0) < limit)
     {
       g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       if (!search_table (db, "report_pages", match, words, limit, rest, error))
         return NULL;
-
-      for (guint i = 0; i < hits->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (hits, i);
-          g_hash_table_add (found, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page));
-        }
-      for (guint i = 0; i < rest->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (rest, i);
-          g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page);
-
-          if (!g_hash_table_contains (found, here))
-            g_ptr_array_add (hits, g_object_ref (hit));
-        }
+      add_other_pages (hits, rest, FALSE);
 
       if (words != NULL)
         g_ptr_array_sort (hits, compare_rank);
@@ -629,33 +739,24 @@ pb_library_search (PbLibrary   *library,
   if (hits->len < limit)
     {
       g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       if (!search_table (db, "report_page_extras", match, words, limit, extras, error))
         return NULL;
-
-      for (guint i = 0; i < hits->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (hits, i);
-          g_hash_table_add (seen, g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page));
-        }
-
-      for (guint i = 0; i < extras->len; i++)
-        {
-          PbSearchHit *hit = g_ptr_array_index (extras, i);
-          g_autofree char *here = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page);
-          g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", hit->report_id, hit->page + 1);
-
-          if (!g_hash_table_contains (seen, here) && !g_hash_table_contains (seen, next))
-            {
-              g_hash_table_add (seen, g_steal_pointer (&here));
-              g_ptr_array_add (hits, g_object_ref (hit));
-            }
-        }
+      add_other_pages (hits, extras, TRUE);
 
       g_ptr_array_sort (hits, compare_rank);
       if (hits->len > limit)
         g_ptr_array_set_size (hits, limit);
+    }
+
+  /* Snippets for the hits returned only: two words or more may have
+   * found twice as many. */
+  for (guint i = 0; i < hits->len; i++)
+    {
+      PbSearchHit *hit = g_ptr_array_index (hits, i);
+
+      hit->snippet = _pb_search_snippet_from_highlight (hit->highlighted);
+      g_clear_pointer (&hit->highlighted, g_free);
     }
 
   return g_steal_pointer (&hits);
