@@ -7,6 +7,7 @@
 #include "pb-packs-view.h"
 #include "pb-reader-fixture.h"
 #include "pb-report-list.h"
+#include "pb-text-view.h"
 #include "pb-test-util.h"
 
 /* The window at the sizes it is used at, as the GNOME HIG has it on
@@ -371,6 +372,75 @@ test_one_report_menu (Fixture       *f,
     }
 }
 
+/* The report whose row in the library has the keyboard focus, if any. */
+static gint64
+focused_report (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *expander = NULL;
+  g_autoptr(GObject) item = NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, pb_window_get_sidebar (f->window)))
+    return -1;
+  expander = GTK_IS_TREE_EXPANDER (gtk_widget_get_first_child (focus))
+             ? gtk_widget_get_first_child (focus)
+             : gtk_widget_get_ancestor (focus, GTK_TYPE_TREE_EXPANDER);
+  if (expander == NULL || gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) == NULL)
+    return -1;
+  item = gtk_tree_list_row_get_item (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)));
+  return PB_IS_REPORT (item) ? pb_report_get_id (PB_REPORT (item)) : -1;
+}
+
+static gboolean
+reader_has_focus (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus == GTK_WIDGET (pb_reader_view_of (f));
+}
+
+/* F8 takes the keyboard with the library: shown, into the row of the
+ * report being read (which a screen reader then speaks), hidden, back to
+ * the page; the same in the Text view. */
+static void
+test_library_focus (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 other = pb_reader_fixture_import (f, "other.pdf", "Other paper", 3);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *text;
+
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (pb_window_get_reports (f->window)), &error));
+  g_assert_true (pb_window_select_report (f->window, other));
+  settle (f);
+  g_assert_true (library_shown (f));
+  gtk_widget_grab_focus (GTK_WIDGET (pb_reader_view_of (f)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));
+  settle (f);
+  g_assert_false (library_shown (f));
+  g_assert_true (reader_has_focus (f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));
+  settle (f);
+  g_assert_true (library_shown (f));
+  g_assert_cmpint (focused_report (f), ==, other);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));
+  settle (f);
+  g_assert_true (reader_has_focus (f));
+
+  /* In the Text view, the focus goes back to the text. */
+  pb_reader_set_text_mode (pb_window_get_reader (f->window), TRUE);
+  text = GTK_WIDGET (pb_text_view_get_text_view (pb_reader_get_text_view (pb_window_get_reader (f->window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));
+  settle (f);
+  g_assert_cmpint (focused_report (f), ==, other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-library", NULL));
+  settle (f);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +466,9 @@ main (int   argc,
 
   g_test_add ("/window-layout/one-report-menu", Fixture, PB_READER_SIZE (1400, 900),
               pb_reader_fixture_setup, test_one_report_menu, pb_reader_fixture_teardown);
+
+  g_test_add ("/window-layout/library-focus", Fixture, PB_READER_SIZE (1400, 900),
+              pb_reader_fixture_setup, test_library_focus, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

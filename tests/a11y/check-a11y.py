@@ -40,6 +40,26 @@ if hasattr(pyatspi, "ROLE_SWITCH"):
 # and then by what labels it.
 MNEMONIC = re.compile(r"_[^\W_]")
 TOGGLES = {pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_RADIO_BUTTON}
+# Orca speaks a list's or table's name as the focus enters it ("GtkListView.
+# List with 2 items."): list and column views are named, and so are the
+# lists GTK builds inside a column view or a dropdown.
+LISTS = {pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE,
+         pyatspi.ROLE_TREE_TABLE}
+LIST_TYPE_NAME = re.compile(r"^Gtk(ListView|GridView|ColumnView|ColumnListView)$")
+# Controls whose names are the app's own words, not a report's text (a row
+# may quote a report that says "very, very"): a word or words said twice in
+# a row there is a name put together twice ("Report Menu Report Menu").
+WORDED = INTERACTIVE - {pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE_TABLE_CELL}
+
+
+def repeats_words(name):
+    """The words said twice in a row in NAME, if any ("Report Menu")."""
+    words = re.findall(r"\w+", name.lower())
+    for n in range(1, len(words) // 2 + 1):
+        for i in range(len(words) - 2 * n + 1):
+            if words[i:i + n] == words[i + n:i + 2 * n] and any(len(w) > 2 and w.isalpha() for w in words[i:i + n]):
+                return " ".join(words[i:i + n])
+    return None
 if hasattr(pyatspi, "ROLE_SWITCH"):
     TOGGLES.add(pyatspi.ROLE_SWITCH)
 
@@ -107,6 +127,20 @@ def walk(a, path, out, depth=0):
                             out["bad"].append((here, f"labelled by a part named “{label}”"))
         except Exception:
             pass  # the widget went away while we walked
+    if role in LISTS and LIST_TYPE_NAME.match(name):
+        out["bad"].append((here, "a list named by its type"))
+    if role in INTERACTIVE and name:
+        st = a.getState()
+        description = (a.description or "").strip()
+        # A tooltip is a description: one equal to the name is said twice.
+        if st.contains(pyatspi.STATE_FOCUSABLE) and description == name:
+            out["bad"].append((here, "its description repeats its name"))
+        # A dropdown's button holds a "(None)" label in a hidden page.
+        if "(None)" in name:
+            out["bad"].append((here, "speaks a hidden “(None)”"))
+        twice = repeats_words(name) if role in WORDED else None
+        if twice:
+            out["bad"].append((here, f"says “{twice}” twice"))
     if out.get("strict"):
         strict_checks(a, role, name, here, out)
         if role == pyatspi.ROLE_COMBO_BOX:
@@ -219,13 +253,13 @@ def settle(app, window=None, strict=False):
     return now
 
 
-def find(app, roles, name):
+def find(app, roles, name, timeout=FIND_TIMEOUT):
     def match(a):
         try:
             return a.getRole() in roles and (a.name or "") == name and on_screen(a)
         except Exception:
             return False
-    end = time.monotonic() + FIND_TIMEOUT
+    end = time.monotonic() + timeout
     while time.monotonic() < end:
         for i in range(app.childCount):
             w = app.getChildAtIndex(i)
@@ -299,6 +333,96 @@ def wait_window(app, title):
     return None
 
 
+def activate(app, window="Panel Brief"):
+    """Gives WINDOW the keyboard: GTK says which control is focused only in
+    the active window, and under Xvfb no window manager gives the window
+    back after a dialog."""
+    subprocess.run(["xdotool", "search", "--onlyvisible", "--limit", "1", "--name", f"^{window}$",
+                    "windowfocus", "--sync"], check=False, timeout=FIND_TIMEOUT)
+
+
+def focused(app):
+    """The control with the keyboard focus, once one has it."""
+    def match(a):
+        try:
+            return a.getState().contains(pyatspi.STATE_FOCUSED)
+        except Exception:
+            return False
+    end = time.monotonic() + FIND_TIMEOUT
+    while time.monotonic() < end:
+        for i in range(app.childCount):
+            w = app.getChildAtIndex(i)
+            if w is not None and w.getState().contains(pyatspi.STATE_SHOWING):
+                found = pyatspi.findDescendant(w, match)
+                if found is not None:
+                    return found
+        time.sleep(0.2)
+    return None
+
+
+def within(a, roles, name):
+    """Whether A is in a container of one of ROLES named NAME (any, with
+    no ROLES)."""
+    if roles is None:
+        return True
+    while a is not None:
+        try:
+            if a.getRole() in roles and (a.name or "") == name:
+                return True
+            a = a.parent
+        except Exception:
+            return False
+    return False
+
+
+def says(a):
+    try:
+        return f"{a.getRoleName()} “{a.name}”"
+    except Exception:
+        return "nothing"
+
+
+def focus_lands(app, view, roles, name, what):
+    """Fails unless the focus is on a named control on screen, inside the
+    container of ROLES named NAME (where the user's work continues)."""
+    def good():
+        f = focused(app)
+        return f is not None and on_screen(f) and (f.name or "").strip() and \
+            not TYPE_NAME.match(f.name) and within(f, roles, name), f
+    activate(app)
+    end = time.monotonic() + FIND_TIMEOUT
+    ok, f = good()
+    while not ok and time.monotonic() < end:
+        time.sleep(0.2)
+        ok, f = good()
+    if not ok:
+        print(f"FAIL {view}: {what}, the focus is on {says(f) if f is not None else 'nothing'}")
+    return ok
+
+
+def popup(app, view, combo):
+    """Opens the dropdown named COMBO and walks its list of choices."""
+    box = find(app, {pyatspi.ROLE_COMBO_BOX}, combo)
+    button = None
+    if box is not None:
+        for i in range(box.childCount):
+            c = box.getChildAtIndex(i)
+            if c is not None and c.getRole() in BUTTONS:
+                button = c
+    if button is None:
+        print(f"FAIL {view}: found no dropdown “{combo}” to open")
+        return False
+    button.queryAction().doAction(0)
+    if find(app, {pyatspi.ROLE_LIST}, combo) is None:
+        print(f"FAIL {view}: the dropdown “{combo}” opened no list named “{combo}”")
+        report(f"{view}, {combo} open", check(app))
+        bad = True
+    else:
+        bad = report(f"{view}, {combo} open", settle(app))
+    key("Escape")
+    return not bad
+
+
 def main():
     app = find_app(sys.argv[1] if len(sys.argv) > 1 else "panel-brief-app")
     if app is None:
@@ -313,7 +437,25 @@ def main():
         failed = report(view, settle(app)) or failed
         if view == "Packs":
             failed = not pack_editor(app) or failed
+        if view == "Library":
+            # F8 or the button takes the focus to the report being read.
+            failed = not focus_lands(app, view, {pyatspi.ROLE_LIST}, "Reports",
+                                     "shown, the library has not the focus on a report") or failed
+        if view == "Grades over time":
+            failed = not focus_lands(app, view, {pyatspi.ROLE_PANEL}, "Grades Over Time",
+                                     "opened, it has not the focus") or failed
+            # Ctrl+F has no find bar here: it must not send the focus to
+            # the reader's, out of sight.
+            # (It searches the library, but the check asks only that the
+            # focus stays on a named control in sight.)
+            key("ctrl+f")
+            failed = not focus_lands(app, view, None, None,
+                                     "Ctrl+F sent the focus out of sight") or failed
         if view == "Reader":
+            # The choices of a dropdown are a list named as it is. (Run
+            # before any dialog: under Xvfb, with no window manager to give
+            # the window back the keyboard, a popover then shuts at once.)
+            failed = not popup(app, view, "Group findings") or failed
             key("ctrl+comma")
             failed = not dialog(app, "Preferences", "Preferences") or failed
             failed = not new_finding(app) or failed
@@ -341,6 +483,11 @@ def dialog(app, view, title, close="Escape", strict=False):
     else:
         bad = report(view, result)
     key(close, title)
+    # Gone before the next step: a window closing takes the focus away,
+    # which closes any popover opened meanwhile.
+    end = time.monotonic() + FIND_TIMEOUT
+    while title in windows(app) and time.monotonic() < end:
+        time.sleep(0.2)
     return not bad
 
 

@@ -34,7 +34,9 @@ collect_text (GtkWidget *widget,
   const char *signal = NULL;
   const char *heading;
 
-  if (!gtk_widget_get_visible (widget))
+  /* A stack's other pages are visible but not shown: a dropdown's button
+   * keeps its "(None)" label in one, which is no part of what it says. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
   heading = g_object_get_data (G_OBJECT (widget), HEADING_KEY);
   if (by_tooltip || (heading != NULL && !GTK_IS_LABEL (widget) && !GTK_IS_INSCRIPTION (widget)))
@@ -138,6 +140,19 @@ name_from_content (GtkWidget *target)
    * Pack Menu". The name given here says it all. */
   if (name != NULL && GTK_IS_BUTTON (target))
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
+  /* GTK labels and describes a menu button's inner button by the menu
+   * button too, which adds the same name again ("Report Menu Report
+   * Menu"): the name set here is all it needs. */
+  if (GTK_IS_MENU_BUTTON (parent))
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    }
+  /* A tooltip is a widget's description: one that only repeats the name
+   * is said twice. */
+  if (name != NULL && g_strcmp0 (gtk_widget_get_tooltip_text (target), name) == 0)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* A button with a mnemonic ("Pre_view") is named by GTK 4.8 with its
@@ -154,6 +169,38 @@ name_mnemonic_button (GtkButton *button)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (child)),
                                   -1);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* A list GTK builds inside another widget (a column view's rows, a
+ * dropdown's or combo row's choices) is spoken by its type
+ * ("GtkColumnListView", "GtkListView"): it is named by what holds it. */
+static void
+name_inner_list (GtkWidget *list)
+{
+  GtkWidget *parent = gtk_widget_get_parent (list);
+  GtkWidget *owner = NULL;
+  const char *label = NULL;
+
+  if (GTK_IS_COLUMN_VIEW (parent))
+    owner = parent;
+  /* The app's own lists are named in their .ui files; these are the
+   * choices of a dropdown or combo row, in its popover. */
+  for (GtkWidget *w = parent; owner == NULL && w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_DROP_DOWN (w) || ADW_IS_COMBO_ROW (w))
+      owner = w;
+
+  /* A dropdown says what it chooses in its tooltip, a combo row in its
+   * title; otherwise the list is labelled by what holds it, which has a
+   * name of its own. */
+  if (ADW_IS_COMBO_ROW (owner))
+    label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (owner));
+  else if (GTK_IS_DROP_DOWN (owner))
+    label = gtk_widget_get_tooltip_text (owner);
+
+  if (label != NULL && *label != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else if (owner != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, owner, NULL, -1);
 }
 
 static gboolean
@@ -234,6 +281,17 @@ map_hook (GSignalInvocationHint *hint,
           g_signal_connect (widget, "notify::label", G_CALLBACK (name_mnemonic_button), NULL);
         }
       name_mnemonic_button (GTK_BUTTON (widget));
+      return TRUE;
+    }
+
+  if (GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget) ||
+      g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnListView"))
+    {
+      if (g_object_get_data (G_OBJECT (widget), NAMED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), NAMED_KEY, widget);
+          name_inner_list (widget);
+        }
       return TRUE;
     }
 

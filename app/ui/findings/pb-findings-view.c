@@ -264,14 +264,6 @@ pb_findings_view_init (PbFindingsView *self)
   _pb_findings_view_add_columns (self);
   _pb_findings_view_choose_default_columns (self);
   _pb_findings_view_init_sort (self);
-  /* The table's rows are in a list GTK 4.8 names by its type
-   * ("GtkColumnListView"): named as the table is. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
-
   fill_dropdowns (self);
 }
 

@@ -34,6 +34,8 @@ struct _PbLibrarySidebar
   guint               regroup_idle;
   GListStore         *hits;            /* PbSearchHit */
   gboolean            folded;
+  guint               focus_tick;      /* waiting for the chosen row to be built */
+  guint               focus_tries;
 
   GtkWidget          *box;
   AdwWindowTitle     *title;

@@ -36,6 +36,7 @@ void        pb_library_sidebar_set_sorting         (PbLibrarySidebar *self,
 void        pb_library_sidebar_search              (PbLibrarySidebar *self,
                                                     const char       *text);
 void        pb_library_sidebar_focus_search        (PbLibrarySidebar *self);
+void        pb_library_sidebar_focus_report        (PbLibrarySidebar *self);
 void        pb_library_sidebar_set_n_packs         (PbLibrarySidebar *self,
                                                     guint             n_packs);
 gboolean    pb_library_sidebar_get_packs_shown     (PbLibrarySidebar *self);

@@ -161,3 +161,37 @@ pb_report_tree_factory_set_library (GtkListItemFactory *factory,
 
   g_object_set_data_full (G_OBJECT (factory), "pb-library", g_object_ref (library), g_object_unref);
 }
+
+/**
+ * pb_report_tree_focus_row:
+ * @view: a list view made with pb_report_tree_factory_new()
+ * @row: one of its rows
+ *
+ * Gives the keyboard focus to the row showing @row, so that a screen
+ * reader speaks it; the list view's own focus follows.
+ *
+ * Returns: %FALSE if the view shows no such row yet (it builds its rows
+ *   as it is laid out)
+ */
+gboolean
+pb_report_tree_focus_row (GtkListView    *view,
+                          GtkTreeListRow *row)
+{
+  g_return_val_if_fail (GTK_IS_LIST_VIEW (view), FALSE);
+  g_return_val_if_fail (GTK_IS_TREE_LIST_ROW (row), FALSE);
+
+  /* GTK 4.8 has no way to focus an item by its position: each row widget
+   * holds the expander this file's factory made, which knows its row. */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view));
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (item);
+
+      if (!GTK_IS_TREE_EXPANDER (expander) || !gtk_widget_get_child_visible (item))
+        continue;
+      if (gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) == row)
+        return gtk_widget_grab_focus (item);
+    }
+  return FALSE;
+}

@@ -11,5 +11,7 @@ GtkTreeListModel   *pb_report_tree_new         (GListModel *roots);
 GtkListItemFactory *pb_report_tree_factory_new (void);
 void                pb_report_tree_factory_set_library (GtkListItemFactory *factory,
                                                         PbLibrary          *library);
+gboolean            pb_report_tree_focus_row   (GtkListView        *view,
+                                                GtkTreeListRow     *row);
 
 G_END_DECLS

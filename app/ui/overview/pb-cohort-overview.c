@@ -100,6 +100,9 @@ open_button_new (PbCohortOverview *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
+  /* The tooltip, a button's description, is its name again: Orca would
+   * say it twice. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   return button;
 }
 
@@ -228,6 +231,7 @@ add_compare_row (PbCohortOverview *self,
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, description);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       gtk_grid_attach (self->grid, button, (int)i + 1, row, 1, 1);
     }
 }

@@ -243,9 +243,13 @@ find_action (GtkWidget  *widget,
       return;
     }
   /* Another view covers the reader (Grades over time, say): its find bar
-   * would take the focus out of sight. */
+   * would take the focus out of sight, so the search is of every report,
+   * in the library's entry, which is shown. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->reader)))
-    return;
+    {
+      search_library_action (widget, action_name, parameter);
+      return;
+    }
 
   _pb_window_set_show_details (self, FALSE);
   pb_reader_show_find (self->reader);
@@ -340,6 +344,12 @@ search_library_action (GtkWidget  *widget,
   PbWindow *self = PB_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  /* A hidden library's entry would take the keyboard out of sight. */
+  if (!self->show_library)
+    {
+      self->library_aside = FALSE;
+      _pb_window_set_show_library (self, TRUE);
+    }
   pb_library_sidebar_focus_search (self->sidebar);
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "pb-reader.h"
+#include "pb-text-view.h"
 #include "pb-window-private.h"
 
 /* Where the library goes when the findings panel needs the room: aside on a
@@ -32,6 +34,70 @@ _pb_window_set_show_library (PbWindow *self,
     return;
   self->show_library = show;
   g_object_notify (G_OBJECT (self), "show-library");
+}
+
+/* Where the keyboard goes when the library is hidden: the report's page
+ * or text when the reader is shown, the content shown otherwise. */
+static void
+focus_content (PbWindow *self)
+{
+  GtkWidget *content = gtk_stack_get_visible_child (self->content_stack);
+
+  if (content == GTK_WIDGET (self->reader))
+    {
+      if (pb_reader_get_text_mode (self->reader))
+        content = GTK_WIDGET (pb_text_view_get_text_view (pb_reader_get_text_view (self->reader)));
+      else
+        content = GTK_WIDGET (pb_reader_get_view (self->reader));
+      gtk_widget_grab_focus (content);
+    }
+  else if (content != NULL)
+    gtk_widget_child_focus (content, GTK_DIR_TAB_FORWARD);
+}
+
+/* Orca passes over a focus given to a row still sliding in (it has no
+ * size yet): the focus goes in once the library is all there. */
+static void
+library_revealed_cb (PbWindow *self)
+{
+  if (!g_object_get_data (G_OBJECT (self), "pb-focus-library") ||
+      !gtk_revealer_get_child_revealed (self->library_revealer))
+    return;
+  g_object_set_data (G_OBJECT (self), "pb-focus-library", NULL);
+  if (self->show_library)
+    pb_library_sidebar_focus_report (self->sidebar);
+}
+
+/* F8 or the Show the Library button: the library stays as the user put
+ * it, and the focus goes with it, into the list at the report chosen (so
+ * that a screen reader speaks it) or back to what the library covered. */
+void
+_pb_window_show_library_by_user (PbWindow *self,
+                                 gboolean  show)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_library = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar));
+
+  self->library_aside = FALSE;
+  _pb_window_set_show_library (self, show);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (self->show_library && gtk_revealer_get_child_revealed (self->library_revealer))
+    pb_library_sidebar_focus_report (self->sidebar);
+  else if (self->show_library)
+    {
+      if (g_object_get_data (G_OBJECT (self->library_revealer), "pb-watched") == NULL)
+        {
+          g_object_set_data (G_OBJECT (self->library_revealer), "pb-watched", self);
+          g_signal_connect_object (self->library_revealer, "notify::child-revealed",
+                                   G_CALLBACK (library_revealed_cb), self, G_CONNECT_SWAPPED);
+        }
+      g_object_set_data (G_OBJECT (self), "pb-focus-library", GINT_TO_POINTER (TRUE));
+    }
+  /* Only a focus the library took with it moves: one elsewhere stays. */
+  else if (in_library || focus == NULL || !gtk_widget_get_mapped (focus))
+    focus_content (self);
 }
 
 /* The findings panel opened or closed, or the window changed what it shows:

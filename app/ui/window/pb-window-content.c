@@ -62,6 +62,11 @@ show_titled_page (PbWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->content_subtitle_label), subtitle != NULL && *subtitle != '\0');
   gtk_widget_set_tooltip_text (self->content_title, title);
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  /* A screen reader says which view the focus has come into. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (self->content_stack,
+                                                                      gtk_stack_get_visible_child (self->content_stack))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 }
 
 /* The chosen report: read, or described, titled as the library lists it,

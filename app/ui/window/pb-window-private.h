@@ -74,6 +74,8 @@ void _pb_window_set_show_details  (PbWindow       *self,
 void _pb_window_update_library_aside (PbWindow    *self);
 void _pb_window_set_show_library     (PbWindow    *self,
                                       gboolean     show);
+void _pb_window_show_library_by_user (PbWindow    *self,
+                                      gboolean     show);
 void _pb_window_queue_library_aside  (PbWindow    *self);
 void _pb_window_folded_cb            (PbWindow    *self);
 void _pb_window_setup_imports     (PbWindow       *self);

@@ -142,6 +142,10 @@ pb_window_set_mode (PbWindow     *self,
     pb_tracker_view_refresh (self->tracker_view);
 
   _pb_window_update_content (self);
+  /* Grades over time has nothing the keyboard was on: it takes the focus,
+   * so that a screen reader says it has opened. */
+  if (mode == PB_WINDOW_MODE_OVERVIEW && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (GTK_WIDGET (self->cohort_overview), GTK_DIR_TAB_FORWARD);
   notify_mode (self, old_mode);
   _pb_window_update_library_aside (self);
 
@@ -416,9 +420,7 @@ pb_window_set_property (GObject      *object,
       break;
 
     case PROP_SHOW_LIBRARY:
-      /* The user's own choice: the library stays as they put it. */
-      self->library_aside = FALSE;
-      _pb_window_set_show_library (self, g_value_get_boolean (value));
+      _pb_window_show_library_by_user (self, g_value_get_boolean (value));
       break;
 
     default:
