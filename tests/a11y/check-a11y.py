@@ -4,9 +4,11 @@
 # (empty, or named by its GTK type) and on any toggle that reports no state.
 # Run by check-a11y.sh, which starts the D-Bus session, the AT-SPI bus and
 # the app; the views are reached by pressing the app's own buttons through
-# AT-SPI actions, so reaching a view also proves its button is named.
+# AT-SPI actions, so reaching a view also proves its button is named. The
+# New Finding dialog is walked strictly: no container named by its type,
+# combo boxes spoken with their values, cohorts as check boxes or toggles,
+# and every toggle pressed and seen to change state.
 
-import os
 import re
 import shutil
 import subprocess
@@ -97,7 +99,13 @@ def walk(a, path, out, depth=0):
                             out["bad"].append((here, f"labelled by a part named “{label}”"))
         except Exception:
             pass  # the widget went away while we walked
-    if role in TOGGLES:
+    if out.get("strict"):
+        strict_checks(a, role, name, here, out)
+        if role == pyatspi.ROLE_COMBO_BOX:
+            return  # its parts are its own business: Orca speaks the box
+    if role in TOGGLES and out.get("strict"):
+        out["toggles"].append((here, a))  # pressed, and heard to change, below
+    elif role in TOGGLES:
         st = a.getState()
         if not (st.contains(pyatspi.STATE_CHECKABLE) or st.contains(pyatspi.STATE_CHECKED)
                 or st.contains(pyatspi.STATE_PRESSED)):
@@ -111,8 +119,68 @@ def walk(a, path, out, depth=0):
             walk(c, f"{path}/{name}" if name and not TYPE_NAME.match(name) and role not in INTERACTIVE else path, out, depth + 1)
 
 
-def check(app, window=None):
-    out = {"count": 0, "bad": []}
+# Containers Orca speaks as the focus enters them ("GtkListBox. List with
+# 1 item."): in a strict walk they may not be named by their type.
+CONTAINERS = {
+    pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE,
+    pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_GROUPING, pyatspi.ROLE_PANEL, pyatspi.ROLE_DIALOG,
+    pyatspi.ROLE_PAGE_TAB_LIST, pyatspi.ROLE_TOOL_BAR, pyatspi.ROLE_FORM,
+}
+
+
+def spoken_label(a):
+    """What Orca says a control is called: the labels it is labelled by,
+    if any (its own name is then left unsaid), else its name."""
+    labels = []
+    for rel in a.getRelationSet():
+        if rel.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+            labels += [(rel.getTarget(t).name or "").strip() for t in range(rel.getNTargets())]
+    labels = [label for label in labels if label]
+    return " ".join(labels) if labels else (a.name or "").strip()
+
+
+def strict_checks(a, role, name, here, out):
+    """A dialog's walk: containers not named by type; a combo box spoken
+    with its value (the item it shows), not its title alone."""
+    if role in CONTAINERS and TYPE_NAME.match(name):
+        out["bad"].append((here, "a container named by its type"))
+    if role == pyatspi.ROLE_COMBO_BOX:
+        shown = pyatspi.findDescendant(a, lambda x: x is not None and x.getRole() == pyatspi.ROLE_LIST_ITEM)
+        value = (shown.name or "").strip() if shown is not None else ""
+        if not value:
+            out["bad"].append((here, "a combo box that shows no value"))
+        elif value not in spoken_label(a):
+            out["bad"].append((here, f"spoken as “{spoken_label(a)}”, without its value “{value}”"))
+
+
+def toggled(a):
+    st = a.getState()
+    return st.contains(pyatspi.STATE_CHECKED) or st.contains(pyatspi.STATE_PRESSED)
+
+
+def press_toggles(out):
+    """GTK 4.8 reports an unchecked box with no state at all, so a toggle
+    is pressed instead: its state must be seen to change, and change back."""
+    for here, a in out.pop("toggles", []):
+        for _ in range(2):
+            before = toggled(a)
+            try:
+                action = a.queryAction()
+                names = [action.getName(i) for i in range(action.nActions)]
+                action.doAction(next((i for i, n in enumerate(names) if n in ("click", "press", "activate", "toggle")), 0))
+            except Exception as e:
+                out["bad"].append((here, f"cannot be pressed over AT-SPI ({e})"))
+                break
+            end = time.monotonic() + FIND_TIMEOUT
+            while toggled(a) == before and time.monotonic() < end:
+                time.sleep(0.1)
+            if toggled(a) == before:
+                out["bad"].append((here, "says no change of state when pressed"))
+                break
+
+
+def check(app, window=None, strict=False):
+    out = {"count": 0, "bad": [], "strict": strict, "toggles": []}
     if window is not None:
         walk(window, "", out, 1)
         return out
@@ -123,12 +191,12 @@ def check(app, window=None):
     return out
 
 
-def settle(app, window=None):
+def settle(app, window=None, strict=False):
     """Walks until two walks in a row agree (the view has finished building)."""
     end = time.monotonic() + TIMEOUT
     last = None
     while time.monotonic() < end:
-        now = check(app, window)
+        now = check(app, window, strict)
         key = (now["count"], tuple(now["bad"]))
         if key == last and now["count"] > 0:
             return now
@@ -222,11 +290,7 @@ def main():
         if view == "Reader":
             key("ctrl+comma")
             failed = not dialog(app, "Preferences", "Preferences") or failed
-            # The New Finding walk still finds its Exempt switch spoken with
-            # no state (GTK 4.8 reports a false "checked" as nothing): it
-            # runs when PB_A11Y_NEW_FINDING is set, until that is fixed.
-            if os.environ.get("PB_A11Y_NEW_FINDING"):
-                failed = not new_finding(app) or failed
+            failed = not new_finding(app) or failed
     return 1 if failed else 0
 
 
@@ -237,15 +301,37 @@ def report(view, result):
     return bool(result["bad"])
 
 
-def dialog(app, view, title, close="Escape"):
+def dialog(app, view, title, close="Escape", strict=False):
     """Walks the window titled TITLE once it shows, then closes it."""
     w = wait_window(app, title)
     if w is None:
         print(f"FAIL {view}: no window “{title}” appeared; windows: {sorted(windows(app))}")
         return False
-    bad = report(view, settle(app, w))
+    result = settle(app, w, strict)
+    if strict:
+        press_toggles(result)
+        bad = report(view, result)
+        bad = not cohorts_are_toggles(view, w) or bad
+    else:
+        bad = report(view, result)
     key(close, title)
     return not bad
+
+
+def cohorts_are_toggles(view, w):
+    """Each cohort is a control that says whether it is chosen (a push
+    button's pressed state goes unspoken by Orca)."""
+    group = pyatspi.findDescendant(w, lambda x: x is not None and x.name == "Which children it concerns"
+                                   and x.getRole() != pyatspi.ROLE_LABEL)
+    if group is None:
+        print(f"FAIL {view}: no group named “Which children it concerns” around the cohorts")
+        return False
+    controls = pyatspi.findAllDescendants(group, lambda x: x is not None and x.getState().contains(pyatspi.STATE_FOCUSABLE))
+    wrong = [f"{c.getRoleName()} “{c.name}”" for c in controls if c.getRole() not in TOGGLES]
+    if not controls or wrong:
+        print(f"FAIL {view}: cohorts not spoken as check boxes or toggles: {wrong or 'none found'}")
+        return False
+    return True
 
 
 def new_finding(app):
@@ -262,7 +348,7 @@ def new_finding(app):
     for _ in range(12):
         key("shift+Right")
     key("ctrl+Return")
-    ok = dialog(app, "New Finding", "Finding")
+    ok = dialog(app, "New Finding", "New Finding", strict=True)
     key("ctrl+t")
     return ok
 

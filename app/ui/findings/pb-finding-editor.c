@@ -32,6 +32,7 @@ struct _PbFindingEditor
   GCancellable   *cancellable;      /* cancelled when the editor goes */
   gboolean        reanchoring;
   gboolean        loading;
+  gboolean        focus_placed;     /* on the first cohort, once shown */
 
   AdwWindowTitle *window_title;
   GtkWidget      *cancel_button;
@@ -147,9 +148,52 @@ field_changed_cb (PbFindingEditor *self)
     show_error (self, NULL);
 }
 
+/* A combo row is spoken by its title label alone ("Kind combo box"): it is
+ * named instead by its title and value ("Kind, Strength"), kept current, as
+ * pb-accessible-names.c names list rows from what they show. */
+static void
+name_combo_row (AdwComboRow *row)
+{
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *name = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (adw_combo_row_get_model (row), selected);
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a field and its value, as a screen reader says it */
+    name = g_strdup_printf (_("%s, %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 kind_changed_cb (PbFindingEditor *self)
 {
+  name_combo_row (self->kind_row);
+  field_changed_cb (self);
+}
+
+static void
+status_changed_cb (PbFindingEditor *self)
+{
+  name_combo_row (self->status_row);
+  field_changed_cb (self);
+}
+
+/* A cohort's toggle is spoken as a check box, checked or not: GTK 4.8 has
+ * no toggle-button role, and Orca says nothing of a push button's pressed
+ * state, so without this nobody hears which cohorts are chosen. */
+static void
+cohort_toggled_cb (PbFindingEditor *self,
+                   GtkToggleButton *toggle)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (toggle), -1);
   field_changed_cb (self);
 }
 
@@ -311,7 +355,9 @@ load_cohorts (PbFindingEditor *self)
   for (guint i = 0; i < cohorts->len; i++)
     {
       PbCohort *cohort = g_ptr_array_index (cohorts, i);
-      GtkWidget *toggle = gtk_toggle_button_new ();
+      GtkWidget *toggle = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX,
+                                        NULL);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
       gtk_box_append (GTK_BOX (box), pb_cohort_dot_new (pb_cohort_get_color (cohort)));
@@ -322,7 +368,9 @@ load_cohorts (PbFindingEditor *self)
                                       pb_cohort_get_name (cohort), -1);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
                                     pb_finding_has_cohort (self->finding, pb_cohort_get_slug (cohort)));
-      g_signal_connect_object (toggle, "toggled", G_CALLBACK (field_changed_cb),
+      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_CHECKED,
+                                   gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)), -1);
+      g_signal_connect_object (toggle, "toggled", G_CALLBACK (cohort_toggled_cb),
                                self, G_CONNECT_SWAPPED);
 
       gtk_flow_box_append (self->cohort_box, toggle);
@@ -347,6 +395,42 @@ pb_finding_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PB_TYPE_FINDING_EDITOR);
 
   G_OBJECT_CLASS (pb_finding_editor_parent_class)->dispose (object);
+}
+
+/* The keyboard starts on what is filled in first, the cohorts, never on
+ * Cancel (where Enter would throw the work away). Moved there once the
+ * window is on screen: a focus set before is never told to a screen
+ * reader, which then says nothing until the first Tab. */
+static void
+pb_finding_editor_map (GtkWidget *widget)
+{
+  PbFindingEditor *self = PB_FINDING_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (pb_finding_editor_parent_class)->map (widget);
+
+  if (self->focus_placed)
+    return;
+  self->focus_placed = TRUE;
+  if (self->cohort_toggles->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->cohort_toggles, 0));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+/* Closing, added or cancelled: the window it was opened from takes the
+ * keyboard back. Without a window manager, or with one that hands it to
+ * whichever window came last, it would go nowhere, and a screen reader
+ * says nothing on the next key. */
+static void
+pb_finding_editor_unmap (GtkWidget *widget)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)) &&
+      !gtk_widget_in_destruction (GTK_WIDGET (parent)))
+    gtk_window_present (parent);
+
+  GTK_WIDGET_CLASS (pb_finding_editor_parent_class)->unmap (widget);
 }
 
 static void
@@ -400,6 +484,8 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
   object_class->dispose = pb_finding_editor_dispose;
   object_class->get_property = pb_finding_editor_get_property;
   object_class->set_property = pb_finding_editor_set_property;
+  widget_class->map = pb_finding_editor_map;
+  widget_class->unmap = pb_finding_editor_unmap;
 
   /**
    * PbFindingEditor:suggestion-id:
@@ -458,6 +544,7 @@ pb_finding_editor_class_init (PbFindingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PbFindingEditor, pack_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
@@ -524,6 +611,12 @@ pb_finding_editor_new (GtkWindow *parent,
   gtk_switch_set_active (self->exempt_switch, pb_finding_get_exempt (finding));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), pb_finding_get_note (finding), -1);
 
+  /* Kind and Status say their values: set above while loading. */
+  name_combo_row (self->kind_row);
+  name_combo_row (self->status_row);
+
+  /* The window's title is what a screen reader says when it opens. */
+  gtk_window_set_title (GTK_WINDOW (self), is_new (self) ? _("New Finding") : _("Finding"));
   if (!is_new (self))
     {
       adw_window_title_set_title (self->window_title, _("Finding"));

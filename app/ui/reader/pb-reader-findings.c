@@ -210,12 +210,15 @@ delete_requested_cb (PbReader  *self,
   _pb_reader_toast (self, notice);
 }
 
-/* When the editor closes, the work goes on in the page it was opened from,
- * not wherever the window's focus chain starts (Import Reports). */
+/* When the editor closes, added or cancelled, the work goes on in the view
+ * it was opened from (the Text view at its caret, or the pages), not
+ * wherever the window's focus chain starts (Import Reports). */
 static void
 editor_destroy_cb (PbReader *self)
 {
-  GtkWidget *view = GTK_WIDGET (pb_reader_get_view (self));
+  GtkWidget *view = pb_reader_get_text_mode (self)
+                      ? GTK_WIDGET (pb_text_view_get_text_view (self->text_view))
+                      : GTK_WIDGET (self->view);
 
   if (gtk_widget_get_mapped (view))
     gtk_widget_grab_focus (view);

@@ -397,6 +397,44 @@ _pb_window_update_actions (PbWindow *self)
     gtk_widget_action_set_enabled (widget, reading_actions[i], reading);
 }
 
+/* A popover (Group findings, say) keeps the keys to itself while it is
+ * open: Ctrl+T there closes it and switches the view, as it does from
+ * everywhere else in the window. */
+static gboolean
+popover_text_view_cb (GtkWidget *popover,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (popover);
+
+  if (!PB_IS_WINDOW (root))
+    return FALSE;
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  return gtk_widget_activate_action (GTK_WIDGET (root), "win.text-view", NULL);
+}
+
+static gboolean
+popover_map_hook (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               data)
+{
+  GtkWidget *popover = g_value_get_object (&values[0]);
+  GtkEventController *controller;
+
+  if (!GTK_IS_POPOVER (popover) || !PB_IS_WINDOW (gtk_widget_get_root (popover)) ||
+      g_object_get_data (G_OBJECT (popover), "pb-text-view-key") != NULL)
+    return TRUE;
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (popover_text_view_cb, NULL, NULL)));
+  gtk_widget_add_controller (popover, controller);
+  g_object_set_data (G_OBJECT (popover), "pb-text-view-key", controller);
+  return TRUE;
+}
+
 void
 _pb_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -417,6 +455,7 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.text-view", NULL, text_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.text-view", NULL);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, popover_map_hook, NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.go-to-page", "u", go_to_page_action);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, step_page_action);
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, step_page_action);
