@@ -7,6 +7,7 @@
 
 #include "pb-pack-export.h"
 #include "pb-pack-store.h"
+#include "pb-test-pdf.h"
 #include "pb-test-packs.h"
 #include "pb-test-util.h"
 
@@ -291,6 +292,7 @@ test_docx_long_title (Fixture       *f,
                                                       NULL, NULL, &error));
   g_assert_no_error (error);
 
+  pb_test_keep_export (path);
   header = zip_text (path, "word/header1.xml", TRUE);
   footer = zip_text (path, "word/footer1.xml", TRUE);
   g_test_message ("header: %s\nfooter: %s", header, footer);
