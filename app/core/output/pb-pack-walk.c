@@ -376,7 +376,8 @@ make_lines (PbPackWalk *self)
  * Returns: (transfer full): the walk, or %NULL with @error set
  *   (%PB_PACKS_ERROR_NOT_FOUND for no such pack, a database error,
  *   %G_IO_ERROR_NOT_FOUND or %G_IO_ERROR_INVALID_DATA for a logo that
- *   cannot be read or is not a PNG, or %G_IO_ERROR_CANCELLED)
+ *   cannot be read, is not a PNG, is damaged or has more than 25 million
+ *   pixels, or %G_IO_ERROR_CANCELLED)
  */
 PbPackWalk *
 pb_pack_walk_new (PbLibrary                  *library,
