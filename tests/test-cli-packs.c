@@ -458,6 +458,36 @@ test_pack_board_papers (Fixture       *f,
   g_assert_nonnull (strstr (bad_logo.err, "PNG"));
 }
 
+/* A cohort given twice tags the finding once, with no database error. */
+static void
+test_findings_repeated_cohort (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_auto(PbTestRun) import = { 0 };
+  g_auto(PbTestRun) add = { 0 };
+  g_auto(PbTestRun) list = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *cohorts;
+
+  pb_test_run_cli (&import, "import", "--library", f->library_dir, f->pdf, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  pb_test_run_cli (&add, "findings", "add", "--library", f->library_dir, "--report", "1", "--page", "2",
+           "--quote", "generous local offer", "--cohort", "care_leavers", "--cohort", "care_leavers",
+           "--kind", "strength", NULL);
+  g_assert_cmpstr (add.err, ==, "");
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_cmpstr (add.out, ==, "1\n");
+
+  pb_test_run_cli (&list, "findings", "list", "--library", f->library_dir, "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = pb_test_parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  cohorts = json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0), "cohorts");
+  g_assert_cmpuint (json_array_get_length (cohorts), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (cohorts, 0), ==, "care_leavers");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +496,8 @@ main (int   argc,
 
   g_test_add ("/cli/findings", Fixture, NULL,
               pb_test_cli_fixture_setup, test_findings, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/findings-repeated-cohort", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_findings_repeated_cohort, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/packs", Fixture, NULL,
               pb_test_cli_fixture_setup, test_packs, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/bundles", Fixture, NULL,

@@ -652,6 +652,30 @@ test_cohort_join_names (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* A cohort named twice tags the finding once, on adding and on saving. */
+static void
+test_repeated_cohort (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const twice[] = { "care_leavers", "leadership", "care_leavers", NULL };
+  g_autoptr(PbFinding) finding = make_finding (f, 2, "Pathway plans", twice,
+                                               PB_FINDING_KIND_STRENGTH, "");
+  g_autoptr(PbFinding) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = pb_library_add_finding (f->library, finding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  back = pb_library_get_finding (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (pb_finding_get_cohorts (back), leavers_and_leaders);
+
+  g_assert_true (pb_library_update_finding (f->library, finding, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pb_test_count_rows (pb_library_get_path (f->library), "finding_cohorts"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,6 +683,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, fn) g_test_add ("/findings/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("repeated-cohort", test_repeated_cohort);
   ADD ("add-get-edit", test_add_get_edit);
   ADD ("invalid-refused", test_invalid_refused);
   ADD ("filters-and-text", test_filters_and_text);

@@ -372,6 +372,58 @@ test_findings_retag (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+/* Deleting a finding that a pack holds takes it out of the count in the
+ * list of packs at once, and Undo puts it back. */
+static void
+test_window_pack_counts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->library));
+  PbPacksView *packs_view = pb_window_get_packs_view (window);
+  GListModel *packs = pb_packs_view_get_packs (packs_view);
+  PbFindingsView *findings_view = pb_window_get_findings_view (window);
+  GtkSelectionModel *selection;
+  g_autoptr(PbPack) before = NULL;
+  g_autoptr(PbPack) deleted = NULL;
+  g_autoptr(PbPack) undone = NULL;
+  gboolean chosen = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-packs", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (packs), ==, 1);
+  before = g_list_model_get_item (packs, 0);
+  g_assert_cmpuint (pb_pack_get_n_findings (before), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-all-findings", NULL));
+  selection = pb_findings_view_get_selection (findings_view);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)) && !chosen; i++)
+    {
+      g_autoptr(PbFinding) finding = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      gint64 id = pb_finding_get_id (finding);
+
+      if (pb_library_count_packs_holding (f->library, &id, 1, NULL) == 1)
+        chosen = gtk_selection_model_select_item (selection, i, TRUE);
+    }
+  g_assert_true (chosen);
+
+  gt_signal_logger_connect (logger, packs, "items-changed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (findings_view), "findings.delete-selected", NULL));
+  gt_signal_logger_assert_emission_pop (logger, packs, "items-changed", NULL, NULL, NULL);
+  gt_signal_logger_assert_no_emissions (logger);
+  deleted = g_list_model_get_item (packs, 0);
+  g_assert_cmpuint (pb_pack_get_n_findings (deleted), ==, pb_pack_get_n_findings (before) - 1);
+
+  g_assert_true (pb_findings_view_undo_delete (findings_view));
+  gt_signal_logger_assert_emission_pop (logger, packs, "items-changed", NULL, NULL, NULL);
+  undone = g_list_model_get_item (packs, 0);
+  g_assert_cmpuint (pb_pack_get_n_findings (undone), ==, pb_pack_get_n_findings (before));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +432,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/packs-ui/window-packs", Fixture, NULL, pb_packs_fixture_setup, test_window_packs, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/window-pack-counts", Fixture, NULL, pb_packs_fixture_setup, test_window_pack_counts, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/findings-retag", Fixture, NULL, pb_packs_fixture_setup, test_findings_retag, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/picker", Fixture, NULL, pb_packs_fixture_setup, test_picker, pb_packs_fixture_teardown);
 

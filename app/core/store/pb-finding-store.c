@@ -9,6 +9,7 @@
 #include "pb-db.h"
 #include "pb-finding-private.h"
 #include "pb-finding-store.h"
+#include "pb-finding-undo-private.h"
 #include "pb-library-private.h"
 #include "pb-report-store.h"
 #include "pb-search.h"
@@ -23,6 +24,18 @@
   " f.kind, f.note, f.classification, f.status, f.created_at, f.updated_at," \
   " (SELECT group_concat (slug, ' ') FROM (SELECT c.slug FROM finding_cohorts AS fc" \
   "   JOIN cohorts AS c ON c.id = fc.cohort_id WHERE fc.finding_id = f.id ORDER BY c.position))"
+
+/* What a delete removed, kept on each finding it hands back for
+ * pb_library_restore_findings(). */
+#define SNAPSHOT_KEY "pb-finding-store-snapshot"
+
+static void
+emit_packs_changed (PbLibrary *library,
+                    GArray    *packs)
+{
+  for (guint i = 0; packs != NULL && i < packs->len; i++)
+    _pb_library_emit_pack_changed (library, g_array_index (packs, gint64, i));
+}
 
 /* Findings */
 
@@ -128,6 +141,14 @@ write_cohorts (sqlite3    *db,
 
   for (guint i = 0; cohorts[i] != NULL; i++)
     {
+      gboolean repeated = FALSE;
+
+      /* A cohort named twice ("--cohort a --cohort a") is tagged once. */
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = g_str_equal (cohorts[j], cohorts[i]);
+      if (repeated)
+        continue;
+
       sqlite3_reset (add);
       sqlite3_bind_int64 (add, 1, pb_finding_get_id (finding));
       sqlite3_bind_text (add, 2, cohorts[i], -1, SQLITE_TRANSIENT);
@@ -430,11 +451,20 @@ pb_library_list_findings (PbLibrary              *library,
 
 /**
  * pb_library_delete_findings:
+ * @library: a library
+ * @ids: (array length=n_ids): the findings to delete
+ * @n_ids: how many
+ * @error: a #GError, or %NULL
  *
- * Deletes findings in one transaction.
+ * Deletes findings in one transaction, and with them their cohort links,
+ * their places in packs and any other rows that hang on them. Emits
+ * PbLibrary::finding-removed for each finding and PbLibrary::pack-changed
+ * for each pack that held one.
  *
  * Returns: (transfer container) (element-type PbFinding): what was deleted, to
- *   give back to pb_library_restore_findings () for an undo; %NULL on error
+ *   give back to pb_library_restore_findings () for an undo, which then
+ *   puts back all those rows too; %NULL on error
+ *   (%PB_FINDINGS_ERROR_NOT_FOUND, %PB_DB_ERROR), nothing then deleted
  */
 GPtrArray *
 pb_library_delete_findings (PbLibrary     *library,
@@ -444,6 +474,7 @@ pb_library_delete_findings (PbLibrary     *library,
 {
   g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) packs = NULL;
   sqlite3 *db = _pb_library_get_db (library);
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), NULL);
@@ -461,27 +492,36 @@ pb_library_delete_findings (PbLibrary     *library,
       !pb_db_begin (db, error))
     return NULL;
 
+  if (!(packs = _pb_finding_packs (db, ids, n_ids, error)))
+    goto failed;
+
   for (guint i = 0; i < n_ids; i++)
     {
+      PbFindingSnapshot *snapshot = _pb_finding_snapshot_save (db, ids[i], error);
+
+      if (snapshot == NULL)
+        goto failed;
+      g_object_set_data_full (g_ptr_array_index (deleted, i), SNAPSHOT_KEY, snapshot,
+                              (GDestroyNotify)_pb_finding_snapshot_free);
+
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, ids[i]);
       if (!pb_db_step_done (stmt, error))
-        {
-          pb_db_rollback (db);
-          return NULL;
-        }
+        goto failed;
     }
 
   if (!pb_db_commit (db, error))
-    {
-      pb_db_rollback (db);
-      return NULL;
-    }
+    goto failed;
 
   for (guint i = 0; i < n_ids; i++)
     _pb_library_emit_finding_removed (library, ids[i]);
+  emit_packs_changed (library, packs);
 
   return g_steal_pointer (&deleted);
+
+failed:
+  pb_db_rollback (db);
+  return NULL;
 }
 
 /**
@@ -563,7 +603,10 @@ failed:
  *
  * Puts deleted findings back as they were, with the same ids and cohort
  * links, in one transaction (for Undo), and emits PbLibrary::finding-added
- * for each.
+ * for each. Findings that pb_library_delete_findings() handed back also
+ * go back into their packs, at the same places, and each such pack gets
+ * PbLibrary::pack-changed; a place in a pack section deleted since is
+ * left out.
  *
  * Returns: %TRUE, or %FALSE with @error set (%PB_DB_ERROR, a constraint
  *   failing when an id is taken again or a report has gone), nothing then
@@ -574,6 +617,8 @@ pb_library_restore_findings (PbLibrary  *library,
                              GPtrArray  *findings,
                              GError    **error)
 {
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) packs = NULL;
   sqlite3 *db = _pb_library_get_db (library);
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
@@ -583,20 +628,28 @@ pb_library_restore_findings (PbLibrary  *library,
     return FALSE;
 
   for (guint i = 0; i < findings->len; i++)
-    if (!insert_finding (db, g_ptr_array_index (findings, i), TRUE, error))
-      {
-        pb_db_rollback (db);
-        return FALSE;
-      }
-
-  if (!pb_db_commit (db, error))
     {
-      pb_db_rollback (db);
-      return FALSE;
+      PbFinding *finding = g_ptr_array_index (findings, i);
+      PbFindingSnapshot *snapshot = g_object_get_data (G_OBJECT (finding), SNAPSHOT_KEY);
+      gint64 id = pb_finding_get_id (finding);
+
+      if (snapshot != NULL ? !_pb_finding_snapshot_restore (db, snapshot, error)
+                           : !insert_finding (db, finding, TRUE, error))
+        goto failed;
+      g_array_append_val (ids, id);
     }
 
-  for (guint i = 0; i < findings->len; i++)
-    _pb_library_emit_finding_added (library, pb_finding_get_id (g_ptr_array_index (findings, i)));
+  if (!(packs = _pb_finding_packs (db, (const gint64 *)(gpointer)ids->data, ids->len, error)) ||
+      !pb_db_commit (db, error))
+    goto failed;
+
+  for (guint i = 0; i < ids->len; i++)
+    _pb_library_emit_finding_added (library, g_array_index (ids, gint64, i));
+  emit_packs_changed (library, packs);
 
   return TRUE;
+
+failed:
+  pb_db_rollback (db);
+  return FALSE;
 }

@@ -44,5 +44,9 @@ gboolean    pb_library_retag_findings         (PbLibrary              *library,
 gboolean    pb_library_restore_findings       (PbLibrary              *library,
                                                GPtrArray              *findings,
                                                GError                **error);
+int         pb_library_count_packs_holding    (PbLibrary              *library,
+                                               const gint64           *ids,
+                                               guint                   n_ids,
+                                               GError                **error);
 
 G_END_DECLS

@@ -172,10 +172,13 @@ delete_ids (PbFindingsView *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
+  int n_packs;
 
   if (n_ids == 0)
     return;
 
+  /* Counted first: after the delete no pack holds them. */
+  n_packs = pb_library_count_packs_holding (self->library, ids, n_ids, NULL);
   if (!(deleted = pb_library_delete_findings (self->library, ids, n_ids, &error)))
     {
       _pb_findings_view_show_toast (self, adw_toast_new (error->message));
@@ -185,8 +188,16 @@ delete_ids (PbFindingsView *self,
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   self->last_deleted = g_ptr_array_ref (deleted);
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding deleted",
-                                          "%u findings deleted", n_ids), n_ids);
+  if (n_packs > 0 && n_ids == 1)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Finding deleted; it was in %d pack",
+                                            "Finding deleted; it was in %d packs", n_packs), n_packs);
+  else if (n_packs > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u findings deleted; they were in %d pack",
+                                            "%u findings deleted; they were in %d packs", n_packs),
+                               n_ids, n_packs);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding deleted",
+                                            "%u findings deleted", n_ids), n_ids);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

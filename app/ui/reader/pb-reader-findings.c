@@ -192,8 +192,12 @@ delete_requested_cb (PbReader  *self,
   gint64 id = pb_finding_get_id (finding);
   g_autoptr(GPtrArray) deleted = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   AdwToast *notice;
+  int n_packs;
 
+  /* Counted first: after the delete no pack holds it. */
+  n_packs = pb_library_count_packs_holding (self->library, &id, 1, NULL);
   if (!(deleted = pb_library_delete_findings (self->library, &id, 1, &error)))
     {
       _pb_reader_toast (self, adw_toast_new (error->message));
@@ -203,7 +207,10 @@ delete_requested_cb (PbReader  *self,
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   self->last_deleted = g_ptr_array_ref (deleted);
 
-  notice = adw_toast_new (_("Finding deleted"));
+  if (n_packs > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Finding deleted; it was in %d pack",
+                                            "Finding deleted; it was in %d packs", n_packs), n_packs);
+  notice = adw_toast_new (message != NULL ? message : _("Finding deleted"));
   adw_toast_set_button_label (notice, _("_Undo"));
   adw_toast_set_priority (notice, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (notice, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
