@@ -156,6 +156,7 @@ test_packs (Fixture       *f,
   g_auto(PbTestRun) exempt_add = { 0 };
   g_auto(PbTestRun) list = { 0 };
   g_auto(PbTestRun) export = { 0 };
+  g_auto(PbTestRun) public_export = { 0 };
   g_auto(PbTestRun) other_format = { 0 };
   g_autofree char *pdf = g_build_filename (f->dir, "pack.pdf", NULL);
   g_autofree char *contents = NULL;
@@ -221,6 +222,11 @@ test_packs (Fixture       *f,
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* Written, with a warning: the exempt pack records no paragraph. */
+  g_assert_nonnull (strstr (export.err, "Warning: pack 2 is exempt but records no paragraph of Schedule 12A"));
+  pb_test_run_cli (&public_export, "pack", "export", "--library", f->library_dir, "1", "--format", "pdf", "-o", pdf, NULL);
+  g_assert_cmpint (public_export.status, ==, 0);
+  g_assert_cmpstr (public_export.err, ==, "");
 
   pb_test_run_cli (&other_format, "pack", "export", "--library", f->library_dir, "2", "--format", "odt", "-o", pdf, NULL);
   g_assert_cmpint (other_format.status, ==, 2);

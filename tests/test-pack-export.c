@@ -195,9 +195,14 @@ test_export_csv_html (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   /* UTF-8's byte order mark first, for Excel on Windows, then the header. */
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Section\",\"Report\",\"Page\",\"Paragraph\",\"Quote\""));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Pack classification\",\"Section\",\"Report\",\"Page\","
+                                       "\"Paragraph\",\"Quote\""));
   g_assert_cmpuint (count_occurrences (csv, "\xEF\xBB\xBF"), ==, 1);
-  g_assert_nonnull (strstr (csv, ",\"Recorded\",\"Report date\"\r\n"));
+  g_assert_nonnull (strstr (csv, ",\"Recorded\",\"Report date\",\"Authority\",\"Inspection\",\"Inspection ended\","
+                                 "\"Published\"\r\n"));
+  /* The pack's marking on every row: no paragraph was recorded for it. */
+  g_assert_cmpuint (count_occurrences (csv, "\r\n\"Exempt: not for publication (Schedule 12A, paragraph not recorded)\","),
+                    ==, ids->len + 1);
   g_assert_cmpuint (count_occurrences (csv, "\r\n"), ==, ids->len + 2);
   g_assert_cmpuint (count_occurrences (csv, "\"Exempt\""), ==, 1);
   /* Words, not the library's codes; the inspection's end as an ISO date. */
@@ -205,7 +210,7 @@ test_export_csv_html (Fixture       *f,
   g_assert_null (strstr (csv, "area_for_improvement"));
   g_assert_nonnull (strstr (csv, "\"Care leavers\""));
   g_assert_nonnull (strstr (csv, "\"Area for improvement\""));
-  g_assert_nonnull (strstr (csv, "\"2024-09-20\"\r\n"));
+  g_assert_nonnull (strstr (csv, ",\"2024-09-20\",\""));
 
   g_assert_true (pb_library_export_pack_html (f->library, exempt_pack, html_path, &error));
   g_assert_true (pb_library_export_pack_html (f->library, public_pack, public_html_path, &error));

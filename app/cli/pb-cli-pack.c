@@ -428,6 +428,7 @@ run_pack_export (CommonOptions  *common,
     { NULL }
   };
   g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(PbPack) pack = NULL;
   g_autoptr(GError) error = NULL;
   PbPackExportOptions options;
   PbPackFormat format = PB_PACK_FORMAT_PDF;
@@ -455,6 +456,14 @@ run_pack_export (CommonOptions  *common,
   if (!(library = _pb_cli_open_library (common, &error)) ||
       !pb_library_export_pack_with_options (library, pack_id, format, path, &options, NULL, NULL, NULL, &error))
     return _pb_cli_fail (error->message);
+
+  /* Written, but council papers say which paragraph makes them exempt:
+   * warn, so that it is recorded before the pack goes out. */
+  pack = pb_library_get_pack (library, pack_id, NULL);
+  if (pack != NULL && pb_pack_get_paragraph_missing (pack))
+    g_printerr (_("Warning: pack %" G_GINT64_FORMAT " is exempt but records no paragraph of Schedule 12A; its cover "
+                  "says so. Record one with “pack set %" G_GINT64_FORMAT " --exempt-paragraph N”.\n"),
+                pack_id, pack_id);
 
   return EXIT_OK;
 }

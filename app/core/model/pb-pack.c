@@ -193,6 +193,22 @@ pb_pack_get_exempt_paragraph (PbPack *self)
 }
 
 /**
+ * pb_pack_get_paragraph_missing:
+ *
+ * Whether the pack is exempt but records no paragraph of Schedule 12A:
+ * council papers say which applies, so an export warns of it (the cover
+ * then says the paragraph has not been recorded).
+ *
+ * Returns: %TRUE for an exempt pack with no paragraph recorded
+ */
+gboolean
+pb_pack_get_paragraph_missing (PbPack *self)
+{
+  g_return_val_if_fail (PB_IS_PACK (self), FALSE);
+  return self->exempt && self->exempt_paragraph == 0;
+}
+
+/**
  * pb_exempt_paragraph_get_description:
  * @paragraph: from 1 to %PB_EXEMPT_PARAGRAPH_LAST
  *

@@ -32,6 +32,7 @@ guint       pb_pack_get_n_findings     (PbPack *self);
 const char *pb_pack_get_agenda_item    (PbPack *self);
 const char *pb_pack_get_contact        (PbPack *self);
 guint       pb_pack_get_exempt_paragraph (PbPack *self);
+gboolean    pb_pack_get_paragraph_missing (PbPack *self);
 
 /* The paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972
  * under which a pack may be exempt: 1 to PB_EXEMPT_PARAGRAPH_LAST. */

@@ -79,6 +79,7 @@ typedef struct
 static const Style styles[] = {
   { "Normal", "Arial", 11, FALSE, FALSE, 0, 120, 0, 0, FALSE },
   { "Title", "Arial", 20, TRUE, FALSE, 120, 240, 0, 0, TRUE },
+  { "TitleLong", "Arial", 13, TRUE, FALSE, 120, 240, 0, 0, TRUE },
   { "Heading1", "Arial", 15, TRUE, FALSE, 360, 120, 0, 0, TRUE },
   { "Heading2", "Arial", 12.5, TRUE, FALSE, 240, 80, 0, 0, TRUE },
   { "CoverHeading", "Arial", 15, TRUE, FALSE, 360, 120, 0, 0, TRUE },

@@ -49,6 +49,9 @@ static const char styles[] =
   "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
   PARA_STYLE ("Title", "Title", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\" w:line=\"540\" w:lineRule=\"exact\"/></w:pPr>"
               "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"40\"/></w:rPr>")
+  /* A title too long for 20 points to leave it on the cover. */
+  PARA_STYLE ("TitleLong", "Title (Long)", "<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\" w:line=\"351\" w:lineRule=\"exact\"/></w:pPr>"
+              "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"26\"/></w:rPr>")
   PARA_STYLE ("Heading1", "heading 1", "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>"
               "<w:spacing w:before=\"360\" w:after=\"120\" w:line=\"405\" w:lineRule=\"exact\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
               "<w:rPr><w:b/><w:color w:val=\"14213D\"/><w:sz w:val=\"30\"/></w:rPr>")
@@ -155,12 +158,49 @@ banner_line (PbPackWalk *walk)
   return banner != NULL ? g_strdup_printf ("%s · %s", banner, pb_pack_walk_get_exempt_line (walk)) : NULL;
 }
 
-static const char *
+/* The most characters of 8-point Arial the running header's and footer's
+ * lines are given: about four fifths of the 117 or so that fit across the
+ * page, so that each stays one line beside the council's name or the page
+ * numbers, as the PDF's do. */
+#define RUNNING_HEADER_CHARS 96
+#define RUNNING_FOOTER_CHARS 80
+
+/* @text cut to at most @max characters at a space, with "…" after it. */
+static char *
+shorten (const char *text,
+         glong       max)
+{
+  const char *end;
+  const char *space = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  end = g_utf8_offset_to_pointer (text, MAX (max - 1, 1));
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    if (*p == ' ')
+      space = p;
+  if (space != NULL && g_utf8_pointer_to_offset (text, space) > max / 2)
+    end = space;
+  return g_strdup_printf ("%.*s…", (int)(end - text), text);
+}
+
+/* The running header's title: the whole of it, unless it would not stand
+ * on one line beside the council's name. */
+static char *
+header_title (PbPackWalk *walk)
+{
+  const char *council = pb_pack_walk_get_council (walk);
+  glong room = RUNNING_HEADER_CHARS - (council != NULL ? g_utf8_strlen (council, -1) + 4 : 0);
+
+  return shorten (pb_pack_get_title (pb_pack_walk_get_pack (walk)), MAX (room, 40));
+}
+
+static char *
 footer_text (PbPackWalk *walk)
 {
   const char *footer = pb_pack_walk_get_footer (walk);
 
-  return *footer != '\0' ? footer : pb_pack_get_title (pb_pack_walk_get_pack (walk));
+  return shorten (*footer != '\0' ? footer : pb_pack_get_title (pb_pack_walk_get_pack (walk)), RUNNING_FOOTER_CHARS);
 }
 
 /**
@@ -176,8 +216,10 @@ _pb_docx_flow_running_from_walk (PbDocxFlow *flow,
   g_autofree char *banner = banner_line (walk);
   const char *council = pb_pack_walk_get_council (walk);
   /* A tab between them: as wide as a few spaces at least. */
-  g_autofree char *header = g_strdup_printf ("%s%s%s", pb_pack_get_title (pb_pack_walk_get_pack (walk)),
-                                             council != NULL ? "    " : "", council != NULL ? council : "");
+  g_autofree char *title = header_title (walk);
+  g_autofree char *header = g_strdup_printf ("%s%s%s", title, council != NULL ? "    " : "",
+                                             council != NULL ? council : "");
+  g_autofree char *below = footer_text (walk);
   /* Translators: a Word document's footer; keep {PAGE} and {PAGES}, which become the numbers */
   g_autofree char *pages = g_strdup (_("Page {PAGE} of {PAGES}"));
   g_autofree char *footer = NULL;
@@ -185,7 +227,7 @@ _pb_docx_flow_running_from_walk (PbDocxFlow *flow,
 
   g_string_replace (numbers, "{PAGE}", "99", 0);
   g_string_replace (numbers, "{PAGES}", "99", 0);
-  footer = g_strdup_printf ("%s    %s", footer_text (walk), numbers->str);
+  footer = g_strdup_printf ("%s    %s", below, numbers->str);
   _pb_docx_flow_running (flow, banner, header, footer);
 }
 
@@ -194,6 +236,7 @@ build_header (PbPackWalk *walk)
 {
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr " PB_DOCX_NS ">");
   g_autofree char *line = banner_line (walk);
+  g_autofree char *title = header_title (walk);
   const char *council = pb_pack_walk_get_council (walk);
 
   if (line != NULL)
@@ -205,7 +248,7 @@ build_header (PbPackWalk *walk)
     }
   g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" "
                         "w:space=\"4\" w:color=\"B8BCC4\"/></w:pBdr><w:spacing w:after=\"120\"/></w:pPr>");
-  run (out, NULL, pb_pack_get_title (pb_pack_walk_get_pack (walk)));
+  run (out, NULL, title);
   if (council != NULL)
     {
       g_string_append (out, "<w:r><w:tab/></w:r>");
@@ -223,10 +266,11 @@ build_footer (PbPackWalk *walk)
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr " PB_DOCX_NS ">");
   /* Translators: a Word document's footer; keep {PAGE} and {PAGES}, which become the numbers */
   g_auto(GStrv) pieces = g_regex_split_simple ("(\\{PAGE\\}|\\{PAGES\\})", _("Page {PAGE} of {PAGES}"), 0, 0);
+  g_autofree char *below = footer_text (walk);
 
   g_string_append (out, "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" "
                         "w:space=\"4\" w:color=\"B8BCC4\"/></w:pBdr></w:pPr>");
-  run (out, NULL, footer_text (walk));
+  run (out, NULL, below);
   g_string_append (out, "<w:r><w:tab/></w:r>");
   for (guint i = 0; pieces[i] != NULL; i++)
     {

@@ -3,28 +3,81 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pb-export-file.h"
 #include "pb-findings-csv.h"
 #include "pb-pack-writers-private.h"
 
-/* A pack as a spreadsheet: one row for each finding, in the pack's order,
- * its section first, then the columns every findings CSV has
- * (pb-findings-csv.c), then the day its report is dated by, ISO. */
+/* A pack as a spreadsheet: one row for each finding, in the pack's order.
+ * First the pack's classification, on every row: a spreadsheet is sorted,
+ * filtered and copied a few rows at a time, and an exempt pack's rows
+ * must say so wherever they end up.  Then the finding's section, the
+ * columns every findings CSV has (pb-findings-csv.c), the day its report
+ * is dated by, and the report as people name it: the authority, the kind
+ * of inspection in words, the inspection's last day and the day it was
+ * published, ISO, to sort and filter by. */
+
+typedef struct
+{
+  GString    *out;
+  const char *classification;
+} Csv;
+
+static void
+append_date (GString     *out,
+             const GDate *date,
+             gboolean     last)
+{
+  char text[16];
+
+  if (date != NULL && g_date_valid (date))
+    {
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      pb_csv_append_field (out, text, last);
+    }
+  else
+    pb_csv_append_field (out, NULL, last);
+}
 
 static gboolean
 visit_cb (const PbPackPart  *part,
           gpointer           data,
           GError           **error)
 {
-  GString *out = data;
+  Csv *csv = data;
+  GString *out = csv->out;
+  PbStructure *structure = part->structure;
 
   if (part->kind == PB_PACK_PART_FINDING)
     {
+      pb_csv_append_field (out, csv->classification, FALSE);
       pb_csv_append_field (out, part->section, FALSE);
       pb_csv_append_finding (out, part->finding, part->cohorts, FALSE);
-      pb_csv_append_field (out, part->report_date, TRUE);
+      pb_csv_append_field (out, part->report_date, FALSE);
+      pb_csv_append_field (out, structure != NULL ? structure->local_authority : NULL, FALSE);
+      pb_csv_append_field (out, structure != NULL ? pb_document_type_get_label (structure->type) : NULL, FALSE);
+      append_date (out, structure != NULL ? pb_structure_get_inspection_end (structure) : NULL, FALSE);
+      append_date (out, structure != NULL ? &structure->published : NULL, TRUE);
     }
   return TRUE;
+}
+
+/* The pack's classification as its CSV gives it on every row. */
+static char *
+classification_of (PbPack *pack)
+{
+  guint paragraph = pb_pack_get_exempt_paragraph (pack);
+
+  if (!pb_pack_get_exempt (pack))
+    /* Translators: a pack's classification, in a spreadsheet */
+    return g_strdup (_("Public"));
+  if (paragraph == 0)
+    /* Translators: an exempt pack's classification, in a spreadsheet, when
+     * the Schedule 12A paragraph that applies has not been recorded */
+    return g_strdup (_("Exempt: not for publication (Schedule 12A, paragraph not recorded)"));
+  /* Translators: an exempt pack's classification, in a spreadsheet */
+  return g_strdup_printf (_("Exempt: not for publication (Schedule 12A, paragraph %u)"), paragraph);
 }
 
 /* UTF-8's byte order mark: without it, Excel on Windows reads the file
@@ -43,10 +96,12 @@ _pb_pack_write_csv (PbPackWalk  *walk,
                     const char  *path,
                     GError     **error)
 {
-  g_autoptr(GString) out = g_string_new (UTF8_BOM "\"Section\",");
+  g_autoptr(GString) out = g_string_new (UTF8_BOM "\"Pack classification\",\"Section\",");
+  g_autofree char *classification = classification_of (pb_pack_walk_get_pack (walk));
+  Csv csv = { out, classification };
 
   g_string_append (out, pb_csv_finding_header ());
-  g_string_append (out, ",\"Report date\"\r\n");
-  return pb_pack_walk_run (walk, visit_cb, out, error) &&
+  g_string_append (out, ",\"Report date\",\"Authority\",\"Inspection\",\"Inspection ended\",\"Published\"\r\n");
+  return pb_pack_walk_run (walk, visit_cb, &csv, error) &&
          pb_export_write_contents (path, out->str, out->len, error);
 }

@@ -160,6 +160,10 @@ masthead (Body             *body,
   g_string_append (out, "</w:p>");
 }
 
+/* Past this many characters (four lines or so of 20-point type), the
+ * cover's title is set in 13 points (the TitleLong style). */
+#define LONG_TITLE_CHARS 160
+
 /* Body text's spacing (_pb_docx_line_twips (11)), 3 points after. */
 #define SPACING_AFTER_60 "<w:spacing w:after=\"60\" w:line=\"297\" w:lineRule=\"exact\"/>"
 
@@ -222,7 +226,8 @@ cover (Body             *body,
       run (out, NULL, part->exempt);
       g_string_append (out, "</w:p>");
     }
-  paragraph (body, "Title", part->text);
+  /* A very long title in smaller type, so that it stays on the cover. */
+  paragraph (body, g_utf8_strlen (part->text, -1) > LONG_TITLE_CHARS ? "TitleLong" : "Title", part->text);
   details (body, part);
   if (part->notice != NULL)
     paragraph (body, NULL, part->notice);

@@ -69,8 +69,9 @@ pb_pack_format_from_name (const char   *name,
  *
  * Returns: %TRUE, or %FALSE with @error set (%PB_PACKS_ERROR_NOT_FOUND,
  *   %G_IO_ERROR_CANCELLED, %G_IO_ERROR_NOT_FOUND or
- *   %G_IO_ERROR_INVALID_DATA for a logo that cannot be read or is not a
- *   PNG, another %G_IO_ERROR for the file) and no file left at @path or
+ *   %G_IO_ERROR_INVALID_DATA for a logo that is not a PNG, is damaged or
+ *   cut short, or has more than 25 million pixels, another %G_IO_ERROR
+ *   for the file) and no file left at @path or
  *   beside it
  */
 gboolean

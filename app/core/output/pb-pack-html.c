@@ -155,6 +155,35 @@ cell_text (GString    *out,
     }
 }
 
+/* A column's heading, by the authority too as the PDF and DOCX head it
+ * ("Wirral", "June 2019", "ILACS, 2018 to 2022"): two inspections of one
+ * month are told apart.  Each part is on a line of its own, with a space
+ * before it, so that the heading read as plain text (by a screen reader,
+ * or pasted) is "Wirral June 2019 ILACS, 2018 to 2022", not run
+ * together. */
+static void
+column_heading (GString                 *out,
+                const PbPackGradeColumn *column,
+                const char              *note)
+{
+  g_auto(GStrv) lines = g_strsplit (note != NULL ? note : "", "\n", -1);
+
+  if (column->authority != NULL && *column->authority != '\0')
+    {
+      pb_xml_append_text (out, column->authority);
+      g_string_append (out, " <br/>");
+    }
+  pb_xml_append_text (out, column->heading);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_string_append (out, " <span class=\"note\">");
+      pb_xml_append_text (out, lines[i]);
+      g_string_append (out, "</span>");
+    }
+}
+
 static void
 grades (GString            *out,
         const PbPackGrades *grades)
@@ -169,7 +198,7 @@ grades (GString            *out,
                                                     : g_strdup (column->framework);
 
       g_string_append_printf (out, "<th scope=\"col\"%s>", column->new_framework ? " class=\"new-framework\"" : "");
-      cell_text (out, column->heading, note);
+      column_heading (out, column, note);
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead>\n<tbody>\n");

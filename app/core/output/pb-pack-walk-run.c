@@ -295,6 +295,7 @@ visit_item (PbPackWalk        *self,
   part.section = section->title;
   part.cohorts = cohorts;
   part.report_date = _pb_pack_report_date_iso (structure, date, sizeof date);
+  part.structure = structure;
   return visit (&part, user_data, error);
 }
 

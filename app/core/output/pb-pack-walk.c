@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
 #include <string.h>
+
+#include <cairo.h>
 
 #include "pb-cohort-store.h"
 #include "pb-dates.h"
@@ -166,6 +169,105 @@ load (PbPackWalk  *self,
   return TRUE;
 }
 
+/* A logo of more pixels than this (a 5000 × 5000 scan) is refused before
+ * it is decoded: decoding takes four bytes a pixel, and a PNG's header can
+ * claim 60000 × 60000 in a file of a few bytes. */
+#define LOGO_MAX_PIXELS (25 * 1000 * 1000)
+
+/* The finest a logo is kept at: 300 dots to the inch at its printed size
+ * (at most 56 points high and 200 wide, as the PDF and DOCX print it). */
+#define LOGO_DPI 300.0
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         length;
+  gsize         offset;
+} LogoReader;
+
+static cairo_status_t
+read_logo_cb (void          *closure,
+              unsigned char *data,
+              unsigned int   length)
+{
+  LogoReader *reader = closure;
+
+  if (reader->length - reader->offset < length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+write_logo_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Decodes the logo once, so that a damaged or cut-short PNG is refused
+ * by every export alike (the DOCX and HTML would otherwise carry it
+ * as it is), and replaces one larger than its printed size needs with a
+ * copy at LOGO_DPI: a 12000-pixel scan would otherwise go whole into
+ * every DOCX and HTML file and be decoded again by the PDF writer. */
+static gboolean
+shrink_logo (PbPackWalk  *self,
+             const char  *name,
+             GError     **error)
+{
+  LogoReader reader = { NULL, 0, 0 };
+  cairo_surface_t *image;
+  cairo_surface_t *small;
+  cairo_t *cr;
+  double scale = MIN (56.0 / self->logo_height, 200.0 / self->logo_width);
+  int to_width = MAX (1, (int)ceil (self->logo_width * scale / 72.0 * LOGO_DPI));
+  int to_height = MAX (1, (int)ceil (self->logo_height * scale / 72.0 * LOGO_DPI));
+  GByteArray *png;
+
+  reader.data = g_bytes_get_data (self->logo, &reader.length);
+  image = cairo_image_surface_create_from_png_stream (read_logo_cb, &reader);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (image);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The logo “%s” could not be read: the PNG file is damaged or cut short."), name);
+      return FALSE;
+    }
+  if (to_width >= (int)self->logo_width || to_height >= (int)self->logo_height)
+    {
+      cairo_surface_destroy (image);
+      return TRUE;
+    }
+
+  small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, to_width, to_height);
+  cr = cairo_create (small);
+  cairo_scale (cr, (double)to_width / self->logo_width, (double)to_height / self->logo_height);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+
+  png = g_byte_array_new ();
+  if (cairo_surface_write_to_png_stream (small, write_logo_cb, png) != CAIRO_STATUS_SUCCESS)
+    {
+      /* Only memory can fail here: keep the logo as it came. */
+      cairo_surface_destroy (small);
+      g_byte_array_unref (png);
+      return TRUE;
+    }
+  cairo_surface_destroy (small);
+  g_bytes_unref (self->logo);
+  self->logo = g_byte_array_free_to_bytes (png);
+  self->logo_width = to_width;
+  self->logo_height = to_height;
+  return TRUE;
+}
+
 /* The PNG at @path, with its size in pixels; FALSE with @error set when it
  * cannot be read or is not a PNG.  The size is read from the IHDR chunk
  * that every PNG opens with. */
@@ -201,7 +303,14 @@ load_logo (PbPackWalk  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The logo “%s” is not a PNG image."), name);
       return FALSE;
     }
-  return TRUE;
+  if ((guint64)self->logo_width * self->logo_height > LOGO_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The logo “%s” is too large (%u × %u pixels). Use a smaller copy: 2,000 pixels across is plenty."),
+                   name, self->logo_width, self->logo_height);
+      return FALSE;
+    }
+  return shrink_logo (self, name, error);
 }
 
 /* The lines that repeat on every page and in the file's properties. */
@@ -267,7 +376,8 @@ make_lines (PbPackWalk *self)
  * Returns: (transfer full): the walk, or %NULL with @error set
  *   (%PB_PACKS_ERROR_NOT_FOUND for no such pack, a database error,
  *   %G_IO_ERROR_NOT_FOUND or %G_IO_ERROR_INVALID_DATA for a logo that
- *   cannot be read or is not a PNG, or %G_IO_ERROR_CANCELLED)
+ *   cannot be read, is not a PNG, is damaged or has more than 25 million
+ *   pixels, or %G_IO_ERROR_CANCELLED)
  */
 PbPackWalk *
 pb_pack_walk_new (PbLibrary                  *library,

@@ -317,6 +317,8 @@ typedef struct
  * @cohorts: a finding's cohorts, in words, separated by "; "
  * @report_date: (nullable): the day a finding's report is dated by (its
  *   inspection's end, else its publication) as YYYY-MM-DD
+ * @structure: (nullable): a finding's report as the library read it
+ *   (authority, kind of report, dates), or %NULL when it has none
  * @tracker: the recommendation tracker's table
  * @comparison: two reports compared
  *
@@ -349,6 +351,7 @@ typedef struct
   const char         *section;
   const char         *cohorts;
   const char         *report_date;
+  PbStructure        *structure;
 
   const PbPackTracker    *tracker;
   const PbPackComparison *comparison;

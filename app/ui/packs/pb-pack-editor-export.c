@@ -130,7 +130,12 @@ export_done_cb (GObject      *object,
   else if (run->then == AFTER_EXPORT_TELL)
     {
       g_autofree char *name = g_path_get_basename (run->path);
-      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+      PbPack *pack = _pb_pack_editor_current_pack (self);
+      /* Council papers say which paragraph makes them exempt: the cover
+       * says it has not been recorded, and so does the toast. */
+      g_autofree char *message = pack != NULL && pb_pack_get_paragraph_missing (pack)
+        ? g_strdup_printf (_("Exported “%s”, but no Schedule 12A paragraph is recorded: choose one under Exempt Under"), name)
+        : g_strdup_printf (_("Exported “%s”"), name);
       g_autoptr(GFile) file = g_file_new_for_path (run->path);
 
       pb_show_file_toast (GTK_WIDGET (self), message, file);
