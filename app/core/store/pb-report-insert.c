@@ -34,6 +34,35 @@ bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* The pages as one JSON array of [width, height, text], for one INSERT:
+ * NULL if a page's text is not UTF-8, which JSON cannot carry as it is. */
+static char *
+pages_to_json (const PbReportContent *content)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < content->pages->len; i++)
+    {
+      const PbPageContent *data = &g_array_index (content->pages, PbPageContent, i);
+
+      if (!g_utf8_validate (data->text, -1, NULL))
+        return NULL;
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, data->width);
+      json_builder_add_double_value (builder, data->height);
+      json_builder_add_string_value (builder, data->text);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
 /**
  * _pb_library_lookup_report:
  * @db: a connection to the library
@@ -319,14 +348,31 @@ _pb_library_replace_report_text (sqlite3          *db,
   g_autoptr(sqlite3_stmt) offered = NULL;
   g_autoptr(sqlite3_stmt) report = NULL;
   g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
+  g_autofree char *json = pages_to_json (content);
 
+  /* Only the pages whose text changed, and in one statement where it can,
+   * for the full-text index's sake (insert_pages ()). */
   if (!(page = pb_db_prepare (db,
-                              "UPDATE report_pages SET text = ?3, width = ?4, height = ?5"
-                              " WHERE report_id = ?1 AND page_number = ?2 AND text IS NOT ?3",
+                              json != NULL
+                              ? "UPDATE report_pages SET text = j.value ->> 2, width = j.value ->> 0,"
+                                "  height = j.value ->> 1"
+                                " FROM json_each (?2) AS j"
+                                " WHERE report_id = ?1 AND page_number = j.key + 1"
+                                "  AND text IS NOT j.value ->> 2"
+                              : "UPDATE report_pages SET text = ?3, width = ?4, height = ?5"
+                                " WHERE report_id = ?1 AND page_number = ?2 AND text IS NOT ?3",
                               error)))
     return FALSE;
 
-  for (guint i = 0; i < content->pages->len; i++)
+  if (json != NULL)
+    {
+      sqlite3_bind_int64 (page, 1, report_id);
+      sqlite3_bind_text (page, 2, json, -1, SQLITE_STATIC);
+      if (!pb_db_step_done (page, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; json == NULL && i < content->pages->len; i++)
     {
       const PbPageContent *data = &g_array_index (content->pages, PbPageContent, i);
 
@@ -368,35 +414,6 @@ _pb_library_replace_report_text (sqlite3          *db,
   sqlite3_bind_int (report, 4, content->has_text_layer);
 
   return pb_db_step_done (report, error);
-}
-
-/* The pages as one JSON array of [width, height, text], for one INSERT:
- * NULL if a page's text is not UTF-8, which JSON cannot carry as it is. */
-static char *
-pages_to_json (const PbReportContent *content)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < content->pages->len; i++)
-    {
-      const PbPageContent *data = &g_array_index (content->pages, PbPageContent, i);
-
-      if (!g_utf8_validate (data->text, -1, NULL))
-        return NULL;
-      json_builder_begin_array (builder);
-      json_builder_add_double_value (builder, data->width);
-      json_builder_add_double_value (builder, data->height);
-      json_builder_add_string_value (builder, data->text);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
 }
 
 /* The report's pages, and so (by trigger) their full-text index. In one
