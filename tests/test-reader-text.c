@@ -466,6 +466,77 @@ test_large_report (Fixture       *f,
   }
 }
 
+/* Whether a toast saying @words is on show: the overlay's labels. */
+static gboolean
+toast_says (Fixture    *f,
+            const char *words)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (reader_of (f)), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+
+  g_assert_nonnull (overlay);
+  g_ptr_array_add (todo, overlay);
+  while (todo->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (todo, todo->len - 1);
+
+      if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), words) != NULL)
+        return TRUE;
+      /* The reader's own labels are not toasts. */
+      if (widget == GTK_WIDGET (reader_of (f)))
+        continue;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (todo, child);
+    }
+  return FALSE;
+}
+
+static gboolean
+toast_nothing_selected (Fixture *f)
+{
+  return toast_says (f, "Select the words for the finding first");
+}
+
+/* A passage selected in the Text view while the text is laid out again (a
+ * finding added meanwhile) stays selected, so Ctrl+Enter takes it; once
+ * taken, the caret goes on after it, and Ctrl+Enter with nothing selected
+ * says why nothing opened. */
+static void
+test_selection_outlives_reload (Fixture       *f,
+                                gconstpointer  data)
+{
+  PbTextView *text_view = text_view_of (f);
+  g_autoptr(PbFinding) finding = NULL;
+  GtkTextBuffer *before;
+  GtkTextIter start, end, iter;
+
+  pb_reader_set_text_mode (reader_of (f), TRUE);
+  pb_reader_iterate_until (text_loaded, f);
+  gtk_widget_grab_focus (GTK_WIDGET (pb_text_view_get_text_view (text_view)));
+
+  g_assert_true (pb_text_view_iter_at (text_view, 1, strlen (FIRST_LINE), &iter));
+  gtk_text_buffer_place_cursor (text_buffer (f), &iter);
+  press (f, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 3);
+
+  before = text_buffer (f);
+  add_finding_on (f, 7);
+  pb_reader_iterate_until (text_marks_page_7, f);
+  g_assert_true (text_buffer (f) != before);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (text_buffer (f), &start, &end));
+  assert_text (gtk_text_iter_get_text (&start, &end), "Personal advisers keep");
+
+  finding = add_finding_with_keys (f);
+  g_assert_cmpstr (pb_finding_get_quote (finding), ==, "Personal advisers keep");
+  g_assert_false (gtk_text_buffer_get_selection_bounds (text_buffer (f), &start, &end));
+  caret_iter (f, &iter);
+  g_assert_true (gtk_text_iter_equal (&iter, &end));
+  g_assert_false (toast_nothing_selected (f));
+
+  press (f, GDK_KEY_Return, GDK_CONTROL_MASK, 1);
+  pb_reader_iterate_until (toast_nothing_selected, f);
+  g_assert_null (pb_reader_find_editor ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +554,8 @@ main (int   argc,
               test_switch_keeps_page, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/switch-from-anywhere", Fixture, NULL, pb_reader_fixture_setup,
               test_switch_from_anywhere, pb_reader_fixture_teardown);
+  g_test_add ("/reader-text/selection-outlives-reload", Fixture, NULL, pb_reader_fixture_setup,
+              test_selection_outlives_reload, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/reflows", Fixture, PB_READER_SIZE (360, 640), pb_reader_fixture_setup,
               test_text_reflows, pb_reader_fixture_teardown);
 

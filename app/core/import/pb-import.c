@@ -131,12 +131,11 @@ open_document (PbImportState  *state,
                GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *uri = g_filename_to_uri (state->temp_path, NULL, NULL);
   gboolean needs_none;
 
   /* Straight from poppler: the password given for this file, not one kept for
    * a file that was at this temporary path before. */
-  state->document = pb_pdf_open_poppler (uri, state->password, &needs_none, &local_error);
+  state->document = pb_pdf_open_poppler_for_text (state->temp_path, state->password, &needs_none, &local_error);
   if (state->document != NULL && needs_none)
     {
       /* An owner password only: the file opens without one, and the one

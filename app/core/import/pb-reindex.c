@@ -131,7 +131,7 @@ pb_library_reindex_report (PbLibrary   *library,
     return FALSE;
 
   path = pb_library_dup_report_path (library, pb_report_get_sha256 (report));
-  if (!(document = G_OBJECT (pb_pdf_open (path, password, error))) ||
+  if (!(document = G_OBJECT (pb_pdf_open_for_text (path, password, error))) ||
       !(content = pb_pdf_read_content (POPPLER_DOCUMENT (document), NULL, NULL, NULL, error)))
     return FALSE;
   pb_pdf_read_raw_markups (content, POPPLER_DOCUMENT (document), path);

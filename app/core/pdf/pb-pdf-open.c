@@ -117,6 +117,40 @@ pb_pdf_forget_passwords (void)
   g_mutex_unlock (&lock);
 }
 
+static PopplerDocument *
+new_document (const char  *uri,
+              GBytes      *bytes,
+              const char  *password,
+              GError     **error)
+{
+  if (bytes != NULL)
+    return poppler_document_new_from_bytes (bytes, password, error);
+  return poppler_document_new_from_file (uri, password, error);
+}
+
+/* From the file at @uri, or from @bytes (its copy for reading text) when
+ * given. */
+static PopplerDocument *
+open_poppler (const char  *uri,
+              GBytes      *bytes,
+              const char  *password,
+              gboolean    *needs_none,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *document = new_document (uri, bytes, password, &local_error);
+
+  *needs_none = FALSE;
+  if (document == NULL && password != NULL && *password != '\0' &&
+      g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) &&
+      (document = new_document (uri, bytes, NULL, NULL)) != NULL)
+    *needs_none = TRUE;
+
+  if (document == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return document;
+}
+
 /**
  * pb_pdf_open_poppler:
  * @uri: the PDF's URI
@@ -136,40 +170,50 @@ pb_pdf_open_poppler (const char  *uri,
                      gboolean    *needs_none,
                      GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  PopplerDocument *document = poppler_document_new_from_file (uri, password, &local_error);
-
-  *needs_none = FALSE;
-  if (document == NULL && password != NULL && *password != '\0' &&
-      g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) &&
-      (document = poppler_document_new_from_file (uri, NULL, NULL)) != NULL)
-    *needs_none = TRUE;
-
-  if (document == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return document;
+  return open_poppler (uri, NULL, password, needs_none, error);
 }
 
 /**
- * pb_pdf_open:
- * @path: a PDF file
- * @password: (nullable): its password; %NULL to use the one given earlier in
- *   the session, if any
- * @error: a #GError, or %NULL
+ * pb_pdf_open_poppler_for_text:
+ * @path: the PDF file
+ * @password: (nullable): the password given, if any
+ * @needs_none: (out): as for pb_pdf_open_poppler ()
  *
- * Opens @path with poppler. A password that opens it is kept for the session
- * (see pb_pdf_remember_password ()).
+ * Opens a PDF with poppler for reading its text and structure, not for
+ * showing it: from a copy in memory that skips the colour conversion set up
+ * for every page of a PDF/A file (pb_pdf_text_copy ()), when the file has
+ * one to skip and no password is given; otherwise from the file, as
+ * pb_pdf_open_poppler ().
  *
- * Returns: (transfer full): the document; or %NULL with @error set to
- *   %PB_DOCUMENT_ERROR_NEEDS_PASSWORD (no password is known),
- *   %PB_DOCUMENT_ERROR_WRONG_PASSWORD or %PB_DOCUMENT_ERROR_DAMAGED, in a
- *   sentence for the user; or a %G_CONVERT_ERROR for a path that is no file
- *   name
+ * Returns: (transfer full): the document, or %NULL with a %POPPLER_ERROR,
+ *   or a %G_CONVERT_ERROR for a path that is no file name
  */
 PopplerDocument *
-pb_pdf_open (const char  *path,
-             const char  *password,
-             GError     **error)
+pb_pdf_open_poppler_for_text (const char  *path,
+                              const char  *password,
+                              gboolean    *needs_none,
+                              GError     **error)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, error);
+  g_autoptr(GBytes) copy = NULL;
+
+  *needs_none = FALSE;
+  if (uri == NULL)
+    return NULL;
+  /* Poppler 22.12 (Debian 12) opening from memory with a password that
+   * fails its first try (a wrong one, or one not in Latin-1) tries again on
+   * a stream it has freed, and crashes (make_upright ()): a file opened
+   * with a password is read from the file. */
+  if (password == NULL || *password == '\0')
+    copy = pb_pdf_text_copy (path);
+  return open_poppler (uri, copy, password, needs_none, error);
+}
+
+static PopplerDocument *
+open_path (const char  *path,
+           const char  *password,
+           gboolean     for_text,
+           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = NULL;
@@ -186,7 +230,8 @@ pb_pdf_open (const char  *path,
     password = remembered = pb_pdf_dup_password (path);
   gave = password != NULL && *password != '\0';
 
-  document = pb_pdf_open_poppler (uri, password, &needs_none, &local_error);
+  document = for_text ? pb_pdf_open_poppler_for_text (path, password, &needs_none, &local_error)
+                      : pb_pdf_open_poppler (uri, password, &needs_none, &local_error);
 
   if (remembered != NULL)
     memset (remembered, 0, strlen (remembered));
@@ -216,6 +261,46 @@ pb_pdf_open (const char  *path,
     }
 
   return NULL;
+}
+
+/**
+ * pb_pdf_open:
+ * @path: a PDF file
+ * @password: (nullable): its password; %NULL to use the one given earlier in
+ *   the session, if any
+ * @error: a #GError, or %NULL
+ *
+ * Opens @path with poppler. A password that opens it is kept for the session
+ * (see pb_pdf_remember_password ()).
+ *
+ * Returns: (transfer full): the document; or %NULL with @error set to
+ *   %PB_DOCUMENT_ERROR_NEEDS_PASSWORD (no password is known),
+ *   %PB_DOCUMENT_ERROR_WRONG_PASSWORD or %PB_DOCUMENT_ERROR_DAMAGED, in a
+ *   sentence for the user; or a %G_CONVERT_ERROR for a path that is no file
+ *   name
+ */
+PopplerDocument *
+pb_pdf_open (const char  *path,
+             const char  *password,
+             GError     **error)
+{
+  return open_path (path, password, FALSE, error);
+}
+
+/**
+ * pb_pdf_open_for_text:
+ *
+ * As pb_pdf_open (), for reading the document's text and structure rather
+ * than showing its pages: see pb_pdf_open_poppler_for_text ().
+ *
+ * Returns: (transfer full): as pb_pdf_open ()
+ */
+PopplerDocument *
+pb_pdf_open_for_text (const char  *path,
+                      const char  *password,
+                      GError     **error)
+{
+  return open_path (path, password, TRUE, error);
 }
 
 #define PATH_KEY    "pb-pdf-path"

@@ -13,10 +13,18 @@ void             pb_pdf_forget_passwords  (void);
 PopplerDocument *pb_pdf_open              (const char  *path,
                                            const char  *password,
                                            GError     **error);
+PopplerDocument *pb_pdf_open_for_text     (const char  *path,
+                                           const char  *password,
+                                           GError     **error);
 PopplerDocument *pb_pdf_open_poppler      (const char  *uri,
                                            const char  *password,
                                            gboolean    *needs_none,
                                            GError     **error);
+PopplerDocument *pb_pdf_open_poppler_for_text (const char  *path,
+                                           const char  *password,
+                                           gboolean    *needs_none,
+                                           GError     **error);
+GBytes          *pb_pdf_text_copy         (const char  *path);
 
 void             pb_pdf_document_set_path (PopplerDocument *document,
                                            const char      *path);

@@ -95,7 +95,7 @@ worker_thread (gpointer data)
   PopplerDocument *document;
   guint first, last;
 
-  document = pb_pdf_open (run->path, NULL, &error);
+  document = pb_pdf_open_for_text (run->path, NULL, &error);
   if (document == NULL)
     g_debug ("A page reader could not open its copy of the document: %s", error->message);
 

@@ -378,7 +378,7 @@ pb_structure_read_pdf (const char  *path,
 
   /* Opened and read as import reads it (pb_pdf_document_get_reading_text ()
    * reads a page turned by /Rotate upright). */
-  if (uri == NULL || !(document = pb_pdf_open (path, password, error)))
+  if (uri == NULL || !(document = pb_pdf_open_for_text (path, password, error)))
     return NULL;
 
   /* As import refuses it: a PDF of no pages is damaged. */

@@ -256,6 +256,20 @@ normalize_quote (const char *text)
   return g_strdup (g_strstrip (joined));
 }
 
+/* Add Finding with nothing selected: said in a toast, with how to select
+ * from the keyboard in the view being read. */
+static void
+tell_nothing_selected (PbReader *self)
+{
+  AdwToast *toast;
+
+  toast = adw_toast_new (pb_reader_get_text_mode (self)
+                         ? _("Select the words for the finding first: Shift and the arrow keys select text")
+                         : _("Select the words for the finding first: F7 turns on caret browsing, then Shift and the arrow keys select"));
+  adw_toast_set_timeout (toast, 5);
+  _pb_reader_toast (self, toast);
+}
+
 /**
  * pb_reader_add_finding:
  *
@@ -274,13 +288,24 @@ pb_reader_add_finding (PbReader *self)
 
   g_return_val_if_fail (PB_IS_READER (self), NULL);
 
-  if (self->document == NULL || !_pb_reader_take_text_selection (self))
+  if (self->document == NULL)
     return NULL;
+  if (!_pb_reader_take_text_selection (self))
+    {
+      /* Waiting for the pages' text is not a refusal; nothing selected is,
+       * and a keyboard user must hear why nothing opened. */
+      if (!self->text_finding_pending)
+        tell_nothing_selected (self);
+      return NULL;
+    }
 
   /* A quote never starts or ends in the middle of a word. */
   spans = pb_document_view_get_selection_by (self->view, PB_SELECT_WORDS);
   if (spans->len == 0)
-    return NULL;
+    {
+      tell_nothing_selected (self);
+      return NULL;
+    }
 
   anchors = g_array_new (FALSE, FALSE, sizeof (PbAnchor));
   quote = g_string_new (NULL);
@@ -308,6 +333,16 @@ pb_reader_add_finding (PbReader *self)
   self->popover_wanted = FALSE;
   gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
   pb_document_view_clear_selection (self->view);
+  if (pb_reader_get_text_mode (self))
+    {
+      /* As on the page: the passage taken, the caret goes on after it, so a
+       * second Ctrl+Enter does not offer the same finding again. */
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (pb_text_view_get_text_view (self->text_view));
+      GtkTextIter start, end;
+
+      if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+        gtk_text_buffer_place_cursor (buffer, &end);
+    }
 
   return _pb_reader_open_editor (self, finding);
 }

@@ -108,41 +108,47 @@ text_ready (PbReader *self,
 /* Add Finding in the Text view: its selection becomes the page view's,
  * then the finding is made from that as from a selection on the page. The
  * page view may have to read the pages' text first; then this says no,
- * and the finding is made when the text arrives. */
+ * keeps the passage (the Text view's selection can be gone by then: taken
+ * by another selection, or the text laid out again) and the finding is made
+ * from it when the text arrives. */
 gboolean
 _pb_reader_take_text_selection (PbReader *self)
 {
-  guint start_page, start_index, end_page, end_index;
+  guint *range = self->text_finding_range;
+  gboolean retry = self->text_finding_retry;
 
-  self->text_finding_pending = FALSE;
+  self->text_finding_pending = self->text_finding_retry = FALSE;
   if (!pb_reader_get_text_mode (self))
     return TRUE;
 
-  if (!pb_text_view_get_selection (self->text_view, &start_page, &start_index, &end_page, &end_index))
+  if (!retry && !pb_text_view_get_selection (self->text_view, &range[0], &range[1], &range[2], &range[3]))
     return FALSE;
 
-  if (!text_ready (self, start_page, end_page))
+  if (!text_ready (self, range[0], range[2]))
     {
       self->text_finding_pending = TRUE;
       return FALSE;
     }
 
-  pb_document_view_select_range (self->view, start_page, start_index, end_page, end_index);
+  pb_document_view_select_range (self->view, range[0], range[1], range[2], range[3]);
   return TRUE;
 }
 
+/* The page view has more of the pages' text: a finding waiting for it is
+ * made now if all its pages are in. */
 void
 _pb_reader_retry_text_finding (PbReader *self)
 {
-  guint start_page, start_index, end_page, end_index;
-
-  if (!pb_text_view_get_selection (self->text_view, &start_page, &start_index, &end_page, &end_index))
+  if (!self->text_finding_pending || !pb_reader_get_text_mode (self))
     {
       self->text_finding_pending = FALSE;
       return;
     }
-  if (text_ready (self, start_page, end_page))
-    pb_reader_add_finding (self);
+  if (text_ready (self, self->text_finding_range[0], self->text_finding_range[2]))
+    {
+      self->text_finding_retry = TRUE;
+      pb_reader_add_finding (self);
+    }
 }
 
 static void

@@ -42,6 +42,9 @@ struct _PbReader
   gboolean         popover_wanted;   /* words chosen: the popover, once they arrive */
   gboolean         text_finding_pending; /* Add Finding from the Text view, once
                                           * the page view has the pages' text */
+  gboolean         text_finding_retry;   /* ...which has come: take the range kept */
+  guint            text_finding_range[4]; /* the passage then selected: start page,
+                                           * index, end page, index */
   gboolean         told_caret;       /* the caret browsing toast was shown */
 
   GtkWidget       *box;

@@ -538,6 +538,8 @@ pb_reader_open (PbReader  *self,
     return;
 
   close_document (self);
+  /* A finding waiting for the last report's text is not made in this one. */
+  self->text_finding_pending = FALSE;
   g_set_object (&self->library, library);
   g_set_object (&self->report, report);
   if (report != NULL)

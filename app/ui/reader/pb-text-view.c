@@ -47,6 +47,8 @@ struct _PbTextView
   int              pending_page;   /* the caret goes there once loaded, or -1 */
   int              keep_page;      /* a reload keeps the caret here, or -1 */
   guint            keep_index;
+  int              keep_bound_page; /* and the selection's other end, or -1 */
+  guint            keep_bound_index;
 };
 
 G_DEFINE_FINAL_TYPE (PbTextView, pb_text_view, GTK_TYPE_WIDGET)
@@ -153,17 +155,42 @@ buffer_of (PbTextView *self)
   return gtk_text_view_get_buffer (self->text_view);
 }
 
+/* Where @mark (the caret or the selection's other end) is in the pages'
+ * text. */
 static gboolean
-caret_place (PbTextView *self,
-             guint      *page,
-             guint      *index)
+mark_place (PbTextView  *self,
+            GtkTextMark *mark,
+            guint       *page,
+            guint       *index)
 {
   GtkTextIter iter;
 
   if (self->layout == NULL)
     return FALSE;
-  gtk_text_buffer_get_iter_at_mark (buffer_of (self), &iter, gtk_text_buffer_get_insert (buffer_of (self)));
+  gtk_text_buffer_get_iter_at_mark (buffer_of (self), &iter, mark);
   return pb_text_layout_place_of (self->layout, &iter, page, index);
+}
+
+static gboolean
+caret_place (PbTextView *self,
+             guint      *page,
+             guint      *index)
+{
+  return mark_place (self, gtk_text_buffer_get_insert (buffer_of (self)), page, index);
+}
+
+/* After a reload (a finding added, say), what the reader had selected
+ * stays selected: a selection made while the new text was being laid out
+ * would otherwise be dropped, and Add Finding would find nothing. */
+static void
+keep_selection (PbTextView *self)
+{
+  GtkTextIter bound;
+
+  if (self->keep_bound_page < 0 || self->layout == NULL ||
+      !pb_text_layout_iter_at (self->layout, (guint)self->keep_bound_page, self->keep_bound_index, &bound))
+    return;
+  gtk_text_buffer_move_mark (buffer_of (self), gtk_text_buffer_get_selection_bound (buffer_of (self)), &bound);
 }
 
 static void
@@ -223,6 +250,12 @@ fill_some_cb (gpointer data)
     {
       self->keep_page = (int)page;
       self->keep_index = index;
+      if (mark_place (self, gtk_text_buffer_get_selection_bound (buffer_of (self)), &page, &index) &&
+          ((int)page != self->keep_page || index != self->keep_index))
+        {
+          self->keep_bound_page = (int)page;
+          self->keep_bound_index = index;
+        }
     }
   g_clear_pointer (&self->layout, pb_text_layout_free);
   self->layout = g_steal_pointer (&self->filling);
@@ -232,8 +265,11 @@ fill_some_cb (gpointer data)
   if (self->pending_page >= 0)
     place_caret (self, (guint)self->pending_page, 0, TRUE);
   else if (self->keep_page >= 0)
-    place_caret (self, (guint)self->keep_page, self->keep_index, FALSE);
-  self->pending_page = self->keep_page = -1;
+    {
+      place_caret (self, (guint)self->keep_page, self->keep_index, FALSE);
+      keep_selection (self);
+    }
+  self->pending_page = self->keep_page = self->keep_bound_page = -1;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
   return G_SOURCE_REMOVE;
 }
@@ -434,7 +470,7 @@ pb_text_view_set_source (PbTextView *self,
     }
 
   self->dirty = FALSE;
-  self->keep_page = -1;
+  self->keep_page = self->keep_bound_page = -1;
   if (self->loaded)
     {
       self->loaded = FALSE;
@@ -481,7 +517,7 @@ pb_text_view_show_page (PbTextView *self,
   if (!self->loaded)
     {
       self->pending_page = (int)page;
-      self->keep_page = -1;
+      self->keep_page = self->keep_bound_page = -1;
       pb_text_view_load (self);
       return;
     }
@@ -633,7 +669,7 @@ pb_text_view_init (PbTextView *self)
   g_autoptr(GtkTextBuffer) empty = NULL;
 
   self->pending_page = -1;
-  self->keep_page = -1;
+  self->keep_page = self->keep_bound_page = -1;
 
   /* One set of tags for every buffer the view is filled into. */
   self->tags = gtk_text_tag_table_new ();
