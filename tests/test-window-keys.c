@@ -183,8 +183,8 @@ test_table_one_tab_stop (Fixture       *f,
   g_assert_true (gtk_widget_get_can_focus (table));
 }
 
-/* Return on a row while the Text view is the reading view: the Text view
- * has the keyboard at the report. */
+/* Return on a row: the keyboard goes on in the view the report is read
+ * in, the Text view or the pages. */
 static void
 test_row_opens_in_text_view (Fixture       *f,
                              gconstpointer  data)
@@ -203,6 +203,15 @@ test_row_opens_in_text_view (Fixture       *f,
   g_assert_false (showing_findings (f->window));
   pb_reader_iterate_until (text_loaded, f);
   g_assert_true (focus_of (f) == text);
+
+  /* Reading the pages, the pages. */
+  pb_reader_set_text_mode (reader, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-all-findings", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (pb_findings_view_focus_table (pb_window_get_findings_view (f->window)));
+  g_signal_emit_by_name (table_of (f), "activate", 0);
+  g_assert_false (showing_findings (f->window));
+  g_assert_true (focus_of (f) == GTK_WIDGET (pb_reader_view_of (f)));
 }
 
 static GtkToggleButton *
@@ -233,8 +242,8 @@ assert_spoken_checked (GtkToggleButton *toggle,
                                     checked ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE);
 }
 
-/* Ctrl+Shift+S from the search field reverses the order, and the Reverse
- * toggle is spoken as a check box, checked or not. */
+/* Ctrl+Shift+S from the search field reverses the order and goes to the
+ * Reverse toggle, spoken as a check box, checked or not. */
 static void
 test_reverse_from_keyboard (Fixture       *f,
                             gconstpointer  data)
@@ -265,7 +274,8 @@ test_reverse_from_keyboard (Fixture       *f,
   assert_spoken_checked (reverse, TRUE);
   last = g_list_model_get_item (rows, g_list_model_get_n_items (rows) - 1);
   g_assert_true (first == last);
-  g_assert_true (GTK_IS_TEXT (focus_of (f)));   /* the focus stays */
+  /* The focus on the toggle: a screen reader says it is now checked. */
+  g_assert_true (focus_of (f) == GTK_WIDGET (reverse));
 
   g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   assert_spoken_checked (reverse, FALSE);

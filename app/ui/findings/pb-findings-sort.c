@@ -177,10 +177,11 @@ sort_chosen_cb (PbFindingsView *self)
   _pb_findings_view_sync_sort (self);
 }
 
-/* Ctrl+Shift+S: the other way round, wherever the focus is in the view
- * (the toggle then says "checked" or "not checked"); unsorted, to the
- * "Sort by" dropdown, which the arrow keys change, as there is nothing to
- * turn round yet. */
+/* Ctrl+Shift+S: the other way round, wherever the focus is in the view.
+ * The focus goes to the toggle, so that a screen reader says what it now
+ * is ("checked"): GTK 4.8 cannot have it announce a change elsewhere.
+ * Unsorted, to the "Sort by" dropdown, which the arrow keys change, as
+ * there is nothing to turn round yet. */
 static void
 sort_action (GtkWidget  *widget,
              const char *action_name,
@@ -191,6 +192,7 @@ sort_action (GtkWidget  *widget,
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->sort_reverse)))
     {
       gtk_toggle_button_set_active (self->sort_reverse, !gtk_toggle_button_get_active (self->sort_reverse));
+      gtk_widget_grab_focus (GTK_WIDGET (self->sort_reverse));
       return;
     }
   if (!gtk_widget_grab_focus (GTK_WIDGET (self->sort_dropdown)))
