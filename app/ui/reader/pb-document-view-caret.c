@@ -33,8 +33,9 @@ update_actions (PbDocumentView *self)
 {
   gboolean active = pb_text_selection_is_active (self->selection);
 
-  /* Arrows scroll the page unless the caret is on; Shift+arrows too,
-   * unless there is a selection to extend. */
+  /* The arrows, Home and End are left to the window unless the caret is
+   * on (Home and End go to the first and last page there); with Shift
+   * too, unless there is a selection to extend. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.move-caret", self->caret_browsing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.extend-caret", self->caret_browsing || active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.move-caret-line", self->caret_browsing);
@@ -103,6 +104,10 @@ ensure_caret (PbDocumentView *self)
       self->caret_index = 0;
       self->caret_set = TRUE;
       self->caret_x_set = FALSE;
+      /* Asked for now, so that Up and Down can go on to them at once. */
+      if (self->caret_page > 0)
+        pb_text_selection_get_page_text (self->selection, self->caret_page - 1);
+      pb_text_selection_get_page_text (self->selection, self->caret_page + 1);
     }
 
   return pb_text_selection_get_page_text (self->selection, self->caret_page) != NULL;
