@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <zip.h>
 
@@ -41,8 +42,9 @@ write_png (const char *path,
   cairo_surface_destroy (surface);
 }
 
-/* Every format refuses the logo at @logo with G_IO_ERROR_INVALID_DATA and
- * a message holding @words, and writes nothing. */
+/* Every format that prints the logo refuses the one at @logo with
+ * G_IO_ERROR_INVALID_DATA and a message holding @words, and writes
+ * nothing; a CSV, which has no logo, is written as if none were given. */
 static void
 assert_refused (Fixture    *f,
                 const char *logo,
@@ -56,6 +58,15 @@ assert_refused (Fixture    *f,
     {
       g_autoptr(GError) error = NULL;
 
+      if (format == PB_PACK_FORMAT_CSV)
+        {
+          g_assert_true (pb_library_export_pack_with_options (f->library, pack, format, path, &options, NULL, NULL,
+                                                              NULL, &error));
+          g_assert_no_error (error);
+          g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+          g_assert_no_errno (g_unlink (path));
+          continue;
+        }
       g_assert_false (pb_library_export_pack_with_options (f->library, pack, format, path, &options, NULL, NULL, NULL,
                                                            &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);

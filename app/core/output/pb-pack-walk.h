@@ -378,6 +378,8 @@ PbPackWalk *pb_pack_walk_new            (PbLibrary                  *library,
                                          PbExportProgressFunc        progress,
                                          gpointer                    progress_data,
                                          GError                    **error);
+gboolean    pb_pack_check_logo          (const char            *path,
+                                         GError               **error);
 PbPack     *pb_pack_walk_get_pack       (PbPackWalk            *self);
 const char *pb_pack_walk_get_banner     (PbPackWalk            *self);
 const char *pb_pack_walk_get_exempt_line (PbPackWalk           *self);
