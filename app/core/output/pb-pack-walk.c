@@ -15,6 +15,7 @@
 #include "pb-finding-store.h"
 #include "pb-pack-store.h"
 #include "pb-pack-walk-private.h"
+#include "pb-report-store.h"
 #include "pb-structure-store.h"
 #include "pb-structure.h"
 
@@ -50,6 +51,7 @@ pb_pack_walk_free (PbPackWalk *self)
   g_clear_pointer (&self->structures, g_hash_table_unref);
   g_clear_pointer (&self->report_order, g_array_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->reports, g_hash_table_unref);
   g_clear_pointer (&self->cohorts, g_hash_table_unref);
   g_clear_pointer (&self->options, pb_pack_export_options_free);
   g_clear_pointer (&self->logo, g_bytes_unref);
@@ -116,6 +118,12 @@ pb_pack_walk_report (PbPackWalk *self,
     self->progress (fraction, self->progress_data);
 }
 
+static void
+clear_report (PbReport *report)
+{
+  g_clear_object (&report);
+}
+
 static gboolean
 load (PbPackWalk  *self,
       gint64       pack_id,
@@ -163,6 +171,8 @@ load (PbPackWalk  *self,
               g_array_append_val (self->report_order, report_id);
               g_hash_table_insert (self->titles, g_memdup2 (&report_id, sizeof (gint64)),
                                    g_strdup (pb_finding_get_report_title (finding)));
+              g_hash_table_insert (self->reports, g_memdup2 (&report_id, sizeof (gint64)),
+                                   pb_library_get_report (self->library, report_id, NULL));
             }
         }
     }
@@ -406,6 +416,7 @@ pb_pack_walk_new (PbLibrary                  *library,
   self->structures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify)pb_structure_free);
   self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->reports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)clear_report);
   self->cohorts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->report_order = g_array_new (FALSE, FALSE, sizeof (gint64));
 
