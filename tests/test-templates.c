@@ -374,6 +374,24 @@ test_preferences_window (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* The action row titled @title under @widget, or NULL. */
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A small PNG at @path; cut to half its length with @damaged. */
 static void
 write_logo (const char *path,
@@ -420,7 +438,7 @@ find_message_dialog (GtkWindow *parent)
 
 /* A damaged logo is refused when it is chosen, in the words the exports
  * would use and with what to do, and the logo chosen before is kept; a
- * good one is taken. */
+ * good one is taken.  The logo's row opens the chooser from the keyboard. */
 static void
 test_preferences_bad_logo (Fixture       *f,
                            gconstpointer  data)
@@ -439,6 +457,19 @@ test_preferences_bad_logo (Fixture       *f,
   window = g_object_ref (pb_preferences_window_new (NULL, settings, f->library));
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The logo's row, focused, opens the chooser on Enter: it activates the
+   * Choose… button. */
+  {
+    GtkWidget *row = find_action_row (GTK_WIDGET (window), "Council Logo");
+    GtkWidget *choose;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+    choose = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+    g_assert_true (GTK_IS_BUTTON (choose));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (choose)), ==, "prefs.choose-council-logo");
+  }
 
   g_assert_true (pb_preferences_window_use_council_logo (window, good));
   g_assert_cmpstr ((kept = g_settings_get_string (settings, "council-logo")), ==, good_path);
