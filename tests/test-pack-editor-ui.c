@@ -151,6 +151,23 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The label under @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The row of the editor titled @title. */
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -295,6 +312,37 @@ test_board_details (Fixture       *f,
   g_clear_object (&pack);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (paragraph)), ==,
                    pb_exempt_paragraph_get_description (3));
+
+  /* On the row, the paragraph alone, which stays whole in a narrow
+   * window; a screen reader hears its description too. */
+  g_assert_nonnull (find_label (paragraph, "Paragraph 3"));
+  {
+    g_autofree char *spoken = g_strdup_printf ("Exempt under: Paragraph 3: %s", pb_exempt_paragraph_get_description (3));
+
+    gtk_test_accessible_assert_property (paragraph, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+  }
+
+  /* In the list, every paragraph with its description, spoken as one. */
+  g_assert_true (gtk_widget_activate (paragraph));
+  {
+    GtkWidget *popover = find_descendant (paragraph, GTK_TYPE_POPOVER);
+
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    gtk_test_widget_wait_for_draw (popover);
+    for (guint p = 1; p <= PB_EXEMPT_PARAGRAPH_LAST; p++)
+      {
+        g_autofree char *title = g_strdup_printf ("Paragraph %u", p);
+        g_autofree char *spoken = g_strdup_printf ("Paragraph %u: %s", p, pb_exempt_paragraph_get_description (p));
+        GtkWidget *described = find_label (popover, pb_exempt_paragraph_get_description (p));
+
+        g_assert_nonnull (described);
+        g_assert_true (gtk_widget_get_visible (described));
+        g_assert_nonnull (find_label (gtk_widget_get_parent (described), title));
+        gtk_test_accessible_assert_property (gtk_widget_get_parent (described), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+      }
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
 }
 
 /* A finding dropped on a row lands just before it. */
