@@ -201,6 +201,8 @@ fill_paragraph (PbPackEditor *self,
   /* Translators: the Exempt Under row for screen readers; %s is "Paragraph 2: Information which…" */
   row_label = g_strdup_printf (_("Exempt under: %s"), spoken);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->paragraph_row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_label, -1);
+  /* Not labelled by its title alone, which Orca would say instead. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->paragraph_row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_set_visible (GTK_WIDGET (self->paragraph_row), pb_pack_get_exempt (pack));
 }
 
@@ -636,8 +638,8 @@ _pb_pack_editor_init_details (PbPackEditor *self)
       gtk_widget_add_controller (GTK_WIDGET (fields[i]), focus);
     }
 
+  /* (Exempt Under is named with its paragraph's description: fill_paragraph ().) */
   g_signal_connect (self->classification_row, "notify::selected-item", G_CALLBACK (name_combo_row), NULL);
-  g_signal_connect (self->paragraph_row, "notify::selected-item", G_CALLBACK (name_combo_row), NULL);
   name_combo_row (self->classification_row);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->introduction_view), "changed",
