@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,17 +349,21 @@ static const PbTestInspection many[] = {
     { "Requires improvement to be good", "Good", "Outstanding", "Inadequate" }, NULL },
 };
 
-/* A pack citing a finding from each of many[]'s inspections. */
+/* A pack citing a finding from each of @n of many[]'s inspections: those
+ * @which gives (indices, %NULL for the first @n). */
 static gint64
-many_inspections_pack (Fixture *f)
+some_inspections_pack (Fixture     *f,
+                       const guint *which,
+                       guint        n)
 {
   static const char * const cohorts[] = { "help_and_protection", NULL };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   gint64 pack;
 
-  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+  for (guint k = 0; k < n; k++)
     {
+      guint i = which != NULL ? which[k] : k;
       g_autofree char *name = g_strdup_printf ("many-%02u", i);
       g_autofree char *file = pb_test_write_inspection (f->dir, name, &many[i]);
       gint64 report_id = pb_test_import_pdf (f->library, file);
@@ -382,6 +387,13 @@ many_inspections_pack (Fixture *f)
   g_assert_true (pb_library_add_to_pack (f->library, pack, (gint64 *)(gpointer)ids->data, ids->len, &error));
   g_assert_no_error (error);
   return pack;
+}
+
+/* A pack citing a finding from each of many[]'s inspections. */
+static gint64
+many_inspections_pack (Fixture *f)
+{
+  return some_inspections_pack (f, NULL, G_N_ELEMENTS (many));
 }
 
 /* The words of the matrices, from "Grades at a glance" up to the key under
@@ -477,6 +489,141 @@ test_pdf_many_inspections (Fixture       *f,
   g_assert_nonnull (strstr (all->str, "improvement"));
   g_assert_nonnull (strstr (all->str, "Outstanding"));
   pb_test_pdf_check_rows_whole (pdf);
+}
+
+/* Six and nine inspections, as packs often cite: the matrices on as few
+ * pages as @n_pages_most, following each other (no page but the last
+ * mostly blank), shared out evenly, each after
+ * the first captioned with the inspections it holds; every inspection
+ * heading one column once, a combined judgement one cell over two rows
+ * once for each inspection that gave one, every header cell scoped, no
+ * row split, and no grade in more than two lines unless that would have
+ * taken more than a page. */
+static void
+check_matrix_on_one_page (Fixture     *f,
+                          const guint *which,
+                          guint        n,
+                          guint        n_tables_wanted,
+                          guint        n_pages_most,
+                          const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pack = some_inspections_pack (f, which, n);
+  g_autofree char *path = NULL;
+  g_autoptr(PbTestPdf) pdf = NULL;
+  g_autoptr(GPtrArray) headers = NULL;
+  guint n_tables = 0, n_captions = 0, n_pages = 0, n_combined = 0, n_spanning = 0;
+
+  /* A cover as a board paper's, which fills its page as the pack 30
+   * findings do: the matrices start on the next. */
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_COMMITTEE, "Corporate Parenting Panel", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_AGENDA_ITEM, PB_TEST_BOARD_AGENDA, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_AUTHOR, PB_TEST_BOARD_AUTHOR, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_CONTACT, PB_TEST_BOARD_CONTACT, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_INTRODUCTION,
+                                            "This pack brings together what Ofsted found at the region’s recent "
+                                            "inspections of children’s services, to compare them with ours. "
+                                            "Members are asked to note the grades and the findings, and to "
+                                            "agree the questions officers should answer at the next meeting "
+                                            "of the panel.", &error));
+  g_assert_no_error (error);
+  path = export (f, pack, PB_PACK_FORMAT_PDF, name);
+  pdf = pb_test_pdf_open (path);
+  headers = pb_test_pdf_header_cells (pdf);
+
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+  pb_test_pdf_check_rows_whole (pdf);
+  pb_test_pdf_check_accessible (pdf);
+
+  /* "Judgement" heads each matrix, and only a matrix. */
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      const char *text = g_ptr_array_index (pdf->texts, i);
+      guint here = count_words (text, "Judgement");
+
+      n_tables += here;
+      n_pages += here > 0;
+      n_captions += count_words (text, "Grades at a glance (continued): inspections ");
+    }
+  g_test_message ("%u inspections: %u matrices on %u pages", n, n_tables, n_pages);
+  g_assert_cmpuint (n_pages, <=, n_pages_most);
+  g_assert_cmpuint (n_tables, ==, n_tables_wanted);
+  g_assert_cmpuint (n_captions, ==, n_tables - 1);
+
+  /* Evenly shared out: the captions count the inspections off in runs no
+   * more than one apart. */
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+    guint from = 1, smallest = G_MAXUINT, largest = 0;
+    const char *p;
+
+    for (guint i = 0; i < pdf->n_pages; i++)
+      g_string_append (all, g_ptr_array_index (pdf->texts, i));
+    p = all->str;
+    while ((p = strstr (p, "(continued): inspections ")) != NULL)
+      {
+        guint a, b;
+
+        g_assert_cmpint (sscanf (p, "(continued): inspections %u to %u", &a, &b), ==, 2);
+        smallest = MIN (smallest, a - from);
+        largest = MAX (largest, a - from);
+        from = a;
+        p += 1;
+        if (strstr (p, "(continued): inspections ") == NULL)
+          {
+            smallest = MIN (smallest, b - a + 1);
+            largest = MAX (largest, b - a + 1);
+            g_assert_cmpuint (b, ==, n);
+          }
+      }
+    if (n_tables > 1)
+      g_assert_cmpuint (largest - smallest, <=, 1);
+  }
+
+  for (guint k = 0; k < n; k++)
+    {
+      const PbTestInspection *inspection = &many[which != NULL ? which[k] : k];
+      const char *last = strstr (inspection->dates, " to ") + strlen (" to ");
+      g_autofree char *heading = g_strdup_printf ("%s %s", inspection->authority, strchr (last, ' ') + 1);
+      guint found = 0;
+
+      for (guint h = 0; h < headers->len; h++)
+        found += g_str_has_prefix (g_ptr_array_index (headers, h), heading);
+      if (found != 1)
+        g_error ("%u columns headed “%s”", found, heading);
+      n_combined += inspection->era == PB_TEST_ERA_ILACS_COMBINED;
+    }
+
+  /* A combined judgement: one cell over two rows, once each. */
+  for (guint i = 0; i < pdf->elements->len; i++)
+    {
+      const char *element = g_ptr_array_index (pdf->elements, i);
+
+      if (g_str_has_prefix (element, "TD") && strstr (element, "/RowSpan 2") != NULL)
+        n_spanning++;
+    }
+  g_assert_cmpuint (n_spanning, ==, n_combined);
+}
+
+static void
+test_pdf_six_inspections (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* Three of them judged children in care and care leavers together;
+   * long names (Northumberland, Cambridgeshire, Nottinghamshire). */
+  static const guint six[] = { 0, 2, 4, 6, 8, 10 };
+
+  check_matrix_on_one_page (f, six, G_N_ELEMENTS (six), 2, 1, "six-inspections.pdf");
+}
+
+static void
+test_pdf_nine_inspections (Fixture       *f,
+                           gconstpointer  data)
+{
+  /* Three matrices of three, the first at the foot of the cover's page
+   * (a matrix starts a new page only when it does not fit what is left),
+   * the other two together on the next. */
+  check_matrix_on_one_page (f, NULL, 9, 3, 2, "nine-inspections.pdf");
 }
 
 /* A title of a paragraph's length (738 characters) stays on its cover,
@@ -916,6 +1063,10 @@ main (int   argc,
   g_test_add ("/pack-layout/pdf/many-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_many_inspections,
               pb_pack_fixture_teardown);
 
+  g_test_add ("/pack-layout/pdf/six-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_six_inspections,
+              pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/pdf/nine-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_nine_inspections,
+              pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/pdf/long-title", Fixture, NULL, pb_pack_fixture_setup, test_pdf_long_title,
               pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/pdf/big-logo", Fixture, NULL, pb_pack_fixture_setup, test_pdf_big_logo,

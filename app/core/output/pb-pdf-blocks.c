@@ -248,6 +248,15 @@ pb_pdf_writer_text (PbPdfWriter    *self,
       self->pending_space = 2;
       break;
 
+    case PB_PDF_TEXT_CAPTION:
+      /* Over a table, set apart from the one before it. */
+      self->pending_space += 8;
+      block = add_text (self, "P", "Sans Bold 9.5", PB_PDF_MARGIN_LEFT, text, FALSE);
+      block->color = 0x14213d;
+      block->keep_with_next = TRUE;
+      self->pending_space = 0;
+      break;
+
     case PB_PDF_TEXT_TITLE:
       self->pending_space += 10;
       block = add_text (self, "P", "Sans Bold 14", PB_PDF_MARGIN_LEFT, text, FALSE);
