@@ -684,6 +684,64 @@ test_pdf_long_title (Fixture       *f,
   pb_test_pdf_check_not_blank (pdf, 0.8);
 }
 
+/* A title of 800 characters, with a committee's name of 400, a long
+ * author and contact, and an exempt pack's statement, as someone pasting a paragraph might: the cover
+ * stays one page, the title set at the smallest size and ending in "…",
+ * the cover's details after it; the contents on the next page.  The
+ * document's own title is whole. */
+static void
+test_pdf_very_long_title (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) committee = g_string_new (NULL);
+  g_autofree char *whole = NULL;
+  gint64 pack = pb_pack_fixture_board_pack (f, 3, TRUE);
+  g_autofree char *path = NULL;
+  g_autofree char *metadata = NULL;
+  g_autoptr(PbTestPdf) pdf = NULL;
+  const char *cover, *next;
+
+  while (g_utf8_strlen (title->str, -1) < 800)
+    g_string_append (title, "Ofsted’s findings on children in care and care leavers across the borough, with the "
+                            "actions officers have committed to; ");
+  /* 800 characters, ending in a word. */
+  whole = g_utf8_substring (title->str, 0, 800);
+  g_string_assign (title, g_strstrip (whole));
+  while (committee->len < 400)
+    g_string_append (committee, "Corporate Parenting Panel and Children’s Services Scrutiny Committee, ");
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_TITLE, title->str, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_COMMITTEE, committee->str, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_AUTHOR,
+                                            "Priya Okonkwo-Lewis, Head of Quality Assurance and Safeguarding "
+                                            "Partnerships, Children’s Services Directorate, on behalf of the "
+                                            "Director of Children’s Services and the Lead Member", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_CONTACT,
+                                            "priya.okonkwo-lewis@harrowdale.example, 01632 960 123 (direct line, "
+                                            "Monday to Thursday), or the Corporate Parenting Team on 01632 960 "
+                                            "000", &error));
+  g_assert_no_error (error);
+  path = export (f, pack, PB_PACK_FORMAT_PDF, "very-long-title.pdf");
+  pdf = pb_test_pdf_open (path);
+  cover = g_ptr_array_index (pdf->texts, 0);
+  next = g_ptr_array_index (pdf->texts, 1);
+
+  /* (An ellipsis's text is what it stands for, so the text read back has
+   * the whole title, on the cover and in each page's running header: it is
+   * the cover's details that show where the title ended.) */
+  g_assert_true (pb_test_contains_words (cover, "Ofsted’s findings on children in care and care leavers across"));
+  g_assert_nonnull (strstr (cover, "Report to"));
+  g_assert_nonnull (strstr (cover, "Prepared by"));
+  g_assert_nonnull (strstr (cover, "Produced on"));
+  g_assert_null (strstr (next, "Report to"));
+  g_assert_null (strstr (next, "Produced on"));
+  g_assert_cmpuint (pb_test_pdf_find_page (pdf, "Contents", 0), ==, 1);
+  metadata = poppler_document_get_title (pdf->document);
+  g_assert_cmpstr (metadata, ==, title->str);
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+}
+
 /* A logo scanned far larger than it is printed is embedded at no more
  * than 300 dots to the inch of its printed size (56 points high at most:
  * about 233 pixels), not whole. */
@@ -1097,6 +1155,8 @@ main (int   argc,
   g_test_add ("/pack-layout/pdf/nine-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_nine_inspections,
               pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/pdf/long-title", Fixture, NULL, pb_pack_fixture_setup, test_pdf_long_title,
+              pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/pdf/very-long-title", Fixture, NULL, pb_pack_fixture_setup, test_pdf_very_long_title,
               pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/pdf/big-logo", Fixture, NULL, pb_pack_fixture_setup, test_pdf_big_logo,
               pb_pack_fixture_teardown);

@@ -297,7 +297,7 @@ visit_cb (const PbPackPart  *part,
             g_autofree char *warning = g_strdup_printf ("%s\n%s", part->banner, part->exempt);
             pb_pdf_writer_text (writer, PB_PDF_TEXT_WARNING, warning);
           }
-        pb_pdf_writer_heading (writer, 1, part->text);
+        pb_pdf_writer_cover_title (writer, part->text);
         write_cover_details (writer, part);
         if (part->notice != NULL)
           pb_pdf_writer_paragraph (writer, part->notice);

@@ -113,6 +113,8 @@ void         pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
                                               guint        level,
                                               const char  *text,
                                               const char  *dest);
+void         pb_pdf_writer_cover_title    (PbPdfWriter  *self,
+                                           const char   *text);
 void         pb_pdf_writer_text           (PbPdfWriter    *self,
                                            PbPdfTextStyle  style,
                                            const char     *text);
