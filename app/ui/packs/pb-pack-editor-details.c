@@ -393,6 +393,25 @@ paragraph_selected_cb (PbPackEditor *self)
     }
 }
 
+/* libadwaita 1.2 has a combo row labelled by its title alone, so Orca
+ * says "Classification combo box" and never "Public" (a dropdown says its
+ * value): the row is named by both, kept so as the choice changes. */
+static void
+name_combo_row (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a choice as a screen reader says it, "Classification: Public" */
+    name = g_strdup_printf (_("%s: %s"), title, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    name = g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
 /* Summary of grades */
 
 static GtkWidget *
@@ -416,6 +435,9 @@ summary_row (PbInspection *inspection)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (grades), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Grades"), -1);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grades), GTK_SELECTION_NONE);
+  /* Only shown: a flow box that can take the focus claims Tab for its
+   * children, which cannot, and the focus stays on the row for good. */
+  gtk_widget_set_can_focus (grades, FALSE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grades), 2);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (grades), 18);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (grades), 6);
@@ -507,6 +529,10 @@ _pb_pack_editor_init_details (PbPackEditor *self)
       g_signal_connect_object (focus, "leave", G_CALLBACK (field_leave_cb), self, 0);
       gtk_widget_add_controller (GTK_WIDGET (fields[i]), focus);
     }
+
+  g_signal_connect (self->classification_row, "notify::selected-item", G_CALLBACK (name_combo_row), NULL);
+  g_signal_connect (self->paragraph_row, "notify::selected-item", G_CALLBACK (name_combo_row), NULL);
+  name_combo_row (self->classification_row);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->introduction_view), "changed",
                            G_CALLBACK (introduction_changed_cb), self, G_CONNECT_SWAPPED);
