@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pb-accessible-names.h"
 #include "pb-date-row.h"
 #include "pb-report-details.h"
 #include "pb-report-edit.h"
@@ -71,6 +72,51 @@ format_date (GDateTime  *date,
   return g_date_time_format (local, format);
 }
 
+/* A row that shows a value after its title is spoken with both ("Overall
+ * effectiveness: Good"). libadwaita labels the row by its title alone and
+ * describes it by its subtitle even when that is empty, and a screen
+ * reader follows the label, so the value would go unsaid. */
+static void
+speak_value (GtkWidget  *row,
+             const char *value)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_autofree char *label = NULL;
+
+  if (value != NULL && *value != '\0')
+    /* Translators: a row of Report Properties as a screen reader says it, "Type: ILACS inspection" */
+    label = g_strdup_printf (_("%s: %s"), title, value);
+  else
+    label = g_strdup (title);
+  pb_accessible_names_set_label (row, label);
+  if (subtitle == NULL || *subtitle == '\0')
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+}
+
+/* The same for a value label of the template, once it is set. */
+static void
+speak_label (GtkLabel *value)
+{
+  speak_value (gtk_widget_get_ancestor (GTK_WIDGET (value), ADW_TYPE_ACTION_ROW), gtk_label_get_text (value));
+}
+
+/* An entry row's text field is what has the focus: Orca said only what it
+ * holds ("Harrowdale selected"), not which field it is. */
+static void
+name_entry (AdwEntryRow *row)
+{
+  GtkAccessible *text = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+
+  gtk_accessible_update_property (text,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                  -1);
+  /* It is labelled by the row's title label, which is out of sight while
+   * the field holds text: Orca then says no label at all. */
+  gtk_accessible_reset_relation (text, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
 static void
 set_optional (GtkLabel   *label,
               GtkWidget  *row,
@@ -78,6 +124,7 @@ set_optional (GtkLabel   *label,
 {
   gtk_label_set_label (label, value ? value : "");
   gtk_widget_set_visible (row, value != NULL && *value != '\0');
+  speak_label (label);
 }
 
 /* Only a change: GTK 4.8 sets even the same text again, which shows the
@@ -114,6 +161,9 @@ update_listing (PbReportDetails *self)
       stated = pb_report_get_dates (report)->stated;
     }
   pb_date_row_set_date (GTK_EDITABLE (self->date_row), &stated);
+  name_entry (self->title_row);
+  name_entry (self->authority_row);
+  name_entry (self->date_row);
   adw_action_row_set_subtitle (self->dates_row, capital ? capital : _("Unknown"));
   adw_action_row_set_subtitle (self->file_title_row, pb_report_get_title (report));
 }
@@ -239,6 +289,14 @@ update (PbReportDetails *self)
                          ? _("Exempt — not for publication")
                          : _("Public"));
   gtk_label_set_label (self->checksum_value, pb_report_get_sha256 (report));
+  speak_label (self->pages_value);
+  speak_label (self->created_value);
+  speak_label (self->structure_value);
+  speak_label (self->file_value);
+  speak_label (self->size_value);
+  speak_label (self->imported_value);
+  speak_label (self->classification_value);
+  speak_label (self->checksum_value);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
@@ -259,11 +317,14 @@ pb_grade_badge_new (PbGrade grade)
   return badge;
 }
 
+/* SPOKEN is what the row says after its title: VALUE, or what SUFFIX
+ * shows (a grade). */
 static GtkWidget *
 add_inspection_row (PbReportDetails *self,
                     const char      *title,
                     const char      *value,
-                    GtkWidget       *suffix)
+                    GtkWidget       *suffix,
+                    const char      *spoken)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -280,6 +341,8 @@ add_inspection_row (PbReportDetails *self,
   if (suffix != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
 
+  if (spoken != NULL)
+    speak_value (row, spoken);
   adw_preferences_group_add (self->inspection_group, row);
   g_ptr_array_add (self->inspection_rows, row);
   return row;
@@ -306,17 +369,18 @@ pb_report_details_set_structure (PbReportDetails *self,
     return;
 
   dates = pb_format_inspection_dates (s);
-  add_inspection_row (self, _("Type"), pb_document_type_get_label (s->type), NULL);
+  add_inspection_row (self, _("Type"), pb_document_type_get_label (s->type), NULL,
+                      pb_document_type_get_label (s->type));
   if (s->local_authority)
-    add_inspection_row (self, _("Local authority"), s->local_authority, NULL);
+    add_inspection_row (self, _("Local authority"), s->local_authority, NULL, s->local_authority);
   if (dates)
-    add_inspection_row (self, _("Inspected"), dates, NULL);
+    add_inspection_row (self, _("Inspected"), dates, NULL, dates);
   if (s->lead_inspector)
-    add_inspection_row (self, _("Lead inspector"), s->lead_inspector, NULL);
+    add_inspection_row (self, _("Lead inspector"), s->lead_inspector, NULL, s->lead_inspector);
   /* What a visit looked at is often a phrase too long for a row's end:
    * under the row's title, wrapped. */
   if (s->theme)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (add_inspection_row (self, _("Theme"), NULL, NULL)), s->theme);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (add_inspection_row (self, _("Theme"), NULL, NULL, NULL)), s->theme);
 
   for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
     {
@@ -335,7 +399,8 @@ pb_report_details_set_structure (PbReportDetails *self,
       else
         title = g_strdup (pb_judgement_get_label (j));
 
-      add_inspection_row (self, title, NULL, pb_grade_badge_new (s->judgements[j]));
+      add_inspection_row (self, title, NULL, pb_grade_badge_new (s->judgements[j]),
+                          pb_grade_get_label (s->judgements[j]));
     }
 }
 
@@ -455,12 +520,15 @@ pb_report_details_class_init (PbReportDetailsClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reportdetails");
+  /* Said as the focus comes into it ("Report Properties panel"). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 pb_report_details_init (PbReportDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report Properties"), -1);
   self->inspection_rows = g_ptr_array_new ();
   pb_date_row_setup (self->date_row);
 }
@@ -504,4 +572,18 @@ pb_report_details_set_report (PbReportDetails *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT]);
+}
+
+/**
+ * pb_report_details_focus_start:
+ *
+ * Gives the focus to the first field (the report's title as listed), so a
+ * screen reader says the properties have opened and where the user is.
+ */
+void
+pb_report_details_focus_start (PbReportDetails *self)
+{
+  g_return_if_fail (PB_IS_REPORT_DETAILS (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
