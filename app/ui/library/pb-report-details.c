@@ -101,22 +101,6 @@ speak_label (GtkLabel *value)
   speak_value (gtk_widget_get_ancestor (GTK_WIDGET (value), ADW_TYPE_ACTION_ROW), gtk_label_get_text (value));
 }
 
-/* An entry row's text field is what has the focus: Orca said only what it
- * holds ("Harrowdale selected"), not which field it is. */
-static void
-name_entry (AdwEntryRow *row)
-{
-  GtkAccessible *text = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
-
-  gtk_accessible_update_property (text,
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                  -1);
-  /* It is labelled by the row's title label, which is out of sight while
-   * the field holds text: Orca then says no label at all. */
-  gtk_accessible_reset_relation (text, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-}
-
 static void
 set_optional (GtkLabel   *label,
               GtkWidget  *row,
@@ -161,9 +145,6 @@ update_listing (PbReportDetails *self)
       stated = pb_report_get_dates (report)->stated;
     }
   pb_date_row_set_date (GTK_EDITABLE (self->date_row), &stated);
-  name_entry (self->title_row);
-  name_entry (self->authority_row);
-  name_entry (self->date_row);
   adw_action_row_set_subtitle (self->dates_row, capital ? capital : _("Unknown"));
   adw_action_row_set_subtitle (self->file_title_row, pb_report_get_title (report));
 }
@@ -577,13 +558,19 @@ pb_report_details_set_report (PbReportDetails *self,
 /**
  * pb_report_details_focus_start:
  *
- * Gives the focus to the first field (the report's title as listed), so a
- * screen reader says the properties have opened and where the user is.
+ * Gives the focus to the first row of what the report says about itself
+ * (its type, then its grades), or to its dates when it is no inspection,
+ * so a screen reader says the properties have opened ("Report Properties
+ * panel … Type: ILACS inspection"). Not the title field: Orca 43 says a
+ * libadwaita 1.2 entry row's text as selected, not that the focus came in.
  */
 void
 pb_report_details_focus_start (PbReportDetails *self)
 {
   g_return_if_fail (PB_IS_REPORT_DETAILS (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  if (self->inspection_rows->len > 0 && gtk_widget_get_visible (GTK_WIDGET (self->inspection_group)))
+    gtk_widget_grab_focus (g_ptr_array_index (self->inspection_rows, 0));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->dates_row));
 }
