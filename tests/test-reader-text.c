@@ -494,7 +494,7 @@ toast_says (Fixture    *f,
 static gboolean
 toast_nothing_selected (Fixture *f)
 {
-  return toast_says (f, "Select the words for the finding first");
+  return toast_says (f, "Select words first");
 }
 
 /* A passage selected in the Text view while the text is laid out again (a

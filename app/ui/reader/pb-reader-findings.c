@@ -263,9 +263,10 @@ tell_nothing_selected (PbReader *self)
 {
   AdwToast *toast;
 
+  /* Short: a toast's words are cut to the window's width. */
   toast = adw_toast_new (pb_reader_get_text_mode (self)
-                         ? _("Select the words for the finding first: Shift and the arrow keys select text")
-                         : _("Select the words for the finding first: F7 turns on caret browsing, then Shift and the arrow keys select"));
+                         ? _("Select words first: Shift+arrows")
+                         : _("Select words first: F7, then Shift+arrows"));
   adw_toast_set_timeout (toast, 5);
   _pb_reader_toast (self, toast);
 }
