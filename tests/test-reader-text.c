@@ -309,6 +309,247 @@ test_caret_browsing (Fixture       *f,
   g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Right, 0) != GTK_WIDGET (view));
 }
 
+static gboolean
+page_2_text_read (Fixture *f)
+{
+  return pb_document_view_has_page_text (pb_reader_view_of (f), 1);
+}
+
+static void
+page_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PbPageText **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = pb_document_get_page_text_finish (PB_DOCUMENT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* A page of the fixture's report as the view reads it, with each
+ * character's box: where the caret should land is worked out from these. */
+static PbPageText *
+read_page_text (const char *pdf,
+                guint       page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PbDocument) document = pb_document_new_from_file (pdf, NULL, &error);
+  PbPageText *text = NULL;
+
+  g_assert_no_error (error);
+  pb_document_get_page_text_async (document, page, NULL, page_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+/* Where a caret before character @index of the line @start to @end stands
+ * across the page. */
+static double
+place_x (PbPageText *text,
+         guint       start,
+         guint       end,
+         guint       index)
+{
+  return index < end ? pb_page_text_get_box (text, index)->x1 : pb_page_text_get_box (text, end - 1)->x2;
+}
+
+static void
+assert_caret (Fixture *f,
+              guint    page,
+              guint    index)
+{
+  guint caret_page, caret_index;
+
+  g_assert_true (pb_document_view_get_caret (pb_reader_view_of (f), &caret_page, &caret_index));
+  g_assert_cmpuint (caret_page, ==, page);
+  g_assert_cmpuint (caret_index, ==, index);
+}
+
+/* A key the page view takes itself, the focus staying on it. */
+static void
+press_in_view (Fixture         *f,
+               guint            keyval,
+               GdkModifierType  modifiers)
+{
+  GtkWidget *view = GTK_WIDGET (pb_reader_view_of (f));
+
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), keyval, modifiers) == view);
+  g_assert_true (focus_of (f) == view);
+}
+
+/* Caret browsing by lines: Down takes the caret to the place on the next
+ * line nearest the one it left across the page, and from a page's last
+ * line to the next page's first; Up back; Shift+Down, Shift+End and
+ * Shift+Home select to where they go. The focus never leaves the view,
+ * where otherwise Up and Down would move it on to the next control. */
+static void
+test_caret_lines (Fixture       *f,
+                  gconstpointer  data)
+{
+  PbDocumentView *view = pb_reader_view_of (f);
+  g_autoptr(PbPageText) text = read_page_text (f->pdf, 0);
+  const guint line_2 = strlen ("Page 1: care leavers and the local offer.\n");
+  const guint line_3 = line_2 + strlen ("Personal advisers keep in touch with care\n");
+  g_autofree char *wanted = NULL;
+  guint start, end, below;
+  double x;
+
+  pb_page_text_get_line_bounds (text, line_2, &start, &end);
+  g_assert_cmpuint (start, ==, line_2);
+  g_assert_cmpuint (end, ==, line_3 - 1);
+
+  /* The place on line 2 nearest the "c" of "care" on line 1, across. */
+  x = pb_page_text_get_box (text, 8)->x1;
+  below = start;
+  for (guint k = start; k <= end; k++)
+    if (fabs (place_x (text, start, end, k) - x) < fabs (place_x (text, start, end, below) - x))
+      below = k;
+  g_assert_cmpuint (below, >, start);
+  g_assert_cmpuint (below, <, end);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press (f, GDK_KEY_F7, 0, 1);
+  pb_reader_iterate_until (caret_placed, f);
+  assert_caret (f, 0, 0);
+  press (f, GDK_KEY_Right, 0, 8);
+  assert_caret (f, 0, 8);
+
+  press_in_view (f, GDK_KEY_Down, 0);
+  assert_caret (f, 0, below);
+  g_assert_false (has_selection (f));
+  press_in_view (f, GDK_KEY_Up, 0);
+  assert_caret (f, 0, 8);
+
+  /* Selecting by lines, from the "c" of "care". */
+  press_in_view (f, GDK_KEY_Down, GDK_SHIFT_MASK);
+  pb_reader_iterate_until (has_selection, f);
+  assert_caret (f, 0, below);
+  wanted = pb_page_text_dup_range (text, 8, below);
+  g_assert_true (g_str_has_prefix (wanted, "care leavers and the local offer.\nP"));
+  assert_text (pb_document_view_dup_selected_text (view), wanted);
+  press_in_view (f, GDK_KEY_End, GDK_SHIFT_MASK);
+  assert_text (pb_document_view_dup_selected_text (view),
+               "care leavers and the local offer.\nPersonal advisers keep in touch with care");
+  press_in_view (f, GDK_KEY_Home, GDK_SHIFT_MASK);
+  assert_text (pb_document_view_dup_selected_text (view), "care leavers and the local offer.\n");
+  assert_caret (f, 0, line_2);
+
+  /* Down from line 2 to line 3, then over the page's foot to page 2's
+   * first line, at its start as the caret was; Up back again. */
+  press_in_view (f, GDK_KEY_Down, 0);
+  g_assert_false (has_selection (f));
+  assert_caret (f, 0, line_3);
+  pb_reader_iterate_until (page_2_text_read, f);
+  press_in_view (f, GDK_KEY_Down, 0);
+  assert_caret (f, 1, 0);
+  g_assert_cmpuint (pb_document_view_get_page (view), ==, 1);
+  press_in_view (f, GDK_KEY_Up, 0);
+  assert_caret (f, 0, line_3);
+
+  /* End and Home go to the line's ends, not to the report's last and
+   * first pages as without the caret. */
+  press_in_view (f, GDK_KEY_End, 0);
+  assert_caret (f, 0, line_3 + strlen ("leavers until they are 25."));
+  press_in_view (f, GDK_KEY_Home, 0);
+  assert_caret (f, 0, line_3);
+
+  /* Up on the report's first line goes nowhere, and the key is still the
+   * view's. */
+  press_in_view (f, GDK_KEY_Up, 0);
+  press_in_view (f, GDK_KEY_Up, 0);
+  assert_caret (f, 0, 0);
+  press_in_view (f, GDK_KEY_Up, 0);
+  assert_caret (f, 0, 0);
+
+  /* Without caret browsing, the arrows are not the view's. */
+  press (f, GDK_KEY_F7, 0, 1);
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Down, 0) != GTK_WIDGET (view));
+}
+
+static gboolean
+text_marks_paragraph_3 (Fixture *f)
+{
+  GtkTextIter start, end;
+  g_autofree char *all = NULL;
+
+  gtk_text_buffer_get_bounds (text_buffer (f), &start, &end);
+  all = gtk_text_buffer_get_text (text_buffer (f), &start, &end, FALSE);
+  return strstr (all, "3. [Finding: Care leavers] Children and young") != NULL;
+}
+
+/* A passage chosen from a numbered paragraph's number on: the finding's
+ * quote and anchors leave the number out ("3. " is the report's
+ * numbering, not its words), alike from the pages and from the Text view. */
+static void
+test_quote_without_paragraph_number (Fixture       *f,
+                                     gconstpointer  data)
+{
+  static const char *pages[] = {
+    "Leaders and managers\n"
+    "2. Leaders know their services well.\n"
+    "3. Children and young people are seen quickly.",
+    NULL
+  };
+  const guint number = strlen ("Leaders and managers\n2. Leaders know their services well.\n");
+  PbDocumentView *view = pb_reader_view_of (f);
+  g_autoptr(PbFinding) from_page = NULL;
+  g_autoptr(PbFinding) from_text = NULL;
+  g_autoptr(PbPageText) text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *pdf = NULL;
+  GtkTextIter start, end, iter;
+  gint64 report_id = 0;
+  PbAnchor *first;
+
+  pdf = pb_test_write_pdf (f->dir, "numbered.pdf", pages, &(PbTestPdfOptions) { .title = "Numbered" });
+  file = g_file_new_for_path (pdf);
+  g_assert_true (pb_import_file (f->library, file, NULL, NULL, NULL, NULL, NULL, &report_id, NULL));
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (pb_window_get_reports (f->window)), NULL));
+  g_assert_true (pb_window_select_report (f->window, report_id));
+  pb_reader_iterate_until (pb_reader_loaded, f);
+  text = read_page_text (pdf, 0);
+  assert_text (pb_page_text_dup_range (text, number, number + 3), "3. ");
+
+  /* On the page: F7, down to the "3." line, three words chosen. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  press (f, GDK_KEY_F7, 0, 1);
+  pb_reader_iterate_until (caret_placed, f);
+  press_in_view (f, GDK_KEY_Down, 0);
+  press_in_view (f, GDK_KEY_Down, 0);
+  press_in_view (f, GDK_KEY_Home, 0);
+  assert_caret (f, 0, number);
+  press (f, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 3);
+  pb_reader_iterate_until (has_selection, f);
+  assert_text (pb_document_view_dup_selected_text (view), "3. Children and");
+
+  from_page = add_finding_with_keys (f);
+  g_assert_cmpstr (pb_finding_get_quote (from_page), ==, "Children and");
+  first = &g_array_index (pb_finding_get_anchors (from_page), PbAnchor, 0);
+  g_assert_cmpuint (first->page, ==, 1);
+  g_assert_cmpfloat_with_epsilon (first->rect.x1, pb_page_text_get_box (text, number + 3)->x1, 0.01);
+
+  /* In the Text view: the caret before the "3", three words chosen. */
+  press (f, GDK_KEY_t, GDK_CONTROL_MASK, 1);
+  pb_reader_iterate_until (text_loaded, f);
+  g_assert_true (pb_text_view_iter_at (text_view_of (f), 0, number, &iter));
+  g_assert_cmpint (gtk_text_iter_get_char (&iter), ==, '3');
+  gtk_text_buffer_place_cursor (text_buffer (f), &iter);
+  press (f, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 3);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (text_buffer (f), &start, &end));
+  assert_text (gtk_text_iter_get_text (&start, &end), "3. Children and");
+
+  from_text = add_finding_with_keys (f);
+  g_assert_cmpstr (pb_finding_get_quote (from_text), ==, "Children and");
+  assert_same_anchors (from_text, from_page);
+
+  /* Saved, it is marked in the Text view after the number, not before. */
+  pb_finding_set_cohorts (from_text, (const char *[]) { "care_leavers", NULL });
+  g_assert_cmpint (pb_library_add_finding (f->library, from_text, NULL), >, 0);
+  pb_reader_iterate_until (text_marks_paragraph_3, f);
+}
+
 /* Page 5 shown: the Text view opens with the caret on its "Page 5" line;
  * the caret moved to page 7 there, the pages open on page 7. */
 static void
@@ -550,6 +791,10 @@ main (int   argc,
               test_text_finding_matches_page, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/caret-browsing", Fixture, NULL, pb_reader_fixture_setup,
               test_caret_browsing, pb_reader_fixture_teardown);
+  g_test_add ("/reader-text/caret-lines", Fixture, NULL, pb_reader_fixture_setup,
+              test_caret_lines, pb_reader_fixture_teardown);
+  g_test_add ("/reader-text/quote-without-paragraph-number", Fixture, NULL, pb_reader_fixture_setup,
+              test_quote_without_paragraph_number, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/switch-keeps-page", Fixture, NULL, pb_reader_fixture_setup,
               test_switch_keeps_page, pb_reader_fixture_teardown);
   g_test_add ("/reader-text/switch-from-anywhere", Fixture, NULL, pb_reader_fixture_setup,

@@ -239,6 +239,99 @@ is_line_break (const PbPageText *self,
   return self->text[self->offsets[i]] == '\n';
 }
 
+/* Characters @a and @a + 1 are on one printed line: as the text says where
+ * it knows its lines (a word joined over a line end is on two), else as
+ * its line breaks do. */
+static gboolean
+same_line (const PbPageText *self,
+           guint             a)
+{
+  if (is_line_break (self, a) || is_line_break (self, a + 1))
+    return FALSE;
+  return self->lines == NULL || self->lines[a] == self->lines[a + 1];
+}
+
+/**
+ * pb_page_text_get_line_bounds:
+ * @index: a caret place, before character @index: from 0 to
+ *   pb_page_text_get_n_chars () (the text's end)
+ * @start: (out): the index of the first character of the printed line the
+ *   place is on
+ * @end: (out): the index just after its last character (where its line
+ *   break is, or the text's end)
+ *
+ * The printed line a caret is on, for moving it a line up or down or to
+ * the line's start or end. A place before a line break (or at the text's
+ * end) is on the line that break ends; on an empty line, @start and @end
+ * are both @index.
+ */
+void
+pb_page_text_get_line_bounds (const PbPageText *self,
+                              guint             index,
+                              guint            *start,
+                              guint            *end)
+{
+  guint i, s, e;
+
+  g_return_if_fail (self != NULL && start != NULL && end != NULL);
+
+  index = MIN (index, self->n_chars);
+  i = index;
+  if (i == self->n_chars || is_line_break (self, i))
+    {
+      if (i == 0 || is_line_break (self, i - 1))
+        {
+          *start = *end = index;
+          return;
+        }
+      i--;
+    }
+
+  for (s = i; s > 0 && same_line (self, s - 1); s--)
+    ;
+  for (e = i + 1; e < self->n_chars && same_line (self, e - 1); e++)
+    ;
+  *start = s;
+  *end = e;
+}
+
+/**
+ * pb_page_text_skip_paragraph_number:
+ * @index: a character index, up to pb_page_text_get_n_chars ()
+ *
+ * Where a passage starting at @index starts without a numbered
+ * paragraph's number: a line that starts with one to three digits, a full
+ * stop and a space (or its end), as the structure reader numbers
+ * paragraphs ("12. Children…").
+ *
+ * Returns: with @index in such a number or the spaces after it, the index
+ *   of the first character after them; else @index
+ */
+guint
+pb_page_text_skip_paragraph_number (const PbPageText *self,
+                                    guint             index)
+{
+  guint line = MIN (index, self->n_chars);
+  guint i, digits = 0;
+
+  g_return_val_if_fail (self != NULL, index);
+
+  while (line > 0 && !is_line_break (self, line - 1))
+    line--;
+
+  for (i = line; i < self->n_chars && g_ascii_isdigit (self->text[self->offsets[i]]); i++)
+    digits++;
+  if (digits == 0 || digits > 3 || i >= self->n_chars || self->text[self->offsets[i]] != '.')
+    return index;
+  i++;
+  if (i < self->n_chars && self->text[self->offsets[i]] != ' ' && !is_line_break (self, i))
+    return index;
+  while (i < self->n_chars && (self->text[self->offsets[i]] == ' ' || is_line_break (self, i)))
+    i++;
+
+  return index < i ? i : index;
+}
+
 /**
  * pb_page_text_index_at_point:
  *

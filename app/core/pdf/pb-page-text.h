@@ -30,6 +30,12 @@ const PbRect *pb_page_text_get_box       (const PbPageText  *self,
                                           guint              index);
 gsize        pb_page_text_get_offset     (const PbPageText  *self,
                                           guint              index);
+void         pb_page_text_get_line_bounds (const PbPageText *self,
+                                          guint              index,
+                                          guint             *start,
+                                          guint             *end);
+guint        pb_page_text_skip_paragraph_number (const PbPageText *self,
+                                                 guint             index);
 int          pb_page_text_index_at_point (const PbPageText  *self,
                                           double             x,
                                           double             y);

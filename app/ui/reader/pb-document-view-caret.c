@@ -3,15 +3,23 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "pb-document-view-private.h"
 
 /* Selecting from the keyboard in the page view, as document viewers do:
  * F7 turns caret browsing on and off; with it on, Left and Right move an
  * invisible caret by characters (with Ctrl, by words) through the page's
- * text in reading order, on to the next page and back. Shift with them
- * moves the selection's end, from the caret or from a selection made with
- * the pointer; Ctrl+A selects the whole page shown. The selection is the
- * same object the pointer's is, so Copy and Add Finding take it alike. */
+ * text in reading order, on to the next page and back; Up and Down move it
+ * to the line above or below, to the character nearest the same place
+ * across (over a page's first or last line to the page before or after);
+ * Home and End to its line's start and end. Shift with them moves the
+ * selection's end, from the caret or from a selection made with the
+ * pointer; Ctrl+A selects the whole page shown. The selection is the same
+ * object the pointer's is, so Copy and Add Finding take it alike. While
+ * caret browsing is on, these keys are the view's even where the caret
+ * cannot go on (the first or last line of the report), so that they never
+ * move the focus out of the view as a widget's arrow keys otherwise do. */
 
 enum {
   CARET_TOGGLED,
@@ -25,10 +33,13 @@ update_actions (PbDocumentView *self)
 {
   gboolean active = pb_text_selection_is_active (self->selection);
 
-  /* Arrows scroll the page unless the caret is on; Shift+arrows too,
-   * unless there is a selection to extend. */
+  /* The arrows, Home and End are left to the window unless the caret is
+   * on (Home and End go to the first and last page there); with Shift
+   * too, unless there is a selection to extend. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.move-caret", self->caret_browsing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.extend-caret", self->caret_browsing || active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.move-caret-line", self->caret_browsing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.extend-caret-line", self->caret_browsing || active);
 }
 
 /* The caret's place, moved one character (or word) on or back; across the
@@ -92,37 +103,54 @@ ensure_caret (PbDocumentView *self)
       self->caret_page = pb_document_view_get_page (self);
       self->caret_index = 0;
       self->caret_set = TRUE;
+      self->caret_x_set = FALSE;
+      /* Asked for now, so that Up and Down can go on to them at once. */
+      if (self->caret_page > 0)
+        pb_text_selection_get_page_text (self->selection, self->caret_page - 1);
+      pb_text_selection_get_page_text (self->selection, self->caret_page + 1);
     }
 
   return pb_text_selection_get_page_text (self->selection, self->caret_page) != NULL;
 }
 
-static void
-move (PbDocumentView *self,
-      gboolean        words,
-      gboolean        extend,
-      int             direction)
+/* Where the caret moves from: the selection's moving end when it is to
+ * be extended, else the caret (placed if need be). FALSE while that
+ * page's text is on its way. */
+static gboolean
+caret_start (PbDocumentView *self,
+             gboolean        extend,
+             guint          *anchor_page,
+             guint          *anchor_index)
 {
-  guint anchor_page, anchor_index, focus_page, focus_index;
+  guint focus_page, focus_index;
 
-  if (extend && pb_text_selection_get_ends (self->selection, &anchor_page, &anchor_index,
+  if (extend && pb_text_selection_get_ends (self->selection, anchor_page, anchor_index,
                                             &focus_page, &focus_index))
     {
+      if (!self->caret_set || focus_page != self->caret_page || focus_index != self->caret_index)
+        self->caret_x_set = FALSE;
       self->caret_page = focus_page;
       self->caret_index = focus_index;
       self->caret_set = TRUE;
+      return TRUE;
     }
-  else if (ensure_caret (self))
-    {
-      anchor_page = self->caret_page;
-      anchor_index = self->caret_index;
-    }
-  else
-    return;
 
-  if (!step (self, &self->caret_page, &self->caret_index, words, direction))
-    return;
+  if (!ensure_caret (self))
+    return FALSE;
+  *anchor_page = self->caret_page;
+  *anchor_index = self->caret_index;
+  return TRUE;
+}
 
+/* The caret has moved: the selection to it from the anchor when
+ * extending, else none; its page shown, and the pages beside it asked for
+ * so that the caret can go on to them. */
+static void
+moved (PbDocumentView *self,
+       gboolean        extend,
+       guint           anchor_page,
+       guint           anchor_index)
+{
   if (extend)
     {
       pb_text_selection_select_range (self->selection, anchor_page, anchor_index,
@@ -132,9 +160,178 @@ move (PbDocumentView *self,
   else
     pb_text_selection_clear (self->selection);
 
+  if (self->caret_page > 0)
+    pb_text_selection_get_page_text (self->selection, self->caret_page - 1);
+  pb_text_selection_get_page_text (self->selection, self->caret_page + 1);
+
   if (self->caret_page != pb_document_view_get_page (self))
     pb_document_view_set_page (self, self->caret_page);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+move (PbDocumentView *self,
+      gboolean        words,
+      gboolean        extend,
+      int             direction)
+{
+  guint anchor_page, anchor_index;
+
+  if (!caret_start (self, extend, &anchor_page, &anchor_index))
+    return;
+
+  self->caret_x_set = FALSE;
+  if (!step (self, &self->caret_page, &self->caret_index, words, direction))
+    return;
+
+  moved (self, extend, anchor_page, anchor_index);
+}
+
+/* Where a caret before character @index of a line (@start to @end) is
+ * across the page, in PDF points: at its character's left, or at the
+ * end of the line's last character. */
+static double
+caret_x (PbPageText *text,
+         guint       start,
+         guint       end,
+         guint       index)
+{
+  if (index < end)
+    return pb_page_text_get_box (text, index)->x1;
+  if (end > start)
+    return pb_page_text_get_box (text, end - 1)->x2;
+  return 0;
+}
+
+/* The place on the line @start to @end nearest @x across. */
+static guint
+nearest_on_line (PbPageText *text,
+                 guint       start,
+                 guint       end,
+                 double      x)
+{
+  guint best = start;
+  double best_d = G_MAXDOUBLE;
+
+  for (guint k = start; k <= end; k++)
+    {
+      double d = fabs (caret_x (text, start, end, k) - x);
+
+      if (d < best_d)
+        {
+          best_d = d;
+          best = k;
+        }
+    }
+  return best;
+}
+
+static gboolean
+is_line_break_at (PbPageText *text,
+                  guint       index)
+{
+  return index < pb_page_text_get_n_chars (text) &&
+         pb_page_text_get_text (text)[pb_page_text_get_offset (text, index)] == '\n';
+}
+
+/* The caret's place moved to the line above (@direction -1) or below, at
+ * the place nearest @x across; over the first or last line to the page
+ * before or after. FALSE where there is no line to go to, or while the
+ * page's text is on its way (it has been asked for). */
+static gboolean
+step_line (PbDocumentView *self,
+           guint          *page,
+           guint          *index,
+           double          x,
+           int             direction)
+{
+  PbPageText *text = pb_text_selection_get_page_text (self->selection, *page);
+  guint n_pages = self->document ? pb_document_get_n_pages (self->document) : 0;
+  guint start, end, target;
+
+  if (text == NULL)
+    return FALSE;
+
+  pb_page_text_get_line_bounds (text, *index, &start, &end);
+  if (direction < 0 && start > 0)
+    {
+      /* Before the line break that ends the line above (or, for a word
+       * joined over the line end, before its last letter): on that line. */
+      target = start - 1;
+    }
+  else if (direction > 0 && end < pb_page_text_get_n_chars (text))
+    target = is_line_break_at (text, end) ? end + 1 : end;
+  else if (direction < 0 && *page > 0)
+    {
+      if (!(text = pb_text_selection_get_page_text (self->selection, *page - 1)))
+        return FALSE;
+      *page -= 1;
+      target = pb_page_text_get_n_chars (text);
+    }
+  else if (direction > 0 && *page + 1 < n_pages)
+    {
+      if (!(text = pb_text_selection_get_page_text (self->selection, *page + 1)))
+        return FALSE;
+      *page += 1;
+      target = 0;
+    }
+  else
+    return FALSE;
+
+  pb_page_text_get_line_bounds (text, target, &start, &end);
+  *index = nearest_on_line (text, start, end, x);
+  return TRUE;
+}
+
+/* Up and Down (@edge FALSE), Home and End (@edge TRUE): by lines. */
+static void
+move_line (PbDocumentView *self,
+           gboolean        edge,
+           gboolean        extend,
+           int             direction)
+{
+  guint anchor_page, anchor_index, start, end, index;
+  PbPageText *text;
+
+  if (!caret_start (self, extend, &anchor_page, &anchor_index) ||
+      !(text = pb_text_selection_get_page_text (self->selection, self->caret_page)))
+    return;
+
+  index = MIN (self->caret_index, pb_page_text_get_n_chars (text));
+  pb_page_text_get_line_bounds (text, index, &start, &end);
+  if (edge)
+    {
+      self->caret_x_set = FALSE;
+      self->caret_index = direction < 0 ? start : end;
+    }
+  else
+    {
+      /* Going on up or down keeps to the place across it started from,
+       * past shorter lines, as text editors do. */
+      if (!self->caret_x_set)
+        {
+          self->caret_x = caret_x (text, start, end, index);
+          self->caret_x_set = TRUE;
+        }
+      if (!step_line (self, &self->caret_page, &index, self->caret_x, direction))
+        return;
+      self->caret_index = index;
+    }
+
+  moved (self, extend, anchor_page, anchor_index);
+}
+
+static void
+move_caret_line_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PbDocumentView *self = PB_DOCUMENT_VIEW (widget);
+  gboolean edge;
+  int direction;
+
+  g_variant_get (parameter, "(bi)", &edge, &direction);
+  move_line (self, edge, g_str_equal (action_name, "view.extend-caret-line"), direction);
 }
 
 static void
@@ -167,6 +364,7 @@ select_page_action (GtkWidget  *widget,
   self->caret_page = page;
   self->caret_index = G_MAXINT;
   self->caret_set = TRUE;
+  self->caret_x_set = FALSE;
   g_signal_emit_by_name (self, "selection-finished");
 }
 
@@ -249,6 +447,18 @@ _pb_document_view_caret_selection_changed (PbDocumentView *self)
 }
 
 static void
+bind_lines (GtkWidgetClass *widget_class,
+            guint           keyval,
+            gboolean        edge,
+            int             direction)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0,
+                                       "view.move-caret-line", "(bi)", edge, direction);
+  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_SHIFT_MASK,
+                                       "view.extend-caret-line", "(bi)", edge, direction);
+}
+
+static void
 bind_arrows (GtkWidgetClass *widget_class,
              guint           keyval,
              int             direction)
@@ -281,6 +491,8 @@ _pb_document_view_class_init_caret (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.select-page", NULL, select_page_action);
   gtk_widget_class_install_action (widget_class, "view.move-caret", "(bi)", move_caret_action);
   gtk_widget_class_install_action (widget_class, "view.extend-caret", "(bi)", move_caret_action);
+  gtk_widget_class_install_action (widget_class, "view.move-caret-line", "(bi)", move_caret_line_action);
+  gtk_widget_class_install_action (widget_class, "view.extend-caret-line", "(bi)", move_caret_line_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "view.toggle-caret", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "view.select-page", NULL);
@@ -288,6 +500,14 @@ _pb_document_view_class_init_caret (GtkWidgetClass *widget_class)
   bind_arrows (widget_class, GDK_KEY_KP_Left, -1);
   bind_arrows (widget_class, GDK_KEY_Right, 1);
   bind_arrows (widget_class, GDK_KEY_KP_Right, 1);
+  bind_lines (widget_class, GDK_KEY_Up, FALSE, -1);
+  bind_lines (widget_class, GDK_KEY_KP_Up, FALSE, -1);
+  bind_lines (widget_class, GDK_KEY_Down, FALSE, 1);
+  bind_lines (widget_class, GDK_KEY_KP_Down, FALSE, 1);
+  bind_lines (widget_class, GDK_KEY_Home, TRUE, -1);
+  bind_lines (widget_class, GDK_KEY_KP_Home, TRUE, -1);
+  bind_lines (widget_class, GDK_KEY_End, TRUE, 1);
+  bind_lines (widget_class, GDK_KEY_KP_End, TRUE, 1);
 }
 
 void

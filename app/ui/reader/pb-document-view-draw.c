@@ -228,6 +228,13 @@ append_caret (PbDocumentView *self,
 
   box = pb_page_text_get_box (text, MIN (index, n_chars - 1));
   x = index < n_chars ? box->x1 : box->x2;
+  /* A space or line break has no height: the caret before one (at a
+   * line's end, where End puts it) stands after the letter before. */
+  if (index > 0 && index < n_chars && box->y2 <= box->y1)
+    {
+      box = pb_page_text_get_box (text, index - 1);
+      x = box->x2;
+    }
   area = _pb_document_view_page_rect (self, page);
   k = pb_page_layout_get_scale (self->layout);
   gtk_snapshot_append_color (snapshot, &caret_color,

@@ -129,6 +129,22 @@ pb_document_view_get_selection_by (PbDocumentView *self,
 }
 
 /**
+ * pb_document_view_skip_paragraph_number:
+ *
+ * Makes a selection that starts in a numbered paragraph's number ("12. ")
+ * start after it, grown to whole words, as a finding's quote leaves the
+ * number out (pb_text_selection_skip_paragraph_number ()).
+ *
+ * Returns: whether the selection changed
+ */
+gboolean
+pb_document_view_skip_paragraph_number (PbDocumentView *self)
+{
+  g_return_val_if_fail (PB_IS_DOCUMENT_VIEW (self), FALSE);
+  return pb_text_selection_skip_paragraph_number (self->selection, PB_SELECT_WORDS);
+}
+
+/**
  * pb_document_view_get_selection:
  *
  * Returns: (transfer container) (element-type PbSelectionSpan): the selection,

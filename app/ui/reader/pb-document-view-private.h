@@ -59,6 +59,8 @@ struct _PbDocumentView
   gboolean         caret_set;
   guint            caret_page;     /* page index, from 0 */
   guint            caret_index;    /* a character of that page's text */
+  gboolean         caret_x_set;    /* moving up and down: keep to caret_x */
+  double           caret_x;        /* PDF points from the page's left */
 
   double           drag_x;
   double           drag_y;

@@ -57,6 +57,7 @@ void        pb_document_view_extend_selection   (PbDocumentView *self,
                                                  double          y);
 void        pb_document_view_clear_selection    (PbDocumentView *self);
 GPtrArray  *pb_document_view_get_selection      (PbDocumentView *self);
+gboolean    pb_document_view_skip_paragraph_number (PbDocumentView *self);
 GPtrArray  *pb_document_view_get_selection_by   (PbDocumentView *self,
                                                  PbSelectUnit    unit);
 char       *pb_document_view_dup_selected_text  (PbDocumentView *self);

@@ -300,7 +300,10 @@ pb_reader_add_finding (PbReader *self)
       return NULL;
     }
 
-  /* A quote never starts or ends in the middle of a word. */
+  /* A quote never starts or ends in the middle of a word, nor with the
+   * number of the paragraph it starts (which is the report's numbering,
+   * not its words): from either view alike, the same quote and anchors. */
+  pb_document_view_skip_paragraph_number (self->view);
   spans = pb_document_view_get_selection_by (self->view, PB_SELECT_WORDS);
   if (spans->len == 0)
     {

@@ -237,6 +237,89 @@ point_index (PbPageText      *text,
   return MAX (pb_page_text_index_at_point (text, point->x, point->y), 0);
 }
 
+/* The selection's ends in reading order: a point a little above another
+ * on the same page, or on the same line and to its left, comes first; a
+ * character chosen by the keyboard is where its index puts it. FALSE with
+ * nothing selected. */
+static gboolean
+ordered_ends (PbTextSelection *self,
+              PagePoint       *start,
+              PagePoint       *end)
+{
+  if (!self->anchor.set || !self->focus.set || self->document == NULL)
+    return FALSE;
+
+  *start = self->anchor;
+  *end = self->focus;
+  if (start->page == end->page && (start->index >= 0 || end->index >= 0))
+    {
+      PbPageText *text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (start->page));
+
+      if (text != NULL && point_index (text, end) < point_index (text, start))
+        {
+          *start = self->focus;
+          *end = self->anchor;
+        }
+    }
+  else if (end->page < start->page ||
+           (end->page == start->page && (end->y < start->y - 4 ||
+                                         (fabs (end->y - start->y) <= 4 && end->x < start->x))))
+    {
+      *start = self->focus;
+      *end = self->anchor;
+    }
+  return TRUE;
+}
+
+/* The characters of @text's page the selection from @start to @end (in
+ * reading order) takes, its ends grown to @unit. */
+static void
+page_bounds (PbTextSelection *self,
+             PbPageText      *text,
+             const PagePoint *start,
+             const PagePoint *end,
+             PbSelectUnit     unit,
+             int             *from,
+             int             *to)
+{
+  guint page = pb_page_text_get_page (text);
+
+  *from = 0;
+  *to = (int)pb_page_text_get_n_chars (text);
+  if (page == start->page)
+    *from = point_index (text, start);
+  if (page == end->page)
+    *to = point_index (text, end);
+
+  if (page == start->page && page == end->page && *to < *from)
+    {
+      int t = *to;
+      *to = *from;
+      *from = t;
+    }
+
+  if (unit != PB_SELECT_CHARS)
+    {
+      GArray *chars = page_chars (self, text);
+
+      if (start->page == end->page && *from == *to)
+        {
+          guint f = (guint)*from, t = (guint)*to;
+
+          grow_point (chars, &f, &t, unit);
+          *from = (int)f;
+          *to = (int)t;
+        }
+      else
+        {
+          if (page == start->page)
+            *from = (int)grow_back (chars, (guint)*from, unit);
+          if (page == end->page)
+            *to = (int)grow_forward (chars, (guint)*to, unit);
+        }
+    }
+}
+
 static void
 pb_text_selection_dispose (GObject *object)
 {
@@ -489,81 +572,70 @@ pb_text_selection_get_spans_by (PbTextSelection *self,
 
   g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), spans);
 
-  if (!self->anchor.set || !self->focus.set || self->document == NULL)
+  if (!ordered_ends (self, &start, &end))
     return spans;
 
   unit = MAX (unit, self->unit);
-
-  /* Reading order: a point a little above another on the same page, or
-   * on the same line and to its left, comes first; a character chosen by
-   * the keyboard is where its index puts it. */
-  start = self->anchor;
-  end = self->focus;
-  if (start.page == end.page && (start.index >= 0 || end.index >= 0))
-    {
-      PbPageText *text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (start.page));
-
-      if (text != NULL && point_index (text, &end) < point_index (text, &start))
-        {
-          start = self->focus;
-          end = self->anchor;
-        }
-    }
-  else if (end.page < start.page || (end.page == start.page && (end.y < start.y - 4 ||
-                                                                 (fabs (end.y - start.y) <= 4 && end.x < start.x))))
-    {
-      start = self->focus;
-      end = self->anchor;
-    }
-
   for (guint page = start.page; page <= end.page; page++)
     {
       PbPageText *text = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (page));
-      int from = 0, to;
       PbSelectionSpan *span;
+      int from, to;
 
       if (text == NULL)
         continue;
 
-      to = (int)pb_page_text_get_n_chars (text);
-      if (page == start.page)
-        from = point_index (text, &start);
-      if (page == end.page)
-        to = point_index (text, &end);
-
-      if (page == start.page && page == end.page && to < from)
-        {
-          int t = to;
-          to = from;
-          from = t;
-        }
-
-      if (unit != PB_SELECT_CHARS)
-        {
-          GArray *chars = page_chars (self, text);
-
-          if (start.page == end.page && from == to)
-            {
-              guint f = (guint)from, t = (guint)to;
-
-              grow_point (chars, &f, &t, unit);
-              from = (int)f;
-              to = (int)t;
-            }
-          else
-            {
-              if (page == start.page)
-                from = (int)grow_back (chars, (guint)from, unit);
-              if (page == end.page)
-                to = (int)grow_forward (chars, (guint)to, unit);
-            }
-        }
-
+      page_bounds (self, text, &start, &end, unit, &from, &to);
       if ((span = make_span (text, (guint)from, (guint)to)))
         g_ptr_array_add (spans, span);
     }
 
   return spans;
+}
+
+/**
+ * pb_text_selection_skip_paragraph_number:
+ * @unit: the least the ends are grown to, as for
+ *   pb_text_selection_get_spans_by ()
+ *
+ * A selection that starts in a numbered paragraph's number ("12. " at a
+ * line's start, as the structure reader numbers paragraphs) is made to
+ * start after it, its ends grown to @unit: the number is the report's
+ * numbering, not the passage's words, so a finding's quote and anchors
+ * leave it out. A selection of the number alone is left as it is.
+ *
+ * Returns: whether the selection changed ("changed" is emitted)
+ */
+gboolean
+pb_text_selection_skip_paragraph_number (PbTextSelection *self,
+                                         PbSelectUnit     unit)
+{
+  PbPageText *first, *last;
+  PagePoint start, end;
+  int from, to, unused;
+  guint after;
+
+  g_return_val_if_fail (PB_IS_TEXT_SELECTION (self), FALSE);
+
+  if (!ordered_ends (self, &start, &end) ||
+      !(first = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (start.page))) ||
+      !(last = g_hash_table_lookup (self->page_texts, GUINT_TO_POINTER (end.page))))
+    return FALSE;
+
+  unit = MAX (unit, self->unit);
+  page_bounds (self, first, &start, &end, unit, &from, &unused);
+  page_bounds (self, last, &start, &end, unit, &unused, &to);
+  after = pb_page_text_skip_paragraph_number (first, (guint)from);
+  if (after == (guint)from || (start.page == end.page && (guint)to <= after))
+    return FALSE;
+
+  /* The ends as grown: by characters from here on, or a selection by
+   * lines would grow back over the number again. */
+  self->anchor = (PagePoint) { start.page, 0, 0, TRUE, (int)after };
+  self->focus = (PagePoint) { end.page, 0, 0, TRUE, to };
+  self->unit = PB_SELECT_CHARS;
+  g_signal_emit (self, signals [CHANGED], 0);
+  return TRUE;
 }
 
 /**

@@ -63,6 +63,8 @@ gboolean         pb_text_selection_is_active    (PbTextSelection *self);
 GPtrArray       *pb_text_selection_get_spans    (PbTextSelection *self);
 GPtrArray       *pb_text_selection_get_spans_by (PbTextSelection *self,
                                                  PbSelectUnit     unit);
+gboolean         pb_text_selection_skip_paragraph_number (PbTextSelection *self,
+                                                          PbSelectUnit     unit);
 char            *pb_text_selection_dup_text     (PbTextSelection *self);
 void             pb_text_selection_select_range (PbTextSelection *self,
                                                  guint            anchor_page,
