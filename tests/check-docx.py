@@ -9,7 +9,7 @@ classified in its properties and in its body.
 Usage: check-docx.py FILE [--title T] [--author A] [--subject S]
                           [--classification C] [--columns N] [--merged N]
                           [--exempt TEXT] [--tables N] [--whole-words]
-                          QUOTE..."""
+                          [--pages N] QUOTE..."""
 
 import argparse
 import sys
@@ -29,6 +29,8 @@ parser.add_argument("--exempt", help="words the cover's exempt statement holds")
 parser.add_argument("--tables", type=int, default=1, help="grades tables the inspections are shared between")
 parser.add_argument("--whole-words", action="store_true",
                     help="every word of the grades tables fits its column on one line")
+parser.add_argument("--pages", type=int,
+                    help="pages LibreOffice lays the document out on: the footer's stored page count")
 parser.add_argument("quotes", nargs="*")
 args = parser.parse_intermixed_args()
 
@@ -142,6 +144,43 @@ if args.title:
     assert args.title in header_text, header_text
 footer_fields = " ".join(t.text for t in footer._element.iter(qn("w:instrText")))
 assert "PAGE" in footer_fields and "NUMPAGES" in footer_fields, footer_fields
+
+
+def field_results(element):
+    """Each complex field under element: its code, whether it is marked
+    dirty, and the result stored between its separate and end marks."""
+    fields = []
+    current = None
+    for node in element.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if node.tag == qn("w:fldChar"):
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                current = {"code": "", "dirty": node.get(qn("w:dirty")) == "true", "result": "", "in": "code"}
+            elif kind == "separate":
+                current["in"] = "result"
+            elif kind == "end":
+                fields.append(current)
+                current = None
+        elif current is not None and node.tag == qn("w:instrText"):
+            current["code"] += node.text or ""
+        elif current is not None and current["in"] == "result":
+            current["result"] += node.text or ""
+    return fields
+
+
+# Word and LibreOffice work the page fields out again (they are dirty);
+# a viewer that shows their stored results reads the right page count.
+footer_results = {f["code"].strip(): f for f in field_results(footer._element)}
+for code in ("PAGE", "NUMPAGES"):
+    assert footer_results[code]["dirty"], footer_results
+assert footer_results["PAGE"]["result"] == "1", footer_results
+assert int(footer_results["NUMPAGES"]["result"]) >= 1, footer_results
+app_part = document.part.package.part_related_by(
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties")
+app_xml = app_part.blob.decode("utf-8")
+assert "<Pages>%s</Pages>" % footer_results["NUMPAGES"]["result"] in app_xml, app_xml
+if args.pages is not None:
+    assert footer_results["NUMPAGES"]["result"] == str(args.pages), (footer_results, args.pages)
 
 # Properties: the pack's author, never the program; the classification.
 core = document.core_properties

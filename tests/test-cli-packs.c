@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <json-glib/json-glib.h>
 #include <poppler.h>
 
@@ -401,8 +403,11 @@ test_pack_board_papers (Fixture       *f,
   g_auto(PbTestRun) export = { 0 };
   g_auto(PbTestRun) from_env = { 0 };
   g_auto(PbTestRun) bad_logo = { 0 };
+  g_auto(PbTestRun) csv_bad_logo = { 0 };
+  g_auto(PbTestRun) csv_env_logo = { 0 };
   g_autofree char *logo = pb_test_write_logo (f->dir);
   g_autofree char *pdf = g_build_filename (f->dir, "board.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "board.csv", NULL);
   g_autofree char *env_pdf = g_build_filename (f->dir, "env.pdf", NULL);
   g_autofree char *cover = NULL;
   g_autofree char *env_cover = NULL;
@@ -456,6 +461,20 @@ test_pack_board_papers (Fixture       *f,
   pb_test_run_cli (&bad_logo, "pack", "export", "--library", f->library_dir, "1", "-o", env_pdf, "--logo", f->pdf, NULL);
   pb_test_assert_one_line_error (&bad_logo);
   g_assert_nonnull (strstr (bad_logo.err, "PNG"));
+
+  /* A CSV has no logo: neither the option nor PANEL_BRIEF_LOGO is read. */
+  pb_test_run_cli (&csv_bad_logo, "pack", "export", "--library", f->library_dir, "1", "--format", "csv", "-o", csv,
+                   "--logo", f->pdf, NULL);
+  g_assert_cmpint (csv_bad_logo.status, ==, 0);
+  g_assert_cmpstr (csv_bad_logo.err, ==, "");
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  g_assert_no_errno (g_unlink (csv));
+  g_setenv ("PANEL_BRIEF_LOGO", f->pdf, TRUE);
+  pb_test_run_cli (&csv_env_logo, "pack", "export", "--library", f->library_dir, "1", "--format", "csv", "-o", csv,
+                   NULL);
+  g_unsetenv ("PANEL_BRIEF_LOGO");
+  g_assert_cmpint (csv_env_logo.status, ==, 0);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
 }
 
 /* A cohort given twice tags the finding once, with no database error. */

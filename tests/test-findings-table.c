@@ -158,6 +158,83 @@ test_single_row_actions (Fixture       *f,
   }
 }
 
+/* The toast's button, or NULL when no toast shows one. */
+static GtkWidget *
+toast_button (GtkWidget  *widget,
+              const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = toast_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Deleted from the table with the keyboard: the keyboard stays in the
+ * table (on the toast, the toast would never time out), and Ctrl+Z puts
+ * the finding back and takes the toast away, once; from the toast's
+ * button too. */
+static void
+test_delete_ctrl_z (Fixture       *f,
+                    gconstpointer  data)
+{
+  PbFindingsView *table;
+  GtkSelectionModel *selection;
+  GListModel *rows;
+  g_autoptr(PbFinding) second = NULL;
+  g_autoptr(PbFinding) back = NULL;
+  GtkRoot *root = GTK_ROOT (f->window);
+  GtkWidget *columns;
+  GtkWidget *focus;
+  GtkWidget *undo;
+
+  fill (f);
+  table = show_table (f);
+  selection = pb_findings_view_get_selection (table);
+  rows = pb_findings_view_get_model (table);
+  columns = pb_reader_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  second = g_list_model_get_item (rows, 1);
+  g_assert_true (gtk_widget_grab_focus (columns));
+  g_assert_nonnull (pb_reader_press_keys (root, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  undo = toast_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == columns || gtk_widget_is_ancestor (focus, columns));
+
+  g_assert_nonnull (pb_reader_press_keys (root, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  back = pb_library_get_finding (f->library, pb_finding_get_id (second), NULL);
+  g_assert_nonnull (back);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_null (toast_button (GTK_WIDGET (f->window), "_Undo"));
+  /* Nothing left to undo: Ctrl+Z is not taken. */
+  g_assert_null (pb_reader_press_keys (root, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+
+  /* With the keyboard on the toast's Undo, as Tab takes it there. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_grab_focus (columns));
+  g_assert_nonnull (pb_reader_press_keys (root, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  undo = toast_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_grab_focus (undo));
+  g_assert_nonnull (pb_reader_press_keys (root, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
@@ -468,6 +545,8 @@ main (int   argc,
 
   g_test_add ("/findings-table/single-row-actions", Fixture, PB_READER_SIZE (1100, 760),
               pb_reader_fixture_setup, test_single_row_actions, pb_reader_fixture_teardown);
+  g_test_add ("/findings-table/delete-ctrl-z", Fixture, PB_READER_SIZE (1100, 760),
+              pb_reader_fixture_setup, test_delete_ctrl_z, pb_reader_fixture_teardown);
   g_test_add ("/findings-table/context-menu", Fixture, PB_READER_SIZE (1100, 760),
               pb_reader_fixture_setup, test_context_menu, pb_reader_fixture_teardown);
   g_test_add ("/findings-table/columns-fit", Fixture, PB_READER_SIZE (1100, 760),

@@ -15,6 +15,7 @@
 #include "pb-finding-tile.h"
 #include "pb-pack-editor.h"
 #include "pb-pack-export.h"
+#include "pb-pack-row.h"
 #include "pb-packs-view.h"
 #include "pb-preview-window.h"
 #include "pb-print.h"
@@ -143,6 +144,23 @@ find_descendant (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label under @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
 
       if (found != NULL)
         return found;
@@ -294,6 +312,37 @@ test_board_details (Fixture       *f,
   g_clear_object (&pack);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (paragraph)), ==,
                    pb_exempt_paragraph_get_description (3));
+
+  /* On the row, the paragraph alone, which stays whole in a narrow
+   * window; a screen reader hears its description too. */
+  g_assert_nonnull (find_label (paragraph, "Paragraph 3"));
+  {
+    g_autofree char *spoken = g_strdup_printf ("Exempt under: Paragraph 3: %s", pb_exempt_paragraph_get_description (3));
+
+    gtk_test_accessible_assert_property (paragraph, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+  }
+
+  /* In the list, every paragraph with its description, spoken as one. */
+  g_assert_true (gtk_widget_activate (paragraph));
+  {
+    GtkWidget *popover = find_descendant (paragraph, GTK_TYPE_POPOVER);
+
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    gtk_test_widget_wait_for_draw (popover);
+    for (guint p = 1; p <= PB_EXEMPT_PARAGRAPH_LAST; p++)
+      {
+        g_autofree char *title = g_strdup_printf ("Paragraph %u", p);
+        g_autofree char *spoken = g_strdup_printf ("Paragraph %u: %s", p, pb_exempt_paragraph_get_description (p));
+        GtkWidget *described = find_label (popover, pb_exempt_paragraph_get_description (p));
+
+        g_assert_nonnull (described);
+        g_assert_true (gtk_widget_get_visible (described));
+        g_assert_nonnull (find_label (gtk_widget_get_parent (described), title));
+        gtk_test_accessible_assert_property (gtk_widget_get_parent (described), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+      }
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
 }
 
 /* A finding dropped on a row lands just before it. */
@@ -380,6 +429,157 @@ test_meeting_date (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "03/02/2027");
 }
 
+/* Whether @trigger is @keyval with @modifiers, or has it as one of its
+ * alternatives (the window binds Tab and keypad Tab as one). */
+static gboolean
+triggered_by (GtkShortcutTrigger *trigger,
+              guint               keyval,
+              GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return triggered_by (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           triggered_by (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* A key as the keyboard gives it: the first shortcut for it on the focused
+ * widget or the nearest of its ancestors (the window's Tab moves the
+ * focus). */
+static void
+press (Fixture         *f,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (f->window)); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (triggered_by (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Where the keyboard is: the focused widget, or the entry or menu button
+ * whose inner part has the focus (suites share one X server, so the focus
+ * is asked of the window, never of the widget). */
+static GtkWidget *
+stop_of (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *outer;
+
+  g_assert_nonnull (focus);
+  if ((outer = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY)) != NULL ||
+      (outer = gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON)) != NULL)
+    return outer;
+  return focus;
+}
+
+/* Tab goes through the whole editor in the order it shows, one stop a
+ * control, never staying put: the details, the latest grades, Add, then
+ * the contents as one stop (the arrow keys within them, Tab to the row's
+ * Remove button, in sight, and out); Shift+Tab comes back the same way. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *list = GTK_WIDGET (pb_pack_editor_get_list (f->editor));
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *title = find_field (GTK_WIDGET (f->editor), "Title");
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  GtkWidget *add = NULL;
+  GtkWidget *row = NULL;
+  GtkWidget *remove;
+  GtkWidget *stop;
+  graphene_rect_t bounds;
+  guint n;
+
+  pb_pack_editor_focus_title (f->editor);
+  g_assert_true (stop_of (f) == title);
+  g_ptr_array_add (stops, title);
+
+  for (n = 0; n < 40 && row == NULL; n++)
+    {
+      press (f, GDK_KEY_Tab, 0);
+      stop = stop_of (f);
+      g_assert_true (stop != g_ptr_array_index (stops, stops->len - 1));
+      if (gtk_widget_is_ancestor (stop, list))
+        row = stop;
+      else
+        {
+          /* Each control once on the way. */
+          g_assert_false (g_ptr_array_find (stops, stop, NULL));
+          g_ptr_array_add (stops, stop);
+        }
+      if (GTK_IS_MENU_BUTTON (stop) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (stop)), "_Add") == 0)
+        add = stop;
+    }
+  /* Add is the last stop before the contents, and the grades came before. */
+  g_assert_nonnull (add);
+  g_assert_true (add == g_ptr_array_index (stops, stops->len - 1));
+  g_assert_nonnull (row);
+  g_assert_true (PB_IS_PACK_ROW (row));
+  g_assert_cmpint (pb_pack_entry_get_kind (pb_pack_row_get_entry (PB_PACK_ROW (row))), ==, PB_PACK_ENTRY_SECTION);
+
+  /* The arrow keys within the contents, a row at a time, to a finding. */
+  for (n = 1; n < 6 && pb_pack_entry_get_kind (pb_pack_row_get_entry (PB_PACK_ROW (row))) != PB_PACK_ENTRY_FINDING; n++)
+    {
+      press (f, GDK_KEY_Down, 0);
+      row = stop_of (f);
+      g_assert_true (PB_IS_PACK_ROW (row));
+      g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, n);
+    }
+  g_assert_cmpint (pb_pack_entry_get_kind (pb_pack_row_get_entry (PB_PACK_ROW (row))), ==, PB_PACK_ENTRY_FINDING);
+
+  /* Tab: its Remove button, scrolled into sight. */
+  press (f, GDK_KEY_Tab, 0);
+  remove = stop_of (f);
+  g_assert_true (GTK_IS_BUTTON (remove));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (remove)), ==, "row.remove");
+  g_assert_true (gtk_widget_get_ancestor (remove, PB_TYPE_PACK_ROW) == row);
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_true (gtk_widget_compute_bounds (remove, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+
+  /* Tab again leaves the contents, not to another row. */
+  press (f, GDK_KEY_Tab, 0);
+  g_assert_false (gtk_widget_is_ancestor (stop_of (f), list));
+
+  /* Shift+Tab: back into the contents, then out of them to Add... */
+  press (f, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (gtk_widget_is_ancestor (stop_of (f), list));
+  for (n = 0; n < 3 && gtk_widget_is_ancestor (stop_of (f), list); n++)
+    press (f, GDK_KEY_Tab, GDK_SHIFT_MASK);
+  g_assert_true (stop_of (f) == add);
+
+  /* ...and back to the title by the same stops, in reverse. */
+  for (guint i = stops->len - 1; i > 0; i--)
+    {
+      press (f, GDK_KEY_Tab, GDK_SHIFT_MASK);
+      g_assert_true (stop_of (f) == g_ptr_array_index (stops, i - 1));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +594,7 @@ main (int   argc,
               pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/drop-finding", Fixture, NULL, pb_packs_fixture_setup, test_drop_finding, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/meeting-date", Fixture, NULL, pb_packs_fixture_setup, test_meeting_date, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/tab-order", Fixture, NULL, pb_packs_fixture_setup, test_tab_order, pb_packs_fixture_teardown);
 
   return g_test_run ();
 }

@@ -198,7 +198,7 @@ test_export_csv_html (Fixture       *f,
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"Pack classification\",\"Section\",\"Report\",\"Page\","
                                        "\"Paragraph\",\"Quote\""));
   g_assert_cmpuint (count_occurrences (csv, "\xEF\xBB\xBF"), ==, 1);
-  g_assert_nonnull (strstr (csv, ",\"Recorded\",\"Report date\",\"Authority\",\"Inspection\",\"Inspection ended\","
+  g_assert_nonnull (strstr (csv, ",\"Recorded\",\"Authority\",\"Inspection\",\"Inspection ended\","
                                  "\"Published\"\r\n"));
   /* The pack's marking on every row: no paragraph was recorded for it. */
   g_assert_cmpuint (count_occurrences (csv, "\r\n\"Exempt: not for publication (Schedule 12A, paragraph not recorded)\","),

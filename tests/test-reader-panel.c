@@ -287,6 +287,19 @@ test_row_menu (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
   g_assert_true (pb_reader_undo_last_delete (reader));
   g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+
+  /* Deleted with the keyboard, Ctrl+Z puts it back: the keyboard stayed
+   * in the reader, not on the toast. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  row = pb_reader_find_widget (GTK_WIDGET (panel_of (f)), PB_TYPE_FINDING_ROW);
+  g_assert_true (gtk_widget_grab_focus (row));
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Delete, 0) == GTK_WIDGET (panel_of (f)));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 0);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (reader)));
+  g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (findings), ==, 1);
+  g_assert_false (pb_reader_undo_last_delete (reader));
 }
 
 /* An exempt finding is ruled round on the page; a public one is not. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "pb-cohort-overview.h"
 #include "pb-cohort-row.h"
@@ -373,6 +374,127 @@ test_preferences_window (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+/* The action row titled @title under @widget, or NULL. */
+static GtkWidget *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A small PNG at @path; cut to half its length with @damaged. */
+static void
+write_logo (const char *path,
+            gboolean    damaged)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 120, 90);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* Noise, which does not compress: half the file is half the pixels. */
+  for (int y = 0; y < 90; y += 3)
+    for (int x = 0; x < 120; x += 3)
+      {
+        cairo_set_source_rgb (cr, g_random_double (), g_random_double (), g_random_double ());
+        cairo_rectangle (cr, x, y, 3, 3);
+        cairo_fill (cr);
+      }
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  if (damaged)
+    {
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (path, contents, length / 2, NULL));
+    }
+}
+
+/* The message dialog the preferences window shows, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A damaged logo is refused when it is chosen, in the words the exports
+ * would use and with what to do, and the logo chosen before is kept; a
+ * good one is taken.  The logo's row opens the chooser from the keyboard. */
+static void
+test_preferences_bad_logo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *good_path = g_build_filename (f->dir, "crest.png", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "trunc.png", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *kept = NULL;
+  PbPreferencesWindow *window;
+  AdwMessageDialog *dialog;
+
+  write_logo (good_path, FALSE);
+  write_logo (bad_path, TRUE);
+  window = g_object_ref (pb_preferences_window_new (NULL, settings, f->library));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The logo's row, focused, opens the chooser on Enter: it activates the
+   * Choose… button. */
+  {
+    GtkWidget *row = find_action_row (GTK_WIDGET (window), "Council Logo");
+    GtkWidget *choose;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+    choose = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+    g_assert_true (GTK_IS_BUTTON (choose));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (choose)), ==, "prefs.choose-council-logo");
+  }
+
+  g_assert_true (pb_preferences_window_use_council_logo (window, good));
+  g_assert_cmpstr ((kept = g_settings_get_string (settings, "council-logo")), ==, good_path);
+  g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), "Council Logo"), ==, "crest.png");
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+
+  g_assert_false (pb_preferences_window_use_council_logo (window, bad));
+  g_clear_pointer (&kept, g_free);
+  g_assert_cmpstr ((kept = g_settings_get_string (settings, "council-logo")), ==, good_path);
+  g_assert_cmpstr (row_subtitle (GTK_WIDGET (window), "Council Logo"), ==, "crest.png");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Logo Not Used");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "The logo “trunc.png” could not be read: the PNG file is damaged or cut short."));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "keep the logo chosen before"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "save it again as a PNG file"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_settings_reset (settings, "council-logo");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_finding_editor (Fixture       *f,
                      gconstpointer  data)
@@ -565,6 +687,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/templates/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
   g_test_add ("/templates/preferences-window", Fixture, NULL, fixture_setup, test_preferences_window, fixture_teardown);
+  g_test_add ("/templates/preferences-bad-logo", Fixture, NULL, fixture_setup, test_preferences_bad_logo,
+              fixture_teardown);
   g_test_add ("/templates/finding-editor", Fixture, NULL, fixture_setup, test_finding_editor, fixture_teardown);
   g_test_add ("/templates/findings-panel", Fixture, NULL, fixture_setup, test_findings_panel, fixture_teardown);
   g_test_add ("/templates/library-sidebar", Fixture, NULL, fixture_setup, test_library_sidebar, fixture_teardown);

@@ -571,6 +571,8 @@ def pack_editor(app):
     for name in stops:
         print(f"FAIL Pack editor: a grade is a Tab stop: “{name}”")
         ok = False
+    ok = pack_classification(app) and ok
+    ok = pack_remove_buttons(app) and ok
     print(f"Pack editor: {len(PACK_FIELDS)} fields, {'fine' if ok else 'faulty'}")
     return ok
 
@@ -681,6 +683,41 @@ def tracker_spoken(app):
         if w is not None and w.getState().contains(pyatspi.STATE_SHOWING):
             ok = type_named_stops(w, "Compare Reports") and ok
     print(f"Recommendations tracker: {len(rows)} rows, {'fine' if ok else 'faulty'}")
+    return ok
+
+
+def pack_classification(app):
+    """The Classification combo row says its value ("Public"), as the
+    dropdowns do, not its title alone."""
+    group = find(app, {pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX}, "Classification")
+    box = group and pyatspi.findDescendant(group, lambda a: a is not None and a.getRole() == pyatspi.ROLE_COMBO_BOX)
+    if box is None:
+        print("FAIL Pack editor: no combo box in the list named “Classification”")
+        return False
+    said = spoken_label(box)
+    if not any(value in said for value in ("Public", "Exempt")):
+        print(f"FAIL Pack editor: the Classification combo box is spoken as “{said}”, without its value")
+        return False
+    return True
+
+
+def pack_remove_buttons(app):
+    """Each row's Remove button is named by what it removes, and nothing
+    labels it that is named by its type ("GtkImage")."""
+    contents = find(app, {pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX}, "Pack contents")
+    if contents is None:
+        print("FAIL Pack editor: no list named “Pack contents”")
+        return False
+    buttons = pyatspi.findAllDescendants(contents, lambda a: a is not None and a.getRole() == pyatspi.ROLE_PUSH_BUTTON)
+    ok = bool(buttons)
+    if not buttons:
+        print("FAIL Pack editor: no Remove buttons in the pack's contents")
+    for b in buttons:
+        said = spoken_label(b)
+        # What labels it comes first in what Orca says: "GtkImage" would fail here.
+        if not re.match(r"^Remove “.+” from the Pack$", said):
+            print(f"FAIL Pack editor: a Remove button is spoken as “{said}”")
+            ok = False
     return ok
 
 

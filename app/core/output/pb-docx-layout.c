@@ -428,6 +428,7 @@ header_height (const Item *rows,
 
 /**
  * _pb_docx_flow_paginate:
+ * @n_pages: (out) (optional): how many pages the body fills, at least 1
  *
  * Fills pages of the document's body with what the flow was given.
  *
@@ -435,7 +436,8 @@ header_height (const Item *rows,
  *   → the page number, from 1, its paragraph is on (GUINT_TO_POINTER)
  */
 GHashTable *
-_pb_docx_flow_paginate (PbDocxFlow *flow)
+_pb_docx_flow_paginate (PbDocxFlow *flow,
+                        guint      *n_pages)
 {
   /* The header and footer stand PB_DOCX_RUNNING_MARGIN from the page's
    * edges, and push the body's margins in when they need to. */
@@ -495,5 +497,7 @@ _pb_docx_flow_paginate (PbDocxFlow *flow)
     if (items[k].anchor != NULL)
       g_hash_table_insert (anchors, g_strdup (items[k].anchor), GUINT_TO_POINTER (pages[k]));
   g_free (pages);
+  if (n_pages != NULL)
+    *n_pages = page;
   return anchors;
 }

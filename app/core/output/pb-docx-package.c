@@ -119,14 +119,17 @@ _pb_docx_line_twips (double points)
  * @result: (nullable): its last result, shown until it is updated
  *
  * Appends a complex field: runs that begin it, give its code, separate it
- * from its result and end it.
+ * from its result and end it.  The field is marked dirty, so that Word
+ * and LibreOffice work it out again on opening rather than trust
+ * @result, which is a guess.
  */
 void
 _pb_docx_field (GString    *out,
                 const char *instruction,
                 const char *result)
 {
-  g_string_append (out, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\">");
+  g_string_append (out, "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+                        "<w:r><w:instrText xml:space=\"preserve\">");
   pb_xml_append_text (out, instruction);
   g_string_append (out, "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
   if (result != NULL)
@@ -259,10 +262,16 @@ build_header (PbPackWalk *walk)
 }
 
 /* "Page {PAGE} of {PAGES}", the numbers as fields Word and LibreOffice
- * fill in as they lay the document out. */
+ * fill in as they lay the document out.  A viewer that shows the fields'
+ * stored results instead (a file previewer, a mail client) reads "Page 1
+ * of @n_pages": the count as pb-docx-layout.c expects LibreOffice to lay
+ * the pages out; the page number cannot be right on every page of one
+ * footer, and is the first. */
 static char *
-build_footer (PbPackWalk *walk)
+build_footer (PbPackWalk *walk,
+              guint       n_pages)
 {
+  g_autofree char *pages = g_strdup_printf ("%u", MAX (n_pages, 1));
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr " PB_DOCX_NS ">");
   /* Translators: a Word document's footer; keep {PAGE} and {PAGES}, which become the numbers */
   g_auto(GStrv) pieces = g_regex_split_simple ("(\\{PAGE\\}|\\{PAGES\\})", _("Page {PAGE} of {PAGES}"), 0, 0);
@@ -277,7 +286,7 @@ build_footer (PbPackWalk *walk)
       if (g_str_equal (pieces[i], "{PAGE}"))
         _pb_docx_field (out, " PAGE ", "1");
       else if (g_str_equal (pieces[i], "{PAGES}"))
-        _pb_docx_field (out, " NUMPAGES ", "1");
+        _pb_docx_field (out, " NUMPAGES ", pages);
       else if (*pieces[i] != '\0')
         run (out, NULL, pieces[i]);
     }
@@ -322,14 +331,16 @@ build_core (PbPackWalk *walk,
   return g_string_free (out, FALSE);
 }
 
+/* The application, and the pages as the footer counts them: what file
+ * managers show of a document without laying it out. */
 static char *
-build_app (void)
+build_app (guint n_pages)
 {
   g_autofree char *name = pb_xml_escape_text (PACKAGE_NAME);
 
   return g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                           "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-                          "<Application>%s</Application></Properties>", name);
+                          "<Application>%s</Application><Pages>%u</Pages></Properties>", name, MAX (n_pages, 1));
 }
 
 static void
@@ -522,6 +533,8 @@ text_part (char *text)
 /**
  * _pb_docx_write_package:
  * @document: word/document.xml
+ * @n_pages: how many pages LibreOffice is expected to lay @document out
+ *   on (_pb_docx_flow_paginate()), for the stored page count
  *
  * Writes the Word document at @path: @document, with the parts around it
  * and the walk's logo, if it has one.
@@ -529,6 +542,7 @@ text_part (char *text)
 gboolean
 _pb_docx_write_package (PbPackWalk  *walk,
                         const char  *document,
+                        guint        n_pages,
                         const char  *path,
                         GError     **error)
 {
@@ -549,9 +563,9 @@ _pb_docx_write_package (PbPackWalk  *walk,
     g_bytes_new_static (styles, strlen (styles)),
     g_bytes_new_static (settings, strlen (settings)),
     text_part (build_header (walk)),
-    text_part (build_footer (walk)),
+    text_part (build_footer (walk, n_pages)),
     text_part (build_core (walk, stamp)),
-    text_part (build_app ()),
+    text_part (build_app (n_pages)),
     text_part (build_custom (walk)),
     logo != NULL ? g_bytes_ref (logo) : NULL,
   };

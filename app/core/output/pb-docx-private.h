@@ -33,6 +33,7 @@ G_BEGIN_DECLS
 
 gboolean _pb_docx_write_package (PbPackWalk  *walk,
                                  const char  *document,
+                                 guint        n_pages,
                                  const char  *path,
                                  GError     **error);
 guint    _pb_docx_line_twips    (double       points);
@@ -75,7 +76,8 @@ void        _pb_docx_flow_cell_paragraph  (PbDocxFlow  *flow,
 void        _pb_docx_flow_row_end         (PbDocxFlow  *flow,
                                            double       borders,
                                            gboolean     keep);
-GHashTable *_pb_docx_flow_paginate        (PbDocxFlow  *flow);
+GHashTable *_pb_docx_flow_paginate        (PbDocxFlow  *flow,
+                                           guint       *n_pages);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbDocxFlow, _pb_docx_flow_free)
 

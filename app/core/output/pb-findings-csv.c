@@ -78,6 +78,9 @@ pb_csv_cohort_names (PbFinding  *finding,
  * pb_csv_append_finding:
  * @out: the file so far
  * @finding: the finding
+ * @report_title: (nullable): its report's title as the app shows it
+ *   (pb_report_get_display_title()); %NULL for the title the finding
+ *   carries, the PDF's own
  * @cohorts: its cohorts in words (pb_csv_cohort_names())
  * @last: whether these cells end the row
  *
@@ -88,6 +91,7 @@ pb_csv_cohort_names (PbFinding  *finding,
 void
 pb_csv_append_finding (GString    *out,
                        PbFinding  *finding,
+                       const char *report_title,
                        const char *cohorts,
                        gboolean    last)
 {
@@ -103,7 +107,7 @@ pb_csv_append_finding (GString    *out,
       recorded = g_date_time_format (local, "%Y-%m-%d");
     }
 
-  pb_csv_append_field (out, pb_finding_get_report_title (finding), FALSE);
+  pb_csv_append_field (out, report_title != NULL ? report_title : pb_finding_get_report_title (finding), FALSE);
   pb_csv_append_number (out, pb_finding_get_page (finding), FALSE);
   if (pb_finding_get_paragraph (finding) > 0)
     pb_csv_append_number (out, pb_finding_get_paragraph (finding), FALSE);
@@ -148,7 +152,7 @@ pb_findings_csv_text (GPtrArray  *findings,
       g_autofree char *cohorts = pb_csv_cohort_names (finding, cohort_names);
 
       pb_csv_append_number (out, pb_finding_get_id (finding), FALSE);
-      pb_csv_append_finding (out, finding, cohorts, TRUE);
+      pb_csv_append_finding (out, finding, NULL, cohorts, TRUE);
     }
   return out;
 }

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 void     pb_csv_append_finding        (GString              *out,
                                        PbFinding            *finding,
+                                       const char           *report_title,
                                        const char           *cohorts,
                                        gboolean              last);
 const char *pb_csv_finding_header     (void);

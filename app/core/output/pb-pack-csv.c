@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-export-file.h"
+#include "pb-dates.h"
 #include "pb-findings-csv.h"
 #include "pb-pack-writers-private.h"
 
@@ -13,10 +14,15 @@
  * First the pack's classification, on every row: a spreadsheet is sorted,
  * filtered and copied a few rows at a time, and an exempt pack's rows
  * must say so wherever they end up.  Then the finding's section, the
- * columns every findings CSV has (pb-findings-csv.c), the day its report
- * is dated by, and the report as people name it: the authority, the kind
- * of inspection in words, the inspection's last day and the day it was
- * published, ISO, to sort and filter by. */
+ * columns every findings CSV has (pb-findings-csv.c), its report under
+ * the title the app shows, and the report as people name it: the
+ * authority, the kind of inspection in words, the inspection's last day
+ * and the day it was published, ISO, to sort and filter by.
+ *
+ * Each date is the one its column names, or nothing: "Published" is left
+ * empty when neither the report nor the officer gives the day (an ILACS
+ * report does not print it), never filled with another date; the PDF's
+ * creation date is not a publication date. */
 
 typedef struct
 {
@@ -48,17 +54,22 @@ visit_cb (const PbPackPart  *part,
   Csv *csv = data;
   GString *out = csv->out;
   PbStructure *structure = part->structure;
+  const PbDocumentDates *dates = part->report != NULL ? pb_report_get_dates (part->report) : NULL;
 
   if (part->kind == PB_PACK_PART_FINDING)
     {
       pb_csv_append_field (out, csv->classification, FALSE);
       pb_csv_append_field (out, part->section, FALSE);
-      pb_csv_append_finding (out, part->finding, part->cohorts, FALSE);
-      pb_csv_append_field (out, part->report_date, FALSE);
+      pb_csv_append_finding (out, part->finding,
+                             part->report != NULL ? pb_report_get_display_title (part->report) : NULL,
+                             part->cohorts, FALSE);
       pb_csv_append_field (out, structure != NULL ? structure->local_authority : NULL, FALSE);
       pb_csv_append_field (out, structure != NULL ? pb_document_type_get_label (structure->type) : NULL, FALSE);
       append_date (out, structure != NULL ? pb_structure_get_inspection_end (structure) : NULL, FALSE);
-      append_date (out, structure != NULL ? &structure->published : NULL, TRUE);
+      /* The report's publication as the library knows it: the day the
+       * report prints, or the officer's correction of it. */
+      append_date (out, dates != NULL ? &dates->published
+                        : structure != NULL ? &structure->published : NULL, TRUE);
     }
   return TRUE;
 }
@@ -101,7 +112,7 @@ _pb_pack_write_csv (PbPackWalk  *walk,
   Csv csv = { out, classification };
 
   g_string_append (out, pb_csv_finding_header ());
-  g_string_append (out, ",\"Report date\",\"Authority\",\"Inspection\",\"Inspection ended\",\"Published\"\r\n");
+  g_string_append (out, ",\"Authority\",\"Inspection\",\"Inspection ended\",\"Published\"\r\n");
   return pb_pack_walk_run (walk, visit_cb, &csv, error) &&
          pb_export_write_contents (path, out->str, out->len, error);
 }

@@ -777,6 +777,7 @@ visit_cb (const PbPackPart  *part,
  * progress meanwhile, so that it is reported once. */
 static GHashTable *
 start_pages (PbPackWalk  *walk,
+             guint       *n_pages,
              GError     **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -789,11 +790,12 @@ start_pages (PbPackWalk  *walk,
   walk->progress = NULL;
   ok = pb_pack_walk_run (walk, visit_cb, &body, error);
   walk->progress = progress;
-  return ok ? _pb_docx_flow_paginate (flow) : NULL;
+  return ok ? _pb_docx_flow_paginate (flow, n_pages) : NULL;
 }
 
 static char *
 build_document (PbPackWalk  *walk,
+                guint       *n_pages,
                 GError     **error)
 {
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -801,7 +803,7 @@ build_document (PbPackWalk  *walk,
   g_autoptr(GHashTable) pages = NULL;
   Body body = { out, walk, 0, NULL, NULL };
 
-  if (!(pages = start_pages (walk, error)))
+  if (!(pages = start_pages (walk, n_pages, error)))
     return NULL;
   body.pages = pages;
   if (!pb_pack_walk_run (walk, visit_cb, &body, error))
@@ -829,8 +831,9 @@ _pb_pack_write_docx (PbPackWalk  *walk,
                      GError     **error)
 {
   g_autofree char *document = NULL;
+  guint n_pages = 1;
 
-  if (!(document = build_document (walk, error)))
+  if (!(document = build_document (walk, &n_pages, error)))
     return FALSE;
-  return _pb_docx_write_package (walk, document, path, error);
+  return _pb_docx_write_package (walk, document, n_pages, path, error);
 }

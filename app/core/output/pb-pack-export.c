@@ -56,7 +56,8 @@ pb_pack_format_from_name (const char   *name,
  *   current folder; a file there is replaced once the new one is complete,
  *   a folder is refused (%G_IO_ERROR_IS_DIRECTORY)
  * @options: (nullable): the council's name and logo, and who prepared the
- *   pack when the pack does not say, from the app's preferences
+ *   pack when the pack does not say, from the app's preferences; a CSV
+ *   has no logo and neither reads nor checks it
  * @cancellable: (nullable): stops the export, leaving no file
  * @progress: (nullable): told how far the export has got, from 0 to 1,
  *   on this thread
@@ -93,10 +94,19 @@ pb_library_export_pack_with_options (PbLibrary                  *library,
   };
   g_autoptr(PbPackWalk) walk = NULL;
   g_autofree char *absolute = NULL;
+  PbPackExportOptions without_logo;
 
   g_return_val_if_fail (PB_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (format <= PB_PACK_FORMAT_HTML, FALSE);
+
+  /* A spreadsheet prints no logo: a damaged one must not stop it. */
+  if (format == PB_PACK_FORMAT_CSV && options != NULL)
+    {
+      without_logo = *options;
+      without_logo.logo_path = NULL;
+      options = &without_logo;
+    }
 
   /* Refused before the pack is read: a folder, or a folder that is not there. */
   if (!(absolute = pb_output_path_resolve (path, error)))

@@ -17,6 +17,7 @@ struct _PbPackWalk
   GHashTable           *structures;    /* report id → PbStructure, or NULL for none */
   GArray               *report_order;  /* report ids, as first cited */
   GHashTable           *titles;        /* report id → its title */
+  GHashTable           *reports;       /* report id → PbReport, or NULL when gone */
   GHashTable           *cohorts;       /* slug → name */
   PbPackExportOptions  *options;
   GBytes               *logo;          /* PNG, or NULL */

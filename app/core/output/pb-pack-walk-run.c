@@ -256,7 +256,6 @@ visit_item (PbPackWalk        *self,
   PbPackPart part = { PB_PACK_PART_FINDING };
   PbStructure *structure;
   PbFinding *finding;
-  char date[16];
 
   if (item->kind == PB_PACK_ITEM_HEADING || item->kind == PB_PACK_ITEM_NOTE)
     {
@@ -294,7 +293,7 @@ visit_item (PbPackWalk        *self,
   part.note = note;
   part.section = section->title;
   part.cohorts = cohorts;
-  part.report_date = _pb_pack_report_date_iso (structure, date, sizeof date);
+  part.report = g_hash_table_lookup (self->reports, &(gint64) { pb_finding_get_report_id (finding) });
   part.structure = structure;
   return visit (&part, user_data, error);
 }

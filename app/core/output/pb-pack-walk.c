@@ -15,6 +15,7 @@
 #include "pb-finding-store.h"
 #include "pb-pack-store.h"
 #include "pb-pack-walk-private.h"
+#include "pb-report-store.h"
 #include "pb-structure-store.h"
 #include "pb-structure.h"
 
@@ -50,6 +51,7 @@ pb_pack_walk_free (PbPackWalk *self)
   g_clear_pointer (&self->structures, g_hash_table_unref);
   g_clear_pointer (&self->report_order, g_array_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->reports, g_hash_table_unref);
   g_clear_pointer (&self->cohorts, g_hash_table_unref);
   g_clear_pointer (&self->options, pb_pack_export_options_free);
   g_clear_pointer (&self->logo, g_bytes_unref);
@@ -116,6 +118,12 @@ pb_pack_walk_report (PbPackWalk *self,
     self->progress (fraction, self->progress_data);
 }
 
+static void
+clear_report (PbReport *report)
+{
+  g_clear_object (&report);
+}
+
 static gboolean
 load (PbPackWalk  *self,
       gint64       pack_id,
@@ -163,6 +171,8 @@ load (PbPackWalk  *self,
               g_array_append_val (self->report_order, report_id);
               g_hash_table_insert (self->titles, g_memdup2 (&report_id, sizeof (gint64)),
                                    g_strdup (pb_finding_get_report_title (finding)));
+              g_hash_table_insert (self->reports, g_memdup2 (&report_id, sizeof (gint64)),
+                                   pb_library_get_report (self->library, report_id, NULL));
             }
         }
     }
@@ -216,6 +226,7 @@ write_logo_cb (void                *closure,
 static gboolean
 shrink_logo (PbPackWalk  *self,
              const char  *name,
+             gboolean     check_only,
              GError     **error)
 {
   LogoReader reader = { NULL, 0, 0 };
@@ -236,7 +247,7 @@ shrink_logo (PbPackWalk  *self,
                    _("The logo “%s” could not be read: the PNG file is damaged or cut short."), name);
       return FALSE;
     }
-  if (to_width >= (int)self->logo_width || to_height >= (int)self->logo_height)
+  if (check_only || to_width >= (int)self->logo_width || to_height >= (int)self->logo_height)
     {
       cairo_surface_destroy (image);
       return TRUE;
@@ -270,10 +281,12 @@ shrink_logo (PbPackWalk  *self,
 
 /* The PNG at @path, with its size in pixels; FALSE with @error set when it
  * cannot be read or is not a PNG.  The size is read from the IHDR chunk
- * that every PNG opens with. */
+ * that every PNG opens with.  With @check_only, the PNG is decoded but
+ * not shrunk: only whether it can be used is wanted. */
 static gboolean
 load_logo (PbPackWalk  *self,
            const char  *path,
+           gboolean     check_only,
            GError     **error)
 {
   static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
@@ -310,7 +323,7 @@ load_logo (PbPackWalk  *self,
                    name, self->logo_width, self->logo_height);
       return FALSE;
     }
-  return shrink_logo (self, name, error);
+  return shrink_logo (self, name, check_only, error);
 }
 
 /* The lines that repeat on every page and in the file's properties. */
@@ -403,12 +416,13 @@ pb_pack_walk_new (PbLibrary                  *library,
   self->structures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             (GDestroyNotify)pb_structure_free);
   self->titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->reports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)clear_report);
   self->cohorts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->report_order = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   pb_pack_walk_report (self, 0);
   if ((self->options != NULL && self->options->logo_path != NULL &&
-       !load_logo (self, self->options->logo_path, error)) ||
+       !load_logo (self, self->options->logo_path, FALSE, error)) ||
       !load (self, pack_id, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       pb_pack_walk_free (self);
@@ -418,6 +432,34 @@ pb_pack_walk_new (PbLibrary                  *library,
   pb_pack_walk_report (self, 0.1);
 
   return self;
+}
+
+/**
+ * pb_pack_check_logo:
+ * @path: a file the user offers as the council's logo
+ * @error: a #GError, or %NULL
+ *
+ * Checks a logo the way every export that prints one reads it (the PDF,
+ * DOCX and web page), so that a logo they would refuse can be refused
+ * when it is chosen, with the same words, rather than at every export.
+ * The PNG is decoded once, in full: a damaged file is found here.
+ *
+ * Returns: %TRUE when the exports can use the logo; %FALSE with @error
+ *   set as pb_pack_walk_new() sets it (%G_IO_ERROR_NOT_FOUND for a file
+ *   that cannot be read, %G_IO_ERROR_INVALID_DATA for one that is not a
+ *   PNG, is damaged or cut short, or has more than 25 million pixels)
+ */
+gboolean
+pb_pack_check_logo (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(PbPackWalk) probe = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A walk with nothing but the logo: load_logo() fills no more. */
+  probe = g_new0 (PbPackWalk, 1);
+  return load_logo (probe, path, TRUE, error);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "pb-finding.h"
 #include "pb-library.h"
 #include "pb-pack.h"
+#include "pb-report.h"
 #include "pb-structure.h"
 
 G_BEGIN_DECLS
@@ -315,8 +316,9 @@ typedef struct
  * @note: (nullable): the officer's note on a finding, as a line to print
  * @section: the title of the section a finding is in
  * @cohorts: a finding's cohorts, in words, separated by "; "
- * @report_date: (nullable): the day a finding's report is dated by (its
- *   inspection's end, else its publication) as YYYY-MM-DD
+ * @report: (nullable): a finding's report as the library lists it (the
+ *   title the app shows it under, every date it knows), or %NULL when
+ *   the report is gone
  * @structure: (nullable): a finding's report as the library read it
  *   (authority, kind of report, dates), or %NULL when it has none
  * @tracker: the recommendation tracker's table
@@ -350,7 +352,7 @@ typedef struct
   const char         *note;
   const char         *section;
   const char         *cohorts;
-  const char         *report_date;
+  PbReport           *report;
   PbStructure        *structure;
 
   const PbPackTracker    *tracker;
@@ -378,6 +380,8 @@ PbPackWalk *pb_pack_walk_new            (PbLibrary                  *library,
                                          PbExportProgressFunc        progress,
                                          gpointer                    progress_data,
                                          GError                    **error);
+gboolean    pb_pack_check_logo          (const char            *path,
+                                         GError               **error);
 PbPack     *pb_pack_walk_get_pack       (PbPackWalk            *self);
 const char *pb_pack_walk_get_banner     (PbPackWalk            *self);
 const char *pb_pack_walk_get_exempt_line (PbPackWalk           *self);

@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 void pb_show_toast      (GtkWidget  *widget,
                          AdwToast   *toast);
+void pb_show_undo_toast (GtkWidget  *widget,
+                         AdwToast   *toast);
 void pb_show_file_toast (GtkWidget  *widget,
                          const char *message,
                          GFile      *file);

@@ -202,7 +202,19 @@ delete_ids (PbFindingsView *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  _pb_findings_view_show_toast (self, toast);
+  /* Ctrl+Z undoes it too, from the table or the toast. */
+  pb_show_undo_toast (GTK_WIDGET (self), toast);
+
+  /* The rows that had the keyboard are gone: it stays in the table, and
+   * not on the toast, which would then never time out. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
 }
 
 static void

@@ -66,6 +66,98 @@ _pb_pack_editor_fill_header (PbPackEditor *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->classification_badge), "exempt");
 }
 
+/* "Paragraph 2: Information which is likely to reveal the identity of an
+ * individual.", what a screen reader says of a paragraph; "Not recorded"
+ * for position 0. */
+static char *
+describe_paragraph (guint paragraph)
+{
+  if (paragraph == 0 || paragraph > PB_EXEMPT_PARAGRAPH_LAST)
+    /* Translators: the paragraph of Schedule 12A an exempt pack falls under, not yet chosen */
+    return g_strdup (_("Not recorded"));
+  /* Translators: a paragraph of Schedule 12A and its description, "Paragraph 2: Information which…" */
+  return g_strdup_printf (_("Paragraph %u: %s"), paragraph, pb_exempt_paragraph_get_description (paragraph));
+}
+
+static void
+setup_paragraph_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The chosen paragraph on the row: "Paragraph 2" and no more, which stays
+ * whole in a narrow window; its description is the row's subtitle. */
+static void
+bind_paragraph_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
+setup_paragraph_choice_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item,
+                           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *description = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (description), PANGO_WRAP_WORD_CHAR);
+  /* Narrow enough for the popover to fit a small window beside the row. */
+  gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
+  gtk_label_set_width_chars (GTK_LABEL (description), 24);
+  gtk_widget_add_css_class (description, "caption");
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), description);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_item_set_child (item, box);
+}
+
+/* In the list: each paragraph with its description, so that the one that
+ * applies is found by reading rather than by trying each in turn. */
+static void
+bind_paragraph_choice_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *description = gtk_widget_get_last_child (box);
+  guint paragraph = gtk_list_item_get_position (item);
+  g_autofree char *spoken = describe_paragraph (paragraph);
+
+  gtk_label_set_label (GTK_LABEL (title), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  gtk_label_set_label (GTK_LABEL (description),
+                       paragraph > 0 && paragraph <= PB_EXEMPT_PARAGRAPH_LAST
+                       ? pb_exempt_paragraph_get_description (paragraph) : "");
+  gtk_widget_set_visible (description, paragraph > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+static GtkListItemFactory *
+paragraph_factory (GCallback setup,
+                   GCallback bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  return factory;
+}
+
 /* Which paragraph of Schedule 12A makes an exempt pack exempt ("Not
  * recorded", then 1 to 7), its description under it; only for an exempt
  * pack, as the cover prints it. */
@@ -74,10 +166,19 @@ fill_paragraph (PbPackEditor *self,
                 PbPack       *pack)
 {
   guint paragraph = pb_pack_get_exempt_paragraph (pack);
+  g_autofree char *spoken = NULL;
+  g_autofree char *row_label = NULL;
 
   if (adw_combo_row_get_model (self->paragraph_row) == NULL)
     {
       g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+      g_autoptr(GtkListItemFactory) chosen = paragraph_factory (G_CALLBACK (setup_paragraph_cb),
+                                                                G_CALLBACK (bind_paragraph_cb));
+      g_autoptr(GtkListItemFactory) choices = paragraph_factory (G_CALLBACK (setup_paragraph_choice_cb),
+                                                                 G_CALLBACK (bind_paragraph_choice_cb));
+
+      adw_combo_row_set_factory (self->paragraph_row, chosen);
+      adw_combo_row_set_list_factory (self->paragraph_row, choices);
 
       /* Translators: the paragraph of Schedule 12A an exempt pack falls under, not yet chosen */
       gtk_string_list_append (model, _("Not recorded"));
@@ -95,6 +196,13 @@ fill_paragraph (PbPackEditor *self,
                                paragraph > 0 ? pb_exempt_paragraph_get_description (paragraph)
                                              : _("The paragraph of Schedule 12A to the Local Government Act 1972 "
                                                  "that applies, printed on the cover and every page"));
+  /* A screen reader hears the paragraph and what it covers, not "Paragraph 2" alone. */
+  spoken = describe_paragraph (paragraph);
+  /* Translators: the Exempt Under row for screen readers; %s is "Paragraph 2: Information which…" */
+  row_label = g_strdup_printf (_("Exempt under: %s"), spoken);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->paragraph_row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_label, -1);
+  /* Not labelled by its title alone, which Orca would say instead. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->paragraph_row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_set_visible (GTK_WIDGET (self->paragraph_row), pb_pack_get_exempt (pack));
 }
 
@@ -393,6 +501,25 @@ paragraph_selected_cb (PbPackEditor *self)
     }
 }
 
+/* libadwaita 1.2 has a combo row labelled by its title alone, so Orca
+ * says "Classification combo box" and never "Public" (a dropdown says its
+ * value): the row is named by both, kept so as the choice changes. */
+static void
+name_combo_row (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a choice as a screen reader says it, "Classification: Public" */
+    name = g_strdup_printf (_("%s: %s"), title, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    name = g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
 /* Summary of grades */
 
 static GtkWidget *
@@ -416,6 +543,9 @@ summary_row (PbInspection *inspection)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (grades), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Grades"), -1);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grades), GTK_SELECTION_NONE);
+  /* Only shown: a flow box that can take the focus claims Tab for its
+   * children, which cannot, and the focus stays on the row for good. */
+  gtk_widget_set_can_focus (grades, FALSE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grades), 2);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (grades), 18);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (grades), 6);
@@ -507,6 +637,10 @@ _pb_pack_editor_init_details (PbPackEditor *self)
       g_signal_connect_object (focus, "leave", G_CALLBACK (field_leave_cb), self, 0);
       gtk_widget_add_controller (GTK_WIDGET (fields[i]), focus);
     }
+
+  /* (Exempt Under is named with its paragraph's description: fill_paragraph ().) */
+  g_signal_connect (self->classification_row, "notify::selected-item", G_CALLBACK (name_combo_row), NULL);
+  name_combo_row (self->classification_row);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->introduction_view), "changed",
                            G_CALLBACK (introduction_changed_cb), self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 #include "pb-cohort-store.h"
 #include "pb-date-row.h"
 #include "pb-finding-store.h"
+#include "pb-list-tab.h"
 #include "pb-pack-editor-private.h"
 #include "pb-pack-editor.h"
 #include "pb-pack-export.h"
@@ -222,6 +223,51 @@ pb_pack_editor_finalize (GObject *object)
   G_OBJECT_CLASS (pb_pack_editor_parent_class)->finalize (object);
 }
 
+/* The view follows the focus down the pack, a little beyond what has it.
+ * GTK 4.8's viewport does so only while the window is the active one
+ * (it asks the focus-within state), which a window under a screen
+ * reader's own window, or a test's, is not. */
+static void
+focus_widget_cb (PbPackEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  const double margin = 12;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  /* Not in a popover on a row, which is a window of its own. */
+  if (focus == NULL || content == NULL || !gtk_widget_is_ancestor (focus, content) ||
+      gtk_widget_get_native (focus) != GTK_NATIVE (root) ||
+      !gtk_widget_compute_bounds (focus, content, &bounds))
+    return;
+  /* A row taller than the view shows its top. */
+  if (bounds.origin.y < value || bounds.size.height + 2 * margin > page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - margin);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + margin - page);
+}
+
+static void
+pb_pack_editor_root (GtkWidget *widget)
+{
+  PbPackEditor *self = PB_PACK_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (pb_pack_editor_parent_class)->root (widget);
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget", G_CALLBACK (focus_widget_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+pb_pack_editor_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), focus_widget_cb, widget);
+  GTK_WIDGET_CLASS (pb_pack_editor_parent_class)->unroot (widget);
+}
+
 static void
 pb_pack_editor_class_init (PbPackEditorClass *klass)
 {
@@ -230,6 +276,8 @@ pb_pack_editor_class_init (PbPackEditorClass *klass)
 
   object_class->dispose = pb_pack_editor_dispose;
   object_class->finalize = pb_pack_editor_finalize;
+  widget_class->root = pb_pack_editor_root;
+  widget_class->unroot = pb_pack_editor_unroot;
 
   /**
    * PbPackEditor::finding-activated:
@@ -305,6 +353,14 @@ pb_pack_editor_init (PbPackEditor *self)
   /* The classification's list, which its group leaves unnamed ("GtkListBox"). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self->classification_row))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Classification"), -1);
+
+  /* Tab goes through the editor in the order it shows: the details, the
+   * classification (a stop for each of its rows), the latest grades (one
+   * stop), Add, then the contents (one stop, the arrow keys within it, and
+   * the Remove button of the row the keyboard is on). */
+  pb_list_box_set_tab_stops (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->classification_row))), TRUE);
+  pb_list_box_set_tab_stops (self->summary_list, FALSE);
+  pb_list_box_set_tab_stops (self->contents_list, FALSE);
 
   self->cohort_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cancellable = g_cancellable_new ();

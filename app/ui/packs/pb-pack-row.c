@@ -42,16 +42,51 @@ wrapped_label (const char *text,
   return label;
 }
 
+/* The start of what a row shows, for its Remove button's name: a few
+ * words, cut at a word, "…" after them if there is more. */
+static char *
+opening_words (const char *text)
+{
+  const guint most = 40;
+  const char *end;
+  const char *cut = NULL;
+  g_autofree char *start = NULL;
+  guint n = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  for (end = text; *end != '\0' && n < most; end = g_utf8_next_char (end), n++)
+    if (g_unichar_isspace (g_utf8_get_char (end)))
+      cut = end;
+  if (*end == '\0')
+    return g_strstrip (g_strdup (text));
+  start = g_strndup (text, (gsize)((cut != NULL ? cut : end) - text));
+  return g_strconcat (g_strstrip (start), "…", NULL);
+}
+
+/* Named by what it removes ("Remove “Children in care are…” from the
+ * Pack"): a row of Remove buttons all alike says nothing of which is which.
+ * GTK 4.8 also has an icon button labelled by its icon, whose only name is
+ * its type ("GtkImage"), so that relation goes. */
 static GtkWidget *
-remove_button (void)
+remove_button (PbPackRow *self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  const char *text = pb_pack_entry_get_text (self->entry);
+  g_autofree char *words = opening_words (text);
+  g_autofree char *name = NULL;
+
+  if (*words != '\0')
+    /* Translators: a button's name for screen readers; %s is the start of a finding, note, heading or section title */
+    name = g_strdup_printf (_("Remove “%s” from the Pack"), words);
+  else
+    name = g_strdup (_("Remove from the Pack"));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove from the Pack (Delete)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove from the Pack"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "row.remove");
   return button;
 }
@@ -90,7 +125,7 @@ build_section (PbPackRow  *self,
     }
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), count_label);
-  gtk_box_append (GTK_BOX (box), remove_button ());
+  gtk_box_append (GTK_BOX (box), remove_button (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "pack-section");
   return box;
 }
@@ -136,7 +171,7 @@ build_finding (PbPackRow *self)
 
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), remove_button ());
+  gtk_box_append (GTK_BOX (box), remove_button (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "pack-item");
   return box;
 }
@@ -155,7 +190,7 @@ build_text (PbPackRow *self)
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), remove_button ());
+  gtk_box_append (GTK_BOX (box), remove_button (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "pack-item");
   return box;
 }

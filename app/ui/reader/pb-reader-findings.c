@@ -15,6 +15,7 @@
 #include "pb-finding-store.h"
 #include "pb-pack-menu.h"
 #include "pb-pack-store.h"
+#include "pb-toast.h"
 
 /* The findings of the report being read: drawn on its pages, listed in the
  * panel beside them, added from a selection, opened, re-tagged, packed and
@@ -214,7 +215,21 @@ delete_requested_cb (PbReader  *self,
   adw_toast_set_button_label (notice, _("_Undo"));
   adw_toast_set_priority (notice, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (notice, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  _pb_reader_toast (self, notice);
+  /* Ctrl+Z undoes it too, from the page, the panel or the toast. */
+  pb_show_undo_toast (GTK_WIDGET (self), notice);
+
+  /* Deleted from the panel, the row that had the keyboard is gone: it
+   * goes back to the page, not to the toast, which would then never time
+   * out.  (The editor, if it asked, gives it back as it closes.) */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+    GtkWidget *view = pb_reader_get_text_mode (self) ? GTK_WIDGET (pb_text_view_get_text_view (self->text_view))
+                                                     : GTK_WIDGET (self->view);
+
+    if ((focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))) && gtk_widget_get_mapped (view))
+      gtk_widget_grab_focus (view);
+  }
 }
 
 /* When the editor closes, added or cancelled, the work goes on in the view

@@ -9,6 +9,7 @@
 #include "pb-cohort.h"
 #include "pb-cohort-row.h"
 #include "pb-identity.h"
+#include "pb-pack-walk.h"
 #include "pb-preferences-window.h"
 
 /* The few things worth choosing: who signs new packs and which council they
@@ -118,6 +119,63 @@ show_council_logo (PbPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.clear-council-logo", logo != NULL);
 }
 
+/* A logo the exports would refuse is refused here, with their words and
+ * what to do, rather than at every export after a file name is chosen. */
+static void
+refuse_council_logo (PbPreferencesWindow *self,
+                     const GError        *error)
+{
+  g_autoptr(GFile) kept = pb_identity_dup_council_logo (self->settings);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Logo Not Used"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  kept != NULL
+                                  ? _("Packs keep the logo chosen before. Open the logo in an image editor, "
+                                      "save it again as a PNG file, and choose that copy.")
+                                  : _("Packs are exported without a logo. Open the logo in an image editor, "
+                                      "save it again as a PNG file, and choose that copy."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * pb_preferences_window_use_council_logo:
+ * @file: the file chosen as the council's logo
+ *
+ * Keeps @file as the council's logo when the exports can print it
+ * (pb_pack_check_logo()); otherwise keeps the logo there was and says,
+ * in a dialog, what is wrong with @file and what to do.  The file
+ * chooser calls this; so can a test.
+ *
+ * Returns: %TRUE when @file is now the logo
+ */
+gboolean
+pb_preferences_window_use_council_logo (PbPreferencesWindow *self,
+                                        GFile               *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PB_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(path = g_file_get_path (file)))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("The logo must be a file on this computer."));
+  else
+    pb_pack_check_logo (path, &error);
+  if (error != NULL)
+    {
+      refuse_council_logo (self, error);
+      return FALSE;
+    }
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "council-logo", path);
+  return TRUE;
+}
+
 static void
 council_logo_chosen_cb (PbPreferencesWindow  *self,
                         int                   response,
@@ -125,13 +183,8 @@ council_logo_chosen_cb (PbPreferencesWindow  *self,
 {
   g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->settings != NULL &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    {
-      g_autofree char *path = g_file_get_path (file);
-
-      g_settings_set_string (self->settings, "council-logo", path ? path : "");
-    }
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    pb_preferences_window_use_council_logo (self, file);
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
   g_object_unref (chooser);

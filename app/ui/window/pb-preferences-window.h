@@ -15,5 +15,7 @@ PbPreferencesWindow *pb_preferences_window_new (GtkWindow  *parent,
                                                 GSettings  *settings,
                                                 PbLibrary  *library);
 guint                pb_preferences_window_get_n_cohort_rows (PbPreferencesWindow *self);
+gboolean             pb_preferences_window_use_council_logo  (PbPreferencesWindow *self,
+                                                              GFile               *file);
 
 G_END_DECLS
