@@ -6,6 +6,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -360,19 +361,21 @@ static const PbTestInspection many[] = {
     { "Requires improvement to be good", "Good", "Outstanding", "Inadequate" }, NULL },
 };
 
-/* A pack citing a finding from each of many[]'s inspections. */
+/* A pack citing a finding from each of @n inspections. */
 static gint64
-many_inspections_pack (Fixture *f)
+some_inspections_pack (Fixture                *f,
+                       const PbTestInspection *list,
+                       guint                   n)
 {
   static const char * const cohorts[] = { "help_and_protection", NULL };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   gint64 pack;
 
-  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("many-%02u", i);
-      g_autofree char *file = pb_test_write_inspection (f->dir, name, &many[i]);
+      g_autofree char *file = pb_test_write_inspection (f->dir, name, &list[i]);
       gint64 report_id = pb_test_import_pdf (f->library, file);
       g_autoptr(PbReport) report = pb_library_get_report (f->library, report_id, &error);
       g_autoptr(PbFinding) finding = pb_finding_copy (g_ptr_array_index (f->findings, 0));
@@ -394,6 +397,13 @@ many_inspections_pack (Fixture *f)
   g_assert_true (pb_library_add_to_pack (f->library, pack, (gint64 *)(gpointer)ids->data, ids->len, &error));
   g_assert_no_error (error);
   return pack;
+}
+
+/* A pack citing a finding from each of many[]'s inspections. */
+static gint64
+many_inspections_pack (Fixture *f)
+{
+  return some_inspections_pack (f, many, G_N_ELEMENTS (many));
 }
 
 /* The words of the matrices, from "Grades at a glance" up to the key under
@@ -491,6 +501,172 @@ test_pdf_many_inspections (Fixture       *f,
   pb_test_pdf_check_rows_whole (pdf);
 }
 
+/* Six and nine inspections, as packs often cite: the matrices on as few
+ * pages as @n_pages_most, following each other (no page but the last
+ * mostly blank), shared out evenly, each after
+ * the first captioned with the inspections it holds; every inspection
+ * heading one column once, a combined judgement one cell over two rows
+ * once for each inspection that gave one, every header cell scoped, no
+ * row split, and no grade in more than two lines unless that would have
+ * taken more than a page. */
+static void
+check_matrix_on_one_page (Fixture                *f,
+                          const PbTestInspection *list,
+                          guint                   n,
+                          guint                   n_tables_wanted,
+                          guint                   n_pages_most,
+                          const char             *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pack = some_inspections_pack (f, list, n);
+  g_autofree char *path = NULL;
+  g_autoptr(PbTestPdf) pdf = NULL;
+  g_autoptr(GPtrArray) headers = NULL;
+  guint n_tables = 0, n_captions = 0, n_pages = 0, n_combined = 0, n_spanning = 0;
+
+  /* A cover as a board paper's, which fills its page as the pack 30
+   * findings do: the matrices start on the next. */
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_COMMITTEE, "Corporate Parenting Panel", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_AGENDA_ITEM, PB_TEST_BOARD_AGENDA, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_AUTHOR, PB_TEST_BOARD_AUTHOR, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_CONTACT, PB_TEST_BOARD_CONTACT, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_INTRODUCTION,
+                                            "This pack brings together what Ofsted found at the region’s recent "
+                                            "inspections of children’s services, to compare them with ours. "
+                                            "Members are asked to note the grades and the findings, and to "
+                                            "agree the questions officers should answer at the next meeting "
+                                            "of the panel.", &error));
+  g_assert_no_error (error);
+  path = export (f, pack, PB_PACK_FORMAT_PDF, name);
+  pdf = pb_test_pdf_open (path);
+  headers = pb_test_pdf_header_cells (pdf);
+
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+  pb_test_pdf_check_rows_whole (pdf);
+  pb_test_pdf_check_accessible (pdf);
+
+  /* "Judgement" heads each matrix, and only a matrix. */
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      const char *text = g_ptr_array_index (pdf->texts, i);
+      guint here = count_words (text, "Judgement");
+
+      n_tables += here;
+      n_pages += here > 0;
+      n_captions += count_words (text, "Grades at a glance (continued): inspections ");
+    }
+  g_test_message ("%u inspections: %u matrices on %u pages", n, n_tables, n_pages);
+  g_assert_cmpuint (n_pages, <=, n_pages_most);
+  g_assert_cmpuint (n_tables, ==, n_tables_wanted);
+  g_assert_cmpuint (n_captions, ==, n_tables - 1);
+
+  /* Evenly shared out: the captions count the inspections off in runs no
+   * more than one apart. */
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+    guint from = 1, smallest = G_MAXUINT, largest = 0;
+    const char *p;
+
+    for (guint i = 0; i < pdf->n_pages; i++)
+      g_string_append (all, g_ptr_array_index (pdf->texts, i));
+    p = all->str;
+    while ((p = strstr (p, "(continued): inspections ")) != NULL)
+      {
+        guint a, b;
+
+        g_assert_cmpint (sscanf (p, "(continued): inspections %u to %u", &a, &b), ==, 2);
+        smallest = MIN (smallest, a - from);
+        largest = MAX (largest, a - from);
+        from = a;
+        p += 1;
+        if (strstr (p, "(continued): inspections ") == NULL)
+          {
+            smallest = MIN (smallest, b - a + 1);
+            largest = MAX (largest, b - a + 1);
+            g_assert_cmpuint (b, ==, n);
+          }
+      }
+    if (n_tables > 1)
+      g_assert_cmpuint (largest - smallest, <=, 1);
+  }
+
+  for (guint k = 0; k < n; k++)
+    {
+      const PbTestInspection *inspection = &list[k];
+      const char *last = strstr (inspection->dates, " to ") + strlen (" to ");
+      g_autofree char *heading = g_strdup_printf ("%s %s", inspection->authority, strchr (last, ' ') + 1);
+      guint found = 0;
+
+      for (guint h = 0; h < headers->len; h++)
+        found += g_str_has_prefix (g_ptr_array_index (headers, h), heading);
+      if (found != 1)
+        g_error ("%u columns headed “%s”", found, heading);
+      n_combined += inspection->era == PB_TEST_ERA_ILACS_COMBINED;
+    }
+
+  /* A combined judgement: one cell over two rows, once each. */
+  for (guint i = 0; i < pdf->elements->len; i++)
+    {
+      const char *element = g_ptr_array_index (pdf->elements, i);
+
+      if (g_str_has_prefix (element, "TD") && strstr (element, "/RowSpan 2") != NULL)
+        n_spanning++;
+    }
+  g_assert_cmpuint (n_spanning, ==, n_combined);
+
+  /* "Requires improvement to be good" in two lines ("Requires improvement"
+   * then the rest), not three ("Requires", "improvement to be", "good"):
+   * poppler finds words on one line only. */
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf->document, (int)i);
+      GList *requires = poppler_page_find_text (page, "Requires");
+      GList *two_lines = poppler_page_find_text (page, "Requires improvement");
+
+      if (g_list_length (requires) != g_list_length (two_lines))
+        g_error ("page %u: %u of %u grades set in three lines", i + 1,
+                 g_list_length (requires) - g_list_length (two_lines), g_list_length (requires));
+      g_list_free_full (requires, (GDestroyNotify)poppler_rectangle_free);
+      g_list_free_full (two_lines, (GDestroyNotify)poppler_rectangle_free);
+      g_object_unref (page);
+    }
+}
+
+/* Six inspections over four frameworks, as a pack the panel was sent:
+ * a SIF one with its adoption grade, two that judged children in care and
+ * care leavers together, and three since. */
+static const PbTestInspection six[] = {
+  { PB_TEST_ERA_SIF, "Walsall", "4 to 27 July 2017", NULL,
+    { "Requires improvement to be good", "Good", "Requires improvement to be good", "Good" }, NULL },
+  { PB_TEST_ERA_ILACS_COMBINED, "Wirral", "10 to 21 June 2019", NULL,
+    { "Inadequate", "Requires improvement to be good", NULL, "Inadequate" }, NULL },
+  { PB_TEST_ERA_ILACS_COMBINED, "Medway", "8 to 19 July 2019", NULL,
+    { "Requires improvement to be good", "Requires improvement to be good", NULL, "Good" }, NULL },
+  { PB_TEST_ERA_ILACS, "North Somerset", "10 to 21 July 2023", NULL,
+    { "Good", "Requires improvement to be good", "Good", "Requires improvement to be good" }, NULL },
+  { PB_TEST_ERA_ILACS, "Bedford", "13 to 24 January 2025", NULL,
+    { "Good", "Good", "Outstanding", "Good" }, NULL },
+  { PB_TEST_ERA_ILACS_2026, "Blackpool", "11 to 22 May 2026", NULL,
+    { "Requires improvement to be good", "Inadequate", "Requires improvement to be good", "Inadequate" }, NULL },
+};
+
+static void
+test_pdf_six_inspections (Fixture       *f,
+                          gconstpointer  data)
+{
+  check_matrix_on_one_page (f, six, G_N_ELEMENTS (six), 2, 1, "six-inspections.pdf");
+}
+
+static void
+test_pdf_nine_inspections (Fixture       *f,
+                           gconstpointer  data)
+{
+  /* Three matrices of three, the first at the foot of the cover's page
+   * (a matrix starts a new page only when it does not fit what is left),
+   * the other two together on the next. */
+  check_matrix_on_one_page (f, many, 9, 3, 2, "nine-inspections.pdf");
+}
+
 /* A title of a paragraph's length (738 characters) stays on its cover,
  * set smaller, with the cover's details: no page left mostly blank. */
 static void
@@ -517,6 +693,64 @@ test_pdf_long_title (Fixture       *f,
   g_assert_true (pb_test_contains_words (cover, "Ofsted’s findings on children in care and care leavers across"));
   g_assert_nonnull (strstr (cover, "Report to"));
   g_assert_nonnull (strstr (cover, "Prepared by"));
+  pb_test_pdf_check_not_blank (pdf, 0.8);
+}
+
+/* A title of 800 characters, with a committee's name of 400, a long
+ * author and contact, and an exempt pack's statement, as someone pasting a paragraph might: the cover
+ * stays one page, the title set at the smallest size and ending in "…",
+ * the cover's details after it; the contents on the next page.  The
+ * document's own title is whole. */
+static void
+test_pdf_very_long_title (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) committee = g_string_new (NULL);
+  g_autofree char *whole = NULL;
+  gint64 pack = pb_pack_fixture_board_pack (f, 3, TRUE);
+  g_autofree char *path = NULL;
+  g_autofree char *metadata = NULL;
+  g_autoptr(PbTestPdf) pdf = NULL;
+  const char *cover, *next;
+
+  while (g_utf8_strlen (title->str, -1) < 800)
+    g_string_append (title, "Ofsted’s findings on children in care and care leavers across the borough, with the "
+                            "actions officers have committed to; ");
+  /* 800 characters, ending in a word. */
+  whole = g_utf8_substring (title->str, 0, 800);
+  g_string_assign (title, g_strstrip (whole));
+  while (committee->len < 400)
+    g_string_append (committee, "Corporate Parenting Panel and Children’s Services Scrutiny Committee, ");
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_TITLE, title->str, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_COMMITTEE, committee->str, &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_AUTHOR,
+                                            "Priya Okonkwo-Lewis, Head of Quality Assurance and Safeguarding "
+                                            "Partnerships, Children’s Services Directorate, on behalf of the "
+                                            "Director of Children’s Services and the Lead Member", &error));
+  g_assert_true (pb_library_set_pack_field (f->library, pack, PB_PACK_FIELD_CONTACT,
+                                            "priya.okonkwo-lewis@harrowdale.example, 01632 960 123 (direct line, "
+                                            "Monday to Thursday), or the Corporate Parenting Team on 01632 960 "
+                                            "000", &error));
+  g_assert_no_error (error);
+  path = export (f, pack, PB_PACK_FORMAT_PDF, "very-long-title.pdf");
+  pdf = pb_test_pdf_open (path);
+  cover = g_ptr_array_index (pdf->texts, 0);
+  next = g_ptr_array_index (pdf->texts, 1);
+
+  /* (An ellipsis's text is what it stands for, so the text read back has
+   * the whole title, on the cover and in each page's running header: it is
+   * the cover's details that show where the title ended.) */
+  g_assert_true (pb_test_contains_words (cover, "Ofsted’s findings on children in care and care leavers across"));
+  g_assert_nonnull (strstr (cover, "Report to"));
+  g_assert_nonnull (strstr (cover, "Prepared by"));
+  g_assert_nonnull (strstr (cover, "Produced on"));
+  g_assert_null (strstr (next, "Report to"));
+  g_assert_null (strstr (next, "Produced on"));
+  g_assert_cmpuint (pb_test_pdf_find_page (pdf, "Contents", 0), ==, 1);
+  metadata = poppler_document_get_title (pdf->document);
+  g_assert_cmpstr (metadata, ==, title->str);
   pb_test_pdf_check_not_blank (pdf, 0.8);
 }
 
@@ -948,7 +1182,13 @@ main (int   argc,
   g_test_add ("/pack-layout/pdf/many-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_many_inspections,
               pb_pack_fixture_teardown);
 
+  g_test_add ("/pack-layout/pdf/six-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_six_inspections,
+              pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/pdf/nine-inspections", Fixture, NULL, pb_pack_fixture_setup, test_pdf_nine_inspections,
+              pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/pdf/long-title", Fixture, NULL, pb_pack_fixture_setup, test_pdf_long_title,
+              pb_pack_fixture_teardown);
+  g_test_add ("/pack-layout/pdf/very-long-title", Fixture, NULL, pb_pack_fixture_setup, test_pdf_very_long_title,
               pb_pack_fixture_teardown);
   g_test_add ("/pack-layout/pdf/big-logo", Fixture, NULL, pb_pack_fixture_setup, test_pdf_big_logo,
               pb_pack_fixture_teardown);

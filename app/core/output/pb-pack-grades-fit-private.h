@@ -27,6 +27,18 @@ G_BEGIN_DECLS
  *   the page
  * @sizes: (array zero-terminated=1): the type sizes to try, largest first,
  *   in points, ending with 0; the last is the smallest still read easily
+ * @grade_lines: the most lines a grade's words ("Requires improvement to
+ *   be good") should take, or 0 for no limit but whole words; a limit is
+ *   given up only when keeping it would take the matrices past @page
+ * @page: the room down a page for the matrices, in points (a page's body
+ *   less the heading over them), or 0 not to weigh their height
+ * @pad_y: what a cell takes above and below its words, in points
+ * @line_spacing: the room between two lines of a cell, in points
+ * @gap: the room between one matrix and the next (its caption and the
+ *   space around it), in points
+ * @slack: how much wider than pango measures them words are set by the
+ *   renderer (1.04 when 0: Word's and LibreOffice's kerning); 1 for a
+ *   writer that lays out with pango itself
  */
 typedef struct
 {
@@ -36,6 +48,12 @@ typedef struct
   double        column_inset;
   double        max_column;
   const double *sizes;
+  guint         grade_lines;
+  double        page;
+  double        pad_y;
+  double        line_spacing;
+  double        gap;
+  double        slack;
 } PbGradesFitSpec;
 
 /**

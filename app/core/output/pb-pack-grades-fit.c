@@ -21,7 +21,8 @@
  * that they line up one above another. */
 
 /* Words measure a little wider in some renderers than in pango (Word's
- * kerning, LibreOffice's hinting): leave them room. */
+ * kerning, LibreOffice's hinting): leave them room, unless the writer
+ * says it lays out with pango itself. */
 #define SLACK 1.04
 
 typedef struct
@@ -29,13 +30,17 @@ typedef struct
   PangoContext *context;
   PangoLayout  *layout;
   const char   *family;
+  double        slack;
+  double        spacing;   /* between lines, in points */
   GHashTable   *cache;     /* "bold italic size|text" → width in points, boxed */
 } Measure;
 
 static void
-measure_init (Measure    *m,
-              const char *family)
+measure_init (Measure               *m,
+              const PbGradesFitSpec *spec)
 {
+  const char *family = spec->family;
+
   PangoFontMap *map = pango_cairo_font_map_get_default ();
 
   m->context = pango_font_map_create_context (map);
@@ -43,6 +48,9 @@ measure_init (Measure    *m,
   pango_cairo_context_set_resolution (m->context, 72);
   m->layout = pango_layout_new (m->context);
   m->family = family;
+  m->slack = spec->slack > 0 ? spec->slack : SLACK;
+  m->spacing = spec->line_spacing;
+  pango_layout_set_spacing (m->layout, (int)(m->spacing * PANGO_SCALE));
   m->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -81,7 +89,7 @@ measure (Measure    *m,
   pango_layout_get_size (m->layout, &w, NULL);
 
   width = g_new (double, 1);
-  *width = (double)w / PANGO_SCALE * SLACK;
+  *width = (double)w / PANGO_SCALE * m->slack;
   g_hash_table_insert (m->cache, g_steal_pointer (&key), width);
   return *width;
 }
@@ -106,7 +114,7 @@ measure_height (Measure    *m,
   pango_font_description_set_style (desc, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
   pango_font_description_set_size (desc, (int)(size * PANGO_SCALE));
   pango_layout_set_font_description (m->layout, desc);
-  pango_layout_set_width (m->layout, (int)(width / SLACK * PANGO_SCALE));
+  pango_layout_set_width (m->layout, (int)(width / m->slack * PANGO_SCALE));
   pango_layout_set_wrap (m->layout, PANGO_WRAP_WORD);
   pango_layout_set_text (m->layout, text, -1);
   pango_layout_get_size (m->layout, NULL, &h);
@@ -166,7 +174,48 @@ _pb_grades_column_note (const PbPackGradeColumn *column)
                                : g_strdup (column->framework);
 }
 
-/* How wide an inspection's column must be at @size for its widest word,
+/* The narrowest width in which @text is set in at most @lines lines,
+ * broken between words as pango breaks them (as many words on a line as
+ * fit), in points.  A line is as wide as its words from one break to the
+ * next, so the narrowest is found among the ways of breaking the words
+ * into @lines runs; only two are ever asked for (a grade's words). */
+static double
+lines_width (Measure    *m,
+             const char *text,
+             guint       lines,
+             double      size)
+{
+  g_auto(GStrv) words = NULL;
+  guint n;
+  double best;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  words = g_strsplit (text, " ", -1);
+  n = g_strv_length (words);
+  best = measure (m, text, FALSE, FALSE, size);
+  if (lines < 2 || n < 2)
+    return best;
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *head = NULL, *tail = NULL;
+      char *saved = words[i];
+
+      words[i] = NULL;
+      head = g_strjoinv (" ", words);
+      words[i] = saved;
+      tail = g_strjoinv (" ", words + i);
+      /* Three lines or more: the rest of the words in one line each is
+       * a fair bound, as only a grade's few words are asked about. */
+      best = MIN (best, MAX (measure (m, head, FALSE, FALSE, size),
+                             lines > 2 ? lines_width (m, tail, lines - 1, size)
+                                       : measure (m, tail, FALSE, FALSE, size)));
+    }
+  return best;
+}
+
+/* How wide an inspection's column must be at @size for its widest word
+ * (and, when @lines is not 0, for each grade in at most @lines lines),
  * and the judgements' column; and the longest judgement set on one line;
  * each with its inset.  A column's heading has no grade's rule beside it,
  * so its words have the room the judgements' do. */
@@ -175,6 +224,7 @@ widest_words (Measure               *m,
               const PbPackGrades    *grades,
               const PbGradesFitSpec *spec,
               double                 size,
+              guint                  lines,
               double                *column,
               double                *first,
               double                *first_line)
@@ -197,6 +247,8 @@ widest_words (Measure               *m,
           if (cell->rows == 0)
             continue;
           words = MAX (widest_word (m, cell->text, FALSE, FALSE, size), widest_word (m, cell->note, FALSE, TRUE, note));
+          if (lines > 0)
+            words = MAX (words, lines_width (m, cell->text, lines, size));
           *column = MAX (*column, words + spec->column_inset);
         }
     }
@@ -212,9 +264,27 @@ widest_words (Measure               *m,
   *first_line += spec->first_inset;
 }
 
-/* Roughly how tall the matrices stand with these widths, in points: each
- * row as tall as its tallest cell, a cell over two rows put in the first.
- * Only to compare one choice of widths with another. */
+/* The height of a cell's words with the note under them, in points. */
+static double
+cell_height (Measure    *m,
+             const char *text,
+             const char *note,
+             gboolean    bold,
+             double      size,
+             double      width)
+{
+  double height = measure_height (m, text, bold, FALSE, size, width);
+
+  if (note != NULL && *note != '\0')
+    height += m->spacing + measure_height (m, note, FALSE, TRUE, size * PB_GRADES_NOTE_SCALE, width);
+  return height;
+}
+
+/* About how tall the matrices stand with these widths, the inspections
+ * shared out @per to a matrix, in points: each row as tall as its
+ * tallest cell (a cell over two rows put in the first), the gaps between
+ * the matrices included.  With @by_matrix, the tallest matrix alone
+ * (with its gap); otherwise them all. */
 static double
 matrices_height (Measure               *m,
                  const PbPackGrades    *grades,
@@ -222,37 +292,140 @@ matrices_height (Measure               *m,
                  double                 size,
                  double                 first,
                  double                 column,
-                 guint                  per)
+                 guint                  per,
+                 gboolean               by_matrix)
 {
-  double note = size * PB_GRADES_NOTE_SCALE;
-  double heading = 0, height = 0;
+  guint n = MAX (grades->n_columns, 1);
+  guint n_tables = (n + per - 1) / per;
+  double total = 0, tallest = 0;
 
-  for (guint c = 0; c < grades->n_columns; c++)
+  for (guint t = 0, from = 0; t < n_tables; t++)
     {
-      g_autofree char *text = _pb_grades_column_text (&grades->columns[c]);
-      g_autofree char *below = _pb_grades_column_note (&grades->columns[c]);
+      /* Shared out as _pb_grades_fit_new() does. */
+      guint to = MIN (from + n / n_tables + (t < n % n_tables ? 1 : 0), grades->n_columns);
+      double heading = 0, height;
 
-      heading = MAX (heading, measure_height (m, text, TRUE, FALSE, size, column - spec->first_inset) +
-                              measure_height (m, below, FALSE, TRUE, note, column - spec->first_inset));
-    }
-  height += heading * ((grades->n_columns + per - 1) / per);
-
-  for (guint r = 0; r < grades->n_rows; r++)
-    {
-      double row = measure_height (m, grades->rows[r], TRUE, FALSE, size, first - spec->first_inset);
-
-      for (guint c = 0; c < grades->n_columns; c++)
+      for (guint c = from; c < to; c++)
         {
-          const PbPackGradeCell *cell = &grades->cells[r * grades->n_columns + c];
+          g_autofree char *text = _pb_grades_column_text (&grades->columns[c]);
+          g_autofree char *below = _pb_grades_column_note (&grades->columns[c]);
 
-          if (cell->rows == 0)
-            continue;
-          row = MAX (row, measure_height (m, cell->text, FALSE, FALSE, size, column - spec->column_inset) +
-                          measure_height (m, cell->note, FALSE, TRUE, note, column - spec->column_inset));
+          heading = MAX (heading, cell_height (m, text, below, TRUE, size, column - spec->first_inset));
         }
-      height += row;
+      height = heading + spec->pad_y;
+      for (guint r = 0; r < grades->n_rows; r++)
+        {
+          double row = measure_height (m, grades->rows[r], TRUE, FALSE, size, first - spec->first_inset);
+
+          for (guint c = from; c < to; c++)
+            {
+              const PbPackGradeCell *cell = &grades->cells[r * grades->n_columns + c];
+
+              if (cell->rows == 0)
+                continue;
+              row = MAX (row, cell_height (m, cell->text, cell->note, FALSE, size, column - spec->column_inset));
+            }
+          height += row + spec->pad_y;
+        }
+      if (t > 0)
+        height += spec->gap;
+      total += height;
+      tallest = MAX (tallest, height);
+      from = to;
     }
-  return height;
+  return by_matrix ? tallest : total;
+}
+
+/* One way of setting the matrices. */
+typedef struct
+{
+  double size;
+  double first;
+  double column;
+  guint  per;
+  double height;
+} Choice;
+
+/* The widths at @size for @per inspections a matrix, @column being the
+ * narrowest an inspection's column may be: the judgements' column as
+ * narrow as its widest word allows, or as wide as its longest judgement
+ * on one line, whichever makes the matrices shorter (wider columns of
+ * grades take "Requires improvement to be good" on fewer lines); the rest
+ * shared out between the inspections, up to the widest column wanted. */
+static void
+choose_widths (Measure               *m,
+               const PbPackGrades    *grades,
+               const PbGradesFitSpec *spec,
+               double                 column,
+               double                 first,
+               double                 first_line,
+               Choice                *choice)
+{
+  guint per = choice->per;
+  double narrow = first;
+  double wide = MAX (first, MIN (first_line, spec->width - per * column));
+  double narrow_column = MAX (column, MIN (spec->max_column, (spec->width - narrow) / per));
+  double wide_column = MAX (column, MIN (spec->max_column, (spec->width - wide) / per));
+  double narrow_height = matrices_height (m, grades, spec, choice->size, narrow, narrow_column, per, FALSE);
+  double wide_height = matrices_height (m, grades, spec, choice->size, wide, wide_column, per, FALSE);
+
+  if (narrow_height < wide_height)
+    {
+      choice->first = narrow;
+      choice->column = narrow_column;
+    }
+  else
+    {
+      choice->first = wide;
+      choice->column = wide_column;
+    }
+  /* Room left over when the columns are as wide as wanted goes to the
+   * judgements. */
+  choice->first = MAX (choice->first, MIN (first_line, spec->width - per * choice->column));
+  choice->height = matrices_height (m, grades, spec, choice->size, choice->first, choice->column, per, FALSE);
+}
+
+/* The best setting with each grade in at most @lines lines (0: in whole
+ * words, as many lines as they take): as many inspections to a matrix as
+ * fit at the smallest size, shared out evenly; then the largest size at
+ * which that many fit, and whose matrices stand on one page (when
+ * @spec->page says how tall one is) if any size's do.  Returns whether
+ * they do. */
+static gboolean
+choose (Measure               *m,
+        const PbPackGrades    *grades,
+        const PbGradesFitSpec *spec,
+        guint                  n_sizes,
+        guint                  lines,
+        Choice                *out)
+{
+  guint n = MAX (grades->n_columns, 1);
+  guint k_max, n_tables;
+  double column, first, first_line;
+  gboolean have = FALSE;
+
+  widest_words (m, grades, spec, spec->sizes[n_sizes - 1], lines, &column, &first, &first_line);
+  k_max = (guint)MAX (1.0, floor ((spec->width - first) / column));
+  n_tables = (n + k_max - 1) / k_max;
+
+  for (guint s = 0; s < n_sizes; s++)
+    {
+      Choice choice = { spec->sizes[s], 0, 0, (n + n_tables - 1) / n_tables, 0 };
+
+      widest_words (m, grades, spec, choice.size, lines, &column, &first, &first_line);
+      if (first + choice.per * column > spec->width && s + 1 < n_sizes)
+        continue;
+      choose_widths (m, grades, spec, column, first, first_line, &choice);
+      if (!have)
+        *out = choice;
+      have = TRUE;
+      if (spec->page <= 0 || choice.height <= spec->page)
+        {
+          *out = choice;
+          return TRUE;
+        }
+    }
+  return spec->page <= 0;
 }
 
 /**
@@ -264,6 +437,12 @@ matrices_height (Measure               *m,
  * to set it (see the comment at the top of this file): how many matrices,
  * which inspections in each, the type size and the columns' widths.
  *
+ * When @spec limits a grade's lines, that limit is kept if the matrices
+ * then stand on one page (or would not in whole words either); otherwise
+ * the grades are set in whole words only, more inspections to a matrix,
+ * so that the panel sees every inspection on one page rather than a few
+ * on each of several.
+ *
  * Returns: (transfer full): the fit
  */
 PbGradesFit *
@@ -272,58 +451,28 @@ _pb_grades_fit_new (const PbPackGrades    *grades,
 {
   PbGradesFit *fit = g_new0 (PbGradesFit, 1);
   guint n = MAX (grades->n_columns, 1);
-  guint n_sizes = 0, chosen, per, k_max;
-  double column, first, first_line;
+  guint n_sizes = 0;
+  Choice choice = { 0 };
   Measure m;
 
   g_return_val_if_fail (spec->sizes != NULL && spec->sizes[0] > 0, fit);
 
   while (spec->sizes[n_sizes] > 0)
     n_sizes++;
-  measure_init (&m, spec->family);
+  measure_init (&m, spec);
 
-  /* As many inspections to a matrix as fit at the smallest size... */
-  widest_words (&m, grades, spec, spec->sizes[n_sizes - 1], &column, &first, &first_line);
-  k_max = (guint)MAX (1.0, floor ((spec->width - first) / column));
-  fit->n_tables = (n + k_max - 1) / k_max;
-  per = (n + fit->n_tables - 1) / fit->n_tables;
-
-  /* ...then the largest size at which that many fit. */
-  for (chosen = 0; chosen + 1 < n_sizes; chosen++)
+  if (spec->grade_lines == 0 || !choose (&m, grades, spec, n_sizes, spec->grade_lines, &choice))
     {
-      widest_words (&m, grades, spec, spec->sizes[chosen], &column, &first, &first_line);
-      if (first + per * column <= spec->width)
-        break;
+      Choice whole = { 0 };
+
+      if (choose (&m, grades, spec, n_sizes, 0, &whole) || spec->grade_lines == 0)
+        choice = whole;
     }
-  widest_words (&m, grades, spec, spec->sizes[chosen], &column, &first, &first_line);
 
-  /* The judgements' column as narrow as its widest word allows, or as
-   * wide as its longest judgement on one line, whichever makes the
-   * matrices shorter (wider columns of grades take "Requires improvement
-   * to be good" on fewer lines); the rest shared out between the
-   * inspections, up to the widest column wanted. */
-  fit->font_size = spec->sizes[chosen];
-  {
-    double narrow = first;
-    double wide = MAX (first, MIN (first_line, spec->width - per * column));
-    double narrow_column = MAX (column, MIN (spec->max_column, (spec->width - narrow) / per));
-    double wide_column = MAX (column, MIN (spec->max_column, (spec->width - wide) / per));
-
-    if (matrices_height (&m, grades, spec, fit->font_size, narrow, narrow_column, per) <
-        matrices_height (&m, grades, spec, fit->font_size, wide, wide_column, per))
-      {
-        fit->first_width = narrow;
-        fit->column_width = narrow_column;
-      }
-    else
-      {
-        fit->first_width = wide;
-        fit->column_width = wide_column;
-      }
-    /* Room left over when the columns are as wide as wanted goes to the
-     * judgements. */
-    fit->first_width = MAX (fit->first_width, MIN (first_line, spec->width - per * fit->column_width));
-  }
+  fit->font_size = choice.size;
+  fit->first_width = choice.first;
+  fit->column_width = choice.column;
+  fit->n_tables = (n + choice.per - 1) / choice.per;
 
   /* Evenly: 22 inspections in five matrices go 5, 5, 4, 4, 4. */
   fit->first_columns = g_new (guint, fit->n_tables + 1);

@@ -13,9 +13,6 @@ PbPackGradesTable  *_pb_pack_grades_table_new  (PbStructure * const *structures,
                                                 const char * const  *titles,
                                                 guint                n_reports);
 const PbPackGrades *_pb_pack_grades_table_get  (PbPackGradesTable   *table);
-const char         *_pb_pack_report_date_iso   (PbStructure         *structure,
-                                                char                *buffer,
-                                                gsize                size);
 void                _pb_pack_grades_table_free (PbPackGradesTable   *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPackGradesTable, _pb_pack_grades_table_free)

@@ -69,34 +69,6 @@ report_date (PbStructure *structure,
     *date = structure->published;
 }
 
-/**
- * _pb_pack_report_date_iso:
- * @structure: (nullable): a report's structure
- * @buffer: room for the answer
- * @size: its size, at least 11
- *
- * Returns: (nullable): the day the report is dated by as YYYY-MM-DD, in
- *   @buffer; %NULL when not known
- */
-const char *
-_pb_pack_report_date_iso (PbStructure *structure,
-                          char        *buffer,
-                          gsize        size)
-{
-  GDate date;
-  gboolean published;
-
-  g_return_val_if_fail (size >= 11, NULL);
-
-  if (structure == NULL)
-    return NULL;
-  report_date (structure, &date, &published);
-  if (!g_date_valid (&date))
-    return NULL;
-  g_date_strftime (buffer, size, "%Y-%m-%d", &date);
-  return buffer;
-}
-
 /* ILACS judged children in care and care leavers together from 2018 to
  * 2022, apart from January 2023, and gave no overall effectiveness grade
  * from April 2026. */

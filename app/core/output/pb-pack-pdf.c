@@ -82,6 +82,7 @@ write_matrix (PbPdfWriter        *writer,
   table = pb_pdf_table_new (n + 1, widths);
   pb_pdf_table_set_font_size (table, fit->font_size);
   pb_pdf_table_set_whole_words (table, TRUE);
+  pb_pdf_table_set_compact (table, TRUE);
 
   pb_pdf_table_add_row (table, TRUE);
   pb_pdf_table_add_cell (table, PB_PDF_CELL_COLUMN_HEADER, grades->corner, NULL, 1, 0, 0);
@@ -115,18 +116,52 @@ write_matrix (PbPdfWriter        *writer,
 }
 
 /* The grades as one matrix, or as several when the inspections will not
- * stand side by side in whole words (pb-pack-grades-fit.c), then the key:
- * its first line kept with the last matrix. */
+ * stand side by side (pb-pack-grades-fit.c), each after the first
+ * captioned with the inspections it holds and following on the same page
+ * when it fits there; then the key, its first line kept with the last
+ * matrix.  The cells are compact and the type may go down to 7.5 points,
+ * so that more inspections stand side by side with each grade in at most
+ * two lines; a matrix too wide for that at 6 or 9 inspections and more is
+ * set in whole words instead when that keeps it to one page. */
 static void
 write_grades (PbPdfWriter        *writer,
               const PbPackGrades *grades)
 {
-  static const double sizes[] = { 10, 9.5, 9, 8.5, 8, 0 };
-  PbGradesFitSpec spec = { "Sans", PB_PDF_BODY_WIDTH_POINTS, 12, 16, 130, sizes };
+  static const double sizes[] = { 10, 9.5, 9, 8.5, 8, 7.5, 0 };
+  const double pad = 2 * PB_PDF_TABLE_COMPACT_PAD_X;
+  PbGradesFitSpec spec = {
+    .family = "Sans",
+    .width = PB_PDF_BODY_WIDTH_POINTS,
+    .first_inset = pad,
+    .column_inset = pad + PB_PDF_TABLE_BAR,
+    .max_column = 130,
+    .sizes = sizes,
+    .grade_lines = 2,
+    /* A page less the heading over the matrices and a little to spare,
+     * since the height is only estimated. */
+    .page = PB_PDF_BODY_HEIGHT_POINTS * 0.92 - 40,
+    .pad_y = 2 * PB_PDF_TABLE_COMPACT_PAD_Y,
+    .line_spacing = PB_PDF_TABLE_COMPACT_SPACING,
+    /* A caption over each matrix but the first, and the space around it. */
+    .gap = 32,
+    /* The writer lays out with pango: a hair for rounding. */
+    .slack = 1.01,
+  };
   g_autoptr(PbGradesFit) fit = _pb_grades_fit_new (grades, &spec);
 
   for (guint t = 0; t < fit->n_tables; t++)
-    write_matrix (writer, grades, fit, fit->first_columns[t], fit->first_columns[t + 1]);
+    {
+      if (t > 0)
+        {
+          /* Translators: over the second and later tables of grades; the numbers count the inspections from the oldest, from 1 */
+          g_autofree char *caption = g_strdup_printf (_("Grades at a glance (continued): inspections %u to %u"),
+                                                      fit->first_columns[t] + 1, fit->first_columns[t + 1]);
+
+          pb_pdf_writer_text (writer, PB_PDF_TEXT_CAPTION, caption);
+          pb_pdf_writer_attach (writer);
+        }
+      write_matrix (writer, grades, fit, fit->first_columns[t], fit->first_columns[t + 1]);
+    }
 
   for (guint i = 0; grades->key[i] != NULL; i++)
     {
@@ -262,7 +297,7 @@ visit_cb (const PbPackPart  *part,
             g_autofree char *warning = g_strdup_printf ("%s\n%s", part->banner, part->exempt);
             pb_pdf_writer_text (writer, PB_PDF_TEXT_WARNING, warning);
           }
-        pb_pdf_writer_heading (writer, 1, part->text);
+        pb_pdf_writer_cover_title (writer, part->text);
         write_cover_details (writer, part);
         if (part->notice != NULL)
           pb_pdf_writer_paragraph (writer, part->notice);

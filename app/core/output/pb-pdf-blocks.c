@@ -190,6 +190,59 @@ pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
   self->pending_space = level == 1 ? 10 : 6;
 }
 
+/* A cover's title is set as large as it stands in a few lines, down to
+ * the floor; one longer than even the floor sets in its lines ends in an
+ * ellipsis, so that the cover stays one page.  Its whole text stays in the
+ * document's title and its bookmark. */
+#define TITLE_FLOOR_LINES 8
+
+/**
+ * pb_pdf_writer_cover_title:
+ * @text: the document's title
+ *
+ * The title on a cover: a first-level heading, set a size smaller as many
+ * times as it takes to stand in four lines; at the smallest (12.5 points)
+ * it takes at most eight lines, the last ending in "…" when the words run
+ * on.  The bookmark holds the whole title.
+ */
+void
+pb_pdf_writer_cover_title (PbPdfWriter *self,
+                           const char  *text)
+{
+  static const char * const fonts[] = { "Sans Bold 21", "Sans Bold 18", "Sans Bold 15.5", "Sans Bold 14",
+                                        "Sans Bold 12.5" };
+  Block *block;
+  guint size = 0;
+
+  g_return_if_fail (PB_IS_PDF_WRITER (self));
+  g_return_if_fail (text != NULL);
+
+  self->pending_space += 6;
+  while (size + 1 < G_N_ELEMENTS (fonts) && lines_at (self, fonts[size], text) > 4)
+    size++;
+
+  block = _pb_pdf_writer_add_block (self, BLOCK_TEXT, "H1");
+  block->x = PB_PDF_MARGIN_LEFT;
+  block->layout = _pb_pdf_writer_make_layout (self, fonts[size], PB_PDF_BODY_WIDTH, text, FALSE);
+  if (pango_layout_get_line_count (block->layout) > TITLE_FLOOR_LINES)
+    {
+      /* Whole words, then "…" at the end of the last line. */
+      pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD);
+      pango_layout_set_ellipsize (block->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (block->layout, -TITLE_FLOOR_LINES);
+    }
+  measure_lines (block);
+  block->color = 0x14213d;
+  block->keep_together = TRUE;
+  block->keep_with_next = TRUE;
+  if (self->outline)
+    {
+      block->outline_level = 1;
+      block->outline_text = g_strdup (text);
+    }
+  self->pending_space = 10;
+}
+
 /**
  * pb_pdf_writer_heading:
  *
@@ -246,6 +299,15 @@ pb_pdf_writer_text (PbPdfWriter    *self,
       block = add_text (self, "P", "Sans 8.5", PB_PDF_MARGIN_LEFT, text, FALSE);
       block->color = QUIET_COLOR;
       self->pending_space = 2;
+      break;
+
+    case PB_PDF_TEXT_CAPTION:
+      /* Over a table, set apart from the one before it. */
+      self->pending_space += 8;
+      block = add_text (self, "P", "Sans Bold 9.5", PB_PDF_MARGIN_LEFT, text, FALSE);
+      block->color = 0x14213d;
+      block->keep_with_next = TRUE;
+      self->pending_space = 0;
       break;
 
     case PB_PDF_TEXT_TITLE:

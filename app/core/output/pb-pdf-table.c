@@ -13,7 +13,11 @@
 
 #define CELL_PAD_X      6.0
 #define CELL_PAD_Y      5.0
-#define CELL_BAR        4.0
+#define CELL_BAR        PB_PDF_TABLE_BAR
+#define CELL_SPACING    3.0
+#define COMPACT_PAD_X   PB_PDF_TABLE_COMPACT_PAD_X
+#define COMPACT_PAD_Y   PB_PDF_TABLE_COMPACT_PAD_Y
+#define COMPACT_SPACING PB_PDF_TABLE_COMPACT_SPACING
 #define HEADER_FILL     0xe4e9f0
 #define TEXT_COLOR      0x1a1a1a
 #define RULE_COLOR      0x9a9ea6
@@ -55,6 +59,9 @@ pb_pdf_table_new (guint         n_columns,
   table->rule_before = g_new0 (gboolean, n_columns);
   table->borders = TRUE;
   table->font_size = 10;
+  table->pad_x = CELL_PAD_X;
+  table->pad_y = CELL_PAD_Y;
+  table->spacing = CELL_SPACING;
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (table->rows, (GDestroyNotify)row_clear);
   for (guint i = 0; i < n_columns; i++)
@@ -220,6 +227,22 @@ pb_pdf_table_set_plain_row_headers (PbPdfTable *table,
   table->plain_row_headers = plain;
 }
 
+/**
+ * pb_pdf_table_set_compact:
+ * @compact: whether the cells are padded less and their lines set closer
+ *   (PB_PDF_TABLE_COMPACT_PAD_X, _PAD_Y, _SPACING rather than the usual):
+ *   for a matrix of many narrow columns
+ */
+void
+pb_pdf_table_set_compact (PbPdfTable *table,
+                          gboolean    compact)
+{
+  g_return_if_fail (table != NULL);
+  table->pad_x = compact ? COMPACT_PAD_X : CELL_PAD_X;
+  table->pad_y = compact ? COMPACT_PAD_Y : CELL_PAD_Y;
+  table->spacing = compact ? COMPACT_SPACING : CELL_SPACING;
+}
+
 /* The font a cell of @kind is set in ("Sans Bold 9.5"). */
 static char *
 cell_font (PbPdfTable    *table,
@@ -248,6 +271,7 @@ cell_layout (PbPdfWriter *self,
     }
   PangoLayout *layout = _pb_pdf_writer_make_layout (self, font, width, markup ? markup : text, TRUE);
 
+  pango_layout_set_spacing (layout, (int)(table->spacing * PANGO_SCALE));
   if (table->whole_words)
     pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   _pb_pdf_restore_glyphs (layout);
@@ -281,7 +305,7 @@ pb_pdf_writer_add_table (PbPdfWriter *self,
       for (guint c = 0; c < row->cells->len; c++)
         {
           Cell *cell = &g_array_index (row->cells, Cell, c);
-          double inset = 2 * CELL_PAD_X + (cell->bar ? CELL_BAR : 0);
+          double inset = 2 * table->pad_x + (cell->bar ? CELL_BAR : 0);
 
           if (cell->rows == 0)
             continue;
@@ -289,7 +313,7 @@ pb_pdf_writer_add_table (PbPdfWriter *self,
             cell->fill = HEADER_FILL;
           cell->layout = cell_layout (self, table, cell, table->widths[c] - inset);
           if (cell->rows == 1)
-            row->height = MAX (row->height, _pb_pdf_layout_height (cell->layout) + 2 * CELL_PAD_Y);
+            row->height = MAX (row->height, _pb_pdf_layout_height (cell->layout) + 2 * table->pad_y);
         }
     }
 
@@ -308,7 +332,7 @@ pb_pdf_writer_add_table (PbPdfWriter *self,
             continue;
           for (guint k = r; k <= last; k++)
             height += g_array_index (table->rows, Row, k).height;
-          height = _pb_pdf_layout_height (cell->layout) + 2 * CELL_PAD_Y - height;
+          height = _pb_pdf_layout_height (cell->layout) + 2 * table->pad_y - height;
           if (height > 0)
             g_array_index (table->rows, Row, last).height += height;
         }
@@ -364,7 +388,7 @@ draw_row (PbPdfWriter *self,
 {
   Row *row = &g_array_index (table->rows, Row, index);
   /* A table without rules lines its text up with the text around it. */
-  double left = PB_PDF_MARGIN_LEFT - (table->borders ? 0 : CELL_PAD_X);
+  double left = PB_PDF_MARGIN_LEFT - (table->borders ? 0 : table->pad_x);
   double x = left;
 
   for (guint c = 0; c < row->cells->len; x += table->widths[c], c++)
@@ -430,7 +454,7 @@ draw_row (PbPdfWriter *self,
               note->row_span = cell->rows;
             }
         }
-      _pb_pdf_show_at (self, cell->layout, x + CELL_PAD_X + (cell->bar ? CELL_BAR : 0), y + CELL_PAD_Y, TEXT_COLOR);
+      _pb_pdf_show_at (self, cell->layout, x + table->pad_x + (cell->bar ? CELL_BAR : 0), y + table->pad_y, TEXT_COLOR);
       if (tagged)
         _pb_pdf_tag_end (self, tag);
     }

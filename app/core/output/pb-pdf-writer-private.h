@@ -77,6 +77,9 @@ struct _PbPdfTable
   double    font_size;         /* the cells' type, in points */
   gboolean  whole_words;       /* lines break between words only */
   gboolean  plain_row_headers; /* row headers set in the body's weight */
+  double    pad_x;             /* a cell's padding left and right, in points */
+  double    pad_y;             /* above and below */
+  double    spacing;           /* between a cell's lines */
   GArray   *rows;              /* Row */
   guint     n_header_rows;
 };

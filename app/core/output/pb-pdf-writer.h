@@ -10,6 +10,15 @@ G_BEGIN_DECLS
 /* The width of the text on a page (A4 less its margins), in points: what a
  * table's widths are shares of. */
 #define PB_PDF_BODY_WIDTH_POINTS 463.276
+/* …and its height, between the running header and footer. */
+#define PB_PDF_BODY_HEIGHT_POINTS 687.890
+/* A compact table's cells (pb_pdf_table_set_compact()), in points: their
+ * padding left and right, above and below, and the room between lines;
+ * a coloured rule down a cell's left edge is this wide. */
+#define PB_PDF_TABLE_COMPACT_PAD_X   4.0
+#define PB_PDF_TABLE_COMPACT_PAD_Y   4.0
+#define PB_PDF_TABLE_COMPACT_SPACING 1.0
+#define PB_PDF_TABLE_BAR             4.0
 
 G_DECLARE_FINAL_TYPE (PbPdfWriter, pb_pdf_writer, PB, PDF_WRITER, GObject)
 
@@ -23,6 +32,8 @@ G_DECLARE_FINAL_TYPE (PbPdfWriter, pb_pdf_writer, PB, PDF_WRITER, GObject)
  * @PB_PDF_TEXT_TITLE: a document's title, large, as on a report's cover
  * @PB_PDF_TEXT_WARNING: a boxed warning in red, such as an exempt paper's
  *   statement; its first line is set in bold
+ * @PB_PDF_TEXT_CAPTION: a line naming the table that follows, in bold,
+ *   kept on the page with it
  *
  * How a paragraph is set.
  */
@@ -34,6 +45,7 @@ typedef enum
   PB_PDF_TEXT_KEY,
   PB_PDF_TEXT_TITLE,
   PB_PDF_TEXT_WARNING,
+  PB_PDF_TEXT_CAPTION,
 } PbPdfTextStyle;
 
 /**
@@ -72,6 +84,8 @@ void         pb_pdf_table_set_whole_words (PbPdfTable    *table,
                                            gboolean       whole_words);
 void         pb_pdf_table_set_plain_row_headers (PbPdfTable *table,
                                                  gboolean    plain);
+void         pb_pdf_table_set_compact     (PbPdfTable    *table,
+                                           gboolean       compact);
 void         pb_pdf_table_free            (PbPdfTable    *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbPdfTable, pb_pdf_table_free)
@@ -99,6 +113,8 @@ void         pb_pdf_writer_heading_with_dest (PbPdfWriter *self,
                                               guint        level,
                                               const char  *text,
                                               const char  *dest);
+void         pb_pdf_writer_cover_title    (PbPdfWriter  *self,
+                                           const char   *text);
 void         pb_pdf_writer_text           (PbPdfWriter    *self,
                                            PbPdfTextStyle  style,
                                            const char     *text);
