@@ -148,6 +148,46 @@ test_date_applied (Fixture       *f,
   g_assert_false (apply_showing (GTK_WIDGET (row)));
 }
 
+static gboolean
+focus_within (Fixture   *f,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Alt+Enter, as the button's tooltip says, from the page view: Report
+ * Properties opens with the focus in it (a screen reader hears it open),
+ * and again closes it with the focus back in the report. The keypad's
+ * Enter does the same. */
+static void
+test_alt_enter (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *details = pb_reader_find_widget (GTK_WIDGET (f->window), PB_TYPE_REPORT_DETAILS);
+  GtkWidget *view = GTK_WIDGET (pb_reader_view_of (f));
+
+  settle (f);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  g_assert_true (gtk_widget_grab_focus (view));
+
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Return, GDK_ALT_MASK) == GTK_WIDGET (f->window));
+  settle (f);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "details");
+  g_assert_true (focus_within (f, details));
+
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Return, GDK_ALT_MASK) == GTK_WIDGET (f->window));
+  settle (f);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "reader");
+  g_assert_false (focus_within (f, details));
+  g_assert_true (focus_within (f, pb_reader_find_widget (GTK_WIDGET (f->window), PB_TYPE_READER)));
+
+  g_assert_true (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_KP_Enter, GDK_ALT_MASK) == GTK_WIDGET (f->window));
+  settle (f);
+  g_assert_cmpstr (pb_window_get_content_page (f->window), ==, "details");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +200,8 @@ main (int   argc,
               pb_reader_fixture_setup, test_title_applied, pb_reader_fixture_teardown);
   g_test_add ("/report-details/date-applied", Fixture, NULL,
               pb_reader_fixture_setup, test_date_applied, pb_reader_fixture_teardown);
+  g_test_add ("/report-details/alt-enter", Fixture, NULL,
+              pb_reader_fixture_setup, test_alt_enter, pb_reader_fixture_teardown);
 
   return g_test_run ();
 }

@@ -483,6 +483,10 @@ def main():
         failed = not stateful(app, view, result) or failed
         if view == "Packs":
             failed = not pack_editor(app) or failed
+        if view == "Report Properties":
+            failed = not properties_spoken(app) or failed
+        if view == "Recommendations tracker":
+            failed = not tracker_spoken(app) or failed
         if view == "Library":
             # F8 or the button takes the focus to the report being read.
             failed = not focus_lands(app, view, {pyatspi.ROLE_LIST}, "Reports",
@@ -616,6 +620,115 @@ def pack_editor(app):
     ok = pack_classification(app) and ok
     ok = pack_remove_buttons(app) and ok
     print(f"Pack editor: {len(PACK_FIELDS)} fields, {'fine' if ok else 'faulty'}")
+    return ok
+
+
+def relation_names(a, kind):
+    names = []
+    for rel in a.getRelationSet():
+        if rel.getRelationType() == kind:
+            names += [(rel.getTarget(t).name or "").strip() for t in range(rel.getNTargets())]
+    return names
+
+
+def type_named_stops(root, view):
+    """Fails on each Tab stop on screen in ROOT named by its type (a
+    column view's header row "GtkListItemWidget", a "GtkExpander")."""
+    stops = pyatspi.findAllDescendants(root, lambda x: x is not None and on_screen(x)
+                                       and x.getState().contains(pyatspi.STATE_FOCUSABLE)
+                                       and TYPE_NAME.match((x.name or "").strip()))
+    for a in stops:
+        print(f"FAIL {view}: a Tab stop named by its type: {says(a)}")
+    return not stops
+
+
+# Report Properties of the demo's report: rows Orca must speak with their
+# values (it says what a row is labelled by, and drops the name).
+PROPERTIES = ["Type: ILACS inspection", "Local authority: Harrowdale", "Lead inspector: ",
+              "Overall effectiveness: Good", "Pages: "]
+PROPERTY_FIELDS = ["Title", "Local Authority"]
+
+
+def properties_spoken(app):
+    """Each row of Report Properties is spoken with what it shows: its
+    title and its value, from its name when nothing labels it otherwise;
+    the text fields by their labels, with labels a screen reader can say."""
+    ok = True
+    pane = find(app, {pyatspi.ROLE_PANEL}, "Report Properties")
+    if pane is None:
+        print("FAIL Report Properties: no panel named “Report Properties”")
+        ok = False
+        pane = app
+    rows = pyatspi.findAllDescendants(pane, lambda x: x is not None and x.getRole() == pyatspi.ROLE_LIST_ITEM
+                                      and on_screen(x))
+    spoken = [spoken_label(r) + " " + " ".join(relation_names(r, pyatspi.RELATION_DESCRIBED_BY)) for r in rows]
+    for want in PROPERTIES:
+        if not any(said.startswith(want) for said in spoken):
+            print(f"FAIL Report Properties: no row spoken as “{want}…”; rows say {spoken}")
+            ok = False
+    for r in rows:
+        for empty in (n for n in relation_names(r, pyatspi.RELATION_DESCRIBED_BY) if not n):
+            print(f"FAIL Report Properties: {says(r)} is described by an empty label")
+            ok = False
+    for label in PROPERTY_FIELDS:
+        field = find(app, {pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY}, label)
+        if field is None:
+            print(f"FAIL Report Properties: no field named “{label}”")
+            ok = False
+            continue
+        # A label out of sight is no label to Orca: it said the text alone.
+        hidden = [t for t in relation_names(field, pyatspi.RELATION_LABELLED_BY)
+                  if not any(on_screen(x) for x in pyatspi.findAllDescendants(
+                      pane, lambda x: x is not None and x.getRole() == pyatspi.ROLE_LABEL and x.name == t))]
+        if hidden:
+            print(f"FAIL Report Properties: the field “{label}” is labelled by a label out of sight")
+            ok = False
+    ok = type_named_stops(pane, "Report Properties") and ok
+    print(f"Report Properties: {len(rows)} rows, {'fine' if ok else 'faulty'}")
+    return ok
+
+
+TRACKER_COLUMNS = ["Recommendation: ", "Owner: ", "Due: ", "Status: "]
+
+
+def tracker_spoken(app):
+    """The tracker's rows speak each cell after its column's title, as the
+    findings table's do; its row of column titles is not a Tab stop; and
+    Compare Reports has no part named by its type."""
+    ok = True
+    table = find(app, {pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_TABLE}, "Tracked recommendations")
+    if table is None:
+        print("FAIL Recommendations tracker: no table named “Tracked recommendations”")
+        return False
+    rows = pyatspi.findAllDescendants(table, lambda x: x is not None and x.getRole() == pyatspi.ROLE_TABLE_ROW
+                                      and on_screen(x))
+    for r in rows:
+        titles = [c for c in range(r.childCount) if r.getChildAtIndex(c) is not None
+                  and r.getChildAtIndex(c).name == "GtkColumnViewTitle"]
+        if titles:
+            if r.getState().contains(pyatspi.STATE_FOCUSABLE):
+                print(f"FAIL Recommendations tracker: the row of column titles is a Tab stop: {says(r)}")
+                ok = False
+            continue
+        missing = [c for c in TRACKER_COLUMNS if c not in (r.name or "")]
+        if missing:
+            print(f"FAIL Recommendations tracker: {says(r)} is spoken without {missing}")
+            ok = False
+    ok = type_named_stops(table, "Recommendations tracker") and ok
+    if not press(app, {pyatspi.ROLE_PAGE_TAB}, "Compare Reports"):
+        print("FAIL Compare Reports: no tab named “Compare Reports”")
+        return False
+    ok = report("Compare Reports", settle(app)) is False and ok
+    shown = pyatspi.findAllDescendants(app, lambda x: x is not None and on_screen(x)
+                                       and (x.name or "").startswith("The section side by side")
+                                       and x.getRole() != pyatspi.ROLE_LABEL)
+    if not shown:
+        print("NOTE Compare Reports: no section shown side by side to check")
+    for i in range(app.childCount):
+        w = app.getChildAtIndex(i)
+        if w is not None and w.getState().contains(pyatspi.STATE_SHOWING):
+            ok = type_named_stops(w, "Compare Reports") and ok
+    print(f"Recommendations tracker: {len(rows)} rows, {'fine' if ok else 'faulty'}")
     return ok
 
 

@@ -19,6 +19,7 @@
 
 #define NAMED_KEY "pb-accessible-named"
 #define HEADING_KEY "pb-accessible-heading"
+#define OWN_NAME_KEY "pb-accessible-own-name"
 
 static void name_from_content (GtkWidget *target);
 
@@ -112,6 +113,9 @@ name_from_content (GtkWidget *target)
   GtkWidget *parent = gtk_widget_get_parent (target);
   const char *prefix = NULL;
   g_autofree char *name = NULL;
+
+  if (g_object_get_data (G_OBJECT (target), OWN_NAME_KEY) != NULL)
+    return;
 
   /* A dropdown's button says what it chooses and what is chosen; a menu
    * button what its menu is for and what it shows ("Zoom: 89%"). */
@@ -242,6 +246,10 @@ map_hook (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&values[0]);
   GtkWidget *parent;
 
+  /* Named by its owner (pb_accessible_names_set_label ()): left alone. */
+  if (g_object_get_data (G_OBJECT (widget), OWN_NAME_KEY) != NULL)
+    return TRUE;
+
   /* A button showing only an icon is labelled by that icon, whose name is
    * its type: Orca says "GtkImage Show the Library push button". The
    * button's own name (from its .ui label) is all there is to say. */
@@ -249,6 +257,18 @@ map_hook (GSignalInvocationHint *hint,
     {
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      return TRUE;
+    }
+
+  /* A menu button's menu is spoken as "GtkPopoverMenu menu" as it opens:
+   * named as its button is ("Report Menu"). */
+  if (GTK_IS_POPOVER (widget) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    {
+      GtkWidget *button = gtk_widget_get_parent (widget);
+      const char *name = gtk_widget_get_tooltip_text (button);
+
+      if (name != NULL && *name != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       return TRUE;
     }
 
@@ -297,6 +317,12 @@ map_hook (GSignalInvocationHint *hint,
 
   if (!is_unnamed_kind (widget))
     return TRUE;
+
+  /* A column view's row of column titles is a Tab stop in GTK 4.8 that
+   * does nothing (its titles take no keys): not a control. */
+  if (GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (widget)) &&
+      g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget"))
+    gtk_widget_set_focusable (widget, FALSE);
 
   /* One Tab stop per control: a flow-box child that only wraps a control
    * (a toggle, a dropdown) gives its focus to that control. */
@@ -353,4 +379,27 @@ pb_accessible_names_set_heading (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   g_object_set_data_full (G_OBJECT (widget), HEADING_KEY, g_strdup (heading), g_free);
+}
+
+/**
+ * pb_accessible_names_set_label:
+ * @widget: a row or control its owner names
+ * @label: what a screen reader calls @widget, such as "Overall
+ *   effectiveness: Good" for a row that shows a title and a value
+ *
+ * Names @widget @label alone: the labels it is labelled by are dropped
+ * (Orca speaks those instead of the name, so a row labelled by its title
+ * loses its value), and @widget is no longer named from its content at
+ * "map". Call again when what @widget shows changes.
+ */
+void
+pb_accessible_names_set_label (GtkWidget  *widget,
+                               const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (label != NULL);
+
+  g_object_set_data (G_OBJECT (widget), OWN_NAME_KEY, widget);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }

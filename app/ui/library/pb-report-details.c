@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "pb-accessible-names.h"
 #include "pb-date-row.h"
 #include "pb-report-details.h"
 #include "pb-report-edit.h"
@@ -71,6 +72,35 @@ format_date (GDateTime  *date,
   return g_date_time_format (local, format);
 }
 
+/* A row that shows a value after its title is spoken with both ("Overall
+ * effectiveness: Good"). libadwaita labels the row by its title alone and
+ * describes it by its subtitle even when that is empty, and a screen
+ * reader follows the label, so the value would go unsaid. */
+static void
+speak_value (GtkWidget  *row,
+             const char *value)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_autofree char *label = NULL;
+
+  if (value != NULL && *value != '\0')
+    /* Translators: a row of Report Properties as a screen reader says it, "Type: ILACS inspection" */
+    label = g_strdup_printf (_("%s: %s"), title, value);
+  else
+    label = g_strdup (title);
+  pb_accessible_names_set_label (row, label);
+  if (subtitle == NULL || *subtitle == '\0')
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+}
+
+/* The same for a value label of the template, once it is set. */
+static void
+speak_label (GtkLabel *value)
+{
+  speak_value (gtk_widget_get_ancestor (GTK_WIDGET (value), ADW_TYPE_ACTION_ROW), gtk_label_get_text (value));
+}
+
 static void
 set_optional (GtkLabel   *label,
               GtkWidget  *row,
@@ -78,6 +108,7 @@ set_optional (GtkLabel   *label,
 {
   gtk_label_set_label (label, value ? value : "");
   gtk_widget_set_visible (row, value != NULL && *value != '\0');
+  speak_label (label);
 }
 
 /* Only a change: GTK 4.8 sets even the same text again, which shows the
@@ -239,6 +270,14 @@ update (PbReportDetails *self)
                          ? _("Exempt — not for publication")
                          : _("Public"));
   gtk_label_set_label (self->checksum_value, pb_report_get_sha256 (report));
+  speak_label (self->pages_value);
+  speak_label (self->created_value);
+  speak_label (self->structure_value);
+  speak_label (self->file_value);
+  speak_label (self->size_value);
+  speak_label (self->imported_value);
+  speak_label (self->classification_value);
+  speak_label (self->checksum_value);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
@@ -259,11 +298,14 @@ pb_grade_badge_new (PbGrade grade)
   return badge;
 }
 
+/* SPOKEN is what the row says after its title: VALUE, or what SUFFIX
+ * shows (a grade). */
 static GtkWidget *
 add_inspection_row (PbReportDetails *self,
                     const char      *title,
                     const char      *value,
-                    GtkWidget       *suffix)
+                    GtkWidget       *suffix,
+                    const char      *spoken)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -280,6 +322,8 @@ add_inspection_row (PbReportDetails *self,
   if (suffix != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
 
+  if (spoken != NULL)
+    speak_value (row, spoken);
   adw_preferences_group_add (self->inspection_group, row);
   g_ptr_array_add (self->inspection_rows, row);
   return row;
@@ -306,17 +350,18 @@ pb_report_details_set_structure (PbReportDetails *self,
     return;
 
   dates = pb_format_inspection_dates (s);
-  add_inspection_row (self, _("Type"), pb_document_type_get_label (s->type), NULL);
+  add_inspection_row (self, _("Type"), pb_document_type_get_label (s->type), NULL,
+                      pb_document_type_get_label (s->type));
   if (s->local_authority)
-    add_inspection_row (self, _("Local authority"), s->local_authority, NULL);
+    add_inspection_row (self, _("Local authority"), s->local_authority, NULL, s->local_authority);
   if (dates)
-    add_inspection_row (self, _("Inspected"), dates, NULL);
+    add_inspection_row (self, _("Inspected"), dates, NULL, dates);
   if (s->lead_inspector)
-    add_inspection_row (self, _("Lead inspector"), s->lead_inspector, NULL);
+    add_inspection_row (self, _("Lead inspector"), s->lead_inspector, NULL, s->lead_inspector);
   /* What a visit looked at is often a phrase too long for a row's end:
    * under the row's title, wrapped. */
   if (s->theme)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (add_inspection_row (self, _("Theme"), NULL, NULL)), s->theme);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (add_inspection_row (self, _("Theme"), NULL, NULL, NULL)), s->theme);
 
   for (PbJudgement j = 0; j < PB_N_JUDGEMENTS; j++)
     {
@@ -335,7 +380,8 @@ pb_report_details_set_structure (PbReportDetails *self,
       else
         title = g_strdup (pb_judgement_get_label (j));
 
-      add_inspection_row (self, title, NULL, pb_grade_badge_new (s->judgements[j]));
+      add_inspection_row (self, title, NULL, pb_grade_badge_new (s->judgements[j]),
+                          pb_grade_get_label (s->judgements[j]));
     }
 }
 
@@ -455,12 +501,15 @@ pb_report_details_class_init (PbReportDetailsClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reportdetails");
+  /* Said as the focus comes into it ("Report Properties panel"). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 pb_report_details_init (PbReportDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report Properties"), -1);
   self->inspection_rows = g_ptr_array_new ();
   pb_date_row_setup (self->date_row);
 }
@@ -504,4 +553,24 @@ pb_report_details_set_report (PbReportDetails *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT]);
+}
+
+/**
+ * pb_report_details_focus_start:
+ *
+ * Gives the focus to the first row of what the report says about itself
+ * (its type, then its grades), or to its dates when it is no inspection,
+ * so a screen reader says the properties have opened ("Report Properties
+ * panel … Type: ILACS inspection"). Not the title field: Orca 43 says a
+ * libadwaita 1.2 entry row's text as selected, not that the focus came in.
+ */
+void
+pb_report_details_focus_start (PbReportDetails *self)
+{
+  g_return_if_fail (PB_IS_REPORT_DETAILS (self));
+
+  if (self->inspection_rows->len > 0 && gtk_widget_get_visible (GTK_WIDGET (self->inspection_group)))
+    gtk_widget_grab_focus (g_ptr_array_index (self->inspection_rows, 0));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->dates_row));
 }

@@ -21,6 +21,7 @@ void       pb_report_details_set_report (PbReportDetails *self,
                                          PbReport        *report);
 void       pb_report_details_set_structure (PbReportDetails *self,
                                             PbStructure     *structure);
+void       pb_report_details_focus_start (PbReportDetails *self);
 GtkWidget *pb_grade_badge_new           (PbGrade          grade);
 
 G_END_DECLS

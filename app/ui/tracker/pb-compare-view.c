@@ -318,6 +318,8 @@ add_cohort (PbCompareView   *self,
                                         cohort->before_paragraphs->len, cohort->after_paragraphs->len);
       expander = gtk_expander_new (NULL);
       gtk_expander_set_label_widget (GTK_EXPANDER (expander), label_new (expander_label, NULL));
+      /* GTK 4.8 names an expander by its type ("GtkExpander push button"). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, expander_label, -1);
       gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
       gtk_expander_set_child (GTK_EXPANDER (expander), pair);
       gtk_widget_set_margin_top (pair, 8);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pb-accessible-names.h"
 #include "pb-cohort.h"
 #include "pb-recommendation-item.h"
 #include "pb-status-badge.h"
@@ -235,6 +236,34 @@ status_bind_cb (GtkSignalListItemFactory *factory,
                               pb_recommendation_item_get_status (item_of (list_item)));
 }
 
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A row is spoken cell by cell after the column titles, as the findings
+ * table's are ("Owner: Head of Service"), not as bare values. */
+static void
+heading_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  data)
+{
+  GtkWidget *label = first_label (gtk_list_item_get_child (list_item));
+
+  if (label != NULL)
+    pb_accessible_names_set_heading (label, g_object_get_data (G_OBJECT (factory), "heading"));
+}
+
 static void
 add_column (PbTrackerView *self,
             const char    *title,
@@ -250,6 +279,8 @@ add_column (PbTrackerView *self,
   g_object_set_data (G_OBJECT (factory), "cell-text", (gpointer)text);
   g_signal_connect (factory, "setup", setup, self);
   g_signal_connect (factory, "bind", bind, self);
+  g_object_set_data_full (G_OBJECT (factory), "heading", g_strdup (title), g_free);
+  g_signal_connect_after (factory, "setup", G_CALLBACK (heading_setup_cb), NULL);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);

@@ -445,6 +445,21 @@ popover_map_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* Alt+Enter: Report Properties of the report being read, from anywhere in
+ * the window (as its button's tooltip says). Elsewhere (the findings
+ * table, the packs) the key is left to what has the focus. */
+static gboolean
+properties_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   data)
+{
+  PbWindow *self = PB_WINDOW (widget);
+
+  if (self->mode != PB_WINDOW_MODE_LIBRARY || pb_window_get_selected_report (self) == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.show-details", NULL);
+}
+
 void
 _pb_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -483,6 +498,8 @@ _pb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-annotated", NULL, save_annotated_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, properties_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_ALT_MASK, properties_shortcut_cb, NULL);
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
   gtk_widget_class_install_property_action (widget_class, "win.show-library", "show-library");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-library", NULL);

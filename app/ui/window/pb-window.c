@@ -377,7 +377,20 @@ pb_window_set_property (GObject      *object,
       break;
 
     case PROP_SHOW_DETAILS:
-      _pb_window_set_show_details (self, g_value_get_boolean (value));
+      {
+        /* Asked for by the user (a button, a menu, Alt+Enter): the focus
+         * goes into the pane, so a screen reader says it has opened, and
+         * back to the report when it closes under the focus. */
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+        gboolean was_inside = focus != NULL && self->report_details != NULL &&
+                              gtk_widget_is_ancestor (focus, GTK_WIDGET (self->report_details));
+
+        _pb_window_set_show_details (self, g_value_get_boolean (value));
+        if (self->show_details && g_strcmp0 (pb_window_get_content_page (self), "details") == 0)
+          pb_report_details_focus_start (self->report_details);
+        else if (!self->show_details && was_inside && self->reader != NULL)
+          gtk_widget_child_focus (GTK_WIDGET (self->reader), GTK_DIR_TAB_FORWARD);
+      }
       break;
 
     case PROP_SHOW_ALL_FINDINGS:
