@@ -272,10 +272,42 @@ pb_reader_read_clipboard (GtkWidget *widget)
   return copied;
 }
 
-/* Dispatches a key press as GTK does for shortcuts: from the widget with the
- * keyboard focus (in @root, or in the popover that has it) up through its
- * ancestors, the first shortcut for the keys that can act acting. No event
- * is made: the test drives what a key press would reach.
+/* Whether a shortcut of @widget's controllers in @phase acts on @trigger. */
+static gboolean
+run_shortcuts (GtkWidget          *widget,
+               GtkShortcutTrigger *trigger,
+               GtkPropagationPhase phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE) !=
+            (phase == GTK_PHASE_CAPTURE))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Dispatches a key press as GTK does for shortcuts: first down from @root
+ * to the widget with the keyboard focus (in @root, or in the popover that
+ * has it), asking controllers of the capture phase; then from that widget
+ * up through its ancestors, asking the others; the first shortcut for the
+ * keys that can act acting. No event is made: the test drives what a key
+ * press would reach.
  *
  * Returns: the widget whose shortcut acted, or %NULL if none did */
 GtkWidget *
@@ -284,30 +316,19 @@ pb_reader_press_keys (GtkRoot         *root,
                       GdkModifierType  modifiers)
 {
   g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, modifiers);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
   GtkWidget *widget = gtk_root_get_focus (root);
 
   for (; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+    g_ptr_array_add (path, widget);
 
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+  for (guint i = path->len; i > 0; i--)
+    if (run_shortcuts (g_ptr_array_index (path, i - 1), trigger, GTK_PHASE_CAPTURE))
+      return g_ptr_array_index (path, i - 1);
 
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger) &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                gtk_shortcut_get_arguments (shortcut)))
-                return widget;
-            }
-        }
-    }
+  for (guint i = 0; i < path->len; i++)
+    if (run_shortcuts (g_ptr_array_index (path, i), trigger, GTK_PHASE_BUBBLE))
+      return g_ptr_array_index (path, i);
 
   return NULL;
 }

@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-accessible-toggle.h"
 #include "pb-findings-view-private.h"
 
 /* Sorting the findings table from the keyboard. GTK 4.8's column headers
- * take no focus, so a "Sort by" dropdown and a "Reverse order" toggle in
- * the table's toolbar (Ctrl+Shift+S goes there) sort it as a click on a
- * header does; a click on a header sets them in turn.
+ * take no focus, so a "Sort by" dropdown (Alt+S goes there) and a
+ * "Reverse order" toggle (Ctrl+Shift+S turns it over) in the table's
+ * toolbar sort it as a click on a header does; a click on a header sets
+ * them in turn.
  *
  * GTK 4.8 cannot say which column a table is sorted by, nor which way. So
  * each column's sorter is wrapped in one that, while the table probes,
@@ -175,7 +177,11 @@ sort_chosen_cb (PbFindingsView *self)
   _pb_findings_view_sync_sort (self);
 }
 
-/* Ctrl+Shift+S: to the "Sort by" dropdown, which the arrow keys change. */
+/* Ctrl+Shift+S: the other way round, wherever the focus is in the view.
+ * The focus goes to the toggle, so that a screen reader says what it now
+ * is ("checked"): GTK 4.8 cannot have it announce a change elsewhere.
+ * Unsorted, to the "Sort by" dropdown, which the arrow keys change, as
+ * there is nothing to turn round yet. */
 static void
 sort_action (GtkWidget  *widget,
              const char *action_name,
@@ -183,6 +189,12 @@ sort_action (GtkWidget  *widget,
 {
   PbFindingsView *self = PB_FINDINGS_VIEW (widget);
 
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->sort_reverse)))
+    {
+      gtk_toggle_button_set_active (self->sort_reverse, !gtk_toggle_button_get_active (self->sort_reverse));
+      gtk_widget_grab_focus (GTK_WIDGET (self->sort_reverse));
+      return;
+    }
   if (!gtk_widget_grab_focus (GTK_WIDGET (self->sort_dropdown)))
     gtk_widget_child_focus (GTK_WIDGET (self->sort_dropdown), GTK_DIR_TAB_FORWARD);
 }
@@ -207,6 +219,7 @@ _pb_findings_view_init_sort (PbFindingsView *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
                                                           gtk_named_action_new ("findings.sort")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  pb_accessible_toggle_follow (self->sort_reverse);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (_pb_findings_view_sync_sort), self, G_CONNECT_SWAPPED);

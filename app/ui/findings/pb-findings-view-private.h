@@ -73,6 +73,7 @@ GtkSorter *_pb_findings_view_wrap_sorter  (PbFindingsView *self,
                                            guint           index);
 void _pb_findings_view_sync_sort         (PbFindingsView *self);
 void _pb_findings_view_init_sort         (PbFindingsView *self);
+void _pb_findings_view_init_keys         (PbFindingsView *self);
 void _pb_findings_view_class_init_sort   (GtkWidgetClass *widget_class);
 /* pb-findings-actions.c */
 void _pb_findings_view_show_toast        (PbFindingsView *self,

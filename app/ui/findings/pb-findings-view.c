@@ -264,6 +264,7 @@ pb_findings_view_init (PbFindingsView *self)
   _pb_findings_view_add_columns (self);
   _pb_findings_view_choose_default_columns (self);
   _pb_findings_view_init_sort (self);
+  _pb_findings_view_init_keys (self);
   fill_dropdowns (self);
 }
 

@@ -22,6 +22,7 @@ void               pb_findings_view_refresh        (PbFindingsView *self);
 gboolean           pb_findings_view_undo_delete    (PbFindingsView *self);
 GtkColumnView     *pb_findings_view_get_column_view (PbFindingsView *self);
 void               pb_findings_view_export         (PbFindingsView *self);
+gboolean           pb_findings_view_focus_table    (PbFindingsView *self);
 void               pb_findings_view_export_to      (PbFindingsView *self,
                                                     GFile          *file,
                                                     gboolean        include_exempt);

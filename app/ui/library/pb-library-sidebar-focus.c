@@ -8,7 +8,7 @@
 
 /* The keyboard's way into the library when it is shown (F8): to the row of
  * the report chosen, which a screen reader then speaks, or to the search
- * entry while the library shows a search's hits. */
+ * entry while the library shows a search's hits; and from row to row. */
 
 /* How many frames to wait for the list view to build the chosen row: it
  * does so when it is laid out, a frame or two after it is shown. */
@@ -66,4 +66,65 @@ pb_library_sidebar_focus_report (PbLibrarySidebar *self)
     return;
   self->focus_tries = 0;
   self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+}
+
+/* Up and Down move the keyboard from report to report without opening
+ * each on the way (a list view chooses the row its focus moves to, and
+ * choosing a report opens it): a screen-reader user hears each title and
+ * opens the one wanted with Enter. Asked before the list's own keys. The
+ * row the focus is on knows its place through its expander (as in
+ * pb_report_tree_focus_row()): GTK 4.8 cannot say which row has the focus. */
+static gboolean
+move_focus_cb (GtkWidget *view,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  PbLibrarySidebar *self = PB_LIBRARY_SIDEBAR (gtk_widget_get_ancestor (view, PB_TYPE_LIBRARY_SIDEBAR));
+  int step = GPOINTER_TO_INT (user_data);
+  GListModel *rows = G_LIST_MODEL (self->selection);
+  g_autoptr(GtkTreeListRow) next = NULL;
+  GtkTreeListRow *row;
+  GtkWidget *item;
+  guint position;
+
+  for (item = gtk_root_get_focus (gtk_widget_get_root (view));
+       item != NULL && gtk_widget_get_parent (item) != view;
+       item = gtk_widget_get_parent (item))
+    ;
+  if (item == NULL || !GTK_IS_TREE_EXPANDER (gtk_widget_get_first_child (item)))
+    return FALSE;
+  row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (gtk_widget_get_first_child (item)));
+  if (row == NULL)
+    return FALSE;
+
+  position = gtk_tree_list_row_get_position (row);
+  /* At either end, the focus stays where it is. */
+  if ((step < 0 && position == 0) || (step > 0 && position + 1 >= g_list_model_get_n_items (rows)))
+    return TRUE;
+  position += step;
+  gtk_widget_activate_action (view, "list.scroll-to-item", "u", position);
+  next = g_list_model_get_item (rows, position);
+  pb_report_tree_focus_row (GTK_LIST_VIEW (view), next);
+  return TRUE;
+}
+
+void
+_pb_library_sidebar_init_keys (PbLibrarySidebar *self)
+{
+  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  static const struct { guint keyval; int step; } keys[] = {
+    { GDK_KEY_Up, -1 },
+    { GDK_KEY_KP_Up, -1 },
+    { GDK_KEY_Down, 1 },
+    { GDK_KEY_KP_Down, 1 },
+  };
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller), GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (controller,
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_callback_action_new (move_focus_cb,
+                                                                                     GINT_TO_POINTER (keys[i].step),
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->report_view), GTK_EVENT_CONTROLLER (controller));
 }

@@ -52,6 +52,7 @@ struct _PbLibrarySidebar
 gboolean _pb_library_sidebar_searching       (PbLibrarySidebar *self);
 void     _pb_library_sidebar_update_state    (PbLibrarySidebar *self);
 void     _pb_library_sidebar_init_search     (PbLibrarySidebar *self);
+void     _pb_library_sidebar_init_keys       (PbLibrarySidebar *self);
 void     _pb_library_sidebar_search_changed  (PbLibrarySidebar *self);
 void     _pb_library_sidebar_search_activate (PbLibrarySidebar *self);
 gboolean _pb_library_sidebar_press_at        (PbLibrarySidebar *self,

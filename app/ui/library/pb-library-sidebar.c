@@ -468,6 +468,7 @@ pb_library_sidebar_init (PbLibrarySidebar *self)
 
   gtk_list_view_set_factory (self->report_view, rows);
   gtk_list_view_set_model (self->report_view, GTK_SELECTION_MODEL (self->selection));
+  _pb_library_sidebar_init_keys (self);
   g_signal_connect_object (self->report_view, "activate",
                            G_CALLBACK (report_activated_cb), self, G_CONNECT_SWAPPED);
   click = gtk_gesture_click_new ();

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-accessible-toggle.h"
 #include "pb-finding.h"
 #include "pb-recommendation-item.h"
 #include "pb-status-badge.h"
@@ -297,6 +298,7 @@ pb_tracker_view_init (PbTrackerView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _pb_tracker_view_init_filters (self);
+  pb_accessible_toggle_follow (self->overdue_button);
 
   _pb_tracker_view_add_columns (self);
   g_signal_connect_object (self->column_view, "map", G_CALLBACK (attach_models), self, G_CONNECT_SWAPPED);

@@ -10,6 +10,7 @@
 #include "pb-report-store.h"
 #include "pb-search.h"
 #include "pb-structure-store.h"
+#include "pb-text-view.h"
 #include "pb-window-private.h"
 
 /* What the window's content area and its header bar show for the mode and
@@ -207,7 +208,16 @@ all_findings_activated_cb (PbWindow  *self,
   pb_window_set_mode (self, PB_WINDOW_MODE_LIBRARY);
   _pb_window_set_show_details (self, FALSE);
   if (pb_window_select_report (self, pb_finding_get_report_id (finding)))
-    pb_reader_show_finding (self->reader, finding);
+    {
+      pb_reader_show_finding (self->reader, finding);
+      /* The keyboard goes on in the view the report is read in, at the
+       * passage: the Text view (which follows the pages) or the pages,
+       * not wherever the focus falls as the table goes. */
+      if (pb_reader_get_text_mode (self->reader))
+        gtk_widget_grab_focus (GTK_WIDGET (pb_text_view_get_text_view (pb_reader_get_text_view (self->reader))));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (pb_reader_get_view (self->reader)));
+    }
 }
 
 static void

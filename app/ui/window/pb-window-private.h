@@ -94,4 +94,7 @@ void _pb_window_init_tracker            (PbWindow       *self);
 void _pb_window_class_init_bundles      (GtkWidgetClass *widget_class);
 void _pb_window_bundles_started         (PbWindow       *self);
 
+/* pb-window-keys.c: the view keys, before the focused widget's own. */
+void _pb_window_init_view_keys          (PbWindow       *self);
+
 G_END_DECLS

@@ -146,6 +146,10 @@ pb_window_set_mode (PbWindow     *self,
    * so that a screen reader says it has opened. */
   if (mode == PB_WINDOW_MODE_OVERVIEW && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_child_focus (GTK_WIDGET (self->cohort_overview), GTK_DIR_TAB_FORWARD);
+  /* The table likewise, on a row: not the header's Export button, where
+   * the focus falls when the view it was in goes. */
+  else if (mode == PB_WINDOW_MODE_FINDINGS && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    pb_findings_view_focus_table (self->findings_view);
   notify_mode (self, old_mode);
   _pb_window_update_library_aside (self);
 
@@ -579,6 +583,7 @@ pb_window_init (PbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->show_library = TRUE;
+  _pb_window_init_view_keys (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (_pb_window_folded_cb), self, G_CONNECT_SWAPPED);
 
   /* The header's toggle is the window's; the panel is the reader's. */
