@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pb-finding-store.h"
 #include "pb-import.h"
 #include "pb-reader-fixture.h"
 #include "pb-test-util.h"
@@ -39,6 +40,33 @@ pb_reader_fixture_open_window (Fixture *f)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
+}
+
+/* A finding on @page (a page number, from 1) of the report being read,
+ * tagged care leavers, saved straight to the library; its id. */
+gint64
+pb_reader_fixture_add_finding (Fixture       *f,
+                               guint          page,
+                               const char    *quote,
+                               const char    *note,
+                               PbFindingKind  kind)
+{
+  PbReader *reader = pb_window_get_reader (f->window);
+  static const char * const cohorts[] = { "care_leavers", NULL };
+  g_autoptr(PbFinding) finding = pb_finding_new ();
+  PbAnchor anchor = { page, { 72, 90, 300, 104 } };
+  gint64 id;
+
+  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (pb_reader_get_report (reader)));
+  pb_finding_set_anchors (finding, &anchor, 1);
+  pb_finding_set_quote (finding, quote);
+  if (note != NULL)
+    pb_finding_set_note (finding, note);
+  pb_finding_set_kind (finding, kind);
+  pb_finding_set_cohorts (finding, cohorts);
+  id = pb_library_add_finding (f->library, finding, NULL);
+  g_assert_cmpint (id, >, 0);
+  return id;
 }
 
 /* Imports a report of @n_pages pages, each with the same three lines (and,

@@ -30,6 +30,11 @@ void             pb_reader_fixture_setup    (Fixture       *f,
 void             pb_reader_fixture_teardown (Fixture       *f,
                                              gconstpointer  data);
 PbWindow        *pb_reader_fixture_open_window (Fixture    *f);
+gint64           pb_reader_fixture_add_finding (Fixture    *f,
+                                             guint          page,
+                                             const char    *quote,
+                                             const char    *note,
+                                             PbFindingKind  kind);
 gint64           pb_reader_fixture_import   (Fixture       *f,
                                              const char    *name,
                                              const char    *title,

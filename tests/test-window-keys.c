@@ -21,30 +21,11 @@
  * assistive technologies, which keeps what a screen reader is told. */
 
 static void
-add_finding (Fixture       *f,
-             guint          page,
-             const char    *quote,
-             PbFindingKind  kind)
-{
-  PbReader *reader = pb_window_get_reader (f->window);
-  static const char * const cohorts[] = { "care_leavers", NULL };
-  g_autoptr(PbFinding) finding = pb_finding_new ();
-  PbAnchor anchor = { page, { 72, 90, 300, 104 } };
-
-  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (pb_reader_get_report (reader)));
-  pb_finding_set_anchors (finding, &anchor, 1);
-  pb_finding_set_quote (finding, quote);
-  pb_finding_set_kind (finding, kind);
-  pb_finding_set_cohorts (finding, cohorts);
-  g_assert_cmpint (pb_library_add_finding (f->library, finding, NULL), >, 0);
-}
-
-static void
 add_findings (Fixture *f)
 {
-  add_finding (f, 1, "Personal advisers keep in touch.", PB_FINDING_KIND_AREA_FOR_IMPROVEMENT);
-  add_finding (f, 2, "Care leavers and the local offer.", PB_FINDING_KIND_RECOMMENDATION);
-  add_finding (f, 3, "Page 3: the local offer.", PB_FINDING_KIND_STRENGTH);
+  pb_reader_fixture_add_finding (f, 1, "Personal advisers keep in touch.", NULL, PB_FINDING_KIND_AREA_FOR_IMPROVEMENT);
+  pb_reader_fixture_add_finding (f, 2, "Care leavers and the local offer.", NULL, PB_FINDING_KIND_RECOMMENDATION);
+  pb_reader_fixture_add_finding (f, 3, "Page 3: the local offer.", NULL, PB_FINDING_KIND_STRENGTH);
 }
 
 static GtkWidget *
