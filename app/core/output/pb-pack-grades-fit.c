@@ -469,6 +469,16 @@ _pb_grades_fit_new (const PbPackGrades    *grades,
         choice = whole;
     }
 
+  /* Nothing fits at all (a page narrower than one column at the smallest
+   * size): one inspection to a matrix, the smallest size, the room shared. */
+  if (choice.per == 0)
+    {
+      choice.per = 1;
+      choice.size = spec->sizes[n_sizes - 1];
+      choice.first = spec->width / 2;
+      choice.column = spec->width / 2;
+    }
+
   fit->font_size = choice.size;
   fit->first_width = choice.first;
   fit->column_width = choice.column;

@@ -453,13 +453,17 @@ gboolean
 pb_pack_check_logo (const char  *path,
                     GError     **error)
 {
-  g_autoptr(PbPackWalk) probe = NULL;
+  PbPackWalk *probe;
+  gboolean usable;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* A walk with nothing but the logo: load_logo() fills no more. */
+  /* A walk with nothing but the logo: load_logo() fills no more. (Freed
+   * by hand: clang's analyser loses a cleanup after a returned call.) */
   probe = g_new0 (PbPackWalk, 1);
-  return load_logo (probe, path, TRUE, error);
+  usable = load_logo (probe, path, TRUE, error);
+  pb_pack_walk_free (probe);
+  return usable;
 }
 
 /**
