@@ -13,27 +13,6 @@
  * menu; its columns in full at the default window size, fewer as it
  * narrows, the search never squeezed. */
 
-static gint64
-add_finding (Fixture       *f,
-             guint          page,
-             const char    *quote,
-             const char    *note,
-             PbFindingKind  kind)
-{
-  PbReader *reader = pb_window_get_reader (f->window);
-  static const char * const cohorts[] = { "care_leavers", NULL };
-  g_autoptr(PbFinding) finding = pb_finding_new ();
-  PbAnchor anchor = { page, { 72, 90, 300, 104 } };
-
-  pb_finding_set_report_sha256 (finding, pb_report_get_sha256 (pb_reader_get_report (reader)));
-  pb_finding_set_anchors (finding, &anchor, 1);
-  pb_finding_set_quote (finding, quote);
-  pb_finding_set_note (finding, note);
-  pb_finding_set_kind (finding, kind);
-  pb_finding_set_cohorts (finding, cohorts);
-  return pb_library_add_finding (f->library, finding, NULL);
-}
-
 static PbFindingsView *
 show_table (Fixture *f)
 {
@@ -48,10 +27,10 @@ show_table (Fixture *f)
 static void
 fill (Fixture *f)
 {
-  add_finding (f, 1, "Personal advisers keep in touch with care leavers until they are 25.",
+  pb_reader_fixture_add_finding (f, 1, "Personal advisers keep in touch with care leavers until they are 25.",
                "Ask how many are in touch at 21", PB_FINDING_KIND_AREA_FOR_IMPROVEMENT);
-  add_finding (f, 2, "Care leavers and the local offer.", "", PB_FINDING_KIND_RECOMMENDATION);
-  add_finding (f, 3, "Page 3: care leavers and the local offer.", "Good", PB_FINDING_KIND_STRENGTH);
+  pb_reader_fixture_add_finding (f, 2, "Care leavers and the local offer.", "", PB_FINDING_KIND_RECOMMENDATION);
+  pb_reader_fixture_add_finding (f, 3, "Page 3: care leavers and the local offer.", "Good", PB_FINDING_KIND_STRENGTH);
 }
 
 static gboolean
