@@ -103,6 +103,38 @@ test_window_packs (Fixture       *f,
   pb_test_wait_for_finalize (window);
 }
 
+/* The window's first frame reads no findings for the list beside the
+ * packs, hidden in the packs view; shown, it lists every finding. */
+static void
+test_window_picker_when_shown (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = pb_library_list_findings (f->library, NULL, &error);
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->library));
+  PbPacksView *packs_view = pb_window_get_packs_view (window);
+  GtkWidget *picker = pb_packs_view_get_picker (packs_view);
+  GListModel *listed = pb_finding_picker_get_findings (PB_FINDING_PICKER (picker));
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (findings->len, >, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (pb_window_get_content_page (window), !=, "packs");
+  g_assert_false (gtk_widget_get_mapped (picker));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-packs", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (packs_view), "packs.show-findings", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (picker));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, findings->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pb_test_wait_for_finalize (window);
+}
+
 /* The stack below @widget that has a page called @name. */
 static GtkStack *
 find_stack_with_page (GtkWidget  *widget,
@@ -434,6 +466,8 @@ main (int   argc,
   g_test_add ("/packs-ui/window-packs", Fixture, NULL, pb_packs_fixture_setup, test_window_packs, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/window-pack-counts", Fixture, NULL, pb_packs_fixture_setup, test_window_pack_counts, pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/findings-retag", Fixture, NULL, pb_packs_fixture_setup, test_findings_retag, pb_packs_fixture_teardown);
+  g_test_add ("/packs-ui/window-picker-when-shown", Fixture, NULL, pb_packs_fixture_setup, test_window_picker_when_shown,
+              pb_packs_fixture_teardown);
   g_test_add ("/packs-ui/picker", Fixture, NULL, pb_packs_fixture_setup, test_picker, pb_packs_fixture_teardown);
 
   return g_test_run ();

@@ -31,6 +31,7 @@ struct _PbFindingPicker
   GHashTable         *cohort_colors;  /* slug → colour */
   GPtrArray          *cohorts;        /* PbCohort, in the dropdown after "All cohorts" */
   GPtrArray          *tiles;          /* PbFindingTile now showing a finding */
+  gboolean            stale;          /* the findings not read since the library was set */
 
   /* Template children */
   GtkSearchEntry     *search_entry;
@@ -129,6 +130,7 @@ search_changed_cb (PbFindingPicker *self)
   if (self->findings == NULL)
     return;
 
+  self->stale = FALSE;
   filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   if (cohort != GTK_INVALID_LIST_POSITION && cohort > 0 && self->cohorts != NULL && cohort <= self->cohorts->len)
     filter.cohort = pb_cohort_get_slug (g_ptr_array_index (self->cohorts, cohort - 1));
@@ -247,6 +249,18 @@ load_cohorts (PbFindingPicker *self)
   g_signal_handlers_unblock_by_func (self->cohort_dropdown, search_changed_cb, self);
 }
 
+/* Hidden (as at start-up, in the packs view), the picker reads the library's
+ * findings when first shown, not before the window's first frame. */
+static void
+pb_finding_picker_map (GtkWidget *widget)
+{
+  PbFindingPicker *self = PB_FINDING_PICKER (widget);
+
+  GTK_WIDGET_CLASS (pb_finding_picker_parent_class)->map (widget);
+  if (self->stale)
+    search_changed_cb (self);
+}
+
 static void
 pb_finding_picker_dispose (GObject *object)
 {
@@ -287,6 +301,7 @@ pb_finding_picker_class_init (PbFindingPickerClass *klass)
 
   object_class->dispose = pb_finding_picker_dispose;
   object_class->finalize = pb_finding_picker_finalize;
+  widget_class->map = pb_finding_picker_map;
 
   /**
    * PbFindingPicker::finding-chosen:
@@ -353,6 +368,7 @@ pb_finding_picker_set_library (PbFindingPicker *self,
   g_clear_object (&self->selection);
   g_clear_object (&self->findings);
   g_set_object (&self->library, library);
+  self->stale = FALSE;
 
   if (library != NULL)
     {
@@ -364,7 +380,10 @@ pb_finding_picker_set_library (PbFindingPicker *self,
       g_signal_connect_object (library, "cohorts-changed", G_CALLBACK (load_cohorts), self, G_CONNECT_SWAPPED);
       load_cohorts (self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-      search_changed_cb (self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        search_changed_cb (self);
+      else
+        self->stale = TRUE;
     }
   update_empty (self);
 }
@@ -404,7 +423,8 @@ pb_finding_picker_set_contents (PbFindingPicker *self,
 /**
  * pb_finding_picker_get_findings:
  *
- * Returns: (transfer none): the findings listed, as searched
+ * Returns: (transfer none): the findings listed, as searched; read from
+ *   the library when the picker is first shown
  */
 GListModel *
 pb_finding_picker_get_findings (PbFindingPicker *self)
