@@ -235,6 +235,35 @@ test_window (PbTrackerUiFixture *f,
   g_object_unref (window);
 }
 
+/* The window's first frame reads nothing for the tracker, hidden; shown,
+ * it lists the authorities and their tracked recommendations. */
+static void
+test_window_tracker_when_shown (PbTrackerUiFixture *f,
+                                gconstpointer       data)
+{
+  PbWindow *window = g_object_ref (pb_window_new (NULL, f->rec.library));
+  PbTrackerView *view = pb_window_get_tracker_view (window);
+  GtkWidget *authority = pb_test_find_descendant (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL);
+  GListModel *authorities;
+
+  g_assert_nonnull (authority);
+  authorities = gtk_drop_down_get_model (GTK_DROP_DOWN (authority));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (authorities), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-tracker", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (authorities), >, 0);
+  g_assert_cmpstr (pb_tracker_view_get_authority (view), ==, "Fernvale");
+  g_assert_cmpuint (g_list_model_get_n_items (pb_tracker_view_get_model (view)), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 static gboolean
 row_has_button (GtkWidget  *widget,
                 const char *action,
@@ -623,6 +652,7 @@ main (int   argc,
   add_test ("/tracker-ui/dialog-by-hand", test_dialog_by_hand);
   add_test ("/tracker-ui/dialog-report", test_dialog_report);
   add_test ("/tracker-ui/window", test_window);
+  add_test ("/tracker-ui/window-tracker-when-shown", test_window_tracker_when_shown);
   add_test ("/tracker-ui/window-report-again", test_window_report_again);
   add_test ("/tracker-ui/track-suggestion", test_track_suggestion);
   add_test ("/tracker-ui/track-offers-repeats", test_track_offers_repeats);

@@ -30,6 +30,7 @@ struct _PbCompareView
   GPtrArray          *pairs;          /* GtkBox: the side-by-side boxes, to turn when narrow */
   char               *summary;
   gboolean            filling;
+  gboolean            stale;          /* the library not read since it was set */
   guint               relayout;       /* idle turning the paragraphs for the width */
 
   /* Template children */
@@ -536,6 +537,16 @@ pb_compare_view_finalize (GObject *object)
 }
 
 static void
+pb_compare_view_map (GtkWidget *widget)
+{
+  PbCompareView *self = PB_COMPARE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (pb_compare_view_parent_class)->map (widget);
+  if (self->stale)
+    pb_compare_view_refresh (self);
+}
+
+static void
 pb_compare_view_class_init (PbCompareViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -543,6 +554,7 @@ pb_compare_view_class_init (PbCompareViewClass *klass)
 
   object_class->dispose = pb_compare_view_dispose;
   object_class->finalize = pb_compare_view_finalize;
+  widget_class->map = pb_compare_view_map;
 
   /**
    * PbCompareView::open-page:
@@ -594,6 +606,9 @@ pb_compare_view_new (void)
 /**
  * pb_compare_view_set_library:
  * @library: the library whose reports to compare
+ *
+ * Hidden, the view reads the library when first shown, refreshed or asked
+ * to compare.
  */
 void
 pb_compare_view_set_library (PbCompareView *self,
@@ -602,8 +617,13 @@ pb_compare_view_set_library (PbCompareView *self,
   g_return_if_fail (PB_IS_COMPARE_VIEW (self));
   g_return_if_fail (PB_IS_LIBRARY (library));
 
-  if (g_set_object (&self->library, library))
+  if (!g_set_object (&self->library, library))
+    return;
+  /* Hidden (as at start-up), it reads the library when first shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     pb_compare_view_refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 /**
@@ -623,6 +643,7 @@ pb_compare_view_refresh (PbCompareView *self)
 
   if (self->library == NULL)
     return;
+  self->stale = FALSE;
   selected = adw_combo_row_get_selected (self->authority_row);
   if (selected != GTK_INVALID_LIST_POSITION && selected < g_strv_length (self->authority_list))
     authority = g_strdup (self->authority_list[selected]);

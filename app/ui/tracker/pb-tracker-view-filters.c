@@ -100,6 +100,7 @@ _pb_tracker_view_fill_filters (PbTrackerView *self)
   guint n_cohorts = g_list_model_get_n_items (G_LIST_MODEL (self->cohort_names));
   guint chosen = 0;
 
+  self->stale = FALSE;
   self->filling = TRUE;
 
   g_strfreev (self->authority_list);
@@ -124,6 +125,19 @@ _pb_tracker_view_fill_filters (PbTrackerView *self)
 
   self->filling = FALSE;
   _pb_tracker_view_filters_changed (self);
+}
+
+/* Hidden (as at start-up), the view reads the library when first shown,
+ * or when asked for what it shows. */
+void
+_pb_tracker_view_ensure_read (PbTrackerView *self)
+{
+  if (self->stale)
+    {
+      /* Filling asks for the authority chosen: not again from here. */
+      self->stale = FALSE;
+      _pb_tracker_view_fill_filters (self);
+    }
 }
 
 static void
@@ -197,6 +211,7 @@ pb_tracker_view_get_authority (PbTrackerView *self)
 
   g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), NULL);
 
+  _pb_tracker_view_ensure_read (self);
   selected = gtk_drop_down_get_selected (self->authority_dropdown);
   if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (self->authority_list))
     return NULL;
@@ -215,6 +230,7 @@ pb_tracker_view_set_authority (PbTrackerView *self,
 {
   g_return_if_fail (PB_IS_TRACKER_VIEW (self));
 
+  _pb_tracker_view_ensure_read (self);
   for (guint i = 0; authority != NULL && self->authority_list[i] != NULL; i++)
     if (g_ascii_strcasecmp (self->authority_list[i], authority) == 0)
       gtk_drop_down_set_selected (self->authority_dropdown, i);

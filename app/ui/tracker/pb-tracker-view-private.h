@@ -25,6 +25,7 @@ struct _PbTrackerView
   GPtrArray            *cohorts;        /* PbCohort, in the dropdown after "All cohorts" */
   GStrv                 authority_list; /* as in the authority dropdown */
   gboolean              filling;
+  gboolean              stale;          /* the library not read since it was set */
   gint64                offer_report_id;
   guint                 relayout;       /* idle turning the filters for the width */
 
@@ -58,6 +59,7 @@ void  _pb_tracker_view_add_columns (PbTrackerView *self);
 /* pb-tracker-view-filters.c */
 void  _pb_tracker_view_init_filters    (PbTrackerView *self);
 void  _pb_tracker_view_fill_filters    (PbTrackerView *self);
+void  _pb_tracker_view_ensure_read     (PbTrackerView *self);
 void  _pb_tracker_view_filters_changed (PbTrackerView *self);
 void  _pb_tracker_view_update_state    (PbTrackerView *self);
 void  _pb_tracker_view_squeezed        (PbTrackerView *self);

@@ -80,6 +80,9 @@ recommendation_changed_cb (PbTrackerView *self,
   const char *authority;
   gboolean known = FALSE;
 
+  /* Not read yet: it will be, when shown. */
+  if (self->stale)
+    return;
   /* A new authority's first item shows in the dropdown; a change to many
    * items at once may bring one too. */
   if (id == 0)
@@ -204,6 +207,13 @@ undo_binding (GtkWidget *widget,
 }
 
 static void
+pb_tracker_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pb_tracker_view_parent_class)->map (widget);
+  _pb_tracker_view_ensure_read (PB_TRACKER_VIEW (widget));
+}
+
+static void
 pb_tracker_view_class_init (PbTrackerViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -211,6 +221,7 @@ pb_tracker_view_class_init (PbTrackerViewClass *klass)
 
   object_class->dispose = pb_tracker_view_dispose;
   object_class->finalize = pb_tracker_view_finalize;
+  widget_class->map = pb_tracker_view_map;
 
   /**
    * PbTrackerView::finding-activated:
@@ -318,6 +329,10 @@ pb_tracker_view_new (void)
 /**
  * pb_tracker_view_set_library:
  * @library: the library whose recommendations to follow
+ *
+ * Hidden, the view reads the library when first shown (or asked for its
+ * rows, its authority or their number), not before the window's first
+ * frame.
  */
 void
 pb_tracker_view_set_library (PbTrackerView *self,
@@ -350,7 +365,11 @@ pb_tracker_view_set_library (PbTrackerView *self,
   pb_compare_view_set_library (self->compare_view, library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-by-hand", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tracker.add-from-report", TRUE);
-  _pb_tracker_view_fill_filters (self);
+  /* Hidden (as at start-up), it reads the library when first shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _pb_tracker_view_fill_filters (self);
+  else
+    self->stale = TRUE;
 }
 
 /**
@@ -382,6 +401,8 @@ GListModel *
 pb_tracker_view_get_model (PbTrackerView *self)
 {
   g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), NULL);
+
+  _pb_tracker_view_ensure_read (self);
   return G_LIST_MODEL (self->selection);
 }
 
@@ -395,6 +416,8 @@ guint
 pb_tracker_view_get_n_items (PbTrackerView *self)
 {
   g_return_val_if_fail (PB_IS_TRACKER_VIEW (self), 0);
+
+  _pb_tracker_view_ensure_read (self);
   return self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
 }
 
@@ -446,6 +469,7 @@ pb_tracker_view_show_list (PbTrackerView *self)
 
   g_return_if_fail (PB_IS_TRACKER_VIEW (self));
 
+  _pb_tracker_view_ensure_read (self);
   id = pb_tracker_item_get_item_id (self->item_page);
   adw_view_stack_set_visible_child_name (self->view_stack, "tracker");
   gtk_stack_set_visible_child_name (self->pages, "list");
