@@ -16,6 +16,18 @@
 #include "pb-test-util.h"
 #include "pb-window.h"
 
+/* Under callgrind, only the start profiled is counted (PB_BENCH_PROFILE). */
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define HAVE_CALLGRIND 1
+#endif
+#endif
+#ifndef HAVE_CALLGRIND
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
+
 /* Start-up as the officer meets it: the library opened (with its checks),
  * the main window made and shown at 1400×900, to its first frame drawn.
  * Measured for a library of 500 inspection reports (each read as import
@@ -28,7 +40,15 @@
  *
  *   xvfb-run -a meson test -C build --benchmark --verbose startup
  *
- * Nothing here asserts a time. PB_BENCH_KEEP=1 keeps the libraries. */
+ * Nothing here asserts a time. PB_BENCH_KEEP=1 keeps the libraries.
+ *
+ * PB_BENCH_PROFILE=DIR starts the library in DIR (one kept) twice, then
+ * once more with callgrind counting, and does nothing else: for
+ * instructions, which other work on the machine does not change,
+ *
+ *   valgrind --tool=callgrind --instr-atstart=no build/tests/bench/bench-startup
+ *
+ * (run under Xvfb with the tests' environment). */
 
 #define RUNS       7
 #define N_REPORTS  500
@@ -121,18 +141,25 @@ fill_library (const char *dir,
 }
 
 /* The library opened, a window made for it and shown, to its first frame:
- * the wall time, and the processor time in @cpu. */
+ * the wall time, and the processor time in @cpu; with @profiled, what
+ * callgrind counts. */
 static double
 start_window (const char *dir,
-              double     *cpu)
+              double     *cpu,
+              gboolean    profiled)
 {
   g_autoptr(GError) error = NULL;
   double cpu_start = cpu_ms ();
   double start = now_ms (), elapsed;
-  g_autoptr(PbLibrary) library = pb_library_open (dir, &error);
+  g_autoptr(PbLibrary) library = NULL;
   GtkWidget *window;
-  double opened = now_ms (), made, cpu_opened = cpu_ms (), cpu_made;
+  double opened, made, cpu_opened, cpu_made;
 
+  if (profiled)
+    CALLGRIND_START_INSTRUMENTATION;
+  library = pb_library_open (dir, &error);
+  opened = now_ms ();
+  cpu_opened = cpu_ms ();
   g_assert_no_error (error);
   window = GTK_WIDGET (pb_window_new (NULL, library));
   made = now_ms ();
@@ -140,6 +167,8 @@ start_window (const char *dir,
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
+  if (profiled)
+    CALLGRIND_STOP_INSTRUMENTATION;
   elapsed = now_ms () - start;
   *cpu = cpu_ms () - cpu_start;
   if (g_getenv ("PB_BENCH_VERBOSE") != NULL)
@@ -186,6 +215,17 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  if (g_getenv ("PB_BENCH_PROFILE") != NULL)
+    {
+      double cpu;
+
+      for (int run = 0; run < 2; run++)
+        start_window (g_getenv ("PB_BENCH_PROFILE"), &cpu, FALSE);
+      start_window (g_getenv ("PB_BENCH_PROFILE"), &cpu, TRUE);
+      return 0;
+    }
+
   root = pb_test_make_dir ();
   empty = g_build_filename (root, "empty", NULL);
   screen = g_build_filename (root, "screen", NULL);
@@ -202,9 +242,9 @@ main (int   argc,
   for (int run = 0; run <= RUNS; run++)
     {
       double e_cpu, s_cpu, l_cpu;
-      double e = start_window (empty, &e_cpu);
-      double sc = start_window (screen, &s_cpu);
-      double l = start_window (large, &l_cpu);
+      double e = start_window (empty, &e_cpu, FALSE);
+      double sc = start_window (screen, &s_cpu, FALSE);
+      double l = start_window (large, &l_cpu, FALSE);
 
       if (run == 0)
         continue;
