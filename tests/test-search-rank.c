@@ -188,7 +188,7 @@ test_same_as_fts5 (Fixture       *f,
             g_autoptr(GArray) rows = NULL;
             g_autoptr(GError) error = NULL;
 
-            rows = _pb_search_rank_rows (f->db, tables[t], queries[q], max_ranked[m], limits[l], &error);
+            rows = _pb_search_rank_rows (f->db, tables[t], queries[q], max_ranked[m], limits[l], NULL, &error);
             g_assert_no_error (error);
             g_assert_nonnull (rows);
 

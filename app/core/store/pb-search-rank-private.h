@@ -22,6 +22,7 @@ GArray *_pb_search_rank_rows (sqlite3     *db,
                               const char  *match,
                               guint        max_ranked,
                               guint        limit,
+                              GHashTable  *skip,
                               GError     **error);
 
 G_END_DECLS

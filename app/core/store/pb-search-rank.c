@@ -399,6 +399,64 @@ compare_walk_rows (gconstpointer a,
 }
 
 static void
+swap_rows (WalkRow *rows,
+           guint    a,
+           guint    b)
+{
+  WalkRow row = rows[a];
+
+  rows[a] = rows[b];
+  rows[b] = row;
+}
+
+/* Keeps the best @limit of @rows, best first: a heap of the best so far,
+ * the worst of them on top, takes each row that beats that one (sorting
+ * all 10,000 took longer than ranking them). */
+static void
+keep_best (GArray *array,
+           guint   limit)
+{
+  WalkRow *rows = (WalkRow *)(gpointer)array->data;
+  guint n = 0;
+
+  if (array->len > limit)
+    {
+      for (guint i = 0; i < array->len; i++)
+        {
+          guint k;
+
+          if (n < limit)
+            {
+              rows[n] = rows[i];
+              for (k = n++; k > 0 && compare_walk_rows (&rows[k], &rows[(k - 1) / 2]) > 0; k = (k - 1) / 2)
+                swap_rows (rows, k, (k - 1) / 2);
+              continue;
+            }
+          if (compare_walk_rows (&rows[i], &rows[0]) >= 0)
+            continue;
+
+          rows[0] = rows[i];
+          for (k = 0;;)
+            {
+              guint worst = k;
+
+              if (2 * k + 1 < n && compare_walk_rows (&rows[2 * k + 1], &rows[worst]) > 0)
+                worst = 2 * k + 1;
+              if (2 * k + 2 < n && compare_walk_rows (&rows[2 * k + 2], &rows[worst]) > 0)
+                worst = 2 * k + 2;
+              if (worst == k)
+                break;
+              swap_rows (rows, k, worst);
+              k = worst;
+            }
+        }
+      g_array_set_size (array, limit);
+    }
+
+  g_array_sort (array, compare_walk_rows);
+}
+
+static void
 walk_clear (Walk *walk)
 {
   g_clear_pointer (&walk->phrase_sizes, g_free);
@@ -409,12 +467,13 @@ walk_clear (Walk *walk)
 }
 
 /* The newest @max_ranked rows of @table_fts matching @match into @walk,
- * ranked, best first. */
+ * ranked, the best @limit of them kept, best first. */
 static gboolean
 walk_and_rank (sqlite3     *db,
                const char  *table,
                const char  *match,
                guint        max_ranked,
+               guint        limit,
                Walk        *walk,
                GError     **error)
 {
@@ -486,7 +545,7 @@ walk_and_rank (sqlite3     *db,
     }
 
   /* Ties to the older row, as ORDER BY rank, rowid has them. */
-  g_array_sort (walk->rows, compare_walk_rows);
+  keep_best (walk->rows, limit);
   return TRUE;
 }
 
@@ -506,6 +565,8 @@ clear_ranked_row (gpointer data)
  * @match: an FTS5 MATCH expression
  * @max_ranked: how many of the newest matching rows are ranked
  * @limit: the most rows returned
+ * @skip: (nullable) (element-type gint64): rowids to leave out of what is
+ *   returned, which still count among the best @limit (rows a caller has)
  * @error: a #GError, or %NULL
  *
  * The best @limit of the @max_ranked newest rows of @table that match
@@ -523,6 +584,7 @@ _pb_search_rank_rows (sqlite3     *db,
                       const char  *match,
                       guint        max_ranked,
                       guint        limit,
+                      GHashTable  *skip,
                       GError     **error)
 {
   Walk walk = {
@@ -546,7 +608,7 @@ _pb_search_rank_rows (sqlite3     *db,
 
   g_array_set_clear_func (ranked, clear_ranked_row);
 
-  if (!walk_and_rank (db, table, match, max_ranked, &walk, error))
+  if (!walk_and_rank (db, table, match, max_ranked, limit, &walk, error))
     {
       walk_clear (&walk);
       return NULL;
@@ -557,11 +619,13 @@ _pb_search_rank_rows (sqlite3     *db,
     {
       WalkRow *row = &g_array_index (walk.rows, WalkRow, i);
 
+      if (skip != NULL && g_hash_table_contains (skip, &row->rowid))
+        continue;
       g_hash_table_insert (order, &row->rowid, GUINT_TO_POINTER (i));
-      g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", row->rowid);
+      g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, wanted->len > 1 ? "," : "", row->rowid);
     }
   g_string_append_c (wanted, ']');
-  if (n_best == 0)
+  if (g_hash_table_size (order) == 0)
     {
       walk_clear (&walk);
       return g_steal_pointer (&ranked);

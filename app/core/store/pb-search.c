@@ -55,6 +55,7 @@ _pb_search_set_max_ranked_pages (guint n_pages)
 struct _PbSearchHit
 {
   GObject  parent_instance;
+  gint64   rowid;     /* in the table it was found in */
   gint64   report_id;
   char    *report_title;
   guint    page;
@@ -376,38 +377,43 @@ count_tier (GPtrArray *hits,
 static char *
 word_key (const char *text)
 {
-  GString *key = g_string_sized_new (strlen (text) + 2);
+  /* A character's lower case is at most half as long again in UTF-8
+   * (U+023A, 2 bytes, to U+2C65, 3), a run of others one space. */
+  char *key = g_malloc (2 * strlen (text) + 3);
+  char *out = key;
+  const char *p = text;
 
-  g_string_append_c (key, ' ');
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  *out++ = ' ';
+  while (*p)
     {
-      gboolean is_word_char;
-
       /* This runs over the whole text of every hit of two words or more,
-       * 400 pages for some searches; ASCII, most of a page, is taken
-       * without decoding it (a third of the time). */
+       * 400 pages for some searches; ASCII, most of a page, is taken a
+       * byte at a time without decoding it. */
       if ((guchar)*p < 0x80)
         {
-          is_word_char = g_ascii_isalnum (*p);
-          if (is_word_char)
-            g_string_append_c (key, g_ascii_tolower (*p));
+          char c = *p++;
+
+          if (g_ascii_isalnum (c))
+            *out++ = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+          else if (out[-1] != ' ')
+            *out++ = ' ';
         }
       else
         {
           gunichar c = g_utf8_get_char (p);
 
-          is_word_char = g_unichar_isalnum (c);
-          if (is_word_char)
-            g_string_append_unichar (key, g_unichar_tolower (c));
+          if (g_unichar_isalnum (c))
+            out += g_unichar_to_utf8 (g_unichar_tolower (c), out);
+          else if (out[-1] != ' ')
+            *out++ = ' ';
+          p = g_utf8_next_char (p);
         }
-
-      if (!is_word_char && key->str[key->len - 1] != ' ')
-        g_string_append_c (key, ' ');
     }
-  if (key->str[key->len - 1] != ' ')
-    g_string_append_c (key, ' ');
+  if (out[-1] != ' ')
+    *out++ = ' ';
+  *out = '\0';
 
-  return g_string_free (key, FALSE);
+  return key;
 }
 
 /* The words typed, when they are two or more plain words (a phrase in
@@ -474,13 +480,14 @@ search_table (sqlite3     *db,
               const char  *match,
               GStrv        words,
               guint        limit,
+              GHashTable  *skip,
               GPtrArray   *hits,
               GError     **error)
 {
   g_autofree char *phrase_key = NULL;
   g_autoptr(GArray) rows = NULL;
 
-  if (!(rows = _pb_search_rank_rows (db, table, match, max_ranked_pages, limit, error)))
+  if (!(rows = _pb_search_rank_rows (db, table, match, max_ranked_pages, limit, skip, error)))
     return FALSE;
 
   if (words != NULL)
@@ -494,6 +501,7 @@ search_table (sqlite3     *db,
       PbRankedRow *row = &g_array_index (rows, PbRankedRow, i);
       PbSearchHit *hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
 
+      hit->rowid = row->rowid;
       hit->report_id = row->report_id;
       hit->report_title = g_steal_pointer (&row->report_title);
       hit->page = row->page_number;
@@ -586,7 +594,7 @@ pb_library_search (PbLibrary   *library,
       g_autofree char *phrase = g_strdup_printf ("\"%s\"", joined);
 
       if (!g_str_equal (phrase, match) &&
-          !search_table (db, "report_pages", phrase, words, limit, hits, error))
+          !search_table (db, "report_pages", phrase, words, limit, NULL, hits, error))
         return NULL;
     }
 
@@ -596,8 +604,14 @@ pb_library_search (PbLibrary   *library,
   if (count_tier (hits, 0) < limit)
     {
       g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GHashTable) found = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-      if (!search_table (db, "report_pages", match, words, limit, rest, error))
+      /* The pages the phrase is on are hits already: the words apart
+       * find them again, to be passed over (add_other_pages ()), so
+       * they are not highlighted again. */
+      for (guint i = 0; i < hits->len; i++)
+        g_hash_table_add (found, &((PbSearchHit *)g_ptr_array_index (hits, i))->rowid);
+      if (!search_table (db, "report_pages", match, words, limit, found, rest, error))
         return NULL;
       add_other_pages (hits, rest, FALSE);
 
@@ -614,7 +628,7 @@ pb_library_search (PbLibrary   *library,
     {
       g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (!search_table (db, "report_page_extras", match, words, limit, extras, error))
+      if (!search_table (db, "report_page_extras", match, words, limit, NULL, extras, error))
         return NULL;
       add_other_pages (hits, extras, TRUE);
 
