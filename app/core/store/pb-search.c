@@ -28,10 +28,10 @@
 #define MIN_PREFIX_CHARS 3
 
 /* Ranking is the cost of a search that matches much of a large library:
- * bm25 () is worked out for every matching page (about a microsecond
- * each, with a look-up of the page's length) before the best are known.
+ * bm25 () is worked out for every matching page (a fraction of a
+ * microsecond each, see pb-search-rank.c) before the best are known.
  * A word on nearly every page of a 100,000-page library took 50-90 ms of
- * CPU to rank (tests/bench/bench-search.c). So the pages ranked are at
+ * CPU to rank with FTS5's own bm25 () (tests/bench/bench-search.c). So the pages ranked are at
  * most this many, the most recently imported of those that match: exact
  * for all but the commonest words, and for those, whose weight bm25 ()
  * makes next to nothing, the best of the newest reports' pages. */
