@@ -362,6 +362,9 @@ prepare_with_functions (sqlite3     *db,
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
     return stmt;
   sqlite3_finalize (stmt);
+  /* Any other error is reported as it is. */
+  if (strstr (sqlite3_errmsg (db), "no such function") == NULL)
+    return pb_db_prepare (db, sql, error);
 
   if (!(get_api = pb_db_prepare (db, "SELECT fts5 (?1)", error)))
     return NULL;
@@ -419,6 +422,11 @@ keep_best (GArray *array,
   WalkRow *rows = (WalkRow *)(gpointer)array->data;
   guint n = 0;
 
+  if (limit == 0)
+    {
+      g_array_set_size (array, 0);
+      return;
+    }
   if (array->len > limit)
     {
       for (guint i = 0; i < array->len; i++)
