@@ -566,6 +566,155 @@ clear_ranked_row (gpointer data)
   g_clear_pointer (&row->highlighted, g_free);
 }
 
+/* The rows of @walk's best @n_best that are still there and not in
+ * @skip: their pages, reports and text, highlighted. */
+static GArray *
+fetch_best (sqlite3     *db,
+            const char  *table,
+            Walk        *walk,
+            guint        n_best,
+            GHashTable  *skip,
+            GError     **error)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, TRUE, sizeof (PbRankedRow));
+  g_autoptr(GArray) fetched = g_array_new (FALSE, TRUE, sizeof (PbRankedRow));
+  g_autoptr(GHashTable) order = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) wanted = g_string_new ("[");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) highlight = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *highlight_sql = NULL;
+  HighlightJob job = { 0 };
+  /* Freed by hand, at the one way out: clang's analyser loses the
+   * cleanup of memory it follows from g_new (). */
+  HighlightItem *items = NULL;
+  guint *which = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_array_set_clear_func (ranked, clear_ranked_row);
+  g_array_set_clear_func (fetched, clear_ranked_row);
+
+  for (guint i = 0; i < n_best; i++)
+    {
+      WalkRow *row = &g_array_index (walk->rows, WalkRow, i);
+
+      if (skip != NULL && g_hash_table_contains (skip, &row->rowid))
+        continue;
+      g_hash_table_insert (order, &row->rowid, GUINT_TO_POINTER (i));
+      g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, wanted->len > 1 ? "," : "", row->rowid);
+    }
+  g_string_append_c (wanted, ']');
+  if (g_hash_table_size (order) == 0)
+    return g_steal_pointer (&ranked);
+
+  /* Their pages and reports, and their text, as FTS5 reads it. */
+  sql = g_strdup_printf ("SELECT p.id, p.report_id, r.title, p.page_number, p.text"
+                         " FROM %s AS p JOIN reports AS r ON r.id = p.report_id"
+                         " WHERE p.id IN (SELECT value FROM json_each (?1))",
+                         table);
+  if (!(stmt = pb_db_prepare (db, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, wanted->str, (int)wanted->len, SQLITE_STATIC);
+
+  /* In rank order, each row at its rank's place until the gaps go. */
+  g_array_set_size (fetched, n_best);
+  items = g_new0 (HighlightItem, n_best);
+  which = g_new0 (guint, n_best);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      HighlightItem *item = &items[job.n_items];
+      gpointer position;
+      PbRankedRow *out;
+      WalkRow *row;
+      const void *blob;
+      char *text;
+      int n_bytes;
+      guint i;
+
+      if (!g_hash_table_lookup_extended (order, &rowid, NULL, &position))
+        continue;
+      i = GPOINTER_TO_UINT (position);
+      row = &g_array_index (walk->rows, WalkRow, i);
+      out = &g_array_index (fetched, PbRankedRow, i);
+      if (out->rowid != 0 || job.n_items >= n_best)
+        continue;
+
+      out->rowid = rowid;
+      out->rank = row->rank;
+      out->report_id = sqlite3_column_int64 (stmt, 1);
+      out->report_title = g_strdup (pb_db_column_text (stmt, 2));
+      out->page_number = (guint)sqlite3_column_int (stmt, 3);
+
+      /* The bytes FTS5 would read, mended after highlighting as
+       * pb_db_column_text () mends them. */
+      blob = sqlite3_column_blob (stmt, 4);
+      n_bytes = MAX (sqlite3_column_bytes (stmt, 4), 0);
+      text = g_new (char, (gsize)n_bytes + 1);
+      if (n_bytes > 0)
+        memcpy (text, blob, n_bytes);
+      text[n_bytes] = '\0';
+      g_ptr_array_add (texts, text);
+      item->text = text;
+      item->len = (gsize)n_bytes;
+      item->spans = &g_array_index (walk->spans, int, 2 * row->first_span);
+      item->n_spans = row->n_spans;
+      which[job.n_items++] = i;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      pb_db_set_error (db, rc, error);
+      goto out;
+    }
+
+  /* Highlighted with FTS5's tokenizer, called on the first of them. */
+  if (job.n_items > 0)
+    {
+      highlight_sql = g_strdup_printf ("SELECT pb_search_highlight (%s_fts, ?1)"
+                                       " FROM %s_fts WHERE rowid = ?2",
+                                       table, table);
+      if (!(highlight = prepare_with_functions (db, highlight_sql, error)))
+        goto out;
+
+      job.items = items;
+      sqlite3_bind_pointer (highlight, 1, &job, HIGHLIGHT_POINTER_TYPE, NULL);
+      sqlite3_bind_int64 (highlight, 2, g_array_index (fetched, PbRankedRow, which[0]).rowid);
+      while ((rc = sqlite3_step (highlight)) == SQLITE_ROW)
+        ;
+      /* Each made is the row's, to free with it. */
+      for (guint k = 0; k < job.n_items; k++)
+        {
+          g_array_index (fetched, PbRankedRow, which[k]).highlighted = items[k].highlighted;
+          items[k].highlighted = NULL;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          pb_db_set_error (db, rc, error);
+          goto out;
+        }
+    }
+
+  /* A row gone meanwhile is left out; so are all, should the row the
+   * tokenizer was called on have gone. */
+  for (guint i = 0; job.done && i < n_best; i++)
+    {
+      PbRankedRow *row = &g_array_index (fetched, PbRankedRow, i);
+
+      if (row->rowid == 0)
+        continue;
+      g_array_append_val (ranked, *row);
+      memset (row, 0, sizeof *row);
+    }
+  ok = TRUE;
+
+out:
+  g_free (items);
+  g_free (which);
+  return ok ? g_steal_pointer (&ranked) : NULL;
+}
+
 /**
  * _pb_search_rank_rows:
  * @db: a library's connection
@@ -601,149 +750,11 @@ _pb_search_rank_rows (sqlite3     *db,
     .freqs = g_array_new (FALSE, TRUE, sizeof (double)),
     .spans = g_array_new (FALSE, FALSE, sizeof (int)),
   };
-  g_autoptr(GArray) ranked = g_array_new (FALSE, TRUE, sizeof (PbRankedRow));
-  g_autoptr(GArray) fetched = NULL;
-  g_autoptr(GHashTable) order = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) wanted = g_string_new ("[");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree HighlightItem *items = NULL;
-  g_autofree guint *which = NULL;
-  g_autofree char *sql = NULL;
-  HighlightJob job = { 0 };
-  guint n_best;
-  int rc;
+  GArray *ranked = NULL;
 
-  g_array_set_clear_func (ranked, clear_ranked_row);
-
-  if (!walk_and_rank (db, table, match, max_ranked, limit, &walk, error))
-    {
-      walk_clear (&walk);
-      return NULL;
-    }
-
-  n_best = MIN (limit, walk.rows->len);
-  for (guint i = 0; i < n_best; i++)
-    {
-      WalkRow *row = &g_array_index (walk.rows, WalkRow, i);
-
-      if (skip != NULL && g_hash_table_contains (skip, &row->rowid))
-        continue;
-      g_hash_table_insert (order, &row->rowid, GUINT_TO_POINTER (i));
-      g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, wanted->len > 1 ? "," : "", row->rowid);
-    }
-  g_string_append_c (wanted, ']');
-  if (g_hash_table_size (order) == 0)
-    {
-      walk_clear (&walk);
-      return g_steal_pointer (&ranked);
-    }
-
-  /* Their pages and reports, and their text, as FTS5 reads it. */
-  sql = g_strdup_printf ("SELECT p.id, p.report_id, r.title, p.page_number, p.text"
-                         " FROM %s AS p JOIN reports AS r ON r.id = p.report_id"
-                         " WHERE p.id IN (SELECT value FROM json_each (?1))",
-                         table);
-  if (!(stmt = pb_db_prepare (db, sql, error)))
-    {
-      walk_clear (&walk);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, wanted->str, (int)wanted->len, SQLITE_STATIC);
-
-  /* In rank order, each row at its rank's place until the gaps go. */
-  fetched = g_array_new (FALSE, TRUE, sizeof (PbRankedRow));
-  g_array_set_clear_func (fetched, clear_ranked_row);
-  g_array_set_size (fetched, n_best);
-  items = g_new0 (HighlightItem, n_best);
-  which = g_new0 (guint, n_best);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      HighlightItem *item = &items[job.n_items];
-      gpointer position;
-      PbRankedRow *out;
-      WalkRow *row;
-      const void *blob;
-      char *text;
-      guint i;
-
-      if (!g_hash_table_lookup_extended (order, &rowid, NULL, &position))
-        continue;
-      i = GPOINTER_TO_UINT (position);
-      row = &g_array_index (walk.rows, WalkRow, i);
-      out = &g_array_index (fetched, PbRankedRow, i);
-      if (out->rowid != 0)
-        continue;
-
-      out->rowid = rowid;
-      out->rank = row->rank;
-      out->report_id = sqlite3_column_int64 (stmt, 1);
-      out->report_title = g_strdup (pb_db_column_text (stmt, 2));
-      out->page_number = (guint)sqlite3_column_int (stmt, 3);
-
-      /* The bytes FTS5 would read, mended after highlighting as
-       * pb_db_column_text () mends them. */
-      blob = sqlite3_column_blob (stmt, 4);
-      item->len = (gsize)sqlite3_column_bytes (stmt, 4);
-      text = g_malloc (item->len + 1);
-      if (item->len > 0)
-        memcpy (text, blob, item->len);
-      text[item->len] = '\0';
-      item->text = text;
-      g_ptr_array_add (texts, text);
-      item->spans = &g_array_index (walk.spans, int, 2 * row->first_span);
-      item->n_spans = row->n_spans;
-      which[job.n_items++] = i;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      pb_db_set_error (db, rc, error);
-      walk_clear (&walk);
-      return NULL;
-    }
-
-  /* Highlighted with FTS5's tokenizer, called on the first of them. */
-  if (job.n_items > 0)
-    {
-      g_autoptr(sqlite3_stmt) highlight = NULL;
-      g_autofree char *highlight_sql = g_strdup_printf ("SELECT pb_search_highlight (%s_fts, ?1)"
-                                                        " FROM %s_fts WHERE rowid = ?2",
-                                                        table, table);
-
-      job.items = items;
-      if (!(highlight = prepare_with_functions (db, highlight_sql, error)))
-        {
-          walk_clear (&walk);
-          return NULL;
-        }
-      sqlite3_bind_pointer (highlight, 1, &job, HIGHLIGHT_POINTER_TYPE, NULL);
-      sqlite3_bind_int64 (highlight, 2, g_array_index (fetched, PbRankedRow, which[0]).rowid);
-      while ((rc = sqlite3_step (highlight)) == SQLITE_ROW)
-        ;
-      /* Each made is the row's, to free with it. */
-      for (guint k = 0; k < job.n_items; k++)
-        g_array_index (fetched, PbRankedRow, which[k]).highlighted = g_steal_pointer (&items[k].highlighted);
-      if (rc != SQLITE_DONE)
-        {
-          pb_db_set_error (db, rc, error);
-          walk_clear (&walk);
-          return NULL;
-        }
-    }
-
-  /* A row gone meanwhile is left out; so are all, should the row the
-   * tokenizer was called on have gone. */
-  for (guint i = 0; job.done && i < n_best; i++)
-    {
-      PbRankedRow *row = &g_array_index (fetched, PbRankedRow, i);
-
-      if (row->rowid == 0)
-        continue;
-      g_array_append_val (ranked, *row);
-      memset (row, 0, sizeof *row);
-    }
-
+  if (walk_and_rank (db, table, match, max_ranked, limit, &walk, error))
+    ranked = fetch_best (db, table, &walk, MIN (limit, walk.rows->len), skip, error);
   walk_clear (&walk);
-  return g_steal_pointer (&ranked);
+
+  return ranked;
 }

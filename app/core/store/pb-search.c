@@ -452,22 +452,27 @@ match_tier (const char *highlighted,
             const char *phrase_key,
             GStrv       words)
 {
-  g_autofree char *key = NULL;
+  char *key;
+  guint tier = 1;
 
   if (words == NULL || highlighted == NULL)
     return 0;
 
+  /* Freed by hand: clang's analyser loses the cleanup of memory it
+   * follows from g_malloc (). */
   key = word_key (highlighted);
   if (strstr (key, phrase_key) != NULL)
-    return 0;
-  for (guint i = 0; words[i] != NULL; i++)
+    tier = 0;
+  for (guint i = 0; tier == 1 && words[i] != NULL; i++)
     {
       g_autofree char *word = g_strconcat (" ", words[i], " ", NULL);
 
       if (strstr (key, word) == NULL)
-        return 2;
+        tier = 2;
     }
-  return 1;
+  g_free (key);
+
+  return tier;
 }
 
 /* The best @limit hits of @match in @table (report_pages or
