@@ -140,26 +140,15 @@ _pb_library_lookup_fingerprint (sqlite3     *db,
   return 0;
 }
 
-/**
- * _pb_library_store_page_extras:
- * @db: a connection to the library, in a write transaction
- * @pages: (array length=n_pages): the report's page texts
- *
- * Replaces what search indexes for the report's pages besides their text
- * (pb_text_page_extras ()).
- *
- * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
- */
-gboolean
-_pb_library_store_page_extras (sqlite3            *db,
-                               gint64              report_id,
-                               const char * const *pages,
-                               guint               n_pages,
-                               GError            **error)
+/* Replaces the report's page extras with @extras, one text per page. */
+static gboolean
+store_extras (sqlite3    *db,
+              gint64      report_id,
+              GPtrArray  *extras,
+              GError    **error)
 {
   g_autoptr(sqlite3_stmt) clear = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(GPtrArray) extras = pb_text_page_extras (pages, n_pages);
 
   if (!(clear = pb_db_prepare (db, "DELETE FROM report_page_extras WHERE report_id = ?1", error)))
     return FALSE;
@@ -235,6 +224,31 @@ _pb_library_store_page_extras (sqlite3            *db,
     }
 
   return TRUE;
+}
+
+/**
+ * _pb_library_store_page_extras:
+ * @db: a connection to the library, in a write transaction
+ * @report_id: the report's id
+ * @pages: (array length=n_pages): the report's page texts, in page order
+ * @n_pages: how many
+ * @error: a #GError, or %NULL
+ *
+ * Replaces what search indexes for the report's pages besides their text
+ * (pb_text_page_extras ()).
+ *
+ * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
+ */
+gboolean
+_pb_library_store_page_extras (sqlite3            *db,
+                               gint64              report_id,
+                               const char * const *pages,
+                               guint               n_pages,
+                               GError            **error)
+{
+  g_autoptr(GPtrArray) extras = pb_text_page_extras (pages, n_pages);
+
+  return store_extras (db, report_id, extras, error);
 }
 
 /* Whether a highlight read now is one already offered and decided: on the
@@ -467,29 +481,29 @@ insert_pages (sqlite3                *db,
 }
 
 /**
- * _pb_library_insert_report:
+ * _pb_library_insert_report_pages:
  * @db: a connection to the library, in a write transaction
  * @sha256: the checksum of the PDF, 64 lowercase hex digits
  * @file_name: the name the file had when imported, valid UTF-8
  * @byte_size: its size in bytes
  * @title: the title to list it under
  * @content: what was read from its pages
- * @structure: (nullable): what it says about itself; %NULL to store none
  * @error: a #GError, or %NULL
  *
- * Inserts a new report's rows. Undone by rolling back the transaction.
+ * The first half of _pb_library_insert_report (): the report's row and its
+ * pages (with their full-text index). Import reads the report's structure
+ * meanwhile, and finishes with _pb_library_insert_report_rest ().
  *
  * Returns: the new report's id, or -1 with @error set (PB_DB_ERROR)
  */
 gint64
-_pb_library_insert_report (sqlite3          *db,
-                           const char       *sha256,
-                           const char       *file_name,
-                           gint64            byte_size,
-                           const char       *title,
-                           PbReportContent  *content,
-                           PbStructure      *structure,
-                           GError          **error)
+_pb_library_insert_report_pages (sqlite3          *db,
+                                 const char       *sha256,
+                                 const char       *file_name,
+                                 gint64            byte_size,
+                                 const char       *title,
+                                 PbReportContent  *content,
+                                 GError          **error)
 {
   g_autoptr(sqlite3_stmt) report = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -548,19 +562,86 @@ _pb_library_insert_report (sqlite3          *db,
   if (!insert_pages (db, report_id, content, error))
     return -1;
 
-  {
-    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
+  return report_id;
+}
 
-    if (!_pb_library_store_page_extras (db, report_id, (const char * const *)texts->pdata,
-                                        content->pages->len, error))
-      return -1;
-  }
+/**
+ * _pb_library_insert_report_rest:
+ * @db: a connection to the library, in the write transaction of
+ *   _pb_library_insert_report_pages ()
+ * @report_id: the id it gave
+ * @sha256: the checksum of the PDF, 64 lowercase hex digits
+ * @content: what was read from its pages
+ * @extras: (nullable) (element-type utf8): pb_text_page_extras () of
+ *   @content's pages when already worked out; %NULL to work them out here
+ * @structure: (nullable): what it says about itself; %NULL to store none
+ * @error: a #GError, or %NULL
+ *
+ * The second half of _pb_library_insert_report (): what search finds
+ * across page breaks, the structure and the markups.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
+ */
+gboolean
+_pb_library_insert_report_rest (sqlite3          *db,
+                                gint64            report_id,
+                                const char       *sha256,
+                                PbReportContent  *content,
+                                GPtrArray        *extras,
+                                PbStructure      *structure,
+                                GError          **error)
+{
+  if (extras != NULL)
+    {
+      if (!store_extras (db, report_id, extras, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
+
+      if (!_pb_library_store_page_extras (db, report_id, (const char * const *)texts->pdata,
+                                          content->pages->len, error))
+        return FALSE;
+    }
 
   /* What the report says about itself: type, dates, judgements, sections. */
   if (structure != NULL && !_pb_structure_store (db, report_id, sha256, structure, error))
-    return -1;
+    return FALSE;
 
-  if (!insert_markups (db, sha256, content->markups, FALSE, error))
+  return insert_markups (db, sha256, content->markups, FALSE, error);
+}
+
+/**
+ * _pb_library_insert_report:
+ * @db: a connection to the library, in a write transaction
+ * @sha256: the checksum of the PDF, 64 lowercase hex digits
+ * @file_name: the name the file had when imported, valid UTF-8
+ * @byte_size: its size in bytes
+ * @title: the title to list it under
+ * @content: what was read from its pages
+ * @structure: (nullable): what it says about itself; %NULL to store none
+ * @error: a #GError, or %NULL
+ *
+ * Inserts a new report's rows. Undone by rolling back the transaction.
+ *
+ * Returns: the new report's id, or -1 with @error set (PB_DB_ERROR)
+ */
+gint64
+_pb_library_insert_report (sqlite3          *db,
+                           const char       *sha256,
+                           const char       *file_name,
+                           gint64            byte_size,
+                           const char       *title,
+                           PbReportContent  *content,
+                           PbStructure      *structure,
+                           GError          **error)
+{
+  gint64 report_id = _pb_library_insert_report_pages (db, sha256, file_name, byte_size,
+                                                      title, content, error);
+
+  if (report_id < 0 ||
+      !_pb_library_insert_report_rest (db, report_id, sha256, content, NULL, structure, error))
     return -1;
 
   return report_id;
