@@ -40,6 +40,8 @@ typedef struct
   PopplerDocument      *document;
   PbReportContent      *content;
   PbStructure          *structure;
+  GPtrArray            *page_extras;  /* pb_text_page_extras () of the pages */
+  GThread              *structure_thread; /* reading the two above */
   char                 *title;
   char                 *notice;       /* what was set right, for the user */
 } PbImportState;
@@ -66,6 +68,9 @@ void     _pb_import_set_storage_error  (PbImportState  *state,
                                         GError        **error);
 gboolean _pb_import_copy_and_hash      (PbImportState  *state,
                                         GError        **error);
+void     _pb_import_start_structure    (PbImportState  *state,
+                                        gboolean        own_thread);
+void     _pb_import_join_structure     (PbImportState  *state);
 char    *_pb_import_journal_path       (PbLibrary      *library,
                                         const char     *sha256);
 char    *_pb_import_hash_file          (const char     *path,

@@ -48,6 +48,9 @@ G_DEFINE_QUARK (pb-import-error-quark, pb_import_error)
 static void
 import_state_clear (PbImportState *state)
 {
+  /* The structure's thread may still be using the document. */
+  _pb_import_join_structure (state);
+
   if (state->temp_path != NULL)
     g_unlink (state->temp_path);
   if (state->temp_fd >= 0)
@@ -59,6 +62,7 @@ import_state_clear (PbImportState *state)
   g_clear_object (&state->document);
   g_clear_pointer (&state->content, pb_report_content_free);
   g_clear_pointer (&state->structure, pb_structure_free);
+  g_clear_pointer (&state->page_extras, g_ptr_array_unref);
   g_clear_pointer (&state->title, g_free);
   g_clear_pointer (&state->notice, g_free);
 }
@@ -261,9 +265,15 @@ store (PbImportState  *state,
       return existing < 0 ? -1 : 0;
     }
 
-  if ((report_id = _pb_library_insert_report (db, state->sha256, state->display_name,
-                                               state->byte_size, state->title, state->content,
-                                               state->structure, &db_error)) < 0)
+  if ((report_id = _pb_library_insert_report_pages (db, state->sha256, state->display_name,
+                                                     state->byte_size, state->title, state->content,
+                                                     &db_error)) < 0)
+    goto failed;
+
+  /* The structure, read meanwhile (_pb_import_start_structure ()). */
+  _pb_import_join_structure (state);
+  if (!_pb_library_insert_report_rest (db, report_id, state->sha256, state->content,
+                                       state->page_extras, state->structure, &db_error))
     goto failed;
 
   if (g_cancellable_set_error_if_cancelled (state->cancellable, error))
@@ -560,12 +570,12 @@ import_file (PbLibrary             *library,
     return FALSE;
 
   /* Read before the write transaction, so that no other import waits on it,
-   * and before this import's turn, so that it overlaps the others'. */
-  {
-    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (state.content);
-
-    state.structure = pb_structure_read_document (state.document, (const char * const *)texts->pdata);
-  }
+   * and before this import's turn, so that it overlaps the others'; when
+   * this import has the cores to itself, on a thread beside the storing of
+   * the pages. From here to the join in store (), this thread leaves the
+   * document alone. */
+  _pb_import_start_structure (&state, !(flags & PB_IMPORT_ONE_THREAD) &&
+                                      g_get_num_processors () > 1);
 
   /* In a batch, the checks against the library and the commit come in the
    * files' order, so that a batch read in parallel ends as one imported

@@ -186,9 +186,10 @@ pb_pdf_run_pages (PopplerDocument   *document,
     n_threads = 1;
   n_threads = MIN (n_threads, MAX (run.n_pages, 1));
 
-  /* Small pieces, so that the threads finish together; but not single
-   * pages, to keep the counter and the progress quiet. */
-  run.chunk = CLAMP (run.n_pages / (n_threads * 8), 1, 8);
+  /* Small pieces, so that the threads finish together: a page takes about
+   * a millisecond, and the last piece is what one thread may still be
+   * reading while the others wait. */
+  run.chunk = CLAMP (run.n_pages / (n_threads * 16), 1, 4);
   if (n_threads == 1)
     run.chunk = MAX (run.n_pages, 1);
 

@@ -140,26 +140,15 @@ _pb_library_lookup_fingerprint (sqlite3     *db,
   return 0;
 }
 
-/**
- * _pb_library_store_page_extras:
- * @db: a connection to the library, in a write transaction
- * @pages: (array length=n_pages): the report's page texts
- *
- * Replaces what search indexes for the report's pages besides their text
- * (pb_text_page_extras ()).
- *
- * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
- */
-gboolean
-_pb_library_store_page_extras (sqlite3            *db,
-                               gint64              report_id,
-                               const char * const *pages,
-                               guint               n_pages,
-                               GError            **error)
+/* Replaces the report's page extras with @extras, one text per page. */
+static gboolean
+store_extras (sqlite3    *db,
+              gint64      report_id,
+              GPtrArray  *extras,
+              GError    **error)
 {
   g_autoptr(sqlite3_stmt) clear = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(GPtrArray) extras = pb_text_page_extras (pages, n_pages);
 
   if (!(clear = pb_db_prepare (db, "DELETE FROM report_page_extras WHERE report_id = ?1", error)))
     return FALSE;
@@ -235,6 +224,31 @@ _pb_library_store_page_extras (sqlite3            *db,
     }
 
   return TRUE;
+}
+
+/**
+ * _pb_library_store_page_extras:
+ * @db: a connection to the library, in a write transaction
+ * @report_id: the report's id
+ * @pages: (array length=n_pages): the report's page texts, in page order
+ * @n_pages: how many
+ * @error: a #GError, or %NULL
+ *
+ * Replaces what search indexes for the report's pages besides their text
+ * (pb_text_page_extras ()).
+ *
+ * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
+ */
+gboolean
+_pb_library_store_page_extras (sqlite3            *db,
+                               gint64              report_id,
+                               const char * const *pages,
+                               guint               n_pages,
+                               GError            **error)
+{
+  g_autoptr(GPtrArray) extras = pb_text_page_extras (pages, n_pages);
+
+  return store_extras (db, report_id, extras, error);
 }
 
 /* Whether a highlight read now is one already offered and decided: on the
@@ -416,80 +430,78 @@ _pb_library_replace_report_text (sqlite3          *db,
   return pb_db_step_done (report, error);
 }
 
-/* The report's pages, and so (by trigger) their full-text index. In one
- * statement where it can: FTS5 writes what it holds in memory to disk at
+/* The report's pages, and so (by trigger) their full-text index, in as few
+ * statements as SQLite's limit on bound values allows (one for any report
+ * under thousands of pages): FTS5 writes what it holds in memory to disk at
  * the end of every statement that fires its trigger (its savepoint), so a
- * statement per page made a segment per page and merged them over and
- * over; one statement makes one (19 against 73 ms for 300 pages). */
+ * statement per page made a segment per page and merged them over and over;
+ * one statement makes one (19 against 73 ms for 300 pages). The texts are
+ * bound as they are, byte for byte, with no encoding in between. */
 static gboolean
 insert_pages (sqlite3                *db,
               gint64                  report_id,
               const PbReportContent  *content,
               GError                **error)
 {
-  g_autoptr(sqlite3_stmt) page = NULL;
-  g_autofree char *json = pages_to_json (content);
+  /* Four values a page and the report's id. */
+  guint per_statement = (guint)MAX ((sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, -1) - 1) / 4, 1);
 
-  if (json != NULL)
+  for (guint first = 0; first < content->pages->len; first += per_statement)
     {
-      if (!(page = pb_db_prepare (db,
-                                  "INSERT INTO report_pages (report_id, page_number, width, height, text)"
-                                  " SELECT ?1, key + 1, value ->> 0, value ->> 1, value ->> 2"
-                                  " FROM json_each (?2) ORDER BY key",
-                                  error)))
+      guint n = MIN (per_statement, content->pages->len - first);
+      g_autoptr(GString) sql = g_string_new ("INSERT INTO report_pages"
+                                             " (report_id, page_number, width, height, text) VALUES ");
+      g_autoptr(sqlite3_stmt) pages = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (sql, "%s(?1, ?%u, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                                2 + 4 * i, 3 + 4 * i, 4 + 4 * i, 5 + 4 * i);
+
+      if (!(pages = pb_db_prepare (db, sql->str, error)))
         return FALSE;
-      sqlite3_bind_int64 (page, 1, report_id);
-      sqlite3_bind_text (page, 2, json, -1, SQLITE_STATIC);
-      return pb_db_step_done (page, error);
-    }
 
-  if (!(page = pb_db_prepare (db,
-                              "INSERT INTO report_pages (report_id, page_number, width,"
-                              "  height, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                              error)))
-    return FALSE;
+      sqlite3_bind_int64 (pages, 1, report_id);
+      for (guint i = 0; i < n; i++)
+        {
+          const PbPageContent *data = &g_array_index (content->pages, PbPageContent, first + i);
 
-  for (guint i = 0; i < content->pages->len; i++)
-    {
-      const PbPageContent *data = &g_array_index (content->pages, PbPageContent, i);
+          sqlite3_bind_int64 (pages, (int)(2 + 4 * i), (gint64)first + i + 1);
+          sqlite3_bind_double (pages, (int)(3 + 4 * i), data->width);
+          sqlite3_bind_double (pages, (int)(4 + 4 * i), data->height);
+          sqlite3_bind_text (pages, (int)(5 + 4 * i), data->text, -1, SQLITE_STATIC);
+        }
 
-      sqlite3_reset (page);
-      sqlite3_bind_int64 (page, 1, report_id);
-      sqlite3_bind_int (page, 2, (int)i + 1);
-      sqlite3_bind_double (page, 3, data->width);
-      sqlite3_bind_double (page, 4, data->height);
-      sqlite3_bind_text (page, 5, data->text, -1, SQLITE_STATIC);
-
-      if (!pb_db_step_done (page, error))
+      if (!pb_db_step_done (pages, error))
         return FALSE;
     }
+
   return TRUE;
 }
 
 /**
- * _pb_library_insert_report:
+ * _pb_library_insert_report_pages:
  * @db: a connection to the library, in a write transaction
  * @sha256: the checksum of the PDF, 64 lowercase hex digits
  * @file_name: the name the file had when imported, valid UTF-8
  * @byte_size: its size in bytes
  * @title: the title to list it under
  * @content: what was read from its pages
- * @structure: (nullable): what it says about itself; %NULL to store none
  * @error: a #GError, or %NULL
  *
- * Inserts a new report's rows. Undone by rolling back the transaction.
+ * The first half of _pb_library_insert_report (): the report's row and its
+ * pages (with their full-text index). Import reads the report's structure
+ * meanwhile, and finishes with _pb_library_insert_report_rest ().
  *
  * Returns: the new report's id, or -1 with @error set (PB_DB_ERROR)
  */
 gint64
-_pb_library_insert_report (sqlite3          *db,
-                           const char       *sha256,
-                           const char       *file_name,
-                           gint64            byte_size,
-                           const char       *title,
-                           PbReportContent  *content,
-                           PbStructure      *structure,
-                           GError          **error)
+_pb_library_insert_report_pages (sqlite3          *db,
+                                 const char       *sha256,
+                                 const char       *file_name,
+                                 gint64            byte_size,
+                                 const char       *title,
+                                 PbReportContent  *content,
+                                 GError          **error)
 {
   g_autoptr(sqlite3_stmt) report = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -548,19 +560,86 @@ _pb_library_insert_report (sqlite3          *db,
   if (!insert_pages (db, report_id, content, error))
     return -1;
 
-  {
-    g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
+  return report_id;
+}
 
-    if (!_pb_library_store_page_extras (db, report_id, (const char * const *)texts->pdata,
-                                        content->pages->len, error))
-      return -1;
-  }
+/**
+ * _pb_library_insert_report_rest:
+ * @db: a connection to the library, in the write transaction of
+ *   _pb_library_insert_report_pages ()
+ * @report_id: the id it gave
+ * @sha256: the checksum of the PDF, 64 lowercase hex digits
+ * @content: what was read from its pages
+ * @extras: (nullable) (element-type utf8): pb_text_page_extras () of
+ *   @content's pages when already worked out; %NULL to work them out here
+ * @structure: (nullable): what it says about itself; %NULL to store none
+ * @error: a #GError, or %NULL
+ *
+ * The second half of _pb_library_insert_report (): what search finds
+ * across page breaks, the structure and the markups.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (PB_DB_ERROR)
+ */
+gboolean
+_pb_library_insert_report_rest (sqlite3          *db,
+                                gint64            report_id,
+                                const char       *sha256,
+                                PbReportContent  *content,
+                                GPtrArray        *extras,
+                                PbStructure      *structure,
+                                GError          **error)
+{
+  if (extras != NULL)
+    {
+      if (!store_extras (db, report_id, extras, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
+
+      if (!_pb_library_store_page_extras (db, report_id, (const char * const *)texts->pdata,
+                                          content->pages->len, error))
+        return FALSE;
+    }
 
   /* What the report says about itself: type, dates, judgements, sections. */
   if (structure != NULL && !_pb_structure_store (db, report_id, sha256, structure, error))
-    return -1;
+    return FALSE;
 
-  if (!insert_markups (db, sha256, content->markups, FALSE, error))
+  return insert_markups (db, sha256, content->markups, FALSE, error);
+}
+
+/**
+ * _pb_library_insert_report:
+ * @db: a connection to the library, in a write transaction
+ * @sha256: the checksum of the PDF, 64 lowercase hex digits
+ * @file_name: the name the file had when imported, valid UTF-8
+ * @byte_size: its size in bytes
+ * @title: the title to list it under
+ * @content: what was read from its pages
+ * @structure: (nullable): what it says about itself; %NULL to store none
+ * @error: a #GError, or %NULL
+ *
+ * Inserts a new report's rows. Undone by rolling back the transaction.
+ *
+ * Returns: the new report's id, or -1 with @error set (PB_DB_ERROR)
+ */
+gint64
+_pb_library_insert_report (sqlite3          *db,
+                           const char       *sha256,
+                           const char       *file_name,
+                           gint64            byte_size,
+                           const char       *title,
+                           PbReportContent  *content,
+                           PbStructure      *structure,
+                           GError          **error)
+{
+  gint64 report_id = _pb_library_insert_report_pages (db, sha256, file_name, byte_size,
+                                                      title, content, error);
+
+  if (report_id < 0 ||
+      !_pb_library_insert_report_rest (db, report_id, sha256, content, NULL, structure, error))
     return -1;
 
   return report_id;

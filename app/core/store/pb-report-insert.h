@@ -29,6 +29,20 @@ gint64 _pb_library_insert_report (sqlite3          *db,
                                   PbReportContent  *content,
                                   PbStructure      *structure,
                                   GError          **error);
+gint64 _pb_library_insert_report_pages (sqlite3          *db,
+                                        const char       *sha256,
+                                        const char       *file_name,
+                                        gint64            byte_size,
+                                        const char       *title,
+                                        PbReportContent  *content,
+                                        GError          **error);
+gboolean _pb_library_insert_report_rest (sqlite3          *db,
+                                         gint64            report_id,
+                                         const char       *sha256,
+                                         PbReportContent  *content,
+                                         GPtrArray        *extras,
+                                         PbStructure      *structure,
+                                         GError          **error);
 
 gboolean _pb_library_replace_report_text (sqlite3          *db,
                                           gint64            report_id,

@@ -83,8 +83,23 @@ join_passage (const char *text,
 
   for (const char *p = from; p < to; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* ASCII but the hyphen, most of a passage, without decoding it:
+       * white space as g_unichar_isspace () has it in ASCII. */
+      if ((guchar)*p < 0x80 && *p != '-')
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            {
+              if (out->len > 0 && out->str[out->len - 1] != ' ')
+                g_string_append_c (out, ' ');
+            }
+          else
+            g_string_append_c (out, *p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (pb_text_is_hyphen (c))
         {
           const char *nl = p + 1;

@@ -8,6 +8,7 @@
 
 #include "pb-db.h"
 #include "pb-library-private.h"
+#include "pb-search-rank-private.h"
 #include "pb-search-snippet-private.h"
 #include "pb-search.h"
 #include "pb-text-fold.h"
@@ -27,10 +28,10 @@
 #define MIN_PREFIX_CHARS 3
 
 /* Ranking is the cost of a search that matches much of a large library:
- * bm25 () is worked out for every matching page (about a microsecond
- * each, with a look-up of the page's length) before the best are known.
+ * bm25 () is worked out for every matching page (a fraction of a
+ * microsecond each, see pb-search-rank.c) before the best are known.
  * A word on nearly every page of a 100,000-page library took 50-90 ms of
- * CPU to rank (tests/bench/bench-search.c). So the pages ranked are at
+ * CPU to rank with FTS5's own bm25 () (tests/bench/bench-search.c). So the pages ranked are at
  * most this many, the most recently imported of those that match: exact
  * for all but the commonest words, and for those, whose weight bm25 ()
  * makes next to nothing, the best of the newest reports' pages. */
@@ -54,6 +55,7 @@ _pb_search_set_max_ranked_pages (guint n_pages)
 struct _PbSearchHit
 {
   GObject  parent_instance;
+  gint64   rowid;     /* in the table it was found in */
   gint64   report_id;
   char    *report_title;
   guint    page;
@@ -375,38 +377,43 @@ count_tier (GPtrArray *hits,
 static char *
 word_key (const char *text)
 {
-  GString *key = g_string_sized_new (strlen (text) + 2);
+  /* A character's lower case is at most half as long again in UTF-8
+   * (U+023A, 2 bytes, to U+2C65, 3), a run of others one space. */
+  char *key = g_malloc (2 * strlen (text) + 3);
+  char *out = key;
+  const char *p = text;
 
-  g_string_append_c (key, ' ');
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  *out++ = ' ';
+  while (*p)
     {
-      gboolean is_word_char;
-
       /* This runs over the whole text of every hit of two words or more,
-       * 400 pages for some searches; ASCII, most of a page, is taken
-       * without decoding it (a third of the time). */
+       * 400 pages for some searches; ASCII, most of a page, is taken a
+       * byte at a time without decoding it. */
       if ((guchar)*p < 0x80)
         {
-          is_word_char = g_ascii_isalnum (*p);
-          if (is_word_char)
-            g_string_append_c (key, g_ascii_tolower (*p));
+          char c = *p++;
+
+          if (g_ascii_isalnum (c))
+            *out++ = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+          else if (out[-1] != ' ')
+            *out++ = ' ';
         }
       else
         {
           gunichar c = g_utf8_get_char (p);
 
-          is_word_char = g_unichar_isalnum (c);
-          if (is_word_char)
-            g_string_append_unichar (key, g_unichar_tolower (c));
+          if (g_unichar_isalnum (c))
+            out += g_unichar_to_utf8 (g_unichar_tolower (c), out);
+          else if (out[-1] != ' ')
+            *out++ = ' ';
+          p = g_utf8_next_char (p);
         }
-
-      if (!is_word_char && key->str[key->len - 1] != ' ')
-        g_string_append_c (key, ' ');
     }
-  if (key->str[key->len - 1] != ' ')
-    g_string_append_c (key, ' ');
+  if (out[-1] != ' ')
+    *out++ = ' ';
+  *out = '\0';
 
-  return g_string_free (key, FALSE);
+  return key;
 }
 
 /* The words typed, when they are two or more plain words (a phrase in
@@ -445,110 +452,48 @@ match_tier (const char *highlighted,
             const char *phrase_key,
             GStrv       words)
 {
-  g_autofree char *key = NULL;
+  char *key;
+  guint tier = 1;
 
   if (words == NULL || highlighted == NULL)
     return 0;
 
+  /* Freed by hand: clang's analyser loses the cleanup of memory it
+   * follows from g_malloc (). */
   key = word_key (highlighted);
   if (strstr (key, phrase_key) != NULL)
-    return 0;
-  for (guint i = 0; words[i] != NULL; i++)
+    tier = 0;
+  for (guint i = 0; tier == 1 && words[i] != NULL; i++)
     {
       g_autofree char *word = g_strconcat (" ", words[i], " ", NULL);
 
       if (strstr (key, word) == NULL)
-        return 2;
+        tier = 2;
     }
-  return 1;
-}
+  g_free (key);
 
-/* The best @limit of the max_ranked_pages newest rows of @table_fts that
- * match @match, best first: their rowids into @rowids and their bm25 ()
- * ranks into @ranks.
- *
- * One walk over the matches, newest first (FTS5 reads its doclists in
- * rowid order, and stops after max_ranked_pages), ranking each as it
- * goes. Ranked with bm25 () and sorted by SQLite, not by FTS5's own ORDER
- * BY rank: a query sorted by FTS5 works bm25 () out again for each row
- * whose rank it returns, in a cursor of its own, and bm25 () first counts
- * every page of the library that has each phrase (for its IDF); for a
- * phrase that is on most pages of a 100,000-page library that count alone
- * took 25 ms, and twice over it was most of a phrase search's time. Ties
- * go to the older page, as FTS5's sort gives them. */
-static gboolean
-rank_rows (sqlite3     *db,
-           const char  *table,
-           const char  *match,
-           guint        limit,
-           GArray      *rowids,
-           GArray      *ranks,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int rc;
-
-  sql = g_strdup_printf ("SELECT id, r FROM"
-                         " (SELECT rowid AS id, bm25 (%s_fts) AS r FROM %s_fts"
-                         "  WHERE %s_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
-                         " ORDER BY r, id LIMIT ?3",
-                         table, table, table);
-  if (!(stmt = pb_db_prepare (db, sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, (int)max_ranked_pages);
-  sqlite3_bind_int (stmt, 3, (int)MIN (limit, (guint)G_MAXINT));
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      double rank = sqlite3_column_double (stmt, 1);
-
-      g_array_append_val (rowids, rowid);
-      g_array_append_val (ranks, rank);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      pb_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-unref_hit (PbSearchHit *hit)
-{
-  if (hit != NULL)
-    g_object_unref (hit);
+  return tier;
 }
 
 /* The best @limit hits of @match in @table (report_pages or
- * report_page_extras, each with its _fts index), added to @hits. */
+ * report_page_extras, each with its _fts index), added to @hits: of the
+ * max_ranked_pages newest rows that match, in one walk over them, newest
+ * first, ranked by bm25 () (see pb-search-rank.c). */
 static gboolean
 search_table (sqlite3     *db,
               const char  *table,
               const char  *match,
               GStrv        words,
               guint        limit,
+              GHashTable  *skip,
               GPtrArray   *hits,
               GError     **error)
 {
   g_autofree char *phrase_key = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GHashTable) order = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GString) wanted = g_string_new ("[");
-  g_autofree char *sql = NULL;
-  gint64 first, last;
-  int rc;
+  g_autoptr(GArray) rows = NULL;
 
-  if (!rank_rows (db, table, match, limit, rowids, ranks, error))
+  if (!(rows = _pb_search_rank_rows (db, table, match, max_ranked_pages, limit, skip, error)))
     return FALSE;
-  if (rowids->len == 0)
-    return TRUE;
 
   if (words != NULL)
     {
@@ -556,78 +501,20 @@ search_table (sqlite3     *db,
       phrase_key = g_strconcat (" ", joined, " ", NULL);
     }
 
-  first = last = g_array_index (rowids, gint64, 0);
-  for (guint i = 0; i < rowids->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      gint64 *rowid = &g_array_index (rowids, gint64, i);
+      PbRankedRow *row = &g_array_index (rows, PbRankedRow, i);
+      PbSearchHit *hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
 
-      first = MIN (first, *rowid);
-      last = MAX (last, *rowid);
-      g_hash_table_insert (order, rowid, GUINT_TO_POINTER (i));
-      g_string_append_printf (wanted, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *rowid);
+      hit->rowid = row->rowid;
+      hit->report_id = row->report_id;
+      hit->report_title = g_steal_pointer (&row->report_title);
+      hit->page = row->page_number;
+      hit->rank = row->rank;
+      hit->highlighted = g_steal_pointer (&row->highlighted);
+      hit->tier = match_tier (hit->highlighted, phrase_key, words);
+      g_ptr_array_add (hits, hit);
     }
-  g_string_append_c (wanted, ']');
-
-  /* The snippets of the ranked rows only: one walk over the matches between
-   * the first and the last of them (FTS5 takes the rowid bounds into its
-   * scan; it is cheap without ranking), the others passed over before
-   * highlight () or the joins (+ keeps the list from being used to look
-   * each row up in the index: a query of its own per row, which for a
-   * prefix means merging every word it starts). The table name is one of
-   * ours, never the user's. */
-  sql = g_strdup_printf ("SELECT f.rowid, p.report_id, r.title, p.page_number,"
-                         "  highlight (%s_fts, 0, ?3, ?4)"
-                         " FROM %s_fts AS f"
-                         " JOIN %s AS p ON p.id = f.rowid"
-                         " JOIN reports AS r ON r.id = p.report_id"
-                         " WHERE %s_fts MATCH ?1 AND f.rowid BETWEEN ?5 AND ?6"
-                         "  AND +f.rowid IN (SELECT value FROM json_each (?2))",
-                         table, table, table, table);
-  if (!(stmt = pb_db_prepare (db, sql, error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, wanted->str, (int)wanted->len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, PB_SEARCH_MATCH_START, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, PB_SEARCH_MATCH_END, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, first);
-  sqlite3_bind_int64 (stmt, 6, last);
-
-  found = g_ptr_array_new_full (rowids->len, (GDestroyNotify)unref_hit);
-  g_ptr_array_set_size (found, rowids->len);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      gpointer position;
-      PbSearchHit *hit;
-      guint i;
-
-      if (!g_hash_table_lookup_extended (order, &rowid, NULL, &position))
-        continue;
-      i = GPOINTER_TO_UINT (position);
-
-      hit = g_object_new (PB_TYPE_SEARCH_HIT, NULL);
-      hit->report_id = sqlite3_column_int64 (stmt, 1);
-      hit->report_title = g_strdup (pb_db_column_text (stmt, 2));
-      hit->page = (guint)sqlite3_column_int (stmt, 3);
-      hit->highlighted = g_strdup (pb_db_column_text (stmt, 4));
-      hit->tier = match_tier (pb_db_column_text (stmt, 4), phrase_key, words);
-      hit->rank = g_array_index (ranks, double, i);
-      unref_hit (g_ptr_array_index (found, i));
-      g_ptr_array_index (found, i) = hit;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      pb_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  /* In rank order; a row gone between the two queries (deleted by another
-   * process) is left out. */
-  for (guint i = 0; i < found->len; i++)
-    if (g_ptr_array_index (found, i) != NULL)
-      g_ptr_array_add (hits, g_object_ref (g_ptr_array_index (found, i)));
 
   return TRUE;
 }
@@ -712,7 +599,7 @@ pb_library_search (PbLibrary   *library,
       g_autofree char *phrase = g_strdup_printf ("\"%s\"", joined);
 
       if (!g_str_equal (phrase, match) &&
-          !search_table (db, "report_pages", phrase, words, limit, hits, error))
+          !search_table (db, "report_pages", phrase, words, limit, NULL, hits, error))
         return NULL;
     }
 
@@ -722,8 +609,14 @@ pb_library_search (PbLibrary   *library,
   if (count_tier (hits, 0) < limit)
     {
       g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GHashTable) found = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-      if (!search_table (db, "report_pages", match, words, limit, rest, error))
+      /* The pages the phrase is on are hits already: the words apart
+       * find them again, to be passed over (add_other_pages ()), so
+       * they are not highlighted again. */
+      for (guint i = 0; i < hits->len; i++)
+        g_hash_table_add (found, &((PbSearchHit *)g_ptr_array_index (hits, i))->rowid);
+      if (!search_table (db, "report_pages", match, words, limit, found, rest, error))
         return NULL;
       add_other_pages (hits, rest, FALSE);
 
@@ -740,7 +633,7 @@ pb_library_search (PbLibrary   *library,
     {
       g_autoptr(GPtrArray) extras = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (!search_table (db, "report_page_extras", match, words, limit, extras, error))
+      if (!search_table (db, "report_page_extras", match, words, limit, NULL, extras, error))
         return NULL;
       add_other_pages (hits, extras, TRUE);
 
