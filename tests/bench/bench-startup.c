@@ -24,8 +24,8 @@
 #endif
 #endif
 #ifndef HAVE_CALLGRIND
-#define CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_STOP_INSTRUMENTATION
+#define CALLGRIND_START_INSTRUMENTATION do { } while (0)
+#define CALLGRIND_STOP_INSTRUMENTATION do { } while (0)
 #endif
 
 /* Start-up as the officer meets it: the library opened (with its checks),
