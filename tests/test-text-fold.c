@@ -65,6 +65,23 @@ test_fingerprint (void)
   g_assert_cmpstr (fa, !=, fc);
   g_assert_cmpstr (fa, !=, fd);           /* the same words on other pages */
   g_assert_null (pb_text_fingerprint (scan, 3));
+
+  /* Libraries keep fingerprints from earlier versions, so what is hashed
+   * stays put: each page's letters and digits in lower case, a form feed
+   * after each page. */
+  {
+    const char *folded = "careleaversarewellsupportedbypersonaladvisers\f"
+                         "pagetwoofthereportwithwords\f";
+    g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, folded, -1);
+    g_autofree char *one = pb_text_fingerprint_fold (a[0]);
+    g_autofree char *two = pb_text_fingerprint_fold (a[1]);
+    const char *pages[] = { one, two };
+    g_autofree char *of_folded = pb_text_fingerprint_of_folded (pages, 2);
+
+    g_assert_cmpstr (fa, ==, expected);
+    g_assert_cmpstr (one, ==, "careleaversarewellsupportedbypersonaladvisers");
+    g_assert_cmpstr (of_folded, ==, fa);
+  }
 }
 
 static void

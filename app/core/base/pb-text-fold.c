@@ -519,6 +519,81 @@ pb_text_find (const char      *text,
 }
 
 /**
+ * pb_text_fingerprint_fold:
+ * @page: (nullable): a page's text, UTF-8 or not
+ *
+ * What pb_text_fingerprint () hashes of a page: its letters and digits,
+ * folded as search folds them. Pages can be folded on any thread, then
+ * hashed in order with pb_text_fingerprint_of_folded ().
+ *
+ * Returns: (transfer full): the folded text, UTF-8, maybe ""
+ */
+char *
+pb_text_fingerprint_fold (const char *page)
+{
+  g_autofree char *mended = NULL;
+  GString *folded = g_string_new (NULL);
+
+  page = mend_utf8 (page ? page : "", &mended);
+  for (const char *p = page; *p; p = g_utf8_next_char (p))
+    {
+      gunichar chars[PB_TEXT_MAX_EXPANSION];
+      guint n;
+
+      /* ASCII: its letters and digits, lower case. */
+      if ((guchar)*p < 0x80)
+        {
+          if (g_ascii_isalnum (*p))
+            g_string_append_c (folded, g_ascii_tolower (*p));
+          continue;
+        }
+
+      n = pb_text_normalize_char (g_utf8_get_char (p), chars);
+
+      for (guint k = 0; k < n; k++)
+        {
+          gunichar out[G_UNICHAR_MAX_DECOMPOSITION_LENGTH + 1];
+          guint n_out;
+
+          fold_char (chars[k], out, &n_out);
+          for (guint j = 0; j < n_out; j++)
+            g_string_append_unichar (folded, out[j]);
+        }
+    }
+
+  return g_string_free (folded, FALSE);
+}
+
+/**
+ * pb_text_fingerprint_of_folded:
+ * @folded: (array length=n_pages): each page's pb_text_fingerprint_fold ()
+ *
+ * Returns: (transfer full) (nullable): pb_text_fingerprint () of the pages
+ *   folded
+ */
+char *
+pb_text_fingerprint_of_folded (const char * const *folded,
+                               guint               n_pages)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize total = 0;
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      gsize len = strlen (folded[i]);
+
+      g_checksum_update (checksum, (const guchar *)folded[i], len);
+      g_checksum_update (checksum, (const guchar *)"\f", 1);
+      total += len;
+    }
+
+  if (total < 32)
+    return NULL;
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
  * pb_text_fingerprint:
  * @pages: (array length=n_pages): each page's text
  *
@@ -533,50 +608,10 @@ char *
 pb_text_fingerprint (const char * const *pages,
                      guint               n_pages)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GString) folded = g_string_new (NULL);
-  gsize total = 0;
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n_pages; i++)
-    {
-      g_string_truncate (folded, 0);
+    g_ptr_array_add (folded, pb_text_fingerprint_fold (pages[i]));
 
-      g_autofree char *mended = NULL;
-      const char *page = mend_utf8 (pages[i] ? pages[i] : "", &mended);
-
-      for (const char *p = page; *p; p = g_utf8_next_char (p))
-        {
-          gunichar chars[PB_TEXT_MAX_EXPANSION];
-          guint n;
-
-          /* ASCII: its letters and digits, lower case. */
-          if ((guchar)*p < 0x80)
-            {
-              if (g_ascii_isalnum (*p))
-                g_string_append_c (folded, g_ascii_tolower (*p));
-              continue;
-            }
-
-          n = pb_text_normalize_char (g_utf8_get_char (p), chars);
-
-          for (guint k = 0; k < n; k++)
-            {
-              gunichar out[G_UNICHAR_MAX_DECOMPOSITION_LENGTH + 1];
-              guint n_out;
-
-              fold_char (chars[k], out, &n_out);
-              for (guint j = 0; j < n_out; j++)
-                g_string_append_unichar (folded, out[j]);
-            }
-        }
-
-      g_checksum_update (checksum, (const guchar *)folded->str, folded->len);
-      g_checksum_update (checksum, (const guchar *)"\f", 1);
-      total += folded->len;
-    }
-
-  if (total < 32)
-    return NULL;
-
-  return g_strdup (g_checksum_get_string (checksum));
+  return pb_text_fingerprint_of_folded ((const char * const *)folded->pdata, folded->len);
 }

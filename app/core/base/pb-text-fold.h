@@ -55,6 +55,9 @@ gboolean   pb_text_find                (const char         *text,
                                         PbTextFindFlags     flags,
                                         gsize              *out_start,
                                         gsize              *out_end);
+char      *pb_text_fingerprint_fold    (const char         *page);
+char      *pb_text_fingerprint_of_folded (const char * const *folded,
+                                          guint               n_pages);
 char      *pb_text_fingerprint         (const char * const *pages,
                                         guint               n_pages);
 

@@ -351,32 +351,36 @@ read_markups (PbReportContent  *content,
  * saved again has the same; a copy someone has marked up has not, and is
  * imported for its highlights; nor has the same text set on other pages. */
 static void
-update_fingerprint (PbReportContent *content)
+update_fingerprint (PbReportContent     *content,
+                    const char * const  *folded_pages)
 {
-  g_autoptr(GPtrArray) texts = pb_report_content_get_texts (content);
-  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sizes = g_string_new (NULL);
   guint n_pages = content->pages->len;
 
-  g_ptr_array_set_size (texts, n_pages);
+  /* The pages, as the readers folded them or folded now; then their sizes
+   * and the markups, as more "pages". */
   for (guint i = 0; i < n_pages; i++)
     {
       const PbPageContent *page = &g_array_index (content->pages, PbPageContent, i);
+
+      g_ptr_array_add (folded, folded_pages != NULL ? g_strdup (folded_pages[i])
+                                                    : pb_text_fingerprint_fold (page->text));
       g_string_append_printf (sizes, "%.0fx%.0f ", page->width, page->height);
     }
-  g_ptr_array_add (texts, sizes->str);
+  g_ptr_array_add (folded, pb_text_fingerprint_fold (sizes->str));
 
   for (guint i = 0; i < content->markups->len; i++)
     {
       PbMarkup *markup = g_ptr_array_index (content->markups, i);
-      char *mark = g_strdup_printf ("%u %s %s", markup->page, markup->quote, markup->note);
+      g_autofree char *mark = g_strdup_printf ("%u %s %s", markup->page, markup->quote, markup->note);
 
-      g_ptr_array_add (marks, mark);
-      g_ptr_array_add (texts, mark);
+      g_ptr_array_add (folded, pb_text_fingerprint_fold (mark));
     }
 
   g_clear_pointer (&content->fingerprint, g_free);
-  content->fingerprint = pb_text_fingerprint ((const char * const *)texts->pdata, texts->len);
+  content->fingerprint = pb_text_fingerprint_of_folded ((const char * const *)folded->pdata,
+                                                        folded->len);
 }
 
 /* What the page readers fill in, one slot per page, each written by the one
@@ -385,6 +389,7 @@ typedef struct
 {
   PbPageContent  *pages;
   GPtrArray     **markups;      /* per page; NULL where it has none */
+  char          **folded;       /* per page: pb_text_fingerprint_fold () */
   gboolean        want_heading;
   char           *heading;      /* the first page's, when wanted */
 } PageSlots;
@@ -426,10 +431,11 @@ read_page (PopplerDocument *document,
 
       g_object_unref (page);
     }
-  else
-    {
-      data->text = g_strdup ("");
-    }
+  if (data->text == NULL)
+    data->text = g_strdup ("");
+
+  /* Folded for the fingerprint here, on the reading threads. */
+  slots->folded[i] = pb_text_fingerprint_fold (data->text);
 }
 
 /**
@@ -505,6 +511,7 @@ pb_pdf_read_content_with_threads (PopplerDocument       *document,
 
   slots.pages = g_new0 (PbPageContent, MAX (n_pages, 1));
   slots.markups = g_new0 (GPtrArray *, MAX (n_pages, 1));
+  slots.folded = g_new0 (char *, MAX (n_pages, 1));
   slots.want_heading = content->title == NULL;
 
   done = pb_pdf_run_pages (document, n_threads, read_page, &slots, cancellable,
@@ -535,18 +542,22 @@ pb_pdf_read_content_with_threads (PopplerDocument       *document,
   g_free (slots.pages);
   g_free (slots.markups);
 
-  if (!done)
+  if (done)
     {
-      g_free (slots.heading);
-      return NULL;
+      if (content->title == NULL)
+        content->title = g_steal_pointer (&slots.heading);
+      content->text_version = PB_PAGE_TEXT_VERSION;
+      update_fingerprint (content, (const char * const *)slots.folded);
     }
-
-  if (content->title == NULL)
-    content->title = g_steal_pointer (&slots.heading);
   g_free (slots.heading);
 
-  content->text_version = PB_PAGE_TEXT_VERSION;
-  update_fingerprint (content);
+  /* A cancel leaves pages unread, and so holes in the array. */
+  for (int i = 0; i < n_pages; i++)
+    g_free (slots.folded[i]);
+  g_free (slots.folded);
+
+  if (!done)
+    return NULL;
 
   return g_steal_pointer (&content);
 }
@@ -661,6 +672,6 @@ pb_pdf_read_raw_markups (PbReportContent *content,
   if (added)
     {
       g_ptr_array_sort (content->markups, compare_markups);
-      update_fingerprint (content);
+      update_fingerprint (content, NULL);
     }
 }
