@@ -12,6 +12,7 @@
 #include "pb-identity.h"
 #include "pb-findings-panel.h"
 #include "pb-import-job.h"
+#include "pb-import-outcome.h"
 #include "pb-import-progress.h"
 #include "pb-import.h"
 #include "pb-key-labels.h"
@@ -144,6 +145,178 @@ job_done_cb (GObject      *source,
   /* Only the strip's text is under test: the outcome is dropped. */
   g_clear_pointer (&results, g_ptr_array_unref);
   *done = TRUE;
+}
+
+static GtkWidget *find_label_text (GtkWidget  *widget,
+                                   const char *text);
+
+static void
+keep_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Runs a batch of @n_files files that do not exist to its end. Returns
+ * the results, all failures. */
+static GPtrArray *
+run_missing_files (PbLibrary        *library,
+                   guint             n_files,
+                   const char       *long_name,
+                   PbImportProgress *progress)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PbImportJob) job = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  GPtrArray *results;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = i + 1 == n_files && long_name != NULL
+                              ? g_build_filename ("/nonexistent", long_name, NULL)
+                              : g_strdup_printf ("/nonexistent/report-%03u.pdf", i);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  job = pb_import_job_new (library, (GFile **)files->pdata, files->len);
+  pb_import_job_set_n_workers (job, 1);
+  if (progress != NULL)
+    pb_import_progress_set_job (progress, job, cancellable);
+  pb_import_job_run_async (job, cancellable, keep_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  results = pb_import_job_run_finish (job, result, NULL);
+  g_assert_nonnull (results);
+  g_assert_cmpuint (results->len, ==, n_files);
+  return results;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             char            **out)
+{
+  g_free (*out);
+  *out = g_strdup (response);
+}
+
+/* Two hundred failed files: the list scrolls inside a dialog that fits a
+ * 760 px-high screen and a 360 px-wide window, Close shows and is the
+ * default, and closing the window (Escape) answers Close. */
+static void
+test_import_failures_dialog (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = run_missing_files (f->library, 200, NULL, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *dialog;
+  GtkWidget *close;
+  GtkWidget *list;
+  g_autofree char *response = NULL;
+  int minimum, natural;
+  guint n_rows = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpint (pb_import_result_get_status (g_ptr_array_index (results, i)), ==, PB_IMPORT_STATUS_FAILED);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = pb_import_failures_dialog_new (GTK_WINDOW (window), results);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), &response);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (dialog);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "200 Files Were Not Imported");
+  gtk_widget_measure (dialog, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (natural, <, 760);
+  g_assert_cmpint (gtk_widget_get_height (dialog), <, 760);
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* Every file is listed, with its reason. */
+  list = find_type (dialog, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 200);
+  g_assert_nonnull (find_label_text (list, "report-199.pdf"));
+  g_assert_nonnull (find_label_text (list, pb_import_result_get_error (g_ptr_array_index (results, 199))->message));
+
+  close = find_button (dialog, "_Close");
+  g_assert_nonnull (close);
+  g_assert_true (gtk_widget_get_mapped (close));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == close);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_cmpstr (response, ==, "close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 360 px the count and the total still show; only the file name is
+ * cut, and the time left has a line of its own. */
+static void
+test_import_progress_narrow (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char long_name[] = "Northmoor City Council children's services focused visit report March 2026.pdf";
+  GtkWidget *progress = g_object_ref_sink (pb_import_progress_new ());
+  g_autoptr(GPtrArray) results = NULL;
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 200);
+  gtk_window_set_child (GTK_WINDOW (window), progress);
+  gtk_window_present (GTK_WINDOW (window));
+  results = run_missing_files (f->library, 49, long_name, PB_IMPORT_PROGRESS (progress));
+  gtk_test_widget_wait_for_draw (window);
+
+  g_assert_true (g_str_has_prefix (pb_import_progress_get_text (PB_IMPORT_PROGRESS (progress)),
+                                   "Importing 49 of 49: “Northmoor City Council"));
+  g_assert_nonnull (strstr (pb_import_progress_get_text (PB_IMPORT_PROGRESS (progress)), long_name));
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+  /* The count is shown whole, the name beside it. */
+  g_assert_true (gtk_widget_get_mapped (find_label_text (progress, "Importing 49 of 49:")));
+  g_assert_true (gtk_widget_get_mapped (find_label_text (progress, long_name)));
+
+  pb_import_progress_set_job (PB_IMPORT_PROGRESS (progress), NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (progress);
 }
 
 /* A batch shows how many files, and the one begun last. */
@@ -681,6 +854,10 @@ main (int   argc,
   g_test_add ("/templates/report-details", Fixture, NULL, fixture_setup, test_report_details, fixture_teardown);
   g_test_add ("/templates/import-progress", Fixture, NULL, fixture_setup, test_import_progress, fixture_teardown);
   g_test_add ("/templates/import-progress-batch", Fixture, NULL, fixture_setup, test_import_progress_batch,
+              fixture_teardown);
+  g_test_add ("/templates/import-progress-narrow", Fixture, NULL, fixture_setup, test_import_progress_narrow,
+              fixture_teardown);
+  g_test_add ("/templates/import-failures-dialog", Fixture, NULL, fixture_setup, test_import_failures_dialog,
               fixture_teardown);
   g_test_add ("/templates/password-dialog", Fixture, NULL, fixture_setup, test_password_dialog, fixture_teardown);
   g_test_add ("/templates/password-dialog-enter", Fixture, NULL, fixture_setup, test_password_dialog_enter,

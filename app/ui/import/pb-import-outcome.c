@@ -15,17 +15,100 @@
  * a dialog for what could not, and a password dialog for each file that
  * needs one (whose answer goes back into the queue). */
 
-static void
-show_failures (PbImportQueue *queue,
-               GtkWindow     *window)
+/* One row of the failures list: the file's name, then why it was not
+ * imported, both selectable so that they can be copied into an email. */
+static GtkWidget *
+failure_row_new (PbImportResult *result)
 {
-  GPtrArray *failures = pb_import_queue_get_failures (queue);
-  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *name = g_file_get_basename (pb_import_result_get_file (result));
+  const char *reason = pb_import_result_get_error (result)->message;
+  g_autofree char *spoken = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *name_label = gtk_label_new (name);
+  GtkWidget *reason_label = gtk_label_new (reason);
+  GtkWidget *labels[] = { name_label, reason_label };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *label = labels[i];
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* A file name may have no spaces: it still wraps, not widens. */
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (name_label, "heading");
+  gtk_widget_add_css_class (reason_label, "dim-label");
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  /* A screen reader says the row as one: the file, then the reason. */
+  /* Translators: %s is a file name, then why it was not imported */
+  spoken = g_strdup_printf (_("%s: %s"), name, reason);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+
+  return row;
+}
+
+/* The list of failed files, which scrolls inside the dialog once it is
+ * taller than a few rows: a dialog one paragraph per file tall put its
+ * Close button off the screen. */
+static GtkWidget *
+failure_list_new (GPtrArray *failures)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Files not imported"), -1);
+  for (guint i = 0; i < failures->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), failure_row_new (g_ptr_array_index (failures, i)));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  /* Room for about four rows; with the heading and the button the dialog
+   * fits a 760 px-high screen. */
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), PB_IMPORT_FAILURES_LIST_MAX_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  return scrolled;
+}
+
+/**
+ * pb_import_failures_dialog_new:
+ * @window: the window to put the dialog over
+ * @failures: (element-type PbImportResult): the files that were not
+ *   imported, at least one, each with an error
+ *
+ * A dialog that tells the user which files were not imported and why. One
+ * file is told in the body; several are listed, file name and reason per
+ * row, in a list that scrolls once it is taller than
+ * %PB_IMPORT_FAILURES_LIST_MAX_HEIGHT pixels, so Close always shows. Close
+ * is the default response and Escape closes.
+ *
+ * Returns: (transfer floating): an #AdwMessageDialog, not yet presented
+ */
+GtkWidget *
+pb_import_failures_dialog_new (GtkWindow *window,
+                               GPtrArray *failures)
+{
   g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (failures->len == 0)
-    return;
+  g_return_val_if_fail (!window || GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (failures != NULL && failures->len > 0, NULL);
 
   if (failures->len == 1)
     {
@@ -34,7 +117,8 @@ show_failures (PbImportQueue *queue,
 
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("“%s” Was Not Imported"), name);
-      g_string_append (body, pb_import_result_get_error (result)->message);
+      body = g_strdup_printf ("%s\n\n%s", pb_import_result_get_error (result)->message,
+                              _("Nothing was added to the library for this file."));
     }
   else
     {
@@ -43,25 +127,32 @@ show_failures (PbImportQueue *queue,
                                               "%u Files Were Not Imported",
                                               failures->len),
                                  failures->len);
-      for (guint i = 0; i < failures->len; i++)
-        {
-          PbImportResult *result = g_ptr_array_index (failures, i);
-
-          if (i > 0)
-            g_string_append (body, "\n\n");
-          g_string_append (body, pb_import_result_get_error (result)->message);
-        }
+      body = g_strdup (g_dngettext (GETTEXT_PACKAGE,
+                                    "Nothing was added to the library for this file.",
+                                    "Nothing was added to the library for these files.",
+                                    failures->len));
     }
 
-  g_string_append (body, "\n\n");
-  g_string_append (body, g_dngettext (GETTEXT_PACKAGE,
-                                      "Nothing was added to the library for this file.",
-                                      "Nothing was added to the library for these files.",
-                                      failures->len));
-
-  dialog = adw_message_dialog_new (window, heading, body->str);
+  dialog = adw_message_dialog_new (window, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  if (failures->len > 1)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), failure_list_new (failures));
+
+  return dialog;
+}
+
+static void
+show_failures (PbImportQueue *queue,
+               GtkWindow     *window)
+{
+  GPtrArray *failures = pb_import_queue_get_failures (queue);
+
+  if (failures->len == 0)
+    return;
+
+  gtk_window_present (GTK_WINDOW (pb_import_failures_dialog_new (window, failures)));
 }
 
 static void

@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* The tallest the list of failed files grows before it scrolls, in pixels. */
+#define PB_IMPORT_FAILURES_LIST_MAX_HEIGHT 320
+
+GtkWidget *pb_import_failures_dialog_new (GtkWindow *window,
+                                          GPtrArray *failures);
+
 void pb_import_outcome_announce (PbImportQueue *queue,
                                  PbLibrary     *library,
                                  GtkWindow     *window,

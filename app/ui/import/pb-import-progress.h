@@ -20,5 +20,6 @@ void         pb_import_progress_set_job   (PbImportProgress *self,
                                            GCancellable     *cancellable);
 PbImportJob *pb_import_progress_get_job   (PbImportProgress *self);
 const char  *pb_import_progress_get_text  (PbImportProgress *self);
+const char  *pb_import_progress_get_time_left (PbImportProgress *self);
 
 G_END_DECLS
