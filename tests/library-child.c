@@ -25,6 +25,9 @@
  *                                         goes and "done" after each
  *   library-child hold LIBRARY            opens it, prints "open", and keeps
  *                                         it open until standard input closes
+ *   library-child import-then-die LIBRARY PDF…
+ *                                         as import, then exits without
+ *                                         closing the library
  *   library-child finding LIBRARY SHA256  adds one finding, prints "done ID"
  *                                         and exits without closing the
  *                                         library (as a process that is killed)
@@ -92,7 +95,7 @@ main (int   argc,
     if (library == NULL)
       return fail (error);
 
-    if (g_str_equal (mode, "import"))
+    if (g_str_equal (mode, "import") || g_str_equal (mode, "import-then-die"))
       {
         for (int i = 3; i < argc; i++)
           {
@@ -104,6 +107,9 @@ main (int   argc,
             printf ("done %" G_GINT64_FORMAT "\n", id);
             fflush (stdout);
           }
+        /* Gone without closing anything, as a process that is killed. */
+        if (g_str_equal (mode, "import-then-die"))
+          _exit (0);
       }
     else if (g_str_equal (mode, "backup") && argc == 4)
       {

@@ -441,6 +441,79 @@ test_killed_session_replayed (Fixture       *f,
   }
 }
 
+/* A killed session whose journal went past SQLite's checkpoint, so that it
+ * was started over from its beginning, writing over the page that said
+ * whose it is: what was committed since is replayed, not set aside. */
+#define PAGES_AFTER_CHECKPOINT 100
+
+static void
+test_killed_after_checkpoint (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_autoptr(PbTestChild) child = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_done = 0;
+
+  /* Reports whose full-text index takes the journal past 1,000 pages
+   * (SQLite's checkpoint) part-way through, with more imported after it. */
+  for (guint r = 0; r < 12; r++)
+    {
+      g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *name = g_strdup_printf ("long-%u.pdf", r);
+
+      for (guint p = 0; p < PAGES_AFTER_CHECKPOINT; p++)
+        {
+          GString *text = g_string_new (NULL);
+
+          for (guint l = 0; l < 40; l++)
+            g_string_append_printf (text, "Report %u page %u line %u word%u%u%u care leavers\n",
+                                    r, p, l, r, p, l);
+          g_ptr_array_add (pages, g_string_free (text, FALSE));
+        }
+      g_ptr_array_add (pages, NULL);
+      g_ptr_array_add (pdfs, pb_test_write_pdf (f->dir, name, (const char * const *)pages->pdata, NULL));
+    }
+
+  g_ptr_array_add (args, g_strdup ("import-then-die"));
+  g_ptr_array_add (args, g_strdup (f->library_dir));
+  for (guint i = 0; i < pdfs->len; i++)
+    g_ptr_array_add (args, g_strdup (g_ptr_array_index (pdfs, i)));
+  g_ptr_array_add (args, NULL);
+
+  child = pb_test_child_spawn ((const char * const *)args->pdata);
+  while (n_done < pdfs->len)
+    {
+      g_autofree char *line = pb_test_child_read_line (child);
+
+      g_assert_nonnull (line);
+      if (g_str_has_prefix (line, "done "))
+        n_done++;
+      else
+        g_assert_true (g_str_has_prefix (line, "page "));
+    }
+  g_assert_cmpint (pb_test_child_wait (child), ==, 0);
+
+  /* The journal went past SQLite's checkpoint (1,000 pages of 4 KiB). */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 1000 * 4096);
+  }
+
+  {
+    g_autoptr(PbLibrary) library = pb_library_open (f->library_dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (pb_library_get_notice (library));
+  }
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, n_done);
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "report_pages"), ==, n_done * PAGES_AFTER_CHECKPOINT);
+}
+
 /* Two first-ever imports into a new library at once, and two upgrades of an
  * old library at once: every process succeeds, every time. */
 static void
@@ -646,6 +719,7 @@ main (int   argc,
   ADD ("damaged-row-not-a-report", test_damaged_row_not_a_report);
   ADD ("restore-older-then-import", test_restore_older_then_import);
   ADD ("foreign-wal-set-aside", test_foreign_wal_set_aside);
+  ADD ("killed-after-checkpoint", test_killed_after_checkpoint);
   ADD ("header-only-wal-quiet", test_header_only_wal_quiet);
 #define ADD_AFTER(name, after) \
   g_test_add ("/safety/killed-session-replayed/" name, Fixture, GINT_TO_POINTER (after), \

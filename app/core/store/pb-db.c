@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pb-db.h"
+#include "pb-library-private.h"
 
 /* Thin helpers over SQLite so that every caller reports errors the same way and
  * every connection gets the same durability settings. */
@@ -147,7 +148,7 @@ pb_db_open (const char  *path,
 
   /* Another process (the command line, a second window) may hold the write lock
    * for the length of one import transaction; wait for it rather than failing. */
-  sqlite3_busy_timeout (db, 10000);
+  sqlite3_busy_timeout (db, PB_DB_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
 
   if (!read_only &&
@@ -161,6 +162,10 @@ pb_db_open (const char  *path,
       sqlite3_close_v2 (db);
       return NULL;
     }
+
+  /* A library's journal keeps saying whose it is (pb-library-session.c). */
+  if (!read_only)
+    _pb_library_session_watch (db);
 
   return db;
 }

@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* How long a connection waits for another's write lock, in milliseconds:
+ * the length of one import's transaction, with room to spare. */
+#define PB_DB_BUSY_TIMEOUT_MS 10000
+
 #define PB_DB_ERROR (pb_db_error_quark ())
 
 typedef enum

@@ -76,6 +76,7 @@ void        _pb_library_session_begin       (int          fd,
                                              sqlite3     *db,
                                              const char  *db_path);
 void        _pb_library_session_leave       (int          fd);
+void        _pb_library_session_watch       (sqlite3     *db);
 
 /* pb-backup.c */
 gboolean    _pb_library_backups_may_list    (PbLibrary   *self,

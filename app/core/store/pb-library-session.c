@@ -40,9 +40,19 @@
  *     under a new name, unread and kept, with a sentence for the user.
  *
  * A library from before the identity existed falls back on the files' device
- * and inode numbers, which an older record held. */
+ * and inode numbers, which an older record held.
+ *
+ * SQLite starts the -wal over from its beginning once a checkpoint has copied
+ * it all into library.db, writing over the page with the token: after that, a
+ * killed session's -wal held neither token nor uuid and was set aside, with
+ * every report committed since (all of a bulk import past 4 MB). So every
+ * connection that writes watches its commits (_pb_library_session_watch ()),
+ * and writes the token's page again whenever the -wal has been started over:
+ * right after the checkpoint that allows it, which starts it over with the
+ * token, and after any commit that finds it started over by someone else. */
 
 #define LOCK_SUFFIX    "-lock"
+#define WAL_SUFFIX     "-wal"
 #define RECORD_SUFFIX  "-session"
 #define TOKEN_PREFIX   "pb-session-"
 
@@ -319,6 +329,135 @@ _pb_library_session_begin (int         fd,
     }
 
   flock (fd, LOCK_SH);
+}
+
+/* SQLite's own automatic checkpoint, which a hook of our own replaces
+ * (sqlite3_wal_hook () takes the place of sqlite3_wal_autocheckpoint ()):
+ * when a commit leaves the -wal this many pages long, its default. */
+#define CHECKPOINT_PAGES 1000
+
+/* Which start of each -wal the token was last written into, by the -wal's
+ * salt (see read_wal_start ()); for the whole process, as every connection
+ * to a library shares its -wal. */
+G_LOCK_DEFINE_STATIC (stamped);
+static GHashTable *stamped;   /* path of the -wal → salt, as a pointer */
+
+/* Set while a thread writes the token, so that its own commit does not
+ * write it again. */
+static GPrivate stamping;
+
+/* The -wal's first salt (bytes 16 to 19 of its header, big-endian), which
+ * SQLite changes each time it starts the -wal over
+ * (https://www.sqlite.org/fileformat2.html#walformat). */
+static gboolean
+read_wal_start (const char *wal_path,
+                guint32    *out_salt)
+{
+  guint8 header[20];
+  ssize_t n;
+  int fd;
+
+  if ((fd = g_open (wal_path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return FALSE;
+  n = pread (fd, header, sizeof header, 0);
+  g_close (fd, NULL);
+  if (n != (ssize_t)sizeof header)
+    return FALSE;
+
+  *out_salt = ((guint32)header[16] << 24) | ((guint32)header[17] << 16) |
+              ((guint32)header[18] << 8) | (guint32)header[19];
+  return TRUE;
+}
+
+/* Writes the page with the session token (and the library's uuid) again,
+ * so that it is in the -wal; remembers which start of the -wal it is in. */
+static void
+stamp_token (sqlite3    *db,
+             const char *wal_path)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint32 salt;
+  int rc;
+
+  /* Not worth waiting for: whoever holds the lock commits next, and its
+   * commit (or ours after it) finds the -wal to stamp. */
+  g_private_set (&stamping, GINT_TO_POINTER (TRUE));
+  sqlite3_busy_timeout (db, 0);
+  /* A row beside the token's, changed: SQLite writes no page for a row
+   * written again the same, and library_meta's few rows share one page. */
+  if ((rc = sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO library_meta (key, value)"
+                                    " VALUES ('journal-started', ?1)", -1, &stmt, NULL)) == SQLITE_OK)
+    {
+      g_autofree char *when = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
+
+      sqlite3_bind_text (stmt, 1, when, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_busy_timeout (db, PB_DB_BUSY_TIMEOUT_MS);
+  g_private_set (&stamping, NULL);
+
+  if (rc != SQLITE_OK || !read_wal_start (wal_path, &salt))
+    return;
+
+  G_LOCK (stamped);
+  if (stamped == NULL)
+    stamped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (stamped, g_strdup (wal_path), GUINT_TO_POINTER (salt));
+  G_UNLOCK (stamped);
+}
+
+static int
+wal_hook_cb (gpointer    user_data,
+             sqlite3    *db,
+             const char *schema,
+             int         n_pages)
+{
+  const char *db_path = sqlite3_db_filename (db, schema);
+  g_autofree char *wal_path = NULL;
+  gboolean started_over = FALSE;
+  guint32 salt;
+
+  if (g_private_get (&stamping) != NULL || db_path == NULL || *db_path == '\0')
+    return SQLITE_OK;
+  wal_path = g_strconcat (db_path, WAL_SUFFIX, NULL);
+
+  if (n_pages >= CHECKPOINT_PAGES)
+    {
+      int n_log = -1, n_copied = -1;
+
+      /* All of it copied: the next commit starts the -wal over. */
+      if (sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, &n_log, &n_copied) == SQLITE_OK &&
+          n_log > 0 && n_log == n_copied)
+        started_over = TRUE;
+    }
+
+  if (!started_over && read_wal_start (wal_path, &salt))
+    {
+      G_LOCK (stamped);
+      started_over = stamped == NULL || !g_hash_table_contains (stamped, wal_path) ||
+                     GPOINTER_TO_UINT (g_hash_table_lookup (stamped, wal_path)) != salt;
+      G_UNLOCK (stamped);
+    }
+
+  if (started_over)
+    stamp_token (db, wal_path);
+
+  return SQLITE_OK;
+}
+
+/**
+ * _pb_library_session_watch:
+ * @db: a connection to a library that writes
+ *
+ * Takes over SQLite's automatic checkpoint on @db (at the same length of
+ * -wal), and keeps the session token in the -wal whenever it is started
+ * over (see the file comment).
+ */
+void
+_pb_library_session_watch (sqlite3 *db)
+{
+  sqlite3_wal_hook (db, wal_hook_cb, NULL);
 }
 
 /**
