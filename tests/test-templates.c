@@ -264,10 +264,13 @@ test_import_failures_dialog (Fixture       *f,
 
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "200 Files Were Not Imported");
   gtk_widget_measure (dialog, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
-  g_test_message ("dialog for 200 files: natural height %d px, shown %d × %d px", natural,
-                  gtk_widget_get_width (dialog), gtk_widget_get_height (dialog));
+  g_test_message ("dialog for 200 files: natural height %d px, shown %d x %d px, list %d px", natural,
+                  gtk_widget_get_width (dialog), gtk_widget_get_height (dialog),
+                  gtk_widget_get_height (find_type (dialog, GTK_TYPE_SCROLLED_WINDOW)));
   g_assert_cmpint (natural, <, 760);
   g_assert_cmpint (gtk_widget_get_height (dialog), <, 760);
+  g_assert_cmpint (gtk_widget_get_height (find_type (dialog, GTK_TYPE_SCROLLED_WINDOW)), <=,
+                   PB_IMPORT_FAILURES_LIST_MAX_HEIGHT);
   gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
 
