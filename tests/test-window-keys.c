@@ -332,6 +332,26 @@ test_library_arrows (Fixture       *f,
   g_assert_true (library_has_focus (f));
   g_assert_true (pb_window_get_selected_report (f->window) == reading);
 
+  /* Home and End go to the first and last rows, opening neither; each is
+   * where the other is not (three reports). */
+  {
+    GtkWidget *top, *bottom;
+
+    g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Home, 0));
+    top = focus_of (f);
+    g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_End, 0));
+    bottom = focus_of (f);
+    g_assert_true (library_has_focus (f));
+    g_assert_true (top != bottom);
+    g_assert_true (pb_window_get_selected_report (f->window) == reading);
+    /* Up from the top stays there. */
+    g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Home, 0));
+    g_assert_true (focus_of (f) == top);
+    g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Up, 0));
+    g_assert_true (focus_of (f) == top);
+    g_assert_true (pb_window_get_selected_report (f->window) == reading);
+  }
+
   g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Return, 0));
   g_assert_true (pb_window_get_selected_report (f->window) != reading);
 }

@@ -101,7 +101,11 @@ move_focus_cb (GtkWidget *view,
   /* At either end, the focus stays where it is. */
   if ((step < 0 && position == 0) || (step > 0 && position + 1 >= g_list_model_get_n_items (rows)))
     return TRUE;
-  position += step;
+  /* Home and End go to the ends, Page Up and Down a page of rows at most. */
+  if (step < 0)
+    position -= MIN ((guint)-step, position);
+  else
+    position = MIN (position + (guint)step, g_list_model_get_n_items (rows) - 1);
   gtk_widget_activate_action (view, "list.scroll-to-item", "u", position);
   next = g_list_model_get_item (rows, position);
   pb_report_tree_focus_row (GTK_LIST_VIEW (view), next);
@@ -112,11 +116,21 @@ void
 _pb_library_sidebar_init_keys (PbLibrarySidebar *self)
 {
   GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  /* Rows a page moves by: about a screenful of the library's list. */
+  enum { PAGE = 10 };
   static const struct { guint keyval; int step; } keys[] = {
     { GDK_KEY_Up, -1 },
     { GDK_KEY_KP_Up, -1 },
     { GDK_KEY_Down, 1 },
     { GDK_KEY_KP_Down, 1 },
+    { GDK_KEY_Page_Up, -PAGE },
+    { GDK_KEY_KP_Page_Up, -PAGE },
+    { GDK_KEY_Page_Down, PAGE },
+    { GDK_KEY_KP_Page_Down, PAGE },
+    { GDK_KEY_Home, G_MININT + 1 },
+    { GDK_KEY_KP_Home, G_MININT + 1 },
+    { GDK_KEY_End, G_MAXINT },
+    { GDK_KEY_KP_End, G_MAXINT },
   };
 
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller), GTK_PHASE_CAPTURE);
