@@ -6,6 +6,7 @@
 
 #include "pb-demo.h"
 #include "pb-finding-store.h"
+#include "pb-import-outcome.h"
 #include "pb-import-queue.h"
 #include "pb-library-sidebar.h"
 #include "pb-password-dialog.h"
@@ -604,6 +605,7 @@ typedef struct
   guint  n_finished;
   guint  imported[2];
   gint64 last[2];
+  char  *stopped[2];   /* what a Stop would have said, at each finish */
 } Batches;
 
 static void
@@ -616,6 +618,7 @@ batch_finished_cb (PbImportQueue *queue,
   g_assert_cmpuint (batches->n_finished, <, 2);
   batches->imported[batches->n_finished] = pb_import_queue_get_n_imported (queue);
   batches->last[batches->n_finished] = pb_import_queue_get_last_report_id (queue);
+  batches->stopped[batches->n_finished] = pb_import_outcome_stopped_message (queue);
   batches->n_finished++;
 }
 
@@ -651,6 +654,12 @@ test_import_queue (Fixture       *f,
   g_assert_cmpuint (batches.imported[1], ==, 1);
   g_assert_cmpint (batches.last[0], >, 0);
   g_assert_cmpint (batches.last[1], >, batches.last[0]);
+  /* Stopped, each batch would have said what it kept: its own count. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpstr (batches.stopped[i], ==, "Import stopped. 1 report was imported and stays in the library.");
+      g_free (batches.stopped[i]);
+    }
   g_assert_null (pb_import_queue_get_job (queue));
   gt_signal_logger_assert_notify_emission_pop (logger, queue, "importing");
   gt_signal_logger_assert_no_emissions (logger);

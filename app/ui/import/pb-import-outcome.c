@@ -210,6 +210,31 @@ outcome_message (PbImportQueue *queue,
 }
 
 /**
+ * pb_import_outcome_stopped_message:
+ * @queue: the import queue whose batch was stopped, as its "finished"
+ *   signal is emitted
+ *
+ * Returns: (transfer full): what the user is told when they stop a batch:
+ *   how many reports it had imported, which stay in the library
+ */
+char *
+pb_import_outcome_stopped_message (PbImportQueue *queue)
+{
+  guint n_imported;
+
+  g_return_val_if_fail (PB_IS_IMPORT_QUEUE (queue), NULL);
+
+  n_imported = pb_import_queue_get_n_imported (queue);
+  if (n_imported == 0)
+    return g_strdup (_("Import stopped. Nothing was added to the library."));
+
+  return g_strdup_printf (ngettext ("Import stopped. %u report was imported and stays in the library.",
+                                    "Import stopped. %u reports were imported and stay in the library.",
+                                    n_imported),
+                          n_imported);
+}
+
+/**
  * pb_import_outcome_announce:
  * @queue: a queue that has just emitted #PbImportQueue::finished
  * @library: the library the queue imports into
@@ -233,7 +258,9 @@ pb_import_outcome_announce (PbImportQueue *queue,
 
   if (cancelled)
     {
-      pb_show_toast (GTK_WIDGET (window), adw_toast_new (_("Import cancelled. Reports already imported were kept.")));
+      g_autofree char *stopped = pb_import_outcome_stopped_message (queue);
+
+      pb_show_toast (GTK_WIDGET (window), adw_toast_new (stopped));
       return;
     }
 

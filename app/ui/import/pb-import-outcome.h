@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 GtkWidget *pb_import_failures_dialog_new (GtkWindow *window,
                                           GPtrArray *failures);
 
+char      *pb_import_outcome_stopped_message (PbImportQueue *queue);
 void pb_import_outcome_announce (PbImportQueue *queue,
                                  PbLibrary     *library,
                                  GtkWindow     *window,
