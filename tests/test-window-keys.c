@@ -356,6 +356,94 @@ test_library_arrows (Fixture       *f,
   g_assert_true (pb_window_get_selected_report (f->window) != reading);
 }
 
+/* The item of the library row that has the keyboard focus, or NULL. */
+static gpointer
+focused_item (Fixture *f)
+{
+  for (GtkWidget *w = focus_of (f); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+
+      if (GTK_IS_TREE_EXPANDER (child))
+        return gtk_tree_expander_get_item (GTK_TREE_EXPANDER (child));
+    }
+  return NULL;
+}
+
+static gpointer library_target;
+
+static gboolean
+focus_on_target (Fixture *f)
+{
+  g_autoptr(GObject) item = focused_item (f);
+
+  return item != NULL && item == library_target;
+}
+
+/* The item on the library list's row @position. */
+static gpointer
+library_item (Fixture *f,
+              guint    position)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_mapped (pb_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+
+  return gtk_tree_list_row_get_item (row);
+}
+
+/* Home and End in a library longer than the window: the far row is built
+ * only once the list has scrolled to it, and the focus goes there all the
+ * same, opening nothing; Enter then opens the report the focus is on. */
+static void
+test_library_home_end (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) last = NULL;
+  GtkListView *list;
+  PbReport *reading;
+  guint n_rows;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%02u.pdf", i);
+      g_autofree char *title = g_strdup_printf ("Report number %02u", i);
+
+      pb_reader_fixture_import (f, name, title, 1);
+    }
+  g_assert_true (pb_report_list_reload (PB_REPORT_LIST (pb_window_get_reports (f->window)), NULL));
+  g_object_set (f->window, "show-library", TRUE, NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  pb_library_sidebar_focus_report (PB_LIBRARY_SIDEBAR (pb_window_get_sidebar (f->window)));
+  pb_reader_iterate_until (library_has_focus, f);
+  reading = pb_window_get_selected_report (f->window);
+
+  list = GTK_LIST_VIEW (find_mapped (pb_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW));
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+  g_assert_cmpuint (n_rows, >=, 30);
+  first = library_item (f, 0);
+  last = library_item (f, n_rows - 1);
+
+  g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_End, 0));
+  library_target = last;
+  pb_reader_iterate_until (focus_on_target, f);
+  g_assert_true (pb_window_get_selected_report (f->window) == reading);
+
+  g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Home, 0));
+  library_target = first;
+  pb_reader_iterate_until (focus_on_target, f);
+  g_assert_true (pb_window_get_selected_report (f->window) == reading);
+
+  /* Enter opens the row the focus went to, when it holds a report. */
+  if (PB_IS_REPORT (first))
+    {
+      g_assert_nonnull (pb_reader_press_keys (GTK_ROOT (f->window), GDK_KEY_Return, 0));
+      g_assert_true (pb_window_get_selected_report (f->window) == PB_REPORT (first));
+    }
+  library_target = NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,5 +465,7 @@ main (int   argc,
               pb_reader_fixture_setup, test_overdue_spoken, pb_reader_fixture_teardown);
   g_test_add ("/window-keys/library-arrows", Fixture, PB_READER_SIZE (1100, 760),
               pb_reader_fixture_setup, test_library_arrows, pb_reader_fixture_teardown);
+  g_test_add ("/window-keys/library-home-end", Fixture, PB_READER_SIZE (1100, 760),
+              pb_reader_fixture_setup, test_library_home_end, pb_reader_fixture_teardown);
   return g_test_run ();
 }

@@ -68,6 +68,25 @@ pb_library_sidebar_focus_report (PbLibrarySidebar *self)
   self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
 }
 
+/* A row far from the focus (Home, End, a page away) is built only when the
+ * list is laid out after scrolling to it: focused then, within a few frames. */
+static gboolean
+move_tick_cb (GtkWidget     *view,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  PbLibrarySidebar *self = PB_LIBRARY_SIDEBAR (gtk_widget_get_ancestor (view, PB_TYPE_LIBRARY_SIDEBAR));
+
+  if (self == NULL || pb_report_tree_focus_row (GTK_LIST_VIEW (view), data) ||
+      ++self->move_tries >= FOCUS_TRIES)
+    {
+      if (self != NULL)
+        self->move_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /* Up and Down move the keyboard from report to report without opening
  * each on the way (a list view chooses the row its focus moves to, and
  * choosing a report opens it): a screen-reader user hears each title and
@@ -108,7 +127,18 @@ move_focus_cb (GtkWidget *view,
     position = MIN (position + (guint)step, g_list_model_get_n_items (rows) - 1);
   gtk_widget_activate_action (view, "list.scroll-to-item", "u", position);
   next = g_list_model_get_item (rows, position);
-  pb_report_tree_focus_row (GTK_LIST_VIEW (view), next);
+
+  if (self->move_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (view, self->move_tick);
+      self->move_tick = 0;
+    }
+  if (!pb_report_tree_focus_row (GTK_LIST_VIEW (view), next))
+    {
+      self->move_tries = 0;
+      self->move_tick = gtk_widget_add_tick_callback (view, move_tick_cb, g_object_ref (next),
+                                                      g_object_unref);
+    }
   return TRUE;
 }
 

@@ -36,6 +36,8 @@ struct _PbLibrarySidebar
   gboolean            folded;
   guint               focus_tick;      /* waiting for the chosen row to be built */
   guint               focus_tries;
+  guint               move_tick;       /* waiting for a row moved to (Home, End) to be built */
+  guint               move_tries;
 
   GtkWidget          *box;
   AdwWindowTitle     *title;
