@@ -21,17 +21,26 @@
 typedef PbTestCliFixture Fixture;
 
 static char *
-write_long_pdf (const char *dir,
-                guint       n_pages)
+write_numbered_pdf (const char *dir,
+                    const char *name,
+                    guint       number,
+                    guint       n_pages)
 {
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n_pages; i++)
-    g_ptr_array_add (pages, g_strdup_printf ("Page %u. Children in care and care leavers.\n"
-                                             "Leaders know their services well.", i + 1));
+    g_ptr_array_add (pages, g_strdup_printf ("Report %u, page %u. Children in care and care leavers.\n"
+                                             "Leaders know their services well.", number, i + 1));
   g_ptr_array_add (pages, NULL);
 
-  return pb_test_write_pdf (dir, "long.pdf", (const char **)pages->pdata, NULL);
+  return pb_test_write_pdf (dir, name, (const char **)pages->pdata, NULL);
+}
+
+static char *
+write_long_pdf (const char *dir,
+                guint       n_pages)
+{
+  return write_numbered_pdf (dir, "long.pdf", 0, n_pages);
 }
 
 static void
@@ -223,6 +232,98 @@ test_write_failure (Fixture       *f,
   g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 0);
 }
 
+/* Ctrl+C stops a bulk import as Stop does in the window: the reports
+ * imported before it stay, whole; the file under way and those not begun
+ * are left out, with nothing half-made; the command says so and exits 130. */
+static void
+test_stopped_import (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *reports_dir = g_build_filename (f->library_dir, "reports", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(PbLibrary) library = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  guint n_files = 12, n_imported = 0;
+  char *line;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("PB_BINARY")));
+  g_ptr_array_add (argv, g_strdup ("import"));
+  g_ptr_array_add (argv, g_strdup ("--library"));
+  g_ptr_array_add (argv, g_strdup (f->library_dir));
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%02u.pdf", i);
+
+      g_ptr_array_add (argv, write_numbered_pdf (f->dir, name, i + 1, 150));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *)argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+
+  /* Stopped once the first report is in. */
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "Imported "));
+  n_imported++;
+  g_free (line);
+  g_subprocess_send_signal (process, SIGINT);
+
+  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error)) != NULL)
+    {
+      g_assert_true (g_str_has_prefix (line, "Imported "));
+      n_imported++;
+      g_free (line);
+    }
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GDataInputStream) err_stream = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
+
+    err = g_data_input_stream_read_upto (err_stream, "", 0, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+  g_assert_cmpuint (n_imported, <, n_files);
+
+  /* It says what stays and what was left out, once, not a line a file. */
+  expected = g_strdup_printf (n_imported == 1 ? "Import stopped. %u report was imported and stays in the library."
+                                              : "Import stopped. %u reports were imported and stay in the library.",
+                              n_imported);
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_null (strstr (err, "report-"));
+
+  /* Every report it named is in the library, whole, and nothing else is:
+   * no partial copy, no journal, no stray file. */
+  g_assert_cmpuint (pb_test_count_files (reports_dir), ==, n_imported);
+  library = pb_library_open (f->library_dir, &error);
+  g_assert_no_error (error);
+  reports = pb_library_list_reports (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, n_imported);
+  for (guint i = 0; i < reports->len; i++)
+    g_assert_cmpuint (pb_report_get_page_count (g_ptr_array_index (reports, i)), ==, 150);
+  g_assert_cmpint (pb_test_count_rows (f->library_dir, "report_pages"), ==, 150 * n_imported);
+
+  {
+    g_auto(PbTestRun) check = { 0 };
+
+    pb_test_run_cli (&check, "check", "--library", f->library_dir, NULL);
+    g_assert_cmpint (check.status, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +332,8 @@ main (int   argc,
 
   g_test_add ("/cli/killed-import", Fixture, NULL,
               pb_test_cli_fixture_setup, test_killed_import, pb_test_cli_fixture_teardown);
+  g_test_add ("/cli/stopped-import", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_stopped_import, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/write-failure", Fixture, NULL,
               pb_test_cli_fixture_setup, test_write_failure, pb_test_cli_fixture_teardown);
 

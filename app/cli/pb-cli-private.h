@@ -15,6 +15,9 @@ enum {
   EXIT_OK = 0,
   EXIT_FAILED = 1,
   EXIT_USAGE = 2,
+  /* Stopped by Ctrl+C (SIGINT) or SIGTERM: 128 and SIGINT's number, as
+   * shells report a command interrupted. */
+  EXIT_STOPPED = 130,
 };
 
 typedef struct

@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -37,8 +39,22 @@ typedef struct
   guint          n_files;
   guint          n_told;        /* outcomes printed, in the files' order */
   guint          n_failed;
+  guint          n_imported;
+  guint          n_stopped;     /* files left out because the import was stopped */
   JsonBuilder   *builder;
   gboolean       show_progress; /* standard error is a terminal */
+
+  /* For the batch's own thread (import_thread ()). */
+  PbLibrary     *library;
+  GFile        **files;
+  const char    *password;
+  PbImportFlags  flags;
+  guint          n_jobs;
+  GCancellable  *cancellable;
+  gboolean       stopping;      /* Ctrl+C was pressed; main thread only */
+  guint          sigint_id;
+  guint          sigterm_id;
+  GMainLoop     *loop;
 } ImportRun;
 
 /* Prints (or adds to the JSON) the outcomes that are next in order. */
@@ -52,9 +68,16 @@ tell_outcomes (ImportRun *run)
       g_autofree char *message = NULL;
       const GError *import_error = outcome->error;
       gboolean same_content = g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
+      /* Left out by Ctrl+C: not begun, or rolled back part-way. Counted,
+       * and told once for all at the end. */
+      gboolean stopped = g_error_matches (import_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-      if (outcome->status == PB_IMPORT_STATUS_FAILED)
+      if (stopped)
+        run->n_stopped++;
+      else if (outcome->status == PB_IMPORT_STATUS_FAILED)
         run->n_failed++;
+      else if (outcome->status == PB_IMPORT_STATUS_IMPORTED)
+        run->n_imported++;
 
       /* The sentence says what to do on the command line. */
       if (same_content)
@@ -63,12 +86,15 @@ tell_outcomes (ImportRun *run)
         message = g_strdup_printf ("%s %s", import_error->message, _("Use --password."));
       else if (g_error_matches (import_error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD))
         message = g_strdup_printf ("%s %s", import_error->message, _("Give the right one with --password."));
+      else if (stopped)
+        message = g_strdup (_("Not imported: the import was stopped."));
       else if (import_error != NULL)
         message = g_strdup (import_error->message);
 
       json_builder_begin_object (run->builder);
       _pb_cli_add_string_or_null (run->builder, "file", display);
       _pb_cli_add_string_or_null (run->builder, "status", same_content ? "same-content"
+                                                  : stopped ? "stopped"
                                                   : pb_import_status_to_string (outcome->status));
       json_builder_set_member_name (run->builder, "id");
       if (outcome->report_id > 0)
@@ -79,7 +105,7 @@ tell_outcomes (ImportRun *run)
       _pb_cli_add_string_or_null (run->builder, "notice", outcome->notice);
       json_builder_end_object (run->builder);
 
-      if (run->common->json)
+      if (run->common->json || stopped)
         continue;
 
       if (run->show_progress)
@@ -146,6 +172,78 @@ import_update_cb (const PbImportBatchUpdate *update,
     show_progress (run, update);
 }
 
+static gboolean
+import_done_cb (gpointer data)
+{
+  ImportRun *run = data;
+
+  g_main_loop_quit (run->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+import_thread (gpointer data)
+{
+  ImportRun *run = data;
+
+  pb_import_files (run->library, run->files, run->n_files, run->password, run->flags,
+                   run->n_jobs, run->cancellable, import_update_cb, run, NULL);
+  g_idle_add (import_done_cb, run);
+  return NULL;
+}
+
+/* Ctrl+C (or SIGTERM): stops the batch. The handler goes with the first,
+ * so that a second Ctrl+C ends the process at once, which is safe too:
+ * each file is one transaction, and the next import clears what a killed
+ * one left. */
+static gboolean
+stop_cb (gpointer data)
+{
+  ImportRun *run = data;
+
+  /* Both handlers go; the one called is removed by returning. */
+  if (run->sigint_id != 0 && run->sigterm_id != 0)
+    g_source_remove (g_main_current_source () == g_main_context_find_source_by_id (NULL, run->sigint_id)
+                     ? run->sigterm_id : run->sigint_id);
+  run->sigint_id = run->sigterm_id = 0;
+
+  if (!run->stopping)
+    {
+      run->stopping = TRUE;
+      g_cancellable_cancel (run->cancellable);
+      if (!run->common->json)
+        {
+          if (run->show_progress)
+            fprintf (stderr, "\r\033[K");
+          fprintf (stderr, "%s\n", _("Stopping: the files under way are left out…"));
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* What Ctrl+C did, in one sentence: what stays and what was left out. */
+static char *
+stopped_message (ImportRun *run)
+{
+  g_autofree char *kept = NULL;
+
+  if (run->n_imported == 0)
+    kept = g_strdup (_("Import stopped. Nothing was added to the library."));
+  else
+    kept = g_strdup_printf (ngettext ("Import stopped. %u report was imported and stays in the library.",
+                                      "Import stopped. %u reports were imported and stay in the library.",
+                                      run->n_imported),
+                            run->n_imported);
+
+  if (run->n_stopped == 0)
+    return g_steal_pointer (&kept);
+
+  return g_strdup_printf (ngettext ("%s %u file was not imported; import it again to add it.",
+                                    "%s %u files were not imported; import them again to add them.",
+                                    run->n_stopped),
+                          kept, run->n_stopped);
+}
+
 int
 _pb_cli_run_import (CommonOptions  *common,
                     int             argc,
@@ -197,10 +295,33 @@ _pb_cli_run_import (CommonOptions  *common,
   run.builder = builder;
   run.show_progress = !common->json && isatty (STDERR_FILENO);
 
+  run.library = library;
+  run.files = (GFile **)files->pdata;
+  run.password = password;
+  run.flags = anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT;
+  run.n_jobs = (guint)jobs;
+  run.cancellable = g_cancellable_new ();
+  run.loop = g_main_loop_new (NULL, FALSE);
+
+  /* The batch runs on a thread of its own while this one waits for it and
+   * for Ctrl+C, which stops it as Stop does in the window: no file is
+   * begun after it, the files under way are rolled back, and the reports
+   * already imported stay. */
   json_builder_begin_array (builder);
-  pb_import_files (library, (GFile **)files->pdata, files->len, password,
-                   anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT, (guint)jobs, NULL,
-                   import_update_cb, &run, NULL);
+  {
+    GThread *thread;
+
+    run.sigint_id = g_unix_signal_add (SIGINT, stop_cb, &run);
+    run.sigterm_id = g_unix_signal_add (SIGTERM, stop_cb, &run);
+    thread = g_thread_new ("pb-cli-import", import_thread, &run);
+
+    g_main_loop_run (run.loop);
+    g_thread_join (thread);
+    if (run.sigint_id != 0)
+      g_source_remove (run.sigint_id);
+    if (run.sigterm_id != 0)
+      g_source_remove (run.sigterm_id);
+  }
   json_builder_end_array (builder);
 
   if (run.show_progress && run.n_files > 1)
@@ -212,9 +333,22 @@ _pb_cli_run_import (CommonOptions  *common,
       g_clear_error (&run.outcomes[i].error);
     }
   g_free (run.outcomes);
+  g_clear_object (&run.cancellable);
+  g_clear_pointer (&run.loop, g_main_loop_unref);
 
   if (common->json)
     _pb_cli_print_json (builder);
+
+  if (run.stopping)
+    {
+      if (!common->json)
+        {
+          g_autofree char *message = stopped_message (&run);
+
+          fprintf (stderr, "panel-brief: %s\n", message);
+        }
+      return EXIT_STOPPED;
+    }
 
   return run.n_failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
