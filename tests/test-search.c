@@ -43,6 +43,15 @@ test_query_builder (void)
   assert_query ("OR care", "\"OR\" \"care\"");   /* nothing before it to join */
   assert_query ("care OR", "\"care\"");
   assert_query ("¶24 children’s", "\"¶24\" \"children’s\"");
+  /* A word or phrase typed again is asked for once where one operator joins
+   * them all, so that the order does not matter; a prefix is not the word
+   * itself. */
+  assert_query ("care care care", "\"care\"");
+  assert_query ("care leavers care \"care\" leavers", "\"care\" \"leavers\"");
+  assert_query ("\"care leavers\" offer \"care leavers\"", "\"care leavers\" \"offer\"");
+  assert_query ("care* care care*", "\"care\"* \"care\"");
+  assert_query ("care OR adoption care", "\"care\" OR \"adoption\" \"care\"");
+  assert_query ("care OR adoption OR care", "\"care\" OR \"adoption\"");
 
   assert_refused ("c*", "at least 3 letters");
   assert_refused ("ca*", "at least 3 letters");
