@@ -292,6 +292,35 @@ test_import_failures_dialog (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (close));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == close);
 
+  /* Tab goes from file to file and on to Close: one stop a file (as GTK's
+   * lists take Tab), never the file's name or reason within it, which made
+   * three stops a file. */
+  {
+    g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+    gboolean reached_close = FALSE;
+
+    for (guint i = 0; i < 3 * n_rows && !reached_close; i++)
+      {
+        GtkWidget *focus;
+
+        /* As GtkWindow moves the focus for Tab: on, or round to the start. */
+        if (!gtk_widget_child_focus (dialog, GTK_DIR_TAB_FORWARD))
+          {
+            gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+            gtk_widget_child_focus (dialog, GTK_DIR_TAB_FORWARD);
+          }
+        focus = gtk_root_get_focus (GTK_ROOT (dialog));
+        g_assert_nonnull (focus);
+        g_assert_false (GTK_IS_LABEL (focus));
+        g_assert_false (g_ptr_array_find (stops, focus, NULL));
+        reached_close = focus == close;
+        g_ptr_array_add (stops, focus);
+      }
+    g_test_message ("Tab stops in the dialog before Close: %u", stops->len);
+    g_assert_true (reached_close);
+    g_assert_cmpuint (stops->len, <=, n_rows + 3);
+  }
+
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_cmpstr (response, ==, "close");
 

@@ -38,7 +38,13 @@ failure_row_new (PbImportResult *result)
       /* A file name may have no spaces: it still wraps, not widens. */
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      /* Selectable for copying with the mouse, but no Tab stop: the row is
+       * one, and two stops a file made the list a trap for the keyboard.
+       * Not focusable is not enough: a selectable label takes Tab for
+       * itself even then, and would hold the focus on its row. */
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_set_can_focus (label, FALSE);
       gtk_box_append (GTK_BOX (box), label);
     }
   gtk_widget_add_css_class (name_label, "heading");
