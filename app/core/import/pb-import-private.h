@@ -68,6 +68,8 @@ void     _pb_import_set_storage_error  (PbImportState  *state,
                                         GError        **error);
 gboolean _pb_import_copy_and_hash      (PbImportState  *state,
                                         GError        **error);
+gboolean _pb_import_sync_copy          (PbImportState  *state,
+                                        GError        **error);
 void     _pb_import_start_structure    (PbImportState  *state,
                                         gboolean        own_thread);
 void     _pb_import_join_structure     (PbImportState  *state);

@@ -287,10 +287,12 @@ store (PbImportState  *state,
    * commit, so that if the process dies in between, the file is known for a
    * leftover of this import and not for an orphan that some database needs.
    * A file that was there already is someone else's and needs no mark. */
-  if (!file_was_there && !journal_open (state, &journal_fd, error))
+  if ((!file_was_there && !journal_open (state, &journal_fd, error)) ||
+      !_pb_import_sync_copy (state, error))
     {
       pb_db_rollback (db);
       pb_db_close (db);
+      journal_close (state, journal_fd);
       return -1;
     }
 
@@ -377,6 +379,9 @@ mend_stored_copy (PbImportState *state,
   g_autofree char *aside = NULL;
   g_autofree char *aside_name = NULL;
   g_autofree char *title = NULL;
+
+  if (!_pb_import_sync_copy (state, NULL))
+    return NULL;
 
   if (!g_file_test (final_path, G_FILE_TEST_EXISTS))
     {
