@@ -35,7 +35,8 @@ typedef struct
   PopplerDocument *document;     /* the caller's, for the calling thread */
   const char      *path;         /* for the others to open */
   guint            n_pages;
-  guint            chunk;        /* pages handed out at once */
+  guint            chunk;        /* pages handed out at once, at most */
+  guint            n_threads;
   PbPdfPageFunc    func;
   gpointer         user_data;
   GCancellable    *cancellable;
@@ -46,25 +47,35 @@ typedef struct
   GCond            cond;
   guint            n_done;       /* pages read, under mutex */
   guint            n_running;    /* extra threads still working, under mutex */
+  gboolean         caller_waiting; /* the calling thread waits on cond, under mutex */
 } Run;
 
-/* Takes the next pages to read; FALSE when none are left (or on cancel). */
+/* Takes the next pages to read; FALSE when none are left (or on cancel).
+ * Whole chunks while many pages are left; towards the end, fewer at a time,
+ * down to one, so that no thread is left reading a chunk while the others
+ * have nothing to do. */
 static gboolean
 take_pages (Run   *run,
             guint *first,
             guint *last)
 {
   gint start;
+  guint chunk;
 
   if (g_cancellable_is_cancelled (run->cancellable))
     return FALSE;
 
-  start = g_atomic_int_add (&run->next_page, (gint)run->chunk);
-  if (start < 0 || (guint)start >= run->n_pages)
-    return FALSE;
+  do
+    {
+      start = g_atomic_int_get (&run->next_page);
+      if (start < 0 || (guint)start >= run->n_pages)
+        return FALSE;
+      chunk = CLAMP ((run->n_pages - (guint)start) / (2 * run->n_threads), 1, run->chunk);
+    }
+  while (!g_atomic_int_compare_and_exchange (&run->next_page, start, start + (gint)chunk));
 
   *first = (guint)start;
-  *last = MIN ((guint)start + run->chunk, run->n_pages);
+  *last = (guint)start + chunk;
   return TRUE;
 }
 
@@ -80,7 +91,9 @@ read_pages (Run             *run,
 
       g_mutex_lock (&run->mutex);
       run->n_done++;
-      g_cond_broadcast (&run->cond);
+      /* Only a waiting caller needs waking: a wake is a system call. */
+      if (run->caller_waiting)
+        g_cond_broadcast (&run->cond);
       g_mutex_unlock (&run->mutex);
     }
 }
@@ -193,6 +206,7 @@ pb_pdf_run_pages (PopplerDocument   *document,
   if (n_threads == 1)
     run.chunk = MAX (run.n_pages, 1);
 
+  run.n_threads = n_threads;
   run.n_running = n_threads - 1;
   for (guint i = 1; i < n_threads; i++)
     {
@@ -239,7 +253,11 @@ pb_pdf_run_pages (PopplerDocument   *document,
           g_mutex_lock (&run.mutex);
         }
       if (run.n_running > 0 && run.n_done == n_done)
-        g_cond_wait (&run.cond, &run.mutex);
+        {
+          run.caller_waiting = TRUE;
+          g_cond_wait (&run.cond, &run.mutex);
+          run.caller_waiting = FALSE;
+        }
     }
   g_mutex_unlock (&run.mutex);
 
