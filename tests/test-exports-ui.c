@@ -73,6 +73,16 @@ test_findings_export_csv (Fixture       *f,
             continue;
           g_assert_nonnull (lines[row]);
           g_assert_true (g_str_has_prefix (lines[row], start));
+          /* The report by the title the table shows, not its PDF's own. */
+          {
+            g_autoptr(PbReport) report = pb_library_get_report (f->library, pb_finding_get_report_id (finding), NULL);
+            g_autofree char *cell = g_strdup_printf ("%s\"%s\",", start, pb_report_get_display_title (report));
+
+            g_assert_nonnull (report);
+            g_test_message ("report cell: %s (the PDF's own title: %s)", pb_report_get_display_title (report),
+                            pb_report_get_title (report));
+            g_assert_true (g_str_has_prefix (lines[row], cell));
+          }
           row++;
         }
       g_assert_cmpuint (n_exempt, >=, 1);

@@ -592,6 +592,33 @@ test_write_csv (Fixture       *f,
   g_assert_false (pb_findings_write_csv (chosen, nowhere, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  /* Given the titles the app shows, each report goes by its own. */
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) reports = pb_library_list_reports (f->library, &error);
+    g_autoptr(GHashTable) titles = NULL;
+    g_autoptr(GString) text = NULL;
+    gint64 id = pb_finding_get_report_id (g_ptr_array_index (chosen, 0));
+
+    g_assert_no_error (error);
+    titles = pb_findings_csv_report_titles (reports);
+    g_assert_cmpuint (g_hash_table_size (titles), ==, reports->len);
+    g_assert_cmpstr (g_hash_table_lookup (titles, &id), ==,
+                     pb_report_get_display_title (g_ptr_array_index (reports, 0)));
+    g_hash_table_insert (titles, g_memdup2 (&id, sizeof id), g_strdup ("Harrowdale — ILACS inspection, May 2026"));
+
+    text = pb_findings_csv_text (chosen, NULL, titles);
+    g_strfreev (lines);
+    lines = g_strsplit (text->str, "\r\n", -1);
+    for (guint i = 0; i < chosen->len; i++)
+      {
+        g_autofree char *start = g_strdup_printf ("\"%" G_GINT64_FORMAT "\",\"Harrowdale — ILACS inspection, May 2026\",",
+                                                  pb_finding_get_id (g_ptr_array_index (chosen, i)));
+
+        g_assert_true (g_str_has_prefix (lines[i + 1], start));
+      }
+  }
 }
 
 /* A quote refused on a page that is only an image says so, and what to do,

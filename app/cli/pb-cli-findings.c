@@ -156,24 +156,29 @@ run_findings_list (CommonOptions  *common,
   if (csv != NULL)
     {
       g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) report_titles = NULL;
       g_autoptr(GPtrArray) cohorts = NULL;
+      g_autoptr(GPtrArray) reports = NULL;
       g_autofree char *shown = _pb_cli_display (csv);
 
-      if (!(cohorts = pb_library_list_cohorts (library, &error)))
+      if (!(cohorts = pb_library_list_cohorts (library, &error)) ||
+          !(reports = pb_library_list_reports (library, &error)))
         return _pb_cli_fail (error->message);
+      /* Reports by the titles the window shows, as the text output names them. */
+      report_titles = pb_findings_csv_report_titles (reports);
       for (guint i = 0; i < cohorts->len; i++)
         g_hash_table_insert (names, (gpointer)pb_cohort_get_slug (g_ptr_array_index (cohorts, i)),
                              (gpointer)pb_cohort_get_name (g_ptr_array_index (cohorts, i)));
       if (csv_path == NULL)
         {
-          g_autoptr(GString) rows = pb_findings_csv_text (findings, names);
+          g_autoptr(GString) rows = pb_findings_csv_text (findings, names, report_titles);
 
           if (fwrite (rows->str, 1, rows->len, stdout) != rows->len || fflush (stdout) != 0)
             return _pb_cli_fail (_("The findings could not be written to standard output."));
           return EXIT_OK;
         }
       if (!pb_library_check_output_path (library, csv_path, &error) ||
-          !pb_findings_write_csv_named (findings, names, csv_path, &error))
+          !pb_findings_write_csv_named (findings, names, report_titles, csv_path, &error))
         return _pb_cli_fail (error->message);
       if (!common->json)
         printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u finding to %s\n", "Wrote %u findings to %s\n", findings->len),

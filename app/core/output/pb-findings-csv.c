@@ -8,6 +8,7 @@
 #include "pb-csv.h"
 #include "pb-export-file.h"
 #include "pb-findings-csv.h"
+#include "pb-report.h"
 
 /* Findings as a spreadsheet: one row each, every field quoted (RFC 4180)
  * and no text cell read as a formula (pb-csv.c), for whatever set the
@@ -125,10 +126,38 @@ pb_csv_append_finding (GString    *out,
 }
 
 /**
+ * pb_findings_csv_report_titles:
+ * @reports: (element-type PbReport): the library's reports
+ *
+ * Returns: (transfer full) (element-type gint64 utf8): each report's title
+ *   as the app shows it (pb_report_get_display_title()) by its id, keys
+ *   pointing to gint64 (g_int64_hash()), for pb_findings_csv_text()
+ */
+GHashTable *
+pb_findings_csv_report_titles (GPtrArray *reports)
+{
+  GHashTable *titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  g_return_val_if_fail (reports != NULL, titles);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      PbReport *report = g_ptr_array_index (reports, i);
+
+      g_hash_table_insert (titles, g_memdup2 (&(gint64) { pb_report_get_id (report) }, sizeof (gint64)),
+                           g_strdup (pb_report_get_display_title (report)));
+    }
+  return titles;
+}
+
+/**
  * pb_findings_csv_text:
  * @findings: (element-type PbFinding): the rows, in order
  * @cohort_names: (nullable) (element-type utf8 utf8): each cohort's name
  *   by its slug, as pb_csv_cohort_names() takes
+ * @report_titles: (nullable) (element-type gint64 utf8): each report's
+ *   title as the app shows it, from pb_findings_csv_report_titles(); a
+ *   report not in it (or all, when %NULL) goes by the title in its PDF
  *
  * The findings as CSV, one row each after a header, with their ids: what
  * pb_findings_write_csv_named() writes, for a caller that writes it
@@ -138,7 +167,8 @@ pb_csv_append_finding (GString    *out,
  */
 GString *
 pb_findings_csv_text (GPtrArray  *findings,
-                      GHashTable *cohort_names)
+                      GHashTable *cohort_names,
+                      GHashTable *report_titles)
 {
   GString *out = g_string_new ("\"ID\",");
 
@@ -150,9 +180,11 @@ pb_findings_csv_text (GPtrArray  *findings,
     {
       PbFinding *finding = g_ptr_array_index (findings, i);
       g_autofree char *cohorts = pb_csv_cohort_names (finding, cohort_names);
+      gint64 report_id = pb_finding_get_report_id (finding);
+      const char *title = report_titles != NULL ? g_hash_table_lookup (report_titles, &report_id) : NULL;
 
       pb_csv_append_number (out, pb_finding_get_id (finding), FALSE);
-      pb_csv_append_finding (out, finding, NULL, cohorts, TRUE);
+      pb_csv_append_finding (out, finding, title, cohorts, TRUE);
     }
   return out;
 }
@@ -162,6 +194,8 @@ pb_findings_csv_text (GPtrArray  *findings,
  * @findings: (element-type PbFinding): the rows, in order
  * @cohort_names: (nullable) (element-type utf8 utf8): each cohort's name
  *   by its slug, as pb_csv_cohort_names() takes
+ * @report_titles: (nullable) (element-type gint64 utf8): each report's
+ *   title as the app shows it, as pb_findings_csv_text() takes
  * @path: where to write; a file there is replaced once the new one is
  *   complete
  * @error: a #GError, or %NULL
@@ -173,6 +207,7 @@ pb_findings_csv_text (GPtrArray  *findings,
 gboolean
 pb_findings_write_csv_named (GPtrArray   *findings,
                              GHashTable  *cohort_names,
+                             GHashTable  *report_titles,
                              const char  *path,
                              GError     **error)
 {
@@ -181,22 +216,41 @@ pb_findings_write_csv_named (GPtrArray   *findings,
   g_return_val_if_fail (findings != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  out = pb_findings_csv_text (findings, cohort_names);
+  out = pb_findings_csv_text (findings, cohort_names, report_titles);
   return pb_export_write_contents (path, out->str, out->len, error);
 }
 
 /**
  * pb_findings_write_csv:
  *
- * pb_findings_write_csv_named() without the library's cohort names: each
- * cohort is named from its slug ("care_leavers" as "Care leavers").
+ * pb_findings_write_csv_named() without the library's names: each cohort
+ * is named from its slug ("care_leavers" as "Care leavers"), each report by
+ * the title in its PDF.
  */
 gboolean
 pb_findings_write_csv (GPtrArray   *findings,
                        const char  *path,
                        GError     **error)
 {
-  return pb_findings_write_csv_named (findings, NULL, path, error);
+  return pb_findings_write_csv_named (findings, NULL, NULL, path, error);
+}
+
+typedef struct
+{
+  GPtrArray  *findings;
+  GHashTable *cohort_names;
+  GHashTable *report_titles;
+  char       *path;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_ptr_array_unref (data->findings);
+  g_clear_pointer (&data->cohort_names, g_hash_table_unref);
+  g_clear_pointer (&data->report_titles, g_hash_table_unref);
+  g_free (data->path);
+  g_free (data);
 }
 
 static void
@@ -205,12 +259,13 @@ write_worker (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  GPtrArray *findings = task_data;
+  WriteData *data = task_data;
   GError *error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (pb_findings_write_csv (findings, g_object_get_data (G_OBJECT (task), "path"), &error))
+  if (pb_findings_write_csv_named (data->findings, data->cohort_names, data->report_titles,
+                                   data->path, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -220,25 +275,41 @@ write_worker (GTask        *task,
  * pb_findings_write_csv_async:
  * @findings: (element-type PbFinding): the rows, in order; read on another
  *   thread, so not to be changed until the answer comes
+ * @cohort_names: (nullable) (element-type utf8 utf8): as
+ *   pb_findings_write_csv_named() takes them; kept, and read on another
+ *   thread, so not to be changed either
+ * @report_titles: (nullable) (element-type gint64 utf8): likewise
+ * @path: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread when done
+ * @user_data: for @callback
  *
- * Writes the CSV off the caller's thread.
+ * Writes the CSV off the caller's thread, as pb_findings_write_csv_named().
  */
 void
 pb_findings_write_csv_async (GPtrArray           *findings,
+                             GHashTable          *cohort_names,
+                             GHashTable          *report_titles,
                              const char          *path,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  WriteData *data;
 
   g_return_if_fail (findings != NULL);
   g_return_if_fail (path != NULL);
 
+  data = g_new0 (WriteData, 1);
+  data->findings = g_ptr_array_ref (findings);
+  data->cohort_names = cohort_names != NULL ? g_hash_table_ref (cohort_names) : NULL;
+  data->report_titles = report_titles != NULL ? g_hash_table_ref (report_titles) : NULL;
+  data->path = g_strdup (path);
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, pb_findings_write_csv_async);
-  g_task_set_task_data (task, g_ptr_array_ref (findings), (GDestroyNotify)g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)write_data_free);
   g_task_run_in_thread (task, write_worker);
 }
 

@@ -20,13 +20,18 @@ char    *pb_csv_cohort_names          (PbFinding            *finding,
 gboolean pb_findings_write_csv        (GPtrArray            *findings,
                                        const char           *path,
                                        GError              **error);
+GHashTable *pb_findings_csv_report_titles (GPtrArray        *reports);
 GString *pb_findings_csv_text         (GPtrArray            *findings,
-                                       GHashTable           *cohort_names);
+                                       GHashTable           *cohort_names,
+                                       GHashTable           *report_titles);
 gboolean pb_findings_write_csv_named  (GPtrArray            *findings,
                                        GHashTable           *cohort_names,
+                                       GHashTable           *report_titles,
                                        const char           *path,
                                        GError              **error);
 void     pb_findings_write_csv_async  (GPtrArray            *findings,
+                                       GHashTable           *cohort_names,
+                                       GHashTable           *report_titles,
                                        const char           *path,
                                        GCancellable         *cancellable,
                                        GAsyncReadyCallback   callback,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pb-cohort.h"
 #include "pb-findings-csv.h"
 #include "pb-findings-view-private.h"
 #include "pb-toast.h"
@@ -67,6 +68,8 @@ pb_findings_view_export_to (PbFindingsView *self,
   GListModel *shown = G_LIST_MODEL (self->sorted);
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GHashTable) cohort_names = NULL;
+  g_autoptr(GHashTable) report_titles = NULL;
   CsvRun *run;
 
   g_return_if_fail (PB_IS_FINDINGS_VIEW (self));
@@ -87,11 +90,30 @@ pb_findings_view_export_to (PbFindingsView *self,
       return;
     }
 
+  /* Named as the table shows them: each report by its title in the app,
+   * each cohort by the library's name for it. Copied, as the thread reads
+   * them while the library may change. */
+  cohort_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; self->cohorts != NULL && i < self->cohorts->len; i++)
+    g_hash_table_insert (cohort_names, g_strdup (pb_cohort_get_slug (g_ptr_array_index (self->cohorts, i))),
+                         g_strdup (pb_cohort_get_name (g_ptr_array_index (self->cohorts, i))));
+  {
+    g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+    GHashTableIter iter;
+    gpointer report;
+
+    g_hash_table_iter_init (&iter, self->report_by_id);
+    while (g_hash_table_iter_next (&iter, NULL, &report))
+      g_ptr_array_add (reports, report);
+    report_titles = pb_findings_csv_report_titles (reports);
+  }
+
   run = g_new0 (CsvRun, 1);
   run->self = g_object_ref (self);
   run->file = g_object_ref (file);
   run->n_findings = findings->len;
-  pb_findings_write_csv_async (findings, path, self->cancellable, csv_written_cb, run);
+  pb_findings_write_csv_async (findings, cohort_names, report_titles, path, self->cancellable,
+                               csv_written_cb, run);
 }
 
 static void
