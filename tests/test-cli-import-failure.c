@@ -232,13 +232,15 @@ test_write_failure (Fixture       *f,
   g_assert_cmpint (pb_test_count_rows (f->library_dir, "reports"), ==, 0);
 }
 
-/* Ctrl+C stops a bulk import as Stop does in the window: the reports
- * imported before it stay, whole; the file under way and those not begun
- * are left out, with nothing half-made; the command says so and exits 130. */
+/* Ctrl+C (data: the signal, SIGINT or SIGHUP) stops a bulk import as Stop
+ * does in the window: the reports imported before it stay, whole; the file
+ * under way and those not begun are left out, with nothing half-made; the
+ * command says so and exits 130. */
 static void
 test_stopped_import (Fixture       *f,
                      gconstpointer  data)
 {
+  int signal_number = GPOINTER_TO_INT (data);
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -275,7 +277,7 @@ test_stopped_import (Fixture       *f,
   g_assert_true (g_str_has_prefix (line, "Imported "));
   n_imported++;
   g_free (line);
-  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_send_signal (process, signal_number);
 
   while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error)) != NULL)
     {
@@ -298,9 +300,11 @@ test_stopped_import (Fixture       *f,
   g_assert_cmpuint (n_imported, <, n_files);
 
   /* It says what stays and what was left out, once, not a line a file. */
-  expected = g_strdup_printf (n_imported == 1 ? "Import stopped. %u report was imported and stays in the library."
-                                              : "Import stopped. %u reports were imported and stay in the library.",
-                              n_imported);
+  expected = g_strdup_printf (n_imported == 1 ? "Import stopped: %u report was imported and stays in the library, "
+                                                "and %u files were left out"
+                                              : "Import stopped: %u reports were imported and stay in the library, "
+                                                "and %u files were left out",
+                              n_imported, n_files - n_imported);
   g_assert_nonnull (strstr (err, expected));
   g_assert_null (strstr (err, "report-"));
 
@@ -332,7 +336,10 @@ main (int   argc,
 
   g_test_add ("/cli/killed-import", Fixture, NULL,
               pb_test_cli_fixture_setup, test_killed_import, pb_test_cli_fixture_teardown);
-  g_test_add ("/cli/stopped-import", Fixture, NULL,
+  g_test_add ("/cli/stopped-import", Fixture, GINT_TO_POINTER (SIGINT),
+              pb_test_cli_fixture_setup, test_stopped_import, pb_test_cli_fixture_teardown);
+  /* The terminal closed (or an ssh session dropped) stops it the same way. */
+  g_test_add ("/cli/stopped-import-hangup", Fixture, GINT_TO_POINTER (SIGHUP),
               pb_test_cli_fixture_setup, test_stopped_import, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/write-failure", Fixture, NULL,
               pb_test_cli_fixture_setup, test_write_failure, pb_test_cli_fixture_teardown);

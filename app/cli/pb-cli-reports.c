@@ -52,8 +52,8 @@ typedef struct
   guint          n_jobs;
   GCancellable  *cancellable;
   gboolean       stopping;      /* Ctrl+C was pressed; main thread only */
-  guint          sigint_id;
-  guint          sigterm_id;
+  gint           stopped;       /* the same, atomic, for the importing threads */
+  guint          signal_ids[3]; /* SIGINT, SIGTERM, SIGHUP */
   GMainLoop     *loop;
 } ImportRun;
 
@@ -168,7 +168,9 @@ import_update_cb (const PbImportBatchUpdate *update,
       tell_outcomes (run);
     }
 
-  if (run->show_progress && run->n_files > 1 && update->event != PB_IMPORT_BATCH_PROGRESS)
+  /* Once stopped, the files left out are not counted on as if imported. */
+  if (run->show_progress && run->n_files > 1 && update->event != PB_IMPORT_BATCH_PROGRESS &&
+      !g_atomic_int_get (&run->stopped))
     show_progress (run, update);
 }
 
@@ -192,24 +194,28 @@ import_thread (gpointer data)
   return NULL;
 }
 
-/* Ctrl+C (or SIGTERM): stops the batch. The handler goes with the first,
- * so that a second Ctrl+C ends the process at once, which is safe too:
- * each file is one transaction, and the next import clears what a killed
- * one left. */
+/* Ctrl+C, SIGTERM, or the terminal closing (SIGHUP): stops the batch. The
+ * handlers go with the first, so that a second Ctrl+C ends the process at
+ * once, which is safe too: each file is one transaction, and the next
+ * import clears what a killed one left. */
 static gboolean
 stop_cb (gpointer data)
 {
   ImportRun *run = data;
+  GSource *current = g_main_current_source ();
 
-  /* Both handlers go; the one called is removed by returning. */
-  if (run->sigint_id != 0 && run->sigterm_id != 0)
-    g_source_remove (g_main_current_source () == g_main_context_find_source_by_id (NULL, run->sigint_id)
-                     ? run->sigterm_id : run->sigint_id);
-  run->sigint_id = run->sigterm_id = 0;
+  /* The others go; the one called is removed by returning. */
+  for (guint i = 0; i < G_N_ELEMENTS (run->signal_ids); i++)
+    {
+      if (run->signal_ids[i] != 0 && g_main_context_find_source_by_id (NULL, run->signal_ids[i]) != current)
+        g_source_remove (run->signal_ids[i]);
+      run->signal_ids[i] = 0;
+    }
 
   if (!run->stopping)
     {
       run->stopping = TRUE;
+      g_atomic_int_set (&run->stopped, TRUE);
       g_cancellable_cancel (run->cancellable);
       if (!run->common->json)
         {
@@ -221,27 +227,48 @@ stop_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+watch_signals (ImportRun *run)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (run->signal_ids));
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    run->signal_ids[i] = g_unix_signal_add (signals[i], stop_cb, run);
+}
+
+static void
+unwatch_signals (ImportRun *run)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (run->signal_ids); i++)
+    if (run->signal_ids[i] != 0)
+      {
+        g_source_remove (run->signal_ids[i]);
+        run->signal_ids[i] = 0;
+      }
+}
+
 /* What Ctrl+C did, in one sentence: what stays and what was left out. */
 static char *
 stopped_message (ImportRun *run)
 {
   g_autofree char *kept = NULL;
+  g_autofree char *left = NULL;
 
   if (run->n_imported == 0)
-    kept = g_strdup (_("Import stopped. Nothing was added to the library."));
+    kept = g_strdup (_("nothing was added to the library"));
   else
-    kept = g_strdup_printf (ngettext ("Import stopped. %u report was imported and stays in the library.",
-                                      "Import stopped. %u reports were imported and stay in the library.",
+    kept = g_strdup_printf (ngettext ("%u report was imported and stays in the library",
+                                      "%u reports were imported and stay in the library",
                                       run->n_imported),
                             run->n_imported);
-
-  if (run->n_stopped == 0)
-    return g_steal_pointer (&kept);
-
-  return g_strdup_printf (ngettext ("%s %u file was not imported; import it again to add it.",
-                                    "%s %u files were not imported; import them again to add them.",
+  left = g_strdup_printf (ngettext ("%u file was left out (import it again to add it)",
+                                    "%u files were left out (import them again to add them)",
                                     run->n_stopped),
-                          kept, run->n_stopped);
+                          run->n_stopped);
+
+  /* Translators: what a stopped import kept, then what it left out */
+  return g_strdup_printf (_("Import stopped: %s, and %s."), kept, left);
 }
 
 int
@@ -280,15 +307,31 @@ _pb_cli_run_import (CommonOptions  *common,
   if (jobs < 0)
     return _pb_cli_usage_error (_("--jobs takes a number of files, 1 or more."));
 
+  /* Ctrl+C is heard from here on, opening the library included (it may
+   * take the day's first backup first): it then stops the import before
+   * any file is begun. */
+  run.common = common;
+  run.cancellable = g_cancellable_new ();
+  run.loop = g_main_loop_new (NULL, FALSE);
+  watch_signals (&run);
+
   if (!(library = _pb_cli_open_library_to_change (common, &error)))
-    return _pb_cli_fail (error->message);
+    {
+      unwatch_signals (&run);
+      g_clear_object (&run.cancellable);
+      g_clear_pointer (&run.loop, g_main_loop_unref);
+      return _pb_cli_fail (error->message);
+    }
 
   pb_import_clean_leftovers (library);
+
+  /* A Ctrl+C while the library opened is heard now. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 
   for (int i = 2; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
 
-  run.common = common;
   run.args = argv + 2;
   run.n_files = files->len;
   run.outcomes = g_new0 (Outcome, files->len);
@@ -300,8 +343,6 @@ _pb_cli_run_import (CommonOptions  *common,
   run.password = password;
   run.flags = anyway ? PB_IMPORT_ANYWAY : PB_IMPORT_DEFAULT;
   run.n_jobs = (guint)jobs;
-  run.cancellable = g_cancellable_new ();
-  run.loop = g_main_loop_new (NULL, FALSE);
 
   /* The batch runs on a thread of its own while this one waits for it and
    * for Ctrl+C, which stops it as Stop does in the window: no file is
@@ -309,18 +350,11 @@ _pb_cli_run_import (CommonOptions  *common,
    * already imported stay. */
   json_builder_begin_array (builder);
   {
-    GThread *thread;
-
-    run.sigint_id = g_unix_signal_add (SIGINT, stop_cb, &run);
-    run.sigterm_id = g_unix_signal_add (SIGTERM, stop_cb, &run);
-    thread = g_thread_new ("pb-cli-import", import_thread, &run);
+    GThread *thread = g_thread_new ("pb-cli-import", import_thread, &run);
 
     g_main_loop_run (run.loop);
     g_thread_join (thread);
-    if (run.sigint_id != 0)
-      g_source_remove (run.sigint_id);
-    if (run.sigterm_id != 0)
-      g_source_remove (run.sigterm_id);
+    unwatch_signals (&run);
   }
   json_builder_end_array (builder);
 
@@ -339,7 +373,8 @@ _pb_cli_run_import (CommonOptions  *common,
   if (common->json)
     _pb_cli_print_json (builder);
 
-  if (run.stopping)
+  /* Stopped too late to leave anything out: it ran to its end. */
+  if (run.stopping && run.n_stopped > 0)
     {
       if (!common->json)
         {
