@@ -52,6 +52,9 @@ test_query_builder (void)
   assert_query ("care* care care*", "\"care\"* \"care\"");
   assert_query ("care OR adoption care", "\"care\" OR \"adoption\" \"care\"");
   assert_query ("care OR adoption OR care", "\"care\" OR \"adoption\"");
+  /* Again whatever the case or punctuation, as FTS5 reads the words. */
+  assert_query ("Care CARE care, (care)", "\"Care\"");
+  assert_query ("\"care leavers\" care-leavers \"Care, leavers\"", "\"care leavers\"");
 
   assert_refused ("c*", "at least 3 letters");
   assert_refused ("ca*", "at least 3 letters");

@@ -219,6 +219,8 @@ pb_search_hit_dup_snippet_markup (PbSearchHit *self)
   return g_string_free (out, FALSE);
 }
 
+static char *word_key (const char *text);
+
 static void
 append_term (GString    *query,
              const char *term,
@@ -336,35 +338,43 @@ pb_search_build_fts_query (const char  *text,
 
       {
         g_autoptr(GString) term = g_string_new (NULL);
+        g_autofree char *typed = g_strndup (start, len);
+        g_autofree char *key = word_key (typed);
 
         append_term (term, start, len, prefix);
         g_ptr_array_add (terms, g_strdup (pending_or ? "OR" : ""));
         g_ptr_array_add (terms, g_string_free (g_steal_pointer (&term), FALSE));
+        /* What FTS5 will look for, whatever the case and punctuation:
+         * "Care," is "care". */
+        g_ptr_array_add (terms, g_strconcat (key, prefix ? "*" : "", NULL));
         n_or += pending_or ? 1 : 0;
         pending_or = FALSE;
       }
     }
 
-  /* terms: pairs of the operator before a term ("OR" or "") and the term.
-   * Where one operator joins them all, the order does not matter. */
-  one_operator = n_or == 0 || n_or == terms->len / 2 - 1;
-  for (guint i = 0; i < terms->len; i += 2)
-    {
-      const char *op = g_ptr_array_index (terms, i);
-      const char *term = g_ptr_array_index (terms, i + 1);
-      gboolean again = FALSE;
+  /* terms: triples of the operator before a term ("OR" or ""), the term,
+   * and its words as FTS5 reads them. Where one operator joins them all,
+   * the order does not matter. */
+  one_operator = n_or == 0 || n_or == terms->len / 3 - 1;
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-      for (guint k = 1; one_operator && k < i && !again; k += 2)
-        again = g_str_equal (g_ptr_array_index (terms, k), term);
-      if (again)
-        continue;
+    for (guint i = 0; i < terms->len; i += 3)
+      {
+        const char *op = g_ptr_array_index (terms, i);
+        const char *term = g_ptr_array_index (terms, i + 1);
+        const char *key = g_ptr_array_index (terms, i + 2);
 
-      if (*op != '\0')
-        g_string_append_printf (query, " %s", op);
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-      g_string_append (query, term);
-    }
+        if (one_operator && !g_hash_table_add (seen, (gpointer)key))
+          continue;
+
+        if (*op != '\0')
+          g_string_append_printf (query, " %s", op);
+        if (query->len > 0)
+          g_string_append_c (query, ' ');
+        g_string_append (query, term);
+      }
+  }
 
   if (query->len == 0)
     {
@@ -470,7 +480,21 @@ typed_words (const char *text)
   words = g_strsplit (key, " ", -1);
   if (g_strv_length (words) < 2)
     return NULL;
-  return g_steal_pointer (&words);
+
+  /* Each word once: a word typed 400 times is looked for in every hit's
+   * text once, not 400 times. */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+    GStrvBuilder *builder = g_strv_builder_new ();
+    GStrv unique;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (g_hash_table_add (seen, words[i]))
+        g_strv_builder_add (builder, words[i]);
+    unique = g_strv_builder_end (builder);
+    g_strv_builder_unref (builder);
+    return unique;
+  }
 }
 
 /* How well the text a hit was found in (@highlighted, with its match
