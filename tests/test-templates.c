@@ -285,6 +285,20 @@ test_import_failures_dialog (Fixture       *f,
     n_rows++;
   g_assert_cmpuint (n_rows, ==, 200);
   g_assert_nonnull (find_label_text (list, "report-199.pdf"));
+  /* A long name broken across lines gets no hyphens that are not in it. */
+  {
+    GtkWidget *name = find_label_text (list, "report-199.pdf");
+    PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (name));
+    PangoAttrIterator *iter;
+    PangoAttribute *hyphens;
+
+    g_assert_nonnull (attrs);
+    iter = pango_attr_list_get_iterator (attrs);
+    hyphens = pango_attr_iterator_get (iter, PANGO_ATTR_INSERT_HYPHENS);
+    g_assert_nonnull (hyphens);
+    g_assert_false (((PangoAttrInt *)hyphens)->value);
+    pango_attr_iterator_destroy (iter);
+  }
   g_assert_nonnull (find_label_text (list, pb_import_result_get_error (g_ptr_array_index (results, 199))->message));
 
   close = find_button (dialog, "_Close");

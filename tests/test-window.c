@@ -669,6 +669,57 @@ test_import_queue (Fixture       *f,
   g_assert_finalize_object (queue);
 }
 
+/* The files a batch could not import are told in the order they were
+ * given, though the files read side by side finish in another: here the
+ * first, a long report saved again, fails last, after the missing files
+ * the other worker gets through at once. */
+static void
+test_import_failures_in_order (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  PbTestPdfOptions again_options = { "Saved again", NULL, FALSE };
+  g_autofree char *original = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GFile) original_file = NULL;
+  g_autoptr(GError) error = NULL;
+  PbImportQueue *queue = pb_import_queue_new (f->library);
+  guint timeout = g_timeout_add_seconds (60, timeout_cb, NULL);
+  GPtrArray *failures;
+
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (texts, g_strdup_printf ("Page %u. Care leavers receive a generous local offer.", i + 1));
+  g_ptr_array_add (texts, NULL);
+  original = pb_test_write_pdf (f->dir, "original.pdf", (const char **)texts->pdata, NULL);
+  again = pb_test_write_pdf (f->dir, "again.pdf", (const char **)texts->pdata, &again_options);
+  original_file = g_file_new_for_path (original);
+  g_assert_true (pb_import_file (f->library, original_file, NULL, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (files, g_file_new_for_path (again));
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/missing-%u.pdf", f->dir, i);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  pb_import_queue_add (queue, (GFile **)files->pdata, files->len, NULL);
+  while (pb_import_queue_get_importing (queue))
+    g_main_context_iteration (NULL, TRUE);
+
+  failures = pb_import_queue_get_failures (queue);
+  g_assert_cmpuint (failures->len, ==, files->len);
+  for (guint i = 0; i < failures->len; i++)
+    g_assert_true (g_file_equal (pb_import_result_get_file (g_ptr_array_index (failures, i)),
+                                 g_ptr_array_index (files, i)));
+  g_assert_error (pb_import_result_get_error (g_ptr_array_index (failures, 0)),
+                  PB_IMPORT_ERROR, PB_IMPORT_ERROR_SAME_CONTENT);
+
+  g_source_remove (timeout);
+  g_assert_finalize_object (queue);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +740,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_setup, test_window_search, fixture_teardown);
   g_test_add ("/window/search-then-add-finding", Fixture, NULL, fixture_setup, test_window_search_then_add_finding, fixture_teardown);
   g_test_add ("/window/import-queue", Fixture, NULL, fixture_setup, test_import_queue, fixture_teardown);
+  g_test_add ("/window/import-failures-in-order", Fixture, NULL, fixture_setup, test_import_failures_in_order,
+              fixture_teardown);
 
   return g_test_run ();
 }

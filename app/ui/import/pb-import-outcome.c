@@ -35,8 +35,17 @@ failure_row_new (PbImportResult *result)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      /* A file name may have no spaces: it still wraps, not widens. */
+      /* A file name may have no spaces: it still wraps, not widens, and
+       * without the hyphens Pango would add where it breaks a word, which
+       * are no part of the name. */
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      {
+        PangoAttrList *attrs = pango_attr_list_new ();
+
+        pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+        gtk_label_set_attributes (GTK_LABEL (label), attrs);
+        pango_attr_list_unref (attrs);
+      }
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       /* Selectable for copying with the mouse, but no Tab stop: the row is
        * one, and two stops a file made the list a trap for the keyboard.

@@ -107,6 +107,29 @@ file_finished_cb (PbImportQueue  *self,
     }
 }
 
+/* Puts @found (some of @results) in the order of @results. */
+static void
+sort_by_results (GPtrArray *found,
+                 GPtrArray *results)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (found->len < 2)
+    return;
+
+  sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < results->len; i++)
+    if (g_ptr_array_find (found, g_ptr_array_index (results, i), NULL))
+      g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (results, i)));
+
+  /* Every one found was among the results; if not, the order stays. */
+  if (sorted->len != found->len)
+    return;
+  g_ptr_array_set_size (found, 0);
+  for (guint i = 0; i < sorted->len; i++)
+    g_ptr_array_add (found, g_object_ref (g_ptr_array_index (sorted, i)));
+}
+
 static void
 job_finished_cb (GObject      *object,
                  GAsyncResult *result,
@@ -119,6 +142,14 @@ job_finished_cb (GObject      *object,
 
   results = pb_import_job_run_finish (PB_IMPORT_JOB (object), result, &error);
   cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Told in the order the files were given, not the order in which the
+   * files read side by side happened to finish. */
+  if (results != NULL)
+    {
+      sort_by_results (self->failures, results);
+      sort_by_results (self->locked, results);
+    }
 
   g_signal_handlers_disconnect_by_data (object, self);
 
