@@ -720,6 +720,90 @@ test_import_failures_in_order (Fixture       *f,
   g_assert_finalize_object (queue);
 }
 
+typedef struct
+{
+  PbImportQueue *queue;
+  Fixture       *f;
+  gboolean       finished;
+} StopRun;
+
+/* Stop as soon as the missing file is told failed. */
+static void
+stop_after_failure_cb (PbImportJob    *job,
+                       PbImportResult *result,
+                       StopRun        *run)
+{
+  if (pb_import_result_get_status (result) == PB_IMPORT_STATUS_FAILED &&
+      !g_error_matches (pb_import_result_get_error (result), G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    pb_import_queue_cancel (run->queue);
+}
+
+static void
+stopped_batch_finished_cb (PbImportQueue *queue,
+                           gboolean       cancelled,
+                           StopRun       *run)
+{
+  g_assert_true (cancelled);
+  pb_import_outcome_announce (queue, run->f->library, GTK_WINDOW (run->f->window), cancelled);
+  run->finished = TRUE;
+}
+
+/* Stopped, a batch still tells the files that had failed before the Stop,
+ * and says how many it left out besides what it kept. */
+static void
+test_import_stopped_tells_failures (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.pdf", NULL);
+  g_autofree char *stopped = NULL;
+  StopRun run = { pb_import_queue_new (f->library), f, FALSE };
+  guint timeout = g_timeout_add_seconds (60, timeout_cb, NULL);
+  AdwMessageDialog *dialog;
+  guint n_left;
+
+  for (guint i = 0; i < 150; i++)
+    g_ptr_array_add (texts, g_strdup_printf ("Page %u. Care leavers receive a generous local offer.", i + 1));
+  g_ptr_array_add (texts, NULL);
+  g_ptr_array_add (files, g_file_new_for_path (missing));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("long-%u.pdf", i);
+      g_autofree char *path = NULL;
+
+      g_free (texts->pdata[0]);
+      texts->pdata[0] = g_strdup_printf ("Report %u. Inspection of Fernleigh children's services.", i);
+      path = pb_test_write_pdf (f->dir, name, (const char **)texts->pdata, NULL);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  g_signal_connect (run.queue, "finished", G_CALLBACK (stopped_batch_finished_cb), &run);
+  pb_import_queue_add (run.queue, (GFile **)files->pdata, files->len, NULL);
+  g_signal_connect (pb_import_queue_get_job (run.queue), "file-finished", G_CALLBACK (stop_after_failure_cb), &run);
+  while (!run.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The missing file is told, as it would have been without the Stop. */
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "missing.pdf"));
+
+  /* Most of the long reports were left out; the toast counts them. */
+  n_left = pb_import_queue_get_n_stopped (run.queue);
+  g_assert_cmpuint (n_left, >=, 3);
+  g_assert_cmpuint (n_left + pb_import_queue_get_n_imported (run.queue), ==, 5);
+  stopped = pb_import_outcome_stopped_message (run.queue);
+  g_test_message ("%s", stopped);
+  g_assert_true (g_str_has_suffix (stopped, "files were left out."));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (pb_import_queue_get_importing (run.queue))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_finalize_object (run.queue);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +826,8 @@ main (int   argc,
   g_test_add ("/window/import-queue", Fixture, NULL, fixture_setup, test_import_queue, fixture_teardown);
   g_test_add ("/window/import-failures-in-order", Fixture, NULL, fixture_setup, test_import_failures_in_order,
               fixture_teardown);
+  g_test_add ("/window/import-stopped-tells-failures", Fixture, NULL, fixture_setup,
+              test_import_stopped_tells_failures, fixture_teardown);
 
   return g_test_run ();
 }

@@ -230,23 +230,33 @@ outcome_message (PbImportQueue *queue,
  *   signal is emitted
  *
  * Returns: (transfer full): what the user is told when they stop a batch:
- *   how many reports it had imported, which stay in the library
+ *   how many reports it had imported, which stay in the library, and how
+ *   many files it left out
  */
 char *
 pb_import_outcome_stopped_message (PbImportQueue *queue)
 {
-  guint n_imported;
+  g_autofree char *kept = NULL;
+  guint n_imported, n_stopped;
 
   g_return_val_if_fail (PB_IS_IMPORT_QUEUE (queue), NULL);
 
   n_imported = pb_import_queue_get_n_imported (queue);
+  n_stopped = pb_import_queue_get_n_stopped (queue);
   if (n_imported == 0)
-    return g_strdup (_("Import stopped. Nothing was added to the library."));
+    kept = g_strdup (_("Import stopped. Nothing was added to the library"));
+  else
+    kept = g_strdup_printf (ngettext ("Import stopped. %u report was imported and stays in the library",
+                                      "Import stopped. %u reports were imported and stay in the library",
+                                      n_imported),
+                            n_imported);
+  if (n_stopped == 0)
+    return g_strconcat (kept, ".", NULL);
 
-  return g_strdup_printf (ngettext ("Import stopped. %u report was imported and stays in the library.",
-                                    "Import stopped. %u reports were imported and stay in the library.",
-                                    n_imported),
-                          n_imported);
+  /* Translators: %s is what a stopped import kept, "Import stopped. 3
+   * reports were imported and stay in the library" */
+  return g_strdup_printf (ngettext ("%s; %u file was left out.", "%s; %u files were left out.", n_stopped),
+                          kept, n_stopped);
 }
 
 /**
@@ -271,11 +281,14 @@ pb_import_outcome_announce (PbImportQueue *queue,
   g_return_if_fail (PB_IS_LIBRARY (library));
   g_return_if_fail (GTK_IS_WINDOW (window));
 
+  /* Stopped: what stays and what was left out, and the files that had
+   * failed before the Stop all the same; no passwords asked for. */
   if (cancelled)
     {
       g_autofree char *stopped = pb_import_outcome_stopped_message (queue);
 
       pb_show_toast (GTK_WIDGET (window), adw_toast_new (stopped));
+      show_failures (queue, window);
       return;
     }
 

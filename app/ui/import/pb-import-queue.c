@@ -32,6 +32,7 @@ struct _PbImportQueue
   GPtrArray    *failures;       /* PbImportResult */
   GPtrArray    *locked;         /* PbImportResult: encrypted, or the password was wrong */
   guint         n_imported;
+  guint         n_stopped;      /* files left out by a Stop: not begun, or rolled back */
   guint         n_duplicates;
   gint64        last_report_id;
 };
@@ -97,7 +98,10 @@ file_finished_cb (PbImportQueue  *self,
     case PB_IMPORT_STATUS_FAILED:
     default:
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        break;
+        {
+          self->n_stopped++;
+          break;
+        }
       if (g_error_matches (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_ENCRYPTED) ||
           g_error_matches (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD))
         g_ptr_array_add (self->locked, g_object_ref (result));
@@ -188,6 +192,7 @@ start_next (PbImportQueue *self)
   g_ptr_array_set_size (self->failures, 0);
   g_ptr_array_set_size (self->locked, 0);
   self->n_imported = 0;
+  self->n_stopped = 0;
   self->n_duplicates = 0;
   self->last_report_id = 0;
   self->cancellable = g_cancellable_new ();
@@ -437,6 +442,19 @@ pb_import_queue_get_n_imported (PbImportQueue *self)
 {
   g_return_val_if_fail (PB_IS_IMPORT_QUEUE (self), 0);
   return self->n_imported;
+}
+
+/**
+ * pb_import_queue_get_n_stopped:
+ *
+ * Returns: how many files of the last batch a Stop left out: not begun,
+ *   or rolled back part-way
+ */
+guint
+pb_import_queue_get_n_stopped (PbImportQueue *self)
+{
+  g_return_val_if_fail (PB_IS_IMPORT_QUEUE (self), 0);
+  return self->n_stopped;
 }
 
 /**

@@ -21,6 +21,7 @@ PbImportJob   *pb_import_queue_get_job            (PbImportQueue  *self);
 GCancellable  *pb_import_queue_get_cancellable    (PbImportQueue  *self);
 guint          pb_import_queue_get_n_imported     (PbImportQueue  *self);
 guint          pb_import_queue_get_n_duplicates   (PbImportQueue  *self);
+guint          pb_import_queue_get_n_stopped      (PbImportQueue  *self);
 gint64         pb_import_queue_get_last_report_id (PbImportQueue  *self);
 GPtrArray     *pb_import_queue_get_failures       (PbImportQueue  *self);
 GPtrArray     *pb_import_queue_get_locked         (PbImportQueue  *self);
