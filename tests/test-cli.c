@@ -526,12 +526,34 @@ test_bundle_opens_window (Fixture       *f,
   g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
 }
 
+/* The commands that only read make no library where there is none: a
+ * mistyped --library is said to be one, and nothing is left behind. */
+static void
+test_read_no_library (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *commands[][2] = { { "list", NULL }, { "search", "care" }, { "show", "1" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(PbTestRun) run = { 0 };
+
+      pb_test_run_cli (&run, commands[i][0], "--library", f->library_dir, commands[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      pb_test_assert_one_line_error (&run);
+      g_assert_nonnull (strstr (run.err, "There is no library in"));
+      g_assert_false (g_file_test (f->library_dir, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/cli/read-no-library", Fixture, NULL,
+              pb_test_cli_fixture_setup, test_read_no_library, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/import-json", Fixture, NULL,
               pb_test_cli_fixture_setup, test_import_json, pb_test_cli_fixture_teardown);
   g_test_add ("/cli/import-text-and-errors", Fixture, NULL,
