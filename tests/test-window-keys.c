@@ -7,6 +7,7 @@
 #include "pb-finding-store.h"
 #include "pb-findings-view.h"
 #include "pb-library-sidebar.h"
+#include "pb-password-dialog.h"
 #include "pb-reader-fixture.h"
 #include "pb-report-list.h"
 #include "pb-test-util.h"
@@ -444,6 +445,23 @@ test_library_home_end (Fixture       *f,
   library_target = NULL;
 }
 
+/* The password field is spoken by its name, not as "GtkEntry": its
+ * placeholder is no label. */
+static void
+test_password_named (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/secret.pdf");
+  PbPasswordDialog *dialog = g_object_ref (pb_password_dialog_new (NULL, file, FALSE));
+  GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *entry = gtk_widget_get_first_child (box);
+
+  g_assert_true (GTK_IS_ENTRY (entry));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, "Password");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,5 +485,6 @@ main (int   argc,
               pb_reader_fixture_setup, test_library_arrows, pb_reader_fixture_teardown);
   g_test_add ("/window-keys/library-home-end", Fixture, PB_READER_SIZE (1100, 760),
               pb_reader_fixture_setup, test_library_home_end, pb_reader_fixture_teardown);
+  g_test_add_func ("/window-keys/password-named", test_password_named);
   return g_test_run ();
 }
