@@ -316,6 +316,48 @@ test_window_password_enter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 1);
 }
 
+/* Several files locked by one password are asked for one at a time, and
+ * the password given for the first opens the rest; a prompt cancelled
+ * moves on to the next file. */
+static void
+test_window_passwords_one_at_a_time (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GListModel *reports = pb_window_get_reports (f->window);
+  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("exempt-%u.pdf", i);
+      g_autofree char *first = g_strdup_printf ("Exempt report %u of Fernleigh children's services", i);
+      const char *texts[] = { first, pages[1], NULL };
+      g_autofree char *plain = pb_test_write_pdf (f->dir, name, texts, NULL);
+      g_autofree char *locked = pb_test_encrypt_pdf (plain, "panel");
+
+      if (locked == NULL)
+        return;
+      g_ptr_array_add (uris, g_filename_to_uri (locked, NULL, NULL));
+    }
+  g_ptr_array_add (uris, NULL);
+
+  /* Cancelled, the first prompt gives way to the second, one at a time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-uris", "^as", uris->pdata));
+  wait_until_idle (f);
+  g_assert_cmpuint (count_dialogs (f), ==, 1);
+  adw_message_dialog_response (find_dialog (f), "cancel");
+  gtk_window_destroy (GTK_WINDOW (find_dialog (f)));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (count_dialogs (f), ==, 1);
+  g_assert_nonnull (strstr (g_file_peek_path (pb_password_dialog_get_file (PB_PASSWORD_DIALOG (find_dialog (f)))),
+                            "exempt-1"));
+
+  /* The password for the second opens the third too: no more prompts. */
+  answer_password (f, "panel");
+  g_assert_cmpuint (count_dialogs (f), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (reports), ==, 2);
+}
+
 /* "Harrowdale (3)" for a group heading, the title for a report. */
 static char *
 describe_rows (Fixture *f)
@@ -818,6 +860,8 @@ main (int   argc,
   g_test_add ("/window/import-failure-explained", Fixture, NULL, fixture_setup, test_window_import_failure_explained, fixture_teardown);
   g_test_add ("/window/import-encrypted", Fixture, NULL, fixture_setup, test_window_import_encrypted, fixture_teardown);
   g_test_add ("/window/password-enter", Fixture, NULL, fixture_setup, test_window_password_enter, fixture_teardown);
+  g_test_add ("/window/passwords-one-at-a-time", Fixture, NULL, fixture_setup, test_window_passwords_one_at_a_time,
+              fixture_teardown);
   g_test_add ("/window/grouping", Fixture, NULL, fixture_setup, test_window_grouping, fixture_teardown);
   g_test_add ("/window/remove-report", Fixture, NULL, fixture_setup, test_window_remove_report, fixture_teardown);
   g_test_add ("/window/mode", Fixture, NULL, fixture_setup, test_window_mode, fixture_teardown);

@@ -158,46 +158,112 @@ pb_import_failures_dialog_new (GtkWindow *window,
   return dialog;
 }
 
-static void
+/* Returns: (nullable): the dialog shown, if any files failed */
+static GtkWidget *
 show_failures (PbImportQueue *queue,
                GtkWindow     *window)
 {
   GPtrArray *failures = pb_import_queue_get_failures (queue);
+  GtkWidget *dialog;
 
   if (failures->len == 0)
-    return;
+    return NULL;
 
-  gtk_window_present (GTK_WINDOW (pb_import_failures_dialog_new (window, failures)));
+  dialog = pb_import_failures_dialog_new (window, failures);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* The files a batch could not open without a password, asked for one at a
+ * time (five prompts at once, each over the last, asked five times for
+ * what is often one password). A password given for one file is tried on
+ * the files not yet asked for too: reports sent by one council often share
+ * one. Those it does not open come back from that batch, and are asked for
+ * again, saying the password was not right. */
+typedef struct
+{
+  PbImportQueue *queue;
+  GtkWindow     *window;
+  GPtrArray     *locked;     /* PbImportResult */
+  guint          next;       /* the next to ask for */
+} PasswordRound;
+
+static void
+password_round_free (PasswordRound *round)
+{
+  g_object_unref (round->queue);
+  g_object_unref (round->window);
+  g_ptr_array_unref (round->locked);
+  g_free (round);
+}
+
+static void ask_next_password (PasswordRound *round);
+
+static void
+round_password_cb (PbPasswordDialog *dialog,
+                   const char       *password,
+                   PasswordRound    *round)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  /* Cancelled: on to the next file. */
+  if (password == NULL)
+    {
+      ask_next_password (round);
+      return;
+    }
+
+  /* This file and those not asked for yet, with this password. */
+  files = g_ptr_array_new ();
+  for (guint i = round->next - 1; i < round->locked->len; i++)
+    g_ptr_array_add (files, pb_import_result_get_file (g_ptr_array_index (round->locked, i)));
+  pb_import_queue_add (round->queue, (GFile **)files->pdata, files->len, password);
+  password_round_free (round);
 }
 
 static void
-password_entered_cb (PbPasswordDialog *dialog,
-                     const char       *password,
-                     PbImportQueue    *queue)
+ask_next_password (PasswordRound *round)
 {
-  GFile *file = pb_password_dialog_get_file (dialog);
+  PbImportResult *result;
+  PbPasswordDialog *dialog;
+  gboolean retry;
 
-  if (password != NULL)
-    pb_import_queue_add (queue, &file, 1, password);
+  if (round->next >= round->locked->len)
+    {
+      password_round_free (round);
+      return;
+    }
+
+  result = g_ptr_array_index (round->locked, round->next++);
+  retry = g_error_matches (pb_import_result_get_error (result), PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD);
+  dialog = pb_password_dialog_new (round->window, pb_import_result_get_file (result), retry);
+  g_signal_connect (dialog, "password-entered", G_CALLBACK (round_password_cb), round);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* After the failed-files dialog, if one is shown. */
 static void
 ask_for_passwords (PbImportQueue *queue,
-                   GtkWindow     *window)
+                   GtkWindow     *window,
+                   GtkWidget     *failures_dialog)
 {
   GPtrArray *locked = pb_import_queue_get_locked (queue);
+  PasswordRound *round;
 
+  if (locked->len == 0)
+    return;
+
+  round = g_new0 (PasswordRound, 1);
+  round->queue = g_object_ref (queue);
+  round->window = g_object_ref (window);
+  round->locked = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < locked->len; i++)
-    {
-      PbImportResult *result = g_ptr_array_index (locked, i);
-      const GError *error = pb_import_result_get_error (result);
-      gboolean retry = g_error_matches (error, PB_IMPORT_ERROR, PB_IMPORT_ERROR_WRONG_PASSWORD);
-      PbPasswordDialog *dialog;
+    g_ptr_array_add (round->locked, g_object_ref (g_ptr_array_index (locked, i)));
 
-      dialog = pb_password_dialog_new (window, pb_import_result_get_file (result), retry);
-      g_signal_connect_object (dialog, "password-entered", G_CALLBACK (password_entered_cb), queue, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  if (failures_dialog != NULL)
+    g_signal_connect_swapped (failures_dialog, "response", G_CALLBACK (ask_next_password), round);
+  else
+    ask_next_password (round);
 }
 
 static char *
@@ -295,6 +361,5 @@ pb_import_outcome_announce (PbImportQueue *queue,
   if ((message = outcome_message (queue, library)) != NULL)
     pb_show_toast (GTK_WIDGET (window), adw_toast_new (message));
 
-  show_failures (queue, window);
-  ask_for_passwords (queue, window);
+  ask_for_passwords (queue, window, show_failures (queue, window));
 }
