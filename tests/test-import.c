@@ -542,9 +542,10 @@ test_remove_report (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
-/* What killed imports leave behind, recognised by its own marks, goes; what a
- * live import or a report uses stays; and so does a stored PDF that no row
- * points at, which may be all that is left of a report. */
+/* What killed imports (and the backups they take) leave behind, recognised
+ * by its own marks, goes; what a live import, backup or report uses stays;
+ * and so does a stored PDF that no row points at, which may be all that is
+ * left of a report. */
 static void
 test_clean_leftovers (Fixture       *f,
                       gconstpointer  data)
@@ -565,6 +566,11 @@ test_clean_leftovers (Fixture       *f,
   g_autofree char *stale_part = g_build_filename (f->reports_dir, ".import-AAAAAA.part", NULL);
   g_autofree char *live_part = g_build_filename (f->reports_dir, ".import-BBBBBB.part", NULL);
   g_autofree char *other = g_build_filename (f->reports_dir, "notes.txt", NULL);
+  g_autofree char *backups_dir = g_build_filename (f->library_dir, "backups", NULL);
+  g_autofree char *stale_backup = g_build_filename (backups_dir, ".library-CCCCCC.part", NULL);
+  g_autofree char *stale_backup_journal = g_build_filename (backups_dir, ".library-CCCCCC.part-journal", NULL);
+  g_autofree char *live_backup = g_build_filename (backups_dir, ".library-DDDDDD.part", NULL);
+  int live_backup_fd;
   gint64 id = import_ok (f, path, NULL, PB_IMPORT_STATUS_IMPORTED);
   g_autofree char *kept_journal = NULL;
   int live_fd, live_journal_fd;
@@ -583,6 +589,14 @@ test_clean_leftovers (Fixture       *f,
   g_assert_true (g_file_set_contents (stale_part, "%PDF-1.4 partial", -1, NULL));
   g_assert_true (g_file_set_contents (live_part, "%PDF-1.4 partial", -1, NULL));
   g_assert_true (g_file_set_contents (other, "not ours", -1, NULL));
+  /* A backup killed part-way (the day's first, which an import takes) left
+   * its partial file and that file's journal; a running one holds its own. */
+  g_assert_cmpint (g_mkdir_with_parents (backups_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (stale_backup, "SQLite format 3", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_backup_journal, "", -1, NULL));
+  g_assert_true (g_file_set_contents (live_backup, "SQLite format 3", -1, NULL));
+  live_backup_fd = g_open (live_backup, O_RDONLY, 0);
+  g_assert_cmpint (flock (live_backup_fd, LOCK_EX), ==, 0);
 
   /* An import in progress holds a lock on its partial copy and its journal. */
   live_fd = g_open (live_part, O_RDONLY, 0);
@@ -602,6 +616,10 @@ test_clean_leftovers (Fixture       *f,
   g_assert_false (g_file_test (stale_part, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live_part, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_backup, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stale_backup_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live_backup, G_FILE_TEST_EXISTS));
+  g_close (live_backup_fd, NULL);
 
   /* The orphan is listed; the file being placed is not (it has its journal). */
   orphans = pb_import_list_orphans (f->library, &error);

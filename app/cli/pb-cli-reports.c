@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "pb-cli-private.h"
@@ -248,6 +249,45 @@ unwatch_signals (ImportRun *run)
       }
 }
 
+/* While the library opens, which may take the day's first backup (a few
+ * seconds for a library of gigabytes), GLib cannot hear the signals: no
+ * main loop runs. A handler of our own notes the first (and says so on
+ * standard error, with write (), which a handler may call) and goes with
+ * it (SA_RESETHAND), so that a second Ctrl+C ends the process at once. */
+static volatile sig_atomic_t early_stop_asked;
+static char *early_stop_note;
+static size_t early_stop_note_len;
+
+static void
+early_stop_cb (int signum)
+{
+  ssize_t written;
+
+  early_stop_asked = 1;
+  if (early_stop_note != NULL)
+    written = write (STDERR_FILENO, early_stop_note, early_stop_note_len);
+  (void)written;
+}
+
+static void
+hear_early_stop (gboolean quiet)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+  struct sigaction action = { 0 };
+
+  if (!quiet && early_stop_note == NULL)
+    {
+      early_stop_note = g_strdup_printf ("%s\n", _("Stopping: no file will be imported once the library is open "
+                                                   "(Ctrl+C again ends it at once)…"));
+      early_stop_note_len = strlen (early_stop_note);
+    }
+  action.sa_handler = early_stop_cb;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    sigaction (signals[i], &action, NULL);
+}
+
 /* What Ctrl+C did, in one sentence: what stays and what was left out. */
 static char *
 stopped_message (ImportRun *run)
@@ -313,9 +353,22 @@ _pb_cli_run_import (CommonOptions  *common,
   run.common = common;
   run.cancellable = g_cancellable_new ();
   run.loop = g_main_loop_new (NULL, FALSE);
-  watch_signals (&run);
+  hear_early_stop (common->json);
 
-  if (!(library = _pb_cli_open_library_to_change (common, &error)))
+  library = _pb_cli_open_library_to_change (common, &error);
+
+  /* From here GLib hears the signals (in place of hear_early_stop ()'s
+   * handler, with nothing lost between), and a stop asked for while the
+   * library opened stops the import before any file is begun. */
+  watch_signals (&run);
+  if (early_stop_asked)
+    {
+      run.stopping = TRUE;
+      g_atomic_int_set (&run.stopped, TRUE);
+      g_cancellable_cancel (run.cancellable);
+    }
+
+  if (library == NULL)
     {
       unwatch_signals (&run);
       g_clear_object (&run.cancellable);
@@ -324,10 +377,6 @@ _pb_cli_run_import (CommonOptions  *common,
     }
 
   pb_import_clean_leftovers (library);
-
-  /* A Ctrl+C while the library opened is heard now. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 
   for (int i = 2; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));

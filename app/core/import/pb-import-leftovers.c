@@ -13,6 +13,7 @@
 
 #include "pb-db.h"
 #include "pb-import-private.h"
+#include "pb-library-check-private.h"
 #include "pb-library-private.h"
 
 /* What imports that were killed leave in reports/, and what must never be
@@ -253,7 +254,9 @@ settle_journal (PbLibrary    *library,
  * moved into place whose commit never came (marked by .import-<sha256>.journal).
  * A mark still locked belongs to an import running now, perhaps in another
  * process, and is left alone. A stored PDF with no report row and no journal
- * is an orphan and is kept (see pb_import_list_orphans ()).
+ * is an orphan and is kept (see pb_import_list_orphans ()). The partial
+ * files of a backup, restore or library import that was killed go too,
+ * as `check --repair` removes them (none that a running process holds).
  *
  * Errors are not reported: anything that cannot be looked at is left as it is.
  */
@@ -267,6 +270,8 @@ pb_import_clean_leftovers (PbLibrary *library)
   sqlite3 *db;
 
   g_return_if_fail (PB_IS_LIBRARY (library));
+
+  g_free (_pb_repair_temporaries (library));
 
   reports_dir = _pb_library_get_reports_dir (library);
   if (!(dir = g_dir_open (reports_dir, 0, NULL)))
