@@ -526,19 +526,27 @@ test_bundle_opens_window (Fixture       *f,
   g_assert_false (g_file_test (record, G_FILE_TEST_EXISTS));
 }
 
-/* The commands that only read make no library where there is none: a
- * mistyped --library is said to be one, and nothing is left behind. */
+/* The commands that do not change a library make none where there is
+ * none: a mistyped --library is said to hold none, and nothing is left
+ * behind. */
 static void
 test_read_no_library (Fixture       *f,
                       gconstpointer  data)
 {
-  const char *commands[][2] = { { "list", NULL }, { "search", "care" }, { "show", "1" } };
+  const char *commands[][3] = {
+    { "list", NULL }, { "search", "care" }, { "show", "1" }, { "check", NULL },
+    { "findings", "list" }, { "pack", "list" }, { "recommendations", "list" }, { "reindex", NULL },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_auto(PbTestRun) run = { 0 };
 
-      pb_test_run_cli (&run, commands[i][0], "--library", f->library_dir, commands[i][1], NULL);
+      if (commands[i][1] != NULL)
+        pb_test_run_cli (&run, commands[i][0], commands[i][1], "--library", f->library_dir, NULL);
+      else
+        pb_test_run_cli (&run, commands[i][0], "--library", f->library_dir, NULL);
+      g_test_message ("%s %s: %s", commands[i][0], commands[i][1] ? commands[i][1] : "", run.err);
       g_assert_cmpint (run.status, ==, 1);
       pb_test_assert_one_line_error (&run);
       g_assert_nonnull (strstr (run.err, "There is no library in"));

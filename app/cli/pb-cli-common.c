@@ -142,14 +142,44 @@ _pb_cli_parse_options (CommonOptions  *common,
   return g_option_context_parse (context, argc, argv, error);
 }
 
+/* Whether @path holds a library: a command that does not change one makes
+ * none where there is none (a mistyped --library would leave an empty one
+ * behind and answer "No matches." or "The library is sound: 0 reports" as if
+ * the reports were gone). A folder with reports or backups but no database
+ * is a library that lost it: opened, it says what to do. */
+static gboolean
+library_is_there (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *db_path = g_build_filename (path, "library.db", NULL);
+  g_autofree char *reports_path = g_build_filename (path, "reports", NULL);
+  g_autofree char *backups_path = g_build_filename (path, "backups", NULL);
+  g_autofree char *shown = NULL;
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) || g_file_test (reports_path, G_FILE_TEST_IS_DIR) ||
+      g_file_test (backups_path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+
+  shown = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("There is no library in “%s”: import a report to start one there, or give the "
+                 "library’s folder with --library."), shown);
+  return FALSE;
+}
+
 /* Opens the library, saying on standard error what the user should know:
- * something set right while opening, or why it can only be read. */
+ * something set right while opening, or why it can only be read; for a
+ * command that does not change it, so there must be one. */
 PbLibrary *
 _pb_cli_open_library (CommonOptions  *common,
                       GError        **error)
 {
   g_autofree char *path = pb_library_resolve_path (common->library_dir);
-  PbLibrary *library = pb_library_open (path, error);
+  PbLibrary *library;
+
+  if (!library_is_there (path, error))
+    return NULL;
+  library = pb_library_open (path, error);
 
   if (library != NULL && pb_library_get_notice (library) != NULL)
     fprintf (stderr, "panel-brief: %s\n", pb_library_get_notice (library));
@@ -169,26 +199,10 @@ _pb_cli_open_library_to_read (CommonOptions  *common,
                               GError        **error)
 {
   g_autofree char *path = pb_library_resolve_path (common->library_dir);
-  g_autofree char *db_path = g_build_filename (path, "library.db", NULL);
-  g_autofree char *reports_path = g_build_filename (path, "reports", NULL);
-  g_autofree char *backups_path = g_build_filename (path, "backups", NULL);
   PbLibrary *library;
 
-  /* A command that only reads makes no library where there is none: a
-   * mistyped --library would leave an empty one behind and answer "No
-   * matches." as if the reports were gone. (A folder with reports or
-   * backups but no database is a library that lost it: opened, it says
-   * what to do.) */
-  if (!g_file_test (db_path, G_FILE_TEST_EXISTS) && !g_file_test (reports_path, G_FILE_TEST_IS_DIR) &&
-      !g_file_test (backups_path, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *shown = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no library in “%s”: import a report to start one there, or give the "
-                     "library’s folder with --library."), shown);
-      return NULL;
-    }
+  if (!library_is_there (path, error))
+    return NULL;
 
   library = pb_library_open_to_read (path, error);
 
