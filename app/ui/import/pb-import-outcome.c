@@ -158,18 +158,27 @@ pb_import_failures_dialog_new (GtkWindow *window,
   return dialog;
 }
 
-/* Returns: (nullable): the dialog shown, if any files failed */
+/* With @with_locked, the files that wanted a password are told among the
+ * failures (after a Stop, when no password is asked for).
+ * Returns: (nullable): the dialog shown, if any files failed */
 static GtkWidget *
 show_failures (PbImportQueue *queue,
-               GtkWindow     *window)
+               GtkWindow     *window,
+               gboolean       with_locked)
 {
   GPtrArray *failures = pb_import_queue_get_failures (queue);
+  GPtrArray *locked = pb_import_queue_get_locked (queue);
+  g_autoptr(GPtrArray) told = g_ptr_array_new ();
   GtkWidget *dialog;
 
-  if (failures->len == 0)
+  for (guint i = 0; i < failures->len; i++)
+    g_ptr_array_add (told, g_ptr_array_index (failures, i));
+  for (guint i = 0; with_locked && i < locked->len; i++)
+    g_ptr_array_add (told, g_ptr_array_index (locked, i));
+  if (told->len == 0)
     return NULL;
 
-  dialog = pb_import_failures_dialog_new (window, failures);
+  dialog = pb_import_failures_dialog_new (window, told);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -277,7 +286,7 @@ outcome_message (PbImportQueue *queue,
     {
       g_autoptr(PbReport) report = pb_library_get_report (library, pb_import_queue_get_last_report_id (queue), NULL);
 
-      return report ? g_strdup_printf (_("Imported “%s”"), pb_report_get_title (report)) : NULL;
+      return report ? g_strdup_printf (_("Imported “%s”"), pb_report_get_display_title (report)) : NULL;
     }
   if (n_imported > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u report",
@@ -348,18 +357,19 @@ pb_import_outcome_announce (PbImportQueue *queue,
   g_return_if_fail (GTK_IS_WINDOW (window));
 
   /* Stopped: what stays and what was left out, and the files that had
-   * failed before the Stop all the same; no passwords asked for. */
+   * failed before the Stop all the same, those that wanted a password
+   * among them: no password is asked for after a Stop. */
   if (cancelled)
     {
       g_autofree char *stopped = pb_import_outcome_stopped_message (queue);
 
       pb_show_toast (GTK_WIDGET (window), adw_toast_new (stopped));
-      show_failures (queue, window);
+      show_failures (queue, window, TRUE);
       return;
     }
 
   if ((message = outcome_message (queue, library)) != NULL)
     pb_show_toast (GTK_WIDGET (window), adw_toast_new (message));
 
-  ask_for_passwords (queue, window, show_failures (queue, window));
+  ask_for_passwords (queue, window, show_failures (queue, window, FALSE));
 }
