@@ -552,6 +552,34 @@ test_read_no_library (Fixture       *f,
       g_assert_nonnull (strstr (run.err, "There is no library in"));
       g_assert_false (g_file_test (f->library_dir, G_FILE_TEST_EXISTS));
     }
+
+  /* A folder named "reports" of one's own PDFs, or an empty "backups", is
+   * no library either: nothing is made in the folder. */
+  {
+    g_autofree char *reports = g_build_filename (f->library_dir, "reports", NULL);
+    g_autofree char *backups = g_build_filename (f->library_dir, "backups", NULL);
+    g_autofree char *own = g_build_filename (reports, "minutes.pdf", NULL);
+    g_autofree char *db = g_build_filename (f->library_dir, "library.db", NULL);
+    g_auto(PbTestRun) run = { 0 };
+    g_auto(PbTestRun) lost = { 0 };
+    g_autofree char *stored = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (reports, 0700), ==, 0);
+    g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (own, "%PDF-1.4 minutes", -1, NULL));
+    pb_test_run_cli (&run, "search", "care", "--library", f->library_dir, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "There is no library in"));
+    g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+    /* A stored report, named by its checksum, is a library that lost its
+     * database: it opens and says so. */
+    stored = g_build_filename (reports, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.pdf", NULL);
+    g_assert_true (g_file_set_contents (stored, "%PDF-1.4 stored", -1, NULL));
+    pb_test_run_cli (&lost, "list", "--library", f->library_dir, NULL);
+    g_assert_cmpint (lost.status, ==, 0);
+    g_assert_nonnull (strstr (lost.err, "1 report"));
+  }
 }
 
 int

@@ -142,11 +142,40 @@ _pb_cli_parse_options (CommonOptions  *common,
   return g_option_context_parse (context, argc, argv, error);
 }
 
+/* A stored report's name: its SHA-256. */
+static gboolean
+is_stored_report (const char *name)
+{
+  return pb_library_is_report_file_name (name);
+}
+
+/* A backup's name: library-<UTC time>.db (pb-backup.c). */
+static gboolean
+is_backup (const char *name)
+{
+  return g_str_has_prefix (name, "library-") && g_str_has_suffix (name, ".db");
+}
+
+/* Whether @folder holds a file whose name @is_one says is one of a
+ * library's: a folder of one's own PDFs named "reports" is no library. */
+static gboolean
+holds_file (const char *folder,
+            gboolean  (*is_one) (const char *name))
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (is_one (name))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @path holds a library: a command that does not change one makes
  * none where there is none (a mistyped --library would leave an empty one
  * behind and answer "No matches." or "The library is sound: 0 reports" as if
- * the reports were gone). A folder with reports or backups but no database
- * is a library that lost it: opened, it says what to do. */
+ * the reports were gone). A folder with stored reports or backups but no
+ * database is a library that lost it: opened, it says what to do. */
 static gboolean
 library_is_there (const char  *path,
                   GError     **error)
@@ -156,8 +185,8 @@ library_is_there (const char  *path,
   g_autofree char *backups_path = g_build_filename (path, "backups", NULL);
   g_autofree char *shown = NULL;
 
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS) || g_file_test (reports_path, G_FILE_TEST_IS_DIR) ||
-      g_file_test (backups_path, G_FILE_TEST_IS_DIR))
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) || holds_file (reports_path, is_stored_report) ||
+      holds_file (backups_path, is_backup))
     return TRUE;
 
   shown = g_filename_display_name (path);

@@ -147,9 +147,7 @@ pb_import_journal_end (const char *reports_dir,
 gboolean
 pb_import_is_report_file_name (const char *name)
 {
-  return strlen (name) == 64 + strlen (".pdf") &&
-         strspn (name, "0123456789abcdef") == 64 &&
-         g_str_has_suffix (name, ".pdf");
+  return pb_library_is_report_file_name (name);
 }
 
 static int

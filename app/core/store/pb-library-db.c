@@ -432,7 +432,7 @@ count_reports_on_disk (const char *reports_dir)
   guint n = 0;
 
   while (dir != NULL && (name = g_dir_read_name (dir)))
-    if (g_str_has_suffix (name, ".pdf") && name[0] != '.')
+    if (pb_library_is_report_file_name (name))
       n++;
   return n;
 }
@@ -475,14 +475,24 @@ _pb_library_check_missing_database (const char  *db_path,
     {
       g_set_error (error, PB_LIBRARY_ERROR, PB_LIBRARY_ERROR_MISSING_DATABASE,
                    g_file_test (db_path, G_FILE_TEST_EXISTS)
-                     ? _("The library database is empty, but the library folder holds %u "
-                         "backups of it. Panel Brief has not started a new, empty library "
-                         "over them. Restore the newest backup (Restore from Backup…, or "
-                         "“panel-brief restore --latest”).")
-                     : _("The library database is missing, but the library folder holds %u "
-                         "backups of it. Panel Brief has not started a new, empty library "
-                         "over them. Restore the newest backup (Restore from Backup…, or "
-                         "“panel-brief restore --latest”)."),
+                     ? g_dngettext (GETTEXT_PACKAGE,
+                                    "The library database is empty, but the library folder holds %u "
+                                    "backup of it. Panel Brief has not started a new, empty library "
+                                    "over it. Restore the backup (Restore from Backup…, or "
+                                    "“panel-brief restore --latest”).",
+                                    "The library database is empty, but the library folder holds %u "
+                                    "backups of it. Panel Brief has not started a new, empty library "
+                                    "over them. Restore the newest backup (Restore from Backup…, or "
+                                    "“panel-brief restore --latest”).", backups->len)
+                     : g_dngettext (GETTEXT_PACKAGE,
+                                    "The library database is missing, but the library folder holds %u "
+                                    "backup of it. Panel Brief has not started a new, empty library "
+                                    "over it. Restore the backup (Restore from Backup…, or "
+                                    "“panel-brief restore --latest”).",
+                                    "The library database is missing, but the library folder holds %u "
+                                    "backups of it. Panel Brief has not started a new, empty library "
+                                    "over them. Restore the newest backup (Restore from Backup…, or "
+                                    "“panel-brief restore --latest”).", backups->len),
                    backups->len);
       return FALSE;
     }

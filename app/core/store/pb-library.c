@@ -575,6 +575,23 @@ pb_library_get_path (PbLibrary *self)
 }
 
 /**
+ * pb_library_is_report_file_name:
+ * @name: a file name, without its folder
+ *
+ * Returns: whether @name is how a library names a stored report: its
+ *   SHA-256 in 64 lowercase hex digits, then ".pdf"
+ */
+gboolean
+pb_library_is_report_file_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return strlen (name) == 64 + strlen (".pdf") &&
+         strspn (name, "0123456789abcdef") == 64 &&
+         g_str_has_suffix (name, ".pdf");
+}
+
+/**
  * pb_library_dup_report_path:
  * @self: a library
  * @sha256: a report's SHA-256, in hex

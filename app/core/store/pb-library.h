@@ -35,6 +35,7 @@ PbLibrary  *pb_library_open             (const char    *path,
 PbLibrary  *pb_library_open_to_read     (const char    *path,
                                          GError       **error);
 const char *pb_library_get_path         (PbLibrary     *self);
+gboolean    pb_library_is_report_file_name (const char *name);
 char       *pb_library_dup_report_path  (PbLibrary     *self,
                                          const char    *sha256);
 gboolean    pb_library_is_read_only     (PbLibrary     *self);
