@@ -364,7 +364,7 @@ pb_search_build_fts_query (const char  *text,
   {
     g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
     g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-    g_autofree gboolean *dropped = NULL;
+    gboolean *dropped;
 
     for (guint i = 0; i < terms->len; i += 3)
       {
@@ -418,6 +418,9 @@ pb_search_build_fts_query (const char  *text,
             g_string_append (query, g_ptr_array_index (terms, GPOINTER_TO_UINT (g_ptr_array_index (order, k)) + 1));
           }
       }
+    /* Freed by hand: clang's analyser loses the cleanup of memory it
+     * follows from g_malloc (). */
+    g_free (dropped);
   }
 
   if (query->len == 0)
