@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pb-backup.h"
 #include "pb-cli-private.h"
 #include "pb-library.h"
 
@@ -149,11 +150,11 @@ is_stored_report (const char *name)
   return pb_library_is_report_file_name (name);
 }
 
-/* A backup's name: library-<UTC time>.db (pb-backup.c). */
+/* A backup's name, library-<UTC time>.db. */
 static gboolean
 is_backup (const char *name)
 {
-  return g_str_has_prefix (name, "library-") && g_str_has_suffix (name, ".db");
+  return pb_backup_parse_file_name (name, NULL);
 }
 
 /* Whether @folder holds a file whose name @is_one says is one of a

@@ -195,6 +195,15 @@ import_thread (gpointer data)
   return NULL;
 }
 
+/* No file is begun after this; the files under way roll back. */
+static void
+begin_stop (ImportRun *run)
+{
+  run->stopping = TRUE;
+  g_atomic_int_set (&run->stopped, TRUE);
+  g_cancellable_cancel (run->cancellable);
+}
+
 /* Ctrl+C, SIGTERM, or the terminal closing (SIGHUP): stops the batch. The
  * handlers go with the first, so that a second Ctrl+C ends the process at
  * once, which is safe too: each file is one transaction, and the next
@@ -215,9 +224,7 @@ stop_cb (gpointer data)
 
   if (!run->stopping)
     {
-      run->stopping = TRUE;
-      g_atomic_int_set (&run->stopped, TRUE);
-      g_cancellable_cancel (run->cancellable);
+      begin_stop (run);
       if (!run->common->json)
         {
           if (run->show_progress)
@@ -362,11 +369,7 @@ _pb_cli_run_import (CommonOptions  *common,
    * library opened stops the import before any file is begun. */
   watch_signals (&run);
   if (early_stop_asked)
-    {
-      run.stopping = TRUE;
-      g_atomic_int_set (&run.stopped, TRUE);
-      g_cancellable_cancel (run.cancellable);
-    }
+    begin_stop (&run);
 
   if (library == NULL)
     {
